@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrialEvidence.Data.Database;
+
+/// <summary>The "Database" section of appsettings.json.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Path of the SQLite file; relative paths are resolved against the working directory.</summary>
+    [Required]
+    public string Path { get; set; } = "data/trialevidence.db";
+
+    /// <summary>How long a writer waits for another connection's lock before failing.</summary>
+    [Range(0, 600_000)]
+    public int BusyTimeoutMilliseconds { get; set; } = 30_000;
+}

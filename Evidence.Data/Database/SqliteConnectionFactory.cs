@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+
+namespace TrialEvidence.Data.Database;
+
+/// <summary>
+/// Opens connections to the evidence database with the settings every connection needs:
+/// foreign keys on, a busy timeout so concurrent writers wait instead of failing, WAL journaling.
+/// </summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+
+    public SqliteConnectionFactory(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DatabasePath = System.IO.Path.GetFullPath(options.Path);
+        _busyTimeoutMilliseconds = options.BusyTimeoutMilliseconds;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, _busyTimeoutMilliseconds / 1000),
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public SqliteConnection Open()
+    {
+        var directory = System.IO.Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        // journal_mode is persistent in the file; busy_timeout and synchronous are per connection.
+        // synchronous=NORMAL under WAL never corrupts the file and survives a killed process;
+        // only a power cut can roll back the last commits.
+        pragma.CommandText =
+            $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}

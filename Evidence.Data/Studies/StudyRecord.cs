@@ -1,0 +1,63 @@
+namespace TrialEvidence.Data.Studies;
+
+/// <summary>
+/// One registry record flattened into the rows of the evidence database. Property names follow
+/// the column names so the writer can hand them to Dapper as they are.
+/// </summary>
+public sealed class StudyRecord
+{
+    public required string NctId { get; init; }
+    public string? BriefTitle { get; init; }
+    public string? OfficialTitle { get; init; }
+    public string? Acronym { get; init; }
+    public string? Organization { get; init; }
+    public string? OrgStudyId { get; init; }
+    public string? OverallStatus { get; init; }
+    public string? LastKnownStatus { get; init; }
+    public string? WhyStopped { get; init; }
+    public string? StudyType { get; init; }
+    public string? Phase { get; init; }
+    public string? Allocation { get; init; }
+    public string? InterventionModel { get; init; }
+    public string? PrimaryPurpose { get; init; }
+    public string? Masking { get; init; }
+    public long? EnrollmentCount { get; init; }
+    public string? EnrollmentType { get; init; }
+    public string? StartDate { get; init; }
+    public string? StartDateType { get; init; }
+    public string? PrimaryCompletionDate { get; init; }
+    public string? PrimaryCompletionDateType { get; init; }
+    public string? CompletionDate { get; init; }
+    public string? CompletionDateType { get; init; }
+    public string? FirstPostedDate { get; init; }
+    public string? LastUpdatePostedDate { get; init; }
+    public string? LeadSponsor { get; init; }
+    public string? LeadSponsorClass { get; init; }
+    public string? BriefSummary { get; init; }
+    public bool? HasResults { get; init; }
+    public string? VersionHolder { get; init; }
+
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public IReadOnlyList<MeshTerm> MeshTerms { get; init; } = [];
+    public IReadOnlyList<Intervention> Interventions { get; init; } = [];
+    public IReadOnlyList<ArmGroup> ArmGroups { get; init; } = [];
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+    public IReadOnlyList<Location> Locations { get; init; } = [];
+    public IReadOnlyList<SecondaryId> SecondaryIds { get; init; } = [];
+    public IReadOnlyList<Collaborator> Collaborators { get; init; } = [];
+}
+
+public sealed record MeshTerm(string NctId, string BrowseModule, string Relation, string? MeshId, string Term);
+
+public sealed record Intervention(string NctId, int Ordinal, string? Type, string? Name, string? Description, string? OtherNames, string? ArmGroupLabels);
+
+public sealed record ArmGroup(string NctId, int Ordinal, string? Label, string? Type, string? Description, string? InterventionNames);
+
+public sealed record Outcome(string NctId, string Kind, int Ordinal, string? Measure, string? Description, string? TimeFrame);
+
+public sealed record Location(string NctId, int Ordinal, string? Facility, string? City, string? State, string? Zip, string? Country, string? Status, double? Latitude, double? Longitude);
+
+public sealed record SecondaryId(string NctId, int Ordinal, string Id, string? Type, string? Domain, string? Link);
+
+public sealed record Collaborator(string NctId, int Ordinal, string Name, string? Class);

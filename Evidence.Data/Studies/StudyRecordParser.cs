@@ -1,0 +1,195 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace TrialEvidence.Data.Studies;
+
+/// <summary>Turns one registry study object (API v2 shape) into the rows of the evidence database.</summary>
+public static partial class StudyRecordParser
+{
+    private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <exception cref="StudyFormatException">No valid NCT id, or a field present with the wrong type.</exception>
+    public static StudyRecord Parse(JsonElement study)
+    {
+        if (study.ValueKind != JsonValueKind.Object)
+        {
+            throw new StudyFormatException($"a study must be a JSON object, not {study.ValueKind}");
+        }
+
+        JsonElement? root = study;
+        var protocol = root.Get("protocolSection");
+        var identification = protocol.Get("identificationModule");
+        var nctId = identification.String("nctId")
+            ?? throw new StudyFormatException("the record has no protocolSection.identificationModule.nctId");
+        if (!NctIdPattern().IsMatch(nctId))
+        {
+            throw new StudyFormatException($"\"{nctId}\" is not an NCT id (NCT followed by 8 digits)");
+        }
+
+        var status = protocol.Get("statusModule");
+        var sponsors = protocol.Get("sponsorCollaboratorsModule");
+        var leadSponsor = sponsors.Get("leadSponsor");
+        var design = protocol.Get("designModule");
+        var designInfo = design.Get("designInfo");
+        var enrollment = design.Get("enrollmentInfo");
+        var conditionsModule = protocol.Get("conditionsModule");
+        var arms = protocol.Get("armsInterventionsModule");
+        var derived = root.Get("derivedSection");
+        var phases = design.Strings("phases");
+
+        return new StudyRecord
+        {
+            NctId = nctId,
+            BriefTitle = identification.String("briefTitle"),
+            OfficialTitle = identification.String("officialTitle"),
+            Acronym = identification.String("acronym"),
+            Organization = identification.Get("organization").String("fullName"),
+            OrgStudyId = identification.Get("orgStudyIdInfo").String("id"),
+            OverallStatus = status.String("overallStatus"),
+            LastKnownStatus = status.String("lastKnownStatus"),
+            WhyStopped = status.String("whyStopped"),
+            StudyType = design.String("studyType"),
+            Phase = phases.Count == 0 ? null : string.Join('/', phases),
+            Allocation = designInfo.String("allocation"),
+            InterventionModel = designInfo.String("interventionModel"),
+            PrimaryPurpose = designInfo.String("primaryPurpose"),
+            Masking = designInfo.Get("maskingInfo").String("masking"),
+            EnrollmentCount = enrollment.Int64("count"),
+            EnrollmentType = enrollment.String("type"),
+            StartDate = status.Get("startDateStruct").String("date"),
+            StartDateType = status.Get("startDateStruct").String("type"),
+            PrimaryCompletionDate = status.Get("primaryCompletionDateStruct").String("date"),
+            PrimaryCompletionDateType = status.Get("primaryCompletionDateStruct").String("type"),
+            CompletionDate = status.Get("completionDateStruct").String("date"),
+            CompletionDateType = status.Get("completionDateStruct").String("type"),
+            FirstPostedDate = status.Get("studyFirstPostDateStruct").String("date"),
+            LastUpdatePostedDate = status.Get("lastUpdatePostDateStruct").String("date"),
+            LeadSponsor = leadSponsor.String("name"),
+            LeadSponsorClass = leadSponsor.String("class"),
+            BriefSummary = protocol.Get("descriptionModule").String("briefSummary"),
+            HasResults = root.Boolean("hasResults"),
+            VersionHolder = derived.Get("miscInfoModule").String("versionHolder"),
+            Conditions = conditionsModule.Strings("conditions"),
+            Keywords = conditionsModule.Strings("keywords"),
+            MeshTerms = MeshTerms(nctId, derived),
+            Interventions = Interventions(nctId, arms),
+            ArmGroups = ArmGroups(nctId, arms),
+            Outcomes = Outcomes(nctId, protocol.Get("outcomesModule")),
+            Locations = Locations(nctId, protocol.Get("contactsLocationsModule")),
+            SecondaryIds = SecondaryIds(nctId, identification),
+            Collaborators = Collaborators(nctId, sponsors),
+        };
+    }
+
+    private static List<MeshTerm> MeshTerms(string nctId, JsonElement? derived)
+    {
+        var terms = new List<MeshTerm>();
+        foreach (var (module, property) in new[] { ("condition", "conditionBrowseModule"), ("intervention", "interventionBrowseModule") })
+        {
+            var browse = derived.Get(property);
+            foreach (var (relation, list) in new[] { ("mesh", "meshes"), ("ancestor", "ancestors") })
+            {
+                foreach (JsonElement? item in browse.Items(list))
+                {
+                    var term = item.String("term");
+                    if (term is not null)
+                    {
+                        terms.Add(new MeshTerm(nctId, module, relation, item.String("id"), term));
+                    }
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private static List<Intervention> Interventions(string nctId, JsonElement? arms) =>
+        arms.Items("interventions").Select((element, i) =>
+        {
+            JsonElement? item = element;
+            return new Intervention(
+                nctId,
+                i,
+                item.String("type"),
+                item.String("name"),
+                item.String("description"),
+                JsonList(item.Strings("otherNames")),
+                JsonList(item.Strings("armGroupLabels")));
+        }).ToList();
+
+    private static List<ArmGroup> ArmGroups(string nctId, JsonElement? arms) =>
+        arms.Items("armGroups").Select((element, i) =>
+        {
+            JsonElement? item = element;
+            return new ArmGroup(nctId, i, item.String("label"), item.String("type"), item.String("description"), JsonList(item.Strings("interventionNames")));
+        }).ToList();
+
+    private static List<Outcome> Outcomes(string nctId, JsonElement? module)
+    {
+        var outcomes = new List<Outcome>();
+        foreach (var (kind, property) in new[] { ("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes") })
+        {
+            outcomes.AddRange(module.Items(property).Select((element, i) =>
+            {
+                JsonElement? item = element;
+                return new Outcome(nctId, kind, i, item.String("measure"), item.String("description"), item.String("timeFrame"));
+            }));
+        }
+
+        return outcomes;
+    }
+
+    private static List<Location> Locations(string nctId, JsonElement? module) =>
+        module.Items("locations").Select((element, i) =>
+        {
+            JsonElement? item = element;
+            var geo = item.Get("geoPoint");
+            return new Location(
+                nctId,
+                i,
+                item.String("facility"),
+                item.String("city"),
+                item.String("state"),
+                item.String("zip"),
+                item.String("country"),
+                item.String("status"),
+                geo.Double("lat"),
+                geo.Double("lon"));
+        }).ToList();
+
+    private static List<SecondaryId> SecondaryIds(string nctId, JsonElement? identification)
+    {
+        var ids = new List<SecondaryId>();
+        var ordinal = 0;
+        foreach (JsonElement? item in identification.Items("secondaryIdInfos"))
+        {
+            if (item.String("id") is { } id)
+            {
+                ids.Add(new SecondaryId(nctId, ordinal++, id, item.String("type"), item.String("domain"), item.String("link")));
+            }
+        }
+
+        return ids;
+    }
+
+    private static List<Collaborator> Collaborators(string nctId, JsonElement? sponsors)
+    {
+        var collaborators = new List<Collaborator>();
+        var ordinal = 0;
+        foreach (JsonElement? item in sponsors.Items("collaborators"))
+        {
+            if (item.String("name") is { } name)
+            {
+                collaborators.Add(new Collaborator(nctId, ordinal++, name, item.String("class")));
+            }
+        }
+
+        return collaborators;
+    }
+
+    private static string? JsonList(List<string> values) =>
+        values.Count == 0 ? null : JsonSerializer.Serialize(values, ListJson);
+
+    [GeneratedRegex(@"^NCT\d{8}$")]
+    private static partial Regex NctIdPattern();
+}

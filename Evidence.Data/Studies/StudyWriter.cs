@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace TrialEvidence.Data.Studies;
+
+/// <summary>A parsed study and where it came from (file, zip entry or registry URL).</summary>
+public sealed record IncomingStudy(ParsedStudy Study, string Source);
+
+/// <summary>
+/// Stores batches of studies inside the caller's transaction: every unseen version goes to
+/// study_versions; a version at least as new as the current one replaces the studies row and its
+/// child rows; a change of enrollment count or type adds an enrollment snapshot.
+/// </summary>
+public sealed partial class StudyWriter(TimeProvider clock)
+{
+    public IReadOnlyList<WriteOutcome> WriteBatch(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IncomingStudy> batch)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(batch);
+        var outcomes = new List<WriteOutcome>(batch.Count);
+        var start = 0;
+        while (start < batch.Count)
+        {
+            // A study may come twice in one batch (an array and its split files); each run of
+            // distinct ids is written before the next, so the second sees the first.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var end = start;
+            while (end < batch.Count && seen.Add(batch[end].Study.Record.NctId))
+            {
+                end++;
+            }
+
+            outcomes.AddRange(WriteDistinct(connection, transaction, batch.Skip(start).Take(end - start).ToList()));
+            start = end;
+        }
+
+        return outcomes;
+    }
+
+    private List<WriteOutcome> WriteDistinct(SqliteConnection connection, SqliteTransaction transaction, List<IncomingStudy> batch)
+    {
+        var ids = new { Ids = JsonSerializer.Serialize(batch.Select(s => s.Study.Record.NctId)) };
+        var known = connection.Query<(string NctId, string ContentHash)>(SelectKnownVersions, ids, transaction).ToHashSet();
+        var current = connection.Query<VersionKey>(SelectCurrentVersions, ids, transaction).ToDictionary(v => v.NctId);
+        var snapshots = connection.Query<Snapshot>(SelectSnapshots, ids, transaction).ToLookup(s => s.NctId);
+
+        var now = clock.GetUtcNow().ToString("O");
+        var outcomes = new List<WriteOutcome>(batch.Count);
+        var newVersions = new List<object>();
+        var becomeCurrent = new List<StudyRecord>();
+        var studyRows = new List<DynamicParameters>();
+        var newSnapshots = new List<object>();
+        foreach (var (study, source) in batch)
+        {
+            var record = study.Record;
+            if (known.Contains((record.NctId, study.ContentHash)))
+            {
+                outcomes.Add(WriteOutcome.Unchanged);
+                continue;
+            }
+
+            newVersions.Add(new
+            {
+                record.NctId,
+                record.VersionHolder,
+                record.LastUpdatePostedDate,
+                study.ContentHash,
+                FetchedAt = now,
+                Source = source,
+                study.RawJson,
+            });
+
+            var existing = current.GetValueOrDefault(record.NctId);
+            var isCurrent = existing is null || VersionKey.Compare(record, existing) >= 0;
+            outcomes.Add(existing is null ? WriteOutcome.New : isCurrent ? WriteOutcome.Changed : WriteOutcome.ChangedOlder);
+            if (isCurrent)
+            {
+                becomeCurrent.Add(record);
+                var row = new DynamicParameters(record);
+                row.Add("ContentHash", study.ContentHash);
+                row.Add("UpdatedAt", now);
+                studyRows.Add(row);
+            }
+
+            if (EnrollmentChanged(record, snapshots[record.NctId]))
+            {
+                newSnapshots.Add(new
+                {
+                    record.NctId,
+                    study.ContentHash,
+                    record.VersionHolder,
+                    record.LastUpdatePostedDate,
+                    ObservedAt = now,
+                    Count = record.EnrollmentCount,
+                    Type = record.EnrollmentType,
+                });
+            }
+        }
+
+        connection.Execute(InsertVersion, newVersions, transaction);
+        connection.Execute(UpsertStudy, studyRows, transaction);
+        foreach (var delete in DeleteChildren)
+        {
+            connection.Execute(delete, becomeCurrent.Select(r => new { r.NctId }), transaction);
+        }
+
+        InsertChildren(connection, transaction, becomeCurrent);
+        connection.Execute(InsertSnapshot, newSnapshots, transaction);
+        return outcomes;
+    }
+
+    private static void InsertChildren(SqliteConnection connection, SqliteTransaction transaction, List<StudyRecord> records)
+    {
+        connection.Execute(InsertCondition, records.SelectMany(r => r.Conditions.Select((value, i) => new { r.NctId, Ordinal = i, Value = value })), transaction);
+        connection.Execute(InsertKeyword, records.SelectMany(r => r.Keywords.Select((value, i) => new { r.NctId, Ordinal = i, Value = value })), transaction);
+        connection.Execute(InsertMeshTerm, records.SelectMany(r => r.MeshTerms), transaction);
+        connection.Execute(InsertIntervention, records.SelectMany(r => r.Interventions), transaction);
+        connection.Execute(InsertArmGroup, records.SelectMany(r => r.ArmGroups), transaction);
+        connection.Execute(InsertOutcome, records.SelectMany(r => r.Outcomes), transaction);
+        connection.Execute(InsertLocation, records.SelectMany(r => r.Locations), transaction);
+        connection.Execute(InsertSecondaryId, records.SelectMany(r => r.SecondaryIds), transaction);
+        connection.Execute(InsertCollaborator, records.SelectMany(r => r.Collaborators), transaction);
+    }
+
+    /// <summary>
+    /// A snapshot is due when this version's enrollment differs from the one in force at its
+    /// date: the latest snapshot not newer than this version. Versions without enrollment
+    /// (fields= subsets, trimmed records) say nothing about it and add none.
+    /// </summary>
+    private static bool EnrollmentChanged(StudyRecord record, IEnumerable<Snapshot> snapshots)
+    {
+        if (record.EnrollmentCount is null && record.EnrollmentType is null)
+        {
+            return false;
+        }
+
+        var date = record.LastUpdatePostedDate ?? string.Empty;
+        var previous = snapshots
+            .Where(s => string.CompareOrdinal(s.LastUpdatePostedDate ?? string.Empty, date) <= 0)
+            .LastOrDefault();
+        return previous is null || previous.Count != record.EnrollmentCount || previous.Type != record.EnrollmentType;
+    }
+
+    private sealed record Snapshot(string NctId, string? LastUpdatePostedDate, long? Count, string? Type);
+
+    /// <summary>Orders versions of one study: last update posted, then the registry's version date.</summary>
+    private sealed record VersionKey(string NctId, string? LastUpdatePostedDate, string? VersionHolder)
+    {
+        public static int Compare(StudyRecord incoming, VersionKey stored)
+        {
+            var byUpdate = string.CompareOrdinal(incoming.LastUpdatePostedDate ?? string.Empty, stored.LastUpdatePostedDate ?? string.Empty);
+            return byUpdate != 0
+                ? byUpdate
+                : string.CompareOrdinal(incoming.VersionHolder ?? string.Empty, stored.VersionHolder ?? string.Empty);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using TrialEvidence.Harvester;
+
+return await HarvesterCli.Build().Parse(args).InvokeAsync();
