@@ -1,6 +1,8 @@
 -- 0001: the evidence core. Every distinct version of every registry record is kept verbatim in
 -- study_versions; studies and its child tables hold the normalised current version.
 -- A shipped migration is never edited: add a new numbered file instead.
+-- Child tables are keyed by (nct_id, position) and WITHOUT ROWID: one b-tree per table, rows
+-- of a study stored together, half the index work of a rowid table on import.
 
 CREATE TABLE study_versions (
     id                      INTEGER PRIMARY KEY,
@@ -66,26 +68,26 @@ CREATE TABLE conditions (
     ordinal INTEGER NOT NULL,
     name    TEXT    NOT NULL,
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE keywords (
     nct_id  TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
     keyword TEXT    NOT NULL,
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- MeSH terms the registry derived (derivedSection.conditionBrowseModule / interventionBrowseModule).
 -- browse_module is 'condition' or 'intervention'; relation is 'mesh' (a direct match) or 'ancestor'.
 CREATE TABLE mesh_terms (
-    nct_id        TEXT NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
-    browse_module TEXT NOT NULL CHECK (browse_module IN ('condition', 'intervention')),
-    relation      TEXT NOT NULL CHECK (relation IN ('mesh', 'ancestor')),
+    nct_id        TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
+    browse_module TEXT    NOT NULL CHECK (browse_module IN ('condition', 'intervention')),
+    relation      TEXT    NOT NULL CHECK (relation IN ('mesh', 'ancestor')),
+    ordinal       INTEGER NOT NULL,
     mesh_id       TEXT,
-    term          TEXT NOT NULL
-) STRICT;
-CREATE INDEX ix_mesh_terms_nct ON mesh_terms (nct_id);
-CREATE INDEX ix_mesh_terms_term ON mesh_terms (term);
+    term          TEXT    NOT NULL,
+    PRIMARY KEY (nct_id, browse_module, relation, ordinal)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE interventions (
     nct_id           TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
@@ -96,7 +98,7 @@ CREATE TABLE interventions (
     other_names      TEXT,   -- JSON array of strings, e.g. ["Opdivo","BMS-936558"]
     arm_group_labels TEXT,   -- JSON array of the arm labels this intervention belongs to
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE arm_groups (
     nct_id             TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
@@ -106,7 +108,7 @@ CREATE TABLE arm_groups (
     description        TEXT,
     intervention_names TEXT,  -- JSON array, as the registry writes them ("Drug: Nivolumab")
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE outcomes (
     nct_id      TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
@@ -116,7 +118,7 @@ CREATE TABLE outcomes (
     description TEXT,
     time_frame  TEXT,
     PRIMARY KEY (nct_id, kind, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE locations (
     nct_id    TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
@@ -130,7 +132,7 @@ CREATE TABLE locations (
     latitude  REAL,
     longitude REAL,
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX ix_locations_country ON locations (country);
 
 CREATE TABLE secondary_ids (
@@ -141,7 +143,7 @@ CREATE TABLE secondary_ids (
     domain       TEXT,
     link         TEXT,
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE collaborators (
     nct_id  TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
@@ -149,7 +151,7 @@ CREATE TABLE collaborators (
     name    TEXT    NOT NULL,
     class   TEXT,
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE INDEX ix_studies_status ON studies (overall_status);
 CREATE INDEX ix_studies_last_update ON studies (last_update_posted_date);

@@ -27,6 +27,5 @@ CREATE TABLE rt_regimens (
     eqd2_gy_min        REAL,
     eqd2_gy_max        REAL,
     PRIMARY KEY (nct_id, ordinal)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
-CREATE INDEX ix_interventions_name ON interventions (name);

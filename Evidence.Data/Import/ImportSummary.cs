@@ -1,7 +1,7 @@
 namespace TrialEvidence.Data.Import;
 
 /// <summary>One thing the import refused: a whole source (malformed JSON) or one study in it.</summary>
-public sealed record ImportRejection(string Source, string? NctId, string Reason)
+public sealed record ImportRejection(string Source, string? NctId, string Reason, bool WholeSource = false)
 {
     public override string ToString() => NctId is null ? $"{Source}: {Reason}" : $"{Source} ({NctId}): {Reason}";
 }
@@ -32,6 +32,7 @@ public sealed class ImportSummary
     public IReadOnlyList<ImportRejection> Rejections => _rejections;
 
     internal void Reject(ImportRejection rejection) => _rejections.Add(rejection);
+
 
     public override string ToString() =>
         $"read {Read:N0}, new {New:N0}, changed {Changed:N0}, unchanged {Unchanged:N0}, rejected {Rejected:N0}" +

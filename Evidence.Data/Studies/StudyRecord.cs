@@ -48,7 +48,7 @@ public sealed class StudyRecord
     public IReadOnlyList<Collaborator> Collaborators { get; init; } = [];
 }
 
-public sealed record MeshTerm(string NctId, string BrowseModule, string Relation, string? MeshId, string Term);
+public sealed record MeshTerm(string NctId, string BrowseModule, string Relation, int Ordinal, string? MeshId, string Term);
 
 public sealed record Intervention(string NctId, int Ordinal, string? Type, string? Name, string? Description, string? OtherNames, string? ArmGroupLabels);
 

@@ -89,12 +89,12 @@ public static partial class StudyRecordParser
             var browse = derived.Get(property);
             foreach (var (relation, list) in new[] { ("mesh", "meshes"), ("ancestor", "ancestors") })
             {
+                var ordinal = 0;
                 foreach (JsonElement? item in browse.Items(list))
                 {
-                    var term = item.String("term");
-                    if (term is not null)
+                    if (item.String("term") is { } term)
                     {
-                        terms.Add(new MeshTerm(nctId, module, relation, item.String("id"), term));
+                        terms.Add(new MeshTerm(nctId, module, relation, ordinal++, item.String("id"), term));
                     }
                 }
             }

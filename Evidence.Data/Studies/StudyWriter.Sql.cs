@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TrialEvidence.Data.Studies;
 
 public sealed partial class StudyWriter
@@ -25,8 +27,25 @@ public sealed partial class StudyWriter
 
     private const string InsertVersion = """
         INSERT INTO study_versions (nct_id, version_holder, last_update_posted_date, content_hash, fetched_at, source, raw_json)
-        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, @RawJson)
+        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, CAST(@RawJson AS TEXT))
         """;
+
+    private static readonly (string, Func<VersionRow, object?>)[] VersionColumns =
+    [
+        ("NctId", x => x.Record.NctId), ("VersionHolder", x => x.Record.VersionHolder),
+        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate), ("ContentHash", x => x.ContentHash),
+        ("FetchedAt", x => x.FetchedAt), ("Source", x => x.Source), ("RawJson", x => Bytes(x.RawUtf8)),
+    ];
+
+    /// <summary>
+    /// The raw JSON is bound as its UTF-8 bytes and cast to TEXT in SQL (a cast of a BLOB reads
+    /// its bytes as text in the database's UTF-8): the bytes stored are the bytes received, with
+    /// no round trip through a .NET string.
+    /// </summary>
+    private static byte[] Bytes(ReadOnlyMemory<byte> utf8) =>
+        MemoryMarshal.TryGetArray(utf8, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : utf8.ToArray();
 
     private const string VersionIdOf = "(SELECT id FROM study_versions WHERE nct_id = @NctId AND content_hash = @ContentHash)";
 
@@ -68,6 +87,24 @@ public sealed partial class StudyWriter
             updated_at = excluded.updated_at
         """;
 
+    private static readonly (string, Func<StudyRow, object?>)[] StudyColumns =
+    [
+        ("NctId", x => x.Record.NctId), ("BriefTitle", x => x.Record.BriefTitle), ("OfficialTitle", x => x.Record.OfficialTitle),
+        ("Acronym", x => x.Record.Acronym), ("Organization", x => x.Record.Organization), ("OrgStudyId", x => x.Record.OrgStudyId),
+        ("OverallStatus", x => x.Record.OverallStatus), ("LastKnownStatus", x => x.Record.LastKnownStatus),
+        ("WhyStopped", x => x.Record.WhyStopped), ("StudyType", x => x.Record.StudyType), ("Phase", x => x.Record.Phase),
+        ("Allocation", x => x.Record.Allocation), ("InterventionModel", x => x.Record.InterventionModel),
+        ("PrimaryPurpose", x => x.Record.PrimaryPurpose), ("Masking", x => x.Record.Masking),
+        ("EnrollmentCount", x => x.Record.EnrollmentCount), ("EnrollmentType", x => x.Record.EnrollmentType),
+        ("StartDate", x => x.Record.StartDate), ("StartDateType", x => x.Record.StartDateType),
+        ("PrimaryCompletionDate", x => x.Record.PrimaryCompletionDate), ("PrimaryCompletionDateType", x => x.Record.PrimaryCompletionDateType),
+        ("CompletionDate", x => x.Record.CompletionDate), ("CompletionDateType", x => x.Record.CompletionDateType),
+        ("FirstPostedDate", x => x.Record.FirstPostedDate), ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate),
+        ("LeadSponsor", x => x.Record.LeadSponsor), ("LeadSponsorClass", x => x.Record.LeadSponsorClass),
+        ("BriefSummary", x => x.Record.BriefSummary), ("HasResults", x => x.Record.HasResults), ("VersionHolder", x => x.Record.VersionHolder),
+        ("ContentHash", x => x.ContentHash), ("UpdatedAt", x => x.UpdatedAt),
+    ];
+
     // Child rows are replaced whole when a version becomes current: a record's lists carry no
     // stable ids in the registry, so positions (ordinal) are the only identity they have.
     private static readonly string[] DeleteChildren =
@@ -83,47 +120,75 @@ public sealed partial class StudyWriter
         "DELETE FROM collaborators WHERE nct_id = @NctId",
     ];
 
+    /// <summary>An item of a plain string list (conditions, keywords) with its position.</summary>
+    private sealed record ListItem(string NctId, int Ordinal, string Value);
+
     private const string InsertCondition = "INSERT INTO conditions (nct_id, ordinal, name) VALUES (@NctId, @Ordinal, @Value)";
+
+    private static readonly (string, Func<ListItem, object?>)[] ConditionColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Value", x => x.Value)];
 
     private const string InsertKeyword = "INSERT INTO keywords (nct_id, ordinal, keyword) VALUES (@NctId, @Ordinal, @Value)";
 
+    private static readonly (string, Func<ListItem, object?>)[] KeywordColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Value", x => x.Value)];
+
     private const string InsertMeshTerm = """
-        INSERT INTO mesh_terms (nct_id, browse_module, relation, mesh_id, term)
-        VALUES (@NctId, @BrowseModule, @Relation, @MeshId, @Term)
+        INSERT INTO mesh_terms (nct_id, browse_module, relation, ordinal, mesh_id, term)
+        VALUES (@NctId, @BrowseModule, @Relation, @Ordinal, @MeshId, @Term)
         """;
+
+    private static readonly (string, Func<MeshTerm, object?>)[] MeshTermColumns = [("NctId", x => x.NctId), ("BrowseModule", x => x.BrowseModule), ("Relation", x => x.Relation), ("Ordinal", x => x.Ordinal), ("MeshId", x => x.MeshId), ("Term", x => x.Term)];
 
     private const string InsertIntervention = """
         INSERT INTO interventions (nct_id, ordinal, type, name, description, other_names, arm_group_labels)
         VALUES (@NctId, @Ordinal, @Type, @Name, @Description, @OtherNames, @ArmGroupLabels)
         """;
 
+    private static readonly (string, Func<Intervention, object?>)[] InterventionColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Type", x => x.Type), ("Name", x => x.Name), ("Description", x => x.Description), ("OtherNames", x => x.OtherNames), ("ArmGroupLabels", x => x.ArmGroupLabels)];
+
     private const string InsertArmGroup = """
         INSERT INTO arm_groups (nct_id, ordinal, label, type, description, intervention_names)
         VALUES (@NctId, @Ordinal, @Label, @Type, @Description, @InterventionNames)
         """;
+
+    private static readonly (string, Func<ArmGroup, object?>)[] ArmGroupColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Label", x => x.Label), ("Type", x => x.Type), ("Description", x => x.Description), ("InterventionNames", x => x.InterventionNames)];
 
     private const string InsertOutcome = """
         INSERT INTO outcomes (nct_id, kind, ordinal, measure, description, time_frame)
         VALUES (@NctId, @Kind, @Ordinal, @Measure, @Description, @TimeFrame)
         """;
 
+    private static readonly (string, Func<Outcome, object?>)[] OutcomeColumns = [("NctId", x => x.NctId), ("Kind", x => x.Kind), ("Ordinal", x => x.Ordinal), ("Measure", x => x.Measure), ("Description", x => x.Description), ("TimeFrame", x => x.TimeFrame)];
+
     private const string InsertLocation = """
         INSERT INTO locations (nct_id, ordinal, facility, city, state, zip, country, status, latitude, longitude)
         VALUES (@NctId, @Ordinal, @Facility, @City, @State, @Zip, @Country, @Status, @Latitude, @Longitude)
         """;
+
+    private static readonly (string, Func<Location, object?>)[] LocationColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Facility", x => x.Facility), ("City", x => x.City), ("State", x => x.State), ("Zip", x => x.Zip), ("Country", x => x.Country), ("Status", x => x.Status), ("Latitude", x => x.Latitude), ("Longitude", x => x.Longitude)];
 
     private const string InsertSecondaryId = """
         INSERT INTO secondary_ids (nct_id, ordinal, secondary_id, type, domain, link)
         VALUES (@NctId, @Ordinal, @Id, @Type, @Domain, @Link)
         """;
 
+    private static readonly (string, Func<SecondaryId, object?>)[] SecondaryIdColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Id", x => x.Id), ("Type", x => x.Type), ("Domain", x => x.Domain), ("Link", x => x.Link)];
+
     private const string InsertCollaborator = """
         INSERT INTO collaborators (nct_id, ordinal, name, class)
         VALUES (@NctId, @Ordinal, @Name, @Class)
         """;
 
+    private static readonly (string, Func<Collaborator, object?>)[] CollaboratorColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Name", x => x.Name), ("Class", x => x.Class)];
+
     private const string InsertSnapshot = $"""
         INSERT INTO enrollment_snapshots (nct_id, version_id, version_holder, last_update_posted_date, observed_at, count, type)
         VALUES (@NctId, {VersionIdOf}, @VersionHolder, @LastUpdatePostedDate, @ObservedAt, @Count, @Type)
         """;
+
+    private static readonly (string, Func<SnapshotRow, object?>)[] SnapshotColumns =
+    [
+        ("NctId", x => x.Record.NctId), ("ContentHash", x => x.ContentHash), ("VersionHolder", x => x.Record.VersionHolder),
+        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate), ("ObservedAt", x => x.ObservedAt),
+        ("Count", x => x.Record.EnrollmentCount), ("Type", x => x.Record.EnrollmentType),
+    ];
 }

@@ -47,10 +47,9 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
         var now = clock.GetUtcNow().ToString("O");
         var outcomes = new List<WriteOutcome>(batch.Count);
-        var newVersions = new List<object>();
-        var becomeCurrent = new List<StudyRecord>();
-        var studyRows = new List<DynamicParameters>();
-        var newSnapshots = new List<object>();
+        var versions = new List<VersionRow>();
+        var studies = new List<StudyRow>();
+        var snapshotRows = new List<SnapshotRow>();
         foreach (var (study, source) in batch)
         {
             var record = study.Record;
@@ -60,67 +59,51 @@ public sealed partial class StudyWriter(TimeProvider clock)
                 continue;
             }
 
-            newVersions.Add(new
-            {
-                record.NctId,
-                record.VersionHolder,
-                record.LastUpdatePostedDate,
-                study.ContentHash,
-                FetchedAt = now,
-                Source = source,
-                study.RawJson,
-            });
-
+            versions.Add(new VersionRow(record, study.ContentHash, now, source, study.RawUtf8));
             var existing = current.GetValueOrDefault(record.NctId);
             var isCurrent = existing is null || VersionKey.Compare(record, existing) >= 0;
             outcomes.Add(existing is null ? WriteOutcome.New : isCurrent ? WriteOutcome.Changed : WriteOutcome.ChangedOlder);
             if (isCurrent)
             {
-                becomeCurrent.Add(record);
-                var row = new DynamicParameters(record);
-                row.Add("ContentHash", study.ContentHash);
-                row.Add("UpdatedAt", now);
-                studyRows.Add(row);
+                studies.Add(new StudyRow(record, study.ContentHash, now, Replaces: existing is not null));
             }
 
             if (EnrollmentChanged(record, snapshots[record.NctId]))
             {
-                newSnapshots.Add(new
-                {
-                    record.NctId,
-                    study.ContentHash,
-                    record.VersionHolder,
-                    record.LastUpdatePostedDate,
-                    ObservedAt = now,
-                    Count = record.EnrollmentCount,
-                    Type = record.EnrollmentType,
-                });
+                snapshotRows.Add(new SnapshotRow(record, study.ContentHash, now));
             }
         }
 
-        connection.Execute(InsertVersion, newVersions, transaction);
-        connection.Execute(UpsertStudy, studyRows, transaction);
+        Insert(connection, transaction, InsertVersion, VersionColumns, versions);
+        Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
+        var replaced = studies.Where(s => s.Replaces).Select(s => new { s.Record.NctId }).ToList();
         foreach (var delete in DeleteChildren)
         {
-            connection.Execute(delete, becomeCurrent.Select(r => new { r.NctId }), transaction);
+            connection.Execute(delete, replaced, transaction);
         }
 
-        InsertChildren(connection, transaction, becomeCurrent);
-        connection.Execute(InsertSnapshot, newSnapshots, transaction);
+        InsertChildren(connection, transaction, studies.ConvertAll(s => s.Record));
+        Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         return outcomes;
+    }
+
+    private static void Insert<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, (string, Func<T, object?>)[] columns, IEnumerable<T> rows)
+    {
+        using var insert = new PreparedInsert<T>(connection, transaction, sql, columns);
+        insert.Execute(rows);
     }
 
     private static void InsertChildren(SqliteConnection connection, SqliteTransaction transaction, List<StudyRecord> records)
     {
-        connection.Execute(InsertCondition, records.SelectMany(r => r.Conditions.Select((value, i) => new { r.NctId, Ordinal = i, Value = value })), transaction);
-        connection.Execute(InsertKeyword, records.SelectMany(r => r.Keywords.Select((value, i) => new { r.NctId, Ordinal = i, Value = value })), transaction);
-        connection.Execute(InsertMeshTerm, records.SelectMany(r => r.MeshTerms), transaction);
-        connection.Execute(InsertIntervention, records.SelectMany(r => r.Interventions), transaction);
-        connection.Execute(InsertArmGroup, records.SelectMany(r => r.ArmGroups), transaction);
-        connection.Execute(InsertOutcome, records.SelectMany(r => r.Outcomes), transaction);
-        connection.Execute(InsertLocation, records.SelectMany(r => r.Locations), transaction);
-        connection.Execute(InsertSecondaryId, records.SelectMany(r => r.SecondaryIds), transaction);
-        connection.Execute(InsertCollaborator, records.SelectMany(r => r.Collaborators), transaction);
+        Insert(connection, transaction, InsertCondition, ConditionColumns, records.SelectMany(r => r.Conditions.Select((value, i) => new ListItem(r.NctId, i, value))));
+        Insert(connection, transaction, InsertKeyword, KeywordColumns, records.SelectMany(r => r.Keywords.Select((value, i) => new ListItem(r.NctId, i, value))));
+        Insert(connection, transaction, InsertMeshTerm, MeshTermColumns, records.SelectMany(r => r.MeshTerms));
+        Insert(connection, transaction, InsertIntervention, InterventionColumns, records.SelectMany(r => r.Interventions));
+        Insert(connection, transaction, InsertArmGroup, ArmGroupColumns, records.SelectMany(r => r.ArmGroups));
+        Insert(connection, transaction, InsertOutcome, OutcomeColumns, records.SelectMany(r => r.Outcomes));
+        Insert(connection, transaction, InsertLocation, LocationColumns, records.SelectMany(r => r.Locations));
+        Insert(connection, transaction, InsertSecondaryId, SecondaryIdColumns, records.SelectMany(r => r.SecondaryIds));
+        Insert(connection, transaction, InsertCollaborator, CollaboratorColumns, records.SelectMany(r => r.Collaborators));
     }
 
     /// <summary>
@@ -143,6 +126,12 @@ public sealed partial class StudyWriter(TimeProvider clock)
     }
 
     private sealed record Snapshot(string NctId, string? LastUpdatePostedDate, long? Count, string? Type);
+
+    private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, ReadOnlyMemory<byte> RawUtf8);
+
+    private sealed record StudyRow(StudyRecord Record, string ContentHash, string UpdatedAt, bool Replaces);
+
+    private sealed record SnapshotRow(StudyRecord Record, string ContentHash, string ObservedAt);
 
     /// <summary>Orders versions of one study: last update posted, then the registry's version date.</summary>
     private sealed record VersionKey(string NctId, string? LastUpdatePostedDate, string? VersionHolder)

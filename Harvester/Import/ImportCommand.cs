@@ -24,7 +24,7 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <returns>0 when everything was imported, 1 when some input was rejected, 2 when the import could not run.</returns>
+    /// <returns>0 when everything was imported, 1 when some input was rejected, 2 when the import could not run, 130 when cancelled.</returns>
     internal static int Run(string[] paths, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         using var host = HarvesterHost.Build(Overrides.Database(database));
@@ -44,6 +44,11 @@ internal static class ImportCommand
         {
             error.WriteLine($"error: {ex.Message}");
             return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Import cancelled. Every batch written so far is kept; run the same import again to finish it.");
+            return 130;
         }
 
         foreach (var rejection in summary.Rejections.Take(RejectionsPrinted))

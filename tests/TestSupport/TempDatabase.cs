@@ -33,8 +33,12 @@ public sealed class TempDatabase : IDisposable
 
     public Migrator Migrator { get; }
 
-    public StudyImporter CreateImporter(TimeProvider? clock = null, int batchSize = StudyImporter.DefaultBatchSize) =>
-        new(Connections, new StudyWriter(clock ?? TimeProvider.System)) { BatchSize = batchSize };
+    public StudyImporter CreateImporter(TimeProvider? clock = null, int batchSize = StudyImporter.DefaultBatchSize, long? singlePassBytes = null) =>
+        new(Connections, new StudyWriter(clock ?? TimeProvider.System))
+        {
+            BatchSize = batchSize,
+            SinglePassBytes = singlePassBytes ?? StudyImporter.DefaultSinglePassBytes,
+        };
 
     public ImportSummary Import(params string[] paths) => CreateImporter().Import(RecordSource.Expand(paths));
 

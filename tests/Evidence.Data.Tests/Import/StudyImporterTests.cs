@@ -228,6 +228,70 @@ public class StudyImporterTests
     }
 
     [Fact]
+    public void Sources_too_large_to_keep_are_read_twice_with_the_same_result()
+    {
+        using var kept = new TempDatabase();
+        using var readTwice = new TempDatabase();
+
+        kept.CreateImporter().Import(RecordSource.Expand([SharedData.CtGov]));
+        var summary = readTwice.CreateImporter(singlePassBytes: 1024).Import(RecordSource.Expand([SharedData.CtGov]));
+
+        Assert.Empty(summary.Rejections);
+        using var a = kept.Open();
+        using var b = readTwice.Open();
+        Assert.Equal(DatabaseFingerprint.RowCounts(a), DatabaseFingerprint.RowCounts(b));
+        Assert.Equal(
+            a.Query<string>("SELECT content_hash FROM study_versions ORDER BY content_hash"),
+            b.Query<string>("SELECT content_hash FROM study_versions ORDER BY content_hash"));
+    }
+
+    [Fact]
+    public void A_read_failure_stops_the_import_and_keeps_what_was_committed()
+    {
+        using var database = new TempDatabase();
+        var good = new RecordSource("good.json", () => File.OpenRead(SharedData.CtGovFile("NCT03418623.json")));
+        var opened = 0;
+        var flaky = new RecordSource("flaky.json", () => ++opened == 1
+            ? File.OpenRead(SharedData.CtGovFile("NCT03934567.json"))
+            : throw new IOException("the disk went away"));
+
+        var error = Assert.Throws<IOException>(() =>
+            database.CreateImporter(batchSize: 1, singlePassBytes: 0).Import([good, flaky]));
+
+        Assert.Equal("the disk went away", error.Message);
+        using var connection = database.Open();
+        Assert.Equal(["NCT03418623"], connection.Query<string>("SELECT nct_id FROM studies"));
+    }
+
+    [Fact]
+    public void A_cancelled_import_stops_and_keeps_what_was_committed()
+    {
+        using var database = new TempDatabase();
+        using var cancel = new CancellationTokenSource();
+        var progress = new Progress(summary =>
+        {
+            if (summary.New > 0)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            database.CreateImporter(batchSize: 1).Import(RecordSource.Expand([SharedData.CtGov]), progress, cancel.Token));
+
+        using var connection = database.Open();
+        var stored = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies");
+        Assert.InRange(stored, 1, 68);
+        Assert.Equal(stored, connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT nct_id) FROM study_versions"));
+    }
+
+    /// <summary>Reports synchronously on the importer's thread (System.Progress would post to the thread pool).</summary>
+    private sealed class Progress(Action<ImportSummary> report) : IProgress<ImportSummary>
+    {
+        public void Report(ImportSummary value) => report(value);
+    }
+
+    [Fact]
     public void Small_batches_store_the_same_rows_as_one_batch()
     {
         using var small = new TempDatabase();

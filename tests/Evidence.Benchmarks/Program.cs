@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using TrialEvidence.Benchmarks;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Studies;
+
+// Import throughput benchmark: dotnet run -c Release --project tests/Evidence.Benchmarks -- [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N]
+// Prints figures; asserts nothing. Run it at two sizes to see that memory stays flat in the input size.
+var studies = IntArg("--studies", 20_000);
+var batch = IntArg("--batch", StudyImporter.DefaultBatchSize);
+var shape = StringArg("--shape", "array");
+// The registry's records average about 17 KB; the shared samples include a few very large ones
+// (up to 1.5 MB, 1,148 sites). --max-template-kb leaves those out to get a registry-like mix.
+ClonedRegistry.MaxTemplateBytes = IntArg("--max-template-kb", 0) * 1024;
+
+var folder = Path.Combine(Path.GetTempPath(), "trialevidence-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+try
+{
+    var input = Path.Combine(folder, shape == "zip" ? "ctg-studies.json.zip" : "ctg-studies.json");
+    var inputBytes = shape == "zip" ? ClonedRegistry.WriteZip(input, studies) : ClonedRegistry.WriteArray(input, studies);
+    Console.WriteLine($"input: {studies:N0} cloned studies as {shape}, {inputBytes / 1048576.0:N1} MiB, {ClonedRegistry.Templates().Count} templates");
+
+    // Reading and parsing alone (the importer's second thread), to tell which side limits.
+    var parseClock = Stopwatch.StartNew();
+    var parsedCount = 0;
+    foreach (var source in RecordSource.Expand([input]))
+    {
+        using var stream = source.Open();
+        foreach (var json in new TrialEvidence.Data.Registry.StudyJsonReader(stream, source.Name).ReadStudies())
+        {
+            ParsedStudy.From(json);
+            parsedCount++;
+        }
+    }
+
+    Console.WriteLine($"read + parse only (one pass, one thread): {parsedCount / parseClock.Elapsed.TotalSeconds:N0} studies/s");
+
+    var connections = new SqliteConnectionFactory(new DatabaseOptions { Path = Path.Combine(folder, "bench.db") });
+    new Migrator(connections, TimeProvider.System).Migrate();
+    var importer = new StudyImporter(connections, new StudyWriter(TimeProvider.System)) { BatchSize = batch };
+
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    using var memory = new PeakMemory();
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    var summary = importer.Import(RecordSource.Expand([input]));
+    clock.Stop();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+    Console.WriteLine($"result: {summary}");
+    Console.WriteLine($"time: {clock.Elapsed.TotalSeconds:N2} s wall, {cpu.TotalSeconds:N2} s CPU on {Environment.ProcessorCount} cores");
+    Console.WriteLine($"throughput: {summary.Read / clock.Elapsed.TotalSeconds:N0} studies/s, {inputBytes / 1048576.0 / clock.Elapsed.TotalSeconds:N1} MiB/s of input");
+    Console.WriteLine($"memory: peak working set {memory.PeakWorkingSet / 1048576.0:N0} MiB, peak managed heap {memory.PeakHeap / 1048576.0:N0} MiB, allocated {allocated / (double)summary.Read / 1024:N0} KiB/study");
+    Console.WriteLine($"database: {new FileInfo(connections.DatabasePath).Length / 1048576.0:N0} MiB");
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+int IntArg(string name, int fallback) => int.TryParse(StringArg(name, string.Empty), out var value) ? value : fallback;
+
+string StringArg(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+/// <summary>Samples the working set and managed heap every 20 ms while the import runs.</summary>
+internal sealed class PeakMemory : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampler;
+
+    public PeakMemory() => _sampler = Task.Run(async () =>
+    {
+        using var process = Process.GetCurrentProcess();
+        while (!_stop.IsCancellationRequested)
+        {
+            process.Refresh();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakHeap = Math.Max(PeakHeap, GC.GetTotalMemory(forceFullCollection: false));
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    });
+
+    public long PeakWorkingSet { get; private set; }
+
+    public long PeakHeap { get; private set; }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _sampler.Wait();
+        _stop.Dispose();
+    }
+}
