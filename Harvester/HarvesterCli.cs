@@ -1,5 +1,7 @@
 using System.CommandLine;
+using TrialEvidence.Harvester.Harvesting;
 using TrialEvidence.Harvester.Import;
+using TrialEvidence.Harvester.Scheduling;
 
 namespace TrialEvidence.Harvester;
 
@@ -13,9 +15,14 @@ internal static class HarvesterCli
             Description = "SQLite database file (default: Database:Path in appsettings.json)",
         };
 
-        return new RootCommand("TrialEvidence harvester: fills the evidence database from ClinicalTrials.gov")
+        var root = new RootCommand(
+            "TrialEvidence harvester: fills the evidence database from ClinicalTrials.gov. Without a command it runs the " +
+            "harvest scheduler until stopped. Any setting can be given as --Section:Key=value, e.g. --Registry:BaseUrl=http://127.0.0.1:5099/api/v2/")
         {
             ImportCommand.Create(database),
+            HarvestCommand.Create(database),
         };
+        ScheduleCommand.AttachTo(root, database);
+        return root;
     }
 }

@@ -3,14 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Harvester.Harvesting;
+using TrialEvidence.Harvester.Scheduling;
 
 namespace TrialEvidence.Harvester;
 
-/// <summary>Builds the service container every command runs in: appsettings.json, environment, overrides.</summary>
+/// <summary>Builds the service container every command runs in: appsettings.json, environment, command line.</summary>
 internal static class HarvesterHost
 {
-    /// <param name="overrides">Configuration given on the command line (e.g. Database:Path from --db).</param>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides)
+    /// <param name="overrides">Values from the command's own options (e.g. Database:Path from --db).</param>
+    /// <param name="configurationArgs">Other "--Section:Key=value" arguments, as .NET configuration reads them.</param>
+    /// <param name="withScheduler">Also run the Quartz scheduler when the host runs.</param>
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, IEnumerable<string>? configurationArgs = null, bool withScheduler = false)
     {
         // appsettings.json ships beside the binary, so the tool works from any working directory;
         // relative paths inside it (the database file) are taken from the working directory.
@@ -20,9 +24,26 @@ internal static class HarvesterHost
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
+        builder.Configuration.AddCommandLine(configurationArgs?.ToArray() ?? []);
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        if (!withScheduler)
+        {
+            // A one-off command prints its own progress and result; only problems are logged.
+            builder.Logging.AddFilter("TrialEvidence", LogLevel.Warning);
+        }
+
         builder.Services.AddEvidenceDatabase(builder.Configuration);
+        builder.Services.AddHarvesting(builder.Configuration);
+        if (withScheduler)
+        {
+            builder.Services.AddHarvestScheduling(builder.Configuration);
+        }
+
         return builder.Build();
     }
 }

@@ -1,0 +1,89 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Harvester.Harvesting;
+
+/// <summary>Reads and writes harvest_runs (runs and their checkpoints) and topic_studies.</summary>
+public sealed class HarvestRunStore(SqliteConnectionFactory connections)
+{
+    private const string RunColumns = """
+        id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome,
+        query AS Query, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
+        pages AS Pages, total_count AS TotalCount, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
+        studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner
+        """;
+
+    public HarvestRun? Latest(string topic)
+    {
+        using var connection = connections.Open();
+        return connection.QuerySingleOrDefault<HarvestRun>(
+            $"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id DESC LIMIT 1", new { topic });
+    }
+
+    /// <summary>When the last complete harvest of the topic started (what an incremental harvest counts from).</summary>
+    public DateTimeOffset? LastSucceededStart(string topic)
+    {
+        using var connection = connections.Open();
+        var started = connection.QuerySingleOrDefault<string?>(
+            "SELECT started_at FROM harvest_runs WHERE topic = @topic AND outcome = 'succeeded' ORDER BY id DESC LIMIT 1", new { topic });
+        return started is null ? null : DateTimeOffset.Parse(started, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public IReadOnlyList<HarvestRun> Recent(string? topic, int limit)
+    {
+        using var connection = connections.Open();
+        return connection.Query<HarvestRun>(
+            $"SELECT {RunColumns} FROM harvest_runs WHERE @topic IS NULL OR topic = @topic ORDER BY id DESC LIMIT @limit",
+            new { topic, limit }).ToList();
+    }
+
+    public long Start(HarvestRun run)
+    {
+        using var connection = connections.Open();
+        return connection.ExecuteScalar<long>("""
+            INSERT INTO harvest_runs (topic, kind, started_at, outcome, query, updated_since, resumed_from, next_page_token, pages, owner)
+            VALUES (@Topic, @Kind, @StartedAt, @Outcome, @Query, @UpdatedSince, @ResumedFrom, @NextPageToken, @Pages, @Owner)
+            RETURNING id
+            """, run);
+    }
+
+    /// <summary>
+    /// Records a stored page inside the transaction that stored its studies: the checkpoint moves
+    /// on exactly when the page's studies are committed, never before and never after.
+    /// </summary>
+    public static void RecordPage(SqliteConnection connection, SqliteTransaction transaction, PageRecord page)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.Execute("""
+            UPDATE harvest_runs SET
+                next_page_token = @NextPageToken,
+                pages = pages + 1,
+                total_count = COALESCE(@TotalCount, total_count),
+                studies_new = studies_new + @New,
+                studies_changed = studies_changed + @Changed,
+                studies_unchanged = studies_unchanged + @Unchanged,
+                studies_rejected = studies_rejected + @Rejected
+            WHERE id = @RunId
+            """, page, transaction);
+        connection.Execute("""
+            INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
+            SELECT @Topic, value, @SeenAt, @SeenAt, @RunId, @RunId FROM json_each(@NctIds)
+            WHERE value IN (SELECT nct_id FROM studies)
+            ON CONFLICT (topic, nct_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_run_id = excluded.last_run_id
+            """, page, transaction);
+    }
+
+    public void Finish(long runId, string outcome, string finishedAt, string? error)
+    {
+        using var connection = connections.Open();
+        connection.Execute(
+            "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error WHERE id = @runId",
+            new { runId, outcome, finishedAt, error });
+    }
+}
+
+/// <summary>What one stored page adds to its run.</summary>
+public sealed record PageRecord(
+    long RunId, string Topic, string? NextPageToken, long? TotalCount,
+    long New, long Changed, long Unchanged, long Rejected, string NctIds, string SeenAt);

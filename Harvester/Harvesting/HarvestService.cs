@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Registry;
+using TrialEvidence.Data.Studies;
+using TrialEvidence.Harvester.ClinicalTrialsGov;
+using TrialEvidence.Harvester.Topics;
+
+namespace TrialEvidence.Harvester.Harvesting;
+
+/// <summary>
+/// Harvests one topic: the first time everything its query finds, afterwards only what changed
+/// since the last complete harvest (minus a day). Each page's studies, the topic's membership and
+/// the checkpoint (the next page token) are committed in one transaction, so a harvest stopped at
+/// any moment resumes where it stopped and ends with the same database as an uninterrupted one.
+/// </summary>
+public sealed partial class HarvestService(
+    IClinicalTrialsGovApi api,
+    HarvestRunStore runs,
+    SqliteConnectionFactory connections,
+    StudyWriter writer,
+    IOptionsMonitor<TopicsOptions> topics,
+    IOptions<RegistryOptions> registry,
+    TimeProvider clock,
+    ILogger<HarvestService> logger)
+{
+    /// <exception cref="HarvestFailedException">The harvest failed; the run is recorded with the reason.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the run is recorded as interrupted and resumes next time.</exception>
+    public async Task<HarvestRun> HarvestAsync(string topicName, IProgress<HarvestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var topic = topics.CurrentValue.Find(topicName) ?? throw new HarvestFailedException(
+            topicName, null, $"there is no topic '{topicName}'; configured: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}");
+        var run = Begin(topic);
+        try
+        {
+            await HarvestPagesAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryStatusException ex) when (ex.Status == HttpStatusCode.BadRequest && run.ResumedFrom is not null && run.NextPageToken is not null)
+        {
+            // Page tokens do not live for ever: when the registry refuses the saved one, the
+            // checkpoint is worthless and the harvest starts over (studies already stored stay).
+            Finish(run, HarvestOutcome.Failed, $"the registry no longer accepts the saved page token; starting over ({ex.Message})");
+            LogStartingOver(logger, topic.Name, run.Id);
+            run = Begin(topic, allowResume: false);
+            await HarvestPagesAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        Finish(run, HarvestOutcome.Succeeded, null);
+        return runs.Latest(topic.Name)!;
+    }
+
+    private HarvestRun Begin(TopicOptions topic, bool allowResume = true)
+    {
+        var latest = runs.Latest(topic.Name);
+        if (latest?.Outcome == HarvestOutcome.Running && ProcessOwner.IsAlive(latest.Owner))
+        {
+            throw new HarvestFailedException(topic.Name, latest.Id, $"topic '{topic.Name}' is being harvested already (run {latest.Id}, by {latest.Owner})");
+        }
+
+        var now = Now();
+        HarvestRun run;
+        if (allowResume && latest is { NextPageToken: not null, Outcome: HarvestOutcome.Running or HarvestOutcome.Interrupted or HarvestOutcome.Failed })
+        {
+            if (latest.Outcome == HarvestOutcome.Running)
+            {
+                runs.Finish(latest.Id, HarvestOutcome.Interrupted, now, "the process running it stopped (killed or crashed)");
+            }
+
+            run = latest with { Id = 0, StartedAt = now, Outcome = HarvestOutcome.Running, ResumedFrom = latest.Id, Pages = 0, Owner = ProcessOwner.Current };
+        }
+        else
+        {
+            var search = StudySearch.From(topic.Query);
+            string? since = null;
+            if (runs.LastSucceededStart(topic.Name) is { } lastComplete)
+            {
+                // A day of overlap: the registry posts by date, and a run may start mid-day.
+                since = lastComplete.UtcDateTime.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var range = $"AREA[LastUpdatePostDate]RANGE[{since},MAX]";
+                search = search with { Advanced = search.Advanced is null ? range : $"({search.Advanced}) AND {range}" };
+            }
+
+            run = new HarvestRun
+            {
+                Topic = topic.Name,
+                Kind = since is null ? "full" : "incremental",
+                StartedAt = now,
+                Outcome = HarvestOutcome.Running,
+                Query = JsonSerializer.Serialize(search.ToParameters()),
+                UpdatedSince = since,
+                Owner = ProcessOwner.Current,
+            };
+        }
+
+        run = run with { Id = runs.Start(run) };
+        if (run.ResumedFrom is { } resumedFrom)
+        {
+            LogResumed(logger, topic.Name, run.Id, run.Kind, resumedFrom);
+        }
+        else
+        {
+            LogStarted(logger, topic.Name, run.Id, run.Kind);
+        }
+
+        return run;
+    }
+
+    private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var pageSize = registry.Value.PageSize;
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
+        var search = StudySearch.From(parameters) with
+        {
+            PageSize = pageSize,
+            PageToken = run.NextPageToken,
+            CountTotal = run.NextPageToken is null ? "true" : null,
+        };
+        var clock = Stopwatch.StartNew();
+        long pages = 0, studies = 0;
+        long? totalCount = run.TotalCount;
+        try
+        {
+            while (true)
+            {
+                var page = await FetchPageAsync(search, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                totalCount ??= page.TotalCount;
+                StorePage(run, page);
+                pages++;
+                studies += page.Studies.Count + page.Rejected.Count;
+                progress?.Report(new HarvestProgress(run.Topic, run.Id, pages, totalCount, pageSize, studies, clock.Elapsed));
+                if (page.NextPageToken is null)
+                {
+                    return;
+                }
+
+                search = search with { PageToken = page.NextPageToken, CountTotal = null };
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Finish(run, HarvestOutcome.Interrupted, "cancelled; the next run resumes from the last stored page");
+            throw;
+        }
+        catch (Exception ex) when (ex is not RegistryStatusException { Status: HttpStatusCode.BadRequest } || run.ResumedFrom is null)
+        {
+            var reason = Describe(ex);
+            Finish(run, HarvestOutcome.Failed, reason);
+            throw new HarvestFailedException(run.Topic, run.Id, $"harvest of '{run.Topic}' failed (run {run.Id}): {reason}", ex);
+        }
+    }
+
+    private async Task<Page> FetchPageAsync(StudySearch search, CancellationToken cancellationToken)
+    {
+        using var response = await api.SearchStudiesAsync(search, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        var source = response.RequestMessage?.RequestUri?.ToString() ?? "registry search";
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var reader = new StudyJsonReader(body, source);
+        var parsed = new List<IncomingStudy>();
+        var rejected = new List<string>();
+        foreach (var json in reader.ReadStudies())
+        {
+            try
+            {
+                parsed.Add(new IncomingStudy(ParsedStudy.From(json), $"{source}#{json.Index}"));
+            }
+            catch (StudyFormatException ex)
+            {
+                rejected.Add($"{source}#{json.Index}: {ex.Message}");
+            }
+        }
+
+        if (!reader.IsSearchPage)
+        {
+            throw new MalformedJsonException(source, 1, 1, "the registry's search answer is not a page of studies");
+        }
+
+        return new Page(parsed, rejected, reader.NextPageToken, reader.TotalCount);
+    }
+
+    private void StorePage(HarvestRun run, Page page)
+    {
+        foreach (var rejection in page.Rejected)
+        {
+            LogRejected(logger, run.Topic, rejection);
+        }
+
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var outcomes = writer.WriteBatch(connection, transaction, page.Studies);
+        HarvestRunStore.RecordPage(connection, transaction, new PageRecord(
+            run.Id,
+            run.Topic,
+            page.NextPageToken,
+            page.TotalCount,
+            outcomes.Count(o => o == WriteOutcome.New),
+            outcomes.Count(o => o is WriteOutcome.Changed or WriteOutcome.ChangedOlder),
+            outcomes.Count(o => o == WriteOutcome.Unchanged),
+            page.Rejected.Count,
+            JsonSerializer.Serialize(page.Studies.Select(s => s.Study.Record.NctId)),
+            Now()));
+        transaction.Commit();
+    }
+
+    private void Finish(HarvestRun run, string outcome, string? error)
+    {
+        runs.Finish(run.Id, outcome, Now(), error);
+        LogFinished(logger, run.Topic, run.Id, outcome, error);
+    }
+
+    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>One line a user can act on, without a stack trace.</summary>
+    private string Describe(Exception ex)
+    {
+        // Refit wraps what the handlers threw; the cause is the first exception we know.
+        for (var cause = ex; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RegistryStatusException
+                or RegistryResponseException or MalformedJsonException)
+            {
+                ex = cause;
+                break;
+            }
+        }
+
+        return DescribeCause(ex);
+    }
+
+    private string DescribeCause(Exception ex) => ex switch
+    {
+        HttpRequestException { InnerException: SocketException socket } =>
+            $"cannot reach the registry at {registry.Value.BaseUrl} ({socket.SocketErrorCode}: {socket.Message})",
+        HttpRequestException http => $"cannot reach the registry at {registry.Value.BaseUrl} ({http.Message})",
+        TimeoutRejectedException => $"the registry did not answer in time (attempt timeout {registry.Value.AttemptTimeout}, total {registry.Value.TotalTimeout})",
+        BrokenCircuitException => $"too many registry failures in a row; requests are paused for {registry.Value.CircuitBreakerBreakDuration}",
+        RegistryStatusException or RegistryResponseException or MalformedJsonException => ex.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+
+    private sealed record Page(List<IncomingStudy> Studies, List<string> Rejected, string? NextPageToken, long? TotalCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}")]
+    private static partial void LogStarted(ILogger logger, string topic, long runId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}, resuming run {ResumedFrom} from its checkpoint")]
+    private static partial void LogResumed(ILogger logger, string topic, long runId, string kind, long resumedFrom);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} run {RunId} ended {Outcome} {Error}")]
+    private static partial void LogFinished(ILogger logger, string topic, long runId, string outcome, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: a study was rejected: {Rejection}")]
+    private static partial void LogRejected(ILogger logger, string topic, string rejection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: run {RunId} could not resume its saved page token; starting over")]
+    private static partial void LogStartingOver(ILogger logger, string topic, long runId);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrialEvidence.Harvester.ClinicalTrialsGov;
+using TrialEvidence.Harvester.Topics;
+
+namespace TrialEvidence.Harvester.Harvesting;
+
+public static class HarvestingRegistration
+{
+    /// <summary>Topics (validated at start), the registry client and the harvest service.</summary>
+    public static IServiceCollection AddHarvesting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TopicsOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TopicsOptions>, TopicsValidation>();
+        services.AddClinicalTrialsGov(configuration);
+        services.AddSingleton<HarvestRunStore>();
+        services.AddTransient<HarvestService>();
+        return services;
+    }
+}
