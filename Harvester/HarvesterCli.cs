@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TrialEvidence.Harvester.Fetching;
 using TrialEvidence.Harvester.Harvesting;
 using TrialEvidence.Harvester.Import;
 using TrialEvidence.Harvester.Scheduling;
@@ -21,6 +22,7 @@ internal static class HarvesterCli
         {
             ImportCommand.Create(database),
             HarvestCommand.Create(database),
+            FetchCommand.Create(database),
         };
         ScheduleCommand.AttachTo(root, database);
         return root;

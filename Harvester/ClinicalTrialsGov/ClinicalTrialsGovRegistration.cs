@@ -31,19 +31,12 @@ public static class ClinicalTrialsGovRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // One limiter for the process: every request to the registry takes a token from it.
+        // One limiter for the process: every request to the registry waits for its turn here.
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
-            return new RegistryRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = 1,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.RequestsPerSecond),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            }));
+            return new RegistryRateLimiter(new CrawlDelayRateLimiter(
+                TimeSpan.FromSeconds(1 / options.RequestsPerSecond), sp.GetRequiredService<TimeProvider>()));
         });
         services.AddTransient<ResponseValidationHandler>();
 

@@ -27,7 +27,8 @@ public sealed class RegistryOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "06:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
-    [Range(0, 20)]
+    /// <summary>Retries after the first attempt (Polly needs at least one).</summary>
+    [Range(1, 20)]
     public int MaxRetryAttempts { get; set; } = 6;
 
     /// <summary>First back-off; it doubles per attempt, with jitter.</summary>

@@ -16,6 +16,7 @@ public static class HarvestingRegistration
         services.AddClinicalTrialsGov(configuration);
         services.AddSingleton<HarvestRunStore>();
         services.AddTransient<HarvestService>();
+        services.AddTransient<Fetching.StudyFetcher>();
         return services;
     }
 }

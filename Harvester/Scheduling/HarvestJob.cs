@@ -29,7 +29,7 @@ public sealed partial class HarvestJob(HarvestService harvests, ILogger<HarvestJ
         }
         catch (HarvestFailedException ex)
         {
-            LogFailed(logger, ex.Message, context.NextFireTimeUtc);
+            LogFailed(logger, ex.Message, await NextScheduledAsync(context, topic, cancellationToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -39,8 +39,15 @@ public sealed partial class HarvestJob(HarvestService harvests, ILogger<HarvestJ
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogUnexpected(logger, ex, topic, context.NextFireTimeUtc);
+            LogUnexpected(logger, ex, topic, await NextScheduledAsync(context, topic, CancellationToken.None).ConfigureAwait(false));
         }
+    }
+
+    /// <summary>The topic's next cron time (a start-up run fires from a one-off trigger, which has none).</summary>
+    private static async Task<DateTimeOffset?> NextScheduledAsync(IJobExecutionContext context, string topic, CancellationToken cancellationToken)
+    {
+        var schedule = await context.Scheduler.GetTrigger(ScheduleKeyFor(topic), cancellationToken).ConfigureAwait(false);
+        return schedule?.NextFireTimeUtc;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} succeeded: run {RunId}, {Pages} pages, {New} new and {Changed} changed studies")]

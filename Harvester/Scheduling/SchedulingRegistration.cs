@@ -27,7 +27,7 @@ public static class SchedulingRegistration
             }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        services.AddHostedService<StartupHarvests>();
+        services.AddHostedService<HarvestLifecycle>();
         return services;
     }
 }

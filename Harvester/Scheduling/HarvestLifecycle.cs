@@ -11,14 +11,16 @@ namespace TrialEvidence.Harvester.Scheduling;
 /// At start-up, runs at once every topic that cannot wait for its next fire time: one never
 /// harvested, one whose last run was interrupted or failed (it resumes from its checkpoint), and
 /// one whose scheduled time passed while the program was not running (a misfire across restarts).
+/// At shutdown, interrupts running harvests, which then stop at once and resume next time,
+/// instead of holding the process through their retries.
 /// </summary>
-public sealed partial class StartupHarvests(
+public sealed partial class HarvestLifecycle(
     ISchedulerFactory schedulers,
     HarvestRunStore runs,
     IOptionsMonitor<TopicsOptions> topics,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
-    ILogger<StartupHarvests> logger) : IHostedService
+    ILogger<HarvestLifecycle> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +29,14 @@ public sealed partial class StartupHarvests(
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        foreach (var topic in topics.CurrentValue.Topics)
+        {
+            await scheduler.Interrupt(HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Why a topic must run now, or null when its schedule can be waited for.</summary>
     public static string? WhyNow(TopicOptions topic, HarvestRun? latest, DateTimeOffset now)

@@ -1,0 +1,13 @@
+using TrialEvidence.ReplayRegistry;
+
+namespace TrialEvidence.Harvester.Tests;
+
+/// <summary>A test class with its own replay registry on loopback, serving the records of ../shared/ctgov.</summary>
+public abstract class ReplayRegistryTest : IAsyncLifetime
+{
+    protected ReplayRegistryServer Registry { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Registry = await ReplayRegistryServer.StartAsync(SharedData.CtGov);
+
+    public async Task DisposeAsync() => await Registry.DisposeAsync();
+}
