@@ -2,6 +2,7 @@ using System.CommandLine;
 using TrialEvidence.Harvester.Fetching;
 using TrialEvidence.Harvester.Harvesting;
 using TrialEvidence.Harvester.Import;
+using TrialEvidence.Harvester.Normalisation;
 using TrialEvidence.Harvester.Scheduling;
 
 namespace TrialEvidence.Harvester;
@@ -23,6 +24,8 @@ internal static class HarvesterCli
             ImportCommand.Create(database),
             HarvestCommand.Create(database),
             FetchCommand.Create(database),
+            RenormalizeCommand.Create(database),
+            EvaluateCommand.Create(),
         };
         ScheduleCommand.AttachTo(root, database);
         return root;

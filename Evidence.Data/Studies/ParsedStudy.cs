@@ -1,12 +1,13 @@
 using System.Text.Json;
+using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Registry;
 
 namespace TrialEvidence.Data.Studies;
 
 /// <summary>A study ready to store: its normalised rows, its raw JSON (UTF-8, as received) and the hash that identifies the version.</summary>
-public sealed record ParsedStudy(StudyRecord Record, ReadOnlyMemory<byte> RawUtf8, string ContentHash)
+public sealed record ParsedStudy(StudyRecord Record, ReadOnlyMemory<byte> RawUtf8, string ContentHash, NormalisedStudy Normalised)
 {
-    /// <summary>Parses one study and hashes its content (see <see cref="ContentHash"/>).</summary>
+    /// <summary>Parses one study, normalises it and hashes its content (see <see cref="ContentHash"/>).</summary>
     /// <exception cref="StudyFormatException">Not a usable study record.</exception>
     public static ParsedStudy From(StudyJson study)
     {
@@ -14,6 +15,6 @@ public sealed record ParsedStudy(StudyRecord Record, ReadOnlyMemory<byte> RawUtf
         using var document = JsonDocument.Parse(study.Utf8);
         var record = StudyRecordParser.Parse(document.RootElement);
 
-        return new ParsedStudy(record, study.Utf8, Studies.ContentHash.Of(study.Utf8.Span));
+        return new ParsedStudy(record, study.Utf8, Studies.ContentHash.Of(study.Utf8.Span), StudyNormaliser.Embedded.Normalise(record));
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Data.Studies;
 
@@ -139,11 +140,13 @@ public sealed partial class StudyWriter
     private static readonly (string, Func<MeshTerm, object?>)[] MeshTermColumns = [("NctId", x => x.NctId), ("BrowseModule", x => x.BrowseModule), ("Relation", x => x.Relation), ("Ordinal", x => x.Ordinal), ("MeshId", x => x.MeshId), ("Term", x => x.Term)];
 
     private const string InsertIntervention = """
-        INSERT INTO interventions (nct_id, ordinal, type, name, description, other_names, arm_group_labels)
-        VALUES (@NctId, @Ordinal, @Type, @Name, @Description, @OtherNames, @ArmGroupLabels)
+        INSERT INTO interventions (nct_id, ordinal, type, name, description, other_names, arm_group_labels,
+            agent, agent_class, target, rt_modality, partner_class)
+        VALUES (@NctId, @Ordinal, @Type, @Name, @Description, @OtherNames, @ArmGroupLabels,
+            @Agent, @AgentClass, @Target, @RtModality, @PartnerClass)
         """;
 
-    private static readonly (string, Func<Intervention, object?>)[] InterventionColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Type", x => x.Type), ("Name", x => x.Name), ("Description", x => x.Description), ("OtherNames", x => x.OtherNames), ("ArmGroupLabels", x => x.ArmGroupLabels)];
+    private static readonly (string, Func<(Intervention First, InterventionTerms Second), object?>)[] InterventionColumns = [("NctId", x => x.First.NctId), ("Ordinal", x => x.First.Ordinal), ("Type", x => x.First.Type), ("Name", x => x.First.Name), ("Description", x => x.First.Description), ("OtherNames", x => x.First.OtherNames), ("ArmGroupLabels", x => x.First.ArmGroupLabels), ("Agent", x => x.Second.Agent), ("AgentClass", x => x.Second.AgentClass), ("Target", x => x.Second.Target), ("RtModality", x => x.Second.RtModality), ("PartnerClass", x => x.Second.PartnerClass)];
 
     private const string InsertArmGroup = """
         INSERT INTO arm_groups (nct_id, ordinal, label, type, description, intervention_names)
@@ -153,11 +156,11 @@ public sealed partial class StudyWriter
     private static readonly (string, Func<ArmGroup, object?>)[] ArmGroupColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Label", x => x.Label), ("Type", x => x.Type), ("Description", x => x.Description), ("InterventionNames", x => x.InterventionNames)];
 
     private const string InsertOutcome = """
-        INSERT INTO outcomes (nct_id, kind, ordinal, measure, description, time_frame)
-        VALUES (@NctId, @Kind, @Ordinal, @Measure, @Description, @TimeFrame)
+        INSERT INTO outcomes (nct_id, kind, ordinal, measure, description, time_frame, endpoint_class, endpoint_landmark)
+        VALUES (@NctId, @Kind, @Ordinal, @Measure, @Description, @TimeFrame, @EndpointClass, @Landmark)
         """;
 
-    private static readonly (string, Func<Outcome, object?>)[] OutcomeColumns = [("NctId", x => x.NctId), ("Kind", x => x.Kind), ("Ordinal", x => x.Ordinal), ("Measure", x => x.Measure), ("Description", x => x.Description), ("TimeFrame", x => x.TimeFrame)];
+    private static readonly (string, Func<(Outcome First, OutcomeTerms Second), object?>)[] OutcomeColumns = [("NctId", x => x.First.NctId), ("Kind", x => x.First.Kind), ("Ordinal", x => x.First.Ordinal), ("Measure", x => x.First.Measure), ("Description", x => x.First.Description), ("TimeFrame", x => x.First.TimeFrame), ("EndpointClass", x => x.Second.EndpointClass), ("Landmark", x => x.Second.Landmark)];
 
     private const string InsertLocation = """
         INSERT INTO locations (nct_id, ordinal, facility, city, state, zip, country, status, latitude, longitude)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Data.Studies;
 
@@ -65,7 +66,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
             outcomes.Add(existing is null ? WriteOutcome.New : isCurrent ? WriteOutcome.Changed : WriteOutcome.ChangedOlder);
             if (isCurrent)
             {
-                studies.Add(new StudyRow(record, study.ContentHash, now, Replaces: existing is not null));
+                studies.Add(new StudyRow(record, study.Normalised, study.ContentHash, now, Replaces: existing is not null));
             }
 
             if (EnrollmentChanged(record, snapshots[record.NctId]))
@@ -77,12 +78,13 @@ public sealed partial class StudyWriter(TimeProvider clock)
         Insert(connection, transaction, InsertVersion, VersionColumns, versions);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
         var replaced = studies.Where(s => s.Replaces).Select(s => new { s.Record.NctId }).ToList();
-        foreach (var delete in DeleteChildren)
+        foreach (var delete in DeleteChildren.Concat(NormalisationWriter.DeleteDerived))
         {
             connection.Execute(delete, replaced, transaction);
         }
 
-        InsertChildren(connection, transaction, studies.ConvertAll(s => s.Record));
+        InsertChildren(connection, transaction, studies.ConvertAll(s => (s.Record, s.Normalised)));
+        NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         return outcomes;
     }
@@ -93,14 +95,15 @@ public sealed partial class StudyWriter(TimeProvider clock)
         insert.Execute(rows);
     }
 
-    private static void InsertChildren(SqliteConnection connection, SqliteTransaction transaction, List<StudyRecord> records)
+    private static void InsertChildren(SqliteConnection connection, SqliteTransaction transaction, List<(StudyRecord Record, NormalisedStudy Normalised)> studies)
     {
+        var records = studies.ConvertAll(s => s.Record);
         Insert(connection, transaction, InsertCondition, ConditionColumns, records.SelectMany(r => r.Conditions.Select((value, i) => new ListItem(r.NctId, i, value))));
         Insert(connection, transaction, InsertKeyword, KeywordColumns, records.SelectMany(r => r.Keywords.Select((value, i) => new ListItem(r.NctId, i, value))));
         Insert(connection, transaction, InsertMeshTerm, MeshTermColumns, records.SelectMany(r => r.MeshTerms));
-        Insert(connection, transaction, InsertIntervention, InterventionColumns, records.SelectMany(r => r.Interventions));
+        Insert(connection, transaction, InsertIntervention, InterventionColumns, studies.SelectMany(s => s.Record.Interventions.Zip(s.Normalised.Interventions)));
         Insert(connection, transaction, InsertArmGroup, ArmGroupColumns, records.SelectMany(r => r.ArmGroups));
-        Insert(connection, transaction, InsertOutcome, OutcomeColumns, records.SelectMany(r => r.Outcomes));
+        Insert(connection, transaction, InsertOutcome, OutcomeColumns, studies.SelectMany(s => s.Record.Outcomes.Zip(s.Normalised.Outcomes)));
         Insert(connection, transaction, InsertLocation, LocationColumns, records.SelectMany(r => r.Locations));
         Insert(connection, transaction, InsertSecondaryId, SecondaryIdColumns, records.SelectMany(r => r.SecondaryIds));
         Insert(connection, transaction, InsertCollaborator, CollaboratorColumns, records.SelectMany(r => r.Collaborators));
@@ -129,7 +132,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
     private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, ReadOnlyMemory<byte> RawUtf8);
 
-    private sealed record StudyRow(StudyRecord Record, string ContentHash, string UpdatedAt, bool Replaces);
+    private sealed record StudyRow(StudyRecord Record, NormalisedStudy Normalised, string ContentHash, string UpdatedAt, bool Replaces);
 
     private sealed record SnapshotRow(StudyRecord Record, string ContentHash, string ObservedAt);
 

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Classes an outcome (ORR, PFS, OS, TTP, DCR, DFS/RFS, safety, conversion/resection,
+/// pathological response, local control, other) from its measure, or from its description when
+/// the measure names no class, and reads a landmark ("6 months") from a rate at a time point.
+/// </summary>
+internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
+{
+    public const string Other = "other";
+
+    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources)
+    {
+        var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
+        // The measure decides; its description only when the measure itself says nothing specific
+        // ("Efficacy", "Primary endpoint"): descriptions of a precise measure often mention
+        // safety or response in passing.
+        var (endpoint, field, matched) = First(outcome.Measure, $"{prefix}.measure")
+            ?? (IsVague(outcome.Measure) ? First(outcome.Description, $"{prefix}.description") : null)
+            ?? (Other, null, null);
+        if (field is not null)
+        {
+            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, "endpoint_class", endpoint, field, matched!));
+        }
+
+        var landmark = Landmark(outcome.Measure);
+        if (landmark is not null)
+        {
+            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, "endpoint_landmark", landmark.Value.Months, $"{prefix}.measure", landmark.Value.Matched));
+        }
+
+        return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);
+    }
+
+    private (string Class, string? Field, string? Matched)? First(string? text, string field)
+    {
+        var words = TermText.Of(text);
+        foreach (var (endpointClass, matcher) in vocabulary.Endpoints)
+        {
+            if (matcher.Matches(words).FirstOrDefault() is { } match)
+            {
+                return (endpointClass, field, match.Matched);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsVague(string? measure) =>
+        string.IsNullOrWhiteSpace(measure) || VagueMeasure().IsMatch(measure);
+
+    /// <summary>"6-month PFS rate", "PFS rate at 12 months", "1-year OS": the time point in months.</summary>
+    private static (string Months, string Matched)? Landmark(string? measure)
+    {
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var match = TimePoint().Match(measure);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var number = match.Groups["number"].Value;
+        var value = int.TryParse(number, CultureInfo.InvariantCulture, out var n) ? n : Array.IndexOf(NumberWords, number.ToLowerInvariant()) + 1;
+        var months = match.Groups["unit"].Value.StartsWith("y", StringComparison.OrdinalIgnoreCase) ? value * 12 : value;
+        return ($"{months} months", match.Value.Trim());
+    }
+
+    private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    [GeneratedRegex(@"^\s*(efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy))\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex VagueMeasure();
+
+    [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TimePoint();
+}

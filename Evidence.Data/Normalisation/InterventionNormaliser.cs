@@ -1,0 +1,148 @@
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Names the agent, class, target, RT modality and partner class of each intervention, reading
+/// first its name and other names, then its description, then the descriptions of its arms,
+/// and recording which field and words each value came from.
+/// </summary>
+internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
+{
+    private static readonly HashSet<string> DrugTypes = new(["DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT", "GENETIC"], StringComparer.OrdinalIgnoreCase);
+
+    public InterventionTerms Normalise(StudyRecord record, Intervention intervention, List<TermSource> sources)
+    {
+        var own = OwnTexts(intervention).ToList();
+        var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
+        var arms = ArmsOf(record, intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
+        var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
+        var isRadiation = string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
+
+        // Agents: from the intervention's own words; a drug's description only when they name none
+        // (descriptions of one drug often mention others it is given with).
+        var agents = Find(vocabulary.Agents, own);
+        if (agents.Count == 0 && isDrug)
+        {
+            agents = Find(vocabulary.Agents, [description]);
+        }
+
+        agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
+        var classTerm = agents.Count == 0 ? Find(vocabulary.IciClasses, isDrug ? [.. own, description] : own).FirstOrDefault() : default;
+        if (classTerm.Match is not null && MeshAgent(record, classTerm.Match.Value) is { } fromMesh)
+        {
+            // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for the study.
+            agents = [fromMesh];
+            classTerm = default;
+        }
+        var modality = Modality(own, description, arms, isRadiation);
+        var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
+        var partnerTerm = agents.Count == 0 && classTerm.Match is null ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
+
+        var ici = agents.Where(a => a.Match.Value.Class == "ICI").ToList();
+        var partners = agents.Where(a => a.Match.Value.Class != "ICI").ToList();
+        var agentName = agents.Count == 0 ? null : string.Join(" + ", agents.Select(a => a.Match.Value.Name));
+        var agentClass = agents.Count > 0 ? string.Join(" + ", agents.Select(a => a.Match.Value.Class).Distinct())
+            : classTerm.Match is not null ? "ICI"
+            : partnerTerm.Match?.Value;
+        var target = ici.Count > 0 ? string.Join(" + ", ici.Select(a => a.Match.Value.Target).Distinct()) : classTerm.Match?.Value;
+        var partnerClass = partners.Count > 0 ? string.Join(" + ", partners.Select(a => a.Match.Value.Class).Distinct())
+            : partnerTerm.Match?.Value ?? (locoregional.Match is not null ? "locoregional" : null);
+
+        var entity = intervention.Ordinal;
+        foreach (var (field, match) in agents)
+        {
+            sources.Add(new TermSource("intervention", entity, "agent", match.Value.Name, field, match.Matched));
+        }
+
+        if (classTerm.Match is { } cls)
+        {
+            sources.Add(new TermSource("intervention", entity, "target", cls.Value, classTerm.Field!, cls.Matched));
+        }
+
+        if (partnerTerm.Match is { } partner)
+        {
+            sources.Add(new TermSource("intervention", entity, "partner_class", partner.Value, partnerTerm.Field, partner.Matched));
+        }
+
+        if (modality.Match is { } rt)
+        {
+            sources.Add(new TermSource("intervention", entity, "rt_modality", rt.Value, modality.Field, rt.Matched));
+        }
+
+        if (locoregional.Match is { } loco)
+        {
+            sources.Add(new TermSource("intervention", entity, "partner_class", "locoregional", locoregional.Field, loco.Matched));
+        }
+
+        return new InterventionTerms(intervention.Ordinal, agentName, agentClass, target, modality.Match?.Value, partnerClass);
+    }
+
+    /// <summary>
+    /// The ICI the registry's intervention MeSH terms name for the study, when there is exactly
+    /// one with the target the intervention's class words imply.
+    /// </summary>
+    private (string Field, TermMatch<AgentEntry> Match)? MeshAgent(StudyRecord record, string target)
+    {
+        var candidates = record.MeshTerms
+            .Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
+            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)))
+            .Where(c => c.Match.Value.Class == "ICI" && (target == "ICI, unspecified" || c.Match.Value.Target == target))
+            .DistinctBy(c => c.Match.Value.Name)
+            .ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    /// <summary>The arms an intervention belongs to, by its arm labels or by the arms' "Type: Name" lists.</summary>
+    public static IEnumerable<ArmGroup> ArmsOf(StudyRecord record, Intervention intervention)
+    {
+        var labels = JsonStrings(intervention.ArmGroupLabels);
+        return record.ArmGroups.Where(arm =>
+            (arm.Label is not null && labels.Contains(arm.Label, StringComparer.OrdinalIgnoreCase))
+            || JsonStrings(arm.InterventionNames).Any(n => NamesIntervention(n, intervention)));
+    }
+
+    /// <summary>Does an arm's "Drug: Nivolumab" entry name this intervention?</summary>
+    public static bool NamesIntervention(string armEntry, Intervention intervention)
+    {
+        var colon = armEntry.IndexOf(':', StringComparison.Ordinal);
+        var name = colon >= 0 ? armEntry[(colon + 1)..].Trim() : armEntry.Trim();
+        return string.Equals(name, intervention.Name?.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static List<string> JsonStrings(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    private (string Field, TermMatch<string>? Match) Modality(
+        List<(string Field, TermText Text)> own, (string Field, TermText Text) description, List<(string Field, TermText Text)> arms, bool isRadiation)
+    {
+        var named = Find(vocabulary.RtModalities, own);
+        if (named.Count == 0 && !isRadiation)
+        {
+            return default;
+        }
+
+        // A radiation intervention is read further for the kind of RT when its name says only "radiotherapy".
+        var candidates = named;
+        if (isRadiation && named.All(m => m.Match.Value == "RT, unspecified"))
+        {
+            candidates = [.. named, .. Find(vocabulary.RtModalities, [description]), .. Find(vocabulary.RtModalities, arms)];
+        }
+
+        var best = vocabulary.MostSpecificModality(candidates.Select(c => c.Match));
+        return best is null ? default : candidates.First(c => ReferenceEquals(c.Match, best));
+    }
+
+    private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
+    {
+        yield return ($"interventions[{intervention.Ordinal}].name", TermText.Of(intervention.Name));
+        var otherNames = JsonStrings(intervention.OtherNames);
+        for (var i = 0; i < otherNames.Count; i++)
+        {
+            yield return ($"interventions[{intervention.Ordinal}].otherNames[{i}]", TermText.Of(otherNames[i]));
+        }
+    }
+
+    private static List<(string Field, TermMatch<T> Match)> Find<T>(TermMatcher<T> matcher, IEnumerable<(string Field, TermText Text)> texts) =>
+        texts.SelectMany(t => matcher.Matches(t.Text).Select(m => (t.Field, m))).ToList();
+}

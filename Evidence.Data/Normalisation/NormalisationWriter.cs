@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Writes what the normaliser derived: the normalised columns of interventions and outcomes,
+/// and the rt_regimens, normalised_terms and study_summaries rows. The import writes them with
+/// each new current version; renormalize rewrites them all from the stored raw versions.
+/// </summary>
+internal static class NormalisationWriter
+{
+    public static readonly string[] DeleteDerived =
+    [
+        "DELETE FROM rt_regimens WHERE nct_id = @NctId",
+        "DELETE FROM normalised_terms WHERE nct_id = @NctId",
+        "DELETE FROM study_summaries WHERE nct_id = @NctId",
+    ];
+
+    private const string InsertRegimen = """
+        INSERT INTO rt_regimens (nct_id, ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max,
+            dose_per_fraction_gy_min, dose_per_fraction_gy_max, bed10_gy_min, bed10_gy_max, eqd2_gy_min, eqd2_gy_max)
+        VALUES (@NctId, @Ordinal, @SourceField, @RawText, @TotalMin, @TotalMax, @FractionsMin, @FractionsMax,
+            @PerFractionMin, @PerFractionMax, @BedMin, @BedMax, @Eqd2Min, @Eqd2Max)
+        """;
+
+    private const string InsertTerm = """
+        INSERT OR IGNORE INTO normalised_terms (nct_id, entity, entity_ordinal, field, value, source_field, matched_text)
+        VALUES (@NctId, @Entity, @EntityOrdinal, @Field, @Value, @SourceField, @Matched)
+        """;
+
+    private const string InsertSummary = """
+        INSERT INTO study_summaries (nct_id, institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at)
+        VALUES (@NctId, @Institution, @Country, @Interventions, @Sequence, @Version, @At)
+        """;
+
+    private const string UpdateIntervention = """
+        UPDATE interventions SET agent = @Agent, agent_class = @AgentClass, target = @Target, rt_modality = @RtModality, partner_class = @PartnerClass
+        WHERE nct_id = @NctId AND ordinal = @Ordinal
+        """;
+
+    private const string UpdateOutcome = """
+        UPDATE outcomes SET endpoint_class = @EndpointClass, endpoint_landmark = @Landmark
+        WHERE nct_id = @NctId AND kind = @Kind AND ordinal = @Ordinal
+        """;
+
+    /// <summary>Inserts the derived rows of studies whose previous derived rows are gone.</summary>
+    public static void InsertDerived(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies, string now)
+    {
+        using (var regimens = new PreparedInsert<(string NctId, RtRegimen R)>(
+                   connection, transaction, InsertRegimen,
+                   ("NctId", x => x.NctId), ("Ordinal", x => x.R.Ordinal), ("SourceField", x => x.R.SourceField), ("RawText", x => x.R.RawText),
+                   ("TotalMin", x => x.R.TotalDoseGyMin), ("TotalMax", x => x.R.TotalDoseGyMax), ("FractionsMin", x => x.R.FractionsMin), ("FractionsMax", x => x.R.FractionsMax),
+                   ("PerFractionMin", x => x.R.DosePerFractionGyMin), ("PerFractionMax", x => x.R.DosePerFractionGyMax),
+                   ("BedMin", x => x.R.Bed10GyMin), ("BedMax", x => x.R.Bed10GyMax), ("Eqd2Min", x => x.R.Eqd2GyMin), ("Eqd2Max", x => x.R.Eqd2GyMax)))
+        {
+            regimens.Execute(studies.SelectMany(s => s.Study.RtRegimens.Select(r => (s.NctId, r))));
+        }
+
+        using (var terms = new PreparedInsert<(string NctId, TermSource T)>(
+                   connection, transaction, InsertTerm,
+                   ("NctId", x => x.NctId), ("Entity", x => x.T.Entity), ("EntityOrdinal", x => x.T.EntityOrdinal), ("Field", x => x.T.Field),
+                   ("Value", x => x.T.Value), ("SourceField", x => x.T.SourceField), ("Matched", x => x.T.Matched)))
+        {
+            terms.Execute(studies.SelectMany(s => s.Study.Sources.Select(t => (s.NctId, t))));
+        }
+
+        using var summaries = new PreparedInsert<(string NctId, NormalisedStudy S)>(
+            connection, transaction, InsertSummary,
+            ("NctId", x => x.NctId), ("Institution", x => x.S.Summary.Institution), ("Country", x => x.S.Summary.Country),
+            ("Interventions", x => x.S.Summary.InterventionSummary), ("Sequence", x => x.S.Summary.Sequence),
+            ("Version", x => x.S.VocabularyVersion), ("At", _ => now));
+        summaries.Execute(studies);
+    }
+
+    /// <summary>Sets the normalised columns of existing intervention and outcome rows (renormalize).</summary>
+    public static void UpdateTerms(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies)
+    {
+        using (var interventions = new PreparedInsert<(string NctId, InterventionTerms T)>(
+                   connection, transaction, UpdateIntervention,
+                   ("NctId", x => x.NctId), ("Ordinal", x => x.T.Ordinal), ("Agent", x => x.T.Agent), ("AgentClass", x => x.T.AgentClass),
+                   ("Target", x => x.T.Target), ("RtModality", x => x.T.RtModality), ("PartnerClass", x => x.T.PartnerClass)))
+        {
+            interventions.Execute(studies.SelectMany(s => s.Study.Interventions.Select(t => (s.NctId, t))));
+        }
+
+        using var outcomes = new PreparedInsert<(string NctId, OutcomeTerms T)>(
+            connection, transaction, UpdateOutcome,
+            ("NctId", x => x.NctId), ("Kind", x => x.T.Kind), ("Ordinal", x => x.T.Ordinal),
+            ("EndpointClass", x => x.T.EndpointClass), ("Landmark", x => x.T.Landmark));
+        outcomes.Execute(studies.SelectMany(s => s.Study.Outcomes.Select(t => (s.NctId, t))));
+    }
+}

@@ -1,0 +1,51 @@
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Everything the normaliser derives from one record. All of it is re-derivable from the raw
+/// version (renormalize), and every value keeps where it came from (<see cref="Sources"/>).
+/// </summary>
+public sealed record NormalisedStudy(
+    string VocabularyVersion,
+    IReadOnlyList<InterventionTerms> Interventions,
+    IReadOnlyList<OutcomeTerms> Outcomes,
+    IReadOnlyList<RtRegimen> RtRegimens,
+    IReadOnlyList<TermSource> Sources,
+    StudySummary Summary);
+
+/// <summary>The normalised columns of one intervention; null means the text names none.</summary>
+public sealed record InterventionTerms(int Ordinal, string? Agent, string? AgentClass, string? Target, string? RtModality, string? PartnerClass);
+
+/// <summary>The class of one outcome, with its landmark time point when it is a rate at one.</summary>
+public sealed record OutcomeTerms(string Kind, int Ordinal, string EndpointClass, string? Landmark);
+
+/// <summary>Where a normalised value came from: the record field and the words as the registry wrote them.</summary>
+/// <param name="Entity">intervention, primary_outcome, secondary_outcome, other_outcome or study.</param>
+/// <param name="SourceField">The record field, e.g. interventions[2].otherNames[0] or armGroups[1].description.</param>
+public sealed record TermSource(string Entity, int EntityOrdinal, string Field, string Value, string SourceField, string Matched);
+
+/// <summary>The study-level summary Table 1 shows.</summary>
+/// <param name="Sequence">concurrent, RT then ICI, ICI then RT, or unknown.</param>
+public sealed record StudySummary(string? Institution, string? Country, string? InterventionSummary, string Sequence);
+
+/// <summary>
+/// One stated RT dose and fractionation, as ranges (min = max for a single value). BED and EQD2
+/// use alpha/beta = 10 and span every combination of the stated ranges. A text that mentions Gy
+/// but cannot be read whole keeps only <see cref="RawText"/>: it is never guessed.
+/// </summary>
+public sealed record RtRegimen(
+    int Ordinal,
+    string SourceField,
+    string RawText,
+    double? TotalDoseGyMin,
+    double? TotalDoseGyMax,
+    int? FractionsMin,
+    int? FractionsMax,
+    double? DosePerFractionGyMin,
+    double? DosePerFractionGyMax,
+    double? Bed10GyMin,
+    double? Bed10GyMax,
+    double? Eqd2GyMin,
+    double? Eqd2GyMax)
+{
+    public bool IsParsed => TotalDoseGyMin is not null;
+}

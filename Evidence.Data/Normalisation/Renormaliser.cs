@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Re-derives every normalised value from the stored raw JSON of each study's current version,
+/// offline: after a vocabulary change, nothing needs fetching again. Works in batches, each in
+/// one transaction, so readers see a study either all old or all new.
+/// </summary>
+public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvider clock)
+{
+    private const int BatchSize = 500;
+
+    /// <returns>How many studies were renormalised, and how many of their values changed.</returns>
+    public RenormaliseSummary Run(StudyNormaliser normaliser, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(normaliser);
+        using var connection = connections.Open();
+        var ids = connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id").ToList();
+        long done = 0, changed = 0;
+        foreach (var batch in ids.Chunk(BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = connection.Query<(string NctId, string RawJson, string? Before)>("""
+                SELECT s.nct_id, v.raw_json,
+                       (SELECT json_group_array(json_array(entity, entity_ordinal, field, value)) FROM
+                          (SELECT * FROM normalised_terms t WHERE t.nct_id = s.nct_id ORDER BY 1, 2, 3, 4, 5, 6))
+                FROM studies s JOIN study_versions v ON v.id = s.current_version_id
+                WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
+                """, new { Ids = JsonSerializer.Serialize(batch) }).ToList();
+            var normalised = rows.ConvertAll(r =>
+            {
+                using var document = JsonDocument.Parse(r.RawJson);
+                return (r.NctId, Study: normaliser.Normalise(StudyRecordParser.Parse(document.RootElement)), r.Before);
+            });
+
+            using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var delete in NormalisationWriter.DeleteDerived)
+            {
+                connection.Execute(delete, normalised.Select(n => new { n.NctId }), transaction);
+            }
+
+            var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
+            NormalisationWriter.UpdateTerms(connection, transaction, studies);
+            NormalisationWriter.InsertDerived(connection, transaction, studies, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            changed += connection.Query<(string NctId, string? After)>("""
+                SELECT s.nct_id,
+                       (SELECT json_group_array(json_array(entity, entity_ordinal, field, value)) FROM
+                          (SELECT * FROM normalised_terms t WHERE t.nct_id = s.nct_id ORDER BY 1, 2, 3, 4, 5, 6))
+                FROM studies s WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
+                """, new { Ids = JsonSerializer.Serialize(batch) }, transaction)
+                .Count(after => normalised.First(n => n.NctId == after.NctId).Before != after.After);
+            transaction.Commit();
+            done += batch.Length;
+            progress?.Report(done);
+        }
+
+        return new RenormaliseSummary(done, changed, normaliser.VocabularyVersion);
+    }
+}
+
+/// <summary>The outcome of a renormalisation: studies processed, studies whose normalised values changed.</summary>
+public sealed record RenormaliseSummary(long Studies, long Changed, string VocabularyVersion);

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
+/// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
+/// "5 fractions of 8 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// is kept raw: it could be a total or a dose per fraction, and we do not guess.
+/// </summary>
+public static partial class RtDoseParser
+{
+    public const double AlphaBeta = 10;
+
+    /// <summary>Every dose statement in a text, in the order the patterns find them.</summary>
+    public static IEnumerable<ParsedDose> Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield break;
+        }
+
+        var normalised = text.Replace('×', 'x').Replace('＊', '*').Replace('–', '-').Replace('—', '-');
+        var claimed = new List<(int Start, int End)>();
+        foreach (var (regex, kind) in Patterns)
+        {
+            foreach (Match match in regex.Matches(normalised))
+            {
+                if (claimed.Any(c => match.Index < c.End && c.Start < match.Index + match.Length))
+                {
+                    continue;
+                }
+
+                claimed.Add((match.Index, match.Index + match.Length));
+                yield return Read(match, kind);
+            }
+        }
+
+        foreach (Match lone in LoneDose().Matches(normalised))
+        {
+            if (!claimed.Any(c => lone.Index < c.End && c.Start < lone.Index + lone.Length))
+            {
+                yield return new ParsedDose(lone.Value.Trim(), null, null, null);
+            }
+        }
+    }
+
+    /// <summary>A regimen row for one parsed dose: ranges completed from what was stated, BED and EQD2 spanned over them.</summary>
+    public static RtRegimen ToRegimen(ParsedDose dose, int ordinal, string sourceField)
+    {
+        ArgumentNullException.ThrowIfNull(dose);
+        var (total, fractions, perFraction) = (dose.TotalGy, dose.Fractions, dose.DosePerFractionGy);
+        if (total is null && perFraction is not null && fractions is not null)
+        {
+            total = (perFraction.Value.Min * fractions.Value.Min, perFraction.Value.Max * fractions.Value.Max);
+        }
+
+        if (total is null || fractions is null)
+        {
+            return new RtRegimen(ordinal, sourceField, dose.Text, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        // Every combination of the stated ends, so a range of totals and of fractions gives the
+        // envelope of what the text allows, never one invented pairing.
+        var corners = (perFraction is { } d
+                ? new[] { (d.Min, fractions.Value.Min), (d.Min, fractions.Value.Max), (d.Max, fractions.Value.Min), (d.Max, fractions.Value.Max) }
+                : new[] { (total.Value.Min / fractions.Value.Min, fractions.Value.Min), (total.Value.Min / fractions.Value.Max, fractions.Value.Max), (total.Value.Max / fractions.Value.Min, fractions.Value.Min), (total.Value.Max / fractions.Value.Max, fractions.Value.Max) })
+            .Select(c => (PerFraction: c.Item1, Total: c.Item1 * c.Item2))
+            .ToList();
+        var bed = corners.Select(c => c.Total * (1 + (c.PerFraction / AlphaBeta))).ToList();
+        var eqd2 = corners.Select(c => c.Total * (c.PerFraction + AlphaBeta) / (2 + AlphaBeta)).ToList();
+        return new RtRegimen(
+            ordinal,
+            sourceField,
+            dose.Text,
+            total.Value.Min,
+            total.Value.Max,
+            fractions.Value.Min,
+            fractions.Value.Max,
+            Round(corners.Min(c => c.PerFraction)),
+            Round(corners.Max(c => c.PerFraction)),
+            Round(bed.Min()),
+            Round(bed.Max()),
+            Round(eqd2.Min()),
+            Round(eqd2.Max()));
+    }
+
+    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction }
+
+    private static readonly (Regex Regex, Kind Kind)[] Patterns =
+    [
+        (TotalInFractions(), Kind.TotalInFractions),
+        (PerFractionTimesCount(), Kind.PerFractionTimesCount),
+        (CountTimesPerFraction(), Kind.CountTimesPerFraction),
+        (CountOfPerFraction(), Kind.CountOfPerFraction),
+    ];
+
+    private static ParsedDose Read(Match match, Kind kind)
+    {
+        var dose = Range(match.Groups["dose"].Value);
+        if (match.Groups["unit"].Value.StartsWith('c') || match.Groups["unit"].Value.StartsWith('C'))
+        {
+            dose = (dose.Min / 100, dose.Max / 100);
+        }
+
+        var count = Range(match.Groups["count"].Value);
+        var fractions = ((int)count.Min, (int)count.Max);
+        return kind == Kind.TotalInFractions
+            ? new ParsedDose(match.Value.Trim(), dose, fractions, null)
+            : new ParsedDose(match.Value.Trim(), null, fractions, dose);
+    }
+
+    private static (double Min, double Max) Range(string text)
+    {
+        var parts = RangeSeparator().Split(text.Trim());
+        var numbers = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return (numbers.Min(), numbers.Max());
+    }
+
+    private static double Round(double value) => Math.Round(value, 2);
+
+    private const string Number = @"\d+(?:\.\d+)?";
+    private const string NumberRange = Number + @"(?:\s*(?:-|to)\s*" + Number + ")?";
+    private const string Unit = @"(?<unit>c?Gy|[Gg]ray)\b";
+    private const string FractionWord = @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
+
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
+    private static partial Regex TotalInFractions();
+
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:x|\*)\s*(?<count>" + NumberRange + @")(?:\s*" + FractionWord + ")?", RegexOptions.IgnoreCase)]
+    private static partial Regex PerFractionTimesCount();
+
+    [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*(?:x|\*)\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    private static partial Regex CountTimesPerFraction();
+
+    [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*" + FractionWord + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    private static partial Regex CountOfPerFraction();
+
+    [GeneratedRegex(NumberRange + @"\s*(?:c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LoneDose();
+
+    [GeneratedRegex(@"\s*(?:-|to)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeSeparator();
+}
+
+/// <summary>One dose statement as written: a total in fractions, or a dose per fraction times a count, or only raw text.</summary>
+public sealed record ParsedDose(
+    string Text,
+    (double Min, double Max)? TotalGy,
+    (int Min, int Max)? Fractions,
+    (double Min, double Max)? DosePerFractionGy);

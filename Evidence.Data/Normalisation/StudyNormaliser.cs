@@ -1,0 +1,76 @@
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>Derives every normalised field of a record: a pure function of the record and the vocabulary.</summary>
+public sealed class StudyNormaliser
+{
+    private readonly VocabularyMatchers _vocabulary;
+    private readonly InterventionNormaliser _interventions;
+    private readonly EndpointClassifier _endpoints;
+    private readonly SequenceDetector _sequence;
+    private readonly Table1Summary _summary;
+
+    public StudyNormaliser(VocabularyMatchers vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        _vocabulary = vocabulary;
+        _interventions = new InterventionNormaliser(vocabulary);
+        _endpoints = new EndpointClassifier(vocabulary);
+        _sequence = new SequenceDetector(vocabulary);
+        _summary = new Table1Summary(vocabulary);
+    }
+
+    public static StudyNormaliser Embedded { get; } = new(VocabularyMatchers.Embedded);
+
+    public string VocabularyVersion => _vocabulary.Vocabulary.Version;
+
+    public NormalisedStudy Normalise(StudyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var sources = new List<TermSource>();
+        var interventions = record.Interventions.Select(i => _interventions.Normalise(record, i, sources)).ToList();
+        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
+        var regimens = RtRegimens(record, interventions);
+        var (institution, country) = _summary.Institution(record, sources);
+        var (sequence, field, sentence) = _sequence.Detect(SequenceTexts(record));
+        if (field is not null)
+        {
+            sources.Add(new TermSource("study", 0, "rt_ici_sequence", sequence, field, sentence!));
+        }
+
+        return new NormalisedStudy(
+            VocabularyVersion,
+            interventions,
+            outcomes,
+            regimens,
+            sources,
+            new StudySummary(institution, country, Table1Summary.Interventions(record, interventions), sequence));
+    }
+
+    /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>
+    private static List<RtRegimen> RtRegimens(StudyRecord record, List<InterventionTerms> terms)
+    {
+        var texts = new List<(string Field, string? Text)>();
+        foreach (var intervention in record.Interventions.Where(i => terms[i.Ordinal].RtModality is not null))
+        {
+            texts.Add(($"interventions[{intervention.Ordinal}].name", intervention.Name));
+            texts.Add(($"interventions[{intervention.Ordinal}].description", intervention.Description));
+            texts.AddRange(InterventionNormaliser.ArmsOf(record, intervention).Select(a => ($"armGroups[{a.Ordinal}].description", a.Description)));
+        }
+
+        var regimens = new List<RtRegimen>();
+        foreach (var (field, text) in texts.DistinctBy(t => t.Field))
+        {
+            regimens.AddRange(RtDoseParser.Parse(text).Select(dose => RtDoseParser.ToRegimen(dose, regimens.Count, field)));
+        }
+
+        return regimens;
+    }
+
+    private static IEnumerable<(string Field, string? Text)> SequenceTexts(StudyRecord record) =>
+        record.ArmGroups.Select(a => ($"armGroups[{a.Ordinal}].description", a.Description))
+            .Concat(record.Interventions.Select(i => ($"interventions[{i.Ordinal}].description", i.Description)))
+            .Append(("briefSummary", record.BriefSummary))
+            .Append(("officialTitle", record.OfficialTitle));
+}

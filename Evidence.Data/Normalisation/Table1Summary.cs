@@ -1,0 +1,86 @@
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// The Table 1 cells a review writes by hand: the institution as "Country (sponsor)" and the
+/// interventions as arms joined with " vs ", each arm's agents and RT joined with " + ".
+/// </summary>
+internal sealed class Table1Summary(VocabularyMatchers vocabulary)
+{
+    /// <summary>The sponsor (abbreviated when the vocabulary knows it) and its country, else the main site's.</summary>
+    public (string? Institution, string? Country) Institution(StudyRecord record, List<TermSource> sources)
+    {
+        var sponsor = record.LeadSponsor;
+        var known = vocabulary.Institutions.Matches(TermText.Of(sponsor)).FirstOrDefault()
+            ?? record.Locations.Take(1).Select(l => vocabulary.Institutions.Matches(TermText.Of(l.Facility)).FirstOrDefault()).FirstOrDefault();
+        if (known is not null)
+        {
+            sources.Add(new TermSource("study", 0, "institution", known.Value.Name, sponsor is not null && known.Matched.Length > 0 && sponsor.Contains(known.Matched, StringComparison.Ordinal) ? "leadSponsor.name" : "locations[0].facility", known.Matched));
+            return ($"{known.Value.Country} ({known.Value.Abbreviation})", known.Value.Country);
+        }
+
+        var country = MainCountry(record);
+        if (sponsor is null)
+        {
+            return (country, country);
+        }
+
+        return (country is null ? sponsor : $"{country} ({sponsor})", country);
+    }
+
+    /// <summary>The country most sites are in (the first site's on a tie), in everyday form ("South Korea").</summary>
+    public string? MainCountry(StudyRecord record)
+    {
+        var country = record.Locations
+            .Where(l => l.Country is not null)
+            .GroupBy(l => l.Country!)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Min(l => l.Ordinal))
+            .Select(g => g.Key)
+            .FirstOrDefault();
+        return country is not null && vocabulary.Vocabulary.CountryNames.TryGetValue(country, out var common) ? common : country;
+    }
+
+    public static string? Interventions(StudyRecord record, IReadOnlyList<InterventionTerms> terms)
+    {
+        var arms = record.ArmGroups.Count == 0
+            ? [record.Interventions.ToList()]
+            : record.ArmGroups.Select(arm => record.Interventions.Where(i => InterventionNormaliser.ArmsOf(record, i).Contains(arm)).ToList()).ToList();
+        var described = arms
+            .Select(arm => string.Join(" + ", arm.Select(i => Describe(i, terms.First(t => t.Ordinal == i.Ordinal))).OfType<string>().Distinct()))
+            .Where(arm => arm.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return described.Count == 0 ? null : string.Join(" vs ", described);
+    }
+
+    /// <summary>How an intervention appears in an arm: agents by name, RT by modality, a class when no agent is named.</summary>
+    private static string? Describe(Intervention intervention, InterventionTerms terms)
+    {
+        if (terms.Agent is { } agent)
+        {
+            return string.Join(" + ", agent.Split(" + ").Select(a => char.ToUpperInvariant(a[0]) + a[1..]));
+        }
+
+        if (terms.RtModality is { } modality)
+        {
+            return modality == "RT, unspecified" ? "RT" : modality;
+        }
+
+        if (terms.Target is { } target)
+        {
+            return target == "ICI, unspecified" ? "ICI" : $"anti-{target}";
+        }
+
+        if (terms.PartnerClass == "locoregional")
+        {
+            return intervention.Name;
+        }
+
+        // Placebo, procedures, assessments: not part of what the arm gives.
+        return intervention.Type is "DRUG" or "BIOLOGICAL" or "COMBINATION_PRODUCT" && intervention.Name is { } name && !name.Contains("placebo", StringComparison.OrdinalIgnoreCase)
+            ? name
+            : null;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Text prepared for term matching: folded (full-width letters and punctuation become
+/// ASCII), lower-cased, and cut into words of letters and digits. Each word keeps its position
+/// in the original text, so a match can quote exactly what the registry wrote.
+/// </summary>
+public sealed class TermText
+{
+    private TermText(string original, List<(string Word, int Start, int End)> words)
+    {
+        Original = original;
+        Words = words;
+    }
+
+    public string Original { get; }
+
+    /// <summary>Words with their start and end (exclusive) in <see cref="Original"/>.</summary>
+    public IReadOnlyList<(string Word, int Start, int End)> Words { get; }
+
+    public static TermText Of(string? text)
+    {
+        var original = text ?? string.Empty;
+        var words = new List<(string, int, int)>();
+        var word = new StringBuilder();
+        var start = -1;
+        for (var i = 0; i <= original.Length; i++)
+        {
+            var folded = i < original.Length ? Fold(original[i]) : ' ';
+            if (char.IsLetterOrDigit(folded))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                word.Append(char.ToLowerInvariant(folded));
+            }
+            else if (start >= 0)
+            {
+                words.Add((word.ToString(), start, i));
+                word.Clear();
+                start = -1;
+            }
+        }
+
+        return new TermText(original, words);
+    }
+
+    /// <summary>A term's match key: its words run together ("PD-1", "PD1" and "pd 1" all give "pd1").</summary>
+    public static string Key(string term)
+    {
+        var text = Of(term);
+        return string.Concat(text.Words.Select(w => w.Word));
+    }
+
+    /// <summary>
+    /// Full-width ASCII forms (U+FF01-U+FF5E, common in registry text from East Asia) to ASCII,
+    /// the ideographic space to a space, and Unicode dashes and minus signs to a hyphen. Done by
+    /// hand rather than with Unicode normalisation, which globalisation-invariant mode lacks.
+    /// </summary>
+    private static char Fold(char c) => c switch
+    {
+        < '\u0080' => c,
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u3000' => ' ',
+        (>= '\u2010' and <= '\u2015') or '\u2212' => '-',
+        _ => c,
+    };
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// The terms the normaliser knows, from vocabulary.json (embedded in this assembly; data, not
+/// code). Its <see cref="Version"/> is stored beside every normalised value.
+/// </summary>
+public sealed class Vocabulary
+{
+    private static readonly Lazy<Vocabulary> EmbeddedVocabulary = new(() =>
+    {
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("vocabulary.json")
+            ?? throw new InvalidOperationException("vocabulary.json is not embedded in Evidence.Data");
+        return Load(stream);
+    });
+
+    private static readonly JsonSerializerOptions FileOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    public static Vocabulary Embedded => EmbeddedVocabulary.Value;
+
+    public required string Version { get; init; }
+
+    public required IReadOnlyList<AgentEntry> Agents { get; init; }
+
+    public required IReadOnlyList<ClassTermEntry> IciClassTerms { get; init; }
+
+    /// <summary>Words naming a partner class without a drug ("tyrosine kinase inhibitor").</summary>
+    public required IReadOnlyList<NamedTerms> PartnerClassTerms { get; init; }
+
+    public required IReadOnlyList<NamedTerms> RtModalities { get; init; }
+
+    public required IReadOnlyList<NamedTerms> Locoregional { get; init; }
+
+    public required IReadOnlyList<EndpointEntry> Endpoints { get; init; }
+
+    public required IReadOnlyList<InstitutionEntry> Institutions { get; init; }
+
+    public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
+
+    /// <exception cref="JsonException">The file is not a valid vocabulary.</exception>
+    public static Vocabulary Load(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<VocabularyFile>(json, FileOptions)
+            ?? throw new JsonException("the vocabulary file is empty");
+        if (string.IsNullOrWhiteSpace(file.Version))
+        {
+            throw new JsonException("the vocabulary has no version");
+        }
+
+        return new Vocabulary
+        {
+            Version = file.Version,
+            Agents = file.Agents,
+            IciClassTerms = file.IciClassTerms,
+            PartnerClassTerms = file.PartnerClassTerms,
+            RtModalities = file.RtModalities,
+            Locoregional = file.Locoregional,
+            Endpoints = file.Endpoints,
+            Institutions = file.Institutions,
+            CountryNames = file.CountryNames,
+        };
+    }
+
+    private sealed record VocabularyFile(
+        string Version,
+        List<AgentEntry> Agents,
+        List<ClassTermEntry> IciClassTerms,
+        List<NamedTerms> PartnerClassTerms,
+        List<NamedTerms> RtModalities,
+        List<NamedTerms> Locoregional,
+        List<EndpointEntry> Endpoints,
+        List<InstitutionEntry> Institutions,
+        Dictionary<string, string> CountryNames);
+}
+
+/// <summary>A drug: canonical generic name, class (ICI, anti-VEGF, TKI, chemotherapy), ICI target, brand names and codes.</summary>
+public sealed record AgentEntry(string Name, string Class, string? Target, IReadOnlyList<string> Synonyms);
+
+/// <summary>Words that name a class of ICI without a drug ("PD-1 inhibitor"), and the target they imply.</summary>
+public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);
+
+/// <summary>A named concept (an RT modality, a locoregional therapy) and the ways registries write it.</summary>
+public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms);
+
+/// <summary>An endpoint class and its wordings; earlier entries win when a measure names several.</summary>
+public sealed record EndpointEntry([property: JsonPropertyName("class")] string Class, IReadOnlyList<string> Terms);
+
+/// <summary>A sponsor institution with the abbreviation and country Table 1 shows.</summary>
+public sealed record InstitutionEntry(string Name, string Abbreviation, string Country, IReadOnlyList<string> Synonyms);

@@ -1,0 +1,49 @@
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>The vocabulary compiled into matchers, once per vocabulary.</summary>
+public sealed class VocabularyMatchers
+{
+    public VocabularyMatchers(Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        Vocabulary = vocabulary;
+        Agents = new(vocabulary.Agents.SelectMany(a => a.Synonyms.Append(a.Name).Select(term => (term, a))));
+        IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))));
+        PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
+        RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
+        Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
+        Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class))))).ToList();
+        Institutions = new(vocabulary.Institutions.SelectMany(i => i.Synonyms.Append(i.Name).Select(term => (term, i))));
+    }
+
+    public Vocabulary Vocabulary { get; }
+
+    public TermMatcher<AgentEntry> Agents { get; }
+
+    /// <summary>Class words ("PD-1 inhibitor") to the target they imply.</summary>
+    public TermMatcher<string> IciClasses { get; }
+
+    /// <summary>Class words of partner therapies ("TKIs") to the class.</summary>
+    public TermMatcher<string> PartnerClasses { get; }
+
+    /// <summary>RT wordings to modality names; the specific modalities are listed before "RT, unspecified".</summary>
+    public TermMatcher<string> RtModalities { get; }
+
+    public TermMatcher<string> Locoregional { get; }
+
+    /// <summary>One matcher per endpoint class, in the vocabulary's order of precedence.</summary>
+    public IReadOnlyList<(string Class, TermMatcher<string> Matcher)> Endpoints { get; }
+
+    public TermMatcher<InstitutionEntry> Institutions { get; }
+
+    private static readonly Lazy<VocabularyMatchers> EmbeddedMatchers = new(() => new VocabularyMatchers(Vocabulary.Embedded));
+
+    public static VocabularyMatchers Embedded => EmbeddedMatchers.Value;
+
+    /// <summary>The most specific RT modality among the matches ("RT, unspecified" only when nothing more is said).</summary>
+    public TermMatch<string>? MostSpecificModality(IEnumerable<TermMatch<string>> matches)
+    {
+        var order = Vocabulary.RtModalities.Select(m => m.Name).ToList();
+        return matches.OrderBy(m => order.IndexOf(m.Value)).ThenBy(m => m.Position).FirstOrDefault();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+public class EndpointClassifierTests
+{
+    private static (string Class, string? Landmark) Classify(string measure, string? description = null)
+    {
+        var outcome = new JsonObject { ["measure"] = measure, ["description"] = description, ["timeFrame"] = "2 years" };
+        var terms = Normalise(new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) } }).Outcomes[0];
+        return (terms.EndpointClass, terms.Landmark);
+    }
+
+    [Theory]
+    [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
+    [InlineData("Overall Response Rate", "ORR")]
+    [InlineData("Progression-free survival", "PFS")]
+    [InlineData("Overall survival", "OS")]
+    [InlineData("Time to progression (TTP)", "TTP")]
+    [InlineData("Disease control rate", "DCR")]
+    [InlineData("Recurrence-free survival", "DFS/RFS")]
+    [InlineData("Number of participants with adverse events", "safety")]
+    [InlineData("Dose-limiting toxicities", "safety")]
+    [InlineData("Number of patients eligible for curative surgical interventions", "conversion/resection")]
+    [InlineData("Pathological complete response rate", "pathological response")]
+    [InlineData("Local control at 1 year", "local control")]
+    [InlineData("Quality of life (EORTC QLQ-C30)", "other")]
+    public void Measures_get_their_endpoint_class(string measure, string endpoint)
+    {
+        Assert.Equal(endpoint, Classify(measure).Class);
+    }
+
+    [Theory]
+    [InlineData("6-month PFS rate", "6 months")]
+    [InlineData("PFS rate at 12 months", "12 months")]
+    [InlineData("1-year overall survival rate", "12 months")]
+    [InlineData("Two-year local control", "24 months")]
+    [InlineData("Median progression-free survival", null)]
+    public void A_rate_at_a_time_point_has_a_landmark(string measure, string? landmark)
+    {
+        Assert.Equal(landmark, Classify(measure).Landmark);
+    }
+
+    [Fact]
+    public void A_vague_measure_is_classed_by_its_description()
+    {
+        Assert.Equal("ORR", Classify("Efficacy", "Objective response rate by mRECIST").Class);
+    }
+
+    [Fact]
+    public void A_precise_measure_is_not_reclassed_by_words_in_its_description()
+    {
+        Assert.Equal("other", Classify("Plasma concentration of drug X", "Samples taken at safety visits").Class);
+    }
+}

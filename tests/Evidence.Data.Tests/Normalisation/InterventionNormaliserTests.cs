@@ -1,0 +1,115 @@
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+public class InterventionNormaliserTests
+{
+    [Theory]
+    [InlineData("Opdivo", "nivolumab", "PD-1")]
+    [InlineData("MK-3475", "pembrolizumab", "PD-1")]
+    [InlineData("SHR 1210", "camrelizumab", "PD-1")]
+    [InlineData("MEDI4736", "durvalumab", "PD-L1")]
+    [InlineData("CP-675,206", "tremelimumab", "CTLA-4")]
+    [InlineData("AK104", "cadonilimab", "bispecific")]
+    [InlineData("Anti-PD-1 antibody drug named Sintilimab", "sintilimab", "PD-1")]
+    public void Brand_names_and_codes_give_the_generic_agent_and_target(string name, string agent, string target)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name));
+
+        Assert.Equal((agent, "ICI", target), (terms.Agent, terms.AgentClass, terms.Target));
+    }
+
+    [Fact]
+    public void Other_names_name_the_agent_and_provenance_says_which()
+    {
+        var study = Normalise(WithArms([Intervention("BIOLOGICAL", "Study drug A", otherNames: ["BGB-A317"])]));
+
+        Assert.Equal("tislelizumab", study.Interventions[0].Agent);
+        var source = Assert.Single(study.Sources, s => s.Field == "agent");
+        Assert.Equal(("interventions[0].otherNames[0]", "BGB-A317"), (source.SourceField, source.Matched));
+    }
+
+    [Theory]
+    [InlineData("PD-1 inhibitor", "PD-1")]
+    [InlineData("Anti-PD-L1 monoclonal antibody", "PD-L1")]
+    [InlineData("Immune Checkpoint Inhibitor", "ICI, unspecified")]
+    [InlineData("programmed cell death protein 1 blocker", "PD-1")]
+    public void A_class_written_without_a_drug_keeps_the_class(string name, string target)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name));
+
+        Assert.Equal((null, "ICI", target), (terms.Agent, terms.AgentClass, terms.Target));
+    }
+
+    [Fact]
+    public void A_class_resolves_to_the_one_matching_drug_in_the_intervention_mesh_terms()
+    {
+        var derived = new System.Text.Json.Nodes.JsonObject
+        {
+            ["interventionBrowseModule"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["meshes"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = "C000628050", ["term"] = "sintilimab" }),
+            },
+        };
+
+        var study = Normalise(WithArms([Intervention("DRUG", "PD-1 inhibitor")]), derived);
+
+        Assert.Equal(("sintilimab", "PD-1"), (study.Interventions[0].Agent, study.Interventions[0].Target));
+        Assert.Contains(study.Sources, s => s.SourceField == "derivedSection.interventionBrowseModule.meshes[0]");
+    }
+
+    [Fact]
+    public void Two_agents_in_one_intervention_are_both_kept()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Nivolumab and ipilimumab"));
+
+        Assert.Equal(("nivolumab + ipilimumab", "PD-1 + CTLA-4"), (terms.Agent, terms.Target));
+    }
+
+    [Theory]
+    [InlineData("Stereotactic Body Radiation Therapy", null, "SBRT")]
+    [InlineData("SABR", null, "SBRT")]
+    [InlineData("Radiation Therapy", "Proton beam therapy to the liver", "Proton")]
+    [InlineData("Radiation Therapy", null, "RT, unspecified")]
+    [InlineData("IMRT", null, "EBRT")]
+    [InlineData("Y-90 radioembolization", null, "SIRT")]
+    [InlineData("Iodine-125 seed implantation", null, "I-125 seed")]
+    public void Radiotherapy_gets_its_most_specific_modality(string name, string? description, string modality)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", name, description));
+
+        Assert.Equal(modality, terms.RtModality);
+        Assert.Null(terms.Agent);
+    }
+
+    [Fact]
+    public void A_generic_radiation_intervention_takes_its_modality_from_its_arm()
+    {
+        var study = Normalise(WithArms(
+            [Intervention("RADIATION", "Radiation"), Intervention("DRUG", "Sintilimab")],
+            Arm("SBRT + PD-1", "Stereotactic body radiotherapy 30-54 Gy in 3-6 fractions, then sintilimab", "Radiation: Radiation", "Drug: Sintilimab")));
+
+        Assert.Equal("SBRT", study.Interventions[0].RtModality);
+        Assert.Equal("armGroups[0].description", Assert.Single(study.Sources, s => s.Field == "rt_modality").SourceField);
+    }
+
+    [Theory]
+    [InlineData("PROCEDURE", "TACE", "locoregional")]
+    [InlineData("DRUG", "Lenvatinib", "TKI")]
+    [InlineData("DRUG", "IBI305", "anti-VEGF")]
+    [InlineData("DRUG", "third-generation EGFR TKIs", "TKI")]
+    [InlineData("DRUG", "Carboplatin", "chemotherapy")]
+    public void Partner_therapies_get_their_class(string type, string name, string partnerClass)
+    {
+        Assert.Equal(partnerClass, OnlyIntervention(Intervention(type, name)).PartnerClass);
+    }
+
+    [Fact]
+    public void Imaging_is_not_radiotherapy()
+    {
+        var terms = OnlyIntervention(Intervention("PROCEDURE", "Positron Emission Tomography", otherNames: ["PET", "proton magnetic resonance spectroscopic imaging"]));
+
+        Assert.Null(terms.RtModality);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>Small registry records for normaliser tests, written in the API's own JSON shape.</summary>
+internal static class Records
+{
+    public static StudyRecord Parse(JsonObject protocolSection, JsonObject? derivedSection = null)
+    {
+        protocolSection["identificationModule"] ??= new JsonObject { ["nctId"] = "NCT00000001" };
+        var study = new JsonObject { ["protocolSection"] = protocolSection };
+        if (derivedSection is not null)
+        {
+            study["derivedSection"] = derivedSection;
+        }
+
+        using var document = JsonDocument.Parse(study.ToJsonString());
+        return StudyRecordParser.Parse(document.RootElement);
+    }
+
+    public static JsonObject Intervention(string type, string name, string? description = null, string[]? otherNames = null, string[]? arms = null)
+    {
+        var intervention = new JsonObject { ["type"] = type, ["name"] = name };
+        if (description is not null)
+        {
+            intervention["description"] = description;
+        }
+
+        if (otherNames is not null)
+        {
+            intervention["otherNames"] = new JsonArray(otherNames.Select(n => (JsonNode)n).ToArray());
+        }
+
+        if (arms is not null)
+        {
+            intervention["armGroupLabels"] = new JsonArray(arms.Select(n => (JsonNode)n).ToArray());
+        }
+
+        return intervention;
+    }
+
+    public static JsonObject Arm(string label, string? description, params string[] interventionNames) => new()
+    {
+        ["label"] = label,
+        ["type"] = "EXPERIMENTAL",
+        ["description"] = description,
+        ["interventionNames"] = new JsonArray(interventionNames.Select(n => (JsonNode)n).ToArray()),
+    };
+
+    public static JsonObject WithArms(JsonObject[] interventions, params JsonObject[] arms) => new()
+    {
+        ["armsInterventionsModule"] = new JsonObject
+        {
+            ["interventions"] = new JsonArray(interventions.Cast<JsonNode>().ToArray()),
+            ["armGroups"] = new JsonArray(arms.Cast<JsonNode>().ToArray()),
+        },
+    };
+
+    public static NormalisedStudy Normalise(JsonObject protocolSection, JsonObject? derivedSection = null) =>
+        StudyNormaliser.Embedded.Normalise(Parse(protocolSection, derivedSection));
+
+    public static InterventionTerms OnlyIntervention(params JsonObject[] interventions) =>
+        Normalise(WithArms(interventions)).Interventions[0];
+}

@@ -1,0 +1,77 @@
+using TrialEvidence.Data.Normalisation;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+public class RtDoseParserTests
+{
+    private static RtRegimen Only(string text) => RtDoseParser.ToRegimen(Assert.Single(RtDoseParser.Parse(text)), 0, "test");
+
+    [Theory]
+    [InlineData("SBRT 40 Gy in 5 fractions", 40, 5, 8)]
+    [InlineData("8 Gy x 3", 24, 3, 8)]
+    [InlineData("8 Gy × 3", 24, 3, 8)]
+    [InlineData("3 x 8 Gy", 24, 3, 8)]
+    [InlineData("18 Gy/6 F", 18, 6, 3)]
+    [InlineData("30 Gy/3 fx", 30, 3, 10)]
+    [InlineData("50 Gy in 25 fx", 50, 25, 2)]
+    [InlineData("5 fractions of 6 Gy", 30, 5, 6)]
+    [InlineData("4500 cGy in 25 fractions", 45, 25, 1.8)]
+    [InlineData("20 Gy x 1", 20, 1, 20)]
+    public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
+    {
+        var regimen = Only(text);
+
+        Assert.Equal((total, total, fractions, fractions), (regimen.TotalDoseGyMin!.Value, regimen.TotalDoseGyMax!.Value, regimen.FractionsMin!.Value, regimen.FractionsMax!.Value));
+        Assert.Equal(perFraction, regimen.DosePerFractionGyMin!.Value, 2);
+        Assert.Equal(perFraction, regimen.DosePerFractionGyMax!.Value, 2);
+    }
+
+    [Fact]
+    public void Bed_and_eqd2_use_alpha_beta_10()
+    {
+        var regimen = Only("40 Gy in 5 fractions");
+
+        // BED = n d (1 + d/10) = 40 (1 + 0.8) = 72; EQD2 = n d (d + 10) / 12 = 40 * 18 / 12 = 60.
+        Assert.Equal((72.0, 72.0, 60.0, 60.0), (regimen.Bed10GyMin!.Value, regimen.Bed10GyMax!.Value, regimen.Eqd2GyMin!.Value, regimen.Eqd2GyMax!.Value));
+    }
+
+    [Fact]
+    public void Ranges_span_every_combination_of_their_ends()
+    {
+        var regimen = Only("The prescribed dose is 24-40 Gy in 3-5 fractions over 1-2 weeks.");
+
+        Assert.Equal((24.0, 40.0, 3, 5), (regimen.TotalDoseGyMin!.Value, regimen.TotalDoseGyMax!.Value, regimen.FractionsMin!.Value, regimen.FractionsMax!.Value));
+        // Per fraction: 24/5 = 4.8 to 40/3 = 13.33. BED: 24 Gy in 5 (35.52) to 40 Gy in 3 (93.33).
+        Assert.Equal((4.8, 13.33), (regimen.DosePerFractionGyMin!.Value, regimen.DosePerFractionGyMax!.Value));
+        Assert.Equal((35.52, 93.33), (regimen.Bed10GyMin!.Value, regimen.Bed10GyMax!.Value));
+    }
+
+    [Theory]
+    [InlineData("a total dose of 45 Gy", "45 Gy")]
+    [InlineData("up to 60 Gray to the tumour", "60 Gray")]
+    public void A_dose_without_its_fractions_stays_raw_and_is_not_guessed(string text, string raw)
+    {
+        var regimen = Only(text);
+
+        Assert.False(regimen.IsParsed);
+        Assert.Null(regimen.TotalDoseGyMin);
+        Assert.Equal(raw, regimen.RawText);
+    }
+
+    [Fact]
+    public void Several_statements_in_one_text_are_all_read()
+    {
+        var doses = RtDoseParser.Parse("Arm A: 8 Gy x 3. Arm B: 20 Gy x 1. Arm C: 6 Gy x 5.").Select(d => RtDoseParser.ToRegimen(d, 0, "t")).ToList();
+
+        Assert.Equal([24.0, 20.0, 30.0], doses.Select(d => d.TotalDoseGyMin!.Value));
+    }
+
+    [Theory]
+    [InlineData("Nivolumab 240 mg every 2 weeks")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Text_without_a_dose_gives_nothing(string? text)
+    {
+        Assert.Empty(RtDoseParser.Parse(text));
+    }
+}

@@ -1,0 +1,47 @@
+using TrialEvidence.Data.Normalisation;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+public class TermMatcherTests
+{
+    private static readonly TermMatcher<string> Targets = new([("PD-1", "PD-1"), ("PD-L1", "PD-L1"), ("programmed death-1", "PD-1"), ("PD-1 inhibitor", "PD-1")]);
+
+    [Theory]
+    [InlineData("PD-1", "PD-1")]
+    [InlineData("pd1", "pd1")]
+    [InlineData("anti-PD-1 antibody", "PD-1")]
+    [InlineData("Anti PD 1", "PD 1")]
+    [InlineData("an ＰＤ－１ inhibitor", "ＰＤ－１ inhibitor")]
+    [InlineData("Programmed Death-1 (PD-1)", "Programmed Death-1")]
+    [InlineData("PD-1 INHIBITOR", "PD-1 INHIBITOR")]
+    public void Case_hyphens_spaces_and_full_width_forms_do_not_matter(string text, string matched)
+    {
+        var match = Assert.Single(Targets.Matches(TermText.Of(text)).Take(1));
+
+        Assert.Equal("PD-1", match.Value);
+        Assert.Equal(matched, match.Matched);
+    }
+
+    [Fact]
+    public void The_longer_term_wins_where_two_start()
+    {
+        Assert.Equal(["PD-L1"], Targets.Matches(TermText.Of("an anti-PD-L1 antibody")).Select(m => m.Value));
+    }
+
+    [Theory]
+    [InlineData("SPD1 protein")]
+    [InlineData("PD-10 trial")]
+    [InlineData("updated 1 day")]
+    public void Terms_match_only_whole_words(string text)
+    {
+        Assert.Empty(Targets.Matches(TermText.Of(text)));
+    }
+
+    [Fact]
+    public void Matches_come_in_reading_order_with_their_word_positions()
+    {
+        var matches = Targets.Matches(TermText.Of("PD-L1 first, then PD-1"));
+
+        Assert.Equal([("PD-L1", 0), ("PD-1", 4)], matches.Select(m => (m.Value, m.Position)));
+    }
+}
