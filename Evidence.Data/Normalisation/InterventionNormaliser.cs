@@ -11,11 +11,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 {
     private static readonly HashSet<string> DrugTypes = new(["DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT", "GENETIC"], StringComparer.OrdinalIgnoreCase);
 
-    public InterventionTerms Normalise(StudyRecord record, Intervention intervention, List<TermSource> sources)
+    public InterventionTerms Normalise(StudyRecord record, ArmMembership membership, Intervention intervention, List<TermSource> sources)
     {
         var own = OwnTexts(intervention).ToList();
         var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
-        var arms = ArmsOf(record, intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
+        var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
         var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
         var isRadiation = string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 
@@ -93,26 +93,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return candidates.Count == 1 ? candidates[0] : null;
     }
 
-    /// <summary>The arms an intervention belongs to, by its arm labels or by the arms' "Type: Name" lists.</summary>
-    public static IEnumerable<ArmGroup> ArmsOf(StudyRecord record, Intervention intervention)
-    {
-        var labels = JsonStrings(intervention.ArmGroupLabels);
-        return record.ArmGroups.Where(arm =>
-            (arm.Label is not null && labels.Contains(arm.Label, StringComparer.OrdinalIgnoreCase))
-            || JsonStrings(arm.InterventionNames).Any(n => NamesIntervention(n, intervention)));
-    }
-
-    /// <summary>Does an arm's "Drug: Nivolumab" entry name this intervention?</summary>
-    public static bool NamesIntervention(string armEntry, Intervention intervention)
-    {
-        var colon = armEntry.IndexOf(':', StringComparison.Ordinal);
-        var name = colon >= 0 ? armEntry[(colon + 1)..].Trim() : armEntry.Trim();
-        return string.Equals(name, intervention.Name?.Trim(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    public static List<string> JsonStrings(string? json) =>
-        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [];
-
     private (string Field, TermMatch<string>? Match) Modality(
         List<(string Field, TermText Text)> own, (string Field, TermText Text) description, List<(string Field, TermText Text)> arms, bool isRadiation)
     {
@@ -136,7 +116,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {
         yield return ($"interventions[{intervention.Ordinal}].name", TermText.Of(intervention.Name));
-        var otherNames = JsonStrings(intervention.OtherNames);
+        var otherNames = ArmMembership.JsonStrings(intervention.OtherNames);
         for (var i = 0; i < otherNames.Count; i++)
         {
             yield return ($"interventions[{intervention.Ordinal}].otherNames[{i}]", TermText.Of(otherNames[i]));

@@ -29,11 +29,15 @@ public sealed class StudyNormaliser
     {
         ArgumentNullException.ThrowIfNull(record);
         var sources = new List<TermSource>();
-        var interventions = record.Interventions.Select(i => _interventions.Normalise(record, i, sources)).ToList();
+        var membership = new ArmMembership(record);
+        var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
-        var regimens = RtRegimens(record, interventions);
+        var regimens = RtRegimens(record, membership, interventions);
         var (institution, country) = _summary.Institution(record, sources);
-        var (sequence, field, sentence) = _sequence.Detect(SequenceTexts(record));
+        // Only a study that gives RT or an ICI can order them; most of the registry gives neither.
+        var (sequence, field, sentence) = interventions.Any(i => i.RtModality is not null || i.AgentClass?.Contains("ICI", StringComparison.Ordinal) == true)
+            ? _sequence.Detect(SequenceTexts(record))
+            : (SequenceDetector.Unknown, null, null);
         if (field is not null)
         {
             sources.Add(new TermSource("study", 0, "rt_ici_sequence", sequence, field, sentence!));
@@ -45,18 +49,18 @@ public sealed class StudyNormaliser
             outcomes,
             regimens,
             sources,
-            new StudySummary(institution, country, Table1Summary.Interventions(record, interventions), sequence));
+            new StudySummary(institution, country, Table1Summary.Interventions(record, membership, interventions), sequence));
     }
 
     /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>
-    private static List<RtRegimen> RtRegimens(StudyRecord record, List<InterventionTerms> terms)
+    private static List<RtRegimen> RtRegimens(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms)
     {
         var texts = new List<(string Field, string? Text)>();
         foreach (var intervention in record.Interventions.Where(i => terms[i.Ordinal].RtModality is not null))
         {
             texts.Add(($"interventions[{intervention.Ordinal}].name", intervention.Name));
             texts.Add(($"interventions[{intervention.Ordinal}].description", intervention.Description));
-            texts.AddRange(InterventionNormaliser.ArmsOf(record, intervention).Select(a => ($"armGroups[{a.Ordinal}].description", a.Description)));
+            texts.AddRange(membership.ArmsOf(intervention).Select(a => ($"armGroups[{a.Ordinal}].description", a.Description)));
         }
 
         var regimens = new List<RtRegimen>();

@@ -42,13 +42,13 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         return country is not null && vocabulary.Vocabulary.CountryNames.TryGetValue(country, out var common) ? common : country;
     }
 
-    public static string? Interventions(StudyRecord record, IReadOnlyList<InterventionTerms> terms)
+    public static string? Interventions(StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms)
     {
         var arms = record.ArmGroups.Count == 0
             ? [record.Interventions.ToList()]
-            : record.ArmGroups.Select(arm => record.Interventions.Where(i => InterventionNormaliser.ArmsOf(record, i).Contains(arm)).ToList()).ToList();
+            : record.ArmGroups.Select(arm => record.Interventions.Where(i => membership.ArmsOf(i).Contains(arm)).ToList()).ToList();
         var described = arms
-            .Select(arm => string.Join(" + ", arm.Select(i => Describe(i, terms.First(t => t.Ordinal == i.Ordinal))).OfType<string>().Distinct()))
+            .Select(arm => string.Join(" + ", arm.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>().Distinct()))
             .Where(arm => arm.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();

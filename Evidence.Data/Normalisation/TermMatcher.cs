@@ -13,7 +13,7 @@ public sealed record TermMatch<T>(T Value, string Matched, int Position);
 /// </summary>
 public sealed class TermMatcher<T>
 {
-    private readonly Dictionary<string, List<(string Key, T Value)>> _byFirstLetter = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, List<(string Key, T Value)>> _byFirstLetter = [];
 
     public TermMatcher(IEnumerable<(string Term, T Value)> terms)
     {
@@ -26,7 +26,7 @@ public sealed class TermMatcher<T>
                 continue;
             }
 
-            var bucket = key[..1];
+            var bucket = key[0];
             if (!_byFirstLetter.TryGetValue(bucket, out var list))
             {
                 _byFirstLetter[bucket] = list = [];
@@ -51,7 +51,7 @@ public sealed class TermMatcher<T>
         while (i < words.Count)
         {
             var matchedWords = 0;
-            if (_byFirstLetter.TryGetValue(words[i].Word[..1], out var candidates))
+            if (_byFirstLetter.TryGetValue(words[i].Word[0], out var candidates))
             {
                 foreach (var (key, value) in candidates)
                 {

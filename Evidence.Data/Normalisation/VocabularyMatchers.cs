@@ -14,7 +14,10 @@ public sealed class VocabularyMatchers
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class))))).ToList();
         Institutions = new(vocabulary.Institutions.SelectMany(i => i.Synonyms.Append(i.Name).Select(term => (term, i))));
+        _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, int> _modalityRank;
 
     public Vocabulary Vocabulary { get; }
 
@@ -43,7 +46,6 @@ public sealed class VocabularyMatchers
     /// <summary>The most specific RT modality among the matches ("RT, unspecified" only when nothing more is said).</summary>
     public TermMatch<string>? MostSpecificModality(IEnumerable<TermMatch<string>> matches)
     {
-        var order = Vocabulary.RtModalities.Select(m => m.Name).ToList();
-        return matches.OrderBy(m => order.IndexOf(m.Value)).ThenBy(m => m.Position).FirstOrDefault();
+        return matches.OrderBy(m => _modalityRank[m.Value]).ThenBy(m => m.Position).FirstOrDefault();
     }
 }

@@ -5,8 +5,21 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 
 public class SequenceDetectorTests
 {
-    private static string Sequence(string summary) =>
-        Normalise(new JsonObject { ["descriptionModule"] = new JsonObject { ["briefSummary"] = summary } }).Summary.Sequence;
+    private static string Sequence(string summary)
+    {
+        var protocol = WithArms([Intervention("RADIATION", "Radiotherapy"), Intervention("DRUG", "Checkpoint inhibitor")]);
+        protocol["descriptionModule"] = new JsonObject { ["briefSummary"] = summary };
+        return Normalise(protocol).Summary.Sequence;
+    }
+
+    [Fact]
+    public void A_study_giving_neither_rt_nor_an_ici_has_no_sequence_to_read()
+    {
+        var protocol = WithArms([Intervention("DRUG", "Budesonide")]);
+        protocol["descriptionModule"] = new JsonObject { ["briefSummary"] = "SBRT followed by nivolumab is not what this asthma study gives." };
+
+        Assert.Equal("unknown", Normalise(protocol).Summary.Sequence);
+    }
 
     [Theory]
     [InlineData("Patients receive SBRT followed by sintilimab 200 mg every 3 weeks.", "RT then ICI")]

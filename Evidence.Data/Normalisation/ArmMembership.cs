@@ -1,0 +1,39 @@
+using System.Text.Json;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Which interventions each arm gives, worked out once per record: an intervention belongs to
+/// an arm when it lists the arm's label, or the arm lists it as "Type: Name".
+/// </summary>
+internal sealed class ArmMembership
+{
+    private readonly Dictionary<int, List<ArmGroup>> _armsOf = [];
+
+    public ArmMembership(StudyRecord record)
+    {
+        var armEntries = record.ArmGroups.ToDictionary(a => a.Ordinal, a => JsonStrings(a.InterventionNames).Select(EntryName).ToList());
+        foreach (var intervention in record.Interventions)
+        {
+            var labels = JsonStrings(intervention.ArmGroupLabels);
+            var name = intervention.Name?.Trim();
+            _armsOf[intervention.Ordinal] = record.ArmGroups.Where(arm =>
+                    (arm.Label is not null && labels.Contains(arm.Label, StringComparer.OrdinalIgnoreCase))
+                    || (name is not null && armEntries[arm.Ordinal].Contains(name, StringComparer.OrdinalIgnoreCase)))
+                .ToList();
+        }
+    }
+
+    public IReadOnlyList<ArmGroup> ArmsOf(Intervention intervention) => _armsOf[intervention.Ordinal];
+
+    public static List<string> JsonStrings(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    /// <summary>"Drug: Nivolumab" names the intervention "Nivolumab".</summary>
+    private static string EntryName(string entry)
+    {
+        var colon = entry.IndexOf(':', StringComparison.Ordinal);
+        return (colon >= 0 ? entry[(colon + 1)..] : entry).Trim();
+    }
+}
