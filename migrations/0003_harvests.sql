@@ -6,11 +6,17 @@ CREATE TABLE harvest_runs (
     topic              TEXT    NOT NULL,
     kind               TEXT    NOT NULL CHECK (kind IN ('full', 'incremental')),
     started_at         TEXT    NOT NULL,
+    -- When the harvest this run belongs to began: a resumed run carries its first run's start,
+    -- which is what the next incremental harvest counts from.
+    harvest_started_at TEXT    NOT NULL,
     finished_at        TEXT,
     outcome            TEXT    NOT NULL CHECK (outcome IN ('running', 'succeeded', 'failed', 'interrupted')),
     -- The exact query of this run (JSON object of registry parameters, without paging), so an
     -- interrupted run resumes with the same question.
     query              TEXT    NOT NULL,
+    -- The topic's own query (without the incremental date range): when it changes, the next
+    -- harvest is a full one.
+    topic_query        TEXT    NOT NULL,
     -- Incremental runs ask for LastUpdatePostDate on or after this date.
     updated_since      TEXT,
     resumed_from       INTEGER REFERENCES harvest_runs (id),
@@ -28,6 +34,8 @@ CREATE TABLE harvest_runs (
     owner              TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX ix_harvest_runs_topic ON harvest_runs (topic, id);
+-- One running harvest per topic, across processes.
+CREATE UNIQUE INDEX ux_harvest_runs_running ON harvest_runs (topic) WHERE outcome = 'running';
 
 CREATE TABLE topic_studies (
     topic          TEXT    NOT NULL,

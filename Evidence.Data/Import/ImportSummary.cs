@@ -24,7 +24,7 @@ public sealed class ImportSummary
 
     public long Unchanged { get; internal set; }
 
-    /// <summary>Studies refused, including those of rejected sources when their count is known (it is not for malformed JSON).</summary>
+    /// <summary>Studies refused one by one (no NCT id, a field of the wrong type); whole rejected sources are counted in <see cref="RejectedSources"/>.</summary>
     public long Rejected { get; internal set; }
 
     public int RejectedSources { get; internal set; }

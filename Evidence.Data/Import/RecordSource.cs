@@ -50,8 +50,25 @@ public sealed record RecordSource(string Name, Func<Stream> Open)
 
     private static IEnumerable<RecordSource> ZipEntries(string file)
     {
+        ZipArchive archive;
+        try
+        {
+            archive = ZipFile.OpenRead(file);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A zip that cannot be opened is one rejected source, not the end of the import.
+            var reason = ex.Message;
+            return [new RecordSource(file, () => throw new InvalidDataException($"not a readable zip: {reason}"))];
+        }
+
+        return Entries(archive, file);
+    }
+
+    private static IEnumerable<RecordSource> Entries(ZipArchive opened, string file)
+    {
         // The archive stays open while its entries are read; each entry streams on its own.
-        using var archive = ZipFile.OpenRead(file);
+        using var archive = opened;
         foreach (var entry in archive.Entries)
         {
             if (entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))

@@ -47,16 +47,24 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
             // and during a bulk import they cost a fifth of the time. The file shrinks back
             // (journal_size_limit) once the import has checkpointed at its end.
             connection.Execute("PRAGMA wal_autocheckpoint = 8192");
-            while (channel.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+            try
             {
-                while (channel.Reader.TryRead(out var work))
+                while (channel.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
                 {
-                    Apply(work, summary, connection);
-                    progress?.Report(summary);
+                    while (channel.Reader.TryRead(out var work))
+                    {
+                        Apply(work, summary, connection);
+                        progress?.Report(summary);
+                    }
                 }
-            }
 
-            connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+                connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            finally
+            {
+                // The connection goes back to the pool; the next user gets SQLite's default.
+                connection.Execute("PRAGMA wal_autocheckpoint = 1000");
+            }
         }
         catch
         {
@@ -126,7 +134,7 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 work.SourcesStarted++;
-                var (studies, problem) = Check(source, SinglePassBytes);
+                var (studies, problem) = Check(source, SinglePassBytes, cancellationToken);
                 if (problem is not null)
                 {
                     work.Rejections.Add(new ImportRejection(source.Name, null, problem, WholeSource: true));
@@ -169,7 +177,7 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
     /// Reads the source through without storing anything. Returns its studies when it is small
     /// enough to keep (null when it must be read again), or what is wrong with it.
     /// </summary>
-    private static (List<StudyJson>? Studies, string? Problem) Check(RecordSource source, long keepLimit)
+    private static (List<StudyJson>? Studies, string? Problem) Check(RecordSource source, long keepLimit, CancellationToken cancellationToken)
     {
         try
         {
@@ -178,6 +186,7 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
             long keptBytes = 0;
             foreach (var study in new StudyJsonReader(stream, source.Name).ReadStudies())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 keptBytes += study.Utf8.Length;
                 if (keptBytes <= keepLimit)
                 {

@@ -12,9 +12,9 @@ internal static class NormalisationWriter
 {
     public static readonly string[] DeleteDerived =
     [
-        "DELETE FROM rt_regimens WHERE nct_id = @NctId",
-        "DELETE FROM normalised_terms WHERE nct_id = @NctId",
-        "DELETE FROM study_summaries WHERE nct_id = @NctId",
+        "DELETE FROM rt_regimens WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM normalised_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
     ];
 
     private const string InsertRegimen = """

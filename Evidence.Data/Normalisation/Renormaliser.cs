@@ -41,7 +41,7 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var delete in NormalisationWriter.DeleteDerived)
             {
-                connection.Execute(delete, normalised.Select(n => new { n.NctId }), transaction);
+                connection.Execute(delete, new { Ids = JsonSerializer.Serialize(batch) }, transaction);
             }
 
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));

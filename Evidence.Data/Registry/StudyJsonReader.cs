@@ -313,7 +313,9 @@ public sealed class StudyJsonReader
             Array.Resize(ref _buffer, checked(_buffer.Length * 2));
         }
 
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        // Fill the free space whole: a stream that hands out small reads (a zip entry, a pipe)
+        // would otherwise make every retried skip rescan the study from its start.
+        var read = _stream.ReadAtLeast(_buffer.AsSpan(_end), _buffer.Length - _end, throwOnEndOfStream: false);
         if (read == 0)
         {
             _finalBlock = true;
@@ -332,7 +334,16 @@ public sealed class StudyJsonReader
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // The position is reported separately; drop the parts of the message that repeat it.
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd(' ', '|');
     }
 }

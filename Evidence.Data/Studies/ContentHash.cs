@@ -5,8 +5,11 @@ namespace TrialEvidence.Data.Studies;
 
 /// <summary>
 /// Identifies a version of a record by its content: SHA-256 of the JSON with every whitespace byte
-/// outside strings removed. The same record saved compact or indented (the array download and a
-/// split file of it) hashes the same; any change of a value, key or order hashes differently.
+/// outside strings removed, and without the value of derivedSection.miscInfoModule.versionHolder.
+/// The same record saved compact or indented (the array download and a split file of it) hashes
+/// the same, and so does the same record served on another day: versionHolder is the date of the
+/// registry's data snapshot, which moves every day whether the record changed or not. Any change
+/// of another value, key or order hashes differently.
 /// </summary>
 public static class ContentHash
 {
@@ -16,13 +19,33 @@ public static class ContentHash
         var buffer = ArrayPool<byte>.Shared.Rent(json.Length);
         try
         {
-            var length = Minify(json, buffer);
+            var length = WithoutVersionHolder(buffer.AsSpan(0, Minify(json, buffer)));
             return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length)));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Blanks the value of "versionHolder" in minified JSON (it holds a plain date: no escapes); returns the new length.</summary>
+    private static int WithoutVersionHolder(Span<byte> minified)
+    {
+        var key = minified.IndexOf("\"versionHolder\":\""u8);
+        if (key < 0)
+        {
+            return minified.Length;
+        }
+
+        var valueStart = key + "\"versionHolder\":\""u8.Length;
+        var valueLength = minified[valueStart..].IndexOf((byte)'"');
+        if (valueLength <= 0)
+        {
+            return minified.Length;
+        }
+
+        minified[(valueStart + valueLength)..].CopyTo(minified[valueStart..]);
+        return minified.Length - valueLength;
     }
 
     /// <summary>Copies <paramref name="json"/> without the whitespace outside strings; returns the length written.</summary>

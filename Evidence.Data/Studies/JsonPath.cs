@@ -21,7 +21,7 @@ internal static class JsonPath
         return value?.ValueKind switch
         {
             null => null,
-            JsonValueKind.String => value.Value.GetString(),
+            JsonValueKind.String => Text(value.Value, name),
             _ => throw new StudyFormatException($"\"{name}\" must be a string but is {value.Value.ValueKind}"),
         };
     }
@@ -67,6 +67,19 @@ internal static class JsonPath
         };
     }
 
+    /// <summary>A string value; text that is not valid UTF-8 makes the record unusable, not the import.</summary>
+    private static string Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StudyFormatException($"\"{name}\" is not valid UTF-8 text ({ex.Message})");
+        }
+    }
+
     /// <summary>The items of an array property; empty when the property is missing.</summary>
     public static IEnumerable<JsonElement> Items(this JsonElement? element, string name)
     {
@@ -92,7 +105,7 @@ internal static class JsonPath
                 throw new StudyFormatException($"\"{name}\" must hold strings but holds {item.ValueKind}");
             }
 
-            strings.Add(item.GetString()!);
+            strings.Add(Text(item, name));
         }
 
         return strings;

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace TrialEvidence.Data.Studies;
 
 /// <summary>Turns one registry study object (API v2 shape) into the rows of the evidence database.</summary>
-public static partial class StudyRecordParser
+public static class StudyRecordParser
 {
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -21,7 +20,7 @@ public static partial class StudyRecordParser
         var identification = protocol.Get("identificationModule");
         var nctId = identification.String("nctId")
             ?? throw new StudyFormatException("the record has no protocolSection.identificationModule.nctId");
-        if (!NctIdPattern().IsMatch(nctId))
+        if (!NctId.IsValid(nctId))
         {
             throw new StudyFormatException($"\"{nctId}\" is not an NCT id (NCT followed by 8 digits)");
         }
@@ -189,7 +188,4 @@ public static partial class StudyRecordParser
 
     private static string? JsonList(List<string> values) =>
         values.Count == 0 ? null : JsonSerializer.Serialize(values, ListJson);
-
-    [GeneratedRegex(@"^NCT\d{8}$")]
-    private static partial Regex NctIdPattern();
 }

@@ -23,7 +23,7 @@ public sealed partial class StudyWriter
         SELECT nct_id AS NctId, last_update_posted_date AS LastUpdatePostedDate, count AS Count, type AS Type
         FROM enrollment_snapshots
         WHERE nct_id IN (SELECT value FROM json_each(@Ids))
-        ORDER BY id
+        ORDER BY COALESCE(last_update_posted_date, ''), id
         """;
 
     private const string InsertVersion = """
@@ -110,15 +110,15 @@ public sealed partial class StudyWriter
     // stable ids in the registry, so positions (ordinal) are the only identity they have.
     private static readonly string[] DeleteChildren =
     [
-        "DELETE FROM conditions WHERE nct_id = @NctId",
-        "DELETE FROM keywords WHERE nct_id = @NctId",
-        "DELETE FROM mesh_terms WHERE nct_id = @NctId",
-        "DELETE FROM interventions WHERE nct_id = @NctId",
-        "DELETE FROM arm_groups WHERE nct_id = @NctId",
-        "DELETE FROM outcomes WHERE nct_id = @NctId",
-        "DELETE FROM locations WHERE nct_id = @NctId",
-        "DELETE FROM secondary_ids WHERE nct_id = @NctId",
-        "DELETE FROM collaborators WHERE nct_id = @NctId",
+        "DELETE FROM conditions WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM keywords WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM mesh_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM interventions WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM arm_groups WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM outcomes WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM locations WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM secondary_ids WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM collaborators WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
     ];
 
     /// <summary>An item of a plain string list (conditions, keywords) with its position.</summary>

@@ -62,7 +62,9 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
             versions.Add(new VersionRow(record, study.ContentHash, now, source, study.RawUtf8));
             var existing = current.GetValueOrDefault(record.NctId);
-            var isCurrent = existing is null || VersionKey.Compare(record, existing) >= 0;
+            // Only a strictly newer version replaces the current one: of two with the same dates
+            // (a fields= subset and a full record, say), the one stored first stays current.
+            var isCurrent = existing is null || VersionKey.Compare(record, existing) > 0;
             outcomes.Add(existing is null ? WriteOutcome.New : isCurrent ? WriteOutcome.Changed : WriteOutcome.ChangedOlder);
             if (isCurrent)
             {
@@ -77,7 +79,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
         Insert(connection, transaction, InsertVersion, VersionColumns, versions);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
-        var replaced = studies.Where(s => s.Replaces).Select(s => new { s.Record.NctId }).ToList();
+        var replaced = new { Ids = JsonSerializer.Serialize(studies.Where(s => s.Replaces).Select(s => s.Record.NctId)) };
         foreach (var delete in DeleteChildren.Concat(NormalisationWriter.DeleteDerived))
         {
             connection.Execute(delete, replaced, transaction);
@@ -111,8 +113,9 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
     /// <summary>
     /// A snapshot is due when this version's enrollment differs from the one in force at its
-    /// date: the latest snapshot not newer than this version. Versions without enrollment
-    /// (fields= subsets, trimmed records) say nothing about it and add none.
+    /// date: the latest snapshot, by date, not newer than this version (snapshots come ordered by
+    /// date). A version says only what it has: without a count or type (fields= subsets, trimmed
+    /// records) that part is not compared, and without either it adds no snapshot.
     /// </summary>
     private static bool EnrollmentChanged(StudyRecord record, IEnumerable<Snapshot> snapshots)
     {
@@ -125,7 +128,9 @@ public sealed partial class StudyWriter(TimeProvider clock)
         var previous = snapshots
             .Where(s => string.CompareOrdinal(s.LastUpdatePostedDate ?? string.Empty, date) <= 0)
             .LastOrDefault();
-        return previous is null || previous.Count != record.EnrollmentCount || previous.Type != record.EnrollmentType;
+        return previous is null
+            || (record.EnrollmentCount is not null && previous.Count != record.EnrollmentCount)
+            || (record.EnrollmentType is not null && previous.Type != record.EnrollmentType);
     }
 
     private sealed record Snapshot(string NctId, string? LastUpdatePostedDate, long? Count, string? Type);

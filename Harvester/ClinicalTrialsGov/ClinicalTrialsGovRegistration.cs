@@ -75,7 +75,7 @@ public static class ClinicalTrialsGovRegistration
                         DelayGenerator = args => ValueTask.FromResult(RegistryFailures.RetryAfter(args.Outcome, options.MaxRetryDelay, clock)),
                         OnRetry = args =>
                         {
-                            RegistryFailures.LogRetry(log, RegistryFailures.Describe(args.Outcome), args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
+                            RegistryFailures.ReportRetry(log, args.Outcome, args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
                             return ValueTask.CompletedTask;
                         },
                     })

@@ -6,7 +6,7 @@ namespace TrialEvidence.Harvester.ClinicalTrialsGov;
 /// Grants one request at a time, each at least <see cref="Interval"/> after the previous grant:
 /// a crawl delay, as the registry's robots.txt asks. A token bucket only keeps the average rate
 /// and lets two requests through back to back at a replenishment boundary; this never does.
-/// Waiters are served in arrival order.
+/// Waiters take turns on a semaphore (roughly, not strictly, in arrival order).
 /// </summary>
 public sealed class CrawlDelayRateLimiter(TimeSpan interval, TimeProvider clock) : RateLimiter
 {
@@ -34,7 +34,12 @@ public sealed class CrawlDelayRateLimiter(TimeSpan interval, TimeProvider clock)
                 return Lease.Refused;
             }
 
-            Grant();
+            // A request for no permits only asks whether one is free now; it takes no turn.
+            if (permitCount == 1)
+            {
+                Grant();
+            }
+
             return Lease.Granted;
         }
         finally

@@ -21,8 +21,20 @@ public static partial class RegistryFailures
     public static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response ? $"{(int)response.StatusCode} {response.StatusCode}" : outcome.Exception?.Message ?? "unknown failure";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry request failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}")]
-    public static partial void LogRetry(ILogger logger, string failure, int retry, int maxRetries, TimeSpan delay);
+    // Information, not Warning: a retry that succeeds is the pipeline working; the scheduler's log
+    // shows it, while a one-off command (which logs warnings only) ends with one line if all fail.
+    public static void ReportRetry(ILogger logger, Outcome<HttpResponseMessage> outcome, int retry, int maxRetries, TimeSpan delay)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var failure = Describe(outcome);
+            LogRetry(logger, failure, retry, maxRetries, delay);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registry request failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string failure, int retry, int maxRetries, TimeSpan delay);
 
     /// <summary>The Retry-After delay of a 429/503, capped; null lets the back-off decide.</summary>
     public static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, TimeSpan cap, TimeProvider clock)

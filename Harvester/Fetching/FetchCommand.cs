@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TrialEvidence.Data.Database;
-using TrialEvidence.Harvester.Harvesting;
 
 namespace TrialEvidence.Harvester.Fetching;
 
@@ -30,11 +29,11 @@ internal static class FetchCommand
                         ? $"{result.NctId}: {result.Outcome}"
                         : $"{result.RequestedNctId}: retired, replaced by {result.RetiredInto}: {result.Outcome}").ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is ArgumentException or RegistryStatusException or HttpRequestException or Refit.ApiException
-                                               or Polly.ExecutionRejectedException or Data.Registry.MalformedJsonException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
+                    // One id failing (unknown, malformed, registry down) is reported and the rest go on.
                     failed++;
-                    await error.WriteLineAsync($"error: {id}: {ex.Message}").ConfigureAwait(false);
+                    await error.WriteLineAsync($"error: {id}: {ex.GetBaseException().Message}").ConfigureAwait(false);
                 }
             }
 

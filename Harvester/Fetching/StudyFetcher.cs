@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Dapper;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Registry;
@@ -18,7 +17,7 @@ public sealed record FetchResult(string RequestedNctId, string NctId, string Out
 /// trial. Sends If-None-Match with the ETag the registry last gave for the URL (304: nothing to
 /// do), and follows a 301 for a retired id to the id that replaced it, recording the alias.
 /// </summary>
-public sealed partial class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnectionFactory connections, StudyWriter writer, TimeProvider clock)
+public sealed class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnectionFactory connections, StudyWriter writer, TimeProvider clock)
 {
     private const int MaxRedirects = 3;
 
@@ -26,7 +25,7 @@ public sealed partial class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnec
     {
         ArgumentNullException.ThrowIfNull(nctId);
         var requested = nctId.Trim().ToUpperInvariant();
-        if (!NctIdPattern().IsMatch(requested))
+        if (!NctId.IsValid(requested))
         {
             throw new ArgumentException($"'{nctId}' is not an NCT id (NCT followed by 8 digits)", nameof(nctId));
         }
@@ -93,21 +92,10 @@ public sealed partial class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnec
             """, new { retired, replacement, now = Now() });
     }
 
-    private static string? RedirectTarget(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location?.ToString();
-        var match = location is null ? null : NctIdInPath().Match(location);
-        return match is { Success: true } ? match.Value.ToUpperInvariant() : null;
-    }
+    private static string? RedirectTarget(HttpResponseMessage response) => NctId.FindIn(response.Headers.Location?.ToString());
 
     /// <summary>ETags are kept per study resource, whatever base address reached it.</summary>
     private static string EtagKey(string nctId) => $"studies/{nctId}";
 
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^NCT\d{8}$")]
-    private static partial Regex NctIdPattern();
-
-    [GeneratedRegex(@"NCT\d{8}", RegexOptions.IgnoreCase)]
-    private static partial Regex NctIdInPath();
 }

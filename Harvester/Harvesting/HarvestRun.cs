@@ -7,9 +7,11 @@ public sealed record HarvestRun
     public required string Topic { get; init; }
     public required string Kind { get; init; }
     public required string StartedAt { get; init; }
+    public required string HarvestStartedAt { get; init; }
     public string? FinishedAt { get; init; }
     public required string Outcome { get; init; }
     public required string Query { get; init; }
+    public required string TopicQuery { get; init; }
     public string? UpdatedSince { get; init; }
     public long? ResumedFrom { get; init; }
     public string? NextPageToken { get; init; }

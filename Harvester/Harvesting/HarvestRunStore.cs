@@ -8,8 +8,8 @@ namespace TrialEvidence.Harvester.Harvesting;
 public sealed class HarvestRunStore(SqliteConnectionFactory connections)
 {
     private const string RunColumns = """
-        id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome,
-        query AS Query, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
+        id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, harvest_started_at AS HarvestStartedAt,
+        finished_at AS FinishedAt, outcome AS Outcome, query AS Query, topic_query AS TopicQuery, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
         pages AS Pages, total_count AS TotalCount, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
         studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner
         """;
@@ -21,13 +21,19 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
             $"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id DESC LIMIT 1", new { topic });
     }
 
-    /// <summary>When the last complete harvest of the topic started (what an incremental harvest counts from).</summary>
-    public DateTimeOffset? LastSucceededStart(string topic)
+    /// <summary>
+    /// When the last complete harvest of the topic began (its first run, if it was resumed), and
+    /// the topic query it asked: what an incremental harvest counts from, and whether it may.
+    /// </summary>
+    public (DateTimeOffset Started, string TopicQuery)? LastComplete(string topic)
     {
         using var connection = connections.Open();
-        var started = connection.QuerySingleOrDefault<string?>(
-            "SELECT started_at FROM harvest_runs WHERE topic = @topic AND outcome = 'succeeded' ORDER BY id DESC LIMIT 1", new { topic });
-        return started is null ? null : DateTimeOffset.Parse(started, System.Globalization.CultureInfo.InvariantCulture);
+        var last = connection.QuerySingleOrDefault<(string Started, string TopicQuery)?>(
+            "SELECT harvest_started_at, topic_query FROM harvest_runs WHERE topic = @topic AND outcome = 'succeeded' ORDER BY id DESC LIMIT 1",
+            new { topic });
+        return last is { } found
+            ? (DateTimeOffset.Parse(found.Started, System.Globalization.CultureInfo.InvariantCulture), found.TopicQuery)
+            : null;
     }
 
     public IReadOnlyList<HarvestRun> Recent(string? topic, int limit)
@@ -38,14 +44,24 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
             new { topic, limit }).ToList();
     }
 
-    public long Start(HarvestRun run)
+    /// <summary>Records a new running run; null when another run of the topic is running already.</summary>
+    public long? TryStart(HarvestRun run)
     {
         using var connection = connections.Open();
-        return connection.ExecuteScalar<long>("""
-            INSERT INTO harvest_runs (topic, kind, started_at, outcome, query, updated_since, resumed_from, next_page_token, pages, owner)
-            VALUES (@Topic, @Kind, @StartedAt, @Outcome, @Query, @UpdatedSince, @ResumedFrom, @NextPageToken, @Pages, @Owner)
-            RETURNING id
-            """, run);
+        try
+        {
+            return connection.ExecuteScalar<long>("""
+                INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, updated_since,
+                                          resumed_from, next_page_token, pages, total_count, owner)
+                VALUES (@Topic, @Kind, @StartedAt, @HarvestStartedAt, @Outcome, @Query, @TopicQuery, @UpdatedSince,
+                        @ResumedFrom, @NextPageToken, @Pages, @TotalCount, @Owner)
+                RETURNING id
+                """, run);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: ux_harvest_runs_running
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -58,31 +58,36 @@ public sealed partial class HarvestService(
 
     private HarvestRun Begin(TopicOptions topic, bool allowResume = true)
     {
-        var latest = runs.Latest(topic.Name);
-        if (latest?.Outcome == HarvestOutcome.Running && ProcessOwner.IsAlive(latest.Owner))
-        {
-            throw new HarvestFailedException(topic.Name, latest.Id, $"topic '{topic.Name}' is being harvested already (run {latest.Id}, by {latest.Owner})");
-        }
-
         var now = Now();
-        HarvestRun run;
-        if (allowResume && latest is { NextPageToken: not null, Outcome: HarvestOutcome.Running or HarvestOutcome.Interrupted or HarvestOutcome.Failed })
+        var latest = runs.Latest(topic.Name);
+        if (latest?.Outcome == HarvestOutcome.Running)
         {
-            if (latest.Outcome == HarvestOutcome.Running)
+            if (ProcessOwner.IsAlive(latest.Owner))
             {
-                runs.Finish(latest.Id, HarvestOutcome.Interrupted, now, "the process running it stopped (killed or crashed)");
+                throw AlreadyRunning(topic.Name, latest);
             }
 
+            // Killed or crashed, before its first page, mid-harvest or after its last: close it.
+            runs.Finish(latest.Id, HarvestOutcome.Interrupted, now, "the process running it stopped (killed or crashed)");
+            latest = latest with { Outcome = HarvestOutcome.Interrupted };
+        }
+
+        var topicQuery = JsonSerializer.Serialize(StudySearch.From(topic.Query).ToParameters());
+        HarvestRun run;
+        if (allowResume && latest is { NextPageToken: not null, Outcome: HarvestOutcome.Interrupted or HarvestOutcome.Failed } && latest.TopicQuery == topicQuery)
+        {
             run = latest with { Id = 0, StartedAt = now, Outcome = HarvestOutcome.Running, ResumedFrom = latest.Id, Pages = 0, Owner = ProcessOwner.Current };
         }
         else
         {
             var search = StudySearch.From(topic.Query);
             string? since = null;
-            if (runs.LastSucceededStart(topic.Name) is { } lastComplete)
+            // Incremental only after a complete harvest of this same query: a changed query has
+            // older matches that no date range would bring.
+            if (runs.LastComplete(topic.Name) is { } last && last.TopicQuery == topicQuery)
             {
-                // A day of overlap: the registry posts by date, and a run may start mid-day.
-                since = lastComplete.UtcDateTime.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                // A day of overlap: the registry posts by date, and a harvest may start mid-day.
+                since = last.Started.UtcDateTime.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var range = $"AREA[LastUpdatePostDate]RANGE[{since},MAX]";
                 search = search with { Advanced = search.Advanced is null ? range : $"({search.Advanced}) AND {range}" };
             }
@@ -92,14 +97,17 @@ public sealed partial class HarvestService(
                 Topic = topic.Name,
                 Kind = since is null ? "full" : "incremental",
                 StartedAt = now,
+                HarvestStartedAt = now,
                 Outcome = HarvestOutcome.Running,
                 Query = JsonSerializer.Serialize(search.ToParameters()),
+                TopicQuery = topicQuery,
                 UpdatedSince = since,
                 Owner = ProcessOwner.Current,
             };
         }
 
-        run = run with { Id = runs.Start(run) };
+        // The unique index on running runs settles a race with another process starting the same topic.
+        run = run with { Id = runs.TryStart(run) ?? throw AlreadyRunning(topic.Name, runs.Latest(topic.Name)!) };
         if (run.ResumedFrom is { } resumedFrom)
         {
             LogResumed(logger, topic.Name, run.Id, run.Kind, resumedFrom);
@@ -111,6 +119,9 @@ public sealed partial class HarvestService(
 
         return run;
     }
+
+    private static HarvestFailedException AlreadyRunning(string topic, HarvestRun running) =>
+        new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner})");
 
     private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {

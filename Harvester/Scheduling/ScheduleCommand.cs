@@ -15,10 +15,19 @@ internal static class ScheduleCommand
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = HarvesterHost.Build(Overrides.Database(parse.GetValue(database)), parse.UnmatchedTokens, withScheduler: true);
+            var overrides = Overrides.Database(parse.GetValue(database));
             try
             {
-                host.Services.GetRequiredService<Migrator>().Migrate();
+                // Settings are checked before the scheduler is built from them, so a bad topic is one
+                // line, not a host that fails to start.
+                using (var check = HarvesterHost.Build(overrides, parse.UnmatchedTokens))
+                {
+                    _ = check.Services.GetRequiredService<IOptions<Topics.TopicsOptions>>().Value;
+                    _ = check.Services.GetRequiredService<IOptions<ClinicalTrialsGov.RegistryOptions>>().Value;
+                    check.Services.GetRequiredService<Migrator>().Migrate();
+                }
+
+                using var host = HarvesterHost.Build(overrides, parse.UnmatchedTokens, withScheduler: true);
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using TrialEvidence.ReplayRegistry;
 
 // Runs the replay registry on its own, e.g. to point the harvester at it by hand:
-//   dotnet run --project tests/ReplayRegistry -- --data /work/shared/ctgov --urls http://127.0.0.1:5099
+//   dotnet run --project tests/ReplayRegistry -- --data ../shared/ctgov --urls http://127.0.0.1:5099
 var arguments = new ConfigurationBuilder().AddCommandLine(args).Build();
 if (arguments["data"] is not { } dataFolder)
 {

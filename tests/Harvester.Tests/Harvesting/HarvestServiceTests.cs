@@ -115,8 +115,8 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
         var requests = Registry.Requests;
         var refused = requests.Single(r => r.Fault is not null);
         var retry = requests[requests.ToList().IndexOf(refused) + 1];
-        // Retry-After said 1 s; MaxRetryDelay caps it at 250 ms; the 1 ms back-off alone would be far shorter.
-        Assert.InRange(retry.ElapsedSince(refused), TimeSpan.FromMilliseconds(240), TimeSpan.FromMilliseconds(900));
+        // Retry-After said 1 s, capped by MaxRetryDelay at 250 ms; the 1 ms back-off alone would retry at once.
+        Assert.True(retry.ElapsedSince(refused) >= TimeSpan.FromMilliseconds(240), $"retried after {retry.ElapsedSince(refused).TotalMilliseconds:N0} ms");
     }
 
     [Fact]
@@ -143,6 +143,7 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
         var resumed = await host.HarvestAsync();
 
         Assert.Equal((HarvestOutcome.Succeeded, interrupted.Id), (resumed.Outcome, resumed.ResumedFrom));
+        Assert.Equal(interrupted.HarvestStartedAt, resumed.HarvestStartedAt);
         Assert.Equal(savedToken, Searches()[searchesBefore].QueryValue("pageToken"));
         Assert.Equal(HarvestTestHost.ImportedContent(Registry), host.Content());
     }
@@ -208,6 +209,91 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
         // Seven of the eight have a record here; NCT04611165 could not be rebuilt (see shared/ctgov/reconstructed/SOURCES.md).
         Assert.Equal(7, recorded.Count);
         Assert.Equal(recorded.Order(StringComparer.Ordinal), found);
+    }
+
+    [Fact]
+    public async Task After_a_resumed_harvest_the_next_counts_from_when_the_harvest_began()
+    {
+        using var host = HarvestTestHost.Create(Registry.BaseAddress);
+        var topicQuery = System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, string> { ["query.term"] = "NCT" });
+        using (var connection = host.Database.Open())
+        {
+            // Began Monday, interrupted; resumed and completed Thursday.
+            connection.Execute("""
+                INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, pages, owner)
+                VALUES (1, 'everything', 'full', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', 'interrupted', @q, @q, 3, 'gone:1:1'),
+                       (2, 'everything', 'full', '2026-01-08T09:00:00Z', '2026-01-05T09:00:00Z', 'succeeded', @q, @q, 7, 'gone:1:1')
+                """, new { q = topicQuery });
+        }
+
+        var next = await host.HarvestAsync();
+
+        Assert.Equal(("incremental", "2026-01-04"), (next.Kind, next.UpdatedSince));
+    }
+
+    [Fact]
+    public async Task A_changed_topic_query_gets_a_full_harvest()
+    {
+        using var first = HarvestTestHost.Create(Registry.BaseAddress);
+        await first.HarvestAsync();
+        using var changed = HarvestTestHost.Create(Registry.BaseAddress, first.Database, s => s["Topics:1:Query:query.term"] = "NCT0");
+
+        var run = await changed.HarvestAsync();
+
+        Assert.Equal(("full", (string?)null), (run.Kind, run.UpdatedSince));
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_dead_process_before_its_first_page_is_closed_and_harvested_afresh()
+    {
+        using var host = HarvestTestHost.Create(Registry.BaseAddress);
+        using (var connection = host.Database.Open())
+        {
+            connection.Execute("""
+                INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
+                VALUES (1, 'everything', 'full', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', 'running', '{}', '{}', @owner)
+                """, new { owner = $"{Environment.MachineName}:{int.MaxValue}:1" }); // this machine, no such process
+        }
+
+        var run = await host.HarvestAsync();
+
+        Assert.Equal((HarvestOutcome.Succeeded, "full", (long?)null), (run.Outcome, run.Kind, run.ResumedFrom));
+        Assert.Equal(HarvestOutcome.Interrupted, host.Runs.Recent(HarvestTestHost.Everything, 5).Single(r => r.Id == 1).Outcome);
+    }
+
+    [Fact]
+    public async Task A_topic_being_harvested_by_a_live_process_is_not_harvested_twice()
+    {
+        using var host = HarvestTestHost.Create(Registry.BaseAddress);
+        using (var connection = host.Database.Open())
+        {
+            connection.Execute("""
+                INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
+                VALUES (1, 'everything', 'full', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', 'running', '{}', '{}', @owner)
+                """, new { owner = ProcessOwner.Current });
+        }
+
+        var error = await Assert.ThrowsAsync<HarvestFailedException>(() => host.HarvestAsync());
+
+        Assert.Contains("is being harvested already (run 1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Searches());
+    }
+
+    [Fact]
+    public async Task Repeated_failures_open_the_circuit_and_stop_asking()
+    {
+        using var host = HarvestTestHost.Create(Registry.BaseAddress, configure: s =>
+        {
+            s["Registry:CircuitBreakerMinimumThroughput"] = "2";
+            s["Registry:CircuitBreakerFailureRatio"] = "0.5";
+            s["Registry:MaxRetryAttempts"] = "6";
+        });
+        Registry.InjectFault(Fault.ServiceUnavailable, 20);
+
+        var error = await Assert.ThrowsAsync<HarvestFailedException>(() => host.HarvestAsync());
+
+        Assert.Contains("too many registry failures in a row; requests are paused", error.Message, StringComparison.Ordinal);
+        Assert.InRange(Searches().Count, 2, 3); // the breaker opened after two failures; retries met it closed
     }
 
     private static int FreePort()

@@ -14,6 +14,8 @@ public class HarvestLifecycleTests
         Topic = "hcc-irt",
         Kind = "full",
         StartedAt = startedAt,
+        HarvestStartedAt = startedAt,
+        TopicQuery = "{}",
         Outcome = outcome,
         Query = "{}",
         Owner = "host:1:1",

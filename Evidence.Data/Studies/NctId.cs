@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace TrialEvidence.Data.Studies;
+
+/// <summary>ClinicalTrials.gov identifiers: "NCT" and eight digits.</summary>
+public static partial class NctId
+{
+    public static bool IsValid(string? value) => value is not null && Exact().IsMatch(value);
+
+    /// <summary>The first NCT id in a text (e.g. a redirect's Location), upper-cased; null when there is none.</summary>
+    public static string? FindIn(string? text)
+    {
+        var match = text is null ? null : Anywhere().Match(text);
+        return match is { Success: true } ? match.Value.ToUpperInvariant() : null;
+    }
+
+    [GeneratedRegex(@"^NCT\d{8}$")]
+    private static partial Regex Exact();
+
+    [GeneratedRegex(@"NCT\d{8}", RegexOptions.IgnoreCase)]
+    private static partial Regex Anywhere();
+}
