@@ -32,6 +32,7 @@ internal static class EvaluateCommand
                     $"{score.Field,-16}{score.Items,7}{score.Labelled,10}{score.Predicted,11}{score.Correct,9}{score.Precision,11:0.000}{score.Recall,8:0.000}{score.Accuracy,10:0.000}"));
             }
 
+            output.WriteLine($"RT dose statements: {report.DosesParsed} read, {report.DosesKeptRaw} kept raw (not guessed)");
             output.WriteLine($"{report.Disagreements.Count} disagreement(s){(report.UnmatchedLabels.Count > 0 ? $", {report.UnmatchedLabels.Count} label(s) for items not in the records" : string.Empty)}");
             foreach (var miss in parse.GetValue(all) ? report.Disagreements : report.Disagreements.Take(40))
             {

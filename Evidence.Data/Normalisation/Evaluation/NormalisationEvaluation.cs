@@ -21,7 +21,7 @@ public static class NormalisationEvaluation
     public static EvaluationReport Run(IEnumerable<RecordSource> records, string labelsFolder, StudyNormaliser normaliser)
     {
         ArgumentNullException.ThrowIfNull(normaliser);
-        var (interventions, outcomes) = Predict(records, normaliser);
+        var (interventions, outcomes, doses) = Predict(records, normaliser);
         var scores = new List<FieldScore>();
         var misses = new List<Disagreement>();
         var interventionLabels = ReadLabels(Path.Combine(labelsFolder, "interventions.csv"), "name");
@@ -32,15 +32,17 @@ public static class NormalisationEvaluation
             .Concat(outcomeLabels.Keys.Where(k => !outcomes.ContainsKey(k)))
             .Select(k => $"{k.NctId} / {k.Text}")
             .ToList();
-        return new EvaluationReport(normaliser.VocabularyVersion, scores, misses, unmatched);
+        return new EvaluationReport(normaliser.VocabularyVersion, scores, misses, unmatched, doses.Parsed, doses.Raw);
     }
 
     /// <summary>Normalised values of every intervention and primary outcome in the records, by (NCT id, wording).</summary>
-    private static (Dictionary<Key, Dictionary<string, string?>> Interventions, Dictionary<Key, Dictionary<string, string?>> Outcomes) Predict(
+    private static (Dictionary<Key, Dictionary<string, string?>> Interventions, Dictionary<Key, Dictionary<string, string?>> Outcomes, (int Parsed, int Raw) Doses) Predict(
         IEnumerable<RecordSource> records, StudyNormaliser normaliser)
     {
         var interventions = new Dictionary<Key, Dictionary<string, string?>>();
         var outcomes = new Dictionary<Key, Dictionary<string, string?>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int parsedDoses = 0, rawDoses = 0;
         foreach (var source in records)
         {
             using var stream = source.Open();
@@ -48,6 +50,12 @@ public static class NormalisationEvaluation
             {
                 var record = ParsedStudy.From(json).Record;
                 var normalised = normaliser.Normalise(record);
+                if (seen.Add(record.NctId))
+                {
+                    parsedDoses += normalised.RtRegimens.Count(r => r.IsParsed);
+                    rawDoses += normalised.RtRegimens.Count(r => !r.IsParsed);
+                }
+
                 foreach (var (intervention, terms) in record.Interventions.Zip(normalised.Interventions))
                 {
                     interventions.TryAdd(new Key(record.NctId, intervention.Name ?? string.Empty), new Dictionary<string, string?>
@@ -71,7 +79,7 @@ public static class NormalisationEvaluation
             }
         }
 
-        return (interventions, outcomes);
+        return (interventions, outcomes, (parsedDoses, rawDoses));
     }
 
     private static List<FieldScore> Score(
@@ -165,4 +173,12 @@ public sealed record Disagreement(string NctId, string Item, string Field, strin
     public override string ToString() => $"{NctId} \"{Item}\" {Field}: labelled '{Expected}', normalised '{Actual}'";
 }
 
-public sealed record EvaluationReport(string VocabularyVersion, IReadOnlyList<FieldScore> Scores, IReadOnlyList<Disagreement> Disagreements, IReadOnlyList<string> UnmatchedLabels);
+/// <param name="DosesParsed">RT dose statements read whole (first record of each NCT id).</param>
+/// <param name="DosesKeptRaw">RT dose statements kept as raw text because they could not be read whole.</param>
+public sealed record EvaluationReport(
+    string VocabularyVersion,
+    IReadOnlyList<FieldScore> Scores,
+    IReadOnlyList<Disagreement> Disagreements,
+    IReadOnlyList<string> UnmatchedLabels,
+    int DosesParsed,
+    int DosesKeptRaw);
