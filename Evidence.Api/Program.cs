@@ -1,5 +1,13 @@
-using TrialEvidence.Api.Status;
+using Microsoft.AspNetCore.Diagnostics;
+using Scalar.AspNetCore;
+using TrialEvidence.Api.Harvests;
+using TrialEvidence.Api.Infrastructure;
+using TrialEvidence.Api.Table1;
+using TrialEvidence.Api.Topics;
+using TrialEvidence.Api.Trials;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Harvester.Harvesting;
+using TrialEvidence.Harvester.Scheduling;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -8,14 +16,31 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(BadInput.Describe);
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
 builder.Services.AddEvidenceDatabase(builder.Configuration);
+builder.Services.AddHarvesting(builder.Configuration);
+builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
+if (builder.Configuration.GetValue("Scheduler:Enabled", defaultValue: true))
+{
+    // The product is one process: the API, the web page and the harvest scheduler.
+    builder.Services.AddHarvestScheduling(builder.Configuration);
+}
 
 var app = builder.Build();
 app.Services.GetRequiredService<Migrator>().Migrate();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = BadInput.StatusCode });
 app.UseStatusCodePages();
-app.MapStatus();
+app.UseMiddleware<QueryLengthLimit>();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/reference");
+app.MapTrials();
+app.MapTable1();
+app.MapTopics();
+app.MapHarvests();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>

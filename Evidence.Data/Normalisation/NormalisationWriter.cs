@@ -15,6 +15,7 @@ internal static class NormalisationWriter
         "DELETE FROM rt_regimens WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM normalised_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM study_search WHERE rowid IN (SELECT rowid FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)))",
     ];
 
     private const string InsertRegimen = """
@@ -32,6 +33,11 @@ internal static class NormalisationWriter
     private const string InsertSummary = """
         INSERT INTO study_summaries (nct_id, institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at)
         VALUES (@NctId, @Institution, @Country, @Interventions, @Sequence, @Version, @At)
+        """;
+
+    private const string InsertSearch = """
+        INSERT INTO study_search (rowid, nct_id, titles, summary, conditions, interventions, sponsor)
+        VALUES ((SELECT rowid FROM studies WHERE nct_id = @NctId), @NctId, @Titles, @Summary, @Conditions, @Interventions, @Sponsor)
         """;
 
     private const string UpdateIntervention = """
@@ -63,6 +69,14 @@ internal static class NormalisationWriter
                    ("Value", x => x.T.Value), ("SourceField", x => x.T.SourceField), ("Matched", x => x.T.Matched)))
         {
             terms.Execute(studies.SelectMany(s => s.Study.Sources.Select(t => (s.NctId, t))));
+        }
+
+        using (var search = new PreparedInsert<(string NctId, NormalisedStudy S)>(
+                   connection, transaction, InsertSearch,
+                   ("NctId", x => x.NctId), ("Titles", x => x.S.Search.Titles), ("Summary", x => x.S.Search.Summary),
+                   ("Conditions", x => x.S.Search.Conditions), ("Interventions", x => x.S.Search.Interventions), ("Sponsor", x => x.S.Search.Sponsor)))
+        {
+            search.Execute(studies);
         }
 
         using var summaries = new PreparedInsert<(string NctId, NormalisedStudy S)>(

@@ -10,7 +10,11 @@ public sealed record NormalisedStudy(
     IReadOnlyList<OutcomeTerms> Outcomes,
     IReadOnlyList<RtRegimen> RtRegimens,
     IReadOnlyList<TermSource> Sources,
-    StudySummary Summary);
+    StudySummary Summary,
+    SearchText Search);
+
+/// <summary>The text full-text search indexes for a study, by column.</summary>
+public sealed record SearchText(string Titles, string Summary, string Conditions, string Interventions, string Sponsor);
 
 /// <summary>The normalised columns of one intervention; null means the text names none.</summary>
 public sealed record InterventionTerms(int Ordinal, string? Agent, string? AgentClass, string? Target, string? RtModality, string? PartnerClass);

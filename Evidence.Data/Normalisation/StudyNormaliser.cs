@@ -49,7 +49,8 @@ public sealed class StudyNormaliser
             outcomes,
             regimens,
             sources,
-            new StudySummary(institution, country, Table1Summary.Interventions(record, membership, interventions), sequence));
+            new StudySummary(institution, country, Table1Summary.Interventions(record, membership, interventions), sequence),
+            SearchTextOf(record, interventions));
     }
 
     /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>
@@ -71,6 +72,18 @@ public sealed class StudyNormaliser
 
         return regimens;
     }
+
+    private static SearchText SearchTextOf(StudyRecord record, List<InterventionTerms> terms) => new(
+        Join(record.BriefTitle, record.OfficialTitle, record.Acronym),
+        record.BriefSummary ?? string.Empty,
+        Join([.. record.Conditions, .. record.Keywords, .. record.MeshTerms.Where(m => m.BrowseModule == "condition" && m.Relation == "mesh").Select(m => m.Term)]),
+        Join([
+            .. record.Interventions.SelectMany(i => ArmMembership.JsonStrings(i.OtherNames).Prepend(i.Name)),
+            .. terms.SelectMany(t => new[] { t.Agent, t.Target, t.RtModality, t.PartnerClass }),
+        ]),
+        Join([record.LeadSponsor, .. record.Collaborators.Select(c => c.Name)]));
+
+    private static string Join(params IEnumerable<string?> parts) => string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct());
 
     private static IEnumerable<(string Field, string? Text)> SequenceTexts(StudyRecord record) =>
         record.ArmGroups.Select(a => ($"armGroups[{a.Ordinal}].description", a.Description))

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Api.Table1;
+
+/// <summary>/api/table1: a review's Table 1 for filtered trials or a curated list, as JSON or a publication-ready file.</summary>
+public static class Table1Api
+{
+    public const int MaxRows = 5000;
+    public const int MaxIds = 500;
+
+    public static IEndpointRouteBuilder MapTable1(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/table1").WithTags("Table 1")
+            .MapGet("/", Get)
+            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order; format=json|csv|md|html|xlsx|docx or the Accept header");
+        return routes;
+    }
+
+    private static Results<Ok<Table1Response>, FileContentHttpResult, ValidationProblem> Get(
+        [AsParameters] TrialFilters filters,
+        HttpRequest request,
+        HttpResponse response,
+        SqliteConnectionFactory connections,
+        string? ids = null,
+        string? format = null,
+        int limit = 1000)
+    {
+        var errors = FilterRules.Validate(filters);
+        var wanted = Format(format, request.Headers.Accept);
+        if (wanted is null)
+        {
+            errors["format"] = [$"unknown format '{format}'; allowed: {string.Join(", ", Table1Export.ContentTypes.Keys)}"];
+        }
+
+        if (limit is < 1 or > MaxRows)
+        {
+            errors["limit"] = [$"must be 1 to {MaxRows}"];
+        }
+
+        var idList = ids?.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => i.ToUpperInvariant()).Distinct().ToList();
+        if (idList is not null && (idList.Count is 0 or > MaxIds || idList.Any(i => !NctId.IsValid(i))))
+        {
+            errors["ids"] = [$"1 to {MaxIds} NCT ids (NCT and 8 digits), separated by commas; not valid: {string.Join(", ", idList.Where(i => !NctId.IsValid(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'"))}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        using var connection = connections.Open();
+        var missing = new List<string>();
+        var rows = idList is null
+            ? Table1Query.ForFilters(connection, new TrialQuery(filters), limit)
+            : Table1Query.ForIds(connection, idList, out missing);
+        if (missing.Count > 0)
+        {
+            response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
+        }
+
+        return wanted switch
+        {
+            "csv" => File(Table1Export.Csv(rows), "csv", download: true),
+            "md" => File(Table1Export.Markdown(rows), "md", download: false),
+            "html" => File(Table1Export.Html(rows), "html", download: false),
+            "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
+            "docx" => File(Table1Export.Word(rows), "docx", download: true),
+            _ => TypedResults.Ok(new Table1Response(rows, missing)),
+        };
+    }
+
+    /// <summary>The format asked for: format= first, else the first Accept type we can write; JSON by default.</summary>
+    private static string? Format(string? format, IList<string?>? accept)
+    {
+        if (format is not null)
+        {
+            return Table1Export.ContentTypes.ContainsKey(format) ? format.ToLowerInvariant() : null;
+        }
+
+        foreach (var header in MediaTypeHeaderValue.ParseList(accept?.OfType<string>().ToList() ?? []).OrderByDescending(h => h.Quality ?? 1))
+        {
+            var match = Table1Export.ContentTypes.FirstOrDefault(t => header.MediaType.Equals(t.Value, StringComparison.OrdinalIgnoreCase));
+            if (match.Key is not null)
+            {
+                return match.Key;
+            }
+        }
+
+        return "json";
+    }
+
+    private static FileContentHttpResult File(byte[] content, string format, bool download) =>
+        TypedResults.File(
+            content,
+            Table1Export.ContentTypes[format] + (format is "csv" or "md" or "html" ? "; charset=utf-8" : string.Empty),
+            download ? $"table1.{format}" : null);
+}
+
+/// <summary>Table 1 as JSON: the rows, and the requested ids that are not in the database.</summary>
+public sealed record Table1Response(IReadOnlyList<Table1Row> Rows, IReadOnlyList<string> NotFound);

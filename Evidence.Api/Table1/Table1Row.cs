@@ -1,0 +1,35 @@
+namespace TrialEvidence.Api.Table1;
+
+/// <summary>
+/// One row of a Table 1: the cells a review prints, each from the normalised record, and the
+/// registry version behind them so every cell can be traced.
+/// </summary>
+public sealed record Table1Row(
+    string NctNumber,
+    string? Institution,
+    string? Phase,
+    string? Disease,
+    string? Intervention,
+    string? Enrollment,
+    string? PrimaryEndpoint,
+    string? Status,
+    string? RecordVersion,
+    long? EnrollmentCount,
+    string? EnrollmentType,
+    long? FirstEstimatedEnrollment,
+    string RegistryUrl)
+{
+    /// <summary>The printed columns, in order, with their headers.</summary>
+    public static readonly (string Header, Func<Table1Row, string?> Cell)[] Columns =
+    [
+        ("NCT number", r => r.NctNumber),
+        ("Institution", r => r.Institution),
+        ("Phase", r => r.Phase),
+        ("Disease", r => r.Disease),
+        ("Intervention", r => r.Intervention),
+        ("Enrollment", r => r.Enrollment),
+        ("Primary endpoint", r => r.PrimaryEndpoint),
+        ("Status", r => r.Status),
+        ("Registry version", r => r.RecordVersion),
+    ];
+}

@@ -1,0 +1,149 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Api.Trials;
+
+/// <summary>/api/trials: search and filter trials, one trial, its versions and their raw JSON.</summary>
+public static class TrialsApi
+{
+    public const int MaxPageSize = 500;
+
+    private const string SummaryColumns = """
+        s.nct_id AS NctId, s.brief_title AS BriefTitle, s.overall_status AS OverallStatus, s.phase AS Phase,
+        s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType, s.start_date AS StartDate,
+        s.last_update_posted_date AS LastUpdatePostedDate, s.lead_sponsor AS LeadSponsor, x.institution AS Institution,
+        x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder,
+        'https://clinicaltrials.gov/study/' || s.nct_id AS RegistryUrl
+        """;
+
+    /// <summary>Facets: the field, and the SQL that lists its values for the filtered studies (in a CTE named hits).</summary>
+    private static readonly (string Name, string Sql)[] Facets =
+    [
+        ("status", "SELECT s.overall_status AS Value, COUNT(*) AS Count FROM hits JOIN studies s USING (nct_id) WHERE s.overall_status IS NOT NULL GROUP BY 1"),
+        ("phase", "SELECT p.value AS Value, COUNT(DISTINCT s.nct_id) AS Count FROM hits JOIN studies s USING (nct_id), json_each('[\"' || replace(s.phase, '/', '\",\"') || '\"]') p WHERE s.phase IS NOT NULL GROUP BY 1"),
+        ("country", "SELECT x.country AS Value, COUNT(*) AS Count FROM hits JOIN study_summaries x USING (nct_id) WHERE x.country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 30"),
+        ("agent", "SELECT i.agent AS Value, COUNT(DISTINCT i.nct_id) AS Count FROM hits JOIN interventions i USING (nct_id) WHERE i.agent IS NOT NULL GROUP BY 1"),
+        ("target", "SELECT i.target AS Value, COUNT(DISTINCT i.nct_id) AS Count FROM hits JOIN interventions i USING (nct_id) WHERE i.target IS NOT NULL GROUP BY 1"),
+        ("modality", "SELECT i.rt_modality AS Value, COUNT(DISTINCT i.nct_id) AS Count FROM hits JOIN interventions i USING (nct_id) WHERE i.rt_modality IS NOT NULL GROUP BY 1"),
+        ("endpoint", "SELECT o.endpoint_class AS Value, COUNT(DISTINCT o.nct_id) AS Count FROM hits JOIN outcomes o USING (nct_id) WHERE o.kind = 'primary' GROUP BY 1"),
+        ("topic", "SELECT t.topic AS Value, COUNT(*) AS Count FROM hits JOIN topic_studies t USING (nct_id) GROUP BY 1"),
+    ];
+
+    public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/trials").WithTags("Trials");
+        group.MapGet("/", List).WithSummary("Search and filter trials, with facet counts");
+        group.MapGet("/{nctId}", Get).WithSummary("One trial: its current normalised record and where it came from");
+        group.MapGet("/{nctId}/versions", Versions).WithSummary("Every stored version of a trial's registry record");
+        group.MapGet("/{nctId}/raw", Raw).WithSummary("A stored version's registry JSON, exactly as received (default: the current one)");
+        return routes;
+    }
+
+    private static Results<Ok<TrialPage>, ValidationProblem> List(
+        [AsParameters] TrialFilters filters,
+        SqliteConnectionFactory connections,
+        string sort = "nctId",
+        int page = 1,
+        int pageSize = 50)
+    {
+        var errors = FilterRules.Validate(filters);
+        var orderBy = TrialSort.OrderBy(sort);
+        if (orderBy is null)
+        {
+            errors["sort"] = [$"unknown sort '{sort}'; allowed: {TrialSort.Allowed}"];
+        }
+
+        if (page < 1)
+        {
+            errors["page"] = ["must be 1 or more"];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"must be 1 to {MaxPageSize}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = new TrialQuery(filters);
+        using var connection = connections.Open();
+        var hits = $"WITH hits AS (SELECT s.nct_id FROM studies s WHERE {query.Where})";
+        var total = connection.ExecuteScalar<long>($"{hits} SELECT COUNT(*) FROM hits", query.Parameters);
+        query.Parameters.Add("limit", pageSize);
+        query.Parameters.Add("offset", (long)(page - 1) * pageSize);
+        var trials = connection.Query<TrialSummary>(
+            $"SELECT {SummaryColumns} FROM studies s LEFT JOIN study_summaries x USING (nct_id) WHERE {query.Where} ORDER BY {orderBy} LIMIT @limit OFFSET @offset",
+            query.Parameters).ToList();
+        var facets = Facets.ToDictionary(
+            f => f.Name,
+            f => (IReadOnlyList<FacetCount>)connection.Query<FacetCount>($"{hits} SELECT * FROM ({f.Sql}) ORDER BY Count DESC, Value", query.Parameters).ToList());
+        return TypedResults.Ok(new TrialPage(total, page, pageSize, sort, trials, facets));
+    }
+
+    private static Results<Ok<TrialDetail>, NotFound<ProblemDetails>, ValidationProblem> Get(string nctId, SqliteConnectionFactory connections)
+    {
+        if (Invalid(nctId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        using var connection = connections.Open();
+        var detail = TrialDetail.Load(connection, nctId.ToUpperInvariant());
+        return detail is null ? NotFound(nctId) : TypedResults.Ok(detail);
+    }
+
+    private static Results<Ok<List<TrialVersion>>, NotFound<ProblemDetails>, ValidationProblem> Versions(string nctId, SqliteConnectionFactory connections)
+    {
+        if (Invalid(nctId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        using var connection = connections.Open();
+        var versions = connection.Query<TrialVersion>("""
+            SELECT v.id AS Id, v.version_holder AS VersionHolder, v.last_update_posted_date AS LastUpdatePostedDate,
+                   v.content_hash AS ContentHash, v.fetched_at AS FetchedAt, v.source AS Source,
+                   v.id = s.current_version_id AS "Current"
+            FROM study_versions v JOIN studies s USING (nct_id)
+            WHERE v.nct_id = @id
+            ORDER BY COALESCE(v.last_update_posted_date, ''), v.id
+            """, new { id = nctId.ToUpperInvariant() }).ToList();
+        return versions.Count == 0 ? NotFound(nctId) : TypedResults.Ok(versions);
+    }
+
+    private static Results<ContentHttpResult, NotFound<ProblemDetails>, ValidationProblem> Raw(string nctId, SqliteConnectionFactory connections, long? version = null)
+    {
+        if (Invalid(nctId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        using var connection = connections.Open();
+        var raw = connection.QuerySingleOrDefault<string?>("""
+            SELECT v.raw_json FROM study_versions v JOIN studies s USING (nct_id)
+            WHERE v.nct_id = @id AND v.id = COALESCE(@version, s.current_version_id)
+            """, new { id = nctId.ToUpperInvariant(), version });
+        return raw is null
+            ? NotFound(nctId, version is null ? null : $"version {version} of {nctId} is not stored")
+            : TypedResults.Content(raw, "application/json; charset=utf-8");
+    }
+
+    internal static ValidationProblem? Invalid(string nctId) =>
+        NctId.IsValid(nctId.ToUpperInvariant()) ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["nctId"] = ["an NCT id is NCT followed by 8 digits, e.g. NCT03482102"],
+        });
+
+    internal static NotFound<ProblemDetails> NotFound(string nctId, string? detail = null) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Trial not found",
+        Detail = detail ?? $"{nctId.ToUpperInvariant()} is not in this evidence database. Harvest or import it first.",
+    });
+}
