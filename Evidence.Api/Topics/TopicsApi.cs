@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Quartz;
 using TrialEvidence.Data.Database;
@@ -37,7 +36,7 @@ public static class TopicsApi
             runs.Latest(topic.Name))).ToList();
     }
 
-    private static async Task<Results<Accepted<TopicState>, NotFound<ProblemDetails>, ProblemHttpResult>> Harvest(
+    private static async Task<Results<Accepted<TopicState>, ProblemHttpResult>> Harvest(
         string name,
         HttpRequest request,
         IOptions<ApiOptions> api,
@@ -61,12 +60,10 @@ public static class TopicsApi
         var topic = topics.CurrentValue.Find(name);
         if (topic is null)
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Topic not found",
-                Detail = $"Configured topics: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}.",
-            });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Topic not found",
+                detail: $"Configured topics: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}.");
         }
 
         if (services.GetService<ISchedulerFactory>() is not { } schedulers)

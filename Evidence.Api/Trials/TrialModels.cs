@@ -1,21 +1,26 @@
 namespace TrialEvidence.Api.Trials;
 
+// Dapper fills these by property name: positional records fail on computed columns, whose type
+// SQLite only knows once a row holds a value.
+
 /// <summary>One row of /api/trials: the current version's main fields and its normalised summary.</summary>
-public sealed record TrialSummary(
-    string NctId,
-    string? BriefTitle,
-    string? OverallStatus,
-    string? Phase,
-    long? EnrollmentCount,
-    string? EnrollmentType,
-    string? StartDate,
-    string? LastUpdatePostedDate,
-    string? LeadSponsor,
-    string? Institution,
-    string? Country,
-    string? InterventionSummary,
-    string? VersionHolder,
-    string RegistryUrl);
+public sealed class TrialSummary
+{
+    public string NctId { get; set; } = string.Empty;
+    public string? BriefTitle { get; set; }
+    public string? OverallStatus { get; set; }
+    public string? Phase { get; set; }
+    public long? EnrollmentCount { get; set; }
+    public string? EnrollmentType { get; set; }
+    public string? StartDate { get; set; }
+    public string? LastUpdatePostedDate { get; set; }
+    public string? LeadSponsor { get; set; }
+    public string? Institution { get; set; }
+    public string? Country { get; set; }
+    public string? InterventionSummary { get; set; }
+    public string? VersionHolder { get; set; }
+    public string RegistryUrl => $"https://clinicaltrials.gov/study/{NctId}";
+}
 
 /// <summary>A page of trials with the total and the per-value counts of the whole filtered set.</summary>
 public sealed record TrialPage(long Total, int Page, int PageSize, string Sort, IReadOnlyList<TrialSummary> Trials, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
@@ -29,4 +34,13 @@ public sealed class FacetCount
 }
 
 /// <summary>A stored version of a record, for traceability.</summary>
-public sealed record TrialVersion(long Id, string? VersionHolder, string? LastUpdatePostedDate, string ContentHash, string FetchedAt, string Source, bool Current);
+public sealed class TrialVersion
+{
+    public long Id { get; set; }
+    public string? VersionHolder { get; set; }
+    public string? LastUpdatePostedDate { get; set; }
+    public string ContentHash { get; set; } = string.Empty;
+    public string FetchedAt { get; set; } = string.Empty;
+    public string Source { get; set; } = string.Empty;
+    public bool Current { get; set; }
+}

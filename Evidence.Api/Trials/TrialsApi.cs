@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Studies;
 
@@ -15,8 +14,7 @@ public static class TrialsApi
         s.nct_id AS NctId, s.brief_title AS BriefTitle, s.overall_status AS OverallStatus, s.phase AS Phase,
         s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType, s.start_date AS StartDate,
         s.last_update_posted_date AS LastUpdatePostedDate, s.lead_sponsor AS LeadSponsor, x.institution AS Institution,
-        x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder,
-        'https://clinicaltrials.gov/study/' || s.nct_id AS RegistryUrl
+        x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder
         """;
 
     /// <summary>Facets: the field, and the SQL that lists its values for the filtered studies (in a CTE named hits).</summary>
@@ -86,7 +84,7 @@ public static class TrialsApi
         return TypedResults.Ok(new TrialPage(total, page, pageSize, sort, trials, facets));
     }
 
-    private static Results<Ok<TrialDetail>, NotFound<ProblemDetails>, ValidationProblem> Get(string nctId, SqliteConnectionFactory connections)
+    private static Results<Ok<TrialDetail>, ProblemHttpResult, ValidationProblem> Get(string nctId, SqliteConnectionFactory connections)
     {
         if (Invalid(nctId) is { } invalid)
         {
@@ -98,7 +96,7 @@ public static class TrialsApi
         return detail is null ? NotFound(nctId) : TypedResults.Ok(detail);
     }
 
-    private static Results<Ok<List<TrialVersion>>, NotFound<ProblemDetails>, ValidationProblem> Versions(string nctId, SqliteConnectionFactory connections)
+    private static Results<Ok<List<TrialVersion>>, ProblemHttpResult, ValidationProblem> Versions(string nctId, SqliteConnectionFactory connections)
     {
         if (Invalid(nctId) is { } invalid)
         {
@@ -117,7 +115,7 @@ public static class TrialsApi
         return versions.Count == 0 ? NotFound(nctId) : TypedResults.Ok(versions);
     }
 
-    private static Results<ContentHttpResult, NotFound<ProblemDetails>, ValidationProblem> Raw(string nctId, SqliteConnectionFactory connections, long? version = null)
+    private static Results<ContentHttpResult, ProblemHttpResult, ValidationProblem> Raw(string nctId, SqliteConnectionFactory connections, long? version = null)
     {
         if (Invalid(nctId) is { } invalid)
         {
@@ -140,10 +138,8 @@ public static class TrialsApi
             ["nctId"] = ["an NCT id is NCT followed by 8 digits, e.g. NCT03482102"],
         });
 
-    internal static NotFound<ProblemDetails> NotFound(string nctId, string? detail = null) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Trial not found",
-        Detail = detail ?? $"{nctId.ToUpperInvariant()} is not in this evidence database. Harvest or import it first.",
-    });
+    internal static ProblemHttpResult NotFound(string nctId, string? detail = null) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Trial not found",
+        detail: detail ?? $"{nctId.ToUpperInvariant()} is not in this evidence database. Harvest or import it first.");
 }

@@ -1,0 +1,97 @@
+// The Table 1 page: filters -> /api/table1 (rows) and /api/trials (facet values), exports as links.
+const form = document.getElementById('filters');
+const body = document.querySelector('#table1 tbody');
+const facetFields = ['topic', 'status', 'phase', 'target', 'agent', 'modality', 'endpoint', 'country'];
+
+function query() {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (value.trim() !== '') params.append(name, value.trim());
+  }
+  return params;
+}
+
+function cell(text) {
+  const td = document.createElement('td');
+  td.textContent = text ?? '';
+  return td;
+}
+
+async function load() {
+  const params = query();
+  const response = await fetch('/api/table1?' + params, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    const problem = await response.json();
+    showStatus('failed', problem.title + ': ' + Object.values(problem.errors ?? {}).flat().join(' ') );
+    return;
+  }
+  const table = await response.json();
+  body.replaceChildren(...table.rows.map(row => {
+    const tr = document.createElement('tr');
+    const nct = document.createElement('td');
+    const link = document.createElement('a');
+    link.href = row.registryUrl;
+    link.textContent = row.nctNumber;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    nct.append(link);
+    tr.append(nct, cell(row.institution), cell(row.phase), cell(row.disease), cell(row.intervention),
+      cell(row.enrollment), cell(row.primaryEndpoint), cell(row.status));
+    const version = cell(row.recordVersion);
+    version.className = 'version';
+    tr.append(version);
+    return tr;
+  }));
+  document.getElementById('count').textContent = `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`;
+  document.getElementById('empty').hidden = table.rows.length > 0;
+  for (const link of document.querySelectorAll('#exports a[data-format]')) {
+    const exportParams = new URLSearchParams(params);
+    exportParams.set('format', link.dataset.format);
+    link.href = '/api/table1?' + exportParams;
+  }
+  await harvestStatus(table.rows.length === 0);
+}
+
+async function loadFacets() {
+  const response = await fetch('/api/trials?pageSize=1');
+  if (!response.ok) return;
+  const page = await response.json();
+  for (const field of facetFields) {
+    const select = form.elements[field];
+    const current = select.value;
+    select.replaceChildren(new Option('any', ''), ...(page.facets[field] ?? []).map(f => new Option(`${f.value} (${f.count})`, f.value)));
+    select.value = current;
+  }
+}
+
+function showStatus(kind, text) {
+  const box = document.getElementById('harvest-status');
+  box.className = 'status ' + kind;
+  box.textContent = text;
+  box.hidden = false;
+}
+
+// With nothing to show, say why: a harvest in progress, or one that failed (e.g. offline).
+async function harvestStatus(empty) {
+  const box = document.getElementById('harvest-status');
+  const response = await fetch('/api/harvests?limit=1');
+  const runs = response.ok ? await response.json() : [];
+  const run = runs[0];
+  if (run && run.outcome === 'running') {
+    const total = run.totalCount ? ` of ${run.totalCount}` : '';
+    showStatus('running', `Harvesting “${run.topic}” from ClinicalTrials.gov: ${run.pages} page(s) stored, ` +
+      `${run.studiesNew + run.studiesChanged + run.studiesUnchanged}${total} studies so far. This page refreshes by itself.`);
+    setTimeout(() => { loadFacets(); load(); }, 5000);
+  } else if (run && run.outcome === 'failed' && empty) {
+    showStatus('failed', `The last harvest of “${run.topic}” failed: ${run.error}. It will be tried again at the next scheduled time.`);
+  } else if (!run && empty) {
+    showStatus('running', 'No harvest has run yet. The configured topics are harvested at start-up.');
+    setTimeout(() => { loadFacets(); load(); }, 5000);
+  } else {
+    box.hidden = true;
+  }
+}
+
+form.addEventListener('submit', event => { event.preventDefault(); load(); });
+form.addEventListener('reset', () => setTimeout(load, 0));
+loadFacets().then(load);

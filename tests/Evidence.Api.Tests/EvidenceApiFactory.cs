@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TrialEvidence.Api.Tests;
+
+/// <summary>
+/// The real application on a real SQLite file filled by importing ../shared/ctgov; the scheduler
+/// is off (no registry to reach), harvests on demand take the key "test-key".
+/// </summary>
+public class EvidenceApiFactory : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-key";
+
+    public EvidenceApiFactory()
+    {
+        Database = new TempDatabase();
+        var summary = Database.Import(SharedData.CtGov);
+        if (summary.Rejections.Count > 0)
+        {
+            throw new InvalidOperationException("the shared records did not import: " + summary.Rejections[0]);
+        }
+    }
+
+    public TempDatabase Database { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Database:Path", Database.Path);
+        builder.UseSetting("Scheduler:Enabled", "false");
+        builder.UseSetting("Api:HarvestApiKey", ApiKey);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using MiniExcelLibs;
+
+namespace TrialEvidence.Api.Tests.Table1;
+
+public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory)
+{
+    private const string ReviewIds = "NCT03482102,NCT03203304,NCT03316872,NCT04167293,NCT03817736,NCT04611165,NCT04547452,NCT04193696";
+
+    /// <summary>The review's Table 1 cells (../shared/table1-review.csv) as fields to compare.</summary>
+    private static readonly Dictionary<string, (string Country, string[] Agents, string? Modality, long? Enrollment)> Review = new()
+    {
+        ["NCT03482102"] = ("United States", ["tremelimumab", "durvalumab"], "EBRT", 70),
+        ["NCT03203304"] = ("United States", ["nivolumab", "ipilimumab"], "SBRT", 50),
+        ["NCT03316872"] = ("Canada", ["pembrolizumab"], "SBRT", 30),
+        ["NCT04167293"] = ("China", ["sintilimab"], "SBRT", 116),
+        ["NCT03817736"] = ("Hong Kong", [], "SBRT", 33),
+        ["NCT04547452"] = ("China", ["sintilimab"], "SBRT", 84),
+        ["NCT04193696"] = ("China", [], "RT", 39),
+    };
+
+    /// <summary>Where the registry record says otherwise (see shared/ctgov/reconstructed/SOURCES.md).</summary>
+    private static readonly Dictionary<(string, string), string> Differences = new()
+    {
+        [("NCT03482102", "modality")] = "the record says only 'Radiation Therapy' (shown as RT)",
+        [("NCT03203304", "modality")] = "the record lists no RT intervention; SBRT is only in its summary",
+        [("NCT03203304", "enrollment")] = "the record has no enrollment",
+        [("NCT03316872", "enrollment")] = "the record has no enrollment",
+        [("NCT04167293", "country")] = "the lead sponsor is the individual 'Mian XI'; no sites listed",
+        [("NCT04193696", "modality")] = "the record lists no interventions",
+        [("NCT04193696", "enrollment")] = "the record has no enrollment",
+    };
+
+    [Fact]
+    public async Task The_review_ids_give_the_reviews_rows_in_order_with_named_differences()
+    {
+        var table = await GetJson($"/api/table1?ids={ReviewIds}");
+
+        var rows = table.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(ReviewIds.Split(',').Where(id => id != "NCT04611165"), rows.Select(r => r.GetProperty("nctNumber").GetString()));
+        Assert.Equal(["NCT04611165"], table.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
+        var unexplained = new List<string>();
+        foreach (var row in rows)
+        {
+            var id = row.GetProperty("nctNumber").GetString()!;
+            var (country, agents, modality, enrollment) = Review[id];
+            var institution = row.GetProperty("institution").GetString() ?? string.Empty;
+            var intervention = row.GetProperty("intervention").GetString() ?? string.Empty;
+            Compare(id, "country", institution.StartsWith(country, StringComparison.Ordinal), $"'{institution}' for {country}");
+            Compare(id, "agents", agents.All(a => intervention.Contains(a, StringComparison.OrdinalIgnoreCase)), $"'{intervention}' for {string.Join(" + ", agents)}");
+            Compare(id, "modality", modality is null || intervention.Split(" + ").Select(p => p.Trim()).Contains(modality), $"'{intervention}' for {modality}");
+            var count = row.GetProperty("enrollmentCount");
+            Compare(id, "enrollment", count.ValueKind == JsonValueKind.Number && count.GetInt64() == enrollment, $"{count} for {enrollment}");
+        }
+
+        Assert.True(unexplained.Count == 0, string.Join("\n", unexplained));
+
+        void Compare(string id, string field, bool agrees, string what)
+        {
+            if (agrees == Differences.ContainsKey((id, field)))
+            {
+                unexplained.Add(agrees ? $"{id} {field} now agrees: drop the named difference" : $"{id} {field}: {what}");
+            }
+        }
+    }
+
+    public static TheoryData<string> Formats => new("csv", "md", "html", "xlsx", "docx");
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Each_export_format_parses_back_to_the_same_cells(string format)
+    {
+        var json = await GetJson($"/api/table1?ids={ReviewIds}");
+        var expected = json.GetProperty("rows").EnumerateArray().Select(r => new[]
+        {
+            r.GetProperty("nctNumber").GetString(), r.GetProperty("institution").GetString(), r.GetProperty("phase").GetString(),
+            r.GetProperty("disease").GetString(), r.GetProperty("intervention").GetString(), r.GetProperty("enrollment").GetString(),
+            r.GetProperty("primaryEndpoint").GetString(), r.GetProperty("status").GetString(), r.GetProperty("recordVersion").GetString(),
+        }.Select(c => c ?? string.Empty).ToArray()).ToList();
+
+        using var response = await Client.GetAsync($"/api/table1?ids={ReviewIds}&format={format}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var (header, cells) = format switch
+        {
+            "csv" => ReadCsv(bytes),
+            "md" => ReadMarkdown(bytes),
+            "html" => ReadHtml(bytes),
+            "xlsx" => ReadExcel(bytes),
+            _ => ReadWord(bytes),
+        };
+
+        Assert.Equal(["NCT number", "Institution", "Phase", "Disease", "Intervention", "Enrollment", "Primary endpoint", "Status", "Registry version"], header);
+        Assert.Equal(expected, cells);
+    }
+
+    [Fact]
+    public async Task The_accept_header_chooses_the_format()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/table1?ids=NCT04167293");
+        request.Headers.Accept.ParseAdd("text/markdown");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("| NCT number |", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_give_the_same_rows_as_the_trials_list()
+    {
+        var trials = await GetJson("/api/trials?modality=SBRT&pageSize=500");
+        var table = await GetJson("/api/table1?modality=SBRT");
+
+        Assert.Equal(
+            trials.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()),
+            table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("nctNumber").GetString()));
+    }
+
+    private static (string[] Header, List<string[]> Cells) ReadCsv(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes));
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            rows.Add(Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i) ?? string.Empty).ToArray());
+        }
+
+        return (rows[0], rows.Skip(1).ToList());
+    }
+
+    private static (string[] Header, List<string[]> Cells) ReadMarkdown(byte[] bytes)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] Cells(string line) => System.Text.RegularExpressions.Regex.Split(line.Trim().Trim('|'), @"(?<!\\)\|")
+            .Select(c => c.Trim().Replace("\\|", "|", StringComparison.Ordinal)).ToArray();
+        var body = lines.Skip(2).Select(Cells).Select(c => c.Select((v, i) => i == 0 ? System.Text.RegularExpressions.Regex.Match(v, @"\[(.*?)\]").Groups[1].Value : v).ToArray()).ToList();
+        return (Cells(lines[0]), body);
+    }
+
+    private static (string[] Header, List<string[]> Cells) ReadHtml(byte[] bytes)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes));
+        var header = document.QuerySelectorAll("thead th").Select(th => th.TextContent).ToArray();
+        var rows = document.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        return (header, rows);
+    }
+
+    private static (string[] Header, List<string[]> Cells) ReadExcel(byte[] bytes)
+    {
+        var rows = new MemoryStream(bytes).Query(useHeaderRow: false).Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => v?.ToString() ?? string.Empty).ToArray()).ToList();
+        return (rows[0], rows.Skip(1).ToList());
+    }
+
+    private static (string[] Header, List<string[]> Cells) ReadWord(byte[] bytes)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var rows = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(tr => tr.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(tc => tc.InnerText).ToArray()).ToList();
+        return (rows[0], rows.Skip(1).ToList());
+    }
+}

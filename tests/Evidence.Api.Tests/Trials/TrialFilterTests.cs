@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Dapper;
+
+namespace TrialEvidence.Api.Tests.Trials;
+
+/// <summary>Each filter of /api/trials against the same question asked of the database directly.</summary>
+public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(factory)
+{
+    private async Task<List<string>> Ids(string query)
+    {
+        var page = await GetJson($"/api/trials?pageSize=500&{query}");
+        var ids = page.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()!).ToList();
+        Assert.Equal(ids.Count, page.GetProperty("total").GetInt64());
+        return ids;
+    }
+
+    private List<string> Sql(string where, object? parameters = null)
+    {
+        using var connection = Factory.Database.Open();
+        return connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {where} ORDER BY s.nct_id", parameters).ToList();
+    }
+
+    public static TheoryData<string, string> Filters => new()
+    {
+        { "status=COMPLETED", "s.overall_status = 'COMPLETED'" },
+        { "status=completed&status=TERMINATED", "s.overall_status IN ('COMPLETED', 'TERMINATED')" },
+        { "phase=PHASE2", "s.phase LIKE '%PHASE2%'" },
+        { "phase=PHASE1&phase=PHASE3", "s.phase LIKE '%PHASE1%' OR s.phase LIKE '%PHASE3%'" },
+        { "country=China", "EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = 'China') OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = 'China')" },
+        { "sponsor=university", "s.lead_sponsor LIKE '%university%'" },
+        { "agent=sintilimab", "s.nct_id IN ('NCT04167293', 'NCT04547452')" },
+        { "agent=pembrolizumab&agent=nivolumab", "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND (i.agent LIKE '%pembrolizumab%' OR i.agent LIKE '%nivolumab%'))" },
+        { "target=PD-L1", "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.target LIKE '%PD-L1%')" },
+        { "target=ICI,%20unspecified", "s.nct_id = 'NCT03817736'" },
+        { "modality=SBRT", "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.rt_modality = 'SBRT')" },
+        { "endpoint=safety", "EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' AND o.endpoint_class = 'safety')" },
+        { "minEnrollment=100&maxEnrollment=500", "s.enrollment_count BETWEEN 100 AND 500" },
+        { "startFrom=2019-06&startTo=2020", "substr(s.start_date, 1, 7) >= '2019-06' AND substr(s.start_date, 1, 4) <= '2020'" },
+        { "updatedSince=2025-01-01", "s.last_update_posted_date >= '2025-01-01'" },
+        { "q=sintilimab", "s.nct_id IN ('NCT04167293', 'NCT04547452')" },
+        { "q=hepatocellular%20PD-1", "s.nct_id IN (SELECT s2.nct_id FROM studies s2 JOIN study_search f ON f.rowid = s2.rowid WHERE study_search MATCH '\"hepatocellular\" \"PD-1\"')" },
+        { "q=asthma%20OR%20melanoma", "s.nct_id IN (SELECT s2.nct_id FROM studies s2 JOIN study_search f ON f.rowid = s2.rowid WHERE study_search MATCH 'asthma OR melanoma')" },
+        { "modality=SBRT&target=PD-1&country=China", "s.nct_id IN ('NCT04547452')" },
+        { "topic=hcc-irt", "EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = s.nct_id AND t.topic = 'hcc-irt')" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Each_filter_selects_what_the_database_holds(string query, string where)
+    {
+        var expected = Sql(where);
+
+        var actual = await Ids(query);
+
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(Sql("1 = 1").Count, actual.Count); // the filter did filter
+    }
+
+    [Fact]
+    public async Task Sort_and_paging_walk_the_whole_ordered_set()
+    {
+        var all = Sql("s.enrollment_count IS NOT NULL ORDER BY s.enrollment_count DESC, s.nct_id --");
+        var walked = new List<string>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var result = await GetJson($"/api/trials?minEnrollment=0&sort=-enrollment&pageSize=7&page={page}");
+            walked.AddRange(result.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()!));
+        }
+
+        Assert.Equal(all, walked);
+    }
+
+    [Fact]
+    public async Task Facets_count_the_whole_filtered_set()
+    {
+        var page = await GetJson("/api/trials?modality=SBRT&pageSize=1");
+
+        var agents = page.GetProperty("facets").GetProperty("agent").EnumerateArray().ToDictionary(f => f.GetProperty("value").GetString()!, f => f.GetProperty("count").GetInt64());
+        Assert.Equal(2, agents["sintilimab"]);
+        Assert.Equal(1, page.GetProperty("trials").GetArrayLength());
+        Assert.True(page.GetProperty("total").GetInt64() > 1);
+        var statuses = page.GetProperty("facets").GetProperty("status").EnumerateArray().Sum(f => f.GetProperty("count").GetInt64());
+        Assert.Equal(page.GetProperty("total").GetInt64(), statuses);
+    }
+
+    [Fact]
+    public async Task A_trial_shows_its_normalised_record_provenance_and_version()
+    {
+        var trial = await GetJson("/api/trials/nct04547452");
+
+        Assert.Equal("https://clinicaltrials.gov/study/NCT04547452", trial.GetProperty("registryUrl").GetString());
+        Assert.Equal("sintilimab", trial.GetProperty("interventions").EnumerateArray().First(i => i.GetProperty("type").GetString() == "DRUG").GetProperty("agent").GetString());
+        Assert.Contains(trial.GetProperty("provenance").EnumerateArray(), p => p.GetProperty("matched_text").GetString() == "Sintilimab");
+        var version = trial.GetProperty("currentVersion");
+        var versions = await GetJson("/api/trials/NCT04547452/versions");
+        Assert.Equal(version.GetProperty("id").GetInt64(), versions.EnumerateArray().Single(v => v.GetProperty("current").GetBoolean()).GetProperty("id").GetInt64());
+        using var raw = await Client.GetAsync("/api/trials/NCT04547452/raw");
+        Assert.Equal("application/json", raw.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(File.ReadAllText(SharedData.CtGovFile("reconstructed", "NCT04547452.json")).Trim(), await raw.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Topics_and_harvests_are_listed()
+    {
+        var topics = await GetJson("/api/topics");
+        var harvests = await GetJson("/api/harvests");
+
+        Assert.Contains(topics.EnumerateArray(), t => t.GetProperty("name").GetString() == "hcc-irt");
+        Assert.Equal(JsonValueKind.Array, harvests.ValueKind);
+    }
+}
