@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+
+namespace TrialEvidence.Web.Tests;
+
+/// <summary>The Table 1 page in headless Chromium: load, filter, export; a screenshot is kept as an artifact.</summary>
+public sealed class Table1PageTests(RunningProduct product) : IClassFixture<RunningProduct>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Where the screenshot goes: TestResults/ beside the tests, or TRIALEVIDENCE_ARTIFACTS.</summary>
+    private static readonly string Artifacts = Environment.GetEnvironmentVariable("TRIALEVIDENCE_ARTIFACTS")
+        ?? Path.Combine(SharedData.RepositoryRoot, "tests", "Evidence.Web.Tests", "TestResults");
+
+    private static async Task<(IPlaywright, IBrowser)> Launch()
+    {
+        Assert.True(File.Exists(Chromium), $"browser tests need Chromium at {Chromium}: apt-get install chromium (.ci/run does)");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return (playwright, browser);
+    }
+
+    [Fact]
+    public async Task A_guideline_writer_loads_filters_and_exports_the_table()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(product.Address.ToString());
+        await page.WaitForSelectorAsync("#table1 tbody tr");
+        var allRows = await page.Locator("#table1 tbody tr").CountAsync();
+
+        await page.SelectOptionAsync("select[name=modality]", "SBRT");
+        await page.SelectOptionAsync("select[name=target]", "PD-1");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForFunctionAsync($"document.querySelectorAll('#table1 tbody tr').length < {allRows}");
+        var ids = await page.Locator("#table1 tbody tr td:first-child a").AllInnerTextsAsync();
+        var firstLink = await page.Locator("#table1 tbody tr td:first-child a").First.GetAttributeAsync("href");
+        Directory.CreateDirectory(Artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "table1-page.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exports a[data-format=csv]"));
+        var csvPath = Path.Combine(Artifacts, "table1-export.csv");
+        await download.SaveAsAsync(csvPath);
+
+        Assert.Equal(["NCT03316872", "NCT04167293", "NCT04547452"], ids);
+        Assert.Equal("https://clinicaltrials.gov/study/NCT03316872", firstLink);
+        var csv = await File.ReadAllLinesAsync(csvPath);
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("NCT number,Institution", csv[0], StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(csvPath))[..3]); // a BOM, so Excel reads UTF-8
+        Assert.Contains(csv, line => line.StartsWith("NCT04547452,China (West China Hospital)", StringComparison.Ordinal));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_search_with_no_match_says_so()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(product.Address.ToString());
+        await page.WaitForSelectorAsync("#table1 tbody tr");
+        await page.FillAsync("input[name=q]", "no-such-word-anywhere");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("#empty", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+
+        Assert.Equal(0, await page.Locator("#table1 tbody tr").CountAsync());
+    }
+}
