@@ -43,7 +43,9 @@ async function load() {
     return tr;
   }));
   document.getElementById('count').textContent = `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`;
-  document.getElementById('empty').hidden = table.rows.length > 0;
+  const empty = document.getElementById('empty');
+  empty.textContent = [...params.keys()].length > 0 ? 'No trials match these filters.' : 'No trials in the evidence database yet.';
+  empty.hidden = table.rows.length > 0;
   for (const link of document.querySelectorAll('#exports a[data-format]')) {
     const exportParams = new URLSearchParams(params);
     exportParams.set('format', link.dataset.format);

@@ -8,9 +8,24 @@ namespace TrialEvidence.Web.Tests;
 /// The product as a user starts it (its own build, real Kestrel on loopback), on a database
 /// filled from ../shared/ctgov, with the scheduler off: what a browser can reach.
 /// </summary>
-public sealed class RunningProduct : IAsyncLifetime
+public class RunningProduct : IAsyncLifetime
 {
+    private readonly bool _import;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
+
+    public RunningProduct()
+        : this(import: true, new Dictionary<string, string> { ["Scheduler__Enabled"] = "false" })
+    {
+    }
+
+    /// <param name="import">Fill the database from ../shared/ctgov first.</param>
+    /// <param name="settings">Configuration as TRIALEVIDENCE_ environment variables (Section__Key).</param>
+    protected RunningProduct(bool import, IReadOnlyDictionary<string, string> settings)
+    {
+        _import = import;
+        _settings = settings;
+    }
 
     public TempDatabase Database { get; } = new();
 
@@ -18,7 +33,11 @@ public sealed class RunningProduct : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database.Import(SharedData.CtGov);
+        if (_import)
+        {
+            Database.Import(SharedData.CtGov);
+        }
+
         Address = new Uri($"http://127.0.0.1:{FreePort()}/");
         var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var api = Path.Combine(SharedData.RepositoryRoot, "Evidence.Api", "bin", build.Parent!.Name, build.Name, "trialevidence-api.dll");
@@ -31,7 +50,11 @@ public sealed class RunningProduct : IAsyncLifetime
         start.ArgumentList.Add(api);
         start.ArgumentList.Add($"--urls={Address}");
         start.Environment["TRIALEVIDENCE_Database__Path"] = Database.Path;
-        start.Environment["TRIALEVIDENCE_Scheduler__Enabled"] = "false";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment["TRIALEVIDENCE_" + key] = value;
+        }
+
         _process = Process.Start(start)!;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -56,7 +79,7 @@ public sealed class RunningProduct : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {

@@ -8,20 +8,25 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
     private const string Chromium = "/usr/bin/chromium";
 
     /// <summary>Where the screenshot goes: TestResults/ beside the tests, or TRIALEVIDENCE_ARTIFACTS.</summary>
-    private static readonly string Artifacts = Environment.GetEnvironmentVariable("TRIALEVIDENCE_ARTIFACTS")
+    public static readonly string Artifacts = Environment.GetEnvironmentVariable("TRIALEVIDENCE_ARTIFACTS")
         ?? Path.Combine(SharedData.RepositoryRoot, "tests", "Evidence.Web.Tests", "TestResults");
 
-    private static async Task<(IPlaywright, IBrowser)> Launch()
+    /// <summary>Debian's Chromium, headless, with nothing that would try to reach the internet.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions()
     {
         Assert.True(File.Exists(Chromium), $"browser tests need Chromium at {Chromium}: apt-get install chromium (.ci/run does)");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return (playwright, browser);
+        };
+    }
+
+    private static async Task<(IPlaywright, IBrowser)> Launch()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return (playwright, await playwright.Chromium.LaunchAsync(LaunchOptions()));
     }
 
     [Fact]
