@@ -247,13 +247,7 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
     public async Task A_run_left_running_by_a_dead_process_before_its_first_page_is_closed_and_harvested_afresh()
     {
         using var host = HarvestTestHost.Create(Registry.BaseAddress);
-        using (var connection = host.Database.Open())
-        {
-            connection.Execute("""
-                INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
-                VALUES (1, 'everything', 'full', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', 'running', '{}', '{}', @owner)
-                """, new { owner = $"{Environment.MachineName}:{int.MaxValue}:1" }); // this machine, no such process
-        }
+        RunningRun(host, owner: $"{Environment.MachineName}:{int.MaxValue}:1"); // this machine, no such process
 
         var run = await host.HarvestAsync();
 
@@ -265,13 +259,7 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
     public async Task A_topic_being_harvested_by_a_live_process_is_not_harvested_twice()
     {
         using var host = HarvestTestHost.Create(Registry.BaseAddress);
-        using (var connection = host.Database.Open())
-        {
-            connection.Execute("""
-                INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
-                VALUES (1, 'everything', 'full', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', 'running', '{}', '{}', @owner)
-                """, new { owner = ProcessOwner.Current });
-        }
+        RunningRun(host, owner: ProcessOwner.Current);
 
         var error = await Assert.ThrowsAsync<HarvestFailedException>(() => host.HarvestAsync());
 
@@ -294,6 +282,16 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
 
         Assert.Contains("too many registry failures in a row; requests are paused", error.Message, StringComparison.Ordinal);
         Assert.InRange(Searches().Count, 2, 3); // the breaker opened after two failures; retries met it closed
+    }
+
+    /// <summary>Run 1 of the topic, left 'running' by <paramref name="owner"/> before its first page.</summary>
+    private static void RunningRun(HarvestTestHost host, string owner)
+    {
+        using var connection = host.Database.Open();
+        connection.Execute("""
+            INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
+            VALUES (1, 'everything', 'full', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z', 'running', '{}', '{}', @owner)
+            """, new { owner });
     }
 
     private static int FreePort()
