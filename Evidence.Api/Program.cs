@@ -16,6 +16,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
+// Long enough that an over-long query reaches QueryLengthLimit and gets a ProblemDetails.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 builder.Services.AddProblemDetails(BadInput.Describe);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
@@ -30,7 +32,11 @@ if (builder.Configuration.GetValue("Scheduler:Enabled", defaultValue: true))
 
 var app = builder.Build();
 app.Services.GetRequiredService<Migrator>().Migrate();
-app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = BadInput.StatusCode });
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = BadInput.StatusCode,
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException, // bad input is not an error of ours
+});
 app.UseStatusCodePages();
 app.UseMiddleware<QueryLengthLimit>();
 app.UseDefaultFiles();

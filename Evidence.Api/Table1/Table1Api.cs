@@ -54,9 +54,20 @@ public static class Table1Api
 
         using var connection = connections.Open();
         var missing = new List<string>();
-        var rows = idList is null
-            ? Table1Query.ForFilters(connection, new TrialQuery(filters), limit)
-            : Table1Query.ForIds(connection, idList, out missing);
+        long total;
+        List<Table1Row> rows;
+        if (idList is null)
+        {
+            rows = Table1Query.ForFilters(connection, new TrialQuery(filters), limit, out total);
+        }
+        else
+        {
+            rows = Table1Query.ForIds(connection, idList, out missing);
+            total = rows.Count;
+        }
+
+        // A table cut at the limit says so, in every format.
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (missing.Count > 0)
         {
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
@@ -69,7 +80,7 @@ public static class Table1Api
             "html" => File(Table1Export.Html(rows), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
             "docx" => File(Table1Export.Word(rows), "docx", download: true),
-            _ => TypedResults.Ok(new Table1Response(rows, missing)),
+            _ => TypedResults.Ok(new Table1Response(rows, total, missing)),
         };
     }
 
@@ -100,5 +111,5 @@ public static class Table1Api
             download ? $"table1.{format}" : null);
 }
 
-/// <summary>Table 1 as JSON: the rows, and the requested ids that are not in the database.</summary>
-public sealed record Table1Response(IReadOnlyList<Table1Row> Rows, IReadOnlyList<string> NotFound);
+/// <summary>Table 1 as JSON: the rows, how many trials match (more than the rows when cut at the limit), and requested ids not in the database.</summary>
+public sealed record Table1Response(IReadOnlyList<Table1Row> Rows, long Total, IReadOnlyList<string> NotFound);

@@ -141,8 +141,16 @@ public static class Table1Export
     private static TableRow Row(IEnumerable<string> cells, bool bold) =>
         new(cells.Select(text => new TableCell(new Paragraph(new Run(
             bold ? new RunProperties(new Bold()) : new RunProperties(),
-            new Text(text) { Space = SpaceProcessingModeValues.Preserve })))));
+            new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve })))));
 
+    /// <summary>Word's XML cannot hold control characters that registry text sometimes has.</summary>
+    private static string XmlSafe(string text) =>
+        text.All(System.Xml.XmlConvert.IsXmlChar) ? text : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
+
+    /// <summary>A cell's text stays text in any Markdown renderer: pipes and backslashes escaped, HTML encoded.</summary>
     private static string MarkdownCell(string? cell) =>
-        (cell ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+        WebUtility.HtmlEncode(cell ?? string.Empty)
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("|", "\\|", StringComparison.Ordinal)
+            .ReplaceLineEndings(" ");
 }

@@ -15,7 +15,8 @@ public static class Table1Query
                v.content_hash AS ContentHash,
                (SELECT group_concat(name, '; ') FROM (SELECT name FROM conditions c WHERE c.nct_id = s.nct_id ORDER BY ordinal)) AS Disease,
                (SELECT group_concat(cell, '; ') FROM (
-                    SELECT DISTINCT o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') AS cell
+                    SELECT DISTINCT CASE WHEN o.endpoint_class = 'other' OR o.endpoint_class IS NULL THEN o.measure
+                                         ELSE o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') END AS cell
                     FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' ORDER BY o.ordinal)) AS Endpoints,
                (SELECT e.count FROM enrollment_snapshots e WHERE e.nct_id = s.nct_id AND e.type = 'ESTIMATED'
                 ORDER BY COALESCE(e.last_update_posted_date, ''), e.id LIMIT 1) AS FirstEstimate
@@ -24,9 +25,11 @@ public static class Table1Query
         JOIN study_versions v ON v.id = s.current_version_id
         """;
 
-    public static List<Table1Row> ForFilters(IDbConnection connection, TrialQuery query, int limit)
+    /// <summary>Rows for the filters, at most <paramref name="limit"/>; <paramref name="total"/> is how many match.</summary>
+    public static List<Table1Row> ForFilters(IDbConnection connection, TrialQuery query, int limit, out long total)
     {
         ArgumentNullException.ThrowIfNull(query);
+        total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM studies s WHERE {query.Where}", query.Parameters);
         query.Parameters.Add("limit", limit);
         return connection.Query<RowData>($"{Sql} WHERE {query.Where} ORDER BY s.nct_id LIMIT @limit", query.Parameters).Select(ToRow).ToList();
     }
@@ -75,6 +78,7 @@ public static class Table1Query
     {
         null => null,
         "NA" => "N/A",
+        "EARLY_PHASE1" => "Early phase 1",
         _ => "Phase " + string.Join("/", phase.Split('/').Select(p => p.Replace("EARLY_PHASE", "early ", StringComparison.Ordinal).Replace("PHASE", string.Empty, StringComparison.Ordinal))),
     };
 

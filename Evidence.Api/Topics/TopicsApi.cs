@@ -24,16 +24,19 @@ public static class TopicsApi
         return routes;
     }
 
-    private static List<TopicState> List(IOptionsMonitor<TopicsOptions> topics, HarvestRunStore runs, SqliteConnectionFactory connections)
+    private static List<TopicState> List(IOptionsMonitor<TopicsOptions> topics, HarvestRunStore runs, SqliteConnectionFactory connections) =>
+        topics.CurrentValue.Topics.Select(topic => State(topic, runs, connections)).ToList();
+
+    private static TopicState State(TopicOptions topic, HarvestRunStore runs, SqliteConnectionFactory connections)
     {
         using var connection = connections.Open();
-        return topics.CurrentValue.Topics.Select(topic => new TopicState(
+        return new TopicState(
             topic.Name,
             topic.Enabled,
             topic.Schedule,
             topic.Query,
             connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = @name", new { name = topic.Name }),
-            runs.Latest(topic.Name))).ToList();
+            runs.Latest(topic.Name));
     }
 
     private static async Task<Results<Accepted<TopicState>, ProblemHttpResult>> Harvest(
@@ -42,6 +45,7 @@ public static class TopicsApi
         IOptions<ApiOptions> api,
         IOptionsMonitor<TopicsOptions> topics,
         HarvestRunStore runs,
+        SqliteConnectionFactory connections,
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
@@ -73,8 +77,15 @@ public static class TopicsApi
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.TriggerJob(HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Accepted($"/api/harvests?topic={Uri.EscapeDataString(topic.Name)}", new TopicState(topic.Name, topic.Enabled, topic.Schedule, topic.Query, 0, runs.Latest(topic.Name)));
+        var job = HarvestJob.KeyFor(topic.Name);
+        if (!topic.Enabled || !await scheduler.Exists(job, cancellationToken).ConfigureAwait(false))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The topic is not scheduled",
+                detail: $"Topic '{topic.Name}' is disabled or was added after start-up; enable it and restart.");
+        }
+
+        await scheduler.TriggerJob(job, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Accepted($"/api/harvests?topic={Uri.EscapeDataString(topic.Name)}", State(topic, runs, connections));
     }
 
     /// <summary>Constant-time comparison, so response timing does not reveal the key.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using TrialEvidence.Data.Normalisation;
@@ -44,11 +45,11 @@ public static partial class FilterRules
 
     public static readonly string[] Targets = ["PD-1", "PD-L1", "CTLA-4", "LAG-3", "TIGIT", "bispecific", "ICI, unspecified"];
 
-    public static string[] Agents => [.. Vocabulary.Embedded.Agents.Select(a => a.Name).Order(StringComparer.Ordinal)];
+    public static readonly string[] Agents = [.. Vocabulary.Embedded.Agents.Select(a => a.Name).Order(StringComparer.Ordinal)];
 
-    public static string[] Modalities => [.. Vocabulary.Embedded.RtModalities.Select(m => m.Name)];
+    public static readonly string[] Modalities = [.. Vocabulary.Embedded.RtModalities.Select(m => m.Name)];
 
-    public static string[] Endpoints => [.. Vocabulary.Embedded.Endpoints.Select(e => e.Class).Append("other").Distinct()];
+    public static readonly string[] Endpoints = [.. Vocabulary.Embedded.Endpoints.Select(e => e.Class).Append("other").Distinct()];
 
     /// <summary>Every problem with the filters, by parameter name; empty when they are all usable.</summary>
     public static Dictionary<string, string[]> Validate(TrialFilters filters)
@@ -88,8 +89,14 @@ public static partial class FilterRules
             return;
         }
 
+        if (values.Length > MaxValuesPerParameter)
+        {
+            errors[name] = [$"at most {MaxValuesPerParameter} values"];
+            return;
+        }
+
         var unknown = values.Where(v => !allowed.Contains(v, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (unknown.Count > 0 || values.Length > MaxValuesPerParameter)
+        if (unknown.Count > 0)
         {
             errors[name] = [$"unknown value(s) {string.Join(", ", unknown.Select(u => $"'{Shorten(u)}'"))}; allowed: {string.Join(", ", allowed)}"];
         }
@@ -102,15 +109,16 @@ public static partial class FilterRules
             return;
         }
 
-        if (values.Length > MaxValuesPerParameter || values.Any(v => string.IsNullOrWhiteSpace(v) || v.Length > MaxTextLength))
+        if (values.Length > MaxValuesPerParameter || values.Any(v => string.IsNullOrWhiteSpace(v) || v.Length > MaxTextLength || v.Any(char.IsControl)))
         {
-            errors[name] = [$"give 1 to {MaxValuesPerParameter} non-empty values of at most {MaxTextLength} characters"];
+            errors[name] = [$"give 1 to {MaxValuesPerParameter} non-empty values of at most {MaxTextLength} characters, without control characters"];
         }
     }
 
     private static void Date(Dictionary<string, string[]> errors, string name, string? value)
     {
-        if (value is not null && !PartialDate().IsMatch(value))
+        if (value is not null && (!PartialDate().IsMatch(value)
+            || (value.Length == 10 && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))))
         {
             errors[name] = ["a date as yyyy, yyyy-MM or yyyy-MM-dd"];
         }
@@ -122,6 +130,6 @@ public static partial class FilterRules
     public static string Canonical(string value, string[] allowed) =>
         allowed.First(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+    [GeneratedRegex(@"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\z")]
     private static partial Regex PartialDate();
 }

@@ -19,19 +19,21 @@ public sealed partial class TrialQuery
         AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}");
         AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), "('/' || s.phase || '/') LIKE '%/' || {0} || '/%'");
         AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
-        AnyOf(filters.Sponsor, "s.lead_sponsor LIKE '%' || {0} || '%'");
+        AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
         AnyOf(filters.Agent?.Select(v => FilterRules.Canonical(v, FilterRules.Agents)), "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND (' + ' || i.agent || ' + ') LIKE '% + ' || {0} || ' + %')");
         AnyOf(filters.Target?.Select(v => FilterRules.Canonical(v, FilterRules.Targets)), "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND (' + ' || i.target || ' + ') LIKE '% + ' || {0} || ' + %')");
         AnyOf(filters.Modality?.Select(v => FilterRules.Canonical(v, FilterRules.Modalities)), "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.rt_modality = {0})");
         AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), "EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' AND o.endpoint_class = {0})");
         One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
-        One(filters.StartFrom, "substr(s.start_date, 1, length({0})) >= {0}");
-        One(filters.StartTo, "substr(s.start_date, 1, length({0})) <= {0}");
+        // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,
+        // so a trial that started "2004-05" is in May 2004 for a filter of 2004-05-01..2004-05-31.
+        One(filters.StartFrom, "substr(s.start_date, 1, min(length(s.start_date), length({0}))) >= substr({0}, 1, min(length(s.start_date), length({0})))");
+        One(filters.StartTo, "substr(s.start_date, 1, min(length(s.start_date), length({0}))) <= substr({0}, 1, min(length(s.start_date), length({0})))");
         One(filters.UpdatedSince, "s.last_update_posted_date >= {0}");
         if (filters.Q is { } q && FullTextQuery(q) is { } match)
         {
-            One(match, "s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH {0})");
+            One(match, "s.nct_id IN (SELECT nct_id FROM study_search WHERE study_search MATCH {0})");
         }
     }
 
@@ -46,7 +48,8 @@ public sealed partial class TrialQuery
     public static string? FullTextQuery(string text)
     {
         var tokens = new List<string>();
-        foreach (var word in Words().Matches(text).Select(m => m.Value.Replace("\"", string.Empty, StringComparison.Ordinal).Trim()))
+        var printable = new string(text.Where(c => !char.IsControl(c)).ToArray());
+        foreach (var word in Words().Matches(printable).Select(m => m.Value.Replace("\"", string.Empty, StringComparison.Ordinal).Trim()))
         {
             var isOperator = word is "OR" or "NOT" or "AND";
             if (word.Length == 0 || (isOperator && (tokens.Count == 0 || IsOperator(tokens[^1]))))
@@ -66,6 +69,10 @@ public sealed partial class TrialQuery
 
         static bool IsOperator(string token) => token is "OR" or "NOT" or "AND";
     }
+
+    /// <summary>A LIKE pattern matches the value literally: % and _ are text, not wildcards.</summary>
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private void AnyOf(IEnumerable<string>? values, string fragment)
     {

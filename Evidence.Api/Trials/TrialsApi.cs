@@ -17,18 +17,34 @@ public static class TrialsApi
         x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder
         """;
 
-    /// <summary>Facets: the field, and the SQL that lists its values for the filtered studies (in a CTE named hits).</summary>
-    private static readonly (string Name, string Sql)[] Facets =
-    [
-        ("status", "SELECT s.overall_status AS Value, COUNT(*) AS Count FROM hits JOIN studies s USING (nct_id) WHERE s.overall_status IS NOT NULL GROUP BY 1"),
-        ("phase", "SELECT p.value AS Value, COUNT(DISTINCT s.nct_id) AS Count FROM hits JOIN studies s USING (nct_id), json_each('[\"' || replace(s.phase, '/', '\",\"') || '\"]') p WHERE s.phase IS NOT NULL GROUP BY 1"),
-        ("country", "SELECT x.country AS Value, COUNT(*) AS Count FROM hits JOIN study_summaries x USING (nct_id) WHERE x.country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 30"),
-        ("agent", "SELECT i.agent AS Value, COUNT(DISTINCT i.nct_id) AS Count FROM hits JOIN interventions i USING (nct_id) WHERE i.agent IS NOT NULL GROUP BY 1"),
-        ("target", "SELECT i.target AS Value, COUNT(DISTINCT i.nct_id) AS Count FROM hits JOIN interventions i USING (nct_id) WHERE i.target IS NOT NULL GROUP BY 1"),
-        ("modality", "SELECT i.rt_modality AS Value, COUNT(DISTINCT i.nct_id) AS Count FROM hits JOIN interventions i USING (nct_id) WHERE i.rt_modality IS NOT NULL GROUP BY 1"),
-        ("endpoint", "SELECT o.endpoint_class AS Value, COUNT(DISTINCT o.nct_id) AS Count FROM hits JOIN outcomes o USING (nct_id) WHERE o.kind = 'primary' GROUP BY 1"),
-        ("topic", "SELECT t.topic AS Value, COUNT(*) AS Count FROM hits JOIN topic_studies t USING (nct_id) GROUP BY 1"),
-    ];
+    /// <summary>
+    /// Facets: for each field, its values among the filtered studies (the CTE "hits"). Multi-value
+    /// cells ("nivolumab + ipilimumab", "PHASE1/PHASE2") are split the way the filters match them,
+    /// so every facet value works as a filter value. Countries are the sites' and the summary's.
+    /// </summary>
+    private const string FacetsSql = """
+        SELECT 'status' AS Facet, s.overall_status AS Value, COUNT(*) AS Count FROM hits JOIN studies s USING (nct_id) WHERE s.overall_status IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'phase', p.value, COUNT(DISTINCT s.nct_id) FROM hits JOIN studies s USING (nct_id), json_each('["' || replace(s.phase, '/', '","') || '"]') p WHERE s.phase IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'country', c.country, COUNT(DISTINCT c.nct_id) FROM (
+            SELECT l.nct_id, l.country FROM hits JOIN locations l USING (nct_id) WHERE l.country IS NOT NULL
+            UNION SELECT x.nct_id, x.country FROM hits JOIN study_summaries x USING (nct_id) WHERE x.country IS NOT NULL) c GROUP BY 2
+        UNION ALL
+        SELECT 'agent', a.value, COUNT(DISTINCT i.nct_id) FROM hits JOIN interventions i USING (nct_id), json_each('["' || replace(i.agent, ' + ', '","') || '"]') a WHERE i.agent IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'target', t.value, COUNT(DISTINCT i.nct_id) FROM hits JOIN interventions i USING (nct_id), json_each('["' || replace(i.target, ' + ', '","') || '"]') t WHERE i.target IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'modality', i.rt_modality, COUNT(DISTINCT i.nct_id) FROM hits JOIN interventions i USING (nct_id) WHERE i.rt_modality IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'endpoint', o.endpoint_class, COUNT(DISTINCT o.nct_id) FROM hits JOIN outcomes o USING (nct_id) WHERE o.kind = 'primary' GROUP BY 2
+        UNION ALL
+        SELECT 'topic', t.topic, COUNT(*) FROM hits JOIN topic_studies t USING (nct_id) GROUP BY 2
+        UNION ALL
+        SELECT 'total', '', COUNT(*) FROM hits
+        """;
+
+    private static readonly string[] FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic"];
 
     public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder routes)
     {
@@ -71,16 +87,20 @@ public static class TrialsApi
 
         var query = new TrialQuery(filters);
         using var connection = connections.Open();
-        var hits = $"WITH hits AS (SELECT s.nct_id FROM studies s WHERE {query.Where})";
-        var total = connection.ExecuteScalar<long>($"{hits} SELECT COUNT(*) FROM hits", query.Parameters);
+        // The filter is evaluated once for all facets and the total (a materialised CTE), once for the page.
+        var counts = connection.Query<FacetRow>(
+            $"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {query.Where}) {FacetsSql}", query.Parameters).ToList();
         query.Parameters.Add("limit", pageSize);
         query.Parameters.Add("offset", (long)(page - 1) * pageSize);
         var trials = connection.Query<TrialSummary>(
             $"SELECT {SummaryColumns} FROM studies s LEFT JOIN study_summaries x USING (nct_id) WHERE {query.Where} ORDER BY {orderBy} LIMIT @limit OFFSET @offset",
             query.Parameters).ToList();
-        var facets = Facets.ToDictionary(
-            f => f.Name,
-            f => (IReadOnlyList<FacetCount>)connection.Query<FacetCount>($"{hits} SELECT * FROM ({f.Sql}) ORDER BY Count DESC, Value", query.Parameters).ToList());
+        var facets = FacetNames.ToDictionary(
+            name => name,
+            name => (IReadOnlyList<FacetCount>)counts.Where(c => c.Facet == name)
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
+                .Select(c => new FacetCount { Value = c.Value, Count = c.Count }).ToList());
+        var total = counts.Single(c => c.Facet == "total").Count;
         return TypedResults.Ok(new TrialPage(total, page, pageSize, sort, trials, facets));
     }
 
@@ -130,6 +150,15 @@ public static class TrialsApi
         return raw is null
             ? NotFound(nctId, version is null ? null : $"version {version} of {nctId} is not stored")
             : TypedResults.Content(raw, "application/json; charset=utf-8");
+    }
+
+    private sealed class FacetRow
+    {
+        public string Facet { get; set; } = string.Empty;
+
+        public string Value { get; set; } = string.Empty;
+
+        public long Count { get; set; }
     }
 
     internal static ValidationProblem? Invalid(string nctId) =>

@@ -42,7 +42,9 @@ async function load() {
     tr.append(version);
     return tr;
   }));
-  document.getElementById('count').textContent = `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`;
+  document.getElementById('count').textContent = table.total > table.rows.length
+    ? `${table.rows.length} of ${table.total} trials (narrow the filters, or export with a higher limit=)`
+    : `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`;
   const empty = document.getElementById('empty');
   empty.textContent = [...params.keys()].length > 0 ? 'No trials match these filters.' : 'No trials in the evidence database yet.';
   empty.hidden = table.rows.length > 0;

@@ -14,9 +14,9 @@ public static partial class NctId
         return match is { Success: true } ? match.Value.ToUpperInvariant() : null;
     }
 
-    [GeneratedRegex(@"^NCT\d{8}$")]
+    [GeneratedRegex(@"^NCT[0-9]{8}\z")]
     private static partial Regex Exact();
 
-    [GeneratedRegex(@"NCT\d{8}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"NCT[0-9]{8}", RegexOptions.IgnoreCase)]
     private static partial Regex Anywhere();
 }

@@ -27,6 +27,12 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
         { "/api/table1?format=pdf", "format", "allowed: json, csv" },
         { "/api/table1?limit=0", "limit", "must be 1 to 5000" },
         { "/api/harvests?limit=0", "limit", "must be 1 to 500" },
+        { "/api/trials?q=a%00b", "q", "without control characters" },
+        { "/api/table1?ids=NCT0348210%D9%A2", "ids", "not valid" },
+        { "/api/trials?startFrom=2024-02-30", "startFrom", "yyyy-MM-dd" },
+        { "/api/trials?startTo=%D9%A2%D9%A0%D9%A1%D9%A8", "startTo", "yyyy" },
+        { "/api/trials?updatedSince=2018%0A", "updatedSince", "yyyy" },
+        { "/api/trials?" + "status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED&status=COMPLETED", "status", "at most 50 values" },
     };
 
     [Theory]

@@ -12,7 +12,8 @@ public sealed class FormulaRecordFactory : EvidenceApiFactory
     {
         var record = File.ReadAllText(SharedData.CtGovFile("reconstructed", "NCT04167293.json"))
             .Replace("\"Hepatocellular Carcinoma\"", "\"=HYPERLINK(\\\"http://example.invalid\\\",\\\"x\\\")\"", StringComparison.Ordinal)
-            .Replace("\"2019-11-19\"", "\"2024-01-01\"", StringComparison.Ordinal); // a newer version, so it becomes current
+            .Replace("\"2019-11-19\"", "\"2024-01-01\"", StringComparison.Ordinal) // a newer version, so it becomes current
+            .Replace("\"Mian XI\"", "\"<img src=x onerror=alert(1)> | ctl\\u0001char\"", StringComparison.Ordinal); // the sponsor, shown as Institution
         Database.Import(Database.WriteFile("formula.json", record));
     }
 }
@@ -45,6 +46,19 @@ public sealed class FormulaCellTests(FormulaRecordFactory factory) : IClassFixtu
         Assert.StartsWith("'=HYPERLINK", reader.GetField("Disease"), StringComparison.Ordinal);
         var row = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single();
         Assert.StartsWith("'=HYPERLINK", row["Disease"]?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Word_markdown_and_html_exports_survive_control_characters_and_markup()
+    {
+        var docx = await _client.GetAsync("/api/table1?ids=NCT04167293&format=docx");
+        var markdown = await _client.GetStringAsync("/api/table1?ids=NCT04167293&format=md");
+
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        var row = markdown.Split('\n')[2];
+        Assert.DoesNotContain("<img", row, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; \\| ctl", row, StringComparison.Ordinal);
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(row, @"(?<!\\)\|")); // 9 cells, 10 borders
     }
 
     [Fact]

@@ -100,6 +100,18 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
     }
 
     [Fact]
+    public async Task A_table_cut_at_its_limit_says_how_many_trials_match()
+    {
+        using var response = await Client.GetAsync("/api/table1?limit=2&format=csv");
+        var table = await GetJson("/api/table1?limit=2");
+
+        var total = table.GetProperty("total").GetInt64();
+        Assert.Equal(2, table.GetProperty("rows").GetArrayLength());
+        Assert.True(total > 2);
+        Assert.Equal(total.ToString(CultureInfo.InvariantCulture), response.Headers.GetValues("X-Total-Count").Single());
+    }
+
+    [Fact]
     public async Task The_accept_header_chooses_the_format()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/table1?ids=NCT04167293");

@@ -56,6 +56,40 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         Assert.NotEqual(Sql("1 = 1").Count, actual.Count); // the filter did filter
     }
 
+    [Theory]
+    [InlineData("startFrom=2004-05-01&startTo=2004-05-31", "NCT00184067")]
+    [InlineData("startFrom=2004-05&startTo=2004-05", "NCT00184067")]
+    [InlineData("startFrom=2004&startTo=2004", "NCT00184067")]
+    public async Task Partial_start_dates_fall_inside_the_range_at_their_own_precision(string query, string expected)
+    {
+        Assert.Contains(expected, await Ids(query)); // NCT00184067 started "2004-05"
+    }
+
+    [Fact]
+    public async Task A_sponsor_filter_matches_percent_and_underscore_literally()
+    {
+        Assert.Empty(await Ids("sponsor=%25"));
+        Assert.Empty(await Ids("sponsor=_"));
+    }
+
+    [Theory]
+    [InlineData("agent")]
+    [InlineData("target")]
+    [InlineData("country")]
+    [InlineData("phase")]
+    [InlineData("modality")]
+    public async Task Every_facet_value_works_as_a_filter_and_counts_what_it_selects(string field)
+    {
+        var page = await GetJson("/api/trials?pageSize=1");
+
+        foreach (var facet in page.GetProperty("facets").GetProperty(field).EnumerateArray())
+        {
+            var value = facet.GetProperty("value").GetString()!;
+            var selected = await Ids($"{field}={Uri.EscapeDataString(value)}");
+            Assert.True(facet.GetProperty("count").GetInt64() == selected.Count, $"{field}={value}: facet {facet.GetProperty("count")}, filter {selected.Count}");
+        }
+    }
+
     [Fact]
     public async Task Sort_and_paging_walk_the_whole_ordered_set()
     {

@@ -106,3 +106,28 @@ public class MigratorTests
         Assert.Contains("FOREIGN KEY", orphan.Message, StringComparison.Ordinal);
     }
 }
+
+public class SearchMigrationTests
+{
+    [Fact]
+    public void Migration_5_indexes_the_studies_already_stored()
+    {
+        using var database = new TempDatabase(migrateTo: 4);
+        using var connection = database.Open();
+        connection.Execute("""
+            INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json)
+            VALUES (1, 'NCT04547452', 'abc', '2026-11-26T00:00:00Z', 'test', '{}');
+            INSERT INTO studies (nct_id, brief_title, lead_sponsor, current_version_id, updated_at)
+            VALUES ('NCT04547452', 'Sintilimab and SBRT in advanced HCC', 'West China Hospital', 1, '2026-11-26T00:00:00Z');
+            INSERT INTO interventions (nct_id, ordinal, type, name, agent) VALUES ('NCT04547452', 0, 'DRUG', 'Anti-PD-1 antibody', 'sintilimab');
+            INSERT INTO conditions (nct_id, ordinal, name) VALUES ('NCT04547452', 0, 'Stage IV HCC');
+            """);
+
+        database.Migrator.Migrate(5);
+
+        foreach (var words in new[] { "sintilimab", "\"west china\"", "\"stage iv\"", "sbrt" })
+        {
+            Assert.Equal(["NCT04547452"], connection.Query<string>("SELECT nct_id FROM study_search WHERE study_search MATCH @words", new { words }));
+        }
+    }
+}
