@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Api.Trials;
 
@@ -48,7 +49,7 @@ public sealed partial class TrialQuery
     public static string? FullTextQuery(string text)
     {
         var tokens = new List<string>();
-        var printable = new string(text.Where(c => !char.IsControl(c)).ToArray());
+        var printable = TermText.FoldWidth(new string(text.Where(c => !char.IsControl(c)).ToArray()));
         foreach (var word in Words().Matches(printable).Select(m => m.Value.Replace("\"", string.Empty, StringComparison.Ordinal).Trim()))
         {
             var isOperator = word is "OR" or "NOT" or "AND";

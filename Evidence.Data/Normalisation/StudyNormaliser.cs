@@ -80,6 +80,8 @@ public sealed class StudyNormaliser
         Join([
             .. record.Interventions.SelectMany(i => ArmMembership.JsonStrings(i.OtherNames).Prepend(i.Name)),
             .. terms.SelectMany(t => new[] { t.Agent, t.Target, t.RtModality, t.PartnerClass }),
+            // "PD-1" is indexed as the words "pd" "1"; its run-together key lets "pd1" find it too.
+            .. terms.SelectMany(t => (t.Target ?? string.Empty).Split(" + ")).Where(t => t.Length > 0).Select(TermText.Key),
         ]),
         Join([record.LeadSponsor, .. record.Collaborators.Select(c => c.Name)]));
 

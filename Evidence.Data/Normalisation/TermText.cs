@@ -49,6 +49,15 @@ public sealed class TermText
         return new TermText(original, words);
     }
 
+    /// <summary>Text with full-width forms and Unicode dashes folded to ASCII, as matching sees it.</summary>
+    public static string FoldWidth(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = Fold(source[i]);
+        }
+    });
+
     /// <summary>A term's match key: its words run together ("PD-1", "PD1" and "pd 1" all give "pd1").</summary>
     public static string Key(string term)
     {

@@ -65,6 +65,15 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         Assert.Contains(expected, await Ids(query)); // NCT00184067 started "2004-05"
     }
 
+    [Theory]
+    [InlineData("PD-1")]
+    [InlineData("pd1")]
+    [InlineData("%EF%BC%B0%EF%BC%A4%EF%BC%8D%EF%BC%91")] // full-width ＰＤ－１
+    public async Task Search_finds_a_target_however_it_is_written(string q)
+    {
+        Assert.Contains("NCT04547452", await Ids($"q={q}"));
+    }
+
     [Fact]
     public async Task A_sponsor_filter_matches_percent_and_underscore_literally()
     {
