@@ -25,6 +25,9 @@ CREATE TABLE harvest_runs (
     next_page_token    TEXT,
     pages              INTEGER NOT NULL DEFAULT 0,
     total_count        INTEGER,
+    -- The registry's own data date (GET /version dataTimestamp) when the run started: which
+    -- release of the registry the run's studies came from.
+    registry_data_timestamp TEXT,
     studies_new        INTEGER NOT NULL DEFAULT 0,
     studies_changed    INTEGER NOT NULL DEFAULT 0,
     studies_unchanged  INTEGER NOT NULL DEFAULT 0,

@@ -17,6 +17,7 @@ public sealed record HarvestRun
     public string? NextPageToken { get; init; }
     public long Pages { get; init; }
     public long? TotalCount { get; init; }
+    public string? RegistryDataTimestamp { get; init; }
     public long StudiesNew { get; init; }
     public long StudiesChanged { get; init; }
     public long StudiesUnchanged { get; init; }

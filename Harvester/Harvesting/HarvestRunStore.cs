@@ -10,7 +10,7 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
     private const string RunColumns = """
         id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, harvest_started_at AS HarvestStartedAt,
         finished_at AS FinishedAt, outcome AS Outcome, query AS Query, topic_query AS TopicQuery, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
-        pages AS Pages, total_count AS TotalCount, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
+        pages AS Pages, total_count AS TotalCount, registry_data_timestamp AS RegistryDataTimestamp, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
         studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner
         """;
 
@@ -88,6 +88,12 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
             WHERE value IN (SELECT nct_id FROM studies)
             ON CONFLICT (topic, nct_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_run_id = excluded.last_run_id
             """, page, transaction);
+    }
+
+    public void SetRegistryDataTimestamp(long runId, string dataTimestamp)
+    {
+        using var connection = connections.Open();
+        connection.Execute("UPDATE harvest_runs SET registry_data_timestamp = @dataTimestamp WHERE id = @runId", new { runId, dataTimestamp });
     }
 
     public void Finish(long runId, string outcome, string finishedAt, string? error)

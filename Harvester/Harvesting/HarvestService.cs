@@ -133,6 +133,7 @@ public sealed partial class HarvestService(
             PageToken = run.NextPageToken,
             CountTotal = run.NextPageToken is null ? "true" : null,
         };
+        await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         long pages = 0, studies = 0;
         long? totalCount = run.TotalCount;
@@ -165,6 +166,24 @@ public sealed partial class HarvestService(
             var reason = Describe(ex);
             Finish(run, HarvestOutcome.Failed, reason);
             throw new HarvestFailedException(run.Topic, run.Id, $"harvest of '{run.Topic}' failed (run {run.Id}): {reason}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Notes which release of the registry's data the run reads (provenance). The harvest does not
+    /// depend on it: if /version cannot be read, the run goes on and its searches report the problem.
+    /// </summary>
+    private async Task RecordRegistryVersionAsync(HarvestRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await api.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+            runs.SetRegistryDataTimestamp(run.Id, version.DataTimestamp);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex.GetBaseException().Message;
+            LogNoVersion(logger, run.Topic, run.Id, reason);
         }
     }
 
@@ -274,6 +293,9 @@ public sealed partial class HarvestService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: a study was rejected: {Rejection}")]
     private static partial void LogRejected(ILogger logger, string topic, string rejection);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} run {RunId}: the registry's /version could not be read ({Reason})")]
+    private static partial void LogNoVersion(ILogger logger, string topic, long runId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: run {RunId} could not resume its saved page token; starting over")]
     private static partial void LogStartingOver(ILogger logger, string topic, long runId);

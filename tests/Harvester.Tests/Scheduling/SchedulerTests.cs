@@ -17,7 +17,7 @@ public sealed class SchedulerTests : ReplayRegistryTest
         settings["Topics:0:Enabled"] = "false"; // the shipped topic waits for its own schedule
         settings["Topics:1:Schedule"] = "0/2 * * * * ?"; // every two seconds
         // The first run (started at once: never harvested) meets a registry error and fails.
-        Registry.InjectFault(Fault.InternalServerError, 2);
+        Registry.InjectFault(Fault.InternalServerError, 2, request => request.Path == "/api/v2/studies");
         using var host = HarvesterHost.Build(settings, withScheduler: true);
         var runs = new HarvestRunStore(database.Connections);
 
