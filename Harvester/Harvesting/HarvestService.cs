@@ -133,12 +133,12 @@ public sealed partial class HarvestService(
             PageToken = run.NextPageToken,
             CountTotal = run.NextPageToken is null ? "true" : null,
         };
-        await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         long pages = 0, studies = 0;
         long? totalCount = run.TotalCount;
         try
         {
+            await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var page = await FetchPageAsync(search, cancellationToken).ConfigureAwait(false);
@@ -170,8 +170,9 @@ public sealed partial class HarvestService(
     }
 
     /// <summary>
-    /// Notes which release of the registry's data the run reads (provenance). The harvest does not
-    /// depend on it: if /version cannot be read, the run goes on and its searches report the problem.
+    /// Notes which release of the registry's data the run reads (provenance). An unreachable
+    /// registry fails the run here, with that reason; a /version that answers but cannot be used
+    /// (an error status, an unexpected body) is logged and the harvest goes on without it.
     /// </summary>
     private async Task RecordRegistryVersionAsync(HarvestRun run, CancellationToken cancellationToken)
     {
@@ -180,7 +181,7 @@ public sealed partial class HarvestService(
             var version = await api.GetVersionAsync(cancellationToken).ConfigureAwait(false);
             runs.SetRegistryDataTimestamp(run.Id, version.DataTimestamp);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Refit.ApiException ex)
         {
             var reason = ex.GetBaseException().Message;
             LogNoVersion(logger, run.Topic, run.Id, reason);
