@@ -23,7 +23,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddOpenApi();
 builder.Services.AddEvidenceDatabase(builder.Configuration);
 builder.Services.AddHarvesting(builder.Configuration);
-builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
+builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 if (builder.Configuration.GetValue("Scheduler:Enabled", defaultValue: true))
 {
     // The product is one process: the API, the web page and the harvest scheduler.

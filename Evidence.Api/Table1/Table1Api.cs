@@ -16,7 +16,7 @@ public static class Table1Api
     {
         routes.MapGroup("/api/table1").WithTags("Table 1")
             .MapGet("/", Get)
-            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order; format=json|csv|md|html|xlsx|docx or the Accept header");
+            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
         return routes;
     }
 
@@ -62,7 +62,7 @@ public static class Table1Api
         }
         else
         {
-            rows = Table1Query.ForIds(connection, idList, out missing);
+            rows = Table1Query.ForIds(connection, idList, new TrialQuery(filters), out missing);
             total = rows.Count;
         }
 
@@ -92,7 +92,8 @@ public static class Table1Api
             return Table1Export.ContentTypes.ContainsKey(format) ? format.ToLowerInvariant() : null;
         }
 
-        foreach (var header in MediaTypeHeaderValue.ParseList(accept?.OfType<string>().ToList() ?? []).OrderByDescending(h => h.Quality ?? 1))
+        // q=0 means "not acceptable"; the rest in order of preference.
+        foreach (var header in MediaTypeHeaderValue.ParseList(accept?.OfType<string>().ToList() ?? []).Where(h => h.Quality is not 0).OrderByDescending(h => h.Quality ?? 1))
         {
             var match = Table1Export.ContentTypes.FirstOrDefault(t => header.MediaType.Equals(t.Value, StringComparison.OrdinalIgnoreCase));
             if (match.Key is not null)

@@ -34,12 +34,19 @@ public static class Table1Query
         return connection.Query<RowData>($"{Sql} WHERE {query.Where} ORDER BY s.nct_id LIMIT @limit", query.Parameters).Select(ToRow).ToList();
     }
 
-    /// <summary>Rows for the ids in their order; ids not in the database are returned in <paramref name="missing"/>.</summary>
-    public static List<Table1Row> ForIds(IDbConnection connection, IReadOnlyList<string> ids, out List<string> missing)
+    /// <summary>
+    /// Rows for the ids in their order, narrowed by the filters when any are given; ids not in
+    /// the database are returned in <paramref name="missing"/> (ids the filters leave out are not missing).
+    /// </summary>
+    public static List<Table1Row> ForIds(IDbConnection connection, IReadOnlyList<string> ids, TrialQuery query, out List<string> missing)
     {
-        var rows = connection.Query<RowData>($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids))", new { ids = System.Text.Json.JsonSerializer.Serialize(ids) })
+        ArgumentNullException.ThrowIfNull(query);
+        var json = System.Text.Json.JsonSerializer.Serialize(ids);
+        query.Parameters.Add("ids", json);
+        var rows = connection.Query<RowData>($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids)) AND {query.Where}", query.Parameters)
             .ToDictionary(r => r.NctId);
-        missing = ids.Where(id => !rows.ContainsKey(id)).ToList();
+        var stored = connection.Query<string>("SELECT nct_id FROM studies WHERE nct_id IN (SELECT value FROM json_each(@json))", new { json }).ToHashSet();
+        missing = ids.Where(id => !stored.Contains(id)).ToList();
         return ids.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList();
     }
 

@@ -9,7 +9,7 @@ namespace TrialEvidence.Api.Tests;
 /// </summary>
 public class EvidenceApiFactory : WebApplicationFactory<Program>
 {
-    public const string ApiKey = "test-key";
+    public const string ApiKey = "test-key-of-sixteen-characters";
 
     public EvidenceApiFactory()
     {

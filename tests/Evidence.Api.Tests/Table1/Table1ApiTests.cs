@@ -112,6 +112,27 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
     }
 
     [Fact]
+    public async Task Filters_narrow_a_curated_list_without_reordering_it()
+    {
+        var table = await GetJson($"/api/table1?ids={ReviewIds}&modality=SBRT&target=PD-1");
+
+        Assert.Equal(["NCT03316872", "NCT04167293", "NCT04547452"], table.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("nctNumber").GetString()));
+        Assert.Equal(["NCT04611165"], table.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task An_accept_type_with_q_0_is_not_chosen()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/table1?ids=NCT04167293");
+        request.Headers.Accept.ParseAdd("text/csv;q=0");
+        request.Headers.Accept.ParseAdd("text/html;q=0.5");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_accept_header_chooses_the_format()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/table1?ids=NCT04167293");
