@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrialEvidence.Harvester.ClinicalTrialsGov;
+using TrialEvidence.Harvester.Topics;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvester.Harvesting;
 using TrialEvidence.Harvester.Scheduling;
@@ -45,5 +48,26 @@ internal static class HarvesterHost
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The topics, once they and the registry settings are checked; throws <see cref="OptionsValidationException"/> naming every problem.</summary>
+    public static TopicsOptions CheckedSettings(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _ = host.Services.GetRequiredService<IOptions<RegistryOptions>>().Value;
+        return host.Services.GetRequiredService<IOptions<TopicsOptions>>().Value;
+    }
+
+    /// <summary>Prints each configuration problem as one line; returns the exit code for bad configuration.</summary>
+    public static int ReportConfiguration(OptionsValidationException problems, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var failure in problems.Failures)
+        {
+            error.WriteLine($"error: configuration: {failure}");
+        }
+
+        return 2;
     }
 }

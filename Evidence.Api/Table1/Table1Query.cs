@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using Dapper;
 using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Table1;
 
@@ -77,7 +78,7 @@ public static class Table1Query
             r.EnrollmentCount,
             r.EnrollmentType,
             r.FirstEstimate,
-            $"https://clinicaltrials.gov/study/{r.NctId}");
+            NctId.RegistryUrl(r.NctId));
     }
 
     /// <summary>"PHASE1/PHASE2" as a review prints it: "Phase 1/2".</summary>

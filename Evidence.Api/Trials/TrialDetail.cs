@@ -33,14 +33,10 @@ public sealed record TrialDetail
         return new TrialDetail
         {
             NctId = nctId,
-            RegistryUrl = $"https://clinicaltrials.gov/study/{nctId}",
+            RegistryUrl = Data.Studies.NctId.RegistryUrl(nctId),
             Study = study,
             Summary = connection.QuerySingleOrDefault("SELECT institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id) as IDictionary<string, object?>,
-            CurrentVersion = connection.QuerySingle<TrialVersion>("""
-                SELECT v.id AS Id, v.version_holder AS VersionHolder, v.last_update_posted_date AS LastUpdatePostedDate,
-                       v.content_hash AS ContentHash, v.fetched_at AS FetchedAt, v.source AS Source, 1 AS "Current"
-                FROM studies s JOIN study_versions v ON v.id = s.current_version_id WHERE s.nct_id = @id
-                """, id),
+            CurrentVersion = TrialVersion.Of(connection, nctId).Single(v => v.Current),
             Conditions = connection.Query<string>("SELECT name FROM conditions WHERE nct_id = @id ORDER BY ordinal", id).ToList(),
             Interventions = Rows(connection, "SELECT ordinal, type, name, description, other_names, agent, agent_class, target, rt_modality, partner_class FROM interventions WHERE nct_id = @id ORDER BY ordinal", id),
             ArmGroups = Rows(connection, "SELECT ordinal, label, type, description, intervention_names FROM arm_groups WHERE nct_id = @id ORDER BY ordinal", id),

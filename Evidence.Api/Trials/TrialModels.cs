@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace TrialEvidence.Api.Trials;
 
 // Dapper fills these by property name: positional records fail on computed columns, whose type
@@ -19,7 +21,7 @@ public sealed class TrialSummary
     public string? Country { get; set; }
     public string? InterventionSummary { get; set; }
     public string? VersionHolder { get; set; }
-    public string RegistryUrl => $"https://clinicaltrials.gov/study/{NctId}";
+    public string RegistryUrl => Data.Studies.NctId.RegistryUrl(NctId);
 }
 
 /// <summary>A page of trials with the total and the per-value counts of the whole filtered set.</summary>
@@ -43,4 +45,15 @@ public sealed class TrialVersion
     public string FetchedAt { get; set; } = string.Empty;
     public string Source { get; set; } = string.Empty;
     public bool Current { get; set; }
+
+    /// <summary>Every stored version of a study, oldest first, the current one marked.</summary>
+    public static List<TrialVersion> Of(System.Data.IDbConnection connection, string nctId) =>
+        connection.Query<TrialVersion>("""
+            SELECT v.id AS Id, v.version_holder AS VersionHolder, v.last_update_posted_date AS LastUpdatePostedDate,
+                   v.content_hash AS ContentHash, v.fetched_at AS FetchedAt, v.source AS Source,
+                   v.id = s.current_version_id AS "Current"
+            FROM study_versions v JOIN studies s USING (nct_id)
+            WHERE v.nct_id = @nctId
+            ORDER BY COALESCE(v.last_update_posted_date, ''), v.id
+            """, new { nctId }).ToList();
 }

@@ -124,14 +124,7 @@ public static class TrialsApi
         }
 
         using var connection = connections.Open();
-        var versions = connection.Query<TrialVersion>("""
-            SELECT v.id AS Id, v.version_holder AS VersionHolder, v.last_update_posted_date AS LastUpdatePostedDate,
-                   v.content_hash AS ContentHash, v.fetched_at AS FetchedAt, v.source AS Source,
-                   v.id = s.current_version_id AS "Current"
-            FROM study_versions v JOIN studies s USING (nct_id)
-            WHERE v.nct_id = @id
-            ORDER BY COALESCE(v.last_update_posted_date, ''), v.id
-            """, new { id = nctId.ToUpperInvariant() }).ToList();
+        var versions = TrialVersion.Of(connection, nctId.ToUpperInvariant());
         return versions.Count == 0 ? NotFound(nctId) : TypedResults.Ok(versions);
     }
 

@@ -7,6 +7,9 @@ public static partial class NctId
 {
     public static bool IsValid(string? value) => value is not null && Exact().IsMatch(value);
 
+    /// <summary>The record's page on ClinicalTrials.gov.</summary>
+    public static string RegistryUrl(string nctId) => $"https://clinicaltrials.gov/study/{nctId}";
+
     /// <summary>The first NCT id in a text (e.g. a redirect's Location), upper-cased; null when there is none.</summary>
     public static string? FindIn(string? text)
     {

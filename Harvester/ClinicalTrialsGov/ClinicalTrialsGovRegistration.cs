@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -35,8 +34,7 @@ public static class ClinicalTrialsGovRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
-            return new RegistryRateLimiter(new CrawlDelayRateLimiter(
-                TimeSpan.FromSeconds(1 / options.RequestsPerSecond), sp.GetRequiredService<TimeProvider>()));
+            return new CrawlDelayRateLimiter(TimeSpan.FromSeconds(1 / options.RequestsPerSecond), sp.GetRequiredService<TimeProvider>());
         });
         services.AddTransient<ResponseValidationHandler>();
 
@@ -59,7 +57,7 @@ public static class ClinicalTrialsGovRegistration
         client.AddResilienceHandler(ClientName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
-                var limiter = context.ServiceProvider.GetRequiredService<RegistryRateLimiter>();
+                var limiter = context.ServiceProvider.GetRequiredService<CrawlDelayRateLimiter>();
                 var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClinicalTrialsGovRegistration).FullName!);
                 pipeline
@@ -79,7 +77,7 @@ public static class ClinicalTrialsGovRegistration
                             return ValueTask.CompletedTask;
                         },
                     })
-                    .AddRateLimiter(limiter.Limiter)
+                    .AddRateLimiter(limiter)
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = options.CircuitBreakerFailureRatio,
@@ -93,12 +91,4 @@ public static class ClinicalTrialsGovRegistration
         client.AddHttpMessageHandler<ResponseValidationHandler>();
         return services;
     }
-}
-
-/// <summary>The process-wide rate limiter of registry requests (a wrapper, so DI has one type to hand out).</summary>
-public sealed class RegistryRateLimiter(RateLimiter limiter) : IDisposable
-{
-    public RateLimiter Limiter { get; } = limiter;
-
-    public void Dispose() => Limiter.Dispose();
 }

@@ -32,17 +32,11 @@ internal static class HarvestCommand
         TopicsOptions topics;
         try
         {
-            topics = host.Services.GetRequiredService<IOptions<TopicsOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<ClinicalTrialsGov.RegistryOptions>>().Value;
+            topics = HarvesterHost.CheckedSettings(host);
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                error.WriteLine($"error: configuration: {failure}");
-            }
-
-            return 2;
+            return HarvesterHost.ReportConfiguration(ex, error);
         }
 
         var names = topicName is null ? topics.Topics.Where(t => t.Enabled).Select(t => t.Name).ToList() : [topicName];
@@ -60,7 +54,8 @@ internal static class HarvestCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                var run = await harvests.HarvestAsync(name, new ConsoleProgress(error), cancellationToken).ConfigureAwait(false);
+                var progress = new ThrottledProgress<HarvestProgress>(value => error.WriteLine($"  ... {value}"), always: value => value.Pages == 1);
+                var run = await harvests.HarvestAsync(name, progress, cancellationToken).ConfigureAwait(false);
                 output.WriteLine(
                     $"{name}: run {run.Id} ({run.Kind}{(run.ResumedFrom is { } from ? $", resuming run {from}" : string.Empty)}) succeeded in {clock.Elapsed:h\\:mm\\:ss}: " +
                     $"{run.Pages:N0} page(s), new {run.StudiesNew:N0}, changed {run.StudiesChanged:N0}, unchanged {run.StudiesUnchanged:N0}, rejected {run.StudiesRejected:N0}");
@@ -78,22 +73,5 @@ internal static class HarvestCommand
         }
 
         return failed == 0 ? 0 : 1;
-    }
-
-    /// <summary>Prints a line per stored page, at most every two seconds.</summary>
-    private sealed class ConsoleProgress(TextWriter error) : IProgress<HarvestProgress>
-    {
-        private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
-
-        public void Report(HarvestProgress value)
-        {
-            if (_sinceLast.Elapsed < TimeSpan.FromSeconds(2) && value.Pages > 1)
-            {
-                return;
-            }
-
-            _sinceLast.Restart();
-            error.WriteLine($"  ... {value}");
-        }
     }
 }

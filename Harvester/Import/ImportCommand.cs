@@ -33,7 +33,10 @@ internal static class ImportCommand
         var importer = host.Services.GetRequiredService<StudyImporter>();
 
         var skipped = 0;
-        var progress = new ConsoleProgress(error);
+        var clock = Stopwatch.StartNew();
+        var progress = new ThrottledProgress<ImportSummary>(value => error.WriteLine(
+            $"  ... {value.Sources:N0} file(s), {value.Read:N0} studies read ({value.Read / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s), " +
+            $"{value.New:N0} new, {value.Changed:N0} changed, {value.Rejected + value.RejectedSources:N0} rejected"));
         ImportSummary summary;
         try
         {
@@ -62,7 +65,7 @@ internal static class ImportCommand
         }
 
         output.WriteLine(
-            $"Done in {progress.Elapsed.TotalSeconds:N1} s: {summary.Sources:N0} file(s), {summary}" +
+            $"Done in {clock.Elapsed.TotalSeconds:N1} s: {summary.Sources:N0} file(s), {summary}" +
             (summary.ChangedOlder > 0 ? $"; {summary.ChangedOlder:N0} changed version(s) were older than the stored one and kept as history" : string.Empty) +
             (skipped > 0 ? $"; {skipped:N0} non-JSON file(s) passed over" : string.Empty));
         if (summary.Sources == 0)
@@ -71,27 +74,5 @@ internal static class ImportCommand
         }
 
         return summary.Rejections.Count > 0 ? 1 : 0;
-    }
-
-    /// <summary>Prints the running counts to stderr at most every two seconds, so long inputs show they are moving.</summary>
-    private sealed class ConsoleProgress(TextWriter error) : IProgress<ImportSummary>
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastReport;
-
-        public TimeSpan Elapsed => _clock.Elapsed;
-
-        public void Report(ImportSummary value)
-        {
-            var now = _clock.Elapsed;
-            if (now - _lastReport < TimeSpan.FromSeconds(2))
-            {
-                return;
-            }
-
-            _lastReport = now;
-            var rate = value.Read / Math.Max(now.TotalSeconds, 0.001);
-            error.WriteLine($"  ... {value.Sources:N0} file(s), {value.Read:N0} studies read ({rate:N0}/s), {value.New:N0} new, {value.Changed:N0} changed, {value.Rejected + value.RejectedSources:N0} rejected");
-        }
     }
 }

@@ -19,25 +19,11 @@ internal static class RenormalizeCommand
             var clock = Stopwatch.StartNew();
             var error = parse.InvocationConfiguration.Error;
             var summary = new Renormaliser(host.Services.GetRequiredService<SqliteConnectionFactory>(), TimeProvider.System)
-                .Run(StudyNormaliser.Embedded, new Progress(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken);
+                .Run(StudyNormaliser.Embedded, new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken);
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Renormalised {summary.Studies:N0} studies with vocabulary {summary.VocabularyVersion} in {clock.Elapsed.TotalSeconds:N1} s; {summary.Changed:N0} changed.");
             return Task.FromResult(0);
         });
         return command;
-    }
-
-    private sealed class Progress(Action<long> report) : IProgress<long>
-    {
-        private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
-
-        public void Report(long value)
-        {
-            if (_sinceLast.Elapsed >= TimeSpan.FromSeconds(2))
-            {
-                _sinceLast.Restart();
-                report(value);
-            }
-        }
     }
 }

@@ -22,8 +22,7 @@ internal static class ScheduleCommand
                 // line, not a host that fails to start.
                 using (var check = HarvesterHost.Build(overrides, parse.UnmatchedTokens))
                 {
-                    _ = check.Services.GetRequiredService<IOptions<Topics.TopicsOptions>>().Value;
-                    _ = check.Services.GetRequiredService<IOptions<ClinicalTrialsGov.RegistryOptions>>().Value;
+                    HarvesterHost.CheckedSettings(check);
                     check.Services.GetRequiredService<Migrator>().Migrate();
                 }
 
@@ -33,12 +32,7 @@ internal static class ScheduleCommand
             }
             catch (OptionsValidationException ex)
             {
-                foreach (var failure in ex.Failures)
-                {
-                    await parse.InvocationConfiguration.Error.WriteLineAsync($"error: configuration: {failure}").ConfigureAwait(false);
-                }
-
-                return 2;
+                return HarvesterHost.ReportConfiguration(ex, parse.InvocationConfiguration.Error);
             }
         });
     }

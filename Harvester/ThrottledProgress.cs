@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace TrialEvidence.Harvester;
+
+/// <summary>
+/// Progress for a terminal: passes a report on at most every two seconds (and always when
+/// <paramref name="always"/> says so), so long runs show they are moving without flooding it.
+/// </summary>
+internal sealed class ThrottledProgress<T>(Action<T> report, Func<T, bool>? always = null) : IProgress<T>
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+
+    public void Report(T value)
+    {
+        if (_sinceLast.Elapsed < Interval && always?.Invoke(value) != true)
+        {
+            return;
+        }
+
+        _sinceLast.Restart();
+        report(value);
+    }
+}
