@@ -6,8 +6,8 @@ using TrialEvidence.Api.Table1;
 using TrialEvidence.Api.Topics;
 using TrialEvidence.Api.Trials;
 using TrialEvidence.Data.Database;
-using TrialEvidence.Harvester.Harvesting;
-using TrialEvidence.Harvester.Scheduling;
+using TrialEvidence.Harvesting;
+using TrialEvidence.Scheduling;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

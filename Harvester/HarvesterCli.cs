@@ -1,9 +1,8 @@
 using System.CommandLine;
-using TrialEvidence.Harvester.Fetching;
-using TrialEvidence.Harvester.Harvesting;
-using TrialEvidence.Harvester.Import;
-using TrialEvidence.Harvester.Normalisation;
-using TrialEvidence.Harvester.Scheduling;
+using TrialEvidence.Fetching;
+using TrialEvidence.Harvesting;
+using TrialEvidence.Harvester.Commands;
+using TrialEvidence.Scheduling;
 
 namespace TrialEvidence.Harvester;
 

@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrialEvidence.Harvester.ClinicalTrialsGov;
-using TrialEvidence.Harvester.Topics;
+using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Topics;
 using TrialEvidence.Data.Database;
-using TrialEvidence.Harvester.Harvesting;
-using TrialEvidence.Harvester.Scheduling;
+using TrialEvidence.Harvesting;
+using TrialEvidence.Scheduling;
 
 namespace TrialEvidence.Harvester;
 

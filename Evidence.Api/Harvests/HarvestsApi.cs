@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TrialEvidence.Harvester.Harvesting;
+using TrialEvidence.Harvesting;
 
 namespace TrialEvidence.Api.Harvests;
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Quartz;
 using TrialEvidence.Data.Database;
-using TrialEvidence.Harvester.Harvesting;
-using TrialEvidence.Harvester.Scheduling;
-using TrialEvidence.Harvester.Topics;
+using TrialEvidence.Harvesting;
+using TrialEvidence.Scheduling;
+using TrialEvidence.Topics;
 
 namespace TrialEvidence.Api.Topics;
 

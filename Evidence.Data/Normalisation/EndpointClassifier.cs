@@ -11,8 +11,6 @@ namespace TrialEvidence.Data.Normalisation;
 /// </summary>
 internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 {
-    public const string Other = "other";
-
     public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources)
     {
         var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
@@ -21,7 +19,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // safety or response in passing.
         var (endpoint, field, matched) = First(outcome.Measure, $"{prefix}.measure")
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, $"{prefix}.description") : null)
-            ?? (Other, null, null);
+            ?? (Terms.OtherEndpoint, null, null);
         if (field is not null)
         {
             sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, "endpoint_class", endpoint, field, matched!));

@@ -1,29 +1,40 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
-using TrialEvidence.ReplayRegistry;
 
-// Runs the replay registry on its own, e.g. to point the harvester at it by hand:
-//   dotnet run --project tests/ReplayRegistry -- --data ../shared/ctgov --urls http://127.0.0.1:5099
-var arguments = new ConfigurationBuilder().AddCommandLine(args).Build();
-if (arguments["data"] is not { } dataFolder)
+namespace TrialEvidence.ReplayRegistry;
+
+/// <summary>
+/// Runs the replay registry on its own, e.g. to point the harvester at it by hand:
+/// <c>dotnet run --project tests/ReplayRegistry -- --data ../shared/ctgov --urls http://127.0.0.1:5099</c>.
+/// A named class, not top-level statements, so that no public Program type clashes with the API's
+/// in test projects that reference both.
+/// </summary>
+internal static class StandaloneRegistry
 {
-    Console.Error.WriteLine("Usage: ReplayRegistry --data <folder of recorded studies> [--urls http://127.0.0.1:5099]");
-    return 2;
+    public static async Task<int> Main(string[] args)
+    {
+        var arguments = new ConfigurationBuilder().AddCommandLine(args).Build();
+        if (arguments["data"] is not { } dataFolder)
+        {
+            Console.Error.WriteLine("Usage: ReplayRegistry --data <folder of recorded studies> [--urls http://127.0.0.1:5099]");
+            return 2;
+        }
+
+        var options = new ReplayRegistryOptions { ListenUrl = new Uri(arguments["urls"] ?? "http://127.0.0.1:5099") };
+        await using var server = await ReplayRegistryServer.StartAsync(dataFolder, options);
+        Console.WriteLine($"Replaying {server.Studies.Count} studies from {Path.GetFullPath(dataFolder)}");
+        Console.WriteLine($"Base address: {server.BaseAddress}  (Ctrl+C stops)");
+
+        var stopped = new TaskCompletionSource();
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true; // stop here, disposing the server, rather than being killed
+            stopped.TrySetResult();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await stopped.Task;
+        return 0;
+    }
 }
-
-var options = new ReplayRegistryOptions { ListenUrl = new Uri(arguments["urls"] ?? "http://127.0.0.1:5099") };
-await using var server = await ReplayRegistryServer.StartAsync(dataFolder, options);
-Console.WriteLine($"Replaying {server.Studies.Count} studies from {Path.GetFullPath(dataFolder)}");
-Console.WriteLine($"Base address: {server.BaseAddress}  (Ctrl+C stops)");
-
-var stopped = new TaskCompletionSource();
-void Stop(PosixSignalContext signal)
-{
-    signal.Cancel = true; // stop here, disposing the server, rather than being killed
-    stopped.TrySetResult();
-}
-
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-await stopped.Task;
-return 0;

@@ -1,0 +1,30 @@
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// The fixed values the normaliser writes beside the vocabulary's own terms, and the separators
+/// of the cells a person reads. Code anywhere in the product names them here, never as literals;
+/// <see cref="Vocabulary.Load"/> checks that a vocabulary file contains the ones it must.
+/// </summary>
+public static class Terms
+{
+    /// <summary>The agent class of immune checkpoint inhibitors.</summary>
+    public const string Ici = "ICI";
+
+    /// <summary>The target of an ICI named only by its class ("immune checkpoint inhibitor").</summary>
+    public const string UnspecifiedIci = "ICI, unspecified";
+
+    /// <summary>The RT modality of radiotherapy named without its kind ("radiotherapy").</summary>
+    public const string UnspecifiedRt = "RT, unspecified";
+
+    /// <summary>The partner class of a locoregional therapy (TACE, HAIC, RFA, ...).</summary>
+    public const string Locoregional = "locoregional";
+
+    /// <summary>The endpoint class of an outcome that names none of the vocabulary's classes.</summary>
+    public const string OtherEndpoint = "other";
+
+    /// <summary>Between the values of one cell a person reads: "nivolumab + ipilimumab", "Sintilimab + SBRT".</summary>
+    public const string ListSeparator = " + ";
+
+    /// <summary>Between the arms of an intervention cell: "Nivolumab + SBRT vs Nivolumab".</summary>
+    public const string ArmSeparator = " vs ";
+}

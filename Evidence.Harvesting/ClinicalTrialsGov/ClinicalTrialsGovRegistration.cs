@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Refit;
+
+namespace TrialEvidence.ClinicalTrialsGov;
+
+public static class ClinicalTrialsGovRegistration
+{
+    /// <summary>Name of the HttpClient and of its resilience pipeline.</summary>
+    public const string ClientName = "clinicaltrials-gov";
+
+    public static string UserAgent { get; } =
+        $"TrialEvidence/{typeof(ClinicalTrialsGovRegistration).Assembly.GetName().Version?.ToString(3)} (clinical-trial evidence harvester)";
+
+    /// <summary>
+    /// Registers the registry client: Refit over HttpClient, then one resilience pipeline for all
+    /// calls, outermost first: total timeout, retry (exponential back-off with jitter, Retry-After
+    /// honoured up to MaxRetryDelay), the client-side rate limit (so retries queue for their turn
+    /// too), circuit breaker, per-attempt timeout; then the body check, once per attempt.
+    /// </summary>
+    public static IServiceCollection AddClinicalTrialsGov(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RegistryOptions>()
+            .Bind(configuration.GetSection(RegistryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // One limiter for the process: every request to the registry waits for its turn here.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
+            return new CrawlDelayRateLimiter(TimeSpan.FromSeconds(1 / options.RequestsPerSecond), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddTransient<ResponseValidationHandler>();
+
+        var client = services.AddRefitGeneratedClient<IClinicalTrialsGovApi>()
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
+                client.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/'));
+                client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts govern
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A 301 for a retired NCT id is data to record, not a hop to take silently.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        client.AddResilienceHandler(ClientName, (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
+                var limiter = context.ServiceProvider.GetRequiredService<CrawlDelayRateLimiter>();
+                var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClinicalTrialsGovRegistration).FullName!);
+                pipeline
+                    .AddTimeout(options.TotalTimeout)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.MaxRetryAttempts,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = options.RetryBaseDelay,
+                        MaxDelay = options.MaxRetryDelay,
+                        ShouldHandle = args => ValueTask.FromResult(RegistryFailures.IsTransient(args.Outcome)),
+                        DelayGenerator = args => ValueTask.FromResult(RegistryFailures.RetryAfter(args.Outcome, options.MaxRetryDelay, clock)),
+                        OnRetry = args =>
+                        {
+                            RegistryFailures.ReportRetry(log, args.Outcome, args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
+                            return ValueTask.CompletedTask;
+                        },
+                    })
+                    .AddRateLimiter(limiter)
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = options.CircuitBreakerFailureRatio,
+                        MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+                        SamplingDuration = options.CircuitBreakerSamplingDuration,
+                        BreakDuration = options.CircuitBreakerBreakDuration,
+                        ShouldHandle = args => ValueTask.FromResult(RegistryFailures.IsTransient(args.Outcome)),
+                    })
+                    .AddTimeout(options.AttemptTimeout);
+            });
+        client.AddHttpMessageHandler<ResponseValidationHandler>();
+        return services;
+    }
+}

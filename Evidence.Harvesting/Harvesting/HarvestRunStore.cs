@@ -1,0 +1,111 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Harvesting;
+
+/// <summary>Reads and writes harvest_runs (runs and their checkpoints) and topic_studies.</summary>
+public sealed class HarvestRunStore(SqliteConnectionFactory connections)
+{
+    private const string RunColumns = """
+        id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, harvest_started_at AS HarvestStartedAt,
+        finished_at AS FinishedAt, outcome AS Outcome, query AS Query, topic_query AS TopicQuery, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
+        pages AS Pages, total_count AS TotalCount, registry_data_timestamp AS RegistryDataTimestamp, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
+        studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner
+        """;
+
+    public HarvestRun? Latest(string topic)
+    {
+        using var connection = connections.Open();
+        return connection.QuerySingleOrDefault<HarvestRun>(
+            $"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id DESC LIMIT 1", new { topic });
+    }
+
+    /// <summary>
+    /// When the last complete harvest of the topic began (its first run, if it was resumed), and
+    /// the topic query it asked: what an incremental harvest counts from, and whether it may.
+    /// </summary>
+    public (DateTimeOffset Started, string TopicQuery)? LastComplete(string topic)
+    {
+        using var connection = connections.Open();
+        var last = connection.QuerySingleOrDefault<(string Started, string TopicQuery)?>(
+            "SELECT harvest_started_at, topic_query FROM harvest_runs WHERE topic = @topic AND outcome = 'succeeded' ORDER BY id DESC LIMIT 1",
+            new { topic });
+        return last is { } found
+            ? (DateTimeOffset.Parse(found.Started, System.Globalization.CultureInfo.InvariantCulture), found.TopicQuery)
+            : null;
+    }
+
+    public IReadOnlyList<HarvestRun> Recent(string? topic, int limit)
+    {
+        using var connection = connections.Open();
+        return connection.Query<HarvestRun>(
+            $"SELECT {RunColumns} FROM harvest_runs WHERE @topic IS NULL OR topic = @topic ORDER BY id DESC LIMIT @limit",
+            new { topic, limit }).ToList();
+    }
+
+    /// <summary>Records a new running run; null when another run of the topic is running already.</summary>
+    public long? TryStart(HarvestRun run)
+    {
+        using var connection = connections.Open();
+        try
+        {
+            return connection.ExecuteScalar<long>("""
+                INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, updated_since,
+                                          resumed_from, next_page_token, pages, total_count, owner)
+                VALUES (@Topic, @Kind, @StartedAt, @HarvestStartedAt, @Outcome, @Query, @TopicQuery, @UpdatedSince,
+                        @ResumedFrom, @NextPageToken, @Pages, @TotalCount, @Owner)
+                RETURNING id
+                """, run);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: ux_harvest_runs_running
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Records a stored page inside the transaction that stored its studies: the checkpoint moves
+    /// on exactly when the page's studies are committed, never before and never after.
+    /// </summary>
+    public static void RecordPage(SqliteConnection connection, SqliteTransaction transaction, PageRecord page)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.Execute("""
+            UPDATE harvest_runs SET
+                next_page_token = @NextPageToken,
+                pages = pages + 1,
+                total_count = COALESCE(@TotalCount, total_count),
+                studies_new = studies_new + @New,
+                studies_changed = studies_changed + @Changed,
+                studies_unchanged = studies_unchanged + @Unchanged,
+                studies_rejected = studies_rejected + @Rejected
+            WHERE id = @RunId
+            """, page, transaction);
+        connection.Execute("""
+            INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
+            SELECT @Topic, value, @SeenAt, @SeenAt, @RunId, @RunId FROM json_each(@NctIds)
+            WHERE value IN (SELECT nct_id FROM studies)
+            ON CONFLICT (topic, nct_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_run_id = excluded.last_run_id
+            """, page, transaction);
+    }
+
+    public void SetRegistryDataTimestamp(long runId, string dataTimestamp)
+    {
+        using var connection = connections.Open();
+        connection.Execute("UPDATE harvest_runs SET registry_data_timestamp = @dataTimestamp WHERE id = @runId", new { runId, dataTimestamp });
+    }
+
+    public void Finish(long runId, string outcome, string finishedAt, string? error)
+    {
+        using var connection = connections.Open();
+        connection.Execute(
+            "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error WHERE id = @runId",
+            new { runId, outcome, finishedAt, error });
+    }
+}
+
+/// <summary>What one stored page adds to its run.</summary>
+public sealed record PageRecord(
+    long RunId, string Topic, string? NextPageToken, long? TotalCount,
+    long New, long Changed, long Unchanged, long Rejected, string NctIds, string SeenAt);

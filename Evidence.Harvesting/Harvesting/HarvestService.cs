@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Registry;
+using TrialEvidence.Data.Studies;
+using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Topics;
+
+namespace TrialEvidence.Harvesting;
+
+/// <summary>
+/// Harvests one topic: the first time everything its query finds, afterwards only what changed
+/// since the last complete harvest (minus a day). Each page's studies, the topic's membership and
+/// the checkpoint (the next page token) are committed in one transaction, so a harvest stopped at
+/// any moment resumes where it stopped and ends with the same database as an uninterrupted one.
+/// </summary>
+public sealed partial class HarvestService(
+    IClinicalTrialsGovApi api,
+    HarvestRunStore runs,
+    SqliteConnectionFactory connections,
+    StudyWriter writer,
+    IOptionsMonitor<TopicsOptions> topics,
+    IOptions<RegistryOptions> registry,
+    TimeProvider clock,
+    ILogger<HarvestService> logger)
+{
+    /// <exception cref="HarvestFailedException">The harvest failed; the run is recorded with the reason.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the run is recorded as interrupted and resumes next time.</exception>
+    public async Task<HarvestRun> HarvestAsync(string topicName, IProgress<HarvestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var topic = topics.CurrentValue.Find(topicName) ?? throw new HarvestFailedException(
+            topicName, null, $"there is no topic '{topicName}'; configured: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}");
+        var run = Begin(topic);
+        try
+        {
+            await HarvestPagesAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryStatusException ex) when (ex.Status == HttpStatusCode.BadRequest && run.ResumedFrom is not null && run.NextPageToken is not null)
+        {
+            // Page tokens do not live for ever: when the registry refuses the saved one, the
+            // checkpoint is worthless and the harvest starts over (studies already stored stay).
+            Finish(run, HarvestOutcome.Failed, $"the registry no longer accepts the saved page token; starting over ({ex.Message})");
+            LogStartingOver(logger, topic.Name, run.Id);
+            run = Begin(topic, allowResume: false);
+            await HarvestPagesAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        Finish(run, HarvestOutcome.Succeeded, null);
+        return runs.Latest(topic.Name)!;
+    }
+
+    private HarvestRun Begin(TopicOptions topic, bool allowResume = true)
+    {
+        var now = Now();
+        var latest = runs.Latest(topic.Name);
+        if (latest?.Outcome == HarvestOutcome.Running)
+        {
+            if (ProcessOwner.IsAlive(latest.Owner))
+            {
+                throw AlreadyRunning(topic.Name, latest);
+            }
+
+            // Killed or crashed, before its first page, mid-harvest or after its last: close it.
+            runs.Finish(latest.Id, HarvestOutcome.Interrupted, now, "the process running it stopped (killed or crashed)");
+            latest = latest with { Outcome = HarvestOutcome.Interrupted };
+        }
+
+        var topicQuery = JsonSerializer.Serialize(StudySearch.From(topic.Query).ToParameters());
+        HarvestRun run;
+        if (allowResume && latest is { NextPageToken: not null, Outcome: HarvestOutcome.Interrupted or HarvestOutcome.Failed } && latest.TopicQuery == topicQuery)
+        {
+            run = latest with { Id = 0, StartedAt = now, Outcome = HarvestOutcome.Running, ResumedFrom = latest.Id, Pages = 0, Owner = ProcessOwner.Current };
+        }
+        else
+        {
+            var search = StudySearch.From(topic.Query);
+            string? since = null;
+            // Incremental only after a complete harvest of this same query: a changed query has
+            // older matches that no date range would bring.
+            if (runs.LastComplete(topic.Name) is { } last && last.TopicQuery == topicQuery)
+            {
+                // A day of overlap: the registry posts by date, and a harvest may start mid-day.
+                since = last.Started.UtcDateTime.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var range = $"AREA[LastUpdatePostDate]RANGE[{since},MAX]";
+                search = search with { Advanced = search.Advanced is null ? range : $"({search.Advanced}) AND {range}" };
+            }
+
+            run = new HarvestRun
+            {
+                Topic = topic.Name,
+                Kind = since is null ? "full" : "incremental",
+                StartedAt = now,
+                HarvestStartedAt = now,
+                Outcome = HarvestOutcome.Running,
+                Query = JsonSerializer.Serialize(search.ToParameters()),
+                TopicQuery = topicQuery,
+                UpdatedSince = since,
+                Owner = ProcessOwner.Current,
+            };
+        }
+
+        // The unique index on running runs settles a race with another process starting the same topic.
+        run = run with { Id = runs.TryStart(run) ?? throw AlreadyRunning(topic.Name, runs.Latest(topic.Name)!) };
+        if (run.ResumedFrom is { } resumedFrom)
+        {
+            LogResumed(logger, topic.Name, run.Id, run.Kind, resumedFrom);
+        }
+        else
+        {
+            LogStarted(logger, topic.Name, run.Id, run.Kind);
+        }
+
+        return run;
+    }
+
+    private static HarvestFailedException AlreadyRunning(string topic, HarvestRun running) =>
+        new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner})");
+
+    private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var pageSize = registry.Value.PageSize;
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
+        var search = StudySearch.From(parameters) with
+        {
+            PageSize = pageSize,
+            PageToken = run.NextPageToken,
+            CountTotal = run.NextPageToken is null ? "true" : null,
+        };
+        var clock = Stopwatch.StartNew();
+        long pages = 0, studies = 0;
+        long? totalCount = run.TotalCount;
+        try
+        {
+            await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var page = await FetchPageAsync(search, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                totalCount ??= page.TotalCount;
+                StorePage(run, page);
+                pages++;
+                studies += page.Studies.Count + page.Rejected.Count;
+                progress?.Report(new HarvestProgress(run.Topic, run.Id, pages, totalCount, pageSize, studies, clock.Elapsed));
+                if (page.NextPageToken is null)
+                {
+                    return;
+                }
+
+                search = search with { PageToken = page.NextPageToken, CountTotal = null };
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Finish(run, HarvestOutcome.Interrupted, "cancelled; the next run resumes from the last stored page");
+            throw;
+        }
+        catch (Exception ex) when (ex is not RegistryStatusException { Status: HttpStatusCode.BadRequest } || run.ResumedFrom is null)
+        {
+            var reason = Describe(ex);
+            Finish(run, HarvestOutcome.Failed, reason);
+            throw new HarvestFailedException(run.Topic, run.Id, $"harvest of '{run.Topic}' failed (run {run.Id}): {reason}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Notes which release of the registry's data the run reads (provenance). An unreachable
+    /// registry fails the run here, with that reason; a /version that answers but cannot be used
+    /// (an error status, an unexpected body) is logged and the harvest goes on without it.
+    /// </summary>
+    private async Task RecordRegistryVersionAsync(HarvestRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await api.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+            runs.SetRegistryDataTimestamp(run.Id, version.DataTimestamp);
+        }
+        catch (Refit.ApiException ex)
+        {
+            var reason = ex.GetBaseException().Message;
+            LogNoVersion(logger, run.Topic, run.Id, reason);
+        }
+    }
+
+    private async Task<Page> FetchPageAsync(StudySearch search, CancellationToken cancellationToken)
+    {
+        using var response = await api.SearchStudiesAsync(search, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        var source = response.RequestMessage?.RequestUri?.ToString() ?? "registry search";
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var reader = new StudyJsonReader(body, source);
+        var parsed = new List<IncomingStudy>();
+        var rejected = new List<string>();
+        foreach (var json in reader.ReadStudies())
+        {
+            try
+            {
+                parsed.Add(new IncomingStudy(ParsedStudy.From(json), $"{source}#{json.Index}"));
+            }
+            catch (StudyFormatException ex)
+            {
+                rejected.Add($"{source}#{json.Index}: {ex.Message}");
+            }
+        }
+
+        if (!reader.IsSearchPage)
+        {
+            throw new MalformedJsonException(source, 1, 1, "the registry's search answer is not a page of studies");
+        }
+
+        return new Page(parsed, rejected, reader.NextPageToken, reader.TotalCount);
+    }
+
+    private void StorePage(HarvestRun run, Page page)
+    {
+        foreach (var rejection in page.Rejected)
+        {
+            LogRejected(logger, run.Topic, rejection);
+        }
+
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var outcomes = writer.WriteBatch(connection, transaction, page.Studies);
+        HarvestRunStore.RecordPage(connection, transaction, new PageRecord(
+            run.Id,
+            run.Topic,
+            page.NextPageToken,
+            page.TotalCount,
+            outcomes.Count(o => o == WriteOutcome.New),
+            outcomes.Count(o => o is WriteOutcome.Changed or WriteOutcome.ChangedOlder),
+            outcomes.Count(o => o == WriteOutcome.Unchanged),
+            page.Rejected.Count,
+            JsonSerializer.Serialize(page.Studies.Select(s => s.Study.Record.NctId)),
+            Now()));
+        transaction.Commit();
+    }
+
+    private void Finish(HarvestRun run, string outcome, string? error)
+    {
+        runs.Finish(run.Id, outcome, Now(), error);
+        LogFinished(logger, run.Topic, run.Id, outcome, error);
+    }
+
+    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>One line a user can act on, without a stack trace.</summary>
+    private string Describe(Exception ex)
+    {
+        // Refit wraps what the handlers threw; the cause is the first exception we know.
+        for (var cause = ex; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RegistryStatusException
+                or RegistryResponseException or MalformedJsonException)
+            {
+                ex = cause;
+                break;
+            }
+        }
+
+        return DescribeCause(ex);
+    }
+
+    private string DescribeCause(Exception ex) => ex switch
+    {
+        HttpRequestException { InnerException: SocketException socket } =>
+            $"cannot reach the registry at {registry.Value.BaseUrl} ({socket.SocketErrorCode}: {socket.Message})",
+        HttpRequestException http => $"cannot reach the registry at {registry.Value.BaseUrl} ({http.Message})",
+        TimeoutRejectedException => $"the registry did not answer in time (attempt timeout {registry.Value.AttemptTimeout}, total {registry.Value.TotalTimeout})",
+        BrokenCircuitException => $"too many registry failures in a row; requests are paused for {registry.Value.CircuitBreakerBreakDuration}",
+        RegistryStatusException or RegistryResponseException or MalformedJsonException => ex.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+
+    private sealed record Page(List<IncomingStudy> Studies, List<string> Rejected, string? NextPageToken, long? TotalCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}")]
+    private static partial void LogStarted(ILogger logger, string topic, long runId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}, resuming run {ResumedFrom} from its checkpoint")]
+    private static partial void LogResumed(ILogger logger, string topic, long runId, string kind, long resumedFrom);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} run {RunId} ended {Outcome} {Error}")]
+    private static partial void LogFinished(ILogger logger, string topic, long runId, string outcome, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: a study was rejected: {Rejection}")]
+    private static partial void LogRejected(ILogger logger, string topic, string rejection);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} run {RunId}: the registry's /version could not be read ({Reason})")]
+    private static partial void LogNoVersion(ILogger logger, string topic, long runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: run {RunId} could not resume its saved page token; starting over")]
+    private static partial void LogStartingOver(ILogger logger, string topic, long runId);
+}

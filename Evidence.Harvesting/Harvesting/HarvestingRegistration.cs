@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Topics;
+
+namespace TrialEvidence.Harvesting;
+
+public static class HarvestingRegistration
+{
+    /// <summary>Topics (validated at start), the registry client and the harvest service.</summary>
+    public static IServiceCollection AddHarvesting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TopicsOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TopicsOptions>, TopicsValidation>();
+        services.AddClinicalTrialsGov(configuration);
+        services.AddSingleton<HarvestRunStore>();
+        services.AddTransient<HarvestService>();
+        services.AddTransient<Fetching.StudyFetcher>();
+        return services;
+    }
+}

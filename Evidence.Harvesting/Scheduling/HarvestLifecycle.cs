@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using TrialEvidence.Harvesting;
+using TrialEvidence.Topics;
+
+namespace TrialEvidence.Scheduling;
+
+/// <summary>
+/// At start-up, runs at once every topic that cannot wait for its next fire time: one never
+/// harvested, one whose last run was interrupted or failed (it resumes from its checkpoint), and
+/// one whose scheduled time passed while the program was not running (a misfire across restarts).
+/// At shutdown, interrupts running harvests, which then stop at once and resume next time,
+/// instead of holding the process through their retries.
+/// </summary>
+public sealed partial class HarvestLifecycle(
+    ISchedulerFactory schedulers,
+    HarvestRunStore runs,
+    IOptionsMonitor<TopicsOptions> topics,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<HarvestLifecycle> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The scheduler starts with the host; jobs are triggered once everything has started.
+        lifetime.ApplicationStarted.Register(() => _ = TriggerDueAsync(lifetime.ApplicationStopping));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        foreach (var topic in topics.CurrentValue.Topics)
+        {
+            await scheduler.Interrupt(HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Why a topic must run now, or null when its schedule can be waited for.</summary>
+    public static string? WhyNow(TopicOptions topic, HarvestRun? latest, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (latest is null)
+        {
+            return "never harvested";
+        }
+
+        if (latest.Outcome != HarvestOutcome.Succeeded)
+        {
+            return $"its last run ({latest.Id}) ended {latest.Outcome}";
+        }
+
+        var lastStart = DateTimeOffset.Parse(latest.StartedAt, System.Globalization.CultureInfo.InvariantCulture);
+        var due = new CronExpression(topic.Schedule, TimeZoneInfo.Utc).GetNextValidTimeAfter(lastStart);
+        return due is { } time && time < now ? $"its scheduled run of {time:u} was missed" : null;
+    }
+
+    private async Task TriggerDueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+            foreach (var topic in topics.CurrentValue.Topics.Where(t => t.Enabled))
+            {
+                if (WhyNow(topic, runs.Latest(topic.Name), clock.GetUtcNow()) is { } reason)
+                {
+                    LogTriggered(logger, topic.Name, reason);
+                    await scheduler.TriggerJob(HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // Failing to trigger early must not stop the program: the schedule still runs.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogTriggerFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvesting {Topic} now: {Reason}")]
+    private static partial void LogTriggered(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not trigger the start-up harvests; topics wait for their schedule")]
+    private static partial void LogTriggerFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,25 @@
+namespace TrialEvidence.Topics;
+
+/// <summary>
+/// A saved search harvested on a schedule, from the "Topics" array of appsettings.json.
+/// <see cref="Query"/> uses the registry's parameter names (query.cond, query.term, filter.advanced, ...).
+/// </summary>
+public sealed class TopicOptions
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Quartz cron expression, seconds first, in UTC: "0 0 4 * * ?" is every day at 04:00 UTC.</summary>
+    public string Schedule { get; set; } = string.Empty;
+
+    public Dictionary<string, string> Query { get; set; } = new(StringComparer.Ordinal);
+
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>The "Topics" section: every configured topic.</summary>
+public sealed class TopicsOptions
+{
+    public List<TopicOptions> Topics { get; set; } = [];
+
+    public TopicOptions? Find(string name) => Topics.Find(t => string.Equals(t.Name, name, StringComparison.Ordinal));
+}

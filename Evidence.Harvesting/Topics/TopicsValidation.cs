@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using TrialEvidence.ClinicalTrialsGov;
+
+namespace TrialEvidence.Topics;
+
+/// <summary>Checks the topics at start-up, so a typo in appsettings.json stops the program with its reason.</summary>
+public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TopicsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        foreach (var duplicate in options.Topics.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add($"Topic name '{duplicate.Key}' is used {duplicate.Count()} times.");
+        }
+
+        foreach (var topic in options.Topics)
+        {
+            var label = $"Topic '{topic.Name}'";
+            if (!TopicName().IsMatch(topic.Name))
+            {
+                errors.Add($"{label}: a name is 1-64 lower-case letters, digits and hyphens.");
+            }
+
+            if (!IsCron(topic.Schedule))
+            {
+                errors.Add($"{label}: Schedule '{topic.Schedule}' is not a Quartz cron expression (seconds first, e.g. \"0 0 4 * * ?\").");
+            }
+
+            if (topic.Query.Count == 0)
+            {
+                errors.Add($"{label}: Query is empty; a topic needs at least one registry search parameter.");
+            }
+
+            try
+            {
+                StudySearch.From(topic.Query);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"{label}: {ex.Message}");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsCron(string expression)
+    {
+        try
+        {
+            _ = new CronExpression(expression);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex TopicName();
+}

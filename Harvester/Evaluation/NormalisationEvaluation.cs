@@ -1,0 +1,185 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Registry;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Harvester.Evaluation;
+
+/// <summary>
+/// Compares the normaliser with hand-made labels: interventions.csv (nct_id, name, agent,
+/// agent_class, target, rt_modality, partner_class) and primary_outcomes.csv (nct_id, measure,
+/// endpoint_class, landmark), keyed by the registry's own wording. Lists within a cell
+/// ("nivolumab + ipilimumab") compare as sets; case and surrounding space do not count.
+/// </summary>
+public static class NormalisationEvaluation
+{
+    public static readonly string[] InterventionFields = ["agent", "agent_class", "target", "rt_modality", "partner_class"];
+    public static readonly string[] OutcomeFields = ["endpoint_class", "landmark"];
+
+    public static EvaluationReport Run(IEnumerable<RecordSource> records, string labelsFolder, StudyNormaliser normaliser)
+    {
+        ArgumentNullException.ThrowIfNull(normaliser);
+        var (interventions, outcomes, doses) = Predict(records, normaliser);
+        var scores = new List<FieldScore>();
+        var misses = new List<Disagreement>();
+        var interventionLabels = ReadLabels(Path.Combine(labelsFolder, "interventions.csv"), "name");
+        var outcomeLabels = ReadLabels(Path.Combine(labelsFolder, "primary_outcomes.csv"), "measure");
+        scores.AddRange(Score(interventionLabels, interventions, InterventionFields, misses));
+        scores.AddRange(Score(outcomeLabels, outcomes, OutcomeFields, misses));
+        var unmatched = interventionLabels.Keys.Where(k => !interventions.ContainsKey(k))
+            .Concat(outcomeLabels.Keys.Where(k => !outcomes.ContainsKey(k)))
+            .Select(k => $"{k.NctId} / {k.Text}")
+            .ToList();
+        return new EvaluationReport(normaliser.VocabularyVersion, scores, misses, unmatched, doses.Parsed, doses.Raw);
+    }
+
+    /// <summary>Normalised values of every intervention and primary outcome in the records, by (NCT id, wording).</summary>
+    private static (Dictionary<Key, Dictionary<string, string?>> Interventions, Dictionary<Key, Dictionary<string, string?>> Outcomes, (int Parsed, int Raw) Doses) Predict(
+        IEnumerable<RecordSource> records, StudyNormaliser normaliser)
+    {
+        var interventions = new Dictionary<Key, Dictionary<string, string?>>();
+        var outcomes = new Dictionary<Key, Dictionary<string, string?>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int parsedDoses = 0, rawDoses = 0;
+        foreach (var source in records)
+        {
+            using var stream = source.Open();
+            foreach (var json in new StudyJsonReader(stream, source.Name).ReadStudies())
+            {
+                var record = ParsedStudy.From(json).Record;
+                var normalised = normaliser.Normalise(record);
+                if (seen.Add(record.NctId))
+                {
+                    parsedDoses += normalised.RtRegimens.Count(r => r.IsParsed);
+                    rawDoses += normalised.RtRegimens.Count(r => !r.IsParsed);
+                }
+
+                foreach (var (intervention, terms) in record.Interventions.Zip(normalised.Interventions))
+                {
+                    interventions.TryAdd(new Key(record.NctId, intervention.Name ?? string.Empty), new Dictionary<string, string?>
+                    {
+                        ["agent"] = terms.Agent,
+                        ["agent_class"] = terms.AgentClass,
+                        ["target"] = terms.Target,
+                        ["rt_modality"] = terms.RtModality,
+                        ["partner_class"] = terms.PartnerClass,
+                    });
+                }
+
+                foreach (var (outcome, terms) in record.Outcomes.Zip(normalised.Outcomes).Where(o => o.First.Kind == "primary"))
+                {
+                    outcomes.TryAdd(new Key(record.NctId, outcome.Measure ?? string.Empty), new Dictionary<string, string?>
+                    {
+                        ["endpoint_class"] = terms.EndpointClass == Terms.OtherEndpoint ? null : terms.EndpointClass,
+                        ["landmark"] = terms.Landmark,
+                    });
+                }
+            }
+        }
+
+        return (interventions, outcomes, (parsedDoses, rawDoses));
+    }
+
+    private static List<FieldScore> Score(
+        Dictionary<Key, Dictionary<string, string?>> labels,
+        Dictionary<Key, Dictionary<string, string?>> predictions,
+        string[] fields,
+        List<Disagreement> misses)
+    {
+        var scores = new List<FieldScore>();
+        foreach (var field in fields)
+        {
+            int labelled = 0, predicted = 0, correct = 0, agreements = 0, total = 0;
+            foreach (var (key, label) in labels)
+            {
+                if (!predictions.TryGetValue(key, out var prediction))
+                {
+                    continue;
+                }
+
+                total++;
+                var expected = Canonical(label[field]);
+                var actual = Canonical(prediction[field]);
+                labelled += expected is null ? 0 : 1;
+                predicted += actual is null ? 0 : 1;
+                if (expected == actual)
+                {
+                    agreements++;
+                    correct += expected is null ? 0 : 1;
+                }
+                else
+                {
+                    misses.Add(new Disagreement(key.NctId, key.Text, field, label[field], prediction[field]));
+                }
+            }
+
+            scores.Add(new FieldScore(field, total, labelled, predicted, correct, agreements));
+        }
+
+        return scores;
+    }
+
+    /// <summary>Empty is "none"; "other" endpoints count as none; lists compare as sorted sets.</summary>
+    private static string? Canonical(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Equals(Terms.OtherEndpoint, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return string.Join(" + ", value.Split('+').Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    private static Dictionary<Key, Dictionary<string, string?>> ReadLabels(string path, string textColumn)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false });
+        var labels = new Dictionary<Key, Dictionary<string, string?>>();
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        while (csv.Read())
+        {
+            var row = header.ToDictionary(h => h, h => (string?)csv.GetField(h), StringComparer.Ordinal);
+            labels.TryAdd(new Key(row["nct_id"]!, row[textColumn] ?? string.Empty), row);
+        }
+
+        return labels;
+    }
+
+    private sealed record Key(string NctId, string Text);
+}
+
+/// <summary>Precision and recall of one normalised field against the labels.</summary>
+/// <param name="Items">Labelled items the normaliser also saw.</param>
+/// <param name="Labelled">Items whose label has a value.</param>
+/// <param name="Predicted">Items the normaliser gave a value.</param>
+/// <param name="Correct">Items where both have the same value.</param>
+/// <param name="Agreements">Items where both agree, including both empty.</param>
+public sealed record FieldScore(string Field, int Items, int Labelled, int Predicted, int Correct, int Agreements)
+{
+    public double Precision => Predicted == 0 ? 1 : (double)Correct / Predicted;
+
+    public double Recall => Labelled == 0 ? 1 : (double)Correct / Labelled;
+
+    public double Accuracy => Items == 0 ? 1 : (double)Agreements / Items;
+}
+
+/// <summary>A label the normaliser does not reproduce.</summary>
+public sealed record Disagreement(string NctId, string Item, string Field, string? Expected, string? Actual)
+{
+    public override string ToString() => $"{NctId} \"{Item}\" {Field}: labelled '{Expected}', normalised '{Actual}'";
+}
+
+/// <param name="DosesParsed">RT dose statements read whole (first record of each NCT id).</param>
+/// <param name="DosesKeptRaw">RT dose statements kept as raw text because they could not be read whole.</param>
+public sealed record EvaluationReport(
+    string VocabularyVersion,
+    IReadOnlyList<FieldScore> Scores,
+    IReadOnlyList<Disagreement> Disagreements,
+    IReadOnlyList<string> UnmatchedLabels,
+    int DosesParsed,
+    int DosesKeptRaw);

@@ -1,0 +1,64 @@
+using Dapper;
+
+namespace TrialEvidence.Harvester.Tests.Commands;
+
+public class ImportCommandTests
+{
+    [Fact]
+    public void Import_of_shared_ctgov_ends_with_the_counts_and_zero_rejected()
+    {
+        using var database = new TempDatabase(migrateTo: 0);
+
+        var run = CliRun.Invoke("import", SharedData.CtGov, "--db", database.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"read 98, new 69, changed 2, unchanged 27, rejected 0", run.Output);
+        Assert.Contains("non-JSON file(s) passed over", run.Output, StringComparison.Ordinal);
+        using var connection = database.Open();
+        Assert.Equal(69, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies"));
+    }
+
+    [Fact]
+    public void A_second_import_reports_everything_unchanged()
+    {
+        using var database = new TempDatabase();
+        CliRun.Invoke("import", SharedData.CtGovFile("ctg-studies-dgg32.json"), "--db", database.Path);
+
+        var run = CliRun.Invoke("import", SharedData.CtGovFile("ctg-studies-dgg32.json"), "--db", database.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("read 10, new 0, changed 0, unchanged 10, rejected 0", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejected_input_is_named_and_the_exit_code_says_so()
+    {
+        using var database = new TempDatabase();
+        var broken = database.WriteFile("broken.json", "{\"studies\": [ {\"protocolSection\": ");
+
+        var run = CliRun.Invoke("import", broken, SharedData.CtGovFile("NCT03418623.json"), "--db", database.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"rejected: {broken}: malformed JSON at line 1", run.Error, StringComparison.Ordinal);
+        Assert.Contains("new 1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_path_fails_with_one_clear_line()
+    {
+        using var database = new TempDatabase();
+
+        var run = CliRun.Invoke("import", Path.Combine(database.Directory, "missing.zip"), "--db", database.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: No such file or folder:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_without_a_path_is_a_usage_error()
+    {
+        var run = CliRun.Invoke("import");
+
+        Assert.NotEqual(0, run.ExitCode);
+    }
+}
