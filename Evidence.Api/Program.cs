@@ -24,14 +24,10 @@ builder.Services.AddOpenApi();
 builder.Services.AddEvidenceDatabase(builder.Configuration);
 builder.Services.AddHarvesting(builder.Configuration);
 builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-if (builder.Configuration.GetValue("Scheduler:Enabled", defaultValue: true))
-{
-    // The product is one process: the API, the web page and the harvest scheduler.
-    builder.Services.AddHarvestScheduling(builder.Configuration);
-}
+// The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.
+builder.Services.AddHarvestScheduling(builder.Configuration);
 
 var app = builder.Build();
-app.Services.GetRequiredService<Migrator>().Migrate();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = BadInput.StatusCode,

@@ -1,32 +1,70 @@
 using System.CommandLine;
-using TrialEvidence.Fetching;
-using TrialEvidence.Harvesting;
+using System.CommandLine.Parsing;
 using TrialEvidence.Harvester.Commands;
-using TrialEvidence.Scheduling;
 
 namespace TrialEvidence.Harvester;
 
-/// <summary>The harvester's command line; Program runs it, tests invoke it in-process.</summary>
+/// <summary>
+/// The harvester's command line; Program runs it, tests run it in-process. It refuses what it
+/// does not know: an unknown command, option or setting section prints what is wrong and the
+/// usage on stderr and exits 2, before anything starts.
+/// </summary>
 internal static class HarvesterCli
 {
-    public static RootCommand Build()
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        var database = new Option<string?>("--db")
+        ArgumentNullException.ThrowIfNull(error);
+        var line = CommandLineSettings.Split(args);
+        var root = Build(new HarvesterHost(line.Settings));
+        var parse = root.Parse(line.Arguments);
+        if (parse.Errors.Count > 0 || line.UnknownSections.Count > 0)
         {
-            Description = "SQLite database file (default: Database:Path in appsettings.json)",
-        };
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
+            }
 
+            foreach (var setting in line.UnknownSections)
+            {
+                await error.WriteLineAsync(
+                    $"error: '{setting}' names no setting section; settings are --Section:Key=value with a section of {string.Join(", ", CommandLineSettings.Sections)}")
+                    .ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync().ConfigureAwait(false);
+            await WriteUsageAsync(root, parse.CommandResult, error).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The help of the command the error was found in (the whole tool's for an unknown command), written to <paramref name="error"/>.</summary>
+    private static Task<int> WriteUsageAsync(RootCommand root, CommandResult failed, TextWriter error)
+    {
+        var path = new List<string>();
+        for (var command = failed; command.Parent is CommandResult parent; command = parent)
+        {
+            path.Insert(0, command.Command.Name);
+        }
+
+        return root.Parse([.. path, "--help"]).InvokeAsync(new InvocationConfiguration { Output = error });
+    }
+
+    private static RootCommand Build(HarvesterHost host)
+    {
         var root = new RootCommand(
             "TrialEvidence harvester: fills the evidence database from ClinicalTrials.gov. Without a command it runs the " +
             "harvest scheduler until stopped. Any setting can be given as --Section:Key=value, e.g. --Registry:BaseUrl=http://127.0.0.1:5099/api/v2/")
         {
-            ImportCommand.Create(database),
-            HarvestCommand.Create(database),
-            FetchCommand.Create(database),
-            RenormalizeCommand.Create(database),
+            ImportCommand.Create(host),
+            HarvestCommand.Create(host),
+            FetchCommand.Create(host),
+            RenormalizeCommand.Create(host),
             EvaluateCommand.Create(),
         };
-        ScheduleCommand.AttachTo(root, database);
+        ScheduleCommand.AttachTo(root, host);
         return root;
     }
 }

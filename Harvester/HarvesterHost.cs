@@ -1,24 +1,31 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrialEvidence.ClinicalTrialsGov;
-using TrialEvidence.Topics;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
 
 namespace TrialEvidence.Harvester;
 
-/// <summary>Builds the service container every command runs in: appsettings.json, environment, command line.</summary>
-internal static class HarvesterHost
+/// <summary>
+/// The host a command runs in: appsettings.json beside the binary, TRIALEVIDENCE_ environment
+/// variables, the settings given on the command line, then the command's own options (--db).
+/// Starting it checks every setting and migrates the database, as the API's start does.
+/// </summary>
+internal sealed class HarvesterHost(IReadOnlyList<string> settings)
 {
-    /// <param name="overrides">Values from the command's own options (e.g. Database:Path from --db).</param>
-    /// <param name="configurationArgs">Other "--Section:Key=value" arguments, as .NET configuration reads them.</param>
-    /// <param name="withScheduler">Also run the Quartz scheduler when the host runs.</param>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, IEnumerable<string>? configurationArgs = null, bool withScheduler = false)
+    /// <summary>The --db option, which the commands that use the database share.</summary>
+    public Option<string?> Database { get; } = new("--db")
     {
+        Description = $"SQLite database file (default: {DatabaseOptions.Section}:Path in appsettings.json)",
+    };
+
+    /// <param name="withScheduler">Also run the Quartz scheduler when the host runs.</param>
+    public IHost Build(ParseResult parse, bool withScheduler = false)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
         // appsettings.json ships beside the binary, so the tool works from any working directory;
         // relative paths inside it (the database file) are taken from the working directory.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -27,8 +34,12 @@ internal static class HarvesterHost
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
-        builder.Configuration.AddCommandLine(configurationArgs?.ToArray() ?? []);
-        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Configuration.AddCommandLine([.. settings]);
+        if (parse.GetResult(Database) is not null && parse.GetValue(Database) is { } path)
+        {
+            builder.Configuration.AddInMemoryCollection([new($"{DatabaseOptions.Section}:Path", path)]);
+        }
+
         builder.Logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
@@ -38,6 +49,7 @@ internal static class HarvesterHost
         {
             // A one-off command prints its own progress and result; only problems are logged.
             builder.Logging.AddFilter("TrialEvidence", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         }
 
         builder.Services.AddEvidenceDatabase(builder.Configuration);
@@ -50,12 +62,31 @@ internal static class HarvesterHost
         return builder.Build();
     }
 
-    /// <summary>The topics, once they and the registry settings are checked; throws <see cref="OptionsValidationException"/> naming every problem.</summary>
-    public static TopicsOptions CheckedSettings(IHost host)
+    /// <summary>
+    /// Runs a one-off command in a started host (settings checked, database migrated) and stops
+    /// the host after it; settings that fail their checks are printed one a line, exit code 2.
+    /// </summary>
+    public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        _ = host.Services.GetRequiredService<IOptions<RegistryOptions>>().Value;
-        return host.Services.GetRequiredService<IOptions<TopicsOptions>>().Value;
+        ArgumentNullException.ThrowIfNull(command);
+        using var host = Build(parse);
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return ReportConfiguration(ex, parse.InvocationConfiguration.Error);
+        }
+
+        try
+        {
+            return await command(host.Services, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Prints each configuration problem as one line; returns the exit code for bad configuration.</summary>
@@ -68,6 +99,6 @@ internal static class HarvesterHost
             error.WriteLine($"error: configuration: {failure}");
         }
 
-        return 2;
+        return ExitCodes.Usage;
     }
 }

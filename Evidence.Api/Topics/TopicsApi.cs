@@ -46,6 +46,7 @@ public static class TopicsApi
         IOptionsMonitor<TopicsOptions> topics,
         HarvestRunStore runs,
         SqliteConnectionFactory connections,
+        IOptions<SchedulerOptions> scheduling,
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
@@ -70,13 +71,13 @@ public static class TopicsApi
                 detail: $"Configured topics: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}.");
         }
 
-        if (services.GetService<ISchedulerFactory>() is not { } schedulers)
+        if (!scheduling.Value.Enabled)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The scheduler is switched off",
                 detail: "Harvests run in the scheduler; set Scheduler:Enabled to true, or run 'harvest --topic' from the command line.");
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = HarvestJob.KeyFor(topic.Name);
         if (!topic.Enabled || !await scheduler.Exists(job, cancellationToken).ConfigureAwait(false))
         {

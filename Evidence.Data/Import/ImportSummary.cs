@@ -1,40 +1,35 @@
-namespace TrialEvidence.Data.Import;
+using TrialEvidence.Data.Ingest;
 
-/// <summary>One thing the import refused: a whole source (malformed JSON) or one study in it.</summary>
-public sealed record ImportRejection(string Source, string? NctId, string Reason, bool WholeSource = false)
-{
-    public override string ToString() => NctId is null ? $"{Source}: {Reason}" : $"{Source} ({NctId}): {Reason}";
-}
+namespace TrialEvidence.Data.Import;
 
 /// <summary>The running counts of an import; read by progress reports and printed at the end.</summary>
 public sealed class ImportSummary
 {
-    private readonly List<ImportRejection> _rejections = [];
+    private readonly List<Rejection> _rejections = [];
 
-    public int Sources { get; internal set; }
+    /// <summary>Files and zip entries started.</summary>
+    public int Sources { get; private set; }
 
-    public long Read { get; internal set; }
+    /// <summary>Studies read, stored or refused.</summary>
+    public long Read { get; private set; }
 
-    public long New { get; internal set; }
+    /// <summary>What storing the studies did; <see cref="IngestCounts.Rejected"/> counts studies refused one by one.</summary>
+    public IngestCounts Counts { get; private set; }
 
-    public long Changed { get; internal set; }
+    /// <summary>Sources refused whole (malformed JSON, unreadable zip): none of their studies is stored.</summary>
+    public int RejectedSources { get; private set; }
 
-    /// <summary>Of <see cref="Changed"/>: versions older than the stored current one, kept as history only.</summary>
-    public long ChangedOlder { get; internal set; }
+    public IReadOnlyList<Rejection> Rejections => _rejections;
 
-    public long Unchanged { get; internal set; }
-
-    /// <summary>Studies refused one by one (no NCT id, a field of the wrong type); whole rejected sources are counted in <see cref="RejectedSources"/>.</summary>
-    public long Rejected { get; internal set; }
-
-    public int RejectedSources { get; internal set; }
-
-    public IReadOnlyList<ImportRejection> Rejections => _rejections;
-
-    internal void Reject(ImportRejection rejection) => _rejections.Add(rejection);
-
+    internal void Add(int sourcesStarted, IngestBatch batch, IngestCounts counts)
+    {
+        Sources += sourcesStarted;
+        Read += batch.Read;
+        Counts += counts;
+        _rejections.AddRange(batch.Rejections);
+        RejectedSources += batch.Rejections.Count(r => r.WholeSource);
+    }
 
     public override string ToString() =>
-        $"read {Read:N0}, new {New:N0}, changed {Changed:N0}, unchanged {Unchanged:N0}, rejected {Rejected:N0}" +
-        (RejectedSources > 0 ? $" (and {RejectedSources:N0} malformed file(s))" : string.Empty);
+        $"read {Read:N0}, {Counts}" + (RejectedSources > 0 ? $" (and {RejectedSources:N0} malformed file(s))" : string.Empty);
 }

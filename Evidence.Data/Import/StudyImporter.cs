@@ -1,8 +1,6 @@
 using System.Threading.Channels;
-using Dapper;
-using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
-using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Import;
 
@@ -14,7 +12,7 @@ namespace TrialEvidence.Data.Import;
 /// completes it (imports are idempotent). Reading and parsing run on a second thread while the
 /// calling thread writes, so both cores work.
 /// </summary>
-public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWriter writer)
+public sealed class StudyImporter(StudyIngest ingest)
 {
     public const int DefaultBatchSize = 500;
 
@@ -42,28 +40,14 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
         var summary = new ImportSummary();
         try
         {
-            using var connection = connections.Open();
-            // Checkpoint the WAL every 128 MiB instead of every 16: each checkpoint is an fsync,
-            // and during a bulk import they cost a fifth of the time. The file shrinks back
-            // (journal_size_limit) once the import has checkpointed at its end.
-            connection.Execute("PRAGMA wal_autocheckpoint = 8192");
-            try
+            using var session = ingest.OpenBulkSession();
+            while (channel.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
             {
-                while (channel.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+                while (channel.Reader.TryRead(out var work))
                 {
-                    while (channel.Reader.TryRead(out var work))
-                    {
-                        Apply(work, summary, connection);
-                        progress?.Report(summary);
-                    }
+                    summary.Add(work.SourcesStarted, work.Batch, session.Store(work.Batch));
+                    progress?.Report(summary);
                 }
-
-                connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
-            }
-            finally
-            {
-                // The connection goes back to the pool; the next user gets SQLite's default.
-                connection.Execute("PRAGMA wal_autocheckpoint = 1000");
             }
         }
         catch
@@ -87,43 +71,6 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
         return summary;
     }
 
-    private void Apply(Work work, ImportSummary summary, Microsoft.Data.Sqlite.SqliteConnection connection)
-    {
-        summary.Sources += work.SourcesStarted;
-        summary.Read += work.Read;
-        foreach (var rejection in work.Rejections)
-        {
-            summary.Reject(rejection);
-            if (rejection.WholeSource)
-            {
-                summary.RejectedSources++;
-            }
-            else
-            {
-                summary.Rejected++;
-            }
-        }
-
-        if (work.Studies.Count == 0)
-        {
-            return;
-        }
-
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var outcomes = writer.WriteBatch(connection, transaction, work.Studies);
-        transaction.Commit();
-        foreach (var outcome in outcomes)
-        {
-            switch (outcome)
-            {
-                case WriteOutcome.New: summary.New++; break;
-                case WriteOutcome.Changed: summary.Changed++; break;
-                case WriteOutcome.ChangedOlder: summary.Changed++; summary.ChangedOlder++; break;
-                case WriteOutcome.Unchanged: summary.Unchanged++; break;
-            }
-        }
-    }
-
     /// <summary>Reads and parses every source into batches; runs on its own thread.</summary>
     private async Task Produce(IEnumerable<RecordSource> sources, ChannelWriter<Work> output, CancellationToken cancellationToken)
     {
@@ -137,25 +84,14 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
                 var (studies, problem) = Check(source, SinglePassBytes, cancellationToken);
                 if (problem is not null)
                 {
-                    work.Rejections.Add(new ImportRejection(source.Name, null, problem, WholeSource: true));
+                    work.Batch.RejectSource(source.Name, problem);
                     continue;
                 }
 
                 foreach (var json in studies ?? ReadAgain(source))
                 {
-                    work.Read++;
-                    var name = $"{source.Name}#{json.Index}";
-                    try
-                    {
-                        work.Studies.Add(new IncomingStudy(ParsedStudy.From(json), name));
-                        work.Bytes += json.Utf8.Length;
-                    }
-                    catch (StudyFormatException ex)
-                    {
-                        work.Rejections.Add(new ImportRejection(name, null, ex.Message));
-                    }
-
-                    if (work.Studies.Count >= BatchSize || work.Bytes >= BatchBytes)
+                    work.Batch.Add(json, source.Name);
+                    if (work.Batch.Studies.Count >= BatchSize || work.Batch.Bytes >= BatchBytes)
                     {
                         await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
                         work = new Work(BatchSize);
@@ -219,17 +155,11 @@ public sealed class StudyImporter(SqliteConnectionFactory connections, StudyWrit
         }
     }
 
-    /// <summary>What the reading thread hands the writing thread: a batch and what happened while it was read.</summary>
+    /// <summary>What the reading thread hands the writing thread: a batch, and how many sources it started.</summary>
     private sealed class Work(int capacity)
     {
-        public List<IncomingStudy> Studies { get; } = new(capacity);
-
-        public List<ImportRejection> Rejections { get; } = [];
+        public IngestBatch Batch { get; } = new(capacity);
 
         public int SourcesStarted { get; set; }
-
-        public long Read { get; set; }
-
-        public long Bytes { get; set; }
     }
 }

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Net;
-using Dapper;
-using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
 using TrialEvidence.Data.Studies;
 using TrialEvidence.ClinicalTrialsGov;
-using TrialEvidence.Harvesting;
 
 namespace TrialEvidence.Fetching;
 
@@ -17,7 +14,7 @@ public sealed record FetchResult(string RequestedNctId, string NctId, string Out
 /// trial. Sends If-None-Match with the ETag the registry last gave for the URL (304: nothing to
 /// do), and follows a 301 for a retired id to the id that replaced it, recording the alias.
 /// </summary>
-public sealed class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnectionFactory connections, StudyWriter writer, TimeProvider clock)
+public sealed class StudyFetcher(IClinicalTrialsGovApi api, FetchStore store)
 {
     private const int MaxRedirects = 3;
 
@@ -34,7 +31,7 @@ public sealed class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnectionFact
         string? retiredInto = null;
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
-            var etag = KnownEtag(current);
+            var etag = store.KnownEtag(current);
             using var response = await api.GetStudyAsync(current, etag, cancellationToken).ConfigureAwait(false);
             var url = response.RequestMessage?.RequestUri?.ToString() ?? current;
             switch (response.StatusCode)
@@ -43,12 +40,12 @@ public sealed class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnectionFact
                     return new FetchResult(requested, current, "unchanged (304)", retiredInto);
                 case HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect or HttpStatusCode.Found:
                     var target = RedirectTarget(response) ?? throw new RegistryStatusException(response.StatusCode, $"{url} moved without saying where");
-                    RecordAlias(current, target);
+                    store.RecordAlias(current, target);
                     retiredInto = target;
                     current = target;
                     continue;
                 case HttpStatusCode.OK:
-                    return new FetchResult(requested, current, await StoreAsync(response, url, cancellationToken).ConfigureAwait(false), retiredInto);
+                    return new FetchResult(requested, current, await StoreAsync(response, url, store, cancellationToken).ConfigureAwait(false), retiredInto);
                 default:
                     throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
             }
@@ -57,45 +54,18 @@ public sealed class StudyFetcher(IClinicalTrialsGovApi api, SqliteConnectionFact
         throw new RegistryStatusException(HttpStatusCode.MovedPermanently, $"{requested} redirects more than {MaxRedirects} times");
     }
 
-    private async Task<string> StoreAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
+    private static async Task<string> StoreAsync(HttpResponseMessage response, string url, FetchStore store, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var study = new StudyJsonReader(body, url).ReadStudies().Single();
-        var parsed = ParsedStudy.From(study);
-        using var connection = connections.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var outcome = writer.WriteBatch(connection, transaction, [new IncomingStudy(parsed, url)])[0];
-        if (response.Headers.ETag is { } etag)
+        var fetched = new IngestBatch(1);
+        foreach (var json in new StudyJsonReader(body, url).ReadStudies())
         {
-            connection.Execute("""
-                INSERT INTO http_etags (url, etag, seen_at) VALUES (@url, @etag, @now)
-                ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, seen_at = excluded.seen_at
-                """, new { url = EtagKey(parsed.Record.NctId), etag = etag.ToString(), now = Now() }, transaction);
+            fetched.Add(json, url);
         }
 
-        transaction.Commit();
+        var outcome = store.Store(fetched, response.Headers.ETag?.ToString());
         return outcome.ToString().ToLowerInvariant();
     }
 
-    private string? KnownEtag(string nctId)
-    {
-        using var connection = connections.Open();
-        return connection.QuerySingleOrDefault<string?>("SELECT etag FROM http_etags WHERE url = @url", new { url = EtagKey(nctId) });
-    }
-
-    private void RecordAlias(string retired, string replacement)
-    {
-        using var connection = connections.Open();
-        connection.Execute("""
-            INSERT INTO study_aliases (retired_nct_id, nct_id, seen_at) VALUES (@retired, @replacement, @now)
-            ON CONFLICT (retired_nct_id) DO UPDATE SET nct_id = excluded.nct_id, seen_at = excluded.seen_at
-            """, new { retired, replacement, now = Now() });
-    }
-
     private static string? RedirectTarget(HttpResponseMessage response) => NctId.FindIn(response.Headers.Location?.ToString());
-
-    /// <summary>ETags are kept per study resource, whatever base address reached it.</summary>
-    private static string EtagKey(string nctId) => $"studies/{nctId}";
-
-    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,17 +1,39 @@
+using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Ingest;
 
 namespace TrialEvidence.Harvesting;
 
 /// <summary>Reads and writes harvest_runs (runs and their checkpoints) and topic_studies.</summary>
-public sealed class HarvestRunStore(SqliteConnectionFactory connections)
+public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIngest ingest, TimeProvider clock)
 {
     private const string RunColumns = """
         id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, harvest_started_at AS HarvestStartedAt,
         finished_at AS FinishedAt, outcome AS Outcome, query AS Query, topic_query AS TopicQuery, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
         pages AS Pages, total_count AS TotalCount, registry_data_timestamp AS RegistryDataTimestamp, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
         studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner
+        """;
+
+    private const string RecordPage = """
+        UPDATE harvest_runs SET
+            next_page_token = @NextPageToken,
+            pages = pages + 1,
+            total_count = COALESCE(@TotalCount, total_count),
+            studies_new = studies_new + @New,
+            studies_changed = studies_changed + @Changed,
+            studies_unchanged = studies_unchanged + @Unchanged,
+            studies_rejected = studies_rejected + @Rejected
+        WHERE id = @RunId
+        """;
+
+    private const string AddTopicStudies = """
+        INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
+        SELECT @Topic, value, @SeenAt, @SeenAt, @RunId, @RunId FROM json_each(@NctIds)
+        WHERE value IN (SELECT nct_id FROM studies)
+        ON CONFLICT (topic, nct_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_run_id = excluded.last_run_id
         """;
 
     public HarvestRun? Latest(string topic)
@@ -29,10 +51,10 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
     {
         using var connection = connections.Open();
         var last = connection.QuerySingleOrDefault<(string Started, string TopicQuery)?>(
-            "SELECT harvest_started_at, topic_query FROM harvest_runs WHERE topic = @topic AND outcome = 'succeeded' ORDER BY id DESC LIMIT 1",
-            new { topic });
+            "SELECT harvest_started_at, topic_query FROM harvest_runs WHERE topic = @topic AND outcome = @succeeded ORDER BY id DESC LIMIT 1",
+            new { topic, succeeded = HarvestOutcome.Succeeded });
         return last is { } found
-            ? (DateTimeOffset.Parse(found.Started, System.Globalization.CultureInfo.InvariantCulture), found.TopicQuery)
+            ? (DateTimeOffset.Parse(found.Started, CultureInfo.InvariantCulture), found.TopicQuery)
             : null;
     }
 
@@ -65,29 +87,41 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
     }
 
     /// <summary>
-    /// Records a stored page inside the transaction that stored its studies: the checkpoint moves
-    /// on exactly when the page's studies are committed, never before and never after.
+    /// Stores a page's studies and moves the run's checkpoint past the page in one transaction:
+    /// the checkpoint moves on exactly when the page's studies are committed, never before and
+    /// never after. The studies stored join the topic (topic_studies).
     /// </summary>
-    public static void RecordPage(SqliteConnection connection, SqliteTransaction transaction, PageRecord page)
+    public IngestCounts StorePage(HarvestRun run, IngestBatch studies, string? nextPageToken, long? totalCount)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        connection.Execute("""
-            UPDATE harvest_runs SET
-                next_page_token = @NextPageToken,
-                pages = pages + 1,
-                total_count = COALESCE(@TotalCount, total_count),
-                studies_new = studies_new + @New,
-                studies_changed = studies_changed + @Changed,
-                studies_unchanged = studies_unchanged + @Unchanged,
-                studies_rejected = studies_rejected + @Rejected
-            WHERE id = @RunId
-            """, page, transaction);
-        connection.Execute("""
-            INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
-            SELECT @Topic, value, @SeenAt, @SeenAt, @RunId, @RunId FROM json_each(@NctIds)
-            WHERE value IN (SELECT nct_id FROM studies)
-            ON CONFLICT (topic, nct_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, last_run_id = excluded.last_run_id
-            """, page, transaction);
+        ArgumentNullException.ThrowIfNull(run);
+        var seenAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        return ingest.Store(studies, (connection, transaction, stored) =>
+        {
+            connection.Execute(RecordPage, new
+            {
+                RunId = run.Id,
+                NextPageToken = nextPageToken,
+                TotalCount = totalCount,
+                stored.Counts.New,
+                stored.Counts.Changed,
+                stored.Counts.Unchanged,
+                stored.Counts.Rejected,
+            }, transaction);
+            connection.Execute(AddTopicStudies, new
+            {
+                RunId = run.Id,
+                run.Topic,
+                SeenAt = seenAt,
+                NctIds = JsonSerializer.Serialize(stored.Studies.Select(s => s.Study.Record.NctId)),
+            }, transaction);
+        });
+    }
+
+    /// <summary>How many studies the topic's harvests have found.</summary>
+    public long TopicStudyCount(string topic)
+    {
+        using var connection = connections.Open();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = @topic", new { topic });
     }
 
     public void SetRegistryDataTimestamp(long runId, string dataTimestamp)
@@ -104,8 +138,3 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections)
             new { runId, outcome, finishedAt, error });
     }
 }
-
-/// <summary>What one stored page adds to its run.</summary>
-public sealed record PageRecord(
-    long RunId, string Topic, string? NextPageToken, long? TotalCount,
-    long New, long Changed, long Unchanged, long Rejected, string NctIds, string SeenAt);

@@ -7,9 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
-using TrialEvidence.Data.Studies;
 using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Topics;
 
@@ -24,8 +23,6 @@ namespace TrialEvidence.Harvesting;
 public sealed partial class HarvestService(
     IClinicalTrialsGovApi api,
     HarvestRunStore runs,
-    SqliteConnectionFactory connections,
-    StudyWriter writer,
     IOptionsMonitor<TopicsOptions> topics,
     IOptions<RegistryOptions> registry,
     TimeProvider clock,
@@ -146,7 +143,7 @@ public sealed partial class HarvestService(
                 totalCount ??= page.TotalCount;
                 StorePage(run, page);
                 pages++;
-                studies += page.Studies.Count + page.Rejected.Count;
+                studies += page.Studies.Read;
                 progress?.Report(new HarvestProgress(run.Topic, run.Id, pages, totalCount, pageSize, studies, clock.Elapsed));
                 if (page.NextPageToken is null)
                 {
@@ -199,18 +196,10 @@ public sealed partial class HarvestService(
         var source = response.RequestMessage?.RequestUri?.ToString() ?? "registry search";
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var reader = new StudyJsonReader(body, source);
-        var parsed = new List<IncomingStudy>();
-        var rejected = new List<string>();
+        var studies = new IngestBatch();
         foreach (var json in reader.ReadStudies())
         {
-            try
-            {
-                parsed.Add(new IncomingStudy(ParsedStudy.From(json), $"{source}#{json.Index}"));
-            }
-            catch (StudyFormatException ex)
-            {
-                rejected.Add($"{source}#{json.Index}: {ex.Message}");
-            }
+            studies.Add(json, source);
         }
 
         if (!reader.IsSearchPage)
@@ -218,31 +207,17 @@ public sealed partial class HarvestService(
             throw new MalformedJsonException(source, 1, 1, "the registry's search answer is not a page of studies");
         }
 
-        return new Page(parsed, rejected, reader.NextPageToken, reader.TotalCount);
+        return new Page(studies, reader.NextPageToken, reader.TotalCount);
     }
 
     private void StorePage(HarvestRun run, Page page)
     {
-        foreach (var rejection in page.Rejected)
+        foreach (var rejection in page.Studies.Rejections)
         {
-            LogRejected(logger, run.Topic, rejection);
+            LogRejected(logger, run.Topic, rejection.ToString());
         }
 
-        using var connection = connections.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var outcomes = writer.WriteBatch(connection, transaction, page.Studies);
-        HarvestRunStore.RecordPage(connection, transaction, new PageRecord(
-            run.Id,
-            run.Topic,
-            page.NextPageToken,
-            page.TotalCount,
-            outcomes.Count(o => o == WriteOutcome.New),
-            outcomes.Count(o => o is WriteOutcome.Changed or WriteOutcome.ChangedOlder),
-            outcomes.Count(o => o == WriteOutcome.Unchanged),
-            page.Rejected.Count,
-            JsonSerializer.Serialize(page.Studies.Select(s => s.Study.Record.NctId)),
-            Now()));
-        transaction.Commit();
+        runs.StorePage(run, page.Studies, page.NextPageToken, page.TotalCount);
     }
 
     private void Finish(HarvestRun run, string outcome, string? error)
@@ -281,7 +256,7 @@ public sealed partial class HarvestService(
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
-    private sealed record Page(List<IncomingStudy> Studies, List<string> Rejected, string? NextPageToken, long? TotalCount);
+    private sealed record Page(IngestBatch Studies, string? NextPageToken, long? TotalCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}")]
     private static partial void LogStarted(ILogger logger, string topic, long runId, string kind);

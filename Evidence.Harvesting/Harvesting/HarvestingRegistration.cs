@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Fetching;
 using TrialEvidence.Topics;
 
 namespace TrialEvidence.Harvesting;
 
 public static class HarvestingRegistration
 {
-    /// <summary>Topics (validated at start), the registry client and the harvest service.</summary>
+    /// <summary>Topics (validated at start), the registry client, harvests and single-study fetches.</summary>
     public static IServiceCollection AddHarvesting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TopicsOptions>().Bind(configuration).ValidateOnStart();
@@ -16,7 +17,8 @@ public static class HarvestingRegistration
         services.AddClinicalTrialsGov(configuration);
         services.AddSingleton<HarvestRunStore>();
         services.AddTransient<HarvestService>();
-        services.AddTransient<Fetching.StudyFetcher>();
+        services.AddSingleton<FetchStore>();
+        services.AddTransient<StudyFetcher>();
         return services;
     }
 }

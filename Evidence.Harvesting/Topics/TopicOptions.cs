@@ -16,9 +16,11 @@ public sealed class TopicOptions
     public bool Enabled { get; set; } = true;
 }
 
-/// <summary>The "Topics" section: every configured topic.</summary>
+/// <summary>The "Topics" section: every configured topic (bound from the configuration root, as a list).</summary>
 public sealed class TopicsOptions
 {
+    public const string Section = nameof(Topics);
+
     public List<TopicOptions> Topics { get; set; } = [];
 
     public TopicOptions? Find(string name) => Topics.Find(t => string.Equals(t.Name, name, StringComparison.Ordinal));

@@ -25,7 +25,7 @@ public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
                 errors.Add($"{label}: a name is 1-64 lower-case letters, digits and hyphens.");
             }
 
-            if (!IsCron(topic.Schedule))
+            if (!CronExpression.TryParse(topic.Schedule, out _))
             {
                 errors.Add($"{label}: Schedule '{topic.Schedule}' is not a Quartz cron expression (seconds first, e.g. \"0 0 4 * * ?\").");
             }
@@ -46,19 +46,6 @@ public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static bool IsCron(string expression)
-    {
-        try
-        {
-            _ = new CronExpression(expression);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

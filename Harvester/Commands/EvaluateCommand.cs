@@ -16,7 +16,8 @@ internal static class EvaluateCommand
             Description = "Folder with interventions.csv and primary_outcomes.csv",
             Required = true,
         };
-        var records = new Argument<string[]>("records") { Description = "Registry JSON files, folders or zips", Arity = ArgumentArity.OneOrMore };
+        var records = new Argument<string[]>("records") { Description = "Registry JSON files, folders or zips", Arity = ArgumentArity.OneOrMore }
+            .RefusingUnknownOptions().OfExistingPaths();
         var all = new Option<bool>("--all-disagreements") { Description = "List every disagreement, not the first 40" };
         var command = new Command("evaluate", "Measure the normaliser against hand-made labels (precision and recall per field)") { labels, records, all };
         command.SetAction(parse =>

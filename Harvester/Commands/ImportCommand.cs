@@ -11,47 +11,45 @@ internal static class ImportCommand
 {
     private const int RejectionsPrinted = 50;
 
-    public static Command Create(Option<string?> database)
+    public static Command Create(HarvesterHost host)
     {
         var paths = new Argument<string[]>("path")
         {
             Description = "JSON files (single study, search page or array download), folders (searched recursively) or zips",
             Arity = ArgumentArity.OneOrMore,
-        };
-        var command = new Command("import", "Import ClinicalTrials.gov API v2 records from files, folders or zips") { paths, database };
-        command.SetAction((parse, cancellationToken) =>
-            Task.FromResult(Run(parse.GetValue(paths)!, parse.GetValue(database), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken)));
+        }.RefusingUnknownOptions().OfExistingPaths();
+        var command = new Command("import", "Import ClinicalTrials.gov API v2 records from files, folders or zips") { paths, host.Database };
+        command.SetAction((parse, cancellationToken) => host.RunAsync(
+            parse,
+            (services, token) => Task.FromResult(Run(services, parse.GetValue(paths)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, token)),
+            cancellationToken));
         return command;
     }
 
     /// <returns>0 when everything was imported, 1 when some input was rejected, 2 when the import could not run, 130 when cancelled.</returns>
-    internal static int Run(string[] paths, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(IServiceProvider services, string[] paths, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var host = HarvesterHost.Build(Overrides.Database(database));
-        var connections = host.Services.GetRequiredService<SqliteConnectionFactory>();
-        host.Services.GetRequiredService<Migrator>().Migrate();
-        var importer = host.Services.GetRequiredService<StudyImporter>();
-
+        var importer = services.GetRequiredService<StudyImporter>();
         var skipped = 0;
         var clock = Stopwatch.StartNew();
         var progress = new ThrottledProgress<ImportSummary>(value => error.WriteLine(
             $"  ... {value.Sources:N0} file(s), {value.Read:N0} studies read ({value.Read / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s), " +
-            $"{value.New:N0} new, {value.Changed:N0} changed, {value.Rejected + value.RejectedSources:N0} rejected"));
+            $"{value.Counts.New:N0} new, {value.Counts.Changed:N0} changed, {value.Counts.Rejected + value.RejectedSources:N0} rejected"));
         ImportSummary summary;
         try
         {
-            output.WriteLine($"Importing into {connections.DatabasePath}");
+            output.WriteLine($"Importing into {services.GetRequiredService<SqliteConnectionFactory>().DatabasePath}");
             summary = importer.Import(RecordSource.Expand(paths, _ => skipped++), progress, cancellationToken);
         }
         catch (FileNotFoundException ex)
         {
             error.WriteLine($"error: {ex.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (OperationCanceledException)
         {
             error.WriteLine("Import cancelled. Every batch written so far is kept; run the same import again to finish it.");
-            return 130;
+            return ExitCodes.Cancelled;
         }
 
         foreach (var rejection in summary.Rejections.Take(RejectionsPrinted))
@@ -66,13 +64,13 @@ internal static class ImportCommand
 
         output.WriteLine(
             $"Done in {clock.Elapsed.TotalSeconds:N1} s: {summary.Sources:N0} file(s), {summary}" +
-            (summary.ChangedOlder > 0 ? $"; {summary.ChangedOlder:N0} changed version(s) were older than the stored one and kept as history" : string.Empty) +
+            (summary.Counts.ChangedOlder > 0 ? $"; {summary.Counts.ChangedOlder:N0} changed version(s) were older than the stored one and kept as history" : string.Empty) +
             (skipped > 0 ? $"; {skipped:N0} non-JSON file(s) passed over" : string.Empty));
         if (summary.Sources == 0)
         {
             output.WriteLine("Nothing to import: no .json or .zip files were found.");
         }
 
-        return summary.Rejections.Count > 0 ? 1 : 0;
+        return summary.Rejections.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Harvester.Commands;
@@ -9,21 +8,19 @@ namespace TrialEvidence.Harvester.Commands;
 /// <summary><c>renormalize [--db]</c>: re-derives every normalised value from the stored raw versions, offline.</summary>
 internal static class RenormalizeCommand
 {
-    public static Command Create(Option<string?> database)
+    public static Command Create(HarvesterHost host)
     {
-        var command = new Command("renormalize", "Re-derive every normalised column from the stored raw records (offline), e.g. after a vocabulary change") { database };
-        command.SetAction((parse, cancellationToken) =>
+        var command = new Command("renormalize", "Re-derive every normalised column from the stored raw records (offline), e.g. after a vocabulary change") { host.Database };
+        command.SetAction((parse, cancellationToken) => host.RunAsync(parse, (services, token) =>
         {
-            using var host = HarvesterHost.Build(Overrides.Database(parse.GetValue(database)));
-            host.Services.GetRequiredService<Migrator>().Migrate();
             var clock = Stopwatch.StartNew();
             var error = parse.InvocationConfiguration.Error;
-            var summary = new Renormaliser(host.Services.GetRequiredService<SqliteConnectionFactory>(), TimeProvider.System)
-                .Run(StudyNormaliser.Embedded, new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken);
+            var summary = services.GetRequiredService<Renormaliser>()
+                .Run(StudyNormaliser.Embedded, new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), token);
             parse.InvocationConfiguration.Output.WriteLine(
                 $"Renormalised {summary.Studies:N0} studies with vocabulary {summary.VocabularyVersion} in {clock.Elapsed.TotalSeconds:N1} s; {summary.Changed:N0} changed.");
-            return Task.FromResult(0);
-        });
+            return Task.FromResult(ExitCodes.Success);
+        }, cancellationToken));
         return command;
     }
 }

@@ -2,33 +2,31 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using TrialEvidence.Data.Database;
+using TrialEvidence.Scheduling;
 
 namespace TrialEvidence.Harvester.Commands;
 
 /// <summary>No command: run the harvest scheduler until stopped (Ctrl+C or SIGTERM).</summary>
 internal static class ScheduleCommand
 {
-    public static void AttachTo(RootCommand root, Option<string?> database)
+    public static void AttachTo(RootCommand root, HarvesterHost host)
     {
-        root.Options.Add(database);
-        root.TreatUnmatchedTokensAsErrors = false;
+        root.Options.Add(host.Database);
         root.SetAction(async (parse, cancellationToken) =>
         {
-            var overrides = Overrides.Database(parse.GetValue(database));
+            using var scheduler = host.Build(parse, withScheduler: true);
+            if (!scheduler.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value.Enabled)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"error: the scheduler is switched off ({SchedulerOptions.Section}:Enabled=false); run 'harvest' to harvest once").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             try
             {
-                // Settings are checked before the scheduler is built from them, so a bad topic is one
-                // line, not a host that fails to start.
-                using (var check = HarvesterHost.Build(overrides, parse.UnmatchedTokens))
-                {
-                    HarvesterHost.CheckedSettings(check);
-                    check.Services.GetRequiredService<Migrator>().Migrate();
-                }
-
-                using var host = HarvesterHost.Build(overrides, parse.UnmatchedTokens, withScheduler: true);
-                await host.RunAsync(cancellationToken).ConfigureAwait(false);
-                return 0;
+                // Starting checks the settings (a bad topic is one line, not a stack trace) and migrates the database.
+                await scheduler.RunAsync(cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Success;
             }
             catch (OptionsValidationException ex)
             {

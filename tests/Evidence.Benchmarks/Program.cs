@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TrialEvidence.Benchmarks;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
 
 // Import throughput benchmark: dotnet run -c Release --project tests/Evidence.Benchmarks -- [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N]
@@ -38,7 +39,7 @@ try
 
     var connections = new SqliteConnectionFactory(new DatabaseOptions { Path = Path.Combine(folder, "bench.db") });
     new Migrator(connections, TimeProvider.System).Migrate();
-    var importer = new StudyImporter(connections, new StudyWriter(TimeProvider.System)) { BatchSize = batch };
+    var importer = new StudyImporter(new StudyIngest(connections, new StudyWriter(TimeProvider.System))) { BatchSize = batch };
 
     GC.Collect();
     GC.WaitForPendingFinalizers();

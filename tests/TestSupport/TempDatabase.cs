@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.TestSupport;
@@ -34,7 +35,7 @@ public sealed class TempDatabase : IDisposable
     public Migrator Migrator { get; }
 
     public StudyImporter CreateImporter(TimeProvider? clock = null, int batchSize = StudyImporter.DefaultBatchSize, long? singlePassBytes = null) =>
-        new(Connections, new StudyWriter(clock ?? TimeProvider.System))
+        new(new StudyIngest(Connections, new StudyWriter(clock ?? TimeProvider.System)))
         {
             BatchSize = batchSize,
             SinglePassBytes = singlePassBytes ?? StudyImporter.DefaultSinglePassBytes,

@@ -30,13 +30,13 @@ public class StudyImporterTests
         var summary = database.Import(SharedData.CtGov);
 
         Assert.Empty(summary.Rejections);
-        Assert.Equal(0, summary.Rejected);
+        Assert.Equal(0, summary.Counts.Rejected);
         Assert.Equal(expectedIds.Count, summary.Read);
-        Assert.Equal(expectedIds.Distinct().Count(), summary.New);
-        Assert.Equal(summary.Read, summary.New + summary.Changed + summary.Unchanged);
+        Assert.Equal(expectedIds.Distinct().Count(), summary.Counts.New);
+        Assert.Equal(summary.Read, summary.Counts.New + summary.Counts.Changed + summary.Counts.Unchanged);
         using var connection = database.Open();
         Assert.Equal(expectedIds.Distinct().Order(), connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id"));
-        Assert.Equal(summary.New + summary.Changed, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_versions"));
+        Assert.Equal(summary.Counts.New + summary.Counts.Changed, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_versions"));
         Assert.All(DatabaseFingerprint.RowCounts(connection), table => Assert.True(table.Value > 0, $"{table.Key} is empty"));
     }
 
@@ -51,9 +51,9 @@ public class StudyImporterTests
         var second = database.Import(SharedData.CtGov);
 
         Assert.Equal(first.Read, second.Read);
-        Assert.Equal(0, second.New);
-        Assert.Equal(0, second.Changed);
-        Assert.Equal(second.Read, second.Unchanged);
+        Assert.Equal(0, second.Counts.New);
+        Assert.Equal(0, second.Counts.Changed);
+        Assert.Equal(second.Read, second.Counts.Unchanged);
         Assert.Equal(before, DatabaseFingerprint.Of(connection));
     }
 
@@ -74,7 +74,7 @@ public class StudyImporterTests
 
         var summary = database.Import(v2);
 
-        Assert.Equal((1, 0, 0), (summary.Changed, summary.New, summary.Unchanged));
+        Assert.Equal((1, 0, 0), (summary.Counts.Changed, summary.Counts.New, summary.Counts.Unchanged));
         using var connection = database.Open();
         var study = connection.QuerySingle<(long Count, string Type, string Status, string Updated)>(
             "SELECT enrollment_count, enrollment_type, overall_status, last_update_posted_date FROM studies WHERE nct_id = 'NCT04167293'");
@@ -101,7 +101,7 @@ public class StudyImporterTests
 
         var summary = database.Import(database.WriteFile("old.json", older.ToJsonString()));
 
-        Assert.Equal((1, 1), (summary.Changed, summary.ChangedOlder));
+        Assert.Equal((1, 1), (summary.Counts.Changed, summary.Counts.ChangedOlder));
         using var connection = database.Open();
         Assert.Equal(116, connection.ExecuteScalar<long>("SELECT enrollment_count FROM studies WHERE nct_id = 'NCT04167293'"));
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_versions WHERE nct_id = 'NCT04167293'"));
@@ -126,7 +126,7 @@ public class StudyImporterTests
         var rejection = Assert.Single(summary.Rejections);
         Assert.Equal(broken, rejection.Source);
         Assert.Contains("line 11", rejection.Reason, StringComparison.Ordinal);
-        Assert.Equal((0, 0), (summary.New, summary.Read));
+        Assert.Equal((0, 0), (summary.Counts.New, summary.Read));
         Assert.Equal(before, DatabaseFingerprint.Of(connection));
     }
 
@@ -140,7 +140,7 @@ public class StudyImporterTests
 
         var summary = database.Import(Path.Combine(database.Directory, "in"));
 
-        Assert.Equal((1, 1), (summary.RejectedSources, (int)summary.New));
+        Assert.Equal((1, 1), (summary.RejectedSources, (int)summary.Counts.New));
         Assert.Contains("truncated", summary.Rejections[0].Reason, StringComparison.OrdinalIgnoreCase);
         using var connection = database.Open();
         Assert.Equal(["NCT03418623"], connection.Query<string>("SELECT nct_id FROM studies"));
@@ -159,7 +159,7 @@ public class StudyImporterTests
         var rejection = Assert.Single(summary.Rejections);
         Assert.Equal(page + "#0", rejection.Source);
         Assert.Contains("nctId", rejection.Reason, StringComparison.Ordinal);
-        Assert.Equal((2L, 1L, 1L), (summary.Read, summary.New, summary.Rejected));
+        Assert.Equal((2L, 1L, 1L), (summary.Read, summary.Counts.New, summary.Counts.Rejected));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class StudyImporterTests
         var summary = database.Import(database.WriteFile("odd.json", record.ToJsonString()));
 
         Assert.Contains("\"count\" must be a whole number", Assert.Single(summary.Rejections).Reason, StringComparison.Ordinal);
-        Assert.Equal(0, summary.New);
+        Assert.Equal(0, summary.Counts.New);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class StudyImporterTests
 
         var summary = database.Import(empty);
 
-        Assert.Equal((0, 0L, 0L), (summary.Sources, summary.Read, summary.New));
+        Assert.Equal((0, 0L, 0L), (summary.Sources, summary.Read, summary.Counts.New));
         using var connection = database.Open();
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies"));
     }
@@ -216,7 +216,7 @@ public class StudyImporterTests
         fromFolder.Import(Directory.EnumerateFiles(SharedData.CtGov, "NCT*.json").ToArray());
         var summary = fromZip.Import(zip);
 
-        Assert.Equal(20, summary.New);
+        Assert.Equal(20, summary.Counts.New);
         using var a = fromFolder.Open();
         using var b = fromZip.Open();
         foreach (var table in DatabaseFingerprint.Tables.Except(["studies", "study_versions", "enrollment_snapshots"]))
@@ -270,7 +270,7 @@ public class StudyImporterTests
         using var cancel = new CancellationTokenSource();
         var progress = new Progress(summary =>
         {
-            if (summary.New > 0)
+            if (summary.Counts.New > 0)
             {
                 cancel.Cancel();
             }

@@ -44,7 +44,7 @@ public class VersionOrderAndDamagedInputTests
 
         var summary = database.Import(database.WriteFile("tuesday.json", Version(template, "2020-03-01", 100, "ACTUAL", versionHolder: "2026-08-04")));
 
-        Assert.Equal((1L, 0L), (summary.Unchanged, summary.Changed));
+        Assert.Equal((1L, 0L), (summary.Counts.Unchanged, summary.Counts.Changed));
         using var connection = database.Open();
         Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_versions"));
     }
@@ -58,7 +58,7 @@ public class VersionOrderAndDamagedInputTests
         // The search page holds a smaller fields= subset of the same study, with no dates either.
         var summary = database.Import(SharedData.CtGovFile("search-biomcp-nsclc-egfr-l858r.json"));
 
-        Assert.True(summary.ChangedOlder >= 1);
+        Assert.True(summary.Counts.ChangedOlder >= 1);
         using var connection = database.Open();
         var otherNames = connection.QuerySingle<string?>("SELECT other_names FROM interventions WHERE nct_id = 'NCT06382129' AND ordinal = 0");
         Assert.Contains("iza-bren", otherNames, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public class VersionOrderAndDamagedInputTests
 
         var summary = database.Import(Path.Combine(database.Directory, "bad.json"), Path.Combine(database.Directory, "good.json"));
 
-        Assert.Equal(1L, summary.New);
+        Assert.Equal(1L, summary.Counts.New);
         Assert.Contains(summary.Rejections, r => r.Reason.Contains("UTF-8", StringComparison.Ordinal));
     }
 
@@ -91,7 +91,7 @@ public class VersionOrderAndDamagedInputTests
         var rejection = Assert.Single(summary.Rejections);
         Assert.Equal(zip, rejection.Source);
         Assert.Contains("not a readable zip", rejection.Reason, StringComparison.Ordinal);
-        Assert.Equal(1L, summary.New);
+        Assert.Equal(1L, summary.Counts.New);
     }
 
     [Fact]

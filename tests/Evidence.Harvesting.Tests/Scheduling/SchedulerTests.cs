@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using TrialEvidence.Harvesting;
@@ -19,7 +20,7 @@ public sealed class SchedulerTests : ReplayRegistryTest
         // The first run (started at once: never harvested) meets a registry error and fails.
         Registry.InjectFault(Fault.InternalServerError, 2, request => request.Path == "/api/v2/studies");
         using var host = HarvestTestHost.Build(settings, withScheduler: true);
-        var runs = new HarvestRunStore(database.Connections);
+        var runs = host.Services.GetRequiredService<HarvestRunStore>();
 
         await host.StartAsync();
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace TrialEvidence.Harvester.Tests.Commands;
 
 /// <summary>Runs the harvester's real command line in-process and captures what it prints.</summary>
@@ -9,7 +7,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = HarvesterCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = HarvesterCli.RunAsync(args, output, error).GetAwaiter().GetResult();
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -2,13 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Database;
 
-public static class DatabaseServiceCollectionExtensions
+public static class DatabaseRegistration
 {
-    /// <summary>Registers the evidence database (options from the "Database" section, validated at start) and its writers.</summary>
+    /// <summary>
+    /// The evidence database: options from the "Database" section (validated at start), the
+    /// migration that runs when the host starts (register this before other hosted services),
+    /// and the ingest path every writer of studies goes through.
+    /// </summary>
     public static IServiceCollection AddEvidenceDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -18,8 +23,11 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<Migrator>();
+        services.AddHostedService<DatabaseMigration>();
         services.AddSingleton<StudyWriter>();
+        services.AddSingleton<StudyIngest>();
         services.AddSingleton<StudyImporter>();
+        services.AddSingleton<Normalisation.Renormaliser>();
         return services;
     }
 }

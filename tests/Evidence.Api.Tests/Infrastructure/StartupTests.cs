@@ -1,0 +1,46 @@
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Api.Tests.Infrastructure;
+
+/// <summary>What starting the API does to its database.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Starting_on_a_new_file_creates_and_migrates_it_once()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "trialevidence-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "new", "evidence.db");
+        try
+        {
+            using (var factory = new FreshDatabaseFactory(path))
+            {
+                using var client = factory.CreateClient();
+                using var response = await client.GetAsync("/api/trials");
+                Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            }
+
+            using var connection = new SqliteConnection($"Data Source={path}");
+            connection.Open();
+            var applied = connection.Query<int>("SELECT version FROM schema_migrations ORDER BY version").ToList();
+            Assert.Equal(Migration.Embedded.Select(m => m.Version), applied);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class FreshDatabaseFactory(string path) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Path", path);
+            builder.UseSetting("Scheduler:Enabled", "false");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Dapper;
+using TrialEvidence.ReplayRegistry;
+
+namespace TrialEvidence.Harvester.Tests.Commands;
+
+/// <summary>The command line refuses what it does not know, before it starts anything, and explains itself.</summary>
+public sealed class CommandLineTests : ReplayRegistryTest
+{
+    private string[] Settings(TempDatabase database) =>
+        [.. HarvestTestHost.Settings(Registry.BaseAddress, database.Path).Select(s => $"--{s.Key}={s.Value}")];
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("harvset")]
+    [InlineData("harvest", "--frobnicate")]
+    [InlineData("harvest", "--topic")]
+    [InlineData("import", "--recursive", "x.json")]
+    [InlineData("fetch")]
+    public void An_unknown_command_or_option_prints_the_usage_and_exits_2_without_starting_anything(params string[] args)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "trialevidence-tests", Guid.NewGuid().ToString("N"));
+        var databasePath = Path.Combine(folder, "never.db");
+        var run = CliRun.Invoke([.. args, "--db", databasePath, .. HarvestTestHost.Settings(Registry.BaseAddress, databasePath).Select(s => $"--{s.Key}={s.Value}")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.False(Directory.Exists(folder), "a database was created");
+        Assert.Empty(Registry.Requests);
+    }
+
+    [Fact]
+    public void A_setting_with_an_unknown_section_is_refused_with_the_known_ones()
+    {
+        using var database = new TempDatabase();
+
+        var run = CliRun.Invoke([.. Settings(database), "harvest", "--Registy:BaseUrl=http://127.0.0.1:9/"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'--Registy:BaseUrl=http://127.0.0.1:9/' names no setting section", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Database, Logging, Registry, Scheduler, Topics", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Registry.Requests);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("import")]
+    [InlineData("harvest")]
+    [InlineData("fetch")]
+    [InlineData("renormalize")]
+    [InlineData("evaluate")]
+    public void Every_command_has_help(params string[] command)
+    {
+        var run = CliRun.Invoke([.. command, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        Assert.Contains(command.Length == 0 ? "harvest" : command[0], run.Output, StringComparison.Ordinal);
+        Assert.Empty(Registry.Requests);
+    }
+
+    [Fact]
+    public void A_setting_given_to_import_is_a_setting_not_a_path()
+    {
+        using var database = new TempDatabase(migrateTo: 0);
+
+        var run = CliRun.Invoke("import", $"--Database:Path={database.Path}", SharedData.CtGovFile("NCT03418623.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("new 1", run.Output, StringComparison.Ordinal);
+        using var connection = database.Open();
+        Assert.Equal("NCT03418623", connection.QuerySingle<string>("SELECT nct_id FROM studies"));
+    }
+
+    [Fact]
+    public void With_the_scheduler_switched_off_no_command_says_so_and_exits_2()
+    {
+        using var database = new TempDatabase();
+
+        var run = CliRun.Invoke([.. Settings(database), "--Scheduler:Enabled=false"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the scheduler is switched off (Scheduler:Enabled=false)", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Registry.Requests);
+    }
+}
