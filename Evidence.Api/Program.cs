@@ -15,7 +15,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
-builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
 // Long enough that an over-long query reaches QueryLengthLimit and gets a ProblemDetails.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 builder.Services.AddProblemDetails(BadInput.Describe);
@@ -24,6 +23,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddEvidenceDatabase(builder.Configuration);
 builder.Services.AddHarvesting(builder.Configuration);
 builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<TrialReads>();
+builder.Services.AddSingleton<Table1Reads>();
 // The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.
 builder.Services.AddHarvestScheduling(builder.Configuration);
 

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Harvesting;
 
 namespace TrialEvidence.Api.Harvests;
@@ -9,21 +10,31 @@ public static class HarvestsApi
     public static IEndpointRouteBuilder MapHarvests(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/harvests").WithTags("Harvests")
+            .AddEndpointFilter<ValidateRequest>()
+            .ProducesValidationProblem()
             .MapGet("/", List)
             .WithSummary("Recent harvest runs, newest first");
         return routes;
     }
 
-    private static Results<Ok<IReadOnlyList<HarvestRun>>, ValidationProblem> List(HarvestRunStore runs, string? topic = null, int limit = 50)
+    private static IReadOnlyList<HarvestRun> List([AsParameters] HarvestQuery query, HarvestRunStore runs) =>
+        runs.Recent(query.Topic, query.Limit);
+}
+
+/// <summary>Which runs /api/harvests lists: of one topic or all, the newest <paramref name="Limit"/>.</summary>
+public sealed record HarvestQuery([FromQuery(Name = "topic")] string? Topic = null, [FromQuery(Name = "limit")] int Limit = 50) : IValidatedRequest
+{
+    public void Validate(IDictionary<string, string[]> errors)
     {
-        if (limit is < 1 or > 500 || topic is { Length: > 64 })
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Limit is < 1 or > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [limit is < 1 or > 500 ? "limit" : "topic"] = [limit is < 1 or > 500 ? "must be 1 to 500" : "a topic name is at most 64 characters"],
-            });
+            errors["limit"] = ["must be 1 to 500"];
         }
 
-        return TypedResults.Ok(runs.Recent(topic, limit));
+        if (Topic is { Length: > 64 })
+        {
+            errors["topic"] = ["a topic name is at most 64 characters"];
+        }
     }
 }

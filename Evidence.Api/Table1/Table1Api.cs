@@ -1,69 +1,41 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Trials;
-using TrialEvidence.Data.Database;
-using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Table1;
 
 /// <summary>/api/table1: a review's Table 1 for filtered trials or a curated list, as JSON or a publication-ready file.</summary>
 public static class Table1Api
 {
-    public const int MaxRows = 5000;
-    public const int MaxIds = 500;
-
     public static IEndpointRouteBuilder MapTable1(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/table1").WithTags("Table 1")
+            .AddEndpointFilter<ValidateRequest>()
+            .ProducesValidationProblem()
             .MapGet("/", Get)
             .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
         return routes;
     }
 
-    private static Results<Ok<Table1Response>, FileContentHttpResult, ValidationProblem> Get(
+    private static Results<Ok<Table1Response>, FileContentHttpResult> Get(
         [AsParameters] TrialFilters filters,
+        [AsParameters] Table1Request table,
         HttpRequest request,
         HttpResponse response,
-        SqliteConnectionFactory connections,
-        string? ids = null,
-        string? format = null,
-        int limit = 1000)
+        Table1Reads reads)
     {
-        var errors = FilterRules.Validate(filters);
-        var wanted = Format(format, request.Headers.Accept);
-        if (wanted is null)
-        {
-            errors["format"] = [$"unknown format '{format}'; allowed: {string.Join(", ", Table1Export.ContentTypes.Keys)}"];
-        }
-
-        if (limit is < 1 or > MaxRows)
-        {
-            errors["limit"] = [$"must be 1 to {MaxRows}"];
-        }
-
-        var idList = ids?.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => i.ToUpperInvariant()).Distinct().ToList();
-        if (idList is not null && (idList.Count is 0 or > MaxIds || idList.Any(i => !NctId.IsValid(i))))
-        {
-            errors["ids"] = [$"1 to {MaxIds} NCT ids (NCT and 8 digits), separated by commas; not valid: {string.Join(", ", idList.Where(i => !NctId.IsValid(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'"))}"];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        using var connection = connections.Open();
-        var missing = new List<string>();
-        long total;
         List<Table1Row> rows;
-        if (idList is null)
+        long total;
+        List<string> missing = [];
+        if (table.IdList is { } ids)
         {
-            rows = Table1Query.ForFilters(connection, new TrialQuery(filters), limit, out total);
+            (rows, missing) = reads.ForIds(ids, filters);
+            total = rows.Count;
         }
         else
         {
-            rows = Table1Query.ForIds(connection, idList, new TrialQuery(filters), out missing);
-            total = rows.Count;
+            (rows, total) = reads.ForFilters(filters, table.Limit);
         }
 
         // A table cut at the limit says so, in every format.
@@ -73,7 +45,7 @@ public static class Table1Api
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
         }
 
-        return wanted switch
+        return Format(table.Format, request.Headers.Accept) switch
         {
             "csv" => File(Table1Export.Csv(rows), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows), "md", download: false),
@@ -84,12 +56,12 @@ public static class Table1Api
         };
     }
 
-    /// <summary>The format asked for: format= first, else the first Accept type we can write; JSON by default.</summary>
-    private static string? Format(string? format, IList<string?>? accept)
+    /// <summary>The format asked for: format= first (validated), else the first Accept type we can write; JSON by default.</summary>
+    private static string Format(string? format, IList<string?>? accept)
     {
         if (format is not null)
         {
-            return Table1Export.ContentTypes.ContainsKey(format) ? format.ToLowerInvariant() : null;
+            return format.ToLowerInvariant();
         }
 
         // q=0 means "not acceptable"; the rest in order of preference.

@@ -1,10 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Quartz;
-using TrialEvidence.Data.Database;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
 using TrialEvidence.Topics;
@@ -14,54 +11,32 @@ namespace TrialEvidence.Api.Topics;
 /// <summary>/api/topics: the configured saved searches, their state, and a harvest on demand (API key).</summary>
 public static class TopicsApi
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public static IEndpointRouteBuilder MapTopics(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/topics").WithTags("Topics");
         group.MapGet("/", List).WithSummary("Configured topics with their last harvest and study count");
-        group.MapPost("/{name}/harvest", Harvest).WithSummary($"Start a harvest of the topic now (header {ApiKeyHeader})");
+        group.MapPost("/{name}/harvest", Harvest)
+            .AddEndpointFilter<RequireApiKey>()
+            .WithSummary($"Start a harvest of the topic now (header {RequireApiKey.Header})")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return routes;
     }
 
-    private static List<TopicState> List(IOptionsMonitor<TopicsOptions> topics, HarvestRunStore runs, SqliteConnectionFactory connections) =>
-        topics.CurrentValue.Topics.Select(topic => State(topic, runs, connections)).ToList();
+    private static List<TopicState> List(IOptionsMonitor<TopicsOptions> topics, HarvestRunStore runs) =>
+        topics.CurrentValue.Topics.Select(topic => State(topic, runs)).ToList();
 
-    private static TopicState State(TopicOptions topic, HarvestRunStore runs, SqliteConnectionFactory connections)
-    {
-        using var connection = connections.Open();
-        return new TopicState(
-            topic.Name,
-            topic.Enabled,
-            topic.Schedule,
-            topic.Query,
-            connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = @name", new { name = topic.Name }),
-            runs.Latest(topic.Name));
-    }
+    private static TopicState State(TopicOptions topic, HarvestRunStore runs) =>
+        new(topic.Name, topic.Enabled, topic.Schedule, topic.Query, runs.TopicStudyCount(topic.Name), runs.Latest(topic.Name));
 
     private static async Task<Results<Accepted<TopicState>, ProblemHttpResult>> Harvest(
         string name,
-        HttpRequest request,
-        IOptions<ApiOptions> api,
         IOptionsMonitor<TopicsOptions> topics,
-        HarvestRunStore runs,
-        SqliteConnectionFactory connections,
         IOptions<SchedulerOptions> scheduling,
+        HarvestRunStore runs,
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(api.Value.HarvestApiKey))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Harvests on demand are switched off",
-                detail: "Set Api:HarvestApiKey in configuration to allow them.");
-        }
-
-        if (!KeyMatches(request.Headers[ApiKeyHeader].ToString(), api.Value.HarvestApiKey))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
-                detail: $"Send the configured key in the {ApiKeyHeader} header.");
-        }
-
         var topic = topics.CurrentValue.Find(name);
         if (topic is null)
         {
@@ -74,9 +49,10 @@ public static class TopicsApi
         if (!scheduling.Value.Enabled)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The scheduler is switched off",
-                detail: "Harvests run in the scheduler; set Scheduler:Enabled to true, or run 'harvest --topic' from the command line.");
+                detail: $"Harvests run in the scheduler; set {SchedulerOptions.Section}:Enabled to true, or run 'harvest --topic' from the command line.");
         }
 
+        // The scheduler is registered when it is enabled.
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = HarvestJob.KeyFor(topic.Name);
         if (!topic.Enabled || !await scheduler.Exists(job, cancellationToken).ConfigureAwait(false))
@@ -86,22 +62,9 @@ public static class TopicsApi
         }
 
         await scheduler.TriggerJob(job, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Accepted($"/api/harvests?topic={Uri.EscapeDataString(topic.Name)}", State(topic, runs, connections));
+        return TypedResults.Accepted($"/api/harvests?topic={Uri.EscapeDataString(topic.Name)}", State(topic, runs));
     }
-
-    /// <summary>Constant-time comparison, so response timing does not reveal the key.</summary>
-    private static bool KeyMatches(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
 
+/// <summary>A topic as configured, how many studies its harvests found, and its last run.</summary>
 public sealed record TopicState(string Name, bool Enabled, string Schedule, IReadOnlyDictionary<string, string> Query, long Studies, HarvestRun? LastRun);
-
-/// <summary>The "Api" section of appsettings.json.</summary>
-public sealed class ApiOptions
-{
-    public const string Section = "Api";
-
-    /// <summary>Key for POST /api/topics/{name}/harvest; empty switches the endpoint off. Keep it out of the repository.</summary>
-    [System.ComponentModel.DataAnnotations.MinLength(16, ErrorMessage = "Api:HarvestApiKey must be at least 16 characters (or unset, which switches harvests on demand off)")]
-    public string? HarvestApiKey { get; set; }
-}

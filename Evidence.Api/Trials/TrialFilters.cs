@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Api.Trials;
@@ -9,23 +10,25 @@ namespace TrialEvidence.Api.Trials;
 /// The filters of /api/trials and /api/table1, bound from the query string. A repeated
 /// parameter means OR (status=RECRUITING&amp;status=COMPLETED); different parameters combine with AND.
 /// </summary>
-public sealed record TrialFilters
+public sealed record TrialFilters : IValidatedRequest
 {
-    [FromQuery] public string[]? Topic { get; init; }
-    [FromQuery] public string? Q { get; init; }
-    [FromQuery] public string[]? Status { get; init; }
-    [FromQuery] public string[]? Phase { get; init; }
-    [FromQuery] public string[]? Country { get; init; }
-    [FromQuery] public string[]? Sponsor { get; init; }
-    [FromQuery] public string[]? Agent { get; init; }
-    [FromQuery] public string[]? Target { get; init; }
-    [FromQuery] public string[]? Modality { get; init; }
-    [FromQuery] public string[]? Endpoint { get; init; }
-    [FromQuery] public int? MinEnrollment { get; init; }
-    [FromQuery] public int? MaxEnrollment { get; init; }
-    [FromQuery] public string? StartFrom { get; init; }
-    [FromQuery] public string? StartTo { get; init; }
-    [FromQuery] public string? UpdatedSince { get; init; }
+    [FromQuery(Name = "topic")] public string[]? Topic { get; init; }
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "status")] public string[]? Status { get; init; }
+    [FromQuery(Name = "phase")] public string[]? Phase { get; init; }
+    [FromQuery(Name = "country")] public string[]? Country { get; init; }
+    [FromQuery(Name = "sponsor")] public string[]? Sponsor { get; init; }
+    [FromQuery(Name = "agent")] public string[]? Agent { get; init; }
+    [FromQuery(Name = "target")] public string[]? Target { get; init; }
+    [FromQuery(Name = "modality")] public string[]? Modality { get; init; }
+    [FromQuery(Name = "endpoint")] public string[]? Endpoint { get; init; }
+    [FromQuery(Name = "minEnrollment")] public int? MinEnrollment { get; init; }
+    [FromQuery(Name = "maxEnrollment")] public int? MaxEnrollment { get; init; }
+    [FromQuery(Name = "startFrom")] public string? StartFrom { get; init; }
+    [FromQuery(Name = "startTo")] public string? StartTo { get; init; }
+    [FromQuery(Name = "updatedSince")] public string? UpdatedSince { get; init; }
+
+    public void Validate(IDictionary<string, string[]> errors) => FilterRules.Validate(this, errors);
 }
 
 /// <summary>The values each filter accepts, and the checks that turn bad input into a 400 naming the parameter.</summary>
@@ -43,19 +46,20 @@ public static partial class FilterRules
 
     public static readonly string[] Phases = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
 
-    public static readonly string[] Targets = ["PD-1", "PD-L1", "CTLA-4", "LAG-3", "TIGIT", "bispecific", "ICI, unspecified"];
+    // The normalised values come from the vocabulary the database was normalised with.
+    public static readonly string[] Targets = [.. Vocabulary.Embedded.Targets];
 
     public static readonly string[] Agents = [.. Vocabulary.Embedded.Agents.Select(a => a.Name).Order(StringComparer.Ordinal)];
 
     public static readonly string[] Modalities = [.. Vocabulary.Embedded.RtModalities.Select(m => m.Name)];
 
-    public static readonly string[] Endpoints = [.. Vocabulary.Embedded.Endpoints.Select(e => e.Class).Append("other").Distinct()];
+    public static readonly string[] Endpoints = [.. Vocabulary.Embedded.EndpointClasses];
 
-    /// <summary>Every problem with the filters, by parameter name; empty when they are all usable.</summary>
-    public static Dictionary<string, string[]> Validate(TrialFilters filters)
+    /// <summary>Adds every problem with the filters to <paramref name="errors"/>, by parameter name.</summary>
+    public static void Validate(TrialFilters filters, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(errors);
         OneOf(errors, "status", filters.Status, Statuses);
         OneOf(errors, "phase", filters.Phase, Phases);
         OneOf(errors, "agent", filters.Agent, Agents);
@@ -79,10 +83,9 @@ public static partial class FilterRules
         Date(errors, "startFrom", filters.StartFrom);
         Date(errors, "startTo", filters.StartTo);
         Date(errors, "updatedSince", filters.UpdatedSince);
-        return errors;
     }
 
-    private static void OneOf(Dictionary<string, string[]> errors, string name, string[]? values, string[] allowed)
+    private static void OneOf(IDictionary<string, string[]> errors, string name, string[]? values, string[] allowed)
     {
         if (values is null)
         {
@@ -102,7 +105,7 @@ public static partial class FilterRules
         }
     }
 
-    private static void FreeText(Dictionary<string, string[]> errors, string name, string[]? values)
+    private static void FreeText(IDictionary<string, string[]> errors, string name, string[]? values)
     {
         if (values is null)
         {
@@ -115,7 +118,7 @@ public static partial class FilterRules
         }
     }
 
-    private static void Date(Dictionary<string, string[]> errors, string name, string? value)
+    private static void Date(IDictionary<string, string[]> errors, string name, string? value)
     {
         if (value is not null && (!PartialDate().IsMatch(value)
             || (value.Length == 10 && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Normalisation;
@@ -13,10 +12,10 @@ internal sealed class ArmMembership
 
     public ArmMembership(StudyRecord record)
     {
-        var armEntries = record.ArmGroups.ToDictionary(a => a.Ordinal, a => JsonStrings(a.InterventionNames).Select(EntryName).ToList());
+        var armEntries = record.ArmGroups.ToDictionary(a => a.Ordinal, a => a.InterventionNames.Select(EntryName).ToList());
         foreach (var intervention in record.Interventions)
         {
-            var labels = JsonStrings(intervention.ArmGroupLabels);
+            var labels = intervention.ArmGroupLabels;
             var name = intervention.Name?.Trim();
             _armsOf[intervention.Ordinal] = record.ArmGroups.Where(arm =>
                     (arm.Label is not null && labels.Contains(arm.Label, StringComparer.OrdinalIgnoreCase))
@@ -26,9 +25,6 @@ internal sealed class ArmMembership
     }
 
     public IReadOnlyList<ArmGroup> ArmsOf(Intervention intervention) => _armsOf[intervention.Ordinal];
-
-    public static List<string> JsonStrings(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
     /// <summary>"Drug: Nivolumab" names the intervention "Nivolumab".</summary>
     private static string EntryName(string entry)

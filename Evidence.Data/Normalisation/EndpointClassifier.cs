@@ -22,13 +22,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (Terms.OtherEndpoint, null, null);
         if (field is not null)
         {
-            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, "endpoint_class", endpoint, field, matched!));
+            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointClass, endpoint, field, matched!));
         }
 
         var landmark = Landmark(outcome.Measure);
         if (landmark is not null)
         {
-            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, "endpoint_landmark", landmark.Value.Months, $"{prefix}.measure", landmark.Value.Matched));
+            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointLandmark, landmark.Value.Months, $"{prefix}.measure", landmark.Value.Matched));
         }
 
         return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);

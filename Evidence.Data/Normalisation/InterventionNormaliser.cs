@@ -39,43 +39,48 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
         var partnerTerm = agents.Count == 0 && classTerm.Match is null ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
 
-        var ici = agents.Where(a => a.Match.Value.Class == "ICI").ToList();
-        var partners = agents.Where(a => a.Match.Value.Class != "ICI").ToList();
-        var agentName = agents.Count == 0 ? null : string.Join(" + ", agents.Select(a => a.Match.Value.Name));
-        var agentClass = agents.Count > 0 ? string.Join(" + ", agents.Select(a => a.Match.Value.Class).Distinct())
-            : classTerm.Match is not null ? "ICI"
-            : partnerTerm.Match?.Value;
-        var target = ici.Count > 0 ? string.Join(" + ", ici.Select(a => a.Match.Value.Target).Distinct()) : classTerm.Match?.Value;
-        var partnerClass = partners.Count > 0 ? string.Join(" + ", partners.Select(a => a.Match.Value.Class).Distinct())
-            : partnerTerm.Match?.Value ?? (locoregional.Match is not null ? "locoregional" : null);
+        var ici = agents.Where(a => a.Match.Value.Class == Terms.Ici).ToList();
+        var partners = agents.Where(a => a.Match.Value.Class != Terms.Ici).ToList();
+        List<string> agentNames = [.. agents.Select(a => a.Match.Value.Name)];
+        List<string> agentClasses = agents.Count > 0 ? [.. agents.Select(a => a.Match.Value.Class).Distinct()]
+            : classTerm.Match is not null ? [Terms.Ici]
+            : partnerTerm.Match is { } partnerClass ? [partnerClass.Value]
+            : [];
+        List<string> targets = ici.Count > 0 ? [.. ici.Select(a => a.Match.Value.Target!).Distinct()]
+            : classTerm.Match is { } classTarget ? [classTarget.Value]
+            : [];
+        List<string> partnerClasses = partners.Count > 0 ? [.. partners.Select(a => a.Match.Value.Class).Distinct()]
+            : partnerTerm.Match is { } partnerOnly ? [partnerOnly.Value]
+            : locoregional.Match is not null ? [Terms.Locoregional]
+            : [];
 
         var entity = intervention.Ordinal;
         foreach (var (field, match) in agents)
         {
-            sources.Add(new TermSource("intervention", entity, "agent", match.Value.Name, field, match.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.Agent, match.Value.Name, field, match.Matched));
         }
 
         if (classTerm.Match is { } cls)
         {
-            sources.Add(new TermSource("intervention", entity, "target", cls.Value, classTerm.Field!, cls.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.Target, cls.Value, classTerm.Field!, cls.Matched));
         }
 
         if (partnerTerm.Match is { } partner)
         {
-            sources.Add(new TermSource("intervention", entity, "partner_class", partner.Value, partnerTerm.Field, partner.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, partner.Value, partnerTerm.Field, partner.Matched));
         }
 
         if (modality.Match is { } rt)
         {
-            sources.Add(new TermSource("intervention", entity, "rt_modality", rt.Value, modality.Field, rt.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.RtModality, rt.Value, modality.Field, rt.Matched));
         }
 
         if (locoregional.Match is { } loco)
         {
-            sources.Add(new TermSource("intervention", entity, "partner_class", "locoregional", locoregional.Field, loco.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, Terms.Locoregional, locoregional.Field, loco.Matched));
         }
 
-        return new InterventionTerms(intervention.Ordinal, agentName, agentClass, target, modality.Match?.Value, partnerClass);
+        return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.Match?.Value, partnerClasses);
     }
 
     /// <summary>
@@ -87,7 +92,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var candidates = record.MeshTerms
             .Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
             .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)))
-            .Where(c => c.Match.Value.Class == "ICI" && (target == "ICI, unspecified" || c.Match.Value.Target == target))
+            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Target == target))
             .DistinctBy(c => c.Match.Value.Name)
             .ToList();
         return candidates.Count == 1 ? candidates[0] : null;
@@ -104,7 +109,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         // A radiation intervention is read further for the kind of RT when its name says only "radiotherapy".
         var candidates = named;
-        if (isRadiation && named.All(m => m.Match.Value == "RT, unspecified"))
+        if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
             candidates = [.. named, .. Find(vocabulary.RtModalities, [description]), .. Find(vocabulary.RtModalities, arms)];
         }
@@ -116,10 +121,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {
         yield return ($"interventions[{intervention.Ordinal}].name", TermText.Of(intervention.Name));
-        var otherNames = ArmMembership.JsonStrings(intervention.OtherNames);
-        for (var i = 0; i < otherNames.Count; i++)
+        for (var i = 0; i < intervention.OtherNames.Count; i++)
         {
-            yield return ($"interventions[{intervention.Ordinal}].otherNames[{i}]", TermText.Of(otherNames[i]));
+            yield return ($"interventions[{intervention.Ordinal}].otherNames[{i}]", TermText.Of(intervention.OtherNames[i]));
         }
     }
 

@@ -4,14 +4,15 @@ using TrialEvidence.Data.Studies;
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
-/// Writes what the normaliser derived: the normalised columns of interventions and outcomes,
-/// and the rt_regimens, normalised_terms and study_summaries rows. The import writes them with
+/// Writes what the normaliser derived: the intervention_values rows, the normalised columns of
+/// outcomes, and the rt_regimens, normalised_terms, study_summaries and study_search rows. The import writes them with
 /// each new current version; renormalize rewrites them all from the stored raw versions.
 /// </summary>
 internal static class NormalisationWriter
 {
     public static readonly string[] DeleteDerived =
     [
+        "DELETE FROM intervention_values WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM rt_regimens WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM normalised_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
@@ -40,9 +41,9 @@ internal static class NormalisationWriter
         VALUES ((SELECT rowid FROM studies WHERE nct_id = @NctId), @NctId, @Titles, @Summary, @Conditions, @Interventions, @Sponsor)
         """;
 
-    private const string UpdateIntervention = """
-        UPDATE interventions SET agent = @Agent, agent_class = @AgentClass, target = @Target, rt_modality = @RtModality, partner_class = @PartnerClass
-        WHERE nct_id = @NctId AND ordinal = @Ordinal
+    private const string InsertInterventionValue = """
+        INSERT INTO intervention_values (nct_id, ordinal, field, position, value)
+        VALUES (@NctId, @Ordinal, @Field, @Position, @Value)
         """;
 
     private const string UpdateOutcome = """
@@ -53,6 +54,17 @@ internal static class NormalisationWriter
     /// <summary>Inserts the derived rows of studies whose previous derived rows are gone.</summary>
     public static void InsertDerived(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies, string now)
     {
+        using (var values = new PreparedInsert<(string NctId, int Ordinal, (string Field, int Position, string Value) V)>(
+                   connection, transaction, InsertInterventionValue,
+                   ("NctId", x => x.NctId),
+                   ("Ordinal", x => x.Ordinal),
+                   ("Field", x => x.V.Field),
+                   ("Position", x => x.V.Position),
+                   ("Value", x => x.V.Value)))
+        {
+            values.Execute(studies.SelectMany(s => s.Study.Interventions.SelectMany(t => t.Values().Select(v => (s.NctId, t.Ordinal, v)))));
+        }
+
         using (var regimens = new PreparedInsert<(string NctId, RtRegimen R)>(
                    connection, transaction, InsertRegimen,
                    ("NctId", x => x.NctId), ("Ordinal", x => x.R.Ordinal), ("SourceField", x => x.R.SourceField), ("RawText", x => x.R.RawText),
@@ -87,21 +99,16 @@ internal static class NormalisationWriter
         summaries.Execute(studies);
     }
 
-    /// <summary>Sets the normalised columns of existing intervention and outcome rows (renormalize).</summary>
-    public static void UpdateTerms(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies)
+    /// <summary>Sets the normalised columns of existing outcome rows (renormalize; the other derived rows are inserted anew).</summary>
+    public static void UpdateOutcomes(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies)
     {
-        using (var interventions = new PreparedInsert<(string NctId, InterventionTerms T)>(
-                   connection, transaction, UpdateIntervention,
-                   ("NctId", x => x.NctId), ("Ordinal", x => x.T.Ordinal), ("Agent", x => x.T.Agent), ("AgentClass", x => x.T.AgentClass),
-                   ("Target", x => x.T.Target), ("RtModality", x => x.T.RtModality), ("PartnerClass", x => x.T.PartnerClass)))
-        {
-            interventions.Execute(studies.SelectMany(s => s.Study.Interventions.Select(t => (s.NctId, t))));
-        }
-
         using var outcomes = new PreparedInsert<(string NctId, OutcomeTerms T)>(
             connection, transaction, UpdateOutcome,
-            ("NctId", x => x.NctId), ("Kind", x => x.T.Kind), ("Ordinal", x => x.T.Ordinal),
-            ("EndpointClass", x => x.T.EndpointClass), ("Landmark", x => x.T.Landmark));
+            ("NctId", x => x.NctId),
+            ("Kind", x => x.T.Kind),
+            ("Ordinal", x => x.T.Ordinal),
+            ("EndpointClass", x => x.T.EndpointClass),
+            ("Landmark", x => x.T.Landmark));
         outcomes.Execute(studies.SelectMany(s => s.Study.Outcomes.Select(t => (s.NctId, t))));
     }
 }

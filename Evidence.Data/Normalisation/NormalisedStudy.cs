@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
@@ -16,8 +18,31 @@ public sealed record NormalisedStudy(
 /// <summary>The text full-text search indexes for a study, by column.</summary>
 public sealed record SearchText(string Titles, string Summary, string Conditions, string Interventions, string Sponsor);
 
-/// <summary>The normalised columns of one intervention; null means the text names none.</summary>
-public sealed record InterventionTerms(int Ordinal, string? Agent, string? AgentClass, string? Target, string? RtModality, string? PartnerClass);
+/// <summary>
+/// What one intervention gives, normalised: its agents (canonical generic names, in the order
+/// named), their classes, the ICI targets, the RT modality and the partner classes. Empty (or
+/// null) means the intervention's text names none.
+/// </summary>
+public sealed record InterventionTerms(
+    int Ordinal,
+    IReadOnlyList<string> Agents,
+    IReadOnlyList<string> AgentClasses,
+    IReadOnlyList<string> Targets,
+    string? RtModality,
+    IReadOnlyList<string> PartnerClasses)
+{
+    /// <summary>Each value with its field and its place in the field's list, as intervention_values stores them.</summary>
+    public IEnumerable<(string Field, int Position, string Value)> Values() =>
+        Agents.Select((value, i) => (NormalisedField.Agent, i, value))
+            .Concat(AgentClasses.Select((value, i) => (NormalisedField.AgentClass, i, value)))
+            .Concat(Targets.Select((value, i) => (NormalisedField.Target, i, value)))
+            .Concat(RtModality is null ? [] : [(NormalisedField.RtModality, 0, RtModality)])
+            .Concat(PartnerClasses.Select((value, i) => (NormalisedField.PartnerClass, i, value)));
+
+    /// <summary>Whether it gives a checkpoint inhibitor, named or by its class.</summary>
+    [JsonIgnore]
+    public bool GivesIci => AgentClasses.Contains(Terms.Ici, StringComparer.Ordinal);
+}
 
 /// <summary>The class of one outcome, with its landmark time point when it is a rate at one.</summary>
 public sealed record OutcomeTerms(string Kind, int Ordinal, string EndpointClass, string? Landmark);

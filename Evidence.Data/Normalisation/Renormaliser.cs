@@ -45,7 +45,7 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             }
 
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
-            NormalisationWriter.UpdateTerms(connection, transaction, studies);
+            NormalisationWriter.UpdateOutcomes(connection, transaction, studies);
             NormalisationWriter.InsertDerived(connection, transaction, studies, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             changed += connection.Query<(string NctId, string? After)>("""
                 SELECT s.nct_id,

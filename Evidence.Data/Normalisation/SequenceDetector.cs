@@ -22,7 +22,7 @@ internal sealed partial class SequenceDetector(VocabularyMatchers vocabulary)
             {
                 var words = TermText.Of(sentence);
                 var rt = vocabulary.RtModalities.Matches(words).Select(m => m.Position).DefaultIfEmpty(-1).Min();
-                var ici = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == "ICI").Select(m => m.Position)
+                var ici = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position)
                     .Concat(vocabulary.IciClasses.Matches(words).Select(m => m.Position)).DefaultIfEmpty(-1).Min();
                 if (rt < 0 || ici < 0)
                 {

@@ -35,12 +35,12 @@ public sealed class StudyNormaliser
         var regimens = RtRegimens(record, membership, interventions);
         var (institution, country) = _summary.Institution(record, sources);
         // Only a study that gives RT or an ICI can order them; most of the registry gives neither.
-        var (sequence, field, sentence) = interventions.Any(i => i.RtModality is not null || i.AgentClass?.Contains("ICI", StringComparison.Ordinal) == true)
+        var (sequence, field, sentence) = interventions.Any(i => i.RtModality is not null || i.GivesIci)
             ? _sequence.Detect(SequenceTexts(record))
             : (SequenceDetector.Unknown, null, null);
         if (field is not null)
         {
-            sources.Add(new TermSource("study", 0, "rt_ici_sequence", sequence, field, sentence!));
+            sources.Add(new TermSource("study", 0, NormalisedField.Sequence, sequence, field, sentence!));
         }
 
         return new NormalisedStudy(
@@ -78,10 +78,10 @@ public sealed class StudyNormaliser
         record.BriefSummary ?? string.Empty,
         Join([.. record.Conditions, .. record.Keywords, .. record.MeshTerms.Where(m => m.BrowseModule == "condition" && m.Relation == "mesh").Select(m => m.Term)]),
         Join([
-            .. record.Interventions.SelectMany(i => ArmMembership.JsonStrings(i.OtherNames).Prepend(i.Name)),
-            .. terms.SelectMany(t => new[] { t.Agent, t.Target, t.RtModality, t.PartnerClass }),
+            .. record.Interventions.SelectMany(i => i.OtherNames.Prepend(i.Name)),
+            .. terms.SelectMany(t => t.Values().Where(v => v.Field != NormalisedField.AgentClass).Select(v => v.Value)),
             // "PD-1" is indexed as the words "pd" "1"; its run-together key lets "pd1" find it too.
-            .. terms.SelectMany(t => (t.Target ?? string.Empty).Split(" + ")).Where(t => t.Length > 0).Select(TermText.Key),
+            .. terms.SelectMany(t => t.Targets).Select(TermText.Key),
         ]),
         Join([record.LeadSponsor, .. record.Collaborators.Select(c => c.Name)]));
 

@@ -4,7 +4,8 @@ namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
 /// The Table 1 cells a review writes by hand: the institution as "Country (sponsor)" and the
-/// interventions as arms joined with " vs ", each arm's agents and RT joined with " + ".
+/// interventions as arms joined with <see cref="Terms.ArmSeparator"/>, each arm's agents and RT
+/// joined with <see cref="Terms.ListSeparator"/>.
 /// </summary>
 internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 {
@@ -16,7 +17,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
             ?? record.Locations.Take(1).Select(l => vocabulary.Institutions.Matches(TermText.Of(l.Facility)).FirstOrDefault()).FirstOrDefault();
         if (known is not null)
         {
-            sources.Add(new TermSource("study", 0, "institution", known.Value.Name, sponsor is not null && known.Matched.Length > 0 && sponsor.Contains(known.Matched, StringComparison.Ordinal) ? "leadSponsor.name" : "locations[0].facility", known.Matched));
+            sources.Add(new TermSource("study", 0, NormalisedField.Institution, known.Value.Name, sponsor is not null && known.Matched.Length > 0 && sponsor.Contains(known.Matched, StringComparison.Ordinal) ? "leadSponsor.name" : "locations[0].facility", known.Matched));
             return ($"{known.Value.Country} ({known.Value.Abbreviation})", known.Value.Country);
         }
 
@@ -48,39 +49,39 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
             ? [record.Interventions.ToList()]
             : record.ArmGroups.Select(arm => record.Interventions.Where(i => membership.ArmsOf(i).Contains(arm)).ToList()).ToList();
         var described = arms
-            .Select(arm => string.Join(" + ", arm.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>().Distinct()))
+            .Select(arm => string.Join(Terms.ListSeparator, arm.SelectMany(i => Describe(i, terms[i.Ordinal])).Distinct()))
             .Where(arm => arm.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return described.Count == 0 ? null : string.Join(" vs ", described);
+        return described.Count == 0 ? null : string.Join(Terms.ArmSeparator, described);
     }
 
     /// <summary>How an intervention appears in an arm: agents by name, RT by modality, a class when no agent is named.</summary>
-    private static string? Describe(Intervention intervention, InterventionTerms terms)
+    private static IEnumerable<string> Describe(Intervention intervention, InterventionTerms terms)
     {
-        if (terms.Agent is { } agent)
+        if (terms.Agents.Count > 0)
         {
-            return string.Join(" + ", agent.Split(" + ").Select(a => char.ToUpperInvariant(a[0]) + a[1..]));
+            return terms.Agents.Select(a => char.ToUpperInvariant(a[0]) + a[1..]);
         }
 
         if (terms.RtModality is { } modality)
         {
-            return modality == "RT, unspecified" ? "RT" : modality;
+            return [modality == Terms.UnspecifiedRt ? "RT" : modality];
         }
 
-        if (terms.Target is { } target)
+        if (terms.Targets.Count > 0)
         {
-            return target == "ICI, unspecified" ? "ICI" : $"anti-{target}";
+            return terms.Targets.Select(target => target == Terms.UnspecifiedIci ? "ICI" : $"anti-{target}");
         }
 
-        if (terms.PartnerClass == "locoregional")
+        if (terms.PartnerClasses.Contains(Terms.Locoregional) && intervention.Name is { } locoregional)
         {
-            return intervention.Name;
+            return [locoregional];
         }
 
         // Placebo, procedures, assessments: not part of what the arm gives.
         return intervention.Type is "DRUG" or "BIOLOGICAL" or "COMBINATION_PRODUCT" && intervention.Name is { } name && !name.Contains("placebo", StringComparison.OrdinalIgnoreCase)
-            ? name
-            : null;
+            ? [name]
+            : [];
     }
 }

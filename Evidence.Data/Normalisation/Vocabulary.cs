@@ -39,6 +39,14 @@ public sealed class Vocabulary
 
     public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
 
+    /// <summary>Every ICI target a value can have: the agents' targets, then the class words' (ending with <see cref="Terms.UnspecifiedIci"/>).</summary>
+    public IReadOnlyList<string> Targets =>
+        [.. Agents.Select(a => a.Target).OfType<string>().Concat(IciClassTerms.Select(c => c.Target)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Every endpoint class an outcome can have, in order of precedence, <see cref="Terms.OtherEndpoint"/> included.</summary>
+    public IReadOnlyList<string> EndpointClasses =>
+        [.. Endpoints.Select(e => e.Class).Append(Terms.OtherEndpoint).Distinct(StringComparer.Ordinal)];
+
     /// <exception cref="JsonException">The file is not a valid vocabulary.</exception>
     public static Vocabulary Load(Stream json)
     {
@@ -49,7 +57,7 @@ public sealed class Vocabulary
             throw new JsonException("the vocabulary has no version");
         }
 
-        return new Vocabulary
+        var vocabulary = new Vocabulary
         {
             Version = file.Version,
             Agents = file.Agents,
@@ -61,6 +69,33 @@ public sealed class Vocabulary
             Institutions = file.Institutions,
             CountryNames = file.CountryNames,
         };
+        vocabulary.CheckFixedTerms();
+        return vocabulary;
+    }
+
+    /// <summary>The values the code relies on (<see cref="Terms"/>) must be in the file, spelled as the code spells them.</summary>
+    private void CheckFixedTerms()
+    {
+        var missing = new List<string>();
+        if (!Agents.Any(a => a.Class == Terms.Ici))
+        {
+            missing.Add($"an agent of class \"{Terms.Ici}\"");
+        }
+
+        if (!IciClassTerms.Any(c => c.Target == Terms.UnspecifiedIci))
+        {
+            missing.Add($"ICI class terms with the target \"{Terms.UnspecifiedIci}\"");
+        }
+
+        if (RtModalities.Count == 0 || RtModalities[^1].Name != Terms.UnspecifiedRt)
+        {
+            missing.Add($"\"{Terms.UnspecifiedRt}\" as the last (least specific) RT modality");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new JsonException($"vocabulary {Version} lacks {string.Join("; ", missing)}");
+        }
     }
 
     private sealed record VocabularyFile(

@@ -1,8 +1,8 @@
 namespace TrialEvidence.Data.Studies;
 
 /// <summary>
-/// One registry record flattened into the rows of the evidence database. Property names follow
-/// the column names so the writer can hand them to Dapper as they are.
+/// One registry record as the evidence database keeps it: the current version's fields and its
+/// lists. Lists stay lists here; the writer turns them into rows, or JSON where a column holds one.
 /// </summary>
 public sealed class StudyRecord
 {
@@ -16,7 +16,8 @@ public sealed class StudyRecord
     public string? LastKnownStatus { get; init; }
     public string? WhyStopped { get; init; }
     public string? StudyType { get; init; }
-    public string? Phase { get; init; }
+    /// <summary>designModule.phases, e.g. PHASE1 and PHASE2; empty for observational studies.</summary>
+    public IReadOnlyList<string> Phases { get; init; } = [];
     public string? Allocation { get; init; }
     public string? InterventionModel { get; init; }
     public string? PrimaryPurpose { get; init; }
@@ -50,9 +51,11 @@ public sealed class StudyRecord
 
 public sealed record MeshTerm(string NctId, string BrowseModule, string Relation, int Ordinal, string? MeshId, string Term);
 
-public sealed record Intervention(string NctId, int Ordinal, string? Type, string? Name, string? Description, string? OtherNames, string? ArmGroupLabels);
+public sealed record Intervention(
+    string NctId, int Ordinal, string? Type, string? Name, string? Description, IReadOnlyList<string> OtherNames, IReadOnlyList<string> ArmGroupLabels);
 
-public sealed record ArmGroup(string NctId, int Ordinal, string? Label, string? Type, string? Description, string? InterventionNames);
+/// <param name="InterventionNames">As the registry writes them: "Drug: Nivolumab".</param>
+public sealed record ArmGroup(string NctId, int Ordinal, string? Label, string? Type, string? Description, IReadOnlyList<string> InterventionNames);
 
 public sealed record Outcome(string NctId, string Kind, int Ordinal, string? Measure, string? Description, string? TimeFrame);
 

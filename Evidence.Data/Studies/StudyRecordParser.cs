@@ -5,8 +5,6 @@ namespace TrialEvidence.Data.Studies;
 /// <summary>Turns one registry study object (API v2 shape) into the rows of the evidence database.</summary>
 public static class StudyRecordParser
 {
-    private static readonly JsonSerializerOptions ListJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <exception cref="StudyFormatException">No valid NCT id, or a field present with the wrong type.</exception>
     public static StudyRecord Parse(JsonElement study)
     {
@@ -34,7 +32,6 @@ public static class StudyRecordParser
         var conditionsModule = protocol.Get("conditionsModule");
         var arms = protocol.Get("armsInterventionsModule");
         var derived = root.Get("derivedSection");
-        var phases = design.Strings("phases");
 
         return new StudyRecord
         {
@@ -48,7 +45,7 @@ public static class StudyRecordParser
             LastKnownStatus = status.String("lastKnownStatus"),
             WhyStopped = status.String("whyStopped"),
             StudyType = design.String("studyType"),
-            Phase = phases.Count == 0 ? null : string.Join('/', phases),
+            Phases = design.Strings("phases"),
             Allocation = designInfo.String("allocation"),
             InterventionModel = designInfo.String("interventionModel"),
             PrimaryPurpose = designInfo.String("primaryPurpose"),
@@ -112,15 +109,15 @@ public static class StudyRecordParser
                 item.String("type"),
                 item.String("name"),
                 item.String("description"),
-                JsonList(item.Strings("otherNames")),
-                JsonList(item.Strings("armGroupLabels")));
+                item.Strings("otherNames"),
+                item.Strings("armGroupLabels"));
         }).ToList();
 
     private static List<ArmGroup> ArmGroups(string nctId, JsonElement? arms) =>
         arms.Items("armGroups").Select((element, i) =>
         {
             JsonElement? item = element;
-            return new ArmGroup(nctId, i, item.String("label"), item.String("type"), item.String("description"), JsonList(item.Strings("interventionNames")));
+            return new ArmGroup(nctId, i, item.String("label"), item.String("type"), item.String("description"), item.Strings("interventionNames"));
         }).ToList();
 
     private static List<Outcome> Outcomes(string nctId, JsonElement? module)
@@ -185,7 +182,4 @@ public static class StudyRecordParser
 
         return collaborators;
     }
-
-    private static string? JsonList(List<string> values) =>
-        values.Count == 0 ? null : JsonSerializer.Serialize(values, ListJson);
 }

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Data.Studies;
@@ -33,9 +35,13 @@ public sealed partial class StudyWriter
 
     private static readonly (string, Func<VersionRow, object?>)[] VersionColumns =
     [
-        ("NctId", x => x.Record.NctId), ("VersionHolder", x => x.Record.VersionHolder),
-        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate), ("ContentHash", x => x.ContentHash),
-        ("FetchedAt", x => x.FetchedAt), ("Source", x => x.Source), ("RawJson", x => Bytes(x.RawUtf8)),
+        ("NctId", x => x.Record.NctId),
+        ("VersionHolder", x => x.Record.VersionHolder),
+        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate),
+        ("ContentHash", x => x.ContentHash),
+        ("FetchedAt", x => x.FetchedAt),
+        ("Source", x => x.Source),
+        ("RawJson", x => Bytes(x.RawUtf8)),
     ];
 
     /// <summary>
@@ -90,20 +96,38 @@ public sealed partial class StudyWriter
 
     private static readonly (string, Func<StudyRow, object?>)[] StudyColumns =
     [
-        ("NctId", x => x.Record.NctId), ("BriefTitle", x => x.Record.BriefTitle), ("OfficialTitle", x => x.Record.OfficialTitle),
-        ("Acronym", x => x.Record.Acronym), ("Organization", x => x.Record.Organization), ("OrgStudyId", x => x.Record.OrgStudyId),
-        ("OverallStatus", x => x.Record.OverallStatus), ("LastKnownStatus", x => x.Record.LastKnownStatus),
-        ("WhyStopped", x => x.Record.WhyStopped), ("StudyType", x => x.Record.StudyType), ("Phase", x => x.Record.Phase),
-        ("Allocation", x => x.Record.Allocation), ("InterventionModel", x => x.Record.InterventionModel),
-        ("PrimaryPurpose", x => x.Record.PrimaryPurpose), ("Masking", x => x.Record.Masking),
-        ("EnrollmentCount", x => x.Record.EnrollmentCount), ("EnrollmentType", x => x.Record.EnrollmentType),
-        ("StartDate", x => x.Record.StartDate), ("StartDateType", x => x.Record.StartDateType),
-        ("PrimaryCompletionDate", x => x.Record.PrimaryCompletionDate), ("PrimaryCompletionDateType", x => x.Record.PrimaryCompletionDateType),
-        ("CompletionDate", x => x.Record.CompletionDate), ("CompletionDateType", x => x.Record.CompletionDateType),
-        ("FirstPostedDate", x => x.Record.FirstPostedDate), ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate),
-        ("LeadSponsor", x => x.Record.LeadSponsor), ("LeadSponsorClass", x => x.Record.LeadSponsorClass),
-        ("BriefSummary", x => x.Record.BriefSummary), ("HasResults", x => x.Record.HasResults), ("VersionHolder", x => x.Record.VersionHolder),
-        ("ContentHash", x => x.ContentHash), ("UpdatedAt", x => x.UpdatedAt),
+        ("NctId", x => x.Record.NctId),
+        ("BriefTitle", x => x.Record.BriefTitle),
+        ("OfficialTitle", x => x.Record.OfficialTitle),
+        ("Acronym", x => x.Record.Acronym),
+        ("Organization", x => x.Record.Organization),
+        ("OrgStudyId", x => x.Record.OrgStudyId),
+        ("OverallStatus", x => x.Record.OverallStatus),
+        ("LastKnownStatus", x => x.Record.LastKnownStatus),
+        ("WhyStopped", x => x.Record.WhyStopped),
+        ("StudyType", x => x.Record.StudyType),
+        ("Phase", x => StoredPhase(x.Record.Phases)),
+        ("Allocation", x => x.Record.Allocation),
+        ("InterventionModel", x => x.Record.InterventionModel),
+        ("PrimaryPurpose", x => x.Record.PrimaryPurpose),
+        ("Masking", x => x.Record.Masking),
+        ("EnrollmentCount", x => x.Record.EnrollmentCount),
+        ("EnrollmentType", x => x.Record.EnrollmentType),
+        ("StartDate", x => x.Record.StartDate),
+        ("StartDateType", x => x.Record.StartDateType),
+        ("PrimaryCompletionDate", x => x.Record.PrimaryCompletionDate),
+        ("PrimaryCompletionDateType", x => x.Record.PrimaryCompletionDateType),
+        ("CompletionDate", x => x.Record.CompletionDate),
+        ("CompletionDateType", x => x.Record.CompletionDateType),
+        ("FirstPostedDate", x => x.Record.FirstPostedDate),
+        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate),
+        ("LeadSponsor", x => x.Record.LeadSponsor),
+        ("LeadSponsorClass", x => x.Record.LeadSponsorClass),
+        ("BriefSummary", x => x.Record.BriefSummary),
+        ("HasResults", x => x.Record.HasResults),
+        ("VersionHolder", x => x.Record.VersionHolder),
+        ("ContentHash", x => x.ContentHash),
+        ("UpdatedAt", x => x.UpdatedAt),
     ];
 
     // Child rows are replaced whole when a version becomes current: a record's lists carry no
@@ -124,64 +148,126 @@ public sealed partial class StudyWriter
     /// <summary>An item of a plain string list (conditions, keywords) with its position.</summary>
     private sealed record ListItem(string NctId, int Ordinal, string Value);
 
+    private static readonly (string, Func<ListItem, object?>)[] ListItemColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("Ordinal", x => x.Ordinal),
+        ("Value", x => x.Value),
+    ];
+
     private const string InsertCondition = "INSERT INTO conditions (nct_id, ordinal, name) VALUES (@NctId, @Ordinal, @Value)";
 
-    private static readonly (string, Func<ListItem, object?>)[] ConditionColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Value", x => x.Value)];
-
     private const string InsertKeyword = "INSERT INTO keywords (nct_id, ordinal, keyword) VALUES (@NctId, @Ordinal, @Value)";
-
-    private static readonly (string, Func<ListItem, object?>)[] KeywordColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Value", x => x.Value)];
 
     private const string InsertMeshTerm = """
         INSERT INTO mesh_terms (nct_id, browse_module, relation, ordinal, mesh_id, term)
         VALUES (@NctId, @BrowseModule, @Relation, @Ordinal, @MeshId, @Term)
         """;
 
-    private static readonly (string, Func<MeshTerm, object?>)[] MeshTermColumns = [("NctId", x => x.NctId), ("BrowseModule", x => x.BrowseModule), ("Relation", x => x.Relation), ("Ordinal", x => x.Ordinal), ("MeshId", x => x.MeshId), ("Term", x => x.Term)];
+    private static readonly (string, Func<MeshTerm, object?>)[] MeshTermColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("BrowseModule", x => x.BrowseModule),
+        ("Relation", x => x.Relation),
+        ("Ordinal", x => x.Ordinal),
+        ("MeshId", x => x.MeshId),
+        ("Term", x => x.Term),
+    ];
 
     private const string InsertIntervention = """
-        INSERT INTO interventions (nct_id, ordinal, type, name, description, other_names, arm_group_labels,
-            agent, agent_class, target, rt_modality, partner_class)
-        VALUES (@NctId, @Ordinal, @Type, @Name, @Description, @OtherNames, @ArmGroupLabels,
-            @Agent, @AgentClass, @Target, @RtModality, @PartnerClass)
+        INSERT INTO interventions (nct_id, ordinal, type, name, description, other_names, arm_group_labels)
+        VALUES (@NctId, @Ordinal, @Type, @Name, @Description, @OtherNames, @ArmGroupLabels)
         """;
 
-    private static readonly (string, Func<(Intervention First, InterventionTerms Second), object?>)[] InterventionColumns = [("NctId", x => x.First.NctId), ("Ordinal", x => x.First.Ordinal), ("Type", x => x.First.Type), ("Name", x => x.First.Name), ("Description", x => x.First.Description), ("OtherNames", x => x.First.OtherNames), ("ArmGroupLabels", x => x.First.ArmGroupLabels), ("Agent", x => x.Second.Agent), ("AgentClass", x => x.Second.AgentClass), ("Target", x => x.Second.Target), ("RtModality", x => x.Second.RtModality), ("PartnerClass", x => x.Second.PartnerClass)];
+    private static readonly (string, Func<Intervention, object?>)[] InterventionColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("Ordinal", x => x.Ordinal),
+        ("Type", x => x.Type),
+        ("Name", x => x.Name),
+        ("Description", x => x.Description),
+        ("OtherNames", x => StoredList(x.OtherNames)),
+        ("ArmGroupLabels", x => StoredList(x.ArmGroupLabels)),
+    ];
 
     private const string InsertArmGroup = """
         INSERT INTO arm_groups (nct_id, ordinal, label, type, description, intervention_names)
         VALUES (@NctId, @Ordinal, @Label, @Type, @Description, @InterventionNames)
         """;
 
-    private static readonly (string, Func<ArmGroup, object?>)[] ArmGroupColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Label", x => x.Label), ("Type", x => x.Type), ("Description", x => x.Description), ("InterventionNames", x => x.InterventionNames)];
+    private static readonly (string, Func<ArmGroup, object?>)[] ArmGroupColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("Ordinal", x => x.Ordinal),
+        ("Label", x => x.Label),
+        ("Type", x => x.Type),
+        ("Description", x => x.Description),
+        ("InterventionNames", x => StoredList(x.InterventionNames)),
+    ];
 
     private const string InsertOutcome = """
         INSERT INTO outcomes (nct_id, kind, ordinal, measure, description, time_frame, endpoint_class, endpoint_landmark)
         VALUES (@NctId, @Kind, @Ordinal, @Measure, @Description, @TimeFrame, @EndpointClass, @Landmark)
         """;
 
-    private static readonly (string, Func<(Outcome First, OutcomeTerms Second), object?>)[] OutcomeColumns = [("NctId", x => x.First.NctId), ("Kind", x => x.First.Kind), ("Ordinal", x => x.First.Ordinal), ("Measure", x => x.First.Measure), ("Description", x => x.First.Description), ("TimeFrame", x => x.First.TimeFrame), ("EndpointClass", x => x.Second.EndpointClass), ("Landmark", x => x.Second.Landmark)];
+    private static readonly (string, Func<(Outcome First, OutcomeTerms Second), object?>)[] OutcomeColumns =
+    [
+        ("NctId", x => x.First.NctId),
+        ("Kind", x => x.First.Kind),
+        ("Ordinal", x => x.First.Ordinal),
+        ("Measure", x => x.First.Measure),
+        ("Description", x => x.First.Description),
+        ("TimeFrame", x => x.First.TimeFrame),
+        ("EndpointClass", x => x.Second.EndpointClass),
+        ("Landmark", x => x.Second.Landmark),
+    ];
 
     private const string InsertLocation = """
         INSERT INTO locations (nct_id, ordinal, facility, city, state, zip, country, status, latitude, longitude)
         VALUES (@NctId, @Ordinal, @Facility, @City, @State, @Zip, @Country, @Status, @Latitude, @Longitude)
         """;
 
-    private static readonly (string, Func<Location, object?>)[] LocationColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Facility", x => x.Facility), ("City", x => x.City), ("State", x => x.State), ("Zip", x => x.Zip), ("Country", x => x.Country), ("Status", x => x.Status), ("Latitude", x => x.Latitude), ("Longitude", x => x.Longitude)];
+    private static readonly (string, Func<Location, object?>)[] LocationColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("Ordinal", x => x.Ordinal),
+        ("Facility", x => x.Facility),
+        ("City", x => x.City),
+        ("State", x => x.State),
+        ("Zip", x => x.Zip),
+        ("Country", x => x.Country),
+        ("Status", x => x.Status),
+        ("Latitude", x => x.Latitude),
+        ("Longitude", x => x.Longitude),
+    ];
 
     private const string InsertSecondaryId = """
         INSERT INTO secondary_ids (nct_id, ordinal, secondary_id, type, domain, link)
         VALUES (@NctId, @Ordinal, @Id, @Type, @Domain, @Link)
         """;
 
-    private static readonly (string, Func<SecondaryId, object?>)[] SecondaryIdColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Id", x => x.Id), ("Type", x => x.Type), ("Domain", x => x.Domain), ("Link", x => x.Link)];
+    private static readonly (string, Func<SecondaryId, object?>)[] SecondaryIdColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("Ordinal", x => x.Ordinal),
+        ("Id", x => x.Id),
+        ("Type", x => x.Type),
+        ("Domain", x => x.Domain),
+        ("Link", x => x.Link),
+    ];
 
     private const string InsertCollaborator = """
         INSERT INTO collaborators (nct_id, ordinal, name, class)
         VALUES (@NctId, @Ordinal, @Name, @Class)
         """;
 
-    private static readonly (string, Func<Collaborator, object?>)[] CollaboratorColumns = [("NctId", x => x.NctId), ("Ordinal", x => x.Ordinal), ("Name", x => x.Name), ("Class", x => x.Class)];
+    private static readonly (string, Func<Collaborator, object?>)[] CollaboratorColumns =
+    [
+        ("NctId", x => x.NctId),
+        ("Ordinal", x => x.Ordinal),
+        ("Name", x => x.Name),
+        ("Class", x => x.Class),
+    ];
 
     private const string InsertSnapshot = $"""
         INSERT INTO enrollment_snapshots (nct_id, version_id, version_holder, last_update_posted_date, observed_at, count, type)
@@ -190,8 +276,22 @@ public sealed partial class StudyWriter
 
     private static readonly (string, Func<SnapshotRow, object?>)[] SnapshotColumns =
     [
-        ("NctId", x => x.Record.NctId), ("ContentHash", x => x.ContentHash), ("VersionHolder", x => x.Record.VersionHolder),
-        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate), ("ObservedAt", x => x.ObservedAt),
-        ("Count", x => x.Record.EnrollmentCount), ("Type", x => x.Record.EnrollmentType),
+        ("NctId", x => x.Record.NctId),
+        ("ContentHash", x => x.ContentHash),
+        ("VersionHolder", x => x.Record.VersionHolder),
+        ("LastUpdatePostedDate", x => x.Record.LastUpdatePostedDate),
+        ("ObservedAt", x => x.ObservedAt),
+        ("Count", x => x.Record.EnrollmentCount),
+        ("Type", x => x.Record.EnrollmentType),
     ];
+
+    private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A list held in one column: a JSON array of strings (query it with json_each); NULL when empty.</summary>
+    private static string? StoredList(IReadOnlyList<string> values) =>
+        values.Count == 0 ? null : JsonSerializer.Serialize(values, ListJson);
+
+    /// <summary>The phases as studies.phase holds them: "PHASE1/PHASE2"; NULL when there are none.</summary>
+    private static string? StoredPhase(IReadOnlyList<string> phases) =>
+        phases.Count == 0 ? null : string.Join('/', phases);
 }

@@ -100,10 +100,10 @@ public sealed partial class StudyWriter(TimeProvider clock)
     private static void InsertChildren(SqliteConnection connection, SqliteTransaction transaction, List<(StudyRecord Record, NormalisedStudy Normalised)> studies)
     {
         var records = studies.ConvertAll(s => s.Record);
-        Insert(connection, transaction, InsertCondition, ConditionColumns, records.SelectMany(r => r.Conditions.Select((value, i) => new ListItem(r.NctId, i, value))));
-        Insert(connection, transaction, InsertKeyword, KeywordColumns, records.SelectMany(r => r.Keywords.Select((value, i) => new ListItem(r.NctId, i, value))));
+        Insert(connection, transaction, InsertCondition, ListItemColumns, records.SelectMany(r => r.Conditions.Select((value, i) => new ListItem(r.NctId, i, value))));
+        Insert(connection, transaction, InsertKeyword, ListItemColumns, records.SelectMany(r => r.Keywords.Select((value, i) => new ListItem(r.NctId, i, value))));
         Insert(connection, transaction, InsertMeshTerm, MeshTermColumns, records.SelectMany(r => r.MeshTerms));
-        Insert(connection, transaction, InsertIntervention, InterventionColumns, studies.SelectMany(s => s.Record.Interventions.Zip(s.Normalised.Interventions)));
+        Insert(connection, transaction, InsertIntervention, InterventionColumns, records.SelectMany(r => r.Interventions));
         Insert(connection, transaction, InsertArmGroup, ArmGroupColumns, records.SelectMany(r => r.ArmGroups));
         Insert(connection, transaction, InsertOutcome, OutcomeColumns, studies.SelectMany(s => s.Record.Outcomes.Zip(s.Normalised.Outcomes)));
         Insert(connection, transaction, InsertLocation, LocationColumns, records.SelectMany(r => r.Locations));

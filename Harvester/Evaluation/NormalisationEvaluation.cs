@@ -16,8 +16,10 @@ namespace TrialEvidence.Harvester.Evaluation;
 /// </summary>
 public static class NormalisationEvaluation
 {
-    public static readonly string[] InterventionFields = ["agent", "agent_class", "target", "rt_modality", "partner_class"];
-    public static readonly string[] OutcomeFields = ["endpoint_class", "landmark"];
+    public static readonly string[] InterventionFields =
+        [NormalisedField.Agent, NormalisedField.AgentClass, NormalisedField.Target, NormalisedField.RtModality, NormalisedField.PartnerClass];
+
+    public static readonly string[] OutcomeFields = [NormalisedField.EndpointClass, "landmark"];
 
     public static EvaluationReport Run(IEnumerable<RecordSource> records, string labelsFolder, StudyNormaliser normaliser)
     {
@@ -61,11 +63,11 @@ public static class NormalisationEvaluation
                 {
                     interventions.TryAdd(new Key(record.NctId, intervention.Name ?? string.Empty), new Dictionary<string, string?>
                     {
-                        ["agent"] = terms.Agent,
-                        ["agent_class"] = terms.AgentClass,
-                        ["target"] = terms.Target,
-                        ["rt_modality"] = terms.RtModality,
-                        ["partner_class"] = terms.PartnerClass,
+                        [NormalisedField.Agent] = Cell(terms.Agents),
+                        [NormalisedField.AgentClass] = Cell(terms.AgentClasses),
+                        [NormalisedField.Target] = Cell(terms.Targets),
+                        [NormalisedField.RtModality] = terms.RtModality,
+                        [NormalisedField.PartnerClass] = Cell(terms.PartnerClasses),
                     });
                 }
 
@@ -73,7 +75,7 @@ public static class NormalisationEvaluation
                 {
                     outcomes.TryAdd(new Key(record.NctId, outcome.Measure ?? string.Empty), new Dictionary<string, string?>
                     {
-                        ["endpoint_class"] = terms.EndpointClass == Terms.OtherEndpoint ? null : terms.EndpointClass,
+                        [NormalisedField.EndpointClass] = terms.EndpointClass == Terms.OtherEndpoint ? null : terms.EndpointClass,
                         ["landmark"] = terms.Landmark,
                     });
                 }
@@ -122,6 +124,9 @@ public static class NormalisationEvaluation
         return scores;
     }
 
+    /// <summary>A list of values as the label files write one: joined with <see cref="Terms.ListSeparator"/>.</summary>
+    private static string? Cell(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(Terms.ListSeparator, values);
+
     /// <summary>Empty is "none"; "other" endpoints count as none; lists compare as sorted sets.</summary>
     private static string? Canonical(string? value)
     {
@@ -130,7 +135,7 @@ public static class NormalisationEvaluation
             return null;
         }
 
-        return string.Join(" + ", value.Split('+').Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        return string.Join(Terms.ListSeparator, value.Split(Terms.ListSeparator.Trim()).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static Dictionary<Key, Dictionary<string, string?>> ReadLabels(string path, string textColumn)

@@ -29,10 +29,10 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         { "country=China", "EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = 'China') OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = 'China')" },
         { "sponsor=university", "s.lead_sponsor LIKE '%university%'" },
         { "agent=sintilimab", "s.nct_id IN ('NCT04167293', 'NCT04547452')" },
-        { "agent=pembrolizumab&agent=nivolumab", "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND (i.agent LIKE '%pembrolizumab%' OR i.agent LIKE '%nivolumab%'))" },
-        { "target=PD-L1", "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.target LIKE '%PD-L1%')" },
+        { "agent=pembrolizumab&agent=nivolumab", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'agent' AND v.value IN ('pembrolizumab', 'nivolumab'))" },
+        { "target=PD-L1", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target' AND v.value = 'PD-L1')" },
         { "target=ICI,%20unspecified", "s.nct_id = 'NCT03817736'" },
-        { "modality=SBRT", "EXISTS (SELECT 1 FROM interventions i WHERE i.nct_id = s.nct_id AND i.rt_modality = 'SBRT')" },
+        { "modality=SBRT", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.value = 'SBRT')" },
         { "endpoint=safety", "EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' AND o.endpoint_class = 'safety')" },
         { "minEnrollment=100&maxEnrollment=500", "s.enrollment_count BETWEEN 100 AND 500" },
         { "startFrom=2019-06&startTo=2020", "substr(s.start_date, 1, 7) >= '2019-06' AND substr(s.start_date, 1, 4) <= '2020'" },
@@ -132,8 +132,9 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         var trial = await GetJson("/api/trials/nct04547452");
 
         Assert.Equal("https://clinicaltrials.gov/study/NCT04547452", trial.GetProperty("registryUrl").GetString());
-        Assert.Equal("sintilimab", trial.GetProperty("interventions").EnumerateArray().First(i => i.GetProperty("type").GetString() == "DRUG").GetProperty("agent").GetString());
-        Assert.Contains(trial.GetProperty("provenance").EnumerateArray(), p => p.GetProperty("matched_text").GetString() == "Sintilimab");
+        var drug = trial.GetProperty("record").GetProperty("interventions").EnumerateArray().First(i => i.GetProperty("type").GetString() == "DRUG").GetProperty("ordinal").GetInt32();
+        Assert.Equal("sintilimab", trial.GetProperty("interventions").EnumerateArray().Single(i => i.GetProperty("ordinal").GetInt32() == drug).GetProperty("agents")[0].GetString());
+        Assert.Contains(trial.GetProperty("provenance").EnumerateArray(), p => p.GetProperty("matched").GetString() == "Sintilimab");
         var version = trial.GetProperty("currentVersion");
         var versions = await GetJson("/api/trials/NCT04547452/versions");
         Assert.Equal(version.GetProperty("id").GetInt64(), versions.EnumerateArray().Single(v => v.GetProperty("current").GetBoolean()).GetProperty("id").GetInt64());

@@ -131,3 +131,39 @@ public class SearchMigrationTests
         }
     }
 }
+
+public class InterventionValuesMigrationTests
+{
+    [Fact]
+    public void Migration_6_turns_joined_normalised_columns_into_one_row_per_value()
+    {
+        using var database = new TempDatabase(migrateTo: 5);
+        using var connection = database.Open();
+        connection.Execute("""
+            INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json)
+            VALUES (1, 'NCT05432492', 'abc', '2026-11-26T00:00:00Z', 'test', '{}');
+            INSERT INTO studies (nct_id, current_version_id, updated_at) VALUES ('NCT05432492', 1, '2026-11-26T00:00:00Z');
+            INSERT INTO interventions (nct_id, ordinal, type, name, agent, agent_class, target, rt_modality, partner_class) VALUES
+                ('NCT05432492', 0, 'DRUG', 'Nivolumab + Ipilimumab', 'nivolumab + ipilimumab', 'ICI', 'PD-1 + CTLA-4', NULL, NULL),
+                ('NCT05432492', 1, 'RADIATION', 'SBRT', NULL, NULL, NULL, 'SBRT', NULL),
+                ('NCT05432492', 2, 'DRUG', 'Atezolizumab + Bevacizumab', 'atezolizumab + bevacizumab', 'ICI + anti-VEGF', 'PD-L1', NULL, 'anti-VEGF'),
+                ('NCT05432492', 3, 'DRUG', 'PD-1 inhibitor', NULL, 'ICI', 'ICI, unspecified', NULL, NULL),
+                ('NCT05432492', 4, 'PROCEDURE', 'TACE', NULL, NULL, NULL, NULL, 'locoregional'),
+                ('NCT05432492', 5, 'OTHER', 'Placebo', NULL, NULL, NULL, NULL, NULL);
+            """);
+
+        database.Migrator.Migrate(6);
+
+        Assert.Equal(
+            [
+                "0 agent 0 nivolumab", "0 agent 1 ipilimumab", "0 agent_class 0 ICI", "0 target 0 PD-1", "0 target 1 CTLA-4",
+                "1 rt_modality 0 SBRT",
+                "2 agent 0 atezolizumab", "2 agent 1 bevacizumab", "2 agent_class 0 ICI", "2 agent_class 1 anti-VEGF", "2 partner_class 0 anti-VEGF", "2 target 0 PD-L1",
+                "3 agent_class 0 ICI", "3 target 0 ICI, unspecified",
+                "4 partner_class 0 locoregional",
+            ],
+            connection.Query<string>("SELECT ordinal || ' ' || field || ' ' || position || ' ' || value FROM intervention_values ORDER BY ordinal, field, position"));
+        Assert.DoesNotContain("agent", connection.Query<string>("SELECT name FROM pragma_table_info('interventions')"));
+        Assert.Equal(6, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM interventions"));
+    }
+}

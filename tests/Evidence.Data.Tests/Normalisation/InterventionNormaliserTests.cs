@@ -17,7 +17,9 @@ public class InterventionNormaliserTests
     {
         var terms = OnlyIntervention(Intervention("DRUG", name));
 
-        Assert.Equal((agent, "ICI", target), (terms.Agent, terms.AgentClass, terms.Target));
+        Assert.Equal([agent], terms.Agents);
+        Assert.Equal([Terms.Ici], terms.AgentClasses);
+        Assert.Equal([target], terms.Targets);
     }
 
     [Fact]
@@ -25,7 +27,7 @@ public class InterventionNormaliserTests
     {
         var study = Normalise(WithArms([Intervention("BIOLOGICAL", "Study drug A", otherNames: ["BGB-A317"])]));
 
-        Assert.Equal("tislelizumab", study.Interventions[0].Agent);
+        Assert.Equal(["tislelizumab"], study.Interventions[0].Agents);
         var source = Assert.Single(study.Sources, s => s.Field == "agent");
         Assert.Equal(("interventions[0].otherNames[0]", "BGB-A317"), (source.SourceField, source.Matched));
     }
@@ -39,7 +41,9 @@ public class InterventionNormaliserTests
     {
         var terms = OnlyIntervention(Intervention("DRUG", name));
 
-        Assert.Equal((null, "ICI", target), (terms.Agent, terms.AgentClass, terms.Target));
+        Assert.Empty(terms.Agents);
+        Assert.Equal([Terms.Ici], terms.AgentClasses);
+        Assert.Equal([target], terms.Targets);
     }
 
     [Fact]
@@ -55,7 +59,8 @@ public class InterventionNormaliserTests
 
         var study = Normalise(WithArms([Intervention("DRUG", "PD-1 inhibitor")]), derived);
 
-        Assert.Equal(("sintilimab", "PD-1"), (study.Interventions[0].Agent, study.Interventions[0].Target));
+        Assert.Equal(["sintilimab"], study.Interventions[0].Agents);
+        Assert.Equal(["PD-1"], study.Interventions[0].Targets);
         Assert.Contains(study.Sources, s => s.SourceField == "derivedSection.interventionBrowseModule.meshes[0]");
     }
 
@@ -64,7 +69,8 @@ public class InterventionNormaliserTests
     {
         var terms = OnlyIntervention(Intervention("DRUG", "Nivolumab and ipilimumab"));
 
-        Assert.Equal(("nivolumab + ipilimumab", "PD-1 + CTLA-4"), (terms.Agent, terms.Target));
+        Assert.Equal(["nivolumab", "ipilimumab"], terms.Agents);
+        Assert.Equal(["PD-1", "CTLA-4"], terms.Targets);
     }
 
     [Theory]
@@ -80,7 +86,7 @@ public class InterventionNormaliserTests
         var terms = OnlyIntervention(Intervention("RADIATION", name, description));
 
         Assert.Equal(modality, terms.RtModality);
-        Assert.Null(terms.Agent);
+        Assert.Empty(terms.Agents);
     }
 
     [Fact]
@@ -102,7 +108,7 @@ public class InterventionNormaliserTests
     [InlineData("DRUG", "Carboplatin", "chemotherapy")]
     public void Partner_therapies_get_their_class(string type, string name, string partnerClass)
     {
-        Assert.Equal(partnerClass, OnlyIntervention(Intervention(type, name)).PartnerClass);
+        Assert.Equal([partnerClass], OnlyIntervention(Intervention(type, name)).PartnerClasses);
     }
 
     [Fact]

@@ -6,6 +6,12 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 
 public class RenormaliserTests
 {
+    /// <summary>The normalised value of a field of NCT04547452's drug intervention (NULL when it has none).</summary>
+    private static string DrugValue(string field) => $"""
+        SELECT (SELECT group_concat(v.value, ' + ') FROM intervention_values v WHERE v.nct_id = i.nct_id AND v.ordinal = i.ordinal AND v.field = '{field}')
+        FROM interventions i WHERE i.nct_id = 'NCT04547452' AND i.type = 'DRUG'
+        """;
+
     [Fact]
     public void Import_stores_normalised_values_with_their_provenance()
     {
@@ -13,8 +19,7 @@ public class RenormaliserTests
         database.Import(SharedData.CtGovFile("reconstructed"));
         using var connection = database.Open();
 
-        var sintilimab = connection.QuerySingle<(string Agent, string Target, string Class)>(
-            "SELECT agent, target, agent_class FROM interventions WHERE nct_id = 'NCT04547452' AND type = 'DRUG'");
+        var sintilimab = (connection.QuerySingle<string>(DrugValue("agent")), connection.QuerySingle<string>(DrugValue("target")), connection.QuerySingle<string>(DrugValue("agent_class")));
         var source = connection.QuerySingle<(string Field, string Matched)>(
             "SELECT source_field, matched_text FROM normalised_terms WHERE nct_id = 'NCT04547452' AND field = 'agent'");
         var regimen = connection.QuerySingle<(double Min, double Max, long FractionsMin, long FractionsMax)>(
@@ -45,15 +50,15 @@ public class RenormaliserTests
 
         Assert.Equal((7L, "test-1"), (summary.Studies, summary.VocabularyVersion));
         Assert.Equal(2, summary.Changed); // the two sintilimab trials
-        Assert.Null(connection.QuerySingle<string?>("SELECT agent FROM interventions WHERE nct_id = 'NCT04547452' AND type = 'DRUG'"));
-        Assert.Equal("PD-1", connection.QuerySingle<string?>("SELECT target FROM interventions WHERE nct_id = 'NCT04547452' AND type = 'DRUG'"));
+        Assert.Null(connection.QuerySingle<string?>(DrugValue("agent")));
+        Assert.Equal("PD-1", connection.QuerySingle<string?>(DrugValue("target")));
         Assert.Equal(["test-1"], connection.Query<string>("SELECT DISTINCT vocabulary_version FROM study_summaries"));
         Assert.Equal(rawBefore, connection.Query<string>("SELECT raw_json FROM study_versions ORDER BY id"));
 
         var back = renormaliser.Run(StudyNormaliser.Embedded);
 
         Assert.Equal(2, back.Changed);
-        Assert.Equal("sintilimab", connection.QuerySingle<string?>("SELECT agent FROM interventions WHERE nct_id = 'NCT04547452' AND type = 'DRUG'"));
+        Assert.Equal("sintilimab", connection.QuerySingle<string?>(DrugValue("agent")));
     }
 
     [Fact]

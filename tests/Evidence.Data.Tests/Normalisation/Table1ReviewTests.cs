@@ -1,3 +1,4 @@
+using TrialEvidence.Data.Normalisation;
 using Dapper;
 using Xunit.Abstractions;
 
@@ -120,15 +121,16 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
             return null;
         }
 
-        var interventions = connection.Query<(string? Agent, string? Target, string? Modality)>(
-            "SELECT agent, target, rt_modality FROM interventions WHERE nct_id = @nctId ORDER BY ordinal", new { nctId }).ToList();
+        var values = connection.Query<(int Ordinal, string Field, string Value)>(
+            "SELECT ordinal, field, value FROM intervention_values WHERE nct_id = @nctId ORDER BY ordinal, field, position", new { nctId }).ToList();
+        string? First(string field) => values.Where(v => v.Field == field).GroupBy(v => v.Ordinal).Select(g => string.Join(Terms.ListSeparator, g.Select(v => v.Value))).FirstOrDefault();
         var endpoint = connection.QueryFirstOrDefault<string?>(
             "SELECT endpoint_class FROM outcomes WHERE nct_id = @nctId AND kind = 'primary' ORDER BY ordinal", new { nctId });
         return new Normalised(
             summary.Value.Country,
-            interventions.Where(i => i.Agent is not null).SelectMany(i => i.Agent!.Split(" + ")).Distinct().ToList(),
-            interventions.Select(i => i.Target).FirstOrDefault(t => t is not null),
-            interventions.Select(i => i.Modality).FirstOrDefault(m => m is not null),
+            values.Where(v => v.Field == NormalisedField.Agent).Select(v => v.Value).Distinct().ToList(),
+            First(NormalisedField.Target),
+            First(NormalisedField.RtModality),
             endpoint);
     }
 

@@ -1,13 +1,18 @@
-using System.Data;
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Table1;
 
-/// <summary>Builds Table 1 rows for filtered trials, or for a curated list of NCT ids in the given order.</summary>
-public static class Table1Query
+/// <summary>
+/// Every read of Table 1, and the only place its SQL lives: rows for filtered trials, or for a
+/// curated list of NCT ids in the given order, selected with the Trials feature's filters.
+/// </summary>
+public sealed class Table1Reads(SqliteConnectionFactory connections)
 {
     private const string Sql = """
         SELECT s.nct_id AS NctId, x.institution AS Institution, s.phase AS Phase, s.overall_status AS Status,
@@ -16,7 +21,7 @@ public static class Table1Query
                v.content_hash AS ContentHash,
                (SELECT group_concat(name, '; ') FROM (SELECT name FROM conditions c WHERE c.nct_id = s.nct_id ORDER BY ordinal)) AS Disease,
                (SELECT group_concat(cell, '; ') FROM (
-                    SELECT DISTINCT CASE WHEN o.endpoint_class = 'other' OR o.endpoint_class IS NULL THEN o.measure
+                    SELECT DISTINCT CASE WHEN o.endpoint_class = @otherEndpoint OR o.endpoint_class IS NULL THEN o.measure
                                          ELSE o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') END AS cell
                     FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' ORDER BY o.ordinal)) AS Endpoints,
                (SELECT e.count FROM enrollment_snapshots e WHERE e.nct_id = s.nct_id AND e.type = 'ESTIMATED'
@@ -26,29 +31,33 @@ public static class Table1Query
         JOIN study_versions v ON v.id = s.current_version_id
         """;
 
-    /// <summary>Rows for the filters, at most <paramref name="limit"/>; <paramref name="total"/> is how many match.</summary>
-    public static List<Table1Row> ForFilters(IDbConnection connection, TrialQuery query, int limit, out long total)
+    /// <summary>Rows for the filters, at most <paramref name="limit"/>, and how many trials match.</summary>
+    public (List<Table1Row> Rows, long Total) ForFilters(TrialFilters filters, int limit)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM studies s WHERE {query.Where}", query.Parameters);
-        query.Parameters.Add("limit", limit);
-        return connection.Query<RowData>($"{Sql} WHERE {query.Where} ORDER BY s.nct_id LIMIT @limit", query.Parameters).Select(ToRow).ToList();
+        var selection = TrialReads.Select(filters);
+        using var connection = connections.Open();
+        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM studies s WHERE {selection.Where}", selection.Parameters);
+        selection.Parameters.Add("limit", limit);
+        selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
+        var rows = connection.Query<RowData>($"{Sql} WHERE {selection.Where} ORDER BY s.nct_id LIMIT @limit", selection.Parameters).Select(ToRow).ToList();
+        return (rows, total);
     }
 
     /// <summary>
-    /// Rows for the ids in their order, narrowed by the filters when any are given; ids not in
-    /// the database are returned in <paramref name="missing"/> (ids the filters leave out are not missing).
+    /// Rows for the ids in their order, narrowed by the filters when any are given, and the ids
+    /// not in the database (ids the filters leave out are not missing).
     /// </summary>
-    public static List<Table1Row> ForIds(IDbConnection connection, IReadOnlyList<string> ids, TrialQuery query, out List<string> missing)
+    public (List<Table1Row> Rows, List<string> Missing) ForIds(IReadOnlyList<string> ids, TrialFilters filters)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var json = System.Text.Json.JsonSerializer.Serialize(ids);
-        query.Parameters.Add("ids", json);
-        var rows = connection.Query<RowData>($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids)) AND {query.Where}", query.Parameters)
+        var selection = TrialReads.Select(filters);
+        var json = JsonSerializer.Serialize(ids);
+        selection.Parameters.Add("ids", json);
+        selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
+        using var connection = connections.Open();
+        var rows = connection.Query<RowData>($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids)) AND {selection.Where}", selection.Parameters)
             .ToDictionary(r => r.NctId);
         var stored = connection.Query<string>("SELECT nct_id FROM studies WHERE nct_id IN (SELECT value FROM json_each(@json))", new { json }).ToHashSet();
-        missing = ids.Where(id => !stored.Contains(id)).ToList();
-        return ids.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList();
+        return (ids.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList(), ids.Where(id => !stored.Contains(id)).ToList());
     }
 
     private static Table1Row ToRow(RowData r)
@@ -90,21 +99,21 @@ public static class Table1Query
         _ => "Phase " + string.Join("/", phase.Split('/').Select(p => p.Replace("EARLY_PHASE", "early ", StringComparison.Ordinal).Replace("PHASE", string.Empty, StringComparison.Ordinal))),
     };
 
-    /// <summary>Settable properties, not a positional record: Dapper maps computed columns (no declared type) by name.</summary>
-    private sealed class RowData
+    /// <summary>Init properties, not a positional record: Dapper maps computed columns (no declared type) by name.</summary>
+    private sealed record RowData
     {
-        public string NctId { get; set; } = string.Empty;
-        public string? Institution { get; set; }
-        public string? Phase { get; set; }
-        public string? Status { get; set; }
-        public long? EnrollmentCount { get; set; }
-        public string? EnrollmentType { get; set; }
-        public string? Intervention { get; set; }
-        public string? LastUpdate { get; set; }
-        public string? VersionHolder { get; set; }
-        public string ContentHash { get; set; } = string.Empty;
-        public string? Disease { get; set; }
-        public string? Endpoints { get; set; }
-        public long? FirstEstimate { get; set; }
+        public string NctId { get; init; } = string.Empty;
+        public string? Institution { get; init; }
+        public string? Phase { get; init; }
+        public string? Status { get; init; }
+        public long? EnrollmentCount { get; init; }
+        public string? EnrollmentType { get; init; }
+        public string? Intervention { get; init; }
+        public string? LastUpdate { get; init; }
+        public string? VersionHolder { get; init; }
+        public string ContentHash { get; init; } = string.Empty;
+        public string? Disease { get; init; }
+        public string? Endpoints { get; init; }
+        public long? FirstEstimate { get; init; }
     }
 }

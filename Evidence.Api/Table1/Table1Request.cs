@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using TrialEvidence.Api.Infrastructure;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Api.Table1;
+
+/// <summary>What /api/table1 is asked for besides the trial filters: a curated list, a file format, a row limit.</summary>
+/// <param name="Ids">NCT ids in the order wanted, separated by commas, spaces or '|'.</param>
+/// <param name="Format">json, csv, md, html, xlsx or docx; without it, the Accept header decides.</param>
+/// <param name="Limit">At most this many rows for the filters (a curated list is never cut).</param>
+public sealed record Table1Request(
+    [FromQuery(Name = "ids")] string? Ids = null,
+    [FromQuery(Name = "format")] string? Format = null,
+    [FromQuery(Name = "limit")] int Limit = 1000) : IValidatedRequest
+{
+    public const int MaxRows = 5000;
+    public const int MaxIds = 500;
+
+    /// <summary>The ids asked for, upper-cased, each once, in order; null when none were given.</summary>
+    public IReadOnlyList<string>? IdList =>
+        Ids?.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => i.ToUpperInvariant()).Distinct().ToList();
+
+    public void Validate(IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Format is not null && !Table1Export.ContentTypes.ContainsKey(Format))
+        {
+            errors["format"] = [$"unknown format '{(Format.Length > 20 ? Format[..20] : Format)}'; allowed: {string.Join(", ", Table1Export.ContentTypes.Keys)}"];
+        }
+
+        if (Limit is < 1 or > MaxRows)
+        {
+            errors["limit"] = [$"must be 1 to {MaxRows}"];
+        }
+
+        if (IdList is { } ids && (ids.Count is 0 or > MaxIds || ids.Any(i => !NctId.IsValid(i))))
+        {
+            errors["ids"] = [$"1 to {MaxIds} NCT ids (NCT and 8 digits), separated by commas; not valid: {string.Join(", ", ids.Where(i => !NctId.IsValid(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'"))}"];
+        }
+    }
+}

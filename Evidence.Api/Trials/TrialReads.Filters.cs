@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dapper;
+using TrialEvidence.Data.Normalisation;
+
+namespace TrialEvidence.Api.Trials;
+
+/// <summary>The rows of <c>studies s</c> that the filters select: a WHERE clause and its parameters.</summary>
+public sealed record TrialSelection(string Where, DynamicParameters Parameters);
+
+public sealed partial class TrialReads
+{
+    /// <summary>
+    /// Turns validated filters into a WHERE clause over <c>studies s</c>. Every value is a
+    /// parameter; the SQL text comes only from the fragments below, so no input ever reaches it.
+    /// </summary>
+    public static TrialSelection Select(TrialFilters filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var where = new WhereClause();
+        where.AnyOf(filters.Topic, "EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = s.nct_id AND t.topic = {0})");
+        where.AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}");
+        where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs);
+        where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
+        where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
+        where.AnyOf(filters.Agent?.Select(v => FilterRules.Canonical(v, FilterRules.Agents)), InterventionValueIs(NormalisedField.Agent));
+        where.AnyOf(filters.Target?.Select(v => FilterRules.Canonical(v, FilterRules.Targets)), InterventionValueIs(NormalisedField.Target));
+        where.AnyOf(filters.Modality?.Select(v => FilterRules.Canonical(v, FilterRules.Modalities)), InterventionValueIs(NormalisedField.RtModality));
+        where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), "EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' AND o.endpoint_class = {0})");
+        where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
+        where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
+        // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,
+        // so a trial that started "2004-05" is in May 2004 for a filter of 2004-05-01..2004-05-31.
+        where.One(filters.StartFrom, "substr(s.start_date, 1, min(length(s.start_date), length({0}))) >= substr({0}, 1, min(length(s.start_date), length({0})))");
+        where.One(filters.StartTo, "substr(s.start_date, 1, min(length(s.start_date), length({0}))) <= substr({0}, 1, min(length(s.start_date), length({0})))");
+        where.One(filters.UpdatedSince, "s.last_update_posted_date >= {0}");
+        if (filters.Q is { } q && FullTextQuery(q) is { } match)
+        {
+            where.One(match, "s.nct_id IN (SELECT nct_id FROM study_search WHERE study_search MATCH {0})");
+        }
+
+        return new TrialSelection(where.Sql, where.Parameters);
+    }
+
+    /// <summary>studies.phase lists the phases joined with '/' ("PHASE1/PHASE2"); {0} is one of them.</summary>
+    private const string PhaseIs = "('/' || s.phase || '/') LIKE '%/' || {0} || '/%'";
+
+    /// <summary>An intervention of the study has the value {0} in <paramref name="field"/> (a constant of <see cref="NormalisedField"/>).</summary>
+    private static string InterventionValueIs(string field) =>
+        $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}} AND v.nct_id = s.nct_id)";
+
+    /// <summary>
+    /// A search box's words as an FTS5 query: each word quoted (so punctuation such as "PD-1" is
+    /// text, not syntax), words ANDed, the words OR and NOT kept as operators.
+    /// </summary>
+    public static string? FullTextQuery(string text)
+    {
+        var tokens = new List<string>();
+        var printable = TermText.FoldWidth(new string(text.Where(c => !char.IsControl(c)).ToArray()));
+        foreach (var word in Words().Matches(printable).Select(m => m.Value.Replace("\"", string.Empty, StringComparison.Ordinal).Trim()))
+        {
+            var isOperator = word is "OR" or "NOT" or "AND";
+            if (word.Length == 0 || (isOperator && (tokens.Count == 0 || IsOperator(tokens[^1]))))
+            {
+                continue; // an operator needs a word before it
+            }
+
+            tokens.Add(isOperator ? word : $"\"{word}\"");
+        }
+
+        while (tokens.Count > 0 && IsOperator(tokens[^1]))
+        {
+            tokens.RemoveAt(tokens.Count - 1); // and one after it
+        }
+
+        return tokens.Count == 0 ? null : string.Join(' ', tokens);
+
+        static bool IsOperator(string token) => token is "OR" or "NOT" or "AND";
+    }
+
+    /// <summary>A LIKE pattern matches the value literally: % and _ are text, not wildcards.</summary>
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    /// <summary>Conditions ANDed, each value a numbered parameter.</summary>
+    private sealed class WhereClause
+    {
+        private readonly List<string> _conditions = [];
+
+        public DynamicParameters Parameters { get; } = new();
+
+        public string Sql => _conditions.Count == 0 ? "1 = 1" : string.Join("\n  AND ", _conditions);
+
+        /// <summary>Any of the values (a repeated parameter): the fragment once per value, ORed.</summary>
+        public void AnyOf(IEnumerable<string>? values, string fragment)
+        {
+            var list = values?.ToList();
+            if (list is { Count: > 0 })
+            {
+                _conditions.Add("(" + string.Join(" OR ", list.Select(value => Fill(fragment, value))) + ")");
+            }
+        }
+
+        public void One(object? value, string fragment)
+        {
+            if (value is not null)
+            {
+                _conditions.Add(Fill(fragment, value));
+            }
+        }
+
+        private string Fill(string fragment, object value)
+        {
+            var name = $"p{Parameters.ParameterNames.Count()}";
+            Parameters.Add(name, value);
+            return string.Format(CultureInfo.InvariantCulture, fragment, "@" + name);
+        }
+    }
+
+    [GeneratedRegex("\"[^\"]*\"|[^\\s\"]+")]
+    private static partial Regex Words();
+}
