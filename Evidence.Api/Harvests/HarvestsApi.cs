@@ -9,9 +9,7 @@ public static class HarvestsApi
 {
     public static IEndpointRouteBuilder MapHarvests(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/harvests").WithTags("Harvests")
-            .AddEndpointFilter<ValidateRequest>()
-            .ProducesValidationProblem()
+        routes.MapValidatedGroup("/api/harvests", "Harvests")
             .MapGet("/", List)
             .WithSummary("Recent harvest runs, newest first");
         return routes;

@@ -10,10 +10,9 @@ public static class Table1Api
 {
     public static IEndpointRouteBuilder MapTable1(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/table1").WithTags("Table 1")
-            .AddEndpointFilter<ValidateRequest>()
-            .ProducesValidationProblem()
+        routes.MapValidatedGroup("/api/table1", "Table 1")
             .MapGet("/", Get)
+            .Produces<Table1Response>(StatusCodes.Status200OK, Table1Export.ContentTypes["json"], [.. Table1Export.ContentTypes.Values.Where(t => t != Table1Export.ContentTypes["json"])])
             .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
         return routes;
     }

@@ -4,35 +4,33 @@ using TrialEvidence.Data.Studies;
 namespace TrialEvidence.Api.Trials;
 
 /// <summary>
-/// One trial as /api/trials/{nctId} shows it: the current version as the registry wrote it, the
-/// values normalised from it with where each came from, and the version it all traces back to.
-/// Normalised interventions and outcomes refer to the record's by <c>ordinal</c>.
+/// One trial as /api/trials/{nctId} shows it: the current version as the registry wrote it
+/// (<paramref name="Record"/>, parsed from the raw JSON that GET .../raw returns), the values
+/// normalised from it with where each came from, and the version it all traces back to.
 /// </summary>
-public sealed record TrialDetail
-{
-    public required string NctId { get; init; }
-    public required string RegistryUrl { get; init; }
+/// <param name="EnrollmentHistory">Every enrollment the registry showed, oldest first: the original estimate survives the overwrite.</param>
+public sealed record TrialDetail(
+    string NctId,
+    string RegistryUrl,
+    StudyRecord Record,
+    TrialVersion CurrentVersion,
+    TrialNormalisation Normalised,
+    IReadOnlyList<TrialEnrollment> EnrollmentHistory,
+    IReadOnlyList<string> Topics);
 
-    /// <summary>The current version's record, parsed from its raw JSON (GET .../raw).</summary>
-    public required StudyRecord Record { get; init; }
-    public required TrialVersion CurrentVersion { get; init; }
-
-    /// <summary>The Table 1 cells normalised from the record, and the vocabulary version that made them.</summary>
-    public StudySummary? Summary { get; init; }
-    public string? VocabularyVersion { get; init; }
-    public string? NormalisedAt { get; init; }
-
-    public required IReadOnlyList<InterventionTerms> Interventions { get; init; }
-    public required IReadOnlyList<OutcomeTerms> Outcomes { get; init; }
-    public required IReadOnlyList<RtRegimen> RtRegimens { get; init; }
-
-    /// <summary>For every normalised value: the record field and the registry's words it came from.</summary>
-    public required IReadOnlyList<TermSource> Provenance { get; init; }
-
-    /// <summary>Every enrollment the registry showed, oldest first: the original estimate survives the overwrite.</summary>
-    public required IReadOnlyList<TrialEnrollment> EnrollmentHistory { get; init; }
-    public required IReadOnlyList<string> Topics { get; init; }
-}
+/// <summary>
+/// What the normaliser derived from the record, as stored: the Table 1 cells and the vocabulary
+/// version that made them, each intervention's and outcome's values (referring to the record's
+/// by ordinal), the RT regimens, and for every value the record field and words it came from.
+/// </summary>
+public sealed record TrialNormalisation(
+    StudySummary? Summary,
+    string? VocabularyVersion,
+    string? NormalisedAt,
+    IReadOnlyList<InterventionTerms> Interventions,
+    IReadOnlyList<OutcomeTerms> Outcomes,
+    IReadOnlyList<RtRegimen> RtRegimens,
+    IReadOnlyList<TermSource> Provenance);
 
 /// <summary>An enrollment the registry showed, from the version that showed it.</summary>
 public sealed record TrialEnrollment

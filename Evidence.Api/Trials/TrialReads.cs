@@ -120,47 +120,51 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
             .ToLookup(v => (v.Ordinal, v.Field), v => v.Value);
         var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string Vocabulary, string At)?>(
             "SELECT institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id);
-        return new TrialDetail
-        {
-            NctId = nctId,
-            RegistryUrl = Data.Studies.NctId.RegistryUrl(nctId),
-            Record = StudyRecordParser.Parse(document.RootElement),
-            CurrentVersion = Versions(connection, nctId).Single(v => v.Current),
-            Summary = summary is { } cells ? new StudySummary(cells.Institution, cells.Country, cells.Interventions, cells.Sequence) : null,
-            VocabularyVersion = summary?.Vocabulary,
-            NormalisedAt = summary?.At,
-            Interventions = connection.Query<int>("SELECT ordinal FROM interventions WHERE nct_id = @id ORDER BY ordinal", id)
-                .Select(ordinal => new InterventionTerms(
-                    ordinal,
-                    [.. values[(ordinal, NormalisedField.Agent)]],
-                    [.. values[(ordinal, NormalisedField.AgentClass)]],
-                    [.. values[(ordinal, NormalisedField.Target)]],
-                    values[(ordinal, NormalisedField.RtModality)].FirstOrDefault(),
-                    [.. values[(ordinal, NormalisedField.PartnerClass)]]))
-                .ToList(),
-            Outcomes = connection.Query<(string Kind, int Ordinal, string? Class, string? Landmark)>(
-                    "SELECT kind, ordinal, endpoint_class, endpoint_landmark FROM outcomes WHERE nct_id = @id ORDER BY kind DESC, ordinal", id)
-                .Select(o => new OutcomeTerms(o.Kind, o.Ordinal, o.Class ?? Terms.OtherEndpoint, o.Landmark))
-                .ToList(),
-            RtRegimens = connection.Query<(int Ordinal, string SourceField, string RawText, double? TotalMin, double? TotalMax, long? FractionsMin, long? FractionsMax,
-                    double? PerFractionMin, double? PerFractionMax, double? BedMin, double? BedMax, double? Eqd2Min, double? Eqd2Max)>("""
-                    SELECT ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max,
-                           dose_per_fraction_gy_min, dose_per_fraction_gy_max, bed10_gy_min, bed10_gy_max, eqd2_gy_min, eqd2_gy_max
-                    FROM rt_regimens WHERE nct_id = @id ORDER BY ordinal
-                    """, id)
-                .Select(r => new RtRegimen(r.Ordinal, r.SourceField, r.RawText, r.TotalMin, r.TotalMax, (int?)r.FractionsMin, (int?)r.FractionsMax,
-                    r.PerFractionMin, r.PerFractionMax, r.BedMin, r.BedMax, r.Eqd2Min, r.Eqd2Max))
-                .ToList(),
-            Provenance = connection.Query<(string Entity, int EntityOrdinal, string Field, string Value, string SourceField, string Matched)>(
-                    "SELECT entity, entity_ordinal, field, value, source_field, matched_text FROM normalised_terms WHERE nct_id = @id ORDER BY entity, entity_ordinal, field", id)
-                .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
-                .ToList(),
-            EnrollmentHistory = connection.Query<TrialEnrollment>("""
-                SELECT last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, count AS Count, type AS Type, observed_at AS ObservedAt
-                FROM enrollment_snapshots WHERE nct_id = @id ORDER BY COALESCE(last_update_posted_date, ''), id
-                """, id).ToList(),
-            Topics = connection.Query<string>("SELECT topic FROM topic_studies WHERE nct_id = @id ORDER BY topic", id).ToList(),
-        };
+        var interventions = connection.Query<int>("SELECT ordinal FROM interventions WHERE nct_id = @id ORDER BY ordinal", id)
+            .Select(ordinal => new InterventionTerms(
+                ordinal,
+                [.. values[(ordinal, NormalisedField.Agent)]],
+                [.. values[(ordinal, NormalisedField.AgentClass)]],
+                [.. values[(ordinal, NormalisedField.Target)]],
+                values[(ordinal, NormalisedField.RtModality)].FirstOrDefault(),
+                [.. values[(ordinal, NormalisedField.PartnerClass)]]))
+            .ToList();
+        var outcomes = connection.Query<(string Kind, int Ordinal, string? Class, string? Landmark)>(
+                "SELECT kind, ordinal, endpoint_class, endpoint_landmark FROM outcomes WHERE nct_id = @id ORDER BY kind DESC, ordinal", id)
+            .Select(o => new OutcomeTerms(o.Kind, o.Ordinal, o.Class ?? Terms.OtherEndpoint, o.Landmark))
+            .ToList();
+        var regimens = connection.Query<(int Ordinal, string SourceField, string RawText, double? TotalMin, double? TotalMax, long? FractionsMin, long? FractionsMax,
+                double? PerFractionMin, double? PerFractionMax, double? BedMin, double? BedMax, double? Eqd2Min, double? Eqd2Max)>("""
+                SELECT ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max,
+                       dose_per_fraction_gy_min, dose_per_fraction_gy_max, bed10_gy_min, bed10_gy_max, eqd2_gy_min, eqd2_gy_max
+                FROM rt_regimens WHERE nct_id = @id ORDER BY ordinal
+                """, id)
+            .Select(r => new RtRegimen(r.Ordinal, r.SourceField, r.RawText, r.TotalMin, r.TotalMax, (int?)r.FractionsMin, (int?)r.FractionsMax,
+                r.PerFractionMin, r.PerFractionMax, r.BedMin, r.BedMax, r.Eqd2Min, r.Eqd2Max))
+            .ToList();
+        var provenance = connection.Query<(string Entity, int EntityOrdinal, string Field, string Value, string SourceField, string Matched)>(
+                "SELECT entity, entity_ordinal, field, value, source_field, matched_text FROM normalised_terms WHERE nct_id = @id ORDER BY entity, entity_ordinal, field", id)
+            .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
+            .ToList();
+        var enrollment = connection.Query<TrialEnrollment>("""
+            SELECT last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, count AS Count, type AS Type, observed_at AS ObservedAt
+            FROM enrollment_snapshots WHERE nct_id = @id ORDER BY COALESCE(last_update_posted_date, ''), id
+            """, id).ToList();
+        return new TrialDetail(
+            nctId,
+            Data.Studies.NctId.RegistryUrl(nctId),
+            StudyRecordParser.Parse(document.RootElement),
+            Versions(connection, nctId).Single(v => v.Current),
+            new TrialNormalisation(
+                summary is { } cells ? new StudySummary(cells.Institution, cells.Country, cells.Interventions, cells.Sequence) : null,
+                summary?.Vocabulary,
+                summary?.At,
+                interventions,
+                outcomes,
+                regimens,
+                provenance),
+            enrollment,
+            connection.Query<string>("SELECT topic FROM topic_studies WHERE nct_id = @id ORDER BY topic", id).ToList());
     }
 
     /// <summary>Every stored version of a trial, oldest first, the current one marked; empty when the trial is not stored.</summary>

@@ -8,9 +8,7 @@ public static class TrialsApi
 {
     public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/trials").WithTags("Trials")
-            .AddEndpointFilter<ValidateRequest>()
-            .ProducesValidationProblem();
+        var group = routes.MapValidatedGroup("/api/trials", "Trials");
         group.MapGet("/", List).WithSummary("Search and filter trials, with facet counts");
         group.MapGet("/{nctId}", Get).WithSummary("One trial: its current normalised record and where it came from");
         group.MapGet("/{nctId}/versions", Versions).WithSummary("Every stored version of a trial's registry record");

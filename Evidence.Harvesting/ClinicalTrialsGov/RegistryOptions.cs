@@ -16,7 +16,7 @@ public sealed class RegistryOptions
     public double RequestsPerSecond { get; set; } = 1;
 
     /// <summary>Studies per search page (the registry allows up to 1000).</summary>
-    [Range(1, 1000)]
+    [Range(1, StudySearch.MaxPageSize)]
     public int PageSize { get; set; } = 1000;
 
     /// <summary>One attempt, headers and body: a 1000-study page can be tens of megabytes.</summary>

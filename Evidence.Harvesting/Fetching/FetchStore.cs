@@ -12,16 +12,6 @@ namespace TrialEvidence.Fetching;
 /// </summary>
 public sealed class FetchStore(SqliteConnectionFactory connections, StudyIngest ingest, TimeProvider clock)
 {
-    private const string UpsertEtag = """
-        INSERT INTO http_etags (url, etag, seen_at) VALUES (@url, @etag, @now)
-        ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, seen_at = excluded.seen_at
-        """;
-
-    private const string UpsertAlias = """
-        INSERT INTO study_aliases (retired_nct_id, nct_id, seen_at) VALUES (@retired, @replacement, @now)
-        ON CONFLICT (retired_nct_id) DO UPDATE SET nct_id = excluded.nct_id, seen_at = excluded.seen_at
-        """;
-
     /// <summary>Stores the fetched study and, in the same transaction, the ETag it came with.</summary>
     /// <exception cref="StudyFormatException">The registry's answer is not a usable study record.</exception>
     public WriteOutcome Store(IngestBatch fetched, string? etag)
@@ -55,6 +45,16 @@ public sealed class FetchStore(SqliteConnectionFactory connections, StudyIngest 
         using var connection = connections.Open();
         connection.Execute(UpsertAlias, new { retired, replacement, now = Now() });
     }
+
+    private const string UpsertEtag = """
+        INSERT INTO http_etags (url, etag, seen_at) VALUES (@url, @etag, @now)
+        ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, seen_at = excluded.seen_at
+        """;
+
+    private const string UpsertAlias = """
+        INSERT INTO study_aliases (retired_nct_id, nct_id, seen_at) VALUES (@retired, @replacement, @now)
+        ON CONFLICT (retired_nct_id) DO UPDATE SET nct_id = excluded.nct_id, seen_at = excluded.seen_at
+        """;
 
     /// <summary>ETags are kept per study resource, whatever base address reached it.</summary>
     private static string EtagKey(string nctId) => $"studies/{nctId}";

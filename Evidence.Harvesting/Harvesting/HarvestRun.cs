@@ -26,6 +26,16 @@ public sealed record HarvestRun
     public required string Owner { get; init; }
 }
 
+/// <summary>Values of harvest_runs.kind.</summary>
+public static class HarvestKind
+{
+    /// <summary>Everything the topic's query finds: a topic's first harvest, or after its query changed.</summary>
+    public const string Full = "full";
+
+    /// <summary>What changed since the last complete harvest of the same query (minus a day).</summary>
+    public const string Incremental = "incremental";
+}
+
 /// <summary>Values of harvest_runs.outcome.</summary>
 public static class HarvestOutcome
 {

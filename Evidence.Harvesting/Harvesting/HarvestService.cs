@@ -92,7 +92,7 @@ public sealed partial class HarvestService(
             run = new HarvestRun
             {
                 Topic = topic.Name,
-                Kind = since is null ? "full" : "incremental",
+                Kind = since is null ? HarvestKind.Full : HarvestKind.Incremental,
                 StartedAt = now,
                 HarvestStartedAt = now,
                 Outcome = HarvestOutcome.Running,

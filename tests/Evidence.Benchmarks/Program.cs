@@ -6,10 +6,12 @@ using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
 
 // Import throughput benchmark: dotnet run -c Release --project tests/Evidence.Benchmarks -- [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N]
+//   or, on an input made elsewhere (e.g. python3 ../shared/tools/registry_mix.py 30000 mix30k): ... -- --input mix30k.zip
 // Prints figures; asserts nothing. Run it at two sizes to see that memory stays flat in the input size.
 var studies = IntArg("--studies", 20_000);
 var batch = IntArg("--batch", StudyImporter.DefaultBatchSize);
 var shape = StringArg("--shape", "array");
+var given = StringArg("--input", string.Empty);
 // The registry's records average about 17 KB; the shared samples include a few very large ones
 // (up to 1.5 MB, 1,148 sites). --max-template-kb leaves those out to get a registry-like mix.
 ClonedRegistry.MaxTemplateBytes = IntArg("--max-template-kb", 0) * 1024;
@@ -18,9 +20,12 @@ var folder = Path.Combine(Path.GetTempPath(), "trialevidence-bench", Guid.NewGui
 Directory.CreateDirectory(folder);
 try
 {
-    var input = Path.Combine(folder, shape == "zip" ? "ctg-studies.json.zip" : "ctg-studies.json");
-    var inputBytes = shape == "zip" ? ClonedRegistry.WriteZip(input, studies) : ClonedRegistry.WriteArray(input, studies);
-    Console.WriteLine($"input: {studies:N0} cloned studies as {shape}, {inputBytes / 1048576.0:N1} MiB, {ClonedRegistry.Templates().Count} templates");
+    var input = given.Length > 0 ? Path.GetFullPath(given) : Path.Combine(folder, shape == "zip" ? "ctg-studies.json.zip" : "ctg-studies.json");
+    var inputBytes = given.Length > 0 ? new FileInfo(input).Length
+        : shape == "zip" ? ClonedRegistry.WriteZip(input, studies) : ClonedRegistry.WriteArray(input, studies);
+    Console.WriteLine(given.Length > 0
+        ? $"input: {input}, {inputBytes / 1048576.0:N1} MiB"
+        : $"input: {studies:N0} cloned studies as {shape}, {inputBytes / 1048576.0:N1} MiB, {ClonedRegistry.Templates().Count} templates");
 
     // Reading and parsing alone (the importer's second thread), to tell which side limits.
     var parseClock = Stopwatch.StartNew();

@@ -133,8 +133,8 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
 
         Assert.Equal("https://clinicaltrials.gov/study/NCT04547452", trial.GetProperty("registryUrl").GetString());
         var drug = trial.GetProperty("record").GetProperty("interventions").EnumerateArray().First(i => i.GetProperty("type").GetString() == "DRUG").GetProperty("ordinal").GetInt32();
-        Assert.Equal("sintilimab", trial.GetProperty("interventions").EnumerateArray().Single(i => i.GetProperty("ordinal").GetInt32() == drug).GetProperty("agents")[0].GetString());
-        Assert.Contains(trial.GetProperty("provenance").EnumerateArray(), p => p.GetProperty("matched").GetString() == "Sintilimab");
+        Assert.Equal("sintilimab", trial.GetProperty("normalised").GetProperty("interventions").EnumerateArray().Single(i => i.GetProperty("ordinal").GetInt32() == drug).GetProperty("agents")[0].GetString());
+        Assert.Contains(trial.GetProperty("normalised").GetProperty("provenance").EnumerateArray(), p => p.GetProperty("matched").GetString() == "Sintilimab");
         var version = trial.GetProperty("currentVersion");
         var versions = await GetJson("/api/trials/NCT04547452/versions");
         Assert.Equal(version.GetProperty("id").GetInt64(), versions.EnumerateArray().Single(v => v.GetProperty("current").GetBoolean()).GetProperty("id").GetInt64());
