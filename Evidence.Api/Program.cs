@@ -5,6 +5,7 @@ using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Table1;
 using TrialEvidence.Api.Topics;
 using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
+builder.ListenOnDefaultAddress();
 // Long enough that an over-long query reaches QueryLengthLimit and gets a ProblemDetails.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 builder.Services.AddProblemDetails(BadInput.Describe);
@@ -22,7 +24,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.AddOpenApi();
 builder.Services.AddEvidenceDatabase(builder.Configuration);
 builder.Services.AddHarvesting(builder.Configuration);
-builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<ApiOptions>().BindKnownSettings(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<TrialReads>();
 builder.Services.AddSingleton<Table1Reads>();
 // The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Harvester;
 
@@ -7,7 +8,8 @@ internal static class ArgumentChecks
 {
     /// <summary>
     /// A token that looks like an option ("--recursive") is an option this command does not
-    /// have, not a value: the parser would otherwise take it as one (a path, an NCT id).
+    /// have, not a value: the parser would otherwise take it as one (a path, an NCT id). A path
+    /// that exists is a path, whatever its name.
     /// </summary>
     public static Argument<string[]> RefusingUnknownOptions(this Argument<string[]> argument)
     {
@@ -34,5 +36,34 @@ internal static class ArgumentChecks
             }
         });
         return argument;
+    }
+
+    /// <summary>Every value is an NCT id, in any case.</summary>
+    public static Argument<string[]> OfNctIds(this Argument<string[]> argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => !t.Value.StartsWith('-') && !NctId.IsValid(t.Value.Trim().ToUpperInvariant())))
+            {
+                result.AddError($"'{token.Value}' is not an NCT id (NCT followed by 8 digits, e.g. NCT03482102)");
+            }
+        });
+        return argument;
+    }
+
+    /// <summary>The option names a folder that holds each of <paramref name="files"/>.</summary>
+    public static Option<string> OfFolderWith(this Option<string> option, params string[] files)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var folder = result.GetValueOrDefault<string>();
+            foreach (var missing in files.Where(f => folder is null || !File.Exists(Path.Combine(folder, f))))
+            {
+                result.AddError($"{option.Name}: there is no {missing} in '{folder}'");
+            }
+        });
+        return option;
     }
 }

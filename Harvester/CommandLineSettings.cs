@@ -1,4 +1,5 @@
 using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Scheduling;
 using TrialEvidence.Topics;
@@ -7,52 +8,87 @@ namespace TrialEvidence.Harvester;
 
 /// <summary>
 /// Settings given on the command line as .NET configuration reads them, "--Section:Key=value"
-/// (e.g. --Registry:BaseUrl=http://127.0.0.1:5099/api/v2/), told apart from the commands,
-/// arguments and options before the command line is parsed, so that neither is mistaken for the
-/// other (a setting is not a path to import; a typo is not a setting).
+/// or "--Section:Key value" (e.g. --Registry:BaseUrl=http://127.0.0.1:5099/api/v2/), told apart
+/// from the commands, arguments and options before the command line is parsed, so that neither
+/// is mistaken for the other (a setting is not a path to import; a typo is not a setting). Each
+/// is checked against the options it sets: an unknown section or key, or a value not of the
+/// setting's type, is a problem the command line reports before anything starts.
 /// </summary>
-internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IReadOnlyList<string> Arguments, IReadOnlyList<string> UnknownSections)
+internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IReadOnlyList<string> Arguments, IReadOnlyList<string> Problems)
 {
-    /// <summary>The sections a setting may name: the harvester's options, and logging.</summary>
-    public static readonly IReadOnlyList<string> Sections =
-        [DatabaseOptions.Section, "Logging", RegistryOptions.Section, SchedulerOptions.Section, TopicsOptions.Section];
+    /// <summary>The sections a setting may name, and what each binds to (null: anything, as logging takes).</summary>
+    private static readonly Dictionary<string, Type?> Shapes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [DatabaseOptions.Section] = typeof(DatabaseOptions),
+        ["Logging"] = null,
+        [RegistryOptions.Section] = typeof(RegistryOptions),
+        [SchedulerOptions.Section] = typeof(SchedulerOptions),
+        [TopicsOptions.Section] = typeof(List<TopicOptions>),
+    };
+
+    public static IEnumerable<string> Sections => Shapes.Keys;
 
     public static CommandLineSettings Split(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var settings = new List<string>();
         var arguments = new List<string>();
-        var unknown = new List<string>();
-        foreach (var arg in args)
+        var problems = new List<string>();
+        for (var i = 0; i < args.Count; i++)
         {
-            if (SectionOf(arg) is not { } section)
+            if (KeyOf(args[i]) is not { } key)
             {
-                arguments.Add(arg);
+                arguments.Add(args[i]);
+                continue;
             }
-            else if (Sections.Contains(section, StringComparer.OrdinalIgnoreCase))
+
+            var equals = args[i].IndexOf('=', StringComparison.Ordinal);
+            string? value = equals >= 0 ? args[i][(equals + 1)..] : i + 1 < args.Count ? args[++i] : null;
+            var written = equals >= 0 ? args[i] : $"--{key} {value}";
+            if (Problem(key, value) is { } problem)
             {
-                settings.Add(arg);
+                problems.Add($"'{written.Trim()}': {problem}");
             }
             else
             {
-                unknown.Add(arg);
+                settings.Add($"--{key}={value}");
             }
         }
 
-        return new CommandLineSettings(settings, arguments, unknown);
+        return new CommandLineSettings(settings, arguments, problems);
     }
 
-    /// <summary>"Registry" of "--Registry:BaseUrl=..."; null when the argument is not a setting.</summary>
-    private static string? SectionOf(string arg)
+    /// <summary>"Registry:BaseUrl" of "--Registry:BaseUrl=..." or "--Registry:BaseUrl"; null when the argument is not a setting.</summary>
+    private static string? KeyOf(string arg)
     {
-        var equals = arg.IndexOf('=', StringComparison.Ordinal);
-        if (!arg.StartsWith("--", StringComparison.Ordinal) || equals < 0)
+        if (!arg.StartsWith("--", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var key = arg[2..equals];
-        var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? key[..colon] : null;
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        var key = equals >= 0 ? arg[2..equals] : arg[2..];
+        return key.IndexOf(':', StringComparison.Ordinal) > 0 ? key : null;
+    }
+
+    private static string? Problem(string key, string? value)
+    {
+        if (value is null)
+        {
+            return "a setting needs a value: --Section:Key=value";
+        }
+
+        var path = key.Split(':');
+        if (string.Equals(path[0], "Api", StringComparison.OrdinalIgnoreCase))
+        {
+            return "'Api' settings are the API's (Evidence.Api), not the harvester's";
+        }
+
+        if (!Shapes.TryGetValue(path[0], out var shape))
+        {
+            return $"there is no setting section '{path[0]}'; settings are --Section:Key=value with a section of {string.Join(", ", Sections)}";
+        }
+
+        return shape is null ? null : KnownSettings.Problem(shape, path[1..], value);
     }
 }

@@ -6,8 +6,8 @@ namespace TrialEvidence.Harvester;
 
 /// <summary>
 /// The harvester's command line; Program runs it, tests run it in-process. It refuses what it
-/// does not know: an unknown command, option or setting section prints what is wrong and the
-/// usage on stderr and exits 2, before anything starts.
+/// does not know: an unknown command, option or setting (or a setting's value not of its type)
+/// prints what is wrong and the usage on stderr and exits 2, before anything starts.
 /// </summary>
 internal static class HarvesterCli
 {
@@ -17,18 +17,11 @@ internal static class HarvesterCli
         var line = CommandLineSettings.Split(args);
         var root = Build(new HarvesterHost(line.Settings));
         var parse = root.Parse(line.Arguments);
-        if (parse.Errors.Count > 0 || line.UnknownSections.Count > 0)
+        if (parse.Errors.Count > 0 || line.Problems.Count > 0)
         {
-            foreach (var problem in parse.Errors)
+            foreach (var problem in parse.Errors.Select(e => e.Message).Concat(line.Problems))
             {
-                await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
-            }
-
-            foreach (var setting in line.UnknownSections)
-            {
-                await error.WriteLineAsync(
-                    $"error: '{setting}' names no setting section; settings are --Section:Key=value with a section of {string.Join(", ", CommandLineSettings.Sections)}")
-                    .ConfigureAwait(false);
+                await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync().ConfigureAwait(false);
@@ -36,8 +29,16 @@ internal static class HarvesterCli
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
-            .ConfigureAwait(false);
+        // Ctrl+C or SIGTERM cancels the command's token; the command then has this long to record
+        // where it stopped (a harvest's run 'interrupted', an import's batch in flight) and exit 130.
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     /// <summary>The help of the command the error was found in (the whole tool's for an unknown command), written to <paramref name="error"/>.</summary>

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
@@ -45,11 +47,18 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
+        // Logs go to stderr: stdout is a command's result, for a person or a script to read.
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         if (!withScheduler)
         {
-            // A one-off command prints its own progress and result; only problems are logged.
+            // A one-off command prints its own progress and result, and a failed start as one
+            // line; only problems are logged.
             builder.Logging.AddFilter("TrialEvidence", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+            // Ctrl+C and SIGTERM cancel the command through the command line's own token; the
+            // console lifetime would take the signal to stop a host the command does not wait on.
+            builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         }
 
         builder.Services.AddEvidenceDatabase(builder.Configuration);
@@ -65,18 +74,29 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
     /// <summary>
     /// Runs a one-off command in a started host (settings checked, database migrated) and stops
     /// the host after it; settings that fail their checks are printed one a line, exit code 2.
+    /// <paramref name="beforeStart"/> checks what it can before the host starts (and so before the
+    /// database is created or migrated); an exit code from it ends the command there.
     /// </summary>
-    public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> command, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        ParseResult parse,
+        Func<IServiceProvider, CancellationToken, Task<int>> command,
+        CancellationToken cancellationToken,
+        Func<IServiceProvider, int?>? beforeStart = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         using var host = Build(parse);
         try
         {
+            if (beforeStart?.Invoke(host.Services) is { } refused)
+            {
+                return refused;
+            }
+
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationFailures(ex) is { } failures)
         {
-            return ReportConfiguration(ex, parse.InvocationConfiguration.Error);
+            return ReportConfiguration(failures, parse.InvocationConfiguration.Error);
         }
 
         try
@@ -89,12 +109,33 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
         }
     }
 
-    /// <summary>Prints each configuration problem as one line; returns the exit code for bad configuration.</summary>
-    public static int ReportConfiguration(OptionsValidationException problems, TextWriter error)
+    /// <summary>The lifetime of a host that a one-off command starts, runs in and stops itself: no signal handling of its own.</summary>
+    private sealed class CommandLifetime : IHostLifetime
     {
-        ArgumentNullException.ThrowIfNull(problems);
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The failed checks of the settings when starting a host failed because of them: one
+    /// options class's (OptionsValidationException) or several's (an AggregateException of
+    /// them); null when the start failed for another reason.
+    /// </summary>
+    public static IReadOnlyList<string>? ConfigurationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException one => [.. one.Failures],
+        AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => null,
+    };
+
+    /// <summary>Prints each configuration problem as one line; returns the exit code for bad configuration.</summary>
+    public static int ReportConfiguration(IEnumerable<string> failures, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
         ArgumentNullException.ThrowIfNull(error);
-        foreach (var failure in problems.Failures)
+        foreach (var failure in failures)
         {
             error.WriteLine($"error: configuration: {failure}");
         }

@@ -33,9 +33,20 @@ WITH RECURSIVE
 INSERT INTO intervention_values (nct_id, ordinal, field, position, value)
 SELECT nct_id, ordinal, field, position, value FROM split WHERE value IS NOT NULL;
 
+-- The interventions table keeps what the registry wrote. One rebuild rather than five
+-- DROP COLUMNs, each of which would rewrite the table.
 DROP INDEX ix_interventions_agent;
-ALTER TABLE interventions DROP COLUMN agent;
-ALTER TABLE interventions DROP COLUMN agent_class;
-ALTER TABLE interventions DROP COLUMN target;
-ALTER TABLE interventions DROP COLUMN rt_modality;
-ALTER TABLE interventions DROP COLUMN partner_class;
+CREATE TABLE interventions_rebuilt (
+    nct_id           TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
+    ordinal          INTEGER NOT NULL,
+    type             TEXT,
+    name             TEXT,
+    description      TEXT,
+    other_names      TEXT,   -- JSON array of strings, e.g. ["Opdivo","BMS-936558"]
+    arm_group_labels TEXT,   -- JSON array of the arm labels this intervention belongs to
+    PRIMARY KEY (nct_id, ordinal)
+) STRICT, WITHOUT ROWID;
+INSERT INTO interventions_rebuilt (nct_id, ordinal, type, name, description, other_names, arm_group_labels)
+SELECT nct_id, ordinal, type, name, description, other_names, arm_group_labels FROM interventions;
+DROP TABLE interventions;
+ALTER TABLE interventions_rebuilt RENAME TO interventions;

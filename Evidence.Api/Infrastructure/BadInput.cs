@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace TrialEvidence.Api.Infrastructure;
@@ -6,7 +7,7 @@ namespace TrialEvidence.Api.Infrastructure;
 /// Input the framework cannot bind (minEnrollment=abc, a malformed body) answers 400 with a
 /// ProblemDetails naming the parameter; anything else unexpected is a 500 without its text.
 /// </summary>
-public static class BadInput
+public static partial class BadInput
 {
     public static int StatusCode(Exception exception) =>
         exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
@@ -20,8 +21,29 @@ public static class BadInput
             {
                 context.ProblemDetails.Status = bad.StatusCode;
                 context.ProblemDetails.Title = "The request could not be read";
-                context.ProblemDetails.Detail = bad.Message; // names the parameter and the value, e.g. "minEnrollment" from "abc"
+                context.ProblemDetails.Detail = Explain(bad.Message);
             }
         };
     }
+
+    /// <summary>
+    /// The framework's message names the value and the C# parameter ("int Page" from "one"); an
+    /// [AsParameters] record's property is bound from the query parameter of its camelCase name
+    /// ("page"), which is the name the caller wrote, so the message says that one too.
+    /// </summary>
+    private static string Explain(string message)
+    {
+        var failure = BindFailure().Match(message);
+        if (!failure.Success)
+        {
+            return message;
+        }
+
+        var name = failure.Groups["name"].Value;
+        var expected = failure.Groups["type"].Value.TrimEnd('?') is "int" or "long" ? "a whole number" : $"a value of type {failure.Groups["type"].Value}";
+        return $"{message} The query parameter '{char.ToLowerInvariant(name[0]) + name[1..]}' takes {expected}.";
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"\s]+) (?<name>\w+)" from """)]
+    private static partial Regex BindFailure();
 }

@@ -8,11 +8,14 @@ namespace TrialEvidence.Api.Table1;
 /// <summary>/api/table1: a review's Table 1 for filtered trials or a curated list, as JSON or a publication-ready file.</summary>
 public static class Table1Api
 {
+    /// <summary>The media types of the files Table 1 is written as (all but JSON), for the OpenAPI document.</summary>
+    private static readonly string[] FileTypes = [.. Table1Export.ContentTypes.Where(t => t.Key != "json").Select(t => t.Value)];
+
     public static IEndpointRouteBuilder MapTable1(this IEndpointRouteBuilder routes)
     {
         routes.MapValidatedGroup("/api/table1", "Table 1")
             .MapGet("/", Get)
-            .Produces<Table1Response>(StatusCodes.Status200OK, Table1Export.ContentTypes["json"], [.. Table1Export.ContentTypes.Values.Where(t => t != Table1Export.ContentTypes["json"])])
+            .Produces<Table1Response>(StatusCodes.Status200OK, Table1Export.ContentTypes["json"], FileTypes)
             .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
         return routes;
     }

@@ -14,7 +14,7 @@ namespace TrialEvidence.Api.Table1;
 /// </summary>
 public sealed class Table1Reads(SqliteConnectionFactory connections)
 {
-    private const string Sql = """
+    private const string Sql = $"""
         SELECT s.nct_id AS NctId, x.institution AS Institution, s.phase AS Phase, s.overall_status AS Status,
                s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType,
                x.intervention_summary AS Intervention, s.last_update_posted_date AS LastUpdate, s.version_holder AS VersionHolder,
@@ -23,8 +23,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
                (SELECT group_concat(cell, '; ') FROM (
                     SELECT DISTINCT CASE WHEN o.endpoint_class = @otherEndpoint OR o.endpoint_class IS NULL THEN o.measure
                                          ELSE o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') END AS cell
-                    FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' ORDER BY o.ordinal)) AS Endpoints,
-               (SELECT e.count FROM enrollment_snapshots e WHERE e.nct_id = s.nct_id AND e.type = 'ESTIMATED'
+                    FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' ORDER BY o.ordinal)) AS Endpoints,
+               (SELECT e.count FROM enrollment_snapshots e WHERE e.nct_id = s.nct_id AND e.type = '{EnrollmentTypes.Estimated}'
                 ORDER BY COALESCE(e.last_update_posted_date, ''), e.id LIMIT 1) AS FirstEstimate
         FROM studies s
         LEFT JOIN study_summaries x USING (nct_id)
@@ -64,7 +64,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
     {
         var enrollment = r.EnrollmentCount is { } count
             ? string.Create(CultureInfo.InvariantCulture, $"{count} ({r.EnrollmentType?.ToLowerInvariant() ?? "type not stated"})")
-              + (r.FirstEstimate is { } first && (first != count || r.EnrollmentType != "ESTIMATED")
+              + (r.FirstEstimate is { } first && (first != count || r.EnrollmentType != EnrollmentTypes.Estimated)
                   ? string.Create(CultureInfo.InvariantCulture, $"; first estimate {first}")
                   : string.Empty)
             : null;
@@ -96,7 +96,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
         null => null,
         "NA" => "N/A",
         "EARLY_PHASE1" => "Early phase 1",
-        _ => "Phase " + string.Join("/", phase.Split('/').Select(p => p.Replace("EARLY_PHASE", "early ", StringComparison.Ordinal).Replace("PHASE", string.Empty, StringComparison.Ordinal))),
+        _ => "Phase " + string.Join("/", StoredPhases.Split(phase).Select(p => p.Replace("EARLY_PHASE", "early ", StringComparison.Ordinal).Replace("PHASE", string.Empty, StringComparison.Ordinal))),
     };
 
     /// <summary>Init properties, not a positional record: Dapper maps computed columns (no declared type) by name.</summary>

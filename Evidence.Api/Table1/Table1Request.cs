@@ -35,7 +35,8 @@ public sealed record Table1Request(
 
         if (IdList is { } ids && (ids.Count is 0 or > MaxIds || ids.Any(i => !NctId.IsValid(i))))
         {
-            errors["ids"] = [$"1 to {MaxIds} NCT ids (NCT and 8 digits), separated by commas; not valid: {string.Join(", ", ids.Where(i => !NctId.IsValid(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'"))}"];
+            var invalid = ids.Where(i => !NctId.IsValid(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'").ToList();
+            errors["ids"] = [$"1 to {MaxIds} NCT ids (NCT and 8 digits), separated by commas" + (invalid.Count > 0 ? $"; not valid: {string.Join(", ", invalid)}" : string.Empty)];
         }
     }
 }

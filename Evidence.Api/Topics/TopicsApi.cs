@@ -19,7 +19,9 @@ public static class TopicsApi
             .AddEndpointFilter<RequireApiKey>()
             .WithSummary($"Start a harvest of the topic now (header {RequireApiKey.Header})")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -46,14 +48,13 @@ public static class TopicsApi
                 detail: $"Configured topics: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}.");
         }
 
-        if (!scheduling.Value.Enabled)
+        if (!scheduling.Value.Enabled || services.GetService<ISchedulerFactory>() is not { } schedulers)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The scheduler is switched off",
                 detail: $"Harvests run in the scheduler; set {SchedulerOptions.Section}:Enabled to true, or run 'harvest --topic' from the command line.");
         }
 
-        // The scheduler is registered when it is enabled.
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = HarvestJob.KeyFor(topic.Name);
         if (!topic.Enabled || !await scheduler.Exists(job, cancellationToken).ConfigureAwait(false))
         {

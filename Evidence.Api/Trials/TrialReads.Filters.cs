@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Trials;
 
@@ -26,7 +27,7 @@ public sealed partial class TrialReads
         where.AnyOf(filters.Agent?.Select(v => FilterRules.Canonical(v, FilterRules.Agents)), InterventionValueIs(NormalisedField.Agent));
         where.AnyOf(filters.Target?.Select(v => FilterRules.Canonical(v, FilterRules.Targets)), InterventionValueIs(NormalisedField.Target));
         where.AnyOf(filters.Modality?.Select(v => FilterRules.Canonical(v, FilterRules.Modalities)), InterventionValueIs(NormalisedField.RtModality));
-        where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), "EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = 'primary' AND o.endpoint_class = {0})");
+        where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs);
         where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
         // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,
@@ -42,8 +43,12 @@ public sealed partial class TrialReads
         return new TrialSelection(where.Sql, where.Parameters);
     }
 
-    /// <summary>studies.phase lists the phases joined with '/' ("PHASE1/PHASE2"); {0} is one of them.</summary>
-    private const string PhaseIs = "('/' || s.phase || '/') LIKE '%/' || {0} || '/%'";
+    /// <summary>studies.phase lists the phases joined with a separator ("PHASE1/PHASE2"); {0} is one of them.</summary>
+    private const string PhaseIs = $"('{StoredPhases.Separator}' || s.phase || '{StoredPhases.Separator}') LIKE '%{StoredPhases.Separator}' || {{0}} || '{StoredPhases.Separator}%'";
+
+    /// <summary>A primary outcome of the study is of class {0}.</summary>
+    private const string PrimaryEndpointIs =
+        $"EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' AND o.endpoint_class = {{0}})";
 
     /// <summary>An intervention of the study has the value {0} in <paramref name="field"/> (a constant of <see cref="NormalisedField"/>).</summary>
     private static string InterventionValueIs(string field) =>

@@ -10,9 +10,13 @@ public static class TrialsApi
     {
         var group = routes.MapValidatedGroup("/api/trials", "Trials");
         group.MapGet("/", List).WithSummary("Search and filter trials, with facet counts");
-        group.MapGet("/{nctId}", Get).WithSummary("One trial: its current normalised record and where it came from");
-        group.MapGet("/{nctId}/versions", Versions).WithSummary("Every stored version of a trial's registry record");
-        group.MapGet("/{nctId}/raw", Raw).WithSummary("A stored version's registry JSON, exactly as received (default: the current one)");
+        group.MapGet("/{nctId}", Get).WithSummary("One trial: its current normalised record and where it came from")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{nctId}/versions", Versions).WithSummary("Every stored version of a trial's registry record")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{nctId}/raw", Raw).WithSummary("A stored version's registry JSON, exactly as received (default: the current one)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

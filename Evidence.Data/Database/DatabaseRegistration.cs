@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
+using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.Data.Database;
 
@@ -11,13 +12,13 @@ public static class DatabaseRegistration
 {
     /// <summary>
     /// The evidence database: options from the "Database" section (validated at start), the
-    /// migration that runs when the host starts (register this before other hosted services),
+    /// migration that runs when the host starts (before any hosted service starts),
     /// and the ingest path every writer of studies goes through.
     /// </summary>
     public static IServiceCollection AddEvidenceDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .BindKnownSettings(configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);

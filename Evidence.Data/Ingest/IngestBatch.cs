@@ -26,8 +26,7 @@ public sealed class IngestBatch(int capacity = 0)
     public long RejectedStudies { get; private set; }
 
     /// <summary>Parses one study of <paramref name="source"/>; one that is not a usable record is refused, named "source#index".</summary>
-    /// <returns>Whether the study was taken.</returns>
-    public bool Add(StudyJson json, string source)
+    public void Add(StudyJson json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
         Read++;
@@ -36,13 +35,11 @@ public sealed class IngestBatch(int capacity = 0)
         {
             _studies.Add(new IncomingStudy(ParsedStudy.From(json), name));
             Bytes += json.Utf8.Length;
-            return true;
         }
         catch (StudyFormatException ex)
         {
             RejectedStudies++;
             _rejections.Add(new Rejection(name, ex.Message));
-            return false;
         }
     }
 

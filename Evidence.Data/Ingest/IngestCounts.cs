@@ -35,6 +35,7 @@ public readonly record struct IngestCounts(long New, long Changed, long ChangedO
         left.Unchanged + right.Unchanged,
         left.Rejected + right.Rejected);
 
+    /// <summary>The same as +, for languages without operators (CA2225).</summary>
     public static IngestCounts Add(IngestCounts left, IngestCounts right) => left + right;
 
     public override string ToString() => $"new {New:N0}, changed {Changed:N0}, unchanged {Unchanged:N0}, rejected {Rejected:N0}";

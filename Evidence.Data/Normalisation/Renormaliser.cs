@@ -15,6 +15,20 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
 {
     private const int BatchSize = 500;
 
+    /// <summary>Every value derived for study <c>s</c>, as one JSON text: a study "changed" when it differs after renormalising.</summary>
+    private const string DerivedValues = """
+        json_array(
+            (SELECT json_group_array(json_array(entity, entity_ordinal, field, value)) FROM
+               (SELECT * FROM normalised_terms t WHERE t.nct_id = s.nct_id ORDER BY 1, 2, 3, 4, 5, 6)),
+            (SELECT json_group_array(json_array(ordinal, field, position, value)) FROM
+               (SELECT * FROM intervention_values i WHERE i.nct_id = s.nct_id ORDER BY 1, 2, 3, 4)),
+            (SELECT json_group_array(json_array(kind, ordinal, endpoint_class, endpoint_landmark)) FROM
+               (SELECT * FROM outcomes o WHERE o.nct_id = s.nct_id ORDER BY kind, ordinal)),
+            (SELECT json_group_array(json_array(ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max)) FROM
+               (SELECT * FROM rt_regimens r WHERE r.nct_id = s.nct_id ORDER BY ordinal)),
+            (SELECT json_array(institution, country, intervention_summary, rt_ici_sequence) FROM study_summaries x WHERE x.nct_id = s.nct_id))
+        """;
+
     /// <returns>How many studies were renormalised, and how many of their values changed.</returns>
     public RenormaliseSummary Run(StudyNormaliser normaliser, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -25,10 +39,8 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = connection.Query<(string NctId, string RawJson, string? Before)>("""
-                SELECT s.nct_id, v.raw_json,
-                       (SELECT json_group_array(json_array(entity, entity_ordinal, field, value)) FROM
-                          (SELECT * FROM normalised_terms t WHERE t.nct_id = s.nct_id ORDER BY 1, 2, 3, 4, 5, 6))
+            var rows = connection.Query<(string NctId, string RawJson, string? Before)>($"""
+                SELECT s.nct_id, v.raw_json, {DerivedValues}
                 FROM studies s JOIN study_versions v ON v.id = s.current_version_id
                 WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
                 """, new { Ids = JsonSerializer.Serialize(batch) }).ToList();
@@ -47,10 +59,8 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
             NormalisationWriter.UpdateOutcomes(connection, transaction, studies);
             NormalisationWriter.InsertDerived(connection, transaction, studies, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            changed += connection.Query<(string NctId, string? After)>("""
-                SELECT s.nct_id,
-                       (SELECT json_group_array(json_array(entity, entity_ordinal, field, value)) FROM
-                          (SELECT * FROM normalised_terms t WHERE t.nct_id = s.nct_id ORDER BY 1, 2, 3, 4, 5, 6))
+            changed += connection.Query<(string NctId, string? After)>($"""
+                SELECT s.nct_id, {DerivedValues}
                 FROM studies s WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
                 """, new { Ids = JsonSerializer.Serialize(batch) }, transaction)
                 .Count(after => normalised.First(n => n.NctId == after.NctId).Before != after.After);

@@ -49,7 +49,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
             ? [record.Interventions.ToList()]
             : record.ArmGroups.Select(arm => record.Interventions.Where(i => membership.ArmsOf(i).Contains(arm)).ToList()).ToList();
         var described = arms
-            .Select(arm => string.Join(Terms.ListSeparator, arm.SelectMany(i => Describe(i, terms[i.Ordinal])).Distinct()))
+            .Select(arm => string.Join(Terms.ListSeparator, arm.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>().Distinct()))
             .Where(arm => arm.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -57,31 +57,32 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     }
 
     /// <summary>How an intervention appears in an arm: agents by name, RT by modality, a class when no agent is named.</summary>
-    private static IEnumerable<string> Describe(Intervention intervention, InterventionTerms terms)
+    private static string? Describe(Intervention intervention, InterventionTerms terms)
     {
         if (terms.Agents.Count > 0)
         {
-            return terms.Agents.Select(a => char.ToUpperInvariant(a[0]) + a[1..]);
+            return string.Join(Terms.ListSeparator, terms.Agents.Select(a => char.ToUpperInvariant(a[0]) + a[1..]));
         }
 
         if (terms.RtModality is { } modality)
         {
-            return [modality == Terms.UnspecifiedRt ? "RT" : modality];
+            return modality == Terms.UnspecifiedRt ? "RT" : modality;
         }
 
         if (terms.Targets.Count > 0)
         {
-            return terms.Targets.Select(target => target == Terms.UnspecifiedIci ? "ICI" : $"anti-{target}");
+            var targets = string.Join(Terms.ListSeparator, terms.Targets);
+            return targets == Terms.UnspecifiedIci ? "ICI" : $"anti-{targets}";
         }
 
-        if (terms.PartnerClasses.Contains(Terms.Locoregional) && intervention.Name is { } locoregional)
+        if (terms.PartnerClasses.Contains(Terms.Locoregional))
         {
-            return [locoregional];
+            return intervention.Name;
         }
 
         // Placebo, procedures, assessments: not part of what the arm gives.
         return intervention.Type is "DRUG" or "BIOLOGICAL" or "COMBINATION_PRODUCT" && intervention.Name is { } name && !name.Contains("placebo", StringComparison.OrdinalIgnoreCase)
-            ? [name]
-            : [];
+            ? name
+            : null;
     }
 }

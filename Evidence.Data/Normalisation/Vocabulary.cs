@@ -73,13 +73,22 @@ public sealed class Vocabulary
         return vocabulary;
     }
 
-    /// <summary>The values the code relies on (<see cref="Terms"/>) must be in the file, spelled as the code spells them.</summary>
+    /// <summary>
+    /// The values the code relies on (<see cref="Terms"/>) must be in the file, spelled as the code
+    /// spells them: agents of class ICI, each with a target; ICI class words whose target is
+    /// "ICI, unspecified"; and "RT, unspecified" as the least specific RT modality.
+    /// </summary>
     private void CheckFixedTerms()
     {
         var missing = new List<string>();
         if (!Agents.Any(a => a.Class == Terms.Ici))
         {
             missing.Add($"an agent of class \"{Terms.Ici}\"");
+        }
+
+        foreach (var untargeted in Agents.Where(a => a.Class == Terms.Ici && string.IsNullOrWhiteSpace(a.Target)))
+        {
+            missing.Add($"a target for the {Terms.Ici} {untargeted.Name}");
         }
 
         if (!IciClassTerms.Any(c => c.Target == Terms.UnspecifiedIci))

@@ -123,7 +123,7 @@ public static class StudyRecordParser
     private static List<Outcome> Outcomes(string nctId, JsonElement? module)
     {
         var outcomes = new List<Outcome>();
-        foreach (var (kind, property) in new[] { ("primary", "primaryOutcomes"), ("secondary", "secondaryOutcomes"), ("other", "otherOutcomes") })
+        foreach (var (kind, property) in new[] { (OutcomeKind.Primary, "primaryOutcomes"), (OutcomeKind.Secondary, "secondaryOutcomes"), (OutcomeKind.Other, "otherOutcomes") })
         {
             outcomes.AddRange(module.Items(property).Select((element, i) =>
             {

@@ -106,7 +106,7 @@ public sealed partial class StudyWriter
         ("LastKnownStatus", x => x.Record.LastKnownStatus),
         ("WhyStopped", x => x.Record.WhyStopped),
         ("StudyType", x => x.Record.StudyType),
-        ("Phase", x => StoredPhase(x.Record.Phases)),
+        ("Phase", x => StoredPhases.Join(x.Record.Phases)),
         ("Allocation", x => x.Record.Allocation),
         ("InterventionModel", x => x.Record.InterventionModel),
         ("PrimaryPurpose", x => x.Record.PrimaryPurpose),
@@ -291,7 +291,4 @@ public sealed partial class StudyWriter
     private static string? StoredList(IReadOnlyList<string> values) =>
         values.Count == 0 ? null : JsonSerializer.Serialize(values, ListJson);
 
-    /// <summary>The phases as studies.phase holds them: "PHASE1/PHASE2"; NULL when there are none.</summary>
-    private static string? StoredPhase(IReadOnlyList<string> phases) =>
-        phases.Count == 0 ? null : string.Join('/', phases);
 }

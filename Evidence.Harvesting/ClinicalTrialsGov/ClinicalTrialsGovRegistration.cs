@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Refit;
+using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.ClinicalTrialsGov;
 
@@ -26,7 +27,7 @@ public static class ClinicalTrialsGovRegistration
     public static IServiceCollection AddClinicalTrialsGov(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RegistryOptions>()
-            .Bind(configuration.GetSection(RegistryOptions.Section))
+            .BindKnownSettings(configuration.GetSection(RegistryOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

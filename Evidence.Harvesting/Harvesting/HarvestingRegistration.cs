@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Fetching;
 using TrialEvidence.Topics;
+using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.Harvesting;
 
@@ -12,7 +13,10 @@ public static class HarvestingRegistration
     /// <summary>Topics (validated at start), the registry client, harvests and single-study fetches.</summary>
     public static IServiceCollection AddHarvesting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TopicsOptions>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<TopicsOptions>()
+            .CheckKnownSettings(configuration.GetSection(TopicsOptions.Section), typeof(List<TopicOptions>))
+            .Bind(configuration)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TopicsOptions>, TopicsValidation>();
         services.AddClinicalTrialsGov(configuration);
         services.AddSingleton<HarvestRunStore>();

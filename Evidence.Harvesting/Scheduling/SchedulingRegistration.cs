@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using TrialEvidence.Topics;
+using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.Scheduling;
 
@@ -16,15 +17,17 @@ public static class SchedulingRegistration
     public static IServiceCollection AddHarvestScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SchedulerOptions.Section);
-        services.AddOptions<SchedulerOptions>().Bind(section);
-        if (!(section.Get<SchedulerOptions>() ?? new SchedulerOptions()).Enabled)
+        services.AddOptions<SchedulerOptions>().BindKnownSettings(section).ValidateOnStart();
+        // Read here, to know what to register; a value that is not true or false is reported
+        // with the other settings' problems when the host starts.
+        if (bool.TryParse(section[nameof(SchedulerOptions.Enabled)], out var enabled) && !enabled)
         {
             return services;
         }
 
         // The jobs are made from the topics now, before options validation runs at start: a topic
         // with a schedule that is not cron gets no trigger here and is named by TopicsValidation.
-        var topics = configuration.Get<TopicsOptions>() ?? new TopicsOptions();
+        var topics = TopicsToSchedule(configuration);
         services.AddQuartz(quartz =>
         {
             foreach (var topic in topics.Topics.Where(t => t.Enabled && CronExpression.TryParse(t.Schedule, out _)))
@@ -43,5 +46,21 @@ public static class SchedulingRegistration
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddHostedService<HarvestLifecycle>();
         return services;
+    }
+
+    /// <summary>
+    /// The topics as configured, or none when they cannot be read (a value of the wrong type):
+    /// the start-up check then names the problem, instead of registration failing with the binder's.
+    /// </summary>
+    private static TopicsOptions TopicsToSchedule(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.Get<TopicsOptions>() ?? new TopicsOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return new TopicsOptions();
+        }
     }
 }

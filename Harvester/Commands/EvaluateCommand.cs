@@ -15,7 +15,7 @@ internal static class EvaluateCommand
         {
             Description = "Folder with interventions.csv and primary_outcomes.csv",
             Required = true,
-        };
+        }.OfFolderWith("interventions.csv", "primary_outcomes.csv");
         var records = new Argument<string[]>("records") { Description = "Registry JSON files, folders or zips", Arity = ArgumentArity.OneOrMore }
             .RefusingUnknownOptions().OfExistingPaths();
         var all = new Option<bool>("--all-disagreements") { Description = "List every disagreement, not the first 40" };

@@ -9,7 +9,8 @@ internal static class FetchCommand
 {
     public static Command Create(HarvesterHost host)
     {
-        var ids = new Argument<string[]>("nct-id") { Description = "NCT ids, e.g. NCT03482102", Arity = ArgumentArity.OneOrMore }.RefusingUnknownOptions();
+        var ids = new Argument<string[]>("nct-id") { Description = "NCT ids, e.g. NCT03482102", Arity = ArgumentArity.OneOrMore }
+            .RefusingUnknownOptions().OfNctIds();
         var command = new Command("fetch", "Fetch single studies from ClinicalTrials.gov by NCT id") { ids, host.Database };
         command.SetAction((parse, cancellationToken) => host.RunAsync(
             parse,

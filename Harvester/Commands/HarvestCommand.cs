@@ -14,24 +14,43 @@ internal static class HarvestCommand
     {
         var topic = new Option<string?>("--topic") { Description = "Harvest only this topic (default: every enabled topic)" };
         var command = new Command("harvest", "Harvest the configured topics from ClinicalTrials.gov once and exit") { topic, host.Database };
-        command.SetAction((parse, cancellationToken) => host.RunAsync(
-            parse,
-            (services, token) => RunAsync(services, parse.GetValue(topic), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, token),
-            cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            List<string> names = [];
+            return host.RunAsync(
+                parse,
+                (services, token) => RunAsync(services, names, parse.InvocationConfiguration.Output, error, token),
+                cancellationToken,
+                beforeStart: services => Choose(services.GetRequiredService<IOptions<TopicsOptions>>().Value, parse.GetValue(topic), names, error));
+        });
         return command;
     }
 
-    /// <returns>0 when every harvest succeeded, 1 when one failed, 2 when there is nothing to harvest, 130 when cancelled.</returns>
-    private static async Task<int> RunAsync(IServiceProvider services, string? topicName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The topics to harvest, into <paramref name="names"/>; an exit code when there are none, before anything starts.</summary>
+    private static int? Choose(TopicsOptions topics, string? topicName, List<string> names, TextWriter error)
     {
-        var topics = services.GetRequiredService<IOptions<TopicsOptions>>().Value;
-        var names = topicName is null ? topics.Topics.Where(t => t.Enabled).Select(t => t.Name).ToList() : [topicName];
-        if (names.Count == 0)
+        if (topicName is not null && topics.Find(topicName) is null)
         {
-            await error.WriteLineAsync($"error: no topics are configured (the \"{TopicsOptions.Section}\" section of appsettings.json)").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            error.WriteLine($"error: there is no topic '{topicName}'; configured: {string.Join(", ", topics.Topics.Select(t => t.Name))}");
+            return ExitCodes.Failed;
         }
 
+        names.AddRange(topicName is null ? topics.Topics.Where(t => t.Enabled).Select(t => t.Name) : [topicName]);
+        if (names.Count > 0)
+        {
+            return null;
+        }
+
+        error.WriteLine(topics.Topics.Count == 0
+            ? $"error: no topics are configured (the \"{TopicsOptions.Section}\" section of appsettings.json)"
+            : $"error: every configured topic is disabled ({string.Join(", ", topics.Topics.Select(t => t.Name))}); name one with --topic");
+        return ExitCodes.Usage;
+    }
+
+    /// <returns>0 when every harvest succeeded, 1 when one failed, 130 when cancelled.</returns>
+    private static async Task<int> RunAsync(IServiceProvider services, List<string> names, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         var harvests = services.GetRequiredService<HarvestService>();
         var failed = 0;
         foreach (var name in names)

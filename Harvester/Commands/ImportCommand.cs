@@ -43,6 +43,7 @@ internal static class ImportCommand
         }
         catch (FileNotFoundException ex)
         {
+            // The paths were there when the command line was read; one removed since is named here.
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Usage;
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Harvester.Commands;
@@ -11,16 +12,32 @@ internal static class RenormalizeCommand
     public static Command Create(HarvesterHost host)
     {
         var command = new Command("renormalize", "Re-derive every normalised column from the stored raw records (offline), e.g. after a vocabulary change") { host.Database };
-        command.SetAction((parse, cancellationToken) => host.RunAsync(parse, (services, token) =>
-        {
-            var clock = Stopwatch.StartNew();
-            var error = parse.InvocationConfiguration.Error;
-            var summary = services.GetRequiredService<Renormaliser>()
-                .Run(StudyNormaliser.Embedded, new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), token);
-            parse.InvocationConfiguration.Output.WriteLine(
-                $"Renormalised {summary.Studies:N0} studies with vocabulary {summary.VocabularyVersion} in {clock.Elapsed.TotalSeconds:N1} s; {summary.Changed:N0} changed.");
-            return Task.FromResult(ExitCodes.Success);
-        }, cancellationToken));
+        command.SetAction((parse, cancellationToken) => host.RunAsync(
+            parse,
+            (services, token) => Task.FromResult(Run(services, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, token)),
+            cancellationToken,
+            beforeStart: services => ExistingDatabase(services.GetRequiredService<SqliteConnectionFactory>().DatabasePath, parse.InvocationConfiguration.Error)));
         return command;
+    }
+
+    private static int Run(IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = services.GetRequiredService<Renormaliser>()
+            .Run(StudyNormaliser.Embedded, new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken);
+        output.WriteLine($"Renormalised {summary.Studies:N0} studies with vocabulary {summary.VocabularyVersion} in {clock.Elapsed.TotalSeconds:N1} s; {summary.Changed:N0} changed.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Renormalising works on what is stored: a path that names no database is a mistake, not a new database.</summary>
+    private static int? ExistingDatabase(string path, TextWriter error)
+    {
+        if (File.Exists(path))
+        {
+            return null;
+        }
+
+        error.WriteLine($"error: there is no database at {path} (nothing to renormalize)");
+        return ExitCodes.Usage;
     }
 }

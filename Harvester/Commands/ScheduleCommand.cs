@@ -15,22 +15,22 @@ internal static class ScheduleCommand
         root.SetAction(async (parse, cancellationToken) =>
         {
             using var scheduler = host.Build(parse, withScheduler: true);
-            if (!scheduler.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value.Enabled)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"error: the scheduler is switched off ({SchedulerOptions.Section}:Enabled=false); run 'harvest' to harvest once").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
             try
             {
+                if (!scheduler.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value.Enabled)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync(
+                        $"error: the scheduler is switched off ({SchedulerOptions.Section}:Enabled=false); run 'harvest' to harvest once").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
                 // Starting checks the settings (a bad topic is one line, not a stack trace) and migrates the database.
                 await scheduler.RunAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (HarvesterHost.ConfigurationFailures(ex) is { } failures)
             {
-                return HarvesterHost.ReportConfiguration(ex, parse.InvocationConfiguration.Error);
+                return HarvesterHost.ReportConfiguration(failures, parse.InvocationConfiguration.Error);
             }
         });
     }

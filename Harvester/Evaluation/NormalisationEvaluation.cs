@@ -71,7 +71,7 @@ public static class NormalisationEvaluation
                     });
                 }
 
-                foreach (var (outcome, terms) in record.Outcomes.Zip(normalised.Outcomes).Where(o => o.First.Kind == "primary"))
+                foreach (var (outcome, terms) in record.Outcomes.Zip(normalised.Outcomes).Where(o => o.First.Kind == OutcomeKind.Primary))
                 {
                     outcomes.TryAdd(new Key(record.NctId, outcome.Measure ?? string.Empty), new Dictionary<string, string?>
                     {

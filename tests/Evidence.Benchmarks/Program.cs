@@ -8,6 +8,21 @@ using TrialEvidence.Data.Studies;
 // Import throughput benchmark: dotnet run -c Release --project tests/Evidence.Benchmarks -- [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N]
 //   or, on an input made elsewhere (e.g. python3 ../shared/tools/registry_mix.py 30000 mix30k): ... -- --input mix30k.zip
 // Prints figures; asserts nothing. Run it at two sizes to see that memory stays flat in the input size.
+const string Usage = """
+    Usage: Evidence.Benchmarks [--input FILE] [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N]
+      --input FILE         import FILE (a .zip or .json the importer reads, e.g. registry_mix.py's .zip), else a generated input:
+      --studies N          studies to clone from ../shared/ctgov (default 20000)
+      --shape array|zip    a website JSON array download (default) or the bulk download's zip
+      --max-template-kb N  clone only records up to N KB (0, the default: all)
+      --batch N            studies per transaction (default 500)
+    """;
+string[] known = ["--input", "--studies", "--shape", "--batch", "--max-template-kb"];
+if (args.Length % 2 != 0 || args.Where((_, i) => i % 2 == 0).Any(a => !known.Contains(a)))
+{
+    Console.Error.WriteLine(Usage);
+    return args is ["--help"] or ["-h"] ? 0 : 2;
+}
+
 var studies = IntArg("--studies", 20_000);
 var batch = IntArg("--batch", StudyImporter.DefaultBatchSize);
 var shape = StringArg("--shape", "array");
@@ -15,6 +30,12 @@ var given = StringArg("--input", string.Empty);
 // The registry's records average about 17 KB; the shared samples include a few very large ones
 // (up to 1.5 MB, 1,148 sites). --max-template-kb leaves those out to get a registry-like mix.
 ClonedRegistry.MaxTemplateBytes = IntArg("--max-template-kb", 0) * 1024;
+
+if (given.Length > 0 && !File.Exists(given))
+{
+    Console.Error.WriteLine($"error: no such file: {given}");
+    return 2;
+}
 
 var folder = Path.Combine(Path.GetTempPath(), "trialevidence-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
@@ -59,9 +80,15 @@ try
 
     Console.WriteLine($"result: {summary}");
     Console.WriteLine($"time: {clock.Elapsed.TotalSeconds:N2} s wall, {cpu.TotalSeconds:N2} s CPU on {Environment.ProcessorCount} cores");
-    Console.WriteLine($"throughput: {summary.Read / clock.Elapsed.TotalSeconds:N0} studies/s, {inputBytes / 1048576.0 / clock.Elapsed.TotalSeconds:N1} MiB/s of input");
+    Console.WriteLine($"throughput: {summary.Read / clock.Elapsed.TotalSeconds:N0} studies/s, {inputBytes / 1048576.0 / clock.Elapsed.TotalSeconds:N1} MiB/s of the input file");
     Console.WriteLine($"memory: peak working set {memory.PeakWorkingSet / 1048576.0:N0} MiB, peak managed heap {memory.PeakHeap / 1048576.0:N0} MiB, allocated {allocated / (double)summary.Read / 1024:N0} KiB/study");
     Console.WriteLine($"database: {new FileInfo(connections.DatabasePath).Length / 1048576.0:N0} MiB");
+    return 0;
+}
+catch (Exception ex) when (ex is TrialEvidence.Data.Registry.MalformedJsonException or InvalidDataException or IOException)
+{
+    Console.Error.WriteLine($"error: the input cannot be read: {ex.Message}");
+    return 1;
 }
 finally
 {

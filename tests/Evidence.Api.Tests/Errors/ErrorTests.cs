@@ -48,7 +48,11 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
 
     [Theory]
     [InlineData("/api/trials?minEnrollment=abc", "MinEnrollment")]
-    [InlineData("/api/trials?page=one", "Page")]
+    [InlineData("/api/trials?page=one", "page")]
+    [InlineData("/api/trials?pageSize=abc", "'pageSize'")]
+    [InlineData("/api/table1?limit=x", "'limit'")]
+    [InlineData("/api/harvests?limit=x", "'limit'")]
+    [InlineData("/api/trials?maxEnrollment=1e3", "'maxEnrollment'")]
     public async Task Input_that_cannot_be_read_answers_400_naming_it(string url, string parameter)
     {
         var problem = await GetJson(url, HttpStatusCode.BadRequest);

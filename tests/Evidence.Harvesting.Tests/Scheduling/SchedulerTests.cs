@@ -42,4 +42,20 @@ public sealed class SchedulerTests : ReplayRegistryTest
             Assert.True(string.CompareOrdinal(later.StartedAt, earlier.FinishedAt) >= 0, $"run {later.Id} started before run {earlier.Id} finished");
         }
     }
+
+    [Fact]
+    public async Task Settings_of_the_wrong_type_stop_the_start_naming_each_before_anything_runs()
+    {
+        using var database = new TempDatabase();
+        var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path);
+        settings["Scheduler:Enabled"] = "maybe";
+        settings["Topics:1:Enabled"] = "sometimes";
+        using var host = HarvestTestHost.Build(settings, withScheduler: true);
+
+        var error = await Assert.ThrowsAsync<AggregateException>(() => host.StartAsync());
+
+        var failures = error.InnerExceptions.OfType<Microsoft.Extensions.Options.OptionsValidationException>().SelectMany(e => e.Failures).Order(StringComparer.Ordinal);
+        Assert.Equal(["Scheduler:Enabled: 'maybe' is not true or false", "Topics:1:Enabled: 'sometimes' is not true or false"], failures);
+        Assert.Empty(Registry.Requests);
+    }
 }

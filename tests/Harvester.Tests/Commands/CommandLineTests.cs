@@ -30,17 +30,36 @@ public sealed class CommandLineTests : ReplayRegistryTest
         Assert.Empty(Registry.Requests);
     }
 
-    [Fact]
-    public void A_setting_with_an_unknown_section_is_refused_with_the_known_ones()
+    [Theory]
+    [InlineData("--Registy:BaseUrl=http://127.0.0.1:9/", "there is no setting section 'Registy'", "Database, Logging, Registry, Scheduler, Topics")]
+    [InlineData("--Registry:BaseUrll=http://127.0.0.1:9/", "there is no setting 'BaseUrll'", "BaseUrl, RequestsPerSecond, PageSize")]
+    [InlineData("--Scheduler:Enabled=maybe", "'maybe' is not true or false", "--Scheduler:Enabled=maybe")]
+    [InlineData("--Registry:PageSize=lots", "'lots' is not a whole number", "PageSize")]
+    [InlineData("--Topics:1:Shedule=0 0 4 * * ?", "there is no setting 'Shedule'", "Name, Schedule, Query, Enabled")]
+    [InlineData("--Topics:one:Name=x", "'one' is not a position in a list", "--Topics:one:Name=x")]
+    public void A_setting_that_names_no_setting_or_holds_the_wrong_type_is_refused_with_what_there_is(string setting, string problem, string named)
     {
         using var database = new TempDatabase();
 
-        var run = CliRun.Invoke([.. Settings(database), "harvest", "--Registy:BaseUrl=http://127.0.0.1:9/"]);
+        var run = CliRun.Invoke([.. Settings(database), "harvest", setting]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'--Registy:BaseUrl=http://127.0.0.1:9/' names no setting section", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Database, Logging, Registry, Scheduler, Topics", run.Error, StringComparison.Ordinal);
+        Assert.Contains(problem, run.Error, StringComparison.Ordinal);
+        Assert.Contains(named, run.Error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
         Assert.Empty(Registry.Requests);
+    }
+
+    [Fact]
+    public void A_setting_may_give_its_value_as_the_next_argument()
+    {
+        using var database = new TempDatabase();
+        var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path).SelectMany(s => new[] { $"--{s.Key}", s.Value! });
+
+        var run = CliRun.Invoke(["harvest", "--topic", "hcc-irt", .. settings]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("hcc-irt: run 1 (full) succeeded", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -82,6 +101,25 @@ public sealed class CommandLineTests : ReplayRegistryTest
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("the scheduler is switched off (Scheduler:Enabled=false)", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Registry.Requests);
+    }
+
+    [Theory]
+    [InlineData(2, "'notanid' is not an NCT id", "fetch", "notanid")]
+    [InlineData(2, "there is no interventions.csv in", "evaluate", "--labels", "/nonexistent", "../shared/ctgov")]
+    [InlineData(2, "nothing to renormalize", "renormalize")]
+    [InlineData(1, "there is no topic 'nosuch'; configured: hcc-irt, everything", "harvest", "--topic", "nosuch")]
+    [InlineData(2, "every configured topic is disabled (hcc-irt, everything); name one with --topic", "harvest", "--Topics:0:Enabled=false", "--Topics:1:Enabled=false")]
+    public void What_can_be_checked_before_the_start_is_refused_without_creating_the_database(int exitCode, string problem, params string[] args)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "trialevidence-tests", Guid.NewGuid().ToString("N"));
+        var databasePath = Path.Combine(folder, "never.db");
+
+        var run = CliRun.Invoke([.. args, "--db", databasePath, .. HarvestTestHost.Settings(Registry.BaseAddress, databasePath).Select(s => $"--{s.Key}={s.Value}")]);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.Contains(problem, run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder), "a database was created");
         Assert.Empty(Registry.Requests);
     }
 }

@@ -6,7 +6,7 @@ using TrialEvidence.ReplayRegistry;
 
 namespace TrialEvidence.Harvester.Tests.Commands;
 
-/// <summary>The harvester as a real process, killed with SIGKILL in the middle of a harvest.</summary>
+/// <summary>The harvester as a real process, stopped in the middle of a harvest: killed with SIGKILL, or interrupted with Ctrl+C.</summary>
 public sealed class KilledHarvestTests : ReplayRegistryTest
 {
     private static readonly System.Collections.Concurrent.ConcurrentQueue<string?> Output = new();
@@ -15,17 +15,8 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
     public async Task A_harvest_killed_mid_page_resumes_from_its_checkpoint_to_the_same_database()
     {
         using var database = new TempDatabase();
-        var searches = 0;
-        // The third page never comes in time: the process is killed while it waits for it.
-        Registry.InjectFault(Fault.Slow(TimeSpan.FromSeconds(60)), 1, request =>
-            request.Path == "/api/v2/studies" && Interlocked.Increment(ref searches) == 3);
-        var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path);
-        settings["Registry:AttemptTimeout"] = "00:01:30";
-        settings["Registry:TotalTimeout"] = "00:02:00";
-
-        using (var harvester = StartHarvester(["harvest", "--topic", HarvestTestHost.Everything, .. settings.Select(s => $"--{s.Key}={s.Value}")]))
+        using (var harvester = await StartHarvestStuckOnThirdPageAsync(database))
         {
-            await WaitUntilAsync(() => Pages(database) >= 2, harvester, TimeSpan.FromSeconds(60));
             harvester.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
             await harvester.WaitForExitAsync();
         }
@@ -39,6 +30,52 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
         Assert.Equal((HarvestOutcome.Succeeded, 1L), (resumed.Outcome, resumed.ResumedFrom));
         Assert.Equal(HarvestOutcome.Interrupted, host.Runs.Recent(HarvestTestHost.Everything, 10).Single(r => r.Id == 1).Outcome);
         Assert.Equal(HarvestTestHost.ImportedContent(Registry), host.Content());
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_stops_a_harvest_at_once_with_exit_code_130_and_the_next_run_resumes_it(string signal)
+    {
+        using var database = new TempDatabase();
+        using (var harvester = await StartHarvestStuckOnThirdPageAsync(database))
+        {
+            var clock = Stopwatch.StartNew();
+            using (var kill = Process.Start("kill", [$"-{signal}", harvester.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await harvester.WaitForExitAsync(limit.Token);
+            Assert.Equal(130, harvester.ExitCode);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"it took {clock.Elapsed} to stop");
+        }
+
+        using var host = HarvestTestHost.Create(Registry.BaseAddress, database);
+        Assert.Equal(HarvestOutcome.Interrupted, host.Runs.Recent(HarvestTestHost.Everything, 10).Single(r => r.Id == 1).Outcome);
+
+        var resumed = await host.HarvestAsync();
+
+        Assert.Equal((HarvestOutcome.Succeeded, 1L), (resumed.Outcome, resumed.ResumedFrom));
+        Assert.Equal(HarvestTestHost.ImportedContent(Registry), host.Content());
+    }
+
+    /// <summary>
+    /// The harvester as a process, harvesting into <paramref name="database"/> once it has stored
+    /// two pages: the third never comes in time, so whatever stops it arrives while it waits.
+    /// </summary>
+    private async Task<Process> StartHarvestStuckOnThirdPageAsync(TempDatabase database)
+    {
+        var searches = 0;
+        Registry.InjectFault(Fault.Slow(TimeSpan.FromSeconds(60)), 1, request =>
+            request.Path == "/api/v2/studies" && Interlocked.Increment(ref searches) == 3);
+        var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path);
+        settings["Registry:AttemptTimeout"] = "00:01:30";
+        settings["Registry:TotalTimeout"] = "00:02:00";
+        var harvester = StartHarvester(["harvest", "--topic", HarvestTestHost.Everything, .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+        await WaitUntilAsync(() => Pages(database) >= 2, harvester, TimeSpan.FromSeconds(60));
+        return harvester;
     }
 
     private static long Pages(TempDatabase database)

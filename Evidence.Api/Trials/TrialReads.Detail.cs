@@ -1,0 +1,105 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Api.Trials;
+
+public sealed partial class TrialReads
+{
+    /// <summary>One trial: its current record, normalised values, provenance and version; null when it is not stored.</summary>
+    public TrialDetail? Detail(string nctId)
+    {
+        using var connection = connections.Open();
+        // One read transaction: a harvest committing meanwhile cannot pair one version's record
+        // with another's normalised rows.
+        using var read = connection.BeginTransaction(deferred: true);
+        var id = new { id = nctId };
+        var raw = connection.QuerySingleOrDefault<string?>(
+            "SELECT v.raw_json FROM studies s JOIN study_versions v ON v.id = s.current_version_id WHERE s.nct_id = @id", id, read);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(raw);
+        var values = connection.Query<(int Ordinal, string Field, string Value)>(
+            "SELECT ordinal, field, value FROM intervention_values WHERE nct_id = @id ORDER BY ordinal, field, position", id, read)
+            .ToLookup(v => (v.Ordinal, v.Field), v => v.Value);
+        var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string Vocabulary, string At)?>(
+            "SELECT institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id, read);
+        var interventions = connection.Query<int>("SELECT ordinal FROM interventions WHERE nct_id = @id ORDER BY ordinal", id, read)
+            .Select(ordinal => new InterventionTerms(
+                ordinal,
+                [.. values[(ordinal, NormalisedField.Agent)]],
+                [.. values[(ordinal, NormalisedField.AgentClass)]],
+                [.. values[(ordinal, NormalisedField.Target)]],
+                values[(ordinal, NormalisedField.RtModality)].FirstOrDefault(),
+                [.. values[(ordinal, NormalisedField.PartnerClass)]]))
+            .ToList();
+        var outcomes = connection.Query<(string Kind, int Ordinal, string? Class, string? Landmark)>(
+                "SELECT kind, ordinal, endpoint_class, endpoint_landmark FROM outcomes WHERE nct_id = @id ORDER BY kind DESC, ordinal", id, read)
+            .Select(o => new OutcomeTerms(o.Kind, o.Ordinal, o.Class ?? Terms.OtherEndpoint, o.Landmark))
+            .ToList();
+        var regimens = connection.Query<(int Ordinal, string SourceField, string RawText, double? TotalMin, double? TotalMax, long? FractionsMin, long? FractionsMax,
+                double? PerFractionMin, double? PerFractionMax, double? BedMin, double? BedMax, double? Eqd2Min, double? Eqd2Max)>("""
+                SELECT ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max,
+                       dose_per_fraction_gy_min, dose_per_fraction_gy_max, bed10_gy_min, bed10_gy_max, eqd2_gy_min, eqd2_gy_max
+                FROM rt_regimens WHERE nct_id = @id ORDER BY ordinal
+                """, id, read)
+            .Select(r => new RtRegimen(r.Ordinal, r.SourceField, r.RawText, r.TotalMin, r.TotalMax, (int?)r.FractionsMin, (int?)r.FractionsMax,
+                r.PerFractionMin, r.PerFractionMax, r.BedMin, r.BedMax, r.Eqd2Min, r.Eqd2Max))
+            .ToList();
+        var provenance = connection.Query<(string Entity, int EntityOrdinal, string Field, string Value, string SourceField, string Matched)>(
+                "SELECT entity, entity_ordinal, field, value, source_field, matched_text FROM normalised_terms WHERE nct_id = @id ORDER BY entity, entity_ordinal, field", id, read)
+            .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
+            .ToList();
+        var enrollment = connection.Query<TrialEnrollment>("""
+            SELECT last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, count AS Count, type AS Type, observed_at AS ObservedAt
+            FROM enrollment_snapshots WHERE nct_id = @id ORDER BY COALESCE(last_update_posted_date, ''), id
+            """, id, read).ToList();
+        return new TrialDetail(
+            nctId,
+            Data.Studies.NctId.RegistryUrl(nctId),
+            StudyRecordParser.Parse(document.RootElement),
+            Versions(connection, read, nctId).Single(v => v.Current),
+            new TrialNormalisation(
+                summary is { } cells ? new StudySummary(cells.Institution, cells.Country, cells.Interventions, cells.Sequence) : null,
+                summary?.Vocabulary,
+                summary?.At,
+                interventions,
+                outcomes,
+                regimens,
+                provenance),
+            enrollment,
+            connection.Query<string>("SELECT topic FROM topic_studies WHERE nct_id = @id ORDER BY topic", id, read).ToList());
+    }
+
+    /// <summary>Every stored version of a trial, oldest first, the current one marked; empty when the trial is not stored.</summary>
+    public List<TrialVersion> Versions(string nctId)
+    {
+        using var connection = connections.Open();
+        return Versions(connection, null, nctId);
+    }
+
+    /// <summary>A stored version's registry JSON, exactly as received (default: the current one); null when there is none.</summary>
+    public string? Raw(string nctId, long? version)
+    {
+        using var connection = connections.Open();
+        return connection.QuerySingleOrDefault<string?>("""
+            SELECT v.raw_json FROM study_versions v JOIN studies s USING (nct_id)
+            WHERE v.nct_id = @id AND v.id = COALESCE(@version, s.current_version_id)
+            """, new { id = nctId, version });
+    }
+
+    private static List<TrialVersion> Versions(IDbConnection connection, IDbTransaction? transaction, string nctId) =>
+        connection.Query<TrialVersion>("""
+            SELECT v.id AS Id, v.version_holder AS VersionHolder, v.last_update_posted_date AS LastUpdatePostedDate,
+                   v.content_hash AS ContentHash, v.fetched_at AS FetchedAt, v.source AS Source,
+                   v.id = s.current_version_id AS "Current"
+            FROM study_versions v JOIN studies s USING (nct_id)
+            WHERE v.nct_id = @nctId
+            ORDER BY COALESCE(v.last_update_posted_date, ''), v.id
+            """, new { nctId }, transaction).ToList();
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Configuration;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Data.Tests.Configuration;
+
+/// <summary>A misspelt setting or a value of the wrong type is refused when a host starts, not silently ignored or thrown by the binder.</summary>
+public sealed class KnownSettingsTests
+{
+    private static async Task<OptionsValidationException> StartWith(params (string Key, string Value)[] settings)
+    {
+        using var database = new TempDatabase();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection([new("Database:Path", database.Path), .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))]);
+        builder.Services.AddEvidenceDatabase(builder.Configuration);
+        using var host = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+
+    [Fact]
+    public async Task A_misspelt_setting_is_named_with_the_settings_there_are()
+    {
+        var error = await StartWith(("Database:BusyTimeoutMiliseconds", "100"));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Equal("Database:BusyTimeoutMiliseconds: there is no setting 'BusyTimeoutMiliseconds' (there are: Path, BusyTimeoutMilliseconds)", failure);
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_reported_with_the_others_not_thrown_by_the_binder()
+    {
+        var error = await StartWith(("Database:BusyTimeoutMilliseconds", "soon"), ("Database:Pth", "x.db"));
+
+        Assert.Equal(2, error.Failures.Count());
+        Assert.Contains("Database:BusyTimeoutMilliseconds: 'soon' is not a whole number", error.Failures);
+    }
+
+    [Theory]
+    [InlineData("Path", "a.db", null)]
+    [InlineData("path", "a.db", null)]
+    [InlineData("BusyTimeoutMilliseconds", "1e3", "'1e3' is not a whole number")]
+    [InlineData("Path:Deeper", "a.db", "'Deeper' is below a setting that holds text, which has no settings of its own")]
+    public void Keys_compare_ignoring_case_and_values_convert_as_the_binder_converts_them(string key, string value, string? problem)
+    {
+        Assert.Equal(problem, KnownSettings.Problem(typeof(DatabaseOptions), key.Split(':'), value));
+    }
+}
