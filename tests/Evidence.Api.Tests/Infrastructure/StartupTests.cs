@@ -10,7 +10,7 @@ namespace TrialEvidence.Api.Tests.Infrastructure;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task Starting_on_a_new_file_creates_and_migrates_it_once()
+    public async Task Starting_on_a_new_file_creates_it_and_applies_every_migration()
     {
         var folder = Path.Combine(Path.GetTempPath(), "trialevidence-tests", Guid.NewGuid().ToString("N"));
         var path = Path.Combine(folder, "new", "evidence.db");
