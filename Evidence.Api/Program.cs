@@ -5,48 +5,63 @@ using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Table1;
 using TrialEvidence.Api.Topics;
 using TrialEvidence.Api.Trials;
-using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+try
 {
-    Args = args,
-    ContentRootPath = AppContext.BaseDirectory,
-});
-builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
-builder.ListenOnDefaultAddress();
-// Long enough that an over-long query reaches QueryLengthLimit and gets a ProblemDetails.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
-builder.Services.AddProblemDetails(BadInput.Describe);
-builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
-builder.Services.AddEvidenceDatabase(builder.Configuration);
-builder.Services.AddHarvesting(builder.Configuration);
-builder.Services.AddOptions<ApiOptions>().BindKnownSettings(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddSingleton<TrialReads>();
-builder.Services.AddSingleton<Table1Reads>();
-// The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.
-builder.Services.AddHarvestScheduling(builder.Configuration);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+    builder.Configuration.AddEnvironmentVariables("TRIALEVIDENCE_");
+    builder.ListenOnDefaultAddress();
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        // Long enough that an over-long query reaches QueryLengthLimit and gets a ProblemDetails.
+        kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+        kestrel.AddServerHeader = false;
+    });
+    // A failed start is reported below in one line, not logged with its stack.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    builder.Services.AddOpenApi();
+    builder.Services.AddEvidenceDatabase(builder.Configuration);
+    builder.Services.AddHarvesting(builder.Configuration);
+    builder.Services.AddEvidenceApi(builder.Configuration);
+    // The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.
+    builder.Services.AddHarvestScheduling(builder.Configuration);
 
-var app = builder.Build();
-app.UseExceptionHandler(new ExceptionHandlerOptions
+    var app = builder.Build();
+    app.UseMiddleware<SecurityHeaders>();
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = BadInput.StatusCode,
+        SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException, // bad input is not an error of ours
+    });
+    app.UseStatusCodePages();
+    app.UseMiddleware<QueryLengthLimit>();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.MapOpenApi();
+    // Scalar would fetch its fonts from fonts.scalar.com: a request to a third party on every visit, refused by the policy anyway.
+    app.MapScalarApiReference(SecurityHeaders.ReferencePath, options => options.DisableDefaultFonts());
+    app.MapTrials();
+    app.MapTable1();
+    app.MapTopics();
+    app.MapHarvests();
+    await app.RunAsync();
+    return 0;
+}
+#pragma warning disable CA1031 // the last line of defence: one line a person can act on, never a stack trace and SIGABRT
+catch (Exception ex) when (ex is not HostAbortedException)
+#pragma warning restore CA1031
 {
-    StatusCodeSelector = BadInput.StatusCode,
-    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException, // bad input is not an error of ours
-});
-app.UseStatusCodePages();
-app.UseMiddleware<QueryLengthLimit>();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.MapOpenApi();
-app.MapScalarApiReference("/api/reference");
-app.MapTrials();
-app.MapTable1();
-app.MapTopics();
-app.MapHarvests();
-app.Run();
+    var (reason, exitCode) = StartFailure.Describe(ex);
+    await Console.Error.WriteLineAsync($"error: {reason}");
+    return exitCode;
+}
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

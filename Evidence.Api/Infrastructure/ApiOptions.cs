@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace TrialEvidence.Api.Infrastructure;
 
 /// <summary>The "Api" section of appsettings.json.</summary>
@@ -7,7 +5,15 @@ public sealed class ApiOptions
 {
     public const string Section = "Api";
 
+    public const int MinimumKeyLength = 16;
+
+    /// <summary>What <see cref="KeyIsValid"/> checks, as the start-up error says it.</summary>
+    public static readonly string KeyRule =
+        $"{Section}:{nameof(HarvestApiKey)} must be at least {MinimumKeyLength} characters (or empty, which switches harvests on demand off)";
+
     /// <summary>Key for POST /api/topics/{name}/harvest; empty switches the endpoint off. Keep it out of the repository.</summary>
-    [MinLength(16, ErrorMessage = "Api:HarvestApiKey must be at least 16 characters (or unset, which switches harvests on demand off)")]
     public string? HarvestApiKey { get; set; }
+
+    /// <summary>No key (harvests on demand off), or one long enough not to be guessed.</summary>
+    public static bool KeyIsValid(ApiOptions options) => options is { HarvestApiKey: null } or { HarvestApiKey.Length: >= MinimumKeyLength };
 }

@@ -147,10 +147,25 @@ public static class Table1Export
     private static string XmlSafe(string text) =>
         text.All(System.Xml.XmlConvert.IsXmlChar) ? text : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
 
-    /// <summary>A cell's text stays text in any Markdown renderer: pipes and backslashes escaped, HTML encoded.</summary>
-    private static string MarkdownCell(string? cell) =>
-        WebUtility.HtmlEncode(cell ?? string.Empty)
-            .Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("|", "\\|", StringComparison.Ordinal)
-            .ReplaceLineEndings(" ");
+    /// <summary>
+    /// A cell's text stays text in any Markdown renderer: HTML encoded (no tags, no autolinks),
+    /// and Markdown's own inline syntax escaped with a backslash: brackets (so no link or image,
+    /// "[x](javascript:...)" or "![t](http://.../beacon.png)", can form), emphasis, code spans,
+    /// strikethrough, the table's pipes and the backslash itself.
+    /// </summary>
+    private static string MarkdownCell(string? cell)
+    {
+        var text = new StringBuilder();
+        foreach (var c in WebUtility.HtmlEncode(cell ?? string.Empty).ReplaceLineEndings(" "))
+        {
+            if (c is '\\' or '|' or '[' or ']' or '*' or '_' or '`' or '~')
+            {
+                text.Append('\\');
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
+    }
 }

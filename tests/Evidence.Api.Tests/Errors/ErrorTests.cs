@@ -68,6 +68,35 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
         Assert.Equal("The query is too long", problem.GetProperty("title").GetString());
     }
 
+    public static TheoryData<string, string, HttpStatusCode> ErrorsUnderAnyAccept => new()
+    {
+        { "/api/trials?q=" + new string('a', 9000), "text/csv", HttpStatusCode.BadRequest },
+        { "/api/table1?format=csv&q=" + new string('a', 9000), "text/csv", HttpStatusCode.BadRequest },
+        { "/index.html?q=" + new string('a', 9000), "text/html", HttpStatusCode.BadRequest },
+        { "/app.js?q=" + new string('a', 9000), "application/javascript", HttpStatusCode.BadRequest },
+        { "/api/trials?page=one", "text/csv", HttpStatusCode.BadRequest },
+        { "/api/table1?limit=x", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", HttpStatusCode.BadRequest },
+        { "/api/trials?status=BOGUS", "image/png", HttpStatusCode.BadRequest },
+        { "/api/trials/NCT09999999", "text/html", HttpStatusCode.NotFound },
+        { "/api/nothing-here", "text/plain", HttpStatusCode.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorsUnderAnyAccept))]
+    public async Task Every_error_is_a_problem_json_body_whatever_the_accept_header(string url, string accept, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+    }
+
     [Theory]
     [InlineData("/api/trials?q=" + "%22%22%22")]
     [InlineData("/api/trials?q=OR")]

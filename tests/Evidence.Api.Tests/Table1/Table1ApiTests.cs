@@ -168,14 +168,9 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         return (rows[0], rows.Skip(1).ToList());
     }
 
-    private static (string[] Header, List<string[]> Cells) ReadMarkdown(byte[] bytes)
-    {
-        var lines = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        string[] Cells(string line) => System.Text.RegularExpressions.Regex.Split(line.Trim().Trim('|'), @"(?<!\\)\|")
-            .Select(c => c.Trim().Replace("\\|", "|", StringComparison.Ordinal)).ToArray();
-        var body = lines.Skip(2).Select(Cells).Select(c => c.Select((v, i) => i == 0 ? System.Text.RegularExpressions.Regex.Match(v, @"\[(.*?)\]").Groups[1].Value : v).ToArray()).ToList();
-        return (Cells(lines[0]), body);
-    }
+    /// <summary>The Markdown as a renderer shows it (Markdig, with pipe tables), read back as a table.</summary>
+    private static (string[] Header, List<string[]> Cells) ReadMarkdown(byte[] bytes) =>
+        ReadHtml(Encoding.UTF8.GetBytes(Markdig.Markdown.ToHtml(Encoding.UTF8.GetString(bytes), Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build())));
 
     private static (string[] Header, List<string[]> Cells) ReadHtml(byte[] bytes)
     {

@@ -1,0 +1,74 @@
+using TrialEvidence.Api.Infrastructure;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TrialEvidence.Api.Tests.Infrastructure;
+
+/// <summary>When the API cannot start it says why in one line and exits non-zero; it never aborts with a stack trace.</summary>
+public sealed class StartFailureTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_address_in_use_ends_the_start_with_one_line_naming_it()
+    {
+        using var database = new TempDatabase();
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var api = ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["TRIALEVIDENCE_Database__Path"] = database.Path,
+        });
+
+        var exitCode = await api.Exit(StartTimeout);
+
+        Assert.Equal(StartFailure.Failed, exitCode);
+        var line = Assert.Single(api.Errors);
+        Assert.StartsWith("error: cannot listen", line, StringComparison.Ordinal);
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_short_api_key_ends_the_start_with_one_line_saying_so()
+    {
+        using var database = new TempDatabase();
+        using var api = ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ApiProcess.FreePort()}",
+            ["TRIALEVIDENCE_Database__Path"] = database.Path,
+            ["TRIALEVIDENCE_Api__HarvestApiKey"] = "short",
+        });
+
+        var exitCode = await api.Exit(StartTimeout);
+
+        Assert.Equal(StartFailure.BadSettings, exitCode);
+        var line = Assert.Single(api.Errors);
+        Assert.Equal("error: configuration: Api:HarvestApiKey must be at least 16 characters (or empty, which switches harvests on demand off)", line);
+        Assert.DoesNotContain(api.Output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_empty_api_key_starts_with_harvests_on_demand_switched_off()
+    {
+        using var database = new TempDatabase();
+        var address = new Uri($"http://127.0.0.1:{ApiProcess.FreePort()}/");
+        using var api = ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = address.ToString(),
+            ["TRIALEVIDENCE_Database__Path"] = database.Path,
+            ["TRIALEVIDENCE_Api__HarvestApiKey"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, await api.FirstAnswer(new Uri(address, "/api/topics"), StartTimeout));
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "/api/topics/hcc-irt/harvest"));
+        request.Headers.Add("X-Api-Key", "");
+        using var harvest = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, harvest.StatusCode);
+        Assert.Contains("switched off", await harvest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
