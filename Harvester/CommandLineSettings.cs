@@ -1,6 +1,7 @@
 using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Ingest;
 using TrialEvidence.Scheduling;
 using TrialEvidence.Topics;
 
@@ -20,6 +21,7 @@ internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IRead
     private static readonly Dictionary<string, Type?> Shapes = new(StringComparer.OrdinalIgnoreCase)
     {
         [DatabaseOptions.Section] = typeof(DatabaseOptions),
+        [IngestOptions.Section] = typeof(IngestOptions),
         ["Logging"] = null,
         [RegistryOptions.Section] = typeof(RegistryOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),

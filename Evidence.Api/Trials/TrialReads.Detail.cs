@@ -83,12 +83,15 @@ public sealed partial class TrialReads
         return Versions(connection, null, nctId);
     }
 
-    /// <summary>A stored version's registry JSON, exactly as received (default: the current one); null when there is none.</summary>
-    public string? Raw(string nctId, long? version)
+    /// <summary>
+    /// A stored version's registry JSON, the bytes exactly as received (default: the current one);
+    /// null when there is none. Read as bytes, not text, so nothing is decoded and re-encoded.
+    /// </summary>
+    public byte[]? Raw(string nctId, long? version)
     {
         using var connection = connections.Open();
-        return connection.QuerySingleOrDefault<string?>("""
-            SELECT v.raw_json FROM study_versions v JOIN studies s USING (nct_id)
+        return connection.QuerySingleOrDefault<byte[]?>("""
+            SELECT CAST(v.raw_json AS BLOB) FROM study_versions v JOIN studies s USING (nct_id)
             WHERE v.nct_id = @id AND v.id = COALESCE(@version, s.current_version_id)
             """, new { id = nctId, version });
     }

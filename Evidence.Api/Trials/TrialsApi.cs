@@ -29,9 +29,9 @@ public static class TrialsApi
     private static Results<Ok<List<TrialVersion>>, ProblemHttpResult> Versions([AsParameters] TrialId id, TrialReads reads) =>
         reads.Versions(id.NctId) is { Count: > 0 } versions ? TypedResults.Ok(versions) : NotFound(id);
 
-    private static Results<ContentHttpResult, ProblemHttpResult> Raw([AsParameters] TrialId id, TrialReads reads, long? version = null) =>
+    private static Results<FileContentHttpResult, ProblemHttpResult> Raw([AsParameters] TrialId id, TrialReads reads, long? version = null) =>
         reads.Raw(id.NctId, version) is { } raw
-            ? TypedResults.Content(raw, "application/json; charset=utf-8")
+            ? TypedResults.Bytes(raw, "application/json; charset=utf-8")
             : NotFound(id, version is null ? null : $"version {version} of {id.NctId} is not stored");
 
     private static ProblemHttpResult NotFound(TrialId id, string? detail = null) => TypedResults.Problem(

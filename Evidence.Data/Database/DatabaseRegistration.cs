@@ -11,7 +11,7 @@ namespace TrialEvidence.Data.Database;
 public static class DatabaseRegistration
 {
     /// <summary>
-    /// The evidence database: options from the "Database" section (validated at start), the
+    /// The evidence database: options from the "Database" and "Ingest" sections (validated at start), the
     /// migration that runs when the host starts (before any hosted service starts),
     /// and the ingest path every writer of studies goes through.
     /// </summary>
@@ -27,7 +27,14 @@ public static class DatabaseRegistration
         services.AddHostedService<DatabaseMigration>();
         services.AddSingleton<StudyWriter>();
         services.AddSingleton<StudyIngest>();
-        services.AddSingleton<StudyImporter>();
+        services.AddOptions<IngestOptions>()
+            .BindKnownSettings(configuration.GetSection(IngestOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new StudyImporter(sp.GetRequiredService<StudyIngest>())
+        {
+            MaxRecordBytes = sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRecordBytes,
+        });
         services.AddSingleton<Normalisation.Renormaliser>();
         return services;
     }

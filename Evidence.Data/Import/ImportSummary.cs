@@ -16,7 +16,7 @@ public sealed class ImportSummary
     /// <summary>What storing the studies did; <see cref="IngestCounts.Rejected"/> counts studies refused one by one.</summary>
     public IngestCounts Counts { get; private set; }
 
-    /// <summary>Sources refused whole (malformed JSON, unreadable zip): none of their studies is stored.</summary>
+    /// <summary>Sources refused whole (malformed JSON or UTF-8, a record too large, an unreadable zip): none of their studies is stored.</summary>
     public int RejectedSources { get; private set; }
 
     public IReadOnlyList<Rejection> Rejections => _rejections;
@@ -31,5 +31,5 @@ public sealed class ImportSummary
     }
 
     public override string ToString() =>
-        $"read {Read:N0}, {Counts}" + (RejectedSources > 0 ? $" (and {RejectedSources:N0} malformed file(s))" : string.Empty);
+        $"read {Read:N0}, {Counts}" + (RejectedSources > 0 ? $" (and {RejectedSources:N0} file(s) rejected whole)" : string.Empty);
 }

@@ -6,8 +6,9 @@ namespace TrialEvidence.Data.Import;
 
 /// <summary>
 /// Imports registry records from files, folders and zips into the evidence database.
-/// A source is first read through once to prove it is well-formed JSON: a malformed or truncated
-/// source is rejected whole, before any of its studies is stored. Studies are then written in
+/// A source is first read through once to prove it is well-formed JSON: a malformed, truncated or
+/// not UTF-8 source, or one with a record over <see cref="MaxRecordBytes"/>, is rejected whole,
+/// before any of its studies is stored. Studies are then written in
 /// batches, one transaction per batch, so a failure loses at most the batch in flight and a rerun
 /// completes it (imports are idempotent). Reading and parsing run on a second thread while the
 /// calling thread writes, so both cores work.
@@ -26,6 +27,9 @@ public sealed class StudyImporter(StudyIngest ingest)
     public long SinglePassBytes { get; init; } = DefaultSinglePassBytes;
 
     public const long DefaultSinglePassBytes = 64L * 1024 * 1024;
+
+    /// <summary>A source holding a larger record is rejected whole (see <see cref="IngestOptions.MaxRecordBytes"/>).</summary>
+    public int MaxRecordBytes { get; init; } = StudyJsonReader.DefaultMaxRecordBytes;
 
     /// <param name="sources">What to read; see <see cref="RecordSource.Expand"/>.</param>
     /// <param name="progress">Told after every batch and every rejection, on the calling thread.</param>
@@ -81,7 +85,7 @@ public sealed class StudyImporter(StudyIngest ingest)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 work.SourcesStarted++;
-                var (studies, problem) = Check(source, SinglePassBytes, cancellationToken);
+                var (studies, problem) = Check(source, cancellationToken);
                 if (problem is not null)
                 {
                     work.Batch.RejectSource(source.Name, problem);
@@ -113,18 +117,18 @@ public sealed class StudyImporter(StudyIngest ingest)
     /// Reads the source through without storing anything. Returns its studies when it is small
     /// enough to keep (null when it must be read again), or what is wrong with it.
     /// </summary>
-    private static (List<StudyJson>? Studies, string? Problem) Check(RecordSource source, long keepLimit, CancellationToken cancellationToken)
+    private (List<StudyJson>? Studies, string? Problem) Check(RecordSource source, CancellationToken cancellationToken)
     {
         try
         {
             using var stream = source.Open();
             List<StudyJson>? kept = [];
             long keptBytes = 0;
-            foreach (var study in new StudyJsonReader(stream, source.Name).ReadStudies())
+            foreach (var study in Read(stream, source))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 keptBytes += study.Utf8.Length;
-                if (keptBytes <= keepLimit)
+                if (keptBytes <= SinglePassBytes)
                 {
                     kept?.Add(study);
                 }
@@ -138,7 +142,8 @@ public sealed class StudyImporter(StudyIngest ingest)
         }
         catch (MalformedJsonException ex)
         {
-            return (null, $"malformed JSON at line {ex.Line}, byte {ex.BytePositionInLine}: {ex.Reason}");
+            var what = ex is RecordTooLargeException ? "record too large" : "malformed JSON";
+            return (null, $"{what} at {ex.Position}: {ex.Reason}");
         }
         catch (InvalidDataException ex)
         {
@@ -146,14 +151,17 @@ public sealed class StudyImporter(StudyIngest ingest)
         }
     }
 
-    private static IEnumerable<StudyJson> ReadAgain(RecordSource source)
+    private IEnumerable<StudyJson> ReadAgain(RecordSource source)
     {
         using var stream = source.Open();
-        foreach (var study in new StudyJsonReader(stream, source.Name).ReadStudies())
+        foreach (var study in Read(stream, source))
         {
             yield return study;
         }
     }
+
+    private IEnumerable<StudyJson> Read(Stream stream, RecordSource source) =>
+        new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies();
 
     /// <summary>What the reading thread hands the writing thread: a batch, and how many sources it started.</summary>
     private sealed class Work(int capacity)

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace TrialEvidence.Data.Registry;
 
@@ -6,13 +9,18 @@ namespace TrialEvidence.Data.Registry;
 /// Streams the study objects out of any response shape ClinicalTrials.gov API v2 produces:
 /// a single study (<c>/studies/{id}</c>, also with <c>fields=</c>), a search page
 /// (<c>{"studies":[...],"nextPageToken":...}</c>) or the website's JSON array download.
-/// Only the study being cut out is held in memory, so inputs of any size stream through.
-/// Each study is yielded as the exact bytes received, so the stored raw JSON is the registry's own.
+/// Only the study being cut out is held in memory, and never more than <see cref="MaxRecordBytes"/>
+/// of it, so inputs of any size stream through. Each study is yielded as the exact bytes received,
+/// so the stored raw JSON is the registry's own; bytes that are not UTF-8 make the input malformed.
 /// </summary>
 public sealed class StudyJsonReader
 {
+    public const int DefaultMaxRecordBytes = 32 * 1024 * 1024;
+
     private const int MinimumBufferSize = 64 * 1024;
+    private const int SeparatorAllowance = 64 * 1024; // whitespace and commas held before a record, not counted against it
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly SearchValues<byte> Separators = SearchValues.Create(" \t\r\n,:"u8);
 
     private readonly Stream _stream;
     private readonly string _sourceName;
@@ -25,7 +33,7 @@ public sealed class StudyJsonReader
     private JsonReaderState _state;
     private Shape _shape = Shape.Unknown;
     private long _topObjectStart = -1;  // stream offset of a top-level object that may be a single study
-    private long _topObjectLine;
+    private (long Line, long Byte) _topObjectPosition;
     private bool _expectStudiesArray;
     private bool _afterNextPageTokenName;
     private bool _afterTotalCountName;
@@ -46,6 +54,22 @@ public sealed class StudyJsonReader
 
     private enum Step { NeedMoreData, Study, End }
 
+    /// <summary>
+    /// The largest record (a study, or any other value the reader must hold whole) it reads, in
+    /// bytes: a larger one raises <see cref="RecordTooLargeException"/> once this much of it is
+    /// buffered, so memory stays bounded by it whatever the input.
+    /// </summary>
+    public int MaxRecordBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Array.MaxLength - SeparatorAllowance);
+            field = value;
+        }
+    } = DefaultMaxRecordBytes;
+
     /// <summary>The search page's <c>nextPageToken</c>, once the page has been read; null on the last page.</summary>
     public string? NextPageToken { get; private set; }
 
@@ -56,7 +80,8 @@ public sealed class StudyJsonReader
     public bool IsSearchPage => _shape == Shape.Page;
 
     /// <summary>Reads the whole input, yielding each study as it completes.</summary>
-    /// <exception cref="MalformedJsonException">The input is not valid JSON or not a registry shape.</exception>
+    /// <exception cref="MalformedJsonException">The input is not valid JSON or UTF-8, or not a registry shape.</exception>
+    /// <exception cref="RecordTooLargeException">A record is larger than <see cref="MaxRecordBytes"/>.</exception>
     public IEnumerable<StudyJson> ReadStudies()
     {
         var index = 0;
@@ -83,7 +108,8 @@ public sealed class StudyJsonReader
                     if (_finalBlock)
                     {
                         // The reader throws on incomplete data in the final block; this is a guard only.
-                        throw new MalformedJsonException(_sourceName, _linesBeforeStart + 1, 1, "unexpected end of data: the input is truncated");
+                        var (line, column) = PositionOf(_start);
+                        throw new MalformedJsonException(_sourceName, _bufferOffset + _start, line, column, "unexpected end of data: the input is truncated");
                     }
 
                     Fill();
@@ -124,13 +150,13 @@ public sealed class StudyJsonReader
                         case JsonTokenType.StartObject:
                             _shape = Shape.Object;
                             _topObjectStart = tokenStart;
-                            _topObjectLine = LineOf(ref reader);
+                            _topObjectPosition = PositionOf(ref reader);
                             continue;
                         case JsonTokenType.EndObject when _shape == Shape.Object:
                             // A top-level object without a "studies" array is itself one study.
                             studyStart = _topObjectStart;
                             studyEnd = _bufferOffset + _start + reader.BytesConsumed;
-                            studyLine = _topObjectLine;
+                            studyLine = _topObjectPosition.Line;
                             _topObjectStart = -1;
                             Commit(ref reader, reader.CurrentState, reader.BytesConsumed);
                             return Step.Study;
@@ -149,7 +175,7 @@ public sealed class StudyJsonReader
                         throw Malformed(ref reader, $"expected a study object but found {reader.TokenType}");
                     }
 
-                    var line = LineOf(ref reader);
+                    var line = PositionOf(ref reader).Line;
                     if (!reader.TrySkip())
                     {
                         // The study is not all in the buffer yet: rewind to before it and read more.
@@ -175,10 +201,13 @@ public sealed class StudyJsonReader
         }
         catch (JsonException ex)
         {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
             throw new MalformedJsonException(
                 _sourceName,
-                (ex.LineNumber ?? 0) + 1,
-                (ex.BytePositionInLine ?? 0) + 1,
+                OffsetOf(line, column),
+                line,
+                column,
                 _shape == Shape.Unknown && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty ? "the input is empty"
                     : _finalBlock && RestIsValidPrefix() ? "unexpected end of data: the input is truncated"
                     : FirstSentence(ex.Message),
@@ -265,6 +294,13 @@ public sealed class StudyJsonReader
     private void Commit(ref Utf8JsonReader reader, JsonReaderState state, long consumed)
     {
         var committed = _buffer.AsSpan(_start, (int)consumed);
+        // Utf8JsonReader does not check the UTF-8 inside strings. Committed bytes end after a
+        // token, never inside a character, so each piece can be checked on its own.
+        if (!Utf8.IsValid(committed))
+        {
+            throw InvalidUtf8(committed);
+        }
+
         _linesBeforeStart += committed.Count((byte)'\n');
         var lastNewline = committed.LastIndexOf((byte)'\n');
         if (lastNewline >= 0)
@@ -279,24 +315,75 @@ public sealed class StudyJsonReader
 
     private MalformedJsonException Malformed(ref Utf8JsonReader reader, string reason)
     {
-        var before = _buffer.AsSpan(_start, (int)reader.TokenStartIndex);
-        var lastNewline = before.LastIndexOf((byte)'\n');
-        var lineStart = lastNewline >= 0 ? _bufferOffset + _start + lastNewline + 1 : _lineStartBeforeStart;
-        var column = _bufferOffset + _start + reader.TokenStartIndex - lineStart + 1;
-        return new(_sourceName, LineOf(ref reader), column, reason);
+        var (line, column) = PositionOf(ref reader);
+        return new(_sourceName, _bufferOffset + _start + reader.TokenStartIndex, line, column, reason);
     }
 
-    /// <summary>1-based line of the reader's current token.</summary>
-    private long LineOf(ref Utf8JsonReader reader) =>
-        _linesBeforeStart + _buffer.AsSpan(_start, (int)reader.TokenStartIndex).Count((byte)'\n') + 1;
+    private MalformedJsonException InvalidUtf8(ReadOnlySpan<byte> committed)
+    {
+        var at = 0;
+        while (Rune.DecodeFromUtf8(committed[at..], out _, out var length) == OperationStatus.Done)
+        {
+            at += length;
+        }
 
-    /// <summary>Moves unconsumed bytes to the front (keeping a possible single-study object) and reads more.</summary>
+        var (line, column) = PositionOf(_start + at);
+        return new(_sourceName, _bufferOffset + _start + at, line, column, $"the text is not valid UTF-8 (byte 0x{committed[at]:X2})");
+    }
+
+    /// <summary>1-based line and byte in that line of <c>_buffer[index]</c>, at or after <c>_start</c>.</summary>
+    private (long Line, long Byte) PositionOf(int index)
+    {
+        var before = _buffer.AsSpan(_start, index - _start);
+        var lastNewline = before.LastIndexOf((byte)'\n');
+        var lineStart = lastNewline >= 0 ? _bufferOffset + _start + lastNewline + 1 : _lineStartBeforeStart;
+        return (_linesBeforeStart + before.Count((byte)'\n') + 1, _bufferOffset + index - lineStart + 1);
+    }
+
+    private (long Line, long Byte) PositionOf(ref Utf8JsonReader reader) => PositionOf(_start + (int)reader.TokenStartIndex);
+
+    /// <summary>Stream offset of a 1-based line and byte at or after <c>_start</c>, as the JSON reader reports them.</summary>
+    private long OffsetOf(long line, long column)
+    {
+        var lineStart = _lineStartBeforeStart;
+        var at = _start;
+        for (var current = _linesBeforeStart + 1; current < line; current++)
+        {
+            var newline = _buffer.AsSpan(at, _end - at).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                break;
+            }
+
+            at += newline + 1;
+            lineStart = _bufferOffset + at;
+        }
+
+        return lineStart + column - 1;
+    }
+
+    /// <summary>
+    /// Moves unconsumed bytes to the front (keeping a possible single-study object) and reads more,
+    /// but never past <see cref="MaxRecordBytes"/> from the start of the record being waited for:
+    /// one still incomplete with that much in hand is larger, and is refused without reading on.
+    /// </summary>
     private void Fill()
     {
         var keepFrom = _start;
+        int recordFrom;
         if (_topObjectStart >= 0)
         {
-            keepFrom = Math.Min(keepFrom, (int)(_topObjectStart - _bufferOffset));
+            keepFrom = recordFrom = Math.Min(keepFrom, (int)(_topObjectStart - _bufferOffset));
+        }
+        else
+        {
+            var separators = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(Separators);
+            recordFrom = separators < 0 ? _end : _start + separators;
+        }
+
+        if (_end - recordFrom >= MaxRecordBytes || _end - keepFrom >= (long)MaxRecordBytes + SeparatorAllowance)
+        {
+            throw TooLarge(recordFrom);
         }
 
         var kept = _end - keepFrom;
@@ -305,17 +392,21 @@ public sealed class StudyJsonReader
             Buffer.BlockCopy(_buffer, keepFrom, _buffer, 0, kept);
             _bufferOffset += keepFrom;
             _start -= keepFrom;
+            recordFrom -= keepFrom;
             _end = kept;
         }
 
+        // Past this the record would be over the limit: neither read nor make room for it.
+        var fillLimit = (int)Math.Min((long)recordFrom + MaxRecordBytes, (long)MaxRecordBytes + SeparatorAllowance);
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, checked(_buffer.Length * 2));
+            Array.Resize(ref _buffer, (int)Math.Min(2L * _buffer.Length, fillLimit));
         }
 
         // Fill the free space whole: a stream that hands out small reads (a zip entry, a pipe)
         // would otherwise make every retried skip rescan the study from its start.
-        var read = _stream.ReadAtLeast(_buffer.AsSpan(_end), _buffer.Length - _end, throwOnEndOfStream: false);
+        var free = Math.Min(_buffer.Length, fillLimit) - _end;
+        var read = _stream.ReadAtLeast(_buffer.AsSpan(_end, free), free, throwOnEndOfStream: false);
         if (read == 0)
         {
             _finalBlock = true;
@@ -324,11 +415,21 @@ public sealed class StudyJsonReader
         _end += read;
     }
 
+    private RecordTooLargeException TooLarge(int recordFrom)
+    {
+        var (offset, (line, column)) = _topObjectStart >= 0
+            ? (_topObjectStart, _topObjectPosition)
+            : (_bufferOffset + recordFrom, PositionOf(recordFrom));
+        return new(_sourceName, offset, line, column, MaxRecordBytes);
+    }
+
     private void SkipBom()
     {
         if (_end >= 3 && _buffer.AsSpan(0, 3).SequenceEqual(Utf8Bom))
         {
-            _start = 3;
+            // Positions in line 1 count from after the mark, as the JSON reader's do; offsets include it.
+            _start = Utf8Bom.Length;
+            _lineStartBeforeStart = Utf8Bom.Length;
         }
     }
 

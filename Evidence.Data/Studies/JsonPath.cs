@@ -67,7 +67,10 @@ internal static class JsonPath
         };
     }
 
-    /// <summary>A string value; text that is not valid UTF-8 makes the record unusable, not the import.</summary>
+    /// <summary>
+    /// A string value; one whose escapes are not valid text (a lone surrogate, "\ud800") makes the
+    /// record unusable, not the import. Bytes that are not UTF-8 never get here: the reader refuses their source.
+    /// </summary>
     private static string Text(JsonElement value, string name)
     {
         try

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
 using TrialEvidence.Data.Studies;
@@ -14,7 +15,7 @@ public sealed record FetchResult(string RequestedNctId, string NctId, string Out
 /// trial. Sends If-None-Match with the ETag the registry last gave for the URL (304: nothing to
 /// do), and follows a 301 for a retired id to the id that replaced it, recording the alias.
 /// </summary>
-public sealed class StudyFetcher(IClinicalTrialsGovApi api, FetchStore store)
+public sealed class StudyFetcher(IClinicalTrialsGovApi api, FetchStore store, IOptions<IngestOptions> ingest)
 {
     private const int MaxRedirects = 3;
 
@@ -45,7 +46,7 @@ public sealed class StudyFetcher(IClinicalTrialsGovApi api, FetchStore store)
                     current = target;
                     continue;
                 case HttpStatusCode.OK:
-                    return new FetchResult(requested, current, await StoreAsync(response, url, store, cancellationToken).ConfigureAwait(false), retiredInto);
+                    return new FetchResult(requested, current, await StoreAsync(response, url, cancellationToken).ConfigureAwait(false), retiredInto);
                 default:
                     throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
             }
@@ -54,11 +55,11 @@ public sealed class StudyFetcher(IClinicalTrialsGovApi api, FetchStore store)
         throw new RegistryStatusException(HttpStatusCode.MovedPermanently, $"{requested} redirects more than {MaxRedirects} times");
     }
 
-    private static async Task<string> StoreAsync(HttpResponseMessage response, string url, FetchStore store, CancellationToken cancellationToken)
+    private async Task<string> StoreAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var fetched = new IngestBatch(1);
-        foreach (var json in new StudyJsonReader(body, url).ReadStudies())
+        foreach (var json in new StudyJsonReader(body, url) { MaxRecordBytes = ingest.Value.MaxRecordBytes }.ReadStudies())
         {
             fetched.Add(json, url);
         }

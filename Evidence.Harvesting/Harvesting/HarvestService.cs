@@ -25,6 +25,7 @@ public sealed partial class HarvestService(
     HarvestRunStore runs,
     IOptionsMonitor<TopicsOptions> topics,
     IOptions<RegistryOptions> registry,
+    IOptions<IngestOptions> ingest,
     TimeProvider clock,
     ILogger<HarvestService> logger)
 {
@@ -195,7 +196,7 @@ public sealed partial class HarvestService(
 
         var source = response.RequestMessage?.RequestUri?.ToString() ?? "registry search";
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var reader = new StudyJsonReader(body, source);
+        var reader = new StudyJsonReader(body, source) { MaxRecordBytes = ingest.Value.MaxRecordBytes };
         var studies = new IngestBatch();
         foreach (var json in reader.ReadStudies())
         {
@@ -204,7 +205,7 @@ public sealed partial class HarvestService(
 
         if (!reader.IsSearchPage)
         {
-            throw new MalformedJsonException(source, 1, 1, "the registry's search answer is not a page of studies");
+            throw new MalformedJsonException(source, 0, 1, 1, "the registry's search answer is not a page of studies");
         }
 
         return new Page(studies, reader.NextPageToken, reader.TotalCount);

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Ingest;
+using TrialEvidence.Data.Registry;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.TestSupport;
@@ -34,11 +35,12 @@ public sealed class TempDatabase : IDisposable
 
     public Migrator Migrator { get; }
 
-    public StudyImporter CreateImporter(TimeProvider? clock = null, int batchSize = StudyImporter.DefaultBatchSize, long? singlePassBytes = null) =>
+    public StudyImporter CreateImporter(TimeProvider? clock = null, int batchSize = StudyImporter.DefaultBatchSize, long? singlePassBytes = null, int? maxRecordBytes = null) =>
         new(new StudyIngest(Connections, new StudyWriter(clock ?? TimeProvider.System)))
         {
             BatchSize = batchSize,
             SinglePassBytes = singlePassBytes ?? StudyImporter.DefaultSinglePassBytes,
+            MaxRecordBytes = maxRecordBytes ?? StudyJsonReader.DefaultMaxRecordBytes,
         };
 
     public ImportSummary Import(params string[] paths) => CreateImporter().Import(RecordSource.Expand(paths));

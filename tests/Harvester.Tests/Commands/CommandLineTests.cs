@@ -31,7 +31,7 @@ public sealed class CommandLineTests : ReplayRegistryTest
     }
 
     [Theory]
-    [InlineData("--Registy:BaseUrl=http://127.0.0.1:9/", "there is no setting section 'Registy'", "Database, Logging, Registry, Scheduler, Topics")]
+    [InlineData("--Registy:BaseUrl=http://127.0.0.1:9/", "there is no setting section 'Registy'", "Database, Ingest, Logging, Registry, Scheduler, Topics")]
     [InlineData("--Registry:BaseUrll=http://127.0.0.1:9/", "there is no setting 'BaseUrll'", "BaseUrl, RequestsPerSecond, PageSize")]
     [InlineData("--Scheduler:Enabled=maybe", "'maybe' is not true or false", "--Scheduler:Enabled=maybe")]
     [InlineData("--Registry:PageSize=lots", "'lots' is not a whole number", "PageSize")]

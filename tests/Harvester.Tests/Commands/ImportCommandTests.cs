@@ -44,6 +44,19 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void The_maximum_record_size_setting_rejects_a_larger_record_by_file_and_byte_and_imports_the_rest()
+    {
+        using var database = new TempDatabase();
+        var large = SharedData.CtGovFile("NCT03064438.json"); // 61,893 bytes
+
+        var run = CliRun.Invoke("import", large, SharedData.CtGovFile("NCT03418623.json"), "--db", database.Path, "--Ingest:MaxRecordBytes=16384");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"rejected: {large}: record too large at line 1, byte 1 (byte offset 0): the record starting here is larger than 16384 bytes", run.Error, StringComparison.Ordinal);
+        Assert.Contains("new 1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_fails_with_one_clear_line()
     {
         using var database = new TempDatabase();
