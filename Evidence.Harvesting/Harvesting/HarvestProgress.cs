@@ -1,9 +1,20 @@
 namespace TrialEvidence.Harvesting;
 
 /// <summary>Where a running harvest stands, reported after every stored page.</summary>
-public sealed record HarvestProgress(string Topic, long RunId, long Pages, long? TotalCount, int PageSize, long Studies, TimeSpan Elapsed)
+/// <param name="StudiesPerPage">
+/// How many studies the registry puts on a page: the largest page so far, which may be fewer than
+/// were asked for (the registry caps the page size).
+/// </param>
+public sealed record HarvestProgress(string Topic, long RunId, long Pages, long? TotalCount, int StudiesPerPage, long Studies, TimeSpan Elapsed)
 {
-    public long? TotalPages => TotalCount is { } total ? Math.Max(1, (total + PageSize - 1) / PageSize) : null;
+    /// <summary>
+    /// The pages the harvest will take, when the total is known and the pages so far agree with it;
+    /// null when not (e.g. studies were added while it ran): better no total than "page 5/4".
+    /// </summary>
+    public long? TotalPages =>
+        TotalCount is { } total && StudiesPerPage > 0 && Math.Max(1, (total + StudiesPerPage - 1) / StudiesPerPage) is var pages && pages >= Pages
+            ? pages
+            : null;
 
     public double StudiesPerMinute => Studies / Math.Max(Elapsed.TotalMinutes, 1e-6);
 

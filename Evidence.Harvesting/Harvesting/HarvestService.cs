@@ -122,16 +122,15 @@ public sealed partial class HarvestService(
 
     private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
-        var pageSize = registry.Value.PageSize;
         var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
         var search = StudySearch.From(parameters) with
         {
-            PageSize = pageSize,
+            PageSize = registry.Value.PageSize,
             PageToken = run.NextPageToken,
             CountTotal = run.NextPageToken is null ? "true" : null,
         };
         var clock = Stopwatch.StartNew();
-        long pages = 0, studies = 0;
+        long pages = 0, studies = 0, studiesPerPage = 0;
         long? totalCount = run.TotalCount;
         try
         {
@@ -144,7 +143,8 @@ public sealed partial class HarvestService(
                 StorePage(run, page);
                 pages++;
                 studies += page.Studies.Read;
-                progress?.Report(new HarvestProgress(run.Topic, run.Id, pages, totalCount, pageSize, studies, clock.Elapsed));
+                studiesPerPage = Math.Max(studiesPerPage, page.Studies.Read); // the registry's, not the size asked for
+                progress?.Report(new HarvestProgress(run.Topic, run.Id, pages, totalCount, (int)studiesPerPage, studies, clock.Elapsed));
                 if (page.NextPageToken is null)
                 {
                     return;

@@ -37,6 +37,23 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
     }
 
     [Fact]
+    public async Task Progress_counts_pages_of_the_size_the_registry_answers_with_when_it_is_smaller_than_asked()
+    {
+        const int servedPageSize = 3; // the host asks for 7
+        await using var registry = await ReplayRegistryServer.StartAsync(SharedData.CtGov, new ReplayRegistryOptions { MaxPageSize = servedPageSize });
+        using var host = HarvestTestHost.Create(registry.BaseAddress);
+        List<string> reports = [];
+
+        var run = await host.HarvestAsync(progress: new Progress(p => reports.Add(p.ToString())));
+
+        var pages = (registry.Studies.Count + servedPageSize - 1) / servedPageSize;
+        Assert.Equal(pages, run.Pages);
+        Assert.Equal(
+            Enumerable.Range(1, pages).Select(page => $"{HarvestTestHost.Everything}: page {page}/{pages}, "),
+            reports.Select(report => report[..report.IndexOf(", ", StringComparison.Ordinal)] + ", "));
+    }
+
+    [Fact]
     public async Task Requests_name_the_tool_and_its_version()
     {
         using var host = HarvestTestHost.Create(Registry.BaseAddress);
