@@ -118,7 +118,7 @@ public sealed partial class HarvestService(
     }
 
     private static HarvestFailedException AlreadyRunning(string topic, HarvestRun running) =>
-        new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner})");
+        new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner}); this harvest did not start");
 
     private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
