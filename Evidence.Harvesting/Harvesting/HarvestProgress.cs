@@ -1,3 +1,5 @@
+using TrialEvidence.ClinicalTrialsGov;
+
 namespace TrialEvidence.Harvesting;
 
 /// <summary>Where a running harvest stands, reported after every stored page.</summary>
@@ -7,6 +9,9 @@ namespace TrialEvidence.Harvesting;
 /// </param>
 public sealed record HarvestProgress(string Topic, long RunId, long Pages, long? TotalCount, int StudiesPerPage, long Studies, TimeSpan Elapsed)
 {
+    /// <summary>Set when this report is of a failed registry request that will be tried again, not of a page.</summary>
+    public RegistryRetry? Retry { get; init; }
+
     /// <summary>
     /// The pages the harvest will take, when the total is known and the pages so far agree with it;
     /// null when not (e.g. studies were added while it ran): better no total than "page 5/4".
@@ -22,7 +27,7 @@ public sealed record HarvestProgress(string Topic, long RunId, long Pages, long?
     public TimeSpan? Remaining =>
         TotalCount is { } total && Studies > 0 ? TimeSpan.FromMinutes(Math.Max(0, total - Studies) / StudiesPerMinute) : null;
 
-    public override string ToString() =>
+    public override string ToString() => Retry is { } retry ? $"{Topic}: {retry}" :
         $"{Topic}: page {Pages}{(TotalPages is { } pages ? $"/{pages}" : string.Empty)}, {Studies:N0}{(TotalCount is { } total ? $"/{total:N0}" : string.Empty)} studies, " +
         $"{StudiesPerMinute:N0}/min{(Remaining is { } left ? $", about {left:h\\:mm\\:ss} left" : string.Empty)}";
 }

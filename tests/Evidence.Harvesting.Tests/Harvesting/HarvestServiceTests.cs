@@ -54,6 +54,29 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
     }
 
     [Fact]
+    public async Task A_run_shows_retrying_while_it_waits_to_retry_a_failed_request_and_not_after_one_succeeds()
+    {
+        using var host = HarvestTestHost.Create(Registry.BaseAddress);
+        Registry.InjectFault(Fault.ServiceUnavailable, 2, IsSearch);
+        List<(string Outcome, string? Retrying)> whileRetrying = [];
+
+        var run = await host.HarvestAsync(progress: new Progress(p =>
+        {
+            if (p.Retry is not null)
+            {
+                var latest = host.Runs.Latest(HarvestTestHost.Everything)!;
+                whileRetrying.Add((latest.Outcome, latest.Retrying));
+            }
+        }));
+
+        Assert.Equal(
+            [1, 2],
+            whileRetrying.Select(r => int.Parse(System.Text.RegularExpressions.Regex.Match(r.Retrying!, @"^registry request failed \(503 ServiceUnavailable\); retry (\d) of 4 in \d+ s$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(whileRetrying, r => Assert.Equal(HarvestOutcome.Running, r.Outcome));
+        Assert.Equal((HarvestOutcome.Succeeded, (string?)null), (run.Outcome, run.Retrying));
+    }
+
+    [Fact]
     public async Task Requests_name_the_tool_and_its_version()
     {
         using var host = HarvestTestHost.Create(Registry.BaseAddress);
