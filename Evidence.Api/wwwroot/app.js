@@ -81,7 +81,11 @@ async function harvestStatus(empty) {
   const response = await fetch('/api/harvests?limit=1');
   const runs = response.ok ? await response.json() : [];
   const run = runs[0];
-  if (run && run.outcome === 'running') {
+  if (run && run.outcome === 'running' && run.retrying) {
+    showStatus('retrying', `Harvesting “${run.topic}” from ClinicalTrials.gov: retrying, ${run.retrying}. ` +
+      `${run.pages} page(s) stored so far. This page refreshes by itself.`);
+    setTimeout(() => { loadFacets(); load(); }, 5000);
+  } else if (run && run.outcome === 'running') {
     const total = run.totalCount ? ` of ${run.totalCount}` : '';
     showStatus('running', `Harvesting “${run.topic}” from ClinicalTrials.gov: ${run.pages} page(s) stored, ` +
       `${run.studiesNew + run.studiesChanged + run.studiesUnchanged}${total} studies so far. This page refreshes by itself.`);

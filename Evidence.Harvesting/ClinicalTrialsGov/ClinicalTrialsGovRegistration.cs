@@ -21,8 +21,9 @@ public static class ClinicalTrialsGovRegistration
     /// <summary>
     /// Registers the registry client: Refit over HttpClient, then one resilience pipeline for all
     /// calls, outermost first: total timeout, retry (exponential back-off with jitter, Retry-After
-    /// honoured up to MaxRetryDelay), the client-side rate limit (so retries queue for their turn
-    /// too), circuit breaker, per-attempt timeout; then the body check, once per attempt.
+    /// honoured up to MaxRetryDelay), circuit breaker, per-attempt timeout; then the body check,
+    /// once per attempt. The crawl delay is kept on the connections themselves
+    /// (<see cref="CrawlDelayStream"/>), where every request leaves, whoever sent it.
     /// </summary>
     public static IServiceCollection AddClinicalTrialsGov(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +32,8 @@ public static class ClinicalTrialsGovRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // One limiter for the process: every request to the registry waits for its turn here.
+        // One limiter for the process: every request to the registry waits for its turn here,
+        // whichever of the factory's handlers (they are replaced every few minutes) sends it.
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
@@ -48,17 +50,18 @@ public static class ClinicalTrialsGovRegistration
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // A 301 for a retired NCT id is data to record, not a hop to take silently.
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                // The crawl delay, below the handler's own re-sending of a request (see CrawlDelayStream).
+                PlaintextStreamFilter = CrawlDelayStream.Filter(sp.GetRequiredService<CrawlDelayRateLimiter>()),
             });
         client.AddResilienceHandler(ClientName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
-                var limiter = context.ServiceProvider.GetRequiredService<CrawlDelayRateLimiter>();
                 var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClinicalTrialsGovRegistration).FullName!);
                 pipeline
@@ -78,7 +81,6 @@ public static class ClinicalTrialsGovRegistration
                             return ValueTask.CompletedTask;
                         },
                     })
-                    .AddRateLimiter(limiter)
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = options.CircuitBreakerFailureRatio,

@@ -22,15 +22,14 @@ public static partial class RegistryFailures
         outcome.Result is { } response ? $"{(int)response.StatusCode} {response.StatusCode}" : outcome.Exception?.Message ?? "unknown failure";
 
     // Information, not Warning: a retry that succeeds is the pipeline working; the scheduler's log
-    // shows it, while a one-off command (which logs warnings only) ends with one line if all fail.
+    // shows it. The harvest that made the request hears of it too (RegistryRetry.Observe) and says
+    // so where its user looks: the command's progress lines, the run's row that the page shows.
     public static void ReportRetry(ILogger logger, Outcome<HttpResponseMessage> outcome, int retry, int maxRetries, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(logger);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            var failure = Describe(outcome);
-            LogRetry(logger, failure, retry, maxRetries, delay);
-        }
+        var failure = Describe(outcome);
+        LogRetry(logger, failure, retry, maxRetries, delay);
+        RegistryRetry.Notify(new RegistryRetry(failure, retry, maxRetries, delay));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registry request failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}")]

@@ -1,9 +1,25 @@
+using TrialEvidence.ClinicalTrialsGov;
+
 namespace TrialEvidence.Harvesting;
 
 /// <summary>Where a running harvest stands, reported after every stored page.</summary>
-public sealed record HarvestProgress(string Topic, long RunId, long Pages, long? TotalCount, int PageSize, long Studies, TimeSpan Elapsed)
+/// <param name="StudiesPerPage">
+/// How many studies the registry puts on a page: the largest page so far, which may be fewer than
+/// were asked for (the registry caps the page size).
+/// </param>
+public sealed record HarvestProgress(string Topic, long RunId, long Pages, long? TotalCount, int StudiesPerPage, long Studies, TimeSpan Elapsed)
 {
-    public long? TotalPages => TotalCount is { } total ? Math.Max(1, (total + PageSize - 1) / PageSize) : null;
+    /// <summary>Set when this report is of a failed registry request that will be tried again, not of a page.</summary>
+    public RegistryRetry? Retry { get; init; }
+
+    /// <summary>
+    /// The pages the harvest will take, when the total is known and the pages so far agree with it;
+    /// null when not (e.g. studies were added while it ran): better no total than "page 5/4".
+    /// </summary>
+    public long? TotalPages =>
+        TotalCount is { } total && StudiesPerPage > 0 && Math.Max(1, (total + StudiesPerPage - 1) / StudiesPerPage) is var pages && pages >= Pages
+            ? pages
+            : null;
 
     public double StudiesPerMinute => Studies / Math.Max(Elapsed.TotalMinutes, 1e-6);
 
@@ -11,7 +27,7 @@ public sealed record HarvestProgress(string Topic, long RunId, long Pages, long?
     public TimeSpan? Remaining =>
         TotalCount is { } total && Studies > 0 ? TimeSpan.FromMinutes(Math.Max(0, total - Studies) / StudiesPerMinute) : null;
 
-    public override string ToString() =>
+    public override string ToString() => Retry is { } retry ? $"{Topic}: {retry}" :
         $"{Topic}: page {Pages}{(TotalPages is { } pages ? $"/{pages}" : string.Empty)}, {Studies:N0}{(TotalCount is { } total ? $"/{total:N0}" : string.Empty)} studies, " +
         $"{StudiesPerMinute:N0}/min{(Remaining is { } left ? $", about {left:h\\:mm\\:ss} left" : string.Empty)}";
 }

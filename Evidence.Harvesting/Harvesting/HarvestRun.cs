@@ -24,6 +24,9 @@ public sealed record HarvestRun
     public long StudiesRejected { get; init; }
     public string? Error { get; init; }
     public required string Owner { get; init; }
+
+    /// <summary>While running: the registry failure it is waiting to retry, e.g. "... retry 2 of 6 in 8 s"; null otherwise.</summary>
+    public string? Retrying { get; init; }
 }
 
 /// <summary>Values of harvest_runs.kind.</summary>

@@ -14,7 +14,7 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
         id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, harvest_started_at AS HarvestStartedAt,
         finished_at AS FinishedAt, outcome AS Outcome, query AS Query, topic_query AS TopicQuery, updated_since AS UpdatedSince, resumed_from AS ResumedFrom, next_page_token AS NextPageToken,
         pages AS Pages, total_count AS TotalCount, registry_data_timestamp AS RegistryDataTimestamp, studies_new AS StudiesNew, studies_changed AS StudiesChanged,
-        studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner
+        studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected, error AS Error, owner AS Owner, retrying AS Retrying
         """;
 
     private const string RecordPage = """
@@ -25,7 +25,8 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
             studies_new = studies_new + @New,
             studies_changed = studies_changed + @Changed,
             studies_unchanged = studies_unchanged + @Unchanged,
-            studies_rejected = studies_rejected + @Rejected
+            studies_rejected = studies_rejected + @Rejected,
+            retrying = NULL
         WHERE id = @RunId
         """;
 
@@ -130,11 +131,18 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
         connection.Execute("UPDATE harvest_runs SET registry_data_timestamp = @dataTimestamp WHERE id = @runId", new { runId, dataTimestamp });
     }
 
+    /// <summary>What the running run is waiting to retry; null when its last request succeeded.</summary>
+    public void SetRetrying(long runId, string? retrying)
+    {
+        using var connection = connections.Open();
+        connection.Execute("UPDATE harvest_runs SET retrying = @retrying WHERE id = @runId", new { runId, retrying });
+    }
+
     public void Finish(long runId, string outcome, string finishedAt, string? error)
     {
         using var connection = connections.Open();
         connection.Execute(
-            "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error WHERE id = @runId",
+            "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error, retrying = NULL WHERE id = @runId",
             new { runId, outcome, finishedAt, error });
     }
 }

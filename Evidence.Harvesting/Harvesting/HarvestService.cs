@@ -119,33 +119,49 @@ public sealed partial class HarvestService(
     }
 
     private static HarvestFailedException AlreadyRunning(string topic, HarvestRun running) =>
-        new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner})");
+        new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner}); this harvest did not start");
 
     private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
-        var pageSize = registry.Value.PageSize;
         var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
         var search = StudySearch.From(parameters) with
         {
-            PageSize = pageSize,
+            PageSize = registry.Value.PageSize,
             PageToken = run.NextPageToken,
             CountTotal = run.NextPageToken is null ? "true" : null,
         };
         var clock = Stopwatch.StartNew();
-        long pages = 0, studies = 0;
+        long pages = 0, studies = 0, studiesPerPage = 0;
         long? totalCount = run.TotalCount;
+        var latest = new HarvestProgress(run.Topic, run.Id, pages, totalCount, 0, studies, TimeSpan.Zero);
+        // A registry that fails is retried for minutes: say so (the run's row, for the page, and
+        // the progress, for the command line) rather than look stuck.
+        var retrying = false;
+        using var retries = RegistryRetry.Observe(retry =>
+        {
+            retrying = true;
+            runs.SetRetrying(run.Id, retry.ToString());
+            progress?.Report(latest with { Elapsed = clock.Elapsed, Retry = retry });
+        });
         try
         {
             await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
+            if (retrying)
+            {
+                runs.SetRetrying(run.Id, null);
+            }
+
             while (true)
             {
                 var page = await FetchPageAsync(search, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 totalCount ??= page.TotalCount;
-                StorePage(run, page);
+                StorePage(run, page); // clears the run's retrying too
                 pages++;
                 studies += page.Studies.Read;
-                progress?.Report(new HarvestProgress(run.Topic, run.Id, pages, totalCount, pageSize, studies, clock.Elapsed));
+                studiesPerPage = Math.Max(studiesPerPage, page.Studies.Read); // the registry's, not the size asked for
+                latest = new HarvestProgress(run.Topic, run.Id, pages, totalCount, (int)studiesPerPage, studies, clock.Elapsed);
+                progress?.Report(latest);
                 if (page.NextPageToken is null)
                 {
                     return;

@@ -58,7 +58,7 @@ internal static class HarvestCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                var progress = new ThrottledProgress<HarvestProgress>(value => error.WriteLine($"  ... {value}"), always: value => value.Pages == 1);
+                var progress = new ThrottledProgress<HarvestProgress>(value => error.WriteLine($"  ... {value}"), always: value => value.Pages == 1 || value.Retry is not null);
                 var run = await harvests.HarvestAsync(name, progress, cancellationToken).ConfigureAwait(false);
                 await output.WriteLineAsync(
                     $"{name}: run {run.Id} ({run.Kind}{(run.ResumedFrom is { } from ? $", resuming run {from}" : string.Empty)}) succeeded in {clock.Elapsed:h\\:mm\\:ss}: " +

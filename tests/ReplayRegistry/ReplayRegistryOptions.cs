@@ -7,4 +7,10 @@ public sealed record ReplayRegistryOptions
 
     /// <summary>The clock for <see cref="RecordedRequest.ArrivedAt"/> and the initial DataTimestamp.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The most studies a search page holds, whatever pageSize asks: a registry that answers with
+    /// smaller pages than asked for (the real one coerces sizes it does not accept).
+    /// </summary>
+    public int MaxPageSize { get; init; } = StudySearch.MaxPageSize;
 }

@@ -127,6 +127,7 @@ public sealed class ReplayRegistryServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services
             .AddSingleton<IHostLifetime, EmbeddedHostLifetime>()
+            .AddSingleton(options)
             .AddSingleton(options.TimeProvider)
             .AddSingleton(store)
             .AddSingleton(new FaultQueue())

@@ -37,6 +37,46 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
     }
 
     [Fact]
+    public async Task Progress_counts_pages_of_the_size_the_registry_answers_with_when_it_is_smaller_than_asked()
+    {
+        const int servedPageSize = 3; // the host asks for 7
+        await using var registry = await ReplayRegistryServer.StartAsync(SharedData.CtGov, new ReplayRegistryOptions { MaxPageSize = servedPageSize });
+        using var host = HarvestTestHost.Create(registry.BaseAddress);
+        List<string> reports = [];
+
+        var run = await host.HarvestAsync(progress: new Progress(p => reports.Add(p.ToString())));
+
+        var pages = (registry.Studies.Count + servedPageSize - 1) / servedPageSize;
+        Assert.Equal(pages, run.Pages);
+        Assert.Equal(
+            Enumerable.Range(1, pages).Select(page => $"{HarvestTestHost.Everything}: page {page}/{pages}, "),
+            reports.Select(report => report[..report.IndexOf(", ", StringComparison.Ordinal)] + ", "));
+    }
+
+    [Fact]
+    public async Task A_run_shows_retrying_while_it_waits_to_retry_a_failed_request_and_not_after_one_succeeds()
+    {
+        using var host = HarvestTestHost.Create(Registry.BaseAddress);
+        Registry.InjectFault(Fault.ServiceUnavailable, 2, IsSearch);
+        List<(string Outcome, string? Retrying)> whileRetrying = [];
+
+        var run = await host.HarvestAsync(progress: new Progress(p =>
+        {
+            if (p.Retry is not null)
+            {
+                var latest = host.Runs.Latest(HarvestTestHost.Everything)!;
+                whileRetrying.Add((latest.Outcome, latest.Retrying));
+            }
+        }));
+
+        Assert.Equal(
+            [1, 2],
+            whileRetrying.Select(r => int.Parse(System.Text.RegularExpressions.Regex.Match(r.Retrying!, @"^registry request failed \(503 ServiceUnavailable\); retry (\d) of 4 in \d+ s$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(whileRetrying, r => Assert.Equal(HarvestOutcome.Running, r.Outcome));
+        Assert.Equal((HarvestOutcome.Succeeded, (string?)null), (run.Outcome, run.Retrying));
+    }
+
+    [Fact]
     public async Task Requests_name_the_tool_and_its_version()
     {
         using var host = HarvestTestHost.Create(Registry.BaseAddress);

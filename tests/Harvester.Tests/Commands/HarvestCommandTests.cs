@@ -33,6 +33,25 @@ public sealed class HarvestCommandTests : ReplayRegistryTest
     }
 
     [Fact]
+    public void An_unreachable_registry_is_reported_retry_by_retry_before_the_error()
+    {
+        using var database = new TempDatabase();
+        var args = Arguments(new Uri("http://127.0.0.1:9/api/v2/"), database, "harvest", "--topic", "hcc-irt").Append("--Registry:MaxRetryAttempts=3").ToArray();
+
+        var run = CliRun.Invoke(args);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        for (var retry = 1; retry <= 3; retry++)
+        {
+            Assert.Matches($@"^  \.\.\. hcc-irt: registry request failed \(Connection refused[^)]*\)\); retry {retry} of 3 in \d+ s$", lines[retry - 1]);
+        }
+
+        Assert.StartsWith("error: harvest of 'hcc-irt' failed (run 1): cannot reach the registry", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_topic_is_named_with_the_configured_ones()
     {
         using var database = new TempDatabase();

@@ -9,16 +9,14 @@ namespace TrialEvidence.Harvester.Tests.Commands;
 /// <summary>The harvester as a real process, stopped in the middle of a harvest: killed with SIGKILL, or interrupted with Ctrl+C.</summary>
 public sealed class KilledHarvestTests : ReplayRegistryTest
 {
-    private static readonly System.Collections.Concurrent.ConcurrentQueue<string?> Output = new();
-
     [Fact]
     public async Task A_harvest_killed_mid_page_resumes_from_its_checkpoint_to_the_same_database()
     {
         using var database = new TempDatabase();
         using (var harvester = await StartHarvestStuckOnThirdPageAsync(database))
         {
-            harvester.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
-            await harvester.WaitForExitAsync();
+            harvester.Kill();
+            await harvester.ExitCodeAsync(TimeSpan.FromSeconds(30));
         }
 
         using var connection = database.Open();
@@ -46,9 +44,7 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
                 await kill.WaitForExitAsync();
             }
 
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await harvester.WaitForExitAsync(limit.Token);
-            Assert.Equal(130, harvester.ExitCode);
+            Assert.Equal(130, await harvester.ExitCodeAsync(TimeSpan.FromSeconds(30)));
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"it took {clock.Elapsed} to stop");
         }
 
@@ -65,7 +61,7 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
     /// The harvester as a process, harvesting into <paramref name="database"/> once it has stored
     /// two pages: the third never comes in time, so whatever stops it arrives while it waits.
     /// </summary>
-    private async Task<Process> StartHarvestStuckOnThirdPageAsync(TempDatabase database)
+    private async Task<HarvesterProcess> StartHarvestStuckOnThirdPageAsync(TempDatabase database)
     {
         var searches = 0;
         Registry.InjectFault(Fault.Slow(TimeSpan.FromSeconds(60)), 1, request =>
@@ -73,8 +69,8 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
         var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path);
         settings["Registry:AttemptTimeout"] = "00:01:30";
         settings["Registry:TotalTimeout"] = "00:02:00";
-        var harvester = StartHarvester(["harvest", "--topic", HarvestTestHost.Everything, .. settings.Select(s => $"--{s.Key}={s.Value}")]);
-        await WaitUntilAsync(() => Pages(database) >= 2, harvester, TimeSpan.FromSeconds(60));
+        var harvester = HarvesterProcess.Start(["harvest", "--topic", HarvestTestHost.Everything, .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+        await harvester.WaitUntilAsync(() => Pages(database) >= 2, TimeSpan.FromSeconds(60), "it stored two pages");
         return harvester;
     }
 
@@ -82,52 +78,5 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
     {
         using var connection = database.Open();
         return connection.ExecuteScalar<long?>("SELECT MAX(pages) FROM harvest_runs") ?? 0;
-    }
-
-    private static Process StartHarvester(IEnumerable<string> arguments)
-    {
-        // The SDK names its dotnet host in DOTNET_HOST_PATH; the test host process itself may not be dotnet.
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(HarvesterBuild());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Output.Enqueue(e.Data);
-        process.ErrorDataReceived += (_, e) => Output.Enqueue(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>
-    /// The harvester from its own build output (same configuration as these tests): its deps.json
-    /// matches the files beside it there, which the test folder's mix of frameworks does not.
-    /// </summary>
-    private static string HarvesterBuild()
-    {
-        var testBuild = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(SharedData.RepositoryRoot, "Harvester", "bin", testBuild.Parent!.Name, testBuild.Name, "trialevidence-harvester.dll");
-        Assert.True(File.Exists(path), $"the harvester is not built at {path}");
-        return path;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, Process process, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.False(process.HasExited, $"the harvester exited early with code {(process.HasExited ? process.ExitCode : 0)}: {string.Join('\n', Output)}");
-            Assert.True(clock.Elapsed < limit, "the harvester stored no pages in time");
-            await Task.Delay(50);
-        }
     }
 }

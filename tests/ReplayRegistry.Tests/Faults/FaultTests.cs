@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using TrialEvidence.ReplayRegistry.Tests.Search;
 
@@ -45,6 +47,32 @@ public sealed class FaultTests : RegistryTest
         Server.InjectFault(Fault.ConnectionReset);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Client.GetAsync("studies/NCT03203304"));
+    }
+
+    [Fact]
+    public async Task Connection_closed_ends_the_stream_where_the_answer_should_begin()
+    {
+        Server.InjectFault(Fault.ConnectionClosed);
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(Server.BaseAddress.Host, Server.BaseAddress.Port);
+        await socket.SendAsync(Encoding.ASCII.GetBytes($"GET {Server.BaseAddress.AbsolutePath}version HTTP/1.1\r\nHost: {Server.BaseAddress.Authority}\r\n\r\n"));
+
+        var received = await socket.ReceiveAsync(new byte[1024], SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, received); // a FIN, not a reset: a reset would throw here
+        var request = Assert.Single(Server.Requests);
+        Assert.Equal((Fault.ConnectionClosed, (int?)null), (request.Fault, request.StatusCode));
+    }
+
+    [Fact]
+    public async Task Connection_closed_makes_the_http_client_send_the_request_again_by_itself()
+    {
+        Server.InjectFault(Fault.ConnectionClosed);
+
+        using var response = await Client.GetAsync("version");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([Fault.ConnectionClosed, null], Server.Requests.Select(r => r.Fault));
     }
 
     [Fact]

@@ -30,6 +30,13 @@ public abstract record Fault
     /// <summary>The connection is closed without any response.</summary>
     public static Fault ConnectionReset { get; } = new ConnectionResetFault();
 
+    /// <summary>
+    /// The connection is closed gracefully (FIN, not a reset) where the response should begin, as
+    /// when a server or proxy closes a keep-alive connection the request crossed. SocketsHttpHandler
+    /// sends a request without a body again by itself after this, on a new connection.
+    /// </summary>
+    public static Fault ConnectionClosed { get; } = new ConnectionClosedFault();
+
     /// <summary>Waits <paramref name="delay"/> (unless the client gives up first), then answers normally.</summary>
     public static Fault Slow(TimeSpan delay)
     {
@@ -49,6 +56,8 @@ internal sealed record TooManyRequestsFault(int RetryAfterSeconds) : Fault;
 internal sealed record ErrorStatusFault(int StatusCode) : Fault;
 
 internal sealed record ConnectionResetFault : Fault;
+
+internal sealed record ConnectionClosedFault : Fault;
 
 internal sealed record SlowFault(TimeSpan Delay) : Fault;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Mime;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultQueue faults, R
             TooManyRequestsFault tooMany => TooManyRequestsAsync(context, tooMany.RetryAfterSeconds),
             ErrorStatusFault error => ErrorAsync(context, error.StatusCode),
             ConnectionResetFault => ResetAsync(context),
+            ConnectionClosedFault => CloseAsync(context),
             SlowFault slow => SlowAsync(context, slow.Delay),
             TruncatedBodyFault => DamagedBody.SendTruncatedAsync(context, next, log),
             MalformedJsonFault => DamagedBody.SendMalformedAsync(context, next),
@@ -49,6 +52,29 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultQueue faults, R
         log.RecordNoAnswer(context);
         context.Abort();
         return Task.CompletedTask;
+    }
+
+    private async Task CloseAsync(HttpContext context)
+    {
+        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket
+            ?? throw new InvalidOperationException("The connection-closed fault needs Kestrel's socket transport.");
+        log.RecordNoAnswer(context);
+
+        // FIN only: the client reads the end of the stream where the answer should start. Kestrel's
+        // abort resets the connection, and a reset overtaking the FIN would turn this into the other
+        // fault, so the connection is aborted only once the client has closed its end (or given up).
+        socket.Shutdown(SocketShutdown.Send);
+        using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        clientGone.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, clientGone.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        context.Abort();
     }
 
     private async Task SlowAsync(HttpContext context, TimeSpan delay)

@@ -14,7 +14,7 @@ internal static class SearchApi
     }
 
     // Computed afresh from the current study set on every request, so a test may change the set between pages.
-    private static Results<FileContentHttpResult, ContentHttpResult> Search(HttpRequest request, StudyStore store)
+    private static Results<FileContentHttpResult, ContentHttpResult> Search(HttpRequest request, StudyStore store, ReplayRegistryOptions options)
     {
         StudySearch search;
         try
@@ -29,10 +29,11 @@ internal static class SearchApi
         var matches = store.Studies.Values.Where(search.Matches).ToList();
         matches.Sort(search.Order);
         var offset = search.PageOffset ?? 0;
-        var hasMore = matches.Count - offset > search.PageSize;
+        var pageSize = Math.Min(search.PageSize, options.MaxPageSize);
+        var hasMore = matches.Count - offset > pageSize;
         return JsonBody.Of(SearchPage.Write(
-            matches.Skip(offset).Take(search.PageSize),
+            matches.Skip(offset).Take(pageSize),
             search.CountTotal && search.IsFirstPage ? matches.Count : null,
-            hasMore ? PageToken.Create(offset + search.PageSize, search.Fingerprint) : null));
+            hasMore ? PageToken.Create(offset + pageSize, search.Fingerprint) : null));
     }
 }
