@@ -24,8 +24,10 @@ try
         kestrel.Limits.MaxRequestLineSize = 64 * 1024;
         kestrel.AddServerHeader = false;
     });
-    // A failed start is reported below in one line, not logged with its stack.
-    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    // A failed start is reported below in one line, not logged with its stack; once started, the
+    // host's errors (a background service that fails) are logged as always.
+    var started = false;
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => Volatile.Read(ref started) || level < LogLevel.Error);
     builder.Services.AddOpenApi();
     builder.Services.AddEvidenceDatabase(builder.Configuration);
     builder.Services.AddHarvesting(builder.Configuration);
@@ -34,6 +36,7 @@ try
     builder.Services.AddHarvestScheduling(builder.Configuration);
 
     var app = builder.Build();
+    app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
     app.UseMiddleware<SecurityHeaders>();
     app.UseExceptionHandler(new ExceptionHandlerOptions
     {
@@ -44,7 +47,7 @@ try
     app.UseMiddleware<QueryLengthLimit>();
     app.UseDefaultFiles();
     app.UseStaticFiles();
-    app.MapOpenApi();
+    app.MapOpenApi("/openapi/v1.json"); // the one document; any other name is a 404 ProblemDetails, not the handler's plain text
     // Scalar would fetch its fonts from fonts.scalar.com: a request to a third party on every visit, refused by the policy anyway.
     app.MapScalarApiReference(SecurityHeaders.ReferencePath, options => options.DisableDefaultFonts());
     app.MapTrials();

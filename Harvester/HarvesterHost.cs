@@ -98,6 +98,12 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
         {
             return ReportConfiguration(failures, parse.InvocationConfiguration.Error);
         }
+        catch (Exception ex) when (DatabaseUnavailableException.FindIn(ex) is { } database)
+        {
+            // Starting migrates the database: a file that cannot be opened is one line, as the API says it.
+            await (parse.InvocationConfiguration.Error ?? Console.Error).WriteLineAsync($"error: {database.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
 
         try
         {

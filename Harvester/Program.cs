@@ -1,3 +1,4 @@
+using TrialEvidence.Data.Database;
 using TrialEvidence.Harvester;
 
 // Commands turn the failures they expect into one line and an exit code; anything else still
@@ -15,6 +16,6 @@ catch (OperationCanceledException)
 catch (Exception ex)
 #pragma warning restore CA1031
 {
-    await Console.Error.WriteLineAsync($"error: {ex.GetBaseException().Message}");
+    await Console.Error.WriteLineAsync($"error: {(DatabaseUnavailableException.FindIn(ex) ?? ex.GetBaseException()).Message}");
     return ExitCodes.Failed;
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Api.Infrastructure;
 
@@ -19,6 +20,9 @@ public static class StartFailure
             (Settings(many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)), BadSettings),
         _ when Chain(exception).Any(e => e is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }) =>
             ($"cannot listen: {exception.Message} Another program uses the address; give another with --urls or ASPNETCORE_URLS.", Failed),
+        _ when Chain(exception).FirstOrDefault(e => e is IOException && e.Message.StartsWith("Failed to bind", StringComparison.Ordinal)) is { } bind =>
+            ($"cannot listen: {bind.Message.TrimEnd('.')}: {bind.GetBaseException().Message}", Failed),
+        _ when DatabaseUnavailableException.FindIn(exception) is { } database => (database.Message, Failed),
         _ => (exception.GetBaseException().Message, Failed),
     };
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -144,21 +145,34 @@ public static class Table1Export
             new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve })))));
 
     /// <summary>Word's XML cannot hold control characters that registry text sometimes has.</summary>
+    private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_[]<&|~");
+
     private static string XmlSafe(string text) =>
         text.All(System.Xml.XmlConvert.IsXmlChar) ? text : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
 
     /// <summary>
-    /// A cell's text stays text in any Markdown renderer: HTML encoded (no tags, no autolinks),
-    /// and Markdown's own inline syntax escaped with a backslash: brackets (so no link or image,
-    /// "[x](javascript:...)" or "![t](http://.../beacon.png)", can form), emphasis, code spans,
-    /// strikethrough, the table's pipes and the backslash itself.
+    /// A cell's text stays text in any Markdown renderer, GitHub's included, and reads as written
+    /// in the raw file (no HTML entities). A backslash goes before Markdown's own syntax: brackets
+    /// (so no link or image, "[x](javascript:...)" or "![t](http://.../beacon.png)", can form),
+    /// emphasis, code spans, strikethrough, the table's pipes, the backslash itself, '&lt;' (no HTML,
+    /// no &lt;autolink&gt;) and '&amp;' (no entity); and before what GitHub-style renderers turn into
+    /// links unasked: the ':' of "scheme:..." ("http://", "mailto:"), the '.' of "www." and every '@'.
     /// </summary>
     private static string MarkdownCell(string? cell)
     {
-        var text = new StringBuilder();
-        foreach (var c in WebUtility.HtmlEncode(cell ?? string.Empty).ReplaceLineEndings(" "))
+        var source = (cell ?? string.Empty).ReplaceLineEndings(" ");
+        var text = new StringBuilder(source.Length + 16);
+        for (var i = 0; i < source.Length; i++)
         {
-            if (c is '\\' or '|' or '[' or ']' or '*' or '_' or '`' or '~')
+            var c = source[i];
+            var autolink = c switch
+            {
+                ':' => i > 0 && char.IsAsciiLetter(source[i - 1]) && i + 1 < source.Length && !char.IsWhiteSpace(source[i + 1]),
+                '.' => i >= 3 && source.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase),
+                '@' => true,
+                _ => false,
+            };
+            if (autolink || MarkdownSyntax.Contains(c))
             {
                 text.Append('\\');
             }

@@ -30,29 +30,38 @@ public sealed class SqliteConnectionFactory
 
     public SqliteConnection Open()
     {
-        var directory = System.IO.Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(directory))
+        var connection = new SqliteConnection(_connectionString);
+        try
         {
-            Directory.CreateDirectory(directory);
+            var directory = System.IO.Path.GetDirectoryName(DatabasePath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            // page_size and journal_mode are persistent in the file (page_size only takes on a new one:
+            // 16 KiB pages hold a typical raw record in few overflow pages); the rest is per connection.
+            // synchronous=NORMAL under WAL never corrupts the file and survives a killed process;
+            // only a power cut can roll back the last commits. A 64 MiB page cache keeps index
+            // updates of large imports in memory.
+            pragma.CommandText = $"""
+                PRAGMA page_size = 16384;
+                PRAGMA journal_mode = WAL;
+                PRAGMA busy_timeout = {_busyTimeoutMilliseconds};
+                PRAGMA synchronous = NORMAL;
+                PRAGMA cache_size = -65536;
+                PRAGMA journal_size_limit = 67108864;
+                """;
+            pragma.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection.Dispose();
+            throw new DatabaseUnavailableException(DatabasePath, ex);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // page_size and journal_mode are persistent in the file (page_size only takes on a new one:
-        // 16 KiB pages hold a typical raw record in few overflow pages); the rest is per connection.
-        // synchronous=NORMAL under WAL never corrupts the file and survives a killed process;
-        // only a power cut can roll back the last commits. A 64 MiB page cache keeps index
-        // updates of large imports in memory.
-        pragma.CommandText = $"""
-            PRAGMA page_size = 16384;
-            PRAGMA journal_mode = WAL;
-            PRAGMA busy_timeout = {_busyTimeoutMilliseconds};
-            PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -65536;
-            PRAGMA journal_size_limit = 67108864;
-            """;
-        pragma.ExecuteNonQuery();
         return connection;
     }
 }

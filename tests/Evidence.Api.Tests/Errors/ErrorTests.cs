@@ -79,6 +79,7 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
         { "/api/trials?status=BOGUS", "image/png", HttpStatusCode.BadRequest },
         { "/api/trials/NCT09999999", "text/html", HttpStatusCode.NotFound },
         { "/api/nothing-here", "text/plain", HttpStatusCode.NotFound },
+        { "/openapi/v2.json", "application/json", HttpStatusCode.NotFound },
     };
 
     [Theory]

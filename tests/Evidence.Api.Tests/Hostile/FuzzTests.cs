@@ -21,7 +21,7 @@ public sealed class FuzzTests(HostileRecordsFactory factory, ITestOutputHelper o
 
     private static readonly string[] Paths =
     [
-        "/", "/index.html", "/app.js", "/app.css", "/favicon.svg", "/favicon.ico", "/openapi/v1.json", "/api/reference",
+        "/", "/index.html", "/app.js", "/app.css", "/favicon.svg", "/favicon.ico", "/openapi/v1.json", "/openapi/v2.json", "/api/reference",
         "/api/trials", "/api/trials/{id}", "/api/trials/{id}/versions", "/api/trials/{id}/raw", "/api/table1",
         "/api/topics", "/api/topics/{topic}/harvest", "/api/harvests", "/api/{junk}", "/{junk}", "/api/trials/{junk}/raw",
     ];

@@ -51,6 +51,43 @@ public sealed class StartFailureTests
     }
 
     [Fact]
+    public async Task A_mistyped_address_is_refused_in_one_line_not_read_as_every_interface()
+    {
+        using var database = new TempDatabase();
+        using var api = ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:5183x",
+            ["TRIALEVIDENCE_Database__Path"] = database.Path,
+        });
+
+        var exitCode = await api.Exit(StartTimeout);
+
+        Assert.Equal(StartFailure.BadSettings, exitCode);
+        var line = Assert.Single(api.Errors);
+        Assert.StartsWith("error: configuration: urls: 'http://127.0.0.1:5183x' is not an address to listen on", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_path_that_is_a_folder_ends_the_start_with_one_line_naming_it()
+    {
+        using var database = new TempDatabase();
+        var folder = Path.Combine(database.Directory, "a-folder.db");
+        Directory.CreateDirectory(folder);
+        using var api = ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ApiProcess.FreePort()}",
+            ["TRIALEVIDENCE_Database__Path"] = folder,
+        });
+
+        var exitCode = await api.Exit(StartTimeout);
+
+        Assert.Equal(StartFailure.Failed, exitCode);
+        var line = Assert.Single(api.Errors);
+        Assert.Equal($"error: cannot open the database {folder}: it is a folder; Database:Path must name a file", line);
+        Assert.DoesNotContain(api.Output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_empty_api_key_starts_with_harvests_on_demand_switched_off()
     {
         using var database = new TempDatabase();

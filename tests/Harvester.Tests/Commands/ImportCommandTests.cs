@@ -68,6 +68,19 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void A_database_file_that_is_not_a_database_fails_with_one_line_naming_it_and_is_left_as_it_was()
+    {
+        using var database = new TempDatabase();
+        var notes = database.WriteFile("notes.db", "not a database, and nobody's to overwrite");
+
+        var run = CliRun.Invoke("import", SharedData.CtGovFile("NCT03418623.json"), "--db", notes);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"error: cannot open the database {notes}: SQLite Error 26: 'file is not a database'.", run.Error.Trim());
+        Assert.Equal("not a database, and nobody's to overwrite", File.ReadAllText(notes));
+    }
+
+    [Fact]
     public void Import_without_a_path_is_a_usage_error()
     {
         var run = CliRun.Invoke("import");
