@@ -28,12 +28,13 @@ public static partial class RegistryFailures
     {
         ArgumentNullException.ThrowIfNull(logger);
         var failure = Describe(outcome);
-        LogRetry(logger, failure, retry, maxRetries, delay);
+        var seconds = (int)Math.Ceiling(delay.TotalSeconds);
+        LogRetry(logger, failure, retry, maxRetries, seconds);
         RegistryRetry.Notify(new RegistryRetry(failure, retry, maxRetries, delay));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registry request failed ({Failure}); retry {Retry} of {MaxRetries} in {Delay}")]
-    private static partial void LogRetry(ILogger logger, string failure, int retry, int maxRetries, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registry request failed ({Failure}); retry {Retry} of {MaxRetries} in {DelaySeconds} s")]
+    private static partial void LogRetry(ILogger logger, string failure, int retry, int maxRetries, int delaySeconds);
 
     /// <summary>The Retry-After delay of a 429/503, capped; null lets the back-off decide.</summary>
     public static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, TimeSpan cap, TimeProvider clock)
