@@ -55,6 +55,12 @@ public static partial class FilterRules
 
     public static readonly string[] Endpoints = [.. Vocabulary.Embedded.EndpointClasses];
 
+    /// <summary>target=any: any ICI (an unspecified one included); modality=any: any RT.</summary>
+    public const string AnyValue = "any";
+
+    /// <summary>True when <paramref name="values"/> hold <see cref="AnyValue"/>, which makes the parameter's other values moot.</summary>
+    public static bool AsksForAny(string[]? values) => values?.Contains(AnyValue, StringComparer.OrdinalIgnoreCase) == true;
+
     /// <summary>Adds every problem with the filters to <paramref name="errors"/>, by parameter name.</summary>
     public static void Validate(TrialFilters filters, IDictionary<string, string[]> errors)
     {
@@ -63,8 +69,8 @@ public static partial class FilterRules
         OneOf(errors, "status", filters.Status, Statuses);
         OneOf(errors, "phase", filters.Phase, Phases);
         OneOf(errors, "agent", filters.Agent, Agents);
-        OneOf(errors, "target", filters.Target, Targets);
-        OneOf(errors, "modality", filters.Modality, Modalities);
+        OneOf(errors, "target", filters.Target, [.. Targets, AnyValue]);
+        OneOf(errors, "modality", filters.Modality, [.. Modalities, AnyValue]);
         OneOf(errors, "endpoint", filters.Endpoint, Endpoints);
         FreeText(errors, "topic", filters.Topic);
         FreeText(errors, "country", filters.Country);
@@ -101,7 +107,8 @@ public static partial class FilterRules
         var unknown = values.Where(v => !allowed.Contains(v, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
-            errors[name] = [$"unknown value(s) {string.Join(", ", unknown.Select(u => $"'{Shorten(u)}'"))}; allowed: {string.Join(", ", allowed)}"];
+            // Each value quoted: a value may hold a comma ("ICI, unspecified").
+            errors[name] = [$"unknown value(s) {string.Join(", ", unknown.Select(u => $"'{Shorten(u)}'"))}; allowed: {string.Join(", ", allowed.Select(a => $"'{a}'"))}"];
         }
     }
 

@@ -25,8 +25,8 @@ public sealed partial class TrialReads
         where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
         where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
         where.AnyOf(filters.Agent?.Select(v => FilterRules.Canonical(v, FilterRules.Agents)), InterventionValueIs(NormalisedField.Agent));
-        where.AnyOf(filters.Target?.Select(v => FilterRules.Canonical(v, FilterRules.Targets)), InterventionValueIs(NormalisedField.Target));
-        where.AnyOf(filters.Modality?.Select(v => FilterRules.Canonical(v, FilterRules.Modalities)), InterventionValueIs(NormalisedField.RtModality));
+        InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target);
+        InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality);
         where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs);
         where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
@@ -49,6 +49,22 @@ public sealed partial class TrialReads
     /// <summary>A primary outcome of the study is of class {0}.</summary>
     private const string PrimaryEndpointIs =
         $"EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' AND o.endpoint_class = {{0}})";
+
+    /// <summary>
+    /// An intervention of the study has one of <paramref name="values"/> in <paramref name="field"/>,
+    /// or, for <see cref="FilterRules.AnyValue"/>, any value at all: target=any is any ICI, modality=any any RT.
+    /// </summary>
+    private static void InterventionFilter(WhereClause where, string[]? values, string[] allowed, string field)
+    {
+        if (FilterRules.AsksForAny(values))
+        {
+            where.One(field, "EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = {0} AND v.nct_id = s.nct_id)");
+        }
+        else
+        {
+            where.AnyOf(values?.Select(v => FilterRules.Canonical(v, allowed)), InterventionValueIs(field));
+        }
+    }
 
     /// <summary>An intervention of the study has the value {0} in <paramref name="field"/> (a constant of <see cref="NormalisedField"/>).</summary>
     private static string InterventionValueIs(string field) =>

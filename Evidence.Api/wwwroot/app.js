@@ -56,6 +56,8 @@ async function load() {
   await harvestStatus(table.rows.length === 0);
 }
 
+const classFilters = { target: 'any ICI', modality: 'any RT' };
+
 async function loadFacets() {
   const response = await fetch('/api/trials?pageSize=1');
   if (!response.ok) return;
@@ -63,7 +65,9 @@ async function loadFacets() {
   for (const field of facetFields) {
     const select = form.elements[field];
     const current = select.value;
-    select.replaceChildren(new Option('any', ''), ...(page.facets[field] ?? []).map(f => new Option(`${f.value} (${f.count})`, f.value)));
+    // 'any' is no filter; the class filters (target=any, modality=any) ask for trials that give any ICI or any RT.
+    const classFilter = classFilters[field] ? [new Option(classFilters[field], 'any')] : [];
+    select.replaceChildren(new Option('any', ''), ...classFilter, ...(page.facets[field] ?? []).map(f => new Option(`${f.value} (${f.count})`, f.value)));
     select.value = current;
   }
 }

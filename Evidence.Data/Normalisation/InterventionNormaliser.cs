@@ -46,7 +46,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : classTerm.Match is not null ? [Terms.Ici]
             : partnerTerm.Match is { } partnerClass ? [partnerClass.Value]
             : [];
-        List<string> targets = ici.Count > 0 ? [.. ici.Select(a => a.Match.Value.Target!).Distinct()]
+        List<string> targets = ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()]
             : classTerm.Match is { } classTarget ? [classTarget.Value]
             : [];
         List<string> partnerClasses = partners.Count > 0 ? [.. partners.Select(a => a.Match.Value.Class).Distinct()]
@@ -80,7 +80,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, Terms.Locoregional, locoregional.Field, loco.Matched));
         }
 
-        return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.Match?.Value, partnerClasses);
+        List<string> properties = ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : [];
+        return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.Match?.Value, partnerClasses, properties);
     }
 
     /// <summary>
@@ -92,7 +93,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var candidates = record.MeshTerms
             .Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
             .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)))
-            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Target == target))
+            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
             .DistinctBy(c => c.Match.Value.Name)
             .ToList();
         return candidates.Count == 1 ? candidates[0] : null;

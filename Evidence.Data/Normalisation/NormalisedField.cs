@@ -9,6 +9,7 @@ public static class NormalisedField
     public const string Agent = "agent";
     public const string AgentClass = "agent_class";
     public const string Target = "target";
+    public const string AgentProperty = "agent_property";
     public const string RtModality = "rt_modality";
     public const string PartnerClass = "partner_class";
     public const string EndpointClass = "endpoint_class";

@@ -20,8 +20,8 @@ public sealed record SearchText(string Titles, string Summary, string Conditions
 
 /// <summary>
 /// What one intervention gives, normalised: its agents (canonical generic names, in the order
-/// named), their classes, the ICI targets, the RT modality and the partner classes. Empty (or
-/// null) means the intervention's text names none.
+/// named), their classes, the ICI targets, the RT modality, the partner classes and properties
+/// of its agents ("bispecific"). Empty (or null) means the intervention's text names none.
 /// </summary>
 public sealed record InterventionTerms(
     int Ordinal,
@@ -29,7 +29,8 @@ public sealed record InterventionTerms(
     IReadOnlyList<string> AgentClasses,
     IReadOnlyList<string> Targets,
     string? RtModality,
-    IReadOnlyList<string> PartnerClasses)
+    IReadOnlyList<string> PartnerClasses,
+    IReadOnlyList<string> AgentProperties)
 {
     /// <summary>Each value with its field and its place in the field's list, as intervention_values stores them.</summary>
     public IEnumerable<(string Field, int Position, string Value)> Values() =>
@@ -37,7 +38,8 @@ public sealed record InterventionTerms(
             .Concat(AgentClasses.Select((value, i) => (NormalisedField.AgentClass, i, value)))
             .Concat(Targets.Select((value, i) => (NormalisedField.Target, i, value)))
             .Concat(RtModality is null ? [] : [(NormalisedField.RtModality, 0, RtModality)])
-            .Concat(PartnerClasses.Select((value, i) => (NormalisedField.PartnerClass, i, value)));
+            .Concat(PartnerClasses.Select((value, i) => (NormalisedField.PartnerClass, i, value)))
+            .Concat(AgentProperties.Select((value, i) => (NormalisedField.AgentProperty, i, value)));
 
     /// <summary>Whether it gives a checkpoint inhibitor, named or by its class.</summary>
     [JsonIgnore]

@@ -13,6 +13,9 @@ public static class Terms
     /// <summary>The target of an ICI named only by its class ("immune checkpoint inhibitor").</summary>
     public const string UnspecifiedIci = "ICI, unspecified";
 
+    /// <summary>An agent property: a bispecific antibody (stored in intervention_values as agent_property).</summary>
+    public const string Bispecific = "bispecific";
+
     /// <summary>The RT modality of radiotherapy named without its kind ("radiotherapy").</summary>
     public const string UnspecifiedRt = "RT, unspecified";
 

@@ -41,7 +41,7 @@ public sealed class Vocabulary
 
     /// <summary>Every ICI target a value can have: the agents' targets, then the class words' (ending with <see cref="Terms.UnspecifiedIci"/>).</summary>
     public IReadOnlyList<string> Targets =>
-        [.. Agents.Select(a => a.Target).OfType<string>().Concat(IciClassTerms.Select(c => c.Target)).Distinct(StringComparer.Ordinal)];
+        [.. Agents.SelectMany(a => a.Targets).Concat(IciClassTerms.Select(c => c.Target)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Every endpoint class an outcome can have, in order of precedence, <see cref="Terms.OtherEndpoint"/> included.</summary>
     public IReadOnlyList<string> EndpointClasses =>
@@ -60,7 +60,7 @@ public sealed class Vocabulary
         var vocabulary = new Vocabulary
         {
             Version = file.Version,
-            Agents = file.Agents,
+            Agents = [.. file.Agents.Select(a => a with { Targets = a.Targets ?? [] })],
             IciClassTerms = file.IciClassTerms,
             PartnerClassTerms = file.PartnerClassTerms,
             RtModalities = file.RtModalities,
@@ -86,7 +86,7 @@ public sealed class Vocabulary
             missing.Add($"an agent of class \"{Terms.Ici}\"");
         }
 
-        foreach (var untargeted in Agents.Where(a => a.Class == Terms.Ici && string.IsNullOrWhiteSpace(a.Target)))
+        foreach (var untargeted in Agents.Where(a => a.Class == Terms.Ici && (a.Targets.Count == 0 || a.Targets.Any(string.IsNullOrWhiteSpace))))
         {
             missing.Add($"a target for the {Terms.Ici} {untargeted.Name}");
         }
@@ -119,8 +119,13 @@ public sealed class Vocabulary
         Dictionary<string, string> CountryNames);
 }
 
-/// <summary>A drug: canonical generic name, class (ICI, anti-VEGF, TKI, chemotherapy), ICI target, brand names and codes.</summary>
-public sealed record AgentEntry(string Name, string Class, string? Target, IReadOnlyList<string> Synonyms);
+/// <summary>
+/// A drug: canonical generic name, class (ICI, anti-VEGF, TKI, chemotherapy), the checkpoints it
+/// blocks (an ICI's targets; a bispecific has one or two: cadonilimab PD-1 and CTLA-4,
+/// ivonescimab PD-1, its other arm binding VEGF), whether it is a bispecific antibody (a property,
+/// not a target), brand names and codes.
+/// </summary>
+public sealed record AgentEntry(string Name, string Class, IReadOnlyList<string> Targets, IReadOnlyList<string> Synonyms, bool Bispecific = false);
 
 /// <summary>Words that name a class of ICI without a drug ("PD-1 inhibitor"), and the target they imply.</summary>
 public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);

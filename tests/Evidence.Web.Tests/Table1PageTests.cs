@@ -102,4 +102,27 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
 
         Assert.Equal(0, await page.Locator("#table1 tbody tr").CountAsync());
     }
+
+    [Fact]
+    public async Task Any_rt_with_any_ici_is_one_choice_on_the_page()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        using var http = new HttpClient { BaseAddress = product.Address };
+        var expected = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/trials?modality=any&target=any&pageSize=500"))
+            .RootElement.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()).Order(StringComparer.Ordinal).ToList();
+
+        await page.GotoAsync(product.Address.ToString());
+        await page.WaitForSelectorAsync("#table1 tbody tr");
+        await page.SelectOptionAsync("select[name=modality]", new SelectOptionValue { Label = "any RT" });
+        await page.SelectOptionAsync("select[name=target]", new SelectOptionValue { Label = "any ICI" });
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(expected.Count);
+        var ids = await page.Locator("#table1 tbody tr td:first-child a").AllInnerTextsAsync();
+
+        Assert.Contains("NCT04547452", expected); // SBRT + sintilimab in its structured interventions
+        Assert.Equal(expected, ids.Order(StringComparer.Ordinal));
+    }
 }

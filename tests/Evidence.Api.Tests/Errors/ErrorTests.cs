@@ -8,12 +8,12 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
 {
     public static TheoryData<string, string, string> BadFilters => new()
     {
-        { "/api/trials?status=BOGUS", "status", "allowed: RECRUITING" },
-        { "/api/trials?phase=PHASE9", "phase", "allowed: EARLY_PHASE1" },
-        { "/api/trials?agent=aspirin", "agent", "allowed: adebrelimab" },
-        { "/api/trials?target=PD-2", "target", "allowed: PD-1, PD-L1, CTLA-4" },
-        { "/api/trials?modality=laser", "modality", "allowed: SBRT" },
-        { "/api/trials?endpoint=QoL", "endpoint", "allowed: other" },
+        { "/api/trials?status=BOGUS", "status", "allowed: 'RECRUITING'" },
+        { "/api/trials?phase=PHASE9", "phase", "allowed: 'EARLY_PHASE1'" },
+        { "/api/trials?agent=aspirin", "agent", "allowed: 'adebrelimab'" },
+        { "/api/trials?target=PD-2", "target", "allowed: 'PD-1', 'PD-L1', 'CTLA-4'" },
+        { "/api/trials?modality=laser", "modality", "allowed: 'SBRT'" },
+        { "/api/trials?endpoint=QoL", "endpoint", "allowed: 'other'" },
         { "/api/trials?sort=drop%20table", "sort", "allowed: nctId, -nctId" },
         { "/api/trials?pageSize=0", "pageSize", "must be 1 to 500" },
         { "/api/trials?pageSize=100000", "pageSize", "must be 1 to 500" },

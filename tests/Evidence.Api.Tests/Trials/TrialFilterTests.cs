@@ -42,6 +42,9 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         { "q=asthma%20OR%20melanoma", "s.nct_id IN (SELECT s2.nct_id FROM studies s2 JOIN study_search f ON f.rowid = s2.rowid WHERE study_search MATCH 'asthma OR melanoma')" },
         { "modality=SBRT&target=PD-1&country=China", "s.nct_id IN ('NCT04547452')" },
         { "topic=hcc-irt", "EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = s.nct_id AND t.topic = 'hcc-irt')" },
+        { "target=any", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target')" },
+        { "modality=ANY&modality=SBRT", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality')" },
+        { "modality=any&target=any", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality') AND EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target')" },
     };
 
     [Theory]

@@ -11,7 +11,6 @@ public class InterventionNormaliserTests
     [InlineData("SHR 1210", "camrelizumab", "PD-1")]
     [InlineData("MEDI4736", "durvalumab", "PD-L1")]
     [InlineData("CP-675,206", "tremelimumab", "CTLA-4")]
-    [InlineData("AK104", "cadonilimab", "bispecific")]
     [InlineData("Anti-PD-1 antibody drug named Sintilimab", "sintilimab", "PD-1")]
     public void Brand_names_and_codes_give_the_generic_agent_and_target(string name, string agent, string target)
     {
@@ -20,6 +19,26 @@ public class InterventionNormaliserTests
         Assert.Equal([agent], terms.Agents);
         Assert.Equal([Terms.Ici], terms.AgentClasses);
         Assert.Equal([target], terms.Targets);
+    }
+
+    [Theory]
+    [InlineData("AK104", "cadonilimab", new[] { "PD-1", "CTLA-4" })]
+    [InlineData("Ivonescimab (PD-1/VEGF bispecific antibody)", "ivonescimab", new[] { "PD-1" })]
+    [InlineData("KN046", "erfonrilimab", new[] { "PD-L1", "CTLA-4" })]
+    public void A_bispecific_has_every_checkpoint_it_blocks_as_a_target_and_bispecific_as_a_property(string name, string agent, string[] targets)
+    {
+        var terms = OnlyIntervention(Intervention("BIOLOGICAL", name));
+
+        Assert.Equal([agent], terms.Agents);
+        Assert.Equal(targets, terms.Targets);
+        Assert.Equal([Terms.Bispecific], terms.AgentProperties);
+        Assert.DoesNotContain(Terms.Bispecific, terms.Targets);
+    }
+
+    [Fact]
+    public void A_monospecific_antibody_has_no_property()
+    {
+        Assert.Empty(OnlyIntervention(Intervention("DRUG", "Nivolumab")).AgentProperties);
     }
 
     [Fact]

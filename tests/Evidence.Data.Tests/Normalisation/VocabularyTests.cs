@@ -25,7 +25,8 @@ public sealed class VocabularyTests
     [Theory]
     [InlineData("\"RT, unspecified\"", "\"RT, generic\"", "\"RT, unspecified\" as the last")]
     [InlineData("\"target\": \"ICI, unspecified\"", "\"target\": \"ICI, any\"", "\"ICI, unspecified\"")]
-    [InlineData("{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"target\": \"PD-1\",", "{ \"name\": \"nivolumab\", \"class\": \"ICI\",", "a target for the ICI nivolumab")]
+    [InlineData("{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"targets\": [\"PD-1\"],", "{ \"name\": \"nivolumab\", \"class\": \"ICI\",", "a target for the ICI nivolumab")]
+    [InlineData("{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"targets\": [\"PD-1\"],", "{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"targets\": [],", "a target for the ICI nivolumab")]
     public void A_vocabulary_without_a_fixed_term_is_refused_naming_it(string shipped, string edited, string named)
     {
         Assert.Contains(shipped, Shipped, StringComparison.Ordinal);
