@@ -25,6 +25,9 @@ public sealed class StudyNormaliser
 
     public string VocabularyVersion => _vocabulary.Vocabulary.Version;
 
+    /// <summary>The vocabulary it normalises with.</summary>
+    public Vocabulary Vocabulary => _vocabulary.Vocabulary;
+
     public NormalisedStudy Normalise(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

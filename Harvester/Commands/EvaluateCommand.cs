@@ -45,8 +45,34 @@ internal static class EvaluateCommand
                 output.WriteLine($"  no such item in the records: {label}");
             }
 
+            WriteTrialScores(output, TrialEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), parse.GetValue(labels)!, StudyNormaliser.Embedded), parse.GetValue(all));
+
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Trial-level scores (trials.csv), one block per half of the labels' split.</summary>
+    private static void WriteTrialScores(TextWriter output, IReadOnlyList<TrialScore> scores, bool allMisses)
+    {
+        foreach (var half in scores.GroupBy(s => s.Half))
+        {
+            output.WriteLine();
+            output.WriteLine($"Trials, {half.Key} half ({half.First().Trials} trials): what the whole record gives");
+            output.WriteLine($"{"field",-16}{"labelled",10}{"predicted",11}{"correct",9}{"precision",11}{"recall",8}{"from free text",16}");
+            foreach (var score in half)
+            {
+                output.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{score.Field,-16}{score.Labelled,10}{score.Predicted,11}{score.Correct,9}{score.Precision,11:0.000}{score.Recall,8:0.000}{score.FromFreeText,16}"));
+            }
+
+            var misses = half.SelectMany(s => s.Misses).ToList();
+            output.WriteLine($"{misses.Count} disagreement(s)");
+            foreach (var miss in allMisses ? misses : misses.Take(40))
+            {
+                output.WriteLine($"  {miss}");
+            }
+        }
     }
 }

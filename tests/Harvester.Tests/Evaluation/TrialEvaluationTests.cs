@@ -1,0 +1,56 @@
+using System.Globalization;
+using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Harvester.Evaluation;
+using TrialEvidence.Harvester.Tests.Commands;
+
+namespace TrialEvidence.Harvester.Tests.Evaluation;
+
+/// <summary>
+/// The normaliser against trial-level labels (Labels/trials.csv, made blind, split into a
+/// development and an evaluation half before any tuning; see Labels/trials-NOTES.md).
+/// </summary>
+public sealed class TrialEvaluationTests
+{
+    private static readonly string Labels = Path.Combine(AppContext.BaseDirectory, "Evaluation", "Labels");
+
+    private static readonly Lazy<IReadOnlyList<TrialScore>> Scores = new(() =>
+        TrialEvaluation.Run(RecordSource.Expand([SharedData.CtGov]), Labels, StudyNormaliser.Embedded));
+
+    [Fact]
+    public void Every_labelled_trial_is_found_in_the_records_and_scored_in_one_half()
+    {
+        var labelled = File.ReadLines(Path.Combine(Labels, TrialEvaluation.LabelFile)).Count() - 1;
+        var byHalf = Scores.Value.GroupBy(s => s.Half).ToDictionary(g => g.Key, g => g.ToList());
+
+        Assert.Equal([TrialEvaluation.Development, TrialEvaluation.Evaluation], byHalf.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(labelled, byHalf.Values.Sum(half => half[0].Trials));
+        Assert.All(byHalf.Values, half => Assert.Equal(TrialEvaluation.Fields, half.Select(s => s.Field)));
+        Assert.All(Scores.Value, s => Assert.InRange(s.Correct, 0, Math.Min(s.Labelled, s.Predicted)));
+    }
+
+    [Theory]
+    [InlineData("rt")]
+    [InlineData("rt_modality")]
+    [InlineData("ici")]
+    [InlineData("agents")]
+    [InlineData("targets")]
+    public void On_the_development_half_precision_and_recall_reach_0_98(string field)
+    {
+        var score = Scores.Value.Single(s => s.Half == TrialEvaluation.Development && s.Field == field);
+
+        Assert.True(score.Labelled > 0, $"no development labels for {field}");
+        Assert.True(score.Precision >= 0.98 && score.Recall >= 0.98, string.Create(
+            CultureInfo.InvariantCulture, $"{field}: precision {score.Precision:0.000}, recall {score.Recall:0.000}\n{string.Join("\n", score.Misses)}"));
+    }
+
+    [Fact]
+    public void Evaluate_prints_both_halves()
+    {
+        var run = CliRun.Invoke("evaluate", "--labels", Labels, SharedData.CtGov);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Trials, development half (35 trials)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Trials, evaluation half (34 trials)", run.Output, StringComparison.Ordinal);
+    }
+}
