@@ -28,6 +28,13 @@ public sealed record TrialFilters : IValidatedRequest
     [FromQuery(Name = "startTo")] public string? StartTo { get; init; }
     [FromQuery(Name = "updatedSince")] public string? UpdatedSince { get; init; }
 
+    /// <summary>
+    /// Values read from a trial's titles, summary and arms rather than its interventions:
+    /// "include" (the default) counts them in agent, target and modality filters, "exclude" counts
+    /// only the structured interventions, "only" keeps trials that have such values.
+    /// </summary>
+    [FromQuery(Name = "freeText")] public string? FreeText { get; init; }
+
     public void Validate(IDictionary<string, string[]> errors) => FilterRules.Validate(this, errors);
 }
 
@@ -55,6 +62,8 @@ public static partial class FilterRules
 
     public static readonly string[] Endpoints = [.. Vocabulary.Embedded.EndpointClasses];
 
+    public static readonly string[] FreeTextChoices = ["include", "exclude", "only"];
+
     /// <summary>target=any: any ICI (an unspecified one included); modality=any: any RT.</summary>
     public const string AnyValue = "any";
 
@@ -72,6 +81,7 @@ public static partial class FilterRules
         OneOf(errors, "target", filters.Target, [.. Targets, AnyValue]);
         OneOf(errors, "modality", filters.Modality, [.. Modalities, AnyValue]);
         OneOf(errors, "endpoint", filters.Endpoint, Endpoints);
+        OneOf(errors, "freeText", filters.FreeText is null ? null : [filters.FreeText], FreeTextChoices);
         FreeText(errors, "topic", filters.Topic);
         FreeText(errors, "country", filters.Country);
         FreeText(errors, "sponsor", filters.Sponsor);

@@ -29,7 +29,9 @@ public sealed partial class TrialReads
             .ToLookup(v => (v.Ordinal, v.Field), v => v.Value);
         var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string Vocabulary, string At)?>(
             "SELECT institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id, read);
-        var interventions = connection.Query<int>("SELECT ordinal FROM interventions WHERE nct_id = @id ORDER BY ordinal", id, read)
+        // The interventions, and ordinal -1 when values were read from the trial's free text.
+        var interventions = connection.Query<int>(
+                "SELECT ordinal FROM interventions WHERE nct_id = @id UNION SELECT ordinal FROM intervention_values WHERE nct_id = @id ORDER BY ordinal", id, read)
             .Select(ordinal => new InterventionTerms(
                 ordinal,
                 [.. values[(ordinal, NormalisedField.Agent)]],

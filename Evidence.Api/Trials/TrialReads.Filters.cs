@@ -24,9 +24,14 @@ public sealed partial class TrialReads
         where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs);
         where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
         where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
-        where.AnyOf(filters.Agent?.Select(v => FilterRules.Canonical(v, FilterRules.Agents)), InterventionValueIs(NormalisedField.Agent));
-        InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target);
-        InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality);
+        var structuredOnly = string.Equals(filters.FreeText, "exclude", StringComparison.OrdinalIgnoreCase);
+        InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly);
+        InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly);
+        InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly);
+        if (string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
+        {
+            where.One(InterventionTerms.FreeTextOrdinal, "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.ordinal = {0})");
+        }
         where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs);
         where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
@@ -54,21 +59,21 @@ public sealed partial class TrialReads
     /// An intervention of the study has one of <paramref name="values"/> in <paramref name="field"/>,
     /// or, for <see cref="FilterRules.AnyValue"/>, any value at all: target=any is any ICI, modality=any any RT.
     /// </summary>
-    private static void InterventionFilter(WhereClause where, string[]? values, string[] allowed, string field)
+    private static void InterventionFilter(WhereClause where, string[]? values, string[] allowed, string field, bool structuredOnly)
     {
+        // Values read from free text are stored under their own ordinal; "structured only" leaves them out.
+        var structured = structuredOnly ? $" AND v.ordinal <> {InterventionTerms.FreeTextOrdinal}" : string.Empty;
         if (FilterRules.AsksForAny(values))
         {
-            where.One(field, "EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = {0} AND v.nct_id = s.nct_id)");
+            where.One(field, $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = {{0}} AND v.nct_id = s.nct_id{structured})");
         }
         else
         {
-            where.AnyOf(values?.Select(v => FilterRules.Canonical(v, allowed)), InterventionValueIs(field));
+            where.AnyOf(
+                values?.Select(v => FilterRules.Canonical(v, allowed)),
+                $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}} AND v.nct_id = s.nct_id{structured})");
         }
     }
-
-    /// <summary>An intervention of the study has the value {0} in <paramref name="field"/> (a constant of <see cref="NormalisedField"/>).</summary>
-    private static string InterventionValueIs(string field) =>
-        $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}} AND v.nct_id = s.nct_id)";
 
     /// <summary>
     /// A search box's words as an FTS5 query: each word quoted (so punctuation such as "PD-1" is

@@ -62,7 +62,7 @@ internal static class NormalisationWriter
                    ("Position", x => x.V.Position),
                    ("Value", x => x.V.Value)))
         {
-            values.Execute(studies.SelectMany(s => s.Study.Interventions.SelectMany(t => t.Values().Select(v => (s.NctId, t.Ordinal, v)))));
+            values.Execute(studies.SelectMany(s => s.Study.AllInterventionTerms.SelectMany(t => t.Values().Select(v => (s.NctId, t.Ordinal, v)))));
         }
 
         using (var regimens = new PreparedInsert<(string NctId, RtRegimen R)>(

@@ -13,7 +13,18 @@ public sealed record NormalisedStudy(
     IReadOnlyList<RtRegimen> RtRegimens,
     IReadOnlyList<TermSource> Sources,
     StudySummary Summary,
-    SearchText Search);
+    SearchText Search)
+{
+    /// <summary>
+    /// What the trial gives that its structured interventions do not say, read from its titles,
+    /// summary and arms (ordinal -1); null when they say it all or the text says nothing more.
+    /// </summary>
+    public InterventionTerms? FreeText { get; init; }
+
+    /// <summary>The interventions' values and those from free text: everything intervention_values stores.</summary>
+    [JsonIgnore]
+    public IEnumerable<InterventionTerms> AllInterventionTerms => FreeText is null ? Interventions : Interventions.Append(FreeText);
+}
 
 /// <summary>The text full-text search indexes for a study, by column.</summary>
 public sealed record SearchText(string Titles, string Summary, string Conditions, string Interventions, string Sponsor);
@@ -32,6 +43,9 @@ public sealed record InterventionTerms(
     IReadOnlyList<string> PartnerClasses,
     IReadOnlyList<string> AgentProperties)
 {
+    /// <summary>The ordinal of the values read from a trial's titles, summary and arms (<see cref="NormalisedStudy.FreeText"/>), not from an intervention.</summary>
+    public const int FreeTextOrdinal = -1;
+
     /// <summary>Each value with its field and its place in the field's list, as intervention_values stores them.</summary>
     public IEnumerable<(string Field, int Position, string Value)> Values() =>
         Agents.Select((value, i) => (NormalisedField.Agent, i, value))

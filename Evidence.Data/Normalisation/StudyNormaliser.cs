@@ -10,6 +10,7 @@ public sealed class StudyNormaliser
     private readonly EndpointClassifier _endpoints;
     private readonly SequenceDetector _sequence;
     private readonly Table1Summary _summary;
+    private readonly FreeTextEvidence _freeText;
 
     public StudyNormaliser(VocabularyMatchers vocabulary)
     {
@@ -19,6 +20,7 @@ public sealed class StudyNormaliser
         _endpoints = new EndpointClassifier(vocabulary);
         _sequence = new SequenceDetector(vocabulary);
         _summary = new Table1Summary(vocabulary);
+        _freeText = new FreeTextEvidence(vocabulary);
     }
 
     public static StudyNormaliser Embedded { get; } = new(VocabularyMatchers.Embedded);
@@ -34,11 +36,12 @@ public sealed class StudyNormaliser
         var sources = new List<TermSource>();
         var membership = new ArmMembership(record);
         var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();
+        var freeText = _freeText.Derive(record, interventions, sources);
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
         var regimens = RtRegimens(record, membership, interventions);
         var (institution, country) = _summary.Institution(record, sources);
         // Only a study that gives RT or an ICI can order them; most of the registry gives neither.
-        var (sequence, field, sentence) = interventions.Any(i => i.RtModality is not null || i.GivesIci)
+        var (sequence, field, sentence) = interventions.Append(freeText).OfType<InterventionTerms>().Any(i => i.RtModality is not null || i.GivesIci)
             ? _sequence.Detect(SequenceTexts(record))
             : (SequenceDetector.Unknown, null, null);
         if (field is not null)
@@ -52,8 +55,11 @@ public sealed class StudyNormaliser
             outcomes,
             regimens,
             sources,
-            new StudySummary(institution, country, Table1Summary.Interventions(record, membership, interventions), sequence),
-            SearchTextOf(record, interventions));
+            new StudySummary(institution, country, Table1Summary.Interventions(record, membership, interventions, freeText), sequence),
+            SearchTextOf(record, interventions))
+        {
+            FreeText = freeText,
+        };
     }
 
     /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>

@@ -43,17 +43,51 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         return country is not null && vocabulary.Vocabulary.CountryNames.TryGetValue(country, out var common) ? common : country;
     }
 
-    public static string? Interventions(StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms)
+    /// <summary>
+    /// The arms as "A + B vs C". What only the trial's free text names (<paramref name="freeText"/>:
+    /// RT or an ICI its interventions do not list) is given by every arm, as the titles and summary
+    /// that name it describe the trial as a whole; with no interventions it is the whole cell.
+    /// </summary>
+    public static string? Interventions(StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms, InterventionTerms? freeText = null)
     {
         var arms = record.ArmGroups.Count == 0
             ? [record.Interventions.ToList()]
             : record.ArmGroups.Select(arm => record.Interventions.Where(i => membership.ArmsOf(i).Contains(arm)).ToList()).ToList();
+        List<string> fromText = freeText is null ? [] : [.. FromFreeText(freeText)];
         var described = arms
-            .Select(arm => string.Join(Terms.ListSeparator, arm.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>().Distinct()))
+            .Select(arm => string.Join(Terms.ListSeparator, arm.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>().Concat(fromText).Distinct()))
             .Where(arm => arm.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return described.Count == 0 ? null : string.Join(Terms.ArmSeparator, described);
+    }
+
+    /// <summary>The ICI (by agent, else by class) and the RT the free text names, in that order.</summary>
+    private static IEnumerable<string> FromFreeText(InterventionTerms terms)
+    {
+        if (terms.Agents.Count > 0)
+        {
+            yield return Agents(terms.Agents);
+        }
+        else if (terms.Targets.Count > 0)
+        {
+            yield return Targets(terms.Targets);
+        }
+
+        if (terms.RtModality is { } modality)
+        {
+            yield return Modality(modality);
+        }
+    }
+
+    private static string Agents(IReadOnlyList<string> agents) => string.Join(Terms.ListSeparator, agents.Select(a => char.ToUpperInvariant(a[0]) + a[1..]));
+
+    private static string Modality(string modality) => modality == Terms.UnspecifiedRt ? "RT" : modality;
+
+    private static string Targets(IReadOnlyList<string> targets)
+    {
+        var joined = string.Join(Terms.ListSeparator, targets);
+        return joined == Terms.UnspecifiedIci ? "ICI" : $"anti-{joined}";
     }
 
     /// <summary>How an intervention appears in an arm: agents by name, RT by modality, a class when no agent is named.</summary>
@@ -61,18 +95,17 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     {
         if (terms.Agents.Count > 0)
         {
-            return string.Join(Terms.ListSeparator, terms.Agents.Select(a => char.ToUpperInvariant(a[0]) + a[1..]));
+            return Agents(terms.Agents);
         }
 
         if (terms.RtModality is { } modality)
         {
-            return modality == Terms.UnspecifiedRt ? "RT" : modality;
+            return Modality(modality);
         }
 
         if (terms.Targets.Count > 0)
         {
-            var targets = string.Join(Terms.ListSeparator, terms.Targets);
-            return targets == Terms.UnspecifiedIci ? "ICI" : $"anti-{targets}";
+            return Targets(terms.Targets);
         }
 
         if (terms.PartnerClasses.Contains(Terms.Locoregional))

@@ -96,7 +96,7 @@ public static class TrialEvaluation
                 }
 
                 var normalised = normaliser.Normalise(record);
-                var interventions = normalised.Interventions;
+                var interventions = normalised.AllInterventionTerms.ToList();
                 var modalities = interventions.Select(i => i.RtModality).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
                 {
@@ -106,7 +106,13 @@ public static class TrialEvaluation
                     ["agents"] = interventions.SelectMany(i => i.Agents).Where(a => classOf.GetValueOrDefault(a) == Terms.Ici).ToHashSet(StringComparer.OrdinalIgnoreCase),
                     ["targets"] = interventions.SelectMany(i => i.Targets).ToHashSet(StringComparer.OrdinalIgnoreCase),
                 };
-                predictions[record.NctId] = new TrialValues(record.NctId, string.Empty, values, []);
+                var fromText = normalised.FreeText is not { } text ? [] : new HashSet<(string, string)>(
+                    new[] { ("rt", text.RtModality is null ? null : "yes"), ("rt_modality", text.RtModality), ("ici", text.GivesIci ? "yes" : null) }
+                        .Concat(text.Agents.Select(a => ("agents", (string?)a)))
+                        .Concat(text.Targets.Select(t => ("targets", (string?)t)))
+                        .Where(p => p.Item2 is not null)
+                        .Select(p => (p.Item1, p.Item2!)));
+                predictions[record.NctId] = new TrialValues(record.NctId, string.Empty, values, fromText);
             }
         }
 

@@ -65,7 +65,7 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
         await page.SelectOptionAsync("select[name=target]", "PD-1");
         await page.ClickAsync("button[type=submit]");
         // A locator, not WaitForFunction: that evaluates a string, which the page's policy (no eval) refuses.
-        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(4);
         var ids = await page.Locator("#table1 tbody tr td:first-child a").AllInnerTextsAsync();
         var firstLink = await page.Locator("#table1 tbody tr td:first-child a").First.GetAttributeAsync("href");
         Directory.CreateDirectory(Artifacts);
@@ -76,10 +76,10 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
         await download.SaveAsAsync(csvPath);
 
         Assert.True(allRows > ids.Count, $"the filter narrowed {allRows} rows to {ids.Count}");
-        Assert.Equal(["NCT03316872", "NCT04167293", "NCT04547452"], ids);
-        Assert.Equal("https://clinicaltrials.gov/study/NCT03316872", firstLink);
+        Assert.Equal(["NCT03203304", "NCT03316872", "NCT04167293", "NCT04547452"], ids); // NCT03203304's SBRT is in its titles
+        Assert.Equal("https://clinicaltrials.gov/study/NCT03203304", firstLink);
         var csv = await File.ReadAllLinesAsync(csvPath);
-        Assert.Equal(4, csv.Length);
+        Assert.Equal(5, csv.Length);
         Assert.StartsWith("NCT number,Institution", csv[0], StringComparison.Ordinal);
         Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(csvPath))[..3]); // a BOM, so Excel reads UTF-8
         Assert.Contains(csv, line => line.StartsWith("NCT04547452,China (West China Hospital)", StringComparison.Ordinal));

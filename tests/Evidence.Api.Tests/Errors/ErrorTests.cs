@@ -14,6 +14,7 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
         { "/api/trials?target=PD-2", "target", "allowed: 'PD-1', 'PD-L1', 'CTLA-4'" },
         { "/api/trials?modality=laser", "modality", "allowed: 'SBRT'" },
         { "/api/trials?endpoint=QoL", "endpoint", "allowed: 'other'" },
+        { "/api/trials?freeText=maybe", "freeText", "allowed: 'include', 'exclude', 'only'" },
         { "/api/trials?sort=drop%20table", "sort", "allowed: nctId, -nctId" },
         { "/api/trials?pageSize=0", "pageSize", "must be 1 to 500" },
         { "/api/trials?pageSize=100000", "pageSize", "must be 1 to 500" },

@@ -44,6 +44,10 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         { "topic=hcc-irt", "EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = s.nct_id AND t.topic = 'hcc-irt')" },
         { "target=any", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target')" },
         { "modality=ANY&modality=SBRT", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality')" },
+        { "freeText=only", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.ordinal = -1)" },
+        { "modality=SBRT&freeText=exclude", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.value = 'SBRT' AND v.ordinal >= 0)" },
+        { "modality=SBRT&freeText=include", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.value = 'SBRT')" },
+        { "modality=any&freeText=exclude", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.ordinal >= 0)" },
         { "modality=any&target=any", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality') AND EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target')" },
     };
 

@@ -30,14 +30,11 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
         [("NCT04611165", "record")] = "no registry record could be rebuilt for NCT04611165 (shared/ctgov/reconstructed/SOURCES.md)",
         [("NCT03482102", "modality")] = "the registry names the intervention 'Radiation Therapy' without its kind; the review reads EBRT",
         [("NCT03482102", "endpoint")] = "the record has no primary outcome (ORR could not be confirmed from a registry page)",
-        [("NCT03203304", "modality")] = "the record lists only nivolumab and ipilimumab as interventions; SBRT appears only in its summary and title",
         [("NCT03203304", "endpoint")] = "the record has no primary outcome",
         [("NCT04167293", "country")] = "the lead sponsor is the individual 'Mian XI' and the record lists no site; the review names Sun Yat-sen University Cancer Center",
         [("NCT04167293", "endpoint")] = "the record has no primary outcome (6-month PFS could not be confirmed)",
         [("NCT03817736", "endpoint")] = "the record has no primary outcome",
         [("NCT04547452", "endpoint")] = "the record has no primary outcome",
-        [("NCT04193696", "target")] = "the record lists no interventions (its title says 'RT+ Anti-PD-1')",
-        [("NCT04193696", "modality")] = "the record lists no interventions",
         [("NCT04193696", "endpoint")] = "the record has no primary outcome",
     };
 
