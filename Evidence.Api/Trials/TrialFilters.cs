@@ -67,6 +67,10 @@ public static partial class FilterRules
     /// <summary>target=any: any ICI (an unspecified one included); modality=any: any RT.</summary>
     public const string AnyValue = "any";
 
+    /// <summary>Whether agent, target and modality count only the structured interventions' values (freeText=exclude).</summary>
+    public static bool CountsStructuredOnly(TrialFilters filters) =>
+        string.Equals(filters?.FreeText, "exclude", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when <paramref name="values"/> hold <see cref="AnyValue"/>, which makes the parameter's other values moot.</summary>
     public static bool AsksForAny(string[]? values) => values?.Contains(AnyValue, StringComparer.OrdinalIgnoreCase) == true;
 

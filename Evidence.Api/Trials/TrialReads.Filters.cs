@@ -24,7 +24,7 @@ public sealed partial class TrialReads
         where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs);
         where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
         where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
-        var structuredOnly = string.Equals(filters.FreeText, "exclude", StringComparison.OrdinalIgnoreCase);
+        var structuredOnly = FilterRules.CountsStructuredOnly(filters);
         InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly);
         InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly);
         InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly);

@@ -61,7 +61,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
             SELECT l.nct_id, l.country FROM hits JOIN locations l USING (nct_id) WHERE l.country IS NOT NULL
             UNION SELECT x.nct_id, x.country FROM hits JOIN study_summaries x USING (nct_id) WHERE x.country IS NOT NULL) c GROUP BY 2
         UNION ALL
-        SELECT v.field, v.value, COUNT(DISTINCT v.nct_id) FROM hits JOIN intervention_values v USING (nct_id) WHERE v.field IN (SELECT value FROM json_each(@facetFields)) GROUP BY 1, 2
+        SELECT v.field, v.value, COUNT(DISTINCT v.nct_id) FROM hits JOIN intervention_values v USING (nct_id) WHERE v.field IN (SELECT value FROM json_each(@facetFields)) AND v.ordinal <> @excludedOrdinal GROUP BY 1, 2
         UNION ALL
         SELECT 'endpoint', o.endpoint_class, COUNT(DISTINCT o.nct_id) FROM hits JOIN outcomes o USING (nct_id) WHERE o.kind = '{OutcomeKind.Primary}' GROUP BY 2
         UNION ALL
@@ -79,6 +79,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         var parameters = selection.Parameters;
         parameters.Add("phases", JsonSerializer.Serialize(FilterRules.Phases));
         parameters.Add("facetFields", JsonSerializer.Serialize(FacetOfField.Keys));
+        // With freeText=exclude the facets count what the filters count: the structured interventions' values.
+        parameters.Add("excludedOrdinal", FilterRules.CountsStructuredOnly(filters) ? InterventionTerms.FreeTextOrdinal : int.MinValue);
         // The filter is evaluated once for all facets and the total (a materialised CTE), once for the page.
         var counts = connection.Query<FacetRow>($"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {selection.Where}) {FacetsSql}", parameters)
             .Select(row => row with { Facet = FacetOfField.GetValueOrDefault(row.Facet, row.Facet) })

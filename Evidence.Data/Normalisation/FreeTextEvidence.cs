@@ -32,42 +32,51 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var modalities = new List<(string Field, TermMatch<string> Match)>();
-        var summaryModalities = new List<(string Field, TermMatch<string> Match)>();
+        var refinements = new List<(string Field, TermMatch<string> Match)>();
         var agents = new List<(string Field, TermMatch<AgentEntry> Match)>();
         var classes = new List<(string Field, TermMatch<string> Match)>();
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
+            // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
+            // they mean treatment given before the trial.
+            var (rt, named, iciClasses) = Given(words, sequence: true);
+            var combination = rt.Count > 0 && (named.Count > 0 || iciClasses.Count > 0);
+            if (!combination)
+            {
+                (rt, named, iciClasses) = Given(words, sequence: false);
+            }
+
             if (field == Summary)
             {
-                // A summary also describes who the patients are and what they already receive
-                // ("during treatment with episcleral brachytherapy") and cites drugs as background;
-                // it only tells the kind of RT that a title or an arm says the trial gives.
-                summaryModalities.AddRange(needRt ? vocabulary.RtModalities.Matches(words).Select(m => (field, m)) : []);
+                // A summary also describes the patients, what they already receive and what others
+                // do; a sentence of it that names RT with an ICI only tells the kind of RT.
+                refinements.AddRange(combination ? rt.Select(m => (field, m)) : []);
                 continue;
             }
 
-            if (needRt)
+            // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
+            // Cream", "PD-1 Expression as a Biomarker"): it counts where it names RT and an ICI
+            // together. An arm's words are what that arm gives.
+            if (field.StartsWith("identificationModule.", StringComparison.Ordinal) && !combination)
             {
-                modalities.AddRange(vocabulary.RtModalities.Matches(words).Select(m => (field, m)));
+                continue;
             }
 
-            if (needIci)
-            {
-                agents.AddRange(vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => (field, m)));
-                classes.AddRange(vocabulary.IciClasses.Matches(words).Select(m => (field, m)));
-            }
+            modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);
+            agents.AddRange(needIci ? named.Select(m => (field, m)) : []);
+            classes.AddRange(needIci ? iciClasses.Select(m => (field, m)) : []);
         }
 
         if (modalities.Count > 0)
         {
-            modalities.AddRange(summaryModalities);
+            modalities.AddRange(refinements);
         }
 
         var modality = vocabulary.MostSpecificModality(modalities.Select(m => m.Match));
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
-        var iciClass = ici.Count == 0 ? classes.FirstOrDefault() : default;
-        if (modality is null && ici.Count == 0 && iciClass.Match is null)
+        var iciClass = ici.Count == 0 ? classes.DistinctBy(c => c.Match.Value).ToList() : [];
+        if (modality is null && ici.Count == 0 && iciClass.Count == 0)
         {
             return null;
         }
@@ -83,21 +92,56 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("study", 0, NormalisedField.Agent, match.Value.Name, field, match.Matched));
         }
 
-        if (iciClass.Match is { } cls)
+        foreach (var (field, match) in iciClass)
         {
-            sources.Add(new TermSource("study", 0, NormalisedField.Target, cls.Value, iciClass.Field, cls.Matched));
+            sources.Add(new TermSource("study", 0, NormalisedField.Target, match.Value, field, match.Matched));
         }
 
-        var givesIci = ici.Count > 0 || iciClass.Match is not null;
+        var givesIci = ici.Count > 0 || iciClass.Count > 0;
         return new InterventionTerms(
             Ordinal,
             [.. ici.Select(a => a.Match.Value.Name)],
             givesIci ? [Terms.Ici] : [],
-            ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()] : iciClass.Match is { } target ? [target.Value] : [],
+            ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()] : [.. iciClass.Select(c => c.Match.Value)],
             modality?.Value,
             [],
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
+
+    /// <summary>The RT, ICI agents and ICI classes a sentence names as given (<see cref="IsGiven"/>).</summary>
+    private (List<TermMatch<string>> Rt, List<TermMatch<AgentEntry>> Agents, List<TermMatch<string>> Classes) Given(TermText words, bool sequence) => (
+        [.. vocabulary.RtModalities.Matches(words).Where(m => IsGiven(words, m.Position, m.Matched, sequence))],
+        [.. vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici && IsGiven(words, m.Position, m.Matched, sequence))],
+        [.. vocabulary.IciClasses.Matches(words).Where(m => IsGiven(words, m.Position, m.Matched, sequence))]);
+
+    /// <summary>
+    /// Whether the therapy named at word <paramref name="position"/> is given, not named as
+    /// something else by the words around it: before it, prior or failed treatment, its absence or
+    /// an exclusion ("previously treated with", "without", "no", "unsuitable for"); after it, what it
+    /// caused or what is measured ("-induced", "dermatitis", "expression", "oncology"). With
+    /// <paramref name="sequence"/>, "after", "following" and "post" before it order it instead.
+    /// </summary>
+    private static bool IsGiven(TermText words, int position, string matched, bool sequence)
+    {
+        var length = Math.Max(1, TermText.Of(matched).Words.Count);
+        var before = words.Words.Skip(Math.Max(0, position - 3)).Take(Math.Min(3, position)).Select(w => w.Word);
+        var after = words.Words.Skip(position + length).Take(2).Select(w => w.Word);
+        return !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
+    }
+
+    private static readonly HashSet<string> SequenceWords = new(["after", "following", "post"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotGivenBefore = new(
+        ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
+         "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
+         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotGivenAfter = new(
+        ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
+         "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
+         "resistant", "resistance", "failure", "planning", "dosimetry", "calibration"],
+        StringComparer.Ordinal);
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>
     private static IEnumerable<(string Field, string Sentence)> OwnSentences(StudyRecord record)
@@ -114,22 +158,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             texts.Add(($"armGroups[{arm.Ordinal}].description", arm.Description));
         }
 
-        return texts
-            .SelectMany(t => Sentences().Split(t.Text ?? string.Empty).Select(sentence => (t.Field, Sentence: sentence.Trim())))
-            .Where(s => s.Sentence.Length > 0 && !NotTheTrialsOwn().IsMatch(s.Sentence));
+        return texts.SelectMany(t => Sentences().Split(t.Text ?? string.Empty).Select(sentence => (t.Field, Sentence: sentence.Trim()))).Where(s => s.Sentence.Length > 0);
     }
 
     [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
     private static partial Regex Sentences();
 
-    /// <summary>
-    /// Words that make a sentence about therapy other than the trial's: given before (prior,
-    /// previous, history of, pretreated), failed (refractory, resistant, progressed on, failure
-    /// of, intolerant), excluded (exclusion, ineligible, contraindicated, not eligible), or
-    /// background and contrast (approved, unlike, instead of, rather than, compared with historical).
-    /// </summary>
-    [GeneratedRegex(
-        @"\b(prior|previous(ly)?|history of|pre-?treated|refractory|resistan(t|ce)|progress(ed|ion) (on|after|following)|failed|failure of|intoleran(t|ce)|exclu(de|ded|sion)|ineligible|not eligible|contraindicat\w*|approved|unlike|instead of|rather than|historical)\b",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NotTheTrialsOwn();
 }

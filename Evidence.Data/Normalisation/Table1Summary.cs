@@ -44,37 +44,51 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// The arms as "A + B vs C". What only the trial's free text names (<paramref name="freeText"/>:
-    /// RT or an ICI its interventions do not list) is given by every arm, as the titles and summary
-    /// that name it describe the trial as a whole; with no interventions it is the whole cell.
+    /// The arms as "A + B vs C". What only the trial's free text names (<paramref name="freeText"/>,
+    /// with its <paramref name="sources"/>) joins the arm whose label or description names it; a
+    /// title's joins the one arm of a single-arm trial (or the whole cell when there are no
+    /// arms), not every arm of a comparison ("Pembrolizumab With or Without SBRT").
     /// </summary>
-    public static string? Interventions(StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms, InterventionTerms? freeText = null)
+    public static string? Interventions(
+        StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms, InterventionTerms? freeText = null, IReadOnlyList<TermSource>? sources = null)
     {
-        var arms = record.ArmGroups.Count == 0
-            ? [record.Interventions.ToList()]
-            : record.ArmGroups.Select(arm => record.Interventions.Where(i => membership.ArmsOf(i).Contains(arm)).ToList()).ToList();
-        List<string> fromText = freeText is null ? [] : [.. FromFreeText(freeText)];
+        var fromText = (freeText is null ? [] : sources ?? [])
+            .Where(source => source.Entity == "study" && source.Field is NormalisedField.Agent or NormalisedField.Target or NormalisedField.RtModality)
+            .ToList();
+        List<(int? Arm, List<Intervention> Interventions)> arms = record.ArmGroups.Count == 0
+            ? [(null, record.Interventions.ToList())]
+            : [.. record.ArmGroups.Select(arm => ((int?)arm.Ordinal, record.Interventions.Where(i => membership.ArmsOf(i).Contains(arm)).ToList()))];
         var described = arms
-            .Select(arm => string.Join(Terms.ListSeparator, arm.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>().Concat(fromText).Distinct()))
+            .Select(arm => string.Join(Terms.ListSeparator, arm.Interventions.Select(i => Describe(i, terms[i.Ordinal])).OfType<string>()
+                .Concat(FromFreeText(fromText.Where(source => Joins(source, arm.Arm, arms.Count)))).Distinct()))
             .Where(arm => arm.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return described.Count == 0 ? null : string.Join(Terms.ArmSeparator, described);
     }
 
-    /// <summary>The ICI (by agent, else by class) and the RT the free text names, in that order.</summary>
-    private static IEnumerable<string> FromFreeText(InterventionTerms terms)
+    /// <summary>Whether a value read from free text joins <paramref name="arm"/>: its own arm's, or a title's in a trial of one arm.</summary>
+    private static bool Joins(TermSource source, int? arm, int arms) =>
+        source.SourceField.StartsWith("armGroups[", StringComparison.Ordinal)
+            ? arm is { } ordinal && source.SourceField.StartsWith($"armGroups[{ordinal}].", StringComparison.Ordinal)
+            : arms == 1;
+
+    /// <summary>The ICIs (by agent, else by class) and the RT that free text names, in that order.</summary>
+    private static IEnumerable<string> FromFreeText(IEnumerable<TermSource> sources)
     {
-        if (terms.Agents.Count > 0)
+        var list = sources.ToList();
+        var agents = list.Where(s => s.Field == NormalisedField.Agent).Select(s => s.Value).Distinct().ToList();
+        var targets = list.Where(s => s.Field == NormalisedField.Target).Select(s => s.Value).Distinct().ToList();
+        if (agents.Count > 0)
         {
-            yield return Agents(terms.Agents);
+            yield return Agents(agents);
         }
-        else if (terms.Targets.Count > 0)
+        else if (targets.Count > 0)
         {
-            yield return Targets(terms.Targets);
+            yield return Targets(targets);
         }
 
-        if (terms.RtModality is { } modality)
+        foreach (var modality in list.Where(s => s.Field == NormalisedField.RtModality).Select(s => s.Value).Distinct())
         {
             yield return Modality(modality);
         }

@@ -159,4 +159,35 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         Assert.Contains(topics.EnumerateArray(), t => t.GetProperty("name").GetString() == "hcc-irt");
         Assert.Equal(JsonValueKind.Array, harvests.ValueKind);
     }
+
+    [Theory]
+    [InlineData("target=PD-1&freeText=exclude")]
+    [InlineData("target=PD-1&freeText=include")]
+    [InlineData("freeText=exclude")]
+    public async Task Every_facet_count_is_what_choosing_that_value_returns_with_or_without_free_text(string query)
+    {
+        var page = await GetJson($"/api/trials?{query}&pageSize=1");
+
+        // A facet of a parameter already in the query would add an OR; the others narrow.
+        foreach (var facet in new[] { "modality", "target", "agent" }.Where(f => !query.Contains(f + "=", StringComparison.Ordinal)))
+        {
+            foreach (var value in page.GetProperty("facets").GetProperty(facet).EnumerateArray())
+            {
+                var name = value.GetProperty("value").GetString()!;
+                var chosen = await GetJson($"/api/trials?{query}&{facet}={Uri.EscapeDataString(name)}&pageSize=1");
+                Assert.True(value.GetProperty("count").GetInt64() == chosen.GetProperty("total").GetInt64(), $"{query}: {facet}={name}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Free_text_values_count_unless_excluded()
+    {
+        var withText = await Ids("modality=SBRT&target=PD-1");
+        var structuredOnly = await Ids("modality=SBRT&target=PD-1&freeText=exclude");
+
+        Assert.Contains("NCT03203304", withText); // SBRT in its titles, nivolumab among its interventions
+        Assert.DoesNotContain("NCT03203304", structuredOnly);
+        Assert.Equal(withText.Except(["NCT03203304"]), structuredOnly);
+    }
 }

@@ -57,7 +57,7 @@ public class FreeTextEvidenceTests
     public void An_arm_that_names_the_agent_gives_it()
     {
         var study = Normalise(Trial(
-            "Consolidation After Chemoradiation in Stage III Disease",
+            "Consolidation in Stage III Disease",
             interventions: [Intervention("RADIATION", "Chemoradiation")],
             arms: [Arm("Arm A: pembrolizumab consolidation", "Pembrolizumab 200 mg every 3 weeks for 1 year", "Chemoradiation")]));
 
@@ -66,18 +66,74 @@ public class FreeTextEvidenceTests
     }
 
     [Theory]
-    [InlineData("SBRT for Patients Previously Treated With Nivolumab", null)]
-    [InlineData("Nivolumab in Patients Refractory to Radiotherapy", null)]
+    [InlineData("Exercise for Patients Previously Treated With Nivolumab and SBRT", null)]
+    [InlineData("Exercise in Patients Refractory to Radiotherapy and PD-1 Inhibitors", null)]
     [InlineData("Exercise During Hospitalisation", "During treatment with episcleral brachytherapy, patients stay a week in isolation.")]
-    [InlineData("Exercise During Hospitalisation", "Pembrolizumab and nivolumab are approved for this cancer.")]
-    [InlineData("Liver Resection Unlike Radiotherapy Keeps the Tissue for Pathology", null)]
-    [InlineData("Quality of Life After Prior Stereotactic Radiotherapy", null)]
-    [InlineData("A Diet to Reduce Fatigue", "Patients excluded if they received an immune checkpoint inhibitor in the last 6 months.")]
-    public void Therapy_named_as_prior_failed_excluded_background_or_contrast_is_not_the_trials(string title, string? summary)
+    [InlineData("Exercise During Hospitalisation", "Pembrolizumab with radiotherapy is approved for this cancer; patients exercise daily.")]
+    [InlineData("Radiation Dermatitis Cream in Breast Cancer", null)]
+    [InlineData("Radiation-Induced Lymphopenia and Outcomes", null)]
+    [InlineData("RT-PCR Screening for Circulating Tumour Cells", null)]
+    [InlineData("Salvage Radiotherapy (SRT) With or Without Enzalutamide", null)]
+    [InlineData("Vedolizumab for ICI-Induced Colitis", null)]
+    [InlineData("Programmed Death-1 Expression as a Biomarker in Gastric Cancer", null)]
+    [InlineData("Infliximab for Nivolumab-Related Pneumonitis After Radiotherapy", null)]
+    [InlineData("Survey of Patients Receiving Immune Checkpoint Inhibitors and Radiotherapy", null)]
+    [InlineData("Surgery in Patients Unsuitable for SBRT or Anti-PD-1 Therapy", null)]
+    [InlineData("Chemotherapy Without Radiotherapy or Nivolumab", null)]
+    public void Therapy_named_but_not_given_by_the_trial_is_not_read_as_the_trials(string title, string? summary)
     {
         var study = Normalise(Trial(title, summary, [Intervention("BEHAVIORAL", "Exercise programme")]));
 
         Assert.Null(study.FreeText);
+    }
+
+    [Fact]
+    public void A_title_that_names_rt_alone_is_not_read_it_may_be_about_rt_not_giving_it()
+    {
+        Assert.Null(Normalise(Trial("Imaging Before Radiotherapy in Lung Cancer", interventions: [Intervention("DIAGNOSTIC_TEST", "FDG-PET")])).FreeText);
+    }
+
+    [Theory]
+    [InlineData("SBRT Plus Camrelizumab for Sorafenib-Refractory Hepatocellular Carcinoma")]
+    [InlineData("SBRT and Camrelizumab After Progression on Sorafenib")]
+    [InlineData("Camrelizumab Starting One Week After SBRT")]
+    public void Words_about_the_patients_history_do_not_hide_the_trials_own_rt(string title)
+    {
+        var study = Normalise(Trial(title, interventions: [Intervention("DRUG", "Camrelizumab")]));
+
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void Every_ici_class_a_title_names_is_kept()
+    {
+        var study = Normalise(Trial("Radiotherapy Plus Anti-PD-1 and Anti-CTLA-4 Antibodies in Melanoma"));
+
+        Assert.Equal(["PD-1", "CTLA-4"], study.FreeText?.Targets);
+    }
+
+    [Fact]
+    public void What_an_arm_names_joins_that_arm_only_so_the_comparison_stays()
+    {
+        var study = Normalise(Trial(
+            "Pembrolizumab With or Without SBRT in Lung Cancer",
+            interventions: [Intervention("DRUG", "Pembrolizumab", arms: ["A", "B"])],
+            arms: [Arm("A", "Pembrolizumab plus SBRT to one lesion", "Pembrolizumab"), Arm("B", "Pembrolizumab alone", "Pembrolizumab")]));
+
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+        Assert.Equal("Pembrolizumab + SBRT vs Pembrolizumab", study.Summary.InterventionSummary);
+    }
+
+    [Fact]
+    public void A_titles_rt_is_the_trials_but_joins_no_arm_of_a_comparison()
+    {
+        var study = Normalise(Trial(
+            "SBRT Plus Sintilimab Versus Observation",
+            interventions: [Intervention("DRUG", "Sintilimab", arms: ["A"])],
+            arms: [Arm("A", "Sintilimab every 3 weeks", "Sintilimab"), Arm("B", "No treatment")]));
+
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+        Assert.Equal("Sintilimab", study.Summary.InterventionSummary);
     }
 
     [Fact]
