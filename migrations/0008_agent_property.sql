@@ -15,6 +15,10 @@ CREATE TABLE intervention_values_new (
 INSERT INTO intervention_values_new (nct_id, ordinal, field, position, value)
 SELECT nct_id, ordinal, field, position, value FROM intervention_values;
 
+-- Rows normalised with an older vocabulary held "bispecific" as a target: it becomes the
+-- property it is. (Their real targets, PD-1 and CTLA-4 for cadonilimab, come with 'renormalize'.)
+UPDATE intervention_values_new SET field = 'agent_property', position = 0 WHERE field = 'target' AND value = 'bispecific';
+
 DROP TABLE intervention_values;
 ALTER TABLE intervention_values_new RENAME TO intervention_values;
 CREATE INDEX ix_intervention_values_value ON intervention_values (field, value, nct_id);

@@ -22,6 +22,7 @@ public sealed record TrialFilters : IValidatedRequest
     [FromQuery(Name = "target")] public string[]? Target { get; init; }
     [FromQuery(Name = "modality")] public string[]? Modality { get; init; }
     [FromQuery(Name = "endpoint")] public string[]? Endpoint { get; init; }
+    [FromQuery(Name = "property")] public string[]? Property { get; init; }
     [FromQuery(Name = "minEnrollment")] public int? MinEnrollment { get; init; }
     [FromQuery(Name = "maxEnrollment")] public int? MaxEnrollment { get; init; }
     [FromQuery(Name = "startFrom")] public string? StartFrom { get; init; }
@@ -62,6 +63,9 @@ public static partial class FilterRules
 
     public static readonly string[] Endpoints = [.. Vocabulary.Embedded.EndpointClasses];
 
+    /// <summary>Properties of an intervention's agents: property=bispecific.</summary>
+    public static readonly string[] Properties = [Terms.Bispecific];
+
     public static readonly string[] FreeTextChoices = ["include", "exclude", "only"];
 
     /// <summary>target=any: any ICI (an unspecified one included); modality=any: any RT.</summary>
@@ -85,6 +89,7 @@ public static partial class FilterRules
         OneOf(errors, "target", filters.Target, [.. Targets, AnyValue]);
         OneOf(errors, "modality", filters.Modality, [.. Modalities, AnyValue]);
         OneOf(errors, "endpoint", filters.Endpoint, Endpoints);
+        OneOf(errors, "property", filters.Property, Properties);
         OneOf(errors, "freeText", filters.FreeText is null ? null : [filters.FreeText], FreeTextChoices);
         FreeText(errors, "topic", filters.Topic);
         FreeText(errors, "country", filters.Country);

@@ -28,6 +28,7 @@ public sealed partial class TrialReads
         InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly);
         InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly);
         InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly);
+        InterventionFilter(where, filters.Property, FilterRules.Properties, NormalisedField.AgentProperty, structuredOnly);
         if (string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
         {
             where.One(InterventionTerms.FreeTextOrdinal, "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.ordinal = {0})");

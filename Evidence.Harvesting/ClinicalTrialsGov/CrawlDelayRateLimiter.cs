@@ -12,18 +12,27 @@ public sealed class CrawlDelayRateLimiter(TimeSpan interval, TimeProvider clock)
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private long _nextGrant; // clock timestamp before which no request may start
+    private long _granted;
+    private long _refused;
 
     public TimeSpan Interval { get; } = interval;
 
     public override TimeSpan? IdleDuration => null;
 
-    public override RateLimiterStatistics? GetStatistics() => null;
+    /// <summary>How many turns were granted and refused: every request that left the process took one turn.</summary>
+    public override RateLimiterStatistics? GetStatistics() => new()
+    {
+        TotalSuccessfulLeases = Interlocked.Read(ref _granted),
+        TotalFailedLeases = Interlocked.Read(ref _refused),
+        CurrentAvailablePermits = clock.GetTimestamp() >= Volatile.Read(ref _nextGrant) ? 1 : 0,
+    };
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(permitCount is 0 or 1, true, nameof(permitCount));
         if (!_turn.Wait(0))
         {
+            Interlocked.Increment(ref _refused);
             return Lease.Refused;
         }
 
@@ -31,6 +40,7 @@ public sealed class CrawlDelayRateLimiter(TimeSpan interval, TimeProvider clock)
         {
             if (clock.GetTimestamp() < _nextGrant)
             {
+                Interlocked.Increment(ref _refused);
                 return Lease.Refused;
             }
 
@@ -79,8 +89,11 @@ public sealed class CrawlDelayRateLimiter(TimeSpan interval, TimeProvider clock)
         base.Dispose(disposing);
     }
 
-    private void Grant() =>
+    private void Grant()
+    {
         _nextGrant = clock.GetTimestamp() + (long)(Interval.TotalSeconds * clock.TimestampFrequency);
+        Interlocked.Increment(ref _granted);
+    }
 
     private sealed class Lease(bool acquired) : RateLimitLease
     {

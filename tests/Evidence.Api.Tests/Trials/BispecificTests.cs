@@ -52,6 +52,12 @@ public sealed class BispecificTests(BispecificRecordFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Property_bispecific_lists_the_trials_of_bispecifics_only()
+    {
+        Assert.Equal([BispecificRecordFactory.NctId], await Ids("property=bispecific"));
+    }
+
+    [Fact]
     public async Task A_bispecific_is_not_found_by_a_checkpoint_it_does_not_block()
     {
         Assert.DoesNotContain(BispecificRecordFactory.NctId, await Ids("target=PD-L1"));

@@ -166,4 +166,25 @@ public class InterventionValuesMigrationTests
         Assert.DoesNotContain("agent", connection.Query<string>("SELECT name FROM pragma_table_info('interventions')"));
         Assert.Equal(6, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM interventions"));
     }
+
+    [Fact]
+    public void Migration_8_makes_a_stored_bispecific_target_the_agents_property_and_keeps_every_other_value()
+    {
+        using var database = new TempDatabase(migrateTo: 7);
+        using var connection = database.Open();
+        connection.Execute("""
+            INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json)
+            VALUES (1, 'NCT05432492', 'abc', '2026-11-26T00:00:00Z', 'test', '{}');
+            INSERT INTO studies (nct_id, current_version_id, updated_at) VALUES ('NCT05432492', 1, '2026-11-26T00:00:00Z');
+            INSERT INTO intervention_values (nct_id, ordinal, field, position, value) VALUES
+                ('NCT05432492', 0, 'agent', 0, 'cadonilimab'), ('NCT05432492', 0, 'agent_class', 0, 'ICI'), ('NCT05432492', 0, 'target', 0, 'bispecific'),
+                ('NCT05432492', 1, 'rt_modality', 0, 'SBRT');
+            """);
+
+        database.Migrator.Migrate(8);
+
+        Assert.Equal(
+            ["0 agent 0 cadonilimab", "0 agent_class 0 ICI", "0 agent_property 0 bispecific", "1 rt_modality 0 SBRT"],
+            connection.Query<string>("SELECT ordinal || ' ' || field || ' ' || position || ' ' || value FROM intervention_values ORDER BY ordinal, field, position"));
+    }
 }
