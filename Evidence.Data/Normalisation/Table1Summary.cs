@@ -9,25 +9,47 @@ namespace TrialEvidence.Data.Normalisation;
 /// </summary>
 internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 {
-    /// <summary>The sponsor (abbreviated when the vocabulary knows it) and its country, else the main site's.</summary>
+    /// <summary>
+    /// The institution as "Country (institution)": the lead sponsor when it is an organisation,
+    /// else the first site's facility; a sponsor that is a person (class INDIV, or a name with no
+    /// organisation word) is said to be one, never shown as an institution.
+    /// </summary>
     public (string? Institution, string? Country) Institution(StudyRecord record, List<TermSource> sources)
     {
-        var sponsor = record.LeadSponsor;
-        var known = vocabulary.Institutions.Matches(TermText.Of(sponsor)).FirstOrDefault()
-            ?? record.Locations.Take(1).Select(l => vocabulary.Institutions.Matches(TermText.Of(l.Facility)).FirstOrDefault()).FirstOrDefault();
-        if (known is not null)
-        {
-            sources.Add(new TermSource("study", 0, NormalisedField.Institution, known.Value.Name, sponsor is not null && known.Matched.Length > 0 && sponsor.Contains(known.Matched, StringComparison.Ordinal) ? "leadSponsor.name" : "locations[0].facility", known.Matched));
-            return ($"{known.Value.Country} ({known.Value.Abbreviation})", known.Value.Country);
-        }
-
         var country = MainCountry(record);
-        if (sponsor is null)
+        var sponsor = record.LeadSponsor?.Trim();
+        string? institution;
+        if (sponsor is { Length: > 0 } && !IsPerson(sponsor, record.LeadSponsorClass))
         {
-            return (country, country);
+            institution = sponsor;
+            sources.Add(new TermSource("study", 0, NormalisedField.Institution, sponsor, "sponsorCollaboratorsModule.leadSponsor.name", sponsor));
+        }
+        else if (record.Locations.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Facility)) is { } site)
+        {
+            institution = sponsor is { Length: > 0 } ? $"{site.Facility}; the sponsor, {sponsor}, is a person" : site.Facility;
+            sources.Add(new TermSource("study", 0, NormalisedField.Institution, site.Facility!, $"contactsLocationsModule.locations[{site.Ordinal}].facility", site.Facility!));
+        }
+        else
+        {
+            institution = sponsor is { Length: > 0 } ? $"the sponsor, {sponsor}, is a person; the record names no institution" : null;
         }
 
-        return (country is null ? sponsor : $"{country} ({sponsor})", country);
+        return (institution is null ? country : country is null ? institution : $"{country} ({institution})", country);
+    }
+
+    /// <summary>A sponsor of class INDIV, or a name of two to four words none of which names an organisation.</summary>
+    private bool IsPerson(string sponsor, string? sponsorClass)
+    {
+        if (string.Equals(sponsorClass, "INDIV", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var words = TermText.Of(sponsor);
+        return sponsorClass is null or "" or "OTHER" or "UNKNOWN"
+            && words.Words.Count is >= 2 and <= 4
+            && words.Words.All(w => char.IsLetter(w.Word[0]))
+            && vocabulary.OrganisationWords.Matches(words).Count == 0;
     }
 
     /// <summary>The country most sites are in (the first site's on a tie), in everyday form ("South Korea").</summary>

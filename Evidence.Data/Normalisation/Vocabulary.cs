@@ -35,7 +35,12 @@ public sealed class Vocabulary
 
     public required IReadOnlyList<EndpointEntry> Endpoints { get; init; }
 
-    public required IReadOnlyList<InstitutionEntry> Institutions { get; init; }
+    /// <summary>
+    /// Words that make a sponsor's name an organisation's ("University", "Hospital", "Inc"): a name
+    /// with none of them, or a sponsor of class INDIV, is a person's. Generic words, no names of
+    /// institutions: the Table 1 institution comes from the record.
+    /// </summary>
+    public required IReadOnlyList<string> OrganisationWords { get; init; }
 
     public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
 
@@ -66,7 +71,7 @@ public sealed class Vocabulary
             RtModalities = file.RtModalities,
             Locoregional = file.Locoregional,
             Endpoints = file.Endpoints,
-            Institutions = file.Institutions,
+            OrganisationWords = file.OrganisationWords,
             CountryNames = file.CountryNames,
         };
         vocabulary.CheckFixedTerms();
@@ -115,7 +120,7 @@ public sealed class Vocabulary
         List<NamedTerms> RtModalities,
         List<NamedTerms> Locoregional,
         List<EndpointEntry> Endpoints,
-        List<InstitutionEntry> Institutions,
+        List<string> OrganisationWords,
         Dictionary<string, string> CountryNames);
 }
 
@@ -136,5 +141,4 @@ public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms);
 /// <summary>An endpoint class and its wordings; earlier entries win when a measure names several.</summary>
 public sealed record EndpointEntry([property: JsonPropertyName("class")] string Class, IReadOnlyList<string> Terms);
 
-/// <summary>A sponsor institution with the abbreviation and country Table 1 shows.</summary>
-public sealed record InstitutionEntry(string Name, string Abbreviation, string Country, IReadOnlyList<string> Synonyms);
+

@@ -13,7 +13,7 @@ public sealed class VocabularyMatchers
         RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class))))).ToList();
-        Institutions = new(vocabulary.Institutions.SelectMany(i => i.Synonyms.Append(i.Name).Select(term => (term, i))));
+        OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
     }
 
@@ -37,7 +37,7 @@ public sealed class VocabularyMatchers
     /// <summary>One matcher per endpoint class, in the vocabulary's order of precedence.</summary>
     public IReadOnlyList<(string Class, TermMatcher<string> Matcher)> Endpoints { get; }
 
-    public TermMatcher<InstitutionEntry> Institutions { get; }
+    public TermMatcher<string> OrganisationWords { get; }
 
     private static readonly Lazy<VocabularyMatchers> EmbeddedMatchers = new(() => new VocabularyMatchers(Vocabulary.Embedded));
 

@@ -31,6 +31,10 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         [("NCT03203304", "enrollment")] = "the record has no enrollment",
         [("NCT03316872", "enrollment")] = "the record has no enrollment",
         [("NCT04167293", "country")] = "the lead sponsor is the individual 'Mian XI'; no sites listed",
+        [("NCT03482102", "country")] = "no sites listed: the country is not in the record",
+        [("NCT03817736", "country")] = "no sites listed",
+        [("NCT04547452", "country")] = "no sites listed",
+        [("NCT04193696", "country")] = "no sites listed",
         [("NCT04193696", "enrollment")] = "the record has no enrollment",
     };
 

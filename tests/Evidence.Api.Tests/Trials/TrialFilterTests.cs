@@ -40,7 +40,7 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         { "q=sintilimab", "s.nct_id IN ('NCT04167293', 'NCT04547452')" },
         { "q=hepatocellular%20PD-1", "s.nct_id IN (SELECT s2.nct_id FROM studies s2 JOIN study_search f ON f.rowid = s2.rowid WHERE study_search MATCH '\"hepatocellular\" \"PD-1\"')" },
         { "q=asthma%20OR%20melanoma", "s.nct_id IN (SELECT s2.nct_id FROM studies s2 JOIN study_search f ON f.rowid = s2.rowid WHERE study_search MATCH 'asthma OR melanoma')" },
-        { "modality=SBRT&target=PD-1&country=China", "s.nct_id IN ('NCT04547452')" },
+        { "modality=SBRT&target=PD-1&phase=PHASE2", "s.nct_id IN (SELECT nct_id FROM intervention_values WHERE field = 'rt_modality' AND value = 'SBRT') AND s.nct_id IN (SELECT nct_id FROM intervention_values WHERE field = 'target' AND value = 'PD-1') AND s.phase LIKE '%PHASE2%'" },
         { "topic=hcc-irt", "EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = s.nct_id AND t.topic = 'hcc-irt')" },
         { "target=any", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target')" },
         { "modality=ANY&modality=SBRT", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality')" },
