@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Data.Database;
 
@@ -8,13 +10,23 @@ namespace TrialEvidence.Data.Database;
 /// scheduler and the web server find the schema in place whatever order they were registered
 /// in. Every program migrates here, once per start, and nowhere else.
 /// </summary>
-internal sealed class DatabaseMigration(Migrator migrator) : IHostedLifecycleService
+internal sealed partial class DatabaseMigration(Migrator migrator, Renormaliser renormaliser, ILogger<DatabaseMigration> logger) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         migrator.Migrate();
+        // Values made with an older vocabulary stay until 'renormalize': say so, once per start.
+        var current = StudyNormaliser.Embedded.VocabularyVersion;
+        foreach (var (version, studies) in renormaliser.Stale(current))
+        {
+            LogStale(logger, studies, version, current);
+        }
+
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Studies} studies were normalised with vocabulary {Version}, not {Current}: run 'renormalize' to bring their values up to date")]
+    private static partial void LogStale(ILogger logger, long studies, string version, string current);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -29,6 +29,14 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             (SELECT json_array(institution, country, intervention_summary, rt_ici_sequence) FROM study_summaries x WHERE x.nct_id = s.nct_id))
         """;
 
+    /// <summary>The studies whose stored values another vocabulary than <paramref name="version"/> made, by that version.</summary>
+    public IReadOnlyList<(string Version, long Studies)> Stale(string version)
+    {
+        using var connection = connections.Open();
+        return [.. connection.Query<(string, long)>(
+            "SELECT vocabulary_version, COUNT(*) FROM study_summaries WHERE vocabulary_version <> @version GROUP BY 1 ORDER BY 1", new { version })];
+    }
+
     /// <returns>How many studies were renormalised, and how many of their values changed.</returns>
     public RenormaliseSummary Run(StudyNormaliser normaliser, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {

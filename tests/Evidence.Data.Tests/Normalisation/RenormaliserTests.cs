@@ -54,8 +54,10 @@ public class RenormaliserTests
         Assert.Equal("PD-1", connection.QuerySingle<string?>(DrugValue("target")));
         Assert.Equal(["test-1"], connection.Query<string>("SELECT DISTINCT vocabulary_version FROM study_summaries"));
         Assert.Equal(rawBefore, connection.Query<string>("SELECT raw_json FROM study_versions ORDER BY id"));
+        Assert.Equal([("test-1", 7L)], renormaliser.Stale(Vocabulary.Embedded.Version)); // what start-up warns of
 
         var back = renormaliser.Run(StudyNormaliser.Embedded);
+        Assert.Empty(renormaliser.Stale(Vocabulary.Embedded.Version));
 
         Assert.Equal(2, back.Changed);
         Assert.Equal("sintilimab", connection.QuerySingle<string?>(DrugValue("agent")));
