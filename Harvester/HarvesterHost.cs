@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
@@ -94,7 +95,7 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
 
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ConfigurationFailures(ex) is { } failures)
+        catch (Exception ex) when (StartFailures.SettingsFailures(ex) is { } failures)
         {
             return ReportConfiguration(failures, parse.InvocationConfiguration.Error);
         }
@@ -122,19 +123,6 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
-
-    /// <summary>
-    /// The failed checks of the settings when starting a host failed because of them: one
-    /// options class's (OptionsValidationException) or several's (an AggregateException of
-    /// them); null when the start failed for another reason.
-    /// </summary>
-    public static IReadOnlyList<string>? ConfigurationFailures(Exception exception) => exception switch
-    {
-        OptionsValidationException one => [.. one.Failures],
-        AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
-            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
-        _ => null,
-    };
 
     /// <summary>Prints each configuration problem as one line; returns the exit code for bad configuration.</summary>
     public static int ReportConfiguration(IEnumerable<string> failures, TextWriter error)

@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
+using static TrialEvidence.Data.Configuration.StartFailures;
 
 namespace TrialEvidence.Api.Infrastructure;
 
@@ -15,9 +16,7 @@ public static class StartFailure
 
     public static (string Reason, int ExitCode) Describe(Exception exception) => exception switch
     {
-        OptionsValidationException one => (Settings(one.Failures), BadSettings),
-        AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
-            (Settings(many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)), BadSettings),
+        _ when StartFailures.SettingsFailures(exception) is { } failures => ("configuration: " + string.Join("; ", failures), BadSettings),
         _ when Chain(exception).Any(e => e is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }) =>
             ($"cannot listen: {exception.Message} Another program uses the address; give another with --urls or ASPNETCORE_URLS.", Failed),
         _ when Chain(exception).FirstOrDefault(e => e is IOException && e.Message.StartsWith("Failed to bind", StringComparison.Ordinal)) is { } bind =>
@@ -26,13 +25,4 @@ public static class StartFailure
         _ => (exception.GetBaseException().Message, Failed),
     };
 
-    private static IEnumerable<Exception> Chain(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
-    }
-
-    private static string Settings(IEnumerable<string> failures) => "configuration: " + string.Join("; ", failures);
 }

@@ -23,18 +23,8 @@ public sealed class DatabaseUnavailableException : IOException
     public string Path { get; }
 
     /// <summary>The first <see cref="DatabaseUnavailableException"/> in the chain of <paramref name="exception"/>, if any.</summary>
-    public static DatabaseUnavailableException? FindIn(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DatabaseUnavailableException found)
-            {
-                return found;
-            }
-        }
-
-        return (exception as AggregateException)?.InnerExceptions.Select(FindIn).FirstOrDefault(found => found is not null);
-    }
+    public static DatabaseUnavailableException? FindIn(Exception exception) =>
+        Configuration.StartFailures.Chain(exception).OfType<DatabaseUnavailableException>().FirstOrDefault();
 
     private static string Reason(string path, Exception inner) =>
         Directory.Exists(path) ? "it is a folder; Database:Path must name a file"

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Scheduling;
 
 namespace TrialEvidence.Harvester.Commands;
@@ -28,7 +29,7 @@ internal static class ScheduleCommand
                 await scheduler.RunAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (HarvesterHost.ConfigurationFailures(ex) is { } failures)
+            catch (Exception ex) when (StartFailures.SettingsFailures(ex) is { } failures)
             {
                 return HarvesterHost.ReportConfiguration(failures, parse.InvocationConfiguration.Error);
             }
