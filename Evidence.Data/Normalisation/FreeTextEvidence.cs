@@ -4,15 +4,15 @@ using TrialEvidence.Data.Studies;
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
-/// What a trial gives that its structured interventions do not say: RT named only in the title
-/// or summary ("SBRT ... 40 Gy in 5 fractions"), an ICI only in the title ("RT + Anti-PD-1").
-/// Read only when the interventions name no RT (or no ICI), never for an observational study (it
-/// assigns nothing), and only from the trial's own description of itself:
-/// its titles and its arms' labels and descriptions say what it gives; the brief summary only
-/// tells the kind of RT they name; never the eligibility criteria. A sentence that names therapy as something other than the trial's (prior or failed
-/// treatment, an exclusion, background, a contrast) is passed over: precision matters as much as
-/// recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees they came
-/// from free text.
+/// What a trial gives that its structured interventions do not say: RT or an ICI named only in
+/// its titles ("RT + Anti-PD-1") or arms. Read only when the interventions name no RT (or no
+/// ICI), never for an observational study (it assigns nothing), and only from the trial's own
+/// description of itself: a title where it names RT and an ICI together, an arm's label and
+/// description for that arm, and the brief summary only for the kind of RT they name; never the
+/// eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
+/// or as a cause or a measurement, is not the trial's (<see cref="IsGiven"/>): precision matters
+/// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
+/// they came from free text.
 /// </summary>
 internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 {
@@ -38,13 +38,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
+            var allRt = vocabulary.RtModalities.Matches(words);
+            var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
+            var allClasses = vocabulary.IciClasses.Matches(words);
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
-            var (rt, named, iciClasses) = Given(words, sequence: true);
+            var rt = Given(allRt, words, sequence: true);
+            var named = Given(allAgents, words, sequence: true);
+            var iciClasses = Given(allClasses, words, sequence: true);
             var combination = rt.Count > 0 && (named.Count > 0 || iciClasses.Count > 0);
             if (!combination)
             {
-                (rt, named, iciClasses) = Given(words, sequence: false);
+                (rt, named, iciClasses) = (Given(allRt, words, sequence: false), Given(allAgents, words, sequence: false), Given(allClasses, words, sequence: false));
             }
 
             if (field == Summary)
@@ -108,11 +113,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
 
-    /// <summary>The RT, ICI agents and ICI classes a sentence names as given (<see cref="IsGiven"/>).</summary>
-    private (List<TermMatch<string>> Rt, List<TermMatch<AgentEntry>> Agents, List<TermMatch<string>> Classes) Given(TermText words, bool sequence) => (
-        [.. vocabulary.RtModalities.Matches(words).Where(m => IsGiven(words, m.Position, m.Matched, sequence))],
-        [.. vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici && IsGiven(words, m.Position, m.Matched, sequence))],
-        [.. vocabulary.IciClasses.Matches(words).Where(m => IsGiven(words, m.Position, m.Matched, sequence))]);
+    /// <summary>The matches of a sentence that it names as given (<see cref="IsGiven"/>).</summary>
+    private static List<TermMatch<T>> Given<T>(IEnumerable<TermMatch<T>> matches, TermText words, bool sequence) =>
+        [.. matches.Where(m => IsGiven(words, m.Position, m.Matched, sequence))];
 
     /// <summary>
     /// Whether the therapy named at word <paramref name="position"/> is given, not named as
@@ -163,5 +166,4 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
     private static partial Regex Sentences();
-
 }

@@ -3,7 +3,7 @@ using TrialEvidence.Data.Studies;
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
-/// The Table 1 cells a review writes by hand: the institution as "Country (sponsor)" and the
+/// The Table 1 cells a review writes by hand: the institution as "Country (institution)" and the
 /// interventions as arms joined with <see cref="Terms.ArmSeparator"/>, each arm's agents and RT
 /// joined with <see cref="Terms.ListSeparator"/>.
 /// </summary>
@@ -66,15 +66,16 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// The arms as "A + B vs C". What only the trial's free text names (<paramref name="freeText"/>,
-    /// with its <paramref name="sources"/>) joins the arm whose label or description names it; a
-    /// title's joins the one arm of a single-arm trial (or the whole cell when there are no
-    /// arms), not every arm of a comparison ("Pembrolizumab With or Without SBRT").
+    /// The arms as "A + B vs C". What only the trial's free text names (the study-level agent,
+    /// target and RT <paramref name="sources"/> that <see cref="FreeTextEvidence"/> adds) joins the
+    /// arm whose label or description names it; a title's joins the one arm of a single-arm trial
+    /// (or the whole cell when there are no arms), not every arm of a comparison ("Pembrolizumab
+    /// With or Without SBRT").
     /// </summary>
     public static string? Interventions(
-        StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms, InterventionTerms? freeText = null, IReadOnlyList<TermSource>? sources = null)
+        StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms, IReadOnlyList<TermSource>? sources = null)
     {
-        var fromText = (freeText is null ? [] : sources ?? [])
+        var fromText = (sources ?? [])
             .Where(source => source.Entity == "study" && source.Field is NormalisedField.Agent or NormalisedField.Target or NormalisedField.RtModality)
             .ToList();
         List<(int? Arm, List<Intervention> Interventions)> arms = record.ArmGroups.Count == 0
