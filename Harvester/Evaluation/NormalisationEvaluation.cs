@@ -1,9 +1,5 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Normalisation;
-using TrialEvidence.Data.Registry;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Harvester.Evaluation;
@@ -46,39 +42,33 @@ public static class NormalisationEvaluation
         var outcomes = new Dictionary<Key, Dictionary<string, string?>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int parsedDoses = 0, rawDoses = 0;
-        foreach (var source in records)
+        foreach (var (record, normalised) in EvaluationInputs.Normalised(records, normaliser))
         {
-            using var stream = source.Open();
-            foreach (var json in new StudyJsonReader(stream, source.Name).ReadStudies())
+            if (seen.Add(record.NctId))
             {
-                var record = ParsedStudy.From(json).Record;
-                var normalised = normaliser.Normalise(record);
-                if (seen.Add(record.NctId))
-                {
-                    parsedDoses += normalised.RtRegimens.Count(r => r.IsParsed);
-                    rawDoses += normalised.RtRegimens.Count(r => !r.IsParsed);
-                }
+                parsedDoses += normalised.RtRegimens.Count(r => r.IsParsed);
+                rawDoses += normalised.RtRegimens.Count(r => !r.IsParsed);
+            }
 
-                foreach (var (intervention, terms) in record.Interventions.Zip(normalised.Interventions))
+            foreach (var (intervention, terms) in record.Interventions.Zip(normalised.Interventions))
+            {
+                interventions.TryAdd(new Key(record.NctId, intervention.Name ?? string.Empty), new Dictionary<string, string?>
                 {
-                    interventions.TryAdd(new Key(record.NctId, intervention.Name ?? string.Empty), new Dictionary<string, string?>
-                    {
-                        [NormalisedField.Agent] = Cell(terms.Agents),
-                        [NormalisedField.AgentClass] = Cell(terms.AgentClasses),
-                        [NormalisedField.Target] = Cell(terms.Targets),
-                        [NormalisedField.RtModality] = terms.RtModality,
-                        [NormalisedField.PartnerClass] = Cell(terms.PartnerClasses),
-                    });
-                }
+                    [NormalisedField.Agent] = Cell(terms.Agents),
+                    [NormalisedField.AgentClass] = Cell(terms.AgentClasses),
+                    [NormalisedField.Target] = Cell(terms.Targets),
+                    [NormalisedField.RtModality] = terms.RtModality,
+                    [NormalisedField.PartnerClass] = Cell(terms.PartnerClasses),
+                });
+            }
 
-                foreach (var (outcome, terms) in record.Outcomes.Zip(normalised.Outcomes).Where(o => o.First.Kind == OutcomeKind.Primary))
+            foreach (var (outcome, terms) in record.Outcomes.Zip(normalised.Outcomes).Where(o => o.First.Kind == OutcomeKind.Primary))
+            {
+                outcomes.TryAdd(new Key(record.NctId, outcome.Measure ?? string.Empty), new Dictionary<string, string?>
                 {
-                    outcomes.TryAdd(new Key(record.NctId, outcome.Measure ?? string.Empty), new Dictionary<string, string?>
-                    {
-                        [NormalisedField.EndpointClass] = terms.EndpointClass == Terms.OtherEndpoint ? null : terms.EndpointClass,
-                        ["landmark"] = terms.Landmark,
-                    });
-                }
+                    [NormalisedField.EndpointClass] = terms.EndpointClass == Terms.OtherEndpoint ? null : terms.EndpointClass,
+                    ["landmark"] = terms.Landmark,
+                });
             }
         }
 
@@ -140,15 +130,9 @@ public static class NormalisationEvaluation
 
     private static Dictionary<Key, Dictionary<string, string?>> ReadLabels(string path, string textColumn)
     {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false });
         var labels = new Dictionary<Key, Dictionary<string, string?>>();
-        csv.Read();
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        while (csv.Read())
+        foreach (var row in EvaluationInputs.LabelRows(path))
         {
-            var row = header.ToDictionary(h => h, h => (string?)csv.GetField(h), StringComparer.Ordinal);
             labels.TryAdd(new Key(row["nct_id"]!, row[textColumn] ?? string.Empty), row);
         }
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Normalisation;
-using TrialEvidence.Data.Registry;
-using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Harvester.Evaluation;
 
@@ -84,62 +79,51 @@ public static class TrialEvaluation
     {
         var classOf = normaliser.Vocabulary.Agents.ToDictionary(a => a.Name, a => a.Class, StringComparer.Ordinal);
         var predictions = new Dictionary<string, TrialValues>(StringComparer.Ordinal);
-        foreach (var source in records)
+        foreach (var (record, normalised) in EvaluationInputs.Normalised(records, normaliser))
         {
-            using var stream = source.Open();
-            foreach (var json in new StudyJsonReader(stream, source.Name).ReadStudies())
+            if (wanted.Contains(record.NctId) && !predictions.ContainsKey(record.NctId))
             {
-                var record = ParsedStudy.From(json).Record;
-                if (!wanted.Contains(record.NctId) || predictions.ContainsKey(record.NctId))
-                {
-                    continue;
-                }
-
-                var normalised = normaliser.Normalise(record);
-                var interventions = normalised.AllInterventionTerms.ToList();
-                var modalities = interventions.Select(i => i.RtModality).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
-                {
-                    ["rt"] = Yes(modalities.Count > 0),
-                    ["rt_modality"] = modalities,
-                    ["ici"] = Yes(interventions.Any(i => i.GivesIci)),
-                    ["agents"] = interventions.SelectMany(i => i.Agents).Where(a => classOf.GetValueOrDefault(a) == Terms.Ici).ToHashSet(StringComparer.OrdinalIgnoreCase),
-                    ["targets"] = interventions.SelectMany(i => i.Targets).ToHashSet(StringComparer.OrdinalIgnoreCase),
-                };
-                var fromText = normalised.FreeText is not { } text ? [] : new HashSet<(string, string)>(
-                    new[] { ("rt", text.RtModality is null ? null : "yes"), ("rt_modality", text.RtModality), ("ici", text.GivesIci ? "yes" : null) }
-                        .Concat(text.Agents.Select(a => ("agents", (string?)a)))
-                        .Concat(text.Targets.Select(t => ("targets", (string?)t)))
-                        .Where(p => p.Item2 is not null)
-                        .Select(p => (p.Item1, p.Item2!)));
-                predictions[record.NctId] = new TrialValues(record.NctId, string.Empty, values, fromText);
+                var fromText = normalised.FreeText is { } text
+                    ? Values([text], classOf).SelectMany(f => f.Value.Select(v => (f.Key, v))).ToHashSet()
+                    : [];
+                predictions[record.NctId] = new TrialValues(record.NctId, string.Empty, Values([.. normalised.AllInterventionTerms], classOf), fromText);
             }
         }
 
         return predictions;
     }
 
+    /// <summary>What <paramref name="interventions"/> give, field by field, as the labels write it.</summary>
+    private static Dictionary<string, HashSet<string>> Values(IReadOnlyList<InterventionTerms> interventions, Dictionary<string, string> classOf)
+    {
+        var modalities = interventions.Select(i => i.RtModality).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["rt"] = Yes(modalities.Count > 0),
+            ["rt_modality"] = modalities,
+            ["ici"] = Yes(interventions.Any(i => i.GivesIci)),
+            ["agents"] = interventions.SelectMany(i => i.Agents).Where(a => classOf.GetValueOrDefault(a) == Terms.Ici).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            ["targets"] = interventions.SelectMany(i => i.Targets).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
     private static HashSet<string> Yes(bool yes) => yes ? new(["yes"], StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase);
 
     private static Dictionary<string, TrialValues> ReadLabels(string path)
     {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false });
         var labels = new Dictionary<string, TrialValues>(StringComparer.Ordinal);
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
+        foreach (var row in EvaluationInputs.LabelRows(path))
         {
-            var nctId = csv.GetField("nct_id")!;
+            var nctId = row["nct_id"]!;
             var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
             {
-                ["rt"] = Yes(csv.GetField("rt") == "yes"),
-                ["rt_modality"] = List(csv.GetField("rt_modality")).Select(m => ModalityNames.GetValueOrDefault(m, m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
-                ["ici"] = Yes(csv.GetField("ici") == "yes"),
-                ["agents"] = List(csv.GetField("agents")),
-                ["targets"] = List(csv.GetField("targets")),
+                ["rt"] = Yes(row["rt"] == "yes"),
+                ["rt_modality"] = List(row["rt_modality"]).Select(m => ModalityNames.GetValueOrDefault(m, m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                ["ici"] = Yes(row["ici"] == "yes"),
+                ["agents"] = List(row["agents"]),
+                ["targets"] = List(row["targets"]),
             };
-            labels[nctId] = new TrialValues(nctId, csv.GetField("half") ?? Development, values, []);
+            labels[nctId] = new TrialValues(nctId, row.GetValueOrDefault("half") ?? Development, values, []);
         }
 
         return labels;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Registry;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Harvester.Evaluation;
+
+/// <summary>What both evaluations read: the records, normalised, and the rows of a label file.</summary>
+internal static class EvaluationInputs
+{
+    /// <summary>Every study in <paramref name="records"/>, in file order (an NCT id may come more than once), with what the normaliser makes of it.</summary>
+    public static IEnumerable<(StudyRecord Record, NormalisedStudy Normalised)> Normalised(IEnumerable<RecordSource> records, StudyNormaliser normaliser)
+    {
+        foreach (var source in records)
+        {
+            using var stream = source.Open();
+            foreach (var json in new StudyJsonReader(stream, source.Name).ReadStudies())
+            {
+                var record = ParsedStudy.From(json).Record;
+                yield return (record, normaliser.Normalise(record));
+            }
+        }
+    }
+
+    /// <summary>The rows of a label CSV file, each a column-to-cell dictionary.</summary>
+    public static IEnumerable<Dictionary<string, string?>> LabelRows(string path)
+    {
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false });
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        while (csv.Read())
+        {
+            yield return header.ToDictionary(h => h, h => (string?)csv.GetField(h), StringComparer.Ordinal);
+        }
+    }
+}
