@@ -134,15 +134,20 @@ public class SearchMigrationTests
 
 public class InterventionValuesMigrationTests
 {
+    /// <summary>A study, NCT05432492, for the normalised rows of a test to belong to.</summary>
+    private const string OneStudy = """
+        INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json)
+        VALUES (1, 'NCT05432492', 'abc', '2026-11-26T00:00:00Z', 'test', '{}');
+        INSERT INTO studies (nct_id, current_version_id, updated_at) VALUES ('NCT05432492', 1, '2026-11-26T00:00:00Z');
+
+        """;
+
     [Fact]
     public void Migration_6_turns_joined_normalised_columns_into_one_row_per_value()
     {
         using var database = new TempDatabase(migrateTo: 5);
         using var connection = database.Open();
-        connection.Execute("""
-            INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json)
-            VALUES (1, 'NCT05432492', 'abc', '2026-11-26T00:00:00Z', 'test', '{}');
-            INSERT INTO studies (nct_id, current_version_id, updated_at) VALUES ('NCT05432492', 1, '2026-11-26T00:00:00Z');
+        connection.Execute(OneStudy + """
             INSERT INTO interventions (nct_id, ordinal, type, name, agent, agent_class, target, rt_modality, partner_class) VALUES
                 ('NCT05432492', 0, 'DRUG', 'Nivolumab + Ipilimumab', 'nivolumab + ipilimumab', 'ICI', 'PD-1 + CTLA-4', NULL, NULL),
                 ('NCT05432492', 1, 'RADIATION', 'SBRT', NULL, NULL, NULL, 'SBRT', NULL),
@@ -172,10 +177,7 @@ public class InterventionValuesMigrationTests
     {
         using var database = new TempDatabase(migrateTo: 7);
         using var connection = database.Open();
-        connection.Execute("""
-            INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json)
-            VALUES (1, 'NCT05432492', 'abc', '2026-11-26T00:00:00Z', 'test', '{}');
-            INSERT INTO studies (nct_id, current_version_id, updated_at) VALUES ('NCT05432492', 1, '2026-11-26T00:00:00Z');
+        connection.Execute(OneStudy + """
             INSERT INTO intervention_values (nct_id, ordinal, field, position, value) VALUES
                 ('NCT05432492', 0, 'agent', 0, 'cadonilimab'), ('NCT05432492', 0, 'agent_class', 0, 'ICI'), ('NCT05432492', 0, 'target', 0, 'bispecific'),
                 ('NCT05432492', 1, 'rt_modality', 0, 'SBRT');

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.ReplayRegistry;
 
 namespace TrialEvidence.Harvesting.Tests.ClinicalTrialsGov;
@@ -46,8 +44,7 @@ public sealed class CrawlDelayTests : ReplayRegistryTest
     /// </summary>
     private static void AssertEveryRequestTookItsTurn(HarvestTestHost host, List<RecordedRequest> requests)
     {
-        var turns = host.Host.Services.GetRequiredService<CrawlDelayRateLimiter>().GetStatistics()!.TotalSuccessfulLeases;
-        Assert.Equal(requests.Count, turns);
+        Assert.Equal(requests.Count, host.RegistryTurns);
         var span = requests[^1].ElapsedSince(requests[0]);
         Assert.True(
             span >= Interval * (requests.Count - 1) * 0.75,

@@ -1,5 +1,3 @@
-using TrialEvidence.ClinicalTrialsGov;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -203,8 +201,7 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
         // Every request took a turn from the limiter (spaced 100 ms apart: CrawlDelayRateLimiterTests),
         // and the arrivals span the turns; single gaps measured in the stand-in registry can be
         // shortened by a loaded machine delaying one arrival's timestamp.
-        var turns = host.Host.Services.GetRequiredService<CrawlDelayRateLimiter>().GetStatistics()!.TotalSuccessfulLeases;
-        Assert.Equal(Registry.Requests.Count(r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal)), turns);
+        Assert.Equal(Registry.Requests.Count(r => r.Path.StartsWith("/api/v2/", StringComparison.Ordinal)), host.RegistryTurns);
         var span = searches[^1].ElapsedSince(searches[0]);
         Assert.True(span >= TimeSpan.FromMilliseconds(100 * (searches.Count - 1) * 0.85), $"{searches.Count} requests within {span.TotalMilliseconds:N0} ms");
     }

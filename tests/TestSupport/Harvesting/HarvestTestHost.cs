@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Harvesting;
@@ -36,6 +37,9 @@ public sealed class HarvestTestHost : IDisposable
     public HarvestService Harvests => Host.Services.GetRequiredService<HarvestService>();
 
     public HarvestRunStore Runs => Host.Services.GetRequiredService<HarvestRunStore>();
+
+    /// <summary>How many turns the crawl-delay limiter granted: every request that left for the registry took one.</summary>
+    public long RegistryTurns => Host.Services.GetRequiredService<CrawlDelayRateLimiter>().GetStatistics()!.TotalSuccessfulLeases;
 
     public static Dictionary<string, string?> Settings(Uri registry, string databasePath) => new()
     {
