@@ -35,6 +35,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             agents = [fromMesh];
             classTerm = default;
         }
+        if (agents.Count == 0 && classTerm.Match is null && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
+        {
+            classTerm = unknownIci;
+        }
+
         var modality = Modality(own, description, arms, isRadiation);
         var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
         var partnerTerm = agents.Count == 0 && classTerm.Match is null ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
@@ -98,6 +103,50 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .ToList();
         return candidates.Count == 1 ? candidates[0] : null;
     }
+
+    /// <summary>
+    /// An ICI the vocabulary does not name ("ICI, unspecified"): a generic name of the
+    /// immunomodulating antibodies' stem (a new "-limab") in a trial of a neoplasm, or the one
+    /// drug of a trial whose registry MeSH indexing holds "Immune Checkpoint Inhibitors" when no
+    /// intervention names a known ICI and MeSH lists that drug by its name.
+    /// </summary>
+    private (string Field, TermMatch<string> Match)? UnknownIci(StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own)
+    {
+        var unknown = vocabulary.Vocabulary.UnknownIci;
+        foreach (var (field, text) in own)
+        {
+            for (var i = 0; i < text.Words.Count; i++)
+            {
+                var (word, start, end) = text.Words[i];
+                if (unknown.Stems.Any(stem => word.Length >= stem.Length + 3 && word.EndsWith(stem, StringComparison.Ordinal)) && IsNeoplasmTrial(record))
+                {
+                    return (field, new TermMatch<string>(Terms.UnspecifiedIci, text.Original[start..end], i));
+                }
+            }
+        }
+
+        var indexed = record.MeshTerms.FirstOrDefault(t => t.BrowseModule == "intervention" && unknown.MeshTerms.Contains(t.Term, StringComparer.OrdinalIgnoreCase));
+        if (indexed is null || record.Interventions.Any(NamesIci))
+        {
+            return null;
+        }
+
+        var meshNames = record.MeshTerms.Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh").Select(t => TermText.Key(t.Term)).ToHashSet(StringComparer.Ordinal);
+        var listed = record.Interventions
+            .Where(i => i.Type is null || DrugTypes.Contains(i.Type))
+            .Where(i => i.OtherNames.Prepend(i.Name).Any(name => meshNames.Contains(TermText.Key(name ?? string.Empty))))
+            .ToList();
+        return listed is [var only] && only.Ordinal == intervention.Ordinal
+            ? ($"derivedSection.interventionBrowseModule.{(indexed.Relation == "mesh" ? "meshes" : "ancestors")}[{indexed.Ordinal}]", new TermMatch<string>(Terms.UnspecifiedIci, indexed.Term, 0))
+            : null;
+    }
+
+    private bool NamesIci(Intervention intervention) =>
+        OwnTexts(intervention).Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici) || vocabulary.IciClasses.Matches(t.Text).Count > 0);
+
+    private bool IsNeoplasmTrial(StudyRecord record) =>
+        record.Conditions.Any(c => vocabulary.NeoplasmWords.Matches(TermText.Of(c)).Count > 0)
+        || record.MeshTerms.Any(t => t.BrowseModule == "condition" && vocabulary.NeoplasmWords.Matches(TermText.Of(t.Term)).Count > 0);
 
     private (string Field, TermMatch<string>? Match) Modality(
         List<(string Field, TermText Text)> own, (string Field, TermText Text) description, List<(string Field, TermText Text)> arms, bool isRadiation)

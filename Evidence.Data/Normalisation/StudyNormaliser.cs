@@ -55,7 +55,7 @@ public sealed class StudyNormaliser
             outcomes,
             regimens,
             sources,
-            new StudySummary(institution, country, Table1Summary.Interventions(record, membership, interventions, sources), sequence),
+            new StudySummary(institution, country, _summary.Interventions(record, membership, interventions, sources), sequence),
             SearchTextOf(record, interventions))
         {
             FreeText = freeText,

@@ -72,7 +72,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     /// (or the whole cell when there are no arms), not every arm of a comparison ("Pembrolizumab
     /// With or Without SBRT").
     /// </summary>
-    public static string? Interventions(
+    public string? Interventions(
         StudyRecord record, ArmMembership membership, IReadOnlyList<InterventionTerms> terms, IReadOnlyList<TermSource>? sources = null)
     {
         var fromText = (sources ?? [])
@@ -127,8 +127,12 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         return joined == Terms.UnspecifiedIci ? "ICI" : $"anti-{joined}";
     }
 
-    /// <summary>How an intervention appears in an arm: agents by name, RT by modality, a class when no agent is named.</summary>
-    private static string? Describe(Intervention intervention, InterventionTerms terms)
+    /// <summary>
+    /// How an intervention appears in an arm: agents by name, RT by modality, a class when no agent
+    /// is named ("anti-PD-1"), after the registry's name of a drug the vocabulary does not know
+    /// ("XYZ-101 (anti-PD-1)").
+    /// </summary>
+    private string? Describe(Intervention intervention, InterventionTerms terms)
     {
         if (terms.Agents.Count > 0)
         {
@@ -142,7 +146,8 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 
         if (terms.Targets.Count > 0)
         {
-            return Targets(terms.Targets);
+            var iciClass = Targets(terms.Targets);
+            return intervention.Name is { Length: > 0 } drug && vocabulary.IciClasses.Matches(TermText.Of(drug)).Count == 0 ? $"{drug} ({iciClass})" : iciClass;
         }
 
         if (terms.PartnerClasses.Contains(Terms.Locoregional))

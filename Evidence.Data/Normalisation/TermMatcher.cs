@@ -10,14 +10,32 @@ public sealed record TermMatch<T>(T Value, string Matched, int Position);
 /// Finds vocabulary terms in text on whole-word boundaries, ignoring case, spacing, hyphens and
 /// punctuation: a term matches a run of consecutive words whose letters and digits, run together,
 /// equal the term's. Longer terms win over shorter ones at the same place ("PD-L1" over "PD").
+/// A term listed with several values (a co-formulation's code) gives one match per value. Where
+/// nothing matches exactly, a word may match one of the <c>nearSpellings</c> (<see cref="NearSpelling"/>).
 /// </summary>
 public sealed class TermMatcher<T>
 {
     private readonly Dictionary<char, List<(string Key, T Value)>> _byFirstLetter = [];
 
-    public TermMatcher(IEnumerable<(string Term, T Value)> terms)
+    private readonly Dictionary<char, List<(string Key, T Value)>> _nearByFirstLetter = [];
+
+    /// <param name="terms">Every wording of every value.</param>
+    /// <param name="nearSpellings">
+    /// One-word terms also matched when misspelled (<see cref="NearSpelling"/>): names long and
+    /// distinctive enough, such as drugs' generic names, never codes or abbreviations.
+    /// </param>
+    public TermMatcher(IEnumerable<(string Term, T Value)> terms, IEnumerable<(string Term, T Value)>? nearSpellings = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        foreach (var (term, value) in nearSpellings ?? [])
+        {
+            var key = TermText.Key(term);
+            if (NearSpelling.CanMatch(key))
+            {
+                Bucket(_nearByFirstLetter, key[0]).Add((key, value));
+            }
+        }
+
         foreach (var (term, value) in terms)
         {
             var key = TermText.Key(term);
@@ -26,13 +44,7 @@ public sealed class TermMatcher<T>
                 continue;
             }
 
-            var bucket = key[0];
-            if (!_byFirstLetter.TryGetValue(bucket, out var list))
-            {
-                _byFirstLetter[bucket] = list = [];
-            }
-
-            list.Add((key, value));
+            Bucket(_byFirstLetter, key[0]).Add((key, value));
         }
 
         foreach (var list in _byFirstLetter.Values)
@@ -53,22 +65,76 @@ public sealed class TermMatcher<T>
             var matchedWords = 0;
             if (_byFirstLetter.TryGetValue(words[i].Word[0], out var candidates))
             {
+                string? matchedKey = null;
                 foreach (var (key, value) in candidates)
                 {
+                    if (matchedKey is not null)
+                    {
+                        // The same wording standing for several values: a co-formulation's code.
+                        if (key.Length < matchedKey.Length)
+                        {
+                            break;
+                        }
+
+                        if (key == matchedKey)
+                        {
+                            matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + matchedWords - 1].End], i));
+                        }
+
+                        continue;
+                    }
+
                     var length = WordsSpelling(words, i, key);
                     if (length > 0)
                     {
                         matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + length - 1].End], i));
                         matchedWords = length;
-                        break;
+                        matchedKey = key;
                     }
                 }
+            }
+
+            if (matchedWords == 0 && Near(words[i].Word) is { } near)
+            {
+                matches.Add(new TermMatch<T>(near, text.Original[words[i].Start..words[i].End], i));
             }
 
             i += Math.Max(1, matchedWords);
         }
 
         return matches;
+    }
+
+    /// <summary>The one value whose near-spelling term <paramref name="word"/> is a misspelling of; none when no term or several are near.</summary>
+    private T? Near(string word)
+    {
+        if (!NearSpelling.CanBeMisspelling(word) || !_nearByFirstLetter.TryGetValue(word[0], out var candidates))
+        {
+            return default;
+        }
+
+        T? found = default;
+        var count = 0;
+        foreach (var (key, value) in candidates)
+        {
+            if (NearSpelling.IsNear(word, key) && (count == 0 || !EqualityComparer<T>.Default.Equals(found, value)))
+            {
+                found = value;
+                count++;
+            }
+        }
+
+        return count == 1 ? found : default;
+    }
+
+    private static List<(string Key, T Value)> Bucket(Dictionary<char, List<(string Key, T Value)>> buckets, char first)
+    {
+        if (!buckets.TryGetValue(first, out var list))
+        {
+            buckets[first] = list = [];
+        }
+
+        return list;
     }
 
     /// <summary>How many words starting at <paramref name="start"/> spell <paramref name="key"/> exactly; 0 if none.</summary>

@@ -24,7 +24,13 @@ public sealed class Vocabulary
 
     public required IReadOnlyList<AgentEntry> Agents { get; init; }
 
+    /// <summary>Products that hold two agents under one name or code ("BMS-986213": nivolumab and relatlimab).</summary>
+    public IReadOnlyList<CoformulationEntry> Coformulations { get; init; } = [];
+
     public required IReadOnlyList<ClassTermEntry> IciClassTerms { get; init; }
+
+    /// <summary>How an ICI the vocabulary does not list is still known as one (<see cref="UnknownIciEntry"/>).</summary>
+    public UnknownIciEntry UnknownIci { get; init; } = new([], [], []);
 
     /// <summary>Words naming a partner class without a drug ("tyrosine kinase inhibitor").</summary>
     public required IReadOnlyList<NamedTerms> PartnerClassTerms { get; init; }
@@ -66,6 +72,8 @@ public sealed class Vocabulary
         {
             Version = file.Version,
             Agents = [.. file.Agents.Select(a => a with { Targets = a.Targets ?? [] })],
+            Coformulations = file.Coformulations ?? [],
+            UnknownIci = file.UnknownIci ?? new([], [], []),
             IciClassTerms = file.IciClassTerms,
             PartnerClassTerms = file.PartnerClassTerms,
             RtModalities = file.RtModalities,
@@ -96,6 +104,12 @@ public sealed class Vocabulary
             missing.Add($"a target for the {Terms.Ici} {untargeted.Name}");
         }
 
+        var agentNames = Agents.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (product, agent) in Coformulations.SelectMany(c => c.Agents.Where(a => !agentNames.Contains(a)).Select(a => (string.Join("/", c.Names), a))))
+        {
+            missing.Add($"the agent {agent} that the co-formulation {product} holds");
+        }
+
         if (!IciClassTerms.Any(c => c.Target == Terms.UnspecifiedIci))
         {
             missing.Add($"ICI class terms with the target \"{Terms.UnspecifiedIci}\"");
@@ -115,6 +129,8 @@ public sealed class Vocabulary
     private sealed record VocabularyFile(
         string Version,
         List<AgentEntry> Agents,
+        List<CoformulationEntry>? Coformulations,
+        UnknownIciEntry? UnknownIci,
         List<ClassTermEntry> IciClassTerms,
         List<NamedTerms> PartnerClassTerms,
         List<NamedTerms> RtModalities,
@@ -131,6 +147,17 @@ public sealed class Vocabulary
 /// not a target), brand names and codes.
 /// </summary>
 public sealed record AgentEntry(string Name, string Class, IReadOnlyList<string> Targets, IReadOnlyList<string> Synonyms, bool Bispecific = false);
+
+/// <summary>One product of several agents: its names and codes, and the agents (by generic name) it holds.</summary>
+public sealed record CoformulationEntry(IReadOnlyList<string> Names, IReadOnlyList<string> Agents);
+
+/// <summary>
+/// How a drug the vocabulary does not name is known to be an ICI ("ICI, unspecified"): a generic
+/// name ending in one of <paramref name="Stems"/> (the INN stem "-limab" of immunomodulating
+/// antibodies) in a trial of a neoplasm (a condition with one of <paramref name="NeoplasmWords"/>),
+/// or the registry's intervention MeSH terms or ancestors holding one of <paramref name="MeshTerms"/>.
+/// </summary>
+public sealed record UnknownIciEntry(IReadOnlyList<string> Stems, IReadOnlyList<string> MeshTerms, IReadOnlyList<string> NeoplasmWords);
 
 /// <summary>Words that name a class of ICI without a drug ("PD-1 inhibitor"), and the target they imply.</summary>
 public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);

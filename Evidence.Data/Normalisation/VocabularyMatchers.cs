@@ -7,13 +7,18 @@ public sealed class VocabularyMatchers
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         Vocabulary = vocabulary;
-        Agents = new(vocabulary.Agents.SelectMany(a => a.Synonyms.Append(a.Name).Select(term => (term, a))));
+        var agentsByName = vocabulary.Agents.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        Agents = new(
+            vocabulary.Agents.SelectMany(a => a.Synonyms.Append(a.Name).Select(term => (term, a)))
+                .Concat(vocabulary.Coformulations.SelectMany(c => c.Names.SelectMany(term => c.Agents.Select(agent => (term, agentsByName[agent]))))),
+            nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)));
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))));
         PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
         RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class))))).ToList();
         OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
+        NeoplasmWords = new(vocabulary.UnknownIci.NeoplasmWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
     }
 
@@ -38,6 +43,9 @@ public sealed class VocabularyMatchers
     public IReadOnlyList<(string Class, TermMatcher<string> Matcher)> Endpoints { get; }
 
     public TermMatcher<string> OrganisationWords { get; }
+
+    /// <summary>Words that make a condition a neoplasm ("carcinoma", "NSCLC").</summary>
+    public TermMatcher<string> NeoplasmWords { get; }
 
     private static readonly Lazy<VocabularyMatchers> EmbeddedMatchers = new(() => new VocabularyMatchers(Vocabulary.Embedded));
 

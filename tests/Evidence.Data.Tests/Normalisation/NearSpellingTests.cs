@@ -1,0 +1,189 @@
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>Misspelled generic names, development codes and co-formulations (issue 10).</summary>
+public class NearSpellingTests
+{
+    [Theory]
+    [InlineData("Pembrolizumb", "pembrolizumab")]
+    [InlineData("pembrolizuamb", "pembrolizumab")]
+    [InlineData("Pembrolizumad 200 mg", "pembrolizumab")]
+    [InlineData("Durvulumab", "durvalumab")]
+    [InlineData("nivolumub", "nivolumab")]
+    [InlineData("Atezolizumb", "atezolizumab")]
+    [InlineData("Camrelizamab", "camrelizumab")]
+    [InlineData("Sintillimab", "sintilimab")]
+    [InlineData("Tislelizumad", "tislelizumab")]
+    [InlineData("Ipilumumab", "ipilimumab")]
+    [InlineData("Tremelimumub", "tremelimumab")]
+    [InlineData("Toripalimib", "toripalimab")]
+    [InlineData("Levatinib", "lenvatinib")]
+    [InlineData("nivolumb", "nivolumab")]
+    public void A_generic_name_misspelled_by_an_edit_or_two_names_its_agent(string name, string agent)
+    {
+        var study = Normalise(WithArms([Intervention("DRUG", name)]));
+
+        Assert.Equal([agent], study.Interventions[0].Agents);
+        // Provenance quotes the registry's own spelling, so a reviewer sees the correction.
+        var source = Assert.Single(study.Sources, s => s.Field == NormalisedField.Agent);
+        Assert.Equal(name.Split(' ')[0], source.Matched);
+    }
+
+    /// <summary>
+    /// Real generic names (WHO INN lists) of antibodies and kinase inhibitors outside the
+    /// vocabulary, chosen as the nearest to its names: each must name no agent, neither the one it
+    /// resembles nor another.
+    /// </summary>
+    [Theory]
+    [InlineData("lirilumab")] // KIR, not a checkpoint of the vocabulary; three edits from nivolumab
+    [InlineData("inolimomab")] // CD25; three from ipilimumab
+    [InlineData("monalizumab")] // NKG2A
+    [InlineData("magrolimab")] // CD47
+    [InlineData("utomilumab")] // 4-1BB agonist
+    [InlineData("urelumab")]
+    [InlineData("varlilumab")]
+    [InlineData("spesolimab")] // IL-36 receptor, skin disease
+    [InlineData("vilobelimab")] // C5a
+    [InlineData("imsidolimab")]
+    [InlineData("adalimumab")]
+    [InlineData("golimumab")]
+    [InlineData("belimumab")]
+    [InlineData("emapalumab")]
+    [InlineData("sarilumab")]
+    [InlineData("anifrolumab")]
+    [InlineData("tezepelumab")]
+    [InlineData("dupilumab")]
+    [InlineData("tocilizumab")]
+    [InlineData("natalizumab")]
+    [InlineData("omalizumab")]
+    [InlineData("certolizumab")]
+    [InlineData("eculizumab")]
+    [InlineData("ravulizumab")]
+    [InlineData("vedolizumab")]
+    [InlineData("pertuzumab")]
+    [InlineData("trastuzumab")]
+    [InlineData("cetuximab")]
+    [InlineData("siltuximab")]
+    [InlineData("nimotuzumab")]
+    [InlineData("necitumumab")]
+    [InlineData("panitumumab")]
+    [InlineData("daratumumab")]
+    [InlineData("alemtuzumab")]
+    [InlineData("axitinib")] // two edits from apatinib
+    [InlineData("afatinib")] // one edit from apatinib: names under nine letters match only exactly
+    [InlineData("dovitinib")]
+    [InlineData("nilotinib")]
+    [InlineData("imatinib")]
+    [InlineData("sunitinib")]
+    [InlineData("pazopanib")]
+    [InlineData("erlotinib")]
+    [InlineData("fruquintinib")]
+    [InlineData("surufatinib")]
+    public void Real_names_near_the_vocabulary_name_no_agent(string name)
+    {
+        var study = Normalise(WithArms([Intervention("DRUG", name)]));
+
+        Assert.Empty(study.Interventions[0].Agents);
+    }
+
+    [Theory]
+    [InlineData("nivolumab", "lirilumab")]
+    [InlineData("ipilimumab", "inolimomab")]
+    [InlineData("cemiplimab", "cetrelimab")]
+    [InlineData("apatinib", "axitinib")]
+    [InlineData("sintilimab", "siltuximab")]
+    [InlineData("penpulimab", "pentumomab")]
+    public void Near_neighbours_are_further_apart_than_a_misspelling(string name, string neighbour)
+    {
+        var allowed = name.Length >= NearSpelling.TwoEditsFrom ? 2 : 1;
+
+        Assert.True(NearSpelling.Distance(neighbour, name, 5) > allowed);
+        Assert.False(NearSpelling.IsNear(neighbour, name));
+    }
+
+    [Theory]
+    [InlineData("abcd", "abdc", 1)]
+    [InlineData("pembrolizumab", "pembrolizumb", 1)]
+    [InlineData("pembrolizumab", "pembrolizuamb", 1)]
+    [InlineData("durvalumab", "durvulumab", 1)]
+    [InlineData("nivolumab", "lirilumab", 3)]
+    [InlineData("kitten", "sitting", 3)]
+    public void Distance_counts_insertions_deletions_changes_and_swaps(string a, string b, int distance)
+    {
+        Assert.Equal(distance, NearSpelling.Distance(a, b, 10));
+        Assert.Equal(distance, NearSpelling.Distance(b, a, 10));
+    }
+
+    [Theory]
+    [InlineData("nivolumab")] // too short for two edits: "nivolumab" and "nivolumxx" are not one drug
+    [InlineData("durvalumab")]
+    public void Names_under_twelve_letters_allow_one_edit(string name)
+    {
+        Assert.True(NearSpelling.IsNear(name[..^1] + "x", name));
+        Assert.False(NearSpelling.IsNear(name[..^2] + "xx", name));
+    }
+
+    [Fact]
+    public void A_word_near_two_names_names_neither()
+    {
+        var matcher = new TermMatcher<string>([], nearSpellings: [("abcdefghi", "one"), ("abcdefghj", "two")]);
+
+        Assert.Empty(matcher.Matches(TermText.Of("abcdefghk")));
+        Assert.Equal(["one"], matcher.Matches(TermText.Of("abcdefhhi")).Select(m => m.Value));
+    }
+
+    [Fact]
+    public void Names_shorter_than_nine_letters_match_only_exactly()
+    {
+        Assert.Equal(["apatinib"], OnlyIntervention(Intervention("DRUG", "Apatinib")).Agents);
+        Assert.Empty(OnlyIntervention(Intervention("DRUG", "Apatinb")).Agents);
+        Assert.Empty(OnlyIntervention(Intervention("DRUG", "Avelumb")).Agents);
+    }
+
+    [Theory]
+    [InlineData("SHR-1210")]
+    [InlineData("SHR1210")]
+    [InlineData("shr 1210")]
+    public void Codes_match_exactly_however_spaced_but_never_approximately(string code)
+    {
+        Assert.Equal(["camrelizumab"], OnlyIntervention(Intervention("DRUG", code)).Agents);
+        Assert.Empty(OnlyIntervention(Intervention("DRUG", code.Replace("1210", "1211", StringComparison.Ordinal))).Agents);
+    }
+
+    [Theory]
+    [InlineData("BMS-986213", new[] { "nivolumab", "relatlimab" }, new[] { "PD-1", "LAG-3" })]
+    [InlineData("Opdualag", new[] { "nivolumab", "relatlimab" }, new[] { "PD-1", "LAG-3" })]
+    [InlineData("MK-1308A", new[] { "quavonlimab", "pembrolizumab" }, new[] { "CTLA-4", "PD-1" })]
+    [InlineData("QL1706", new[] { "iparomlimab", "tuvonralimab" }, new[] { "PD-1", "CTLA-4" })]
+    public void A_co_formulation_under_one_code_gives_each_agent_it_holds(string name, string[] agents, string[] targets)
+    {
+        var terms = OnlyIntervention(Intervention("BIOLOGICAL", name));
+
+        Assert.Equal(agents.Order(), terms.Agents.Order());
+        Assert.Equal(targets.Order(), terms.Targets.Order());
+        Assert.Empty(terms.AgentProperties);
+    }
+
+    [Fact]
+    public void The_code_of_one_agent_of_a_co_formulation_gives_that_agent_alone()
+    {
+        Assert.Equal(["quavonlimab"], OnlyIntervention(Intervention("BIOLOGICAL", "MK-1308")).Agents);
+    }
+
+    [Fact]
+    public void A_vocabulary_whose_co_formulation_holds_an_unknown_agent_is_refused()
+    {
+        const string json = """
+            {"version":"t","agents":[{"name":"nivolumab","class":"ICI","targets":["PD-1"],"synonyms":[]}],
+             "coformulations":[{"names":["X-1"],"agents":["nivolumab","nosuchmab"]}],
+             "iciClassTerms":[{"target":"ICI, unspecified","terms":["ICI"]}],"partnerClassTerms":[],
+             "rtModalities":[{"name":"RT, unspecified","terms":["RT"]}],"locoregional":[],"endpoints":[],
+             "organisationWords":[],"countryNames":{}}
+            """;
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => Vocabulary.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        Assert.Contains("nosuchmab", error.Message, StringComparison.Ordinal);
+    }
+}
