@@ -19,7 +19,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
                s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType,
                x.intervention_summary AS Intervention, s.last_update_posted_date AS LastUpdate, s.version_holder AS VersionHolder,
                v.content_hash AS ContentHash,
-               (SELECT group_concat(name, '; ') FROM (SELECT name FROM conditions c WHERE c.nct_id = s.nct_id ORDER BY ordinal)) AS Disease,
+               COALESCE(x.disease, (SELECT group_concat(name, '; ') FROM (SELECT name FROM conditions c WHERE c.nct_id = s.nct_id ORDER BY ordinal))) AS Disease,
                (SELECT group_concat(cell, '; ') FROM (
                     SELECT DISTINCT CASE WHEN o.endpoint_class = @otherEndpoint OR o.endpoint_class IS NULL THEN o.measure
                                          ELSE o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') END AS cell

@@ -23,6 +23,7 @@ public sealed record TrialFilters : IValidatedRequest
     [FromQuery(Name = "modality")] public string[]? Modality { get; init; }
     [FromQuery(Name = "endpoint")] public string[]? Endpoint { get; init; }
     [FromQuery(Name = "property")] public string[]? Property { get; init; }
+    [FromQuery(Name = "setting")] public string[]? Setting { get; init; }
     [FromQuery(Name = "minEnrollment")] public int? MinEnrollment { get; init; }
     [FromQuery(Name = "maxEnrollment")] public int? MaxEnrollment { get; init; }
     [FromQuery(Name = "startFrom")] public string? StartFrom { get; init; }
@@ -66,6 +67,9 @@ public static partial class FilterRules
     /// <summary>Properties of an intervention's agents: property=bispecific.</summary>
     public static readonly string[] Properties = [Terms.Bispecific];
 
+    /// <summary>Settings of a trial's patients: setting=unresectable, setting=adjuvant.</summary>
+    public static readonly string[] Settings = [.. Vocabulary.Embedded.DiseaseSettings.Select(s => s.Name)];
+
     public static readonly string[] FreeTextChoices = ["include", "exclude", "only"];
 
     /// <summary>target=any: any ICI (an unspecified one included); modality=any: any RT.</summary>
@@ -90,6 +94,7 @@ public static partial class FilterRules
         OneOf(errors, "modality", filters.Modality, [.. Modalities, AnyValue]);
         OneOf(errors, "endpoint", filters.Endpoint, Endpoints);
         OneOf(errors, "property", filters.Property, Properties);
+        OneOf(errors, "setting", filters.Setting, Settings);
         OneOf(errors, "freeText", filters.FreeText is null ? null : [filters.FreeText], FreeTextChoices);
         FreeText(errors, "topic", filters.Topic);
         FreeText(errors, "country", filters.Country);

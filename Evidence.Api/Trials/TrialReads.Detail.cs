@@ -27,8 +27,9 @@ public sealed partial class TrialReads
         var values = connection.Query<(int Ordinal, string Field, string Value)>(
             "SELECT ordinal, field, value FROM intervention_values WHERE nct_id = @id ORDER BY ordinal, field, position", id, read)
             .ToLookup(v => (v.Ordinal, v.Field), v => v.Value);
-        var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string Vocabulary, string At)?>(
-            "SELECT institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id, read);
+        var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string? Disease, string Vocabulary, string At)?>(
+            "SELECT institution, country, intervention_summary, rt_ici_sequence, disease, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id, read);
+        var settings = connection.Query<string>("SELECT setting FROM study_settings WHERE nct_id = @id", id, read).ToHashSet(StringComparer.Ordinal);
         // The interventions, and ordinal -1 when values were read from the trial's free text.
         var interventions = connection.Query<int>(
                 "SELECT ordinal FROM interventions WHERE nct_id = @id UNION SELECT ordinal FROM intervention_values WHERE nct_id = @id ORDER BY ordinal", id, read)
@@ -68,7 +69,9 @@ public sealed partial class TrialReads
             StudyRecordParser.Parse(document.RootElement),
             Versions(connection, read, nctId).Single(v => v.Current),
             new TrialNormalisation(
-                summary is { } cells ? new StudySummary(cells.Institution, cells.Country, cells.Interventions, cells.Sequence) : null,
+                summary is { } cells
+                    ? new StudySummary(cells.Institution, cells.Country, cells.Interventions, cells.Sequence, cells.Disease, [.. FilterRules.Settings.Where(settings.Contains)])
+                    : null,
                 summary?.Vocabulary,
                 summary?.At,
                 interventions,

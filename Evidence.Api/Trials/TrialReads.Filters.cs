@@ -34,6 +34,7 @@ public sealed partial class TrialReads
             where.One(InterventionTerms.FreeTextOrdinal, "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.ordinal = {0})");
         }
         where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs);
+        where.AnyOf(filters.Setting?.Select(v => FilterRules.Canonical(v, FilterRules.Settings)), "EXISTS (SELECT 1 FROM study_settings g WHERE g.nct_id = s.nct_id AND g.setting = {0})");
         where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
         // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,

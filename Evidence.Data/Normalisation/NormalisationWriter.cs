@@ -5,7 +5,7 @@ namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
 /// Writes what the normaliser derived: the intervention_values rows, the normalised columns of
-/// outcomes, and the rt_regimens, normalised_terms, study_summaries and study_search rows. The import writes them with
+/// outcomes, and the rt_regimens, normalised_terms, study_summaries, study_settings and study_search rows. The import writes them with
 /// each new current version; renormalize rewrites them all from the stored raw versions.
 /// </summary>
 internal static class NormalisationWriter
@@ -16,6 +16,7 @@ internal static class NormalisationWriter
         "DELETE FROM rt_regimens WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM normalised_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        "DELETE FROM study_settings WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_search WHERE rowid IN (SELECT rowid FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)))",
     ];
 
@@ -32,9 +33,11 @@ internal static class NormalisationWriter
         """;
 
     private const string InsertSummary = """
-        INSERT INTO study_summaries (nct_id, institution, country, intervention_summary, rt_ici_sequence, vocabulary_version, normalised_at)
-        VALUES (@NctId, @Institution, @Country, @Interventions, @Sequence, @Version, @At)
+        INSERT INTO study_summaries (nct_id, institution, country, intervention_summary, rt_ici_sequence, disease, vocabulary_version, normalised_at)
+        VALUES (@NctId, @Institution, @Country, @Interventions, @Sequence, @Disease, @Version, @At)
         """;
+
+    private const string InsertSetting = "INSERT OR IGNORE INTO study_settings (nct_id, setting) VALUES (@NctId, @Setting)";
 
     private const string InsertSearch = """
         INSERT INTO study_search (rowid, nct_id, titles, summary, conditions, interventions, sponsor)
@@ -94,9 +97,13 @@ internal static class NormalisationWriter
         using var summaries = new PreparedInsert<(string NctId, NormalisedStudy S)>(
             connection, transaction, InsertSummary,
             ("NctId", x => x.NctId), ("Institution", x => x.S.Summary.Institution), ("Country", x => x.S.Summary.Country),
-            ("Interventions", x => x.S.Summary.InterventionSummary), ("Sequence", x => x.S.Summary.Sequence),
+            ("Interventions", x => x.S.Summary.InterventionSummary), ("Sequence", x => x.S.Summary.Sequence), ("Disease", x => x.S.Summary.Disease),
             ("Version", x => x.S.VocabularyVersion), ("At", _ => now));
         summaries.Execute(studies);
+
+        using var settings = new PreparedInsert<(string NctId, string Setting)>(
+            connection, transaction, InsertSetting, ("NctId", x => x.NctId), ("Setting", x => x.Setting));
+        settings.Execute(studies.SelectMany(s => (s.Study.Summary.Settings ?? []).Select(setting => (s.NctId, setting))));
     }
 
     /// <summary>Sets the normalised columns of existing outcome rows (renormalize; the other derived rows are inserted anew).</summary>

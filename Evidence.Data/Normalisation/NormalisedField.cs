@@ -15,5 +15,6 @@ public static class NormalisedField
     public const string EndpointClass = "endpoint_class";
     public const string EndpointLandmark = "endpoint_landmark";
     public const string Institution = "institution";
+    public const string DiseaseSetting = "disease_setting";
     public const string Sequence = "rt_ici_sequence";
 }

@@ -70,7 +70,10 @@ public sealed record TermSource(string Entity, int EntityOrdinal, string Field, 
 
 /// <summary>The study-level summary Table 1 shows.</summary>
 /// <param name="Sequence">concurrent, RT then ICI, ICI then RT, or unknown.</param>
-public sealed record StudySummary(string? Institution, string? Country, string? InterventionSummary, string Sequence);
+/// <param name="Disease">The disease cell with its setting ("Unresectable Hepatocellular Carcinoma"); null for a trial of no neoplasm, whose conditions are the disease.</param>
+/// <param name="Settings">The settings of the patients (unresectable, metastatic, adjuvant...), in the vocabulary's order.</param>
+public sealed record StudySummary(
+    string? Institution, string? Country, string? InterventionSummary, string Sequence, string? Disease = null, IReadOnlyList<string>? Settings = null);
 
 /// <summary>
 /// One stated RT dose and fractionation, as ranges (min = max for a single value). BED and EQD2

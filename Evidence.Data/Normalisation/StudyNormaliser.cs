@@ -11,6 +11,7 @@ public sealed class StudyNormaliser
     private readonly SequenceDetector _sequence;
     private readonly Table1Summary _summary;
     private readonly FreeTextEvidence _freeText;
+    private readonly DiseaseSetting _disease;
 
     public StudyNormaliser(VocabularyMatchers vocabulary)
     {
@@ -21,6 +22,7 @@ public sealed class StudyNormaliser
         _sequence = new SequenceDetector(vocabulary);
         _summary = new Table1Summary(vocabulary);
         _freeText = new FreeTextEvidence(vocabulary);
+        _disease = new DiseaseSetting(vocabulary);
     }
 
     public static StudyNormaliser Embedded { get; } = new(VocabularyMatchers.Embedded);
@@ -40,6 +42,7 @@ public sealed class StudyNormaliser
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
         var regimens = RtRegimens(record, membership, interventions);
         var (institution, country) = _summary.Institution(record, sources);
+        var (settings, disease) = _disease.Derive(record, sources);
         // Only a study that gives RT or an ICI can order them; most of the registry gives neither.
         var (sequence, field, sentence) = interventions.Append(freeText).OfType<InterventionTerms>().Any(i => i.RtModality is not null || i.GivesIci)
             ? _sequence.Detect(SequenceTexts(record))
@@ -55,7 +58,7 @@ public sealed class StudyNormaliser
             outcomes,
             regimens,
             sources,
-            new StudySummary(institution, country, _summary.Interventions(record, membership, interventions, sources), sequence),
+            new StudySummary(institution, country, _summary.Interventions(record, membership, interventions, sources), sequence, disease, settings),
             SearchTextOf(record, interventions))
         {
             FreeText = freeText,

@@ -11,7 +11,8 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 {
     /// <summary>
     /// The institution as "Country (institution)": the lead sponsor when it is an organisation,
-    /// else the first site's facility; a sponsor that is a person (class INDIV, or a name with no
+    /// else the responsible investigator's affiliation, else the first site's facility; a sponsor
+    /// that is a person (class INDIV, a name with a title or degree, or a short name with no
     /// organisation word) is said to be one, never shown as an institution.
     /// </summary>
     public (string? Institution, string? Country) Institution(StudyRecord record, List<TermSource> sources)
@@ -23,6 +24,12 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         {
             institution = sponsor;
             sources.Add(new TermSource("study", 0, NormalisedField.Institution, sponsor, "sponsorCollaboratorsModule.leadSponsor.name", sponsor));
+        }
+        else if (record.ResponsibleAffiliation?.Trim() is { Length: > 0 } affiliation && !IsPerson(affiliation, null))
+        {
+            // The sponsor is a person: the institution is the responsible investigator's affiliation.
+            institution = sponsor is { Length: > 0 } ? $"{affiliation}; the sponsor, {sponsor}, is a person" : affiliation;
+            sources.Add(new TermSource("study", 0, NormalisedField.Institution, affiliation, "sponsorCollaboratorsModule.responsibleParty.investigatorAffiliation", affiliation));
         }
         else if (record.Locations.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Facility)) is { } site)
         {
@@ -37,7 +44,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         return (institution is null ? country : country is null ? institution : $"{country} ({institution})", country);
     }
 
-    /// <summary>A sponsor of class INDIV, or a name of two to four words none of which names an organisation.</summary>
+    /// <summary>A sponsor of class INDIV, or a name without organisation words that has a title or degree or is two to four words long.</summary>
     private bool IsPerson(string sponsor, string? sponsorClass)
     {
         if (string.Equals(sponsorClass, "INDIV", StringComparison.OrdinalIgnoreCase))
@@ -46,10 +53,14 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         }
 
         var words = TermText.Of(sponsor);
-        return sponsorClass is null or "" or "OTHER" or "UNKNOWN"
-            && words.Words.Count is >= 2 and <= 4
-            && words.Words.All(w => char.IsLetter(w.Word[0]))
-            && vocabulary.OrganisationWords.Matches(words).Count == 0;
+        if (sponsorClass is not (null or "" or "OTHER" or "UNKNOWN") || vocabulary.OrganisationWords.Matches(words).Count > 0)
+        {
+            return false;
+        }
+
+        // "Shoichi Maruyama MD PhD": a title or degree makes it a person whatever its length.
+        return vocabulary.PersonWords.Matches(words).Count > 0
+            || (words.Words.Count is >= 2 and <= 4 && words.Words.All(w => char.IsLetter(w.Word[0])));
     }
 
     /// <summary>The country most sites are in (the first site's on a tie), in everyday form ("South Korea").</summary>

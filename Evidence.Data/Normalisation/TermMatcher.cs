@@ -94,7 +94,7 @@ public sealed class TermMatcher<T>
                 }
             }
 
-            if (matchedWords == 0 && Near(words[i].Word) is { } near)
+            if (matchedWords == 0 && TryNear(words[i].Word, out var near))
             {
                 matches.Add(new TermMatch<T>(near, text.Original[words[i].Start..words[i].End], i));
             }
@@ -106,14 +106,14 @@ public sealed class TermMatcher<T>
     }
 
     /// <summary>The one value whose near-spelling term <paramref name="word"/> is a misspelling of; none when no term or several are near.</summary>
-    private T? Near(string word)
+    private bool TryNear(string word, out T found)
     {
+        found = default!;
         if (!NearSpelling.CanBeMisspelling(word) || !_nearByFirstLetter.TryGetValue(word[0], out var candidates))
         {
-            return default;
+            return false;
         }
 
-        T? found = default;
         var count = 0;
         foreach (var (key, value) in candidates)
         {
@@ -124,7 +124,7 @@ public sealed class TermMatcher<T>
             }
         }
 
-        return count == 1 ? found : default;
+        return count == 1;
     }
 
     private static List<(string Key, T Value)> Bucket(Dictionary<char, List<(string Key, T Value)>> buckets, char first)

@@ -48,6 +48,18 @@ public sealed class Vocabulary
     /// </summary>
     public required IReadOnlyList<string> OrganisationWords { get; init; }
 
+    /// <summary>Words of a person's name and titles ("MD", "PhD", "Prof"): a sponsor with one and no organisation word is a person.</summary>
+    public IReadOnlyList<string> PersonWords { get; init; } = [];
+
+    /// <summary>Words that make a summary's sentence background, not the trial's patients ("approved", "showed").</summary>
+    public IReadOnlyList<string> BackgroundWords { get; init; } = [];
+
+    /// <summary>The settings of a trial's patients (unresectable, metastatic, adjuvant...), in the order the Table 1 disease cell names them.</summary>
+    public IReadOnlyList<DiseaseSettingEntry> DiseaseSettings { get; init; } = [];
+
+    /// <summary>Words that name a systemic therapy without a drug ("systemic", "first-line"): what a setting of prior therapy needs near it.</summary>
+    public IReadOnlyList<string> SystemicTherapyWords { get; init; } = [];
+
     public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
 
     /// <summary>Every ICI target a value can have: the agents' targets, then the class words' (ending with <see cref="Terms.UnspecifiedIci"/>).</summary>
@@ -80,6 +92,10 @@ public sealed class Vocabulary
             Locoregional = file.Locoregional,
             Endpoints = file.Endpoints,
             OrganisationWords = file.OrganisationWords,
+            PersonWords = file.PersonWords ?? [],
+            BackgroundWords = file.BackgroundWords ?? [],
+            DiseaseSettings = file.DiseaseSettings ?? [],
+            SystemicTherapyWords = file.SystemicTherapyWords ?? [],
             CountryNames = file.CountryNames,
         };
         vocabulary.CheckFixedTerms();
@@ -137,6 +153,10 @@ public sealed class Vocabulary
         List<NamedTerms> Locoregional,
         List<EndpointEntry> Endpoints,
         List<string> OrganisationWords,
+        List<string>? PersonWords,
+        List<string>? BackgroundWords,
+        List<DiseaseSettingEntry>? DiseaseSettings,
+        List<string>? SystemicTherapyWords,
         Dictionary<string, string> CountryNames);
 }
 
@@ -158,6 +178,27 @@ public sealed record CoformulationEntry(IReadOnlyList<string> Names, IReadOnlyLi
 /// or the registry's intervention MeSH terms or ancestors holding one of <paramref name="MeshTerms"/>.
 /// </summary>
 public sealed record UnknownIciEntry(IReadOnlyList<string> Stems, IReadOnlyList<string> MeshTerms, IReadOnlyList<string> NeoplasmWords);
+
+/// <summary>
+/// A setting of a trial's patients and its wordings. <paramref name="Place"/> says where the
+/// disease cell puts it: "before" the disease ("Unresectable HCC"), else after it as
+/// <paramref name="Cell"/> ("HCC with vascular invasion"). <paramref name="OnlyWithout"/>: settings
+/// that make it redundant ("advanced" beside "metastatic"). <paramref name="NeedsSystemicTherapy"/>:
+/// counts only with a systemic therapy named just after it ("progression after sorafenib").
+/// <paramref name="NameTerms"/> count only where a trial names its disease (conditions, keywords,
+/// titles): "brain metastases" there is the population, in the criteria often a subgroup.
+/// </summary>
+public sealed record DiseaseSettingEntry(
+    string Name,
+    string Place,
+    IReadOnlyList<string> Terms,
+    string? Cell = null,
+    IReadOnlyList<string>? OnlyWithout = null,
+    bool NeedsSystemicTherapy = false,
+    IReadOnlyList<string>? NameTerms = null)
+{
+    public const string Before = "before";
+}
 
 /// <summary>Words that name a class of ICI without a drug ("PD-1 inhibitor"), and the target they imply.</summary>
 public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);

@@ -19,6 +19,11 @@ public sealed class VocabularyMatchers
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class))))).ToList();
         OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
         NeoplasmWords = new(vocabulary.UnknownIci.NeoplasmWords.Select(word => (word, word)));
+        DiseaseSettings = new(vocabulary.DiseaseSettings.SelectMany(s =>
+            s.Terms.Select(term => (term, (s, false))).Concat((s.NameTerms ?? []).Select(term => (term, (s, true))))));
+        PersonWords = new(vocabulary.PersonWords.Select(word => (word, word)));
+        BackgroundWords = new(vocabulary.BackgroundWords.Select(word => (word, word)));
+        SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
     }
 
@@ -43,6 +48,15 @@ public sealed class VocabularyMatchers
     public IReadOnlyList<(string Class, TermMatcher<string> Matcher)> Endpoints { get; }
 
     public TermMatcher<string> OrganisationWords { get; }
+
+    /// <summary>Settings by wording; <c>NameOnly</c> for wordings that count only where the trial names its disease.</summary>
+    public TermMatcher<(DiseaseSettingEntry Setting, bool NameOnly)> DiseaseSettings { get; }
+
+    public TermMatcher<string> PersonWords { get; }
+
+    public TermMatcher<string> BackgroundWords { get; }
+
+    public TermMatcher<string> SystemicTherapyWords { get; }
 
     /// <summary>Words that make a condition a neoplasm ("carcinoma", "NSCLC").</summary>
     public TermMatcher<string> NeoplasmWords { get; }

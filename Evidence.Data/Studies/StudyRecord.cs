@@ -35,6 +35,20 @@ public sealed class StudyRecord
     public string? LeadSponsor { get; init; }
     public string? LeadSponsorClass { get; init; }
     public string? BriefSummary { get; init; }
+
+    /// <summary>The detailed description; read by the normaliser, not stored apart.</summary>
+    public string? DetailedDescription { get; init; }
+
+    /// <summary>The eligibility criteria as the registry writes them (inclusion, then exclusion); read by the normaliser, not stored apart.</summary>
+    public string? EligibilityCriteria { get; init; }
+
+    /// <summary>The responsible party's type (SPONSOR, PRINCIPAL_INVESTIGATOR, SPONSOR_INVESTIGATOR).</summary>
+    public string? ResponsiblePartyType { get; init; }
+
+    public string? ResponsibleInvestigator { get; init; }
+
+    /// <summary>The responsible investigator's affiliation: an institution where the sponsor is a person.</summary>
+    public string? ResponsibleAffiliation { get; init; }
     public bool? HasResults { get; init; }
     public string? VersionHolder { get; init; }
 

@@ -17,7 +17,10 @@ public static class TrialEvaluation
 
     public const string Evaluation = "evaluation";
 
-    public static readonly string[] Fields = ["rt", "rt_modality", "ici", "agents", "targets"];
+    public static readonly string[] Fields = ["rt", "rt_modality", "ici", "agents", "targets", "setting", "institution"];
+
+    /// <summary>What Table 1's institution cell names when the record names only a person: "person: name", as the labels write it.</summary>
+    private const string PersonPrefix = "person: ";
 
     /// <summary>
     /// The labels write RT kinds as ../shared/DOMAIN.md names them; the vocabulary has shorter
@@ -86,7 +89,10 @@ public static class TrialEvaluation
                 var fromText = normalised.FreeText is { } text
                     ? Values([text], classOf).SelectMany(f => f.Value.Select(v => (f.Key, v))).ToHashSet()
                     : [];
-                predictions[record.NctId] = new TrialValues(record.NctId, string.Empty, Values([.. normalised.AllInterventionTerms], classOf), fromText);
+                var values = Values([.. normalised.AllInterventionTerms], classOf);
+                values["setting"] = (normalised.Summary.Settings ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                values["institution"] = Institution(normalised, record.LeadSponsor);
+                predictions[record.NctId] = new TrialValues(record.NctId, string.Empty, values, fromText);
             }
         }
 
@@ -107,6 +113,21 @@ public static class TrialEvaluation
         };
     }
 
+    /// <summary>
+    /// The institution Table 1 names, compared by its words alone (case and punctuation aside):
+    /// the one a normalised source gives, or "person: name" where the cell says the sponsor is a
+    /// person and the record names no institution.
+    /// </summary>
+    private static HashSet<string> Institution(NormalisedStudy normalised, string? sponsor)
+    {
+        var named = normalised.Sources.FirstOrDefault(s => s.Field == NormalisedField.Institution)?.Value;
+        var value = named ?? (normalised.Summary.Institution is not null && sponsor is not null ? PersonPrefix + sponsor : null);
+        return value is null ? new(StringComparer.Ordinal) : new([InstitutionKey(value)], StringComparer.Ordinal);
+    }
+
+    private static string InstitutionKey(string institution) =>
+        institution.StartsWith(PersonPrefix, StringComparison.Ordinal) ? PersonPrefix + TermText.Key(institution[PersonPrefix.Length..]) : TermText.Key(institution);
+
     private static HashSet<string> Yes(bool yes) => yes ? new(["yes"], StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase);
 
     private static Dictionary<string, TrialValues> ReadLabels(string path)
@@ -122,6 +143,8 @@ public static class TrialEvaluation
                 ["ici"] = Yes(row["ici"] == "yes"),
                 ["agents"] = List(row["agents"]),
                 ["targets"] = List(row["targets"]),
+                ["setting"] = List(row.GetValueOrDefault("setting_tags")),
+                ["institution"] = string.IsNullOrWhiteSpace(row.GetValueOrDefault("institution")) ? new(StringComparer.Ordinal) : new([InstitutionKey(row["institution"]!.Trim())], StringComparer.Ordinal),
             };
             labels[nctId] = new TrialValues(nctId, row.GetValueOrDefault("half") ?? Development, values, []);
         }

@@ -48,6 +48,8 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         { "modality=SBRT&freeText=exclude", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.value = 'SBRT' AND v.ordinal >= 0)" },
         { "modality=SBRT&freeText=include", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.value = 'SBRT')" },
         { "modality=any&freeText=exclude", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality' AND v.ordinal >= 0)" },
+        { "setting=vascular%20invasion", "s.nct_id = 'NCT04167293'" },
+        { "setting=adjuvant&setting=NEOADJUVANT", "s.nct_id IN ('NCT00184067', 'NCT02513394', 'NCT03817736', 'NCT04267848', 'NCT04795661', 'NCT06388018')" },
         { "modality=any&target=any", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'rt_modality') AND EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target')" },
     };
 

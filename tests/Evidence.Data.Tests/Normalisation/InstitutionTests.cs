@@ -54,3 +54,55 @@ public class InstitutionTests
         Assert.Equal("the sponsor, Mian XI, is a person; the record names no institution", study.Summary.Institution);
     }
 }
+
+/// <summary>A person as sponsor, with the responsible investigator's affiliation (issue 10).</summary>
+public class ResponsiblePartyInstitutionTests
+{
+    private static JsonObject Study(string sponsor, string? affiliation, params string[] facilities)
+    {
+        var protocol = WithArms([]);
+        var sponsors = new JsonObject { ["leadSponsor"] = new JsonObject { ["name"] = sponsor, ["class"] = "OTHER" } };
+        if (affiliation is not null)
+        {
+            sponsors["responsibleParty"] = new JsonObject
+            {
+                ["type"] = "SPONSOR_INVESTIGATOR", ["investigatorFullName"] = sponsor, ["investigatorAffiliation"] = affiliation,
+            };
+        }
+
+        protocol["sponsorCollaboratorsModule"] = sponsors;
+        protocol["contactsLocationsModule"] = new JsonObject
+        {
+            ["locations"] = new JsonArray([.. facilities.Select(f => (JsonNode)new JsonObject { ["facility"] = f, ["country"] = "Japan" })]),
+        };
+        return protocol;
+    }
+
+    [Fact]
+    public void A_person_sponsors_institution_is_the_responsible_investigators_affiliation_before_any_site()
+    {
+        var study = Normalise(Study("Shoichi Maruyama MD PhD", "Nagoya University", "Site A"));
+
+        Assert.Equal("Japan (Nagoya University; the sponsor, Shoichi Maruyama MD PhD, is a person)", study.Summary.Institution);
+        var source = Assert.Single(study.Sources, s => s.Field == "institution");
+        Assert.Equal("sponsorCollaboratorsModule.responsibleParty.investigatorAffiliation", source.SourceField);
+    }
+
+    [Theory]
+    [InlineData("Shoichi Maruyama MD PhD")] // a degree makes a name of any length a person's
+    [InlineData("Prof. Dr. Hans Peter Maria Müller")]
+    public void A_title_or_degree_makes_a_sponsor_a_person(string sponsor)
+    {
+        var study = Normalise(Study(sponsor, affiliation: null));
+
+        Assert.Equal($"the sponsor, {sponsor}, is a person; the record names no institution", study.Summary.Institution);
+    }
+
+    [Theory]
+    [InlineData("RTI International")]
+    [InlineData("Chiesi Farmaceutici S.p.A.")]
+    public void Generic_organisation_words_keep_an_organisation_an_organisation(string sponsor)
+    {
+        Assert.Equal($"Japan ({sponsor})", Normalise(Study(sponsor, affiliation: null, "Site A")).Summary.Institution);
+    }
+}

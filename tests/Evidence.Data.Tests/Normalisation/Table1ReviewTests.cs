@@ -14,14 +14,14 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
     /// <summary>The review's cells, read as fields (each value is checked to appear in the review's own text).</summary>
     private static readonly Dictionary<string, Expected> Review = new()
     {
-        ["NCT03482102"] = new("United States", ["tremelimumab", "durvalumab"], null, "EBRT", "ORR"),
-        ["NCT03203304"] = new("United States", ["nivolumab", "ipilimumab"], null, "SBRT", "safety"),
-        ["NCT03316872"] = new("Canada", ["pembrolizumab"], null, "SBRT", "ORR"),
-        ["NCT04167293"] = new("China", ["sintilimab"], null, "SBRT", "PFS"),
-        ["NCT03817736"] = new("Hong Kong", [], "ICI, unspecified", "SBRT", "conversion/resection"),
-        ["NCT04611165"] = new("South Korea", ["nivolumab"], null, "EBRT", "PFS"),
-        ["NCT04547452"] = new("China", ["sintilimab"], null, "SBRT", "PFS"),
-        ["NCT04193696"] = new("China", [], "PD-1", "RT, unspecified", "ORR"),
+        ["NCT03482102"] = new("United States", ["tremelimumab", "durvalumab"], null, "EBRT", "ORR", ["locally advanced", "unresectable", "metastatic"]),
+        ["NCT03203304"] = new("United States", ["nivolumab", "ipilimumab"], null, "SBRT", "safety", ["unresectable"]),
+        ["NCT03316872"] = new("Canada", ["pembrolizumab"], null, "SBRT", "ORR", ["after prior systemic therapy"]),
+        ["NCT04167293"] = new("China", ["sintilimab"], null, "SBRT", "PFS", ["vascular invasion"]),
+        ["NCT03817736"] = new("Hong Kong", [], "ICI, unspecified", "SBRT", "conversion/resection", []),
+        ["NCT04611165"] = new("South Korea", ["nivolumab"], null, "EBRT", "PFS", ["vascular invasion"]),
+        ["NCT04547452"] = new("China", ["sintilimab"], null, "SBRT", "PFS", ["metastatic"]),
+        ["NCT04193696"] = new("China", [], "PD-1", "RT, unspecified", "ORR", ["advanced"]),
     };
 
     /// <summary>Every cell where the registry record says something else, and why.</summary>
@@ -40,6 +40,11 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
         [("NCT03817736", "endpoint")] = "the record has no primary outcome",
         [("NCT04547452", "endpoint")] = "the record has no primary outcome",
         [("NCT04193696", "endpoint")] = "the record has no primary outcome",
+        [("NCT03482102", "setting")] = "the record (rebuilt, without eligibility criteria) states no setting; the review's 'locally advanced/unresectable or metastatic' is not in it",
+        [("NCT03316872", "setting")] = "the record (rebuilt, without summary or criteria) does not say the patients progressed after sorafenib",
+        [("NCT03817736", "setting")] = "the record enrols patients for downstaging to curative hepatectomy (neoadjuvant); the review writes only 'HCC'",
+        [("NCT04193696", "setting")] = "OUR ERROR, kept visible: a background sentence of the summary ('RT combined with immunotherapy ... in some patients with metastatic cancer') is read as the trial's patients, and 'metastatic' then hides the title's 'advanced'",
+        [("NCT04547452", "setting")] = "the record's description also enrols patients after failure of first-line sorafenib or lenvatinib; the review writes only 'Metastatic HCC'",
     };
 
     private readonly ITestOutputHelper _output;
@@ -89,6 +94,7 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
             Check(nctId, "target", expected.Target ?? "(from agents)", expected.Target is null ? "(from agents)" : actual.Target);
             Check(nctId, "modality", expected.Modality, actual.Modality);
             Check(nctId, "endpoint", expected.Endpoint, actual.Endpoint);
+            Check(nctId, "setting", string.Join("; ", expected.Settings.Order()), string.Join("; ", actual.Settings.Order()));
         }
 
         var stale = KnownDifferences.Keys.Where(k => !named.Contains(k)).Select(k => $"{k.NctId} {k.Field}: named as a difference but now agrees").ToList();
@@ -117,6 +123,7 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
     {
         var summary = connection.QuerySingleOrDefault<(string? Country, string? Interventions)?>(
             "SELECT country, intervention_summary FROM study_summaries WHERE nct_id = @nctId", new { nctId });
+        var settings = connection.Query<string>("SELECT setting FROM study_settings WHERE nct_id = @nctId", new { nctId }).ToList();
         if (summary is null)
         {
             return null;
@@ -132,12 +139,14 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
             values.Where(v => v.Field == NormalisedField.Agent).Select(v => v.Value).Distinct().ToList(),
             First(NormalisedField.Target),
             First(NormalisedField.RtModality),
-            endpoint);
+            endpoint,
+            settings);
     }
 
-    private sealed record Expected(string Country, string[] Agents, string? Target, string Modality, string Endpoint);
+    /// <param name="Settings">The settings the review's disease cell states ("Unresectable HCC": unresectable).</param>
+    private sealed record Expected(string Country, string[] Agents, string? Target, string Modality, string Endpoint, string[] Settings);
 
-    private sealed record Normalised(string? Country, List<string> Agents, string? Target, string? Modality, string? Endpoint);
+    private sealed record Normalised(string? Country, List<string> Agents, string? Target, string? Modality, string? Endpoint, List<string> Settings);
 
     /// <summary>../shared/ctgov imported once for the class.</summary>
     public sealed class Imported : IDisposable

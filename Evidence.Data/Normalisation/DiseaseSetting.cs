@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// The disease as a review's Table 1 states it: the setting of the patients a trial of a neoplasm
+/// enrols (unresectable, metastatic, with vascular invasion, after prior systemic therapy,
+/// adjuvant...) and the conditions, "Unresectable Hepatocellular Carcinoma with vascular
+/// invasion". Settings come from the conditions, keywords, titles, descriptions (less their
+/// background sentences: "approved for", "showed") and the inclusion criteria; never from the exclusion criteria, and not where the words before them
+/// deny them ("no metastases", "without vascular invasion", "non-metastatic"). "Advanced" is
+/// kept only when nothing more exact is said; a setting of prior therapy only when a systemic
+/// therapy is named near it (progression after TACE is not after systemic therapy).
+/// </summary>
+internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
+{
+    private const int SystemicTherapyWindow = 10;
+
+    /// <summary>The settings, in the vocabulary's order, and the cell; no cell for a trial of no neoplasm (its conditions are the disease).</summary>
+    public (IReadOnlyList<string> Settings, string? Cell) Derive(StudyRecord record, List<TermSource> sources)
+    {
+        // Outside oncology the conditions are the disease, as the registry writes them.
+        if (!IsNeoplasmTrial(record))
+        {
+            return ([], null);
+        }
+
+        var diseases = Diseases(record);
+        var found = new Dictionary<string, (string Field, string Matched)>(StringComparer.Ordinal);
+        foreach (var (field, sentence) in Sentences(record))
+        {
+            var words = TermText.Of(sentence);
+            var namesDisease = field.StartsWith("conditionsModule.", StringComparison.Ordinal) || field.StartsWith("identificationModule.", StringComparison.Ordinal);
+            if (field.StartsWith("descriptionModule.", StringComparison.Ordinal) && vocabulary.BackgroundWords.Matches(words).Count > 0)
+            {
+                // "Sorafenib is approved for advanced HCC": what others found or use, not whom this trial enrols.
+                continue;
+            }
+
+            foreach (var match in vocabulary.DiseaseSettings.Matches(words))
+            {
+                var setting = match.Value.Setting;
+                if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position)
+                    && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position)))
+                {
+                    found[setting.Name] = (field, match.Matched);
+                }
+            }
+        }
+
+        var settings = vocabulary.Vocabulary.DiseaseSettings
+            .Where(s => found.ContainsKey(s.Name) && !(s.OnlyWithout ?? []).Any(found.ContainsKey))
+            .ToList();
+        foreach (var setting in settings)
+        {
+            var (field, matched) = found[setting.Name];
+            sources.Add(new TermSource("study", 0, NormalisedField.DiseaseSetting, setting.Name, field, matched));
+        }
+
+        return ([.. settings.Select(s => s.Name)], Cell(settings, diseases));
+    }
+
+    private const string Or = " or ";
+
+    private const string NoCondition = "(the record lists no condition)";
+
+    /// <summary>"Unresectable/metastatic Hepatocellular Carcinoma with vascular invasion (adjuvant)".</summary>
+    private static string? Cell(List<DiseaseSettingEntry> settings, List<string> diseases)
+    {
+        var before = string.Join("/", settings.Where(s => s.Place == DiseaseSettingEntry.Before).Select(s => s.Cell ?? s.Name));
+        var after = string.Join(", ", settings.Where(s => s.Place != DiseaseSettingEntry.Before).Select(s => s.Cell ?? s.Name));
+        var disease = diseases.Count > 0 ? string.Join(Or, diseases) : NoCondition;
+        var cell = string.Join(' ', new[] { before, disease, after }.Where(part => part.Length > 0));
+        return cell == NoCondition ? null : char.ToUpperInvariant(cell[0]) + cell[1..];
+    }
+
+    /// <summary>The conditions without the setting words they carry ("Advanced HCC" is HCC), those that are only a setting left out.</summary>
+    private List<string> Diseases(StudyRecord record)
+    {
+        var diseases = new List<string>();
+        foreach (var condition in record.Conditions)
+        {
+            var text = TermText.Of(condition);
+            var spans = vocabulary.DiseaseSettings.Matches(text)
+                .Select(m => (Start: text.Words[m.Position].Start, End: text.Words[m.Position].Start + m.Matched.Length))
+                .ToList();
+            var rest = condition;
+            foreach (var (start, end) in spans.OrderByDescending(s => s.Start))
+            {
+                rest = rest[..start] + rest[end..];
+            }
+
+            rest = Spaces().Replace(rest, " ").Trim(' ', ',', ';', '-', '/', '(', ')');
+            if (vocabulary.NeoplasmWords.Matches(TermText.Of(rest)).Count > 0 || (spans.Count == 0 && rest.Length > 0))
+            {
+                diseases.Add(rest);
+            }
+        }
+
+        return [.. diseases.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions, whose titles do.</summary>
+    private bool IsNeoplasmTrial(StudyRecord record)
+    {
+        var names = record.Conditions.Count > 0
+            ? record.Conditions.Concat(record.MeshTerms.Where(t => t.BrowseModule == "condition").Select(t => t.Term))
+            : new[] { record.BriefTitle, record.OfficialTitle }.OfType<string>();
+        return names.Any(c => vocabulary.NeoplasmWords.Matches(TermText.Of(c)).Count > 0);
+    }
+
+    /// <summary>Whether the three words before the setting deny it ("no", "without", "non-").</summary>
+    private static bool IsDenied(TermText words, int position) =>
+        words.Words.Skip(Math.Max(0, position - 3)).Take(Math.Min(3, position)).Any(w => Denials.Contains(w.Word));
+
+    private static readonly HashSet<string> Denials = new(["no", "not", "non", "without", "absence", "absent", "excluding", "free", "neither", "nor"], StringComparer.Ordinal);
+
+    /// <summary>Whether a systemic therapy (a drug, a drug class, or words such as "systemic", "first-line") is named just after the setting's words.</summary>
+    private bool NamesSystemicTherapy(TermText words, int position)
+    {
+        var window = TermText.Of(string.Join(' ', words.Words.Skip(position).Take(SystemicTherapyWindow).Select(w => w.Word)));
+        return vocabulary.Agents.Matches(window).Count > 0
+            || vocabulary.IciClasses.Matches(window).Count > 0
+            || vocabulary.PartnerClasses.Matches(window).Any(m => m.Value != Terms.Locoregional)
+            || vocabulary.SystemicTherapyWords.Matches(window).Count > 0;
+    }
+
+    /// <summary>The sentences that describe whom the trial enrols, with their fields: the inclusion criteria, not the exclusion criteria.</summary>
+    private static IEnumerable<(string Field, string Sentence)> Sentences(StudyRecord record)
+    {
+        var texts = new List<(string Field, string? Text)>();
+        texts.AddRange(record.Conditions.Select((c, i) => ($"conditionsModule.conditions[{i}]", (string?)c)));
+        texts.AddRange(record.Keywords.Select((k, i) => ($"conditionsModule.keywords[{i}]", (string?)k)));
+        texts.Add(("identificationModule.briefTitle", record.BriefTitle));
+        texts.Add(("identificationModule.officialTitle", record.OfficialTitle));
+        texts.Add(("descriptionModule.briefSummary", record.BriefSummary));
+        texts.Add(("descriptionModule.detailedDescription", record.DetailedDescription));
+        texts.Add(("eligibilityModule.eligibilityCriteria", Inclusion(record.EligibilityCriteria)));
+        return texts.SelectMany(t => SentenceBreaks().Split(t.Text ?? string.Empty).Select(s => (t.Field, Sentence: s.Trim()))).Where(s => s.Sentence.Length > 0);
+    }
+
+    /// <summary>The criteria before "Exclusion Criteria".</summary>
+    private static string? Inclusion(string? criteria)
+    {
+        if (criteria is null)
+        {
+            return null;
+        }
+
+        var exclusion = ExclusionHeading().Match(criteria);
+        return exclusion.Success ? criteria[..exclusion.Index] : criteria;
+    }
+
+    [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
+    private static partial Regex SentenceBreaks();
+
+    [GeneratedRegex(@"exclusion\s+criteria", RegexOptions.IgnoreCase)]
+    private static partial Regex ExclusionHeading();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
+}

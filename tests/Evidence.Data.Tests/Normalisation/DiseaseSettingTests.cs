@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>The disease cell with the setting of the patients, from conditions, titles, descriptions and inclusion criteria (issue 10).</summary>
+public class DiseaseSettingTests
+{
+    private static StudySummary Summary(string[] conditions, string? title = null, string? summary = null, string? criteria = null, string? description = null)
+    {
+        var protocol = WithArms([]);
+        protocol["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray([.. conditions.Select(c => (JsonNode)c)]) };
+        protocol["identificationModule"] = new JsonObject { ["nctId"] = "NCT00000001", ["briefTitle"] = title };
+        protocol["descriptionModule"] = new JsonObject { ["briefSummary"] = summary, ["detailedDescription"] = description };
+        protocol["eligibilityModule"] = new JsonObject { ["eligibilityCriteria"] = criteria };
+        return Normalise(protocol).Summary;
+    }
+
+    [Fact]
+    public void The_setting_in_a_title_comes_before_the_disease()
+    {
+        var summary = Summary(["Hepatocellular Carcinoma"], title: "SBRT and Nivolumab in Unresectable HCC");
+
+        Assert.Equal(["unresectable"], summary.Settings);
+        Assert.Equal("Unresectable Hepatocellular Carcinoma", summary.Disease);
+    }
+
+    [Fact]
+    public void Setting_words_inside_a_condition_are_taken_out_of_the_disease_and_a_condition_that_is_only_a_setting_is_dropped()
+    {
+        var summary = Summary(["Advanced Hepatocellular Carcinoma", "Portal Vein Tumor Thrombus"]);
+
+        Assert.Equal(["advanced", "vascular invasion"], summary.Settings);
+        Assert.Equal("Advanced Hepatocellular Carcinoma with vascular invasion", summary.Disease);
+    }
+
+    [Fact]
+    public void Advanced_gives_way_to_a_more_exact_setting()
+    {
+        var summary = Summary(["Hepatocellular Carcinoma"], title: "Sintilimab and SBRT in Advanced Metastatic HCC");
+
+        Assert.Equal(["metastatic"], summary.Settings);
+    }
+
+    [Fact]
+    public void Exclusion_criteria_and_denied_settings_do_not_count()
+    {
+        var summary = Summary(
+            ["Hepatocellular Carcinoma"],
+            criteria: "Inclusion Criteria:\n* Child-Pugh A\n* No extrahepatic metastatic disease\n* Without vascular invasion\n\nExclusion Criteria:\n* Unresectable tumour invading the main portal vein");
+
+        Assert.Empty(summary.Settings!);
+        Assert.Equal("Hepatocellular Carcinoma", summary.Disease);
+    }
+
+    [Fact]
+    public void Progression_counts_as_after_prior_systemic_therapy_only_with_a_systemic_therapy_named_after_it()
+    {
+        var afterSorafenib = Summary(["Hepatocellular Carcinoma"], criteria: "Inclusion Criteria:\n* Radiological progression after sorafenib");
+        var afterTace = Summary(["Hepatocellular Carcinoma"], criteria: "Inclusion Criteria:\n* Progression after TACE of the target lesion");
+
+        Assert.Equal(["after prior systemic therapy"], afterSorafenib.Settings);
+        Assert.Equal("Hepatocellular Carcinoma after prior systemic therapy", afterSorafenib.Disease);
+        Assert.Empty(afterTace.Settings!);
+    }
+
+    [Fact]
+    public void Background_sentences_of_the_summary_say_nothing_of_the_trials_patients()
+    {
+        var summary = Summary(
+            ["Hepatocellular Carcinoma"],
+            summary: "Nivolumab has been approved for advanced HCC after sorafenib. This study gives SBRT before resection.");
+
+        Assert.Equal(["neoadjuvant"], summary.Settings);
+        Assert.Equal("Hepatocellular Carcinoma (neoadjuvant)", summary.Disease);
+    }
+
+    [Fact]
+    public void Metastases_named_in_the_criteria_as_a_subgroup_do_not_make_the_trial_metastatic_but_in_a_condition_they_do()
+    {
+        var subgroup = Summary(["Glioma"], criteria: "Inclusion Criteria:\n* ALT <= 5 x ULN in patients with liver metastases");
+        var condition = Summary(["Non-small Cell Lung Cancer", "Brain Metastases"]);
+
+        Assert.Empty(subgroup.Settings!);
+        Assert.Equal(["metastatic"], condition.Settings);
+        Assert.Equal("Metastatic Non-small Cell Lung Cancer", condition.Disease);
+    }
+
+    [Fact]
+    public void A_trial_of_no_neoplasm_has_no_setting_and_its_conditions_stay_the_disease()
+    {
+        var summary = Summary(["Asthma"], title: "Relapsed asthma after failed inhaled steroid therapy", criteria: "Inclusion Criteria:\n* adjuvant therapy allowed");
+
+        Assert.Empty(summary.Settings!);
+        Assert.Null(summary.Disease);
+    }
+
+    [Fact]
+    public void A_record_without_conditions_is_a_trial_of_a_neoplasm_when_its_title_names_one()
+    {
+        var protocol = WithArms([]);
+        protocol["identificationModule"] = new JsonObject { ["nctId"] = "NCT00000001", ["briefTitle"] = "RT+ Anti-PD-1 for Patients With Advanced HCC" };
+
+        var summary = Normalise(protocol).Summary;
+
+        Assert.Equal(["advanced"], summary.Settings);
+        Assert.Equal("Advanced (the record lists no condition)", summary.Disease);
+    }
+
+    [Fact]
+    public void Each_setting_keeps_the_field_and_words_it_came_from()
+    {
+        var protocol = WithArms([]);
+        protocol["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray("Hepatocellular Carcinoma") };
+        protocol["eligibilityModule"] = new JsonObject { ["eligibilityCriteria"] = "Inclusion Criteria:\n* HCC with PVTT" };
+
+        var source = Assert.Single(Normalise(protocol).Sources, s => s.Field == NormalisedField.DiseaseSetting);
+
+        Assert.Equal(("vascular invasion", "eligibilityModule.eligibilityCriteria", "PVTT"), (source.Value, source.SourceField, source.Matched));
+    }
+}
