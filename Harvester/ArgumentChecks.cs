@@ -52,16 +52,16 @@ internal static class ArgumentChecks
         return argument;
     }
 
-    /// <summary>The option names a folder that holds each of <paramref name="files"/>.</summary>
-    public static Option<string> OfFolderWith(this Option<string> option, params string[] files)
+    /// <summary>The option names a folder that holds at least one of <paramref name="files"/>.</summary>
+    public static Option<string> OfFolderWithAny(this Option<string> option, params string[] files)
     {
         ArgumentNullException.ThrowIfNull(option);
         option.Validators.Add(result =>
         {
             var folder = result.GetValueOrDefault<string>();
-            foreach (var missing in files.Where(f => folder is null || !File.Exists(Path.Combine(folder, f))))
+            if (folder is null || !files.Any(f => File.Exists(Path.Combine(folder, f))))
             {
-                result.AddError($"{option.Name}: there is no {missing} in '{folder}'");
+                result.AddError($"{option.Name}: there is none of {string.Join(", ", files)} in '{folder}'");
             }
         });
         return option;

@@ -13,10 +13,10 @@ internal static class EvaluateCommand
     {
         var labels = new Option<string>("--labels")
         {
-            Description = "Folder with interventions.csv and primary_outcomes.csv",
+            Description = "Folder with any of interventions.csv, primary_outcomes.csv and trials.csv",
             Required = true,
-        }.OfFolderWith("interventions.csv", "primary_outcomes.csv");
-        var records = new Argument<string[]>("records") { Description = "Registry JSON files, folders or zips", Arity = ArgumentArity.OneOrMore }
+        }.OfFolderWithAny("interventions.csv", "primary_outcomes.csv", TrialEvaluation.LabelFile);
+        var records = new Argument<string[]>("records") { Description = "Registry JSON files, folders or zips, or a WHO ICTRP XML export", Arity = ArgumentArity.OneOrMore }
             .RefusingUnknownOptions().OfExistingPaths();
         var all = new Option<bool>("--all-disagreements") { Description = "List every disagreement, not the first 40" };
         var command = new Command("evaluate", "Measure the normaliser against hand-made labels (precision and recall per field)") { labels, records, all };

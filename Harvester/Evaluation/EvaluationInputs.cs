@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Registries;
 using TrialEvidence.Data.Registry;
 using TrialEvidence.Data.Studies;
 
@@ -17,6 +18,17 @@ internal static class EvaluationInputs
         foreach (var source in records)
         {
             using var stream = source.Open();
+            if (source.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                // A WHO ICTRP export: records of other registries the normaliser was never tuned on.
+                foreach (var trial in WhoIctrpXml.Read(stream))
+                {
+                    yield return (trial, normaliser.Normalise(trial));
+                }
+
+                continue;
+            }
+
             foreach (var json in new StudyJsonReader(stream, source.Name).ReadStudies())
             {
                 var record = ParsedStudy.From(json).Record;

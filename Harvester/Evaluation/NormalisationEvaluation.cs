@@ -82,7 +82,8 @@ public static class NormalisationEvaluation
         List<Disagreement> misses)
     {
         var scores = new List<FieldScore>();
-        foreach (var field in fields)
+        // A label file without a field's column does not label it (the ICTRP outcomes have no landmarks).
+        foreach (var field in fields.Where(f => labels.Count > 0 && labels.Values.First().ContainsKey(f)))
         {
             int labelled = 0, predicted = 0, correct = 0, agreements = 0, total = 0;
             foreach (var (key, label) in labels)
@@ -131,6 +132,12 @@ public static class NormalisationEvaluation
     private static Dictionary<Key, Dictionary<string, string?>> ReadLabels(string path, string textColumn)
     {
         var labels = new Dictionary<Key, Dictionary<string, string?>>();
+        if (!File.Exists(path))
+        {
+            // A label set may cover only interventions or only outcomes (records of another registry: outcomes and trial-level values).
+            return labels;
+        }
+
         foreach (var row in EvaluationInputs.LabelRows(path))
         {
             labels.TryAdd(new Key(row["nct_id"]!, row[textColumn] ?? string.Empty), row);

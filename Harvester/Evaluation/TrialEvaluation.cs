@@ -46,13 +46,14 @@ public static class TrialEvaluation
             return [];
         }
 
-        var labels = ReadLabels(path);
+        var (labels, columns) = ReadLabels(path);
         var predictions = Predict(records, normaliser, labels.Keys.ToHashSet(StringComparer.Ordinal));
         var scores = new List<TrialScore>();
         foreach (var half in labels.Values.Select(l => l.Half).Distinct().Order(StringComparer.Ordinal))
         {
             var trials = labels.Values.Where(l => l.Half == half && predictions.ContainsKey(l.NctId)).ToList();
-            foreach (var field in Fields)
+            // A label file without a field's column does not label it (the ICTRP labels have no setting or institution).
+            foreach (var field in Fields.Where(f => columns.Contains(ColumnOf(f))))
             {
                 int labelled = 0, predicted = 0, correct = 0, fromText = 0;
                 var misses = new List<string>();
@@ -130,11 +131,15 @@ public static class TrialEvaluation
 
     private static HashSet<string> Yes(bool yes) => yes ? new(["yes"], StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase);
 
-    private static Dictionary<string, TrialValues> ReadLabels(string path)
+    private static string ColumnOf(string field) => field == "setting" ? "setting_tags" : field;
+
+    private static (Dictionary<string, TrialValues> Labels, HashSet<string> Columns) ReadLabels(string path)
     {
         var labels = new Dictionary<string, TrialValues>(StringComparer.Ordinal);
+        var columns = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in EvaluationInputs.LabelRows(path))
         {
+            columns.UnionWith(row.Keys);
             var nctId = row["nct_id"]!;
             var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
             {
@@ -149,7 +154,7 @@ public static class TrialEvaluation
             labels[nctId] = new TrialValues(nctId, row.GetValueOrDefault("half") ?? Development, values, []);
         }
 
-        return labels;
+        return (labels, columns);
     }
 
     private static HashSet<string> List(string? cell) =>

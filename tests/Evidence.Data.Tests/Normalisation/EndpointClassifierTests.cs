@@ -26,6 +26,10 @@ public class EndpointClassifierTests
     [InlineData("Pathological complete response rate", "pathological response")]
     [InlineData("Local control at 1 year", "local control")]
     [InlineData("Quality of life (EORTC QLQ-C30)", "other")]
+    [InlineData("Rate of conversion to resection", "conversion/resection")]
+    [InlineData("Virus negative conversion rate in the first week", "other")] // conversion of a test result, not to surgery
+    [InlineData("Severe conversion rate", "other")]
+    [InlineData("Death rate", "OS")]
     public void Measures_get_their_endpoint_class(string measure, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure).Class);

@@ -106,7 +106,7 @@ public sealed class CommandLineTests : ReplayRegistryTest
 
     [Theory]
     [InlineData(2, "'notanid' is not an NCT id", "fetch", "notanid")]
-    [InlineData(2, "there is no interventions.csv in", "evaluate", "--labels", "/nonexistent", "../shared/ctgov")]
+    [InlineData(2, "there is none of interventions.csv, primary_outcomes.csv, trials.csv in", "evaluate", "--labels", "/nonexistent", "../shared/ctgov")]
     [InlineData(2, "nothing to renormalize", "renormalize")]
     [InlineData(1, "there is no topic 'nosuch'; configured: hcc-irt, everything", "harvest", "--topic", "nosuch")]
     [InlineData(2, "every configured topic is disabled (hcc-irt, everything); name one with --topic", "harvest", "--Topics:0:Enabled=false", "--Topics:1:Enabled=false")]
