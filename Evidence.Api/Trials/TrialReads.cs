@@ -15,7 +15,7 @@ namespace TrialEvidence.Api.Trials;
 public sealed partial class TrialReads(SqliteConnectionFactory connections)
 {
     /// <summary>The facets of a page: the API's name of each, and the intervention_values field behind the normalised ones.</summary>
-    public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic"];
+    public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting"];
 
     private static readonly Dictionary<string, string> FacetOfField = new(StringComparer.Ordinal)
     {
@@ -66,6 +66,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         SELECT 'endpoint', o.endpoint_class, COUNT(DISTINCT o.nct_id) FROM hits JOIN outcomes o USING (nct_id) WHERE o.kind = '{OutcomeKind.Primary}' GROUP BY 2
         UNION ALL
         SELECT 'topic', t.topic, COUNT(*) FROM hits JOIN topic_studies t USING (nct_id) GROUP BY 2
+        UNION ALL
+        SELECT 'setting', g.setting, COUNT(*) FROM hits JOIN study_settings g USING (nct_id) GROUP BY 2
         UNION ALL
         SELECT 'total', '', COUNT(*) FROM hits
         """;

@@ -1,7 +1,7 @@
 // The Table 1 page: filters -> /api/table1 (rows) and /api/trials (facet values), exports as links.
 const form = document.getElementById('filters');
 const body = document.querySelector('#table1 tbody');
-const facetFields = ['topic', 'status', 'phase', 'target', 'agent', 'modality', 'endpoint', 'country'];
+const facetFields = ['topic', 'status', 'phase', 'setting', 'target', 'agent', 'modality', 'endpoint', 'country'];
 
 function query() {
   const params = new URLSearchParams();

@@ -96,10 +96,12 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
     [InlineData("country")]
     [InlineData("phase")]
     [InlineData("modality")]
+    [InlineData("setting")]
     public async Task Every_facet_value_works_as_a_filter_and_counts_what_it_selects(string field)
     {
         var page = await GetJson("/api/trials?pageSize=1");
 
+        Assert.NotEmpty(page.GetProperty("facets").GetProperty(field).EnumerateArray());
         foreach (var facet in page.GetProperty("facets").GetProperty(field).EnumerateArray())
         {
             var value = facet.GetProperty("value").GetString()!;

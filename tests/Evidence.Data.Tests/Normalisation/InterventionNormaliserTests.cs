@@ -100,6 +100,10 @@ public class InterventionNormaliserTests
     [InlineData("IMRT", null, "EBRT")]
     [InlineData("Y-90 radioembolization", null, "SIRT")]
     [InlineData("Iodine-125 seed implantation", null, "I-125 seed")]
+    [InlineData("Stereotactic radiosurgery", null, "SBRT")]
+    [InlineData("Concurrent chemoradiotherapy", null, "RT, unspecified")]
+    [InlineData("SRT", null, "RT, unspecified")] // salvage or stereotactic RT: RT either way, its kind unsaid
+    [InlineData("SRT", "Stereotactic body radiotherapy, 8 Gy x 3", "SBRT")]
     public void Radiotherapy_gets_its_most_specific_modality(string name, string? description, string modality)
     {
         var terms = OnlyIntervention(Intervention("RADIATION", name, description));
