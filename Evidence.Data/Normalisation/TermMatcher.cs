@@ -19,14 +19,41 @@ public sealed class TermMatcher<T>
 
     private readonly Dictionary<char, List<(string Key, T Value)>> _nearByFirstLetter = [];
 
+    /// <summary>Keys of wordings that hold a term but mean something else ("RT-PCR" is a test, not RT): they match, and give nothing.</summary>
+    private readonly HashSet<string> _notKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Keys of terms that match only as written, letter case included ("pCR" is not "PCR"), with those spellings.</summary>
+    private readonly Dictionary<string, HashSet<string>> _exactCase = new(StringComparer.Ordinal);
+
     /// <param name="terms">Every wording of every value.</param>
     /// <param name="nearSpellings">
     /// One-word terms also matched when misspelled (<see cref="NearSpelling"/>): names long and
     /// distinctive enough, such as drugs' generic names, never codes or abbreviations.
     /// </param>
-    public TermMatcher(IEnumerable<(string Term, T Value)> terms, IEnumerable<(string Term, T Value)>? nearSpellings = null)
+    /// <param name="rules">Wordings that are not the terms they contain, and terms whose letter case matters.</param>
+    public TermMatcher(IEnumerable<(string Term, T Value)> terms, IEnumerable<(string Term, T Value)>? nearSpellings = null, TermRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        foreach (var notTerm in rules?.NotTerms ?? [])
+        {
+            var key = TermText.Key(notTerm);
+            if (key.Length > 0 && _notKeys.Add(key))
+            {
+                Bucket(_byFirstLetter, key[0]).Add((key, default!));
+            }
+        }
+
+        foreach (var exact in rules?.CaseSensitive ?? [])
+        {
+            var key = TermText.Key(exact);
+            if (!_exactCase.TryGetValue(key, out var forms))
+            {
+                _exactCase[key] = forms = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            forms.Add(Letters(exact));
+        }
+
         foreach (var (term, value) in nearSpellings ?? [])
         {
             var key = TermText.Key(term);
@@ -76,7 +103,7 @@ public sealed class TermMatcher<T>
                             break;
                         }
 
-                        if (key == matchedKey)
+                        if (key == matchedKey && !_notKeys.Contains(key))
                         {
                             matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + matchedWords - 1].End], i));
                         }
@@ -85,9 +112,18 @@ public sealed class TermMatcher<T>
                     }
 
                     var length = WordsSpelling(words, i, key);
+                    if (length > 0 && _exactCase.TryGetValue(key, out var forms) && !forms.Contains(Letters(text.Original[words[i].Start..words[i + length - 1].End])))
+                    {
+                        length = 0; // "PCR" is not the term "pCR"
+                    }
+
                     if (length > 0)
                     {
-                        matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + length - 1].End], i));
+                        if (!_notKeys.Contains(key))
+                        {
+                            matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + length - 1].End], i));
+                        }
+
                         matchedWords = length;
                         matchedKey = key;
                     }
@@ -127,6 +163,9 @@ public sealed class TermMatcher<T>
         return count == 1;
     }
 
+    /// <summary>The letters and digits of a text as written, case kept.</summary>
+    private static string Letters(string text) => string.Concat(TermText.FoldWidth(text).Where(char.IsLetterOrDigit));
+
     private static List<(string Key, T Value)> Bucket(Dictionary<char, List<(string Key, T Value)>> buckets, char first)
     {
         if (!buckets.TryGetValue(first, out var list))
@@ -159,3 +198,11 @@ public sealed class TermMatcher<T>
         return 0;
     }
 }
+
+/// <summary>
+/// What a vocabulary says about its wordings beside their values: wordings that hold a term but
+/// mean something else (<see cref="NotTerms"/>: "RT-PCR" holds "RT"), and terms that match only
+/// as written, letter case included (<see cref="CaseSensitive"/>: "pCR" is a pathological
+/// response, "PCR" a laboratory test).
+/// </summary>
+public sealed record TermRules(IReadOnlyList<string> NotTerms, IReadOnlyList<string> CaseSensitive);

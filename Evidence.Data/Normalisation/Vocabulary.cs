@@ -24,6 +24,9 @@ public sealed class Vocabulary
 
     public required IReadOnlyList<AgentEntry> Agents { get; init; }
 
+    /// <summary>Wordings that hold a term but mean something else, and terms whose letter case matters (<see cref="TermRules"/>).</summary>
+    public TermRules Rules { get; init; } = new([], []);
+
     /// <summary>Products that hold two agents under one name or code ("BMS-986213": nivolumab and relatlimab).</summary>
     public IReadOnlyList<CoformulationEntry> Coformulations { get; init; } = [];
 
@@ -85,6 +88,7 @@ public sealed class Vocabulary
             Version = file.Version,
             Agents = [.. file.Agents.Select(a => a with { Targets = a.Targets ?? [] })],
             Coformulations = file.Coformulations ?? [],
+            Rules = new TermRules(file.NotTerms ?? [], file.CaseSensitiveTerms ?? []),
             UnknownIci = file.UnknownIci ?? new([], [], []),
             IciClassTerms = file.IciClassTerms,
             PartnerClassTerms = file.PartnerClassTerms,
@@ -146,6 +150,8 @@ public sealed class Vocabulary
         string Version,
         List<AgentEntry> Agents,
         List<CoformulationEntry>? Coformulations,
+        List<string>? NotTerms,
+        List<string>? CaseSensitiveTerms,
         UnknownIciEntry? UnknownIci,
         List<ClassTermEntry> IciClassTerms,
         List<NamedTerms> PartnerClassTerms,

@@ -7,16 +7,18 @@ public sealed class VocabularyMatchers
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         Vocabulary = vocabulary;
+        var rules = vocabulary.Rules;
         var agentsByName = vocabulary.Agents.ToDictionary(a => a.Name, StringComparer.Ordinal);
         Agents = new(
             vocabulary.Agents.SelectMany(a => a.Synonyms.Append(a.Name).Select(term => (term, a)))
                 .Concat(vocabulary.Coformulations.SelectMany(c => c.Names.SelectMany(term => c.Agents.Select(agent => (term, agentsByName[agent]))))),
-            nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)));
-        IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))));
-        PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
-        RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
-        Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))));
-        Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class))))).ToList();
+            nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)),
+            rules);
+        IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))), rules: rules);
+        PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
+        RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
+        Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
+        Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class)), rules: rules))).ToList();
         OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
         NeoplasmWords = new(vocabulary.UnknownIci.NeoplasmWords.Select(word => (word, word)));
         DiseaseSettings = new(vocabulary.DiseaseSettings.SelectMany(s =>

@@ -30,6 +30,10 @@ public class EndpointClassifierTests
     [InlineData("Virus negative conversion rate in the first week", "other")] // conversion of a test result, not to surgery
     [InlineData("Severe conversion rate", "other")]
     [InlineData("Death rate", "OS")]
+    [InlineData("Death", "OS")]
+    [InlineData("The cause of death", "other")]
+    [InlineData("Duration of PCR normalization", "other")] // a laboratory test, not pCR
+    [InlineData("pCR rate after neoadjuvant therapy", "pathological response")]
     public void Measures_get_their_endpoint_class(string measure, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure).Class);

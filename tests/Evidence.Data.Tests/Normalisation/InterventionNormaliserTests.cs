@@ -112,6 +112,14 @@ public class InterventionNormaliserTests
         Assert.Empty(terms.Agents);
     }
 
+    [Theory]
+    [InlineData("DIAGNOSTIC_TEST", "RT-PCR")]
+    [InlineData("OTHER", "SARS-CoV-2 RT-PCR of throat swabs")]
+    public void A_test_whose_name_holds_rt_gives_no_radiotherapy(string type, string name)
+    {
+        Assert.Null(OnlyIntervention(Intervention(type, name)).RtModality);
+    }
+
     [Fact]
     public void A_generic_radiation_intervention_takes_its_modality_from_its_arm()
     {

@@ -44,4 +44,26 @@ public class TermMatcherTests
 
         Assert.Equal([("PD-L1", 0), ("PD-1", 4)], matches.Select(m => (m.Value, m.Position)));
     }
+
+    [Fact]
+    public void A_wording_that_holds_a_term_but_means_something_else_gives_nothing()
+    {
+        var rt = new TermMatcher<string>([("RT", "RT"), ("radiotherapy", "RT")], rules: new TermRules(["RT-PCR"], []));
+
+        Assert.Empty(rt.Matches(TermText.Of("SARS-CoV-2 RT-PCR negative twice")));
+        Assert.Empty(rt.Matches(TermText.Of("rt pcr")));
+        Assert.Equal(["RT"], rt.Matches(TermText.Of("RT to the liver after RT-PCR")).Select(m => m.Value));
+    }
+
+    [Theory]
+    [InlineData("pCR rate", true)]
+    [InlineData("ypT0 pCR", true)]
+    [InlineData("Duration of PCR normalization", false)]
+    [InlineData("pcr", false)]
+    public void A_case_sensitive_term_matches_only_as_written(string text, bool matches)
+    {
+        var endpoints = new TermMatcher<string>([("pCR", "pathological response"), ("pathological complete response", "pathological response")], rules: new TermRules([], ["pCR"]));
+
+        Assert.Equal(matches, endpoints.Matches(TermText.Of(text)).Count > 0);
+    }
 }
