@@ -19,6 +19,8 @@ function cell(text) {
 
 async function load() {
   const params = query();
+  // The filters live in the address too, so a filtered view can be bookmarked or sent.
+  history.replaceState(null, '', params.size > 0 ? '?' + params : location.pathname);
   const response = await fetch('/api/table1?' + params, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
     const problem = await response.json();
@@ -104,6 +106,14 @@ async function harvestStatus(empty) {
   }
 }
 
+// A bookmarked view: the address's filters fill the form once the selects have their values.
+function fromAddress() {
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    const field = form.elements[name];
+    if (field) field.value = value;
+  }
+}
+
 form.addEventListener('submit', event => { event.preventDefault(); load(); });
 form.addEventListener('reset', () => setTimeout(load, 0));
-loadFacets().then(load);
+loadFacets().then(fromAddress).then(load);

@@ -63,7 +63,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
     private const string Or = " or ";
 
-    private const string NoCondition = "(the record lists no condition)";
+    private const string NoCondition = "(no condition listed)";
 
     /// <summary>"Unresectable/metastatic Hepatocellular Carcinoma with vascular invasion (adjuvant)".</summary>
     private static string? Cell(List<DiseaseSettingEntry> settings, List<string> diseases)
@@ -75,7 +75,11 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return cell == NoCondition ? null : char.ToUpperInvariant(cell[0]) + cell[1..];
     }
 
-    /// <summary>The conditions without the setting words they carry ("Advanced HCC" is HCC), those that are only a setting left out.</summary>
+    /// <summary>
+    /// The conditions without the setting words they carry ("Advanced HCC" is HCC), those that are
+    /// only a setting left out; where some name a neoplasm, only those (registries also list
+    /// "Immunotherapy" or "SBRT" as conditions).
+    /// </summary>
     private List<string> Diseases(StudyRecord record)
     {
         var diseases = new List<string>();
@@ -98,7 +102,8 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
             }
         }
 
-        return [.. diseases.Distinct(StringComparer.OrdinalIgnoreCase)];
+        var neoplasms = diseases.Where(d => vocabulary.NeoplasmWords.Matches(TermText.Of(d)).Count > 0).ToList();
+        return [.. (neoplasms.Count > 0 ? neoplasms : diseases).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions, whose titles do.</summary>

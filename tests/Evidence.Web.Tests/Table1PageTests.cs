@@ -125,4 +125,34 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
         Assert.Contains("NCT04547452", expected); // SBRT + sintilimab in its structured interventions
         Assert.Equal(expected, ids.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_reviewer_filters_by_the_patients_setting_and_the_address_keeps_the_view()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 700 } });
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(product.Address.ToString());
+        await page.WaitForSelectorAsync("#table1 tbody tr");
+        await page.SelectOptionAsync("select[name=setting]", "vascular invasion");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(1);
+        var disease = await page.Locator("#table1 tbody tr td:nth-child(4)").InnerTextAsync();
+        Assert.EndsWith("?setting=vascular+invasion", page.Url, StringComparison.Ordinal);
+
+        // The address opens the same view: a bookmark, or a link sent to a colleague.
+        var again = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 700 } });
+        await again.GotoAsync(product.Address + "?modality=any&target=any");
+        await Assertions.Expect(again.Locator("select[name=modality]")).ToHaveValueAsync("any");
+        await Assertions.Expect(again.Locator("#table1 tbody tr td:first-child a").First).ToHaveTextAsync("NCT03203304");
+        Directory.CreateDirectory(Artifacts);
+        await again.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "table1-any-rt-any-ici.png"), FullPage = true });
+
+        Assert.Equal("Hepatocellular Carcinoma with vascular invasion", disease);
+        Assert.Equal("any", await again.Locator("select[name=target]").InputValueAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }

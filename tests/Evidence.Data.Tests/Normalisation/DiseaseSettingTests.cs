@@ -36,6 +36,15 @@ public class DiseaseSettingTests
     }
 
     [Fact]
+    public void Conditions_that_name_no_neoplasm_are_left_out_of_a_neoplasm_trials_disease()
+    {
+        var summary = Summary(["Immunotherapy", "Stage IV HCC", "SBRT"]);
+
+        Assert.Equal(["metastatic"], summary.Settings);
+        Assert.Equal("Metastatic HCC", summary.Disease);
+    }
+
+    [Fact]
     public void Advanced_gives_way_to_a_more_exact_setting()
     {
         var summary = Summary(["Hepatocellular Carcinoma"], title: "Sintilimab and SBRT in Advanced Metastatic HCC");
@@ -105,7 +114,7 @@ public class DiseaseSettingTests
         var summary = Normalise(protocol).Summary;
 
         Assert.Equal(["advanced"], summary.Settings);
-        Assert.Equal("Advanced (the record lists no condition)", summary.Disease);
+        Assert.Equal("Advanced (no condition listed)", summary.Disease);
     }
 
     [Fact]
