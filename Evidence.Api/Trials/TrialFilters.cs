@@ -53,7 +53,7 @@ public static partial class FilterRules
         "APPROVED_FOR_MARKETING", "WITHHELD",
     ];
 
-    public static readonly string[] Phases = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
+    public static readonly string[] Phases = [.. TrialEvidence.Data.Facets.StudyFacets.Phases];
 
     // The normalised values come from the vocabulary the database was normalised with.
     public static readonly string[] Targets = [.. Vocabulary.Embedded.Targets];

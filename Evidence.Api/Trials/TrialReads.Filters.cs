@@ -7,7 +7,8 @@ using TrialEvidence.Data.Studies;
 namespace TrialEvidence.Api.Trials;
 
 /// <summary>The rows of <c>studies s</c> that the filters select: a WHERE clause and its parameters.</summary>
-public sealed record TrialSelection(string Where, DynamicParameters Parameters);
+/// <param name="All">No filter: every study.</param>
+public sealed record TrialSelection(string Where, DynamicParameters Parameters, bool All = false);
 
 public sealed partial class TrialReads
 {
@@ -47,7 +48,7 @@ public sealed partial class TrialReads
             where.One(match, "s.nct_id IN (SELECT nct_id FROM study_search WHERE study_search MATCH {0})");
         }
 
-        return new TrialSelection(where.Sql, where.Parameters);
+        return new TrialSelection(where.Sql, where.Parameters, where.IsEmpty);
     }
 
     /// <summary>studies.phase lists the phases joined with a separator ("PHASE1/PHASE2"); {0} is one of them.</summary>
@@ -118,6 +119,8 @@ public sealed partial class TrialReads
         public DynamicParameters Parameters { get; } = new();
 
         public string Sql => _conditions.Count == 0 ? "1 = 1" : string.Join("\n  AND ", _conditions);
+
+        public bool IsEmpty => _conditions.Count == 0;
 
         /// <summary>Any of the values (a repeated parameter): the fragment once per value, ORed.</summary>
         public void AnyOf(IEnumerable<string>? values, string fragment)

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Dapper;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Studies;
-
 
 namespace TrialEvidence.Api.Trials;
 
@@ -14,15 +14,8 @@ namespace TrialEvidence.Api.Trials;
 /// </summary>
 public sealed partial class TrialReads(SqliteConnectionFactory connections)
 {
-    /// <summary>The facets of a page: the API's name of each, and the intervention_values field behind the normalised ones.</summary>
+    /// <summary>The facets of a page, by the API's name of each (the facet names of study_facets).</summary>
     public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting"];
-
-    private static readonly Dictionary<string, string> FacetOfField = new(StringComparer.Ordinal)
-    {
-        [NormalisedField.Agent] = "agent",
-        [NormalisedField.Target] = "target",
-        [NormalisedField.RtModality] = "modality",
-    };
 
     /// <summary>Sort keys from an allow-list: the client names one, the SQL column comes from here.</summary>
     private static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase)
@@ -48,29 +41,17 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         """;
 
     /// <summary>
-    /// Facets: for each field, its values among the filtered studies (the CTE "hits"), each value
-    /// counted the way its filter matches it, so every facet value works as a filter value. Phases
-    /// are counted for the phases a filter accepts (@phases); countries are the sites' and the summary's.
+    /// Facets: for each field, its values among the selected studies, each value counted the way
+    /// its filter matches it, so every facet value works as a filter value (study_facets, written
+    /// with each study; see StudyFacets). With no filter they are the maintained counts of
+    /// facet_counts; with filters, the facet rows of the selected studies (the CTE "hits") are
+    /// counted. @facets lists the facets wanted, with the structured-only variants of the
+    /// intervention facets for freeText=exclude.
     /// </summary>
-    private const string FacetsSql = $"""
-        SELECT 'status' AS Facet, s.overall_status AS Value, COUNT(*) AS Count FROM hits JOIN studies s USING (nct_id) WHERE s.overall_status IS NOT NULL GROUP BY 2
-        UNION ALL
-        SELECT 'phase', p.value, COUNT(*) FROM hits JOIN studies s USING (nct_id) JOIN json_each(@phases) p ON ('{StoredPhases.Separator}' || s.phase || '{StoredPhases.Separator}') LIKE '%{StoredPhases.Separator}' || p.value || '{StoredPhases.Separator}%' GROUP BY 2
-        UNION ALL
-        SELECT 'country', c.country, COUNT(DISTINCT c.nct_id) FROM (
-            SELECT l.nct_id, l.country FROM hits JOIN locations l USING (nct_id) WHERE l.country IS NOT NULL
-            UNION SELECT x.nct_id, x.country FROM hits JOIN study_summaries x USING (nct_id) WHERE x.country IS NOT NULL) c GROUP BY 2
-        UNION ALL
-        SELECT v.field, v.value, COUNT(DISTINCT v.nct_id) FROM hits JOIN intervention_values v USING (nct_id) WHERE v.field IN (SELECT value FROM json_each(@facetFields)) AND v.ordinal <> @excludedOrdinal GROUP BY 1, 2
-        UNION ALL
-        SELECT 'endpoint', o.endpoint_class, COUNT(DISTINCT o.nct_id) FROM hits JOIN outcomes o USING (nct_id) WHERE o.kind = '{OutcomeKind.Primary}' GROUP BY 2
-        UNION ALL
-        SELECT 'topic', t.topic, COUNT(*) FROM hits JOIN topic_studies t USING (nct_id) GROUP BY 2
-        UNION ALL
-        SELECT 'setting', g.setting, COUNT(*) FROM hits JOIN study_settings g USING (nct_id) GROUP BY 2
-        UNION ALL
-        SELECT 'total', '', COUNT(*) FROM hits
-        """;
+    private const string AllFacetsSql = "SELECT facet AS Facet, value AS Value, count AS Count FROM facet_counts WHERE count > 0 AND facet IN (SELECT value FROM json_each(@facets))";
+
+    private const string SelectedFacetsSql =
+        "SELECT f.facet AS Facet, f.value AS Value, COUNT(*) AS Count FROM hits JOIN study_facets f USING (nct_id) WHERE f.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2";
 
     /// <summary>A page of the filtered trials, the total, and the facet counts over all of them.</summary>
     public TrialPage Page(TrialFilters filters, TrialPaging paging)
@@ -79,13 +60,15 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         var selection = Select(filters);
         using var connection = connections.Open();
         var parameters = selection.Parameters;
-        parameters.Add("phases", JsonSerializer.Serialize(FilterRules.Phases));
-        parameters.Add("facetFields", JsonSerializer.Serialize(FacetOfField.Keys));
         // With freeText=exclude the facets count what the filters count: the structured interventions' values.
-        parameters.Add("excludedOrdinal", FilterRules.CountsStructuredOnly(filters) ? InterventionTerms.FreeTextOrdinal : int.MinValue);
+        var structuredOnly = FilterRules.CountsStructuredOnly(filters);
+        var wanted = FacetNames.Select(name => structuredOnly && StudyFacets.InterventionFacets.Values.Contains(name) ? name + StudyFacets.StructuredSuffix : name)
+            .Append(StudyFacets.Total).ToList();
+        parameters.Add("facets", JsonSerializer.Serialize(wanted));
         // The filter is evaluated once for all facets and the total (a materialised CTE), once for the page.
-        var counts = connection.Query<FacetRow>($"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {selection.Where}) {FacetsSql}", parameters)
-            .Select(row => row with { Facet = FacetOfField.GetValueOrDefault(row.Facet, row.Facet) })
+        var counts = connection.Query<FacetRow>(
+                selection.All ? AllFacetsSql : $"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {selection.Where}) {SelectedFacetsSql}", parameters)
+            .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
             .ToList();
         parameters.Add("limit", paging.PageSize);
         parameters.Add("offset", (long)(paging.Page - 1) * paging.PageSize);
@@ -97,7 +80,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
             name => (IReadOnlyList<FacetCount>)counts.Where(c => c.Facet == name)
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
                 .Select(c => new FacetCount { Value = c.Value, Count = c.Count }).ToList());
-        return new TrialPage(counts.Single(c => c.Facet == "total").Count, paging.Page, paging.PageSize, paging.Sort, trials, facets);
+        return new TrialPage(counts.SingleOrDefault(c => c.Facet == StudyFacets.Total)?.Count ?? 0, paging.Page, paging.PageSize, paging.Sort, trials, facets);
     }
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>
 /// Writes what the normaliser derived: the intervention_values rows, the normalised columns of
-/// outcomes, and the rt_regimens, normalised_terms, study_summaries, study_settings and study_search rows. The import writes them with
+/// outcomes, and the rt_regimens, normalised_terms, study_summaries, study_settings, study_search and study_facets rows. The import writes them with
 /// each new current version; renormalize rewrites them all from the stored raw versions.
 /// </summary>
 internal static class NormalisationWriter
@@ -17,6 +18,7 @@ internal static class NormalisationWriter
         "DELETE FROM normalised_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_settings WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        StudyFacets.Delete,
         "DELETE FROM study_search WHERE rowid IN (SELECT rowid FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)))",
     ];
 
@@ -104,6 +106,7 @@ internal static class NormalisationWriter
         using var settings = new PreparedInsert<(string NctId, string Setting)>(
             connection, transaction, InsertSetting, ("NctId", x => x.NctId), ("Setting", x => x.Setting));
         settings.Execute(studies.SelectMany(s => (s.Study.Summary.Settings ?? []).Select(setting => (s.NctId, setting))));
+        StudyFacets.Write(connection, transaction, studies.Select(s => s.NctId));
     }
 
     /// <summary>Sets the normalised columns of existing outcome rows (renormalize; the other derived rows are inserted anew).</summary>

@@ -97,6 +97,8 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
     [InlineData("phase")]
     [InlineData("modality")]
     [InlineData("setting")]
+    [InlineData("status")]
+    [InlineData("endpoint")]
     public async Task Every_facet_value_works_as_a_filter_and_counts_what_it_selects(string field)
     {
         var page = await GetJson("/api/trials?pageSize=1");

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Data.Tests.Facets;
+
+/// <summary>
+/// study_facets and the counts the triggers keep in facet_counts (migration 0010, issue 11): the
+/// counts always equal the rows counted, through new studies, changed versions and deletions,
+/// and the migration's backfill writes the rows the import writes.
+/// </summary>
+public sealed class StudyFacetsTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private static List<(string Facet, string Value, long Count)> Maintained(SqliteConnection connection) =>
+        [.. connection.Query<(string, string, long)>("SELECT facet, value, count FROM facet_counts WHERE count > 0 ORDER BY 1, 2")];
+
+    private static List<(string Facet, string Value, long Count)> Recounted(SqliteConnection connection) =>
+        [.. connection.Query<(string, string, long)>("SELECT facet, value, COUNT(*) FROM study_facets GROUP BY 1, 2 ORDER BY 1, 2")];
+
+    [Fact]
+    public void Maintained_counts_equal_the_facet_rows_through_imports_changes_and_deletions()
+    {
+        _database.Import(SharedData.CtGov);
+        using var connection = _database.Open();
+        Assert.Equal(Recounted(connection), Maintained(connection));
+        var studies = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies");
+        Assert.Equal(studies, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+        var recruiting = connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'status' AND value = 'RECRUITING'");
+
+        // A newer version of a recruiting trial that has completed: the status facet moves.
+        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("reconstructed", "NCT04167293.json")))!;
+        var status = record["protocolSection"]!["statusModule"] ??= new JsonObject();
+        status["overallStatus"] = "COMPLETED";
+        status["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2030-01-01" };
+        _database.Import(_database.WriteFile("NCT04167293-completed.json", record.ToJsonString()));
+
+        Assert.Equal(Recounted(connection), Maintained(connection));
+        Assert.Equal(recruiting - 1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'status' AND value = 'RECRUITING'"));
+        Assert.Equal(studies, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+
+        connection.Execute("DELETE FROM studies WHERE nct_id = 'NCT04167293'");
+
+        Assert.Equal(Recounted(connection), Maintained(connection));
+        Assert.Equal(studies - 1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+    }
+
+    [Fact]
+    public void Topic_membership_is_a_facet_that_follows_the_topic_without_a_new_version()
+    {
+        _database.Import(SharedData.CtGov);
+        using var connection = _database.Open();
+        connection.Execute("""
+            INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
+            VALUES (1, 'hcc-irt', 'full', '2026-12-02T00:00:00Z', '2026-12-02T00:00:00Z', 'succeeded', '{}', '{}', 'test');
+            INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
+            SELECT 'hcc-irt', nct_id, '2026-12-02', '2026-12-02', 1, 1 FROM studies WHERE nct_id IN ('NCT04167293', 'NCT04547452', 'NCT03203304');
+            """);
+
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'topic' AND value = 'hcc-irt'"));
+
+        // A renewed version of a member rewrites its derived rows; its topic row stays.
+        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("reconstructed", "NCT04547452.json")))!;
+        record["protocolSection"]!["statusModule"] = new JsonObject { ["overallStatus"] = "TERMINATED", ["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2030-01-01" } };
+        _database.Import(_database.WriteFile("NCT04547452-terminated.json", record.ToJsonString()));
+        connection.Execute("DELETE FROM topic_studies WHERE nct_id = 'NCT03203304'");
+
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'topic' AND value = 'hcc-irt'"));
+        Assert.Equal(["NCT04167293", "NCT04547452"], connection.Query<string>("SELECT nct_id FROM study_facets WHERE facet = 'topic' ORDER BY 1"));
+        Assert.Equal(Recounted(connection), Maintained(connection));
+    }
+
+    [Fact]
+    public void The_migrations_backfill_writes_the_facet_rows_the_import_writes()
+    {
+        _database.Import(SharedData.CtGov);
+        using var connection = _database.Open();
+        var imported = connection.Query<(string, string, string)>("SELECT nct_id, facet, value FROM study_facets ORDER BY 1, 2, 3").ToList();
+        var migration = Migration.Embedded.Single(m => m.Version == 10).Sql;
+        var backfill = migration[migration.IndexOf("INSERT OR IGNORE INTO study_facets (nct_id, facet, value)\n          SELECT nct_id, 'topic'", StringComparison.Ordinal)..];
+
+        connection.Execute("DELETE FROM study_facets; DELETE FROM facet_counts;");
+        connection.Execute(backfill);
+
+        Assert.True(imported.Count > 500, $"{imported.Count} facet rows");
+        Assert.Equal(imported, connection.Query<(string, string, string)>("SELECT nct_id, facet, value FROM study_facets ORDER BY 1, 2, 3"));
+        Assert.Equal(Recounted(connection), Maintained(connection));
+    }
+
+    [Fact]
+    public void Counting_the_unfiltered_facets_reads_the_small_counts_table_not_the_studies()
+    {
+        _database.Import(SharedData.CtGov);
+        using var connection = _database.Open();
+
+        var plan = string.Join("\n", connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN SELECT facet, value, count FROM facet_counts WHERE count > 0 AND facet IN (SELECT value FROM json_each(@facets))",
+            new { facets = "[\"status\",\"total\"]" }).Select(row => row.Detail));
+
+        Assert.Contains("facet_counts", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("studies", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("study_facets", plan, StringComparison.Ordinal);
+    }
+}
