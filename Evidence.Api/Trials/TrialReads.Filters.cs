@@ -20,7 +20,9 @@ public sealed partial class TrialReads
     {
         ArgumentNullException.ThrowIfNull(filters);
         var where = new WhereClause();
-        where.AnyOf(filters.Topic, "EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = s.nct_id AND t.topic = {0})");
+        // Each "s.nct_id IN (SELECT ...)" reads the matching studies from an index; a correlated
+        // EXISTS would test every study (QueryPlanTests).
+        where.AnyOf(filters.Topic, "s.nct_id IN (SELECT t.nct_id FROM topic_studies t WHERE t.topic = {0})");
         where.AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}");
         where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs);
         where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
@@ -32,10 +34,10 @@ public sealed partial class TrialReads
         InterventionFilter(where, filters.Property, FilterRules.Properties, NormalisedField.AgentProperty, structuredOnly);
         if (string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
         {
-            where.One(InterventionTerms.FreeTextOrdinal, "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.ordinal = {0})");
+            where.One(InterventionTerms.FreeTextOrdinal, "s.nct_id IN (SELECT v.nct_id FROM intervention_values v WHERE v.ordinal = {0})");
         }
         where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs);
-        where.AnyOf(filters.Setting?.Select(v => FilterRules.Canonical(v, FilterRules.Settings)), "EXISTS (SELECT 1 FROM study_settings g WHERE g.nct_id = s.nct_id AND g.setting = {0})");
+        where.AnyOf(filters.Setting?.Select(v => FilterRules.Canonical(v, FilterRules.Settings)), "s.nct_id IN (SELECT g.nct_id FROM study_settings g WHERE g.setting = {0})");
         where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
         // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,
@@ -51,12 +53,12 @@ public sealed partial class TrialReads
         return new TrialSelection(where.Sql, where.Parameters, where.IsEmpty);
     }
 
-    /// <summary>studies.phase lists the phases joined with a separator ("PHASE1/PHASE2"); {0} is one of them.</summary>
-    private const string PhaseIs = $"('{StoredPhases.Separator}' || s.phase || '{StoredPhases.Separator}') LIKE '%{StoredPhases.Separator}' || {{0}} || '{StoredPhases.Separator}%'";
+    /// <summary>One of a study's phases is {0} (studies.phase lists them joined, "PHASE1/PHASE2"; study_facets has one row each, indexed).</summary>
+    private const string PhaseIs = "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'phase' AND f.value = {0})";
 
     /// <summary>A primary outcome of the study is of class {0}.</summary>
     private const string PrimaryEndpointIs =
-        $"EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' AND o.endpoint_class = {{0}})";
+        $"s.nct_id IN (SELECT o.nct_id FROM outcomes o WHERE o.endpoint_class = {{0}} AND o.kind = '{OutcomeKind.Primary}')";
 
     /// <summary>
     /// An intervention of the study has one of <paramref name="values"/> in <paramref name="field"/>,
@@ -68,13 +70,13 @@ public sealed partial class TrialReads
         var structured = structuredOnly ? $" AND v.ordinal <> {InterventionTerms.FreeTextOrdinal}" : string.Empty;
         if (FilterRules.AsksForAny(values))
         {
-            where.One(field, $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = {{0}} AND v.nct_id = s.nct_id{structured})");
+            where.One(field, $"s.nct_id IN (SELECT v.nct_id FROM intervention_values v WHERE v.field = {{0}}{structured})");
         }
         else
         {
             where.AnyOf(
                 values?.Select(v => FilterRules.Canonical(v, allowed)),
-                $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}} AND v.nct_id = s.nct_id{structured})");
+                $"s.nct_id IN (SELECT v.nct_id FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}}{structured})");
         }
     }
 
