@@ -50,6 +50,12 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     /// </summary>
     private const string AllFacetsSql = "SELECT facet AS Facet, value AS Value, count AS Count FROM facet_counts WHERE count > 0 AND facet IN (SELECT value FROM json_each(@facets))";
 
+    /// <summary>With one filter value (facet @pairFacet, value @pairValue), the maintained counts of the facet values of the studies it selects.</summary>
+    private const string PairFacetsSql = """
+        SELECT other_facet AS Facet, other_value AS Value, count AS Count FROM facet_pairs
+        WHERE facet = @pairFacet AND value = @pairValue AND count > 0 AND other_facet IN (SELECT value FROM json_each(@facets))
+        """;
+
     private const string SelectedFacetsSql =
         "SELECT f.facet AS Facet, f.value AS Value, COUNT(*) AS Count FROM hits JOIN study_facets f USING (nct_id) WHERE f.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2";
 
@@ -66,8 +72,13 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
             .Append(StudyFacets.Total).ToList();
         parameters.Add("facets", JsonSerializer.Serialize(wanted));
         // The filter is evaluated once for all facets and the total (a materialised CTE), once for the page.
-        var counts = connection.Query<FacetRow>(
-                selection.All ? AllFacetsSql : $"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {selection.Where}) {SelectedFacetsSql}", parameters)
+        var single = SingleFacetValue(filters);
+        parameters.Add("pairFacet", single?.Facet);
+        parameters.Add("pairValue", single?.Value);
+        var facetsSql = selection.All ? AllFacetsSql
+            : single is not null ? PairFacetsSql
+            : $"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {selection.Where}) {SelectedFacetsSql}";
+        var counts = connection.Query<FacetRow>(facetsSql, parameters)
             .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
             .ToList();
         parameters.Add("limit", paging.PageSize);
@@ -81,6 +92,38 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
                 .Select(c => new FacetCount { Value = c.Value, Count = c.Count }).ToList());
         return new TrialPage(counts.SingleOrDefault(c => c.Facet == StudyFacets.Total)?.Count ?? 0, paging.Page, paging.PageSize, paging.Sort, trials, facets);
+    }
+
+    /// <summary>
+    /// The one facet value the filters select by, when they are exactly one value of one facet
+    /// that facet_pairs counts under (status, phase, setting, topic, endpoint, agent, target,
+    /// modality; the structured-only variants with freeText=exclude); otherwise none.
+    /// </summary>
+    private static (string Facet, string Value)? SingleFacetValue(TrialFilters filters)
+    {
+        // A parameter not given binds as null or as an empty list.
+        if (!string.IsNullOrEmpty(filters.Q) || filters.Country is { Length: > 0 } || filters.Sponsor is { Length: > 0 } || filters.Property is { Length: > 0 }
+            || filters.MinEnrollment is not null || filters.MaxEnrollment is not null || filters.StartFrom is not null || filters.StartTo is not null
+            || filters.UpdatedSince is not null || string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var suffix = FilterRules.CountsStructuredOnly(filters) ? StudyFacets.StructuredSuffix : string.Empty;
+        var given = new List<(string Facet, string Value)>();
+        Add("status", filters.Status, FilterRules.Statuses);
+        Add("phase", filters.Phase, FilterRules.Phases);
+        Add("setting", filters.Setting, FilterRules.Settings);
+        Add("endpoint", filters.Endpoint, FilterRules.Endpoints);
+        Add("agent" + suffix, filters.Agent, FilterRules.Agents);
+        Add("target" + suffix, filters.Target, FilterRules.Targets);
+        Add("modality" + suffix, filters.Modality, FilterRules.Modalities);
+        given.AddRange((filters.Topic ?? []).Select(topic => (StudyFacets.Topic, topic)));
+        var asksForAny = FilterRules.AsksForAny(filters.Target) || FilterRules.AsksForAny(filters.Modality);
+        return given.Count == 1 && !asksForAny ? given[0] : null;
+
+        void Add(string facet, string[]? values, string[] allowed) =>
+            given.AddRange((values ?? []).Where(v => allowed.Contains(v, StringComparer.OrdinalIgnoreCase)).Select(v => (facet, FilterRules.Canonical(v, allowed))));
     }
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>

@@ -8,7 +8,7 @@ namespace TrialEvidence.Data.Facets;
 
 /// <summary>
 /// The facet values of each study as rows of <c>study_facets</c> (migration 0010), which
-/// triggers count into <c>facet_counts</c>: what the trial list shows beside its filters, kept
+/// triggers count into <c>facet_counts</c>, and pairs of them counted in <c>facet_pairs</c> (0012): what the trial list shows beside its filters, kept
 /// current as studies are written, so that counting them never scans the whole registry. Written
 /// with a study's derived rows, after its children (sites, outcomes, interventions' values,
 /// settings); topic rows follow topic membership by trigger.
@@ -34,10 +34,33 @@ public static class StudyFacets
         [NormalisedField.RtModality] = "modality",
     };
 
-    /// <summary>Removes the facet rows of studies whose derived rows are rewritten; their topic rows stay (topic membership is not derived).</summary>
-    public const string Delete = $"DELETE FROM study_facets WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND facet <> '{Topic}'";
-
     private const string Ids = "(SELECT value FROM json_each(@Ids))";
+
+    /// <summary>The facets a single filter value selects by (facet_pairs, migration 0012): the filter's facet value is the study's facet value.</summary>
+    public static readonly IReadOnlyList<string> FilterFacets =
+        ["status", "phase", "setting", Topic, "endpoint", "agent", "target", "modality", "agent" + StructuredSuffix, "target" + StructuredSuffix, "modality" + StructuredSuffix];
+
+    /// <summary>
+    /// Adds @Sign (1 or -1) to the pair counts of the studies @Ids for every pair of their facet
+    /// rows whose first is a filter facet, leaving pairs of two topic rows (topic membership is not rewritten).
+    /// </summary>
+    private const string CountPairs = $"""
+        INSERT INTO facet_pairs (facet, value, other_facet, other_value, count)
+        SELECT a.facet, a.value, b.facet, b.value, @Sign * COUNT(*)
+        FROM study_facets a JOIN study_facets b ON b.nct_id = a.nct_id
+        WHERE a.nct_id IN {Ids} AND a.facet IN (SELECT value FROM json_each(@FilterFacets)) AND NOT (a.facet = '{Topic}' AND b.facet = '{Topic}')
+        GROUP BY 1, 2, 3, 4
+        ON CONFLICT (facet, value, other_facet, other_value) DO UPDATE SET count = count + excluded.count
+        """;
+
+    /// <summary>Removes the facet rows (and their pair counts) of studies whose derived rows are rewritten; their topic rows stay (topic membership is not derived).</summary>
+    public static void Delete(SqliteConnection connection, SqliteTransaction transaction, string idsJson)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var parameters = new { Ids = idsJson, FilterFacets = JsonSerializer.Serialize(FilterFacets), Sign = -1 };
+        connection.Execute(CountPairs, parameters, transaction);
+        connection.Execute($"DELETE FROM study_facets WHERE nct_id IN {Ids} AND facet <> '{Topic}'", parameters, transaction);
+    }
 
     private static readonly string Insert = $"""
         INSERT OR IGNORE INTO study_facets (nct_id, facet, value)
@@ -60,11 +83,13 @@ public static class StudyFacets
     public static void Write(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> nctIds)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var ids = JsonSerializer.Serialize(nctIds);
         connection.Execute(Insert, new
         {
-            Ids = JsonSerializer.Serialize(nctIds),
+            Ids = ids,
             Phases = JsonSerializer.Serialize(Phases),
             Fields = JsonSerializer.Serialize(InterventionFacets),
         }, transaction);
+        connection.Execute(CountPairs, new { Ids = ids, FilterFacets = JsonSerializer.Serialize(FilterFacets), Sign = 1 }, transaction);
     }
 }

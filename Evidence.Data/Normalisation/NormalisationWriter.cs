@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Studies;
@@ -11,14 +12,24 @@ namespace TrialEvidence.Data.Normalisation;
 /// </summary>
 internal static class NormalisationWriter
 {
-    public static readonly string[] DeleteDerived =
+    /// <summary>Deletes the derived rows of the studies in <paramref name="idsJson"/> (a JSON array of NCT ids), before they are written anew.</summary>
+    public static void DeleteDerived(SqliteConnection connection, SqliteTransaction transaction, string idsJson)
+    {
+        // The facet pair counts are taken down from the facet rows before those go.
+        StudyFacets.Delete(connection, transaction, idsJson);
+        foreach (var delete in DeleteStatements)
+        {
+            connection.Execute(delete, new { Ids = idsJson }, transaction);
+        }
+    }
+
+    private static readonly string[] DeleteStatements =
     [
         "DELETE FROM intervention_values WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM rt_regimens WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM normalised_terms WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_settings WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
-        StudyFacets.Delete,
         "DELETE FROM study_search WHERE rowid IN (SELECT rowid FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)))",
     ];
 

@@ -60,10 +60,7 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             });
 
             using var transaction = connection.BeginTransaction(deferred: false);
-            foreach (var delete in NormalisationWriter.DeleteDerived)
-            {
-                connection.Execute(delete, new { Ids = JsonSerializer.Serialize(batch) }, transaction);
-            }
+            NormalisationWriter.DeleteDerived(connection, transaction, JsonSerializer.Serialize(batch));
 
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
             NormalisationWriter.UpdateOutcomes(connection, transaction, studies);

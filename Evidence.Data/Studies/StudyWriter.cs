@@ -80,10 +80,12 @@ public sealed partial class StudyWriter(TimeProvider clock)
         Insert(connection, transaction, InsertVersion, VersionColumns, versions);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
         var replaced = new { Ids = JsonSerializer.Serialize(studies.Where(s => s.Replaces).Select(s => s.Record.NctId)) };
-        foreach (var delete in DeleteChildren.Concat(NormalisationWriter.DeleteDerived))
+        foreach (var delete in DeleteChildren)
         {
             connection.Execute(delete, replaced, transaction);
         }
+
+        NormalisationWriter.DeleteDerived(connection, transaction, replaced.Ids);
 
         InsertChildren(connection, transaction, studies.ConvertAll(s => (s.Record, s.Normalised)));
         NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);

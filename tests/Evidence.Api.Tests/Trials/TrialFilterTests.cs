@@ -170,12 +170,19 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
     [InlineData("target=PD-1&freeText=exclude")]
     [InlineData("target=PD-1&freeText=include")]
     [InlineData("freeText=exclude")]
+    [InlineData("status=COMPLETED")] // one filter value: the counts kept in facet_pairs
+    [InlineData("phase=PHASE2")]
+    [InlineData("setting=metastatic")]
+    [InlineData("endpoint=other")]
+    [InlineData("agent=pembrolizumab&freeText=exclude")]
+    [InlineData("status=COMPLETED&phase=PHASE2")] // two: counted over the selection
     public async Task Every_facet_count_is_what_choosing_that_value_returns_with_or_without_free_text(string query)
     {
         var page = await GetJson($"/api/trials?{query}&pageSize=1");
+        Assert.Equal((await Ids(query)).Count, page.GetProperty("total").GetInt64());
 
         // A facet of a parameter already in the query would add an OR; the others narrow.
-        foreach (var facet in new[] { "modality", "target", "agent" }.Where(f => !query.Contains(f + "=", StringComparison.Ordinal)))
+        foreach (var facet in new[] { "modality", "target", "agent", "status", "phase", "setting", "endpoint", "country" }.Where(f => !query.Contains(f + "=", StringComparison.Ordinal)))
         {
             foreach (var value in page.GetProperty("facets").GetProperty(facet).EnumerateArray())
             {
