@@ -59,4 +59,24 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
             scansStudies == KnownScans.ContainsKey(name),
             scansStudies ? $"{name} reads every study:\n{string.Join("\n", plan)}" : $"{name} no longer scans: remove it from KnownScans");
     }
+
+    /// <summary>
+    /// The ids of a page in the default order (NCT id) come in that order from an index, for no
+    /// filter and for a status, so a broad selection is never sorted as a whole.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("RECRUITING")]
+    public void A_page_in_nct_order_is_read_in_order_without_sorting_the_selection(string status)
+    {
+        var selection = TrialReads.Select(status.Length == 0 ? new TrialFilters() : new TrialFilters { Status = [status] });
+        using var connection = Factory.Database.Open();
+
+        var plan = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
+            $"EXPLAIN QUERY PLAN SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY s.nct_id ASC LIMIT 20", selection.Parameters).Select(r => r.Detail).ToList();
+        output.WriteLine(string.Join("\n", plan));
+
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX", StringComparison.Ordinal));
+    }
 }
