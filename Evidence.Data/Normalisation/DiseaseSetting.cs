@@ -41,7 +41,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
             foreach (var match in vocabulary.DiseaseSettings.Matches(words))
             {
                 var setting = match.Value.Setting;
-                if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position)
+                if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, TermText.Of(match.Matched).Words.Count)
                     && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position)))
                 {
                     found[setting.Name] = (field, match.Matched);
@@ -115,11 +115,20 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return names.Any(c => vocabulary.NeoplasmWords.Matches(TermText.Of(c)).Count > 0);
     }
 
-    /// <summary>Whether the three words before the setting deny it ("no", "without", "non-").</summary>
-    private static bool IsDenied(TermText words, int position) =>
-        words.Words.Skip(Math.Max(0, position - 3)).Take(Math.Min(3, position)).Any(w => Denials.Contains(w.Word));
+    /// <summary>
+    /// Whether the words around the setting deny it: one of the three before ("no", "without",
+    /// "non-", "free of"), or "free" right after it ("metastasis-free survival" is an endpoint, not
+    /// the patients). "Progression-free survival in metastatic HCC" is metastatic.
+    /// </summary>
+    private static bool IsDenied(TermText words, int position, int length)
+    {
+        var before = words.Words.Skip(Math.Max(0, position - 3)).Take(Math.Min(3, position)).Select(w => w.Word).ToList();
+        var freeOf = before.Count >= 2 && before[^2] == "free" && before[^1] == "of";
+        var freeAfter = position + length < words.Words.Count && words.Words[position + length].Word == "free";
+        return before.Any(Denials.Contains) || freeOf || freeAfter;
+    }
 
-    private static readonly HashSet<string> Denials = new(["no", "not", "non", "without", "absence", "absent", "excluding", "free", "neither", "nor"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Denials = new(["no", "not", "non", "without", "absence", "absent", "excluding", "neither", "nor"], StringComparer.Ordinal);
 
     /// <summary>Whether a systemic therapy (a drug, a drug class, or words such as "systemic", "first-line") is named just after the setting's words.</summary>
     private bool NamesSystemicTherapy(TermText words, int position)

@@ -118,7 +118,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             for (var i = 0; i < text.Words.Count; i++)
             {
                 var (word, start, end) = text.Words[i];
-                if (unknown.Stems.Any(stem => word.Length >= stem.Length + 3 && word.EndsWith(stem, StringComparison.Ordinal)) && IsNeoplasmTrial(record))
+                if (unknown.Stems.Any(stem => word.Length >= stem.Length + 3 && word.EndsWith(stem, StringComparison.Ordinal))
+                    && !(unknown.NotIci ?? []).Contains(word, StringComparer.OrdinalIgnoreCase) && IsNeoplasmTrial(record))
                 {
                     return (field, new TermMatch<string>(Terms.UnspecifiedIci, text.Original[start..end], i));
                 }

@@ -103,7 +103,7 @@ public sealed class TermMatcher<T>
                             break;
                         }
 
-                        if (key == matchedKey && !_notKeys.Contains(key))
+                        if (key == matchedKey && !_notKeys.Contains(key) && !matches.Any(m => m.Position == i && EqualityComparer<T>.Default.Equals(m.Value, value)))
                         {
                             matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + matchedWords - 1].End], i));
                         }

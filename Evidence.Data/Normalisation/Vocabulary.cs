@@ -182,8 +182,10 @@ public sealed record CoformulationEntry(IReadOnlyList<string> Names, IReadOnlyLi
 /// name ending in one of <paramref name="Stems"/> (the INN stem "-limab" of immunomodulating
 /// antibodies) in a trial of a neoplasm (a condition with one of <paramref name="NeoplasmWords"/>),
 /// or the registry's intervention MeSH terms or ancestors holding one of <paramref name="MeshTerms"/>.
+/// <paramref name="NotIci"/>: generic names with the stem that are not checkpoint inhibitors
+/// (CD40 and OX40 agonists, anti-CD47, antibodies of skin and complement diseases).
 /// </summary>
-public sealed record UnknownIciEntry(IReadOnlyList<string> Stems, IReadOnlyList<string> MeshTerms, IReadOnlyList<string> NeoplasmWords);
+public sealed record UnknownIciEntry(IReadOnlyList<string> Stems, IReadOnlyList<string> MeshTerms, IReadOnlyList<string> NeoplasmWords, IReadOnlyList<string>? NotIci = null);
 
 /// <summary>
 /// A setting of a trial's patients and its wordings. <paramref name="Place"/> says where the

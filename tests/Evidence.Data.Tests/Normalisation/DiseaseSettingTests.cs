@@ -44,6 +44,22 @@ public class DiseaseSettingTests
         Assert.Equal("Metastatic HCC", summary.Disease);
     }
 
+    [Theory]
+    [InlineData("Progression-Free Survival of SBRT and Nivolumab in Metastatic HCC", "metastatic")]
+    [InlineData("Recurrence-Free Survival With Adjuvant Atezolizumab After Resection", "adjuvant")]
+    public void An_endpoint_named_in_a_title_does_not_deny_the_setting_after_it(string title, string setting)
+    {
+        Assert.Contains(setting, Summary(["Hepatocellular Carcinoma"], title: title).Settings!);
+    }
+
+    [Theory]
+    [InlineData("Inclusion Criteria:\n* Free of metastatic disease on CT")]
+    [InlineData("Inclusion Criteria:\n* Primary endpoint: metastatic-free survival")]
+    public void Free_of_a_setting_or_a_setting_free_endpoint_is_not_the_setting(string criteria)
+    {
+        Assert.DoesNotContain("metastatic", Summary(["Hepatocellular Carcinoma"], criteria: criteria).Settings!);
+    }
+
     [Fact]
     public void Advanced_gives_way_to_a_more_exact_setting()
     {

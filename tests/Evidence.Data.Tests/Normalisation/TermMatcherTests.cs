@@ -66,4 +66,12 @@ public class TermMatcherTests
 
         Assert.Equal(matches, endpoints.Matches(TermText.Of(text)).Count > 0);
     }
+
+    [Fact]
+    public void Two_wordings_of_one_value_that_run_together_alike_give_one_match()
+    {
+        var ctla4 = new TermMatcher<string>([("CP-675,206", "tremelimumab"), ("CP-675206", "tremelimumab")]);
+
+        Assert.Single(ctla4.Matches(TermText.Of("CP-675,206 10 mg/kg")));
+    }
 }

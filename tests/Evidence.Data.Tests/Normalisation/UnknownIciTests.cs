@@ -60,6 +60,8 @@ public class UnknownIciTests
     [InlineData("Generalized Pustular Psoriasis", "Spesolimab")]
     [InlineData("Hepatocellular Carcinoma", "Bevacizumab")]
     [InlineData("Hepatocellular Carcinoma", "Limab")]
+    [InlineData("Pancreatic Cancer", "Sotigalimab")] // a CD40 agonist: the stem, but no checkpoint blocked
+    [InlineData("Acute Myeloid Leukemia", "Magrolimab")] // anti-CD47
     public void Outside_a_neoplasm_or_the_stem_a_name_is_no_ici(string condition, string drug)
     {
         var terms = Normalise(Trial(condition, Intervention("DRUG", drug))).Interventions[0];
