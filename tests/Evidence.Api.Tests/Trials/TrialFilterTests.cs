@@ -126,6 +126,24 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         Assert.Equal(all, walked);
     }
 
+    [Theory]
+    [InlineData("status=COMPLETED", "s.overall_status = 'COMPLETED' ORDER BY s.nct_id --")]
+    [InlineData("status=COMPLETED&sort=-nctId", "s.overall_status = 'COMPLETED' ORDER BY s.nct_id DESC --")]
+    [InlineData("phase=NA", "('/' || s.phase || '/') LIKE '%/NA/%' ORDER BY s.nct_id --")]
+    public async Task Paging_one_filter_value_in_nct_order_walks_its_whole_set(string query, string where)
+    {
+        var all = Sql(where);
+        var walked = new List<string>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var result = await GetJson($"/api/trials?{query}&pageSize=4&page={page}");
+            walked.AddRange(result.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()!));
+        }
+
+        Assert.True(all.Count > 4, $"{all.Count} trials: too few to page");
+        Assert.Equal(all, walked);
+    }
+
     [Fact]
     public async Task Facets_count_the_whole_filtered_set()
     {
