@@ -57,7 +57,7 @@ public static class StudyFacets
     public static void Delete(SqliteConnection connection, SqliteTransaction transaction, string idsJson)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var parameters = new { Ids = idsJson, FilterFacets = JsonSerializer.Serialize(FilterFacets), Sign = -1 };
+        var parameters = new { Ids = idsJson, FilterFacets = FilterFacetsJson, Sign = -1 };
         connection.Execute(CountPairs, parameters, transaction);
         connection.Execute($"DELETE FROM study_facets WHERE nct_id IN {Ids} AND facet <> '{Topic}'", parameters, transaction);
     }
@@ -87,9 +87,16 @@ public static class StudyFacets
         connection.Execute(Insert, new
         {
             Ids = ids,
-            Phases = JsonSerializer.Serialize(Phases),
-            Fields = JsonSerializer.Serialize(InterventionFacets),
+            Phases = PhasesJson,
+            Fields = InterventionFacetsJson,
         }, transaction);
-        connection.Execute(CountPairs, new { Ids = ids, FilterFacets = JsonSerializer.Serialize(FilterFacets), Sign = 1 }, transaction);
+        connection.Execute(CountPairs, new { Ids = ids, FilterFacets = FilterFacetsJson, Sign = 1 }, transaction);
     }
+
+    // The fixed lists as the JSON parameters the statements take, made once (declared after the lists they are made from).
+    private static readonly string FilterFacetsJson = JsonSerializer.Serialize(FilterFacets);
+
+    private static readonly string PhasesJson = JsonSerializer.Serialize(Phases);
+
+    private static readonly string InterventionFacetsJson = JsonSerializer.Serialize(InterventionFacets);
 }

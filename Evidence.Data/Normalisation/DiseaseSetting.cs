@@ -96,24 +96,21 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
             }
 
             rest = Spaces().Replace(rest, " ").Trim(' ', ',', ';', '-', '/', '(', ')');
-            if (vocabulary.NeoplasmWords.Matches(TermText.Of(rest)).Count > 0 || (spans.Count == 0 && rest.Length > 0))
+            if (vocabulary.NamesNeoplasm(rest) || (spans.Count == 0 && rest.Length > 0))
             {
                 diseases.Add(rest);
             }
         }
 
-        var neoplasms = diseases.Where(d => vocabulary.NeoplasmWords.Matches(TermText.Of(d)).Count > 0).ToList();
+        var neoplasms = diseases.Where(vocabulary.NamesNeoplasm).ToList();
         return [.. (neoplasms.Count > 0 ? neoplasms : diseases).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions, whose titles do.</summary>
-    private bool IsNeoplasmTrial(StudyRecord record)
-    {
-        var names = record.Conditions.Count > 0
-            ? record.Conditions.Concat(record.MeshTerms.Where(t => t.BrowseModule == "condition").Select(t => t.Term))
-            : new[] { record.BriefTitle, record.OfficialTitle }.OfType<string>();
-        return names.Any(c => vocabulary.NeoplasmWords.Matches(TermText.Of(c)).Count > 0);
-    }
+    private bool IsNeoplasmTrial(StudyRecord record) =>
+        record.Conditions.Count > 0
+            ? vocabulary.IsNeoplasmTrial(record)
+            : vocabulary.NamesNeoplasm(record.BriefTitle) || vocabulary.NamesNeoplasm(record.OfficialTitle);
 
     /// <summary>
     /// Whether the words around the setting deny it: one of the three before ("no", "without",
@@ -122,7 +119,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool IsDenied(TermText words, int position, int length)
     {
-        var before = words.Words.Skip(Math.Max(0, position - 3)).Take(Math.Min(3, position)).Select(w => w.Word).ToList();
+        var before = words.WordsBefore(position, 3).ToList();
         var freeOf = before.Count >= 2 && before[^2] == "free" && before[^1] == "of";
         var freeAfter = position + length < words.Words.Count && words.Words[position + length].Word == "free";
         return before.Any(Denials.Contains) || freeOf || freeAfter;
@@ -151,7 +148,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         texts.Add(("descriptionModule.briefSummary", record.BriefSummary));
         texts.Add(("descriptionModule.detailedDescription", record.DetailedDescription));
         texts.Add(("eligibilityModule.eligibilityCriteria", Inclusion(record.EligibilityCriteria)));
-        return texts.SelectMany(t => SentenceBreaks().Split(t.Text ?? string.Empty).Select(s => (t.Field, Sentence: s.Trim()))).Where(s => s.Sentence.Length > 0);
+        return TermText.Sentences(texts);
     }
 
     /// <summary>The criteria before "Exclusion Criteria".</summary>
@@ -165,9 +162,6 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         var exclusion = ExclusionHeading().Match(criteria);
         return exclusion.Success ? criteria[..exclusion.Index] : criteria;
     }
-
-    [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
-    private static partial Regex SentenceBreaks();
 
     [GeneratedRegex(@"exclusion\s+criteria", RegexOptions.IgnoreCase)]
     private static partial Regex ExclusionHeading();

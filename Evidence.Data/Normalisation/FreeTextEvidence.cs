@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Normalisation;
@@ -14,7 +13,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
 /// they came from free text.
 /// </summary>
-internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
+internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 {
     /// <summary>The intervention ordinal under which values derived from free text are stored.</summary>
     public const int Ordinal = InterventionTerms.FreeTextOrdinal;
@@ -127,7 +126,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool IsGiven(TermText words, int position, string matched, bool sequence)
     {
         var length = Math.Max(1, TermText.Of(matched).Words.Count);
-        var before = words.Words.Skip(Math.Max(0, position - 3)).Take(Math.Min(3, position)).Select(w => w.Word);
+        var before = words.WordsBefore(position, 3);
         var after = words.Words.Skip(position + length).Take(2).Select(w => w.Word);
         return !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
     }
@@ -161,9 +160,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             texts.Add(($"armGroups[{arm.Ordinal}].description", arm.Description));
         }
 
-        return texts.SelectMany(t => Sentences().Split(t.Text ?? string.Empty).Select(sentence => (t.Field, Sentence: sentence.Trim()))).Where(s => s.Sentence.Length > 0);
+        return TermText.Sentences(texts);
     }
-
-    [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
-    private static partial Regex Sentences();
 }

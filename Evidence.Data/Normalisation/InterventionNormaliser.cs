@@ -119,7 +119,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             {
                 var (word, start, end) = text.Words[i];
                 if (unknown.Stems.Any(stem => word.Length >= stem.Length + 3 && word.EndsWith(stem, StringComparison.Ordinal))
-                    && !(unknown.NotIci ?? []).Contains(word, StringComparer.OrdinalIgnoreCase) && IsNeoplasmTrial(record))
+                    && !(unknown.NotIci ?? []).Contains(word, StringComparer.OrdinalIgnoreCase) && vocabulary.IsNeoplasmTrial(record))
                 {
                     return (field, new TermMatch<string>(Terms.UnspecifiedIci, text.Original[start..end], i));
                 }
@@ -144,10 +144,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     private bool NamesIci(Intervention intervention) =>
         OwnTexts(intervention).Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici) || vocabulary.IciClasses.Matches(t.Text).Count > 0);
-
-    private bool IsNeoplasmTrial(StudyRecord record) =>
-        record.Conditions.Any(c => vocabulary.NeoplasmWords.Matches(TermText.Of(c)).Count > 0)
-        || record.MeshTerms.Any(t => t.BrowseModule == "condition" && vocabulary.NeoplasmWords.Matches(TermText.Of(t.Term)).Count > 0);
 
     private (string Field, TermMatch<string>? Match) Modality(
         List<(string Field, TermText Text)> own, (string Field, TermText Text) description, List<(string Field, TermText Text)> arms, bool isRadiation)

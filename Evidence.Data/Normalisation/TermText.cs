@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TrialEvidence.Data.Normalisation;
 
@@ -7,7 +8,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// ASCII), lower-cased, and cut into words of letters and digits. Each word keeps its position
 /// in the original text, so a match can quote exactly what the registry wrote.
 /// </summary>
-public sealed class TermText
+public sealed partial class TermText
 {
     private TermText(string original, List<(string Word, int Start, int End)> words)
     {
@@ -19,6 +20,21 @@ public sealed class TermText
 
     /// <summary>Words with their start and end (exclusive) in <see cref="Original"/>.</summary>
     public IReadOnlyList<(string Word, int Start, int End)> Words { get; }
+
+    /// <summary>The <paramref name="count"/> words (or fewer, at the start) before word <paramref name="position"/>.</summary>
+    public IEnumerable<string> WordsBefore(int position, int count) =>
+        Words.Skip(Math.Max(0, position - count)).Take(Math.Min(count, position)).Select(w => w.Word);
+
+    /// <summary>
+    /// Each text cut into sentences (after ". ; : ! ?" and at line breaks), trimmed, empty ones
+    /// left out, each with the field it came from.
+    /// </summary>
+    public static IEnumerable<(string Field, string Sentence)> Sentences(IEnumerable<(string Field, string? Text)> texts) =>
+        texts.SelectMany(t => SentenceBreaks().Split(t.Text ?? string.Empty).Select(sentence => (t.Field, Sentence: sentence.Trim())))
+            .Where(s => s.Sentence.Length > 0);
+
+    [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
+    private static partial Regex SentenceBreaks();
 
     public static TermText Of(string? text)
     {

@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Studies;
+
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>The vocabulary compiled into matchers, once per vocabulary.</summary>
@@ -62,6 +64,16 @@ public sealed class VocabularyMatchers
 
     /// <summary>Words that make a condition a neoplasm ("carcinoma", "NSCLC").</summary>
     public TermMatcher<string> NeoplasmWords { get; }
+
+    /// <summary>Whether <paramref name="text"/> names a neoplasm (one of <see cref="NeoplasmWords"/>).</summary>
+    public bool NamesNeoplasm(string? text) => NeoplasmWords.Matches(TermText.Of(text)).Count > 0;
+
+    /// <summary>Whether a trial's conditions, or their MeSH terms, name a neoplasm.</summary>
+    public bool IsNeoplasmTrial(StudyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Conditions.Any(NamesNeoplasm) || record.MeshTerms.Any(t => t.BrowseModule == "condition" && NamesNeoplasm(t.Term));
+    }
 
     private static readonly Lazy<VocabularyMatchers> EmbeddedMatchers = new(() => new VocabularyMatchers(Vocabulary.Embedded));
 
