@@ -39,13 +39,33 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         var words = TermText.Of(text);
         foreach (var (endpointClass, matcher) in vocabulary.Endpoints)
         {
-            if (matcher.Matches(words).FirstOrDefault() is { } match)
+            var matches = matcher.Matches(words);
+            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && DeathInComposite(text!, matches)))
             {
-                return (endpointClass, field, match.Matched);
+                continue;
             }
+
+            return (endpointClass, field, matches[0].Matched);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Overall survival counts death from any cause on its own. Death named as one state of an
+    /// ordinal scale ("7 points: death"), one alternative of a composite ("death or
+    /// hospitalisation", "progression to critical or even death") or one item of a list of
+    /// states ("recovery, improvement, turning critical, death") is not OS; a wording that
+    /// names survival itself ("overall survival", "survival rate") still is.
+    /// </summary>
+    private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
+    {
+        if (matches.Any(m => !DeathWord().IsMatch(m.Matched)))
+        {
+            return false;
+        }
+
+        return OrdinalScale().IsMatch(text) || DeathAlternative().IsMatch(text) || DeathInList().IsMatch(text);
     }
 
     private static bool IsVague(string? measure) =>
@@ -75,6 +95,20 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     [GeneratedRegex(@"^\s*(efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VagueMeasure();
+
+    [GeneratedRegex(@"^(deaths?|death rate|mortality|fatalit(y|ies)|fatality rate|case fatality)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeathWord();
+
+    [GeneratedRegex(@"\bordinal\b|\b\d+[\s-]*points?\b|\b(category|categories|scale)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OrdinalScale();
+
+    /// <summary>"X or death", "or even death", "death or X", "and/or death"; not "death from any cause".</summary>
+    [GeneratedRegex(@"\bor\s+(even\s+)?(deaths?|mortality)\b|\b(deaths?|mortality)\s+(and/)?or\s+(?!from\b|of\b|due\b|by\b)\w", RegexOptions.IgnoreCase)]
+    private static partial Regex DeathAlternative();
+
+    /// <summary>Death as an item after two or more others in one list ("a, b, c, death", "a, b and death").</summary>
+    [GeneratedRegex(@"[^,;.]+,[^,;.]+(,|\band\b)[^;.]*\b(deaths?|mortality)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeathInList();
 
     [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoint();

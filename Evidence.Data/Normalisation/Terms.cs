@@ -25,6 +25,9 @@ public static class Terms
     /// <summary>The endpoint class of an outcome that names none of the vocabulary's classes.</summary>
     public const string OtherEndpoint = "other";
 
+    /// <summary>The endpoint class of overall survival (death from any cause).</summary>
+    public const string OverallSurvival = "OS";
+
     /// <summary>Between the values of one cell a person reads: "nivolumab + ipilimumab", "Sintilimab + SBRT".</summary>
     public const string ListSeparator = " + ";
 

@@ -34,6 +34,18 @@ public class EndpointClassifierTests
     [InlineData("The cause of death", "other")]
     [InlineData("Duration of PCR normalization", "other")] // a laboratory test, not pCR
     [InlineData("pCR rate after neoadjuvant therapy", "pathological response")]
+    [InlineData("All-cause mortality at day 28", "OS")]
+    [InlineData("Time to death from any cause", "OS")]
+    [InlineData("Case fatality rate", "OS")]
+    [InlineData("Cancer-specific survival", "other")] // not death from any cause
+    [InlineData("30-day cause-specific mortality", "other")]
+    [InlineData("Clinical status on a 7-point ordinal scale (7 points: death)", "other")]
+    [InlineData("Proportion progressing to mechanical ventilation or death", "other")] // a composite
+    [InlineData("Death or hospitalisation for heart failure", "other")]
+    [InlineData("Outcome at day 14: recovery, improvement, deterioration, death", "other")]
+    [InlineData("Overall survival, defined as time from randomisation to death or last follow-up", "OS")]
+    [InlineData("Incidence of AEs, SAEs and deaths", "safety")]
+    [InlineData("Reactogenicity within 7 days of vaccination", "safety")]
     public void Measures_get_their_endpoint_class(string measure, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure).Class);
