@@ -15,12 +15,10 @@ public sealed record TermMatch<T>(T Value, string Matched, int Position);
 /// </summary>
 public sealed class TermMatcher<T>
 {
-    private readonly Dictionary<char, List<(string Key, T Value)>> _byFirstLetter = [];
+    /// <summary>Every term's key, letter by letter: a text is matched by walking it from each word, once.</summary>
+    private readonly Node _root = new();
 
     private readonly Dictionary<char, List<(string Key, T Value)>> _nearByFirstLetter = [];
-
-    /// <summary>Keys of wordings that hold a term but mean something else ("RT-PCR" is a test, not RT): they match, and give nothing.</summary>
-    private readonly HashSet<string> _notKeys = new(StringComparer.Ordinal);
 
     /// <summary>Keys of terms that match only as written, letter case included ("pCR" is not "PCR"), with those spellings.</summary>
     private readonly Dictionary<string, HashSet<string>> _exactCase = new(StringComparer.Ordinal);
@@ -36,10 +34,10 @@ public sealed class TermMatcher<T>
         ArgumentNullException.ThrowIfNull(terms);
         foreach (var notTerm in rules?.NotTerms ?? [])
         {
-            var key = TermText.Key(notTerm);
-            if (key.Length > 0 && _notKeys.Add(key))
+            // Wordings that hold a term but mean something else ("RT-PCR" is a test, not RT): they match, and give nothing.
+            if (NodeOf(TermText.Key(notTerm)) is { } node)
             {
-                Bucket(_byFirstLetter, key[0]).Add((key, default!));
+                node.IsNot = true;
             }
         }
 
@@ -59,24 +57,21 @@ public sealed class TermMatcher<T>
             var key = TermText.Key(term);
             if (NearSpelling.CanMatch(key))
             {
-                Bucket(_nearByFirstLetter, key[0]).Add((key, value));
+                if (!_nearByFirstLetter.TryGetValue(key[0], out var list))
+                {
+                    _nearByFirstLetter[key[0]] = list = [];
+                }
+
+                list.Add((key, value));
             }
         }
 
         foreach (var (term, value) in terms)
         {
-            var key = TermText.Key(term);
-            if (key.Length == 0)
+            if (NodeOf(TermText.Key(term)) is { } node && !node.Values.Contains(value))
             {
-                continue;
+                node.Values.Add(value);
             }
-
-            Bucket(_byFirstLetter, key[0]).Add((key, value));
-        }
-
-        foreach (var list in _byFirstLetter.Values)
-        {
-            list.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
         }
     }
 
@@ -86,48 +81,48 @@ public sealed class TermMatcher<T>
         ArgumentNullException.ThrowIfNull(text);
         var matches = new List<TermMatch<T>>();
         var words = text.Words;
+        var found = new List<(int Words, Node Node)>();
         var i = 0;
         while (i < words.Count)
         {
-            var matchedWords = 0;
-            if (_byFirstLetter.TryGetValue(words[i].Word[0], out var candidates))
+            // Every term spelled by the words from i on, ending on a word's end, shortest first.
+            found.Clear();
+            var node = _root;
+            for (var j = i; j < words.Count && node is not null; j++)
             {
-                string? matchedKey = null;
-                foreach (var (key, value) in candidates)
+                foreach (var letter in words[j].Word)
                 {
-                    if (matchedKey is not null)
+                    if (node.Children is null || !node.Children.TryGetValue(letter, out node))
                     {
-                        // The same wording standing for several values: a co-formulation's code.
-                        if (key.Length < matchedKey.Length)
-                        {
-                            break;
-                        }
-
-                        if (key == matchedKey && !_notKeys.Contains(key) && !matches.Any(m => m.Position == i && EqualityComparer<T>.Default.Equals(m.Value, value)))
-                        {
-                            matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + matchedWords - 1].End], i));
-                        }
-
-                        continue;
-                    }
-
-                    var length = WordsSpelling(words, i, key);
-                    if (length > 0 && _exactCase.TryGetValue(key, out var forms) && !forms.Contains(Letters(text.Original[words[i].Start..words[i + length - 1].End])))
-                    {
-                        length = 0; // "PCR" is not the term "pCR"
-                    }
-
-                    if (length > 0)
-                    {
-                        if (!_notKeys.Contains(key))
-                        {
-                            matches.Add(new TermMatch<T>(value, text.Original[words[i].Start..words[i + length - 1].End], i));
-                        }
-
-                        matchedWords = length;
-                        matchedKey = key;
+                        node = null;
+                        break;
                     }
                 }
+
+                if (node is not null && node.IsTerm)
+                {
+                    found.Add((j - i + 1, node));
+                }
+            }
+
+            var matchedWords = 0;
+            for (var f = found.Count - 1; f >= 0; f--)
+            {
+                var (length, term) = found[f];
+                var written = text.Original[words[i].Start..words[i + length - 1].End];
+                if (term.Key is { } key && _exactCase.TryGetValue(key, out var forms) && !forms.Contains(Letters(written)))
+                {
+                    continue; // "PCR" is not the term "pCR"
+                }
+
+                if (!term.IsNot)
+                {
+                    // The same wording standing for several values (a co-formulation's code) gives one match per value.
+                    matches.AddRange(term.Values.Select(value => new TermMatch<T>(value, written, i)));
+                }
+
+                matchedWords = length;
+                break;
             }
 
             if (matchedWords == 0 && TryNear(words[i].Word, out var near))
@@ -139,6 +134,30 @@ public sealed class TermMatcher<T>
         }
 
         return matches;
+    }
+
+    /// <summary>The node that ends <paramref name="key"/>, made if new; none for an empty key.</summary>
+    private Node? NodeOf(string key)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var node = _root;
+        foreach (var letter in key)
+        {
+            node.Children ??= [];
+            if (!node.Children.TryGetValue(letter, out var next))
+            {
+                node.Children[letter] = next = new Node();
+            }
+
+            node = next;
+        }
+
+        node.Key = key;
+        return node;
     }
 
     /// <summary>The one value whose near-spelling term <paramref name="word"/> is a misspelling of; none when no term or several are near.</summary>
@@ -166,36 +185,18 @@ public sealed class TermMatcher<T>
     /// <summary>The letters and digits of a text as written, case kept.</summary>
     private static string Letters(string text) => string.Concat(TermText.FoldWidth(text).Where(char.IsLetterOrDigit));
 
-    private static List<(string Key, T Value)> Bucket(Dictionary<char, List<(string Key, T Value)>> buckets, char first)
+    /// <summary>A letter of the keys' trie; <see cref="Key"/> is set where a term or a not-term ends.</summary>
+    private sealed class Node
     {
-        if (!buckets.TryGetValue(first, out var list))
-        {
-            buckets[first] = list = [];
-        }
+        public Dictionary<char, Node>? Children { get; set; }
 
-        return list;
-    }
+        public string? Key { get; set; }
 
-    /// <summary>How many words starting at <paramref name="start"/> spell <paramref name="key"/> exactly; 0 if none.</summary>
-    private static int WordsSpelling(IReadOnlyList<(string Word, int Start, int End)> words, int start, string key)
-    {
-        var position = 0;
-        for (var i = start; i < words.Count; i++)
-        {
-            var word = words[i].Word;
-            if (string.CompareOrdinal(key, position, word, 0, word.Length) != 0 || position + word.Length > key.Length)
-            {
-                return 0;
-            }
+        public List<T> Values { get; } = [];
 
-            position += word.Length;
-            if (position == key.Length)
-            {
-                return i - start + 1;
-            }
-        }
+        public bool IsNot { get; set; }
 
-        return 0;
+        public bool IsTerm => Key is not null;
     }
 }
 
