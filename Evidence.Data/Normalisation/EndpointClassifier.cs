@@ -40,7 +40,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         foreach (var (endpointClass, matcher) in vocabulary.Endpoints)
         {
             var matches = matcher.Matches(words);
-            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && DeathInComposite(text!, matches)))
+            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && (DeathInComposite(text!, matches) || CauseSpecific(words, matches))))
             {
                 continue;
             }
@@ -58,6 +58,16 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// states ("recovery, improvement, turning critical, death") is not OS; a wording that
     /// names survival itself ("overall survival", "survival rate") still is.
     /// </summary>
+    /// <summary>
+    /// Death of one cause is not death from any cause: "lung cancer mortality", "disease-related
+    /// death", "COVID-19 specific mortality" (a neoplasm word or "related"/"specific"/"attributable"
+    /// in the two words before every death word).
+    /// </summary>
+    private bool CauseSpecific(TermText words, List<TermMatch<string>> matches) =>
+        matches.All(m => DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position, 2).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w)));
+
+    private static readonly HashSet<string> CauseWords = new(["related", "specific", "attributable"], StringComparer.Ordinal);
+
     private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
     {
         if (matches.Any(m => !DeathWord().IsMatch(m.Matched)))
@@ -106,8 +116,8 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     [GeneratedRegex(@"\bor\s+(even\s+)?(deaths?|mortality)\b|\b(deaths?|mortality)\s+(and/)?or\s+(?!from\b|of\b|due\b|by\b)\w", RegexOptions.IgnoreCase)]
     private static partial Regex DeathAlternative();
 
-    /// <summary>Death as an item after two or more others in one list ("a, b, c, death", "a, b and death").</summary>
-    [GeneratedRegex(@"[^,;.]+,[^,;.]+(,|\band\b)[^;.]*\b(deaths?|mortality)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Death as one item of a list of three or more ("a, b, c, death", "a, b and death", "death, a, b").</summary>
+    [GeneratedRegex(@"[^,;.]+,[^,;.]+(,|\band\b)[^;.]*\b(deaths?|mortality)\b|\b(deaths?|mortality)\s*,[^,;.]+(,|\band\b)", RegexOptions.IgnoreCase)]
     private static partial Regex DeathInList();
 
     [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]

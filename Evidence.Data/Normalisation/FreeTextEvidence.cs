@@ -112,22 +112,60 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
 
-    /// <summary>The matches of a sentence that it names as given (<see cref="IsGiven"/>).</summary>
-    private static List<TermMatch<T>> Given<T>(IEnumerable<TermMatch<T>> matches, TermText words, bool sequence) =>
-        [.. matches.Where(m => IsGiven(words, m.Position, m.Matched, sequence))];
+    /// <summary>
+    /// The matches of a sentence that it names as given (<see cref="IsGiven"/>). Terms in a row
+    /// ("immune checkpoint (PD-1/PD-L1) inhibitor") and compounds ("a PD-1/PD-L1 inhibitor") are
+    /// one phrase: the words before its first word decide for all of it.
+    /// </summary>
+    private static List<TermMatch<T>> Given<T>(IReadOnlyList<TermMatch<T>> matches, TermText words, bool sequence)
+    {
+        var given = new List<TermMatch<T>>();
+        var phraseStart = -1;
+        var phraseEnd = -1;
+        foreach (var match in matches.OrderBy(m => m.Position))
+        {
+            var end = match.Position + WordCount(match.Matched);
+            if (match.Position > phraseEnd)
+            {
+                phraseStart = CompoundStart(words, match.Position);
+            }
+
+            phraseEnd = Math.Max(phraseEnd, end);
+            if (IsGiven(words, phraseStart, end, sequence))
+            {
+                given.Add(match);
+            }
+        }
+
+        return given;
+    }
+
+    /// <summary>The first word of the slash or hyphen compound word <paramref name="position"/> ends ("PD-1/PD-L1 inhibitor").</summary>
+    private static int CompoundStart(TermText words, int position)
+    {
+        var start = position;
+        while (start > 0 && words.Words[start].Start - words.Words[start - 1].End == 1 && words.Original[words.Words[start - 1].End] is '/' or '-')
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    private static int WordCount(string matched) => Math.Max(1, TermText.Of(matched).Words.Count);
 
     /// <summary>
     /// Whether the therapy named at word <paramref name="position"/> is given, not named as
-    /// something else by the words around it: before it, prior or failed treatment, its absence or
-    /// an exclusion ("previously treated with", "without", "no", "unsuitable for"); after it, what it
+    /// something else by the words around it: before it, prior or failed treatment, its absence, an
+    /// exclusion or a point in time it marks ("previously treated with", "without", "no",
+    /// "unsuitable for", "on the first day of", "after completion of"); after it, what it
     /// caused or what is measured ("-induced", "dermatitis", "expression", "oncology"). With
     /// <paramref name="sequence"/>, "after", "following" and "post" before it order it instead.
     /// </summary>
-    private static bool IsGiven(TermText words, int position, string matched, bool sequence)
+    private static bool IsGiven(TermText words, int position, int end, bool sequence)
     {
-        var length = Math.Max(1, TermText.Of(matched).Words.Count);
-        var before = words.WordsBefore(position, 3);
-        var after = words.Words.Skip(position + length).Take(2).Select(w => w.Word);
+        var before = words.WordsBefore(position, 4);
+        var after = words.Words.Skip(end).Take(2).Select(w => w.Word);
         return !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
     }
 
@@ -136,7 +174,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> NotGivenBefore = new(
         ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
          "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
-         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received"],
+         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received",
+         "day", "completion", "completing", "end"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotGivenAfter = new(

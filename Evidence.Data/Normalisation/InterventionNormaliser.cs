@@ -13,6 +13,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     public InterventionTerms Normalise(StudyRecord record, ArmMembership membership, Intervention intervention, List<TermSource> sources)
     {
+        if (IsPlacebo(intervention.Name))
+        {
+            return new InterventionTerms(intervention.Ordinal, [], [], [], null, [], []);
+        }
+
         var own = OwnTexts(intervention).ToList();
         var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
         var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
@@ -88,6 +93,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         List<string> properties = ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : [];
         return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.Match?.Value, partnerClasses, properties);
     }
+
+    /// <summary>
+    /// A placebo or sham stands in for what it is not: "Placebo", "Oral Placebo", "Placebo to
+    /// Pembrolizumab" or a "Placebo" described as "matched to atezolizumab" gives no agent and no
+    /// RT, whatever its description names. A name that joins a placebo with something else
+    /// ("Durvalumab or placebo", "Placebo + TACE") is read as usual.
+    /// </summary>
+    private static bool IsPlacebo(string? name)
+    {
+        var words = TermText.Of(name).Words.Select(w => w.Word).ToList();
+        return words.Any(PlaceboWords.Contains) && !words.Any(JoiningWords.Contains) && !(name ?? string.Empty).AsSpan().ContainsAny("+/&,");
+    }
+
+    private static readonly HashSet<string> PlaceboWords = new(["placebo", "placebos", "sham", "dummy"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> JoiningWords = new(["and", "or", "plus", "with", "versus", "vs"], StringComparer.Ordinal);
 
     /// <summary>
     /// The ICI the registry's intervention MeSH terms name for the study, when there is exactly

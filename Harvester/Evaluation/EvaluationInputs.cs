@@ -12,6 +12,19 @@ namespace TrialEvidence.Harvester.Evaluation;
 /// <summary>What both evaluations read: the records, normalised, and the rows of a label file.</summary>
 internal static class EvaluationInputs
 {
+    /// <summary>A label's RT modality in the product's name: annotators write DOMAIN.md's names ("SIRT/TARE", "proton beam therapy").</summary>
+    public static string ModalityName(string label) => ModalityNames.GetValueOrDefault(label.Trim(), label.Trim());
+
+    private static readonly Dictionary<string, string> ModalityNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["proton beam therapy"] = "Proton",
+        ["carbon ion"] = "Carbon ion",
+        ["SIRT/TARE"] = "SIRT",
+        ["brachytherapy"] = "Brachytherapy",
+        ["iodine-125 seed implantation"] = "I-125 seed",
+        ["hypofractionated RT"] = "Hypofractionated RT",
+    };
+
     /// <summary>Every study in <paramref name="records"/>, in file order (an NCT id may come more than once), with what the normaliser makes of it.</summary>
     public static IEnumerable<(StudyRecord Record, NormalisedStudy Normalised)> Normalised(IEnumerable<RecordSource> records, StudyNormaliser normaliser)
     {

@@ -94,7 +94,7 @@ public static class NormalisationEvaluation
                 }
 
                 total++;
-                var expected = Canonical(label[field]);
+                var expected = Canonical(field == NormalisedField.RtModality && label[field] is { } modality ? EvaluationInputs.ModalityName(modality) : label[field]);
                 var actual = Canonical(prediction[field]);
                 labelled += expected is null ? 0 : 1;
                 predicted += actual is null ? 0 : 1;

@@ -26,16 +26,6 @@ public static class TrialEvaluation
     /// The labels write RT kinds as ../shared/DOMAIN.md names them; the vocabulary has shorter
     /// names for the same kinds. This is a table of names, not of decisions: each pair is one modality.
     /// </summary>
-    private static readonly Dictionary<string, string> ModalityNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["proton beam therapy"] = "Proton",
-        ["carbon ion"] = "Carbon ion",
-        ["SIRT/TARE"] = "SIRT",
-        ["brachytherapy"] = "Brachytherapy",
-        ["iodine-125 seed implantation"] = "I-125 seed",
-        ["hypofractionated RT"] = "Hypofractionated RT",
-    };
-
     /// <summary>Scores per half, or none when <paramref name="labelsFolder"/> has no trials.csv.</summary>
     public static IReadOnlyList<TrialScore> Run(IEnumerable<RecordSource> records, string labelsFolder, StudyNormaliser normaliser)
     {
@@ -144,7 +134,7 @@ public static class TrialEvaluation
             var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
             {
                 ["rt"] = Yes(row["rt"] == "yes"),
-                ["rt_modality"] = List(row["rt_modality"]).Select(m => ModalityNames.GetValueOrDefault(m, m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                ["rt_modality"] = List(row["rt_modality"]).Select(m => EvaluationInputs.ModalityName(m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
                 ["ici"] = Yes(row["ici"] == "yes"),
                 ["agents"] = List(row["agents"]),
                 ["targets"] = List(row["targets"]),

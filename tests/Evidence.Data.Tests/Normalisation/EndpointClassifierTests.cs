@@ -46,6 +46,10 @@ public class EndpointClassifierTests
     [InlineData("Overall survival, defined as time from randomisation to death or last follow-up", "OS")]
     [InlineData("Incidence of AEs, SAEs and deaths", "safety")]
     [InlineData("Reactogenicity within 7 days of vaccination", "safety")]
+    [InlineData("Incidence rates of death, AEs, SAEs and laboratory abnormalities", "safety")]
+    [InlineData("Breast cancer mortality", "other")] // one cause of death
+    [InlineData("Disease-related death", "other")]
+    [InlineData("In-hospital mortality", "OS")]
     public void Measures_get_their_endpoint_class(string measure, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure).Class);

@@ -87,6 +87,20 @@ public class FreeTextEvidenceTests
         Assert.Null(study.FreeText);
     }
 
+    [Theory]
+    [InlineData("Participants previously treated with a PD-1/PD-L1 inhibitor receive drug X.")]
+    [InlineData("Patients who previously received immune checkpoint (PD-1/PD-L1) inhibitor therapy.")]
+    [InlineData("Patients apply the gel from the first day of radiation therapy until 1 week after completion of radiation therapy.")]
+    public void An_arm_that_names_therapy_as_history_or_as_a_point_in_time_does_not_give_it(string armDescription)
+    {
+        var study = Normalise(Trial(
+            "Drug X in Urothelial Cancer",
+            interventions: [Intervention("DRUG", "Drug X", arms: ["Cohort 1"])],
+            arms: [Arm("Cohort 1", armDescription, "Drug: Drug X")]));
+
+        Assert.Null(study.FreeText);
+    }
+
     [Fact]
     public void A_title_that_names_rt_alone_is_not_read_it_may_be_about_rt_not_giving_it()
     {

