@@ -33,7 +33,8 @@ public sealed class StudyImporter(StudyIngest ingest)
 
     /// <param name="sources">What to read; see <see cref="RecordSource.Expand"/>.</param>
     /// <param name="progress">Told after every batch and every rejection, on the calling thread.</param>
-    public ImportSummary Import(IEnumerable<RecordSource> sources, IProgress<ImportSummary>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="alongside">Written in each batch's transaction (a harvest's topic membership and counts).</param>
+    public ImportSummary Import(IEnumerable<RecordSource> sources, IProgress<ImportSummary>? progress = null, AlongsideWrite? alongside = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -49,7 +50,7 @@ public sealed class StudyImporter(StudyIngest ingest)
             {
                 while (channel.Reader.TryRead(out var work))
                 {
-                    summary.Add(work.SourcesStarted, work.Batch, session.Store(work.Batch));
+                    summary.Add(work.SourcesStarted, work.Batch, session.Store(work.Batch, work.Batch.Studies.Count > 0 ? alongside : null));
                     progress?.Report(summary);
                 }
             }

@@ -62,25 +62,9 @@ public static class ClinicalTrialsGovRegistration
         client.AddResilienceHandler(ClientName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
-                var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClinicalTrialsGovRegistration).FullName!);
                 pipeline
                     .AddTimeout(options.TotalTimeout)
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = options.MaxRetryAttempts,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = options.RetryBaseDelay,
-                        MaxDelay = options.MaxRetryDelay,
-                        ShouldHandle = args => ValueTask.FromResult(RegistryFailures.IsTransient(args.Outcome)),
-                        DelayGenerator = args => ValueTask.FromResult(RegistryFailures.RetryAfter(args.Outcome, options.MaxRetryDelay, clock)),
-                        OnRetry = args =>
-                        {
-                            RegistryFailures.ReportRetry(log, args.Outcome, args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
-                            return ValueTask.CompletedTask;
-                        },
-                    })
+                    .AddRetry(Retry(context.ServiceProvider))
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = options.CircuitBreakerFailureRatio,
@@ -92,6 +76,52 @@ public static class ClinicalTrialsGovRegistration
                     .AddTimeout(options.AttemptTimeout);
             });
         client.AddHttpMessageHandler<ResponseValidationHandler>();
+
+        // The bulk download: the same pace and identity, retries of a request that fails before
+        // its body starts; the body itself is streamed and resumed by RegistryDownload.
+        services.AddRefitGeneratedClient<IClinicalTrialsGovDownload>()
+            .ConfigureHttpClient((sp, download) =>
+            {
+                var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
+                download.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/'));
+                download.Timeout = Timeout.InfiniteTimeSpan;
+                download.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PlaintextStreamFilter = CrawlDelayStream.Filter(sp.GetRequiredService<CrawlDelayRateLimiter>()),
+            })
+            .AddResilienceHandler(ClientName + "-download", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
+                pipeline
+                    .AddRetry(Retry(context.ServiceProvider))
+                    .AddTimeout(options.AttemptTimeout); // until the headers: the body is read after the pipeline
+            });
         return services;
+    }
+
+    /// <summary>Exponential back-off with jitter on transient failures, Retry-After honoured up to MaxRetryDelay, each retry logged.</summary>
+    private static HttpRetryStrategyOptions Retry(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<RegistryOptions>>().Value;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClinicalTrialsGovRegistration).FullName!);
+        return new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetryAttempts,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = options.MaxRetryDelay,
+            ShouldHandle = args => ValueTask.FromResult(RegistryFailures.IsTransient(args.Outcome)),
+            DelayGenerator = args => ValueTask.FromResult(RegistryFailures.RetryAfter(args.Outcome, options.MaxRetryDelay, clock)),
+            OnRetry = args =>
+            {
+                RegistryFailures.ReportRetry(log, args.Outcome, args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
+                return ValueTask.CompletedTask;
+            },
+        };
     }
 }

@@ -92,11 +92,18 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     /// the checkpoint moves on exactly when the page's studies are committed, never before and
     /// never after. The studies stored join the topic (topic_studies).
     /// </summary>
-    public IngestCounts StorePage(HarvestRun run, IngestBatch studies, string? nextPageToken, long? totalCount)
+    public IngestCounts StorePage(HarvestRun run, IngestBatch studies, string? nextPageToken, long? totalCount) =>
+        ingest.Store(studies, PageWriter(run, nextPageToken, totalCount));
+
+    /// <summary>
+    /// What a page (or a batch of a bulk download's import) records beside its studies, in their
+    /// transaction: the run's counts and checkpoint, and the studies' membership of the topic.
+    /// </summary>
+    public AlongsideWrite PageWriter(HarvestRun run, string? nextPageToken, long? totalCount)
     {
         ArgumentNullException.ThrowIfNull(run);
         var seenAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        return ingest.Store(studies, (connection, transaction, stored) =>
+        return (connection, transaction, stored) =>
         {
             connection.Execute(RecordPage, new
             {
@@ -115,7 +122,7 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
                 SeenAt = seenAt,
                 NctIds = JsonSerializer.Serialize(stored.Studies.Select(s => s.Study.Record.NctId)),
             }, transaction);
-        });
+        };
     }
 
     /// <summary>How many studies the topic's harvests have found.</summary>
@@ -129,6 +136,13 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     {
         using var connection = connections.Open();
         connection.Execute("UPDATE harvest_runs SET registry_data_timestamp = @dataTimestamp WHERE id = @runId", new { runId, dataTimestamp });
+    }
+
+    /// <summary>When the data the run stores was fetched from: a bulk download's start, which may precede the run.</summary>
+    public void SetHarvestStartedAt(long runId, string harvestStartedAt)
+    {
+        using var connection = connections.Open();
+        connection.Execute("UPDATE harvest_runs SET harvest_started_at = @harvestStartedAt WHERE id = @runId", new { runId, harvestStartedAt });
     }
 
     /// <summary>What the running run is waiting to retry; null when its last request succeeded.</summary>

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
 using TrialEvidence.ClinicalTrialsGov;
@@ -19,9 +21,15 @@ namespace TrialEvidence.Harvesting;
 /// since the last complete harvest (minus a day). Each page's studies, the topic's membership and
 /// the checkpoint (the next page token) are committed in one transaction, so a harvest stopped at
 /// any moment resumes where it stopped and ends with the same database as an uninterrupted one.
+/// A whole-registry topic's first harvest is the bulk download instead, streamed to disk beside
+/// the database (resumable, <see cref="RegistryDownload"/>) and imported; imports are idempotent,
+/// so one stopped midway is simply done again.
 /// </summary>
 public sealed partial class HarvestService(
     IClinicalTrialsGovApi api,
+    RegistryDownload download,
+    StudyImporter importer,
+    SqliteConnectionFactory connections,
     HarvestRunStore runs,
     IOptionsMonitor<TopicsOptions> topics,
     IOptions<RegistryOptions> registry,
@@ -36,6 +44,13 @@ public sealed partial class HarvestService(
         var topic = topics.CurrentValue.Find(topicName) ?? throw new HarvestFailedException(
             topicName, null, $"there is no topic '{topicName}'; configured: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}");
         var run = Begin(topic);
+        if (run.Query == DownloadQuery)
+        {
+            await DownloadAndImportAsync(run, progress, cancellationToken).ConfigureAwait(false);
+            Finish(run, HarvestOutcome.Succeeded, null);
+            return runs.Latest(topic.Name)!;
+        }
+
         try
         {
             await HarvestPagesAsync(run, progress, cancellationToken).ConfigureAwait(false);
@@ -97,7 +112,7 @@ public sealed partial class HarvestService(
                 StartedAt = now,
                 HarvestStartedAt = now,
                 Outcome = HarvestOutcome.Running,
-                Query = JsonSerializer.Serialize(search.ToParameters()),
+                Query = since is null && topic.WholeRegistry ? DownloadQuery : JsonSerializer.Serialize(search.ToParameters()),
                 TopicQuery = topicQuery,
                 UpdatedSince = since,
                 Owner = ProcessOwner.Current,
@@ -116,6 +131,64 @@ public sealed partial class HarvestService(
         }
 
         return run;
+    }
+
+    /// <summary>The query of a run that is the bulk download (a full harvest of a whole-registry topic).</summary>
+    private static readonly string DownloadQuery = JsonSerializer.Serialize(new Dictionary<string, string> { ["download"] = "studies/download?format=json.zip" });
+
+    /// <summary>
+    /// The bulk download, then its import with the topic's membership and the run's counts in
+    /// each batch's transaction. The run's harvest start becomes the download's start, so the next
+    /// (incremental) harvest asks for everything changed since the data was fetched.
+    /// </summary>
+    private async Task DownloadAndImportAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(connections.DatabasePath)!, "downloads", run.Topic);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
+            var downloaded = await download.DownloadAsync(folder, new Progress<long>(bytes => LogDownloaded(logger, run.Topic, bytes / 1048576)), cancellationToken).ConfigureAwait(false);
+            runs.SetHarvestStartedAt(run.Id, downloaded.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+            LogDownloadImporting(logger, run.Topic, downloaded.Bytes / 1048576, downloaded.ZipPath);
+            var pages = 0;
+            var summary = await Task.Run(
+                () => importer.Import(
+                    RecordSource.Expand([downloaded.ZipPath]),
+                    new SyncProgress<ImportSummary>(imported => progress?.Report(new HarvestProgress(run.Topic, run.Id, ++pages, null, importer.BatchSize, imported.Read, clock.Elapsed))),
+                    runs.PageWriter(run, null, null),
+                    cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            if (summary.Rejections.FirstOrDefault(r => r.WholeSource) is { } broken)
+            {
+                RegistryDownload.Delete(folder);
+                throw new RegistryResponseException($"the registry's bulk download cannot be read ({broken.Reason}); it was deleted and the next harvest downloads it again");
+            }
+
+            foreach (var rejection in summary.Rejections)
+            {
+                LogRejected(logger, run.Topic, rejection.ToString());
+            }
+
+            RegistryDownload.Delete(folder);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Finish(run, HarvestOutcome.Interrupted, "cancelled; the next run resumes the download, or imports it again (unchanged studies are skipped)");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var reason = Describe(ex);
+            Finish(run, HarvestOutcome.Failed, reason);
+            throw new HarvestFailedException(run.Topic, run.Id, $"harvest of '{run.Topic}' failed (run {run.Id}): {reason}", ex);
+        }
+    }
+
+    /// <summary>Reports on the thread that reports (the importer's writer), unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static HarvestFailedException AlreadyRunning(string topic, HarvestRun running) =>
@@ -289,6 +362,12 @@ public sealed partial class HarvestService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} run {RunId}: the registry's /version could not be read ({Reason})")]
     private static partial void LogNoVersion(ILogger logger, string topic, long runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic}: {MiB} MiB of the registry's bulk download on disk")]
+    private static partial void LogDownloaded(ILogger logger, string topic, long miB);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic}: importing the bulk download ({MiB} MiB, {Path})")]
+    private static partial void LogDownloadImporting(ILogger logger, string topic, long miB, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic}: run {RunId} could not resume its saved page token; starting over")]
     private static partial void LogStartingOver(ILogger logger, string topic, long runId);

@@ -20,6 +20,7 @@ public static class HarvestingRegistration
         services.AddSingleton<IValidateOptions<TopicsOptions>, TopicsValidation>();
         services.AddClinicalTrialsGov(configuration);
         services.AddSingleton<HarvestRunStore>();
+        services.AddTransient<RegistryDownload>();
         services.AddTransient<HarvestService>();
         services.AddSingleton<FetchStore>();
         services.AddTransient<StudyFetcher>();

@@ -13,6 +13,12 @@ public sealed class TopicOptions
 
     public Dictionary<string, string> Query { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The topic is the whole registry (a mirror, as AACT keeps): no Query; its first harvest
+    /// is the bulk download (about 2.5 GB zipped), later ones ask for what changed since.
+    /// </summary>
+    public bool WholeRegistry { get; set; }
+
     public bool Enabled { get; set; } = true;
 }
 

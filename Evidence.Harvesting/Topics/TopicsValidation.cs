@@ -30,9 +30,13 @@ public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
                 errors.Add($"{label}: Schedule '{topic.Schedule}' is not a Quartz cron expression (seconds first, e.g. \"0 0 4 * * ?\").");
             }
 
-            if (topic.Query.Count == 0)
+            if (topic.WholeRegistry && topic.Query.Count > 0)
             {
-                errors.Add($"{label}: Query is empty; a topic needs at least one registry search parameter.");
+                errors.Add($"{label}: WholeRegistry is true, so it takes no Query (it has {string.Join(", ", topic.Query.Keys)}).");
+            }
+            else if (!topic.WholeRegistry && topic.Query.Count == 0)
+            {
+                errors.Add($"{label}: Query is empty; a topic needs at least one registry search parameter, or WholeRegistry: true for every study.");
             }
 
             try

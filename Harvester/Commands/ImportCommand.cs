@@ -39,7 +39,7 @@ internal static class ImportCommand
         try
         {
             output.WriteLine($"Importing into {services.GetRequiredService<SqliteConnectionFactory>().DatabasePath}");
-            summary = importer.Import(RecordSource.Expand(paths, _ => skipped++), progress, cancellationToken);
+            summary = importer.Import(RecordSource.Expand(paths, _ => skipped++), progress, cancellationToken: cancellationToken);
         }
         catch (FileNotFoundException ex)
         {

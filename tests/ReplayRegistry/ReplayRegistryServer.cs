@@ -12,7 +12,7 @@ namespace TrialEvidence.ReplayRegistry;
 
 /// <summary>
 /// A stand-in for the ClinicalTrials.gov API v2 for tests: serves real recorded studies through the
-/// same endpoints (/version, /studies, /studies/{nctId}) over loopback HTTP, with real paging,
+/// same endpoints (/version, /studies, /studies/{nctId}, /studies/download) over loopback HTTP, with real paging,
 /// studies that tests can change, injectable faults and a log of every request.
 /// </summary>
 public sealed class ReplayRegistryServer : IAsyncDisposable
@@ -132,6 +132,7 @@ public sealed class ReplayRegistryServer : IAsyncDisposable
             .AddSingleton(store)
             .AddSingleton(new FaultQueue())
             .AddSingleton(new RequestLog())
+            .AddSingleton(new DownloadCache())
             .AddSingleton(new DataVersion(
                 options.TimeProvider.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)));
 
@@ -140,6 +141,7 @@ public sealed class ReplayRegistryServer : IAsyncDisposable
         app.UseMiddleware<FaultMiddleware>();
         app.MapGroup("/api/v2")
             .MapVersion()
+            .MapDownload()
             .MapStudyLookup()
             .MapStudySearch();
 

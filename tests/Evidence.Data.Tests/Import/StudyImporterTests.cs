@@ -277,7 +277,7 @@ public class StudyImporterTests
         });
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            database.CreateImporter(batchSize: 1).Import(RecordSource.Expand([SharedData.CtGov]), progress, cancel.Token));
+            database.CreateImporter(batchSize: 1).Import(RecordSource.Expand([SharedData.CtGov]), progress, cancellationToken: cancel.Token));
 
         using var connection = database.Open();
         var stored = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies");

@@ -47,6 +47,16 @@ public class TopicsValidationTests
     }
 
     [Fact]
+    public void A_whole_registry_topic_takes_no_query()
+    {
+        var mirror = new TopicOptions { Name = "mirror", Schedule = "0 0 3 * * ?", WholeRegistry = true };
+
+        Assert.Empty(Errors(mirror));
+        mirror.Query["query.cond"] = "cancer";
+        Assert.Contains("WholeRegistry is true, so it takes no Query (it has query.cond)", Assert.Single(Errors(mirror)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_names_and_empty_queries_are_refused()
     {
         var empty = Topic(name: "empty");

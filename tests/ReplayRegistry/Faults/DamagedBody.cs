@@ -13,13 +13,16 @@ internal static class DamagedBody
     public static async Task SendTruncatedAsync(HttpContext context, RequestDelegate next, RequestLog log)
     {
         var (contentType, body) = await RenderAsync(context, next);
+        var etag = context.Response.Headers.ETag.ToString();
         var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket
             ?? throw new InvalidOperationException("The truncated-body fault needs Kestrel's socket transport.");
 
         // Kestrel discards output it has not sent yet when a connection is aborted, so writing half the
         // body through the response and aborting would race. Writing the HTTP/1.1 response straight to
         // the socket (Kestrel has written nothing for this request) delivers exactly the half, every time.
-        var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\n\r\n");
+        // The ETag of the intact answer goes too: a resumable download needs it to ask for the rest.
+        var etagLine = etag.Length > 0 ? $"ETag: {etag}\r\n" : string.Empty;
+        var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nContent-Length: {body.Length}\r\n{etagLine}\r\n");
         await SendAllAsync(socket, head, context.RequestAborted);
         await SendAllAsync(socket, body.AsMemory(0, body.Length / 2), context.RequestAborted);
 

@@ -23,6 +23,12 @@ public sealed record RecordedRequest(
     /// <summary>The status the client was sent; null while unanswered or when the connection was dropped instead.</summary>
     public int? StatusCode { get; init; }
 
+    /// <summary>The Range header ("bytes=N-"), as a resumed download sends it.</summary>
+    public string? Range { get; init; }
+
+    /// <summary>The If-Range header (the ETag a resumed download's bytes came with).</summary>
+    public string? IfRange { get; init; }
+
     /// <summary>The injected fault played for this request, if any.</summary>
     public Fault? Fault { get; init; }
 

@@ -16,7 +16,11 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log,
             request.Path.Value ?? string.Empty,
             request.QueryString.Value ?? string.Empty,
             HeaderOrNull(request.Headers.IfNoneMatch.ToString()),
-            HeaderOrNull(request.Headers.UserAgent.ToString())));
+            HeaderOrNull(request.Headers.UserAgent.ToString()))
+        {
+            Range = HeaderOrNull(request.Headers.Range.ToString()),
+            IfRange = HeaderOrNull(request.Headers.IfRange.ToString()),
+        });
         try
         {
             await next(context);
