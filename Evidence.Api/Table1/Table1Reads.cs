@@ -34,8 +34,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
     /// <summary>Rows for the filters, at most <paramref name="limit"/>, and how many trials match.</summary>
     public (List<Table1Row> Rows, long Total) ForFilters(TrialFilters filters, int limit)
     {
-        var selection = TrialReads.Select(filters);
         using var connection = connections.Open();
+        var selection = TrialReads.Select(connection, filters);
         var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM studies s WHERE {selection.Where}", selection.Parameters);
         selection.Parameters.Add("limit", limit);
         selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
@@ -49,7 +49,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
     /// </summary>
     public (List<Table1Row> Rows, List<string> Missing) ForIds(IReadOnlyList<string> ids, TrialFilters filters)
     {
-        var selection = TrialReads.Select(filters);
+        // The ids choose the rows; the filters only test them.
+        var selection = TrialReads.Select(filters, probeOnly: true);
         var json = JsonSerializer.Serialize(ids);
         selection.Parameters.Add("ids", json);
         selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
+using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Studies;
 
@@ -16,28 +17,41 @@ public sealed partial class TrialReads
     /// Turns validated filters into a WHERE clause over <c>studies s</c>. Every value is a
     /// parameter; the SQL text comes only from the fragments below, so no input ever reaches it.
     /// </summary>
-    public static TrialSelection Select(TrialFilters filters)
+    /// <param name="sizes">
+    /// How many studies each facet value selects (facet_counts), to plan a selection of several
+    /// filters: the filter that selects fewest reads its studies from an index, and the others
+    /// test each of those (EXISTS), instead of every filter listing all its studies first. Without
+    /// sizes each filter reads its own studies from an index.
+    /// </param>
+    /// <param name="probeOnly">Another condition (a list of ids) chooses the studies: every facet filter only tests them.</param>
+    public static TrialSelection Select(TrialFilters filters, IReadOnlyDictionary<(string Facet, string Value), long>? sizes = null, bool probeOnly = false)
     {
         ArgumentNullException.ThrowIfNull(filters);
         var where = new WhereClause();
+        var suffix = FilterRules.CountsStructuredOnly(filters) ? StudyFacets.StructuredSuffix : string.Empty;
         // Each "s.nct_id IN (SELECT ...)" reads the matching studies from an index; a correlated
-        // EXISTS would test every study (QueryPlanTests).
-        where.AnyOf(filters.Topic, "s.nct_id IN (SELECT t.nct_id FROM topic_studies t WHERE t.topic = {0})");
-        where.AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}");
-        where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs);
+        // EXISTS would test every study (QueryPlanTests), unless another filter has chosen them.
+        where.AnyOf(filters.Topic, "s.nct_id IN (SELECT t.nct_id FROM topic_studies t WHERE t.topic = {0})",
+            StudyFacets.Topic, "EXISTS (SELECT 1 FROM topic_studies t WHERE t.topic = {0} AND t.nct_id = s.nct_id)");
+        where.AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}",
+            "status", "s.overall_status = {0}", "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'status' AND f.value = {0})");
+        where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs,
+            "phase", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'phase' AND f.value = {0})");
         where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
         where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
         var structuredOnly = FilterRules.CountsStructuredOnly(filters);
-        InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly);
-        InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly);
-        InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly);
-        InterventionFilter(where, filters.Property, FilterRules.Properties, NormalisedField.AgentProperty, structuredOnly);
+        InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly, "agent" + suffix);
+        InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly, "target" + suffix);
+        InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly, "modality" + suffix);
+        InterventionFilter(where, filters.Property, FilterRules.Properties, NormalisedField.AgentProperty, structuredOnly, null);
         if (string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
         {
             where.One(InterventionTerms.FreeTextOrdinal, "s.nct_id IN (SELECT v.nct_id FROM intervention_values v WHERE v.ordinal = {0})");
         }
-        where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs);
-        where.AnyOf(filters.Setting?.Select(v => FilterRules.Canonical(v, FilterRules.Settings)), "s.nct_id IN (SELECT g.nct_id FROM study_settings g WHERE g.setting = {0})");
+        where.AnyOf(filters.Endpoint?.Select(v => FilterRules.Canonical(v, FilterRules.Endpoints)), PrimaryEndpointIs,
+            "endpoint", $"EXISTS (SELECT 1 FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' AND o.endpoint_class = {{0}})");
+        where.AnyOf(filters.Setting?.Select(v => FilterRules.Canonical(v, FilterRules.Settings)), "s.nct_id IN (SELECT g.nct_id FROM study_settings g WHERE g.setting = {0})",
+            "setting", "EXISTS (SELECT 1 FROM study_settings g WHERE g.nct_id = s.nct_id AND g.setting = {0})");
         where.One(filters.MinEnrollment, "s.enrollment_count >= {0}");
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
         // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,
@@ -50,7 +64,7 @@ public sealed partial class TrialReads
             where.One(match, "s.nct_id IN (SELECT nct_id FROM study_search WHERE study_search MATCH {0})");
         }
 
-        return new TrialSelection(where.Sql, where.Parameters, where.IsEmpty);
+        return new TrialSelection(where.Sql(sizes, probeOnly), where.Parameters, where.IsEmpty);
     }
 
     /// <summary>One of a study's phases is {0} (studies.phase lists them joined, "PHASE1/PHASE2"; study_facets has one row each, indexed).</summary>
@@ -64,7 +78,7 @@ public sealed partial class TrialReads
     /// An intervention of the study has one of <paramref name="values"/> in <paramref name="field"/>,
     /// or, for <see cref="FilterRules.AnyValue"/>, any value at all: target=any is any ICI, modality=any any RT.
     /// </summary>
-    private static void InterventionFilter(WhereClause where, string[]? values, string[] allowed, string field, bool structuredOnly)
+    private static void InterventionFilter(WhereClause where, string[]? values, string[] allowed, string field, bool structuredOnly, string? facet)
     {
         // Values read from free text are stored under their own ordinal; "structured only" leaves them out.
         var structured = structuredOnly ? $" AND v.ordinal <> {InterventionTerms.FreeTextOrdinal}" : string.Empty;
@@ -76,7 +90,9 @@ public sealed partial class TrialReads
         {
             where.AnyOf(
                 values?.Select(v => FilterRules.Canonical(v, allowed)),
-                $"s.nct_id IN (SELECT v.nct_id FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}}{structured})");
+                $"s.nct_id IN (SELECT v.nct_id FROM intervention_values v WHERE v.field = '{field}' AND v.value = {{0}}{structured})",
+                facet,
+                $"EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = '{field}' AND v.value = {{0}}{structured})");
         }
     }
 
@@ -113,24 +129,60 @@ public sealed partial class TrialReads
     private static string EscapeLike(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    /// <summary>Conditions ANDed, each value a numbered parameter.</summary>
+    /// <summary>
+    /// Conditions ANDed, each value a numbered parameter. A condition on a facet's values has two
+    /// more forms besides the one it is written in alone: a probe (EXISTS, testing a study another
+    /// filter chose) and a driver (reading its studies from an index).
+    /// </summary>
     private sealed class WhereClause
     {
-        private readonly List<string> _conditions = [];
+        private readonly List<Condition> _conditions = [];
 
         public DynamicParameters Parameters { get; } = new();
 
-        public string Sql => _conditions.Count == 0 ? "1 = 1" : string.Join("\n  AND ", _conditions);
-
         public bool IsEmpty => _conditions.Count == 0;
 
+        /// <summary>
+        /// The conditions as SQL. With <paramref name="sizes"/> and two or more conditions on facet
+        /// values, the one that selects fewest studies drives and the others probe.
+        /// </summary>
+        public string Sql(IReadOnlyDictionary<(string Facet, string Value), long>? sizes, bool probeOnly)
+        {
+            if (_conditions.Count == 0)
+            {
+                return "1 = 1";
+            }
+
+            var planned = _conditions.Where(c => c.Facet is not null).ToList();
+            Condition? driver = null;
+            if (sizes is not null && planned.Count >= 2)
+            {
+                driver = planned.MinBy(c => c.Values!.Sum(v => sizes.GetValueOrDefault((c.Facet!, v), 0)));
+            }
+
+            return string.Join("\n  AND ", _conditions.Select(c =>
+                c.Facet is not null && probeOnly ? c.Probe!
+                : driver is null || c.Facet is null ? c.Alone
+                : ReferenceEquals(c, driver) ? c.Driver!
+                : c.Probe!));
+        }
+
         /// <summary>Any of the values (a repeated parameter): the fragment once per value, ORed.</summary>
-        public void AnyOf(IEnumerable<string>? values, string fragment)
+        /// <param name="facet">The facet whose values these are (study_facets), to plan by; null for none.</param>
+        /// <param name="probe">The fragment as a test of one study (EXISTS); with <paramref name="facet"/>.</param>
+        /// <param name="driver">The fragment reading its studies from an index, where <paramref name="fragment"/> does not.</param>
+        public void AnyOf(IEnumerable<string>? values, string fragment, string? facet = null, string? probe = null, string? driver = null)
         {
             var list = values?.ToList();
             if (list is { Count: > 0 })
             {
-                _conditions.Add("(" + string.Join(" OR ", list.Select(value => Fill(fragment, value))) + ")");
+                var names = list.Select(Parameter).ToList();
+                _conditions.Add(new Condition(
+                    Or(fragment, names),
+                    facet is null ? null : Or(driver ?? fragment, names),
+                    facet is null ? null : Or(probe!, names),
+                    facet,
+                    list));
             }
         }
 
@@ -138,16 +190,23 @@ public sealed partial class TrialReads
         {
             if (value is not null)
             {
-                _conditions.Add(Fill(fragment, value));
+                _conditions.Add(new Condition(Fill(fragment, Parameter(value)), null, null, null, null));
             }
         }
 
-        private string Fill(string fragment, object value)
+        private static string Or(string fragment, List<string> parameters) =>
+            "(" + string.Join(" OR ", parameters.Select(name => Fill(fragment, name))) + ")";
+
+        private string Parameter(object value)
         {
             var name = $"p{Parameters.ParameterNames.Count()}";
             Parameters.Add(name, value);
-            return string.Format(CultureInfo.InvariantCulture, fragment, "@" + name);
+            return "@" + name;
         }
+
+        private static string Fill(string fragment, string parameter) => string.Format(CultureInfo.InvariantCulture, fragment, parameter);
+
+        private sealed record Condition(string Alone, string? Driver, string? Probe, string? Facet, IReadOnlyList<string>? Values);
     }
 
     [GeneratedRegex("\"[^\"]*\"|[^\\s\"]+")]

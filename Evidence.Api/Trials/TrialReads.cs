@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
@@ -56,15 +57,20 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         WHERE facet = @pairFacet AND value = @pairValue AND count > 0 AND other_facet IN (SELECT value FROM json_each(@facets))
         """;
 
+    /// <summary>
+    /// Otherwise, counted over the selected studies. "+f.facet" keeps the facet list out of the
+    /// index lookup: one seek per study reads its few facet rows, instead of one seek per study
+    /// and facet (half the time at 5,000 selected studies).
+    /// </summary>
     private const string SelectedFacetsSql =
-        "SELECT f.facet AS Facet, f.value AS Value, COUNT(*) AS Count FROM hits JOIN study_facets f USING (nct_id) WHERE f.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2";
+        "SELECT f.facet AS Facet, f.value AS Value, COUNT(*) AS Count FROM hits JOIN study_facets f USING (nct_id) WHERE +f.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2";
 
     /// <summary>A page of the filtered trials, the total, and the facet counts over all of them.</summary>
     public TrialPage Page(TrialFilters filters, TrialPaging paging)
     {
         ArgumentNullException.ThrowIfNull(paging);
-        var selection = Select(filters);
         using var connection = connections.Open();
+        var selection = Select(connection, filters);
         var parameters = selection.Parameters;
         // With freeText=exclude the facets count what the filters count: the structured interventions' values.
         var structuredOnly = FilterRules.CountsStructuredOnly(filters);
@@ -118,6 +124,14 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
             return null;
         }
 
+        var given = FacetValues(filters);
+        var asksForAny = FilterRules.AsksForAny(filters.Target) || FilterRules.AsksForAny(filters.Modality);
+        return given.Count == 1 && !asksForAny ? given[0] : null;
+    }
+
+    /// <summary>The facet values the filters select by (of the facets study_facets keeps), each as its facet counts it.</summary>
+    private static List<(string Facet, string Value)> FacetValues(TrialFilters filters)
+    {
         var suffix = FilterRules.CountsStructuredOnly(filters) ? StudyFacets.StructuredSuffix : string.Empty;
         var given = new List<(string Facet, string Value)>();
         Add("status", filters.Status, FilterRules.Statuses);
@@ -128,11 +142,31 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         Add("target" + suffix, filters.Target, FilterRules.Targets);
         Add("modality" + suffix, filters.Modality, FilterRules.Modalities);
         given.AddRange((filters.Topic ?? []).Select(topic => (StudyFacets.Topic, topic)));
-        var asksForAny = FilterRules.AsksForAny(filters.Target) || FilterRules.AsksForAny(filters.Modality);
-        return given.Count == 1 && !asksForAny ? given[0] : null;
+        return given;
 
         void Add(string facet, string[]? values, string[] allowed) =>
             given.AddRange((values ?? []).Where(v => allowed.Contains(v, StringComparer.OrdinalIgnoreCase)).Select(v => (facet, FilterRules.Canonical(v, allowed))));
+    }
+
+    /// <summary>
+    /// The selection, planned by how many studies each of its facet values selects (the
+    /// maintained counts, one indexed read): see <see cref="Select(TrialFilters, IReadOnlyDictionary{ValueTuple{string, string}, long}?)"/>.
+    /// </summary>
+    public static TrialSelection Select(SqliteConnection connection, TrialFilters filters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(filters);
+        var keys = FacetValues(filters);
+        if (keys.Count < 2)
+        {
+            return Select(filters);
+        }
+
+        var sizes = connection.Query<(string Facet, string Value, long Count)>(
+                "SELECT facet, value, count FROM facet_counts WHERE (facet, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@keys))",
+                new { keys = JsonSerializer.Serialize(keys.Select(k => new[] { k.Facet, k.Value })) })
+            .ToDictionary(r => (r.Facet, r.Value), r => r.Count);
+        return Select(filters, sizes);
     }
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>

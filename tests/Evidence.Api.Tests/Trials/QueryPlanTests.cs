@@ -60,6 +60,53 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
             scansStudies ? $"{name} reads every study:\n{string.Join("\n", plan)}" : $"{name} no longer scans: remove it from KnownScans");
     }
 
+    public static TheoryData<string, TrialFilters> Combinations => new()
+    {
+        { "status&phase", new TrialFilters { Status = ["RECRUITING", "COMPLETED"], Phase = ["PHASE2"] } },
+        { "phase&setting", new TrialFilters { Phase = ["PHASE2"], Setting = ["unresectable"] } },
+        { "agent&endpoint", new TrialFilters { Agent = ["durvalumab"], Endpoint = ["ORR", "PFS"] } },
+        { "topic&status&target", new TrialFilters { Topic = ["hcc-irt"], Status = ["RECRUITING"], Target = ["PD-1"] } },
+        { "modality&freeText=exclude&phase", new TrialFilters { Modality = ["SBRT"], FreeText = "exclude", Phase = ["PHASE2"] } },
+    };
+
+    /// <summary>
+    /// Several filters: the one that selects fewest studies (by the maintained counts) reads them
+    /// from an index, the others test each (EXISTS); the same trials as each filter listing its own.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void Several_filters_are_driven_by_the_narrowest_and_select_the_same_trials(string name, TrialFilters filters)
+    {
+        using var connection = Factory.Database.Open();
+        var planned = TrialReads.Select(connection, filters);
+        var unplanned = TrialReads.Select(filters);
+
+        var plan = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
+            $"EXPLAIN QUERY PLAN SELECT s.nct_id FROM studies s WHERE {planned.Where}", planned.Parameters).Select(r => r.Detail).ToList();
+        output.WriteLine($"{name}:\n  {string.Join("\n  ", plan)}");
+        Assert.DoesNotContain(plan, step => step == "SCAN s" || (step.StartsWith("SCAN s USING ", StringComparison.Ordinal) && !step.Contains('(', StringComparison.Ordinal)));
+        Assert.True(plan.Count(step => step.Contains("LIST SUBQUERY", StringComparison.Ordinal)) <= 1, "more than one filter lists all its studies");
+        Assert.Equal(
+            connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {unplanned.Where} ORDER BY 1", unplanned.Parameters),
+            connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {planned.Where} ORDER BY 1", planned.Parameters));
+    }
+
+    [Fact]
+    public void The_filter_that_selects_fewest_drives()
+    {
+        var filters = new TrialFilters { Status = ["COMPLETED"], Phase = ["PHASE2"] };
+        Dictionary<(string, string), long> fewerPhase2 = new() { [("status", "COMPLETED")] = 500, [("phase", "PHASE2")] = 20 };
+        Dictionary<(string, string), long> fewerCompleted = new() { [("status", "COMPLETED")] = 20, [("phase", "PHASE2")] = 500 };
+
+        var byPhase = TrialReads.Select(filters, fewerPhase2).Where;
+        var byStatus = TrialReads.Select(filters, fewerCompleted).Where;
+
+        Assert.Contains("s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'phase'", byPhase, StringComparison.Ordinal);
+        Assert.Contains("s.overall_status = @p0", byPhase, StringComparison.Ordinal);
+        Assert.Contains("s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'status'", byStatus, StringComparison.Ordinal);
+        Assert.Contains("EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'phase'", byStatus, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The ids of a page in the default order (NCT id) come in that order from an index, for no
     /// filter and for a status, so a broad selection is never sorted as a whole.
