@@ -14,6 +14,10 @@ public sealed class ApiOptions
     /// <summary>Key for POST /api/topics/{name}/harvest; empty switches the endpoint off. Keep it out of the repository.</summary>
     public string? HarvestApiKey { get; set; }
 
+    /// <summary>Memory for answers of trial lists and Table 1 kept while the database is unchanged (<see cref="ReadCache"/>); 0 switches it off.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 4096)]
+    public int ReadCacheMegabytes { get; set; } = 64;
+
     /// <summary>No key (harvests on demand off), or one long enough not to be guessed.</summary>
     public static bool KeyIsValid(ApiOptions options) => options is { HarvestApiKey: null } or { HarvestApiKey.Length: >= MinimumKeyLength };
 }

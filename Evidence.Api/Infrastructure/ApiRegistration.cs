@@ -18,10 +18,12 @@ public static class ApiRegistration
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOptions<ApiOptions>()
             .BindKnownSettings(configuration.GetSection(ApiOptions.Section))
+            .ValidateDataAnnotations()
             // An empty key is no key: harvests on demand are switched off, as the message says.
             .PostConfigure(options => options.HarvestApiKey = string.IsNullOrWhiteSpace(options.HarvestApiKey) ? null : options.HarvestApiKey)
             .Validate(ApiOptions.KeyIsValid, ApiOptions.KeyRule)
             .ValidateOnStart();
+        services.AddSingleton<ReadCache>();
         services.AddSingleton<TrialReads>();
         services.AddSingleton<Table1Reads>();
         return services;

@@ -15,6 +15,7 @@ public static class Table1Api
     {
         routes.MapValidatedGroup("/api/table1", "Table 1")
             .MapGet("/", Get)
+            .AddEndpointFilter<ReadCacheFilter>()
             .Produces<Table1Response>(StatusCodes.Status200OK, Table1Export.ContentTypes["json"], FileTypes)
             .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
         return routes;

@@ -9,7 +9,7 @@ public static class TrialsApi
     public static IEndpointRouteBuilder MapTrials(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapValidatedGroup("/api/trials", "Trials");
-        group.MapGet("/", List).WithSummary("Search and filter trials, with facet counts");
+        group.MapGet("/", List).WithSummary("Search and filter trials, with facet counts").AddEndpointFilter<ReadCacheFilter>();
         group.MapGet("/{nctId}", Get).WithSummary("One trial: its current normalised record and where it came from")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{nctId}/versions", Versions).WithSummary("Every stored version of a trial's registry record")

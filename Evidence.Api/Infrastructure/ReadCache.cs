@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Api.Infrastructure;
+
+/// <summary>
+/// Answers of the read endpoints (trial lists with their facets, Table 1 in every format) kept in
+/// memory for as long as the database is unchanged: the key holds SQLite's data_version, which
+/// moves with every commit of any connection of any process (a harvest, an import, the API's own
+/// writes), so an answer is never served from before a change. The most used lists and tables of
+/// a topic cost one read of a counter; anything else is computed as before. Bounded by
+/// <see cref="ApiOptions.ReadCacheMegabytes"/> (0 switches it off).
+/// </summary>
+public sealed class ReadCache : IDisposable
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly MemoryCache? _cache;
+    private readonly Lock _gate = new();
+    private SqliteConnection? _watcher;
+
+    public ReadCache(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connections = connections;
+        var megabytes = options.Value.ReadCacheMegabytes;
+        _cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024 }) : null;
+    }
+
+    public bool Enabled => _cache is not null;
+
+    /// <summary>Answers held now.</summary>
+    public long Count => _cache?.Count ?? 0;
+
+    /// <summary>SQLite's data_version on a connection of the cache's own, which never writes: every commit is another's.</summary>
+    public long DataVersion()
+    {
+        lock (_gate)
+        {
+            _watcher ??= _connections.Open();
+            using var command = _watcher.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
+    public bool TryGet(string key, out CachedAnswer? answer)
+    {
+        answer = null;
+        return _cache is not null && _cache.TryGetValue(key, out answer);
+    }
+
+    public void Set(string key, CachedAnswer answer, long bytes) =>
+        _cache?.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes), SlidingExpiration = TimeSpan.FromMinutes(30) });
+
+    public void Dispose()
+    {
+        _cache?.Dispose();
+        _watcher?.Dispose();
+    }
+}
+
+/// <summary>An answer as the endpoint made it, and the headers it set (X-Total-Count, ...).</summary>
+public sealed record CachedAnswer(object Result, IReadOnlyList<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> Headers);
+
+/// <summary>
+/// Serves a GET from <see cref="ReadCache"/> when the same URL (and Accept header) was answered
+/// at the same data version; otherwise runs the endpoint and keeps a successful answer.
+/// </summary>
+public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!cache.Enabled)
+        {
+            return await next(context);
+        }
+
+        var http = context.HttpContext;
+        var request = http.Request;
+        var key = $"{cache.DataVersion()}\n{request.Path}{request.QueryString}\n{request.Headers.Accept}";
+        if (cache.TryGet(key, out var hit))
+        {
+            foreach (var (name, value) in hit!.Headers)
+            {
+                http.Response.Headers[name] = value;
+            }
+
+            return hit.Result;
+        }
+
+        var before = http.Response.Headers.Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var result = await next(context);
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        var bytes = inner switch
+        {
+            FileContentHttpResult file => file.FileContents.Length,
+            IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value } =>
+                JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions).LongLength,
+            _ => -1, // an error, a problem: computed again next time
+        };
+        if (bytes >= 0)
+        {
+            cache.Set(key, new CachedAnswer(result!, [.. http.Response.Headers.Where(h => !before.Contains(h.Key))]), bytes);
+        }
+
+        return result;
+    }
+}

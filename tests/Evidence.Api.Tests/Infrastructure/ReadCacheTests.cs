@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TrialEvidence.Api.Infrastructure;
+
+namespace TrialEvidence.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Lists and Table 1 answered again from memory while the database is unchanged, and never after
+/// it changed, whoever wrote (here: an import on another connection, as the harvester's would be).
+/// </summary>
+public sealed class ReadCacheTests
+{
+    private const string List = "/api/trials?status=COMPLETED&phase=PHASE2&pageSize=100";
+
+    private static async Task<(long Total, List<string> Ids)> TotalAndIds(HttpClient client)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>(List);
+        return (page.GetProperty("total").GetInt64(), page.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()!).ToList());
+    }
+
+    [Fact]
+    public async Task A_repeated_read_is_kept_and_a_commit_by_anyone_makes_it_read_afresh()
+    {
+        using var factory = new EvidenceApiFactory();
+        using var client = factory.CreateClient();
+        var cache = factory.Services.GetRequiredService<ReadCache>();
+
+        var (total, ids) = await TotalAndIds(client);
+        var (again, idsAgain) = await TotalAndIds(client);
+        Assert.Equal(total, again);
+        Assert.Equal(ids, idsAgain);
+        Assert.Equal(1, cache.Count); // the second was the first's answer
+
+        // A newer version of one of them, no longer completed, imported beside the running API.
+        var changed = JsonNode.Parse(await client.GetStringAsync($"/api/trials/{ids[0]}/raw"))!;
+        var status = changed["protocolSection"]!["statusModule"]!;
+        status["overallStatus"] = "TERMINATED";
+        status["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2026-12-01", ["type"] = "ACTUAL" };
+        var file = Path.Combine(factory.Database.Directory, "changed.json");
+        await File.WriteAllTextAsync(file, changed.ToJsonString());
+        factory.Database.Import(file);
+
+        var (after, idsAfter) = await TotalAndIds(client);
+        Assert.Equal(total - 1, after);
+        Assert.DoesNotContain(ids[0], idsAfter);
+    }
+
+    [Fact]
+    public async Task A_table_served_from_memory_keeps_its_headers()
+    {
+        using var factory = new EvidenceApiFactory();
+        using var client = factory.CreateClient();
+        const string url = "/api/table1?ids=NCT03482102,NCT00000000&format=csv";
+
+        using var first = await client.GetAsync(url);
+        using var second = await client.GetAsync(url);
+
+        Assert.Equal(1, factory.Services.GetRequiredService<ReadCache>().Count);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal("1", second.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("NCT00000000", second.Headers.GetValues("X-Trials-Not-Found").Single());
+        Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+        Assert.Equal(first.Content.Headers.ContentDisposition?.FileName, second.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public async Task An_error_is_not_kept()
+    {
+        using var factory = new EvidenceApiFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/trials?status=NOT_A_STATUS");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, factory.Services.GetRequiredService<ReadCache>().Count);
+    }
+}
