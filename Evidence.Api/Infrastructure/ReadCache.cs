@@ -54,8 +54,23 @@ public sealed class ReadCache : IDisposable
         return _cache is not null && _cache.TryGetValue(key, out answer);
     }
 
+    /// <summary>
+    /// The key of a request at a data version: a hash of the version, the path and query and the
+    /// Accept header, so that a long URL or header (up to the 8 KB the API takes) costs no more
+    /// memory than a short one.
+    /// </summary>
+    public static string KeyFor(long dataVersion, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = $"{dataVersion}\n{request.Path}{request.QueryString}\n{request.Headers.Accept}";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Counted per answer beside its bytes: the key, the entry and the headers kept.</summary>
+    public const long EntryOverheadBytes = 1024;
+
     public void Set(string key, CachedAnswer answer, long bytes) =>
-        _cache?.Set(key, answer, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _cache?.Set(key, answer, new MemoryCacheEntryOptions { Size = bytes + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
 
     public void Dispose()
     {
@@ -83,8 +98,7 @@ public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json)
         }
 
         var http = context.HttpContext;
-        var request = http.Request;
-        var key = $"{cache.DataVersion()}\n{request.Path}{request.QueryString}\n{request.Headers.Accept}";
+        var key = ReadCache.KeyFor(cache.DataVersion(), http.Request);
         if (cache.TryGet(key, out var hit))
         {
             foreach (var (name, value) in hit!.Headers)

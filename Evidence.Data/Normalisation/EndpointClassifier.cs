@@ -75,7 +75,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             return false;
         }
 
-        return OrdinalScale().IsMatch(text) || DeathAlternative().IsMatch(text) || DeathInList().IsMatch(text);
+        // Time points are not states: "30-day, 90-day and 1-year mortality" is OS at three landmarks.
+        var states = TimePoints().Replace(text, " ");
+        return OrdinalScale().IsMatch(text) || DeathAlternative().IsMatch(states) || DeathInList().IsMatch(states);
     }
 
     private static bool IsVague(string? measure) =>
@@ -116,9 +118,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     [GeneratedRegex(@"\bor\s+(even\s+)?(deaths?|mortality)\b|\b(deaths?|mortality)\s+(and/)?or\s+(?!from\b|of\b|due\b|by\b)\w", RegexOptions.IgnoreCase)]
     private static partial Regex DeathAlternative();
 
-    /// <summary>Death as one item of a list of three or more ("a, b, c, death", "a, b and death", "death, a, b").</summary>
-    [GeneratedRegex(@"[^,;.]+,[^,;.]+(,|\band\b)[^;.]*\b(deaths?|mortality)\b|\b(deaths?|mortality)\s*,[^,;.]+(,|\band\b)", RegexOptions.IgnoreCase)]
+    /// <summary>Death as one item of a list of three or more ("a, b, c, death", "a, b and death", "death, a, b"), items with words.</summary>
+    [GeneratedRegex(@"[^,;.]*[a-z][^,;.]*,[^,;.]*[a-z][^,;.]*(,|\band\b)[^;.]*\b(deaths?|mortality)\b|\b(deaths?|mortality)\s*,[^,;.]*[a-z][^,;.]*(,|\band\b)", RegexOptions.IgnoreCase)]
     private static partial Regex DeathInList();
+
+    /// <summary>Time points and places in time ("30-day", "1-", "5 years", "in-hospital", "ICU"), left out when looking for a list of states.</summary>
+    [GeneratedRegex(@"\b\d+(\.\d+)?\s*-?\s*(days?|weeks?|months?|years?|yrs?)?\b-?|\b(days?|weeks?|months?|years?|in-hospital|hospital|icu|landmark)\b|\bin-", RegexOptions.IgnoreCase)]
+    private static partial Regex TimePoints();
 
     [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoint();

@@ -164,18 +164,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool IsGiven(TermText words, int position, int end, bool sequence)
     {
-        var before = words.WordsBefore(position, 4);
+        var before = words.WordsBefore(position, 4).ToList();
         var after = words.Words.Skip(end).Take(2).Select(w => w.Word);
-        return !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
+        // "the first day of radiation therapy": a point in time the therapy marks, alone in the
+        // sentence (with an ICI beside it, it times one against the other: sequence).
+        var marksTime = !sequence && before is [.., var previous, "of"] && TimeWords.Contains(previous);
+        return !marksTime && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
     }
+
+    private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> SequenceWords = new(["after", "following", "post"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotGivenBefore = new(
         ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
          "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
-         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received",
-         "day", "completion", "completing", "end"],
+         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotGivenAfter = new(

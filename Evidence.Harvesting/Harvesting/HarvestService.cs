@@ -139,7 +139,8 @@ public sealed partial class HarvestService(
     /// <summary>
     /// The bulk download, then its import with the topic's membership and the run's counts in
     /// each batch's transaction. The run's harvest start becomes the download's start, so the next
-    /// (incremental) harvest asks for everything changed since the data was fetched.
+    /// (incremental) harvest asks for everything changed since the data was fetched (or since the
+    /// release /version names, if that is older).
     /// </summary>
     private async Task DownloadAndImportAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
@@ -147,9 +148,13 @@ public sealed partial class HarvestService(
         var clock = Stopwatch.StartNew();
         try
         {
-            await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
+            var dataTimestamp = await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
             var downloaded = await download.DownloadAsync(folder, new Progress<long>(bytes => LogDownloaded(logger, run.Topic, bytes / 1048576)), cancellationToken).ConfigureAwait(false);
-            runs.SetHarvestStartedAt(run.Id, downloaded.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+            // The data is no newer than the download's start, nor than the release /version names.
+            var dataFrom = DateTimeOffset.TryParse(dataTimestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var release) && release < downloaded.StartedAt
+                ? release
+                : downloaded.StartedAt;
+            runs.SetHarvestStartedAt(run.Id, dataFrom.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
             LogDownloadImporting(logger, run.Topic, downloaded.Bytes / 1048576, downloaded.ZipPath);
             var pages = 0;
             var summary = await Task.Run(
@@ -261,17 +266,19 @@ public sealed partial class HarvestService(
     /// registry fails the run here, with that reason; a /version that answers but cannot be used
     /// (an error status, an unexpected body) is logged and the harvest goes on without it.
     /// </summary>
-    private async Task RecordRegistryVersionAsync(HarvestRun run, CancellationToken cancellationToken)
+    private async Task<string?> RecordRegistryVersionAsync(HarvestRun run, CancellationToken cancellationToken)
     {
         try
         {
             var version = await api.GetVersionAsync(cancellationToken).ConfigureAwait(false);
             runs.SetRegistryDataTimestamp(run.Id, version.DataTimestamp);
+            return version.DataTimestamp;
         }
         catch (Refit.ApiException ex)
         {
             var reason = ex.GetBaseException().Message;
             LogNoVersion(logger, run.Topic, run.Id, reason);
+            return null;
         }
     }
 

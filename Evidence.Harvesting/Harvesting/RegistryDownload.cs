@@ -86,14 +86,14 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
         long offset;
         switch (response.StatusCode)
         {
-            case HttpStatusCode.PartialContent when response.Content.Headers.ContentRange is { From: { } from } && from == have:
+            case HttpStatusCode.PartialContent when response.Content.Headers.ContentRange is { From: { } from } && from == have
+                                                    && (response.Headers.ETag is null || response.Headers.ETag.ToString() == etag):
                 offset = have;
                 LogResumed(logger, have);
                 break;
             case HttpStatusCode.OK:
                 // The whole zip: the first request, a server that ignores Range, or a new release.
                 offset = 0;
-                await File.WriteAllTextAsync(etagFile, response.Headers.ETag?.ToString() ?? string.Empty, cancellationToken).ConfigureAwait(false);
                 break;
             case HttpStatusCode.RequestedRangeNotSatisfiable when have > 0 && response.Content.Headers.ContentRange is { Length: { } length } && length == have:
                 return true; // every byte is here already
@@ -109,12 +109,36 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
         var expected = response.Content.Headers.ContentLength is { } contentLength ? offset + contentLength : (long?)null;
         await using (var file = new FileStream(part, offset == 0 ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
         {
+            if (offset == 0)
+            {
+                // Only once the old bytes are gone: a process killed between the two never resumes old bytes under a new ETag.
+                await File.WriteAllTextAsync(etagFile, response.Headers.ETag?.ToString() ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var buffer = new byte[1 << 16];
             var reported = file.Length;
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            // A connection that stops sending without closing (a NAT or proxy dropping state) is
+            // given up after the attempt timeout without a byte, and the download resumes.
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            while (true)
             {
+                stall.CancelAfter(registry.Value.AttemptTimeout);
+                int read;
+                try
+                {
+                    read = await body.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new IOException($"no byte arrived for {registry.Value.AttemptTimeout} (at byte {file.Length:N0})");
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 if (file.Length - reported >= 32L << 20)
                 {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TrialEvidence.Api.Infrastructure;
 
@@ -63,6 +64,21 @@ public sealed class ReadCacheTests
         Assert.Equal("NCT00000000", second.Headers.GetValues("X-Trials-Not-Found").Single());
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
         Assert.Equal(first.Content.Headers.ContentDisposition?.FileName, second.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
+    public void A_long_url_or_accept_header_costs_no_more_than_a_short_one()
+    {
+        var shortRequest = new DefaultHttpContext().Request;
+        shortRequest.Path = "/api/trials";
+        var longRequest = new DefaultHttpContext().Request;
+        longRequest.Path = "/api/trials";
+        longRequest.QueryString = new QueryString("?n=" + new string('a', 8000));
+        longRequest.Headers.Accept = string.Join(", ", Enumerable.Range(0, 1500).Select(i => $"x/y{i}"));
+
+        Assert.Equal(ReadCache.KeyFor(1, shortRequest).Length, ReadCache.KeyFor(1, longRequest).Length);
+        Assert.NotEqual(ReadCache.KeyFor(1, longRequest), ReadCache.KeyFor(2, longRequest));
+        Assert.True(ReadCache.KeyFor(1, longRequest).Length <= 64);
     }
 
     [Fact]

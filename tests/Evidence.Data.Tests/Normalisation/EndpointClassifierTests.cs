@@ -50,6 +50,9 @@ public class EndpointClassifierTests
     [InlineData("Breast cancer mortality", "other")] // one cause of death
     [InlineData("Disease-related death", "other")]
     [InlineData("In-hospital mortality", "OS")]
+    [InlineData("30-day, 90-day and 1-year mortality", "OS")] // landmarks, not states
+    [InlineData("1-, 3- and 5-year mortality rates", "OS")]
+    [InlineData("In-hospital, 30-day and 90-day mortality", "OS")]
     public void Measures_get_their_endpoint_class(string measure, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure).Class);

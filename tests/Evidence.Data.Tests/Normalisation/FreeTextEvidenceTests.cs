@@ -102,6 +102,28 @@ public class FreeTextEvidenceTests
     }
 
     [Fact]
+    public void Rt_that_an_arm_gives_and_times_the_ici_by_is_still_given()
+    {
+        var study = Normalise(Trial(
+            "A Phase II Trial in Hepatocellular Carcinoma",
+            interventions: [Intervention("DRUG", "Nivolumab", arms: ["Arm A"])],
+            arms: [Arm("Arm A", "Nivolumab 240 mg every 2 weeks, starting on the first day of stereotactic body radiotherapy", "Drug: Nivolumab")]));
+
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void An_ici_an_arm_gives_from_day_1_is_still_given()
+    {
+        var study = Normalise(Trial(
+            "A Phase II Trial in Hepatocellular Carcinoma",
+            interventions: [Intervention("RADIATION", "SBRT", arms: ["Arm A"])],
+            arms: [Arm("Arm A", "SBRT 8 Gy x 5 fractions. Starting on day 1 patients receive pembrolizumab 200 mg every 3 weeks.", "Radiation: SBRT")]));
+
+        Assert.Equal(["pembrolizumab"], study.FreeText?.Agents);
+    }
+
+    [Fact]
     public void A_title_that_names_rt_alone_is_not_read_it_may_be_about_rt_not_giving_it()
     {
         Assert.Null(Normalise(Trial("Imaging Before Radiotherapy in Lung Cancer", interventions: [Intervention("DIAGNOSTIC_TEST", "FDG-PET")])).FreeText);
