@@ -51,7 +51,7 @@ public sealed class PlannedSelectionEquivalenceTests(ITestOutputHelper output)
         var checkedCombinations = 0;
         var nonEmpty = 0;
         var mismatches = new List<string>();
-        for (var n = 0; n < 6000; n++)
+        for (var n = 0; n < 2000; n++)
         {
             var chosen = pools.Keys.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToList();
             string[]? Pick(string name) => chosen.Contains(name) && pools[name].Length > 0

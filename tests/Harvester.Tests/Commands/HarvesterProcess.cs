@@ -44,7 +44,15 @@ internal sealed class HarvesterProcess : IDisposable
     public async Task<int> ExitCodeAsync(TimeSpan limit)
     {
         using var timeout = new CancellationTokenSource(limit);
-        await Process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await Process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"the harvester did not exit in {limit}. It printed: {Output}");
+        }
+
         Process.WaitForExit(); // the output's last lines
         return Process.ExitCode;
     }
