@@ -38,6 +38,11 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
         using var database = new TempDatabase();
         using (var harvester = await StartHarvestStuckOnThirdPageAsync(database))
         {
+            // A process started with SIGINT ignored (a background job of a shell without job
+            // control, e.g. "nohup ... &") passes that on to its children, and no handler can catch it.
+            Assert.False(
+                signal == "INT" && IgnoresSignal(harvester.Id, 2),
+                "the harvester ignores SIGINT because these tests were started with SIGINT ignored (in the background without job control); run them in the foreground");
             var clock = Stopwatch.StartNew();
             using (var kill = Process.Start("kill", [$"-{signal}", harvester.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
@@ -72,6 +77,15 @@ public sealed class KilledHarvestTests : ReplayRegistryTest
         var harvester = HarvesterProcess.Start(["harvest", "--topic", HarvestTestHost.Everything, .. settings.Select(s => $"--{s.Key}={s.Value}")]);
         await harvester.WaitUntilAsync(() => Pages(database) >= 2, TimeSpan.FromSeconds(60), "it stored two pages");
         return harvester;
+    }
+
+    /// <summary>Whether process <paramref name="pid"/> ignores signal <paramref name="number"/> (Linux: SigIgn in /proc/PID/status).</summary>
+    private static bool IgnoresSignal(int pid, int number)
+    {
+        var status = $"/proc/{pid}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+        return line is not null
+            && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (number - 1))) != 0;
     }
 
     private static long Pages(TempDatabase database)
