@@ -79,8 +79,8 @@ public sealed class ReadCache : IDisposable
     }
 }
 
-/// <summary>An answer as the endpoint made it, and the headers it set (X-Total-Count, ...).</summary>
-public sealed record CachedAnswer(object Result, IReadOnlyList<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> Headers);
+/// <summary>An answer's bytes as sent, and the headers the endpoint set (X-Total-Count, ...).</summary>
+public sealed record CachedAnswer(FileContentHttpResult Result, IReadOnlyList<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> Headers);
 
 /// <summary>
 /// Serves a GET from <see cref="ReadCache"/> when the same URL (and Accept header) was answered
@@ -88,6 +88,8 @@ public sealed record CachedAnswer(object Result, IReadOnlyList<KeyValuePair<stri
 /// </summary>
 public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json) : IEndpointFilter
 {
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -111,17 +113,20 @@ public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json)
 
         var before = http.Response.Headers.Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var result = await next(context);
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        var bytes = inner switch
+        // A JSON answer is written to bytes once, here, and those bytes are sent now and on every
+        // hit (as Ok<T> would write them: the API's JSON options, UTF-8 JSON), not serialised
+        // again each time; a file is kept as it is; an error or a problem is not kept.
+        object? kept = (result is INestedHttpResult nested ? nested.Result : result) switch
         {
-            FileContentHttpResult file => file.FileContents.Length,
+            FileContentHttpResult file => file,
             IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } value } =>
-                JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions).LongLength,
-            _ => -1, // an error, a problem: computed again next time
+                TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), JsonContentType),
+            _ => null,
         };
-        if (bytes >= 0)
+        if (kept is FileContentHttpResult answer)
         {
-            cache.Set(key, new CachedAnswer(result!, [.. http.Response.Headers.Where(h => !before.Contains(h.Key))]), bytes);
+            cache.Set(key, new CachedAnswer(answer, [.. http.Response.Headers.Where(h => !before.Contains(h.Key))]), answer.FileContents.Length);
+            return answer;
         }
 
         return result;

@@ -28,7 +28,8 @@ public sealed partial class TrialReads
     {
         ArgumentNullException.ThrowIfNull(filters);
         var where = new WhereClause();
-        var suffix = FilterRules.CountsStructuredOnly(filters) ? StudyFacets.StructuredSuffix : string.Empty;
+        var structuredOnly = FilterRules.CountsStructuredOnly(filters);
+        var suffix = structuredOnly ? StudyFacets.StructuredSuffix : string.Empty;
         // Each "s.nct_id IN (SELECT ...)" reads the matching studies from an index; a correlated
         // EXISTS would test every study (QueryPlanTests), unless another filter has chosen them.
         where.AnyOf(filters.Topic, "s.nct_id IN (SELECT t.nct_id FROM topic_studies t WHERE t.topic = {0})",
@@ -39,7 +40,6 @@ public sealed partial class TrialReads
             "phase", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'phase' AND f.value = {0})");
         where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
         where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
-        var structuredOnly = FilterRules.CountsStructuredOnly(filters);
         InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly, "agent" + suffix);
         InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly, "target" + suffix);
         InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly, "modality" + suffix);

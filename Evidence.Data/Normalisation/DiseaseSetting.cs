@@ -41,7 +41,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
             foreach (var match in vocabulary.DiseaseSettings.Matches(words))
             {
                 var setting = match.Value.Setting;
-                if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, TermText.Of(match.Matched).Words.Count)
+                if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, match.Words)
                     && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position)))
                 {
                     found[setting.Name] = (field, match.Matched);

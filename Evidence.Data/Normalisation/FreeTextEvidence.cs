@@ -124,7 +124,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var phraseEnd = -1;
         foreach (var match in matches.OrderBy(m => m.Position))
         {
-            var end = match.Position + WordCount(match.Matched);
+            var end = match.Position + match.Words;
             if (match.Position > phraseEnd)
             {
                 phraseStart = CompoundStart(words, match.Position);
@@ -151,8 +151,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return start;
     }
-
-    private static int WordCount(string matched) => Math.Max(1, TermText.Of(matched).Words.Count);
 
     /// <summary>
     /// Whether the therapy named at word <paramref name="position"/> is given, not named as

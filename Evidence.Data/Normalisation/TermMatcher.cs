@@ -4,7 +4,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// <param name="Value">What the term stands for (e.g. the canonical agent "nivolumab").</param>
 /// <param name="Matched">The words as the registry wrote them (e.g. "Opdivo").</param>
 /// <param name="Position">Index of the first matched word, to order matches in the text.</param>
-public sealed record TermMatch<T>(T Value, string Matched, int Position);
+/// <param name="Words">How many words of the text it spans ("PD-1" is two: "pd", "1").</param>
+public sealed record TermMatch<T>(T Value, string Matched, int Position, int Words = 1);
 
 /// <summary>
 /// Finds vocabulary terms in text on whole-word boundaries, ignoring case, spacing, hyphens and
@@ -118,7 +119,7 @@ public sealed class TermMatcher<T>
                 if (!term.IsNot)
                 {
                     // The same wording standing for several values (a co-formulation's code) gives one match per value.
-                    matches.AddRange(term.Values.Select(value => new TermMatch<T>(value, written, i)));
+                    matches.AddRange(term.Values.Select(value => new TermMatch<T>(value, written, i, length)));
                 }
 
                 matchedWords = length;

@@ -28,10 +28,7 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
     public async Task<DownloadedRegistry> DownloadAsync(string folder, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folder);
-        var zip = Path.Combine(folder, FileName);
-        var part = zip + ".part";
-        var etagFile = part + ".etag";
-        var startedFile = part + ".started";
+        var (zip, part, etagFile, startedFile) = Files(folder);
         if (File.Exists(zip))
         {
             // Finished by an earlier run that stopped before its import did: import it.
@@ -50,10 +47,8 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
             var have = File.Exists(part) && etag.Length > 0 ? new FileInfo(part).Length : 0;
             try
             {
-                if (await TransferAsync(part, etagFile, have, have > 0 ? etag : null, progress, cancellationToken).ConfigureAwait(false))
-                {
-                    break;
-                }
+                await TransferAsync(part, etagFile, have, have > 0 ? etag : null, progress, cancellationToken).ConfigureAwait(false);
+                break;
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested && resumes < MaxResumes)
             {
@@ -72,15 +67,22 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
     /// <summary>Deletes a download and its bookkeeping (after it has been imported).</summary>
     public static void Delete(string folder)
     {
-        var zip = Path.Combine(folder, FileName);
-        foreach (var file in new[] { zip, zip + ".part", zip + ".part.etag", zip + ".part.started" })
+        var (zip, part, etag, started) = Files(folder);
+        foreach (var file in new[] { zip, part, etag, started })
         {
             File.Delete(file);
         }
     }
 
-    /// <summary>One request: the whole zip, or the rest of it. True when the file is complete.</summary>
-    private async Task<bool> TransferAsync(string part, string etagFile, long have, string? etag, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>The finished zip, the bytes of one being downloaded, the ETag they came with, and when the download began.</summary>
+    private static (string Zip, string Part, string ETag, string Started) Files(string folder)
+    {
+        var zip = Path.Combine(folder, FileName);
+        return (zip, zip + ".part", zip + ".part.etag", zip + ".part.started");
+    }
+
+    /// <summary>One request: the whole zip, or the rest of it; returns when the file is complete.</summary>
+    private async Task TransferAsync(string part, string etagFile, long have, string? etag, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var response = await api.DownloadAsync(have > 0 ? $"bytes={have}-" : null, etag, cancellationToken).ConfigureAwait(false);
         long offset;
@@ -96,7 +98,7 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
                 offset = 0;
                 break;
             case HttpStatusCode.RequestedRangeNotSatisfiable when have > 0 && response.Content.Headers.ContentRange is { Length: { } length } && length == have:
-                return true; // every byte is here already
+                return; // every byte is here already
             case HttpStatusCode.PartialContent:
             case HttpStatusCode.RequestedRangeNotSatisfiable:
                 File.Delete(part); // a range other than asked for: start over
@@ -155,8 +157,6 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
         {
             throw new IOException($"the download ended at byte {got:N0} of {total:N0}");
         }
-
-        return true;
     }
 
     private static void CheckZip(string path)

@@ -81,6 +81,40 @@ public sealed class ReadCacheTests
         Assert.True(ReadCache.KeyFor(1, longRequest).Length <= 64);
     }
 
+    private sealed class CacheOff : EvidenceApiFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.UseSetting("Api:ReadCacheMegabytes", "0");
+        }
+    }
+
+    /// <summary>A kept answer is the bytes and type the endpoint itself writes, first time and every time after.</summary>
+    [Theory]
+    [InlineData("/api/trials?status=COMPLETED&phase=PHASE2&pageSize=5")]
+    [InlineData("/api/table1?ids=NCT03482102,NCT03203304")]
+    public async Task A_kept_answer_is_what_the_endpoint_writes_without_the_cache(string url)
+    {
+        using var off = new CacheOff();
+        using var on = new EvidenceApiFactory();
+        using var plain = off.CreateClient();
+        using var cached = on.CreateClient();
+
+        using var expected = await plain.GetAsync(url);
+        using var first = await cached.GetAsync(url);
+        using var again = await cached.GetAsync(url);
+
+        Assert.Equal(0, off.Services.GetRequiredService<ReadCache>().Count);
+        Assert.Equal(1, on.Services.GetRequiredService<ReadCache>().Count);
+        var bytes = await expected.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes, await first.Content.ReadAsByteArrayAsync());
+        Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(expected.Content.Headers.ContentType, first.Content.Headers.ContentType);
+        Assert.Equal(expected.Content.Headers.ContentType, again.Content.Headers.ContentType);
+    }
+
     [Fact]
     public async Task An_error_is_not_kept()
     {
