@@ -58,7 +58,7 @@ public static partial class FilterRules
     // The normalised values come from the vocabulary the database was normalised with.
     public static readonly string[] Targets = [.. Vocabulary.Embedded.Targets];
 
-    public static readonly string[] Agents = [.. Vocabulary.Embedded.Agents.Select(a => a.Name).Order(StringComparer.Ordinal)];
+    public static readonly string[] Agents = [.. Vocabulary.Embedded.Agents.Select(a => a.Name).Order(StringComparer.OrdinalIgnoreCase)];
 
     public static readonly string[] Modalities = [.. Vocabulary.Embedded.RtModalities.Select(m => m.Name)];
 

@@ -38,6 +38,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtModalities.Matches(words);
+            if (allRt.All(m => m.Value == Terms.UnspecifiedRt) && vocabulary.ImagingWords.Matches(words).Count > 0)
+            {
+                // "a CT with a typical effective radiation dose of 2 mSv": the radiation of imaging.
+                allRt = [];
+            }
+
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             var allClasses = vocabulary.IciClasses.Matches(words);
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
@@ -167,8 +173,31 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         var marksTime = !sequence && before is [.., var previous, "of"] && TimeWords.Contains(previous);
-        return !marksTime && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
+        return !marksTime && !AfterProgression(words, position)
+            && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
     }
+
+    /// <summary>
+    /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
+    /// radiotherapy": a therapy the disease progressed (or did not) after was given before the
+    /// trial, even beside a therapy the trial gives.
+    /// </summary>
+    private static bool AfterProgression(TermText words, int position)
+    {
+        for (var i = Math.Max(1, position - 4); i < position; i++)
+        {
+            if (SequenceWords.Contains(words.Words[i].Word) && ProgressionWords.Contains(words.Words[i - 1].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> ProgressionWords = new(
+        ["progressed", "progressing", "progression", "progressive", "relapsed", "relapse", "relapsing", "recurred", "recurrence", "recurrent"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
 

@@ -27,7 +27,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with).
         var agents = Find(vocabulary.Agents, own);
-        if (agents.Count == 0 && isDrug)
+        if (agents.Count == 0 && isDrug && !IsOtherDrugName(intervention.Name))
         {
             agents = Find(vocabulary.Agents, [description]);
         }
@@ -45,9 +45,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             classTerm = unknownIci;
         }
 
-        var modality = Modality(own, description, arms, isRadiation);
+        var modality = Modality(record, intervention, own, description, arms, isRadiation);
         var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
         var partnerTerm = agents.Count == 0 && classTerm.Match is null ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
+        if (agents.Count == 0 && classTerm.Match is null && partnerTerm.Match is null && isDrug && StemClass(own) is { } stemmed)
+        {
+            partnerTerm = stemmed;
+        }
 
         var ici = agents.Where(a => a.Match.Value.Class == Terms.Ici).ToList();
         var partners = agents.Where(a => a.Match.Value.Class != Terms.Ici).ToList();
@@ -163,14 +167,55 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : null;
     }
 
+    /// <summary>
+    /// A name of one word that is no class or therapy word ("Dexamethasone", "Lifileucel"): a drug
+    /// the vocabulary does not hold. Its description names what it is given with (premedication
+    /// before pemetrexed, lymphodepletion before cells), not what it is.
+    /// </summary>
+    private bool IsOtherDrugName(string? name)
+    {
+        var text = TermText.Of(name);
+        return text.Words is [var (word, _, _)] && word.Length >= 5 && word.All(char.IsLetter)
+            && vocabulary.PartnerClasses.Matches(text).Count == 0 && vocabulary.IciClasses.Matches(text).Count == 0
+            && vocabulary.SystemicTherapyWords.Matches(text).Count == 0 && vocabulary.RtModalities.Matches(text).Count == 0
+            && vocabulary.Locoregional.Matches(text).Count == 0 && !PlaceboWords.Contains(word);
+    }
+
+    /// <summary>The partner class of a generic name the vocabulary does not hold, from its stem ("tucatinib": TKI).</summary>
+    private (string Field, TermMatch<string> Match)? StemClass(List<(string Field, TermText Text)> own)
+    {
+        foreach (var (field, text) in own)
+        {
+            for (var i = 0; i < text.Words.Count; i++)
+            {
+                var (word, start, end) = text.Words[i];
+                if (vocabulary.Vocabulary.PartnerClassStems.FirstOrDefault(s => word.Length >= s.Stem.Length + 3 && word.EndsWith(s.Stem, StringComparison.Ordinal)) is { } stem)
+                {
+                    return (field, new TermMatch<string>(stem.Class, text.Original[start..end], i));
+                }
+            }
+        }
+
+        return null;
+    }
+
     private bool NamesIci(Intervention intervention) =>
         OwnTexts(intervention).Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici) || vocabulary.IciClasses.Matches(t.Text).Count > 0);
 
+    /// <summary>
+    /// The RT an intervention gives: what its own words name; for a radiation intervention that
+    /// names no kind, its description's and then its arms' words. An arm describes all its
+    /// interventions, so a kind another intervention of the trial names as its own ("Prostate
+    /// SBRT" beside "Conventionally Fractionated Radiotherapy") is that one's, not this one's.
+    /// A radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is
+    /// imaging, not RT.
+    /// </summary>
     private (string Field, TermMatch<string>? Match) Modality(
-        List<(string Field, TermText Text)> own, (string Field, TermText Text) description, List<(string Field, TermText Text)> arms, bool isRadiation)
+        StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
+        List<(string Field, TermText Text)> arms, bool isRadiation)
     {
         var named = Find(vocabulary.RtModalities, own);
-        if (named.Count == 0 && !isRadiation)
+        if (named.Count == 0 && (!isRadiation || own.Append(description).Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0)))
         {
             return default;
         }
@@ -179,7 +224,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var candidates = named;
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
-            candidates = [.. named, .. Find(vocabulary.RtModalities, [description]), .. Find(vocabulary.RtModalities, arms)];
+            var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
+                .SelectMany(i => Find(vocabulary.RtModalities, OwnTexts(i)))
+                .Select(m => m.Match.Value)
+                .Where(value => value != Terms.UnspecifiedRt)
+                .ToHashSet(StringComparer.Ordinal);
+            candidates = [.. named, .. Find(vocabulary.RtModalities, [description]), .. Find(vocabulary.RtModalities, arms).Where(m => !siblings.Contains(m.Match.Value))];
         }
 
         var best = vocabulary.MostSpecificModality(candidates.Select(c => c.Match));

@@ -123,7 +123,7 @@ public static partial class RtDoseParser
     private const string Number = @"\d+(?:\.\d+)?";
     private const string NumberRange = Number + @"(?:\s*(?:-|to)\s*" + Number + ")?";
     private const string Unit = @"(?<unit>c?Gy|[Gg]ray)\b";
-    private const string FractionWord = @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
+    private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
     private static partial Regex TotalInFractions();

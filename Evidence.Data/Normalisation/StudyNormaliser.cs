@@ -41,6 +41,7 @@ public sealed class StudyNormaliser
         var freeText = _freeText.Derive(record, interventions, sources);
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
         var regimens = RtRegimens(record, membership, interventions);
+        interventions = HypofractionatedByDose(record, membership, interventions, regimens, sources);
         var (institution, country) = _summary.Institution(record, sources);
         var (settings, disease) = _disease.Derive(record, sources);
         // Only a study that gives RT or an ICI can order them; most of the registry gives neither.
@@ -63,6 +64,47 @@ public sealed class StudyNormaliser
         {
             FreeText = freeText,
         };
+    }
+
+    /// <summary>The least dose per fraction, in Gy, that is hypofractionated whatever the site (conventional is 1.8-2 Gy; moderate hypofractionation starts above it).</summary>
+    public const double HypofractionatedGyPerFraction = 3.0;
+
+    /// <summary>
+    /// An RT that names no kind ("Radiotherapy", "Palliative radiotherapy") but states its dose,
+    /// every statement at <see cref="HypofractionatedGyPerFraction"/> Gy or more per fraction
+    /// ("8 Gy x 3", "20 Gy in 5 fractions"), is hypofractionated RT: read from its own name and
+    /// description, else from its arms when it is the trial's only RT intervention.
+    /// </summary>
+    private static List<InterventionTerms> HypofractionatedByDose(
+        StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens, List<TermSource> sources)
+    {
+        var rtInterventions = terms.Count(t => t.RtModality is not null);
+        var result = new List<InterventionTerms>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (term.RtModality != Terms.UnspecifiedRt)
+            {
+                result.Add(term);
+                continue;
+            }
+
+            var intervention = record.Interventions[term.Ordinal];
+            var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
+            var doses = own.Count > 0 || rtInterventions > 1
+                ? own
+                : regimens.Where(r => r.IsParsed && membership.ArmsOf(intervention).Any(a => r.SourceField == $"armGroups[{a.Ordinal}].description")).ToList();
+            if (doses.Count == 0 || doses.Any(d => d.DosePerFractionGyMin is not >= HypofractionatedGyPerFraction))
+            {
+                result.Add(term);
+                continue;
+            }
+
+            sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality);
+            sources.Add(new TermSource("intervention", term.Ordinal, NormalisedField.RtModality, Terms.HypofractionatedRt, doses[0].SourceField, doses[0].RawText));
+            result.Add(term with { RtModality = Terms.HypofractionatedRt });
+        }
+
+        return result;
     }
 
     /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>

@@ -11,7 +11,8 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 {
     /// <summary>
     /// The institution as "Country (institution)": the lead sponsor when it is an organisation,
-    /// else the responsible investigator's affiliation, else the first site's facility; a sponsor
+    /// else the organisation that registered the trial, else the responsible investigator's
+    /// affiliation, else the first site's facility; a sponsor
     /// that is a person (class INDIV, a name with a title or degree, or a short name with no
     /// organisation word) is said to be one, never shown as an institution.
     /// </summary>
@@ -24,6 +25,12 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         {
             institution = sponsor;
             sources.Add(new TermSource("study", 0, NormalisedField.Institution, sponsor, "sponsorCollaboratorsModule.leadSponsor.name", sponsor));
+        }
+        else if (record.Organization?.Trim() is { Length: > 0 } organization && !IsPerson(organization, null) && organization != sponsor)
+        {
+            // The sponsor is a person (or not named): the registering organisation is where the trial is run from.
+            institution = sponsor is { Length: > 0 } ? $"{organization}; the sponsor, {sponsor}, is a person" : organization;
+            sources.Add(new TermSource("study", 0, NormalisedField.Institution, organization, "identificationModule.organization.fullName", organization));
         }
         else if (record.ResponsibleAffiliation?.Trim() is { Length: > 0 } affiliation && !IsPerson(affiliation, null))
         {

@@ -19,6 +19,9 @@ public static class Terms
     /// <summary>The RT modality of radiotherapy named without its kind ("radiotherapy").</summary>
     public const string UnspecifiedRt = "RT, unspecified";
 
+    /// <summary>The modality of RT given in fewer, larger fractions than conventional (a name of the vocabulary's RT modalities).</summary>
+    public const string HypofractionatedRt = "Hypofractionated RT";
+
     /// <summary>The partner class of a locoregional therapy (TACE, HAIC, RFA, ...).</summary>
     public const string Locoregional = "locoregional";
 

@@ -35,6 +35,12 @@ public sealed class Vocabulary
     /// <summary>How an ICI the vocabulary does not list is still known as one (<see cref="UnknownIciEntry"/>).</summary>
     public UnknownIciEntry UnknownIci { get; init; } = new([], [], []);
 
+    /// <summary>
+    /// Stems of generic names that give a partner class when no vocabulary term names the drug:
+    /// "-tinib" is the INN stem of tyrosine kinase inhibitors (tucatinib, fruquintinib).
+    /// </summary>
+    public IReadOnlyList<ClassStem> PartnerClassStems { get; init; } = [];
+
     /// <summary>Words naming a partner class without a drug ("tyrosine kinase inhibitor").</summary>
     public required IReadOnlyList<NamedTerms> PartnerClassTerms { get; init; }
 
@@ -56,6 +62,12 @@ public sealed class Vocabulary
 
     /// <summary>Words that make a summary's sentence background, not the trial's patients ("approved", "showed").</summary>
     public IReadOnlyList<string> BackgroundWords { get; init; } = [];
+
+    /// <summary>
+    /// Diagnostic imaging ("CT", "PET", "radiography"): a radiation intervention that names one and
+    /// no RT, or a sentence that names one beside "radiation" alone, speaks of imaging dose, not RT.
+    /// </summary>
+    public IReadOnlyList<string> ImagingWords { get; init; } = [];
 
     /// <summary>The settings of a trial's patients (unresectable, metastatic, adjuvant...), in the order the Table 1 disease cell names them.</summary>
     public IReadOnlyList<DiseaseSettingEntry> DiseaseSettings { get; init; } = [];
@@ -90,6 +102,7 @@ public sealed class Vocabulary
             Coformulations = file.Coformulations ?? [],
             Rules = new TermRules(file.NotTerms ?? [], file.CaseSensitiveTerms ?? []),
             UnknownIci = file.UnknownIci ?? new([], [], []),
+            PartnerClassStems = file.PartnerClassStems ?? [],
             IciClassTerms = file.IciClassTerms,
             PartnerClassTerms = file.PartnerClassTerms,
             RtModalities = file.RtModalities,
@@ -98,6 +111,7 @@ public sealed class Vocabulary
             OrganisationWords = file.OrganisationWords,
             PersonWords = file.PersonWords ?? [],
             BackgroundWords = file.BackgroundWords ?? [],
+            ImagingWords = file.ImagingWords ?? [],
             DiseaseSettings = file.DiseaseSettings ?? [],
             SystemicTherapyWords = file.SystemicTherapyWords ?? [],
             CountryNames = file.CountryNames,
@@ -109,7 +123,8 @@ public sealed class Vocabulary
     /// <summary>
     /// The values the code relies on (<see cref="Terms"/>) must be in the file, spelled as the code
     /// spells them: agents of class ICI, each with a target; ICI class words whose target is
-    /// "ICI, unspecified"; and "RT, unspecified" as the least specific RT modality.
+    /// "ICI, unspecified"; "Hypofractionated RT", which a dose can imply; and "RT, unspecified" as
+    /// the least specific RT modality.
     /// </summary>
     private void CheckFixedTerms()
     {
@@ -135,6 +150,16 @@ public sealed class Vocabulary
             missing.Add($"ICI class terms with the target \"{Terms.UnspecifiedIci}\"");
         }
 
+        foreach (var stem in PartnerClassStems.Where(stem => !PartnerClassTerms.Any(c => c.Name == stem.Class)))
+        {
+            missing.Add($"the partner class \"{stem.Class}\" that the stem -{stem.Stem} gives");
+        }
+
+        if (!RtModalities.Any(m => m.Name == Terms.HypofractionatedRt))
+        {
+            missing.Add($"the RT modality \"{Terms.HypofractionatedRt}\"");
+        }
+
         if (RtModalities.Count == 0 || RtModalities[^1].Name != Terms.UnspecifiedRt)
         {
             missing.Add($"\"{Terms.UnspecifiedRt}\" as the last (least specific) RT modality");
@@ -153,6 +178,7 @@ public sealed class Vocabulary
         List<string>? NotTerms,
         List<string>? CaseSensitiveTerms,
         UnknownIciEntry? UnknownIci,
+        List<ClassStem>? PartnerClassStems,
         List<ClassTermEntry> IciClassTerms,
         List<NamedTerms> PartnerClassTerms,
         List<NamedTerms> RtModalities,
@@ -161,6 +187,7 @@ public sealed class Vocabulary
         List<string> OrganisationWords,
         List<string>? PersonWords,
         List<string>? BackgroundWords,
+        List<string>? ImagingWords,
         List<DiseaseSettingEntry>? DiseaseSettings,
         List<string>? SystemicTherapyWords,
         Dictionary<string, string> CountryNames);
@@ -213,6 +240,9 @@ public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);
 
 /// <summary>A named concept (an RT modality, a locoregional therapy) and the ways registries write it.</summary>
 public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms);
+
+/// <summary>A stem of generic drug names ("tinib") and the partner class it gives ("TKI").</summary>
+public sealed record ClassStem(string Stem, string Class);
 
 /// <summary>An endpoint class and its wordings; earlier entries win when a measure names several.</summary>
 public sealed record EndpointEntry([property: JsonPropertyName("class")] string Class, IReadOnlyList<string> Terms);

@@ -27,6 +27,7 @@ public sealed class VocabularyMatchers
             s.Terms.Select(term => (term, (s, false))).Concat((s.NameTerms ?? []).Select(term => (term, (s, true))))));
         PersonWords = new(vocabulary.PersonWords.Select(word => (word, word)));
         BackgroundWords = new(vocabulary.BackgroundWords.Select(word => (word, word)));
+        ImagingWords = new(vocabulary.ImagingWords.Select(word => (word, word)));
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
     }
@@ -59,6 +60,9 @@ public sealed class VocabularyMatchers
     public TermMatcher<string> PersonWords { get; }
 
     public TermMatcher<string> BackgroundWords { get; }
+
+    /// <summary>Diagnostic imaging procedures (<see cref="Vocabulary.ImagingWords"/>).</summary>
+    public TermMatcher<string> ImagingWords { get; }
 
     public TermMatcher<string> SystemicTherapyWords { get; }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Studies;
@@ -10,7 +12,7 @@ namespace TrialEvidence.Harvester.Evaluation;
 /// endpoint_class, landmark), keyed by the registry's own wording. Lists within a cell
 /// ("nivolumab + ipilimumab") compare as sets; case and surrounding space do not count.
 /// </summary>
-public static class NormalisationEvaluation
+public static partial class NormalisationEvaluation
 {
     public static readonly string[] InterventionFields =
         [NormalisedField.Agent, NormalisedField.AgentClass, NormalisedField.Target, NormalisedField.RtModality, NormalisedField.PartnerClass];
@@ -96,6 +98,11 @@ public static class NormalisationEvaluation
                 total++;
                 var expected = Canonical(field == NormalisedField.RtModality && label[field] is { } modality ? EvaluationInputs.ModalityName(modality) : label[field]);
                 var actual = Canonical(prediction[field]);
+                if (field == "landmark")
+                {
+                    (expected, actual) = (InMonths(expected), InMonths(actual));
+                }
+
                 labelled += expected is null ? 0 : 1;
                 predicted += actual is null ? 0 : 1;
                 if (expected == actual)
@@ -119,6 +126,16 @@ public static class NormalisationEvaluation
     private static string? Cell(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(Terms.ListSeparator, values);
 
     /// <summary>Empty is "none"; "other" endpoints count as none; lists compare as sorted sets.</summary>
+    /// <summary>A time point in months, as the normaliser states landmarks: a label's "4 years" is "48 months".</summary>
+    private static string? InMonths(string? landmark)
+    {
+        var years = landmark is null ? null : Years().Match(landmark);
+        return years is { Success: true } && int.TryParse(years.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) ? $"{n * 12} months" : landmark;
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})[\s-]*(years?|yrs?)$")]
+    private static partial Regex Years();
+
     private static string? Canonical(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Trim().Equals(Terms.OtherEndpoint, StringComparison.OrdinalIgnoreCase))

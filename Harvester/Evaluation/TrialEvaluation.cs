@@ -54,7 +54,7 @@ public static class TrialEvaluation
                     var actual = prediction.Values[field];
                     labelled += expected.Count;
                     predicted += actual.Count;
-                    correct += expected.Intersect(actual).Count();
+                    correct += expected.Intersect(actual, StringComparer.OrdinalIgnoreCase).Count();
                     fromText += actual.Count(v => prediction.FromFreeText.Contains((field, v)));
                     if (!expected.SetEquals(actual))
                     {

@@ -15,6 +15,8 @@ public class EndpointClassifierTests
     [Theory]
     [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
     [InlineData("Overall Response Rate", "ORR")]
+    [InlineData("Objective remission rate", "ORR")]
+    [InlineData("Invasive disease recurrence-free interval", "DFS/RFS")]
     [InlineData("Progression-free survival", "PFS")]
     [InlineData("Overall survival", "OS")]
     [InlineData("Time to progression (TTP)", "TTP")]

@@ -3,7 +3,7 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 
 namespace TrialEvidence.Data.Tests.Normalisation;
 
-/// <summary>The Table 1 institution, from the record alone: sponsor, else the first site; a person is said to be one.</summary>
+/// <summary>The Table 1 institution, from the record alone: sponsor, else the registering organisation, else the first site; a person is said to be one.</summary>
 public class InstitutionTests
 {
     private static JsonObject Study(string sponsor, string? sponsorClass, params (string Facility, string Country)[] sites)
@@ -44,6 +44,23 @@ public class InstitutionTests
         var study = Normalise(Study(sponsor, sponsorClass, ("Sun Yat-sen University Cancer Center", "China")));
 
         Assert.Equal($"China (Sun Yat-sen University Cancer Center; the sponsor, {sponsor}, is a person)", study.Summary.Institution);
+    }
+
+    [Fact]
+    public void A_person_sponsors_institution_is_the_organisation_that_registered_the_trial_before_any_site()
+    {
+        var protocol = Study("Jane Q. Doe, MD", null, ("Other Site Cancer Center", "United States"));
+        protocol["identificationModule"] = new JsonObject
+        {
+            ["nctId"] = "NCT00000001",
+            ["organization"] = new JsonObject { ["fullName"] = "University of Somewhere", ["class"] = "OTHER" },
+        };
+
+        var study = Normalise(protocol);
+
+        Assert.Equal("United States (University of Somewhere; the sponsor, Jane Q. Doe, MD, is a person)", study.Summary.Institution);
+        var source = Assert.Single(study.Sources, s => s.Field == "institution");
+        Assert.Equal("identificationModule.organization.fullName", source.SourceField);
     }
 
     [Fact]

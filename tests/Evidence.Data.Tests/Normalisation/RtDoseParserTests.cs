@@ -7,6 +7,7 @@ public class RtDoseParserTests
     private static RtRegimen Only(string text) => RtDoseParser.ToRegimen(Assert.Single(RtDoseParser.Parse(text)), 0, "test");
 
     [Theory]
+    [InlineData("20 Gy in 5 daily fractions", 20, 5, 4)]
     [InlineData("SBRT 40 Gy in 5 fractions", 40, 5, 8)]
     [InlineData("8 Gy x 3", 24, 3, 8)]
     [InlineData("8 Gy × 3", 24, 3, 8)]

@@ -1,0 +1,57 @@
+using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Harvester.Evaluation;
+
+namespace TrialEvidence.Harvester.Tests.Evaluation;
+
+/// <summary>
+/// How a label and the normaliser's value are compared: a landmark in years is the same time
+/// point as the months the normaliser states, and an agent's case does not count.
+/// </summary>
+public sealed class EvaluationComparisonTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("te-eval-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private IEnumerable<RecordSource> Record() => RecordSource.Expand([Write("NCT00000009.json", """
+        {"protocolSection": {
+          "identificationModule": {"nctId": "NCT00000009", "briefTitle": "BMS-936559 in Solid Tumours"},
+          "designModule": {"studyType": "INTERVENTIONAL"},
+          "armsInterventionsModule": {"interventions": [{"type": "BIOLOGICAL", "name": "BMS-936559"}]},
+          "outcomesModule": {"primaryOutcomes": [{"measure": "2-year overall survival rate"}]}
+        }}
+        """)]);
+
+    [Fact]
+    public void A_landmark_labelled_in_years_matches_the_same_time_point_in_months()
+    {
+        Write("interventions.csv", "nct_id,name,agent,agent_class,target,rt_modality,partner_class,note\nNCT00000009,BMS-936559,bms-936559,ICI,PD-L1,,,\n");
+        Write("primary_outcomes.csv", "nct_id,measure,endpoint_class,landmark,note\nNCT00000009,2-year overall survival rate,OS,2 years,\n");
+
+        var report = NormalisationEvaluation.Run(Record(), _folder, StudyNormaliser.Embedded);
+
+        var landmark = report.Scores.Single(s => s.Field == "landmark");
+        Assert.Equal((1, 1, 1), (landmark.Labelled, landmark.Predicted, landmark.Correct));
+        Assert.DoesNotContain(report.Disagreements, d => d.Field is "landmark" or "agent");
+    }
+
+    [Fact]
+    public void A_trials_agents_count_as_correct_whatever_their_case()
+    {
+        Write("trials.csv", "nct_id,half,rt,rt_modality,ici,agents,targets,bispecific,other_agents,evidence_fields,disease_setting,setting_tags,institution,intervention_cell,note\n"
+            + "NCT00000009,unseen,no,,yes,bms-936559,PD-L1,no,,interventions,,,,BMS-936559,\n");
+
+        var scores = TrialEvaluation.Run(Record(), _folder, StudyNormaliser.Embedded);
+
+        var agents = scores.Single(s => s.Field == "agents");
+        Assert.Equal((1, 1, 1), (agents.Labelled, agents.Predicted, agents.Correct));
+    }
+}
