@@ -16,14 +16,14 @@ public sealed partial class TrialReads
         // with another's normalised rows.
         using var read = connection.BeginTransaction(deferred: true);
         var id = new { id = nctId };
-        var raw = connection.QuerySingleOrDefault<string?>(
-            "SELECT v.raw_json FROM studies s JOIN study_versions v ON v.id = s.current_version_id WHERE s.nct_id = @id", id, read);
-        if (raw is null)
+        var stored = connection.QuerySingleOrDefault<(string? RawJson, byte[]? Raw, long? RawSize)?>(
+            "SELECT v.raw_json, v.raw, v.raw_size FROM studies s JOIN study_versions v ON v.id = s.current_version_id WHERE s.nct_id = @id", id, read);
+        if (stored is not { } version)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(raw);
+        using var document = JsonDocument.Parse(StoredJson.Read(version.RawJson, version.Raw, version.RawSize));
         var values = connection.Query<(int Ordinal, string Field, string Value)>(
             "SELECT ordinal, field, value FROM intervention_values WHERE nct_id = @id ORDER BY ordinal, field, position", id, read)
             .ToLookup(v => (v.Ordinal, v.Field), v => v.Value);
@@ -96,10 +96,13 @@ public sealed partial class TrialReads
     public byte[]? Raw(string nctId, long? version)
     {
         using var connection = connections.Open();
-        return connection.QuerySingleOrDefault<byte[]?>("""
-            SELECT CAST(v.raw_json AS BLOB) FROM study_versions v JOIN studies s USING (nct_id)
+        var stored = connection.QuerySingleOrDefault<(byte[]? RawJson, byte[]? Raw, long? RawSize)?>("""
+            SELECT CAST(v.raw_json AS BLOB), v.raw, v.raw_size FROM study_versions v JOIN studies s USING (nct_id)
             WHERE v.nct_id = @id AND v.id = COALESCE(@version, s.current_version_id)
             """, new { id = nctId, version });
+        return stored is not { } found ? null
+            : found.Raw is not null && found.RawSize is { } size ? StoredJson.Decompress(found.Raw, size)
+            : found.RawJson ?? [];
     }
 
     private static List<TrialVersion> Versions(IDbConnection connection, IDbTransaction? transaction, string nctId) =>

@@ -55,6 +55,7 @@ public sealed class SqliteConnectionFactory
                 PRAGMA journal_size_limit = 67108864;
                 """;
             pragma.ExecuteNonQuery();
+            Studies.StoredJson.Register(connection);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -10,8 +10,8 @@ namespace TrialEvidence.Data.Import;
 /// not UTF-8 source, or one with a record over <see cref="MaxRecordBytes"/>, is rejected whole,
 /// before any of its studies is stored. Studies are then written in
 /// batches, one transaction per batch, so a failure loses at most the batch in flight and a rerun
-/// completes it (imports are idempotent). Reading and parsing run on a second thread while the
-/// calling thread writes, so both cores work.
+/// completes it (imports are idempotent). Reading and parsing run on other threads (every core
+/// but one parses) while the calling thread writes.
 /// </summary>
 public sealed class StudyImporter(StudyIngest ingest)
 {
@@ -76,10 +76,15 @@ public sealed class StudyImporter(StudyIngest ingest)
         return summary;
     }
 
-    /// <summary>Reads and parses every source into batches; runs on its own thread.</summary>
+    /// <summary>
+    /// Reads every source into batches on its own thread, and parses each batch on every core
+    /// but one while the calling thread writes the one before.
+    /// </summary>
     private async Task Produce(IEnumerable<RecordSource> sources, ChannelWriter<Work> output, CancellationToken cancellationToken)
     {
         var work = new Work(BatchSize);
+        var pending = new List<(StudyJson Json, string Source)>(BatchSize);
+        long pendingBytes = 0;
         try
         {
             foreach (var source in sources)
@@ -95,15 +100,18 @@ public sealed class StudyImporter(StudyIngest ingest)
 
                 foreach (var json in studies ?? ReadAgain(source))
                 {
-                    work.Batch.Add(json, source.Name);
-                    if (work.Batch.Studies.Count >= BatchSize || work.Batch.Bytes >= BatchBytes)
+                    pending.Add((json, source.Name));
+                    pendingBytes += json.Utf8.Length;
+                    if (pending.Count >= BatchSize || pendingBytes >= BatchBytes)
                     {
+                        work.Batch.AddAll(pending);
                         await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
-                        work = new Work(BatchSize);
+                        (work, pending, pendingBytes) = (new Work(BatchSize), new List<(StudyJson, string)>(BatchSize), 0);
                     }
                 }
             }
 
+            work.Batch.AddAll(pending);
             await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
             output.Complete();
         }

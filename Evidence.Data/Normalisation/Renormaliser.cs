@@ -48,14 +48,14 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = connection.Query<(string NctId, string RawJson, string? Before)>($"""
-                SELECT s.nct_id, v.raw_json, {DerivedValues}
+            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>($"""
+                SELECT s.nct_id, v.raw_json, v.raw, v.raw_size, {DerivedValues}
                 FROM studies s JOIN study_versions v ON v.id = s.current_version_id
                 WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
                 """, new { Ids = JsonSerializer.Serialize(batch) }).ToList();
             var normalised = rows.ConvertAll(r =>
             {
-                using var document = JsonDocument.Parse(r.RawJson);
+                using var document = JsonDocument.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize));
                 return (r.NctId, Study: normaliser.Normalise(StudyRecordParser.Parse(document.RootElement)), r.Before);
             });
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TrialEvidence.Data.Normalisation;
@@ -28,9 +27,10 @@ public sealed partial class StudyWriter
         ORDER BY COALESCE(last_update_posted_date, ''), id
         """;
 
+    // raw_json is '' for versions stored since migration 0014: the record is in raw (StoredJson).
     private const string InsertVersion = """
-        INSERT INTO study_versions (nct_id, version_holder, last_update_posted_date, content_hash, fetched_at, source, raw_json)
-        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, CAST(@RawJson AS TEXT))
+        INSERT INTO study_versions (nct_id, version_holder, last_update_posted_date, content_hash, fetched_at, source, raw_json, raw, raw_size)
+        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, '', @Raw, @RawSize)
         """;
 
     private static readonly (string, Func<VersionRow, object?>)[] VersionColumns =
@@ -41,18 +41,9 @@ public sealed partial class StudyWriter
         ("ContentHash", x => x.ContentHash),
         ("FetchedAt", x => x.FetchedAt),
         ("Source", x => x.Source),
-        ("RawJson", x => Bytes(x.RawUtf8)),
+        ("Raw", x => x.Raw),
+        ("RawSize", x => x.RawSize),
     ];
-
-    /// <summary>
-    /// The raw JSON is bound as its UTF-8 bytes and cast to TEXT in SQL (a cast of a BLOB reads
-    /// its bytes as text in the database's UTF-8): the bytes stored are the bytes received, with
-    /// no round trip through a .NET string.
-    /// </summary>
-    private static byte[] Bytes(ReadOnlyMemory<byte> utf8) =>
-        MemoryMarshal.TryGetArray(utf8, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : utf8.ToArray();
 
     private const string VersionIdOf = "(SELECT id FROM study_versions WHERE nct_id = @NctId AND content_hash = @ContentHash)";
 

@@ -60,7 +60,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
                 continue;
             }
 
-            versions.Add(new VersionRow(record, study.ContentHash, now, source, study.RawUtf8));
+            versions.Add(new VersionRow(record, study.ContentHash, now, source, study.StoredRaw, study.RawUtf8.Length));
             var existing = current.GetValueOrDefault(record.NctId);
             // Only a strictly newer version replaces the current one: of two with the same dates
             // (a fields= subset and a full record, say), the one stored first stays current.
@@ -137,7 +137,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
     private sealed record Snapshot(string NctId, string? LastUpdatePostedDate, long? Count, string? Type);
 
-    private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, ReadOnlyMemory<byte> RawUtf8);
+    private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, byte[] Raw, int RawSize);
 
     private sealed record StudyRow(StudyRecord Record, NormalisedStudy Normalised, string ContentHash, string UpdatedAt, bool Replaces);
 

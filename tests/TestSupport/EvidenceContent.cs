@@ -20,7 +20,7 @@ public static class EvidenceContent
                (SELECT content_hash FROM study_versions v WHERE v.id = s.current_version_id))
         FROM studies s ORDER BY nct_id
         """,
-        "SELECT json_array(nct_id, version_holder, last_update_posted_date, content_hash, raw_json) FROM study_versions ORDER BY nct_id, content_hash",
+        "SELECT json_array(nct_id, version_holder, last_update_posted_date, content_hash, raw_json) FROM study_versions_json ORDER BY nct_id, content_hash",
         "SELECT json_array(nct_id, version_holder, last_update_posted_date, count, type) FROM enrollment_snapshots ORDER BY nct_id, last_update_posted_date, count",
         "SELECT json_array(*) FROM (SELECT * FROM conditions ORDER BY 1, 2)",
         "SELECT json_array(*) FROM (SELECT * FROM keywords ORDER BY 1, 2)",

@@ -25,7 +25,7 @@ public sealed class RawBytesFactory : EvidenceApiFactory
         Legacy[Legacy.AsSpan().IndexOf("legacy"u8)] = 0xFF;
         using var connection = Database.Open();
         connection.Execute(
-            "UPDATE study_versions SET raw_json = CAST(@bytes AS TEXT) WHERE source = @source",
+            "UPDATE study_versions SET raw_json = CAST(@bytes AS TEXT), raw = NULL, raw_size = NULL WHERE source = @source",
             new { bytes = Legacy, source = Path.Combine(Database.Directory, "legacy.json#0") });
     }
 

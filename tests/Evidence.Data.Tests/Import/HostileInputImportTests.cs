@@ -98,7 +98,7 @@ public class HostileInputImportTests
         database.Import(Path.Combine(database.Directory, "study.json"));
 
         using var connection = database.Open();
-        var stored = connection.QuerySingle<byte[]>("SELECT CAST(raw_json AS BLOB) FROM study_versions WHERE nct_id = @id", new { id = "NCT03418623" });
+        var stored = connection.QuerySingle<byte[]>("SELECT CAST(raw_json AS BLOB) FROM study_versions_json WHERE nct_id = @id", new { id = "NCT03418623" });
         Assert.Equal(bytes.AsSpan().TrimEnd("\r\n\t"u8).ToArray(), stored);
     }
 }

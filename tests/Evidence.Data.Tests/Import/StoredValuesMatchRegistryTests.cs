@@ -110,7 +110,7 @@ public sealed class StoredValuesMatchRegistryTests : IClassFixture<StoredValuesM
         var file = SharedData.CtGovFile("NCT04267848.json");
         using var connection = _imported.Database.Open();
 
-        var raw = connection.QuerySingle<string>("SELECT raw_json FROM study_versions WHERE nct_id = 'NCT04267848'");
+        var raw = connection.QuerySingle<string>("SELECT raw_json FROM study_versions_json WHERE nct_id = 'NCT04267848'");
 
         Assert.Equal(File.ReadAllText(file).Trim(), raw);
     }

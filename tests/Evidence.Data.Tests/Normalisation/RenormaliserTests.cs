@@ -37,7 +37,7 @@ public class RenormaliserTests
         using var database = new TempDatabase();
         database.Import(SharedData.CtGovFile("reconstructed"));
         using var connection = database.Open();
-        var rawBefore = connection.Query<string>("SELECT raw_json FROM study_versions ORDER BY id").ToList();
+        var rawBefore = connection.Query<string>("SELECT raw_json FROM study_versions_json ORDER BY id").ToList();
         // A vocabulary that no longer knows sintilimab, under a new version.
         var json = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "Evidence.Data", "Normalisation", "vocabulary.json"))
             .Replace("\"sintilimab\"", "\"sintilimab-retired\"", StringComparison.Ordinal)
@@ -53,7 +53,7 @@ public class RenormaliserTests
         Assert.Null(connection.QuerySingle<string?>(DrugValue("agent")));
         Assert.Equal("PD-1", connection.QuerySingle<string?>(DrugValue("target")));
         Assert.Equal(["test-1"], connection.Query<string>("SELECT DISTINCT vocabulary_version FROM study_summaries"));
-        Assert.Equal(rawBefore, connection.Query<string>("SELECT raw_json FROM study_versions ORDER BY id"));
+        Assert.Equal(rawBefore, connection.Query<string>("SELECT raw_json FROM study_versions_json ORDER BY id"));
         Assert.Equal([("test-1", 7L)], renormaliser.Stale(Vocabulary.Embedded.Version)); // what start-up warns of
 
         var back = renormaliser.Run(StudyNormaliser.Embedded);

@@ -26,7 +26,7 @@ public sealed class StudyFetcherTests : ReplayRegistryTest
         using var connection = host.Database.Open();
         Assert.Equal(
             System.Text.Encoding.UTF8.GetString(Registry.Studies["NCT03934567"]),
-            connection.QuerySingle<string>("SELECT raw_json FROM study_versions WHERE nct_id = 'NCT03934567'"));
+            connection.QuerySingle<string>("SELECT raw_json FROM study_versions_json WHERE nct_id = 'NCT03934567'"));
     }
 
     [Fact]
