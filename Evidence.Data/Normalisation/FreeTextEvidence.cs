@@ -22,7 +22,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     public InterventionTerms? Derive(StudyRecord record, IReadOnlyList<InterventionTerms> structured, List<TermSource> sources)
     {
-        var needRt = !structured.Any(i => i.RtModality is not null);
+        // A trial of an RT injury (radiodermatitis, radiation proctitis) names the RT that caused it.
+        var needRt = !structured.Any(i => i.RtModality is not null) && !TreatsRtInjury(record);
         var needIci = !structured.Any(i => i.GivesIci);
         // An observational study assigns nothing; a record that does not say its type is read.
         if (string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase) || (!needRt && !needIci))
@@ -169,12 +170,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool IsGiven(TermText words, int position, int end, bool sequence)
     {
         var before = words.WordsBefore(position, 4).ToList();
-        var after = words.Words.Skip(end).Take(2).Select(w => w.Word);
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
-        var marksTime = !sequence && before is [.., var previous, "of"] && TimeWords.Contains(previous);
-        return !marksTime && !AfterProgression(words, position)
-            && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !after.Any(NotGivenAfter.Contains);
+        return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position)
+            && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !NamedAsSomethingElse(words, end);
     }
 
     /// <summary>
@@ -199,6 +198,21 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         ["progressed", "progressing", "progression", "progressive", "relapsed", "relapse", "relapsing", "recurred", "recurrence", "recurrent"],
         StringComparer.Ordinal);
 
+    /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
+    internal static bool MarksTime(TermText words, int position) =>
+        words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
+
+    /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced").</summary>
+    internal static bool NamedAsSomethingElse(TermText words, int end) => words.Words.Skip(end).Take(2).Any(w => NotGivenAfter.Contains(w.Word));
+
+    /// <summary>A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis", "Radiodermatitis", "radiation-induced mucositis").</summary>
+    private bool TreatsRtInjury(StudyRecord record) =>
+        record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
+            words.Words.Any(w => RtInjuryWords.Contains(w.Word))
+            || vocabulary.RtModalities.Matches(words).Any(m => NamedAsSomethingElse(words, m.Position + m.Words)));
+
+    private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> SequenceWords = new(["after", "following", "post"], StringComparer.Ordinal);
@@ -212,7 +226,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> NotGivenAfter = new(
         ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
          "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
-         "resistant", "resistance", "failure", "planning", "dosimetry", "calibration"],
+         "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
+         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall"],
         StringComparer.Ordinal);
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>

@@ -25,11 +25,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var isRadiation = string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 
         // Agents: from the intervention's own words; a drug's description only when they name none
-        // (descriptions of one drug often mention others it is given with).
+        // (descriptions of one drug often mention others it is given with), and of a class name
+        // ("Chemotherapy", "PD-1 antibody") only the agents of that class.
         var agents = Find(vocabulary.Agents, own);
         if (agents.Count == 0 && isDrug && !IsOtherDrugName(intervention.Name))
         {
-            agents = Find(vocabulary.Agents, [description]);
+            var named = NamedClass(own);
+            agents = Find(vocabulary.Agents, [description]).Where(a => named is null || a.Match.Value.Class == named).ToList();
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
@@ -43,6 +45,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (agents.Count == 0 && classTerm.Match is null && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
         {
             classTerm = unknownIci;
+        }
+
+        if (agents.Count == 0 && classTerm.Match?.Value == Terms.UnspecifiedIci && SpecificClass([description, .. arms]) is { } specific)
+        {
+            // "Immune checkpoint inhibitor" whose description or arm says "PD-1 inhibitors".
+            classTerm = specific;
         }
 
         var modality = Modality(record, intervention, own, description, arms, isRadiation);
@@ -167,6 +175,18 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : null;
     }
 
+    /// <summary>The one checkpoint that the ICI class words of <paramref name="texts"/> name, if they name exactly one.</summary>
+    private (string Field, TermMatch<string> Match)? SpecificClass(List<(string Field, TermText Text)> texts)
+    {
+        var specific = Find(vocabulary.IciClasses, texts).Where(c => c.Match.Value != Terms.UnspecifiedIci).ToList();
+        return specific.Count > 0 && specific.All(c => c.Match.Value == specific[0].Match.Value) ? specific[0] : null;
+    }
+
+    /// <summary>The class an intervention's own words name ("Chemotherapy": chemotherapy, "Anti-PD-1 antibody": ICI), if one.</summary>
+    private string? NamedClass(List<(string Field, TermText Text)> own) =>
+        own.Any(t => vocabulary.IciClasses.Matches(t.Text).Count > 0) ? Terms.Ici
+        : own.Select(t => vocabulary.PartnerClasses.Matches(t.Text).FirstOrDefault()?.Value).FirstOrDefault(c => c is not null);
+
     /// <summary>
     /// A name of one word that is no class or therapy word ("Dexamethasone", "Lifileucel"): a drug
     /// the vocabulary does not hold. Its description names what it is given with (premedication
@@ -206,15 +226,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// The RT an intervention gives: what its own words name; for a radiation intervention that
     /// names no kind, its description's and then its arms' words. An arm describes all its
     /// interventions, so a kind another intervention of the trial names as its own ("Prostate
-    /// SBRT" beside "Conventionally Fractionated Radiotherapy") is that one's, not this one's.
-    /// A radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is
-    /// imaging, not RT.
+    /// SBRT" beside "Conventionally Fractionated Radiotherapy") is that one's, not this one's; a
+    /// description that times it by another RT ("from the 2nd day of SBRT") does not name its
+    /// kind. RT words that name something else ("Radiation monitoring device") are not RT, and a
+    /// radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is imaging.
     /// </summary>
     private (string Field, TermMatch<string>? Match) Modality(
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
         List<(string Field, TermText Text)> arms, bool isRadiation)
     {
-        var named = Find(vocabulary.RtModalities, own);
+        var named = FindRt(own);
         if (named.Count == 0 && (!isRadiation || own.Append(description).Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0)))
         {
             return default;
@@ -225,16 +246,20 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
             var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
-                .SelectMany(i => Find(vocabulary.RtModalities, OwnTexts(i)))
+                .SelectMany(i => FindRt(OwnTexts(i)))
                 .Select(m => m.Match.Value)
                 .Where(value => value != Terms.UnspecifiedRt)
                 .ToHashSet(StringComparer.Ordinal);
-            candidates = [.. named, .. Find(vocabulary.RtModalities, [description]), .. Find(vocabulary.RtModalities, arms).Where(m => !siblings.Contains(m.Match.Value))];
+            candidates = [.. named, .. FindRt([description]).Where(m => !FreeTextEvidence.MarksTime(description.Text, m.Match.Position)),
+                .. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))];
         }
 
         var best = vocabulary.MostSpecificModality(candidates.Select(c => c.Match));
         return best is null ? default : candidates.First(c => ReferenceEquals(c.Match, best));
     }
+
+    private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>
+        texts.SelectMany(t => vocabulary.RtModalities.Matches(t.Text).Where(m => !FreeTextEvidence.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
 
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {

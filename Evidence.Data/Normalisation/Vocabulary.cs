@@ -30,6 +30,9 @@ public sealed class Vocabulary
     /// <summary>Products that hold two agents under one name or code ("BMS-986213": nivolumab and relatlimab).</summary>
     public IReadOnlyList<CoformulationEntry> Coformulations { get; init; } = [];
 
+    /// <summary>Chemotherapy regimens named by acronym ("FOLFOX", "GEMOX") and the agents they give, matched as a co-formulation is.</summary>
+    public IReadOnlyList<CoformulationEntry> Regimens { get; init; } = [];
+
     public required IReadOnlyList<ClassTermEntry> IciClassTerms { get; init; }
 
     /// <summary>How an ICI the vocabulary does not list is still known as one (<see cref="UnknownIciEntry"/>).</summary>
@@ -100,6 +103,7 @@ public sealed class Vocabulary
             Version = file.Version,
             Agents = [.. file.Agents.Select(a => a with { Targets = a.Targets ?? [] })],
             Coformulations = file.Coformulations ?? [],
+            Regimens = file.Regimens ?? [],
             Rules = new TermRules(file.NotTerms ?? [], file.CaseSensitiveTerms ?? []),
             UnknownIci = file.UnknownIci ?? new([], [], []),
             PartnerClassStems = file.PartnerClassStems ?? [],
@@ -140,7 +144,7 @@ public sealed class Vocabulary
         }
 
         var agentNames = Agents.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (product, agent) in Coformulations.SelectMany(c => c.Agents.Where(a => !agentNames.Contains(a)).Select(a => (string.Join("/", c.Names), a))))
+        foreach (var (product, agent) in Coformulations.Concat(Regimens).SelectMany(c => c.Agents.Where(a => !agentNames.Contains(a)).Select(a => (string.Join("/", c.Names), a))))
         {
             missing.Add($"the agent {agent} that the co-formulation {product} holds");
         }
@@ -175,6 +179,7 @@ public sealed class Vocabulary
         string Version,
         List<AgentEntry> Agents,
         List<CoformulationEntry>? Coformulations,
+        List<CoformulationEntry>? Regimens,
         List<string>? NotTerms,
         List<string>? CaseSensitiveTerms,
         UnknownIciEntry? UnknownIci,

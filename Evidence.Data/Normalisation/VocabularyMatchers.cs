@@ -13,7 +13,7 @@ public sealed class VocabularyMatchers
         var agentsByName = vocabulary.Agents.ToDictionary(a => a.Name, StringComparer.Ordinal);
         Agents = new(
             vocabulary.Agents.SelectMany(a => a.Synonyms.Append(a.Name).Select(term => (term, a)))
-                .Concat(vocabulary.Coformulations.SelectMany(c => c.Names.SelectMany(term => c.Agents.Select(agent => (term, agentsByName[agent]))))),
+                .Concat(vocabulary.Coformulations.Concat(vocabulary.Regimens).SelectMany(c => c.Names.SelectMany(term => c.Agents.Select(agent => (term, agentsByName[agent]))))),
             nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)),
             rules);
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))), rules: rules);

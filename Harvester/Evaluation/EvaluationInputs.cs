@@ -15,6 +15,17 @@ internal static class EvaluationInputs
     /// <summary>A label's RT modality in the product's name: annotators write DOMAIN.md's names ("SIRT/TARE", "proton beam therapy").</summary>
     public static string ModalityName(string label) => ModalityNames.GetValueOrDefault(label.Trim(), label.Trim());
 
+    /// <summary>
+    /// A labelled agent by the vocabulary's name for it when the label gives a code or brand the
+    /// vocabulary lists as that agent's ("TQB2450" is benmelstobart): one agent, two spellings.
+    /// </summary>
+    public static string AgentName(string label, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var key = TermText.Key(label);
+        return vocabulary.Agents.FirstOrDefault(a => a.Synonyms.Append(a.Name).Any(name => TermText.Key(name) == key))?.Name ?? label.Trim();
+    }
+
     private static readonly Dictionary<string, string> ModalityNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["proton beam therapy"] = "Proton",

@@ -26,6 +26,11 @@ public static partial class NormalisationEvaluation
         var scores = new List<FieldScore>();
         var misses = new List<Disagreement>();
         var interventionLabels = ReadLabels(Path.Combine(labelsFolder, "interventions.csv"), "name");
+        foreach (var label in interventionLabels.Values.Where(l => l.GetValueOrDefault(NormalisedField.Agent) is not null))
+        {
+            label[NormalisedField.Agent] = string.Join(Terms.ListSeparator, label[NormalisedField.Agent]!.Split(Terms.ListSeparator.Trim()).Select(a => EvaluationInputs.AgentName(a, normaliser.Vocabulary)));
+        }
+
         var outcomeLabels = ReadLabels(Path.Combine(labelsFolder, "primary_outcomes.csv"), "measure");
         scores.AddRange(Score(interventionLabels, interventions, InterventionFields, misses));
         scores.AddRange(Score(outcomeLabels, outcomes, OutcomeFields, misses));

@@ -22,10 +22,6 @@ public static class TrialEvaluation
     /// <summary>What Table 1's institution cell names when the record names only a person: "person: name", as the labels write it.</summary>
     private const string PersonPrefix = "person: ";
 
-    /// <summary>
-    /// The labels write RT kinds as ../shared/DOMAIN.md names them; the vocabulary has shorter
-    /// names for the same kinds. This is a table of names, not of decisions: each pair is one modality.
-    /// </summary>
     /// <summary>Scores per half, or none when <paramref name="labelsFolder"/> has no trials.csv.</summary>
     public static IReadOnlyList<TrialScore> Run(IEnumerable<RecordSource> records, string labelsFolder, StudyNormaliser normaliser)
     {
@@ -36,7 +32,7 @@ public static class TrialEvaluation
             return [];
         }
 
-        var (labels, columns) = ReadLabels(path);
+        var (labels, columns) = ReadLabels(path, normaliser.Vocabulary);
         var predictions = Predict(records, normaliser, labels.Keys.ToHashSet(StringComparer.Ordinal));
         var scores = new List<TrialScore>();
         foreach (var half in labels.Values.Select(l => l.Half).Distinct().Order(StringComparer.Ordinal))
@@ -123,7 +119,7 @@ public static class TrialEvaluation
 
     private static string ColumnOf(string field) => field == "setting" ? "setting_tags" : field;
 
-    private static (Dictionary<string, TrialValues> Labels, HashSet<string> Columns) ReadLabels(string path)
+    private static (Dictionary<string, TrialValues> Labels, HashSet<string> Columns) ReadLabels(string path, Vocabulary vocabulary)
     {
         var labels = new Dictionary<string, TrialValues>(StringComparer.Ordinal);
         var columns = new HashSet<string>(StringComparer.Ordinal);
@@ -136,7 +132,7 @@ public static class TrialEvaluation
                 ["rt"] = Yes(row["rt"] == "yes"),
                 ["rt_modality"] = List(row["rt_modality"]).Select(m => EvaluationInputs.ModalityName(m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
                 ["ici"] = Yes(row["ici"] == "yes"),
-                ["agents"] = List(row["agents"]),
+                ["agents"] = List(row["agents"]).Select(a => EvaluationInputs.AgentName(a, vocabulary)).ToHashSet(StringComparer.OrdinalIgnoreCase),
                 ["targets"] = List(row["targets"]),
                 ["setting"] = List(row.GetValueOrDefault("setting_tags")),
                 ["institution"] = string.IsNullOrWhiteSpace(row.GetValueOrDefault("institution")) ? new(StringComparer.Ordinal) : new([InstitutionKey(row["institution"]!.Trim())], StringComparer.Ordinal),

@@ -161,4 +161,77 @@ public class RtKindAndPartnerRulesTests
         Assert.Equal(["BMS-936559"], terms.Agents);
         Assert.Equal(["PD-L1"], terms.Targets);
     }
+
+    [Theory]
+    [InlineData("mFOLFOX6", new[] { "fluorouracil", "oxaliplatin" })]
+    [InlineData("FOLFIRINOX", new[] { "fluorouracil", "irinotecan", "oxaliplatin" })]
+    [InlineData("GEMOX every 2 weeks", new[] { "gemcitabine", "oxaliplatin" })]
+    public void A_regimen_named_by_its_acronym_gives_its_drugs(string name, string[] agents)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name));
+
+        Assert.Equal(agents.Order(), terms.Agents.Order());
+        Assert.Equal(["chemotherapy"], terms.PartnerClasses);
+    }
+
+    [Fact]
+    public void A_class_name_takes_from_its_description_only_the_agents_of_that_class()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Chemotherapy", "Carboplatin and fluorouracil, given with pembrolizumab every 3 weeks"));
+
+        Assert.Equal(["carboplatin", "fluorouracil"], terms.Agents.Order());
+        Assert.Empty(terms.Targets);
+    }
+
+    [Theory]
+    [InlineData("DRUG", "Immunocheckpoint inhibitor therapy", null, null)]
+    [InlineData("RADIATION", "Standardized CIRT", null, "Carbon ion")]
+    public void Usual_spellings_of_a_class_and_a_modality_are_read(string type, string name, string? agent, string? modality)
+    {
+        var terms = OnlyIntervention(Intervention(type, name));
+
+        Assert.Equal(modality, terms.RtModality);
+        Assert.Equal(agent is null && modality is null ? [Terms.UnspecifiedIci] : [], terms.Targets);
+    }
+
+    [Theory]
+    [InlineData("DEVICE", "Radiation monitoring device")]
+    [InlineData("DEVICE", "Radiation protection shield")]
+    [InlineData("DRUG", "Radiation-induced dermatitis cream")]
+    public void Rt_words_that_name_something_else_in_an_intervention_are_not_rt(string type, string name)
+    {
+        Assert.Null(OnlyIntervention(Intervention(type, name)).RtModality);
+    }
+
+    [Fact]
+    public void A_description_that_times_an_rt_by_another_does_not_name_its_kind()
+    {
+        var study = Normalise(Trial(
+            "SBRT and Low-Dose Radiotherapy With an Anti-PD-1",
+            [Intervention("RADIATION", "SBRT", "30 Gy in 3 fractions"), Intervention("RADIATION", "Low dose radiotherapy", "2 Gy in 1 fraction, from the 2nd day of SBRT")]));
+
+        Assert.Equal(Terms.UnspecifiedRt, study.Interventions[1].RtModality);
+    }
+
+    [Fact]
+    public void A_trial_of_an_rt_injury_does_not_give_the_rt_its_arms_mention()
+    {
+        var protocol = Trial(
+            "Olive Oil Cream Against Acute Radiodermatitis",
+            [Intervention("DRUG", "Olive oil cream", arms: ["Cream"])],
+            Arm("Cream", "Patients apply the cream to the irradiated area throughout radiotherapy.", "Drug: Olive oil cream"));
+
+        Assert.Null(Normalise(protocol).FreeText);
+    }
+
+    [Fact]
+    public void An_unspecified_ici_takes_the_checkpoint_its_arm_names()
+    {
+        var study = Normalise(Trial(
+            "TACE With Targeted and Immune Therapy",
+            [Intervention("DRUG", "Immune checkpoint inhibitor therapy", arms: ["A"])],
+            Arm("A", "TACE combined with multi-target drugs and PD-1 inhibitors", "Drug: Immune checkpoint inhibitor therapy")));
+
+        Assert.Equal(["PD-1"], study.Interventions[0].Targets);
+    }
 }

@@ -44,6 +44,18 @@ public sealed class EvaluationComparisonTests : IDisposable
     }
 
     [Fact]
+    public void An_agent_labelled_by_a_code_the_vocabulary_lists_is_that_agent()
+    {
+        Write("interventions.csv", "nct_id,name,agent,agent_class,target,rt_modality,partner_class,note\nNCT00000009,BMS-936559,mdx-1105,ICI,PD-L1,,,\n");
+        Write("primary_outcomes.csv", "nct_id,measure,endpoint_class,landmark,note\n");
+
+        var report = NormalisationEvaluation.Run(Record(), _folder, StudyNormaliser.Embedded);
+
+        var agent = report.Scores.Single(s => s.Field == "agent");
+        Assert.Equal((1, 1, 1), (agent.Labelled, agent.Predicted, agent.Correct));
+    }
+
+    [Fact]
     public void A_trials_agents_count_as_correct_whatever_their_case()
     {
         Write("trials.csv", "nct_id,half,rt,rt_modality,ici,agents,targets,bispecific,other_agents,evidence_fields,disease_setting,setting_tags,institution,intervention_cell,note\n"

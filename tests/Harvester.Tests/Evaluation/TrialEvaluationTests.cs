@@ -92,6 +92,7 @@ public sealed partial class TrialEvaluationTests
     [Theory]
     [InlineData("reconstructed", "Reconstructed", 39)]
     [InlineData("reconstructed-2", "Reconstructed-2", 40)]
+    [InlineData("reconstructed-3", "Reconstructed-3", 40)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
