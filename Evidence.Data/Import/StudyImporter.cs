@@ -15,7 +15,7 @@ namespace TrialEvidence.Data.Import;
 /// </summary>
 public sealed class StudyImporter(StudyIngest ingest)
 {
-    public const int DefaultBatchSize = 500;
+    public const int DefaultBatchSize = 250;
 
     /// <summary>A batch is written when it holds this many studies...</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;

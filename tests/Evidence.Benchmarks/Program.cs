@@ -14,7 +14,7 @@ const string Usage = """
       --studies N          studies to clone from ../shared/ctgov (default 20000)
       --shape array|zip    a website JSON array download (default) or the bulk download's zip
       --max-template-kb N  clone only records up to N KB (0, the default: all)
-      --batch N            studies per transaction (default 500)
+      --batch N            studies per transaction (default 250)
     """;
 string[] known = ["--input", "--studies", "--shape", "--batch", "--max-template-kb"];
 if (args.Length % 2 != 0 || args.Where((_, i) => i % 2 == 0).Any(a => !known.Contains(a)))
