@@ -94,6 +94,9 @@ public sealed class StudyImporter(StudyIngest ingest)
                 var (studies, problem) = Check(source, cancellationToken);
                 if (problem is not null)
                 {
+                    // The studies of earlier sources first, so rejections are listed in the order met.
+                    work.Batch.AddAll(pending);
+                    (pending, pendingBytes) = (new List<(StudyJson, string)>(BatchSize), 0);
                     work.Batch.RejectSource(source.Name, problem);
                     continue;
                 }

@@ -42,7 +42,16 @@ public sealed class IngestBatch(int capacity = 0)
     {
         ArgumentNullException.ThrowIfNull(studies);
         var parsed = new (ParsedStudy? Study, string? Problem)[studies.Count];
-        Parallel.For(0, studies.Count, Parsers, i => parsed[i] = Parse(studies[i].Json));
+        try
+        {
+            Parallel.For(0, studies.Count, Parsers, i => parsed[i] = Parse(studies[i].Json));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // What parsing one study threw, as Add would throw it, not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
         for (var i = 0; i < studies.Count; i++)
         {
             Append(studies[i].Json, studies[i].Source, parsed[i]);

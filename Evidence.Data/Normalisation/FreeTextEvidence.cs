@@ -39,7 +39,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtModalities.Matches(words);
-            if (allRt.All(m => m.Value == Terms.UnspecifiedRt) && vocabulary.ImagingWords.Matches(words).Count > 0)
+            if (allRt.All(m => m.Value == Terms.UnspecifiedRt) && IsImagingDose(words, allRt))
             {
                 // "a CT with a typical effective radiation dose of 2 mSv": the radiation of imaging.
                 allRt = [];
@@ -179,13 +179,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
     /// radiotherapy": a therapy the disease progressed (or did not) after was given before the
-    /// trial, even beside a therapy the trial gives.
+    /// trial, even beside a therapy the trial gives. Only the therapy "after" governs, with at most
+    /// modifiers between ("progressed after chemotherapy receive nivolumab": nivolumab is given).
     /// </summary>
     private static bool AfterProgression(TermText words, int position)
     {
         for (var i = Math.Max(1, position - 4); i < position; i++)
         {
-            if (SequenceWords.Contains(words.Words[i].Word) && ProgressionWords.Contains(words.Words[i - 1].Word))
+            if (SequenceWords.Contains(words.Words[i].Word) && ProgressionWords.Contains(words.Words[i - 1].Word)
+                && Enumerable.Range(i + 1, position - i - 1).All(j => PriorTherapyModifiers.Contains(words.Words[j].Word)))
             {
                 return true;
             }
@@ -194,9 +196,20 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return false;
     }
 
+    private static readonly HashSet<string> PriorTherapyModifiers = new(
+        ["definitive", "concurrent", "sequential", "prior", "previous", "initial", "radical", "curative", "standard", "the", "a", "an", "their",
+         "platinum", "based", "first", "line", "primary", "local", "thoracic", "pelvic", "adjuvant", "neoadjuvant", "induction"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> ProgressionWords = new(
         ["progressed", "progressing", "progression", "progressive", "relapsed", "relapse", "relapsing", "recurred", "recurrence", "recurrent"],
         StringComparer.Ordinal);
+
+    /// <summary>A sentence naming imaging whose radiation is a dose received, in mSv or as "radiation dose/exposure", not RT given.</summary>
+    private bool IsImagingDose(TermText words, IReadOnlyList<TermMatch<string>> rt) =>
+        vocabulary.ImagingWords.Matches(words).Count > 0
+        && (words.Words.Any(w => w.Word is "msv" or "mgy")
+            || rt.Any(m => words.Words.Skip(m.Position + m.Words).Take(1).Any(w => w.Word is "dose" or "doses" or "exposure")));
 
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
     internal static bool MarksTime(TermText words, int position) =>
@@ -205,13 +218,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced").</summary>
     internal static bool NamedAsSomethingElse(TermText words, int end) => words.Words.Skip(end).Take(2).Any(w => NotGivenAfter.Contains(w.Word));
 
-    /// <summary>A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis", "Radiodermatitis", "radiation-induced mucositis").</summary>
+    /// <summary>
+    /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",
+    /// "Radiodermatitis", "radiation-induced mucositis"); not a cancer RT caused ("Radiation-Induced
+    /// Sarcoma"), whose trial may well give RT.
+    /// </summary>
     private bool TreatsRtInjury(StudyRecord record) =>
         record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
-            || vocabulary.RtModalities.Matches(words).Any(m => NamedAsSomethingElse(words, m.Position + m.Words)));
+            || vocabulary.RtModalities.Matches(words).Any(m => words.Words.Skip(m.Position + m.Words).Take(2).Any(w => RtInjuries.Contains(w.Word))));
 
     private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> RtInjuries = new(
+        ["dermatitis", "mucositis", "proctitis", "proctopathy", "enteritis", "cystitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
+         "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
 

@@ -30,8 +30,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var agents = Find(vocabulary.Agents, own);
         if (agents.Count == 0 && isDrug && !IsOtherDrugName(intervention.Name))
         {
-            var named = NamedClass(own);
-            agents = Find(vocabulary.Agents, [description]).Where(a => named is null || a.Match.Value.Class == named).ToList();
+            var named = NamedClasses(own);
+            agents = Find(vocabulary.Agents, [description]).Where(a => named.Count == 0 || named.Contains(a.Match.Value.Class)).ToList();
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
@@ -120,6 +120,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     private static readonly HashSet<string> PlaceboWords = new(["placebo", "placebos", "sham", "dummy"], StringComparer.Ordinal);
 
+    /// <summary>One-word names that say what kind of treatment, not which drug: their description names the drugs.</summary>
+    private static readonly HashSet<string> GenericNames = new(
+        ["chemo", "platinum", "taxane", "taxanes", "anthracycline", "fluoropyrimidine", "doublet", "triplet", "consolidation", "maintenance",
+         "induction", "treatment", "therapy", "regimen", "experimental", "control", "standard", "drug", "drugs", "medication", "medicine",
+         "immunotherapy", "combination", "intervention", "comparator", "investigational", "systemic", "salvage"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> JoiningWords = new(["and", "or", "plus", "with", "versus", "vs"], StringComparer.Ordinal);
 
     /// <summary>
@@ -182,10 +189,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return specific.Count > 0 && specific.All(c => c.Match.Value == specific[0].Match.Value) ? specific[0] : null;
     }
 
-    /// <summary>The class an intervention's own words name ("Chemotherapy": chemotherapy, "Anti-PD-1 antibody": ICI), if one.</summary>
-    private string? NamedClass(List<(string Field, TermText Text)> own) =>
-        own.Any(t => vocabulary.IciClasses.Matches(t.Text).Count > 0) ? Terms.Ici
-        : own.Select(t => vocabulary.PartnerClasses.Matches(t.Text).FirstOrDefault()?.Value).FirstOrDefault(c => c is not null);
+    /// <summary>The classes an intervention's own words name ("Chemotherapy": chemotherapy; "PD-1 inhibitor plus chemotherapy": ICI and chemotherapy).</summary>
+    private HashSet<string> NamedClasses(List<(string Field, TermText Text)> own) =>
+    [
+        .. own.Any(t => vocabulary.IciClasses.Matches(t.Text).Count > 0) ? [Terms.Ici] : Array.Empty<string>(),
+        .. own.SelectMany(t => vocabulary.PartnerClasses.Matches(t.Text).Select(m => m.Value)),
+    ];
 
     /// <summary>
     /// A name of one word that is no class or therapy word ("Dexamethasone", "Lifileucel"): a drug
@@ -195,7 +204,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private bool IsOtherDrugName(string? name)
     {
         var text = TermText.Of(name);
-        return text.Words is [var (word, _, _)] && word.Length >= 5 && word.All(char.IsLetter)
+        return text.Words is [var (word, _, _)] && word.Length >= 5 && word.All(char.IsLetter) && !GenericNames.Contains(word)
             && vocabulary.PartnerClasses.Matches(text).Count == 0 && vocabulary.IciClasses.Matches(text).Count == 0
             && vocabulary.SystemicTherapyWords.Matches(text).Count == 0 && vocabulary.RtModalities.Matches(text).Count == 0
             && vocabulary.Locoregional.Matches(text).Count == 0 && !PlaceboWords.Contains(word);
@@ -236,7 +245,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         List<(string Field, TermText Text)> arms, bool isRadiation)
     {
         var named = FindRt(own);
-        if (named.Count == 0 && (!isRadiation || own.Append(description).Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0)))
+        if (named.Count == 0 && (!isRadiation || own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0)))
         {
             return default;
         }

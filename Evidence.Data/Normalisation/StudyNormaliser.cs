@@ -71,7 +71,7 @@ public sealed class StudyNormaliser
 
     /// <summary>
     /// An RT that names no kind ("Radiotherapy", "Palliative radiotherapy") but states its dose,
-    /// every statement at <see cref="HypofractionatedGyPerFraction"/> Gy or more per fraction
+    /// every statement of two fractions or more at <see cref="HypofractionatedGyPerFraction"/> Gy or more per fraction
     /// ("8 Gy x 3", "20 Gy in 5 fractions"), is hypofractionated RT: read from its own name and
     /// description, else from its arms when it is the trial's only RT intervention.
     /// </summary>
@@ -93,7 +93,8 @@ public sealed class StudyNormaliser
             var doses = own.Count > 0 || rtInterventions > 1
                 ? own
                 : regimens.Where(r => r.IsParsed && membership.ArmsOf(intervention).Any(a => r.SourceField == $"armGroups[{a.Ordinal}].description")).ToList();
-            if (doses.Count == 0 || doses.Any(d => d.DosePerFractionGyMin is not >= HypofractionatedGyPerFraction))
+            // A single fraction (radiosurgery, "8 Gy x 1") is not a fractionation scheme at all.
+            if (doses.Count == 0 || doses.Any(d => d.DosePerFractionGyMin is not >= HypofractionatedGyPerFraction || d.FractionsMin is not >= 2))
             {
                 result.Add(term);
                 continue;

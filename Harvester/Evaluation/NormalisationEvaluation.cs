@@ -130,7 +130,6 @@ public static partial class NormalisationEvaluation
     /// <summary>A list of values as the label files write one: joined with <see cref="Terms.ListSeparator"/>.</summary>
     private static string? Cell(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(Terms.ListSeparator, values);
 
-    /// <summary>Empty is "none"; "other" endpoints count as none; lists compare as sorted sets.</summary>
     /// <summary>A time point in months, as the normaliser states landmarks: a label's "4 years" is "48 months".</summary>
     private static string? InMonths(string? landmark)
     {
@@ -141,6 +140,7 @@ public static partial class NormalisationEvaluation
     [GeneratedRegex(@"^(?<n>\d{1,2})[\s-]*(years?|yrs?)$")]
     private static partial Regex Years();
 
+    /// <summary>Empty is "none"; "other" endpoints count as none; lists compare as sorted sets.</summary>
     private static string? Canonical(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Trim().Equals(Terms.OtherEndpoint, StringComparison.OrdinalIgnoreCase))

@@ -94,13 +94,22 @@ public class RtKindAndPartnerRulesTests
     }
 
     [Theory]
-    [InlineData("Atezolizumab in Oesophageal Cancer That Has Not Progressed Following Definitive Chemoradiotherapy")]
+    [InlineData("Atezolizumab in Oesophageal Cancer That Has Not Progressed Following Definitive Concurrent Chemoradiotherapy")]
     [InlineData("Durvalumab for Patients Who Relapsed After Radiotherapy")]
     public void A_therapy_the_disease_progressed_after_is_prior_even_beside_an_ici(string title)
     {
         var study = Normalise(Trial(title, [Intervention("BIOLOGICAL", "Study drug")]));
 
         Assert.Null(study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void A_therapy_after_a_progression_then_a_verb_is_the_trials()
+    {
+        var study = Normalise(Trial("Patients Who Progressed After Chemotherapy Receive Nivolumab and SBRT", [Intervention("OTHER", "Study treatment")]));
+
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+        Assert.Equal(["nivolumab"], study.FreeText!.Agents);
     }
 
     [Fact]
@@ -184,14 +193,62 @@ public class RtKindAndPartnerRulesTests
     }
 
     [Theory]
-    [InlineData("DRUG", "Immunocheckpoint inhibitor therapy", null, null)]
-    [InlineData("RADIATION", "Standardized CIRT", null, "Carbon ion")]
-    public void Usual_spellings_of_a_class_and_a_modality_are_read(string type, string name, string? agent, string? modality)
+    [InlineData("DRUG", "Immunocheckpoint inhibitor therapy", null)]
+    [InlineData("RADIATION", "Standardized CIRT", "Carbon ion")]
+    public void Usual_spellings_of_a_class_and_a_modality_are_read(string type, string name, string? modality)
     {
         var terms = OnlyIntervention(Intervention(type, name));
 
         Assert.Equal(modality, terms.RtModality);
-        Assert.Equal(agent is null && modality is null ? [Terms.UnspecifiedIci] : [], terms.Targets);
+        Assert.Equal(modality is null ? [Terms.UnspecifiedIci] : [], terms.Targets);
+    }
+
+    [Fact]
+    public void A_radiation_intervention_planned_on_ct_is_still_rt()
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", "Consolidative treatment", "SBRT 30 Gy in 5 fractions, planned on 4D-CT with cone-beam CT guidance"));
+
+        Assert.Equal("SBRT", terms.RtModality);
+    }
+
+    [Fact]
+    public void A_name_of_two_classes_takes_the_agents_of_both_from_its_description()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "PD-1 inhibitor plus chemotherapy", "Sintilimab, nab-paclitaxel and carboplatin every 3 weeks"));
+
+        Assert.Equal(["carboplatin", "paclitaxel", "sintilimab"], terms.Agents.Order());
+    }
+
+    [Theory]
+    [InlineData("Chemo")]
+    [InlineData("Maintenance")]
+    public void A_one_word_generic_name_is_read_through_its_description(string name)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name, "Capecitabine 1000 mg/m2 twice daily"));
+
+        Assert.Equal(["capecitabine"], terms.Agents);
+    }
+
+    [Theory]
+    [InlineData("18 Gy in 1 fraction")]
+    [InlineData("8 Gy x 1")]
+    public void A_single_fraction_is_not_called_hypofractionated(string description)
+    {
+        var study = Normalise(Trial("Radiosurgery and Nivolumab", [Intervention("RADIATION", "Radiotherapy", description)]));
+
+        Assert.Equal(Terms.UnspecifiedRt, study.Interventions[0].RtModality);
+    }
+
+    [Fact]
+    public void A_trial_of_a_cancer_rt_caused_still_gives_the_rt_its_arms_name()
+    {
+        var protocol = Trial(
+            "Pembrolizumab in Radiation-Induced Sarcoma",
+            [Intervention("DRUG", "Pembrolizumab", arms: ["A"])],
+            Arm("A", "Pembrolizumab every 3 weeks with radiotherapy 50 Gy to the primary tumour.", "Drug: Pembrolizumab"));
+        protocol["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray("Radiation-Induced Sarcoma") };
+
+        Assert.Equal(Terms.UnspecifiedRt, Normalise(protocol).FreeText?.RtModality);
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace TrialEvidence.Harvester.Tests.Evaluation;
 
 /// <summary>
 /// How a label and the normaliser's value are compared: a landmark in years is the same time
-/// point as the months the normaliser states, and an agent's case does not count.
+/// point as the months the normaliser states, and an agent's code or case is the same agent.
 /// </summary>
 public sealed class EvaluationComparisonTests : IDisposable
 {
@@ -56,10 +56,10 @@ public sealed class EvaluationComparisonTests : IDisposable
     }
 
     [Fact]
-    public void A_trials_agents_count_as_correct_whatever_their_case()
+    public void A_trials_agents_labelled_by_another_spelling_count_as_correct()
     {
         Write("trials.csv", "nct_id,half,rt,rt_modality,ici,agents,targets,bispecific,other_agents,evidence_fields,disease_setting,setting_tags,institution,intervention_cell,note\n"
-            + "NCT00000009,unseen,no,,yes,bms-936559,PD-L1,no,,interventions,,,,BMS-936559,\n");
+            + "NCT00000009,unseen,no,,yes,mdx-1105,PD-L1,no,,interventions,,,,BMS-936559,\n");
 
         var scores = TrialEvaluation.Run(Record(), _folder, StudyNormaliser.Embedded);
 
