@@ -85,6 +85,15 @@ public sealed class StudyImporter(StudyIngest ingest)
         var work = new Work(BatchSize);
         var pending = new List<(StudyJson Json, string Source)>(BatchSize);
         long pendingBytes = 0;
+
+        // Parses what is pending into the batch (AddAll copies it, so the list is reused).
+        void ParsePending()
+        {
+            work.Batch.AddAll(pending);
+            pending.Clear();
+            pendingBytes = 0;
+        }
+
         try
         {
             foreach (var source in sources)
@@ -95,8 +104,7 @@ public sealed class StudyImporter(StudyIngest ingest)
                 if (problem is not null)
                 {
                     // The studies of earlier sources first, so rejections are listed in the order met.
-                    work.Batch.AddAll(pending);
-                    (pending, pendingBytes) = (new List<(StudyJson, string)>(BatchSize), 0);
+                    ParsePending();
                     work.Batch.RejectSource(source.Name, problem);
                     continue;
                 }
@@ -107,14 +115,14 @@ public sealed class StudyImporter(StudyIngest ingest)
                     pendingBytes += json.Utf8.Length;
                     if (pending.Count >= BatchSize || pendingBytes >= BatchBytes)
                     {
-                        work.Batch.AddAll(pending);
+                        ParsePending();
                         await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
-                        (work, pending, pendingBytes) = (new Work(BatchSize), new List<(StudyJson, string)>(BatchSize), 0);
+                        work = new Work(BatchSize);
                     }
                 }
             }
 
-            work.Batch.AddAll(pending);
+            ParsePending();
             await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
             output.Complete();
         }

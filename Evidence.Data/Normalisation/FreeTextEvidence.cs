@@ -22,8 +22,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     public InterventionTerms? Derive(StudyRecord record, IReadOnlyList<InterventionTerms> structured, List<TermSource> sources)
     {
-        // A trial of an RT injury (radiodermatitis, radiation proctitis) names the RT that caused it.
-        var needRt = !structured.Any(i => i.RtModality is not null) && !TreatsRtInjury(record);
+        var needRt = !structured.Any(i => i.RtModality is not null);
         var needIci = !structured.Any(i => i.GivesIci);
         // An observational study assigns nothing; a record that does not say its type is read.
         if (string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase) || (!needRt && !needIci))
@@ -39,7 +38,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtModalities.Matches(words);
-            if (allRt.All(m => m.Value == Terms.UnspecifiedRt) && IsImagingDose(words, allRt))
+            if (allRt.Count > 0 && allRt.All(m => m.Value == Terms.UnspecifiedRt) && IsImagingDose(words, allRt))
             {
                 // "a CT with a typical effective radiation dose of 2 mSv": the radiation of imaging.
                 allRt = [];
@@ -77,6 +76,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);
             agents.AddRange(needIci ? named.Select(m => (field, m)) : []);
             classes.AddRange(needIci ? iciClasses.Select(m => (field, m)) : []);
+        }
+
+        if (modalities.Count > 0 && TreatsRtInjury(record))
+        {
+            // A trial of an RT injury (radiodermatitis, radiation proctitis) names the RT that caused it.
+            modalities.Clear();
         }
 
         if (modalities.Count > 0)
@@ -209,14 +214,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private bool IsImagingDose(TermText words, IReadOnlyList<TermMatch<string>> rt) =>
         vocabulary.ImagingWords.Matches(words).Count > 0
         && (words.Words.Any(w => w.Word is "msv" or "mgy")
-            || rt.Any(m => words.Words.Skip(m.Position + m.Words).Take(1).Any(w => w.Word is "dose" or "doses" or "exposure")));
+            || rt.Any(m => words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "dose" or "doses" or "exposure")));
 
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
     internal static bool MarksTime(TermText words, int position) =>
         words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
 
     /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced").</summary>
-    internal static bool NamedAsSomethingElse(TermText words, int end) => words.Words.Skip(end).Take(2).Any(w => NotGivenAfter.Contains(w.Word));
+    internal static bool NamedAsSomethingElse(TermText words, int end) => words.WordsFrom(end, 2).Any(NotGivenAfter.Contains);
 
     /// <summary>
     /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",
@@ -226,7 +231,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private bool TreatsRtInjury(StudyRecord record) =>
         record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
-            || vocabulary.RtModalities.Matches(words).Any(m => words.Words.Skip(m.Position + m.Words).Take(2).Any(w => RtInjuries.Contains(w.Word))));
+            || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)));
 
     private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
 

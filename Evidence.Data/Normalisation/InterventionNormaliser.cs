@@ -28,7 +28,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // (descriptions of one drug often mention others it is given with), and of a class name
         // ("Chemotherapy", "PD-1 antibody") only the agents of that class.
         var agents = Find(vocabulary.Agents, own);
-        if (agents.Count == 0 && isDrug && !IsOtherDrugName(intervention.Name))
+        if (agents.Count == 0 && isDrug && !IsOtherDrugName(own[0].Text))
         {
             var named = NamedClasses(own);
             agents = Find(vocabulary.Agents, [description]).Where(a => named.Count == 0 || named.Contains(a.Match.Value.Class)).ToList();
@@ -153,17 +153,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private (string Field, TermMatch<string> Match)? UnknownIci(StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own)
     {
         var unknown = vocabulary.Vocabulary.UnknownIci;
-        foreach (var (field, text) in own)
+        if (WordWithStem(own, unknown.Stems.Select(stem => (stem, Terms.UnspecifiedIci)),
+                word => !(unknown.NotIci ?? []).Contains(word, StringComparer.OrdinalIgnoreCase) && vocabulary.IsNeoplasmTrial(record)) is { } stemmed)
         {
-            for (var i = 0; i < text.Words.Count; i++)
-            {
-                var (word, start, end) = text.Words[i];
-                if (unknown.Stems.Any(stem => word.Length >= stem.Length + 3 && word.EndsWith(stem, StringComparison.Ordinal))
-                    && !(unknown.NotIci ?? []).Contains(word, StringComparer.OrdinalIgnoreCase) && vocabulary.IsNeoplasmTrial(record))
-                {
-                    return (field, new TermMatch<string>(Terms.UnspecifiedIci, text.Original[start..end], i));
-                }
-            }
+            return stemmed;
         }
 
         var indexed = record.MeshTerms.FirstOrDefault(t => t.BrowseModule == "intervention" && unknown.MeshTerms.Contains(t.Term, StringComparer.OrdinalIgnoreCase));
@@ -201,26 +194,36 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// the vocabulary does not hold. Its description names what it is given with (premedication
     /// before pemetrexed, lymphodepletion before cells), not what it is.
     /// </summary>
-    private bool IsOtherDrugName(string? name)
-    {
-        var text = TermText.Of(name);
-        return text.Words is [var (word, _, _)] && word.Length >= 5 && word.All(char.IsLetter) && !GenericNames.Contains(word)
+    private bool IsOtherDrugName(TermText text) =>
+        text.Words is [var (word, _, _)] && word.Length >= 5 && word.All(char.IsLetter) && !GenericNames.Contains(word)
             && vocabulary.PartnerClasses.Matches(text).Count == 0 && vocabulary.IciClasses.Matches(text).Count == 0
             && vocabulary.SystemicTherapyWords.Matches(text).Count == 0 && vocabulary.RtModalities.Matches(text).Count == 0
             && vocabulary.Locoregional.Matches(text).Count == 0 && !PlaceboWords.Contains(word);
-    }
 
     /// <summary>The partner class of a generic name the vocabulary does not hold, from its stem ("tucatinib": TKI).</summary>
-    private (string Field, TermMatch<string> Match)? StemClass(List<(string Field, TermText Text)> own)
+    private (string Field, TermMatch<string> Match)? StemClass(List<(string Field, TermText Text)> own) =>
+        WordWithStem(own, vocabulary.Vocabulary.PartnerClassStems.Select(s => (s.Stem, s.Class)), _ => true);
+
+    /// <summary>
+    /// The first word of <paramref name="texts"/> that ends in one of the INN <paramref name="stems"/>
+    /// with at least three letters before it and that <paramref name="accept"/> takes, as a match
+    /// of the value its stem gives.
+    /// </summary>
+    private static (string Field, TermMatch<string> Match)? WordWithStem(
+        List<(string Field, TermText Text)> texts, IEnumerable<(string Stem, string Value)> stems, Func<string, bool> accept)
     {
-        foreach (var (field, text) in own)
+        var list = stems.ToList();
+        foreach (var (field, text) in texts)
         {
             for (var i = 0; i < text.Words.Count; i++)
             {
                 var (word, start, end) = text.Words[i];
-                if (vocabulary.Vocabulary.PartnerClassStems.FirstOrDefault(s => word.Length >= s.Stem.Length + 3 && word.EndsWith(s.Stem, StringComparison.Ordinal)) is { } stem)
+                foreach (var (stem, value) in list)
                 {
-                    return (field, new TermMatch<string>(stem.Class, text.Original[start..end], i));
+                    if (word.Length >= stem.Length + 3 && word.EndsWith(stem, StringComparison.Ordinal) && accept(word))
+                    {
+                        return (field, new TermMatch<string>(value, text.Original[start..end], i));
+                    }
                 }
             }
         }
