@@ -9,14 +9,15 @@ using TrialEvidence.Data.Studies;
 //   or, on an input made elsewhere (e.g. python3 ../shared/tools/registry_mix.py 30000 mix30k): ... -- --input mix30k.zip
 // Prints figures; asserts nothing. Run it at two sizes to see that memory stays flat in the input size.
 const string Usage = """
-    Usage: Evidence.Benchmarks [--input FILE] [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N]
+    Usage: Evidence.Benchmarks [--input FILE] [--studies N] [--shape array|zip] [--batch N] [--max-template-kb N] [--only parse]
       --input FILE         import FILE (a .zip or .json the importer reads, e.g. registry_mix.py's .zip), else a generated input:
       --studies N          studies to clone from ../shared/ctgov (default 20000)
       --shape array|zip    a website JSON array download (default) or the bulk download's zip
       --max-template-kb N  clone only records up to N KB (0, the default: all)
       --batch N            studies per transaction (default 250)
+      --only parse         stop after the one-thread read + parse pass (to profile parsing and normalising)
     """;
-string[] known = ["--input", "--studies", "--shape", "--batch", "--max-template-kb"];
+string[] known = ["--input", "--studies", "--shape", "--batch", "--max-template-kb", "--only"];
 if (args.Length % 2 != 0 || args.Where((_, i) => i % 2 == 0).Any(a => !known.Contains(a)))
 {
     Console.Error.WriteLine(Usage);
@@ -52,19 +53,24 @@ try
     var parseClock = Stopwatch.StartNew();
     var parsedCount = 0;
     TimeSpan parseJson = default, normalise = default, hash = default;
+    long parseBytes = 0, normaliseBytes = 0;
     var step = new Stopwatch();
     foreach (var source in RecordSource.Expand([input]))
     {
         using var stream = source.Open();
         foreach (var json in new TrialEvidence.Data.Registry.StudyJsonReader(stream, source.Name).ReadStudies())
         {
+            var before = GC.GetAllocatedBytesForCurrentThread();
             step.Restart();
             using var document = System.Text.Json.JsonDocument.Parse(json.Utf8);
             var record = StudyRecordParser.Parse(document.RootElement);
             parseJson += step.Elapsed;
+            parseBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
             step.Restart();
             TrialEvidence.Data.Normalisation.StudyNormaliser.Embedded.Normalise(record);
             normalise += step.Elapsed;
+            normaliseBytes += GC.GetAllocatedBytesForCurrentThread() - before;
             step.Restart();
             ContentHash.Of(json.Utf8.Span);
             hash += step.Elapsed;
@@ -75,7 +81,13 @@ try
     var parseTotal = parseClock.Elapsed;
     Console.WriteLine($"read + parse only (one pass, one thread): {parsedCount / parseTotal.TotalSeconds:N0} studies/s; "
         + $"of {parseTotal.TotalSeconds:N1} s: fields {parseJson.TotalSeconds:N1} s, normalise {normalise.TotalSeconds:N1} s, hash {hash.TotalSeconds:N1} s, "
-        + $"reading {(parseTotal - parseJson - normalise - hash).TotalSeconds:N1} s");
+        + $"reading {(parseTotal - parseJson - normalise - hash).TotalSeconds:N1} s; "
+        + $"allocated per study: fields {parseBytes / 1024.0 / Math.Max(1, parsedCount):N0} KiB, normalise {normaliseBytes / 1024.0 / Math.Max(1, parsedCount):N0} KiB");
+    if (StringArg("--only", string.Empty) == "parse")
+    {
+        Console.WriteLine($"garbage collections: gen0 {GC.CollectionCount(0):N0}, gen1 {GC.CollectionCount(1):N0}, gen2 {GC.CollectionCount(2):N0}, paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s");
+        return 0;
+    }
 
     var connections = new SqliteConnectionFactory(new DatabaseOptions { Path = Path.Combine(folder, "bench.db") });
     new Migrator(connections, TimeProvider.System).Migrate();
