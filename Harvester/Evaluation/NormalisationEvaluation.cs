@@ -162,6 +162,12 @@ public static partial class NormalisationEvaluation
 
         foreach (var row in EvaluationInputs.LabelRows(path))
         {
+            // Annotators write a list of values as "a + b" or "a;b"; both are one list.
+            foreach (var field in InterventionFields.Concat(OutcomeFields).Where(f => row.GetValueOrDefault(f) is { } cell && cell.Contains(';')))
+            {
+                row[field] = string.Join(Terms.ListSeparator, row[field]!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            }
+
             labels.TryAdd(new Key(row["nct_id"]!, row[textColumn] ?? string.Empty), row);
         }
 

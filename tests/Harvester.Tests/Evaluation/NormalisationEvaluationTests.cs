@@ -37,4 +37,30 @@ public sealed class NormalisationEvaluationTests
         Assert.True(Report.Value.Scores.Single(s => s.Field == "agent").Items >= 130);
         Assert.True(Report.Value.Scores.Single(s => s.Field == "endpoint_class").Items >= 100);
     }
+
+    [Fact]
+    public void A_list_written_with_semicolons_is_the_same_list()
+    {
+        var folder = Directory.CreateTempSubdirectory("labels-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "interventions.csv"), """
+                nct_id,name,agent,agent_class,target,rt_modality,partner_class,note
+                NCT05431270,Pembrolizumab + Carboplatin + Pemetrexed,pemetrexed;carboplatin; pembrolizumab,chemotherapy;ICI,PD-1,,chemotherapy,
+                NCT05431270,Carboplatin + Pemetrexed,carboplatin;gemcitabine,chemotherapy,,,chemotherapy,
+                """);
+
+            var report = NormalisationEvaluation.Run(RecordSource.Expand([Path.Combine(SharedData.CtGov, "search-biomcp-keytruda-limit3.json")]), folder, StudyNormaliser.Embedded);
+
+            var agent = report.Scores.Single(s => s.Field == "agent");
+            Assert.Equal((2, 1), (agent.Labelled, agent.Correct));
+            Assert.Equal(1.0, report.Scores.Single(s => s.Field == "agent_class").Precision);
+            var miss = Assert.Single(report.Disagreements, d => d.Field == "agent");
+            Assert.Equal("carboplatin + gemcitabine", miss.Expected);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
