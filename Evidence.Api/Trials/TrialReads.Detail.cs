@@ -40,7 +40,10 @@ public sealed partial class TrialReads
                 [.. values[(ordinal, NormalisedField.Target)]],
                 values[(ordinal, NormalisedField.RtModality)].FirstOrDefault(),
                 [.. values[(ordinal, NormalisedField.PartnerClass)]],
-                [.. values[(ordinal, NormalisedField.AgentProperty)]]))
+                [.. values[(ordinal, NormalisedField.AgentProperty)]])
+            {
+                AlsoRtModalities = [.. values[(ordinal, NormalisedField.RtModality)].Skip(1)],
+            })
             .ToList();
         var outcomes = connection.Query<(string Kind, int Ordinal, string? Class, string? Landmark)>(
                 "SELECT kind, ordinal, endpoint_class, endpoint_landmark FROM outcomes WHERE nct_id = @id ORDER BY kind DESC, ordinal", id, read)

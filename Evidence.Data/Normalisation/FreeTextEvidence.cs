@@ -24,8 +24,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     {
         var needRt = !structured.Any(i => i.RtModality is not null);
         var needIci = !structured.Any(i => i.GivesIci);
-        // An observational study assigns nothing; a record that does not say its type is read.
-        if (string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase) || (!needRt && !needIci))
+        // An observational study assigns nothing, and a diagnostic or screening trial tests or
+        // predicts for the therapies it names; a record that does not say its type is read.
+        if (!ReadsFreeText(record) || (!needRt && !needIci))
         {
             return null;
         }
@@ -122,6 +123,39 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             modality?.Value,
             [],
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
+    }
+
+    private static bool ReadsFreeText(StudyRecord record) =>
+        !string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase)
+        && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING");
+
+    /// <summary>
+    /// The kind of RT of a trial whose only RT intervention says just "Radiotherapy": the one kind
+    /// its titles name as given, or where they name none, its summary and arms ("Immunotherapy
+    /// Combined With Radiotherapy" whose summary gives "stereotactic ablative radiotherapy
+    /// (SBRT)"), with the field it came from; none where they name no kind or several.
+    /// </summary>
+    public (string Field, TermMatch<string> Match)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
+    {
+        var rt = structured.Where(i => i.Ordinal != Ordinal && i.RtModality is not null).ToList();
+        if (rt is not [{ RtModality: Terms.UnspecifiedRt }] || !ReadsFreeText(record) || TreatsRtInjury(record))
+        {
+            return null;
+        }
+
+        var kinds = new List<(string Field, TermMatch<string> Match)>();
+        foreach (var (field, sentence) in OwnSentences(record))
+        {
+            var words = TermText.Of(sentence);
+            var named = vocabulary.RtModalities.Matches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
+            kinds.AddRange(named.Count > 0 && !IsImagingDose(words, named) ? Given(named, words, sequence: true).Select(m => (field, m)) : []);
+        }
+
+        // The titles say what the trial is; a summary also tells of other treatments (background),
+        // so it decides only where the titles name no kind.
+        var titled = kinds.Where(k => k.Field.StartsWith("identificationModule.", StringComparison.Ordinal)).ToList();
+        var decisive = titled.Count > 0 ? titled : kinds;
+        return decisive.DistinctBy(k => k.Match.Value).Count() == 1 ? decisive[0] : null;
     }
 
     /// <summary>
@@ -247,7 +281,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> NotGivenBefore = new(
         ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
          "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
-         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received"],
+         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received", "scatter", "scattered", "stray", "occupational"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotGivenAfter = new(

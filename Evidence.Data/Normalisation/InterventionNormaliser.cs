@@ -26,37 +26,47 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with), and of a class name
-        // ("Chemotherapy", "PD-1 antibody") only the agents of that class.
-        var agents = Find(vocabulary.Agents, own);
-        if (agents.Count == 0 && isDrug && !IsOtherDrugName(own[0].Text))
+        // ("Chemotherapy", "PD-1 antibody") only the agents of that class. A name that says only
+        // what kind of treatment it is ("Immunotherapy", "Experimental") is read through its
+        // description whatever type the registrant gave it. An agent the name gives "without" is
+        // not given ("Chemoradiation, without Tislelizumab").
+        var readsDescription = isDrug || NamesOnlyKind(own[0].Text);
+        var agents = OwnAgents(own);
+        if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
             var named = NamedClasses(own);
             agents = Find(vocabulary.Agents, [description]).Where(a => named.Count == 0 || named.Contains(a.Match.Value.Class)).ToList();
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
-        var classTerm = agents.Count == 0 ? Find(vocabulary.IciClasses, isDrug ? [.. own, description] : own).FirstOrDefault() : default;
-        if (classTerm.Match is not null && MeshAgent(record, classTerm.Match.Value) is { } fromMesh)
+        // Class words name one checkpoint or several ("anti-CTLA-4 and anti-PD-1/PD-L1 antibodies"):
+        // all those of the first text that names any.
+        var classTerms = agents.Count == 0 ? ClassTerms([.. (readsDescription ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))]) : [];
+        if (classTerms is [var onlyClass] && MeshAgent(record, onlyClass.Match.Value) is { } fromMesh)
         {
             // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for the study.
             agents = [fromMesh];
-            classTerm = default;
-        }
-        if (agents.Count == 0 && classTerm.Match is null && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
-        {
-            classTerm = unknownIci;
+            classTerms = [];
         }
 
-        if (agents.Count == 0 && classTerm.Match?.Value == Terms.UnspecifiedIci && SpecificClass([description, .. arms]) is { } specific)
+        if (agents.Count == 0 && classTerms.Count == 0 && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
         {
-            // "Immune checkpoint inhibitor" whose description or arm says "PD-1 inhibitors".
-            classTerm = specific;
+            classTerms = [unknownIci];
+        }
+
+        if (agents.Count == 0 && classTerms is [{ Match.Value: Terms.UnspecifiedIci }])
+        {
+            // "Immune checkpoint inhibitor" whose description says "anti-CTLA-4 and anti-PD-1
+            // antibodies", or whose arm says "PD-1 inhibitors" (an arm describes all its
+            // interventions, so only where it names one checkpoint).
+            var described = ClassTerms([description]).Where(c => c.Match.Value != Terms.UnspecifiedIci).ToList();
+            classTerms = described.Count > 0 ? described : SpecificClass([description, .. arms]) is { } specific ? [specific] : classTerms;
         }
 
         var modality = Modality(record, intervention, own, description, arms, isRadiation);
         var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
-        var partnerTerm = agents.Count == 0 && classTerm.Match is null ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
-        if (agents.Count == 0 && classTerm.Match is null && partnerTerm.Match is null && isDrug && StemClass(own) is { } stemmed)
+        var partnerTerm = agents.Count == 0 && classTerms.Count == 0 ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
+        if (agents.Count == 0 && classTerms.Count == 0 && partnerTerm.Match is null && isDrug && StemClass(own) is { } stemmed)
         {
             partnerTerm = stemmed;
         }
@@ -65,16 +75,28 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var partners = agents.Where(a => a.Match.Value.Class != Terms.Ici).ToList();
         List<string> agentNames = [.. agents.Select(a => a.Match.Value.Name)];
         List<string> agentClasses = agents.Count > 0 ? [.. agents.Select(a => a.Match.Value.Class).Distinct()]
-            : classTerm.Match is not null ? [Terms.Ici]
+            : classTerms.Count > 0 ? [Terms.Ici]
             : partnerTerm.Match is { } partnerClass ? [partnerClass.Value]
             : [];
         List<string> targets = ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()]
-            : classTerm.Match is { } classTarget ? [classTarget.Value]
-            : [];
+            : [.. classTerms.Select(c => c.Match.Value)];
         List<string> partnerClasses = partners.Count > 0 ? [.. partners.Select(a => a.Match.Value.Class).Distinct()]
             : partnerTerm.Match is { } partnerOnly ? [partnerOnly.Value]
             : locoregional.Match is not null ? [Terms.Locoregional]
             : [];
+
+        // A drug the vocabulary does not hold, named beside one it does ("Axitinib plus Toripalimab"):
+        // its stem still gives its class.
+        var besideStem = (agents.Count > 0 || classTerms.Count > 0) && isDrug ? StemClass(own) : null;
+        if (besideStem is { Match.Value: var stemClass } && !agentClasses.Contains(stemClass))
+        {
+            agentClasses.Add(stemClass);
+            partnerClasses.Add(stemClass);
+        }
+        else
+        {
+            besideStem = null;
+        }
 
         var entity = intervention.Ordinal;
         foreach (var (field, match) in agents)
@@ -82,9 +104,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("intervention", entity, NormalisedField.Agent, match.Value.Name, field, match.Matched));
         }
 
-        if (classTerm.Match is { } cls)
+        foreach (var (field, match) in classTerms)
         {
-            sources.Add(new TermSource("intervention", entity, NormalisedField.Target, cls.Value, classTerm.Field!, cls.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.Target, match.Value, field, match.Matched));
+        }
+
+        if (besideStem is var (stemField, stemMatch))
+        {
+            sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, stemMatch.Value, stemField, stemMatch.Matched));
         }
 
         if (partnerTerm.Match is { } partner)
@@ -92,9 +119,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, partner.Value, partnerTerm.Field, partner.Matched));
         }
 
-        if (modality.Match is { } rt)
+        foreach (var (field, rt) in modality)
         {
-            sources.Add(new TermSource("intervention", entity, NormalisedField.RtModality, rt.Value, modality.Field, rt.Matched));
+            sources.Add(new TermSource("intervention", entity, NormalisedField.RtModality, rt.Value, field, rt.Matched));
         }
 
         if (locoregional.Match is { } loco)
@@ -103,7 +130,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         List<string> properties = ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : [];
-        return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.Match?.Value, partnerClasses, properties);
+        return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.FirstOrDefault().Match?.Value, partnerClasses, properties)
+        {
+            AlsoRtModalities = [.. modality.Skip(1).Select(m => m.Match.Value)],
+        };
     }
 
     /// <summary>
@@ -175,6 +205,79 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : null;
     }
 
+    /// <summary>
+    /// The checkpoints the ICI class words of the first of <paramref name="texts"/> that has any
+    /// name, one match each; "ICI, unspecified" only where they name no checkpoint.
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> ClassTerms(List<(string Field, TermText Text)> texts)
+    {
+        foreach (var (field, text) in texts)
+        {
+            var found = vocabulary.IciClasses.Matches(text).SelectMany(m => SlashedTargets(text, m).Prepend(m)).DistinctBy(m => m.Value).ToList();
+            if (found.Count > 0)
+            {
+                var specific = found.Where(m => m.Value != Terms.UnspecifiedIci).ToList();
+                return [.. (specific.Count > 0 ? specific : found).Select(m => (field, m))];
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// The agents an intervention's own words give: not one they give "without" or "no"
+    /// ("Chemoradiation, without Tislelizumab"), but one "with or without" ("CRT with or without
+    /// durvalumab" gives it in one arm).
+    /// </summary>
+    private List<(string Field, TermMatch<AgentEntry> Match)> OwnAgents(List<(string Field, TermText Text)> own) =>
+        [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text).Where(m => !Absent(t.Text, m.Position)).Select(m => (t.Field, m)))];
+
+    private static bool Absent(TermText text, int position) =>
+        text.WordsBefore(position, 2).ToList() is [.., "without" or "no"] and not ["or", _];
+
+    /// <summary>A text that names an agent as absent: its class words are that agent's ("without Tislelizumab (PD-1 inhibitor)").</summary>
+    private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => Absent(text, m.Position));
+
+    /// <summary>
+    /// The checkpoints written after a class term with slashes: "anti-PD-1/PD-L1 antibodies" names
+    /// PD-L1 as well as PD-1, "PD-1/PD-L1/CTLA-4 inhibitors" all three.
+    /// </summary>
+    private IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
+    {
+        var next = match.Position + match.Words;
+        while (next < text.Words.Count && text.Original.AsSpan(text.Words[next - 1].End, text.Words[next].Start - text.Words[next - 1].End).Trim() is "/")
+        {
+            var target = vocabulary.IciTargets.FirstOrDefault(t => StartsWithKey(text, next, t.Key, out _));
+            if (target.Key is null || !StartsWithKey(text, next, target.Key, out var words))
+            {
+                yield break;
+            }
+
+            yield return new TermMatch<string>(target.Target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
+            next += words;
+        }
+    }
+
+    /// <summary>Whether the words of <paramref name="text"/> from <paramref name="position"/> on spell <paramref name="key"/> ("PD-L1": "pd", "l1").</summary>
+    private static bool StartsWithKey(TermText text, int position, string key, out int words)
+    {
+        var spelled = string.Empty;
+        for (words = 0; position + words < text.Words.Count && spelled.Length < key.Length; words++)
+        {
+            spelled += text.Words[position + words].Word;
+        }
+
+        return spelled == key;
+    }
+
+    /// <summary>A name that says only what kind of treatment it is: every word a generic one ("Immunotherapy", "Active comparator", "Experimental arm").</summary>
+    private static bool NamesOnlyKind(TermText name) =>
+        name.Words.Count > 0 && name.Words.All(w => GenericNames.Contains(w.Word) || KindWords.Contains(w.Word));
+
+    private static readonly HashSet<string> KindWords = new(
+        ["active", "arm", "group", "chemotherapy", "immunochemotherapy", "chemoimmunotherapy", "targeted", "a", "the", "of", "and", "plus", "with"],
+        StringComparer.Ordinal);
+
     /// <summary>The one checkpoint that the ICI class words of <paramref name="texts"/> name, if they name exactly one.</summary>
     private (string Field, TermMatch<string> Match)? SpecificClass(List<(string Field, TermText Text)> texts)
     {
@@ -243,18 +346,19 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// kind. RT words that name something else ("Radiation monitoring device") are not RT, and a
     /// radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is imaging.
     /// </summary>
-    private (string Field, TermMatch<string>? Match) Modality(
+    private List<(string Field, TermMatch<string> Match)> Modality(
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
         List<(string Field, TermText Text)> arms, bool isRadiation)
     {
         var named = FindRt(own);
         if (named.Count == 0 && (!isRadiation || own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0)))
         {
-            return default;
+            return [];
         }
 
-        // A radiation intervention is read further for the kind of RT when its name says only "radiotherapy".
-        var candidates = named;
+        // A radiation intervention is read further for the kind of RT when its name says only
+        // "radiotherapy": its description, and where that names no kind either, its arms.
+        var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
             var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
@@ -262,12 +366,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .Select(m => m.Match.Value)
                 .Where(value => value != Terms.UnspecifiedRt)
                 .ToHashSet(StringComparer.Ordinal);
-            candidates = [.. named, .. FindRt([description]).Where(m => !FreeTextEvidence.MarksTime(description.Text, m.Match.Position)),
-                .. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))];
+            tiers.Add([.. FindRt([description]).Where(m => !FreeTextEvidence.MarksTime(description.Text, m.Match.Position))]);
+            tiers.Add([.. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))]);
         }
 
-        var best = vocabulary.MostSpecificModality(candidates.Select(c => c.Match));
-        return best is null ? default : candidates.First(c => ReferenceEquals(c.Match, best));
+        var candidates = tiers.FirstOrDefault(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt)) ?? [.. tiers.SelectMany(t => t)];
+        return [.. vocabulary.ModalitiesByFamily(candidates.Select(c => c.Match)).Select(best => candidates.First(c => ReferenceEquals(c.Match, best)))];
     }
 
     private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>

@@ -46,12 +46,23 @@ public sealed record InterventionTerms(
     /// <summary>The ordinal of the values read from a trial's titles, summary and arms (<see cref="NormalisedStudy.FreeText"/>), not from an intervention.</summary>
     public const int FreeTextOrdinal = -1;
 
+    /// <summary>
+    /// Modalities of other families the intervention also gives, after <see cref="RtModality"/>
+    /// ("Chemoradiotherapy": pelvic EBRT followed by brachytherapy; one "Radiotherapy" given as
+    /// photon, proton or carbon-ion RT by arm).
+    /// </summary>
+    public IReadOnlyList<string> AlsoRtModalities { get; init; } = [];
+
+    /// <summary>Every modality the intervention gives, <see cref="RtModality"/> first.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> RtModalities => RtModality is null ? [] : AlsoRtModalities.Prepend(RtModality);
+
     /// <summary>Each value with its field and its place in the field's list, as intervention_values stores them.</summary>
     public IEnumerable<(string Field, int Position, string Value)> Values() =>
         Agents.Select((value, i) => (NormalisedField.Agent, i, value))
             .Concat(AgentClasses.Select((value, i) => (NormalisedField.AgentClass, i, value)))
             .Concat(Targets.Select((value, i) => (NormalisedField.Target, i, value)))
-            .Concat(RtModality is null ? [] : [(NormalisedField.RtModality, 0, RtModality)])
+            .Concat(RtModalities.Select((value, i) => (NormalisedField.RtModality, i, value)))
             .Concat(PartnerClasses.Select((value, i) => (NormalisedField.PartnerClass, i, value)))
             .Concat(AgentProperties.Select((value, i) => (NormalisedField.AgentProperty, i, value)));
 

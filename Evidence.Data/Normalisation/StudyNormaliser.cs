@@ -40,6 +40,7 @@ public sealed class StudyNormaliser
         var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();
         var freeText = _freeText.Derive(record, interventions, sources);
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
+        interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);
         interventions = HypofractionatedByDose(record, membership, interventions, regimens, sources);
         var (institution, country) = _summary.Institution(record, sources);
@@ -75,6 +76,20 @@ public sealed class StudyNormaliser
     /// ("8 Gy x 3", "20 Gy in 5 fractions"), is hypofractionated RT: read from its own name and
     /// description, else from its arms when it is the trial's only RT intervention.
     /// </summary>
+    /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name one (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
+    private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
+    {
+        if (_freeText.KindOfSoleRt(record, terms) is not var (field, match))
+        {
+            return terms;
+        }
+
+        var sole = terms.Single(t => t.Ordinal != FreeTextEvidence.Ordinal && t.RtModality == Terms.UnspecifiedRt);
+        sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == sole.Ordinal && s.Field == NormalisedField.RtModality);
+        sources.Add(new TermSource("intervention", sole.Ordinal, NormalisedField.RtModality, match.Value, field, match.Matched));
+        return [.. terms.Select(t => ReferenceEquals(t, sole) ? t with { RtModality = match.Value } : t)];
+    }
+
     private static List<InterventionTerms> HypofractionatedByDose(
         StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens, List<TermSource> sources)
     {

@@ -157,9 +157,9 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
             return Agents(terms.Agents);
         }
 
-        if (terms.RtModality is { } modality)
+        if (terms.RtModality is not null)
         {
-            return Modality(modality);
+            return string.Join(" + ", terms.RtModalities.Select(Modality));
         }
 
         if (terms.Targets.Count > 0)

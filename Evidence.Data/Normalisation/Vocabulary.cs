@@ -244,7 +244,10 @@ public sealed record DiseaseSettingEntry(
 public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);
 
 /// <summary>A named concept (an RT modality, a locoregional therapy) and the ways registries write it.</summary>
-public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms);
+/// <param name="Family">For an RT modality, how it is delivered ("external beam", "brachytherapy"):
+/// one intervention can give modalities of several families (pelvic EBRT then brachytherapy), but
+/// within a family only the most specific counts ("SBRT using VMAT" is SBRT).</param>
+public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms, string? Family = null);
 
 /// <summary>A stem of generic drug names ("tinib") and the partner class it gives ("TKI").</summary>
 public sealed record ClassStem(string Stem, string Class);

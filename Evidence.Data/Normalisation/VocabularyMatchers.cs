@@ -17,6 +17,7 @@ public sealed class VocabularyMatchers
             nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)),
             rules);
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))), rules: rules);
+        IciTargets = [.. vocabulary.IciClassTerms.Where(c => c.Target != Terms.UnspecifiedIci).Select(c => (TermText.Key(c.Target), c.Target))];
         PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
         RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
@@ -30,9 +31,11 @@ public sealed class VocabularyMatchers
         ImagingWords = new(vocabulary.ImagingWords.Select(word => (word, word)));
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
+        _modalityFamily = vocabulary.RtModalities.ToDictionary(m => m.Name, m => m.Family, StringComparer.Ordinal);
     }
 
     private readonly Dictionary<string, int> _modalityRank;
+    private readonly Dictionary<string, string?> _modalityFamily;
 
     public Vocabulary Vocabulary { get; }
 
@@ -40,6 +43,9 @@ public sealed class VocabularyMatchers
 
     /// <summary>Class words ("PD-1 inhibitor") to the target they imply.</summary>
     public TermMatcher<string> IciClasses { get; }
+
+    /// <summary>The checkpoints by their match keys ("pdl1": PD-L1), for a checkpoint written alone after a slash.</summary>
+    public IReadOnlyList<(string Key, string Target)> IciTargets { get; }
 
     /// <summary>Class words of partner therapies ("TKIs") to the class.</summary>
     public TermMatcher<string> PartnerClasses { get; }
@@ -87,5 +93,21 @@ public sealed class VocabularyMatchers
     public TermMatch<string>? MostSpecificModality(IEnumerable<TermMatch<string>> matches)
     {
         return matches.OrderBy(m => _modalityRank[m.Value]).ThenBy(m => m.Position).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The most specific modality of each family that <paramref name="matches"/> name, most
+    /// specific first ("pelvic EBRT followed by brachytherapy": EBRT and brachytherapy; "SBRT with
+    /// VMAT": SBRT); a modality of no family ("radiotherapy") only where they name nothing else.
+    /// </summary>
+    public List<TermMatch<string>> ModalitiesByFamily(IEnumerable<TermMatch<string>> matches)
+    {
+        var list = matches.ToList();
+        var kinds = list.Where(m => _modalityFamily[m.Value] is not null)
+            .GroupBy(m => _modalityFamily[m.Value])
+            .Select(family => MostSpecificModality(family)!)
+            .OrderBy(m => _modalityRank[m.Value])
+            .ToList();
+        return kinds.Count > 0 ? kinds : MostSpecificModality(list) is { } other ? [other] : [];
     }
 }

@@ -13,7 +13,8 @@ namespace TrialEvidence.Harvester.Evaluation;
 internal static class EvaluationInputs
 {
     /// <summary>A label's RT modality in the product's name: annotators write DOMAIN.md's names ("SIRT/TARE", "proton beam therapy").</summary>
-    public static string ModalityName(string label) => ModalityNames.GetValueOrDefault(label.Trim(), label.Trim());
+    public static string ModalityName(string label) =>
+        string.Join(Terms.ListSeparator, label.Split(Terms.ListSeparator.Trim()).Select(m => ModalityNames.GetValueOrDefault(m.Trim(), m.Trim())));
 
     /// <summary>
     /// A labelled agent by the vocabulary's name for it when the label gives a code or brand the

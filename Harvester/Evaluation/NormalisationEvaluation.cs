@@ -64,7 +64,7 @@ public static partial class NormalisationEvaluation
                     [NormalisedField.Agent] = Cell(terms.Agents),
                     [NormalisedField.AgentClass] = Cell(terms.AgentClasses),
                     [NormalisedField.Target] = Cell(terms.Targets),
-                    [NormalisedField.RtModality] = terms.RtModality,
+                    [NormalisedField.RtModality] = Cell([.. terms.RtModalities]),
                     [NormalisedField.PartnerClass] = Cell(terms.PartnerClasses),
                 });
             }

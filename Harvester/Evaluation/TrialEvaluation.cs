@@ -89,7 +89,7 @@ public static class TrialEvaluation
     /// <summary>What <paramref name="interventions"/> give, field by field, as the labels write it.</summary>
     private static Dictionary<string, HashSet<string>> Values(IReadOnlyList<InterventionTerms> interventions, Dictionary<string, string> classOf)
     {
-        var modalities = interventions.Select(i => i.RtModality).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var modalities = interventions.SelectMany(i => i.RtModalities).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {
             ["rt"] = Yes(modalities.Count > 0),

@@ -36,6 +36,8 @@ public class EndpointClassifierTests
     [InlineData("The cause of death", "other")]
     [InlineData("Duration of PCR normalization", "other")] // a laboratory test, not pCR
     [InlineData("pCR rate after neoadjuvant therapy", "pathological response")]
+    [InlineData("The rate of cCR", "ORR")] // clinical complete response
+    [InlineData("CCR5 receptor occupancy", "other")] // a chemokine receptor, not cCR
     [InlineData("All-cause mortality at day 28", "OS")]
     [InlineData("Time to death from any cause", "OS")]
     [InlineData("Case fatality rate", "OS")]

@@ -234,7 +234,7 @@ public class RtKindAndPartnerRulesTests
     [InlineData("8 Gy x 1")]
     public void A_single_fraction_is_not_called_hypofractionated(string description)
     {
-        var study = Normalise(Trial("Radiosurgery and Nivolumab", [Intervention("RADIATION", "Radiotherapy", description)]));
+        var study = Normalise(Trial("Single-Fraction Radiotherapy and Nivolumab", [Intervention("RADIATION", "Radiotherapy", description)]));
 
         Assert.Equal(Terms.UnspecifiedRt, study.Interventions[0].RtModality);
     }

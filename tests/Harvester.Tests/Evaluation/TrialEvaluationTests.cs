@@ -84,8 +84,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Oncology records rebuilt from public registry pages (Evaluation/Reconstructed and
-    /// Reconstructed-2), labelled blind, scored once unseen and then tuned on (NOTES.md beside
+    /// Oncology records rebuilt from public registry pages (Evaluation/Reconstructed*), labelled blind, scored once unseen and then tuned on (NOTES.md beside
     /// each set's labels): whether a trial gives an ICI, which and with what target must stay at
     /// 0.98 now.
     /// </summary>
@@ -93,6 +92,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed", "Reconstructed", 39)]
     [InlineData("reconstructed-2", "Reconstructed-2", 40)]
     [InlineData("reconstructed-3", "Reconstructed-3", 40)]
+    [InlineData("reconstructed-4", "Reconstructed-4", 40)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
