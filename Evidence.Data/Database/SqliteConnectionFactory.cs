@@ -10,12 +10,14 @@ public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly int _pageCacheKiB;
 
     public SqliteConnectionFactory(DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         DatabasePath = System.IO.Path.GetFullPath(options.Path);
         _busyTimeoutMilliseconds = options.BusyTimeoutMilliseconds;
+        _pageCacheKiB = options.PageCacheMiB * 1024;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -44,14 +46,14 @@ public sealed class SqliteConnectionFactory
             // page_size and journal_mode are persistent in the file (page_size only takes on a new one:
             // 16 KiB pages hold a typical raw record in few overflow pages); the rest is per connection.
             // synchronous=NORMAL under WAL never corrupts the file and survives a killed process;
-            // only a power cut can roll back the last commits. A 64 MiB page cache keeps index
-            // updates of large imports in memory.
+            // only a power cut can roll back the last commits. The page cache is small
+            // (DatabaseOptions.PageCacheMiB): the operating system caches the file too.
             pragma.CommandText = $"""
                 PRAGMA page_size = 16384;
                 PRAGMA journal_mode = WAL;
                 PRAGMA busy_timeout = {_busyTimeoutMilliseconds};
                 PRAGMA synchronous = NORMAL;
-                PRAGMA cache_size = -65536;
+                PRAGMA cache_size = -{_pageCacheKiB};
                 PRAGMA journal_size_limit = 67108864;
                 """;
             pragma.ExecuteNonQuery();

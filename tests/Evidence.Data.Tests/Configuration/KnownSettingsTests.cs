@@ -26,7 +26,7 @@ public sealed class KnownSettingsTests
         var error = await StartWith(("Database:BusyTimeoutMiliseconds", "100"));
 
         var failure = Assert.Single(error.Failures);
-        Assert.Equal("Database:BusyTimeoutMiliseconds: there is no setting 'BusyTimeoutMiliseconds' (there are: Path, BusyTimeoutMilliseconds)", failure);
+        Assert.Equal("Database:BusyTimeoutMiliseconds: there is no setting 'BusyTimeoutMiliseconds' (there are: Path, BusyTimeoutMilliseconds, PageCacheMiB)", failure);
     }
 
     [Fact]

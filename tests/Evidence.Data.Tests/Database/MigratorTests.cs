@@ -101,9 +101,31 @@ public class MigratorTests
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys"));
         Assert.Equal(5000, connection.ExecuteScalar<long>("PRAGMA busy_timeout"));
+        Assert.Equal(-16 * 1024, connection.ExecuteScalar<long>("PRAGMA cache_size")); // DatabaseOptions.PageCacheMiB, in KiB
         var orphan = Assert.Throws<SqliteException>(() =>
             connection.Execute("INSERT INTO conditions (nct_id, ordinal, name) VALUES ('NCT99999999', 0, 'x')"));
         Assert.Contains("FOREIGN KEY", orphan.Message, StringComparison.Ordinal);
+    }
+}
+
+public class PageCacheTests
+{
+    [Fact]
+    public void The_page_cache_is_the_size_the_options_give()
+    {
+        var folder = Directory.CreateTempSubdirectory("cache-").FullName;
+        try
+        {
+            var connections = new SqliteConnectionFactory(new DatabaseOptions { Path = Path.Combine(folder, "cache.db"), PageCacheMiB = 48 });
+            using var connection = connections.Open();
+
+            Assert.Equal(-48 * 1024, connection.ExecuteScalar<long>("PRAGMA cache_size"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
 
