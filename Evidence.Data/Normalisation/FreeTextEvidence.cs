@@ -133,12 +133,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// The kind of RT of a trial whose only RT intervention says just "Radiotherapy": the one kind
     /// its titles name as given, or where they name none, its summary and arms ("Immunotherapy
     /// Combined With Radiotherapy" whose summary gives "stereotactic ablative radiotherapy
-    /// (SBRT)"), with the field it came from; none where they name no kind or several.
+    /// (SBRT)"), with the field it came from; none where they name no kind or several. A drug
+    /// (a radioligand such as 177Lu-PSMA-617) is never given an external kind.
     /// </summary>
-    public (string Field, TermMatch<string> Match)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
+    public (int Ordinal, string Field, TermMatch<string> Match)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
-        var rt = structured.Where(i => i.Ordinal != Ordinal && i.RtModality is not null).ToList();
-        if (rt is not [{ RtModality: Terms.UnspecifiedRt }] || !ReadsFreeText(record) || TreatsRtInjury(record))
+        var rt = structured.Where(i => i.RtModality is not null).ToList();
+        if (rt is not [{ RtModality: Terms.UnspecifiedRt } sole] || !ReadsFreeText(record) || TreatsRtInjury(record)
+            || record.Interventions[sole.Ordinal].Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" or "GENETIC")
         {
             return null;
         }
@@ -148,14 +150,23 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var named = vocabulary.RtModalities.Matches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
-            kinds.AddRange(named.Count > 0 && !IsImagingDose(words, named) ? Given(named, words, sequence: true).Select(m => (field, m)) : []);
+            // A summary sentence tells the kind only where it names the RT with an ICI (the rest
+            // is background and what patients had before).
+            if (named.Count == 0 || IsImagingDose(words, named)
+                || (field == Summary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClasses.Matches(words).Count == 0))
+            {
+                continue;
+            }
+
+            kinds.AddRange(Given(named, words, sequence: false).Select(m => (field, m)));
         }
 
-        // The titles say what the trial is; a summary also tells of other treatments (background),
-        // so it decides only where the titles name no kind.
+        // The titles say what the trial is; the summary and arms decide only where they name no kind.
         var titled = kinds.Where(k => k.Field.StartsWith("identificationModule.", StringComparison.Ordinal)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
-        return decisive.DistinctBy(k => k.Match.Value).Count() == 1 ? decisive[0] : null;
+        return vocabulary.ModalitiesByFamily(decisive.Select(k => k.Match), oneIntervention: false) is [var kind]
+            ? (sole.Ordinal, decisive.First(k => ReferenceEquals(k.Match, kind)).Field, kind)
+            : null;
     }
 
     /// <summary>
@@ -206,6 +217,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// caused or what is measured ("-induced", "dermatitis", "expression", "oncology"). With
     /// <paramref name="sequence"/>, "after", "following" and "post" before it order it instead.
     /// </summary>
+    /// <summary>Whether the therapy named from word <paramref name="position"/> to <paramref name="end"/> is given, in a sentence that names it alone.</summary>
+    internal static bool IsGiven(TermText words, int position, int end) => IsGiven(words, position, end, sequence: false);
+
     private static bool IsGiven(TermText words, int position, int end, bool sequence)
     {
         var before = words.WordsBefore(position, 4).ToList();

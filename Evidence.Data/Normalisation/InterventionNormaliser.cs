@@ -30,12 +30,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // what kind of treatment it is ("Immunotherapy", "Experimental") is read through its
         // description whatever type the registrant gave it. An agent the name gives "without" is
         // not given ("Chemoradiation, without Tislelizumab").
-        var readsDescription = isDrug || NamesOnlyKind(own[0].Text);
+        var readsDescription = isDrug || (!NeverDrugTypes.Contains(intervention.Type ?? string.Empty) && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
             var named = NamedClasses(own);
-            agents = Find(vocabulary.Agents, [description]).Where(a => named.Count == 0 || named.Contains(a.Match.Value.Class)).ToList();
+            agents = [.. vocabulary.Agents.Matches(description.Text)
+                .Where(m => FreeTextEvidence.IsGiven(description.Text, m.Position, m.Position + m.Words) && (named.Count == 0 || named.Contains(m.Value.Class)))
+                .Select(m => (description.Field, m))];
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
@@ -87,7 +89,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         // A drug the vocabulary does not hold, named beside one it does ("Axitinib plus Toripalimab"):
         // its stem still gives its class.
-        var besideStem = (agents.Count > 0 || classTerms.Count > 0) && isDrug ? StemClass(own) : null;
+        var besideStem = (agents.Count > 0 || classTerms.Count > 0) && isDrug ? StemClass([.. own.Where(t => !NamesAbsentOrPlacebo(t.Text))]) : null;
         if (besideStem is { Match.Value: var stemClass } && !agentClasses.Contains(stemClass))
         {
             agentClasses.Add(stemClass);
@@ -213,7 +215,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     {
         foreach (var (field, text) in texts)
         {
-            var found = vocabulary.IciClasses.Matches(text).SelectMany(m => SlashedTargets(text, m).Prepend(m)).DistinctBy(m => m.Value).ToList();
+            var found = vocabulary.IciClasses.Matches(text)
+                .Where(m => FreeTextEvidence.IsGiven(text, m.Position, m.Position + m.Words))
+                .SelectMany(m => SlashedTargets(text, m).Prepend(m))
+                .DistinctBy(m => m.Value)
+                .ToList();
             if (found.Count > 0)
             {
                 var specific = found.Where(m => m.Value != Terms.UnspecifiedIci).ToList();
@@ -235,8 +241,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool Absent(TermText text, int position) =>
         text.WordsBefore(position, 2).ToList() is [.., "without" or "no"] and not ["or", _];
 
-    /// <summary>A text that names an agent as absent: its class words are that agent's ("without Tislelizumab (PD-1 inhibitor)").</summary>
-    private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => Absent(text, m.Position));
+    /// <summary>A text that names a drug as absent or as a placebo ("without axitinib", "placebo for axitinib"): its unknown drugs are not given.</summary>
+    private static bool NamesAbsentOrPlacebo(TermText text) =>
+        text.Words.Any(w => w.Word is "without" or "no" || PlaceboWords.Contains(w.Word));
+
+    /// <summary>A text that names an ICI as absent: its class words are that agent's ("without Tislelizumab (PD-1 inhibitor)").</summary>
+    private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => m.Value.Class == Terms.Ici && Absent(text, m.Position));
 
     /// <summary>
     /// The checkpoints written after a class term with slashes: "anti-PD-1/PD-L1 antibodies" names
@@ -244,8 +254,25 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
     {
+        // Before the term: "PD-1/PD-L1 inhibitor" names PD-1 too.
+        var start = match.Position;
+        while (start > 0 && Slash(text, start - 1, start))
+        {
+            var before = vocabulary.IciTargets
+                .Select(t => (t.Target, Found: EndsWithKey(text, start - 1, t.Key, out var words), Words: words))
+                .FirstOrDefault(t => t.Found);
+            if (!before.Found)
+            {
+                break;
+            }
+
+            var count = before.Words;
+            start -= count;
+            yield return new TermMatch<string>(before.Target, text.Original[text.Words[start].Start..text.Words[start + count - 1].End], start, count);
+        }
+
         var next = match.Position + match.Words;
-        while (next < text.Words.Count && text.Original.AsSpan(text.Words[next - 1].End, text.Words[next].Start - text.Words[next - 1].End).Trim() is "/")
+        while (next < text.Words.Count && Slash(text, next - 1, next))
         {
             var target = vocabulary.IciTargets.FirstOrDefault(t => StartsWithKey(text, next, t.Key, out _));
             if (target.Key is null || !StartsWithKey(text, next, target.Key, out var words))
@@ -256,6 +283,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             yield return new TermMatch<string>(target.Target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
             next += words;
         }
+    }
+
+    /// <summary>Whether only a slash stands between word <paramref name="left"/> and word <paramref name="right"/>.</summary>
+    private static bool Slash(TermText text, int left, int right) =>
+        text.Original.AsSpan(text.Words[left].End, text.Words[right].Start - text.Words[left].End).Trim() is "/";
+
+    /// <summary>Whether the words of <paramref name="text"/> up to <paramref name="last"/> end by spelling <paramref name="key"/> ("PD-1": "pd", "1").</summary>
+    private static bool EndsWithKey(TermText text, int last, string key, out int words)
+    {
+        var spelled = string.Empty;
+        for (words = 0; last - words >= 0 && spelled.Length < key.Length; words++)
+        {
+            spelled = text.Words[last - words].Word + spelled;
+        }
+
+        return spelled == key;
     }
 
     /// <summary>Whether the words of <paramref name="text"/> from <paramref name="position"/> on spell <paramref name="key"/> ("PD-L1": "pd", "l1").</summary>
@@ -270,13 +313,21 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return spelled == key;
     }
 
-    /// <summary>A name that says only what kind of treatment it is: every word a generic one ("Immunotherapy", "Active comparator", "Experimental arm").</summary>
+    /// <summary>
+    /// A name that says only what kind of treatment it is ("Immunotherapy", "Active comparator",
+    /// "Experimental arm"), not a control or a standard of care, whose description may tell what
+    /// another arm adds.
+    /// </summary>
     private static bool NamesOnlyKind(TermText name) =>
-        name.Words.Count > 0 && name.Words.All(w => GenericNames.Contains(w.Word) || KindWords.Contains(w.Word));
+        name.Words.Count > 0 && name.Words.All(w => KindWords.Contains(w.Word)) && name.Words.Any(w => w.Word is not ("a" or "the" or "of" or "and" or "plus" or "with"));
 
     private static readonly HashSet<string> KindWords = new(
-        ["active", "arm", "group", "chemotherapy", "immunochemotherapy", "chemoimmunotherapy", "targeted", "a", "the", "of", "and", "plus", "with"],
+        ["experimental", "active", "comparator", "arm", "group", "immunotherapy", "chemotherapy", "immunochemotherapy", "chemoimmunotherapy", "targeted", "therapy",
+         "systemic", "combination", "a", "the", "of", "and", "plus", "with"],
         StringComparer.Ordinal);
+
+    /// <summary>Types whose descriptions never say which drug they give: counselling, devices, tests.</summary>
+    private static readonly HashSet<string> NeverDrugTypes = new(["BEHAVIORAL", "DEVICE", "DIAGNOSTIC_TEST"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The one checkpoint that the ICI class words of <paramref name="texts"/> name, if they name exactly one.</summary>
     private (string Field, TermMatch<string> Match)? SpecificClass(List<(string Field, TermText Text)> texts)
@@ -351,13 +402,21 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         List<(string Field, TermText Text)> arms, bool isRadiation)
     {
         var named = FindRt(own);
-        if (named.Count == 0 && (!isRadiation || own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0)))
+        var imaging = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0);
+        // A diagnostic test is never RT; a name that says imaging and no kind of RT ("Low-dose
+        // CT", "I-131 whole-body scan") is imaging.
+        if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
+            || (named.Count == 0 && (!isRadiation || imaging))
+            || (imaging && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
         }
 
         // A radiation intervention is read further for the kind of RT when its name says only
-        // "radiotherapy": its description, and where that names no kind either, its arms.
+        // "radiotherapy": its description (what it names as given), and where that names no kind
+        // either, its arms. Several kinds are one of each family only from the intervention's own
+        // words or description ("pelvic EBRT followed by brachytherapy"); arms that differ in kind
+        // compare them, so a shared "Radiotherapy" takes the most specific one.
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
@@ -366,12 +425,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .Select(m => m.Match.Value)
                 .Where(value => value != Terms.UnspecifiedRt)
                 .ToHashSet(StringComparer.Ordinal);
-            tiers.Add([.. FindRt([description]).Where(m => !FreeTextEvidence.MarksTime(description.Text, m.Match.Position))]);
+            tiers.Add([.. FindRt([description]).Where(m => FreeTextEvidence.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))]);
         }
 
-        var candidates = tiers.FirstOrDefault(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt)) ?? [.. tiers.SelectMany(t => t)];
-        return [.. vocabulary.ModalitiesByFamily(candidates.Select(c => c.Match)).Select(best => candidates.First(c => ReferenceEquals(c.Match, best)))];
+        var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
+        var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
+        var kinds = tier is 0 or 1
+            ? vocabulary.ModalitiesByFamily(candidates.Select(c => c.Match))
+            : vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : [];
+        return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
 
     private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>

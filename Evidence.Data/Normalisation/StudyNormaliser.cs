@@ -70,26 +70,25 @@ public sealed class StudyNormaliser
     /// <summary>The least dose per fraction, in Gy, that is hypofractionated whatever the site (conventional is 1.8-2 Gy; moderate hypofractionation starts above it).</summary>
     public const double HypofractionatedGyPerFraction = 3.0;
 
+    /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name one (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
+    private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
+    {
+        if (_freeText.KindOfSoleRt(record, terms) is not var (ordinal, field, match))
+        {
+            return terms;
+        }
+
+        sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == ordinal && s.Field == NormalisedField.RtModality);
+        sources.Add(new TermSource("intervention", ordinal, NormalisedField.RtModality, match.Value, field, match.Matched));
+        return [.. terms.Select(t => t.Ordinal == ordinal ? t with { RtModality = match.Value } : t)];
+    }
+
     /// <summary>
     /// An RT that names no kind ("Radiotherapy", "Palliative radiotherapy") but states its dose,
     /// every statement of two fractions or more at <see cref="HypofractionatedGyPerFraction"/> Gy or more per fraction
     /// ("8 Gy x 3", "20 Gy in 5 fractions"), is hypofractionated RT: read from its own name and
     /// description, else from its arms when it is the trial's only RT intervention.
     /// </summary>
-    /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name one (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
-    private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
-    {
-        if (_freeText.KindOfSoleRt(record, terms) is not var (field, match))
-        {
-            return terms;
-        }
-
-        var sole = terms.Single(t => t.Ordinal != FreeTextEvidence.Ordinal && t.RtModality == Terms.UnspecifiedRt);
-        sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == sole.Ordinal && s.Field == NormalisedField.RtModality);
-        sources.Add(new TermSource("intervention", sole.Ordinal, NormalisedField.RtModality, match.Value, field, match.Matched));
-        return [.. terms.Select(t => ReferenceEquals(t, sole) ? t with { RtModality = match.Value } : t)];
-    }
-
     private static List<InterventionTerms> HypofractionatedByDose(
         StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens, List<TermSource> sources)
     {

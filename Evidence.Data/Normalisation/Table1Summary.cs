@@ -159,7 +159,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 
         if (terms.RtModality is not null)
         {
-            return string.Join(" + ", terms.RtModalities.Select(Modality));
+            return string.Join(Terms.ListSeparator, terms.RtModalities.Select(Modality));
         }
 
         if (terms.Targets.Count > 0)

@@ -37,6 +37,10 @@ public sealed class VocabularyMatchers
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
 
+    private const string ExternalBeamFamily = "external beam";
+    private const string ProtonFamily = "proton";
+    private const string CarbonIonFamily = "carbon ion";
+
     public Vocabulary Vocabulary { get; }
 
     public TermMatcher<AgentEntry> Agents { get; }
@@ -100,9 +104,17 @@ public sealed class VocabularyMatchers
     /// specific first ("pelvic EBRT followed by brachytherapy": EBRT and brachytherapy; "SBRT with
     /// VMAT": SBRT); a modality of no family ("radiotherapy") only where they name nothing else.
     /// </summary>
-    public List<TermMatch<string>> ModalitiesByFamily(IEnumerable<TermMatch<string>> matches)
+    public List<TermMatch<string>> ModalitiesByFamily(IEnumerable<TermMatch<string>> matches, bool oneIntervention = true)
     {
         var list = matches.ToList();
+        // Particles are external beams too: one intervention of "proton SBRT" or "intensity-
+        // modulated proton therapy with IGRT" is proton therapy, not proton therapy and photon RT
+        // (across a trial, "photon or proton" is two kinds).
+        if (oneIntervention && list.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily))
+        {
+            list = [.. list.Where(m => _modalityFamily[m.Value] != ExternalBeamFamily)];
+        }
+
         var kinds = list.Where(m => _modalityFamily[m.Value] is not null)
             .GroupBy(m => _modalityFamily[m.Value])
             .Select(family => MostSpecificModality(family)!)

@@ -50,6 +50,15 @@ internal static class Records
         ["interventionNames"] = new JsonArray(interventionNames.Select(n => (JsonNode)n).ToArray()),
     };
 
+    /// <summary>A protocol section with a title, a brief summary, interventions and arms.</summary>
+    public static JsonObject Trial(string title, string? summary, JsonObject[] interventions, params JsonObject[] arms)
+    {
+        var protocol = WithArms(interventions, arms);
+        protocol["identificationModule"] = new JsonObject { ["nctId"] = "NCT00000001", ["briefTitle"] = title };
+        protocol["descriptionModule"] = new JsonObject { ["briefSummary"] = summary };
+        return protocol;
+    }
+
     public static JsonObject WithArms(JsonObject[] interventions, params JsonObject[] arms) => new()
     {
         ["armsInterventionsModule"] = new JsonObject

@@ -13,14 +13,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class SoleRtAndNamedClassRulesTests
 {
-    private static JsonObject Trial(string title, string? summary, JsonObject[] interventions, params JsonObject[] arms)
-    {
-        var protocol = WithArms(interventions, arms);
-        protocol["identificationModule"] = new JsonObject { ["nctId"] = "NCT00000001", ["briefTitle"] = title };
-        protocol["descriptionModule"] = new JsonObject { ["briefSummary"] = summary };
-        return protocol;
-    }
-
     [Fact]
     public void The_one_rt_of_no_kind_takes_the_kind_the_summary_gives()
     {
@@ -194,8 +186,9 @@ public class SoleRtAndNamedClassRulesTests
     }
 
     [Fact]
-    public void One_radiotherapy_shared_by_arms_of_different_kinds_gives_each_kind()
+    public void One_radiotherapy_shared_by_arms_of_different_kinds_takes_the_most_specific_not_a_combination()
     {
+        // The arms compare the kinds; one intervention does not give them all.
         var study = Normalise(Trial(
             "Particle Therapy for Glioblastoma",
             null,
@@ -204,7 +197,6 @@ public class SoleRtAndNamedClassRulesTests
             Arm("Protons", "Proton radiotherapy, 60 GyE", "Radiation: Radiotherapy"),
             Arm("Carbon boost", "Proton radiotherapy plus a carbon-ion radiotherapy boost", "Radiation: Radiotherapy")));
 
-        Assert.Equal(["Proton", "Carbon ion", "EBRT"], study.Interventions[0].RtModalities);
-        Assert.Equal("Proton + Carbon ion + EBRT", study.Summary.InterventionSummary);
+        Assert.Equal(["Proton"], study.Interventions[0].RtModalities);
     }
 }
