@@ -273,13 +273,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",
-    /// "Radiodermatitis", "radiation-induced mucositis"); not a cancer RT caused ("Radiation-Induced
-    /// Sarcoma"), whose trial may well give RT.
+    /// "Radiodermatitis", "radiation-induced mucositis", "Radiation-induced Oral Side Effects");
+    /// not a cancer RT caused ("Radiation-Induced Sarcoma"), whose trial may well give RT.
     /// </summary>
     private bool TreatsRtInjury(StudyRecord record) =>
         record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
-            || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)));
+            || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)
+                || (words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "induced" or "related" or "associated")
+                    && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))));
 
     private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
 

@@ -27,6 +27,14 @@ internal static class EvaluationInputs
         return vocabulary.Agents.FirstOrDefault(a => a.Synonyms.Append(a.Name).Any(name => TermText.Key(name) == key))?.Name ?? label.Trim();
     }
 
+    /// <summary>A labelled endpoint class by the vocabulary's name for it ("conversion to resection", as DOMAIN.md writes it, is "conversion/resection").</summary>
+    public static string EndpointName(string label) => EndpointNames.GetValueOrDefault(label.Trim(), label.Trim());
+
+    private static readonly Dictionary<string, string> EndpointNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["conversion to resection"] = "conversion/resection",
+    };
+
     private static readonly Dictionary<string, string> ModalityNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["proton beam therapy"] = "Proton",

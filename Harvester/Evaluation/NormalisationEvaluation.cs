@@ -101,7 +101,10 @@ public static partial class NormalisationEvaluation
                 }
 
                 total++;
-                var expected = Canonical(field == NormalisedField.RtModality && label[field] is { } modality ? EvaluationInputs.ModalityName(modality) : label[field]);
+                var expected = Canonical(label[field] is not { } written ? null
+                    : field == NormalisedField.RtModality ? EvaluationInputs.ModalityName(written)
+                    : field == NormalisedField.EndpointClass ? EvaluationInputs.EndpointName(written)
+                    : written);
                 var actual = Canonical(prediction[field]);
                 if (field == "landmark")
                 {

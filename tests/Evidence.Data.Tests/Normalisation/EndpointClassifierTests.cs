@@ -37,6 +37,7 @@ public class EndpointClassifierTests
     [InlineData("Duration of PCR normalization", "other")] // a laboratory test, not pCR
     [InlineData("pCR rate after neoadjuvant therapy", "pathological response")]
     [InlineData("The rate of cCR", "ORR")] // clinical complete response
+    [InlineData("Rate of conversion to curative-intent treatment", "conversion/resection")]
     [InlineData("CCR5 receptor occupancy", "other")] // a chemokine receptor, not cCR
     [InlineData("All-cause mortality at day 28", "OS")]
     [InlineData("Time to death from any cause", "OS")]

@@ -199,4 +199,28 @@ public class SoleRtAndNamedClassRulesTests
 
         Assert.Equal(["Proton"], study.Interventions[0].RtModalities);
     }
+
+    [Fact]
+    public void A_trial_of_an_injury_rt_induces_takes_no_rt_from_its_arms()
+    {
+        var study = Normalise(Trial(
+            "Laser Protocols for Radiation-induced Oral Side Effects",
+            null,
+            [Intervention("DEVICE", "Low-level laser", arms: ["Laser"])],
+            Arm("Laser", "Laser sessions five times a week just before each radiotherapy session", "Device: Low-level laser")));
+
+        Assert.Null(study.FreeText?.RtModality);
+    }
+
+    [Theory]
+    [InlineData("RADIATION", "Spatially fractionated radiotherapy (GRID) to the bulky mass")]
+    [InlineData("RADIATION", "SFRT 15 Gy in 1 fraction")]
+    public void Spatially_fractionated_rt_is_an_external_beam_technique(string type, string name) =>
+        Assert.Equal("EBRT", OnlyIntervention(Intervention(type, name)).RtModality);
+
+    [Theory]
+    [InlineData("S-1")]
+    [InlineData("Tegafur-gimeracil-oteracil potassium")]
+    public void The_oral_fluoropyrimidine_s1_is_one_agent_not_tegafur_alone(string name) =>
+        Assert.Equal(["tegafur-gimeracil-oteracil"], OnlyIntervention(Intervention("DRUG", name)).Agents);
 }
