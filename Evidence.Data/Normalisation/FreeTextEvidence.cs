@@ -57,6 +57,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             {
                 (rt, named, iciClasses) = (Given(allRt, words, sequence: false), Given(allAgents, words, sequence: false), Given(allClasses, words, sequence: false));
             }
+            else
+            {
+                // "Consolidation sintilimab after concurrent chemoradiation": the RT a consolidation
+                // follows was given before the trial, as in PACIFIC.
+                rt = [.. rt.Where(m => !ConsolidatesAfter(words, m.Position))];
+            }
 
             if (field == Summary)
             {
@@ -263,6 +269,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         vocabulary.ImagingWords.Matches(words).Count > 0
         && (words.Words.Any(w => w.Word is "msv" or "mgy")
             || rt.Any(m => words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "dose" or "doses" or "exposure")));
+
+    /// <summary>Whether the RT at word <paramref name="position"/> comes "after" or "following" a consolidation named before it in the sentence.</summary>
+    private static bool ConsolidatesAfter(TermText words, int position) =>
+        words.WordsBefore(position, 4).Any(w => w is "after" or "following")
+        && words.Words.Take(position).Any(w => w.Word is "consolidation" or "consolidative");
 
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
     internal static bool MarksTime(TermText words, int position) =>

@@ -223,4 +223,28 @@ public class SoleRtAndNamedClassRulesTests
     [InlineData("Tegafur-gimeracil-oteracil potassium")]
     public void The_oral_fluoropyrimidine_s1_is_one_agent_not_tegafur_alone(string name) =>
         Assert.Equal(["tegafur-gimeracil-oteracil"], OnlyIntervention(Intervention("DRUG", name)).Agents);
+
+    [Fact]
+    public void A_consolidation_after_chemoradiation_does_not_give_the_chemoradiation()
+    {
+        var study = Normalise(Trial(
+            "Consolidation Tislelizumab After Concurrent Chemoradiotherapy in Stage III NSCLC",
+            null,
+            [Intervention("DRUG", "Tislelizumab", arms: ["Consolidation"])],
+            Arm("Consolidation", "Consolidation tislelizumab after definitive chemoradiotherapy.", "Drug: Tislelizumab")));
+
+        Assert.Null(study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void Rt_followed_by_an_ici_is_still_given()
+    {
+        var study = Normalise(Trial(
+            "Tislelizumab After Stereotactic Radiotherapy in Stage I NSCLC",
+            null,
+            [Intervention("DRUG", "Tislelizumab", arms: ["A"])],
+            Arm("A", "Tislelizumab every 3 weeks after SBRT 50 Gy in 5 fractions.", "Drug: Tislelizumab")));
+
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+    }
 }
