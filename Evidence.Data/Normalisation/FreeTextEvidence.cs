@@ -215,6 +215,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return start;
     }
 
+    /// <summary>Whether the therapy named from word <paramref name="position"/> to <paramref name="end"/> is given, in a sentence that names it alone.</summary>
+    internal static bool IsGiven(TermText words, int position, int end) => IsGiven(words, position, end, sequence: false);
+
     /// <summary>
     /// Whether the therapy named at word <paramref name="position"/> is given, not named as
     /// something else by the words around it: before it, prior or failed treatment, its absence, an
@@ -223,9 +226,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// caused or what is measured ("-induced", "dermatitis", "expression", "oncology"). With
     /// <paramref name="sequence"/>, "after", "following" and "post" before it order it instead.
     /// </summary>
-    /// <summary>Whether the therapy named from word <paramref name="position"/> to <paramref name="end"/> is given, in a sentence that names it alone.</summary>
-    internal static bool IsGiven(TermText words, int position, int end) => IsGiven(words, position, end, sequence: false);
-
     private static bool IsGiven(TermText words, int position, int end, bool sequence)
     {
         var before = words.WordsBefore(position, 4).ToList();

@@ -249,38 +249,20 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => m.Value.Class == Terms.Ici && Absent(text, m.Position));
 
     /// <summary>
-    /// The checkpoints written after a class term with slashes: "anti-PD-1/PD-L1 antibodies" names
-    /// PD-L1 as well as PD-1, "PD-1/PD-L1/CTLA-4 inhibitors" all three.
+    /// The checkpoints written with slashes beside a class term: "anti-PD-1/PD-L1 antibodies" and
+    /// "PD-1/PD-L1 inhibitor" name PD-1 and PD-L1, "PD-1/PD-L1/CTLA-4 inhibitors" all three.
     /// </summary>
     private IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
     {
-        // Before the term: "PD-1/PD-L1 inhibitor" names PD-1 too.
-        var start = match.Position;
-        while (start > 0 && Slash(text, start - 1, start))
+        for (var start = match.Position; start > 0 && Slash(text, start - 1, start) && TargetSpelled(text, start - 1, backward: true) is ({ } target, var words);)
         {
-            var before = vocabulary.IciTargets
-                .Select(t => (t.Target, Found: EndsWithKey(text, start - 1, t.Key, out var words), Words: words))
-                .FirstOrDefault(t => t.Found);
-            if (!before.Found)
-            {
-                break;
-            }
-
-            var count = before.Words;
-            start -= count;
-            yield return new TermMatch<string>(before.Target, text.Original[text.Words[start].Start..text.Words[start + count - 1].End], start, count);
+            start -= words;
+            yield return new TermMatch<string>(target, text.Original[text.Words[start].Start..text.Words[start + words - 1].End], start, words);
         }
 
-        var next = match.Position + match.Words;
-        while (next < text.Words.Count && Slash(text, next - 1, next))
+        for (var next = match.Position + match.Words; next < text.Words.Count && Slash(text, next - 1, next) && TargetSpelled(text, next, backward: false) is ({ } target, var words);)
         {
-            var target = vocabulary.IciTargets.FirstOrDefault(t => StartsWithKey(text, next, t.Key, out _));
-            if (target.Key is null || !StartsWithKey(text, next, target.Key, out var words))
-            {
-                yield break;
-            }
-
-            yield return new TermMatch<string>(target.Target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
+            yield return new TermMatch<string>(target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
             next += words;
         }
     }
@@ -289,28 +271,29 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool Slash(TermText text, int left, int right) =>
         text.Original.AsSpan(text.Words[left].End, text.Words[right].Start - text.Words[left].End).Trim() is "/";
 
-    /// <summary>Whether the words of <paramref name="text"/> up to <paramref name="last"/> end by spelling <paramref name="key"/> ("PD-1": "pd", "1").</summary>
-    private static bool EndsWithKey(TermText text, int last, string key, out int words)
+    /// <summary>
+    /// The checkpoint whose name the words of <paramref name="text"/> spell from word
+    /// <paramref name="position"/> on (or, <paramref name="backward"/>, up to it), and how many
+    /// words it takes ("PD-L1": "pd", "l1").
+    /// </summary>
+    private (string Target, int Words)? TargetSpelled(TermText text, int position, bool backward)
     {
-        var spelled = string.Empty;
-        for (words = 0; last - words >= 0 && spelled.Length < key.Length; words++)
+        foreach (var (key, target) in vocabulary.IciTargets)
         {
-            spelled = text.Words[last - words].Word + spelled;
+            var spelled = string.Empty;
+            var words = 0;
+            for (var i = position; i >= 0 && i < text.Words.Count && spelled.Length < key.Length; i += backward ? -1 : 1, words++)
+            {
+                spelled = backward ? text.Words[i].Word + spelled : spelled + text.Words[i].Word;
+            }
+
+            if (spelled == key)
+            {
+                return (target, words);
+            }
         }
 
-        return spelled == key;
-    }
-
-    /// <summary>Whether the words of <paramref name="text"/> from <paramref name="position"/> on spell <paramref name="key"/> ("PD-L1": "pd", "l1").</summary>
-    private static bool StartsWithKey(TermText text, int position, string key, out int words)
-    {
-        var spelled = string.Empty;
-        for (words = 0; position + words < text.Words.Count && spelled.Length < key.Length; words++)
-        {
-            spelled += text.Words[position + words].Word;
-        }
-
-        return spelled == key;
+        return null;
     }
 
     /// <summary>
@@ -319,12 +302,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// another arm adds.
     /// </summary>
     private static bool NamesOnlyKind(TermText name) =>
-        name.Words.Count > 0 && name.Words.All(w => KindWords.Contains(w.Word)) && name.Words.Any(w => w.Word is not ("a" or "the" or "of" or "and" or "plus" or "with"));
+        name.Words.All(w => KindWords.Contains(w.Word) || FillerWords.Contains(w.Word)) && name.Words.Any(w => KindWords.Contains(w.Word));
 
     private static readonly HashSet<string> KindWords = new(
         ["experimental", "active", "comparator", "arm", "group", "immunotherapy", "chemotherapy", "immunochemotherapy", "chemoimmunotherapy", "targeted", "therapy",
-         "systemic", "combination", "a", "the", "of", "and", "plus", "with"],
+         "systemic", "combination"],
         StringComparer.Ordinal);
+
+    private static readonly HashSet<string> FillerWords = new(["a", "the", "of", "and", "plus", "with"], StringComparer.Ordinal);
 
     /// <summary>Types whose descriptions never say which drug they give: counselling, devices, tests.</summary>
     private static readonly HashSet<string> NeverDrugTypes = new(["BEHAVIORAL", "DEVICE", "DIAGNOSTIC_TEST"], StringComparer.OrdinalIgnoreCase);
