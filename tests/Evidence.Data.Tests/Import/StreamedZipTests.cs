@@ -1,0 +1,241 @@
+using System.IO.Compression;
+using System.Text;
+using Dapper;
+using TrialEvidence.Data.Import;
+
+namespace TrialEvidence.Data.Tests.Import;
+
+/// <summary>
+/// Zips are read entry by entry as they were written (the whole registry's download has one
+/// entry per study), so these cover what a streamed reading must still get right: entries
+/// written with data descriptors, entries read twice, damaged and cut-off archives.
+/// </summary>
+public class StreamedZipTests
+{
+    private static readonly string[] Studies = Directory.EnumerateFiles(SharedData.CtGov, "NCT*.json").Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Zips the shared single-study files as the bulk download lays them out; returns the entry names.</summary>
+    private static List<string> WriteBulkZip(Stream output)
+    {
+        var names = new List<string>();
+        using var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var file in Studies)
+        {
+            var id = Path.GetFileNameWithoutExtension(file);
+            var name = $"{id[3..5]}/{id}.json";
+            archive.CreateEntryFromFile(file, name);
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private static List<string> StoredIds(TempDatabase database)
+    {
+        using var connection = database.Open();
+        return connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id").ToList();
+    }
+
+    private static List<string> SharedIds() => Studies.Select(s => Path.GetFileNameWithoutExtension(s)).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public void A_zip_written_to_a_pipe_with_data_descriptors_imports_every_study()
+    {
+        // A server that zips as it sends cannot go back to write sizes, so each entry's sizes
+        // follow its data; a reader that trusted the local header's zeros would read nothing.
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "streamed.zip");
+        using (var file = File.Create(zip))
+        {
+            WriteBulkZip(new ForwardOnlyStream(file));
+        }
+
+        var flags = BitConverter.ToUInt16(File.ReadAllBytes(zip), 6);
+        Assert.NotEqual(0, flags & 0x8);
+
+        var summary = database.Import(zip);
+
+        Assert.Empty(summary.Rejections);
+        Assert.Equal(SharedIds(), StoredIds(database));
+    }
+
+    [Fact]
+    public void Entries_read_twice_give_the_same_versions_as_entries_read_once()
+    {
+        using var once = new TempDatabase();
+        using var twice = new TempDatabase();
+        var zip = Path.Combine(once.Directory, "bulk.zip");
+        using (var file = File.Create(zip))
+        {
+            WriteBulkZip(file);
+        }
+
+        once.CreateImporter().Import(RecordSource.Expand([zip]));
+        var summary = twice.CreateImporter(singlePassBytes: 1024).Import(RecordSource.Expand([zip]));
+
+        Assert.Empty(summary.Rejections);
+        using var a = once.Open();
+        using var b = twice.Open();
+        Assert.Equal(
+            a.Query<string>("SELECT nct_id || ' ' || content_hash FROM study_versions ORDER BY 1").ToList(),
+            b.Query<string>("SELECT nct_id || ' ' || content_hash FROM study_versions ORDER BY 1").ToList());
+    }
+
+    [Fact]
+    public void An_entry_larger_than_memory_keeps_is_read_twice_from_a_temporary_file()
+    {
+        // One entry holding every shared study, repeated past what the reader keeps in memory.
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "big.zip");
+        var records = Studies.Select(File.ReadAllText).ToList();
+        long written = 0;
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        using (var entry = new StreamWriter(archive.CreateEntry("all.json").Open(), new UTF8Encoding(false)))
+        {
+            entry.Write('[');
+            for (var i = 0; written <= ZipEntryCursor.MemoryBytes; i++)
+            {
+                var record = records[i % records.Count];
+                entry.Write(i == 0 ? record : "," + record);
+                written += Encoding.UTF8.GetByteCount(record) + 1;
+            }
+
+            entry.Write(']');
+        }
+
+        var summary = database.CreateImporter(singlePassBytes: 1024).Import(RecordSource.Expand([zip]));
+
+        Assert.Empty(summary.Rejections);
+        Assert.Equal(SharedIds(), StoredIds(database));
+    }
+
+    [Fact]
+    public void A_damaged_entry_is_rejected_and_the_entries_around_it_are_imported()
+    {
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "damaged.zip");
+        List<string> names;
+        using (var file = File.Create(zip))
+        {
+            names = WriteBulkZip(file);
+        }
+
+        // Overwrite the middle of the second entry's compressed data.
+        var bytes = File.ReadAllBytes(zip);
+        var second = LocalHeaderOffsets(bytes)[1];
+        var dataStart = second + 30 + BitConverter.ToUInt16(bytes, second + 26) + BitConverter.ToUInt16(bytes, second + 28);
+        var compressed = BitConverter.ToInt32(bytes, second + 18);
+        Array.Fill(bytes, (byte)0xFF, dataStart + compressed / 3, compressed / 3);
+        File.WriteAllBytes(zip, bytes);
+
+        var summary = database.Import(zip);
+
+        var rejection = Assert.Single(summary.Rejections);
+        Assert.Equal($"{zip}!{names[1]}", rejection.Source);
+        var expected = SharedIds();
+        expected.Remove(Path.GetFileNameWithoutExtension(names[1]));
+        Assert.Equal(expected, StoredIds(database));
+    }
+
+    [Fact]
+    public void A_zip_cut_off_midway_stores_the_entries_before_the_cut_and_rejects_the_rest()
+    {
+        // A download killed halfway: no central directory, the last entry incomplete.
+        using var database = new TempDatabase();
+        database.Import(SharedData.CtGovFile("NCT03418623.json"));
+        var zip = Path.Combine(database.Directory, "cut.zip");
+        List<string> names;
+        using (var file = File.Create(zip))
+        {
+            names = WriteBulkZip(file);
+        }
+
+        var bytes = File.ReadAllBytes(zip);
+        var offsets = LocalHeaderOffsets(bytes);
+        var cut = offsets[5] + 100;
+        File.WriteAllBytes(zip, bytes[..cut]);
+
+        var summary = database.Import(zip);
+
+        // The entry the cut went through, then the rest of the zip, which has no more entries to name.
+        Assert.Equal([$"{zip}!{names[5]}", zip], summary.Rejections.Select(r => r.Source));
+        Assert.Contains("not a readable zip", summary.Rejections[1].Reason, StringComparison.Ordinal);
+        var stored = StoredIds(database);
+        Assert.Contains("NCT03418623", stored);
+        Assert.Equal(
+            names.Take(5).Select(n => Path.GetFileNameWithoutExtension(n)!).Append("NCT03418623").Distinct().Order(StringComparer.Ordinal).ToList(),
+            stored);
+    }
+
+    [Fact]
+    public void An_entry_cannot_be_opened_once_the_next_one_is()
+    {
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "bulk.zip");
+        using (var file = File.Create(zip))
+        {
+            WriteBulkZip(file);
+        }
+
+        using var entries = RecordSource.Expand([zip]).GetEnumerator();
+        Assert.True(entries.MoveNext());
+        var first = entries.Current;
+        using (var stream = first.Open())
+        {
+            Assert.Equal((byte)'{', (byte)stream.ReadByte());
+        }
+
+        Assert.True(entries.MoveNext());
+
+        Assert.Throws<InvalidOperationException>(() => first.Open());
+    }
+
+    /// <summary>Offsets of the local file headers, found through the central directory.</summary>
+    private static List<int> LocalHeaderOffsets(byte[] zip)
+    {
+        var end = zip.Length - 22;
+        while (BitConverter.ToUInt32(zip, end) != 0x06054b50)
+        {
+            end--;
+        }
+
+        var count = BitConverter.ToUInt16(zip, end + 10);
+        var at = BitConverter.ToInt32(zip, end + 16);
+        var offsets = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            offsets.Add(BitConverter.ToInt32(zip, at + 42));
+            at += 46 + BitConverter.ToUInt16(zip, at + 28) + BitConverter.ToUInt16(zip, at + 30) + BitConverter.ToUInt16(zip, at + 32);
+        }
+
+        return offsets;
+    }
+
+    /// <summary>A stream that can only be written forward, as an HTTP response body is.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
