@@ -45,10 +45,28 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 continue;
             }
 
+            if (endpointClass == Terms.OtherEndpoint && SafetyBeside(words, matches) is { } safety)
+            {
+                // "Feasibility and toxicity", "Safety and feasibility": safety is measured, as in a phase I.
+                return (Terms.Safety, field, safety.Matched);
+            }
+
             return (endpointClass, field, matches[0].Matched);
         }
 
         return null;
+    }
+
+    /// <summary>A safety term joined to one of <paramref name="others"/> by "and" or "or" alone ("feasibility and safety").</summary>
+    private TermMatch<string>? SafetyBeside(TermText words, List<TermMatch<string>> others)
+    {
+        var safety = vocabulary.Endpoints.First(e => e.Class == Terms.Safety).Matcher.Matches(words);
+        return safety.FirstOrDefault(s => others.Any(o =>
+        {
+            var (first, second) = o.Position < s.Position ? (o, s) : (s, o);
+            var between = words.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
+            return between is ["and"] or ["or"] or ["and", "or"];
+        }));
     }
 
     /// <summary>

@@ -39,9 +39,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtModalities.Matches(words);
-            if (allRt.Count > 0 && allRt.All(m => m.Value == Terms.UnspecifiedRt) && IsImagingDose(words, allRt))
+            if (allRt.Count > 0 && allRt.All(m => m.Value == Terms.UnspecifiedRt) && (IsImagingDose(words, allRt) || vocabulary.LightWords.Matches(words).Count > 0))
             {
-                // "a CT with a typical effective radiation dose of 2 mSv": the radiation of imaging.
+                // "a CT with a typical effective radiation dose of 2 mSv": the radiation of imaging;
+                // "the same laser device to imitate a real irradiation": light.
                 allRt = [];
             }
 
@@ -327,7 +328,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ("identificationModule.officialTitle", record.OfficialTitle),
             (Summary, record.BriefSummary),
         };
-        foreach (var arm in record.ArmGroups)
+        // A "No Intervention" arm gets nothing of the study's; what it names ("Standard checkpoint
+        // blockade immunotherapy without exercise") is care given outside the trial.
+        foreach (var arm in record.ArmGroups.Where(a => !string.Equals(a.Type, "NO_INTERVENTION", StringComparison.OrdinalIgnoreCase)))
         {
             texts.Add(($"armGroups[{arm.Ordinal}].label", arm.Label));
             texts.Add(($"armGroups[{arm.Ordinal}].description", arm.Description));

@@ -84,8 +84,23 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : [.. classTerms.Select(c => c.Match.Value)];
         List<string> partnerClasses = partners.Count > 0 ? [.. partners.Select(a => a.Match.Value.Class).Distinct()]
             : partnerTerm.Match is { } partnerOnly ? [partnerOnly.Value]
-            : locoregional.Match is not null ? [Terms.Locoregional]
             : [];
+        // A class word beside the agents ("Long-course chemoradiation, with Tislelizumab",
+        // "Pembrolizumab plus chemotherapy") gives a partner of that class too.
+        var besidePartner = agents.Count > 0 || classTerms.Count > 0
+            ? Find(vocabulary.PartnerClasses, own.Where(t => !NamesAbsentOrPlacebo(t.Text))).FirstOrDefault(p => !partnerClasses.Contains(p.Match.Value))
+            : default;
+        if (besidePartner.Match is { } beside)
+        {
+            partnerClasses.Add(beside.Value);
+        }
+
+        if (locoregional.Match is not null)
+        {
+            // The drugs a locoregional procedure delivers ("FOLFOX-HAIC", "TACE with epirubicin")
+            // are the procedure; a drug beside it ("TACE plus lenvatinib") is a partner of its own.
+            partnerClasses = [.. partnerClasses.Where(c => c != Terms.Chemotherapy), Terms.Locoregional];
+        }
 
         // A drug the vocabulary does not hold, named beside one it does ("Axitinib plus Toripalimab"):
         // its stem still gives its class.
@@ -116,9 +131,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, stemMatch.Value, stemField, stemMatch.Matched));
         }
 
-        if (partnerTerm.Match is { } partner)
+        foreach (var (field, partner) in new[] { partnerTerm, besidePartner })
         {
-            sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, partner.Value, partnerTerm.Field, partner.Matched));
+            if (partner is not null && partnerClasses.Contains(partner.Value))
+            {
+                sources.Add(new TermSource("intervention", entity, NormalisedField.PartnerClass, partner.Value, field, partner.Matched));
+            }
         }
 
         foreach (var (field, rt) in modality)
@@ -387,9 +405,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         List<(string Field, TermText Text)> arms, bool isRadiation)
     {
         var named = FindRt(own);
-        var imaging = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0);
-        // A diagnostic test is never RT; a name that says imaging and no kind of RT ("Low-dose
-        // CT", "I-131 whole-body scan") is imaging.
+        var imaging = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
+        // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
+        // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
             || (named.Count == 0 && (!isRadiation || imaging))
             || (imaging && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))

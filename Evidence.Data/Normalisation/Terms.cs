@@ -22,11 +22,17 @@ public static class Terms
     /// <summary>The modality of RT given in fewer, larger fractions than conventional (a name of the vocabulary's RT modalities).</summary>
     public const string HypofractionatedRt = "Hypofractionated RT";
 
+    /// <summary>The class of cytotoxic agents, and a partner class.</summary>
+    public const string Chemotherapy = "chemotherapy";
+
     /// <summary>The partner class of a locoregional therapy (TACE, HAIC, RFA, ...).</summary>
     public const string Locoregional = "locoregional";
 
     /// <summary>The endpoint class of an outcome that names none of the vocabulary's classes.</summary>
     public const string OtherEndpoint = "other";
+
+    /// <summary>The endpoint class of adverse events, toxicity, tolerability and dose limits.</summary>
+    public const string Safety = "safety";
 
     /// <summary>The endpoint class of overall survival (death from any cause).</summary>
     public const string OverallSurvival = "OS";

@@ -72,6 +72,12 @@ public sealed class Vocabulary
     /// </summary>
     public IReadOnlyList<string> ImagingWords { get; init; } = [];
 
+    /// <summary>
+    /// Light sources ("laser", "photobiomodulation", "ultraviolet"): "irradiation" or "radiation"
+    /// alone beside one is light, not RT.
+    /// </summary>
+    public IReadOnlyList<string> LightWords { get; init; } = [];
+
     /// <summary>The settings of a trial's patients (unresectable, metastatic, adjuvant...), in the order the Table 1 disease cell names them.</summary>
     public IReadOnlyList<DiseaseSettingEntry> DiseaseSettings { get; init; } = [];
 
@@ -116,6 +122,7 @@ public sealed class Vocabulary
             PersonWords = file.PersonWords ?? [],
             BackgroundWords = file.BackgroundWords ?? [],
             ImagingWords = file.ImagingWords ?? [],
+            LightWords = file.LightWords ?? [],
             DiseaseSettings = file.DiseaseSettings ?? [],
             SystemicTherapyWords = file.SystemicTherapyWords ?? [],
             CountryNames = file.CountryNames,
@@ -193,6 +200,7 @@ public sealed class Vocabulary
         List<string>? PersonWords,
         List<string>? BackgroundWords,
         List<string>? ImagingWords,
+        List<string>? LightWords,
         List<DiseaseSettingEntry>? DiseaseSettings,
         List<string>? SystemicTherapyWords,
         Dictionary<string, string> CountryNames);

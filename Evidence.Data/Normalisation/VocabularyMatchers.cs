@@ -29,6 +29,7 @@ public sealed class VocabularyMatchers
         PersonWords = new(vocabulary.PersonWords.Select(word => (word, word)));
         BackgroundWords = new(vocabulary.BackgroundWords.Select(word => (word, word)));
         ImagingWords = new(vocabulary.ImagingWords.Select(word => (word, word)));
+        LightWords = new(vocabulary.LightWords.Select(word => (word, word)));
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
         _modalityFamily = vocabulary.RtModalities.ToDictionary(m => m.Name, m => m.Family, StringComparer.Ordinal);
@@ -73,6 +74,9 @@ public sealed class VocabularyMatchers
 
     /// <summary>Diagnostic imaging procedures (<see cref="Vocabulary.ImagingWords"/>).</summary>
     public TermMatcher<string> ImagingWords { get; }
+
+    /// <summary>Light sources (<see cref="Vocabulary.LightWords"/>).</summary>
+    public TermMatcher<string> LightWords { get; }
 
     public TermMatcher<string> SystemicTherapyWords { get; }
 

@@ -85,4 +85,21 @@ public class EndpointClassifierTests
     {
         Assert.Equal("other", Classify("Plasma concentration of drug X", "Samples taken at safety visits").Class);
     }
+
+    [Theory]
+    [InlineData("Feasibility and toxicity", "safety")]
+    [InlineData("Safety and feasibility of the combination", "safety")]
+    [InlineData("Feasibility and/or tolerability", "safety")]
+    [InlineData("Feasibility of the regimen", "other")]
+    [InlineData("Feasibility of collecting adverse event data at home", "other")]
+    [InlineData("Recommended phase 2 dose (RP2D) of preoperative radiotherapy", "safety")]
+    [InlineData("Clinical complete remission rate", "ORR")]
+    [InlineData("Pathological complete remission rate", "pathological response")]
+    [InlineData("2-year cumulative local regional progression rate", "local control")]
+    [InlineData("Locoregional failure", "local control")]
+    [InlineData("Necrosis rate of the tumour thrombus", "pathological response")]
+    public void Endpoints_found_on_the_sixth_reconstructed_set(string measure, string expected)
+    {
+        Assert.Equal(expected, Classify(measure).Class);
+    }
 }
