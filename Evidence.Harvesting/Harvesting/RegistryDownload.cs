@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Data.Import;
 
 namespace TrialEvidence.Harvesting;
 
@@ -15,8 +15,8 @@ public sealed record DownloadedRegistry(string ZipPath, DateTimeOffset StartedAt
 /// go to a <c>.part</c> file beside it, and a download cut off (a dropped connection, a killed
 /// process) continues from the bytes on disk with <c>Range</c>, guarded by <c>If-Range</c> with the
 /// ETag of the first answer, so that a registry that has published a new release meanwhile sends
-/// the new zip whole instead of the rest of the old one. A finished file must open as a zip; one
-/// that does not is deleted, and the error says so.
+/// the new zip whole instead of the rest of the old one. A finished file must be a whole zip
+/// (<see cref="ZipEnds"/>); one that is not is deleted, and the error says so.
 /// </summary>
 public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOptions<RegistryOptions> registry, TimeProvider clock, ILogger<RegistryDownload> logger)
 {
@@ -163,8 +163,7 @@ public sealed partial class RegistryDownload(IClinicalTrialsGovDownload api, IOp
     {
         try
         {
-            using var archive = ZipFile.OpenRead(path);
-            _ = archive.Entries.Count;
+            ZipEnds.Check(path);
         }
         catch (InvalidDataException ex)
         {
