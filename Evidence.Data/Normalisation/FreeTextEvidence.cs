@@ -9,7 +9,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// description of itself: a title where it names RT and an ICI together, an arm's label and
 /// description for that arm, and the brief summary only for the kind of RT they name; never the
 /// eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
-/// or as a cause or a measurement, is not the trial's (<see cref="IsGiven"/>): precision matters
+/// or as a cause or a measurement, is not the trial's (<see cref="GivenInText.IsGiven(TermText, int, int)"/>): precision matters
 /// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
 /// they came from free text.
 /// </summary>
@@ -50,13 +50,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             var allClasses = vocabulary.IciClasses.Matches(words);
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
-            var rt = Given(allRt, words, sequence: true);
-            var named = Given(allAgents, words, sequence: true);
-            var iciClasses = Given(allClasses, words, sequence: true);
+            var rt = GivenInText.Given(allRt, words, sequence: true);
+            var named = GivenInText.Given(allAgents, words, sequence: true);
+            var iciClasses = GivenInText.Given(allClasses, words, sequence: true);
             var combination = rt.Count > 0 && (named.Count > 0 || iciClasses.Count > 0);
             if (!combination)
             {
-                (rt, named, iciClasses) = (Given(allRt, words, sequence: false), Given(allAgents, words, sequence: false), Given(allClasses, words, sequence: false));
+                (rt, named, iciClasses) = (GivenInText.Given(allRt, words, sequence: false), GivenInText.Given(allAgents, words, sequence: false), GivenInText.Given(allClasses, words, sequence: false));
             }
             else
             {
@@ -165,7 +165,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 continue;
             }
 
-            kinds.AddRange(Given(named, words, sequence: false).Select(m => (field, m)));
+            kinds.AddRange(GivenInText.Given(named, words, sequence: false).Select(m => (field, m)));
         }
 
         // The titles say what the trial is; the summary and arms decide only where they name no kind.
@@ -175,95 +175,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ? (sole.Ordinal, decisive.First(k => ReferenceEquals(k.Match, kind)).Field, kind)
             : null;
     }
-
-    /// <summary>
-    /// The matches of a sentence that it names as given (<see cref="IsGiven"/>). Terms in a row
-    /// ("immune checkpoint (PD-1/PD-L1) inhibitor") and compounds ("a PD-1/PD-L1 inhibitor") are
-    /// one phrase: the words before its first word decide for all of it.
-    /// </summary>
-    private static List<TermMatch<T>> Given<T>(IReadOnlyList<TermMatch<T>> matches, TermText words, bool sequence)
-    {
-        var given = new List<TermMatch<T>>();
-        var phraseStart = -1;
-        var phraseEnd = -1;
-        foreach (var match in matches.OrderBy(m => m.Position))
-        {
-            var end = match.Position + match.Words;
-            if (match.Position > phraseEnd)
-            {
-                phraseStart = CompoundStart(words, match.Position);
-            }
-
-            phraseEnd = Math.Max(phraseEnd, end);
-            if (IsGiven(words, phraseStart, end, sequence))
-            {
-                given.Add(match);
-            }
-        }
-
-        return given;
-    }
-
-    /// <summary>The first word of the slash or hyphen compound word <paramref name="position"/> ends ("PD-1/PD-L1 inhibitor").</summary>
-    private static int CompoundStart(TermText words, int position)
-    {
-        var start = position;
-        while (start > 0 && words.Words[start].Start - words.Words[start - 1].End == 1 && words.Original[words.Words[start - 1].End] is '/' or '-')
-        {
-            start--;
-        }
-
-        return start;
-    }
-
-    /// <summary>Whether the therapy named from word <paramref name="position"/> to <paramref name="end"/> is given, in a sentence that names it alone.</summary>
-    internal static bool IsGiven(TermText words, int position, int end) => IsGiven(words, position, end, sequence: false);
-
-    /// <summary>
-    /// Whether the therapy named at word <paramref name="position"/> is given, not named as
-    /// something else by the words around it: before it, prior or failed treatment, its absence, an
-    /// exclusion or a point in time it marks ("previously treated with", "without", "no",
-    /// "unsuitable for", "on the first day of", "after completion of"); after it, what it
-    /// caused or what is measured ("-induced", "dermatitis", "expression", "oncology"). With
-    /// <paramref name="sequence"/>, "after", "following" and "post" before it order it instead.
-    /// </summary>
-    private static bool IsGiven(TermText words, int position, int end, bool sequence)
-    {
-        var before = words.WordsBefore(position, 4).ToList();
-        // "the first day of radiation therapy": a point in time the therapy marks, alone in the
-        // sentence (with an ICI beside it, it times one against the other: sequence).
-        return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position)
-            && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !NamedAsSomethingElse(words, end);
-    }
-
-    /// <summary>
-    /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
-    /// radiotherapy": a therapy the disease progressed (or did not) after was given before the
-    /// trial, even beside a therapy the trial gives. Only the therapy "after" governs, with at most
-    /// modifiers between ("progressed after chemotherapy receive nivolumab": nivolumab is given).
-    /// </summary>
-    private static bool AfterProgression(TermText words, int position)
-    {
-        for (var i = Math.Max(1, position - 4); i < position; i++)
-        {
-            if (SequenceWords.Contains(words.Words[i].Word) && ProgressionWords.Contains(words.Words[i - 1].Word)
-                && Enumerable.Range(i + 1, position - i - 1).All(j => PriorTherapyModifiers.Contains(words.Words[j].Word)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly HashSet<string> PriorTherapyModifiers = new(
-        ["definitive", "concurrent", "sequential", "prior", "previous", "initial", "radical", "curative", "standard", "the", "a", "an", "their",
-         "platinum", "based", "first", "line", "primary", "local", "thoracic", "pelvic", "adjuvant", "neoadjuvant", "induction"],
-        StringComparer.Ordinal);
-
-    private static readonly HashSet<string> ProgressionWords = new(
-        ["progressed", "progressing", "progression", "progressive", "relapsed", "relapse", "relapsing", "recurred", "recurrence", "recurrent"],
-        StringComparer.Ordinal);
 
     /// <summary>A sentence naming imaging whose radiation is a dose received, in mSv or as "radiation dose/exposure", not RT given.</summary>
     private bool IsImagingDose(TermText words, IReadOnlyList<TermMatch<string>> rt) =>
@@ -275,13 +186,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool ConsolidatesAfter(TermText words, int position) =>
         words.WordsBefore(position, 4).Any(w => w is "after" or "following")
         && words.Words.Take(position).Any(w => w.Word is "consolidation" or "consolidative");
-
-    /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
-    internal static bool MarksTime(TermText words, int position) =>
-        words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
-
-    /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced").</summary>
-    internal static bool NamedAsSomethingElse(TermText words, int end) => words.WordsFrom(end, 2).Any(NotGivenAfter.Contains);
 
     /// <summary>
     /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",
@@ -300,23 +204,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> RtInjuries = new(
         ["dermatitis", "mucositis", "proctitis", "proctopathy", "enteritis", "cystitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
          "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage"],
-        StringComparer.Ordinal);
-
-    private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
-
-    private static readonly HashSet<string> SequenceWords = new(["after", "following", "post"], StringComparer.Ordinal);
-
-    private static readonly HashSet<string> NotGivenBefore = new(
-        ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
-         "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
-         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received", "scatter", "scattered", "stray", "occupational"],
-        StringComparer.Ordinal);
-
-    private static readonly HashSet<string> NotGivenAfter = new(
-        ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
-         "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
-         "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
-         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall"],
         StringComparer.Ordinal);
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>

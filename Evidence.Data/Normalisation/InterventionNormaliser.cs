@@ -36,7 +36,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             var named = NamedClasses(own);
             agents = [.. vocabulary.Agents.Matches(description.Text)
-                .Where(m => FreeTextEvidence.IsGiven(description.Text, m.Position, m.Position + m.Words) && (named.Count == 0 || named.Contains(m.Value.Class)))
+                .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words) && (named.Count == 0 || named.Contains(m.Value.Class)))
                 .Select(m => (description.Field, m))];
         }
 
@@ -234,7 +234,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         foreach (var (field, text) in texts)
         {
             var found = vocabulary.IciClasses.Matches(text)
-                .Where(m => FreeTextEvidence.IsGiven(text, m.Position, m.Position + m.Words))
+                .Where(m => GivenInText.IsGiven(text, m.Position, m.Position + m.Words))
                 .SelectMany(m => SlashedTargets(text, m).Prepend(m))
                 .DistinctBy(m => m.Value)
                 .ToList();
@@ -428,7 +428,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .Select(m => m.Match.Value)
                 .Where(value => value != Terms.UnspecifiedRt)
                 .ToHashSet(StringComparer.Ordinal);
-            tiers.Add([.. FindRt([description]).Where(m => FreeTextEvidence.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
+            tiers.Add([.. FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))]);
         }
 
@@ -441,7 +441,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>
-        texts.SelectMany(t => vocabulary.RtModalities.Matches(t.Text).Where(m => !FreeTextEvidence.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
+        texts.SelectMany(t => vocabulary.RtModalities.Matches(t.Text).Where(m => !GivenInText.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
 
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {

@@ -13,7 +13,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class NotGivenPrecisionTests
 {
-    // ---- KindOfSoleRt (FreeTextEvidence.cs:138-159) ----
+    // ---- FreeTextEvidence.KindOfSoleRt ----
     [Fact]
     public void Sole_rt_does_not_take_a_kind_the_title_names_as_prior_with_after()
     {
@@ -57,7 +57,7 @@ public class NotGivenPrecisionTests
         Assert.Equal("SBRT", study.Interventions[1].RtModality); // actual: RT, unspecified
     }
 
-    // ---- One modality per family (InterventionNormaliser.cs:373-374, VocabularyMatchers.cs:103-112) ----
+    // ---- One modality per family (InterventionNormaliser.Modality, VocabularyMatchers.ModalitiesByFamily) ----
     [Theory]
     [InlineData("SBRT 35 Gy in 5 fractions to the prostate. Patients with prior brachytherapy are excluded.", "SBRT")] // actual SBRT + Brachytherapy
     [InlineData("SBRT 40 Gy in 5 fractions to the cervix, without a brachytherapy boost", "SBRT")] // actual SBRT + Brachytherapy
@@ -86,7 +86,7 @@ public class NotGivenPrecisionTests
         Assert.DoesNotContain(Terms.ListSeparator, study.Summary.InterventionSummary); // not "Proton + EBRT" (parent: "Proton")
     }
 
-    // ---- NamesOnlyKind (InterventionNormaliser.cs:33-39, 274-279) ----
+    // ---- InterventionNormaliser.NamesOnlyKind ----
     [Fact]
     public void A_control_whose_description_says_without_an_ici_does_not_give_it()
     {

@@ -1,0 +1,124 @@
+namespace TrialEvidence.Data.Normalisation;
+
+/// <summary>
+/// Whether a therapy a text names is given, or named as something else by the words around it:
+/// prior or failed treatment, its absence, an exclusion, a point in time it marks, what it
+/// caused or what is measured of it. Shared by the free-text evidence of a trial
+/// (<see cref="FreeTextEvidence"/>) and an intervention's description and arms
+/// (<see cref="InterventionNormaliser"/>).
+/// </summary>
+internal static class GivenInText
+{
+    /// <summary>
+    /// The matches of a sentence that it names as given (<see cref="IsGiven"/>). Terms in a row
+    /// ("immune checkpoint (PD-1/PD-L1) inhibitor") and compounds ("a PD-1/PD-L1 inhibitor") are
+    /// one phrase: the words before its first word decide for all of it.
+    /// </summary>
+    internal static List<TermMatch<T>> Given<T>(IReadOnlyList<TermMatch<T>> matches, TermText words, bool sequence)
+    {
+        var given = new List<TermMatch<T>>();
+        var phraseStart = -1;
+        var phraseEnd = -1;
+        foreach (var match in matches.OrderBy(m => m.Position))
+        {
+            var end = match.Position + match.Words;
+            if (match.Position > phraseEnd)
+            {
+                phraseStart = CompoundStart(words, match.Position);
+            }
+
+            phraseEnd = Math.Max(phraseEnd, end);
+            if (IsGiven(words, phraseStart, end, sequence))
+            {
+                given.Add(match);
+            }
+        }
+
+        return given;
+    }
+
+    /// <summary>The first word of the slash or hyphen compound word <paramref name="position"/> ends ("PD-1/PD-L1 inhibitor").</summary>
+    private static int CompoundStart(TermText words, int position)
+    {
+        var start = position;
+        while (start > 0 && words.Words[start].Start - words.Words[start - 1].End == 1 && words.Original[words.Words[start - 1].End] is '/' or '-')
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>Whether the therapy named from word <paramref name="position"/> to <paramref name="end"/> is given, in a sentence that names it alone.</summary>
+    internal static bool IsGiven(TermText words, int position, int end) => IsGiven(words, position, end, sequence: false);
+
+    /// <summary>
+    /// Whether the therapy named at word <paramref name="position"/> is given, not named as
+    /// something else by the words around it: before it, prior or failed treatment, its absence, an
+    /// exclusion or a point in time it marks ("previously treated with", "without", "no",
+    /// "unsuitable for", "on the first day of", "after completion of"); after it, what it
+    /// caused or what is measured ("-induced", "dermatitis", "expression", "oncology"). With
+    /// <paramref name="sequence"/>, "after", "following" and "post" before it order it instead.
+    /// </summary>
+    internal static bool IsGiven(TermText words, int position, int end, bool sequence)
+    {
+        var before = words.WordsBefore(position, 4).ToList();
+        // "the first day of radiation therapy": a point in time the therapy marks, alone in the
+        // sentence (with an ICI beside it, it times one against the other: sequence).
+        return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position)
+            && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !NamedAsSomethingElse(words, end);
+    }
+
+    /// <summary>
+    /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
+    /// radiotherapy": a therapy the disease progressed (or did not) after was given before the
+    /// trial, even beside a therapy the trial gives. Only the therapy "after" governs, with at most
+    /// modifiers between ("progressed after chemotherapy receive nivolumab": nivolumab is given).
+    /// </summary>
+    private static bool AfterProgression(TermText words, int position)
+    {
+        for (var i = Math.Max(1, position - 4); i < position; i++)
+        {
+            if (SequenceWords.Contains(words.Words[i].Word) && ProgressionWords.Contains(words.Words[i - 1].Word)
+                && Enumerable.Range(i + 1, position - i - 1).All(j => PriorTherapyModifiers.Contains(words.Words[j].Word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> PriorTherapyModifiers = new(
+        ["definitive", "concurrent", "sequential", "prior", "previous", "initial", "radical", "curative", "standard", "the", "a", "an", "their",
+         "platinum", "based", "first", "line", "primary", "local", "thoracic", "pelvic", "adjuvant", "neoadjuvant", "induction"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> ProgressionWords = new(
+        ["progressed", "progressing", "progression", "progressive", "relapsed", "relapse", "relapsing", "recurred", "recurrence", "recurrent"],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
+    internal static bool MarksTime(TermText words, int position) =>
+        words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
+
+    /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced").</summary>
+    internal static bool NamedAsSomethingElse(TermText words, int end) => words.WordsFrom(end, 2).Any(NotGivenAfter.Contains);
+
+    private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
+
+    internal static readonly HashSet<string> SequenceWords = new(["after", "following", "post"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotGivenBefore = new(
+        ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
+         "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
+         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received", "scatter", "scattered", "stray", "occupational"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> NotGivenAfter = new(
+        ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
+         "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
+         "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
+         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall"],
+        StringComparer.Ordinal);
+}
