@@ -24,9 +24,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     {
         var needRt = !structured.Any(i => i.RtModality is not null);
         var needIci = !structured.Any(i => i.GivesIci);
-        // An observational study assigns nothing, and a diagnostic or screening trial tests or
-        // predicts for the therapies it names; a record that does not say its type is read.
-        if (!ReadsFreeText(record) || (!needRt && !needIci))
+        // An observational study assigns nothing, a diagnostic or screening trial tests or
+        // predicts for the therapies it names, and a supportive-care or prevention trial
+        // supports patients through them (a cream for radiodermatitis, a probiotic "while on
+        // ICI"); a record that does not say its type is read.
+        if (!ReadsFreeText(record) || SupportsCare(record) || (!needRt && !needIci))
         {
             return null;
         }
@@ -47,7 +49,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             }
 
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
-            var allClasses = vocabulary.IciClasses.Matches(words);
+            var allClasses = vocabulary.IciClassMatches(words);
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
             var rt = GivenInText.Given(allRt, words, sequence: true);
@@ -99,7 +101,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         var modality = vocabulary.MostSpecificModality(modalities.Select(m => m.Match));
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
-        var iciClass = ici.Count == 0 ? classes.DistinctBy(c => c.Match.Value).ToList() : [];
+        // A checkpoint named ("anti-PD-1") says more than "ICI" beside it, as in an intervention.
+        var classNames = classes.DistinctBy(c => c.Match.Value).ToList();
+        var specific = classNames.Where(c => c.Match.Value != Terms.UnspecifiedIci).ToList();
+        var iciClass = ici.Count == 0 ? (specific.Count > 0 ? specific : classNames) : [];
         if (modality is null && ici.Count == 0 && iciClass.Count == 0)
         {
             return null;
@@ -131,6 +136,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             [],
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
+
+    private static bool SupportsCare(StudyRecord record) =>
+        record.PrimaryPurpose?.ToUpperInvariant() is "SUPPORTIVE_CARE" or "PREVENTION";
 
     private static bool ReadsFreeText(StudyRecord record) =>
         !string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase)

@@ -44,10 +44,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Class words name one checkpoint or several ("anti-CTLA-4 and anti-PD-1/PD-L1 antibodies"):
         // all those of the first text that names any.
         var classTerms = agents.Count == 0 ? ClassTerms([.. (readsDescription ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))]) : [];
-        if (classTerms is [var onlyClass] && MeshAgent(record, onlyClass.Match.Value) is { } fromMesh)
+        if (classTerms is [var onlyClass] && (MeshAgent(record, onlyClass.Match.Value) ?? ArmAgent(arms, onlyClass.Match.Value)) is { } resolved)
         {
-            // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for the study.
-            agents = [fromMesh];
+            // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for
+            // the study or given in the intervention's arms ("followed by camrelizumab").
+            agents = [resolved];
             classTerms = [];
         }
 
@@ -195,6 +196,23 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
+    /// The ICI the arms of a class-word intervention ("anti-PD-1 antibody") give, when they name
+    /// exactly one with that target (an arm describes all its interventions, and only its ICI can
+    /// be the class word's drug).
+    /// </summary>
+    private (string Field, TermMatch<AgentEntry> Match)? ArmAgent(List<(string Field, TermText Text)> arms, string target)
+    {
+        var candidates = arms
+            .SelectMany(a => vocabulary.Agents.Matches(a.Text)
+                .Where(m => GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words))
+                .Select(m => (a.Field, Match: m)))
+            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
+            .DistinctBy(c => c.Match.Value.Name)
+            .ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    /// <summary>
     /// An ICI the vocabulary does not name ("ICI, unspecified"): a generic name of the
     /// immunomodulating antibodies' stem (a new "-limab") in a trial of a neoplasm, or the one
     /// drug of a trial whose registry MeSH indexing holds "Immune Checkpoint Inhibitors" when no
@@ -233,7 +251,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     {
         foreach (var (field, text) in texts)
         {
-            var found = vocabulary.IciClasses.Matches(text)
+            var found = vocabulary.IciClassMatches(text)
                 .Where(m => GivenInText.IsGiven(text, m.Position, m.Position + m.Words))
                 .SelectMany(m => SlashedTargets(text, m).Prepend(m))
                 .DistinctBy(m => m.Value)

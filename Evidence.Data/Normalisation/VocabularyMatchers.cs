@@ -49,6 +49,15 @@ public sealed class VocabularyMatchers
     /// <summary>Class words ("PD-1 inhibitor") to the target they imply.</summary>
     public TermMatcher<string> IciClasses { get; }
 
+    /// <summary>
+    /// The checkpoint classes a text names, reading "PD-(L)1" (PD-1 or PD-L1, as registrants
+    /// write a class that takes both) as both targets.
+    /// </summary>
+    public List<TermMatch<string>> IciClassMatches(TermText text) =>
+        [.. IciClasses.Matches(text).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
+            ? [m, m with { Value = "PD-1" }]
+            : new[] { m })];
+
     /// <summary>The checkpoints by their match keys ("pdl1": PD-L1), for a checkpoint written alone after a slash.</summary>
     public IReadOnlyList<(string Key, string Target)> IciTargets { get; }
 

@@ -98,6 +98,7 @@ public class EndpointClassifierTests
     [InlineData("2-year cumulative local regional progression rate", "local control")]
     [InlineData("Locoregional failure", "local control")]
     [InlineData("Necrosis rate of the tumour thrombus", "pathological response")]
+    [InlineData("Failure-free survival (FFS)", "DFS/RFS")]
     public void Endpoints_found_on_the_sixth_reconstructed_set(string measure, string expected)
     {
         Assert.Equal(expected, Classify(measure).Class);

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Rules found on the seventh reconstructed set (Evaluation/Labels/reconstructed-7/NOTES.md): the
+/// drug of a class-word intervention named in its arm, and supportive-care and prevention trials.
+/// The texts are written for these tests; none is copied from a labelled record.
+/// </summary>
+public class ArmAgentAndSupportiveCareRulesTests
+{
+    private static InterventionTerms ClassWordIntervention(string armDescription) => Normalise(Trial(
+        "Radiotherapy and PD-1 Blockade for Biliary Cancer",
+        "A single-arm phase II trial.",
+        [Intervention("COMBINATION_PRODUCT", "Radiotherapy+anti-PD-1 antibody", arms: ["Combination"])],
+        Arm("Combination", armDescription, "Combination Product: Radiotherapy+anti-PD-1 antibody"))).Interventions[0];
+
+    [Fact]
+    public void A_class_word_interventions_one_drug_of_that_class_in_its_arm_is_its_agent()
+    {
+        var terms = ClassWordIntervention("IMRT followed within 7 days by camrelizumab 200 mg every 3 weeks.");
+
+        Assert.Equal(["camrelizumab"], terms.Agents);
+        Assert.Equal(["PD-1"], terms.Targets);
+    }
+
+    [Theory]
+    [InlineData("IMRT followed by camrelizumab or sintilimab, by the centre's choice.")] // two drugs of the class
+    [InlineData("IMRT followed by an anti-PD-1 antibody; patients who had atezolizumab are excluded.")] // another target, and not given
+    [InlineData("IMRT in patients previously treated with camrelizumab.")] // prior therapy
+    public void The_class_stays_a_class_where_the_arm_names_no_one_drug_of_it_as_given(string armDescription)
+    {
+        var terms = ClassWordIntervention(armDescription);
+
+        Assert.Empty(terms.Agents);
+        Assert.Equal(["PD-1"], terms.Targets);
+    }
+
+    private static NormalisedStudy ProbioticTrial(string purpose)
+    {
+        var protocol = Trial(
+            "Probiotics for Patients on Checkpoint Inhibitors",
+            "Patients take a probiotic.",
+            [Intervention("DIETARY_SUPPLEMENT", "Probiotic capsules")],
+            Arm("Probiotic", "Patients take the probiotic for 12 weeks while on pembrolizumab.", "Dietary Supplement: Probiotic capsules"));
+        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
+        return Normalise(protocol);
+    }
+
+    [Theory]
+    [InlineData("PREVENTION")]
+    [InlineData("SUPPORTIVE_CARE")]
+    public void A_supportive_care_or_prevention_trial_takes_no_therapy_from_its_text(string purpose)
+    {
+        Assert.Null(ProbioticTrial(purpose).FreeText);
+    }
+
+    [Fact]
+    public void A_treatment_trial_saying_the_same_gives_the_drug()
+    {
+        Assert.Equal(["pembrolizumab"], ProbioticTrial("TREATMENT").FreeText?.Agents);
+    }
+
+    [Fact]
+    public void Pd_l_in_brackets_names_both_pd1_and_pd_l1()
+    {
+        Assert.Equal(["PD-1", "PD-L1"], OnlyIntervention(Intervention("DRUG", "Anti-PD-(L)1 antibody")).Targets.Order(StringComparer.Ordinal));
+        Assert.Equal(["PD-L1"], OnlyIntervention(Intervention("DRUG", "Anti-PD-L1 antibody")).Targets);
+    }
+
+    [Fact]
+    public void A_checkpoint_named_in_the_text_takes_the_place_of_ici_unspecified_beside_it()
+    {
+        var study = Normalise(Trial(
+            "SBRT Plus ICI for Early Lung Cancer",
+            "A randomised trial.",
+            [Intervention("RADIATION", "Stereotactic body radiotherapy")],
+            Arm("SBRT and ICI", "SBRT followed by an anti-PD-1 antibody for one year.", "Radiation: Stereotactic body radiotherapy")));
+
+        Assert.Equal(["PD-1"], study.FreeText?.Targets);
+    }
+}
