@@ -58,38 +58,53 @@ public sealed record RecordSource(string Name, Func<Stream> Open)
     {
         using var zip = new ZipInputStream(File.OpenRead(file)) { IsStreamOwner = true };
         using var current = new ZipEntryCursor(zip);
+        var after = string.Empty;
         while (true)
         {
             string? name = null;
-            string? problem = null;
-            try
+            string? unreadable = null;
+            string? problem = current.Damaged
+                ? "an entry's data was damaged, so where the next entry begins is not known"
+                : null;
+            if (problem is null)
             {
-                var entry = zip.GetNextEntry();
-                if (entry is null)
+                try
                 {
-                    yield break;
-                }
+                    var entry = zip.GetNextEntry();
+                    current.Pass();
+                    if (entry is null)
+                    {
+                        yield break;
+                    }
 
-                if (entry.IsFile && entry.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                {
-                    name = entry.Name;
+                    if (entry.IsFile && entry.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        name = entry.Name;
+                        unreadable = entry.IsCrypted ? "it is encrypted"
+                            : !zip.CanDecompressEntry ? $"its compression method ({entry.CompressionMethod}) is not supported"
+                            : null;
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException or IOException)
-            {
-                problem = ex.Message;
+                catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException or IOException)
+                {
+                    problem = ex.Message;
+                }
             }
 
             if (problem is not null)
             {
-                // What could be read was; the rest of the zip is one rejected source, not the end of the import.
-                yield return new RecordSource(file, () => throw new InvalidDataException($"not a readable zip: {problem}"));
+                // What could be read was; the rest of the zip is one rejected source, not the end
+                // of the import, and never skipped in silence.
+                var reason = $"not a readable zip{after}: {problem}";
+                yield return new RecordSource(file, () => throw new InvalidDataException(reason));
                 yield break;
             }
 
             if (name is not null)
             {
-                yield return new RecordSource($"{file}!{name}", current.Start());
+                after = $" after its entry {name}";
+                var why = unreadable;
+                yield return new RecordSource($"{file}!{name}", why is null ? current.Open() : () => throw new InvalidDataException($"the zip entry cannot be read: {why}"));
             }
         }
     }

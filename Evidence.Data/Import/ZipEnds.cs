@@ -19,6 +19,7 @@ public static class ZipEnds
     private const uint Zip64End = 0x06064b50;
     private const int EndSize = 22;
     private const int MaxComment = ushort.MaxValue;
+    private const int Zip64LocatorSize = 20;
 
     /// <exception cref="InvalidDataException">The file is not a whole zip; the message says why.</exception>
     public static void Check(string path)
@@ -30,22 +31,26 @@ public static class ZipEnds
             throw new InvalidDataException($"{length} bytes is too short for a zip");
         }
 
-        var tail = Read(file, length - Math.Min(length, EndSize + MaxComment), (int)Math.Min(length, EndSize + MaxComment));
+        // The end record, its longest comment, and the zip64 locator before it.
+        var tailSize = (int)Math.Min(length, Zip64LocatorSize + EndSize + MaxComment);
+        var tail = Read(file, length - tailSize, tailSize);
         var end = FindEnd(tail) ?? throw new InvalidDataException("no end-of-central-directory record: the file is cut short or not a zip");
         var endAt = length - tail.Length + end;
         long entries = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10));
         long directorySize = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 12));
         long directoryAt = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 16));
         var directoryEnd = endAt;
-        if (entries == ushort.MaxValue || directorySize == uint.MaxValue || directoryAt == uint.MaxValue)
+        var hasLocator = end >= Zip64LocatorSize && BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end - Zip64LocatorSize)) == Zip64Locator;
+        // Exactly 65,535 entries is a count a plain end record can hold: zip64 only where a locator says so.
+        if (hasLocator || directorySize == uint.MaxValue || directoryAt == uint.MaxValue)
         {
-            if (end < 20 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end - 20)) != Zip64Locator)
+            if (!hasLocator)
             {
                 throw new InvalidDataException("the end record says zip64 but there is no zip64 locator");
             }
 
-            var zip64At = (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(end - 20 + 8));
-            if (zip64At < 0 || zip64At + 56 > endAt)
+            var zip64At = (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(end - Zip64LocatorSize + 8));
+            if (zip64At < 0 || zip64At > endAt - 56)
             {
                 throw new InvalidDataException("the zip64 end record lies outside the file");
             }
@@ -62,7 +67,7 @@ public static class ZipEnds
             directoryEnd = zip64At;
         }
 
-        if (directoryAt < 0 || directorySize < 0 || directoryAt + directorySize > directoryEnd)
+        if (directoryAt < 0 || directorySize < 0 || directoryAt > directoryEnd || directorySize > directoryEnd - directoryAt)
         {
             throw new InvalidDataException($"the central directory ({directorySize:N0} bytes at {directoryAt:N0}) lies outside the file ({length:N0} bytes)");
         }

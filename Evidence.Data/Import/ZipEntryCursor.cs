@@ -21,14 +21,26 @@ internal sealed class ZipEntryCursor(Stream zip) : IDisposable
 
     private Stream Kept => file ?? (Stream)memory;
 
-    /// <summary>Moves on to the entry the zip is now at; returns how to open it while it is current.</summary>
-    public Func<Stream> Start()
+    /// <summary>
+    /// Whether reading an entry failed on its data (a bad CRC, a broken deflate stream): the zip's
+    /// position is then not to be trusted, and no further entry may be read from it.
+    /// </summary>
+    public bool Damaged { get; private set; }
+
+    /// <summary>Moves on to the entry the zip is now at (called for every entry, so a reading of an earlier one fails).</summary>
+    public void Pass()
     {
         memory.SetLength(0);
         file?.Dispose();
         file = null;
         ended = false;
-        var mine = ++entry;
+        entry++;
+    }
+
+    /// <summary>How to open the current entry while it is current.</summary>
+    public Func<Stream> Open()
+    {
+        var mine = entry;
         return () => new Reader(this, mine);
     }
 
@@ -46,6 +58,7 @@ internal sealed class ZipEntryCursor(Stream zip) : IDisposable
         }
         catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException)
         {
+            Damaged = true;
             // Damaged data (a bad CRC, a broken deflate stream) is an unreadable source, as System.IO.Compression says it.
             throw new InvalidDataException(ex.Message, ex);
         }

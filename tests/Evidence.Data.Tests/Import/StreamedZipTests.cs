@@ -109,9 +109,14 @@ public class StreamedZipTests
         Assert.Equal(SharedIds(), StoredIds(database));
     }
 
-    [Fact]
-    public void A_damaged_entry_is_rejected_and_the_entries_around_it_are_imported()
+    [Theory]
+    [InlineData("data")] // the middle of the entry's compressed data overwritten
+    [InlineData("crc")] // the checksum in its local header changed
+    public void A_damaged_entry_is_rejected_with_the_rest_of_the_zip_and_nothing_after_it_is_lost_in_silence(string damage)
     {
+        // After the zip reader fails on an entry's data it cannot trust where the next entry
+        // begins (SharpZipLib skipped one whole entry after a CRC error), so the rest of the zip
+        // is one rejection.
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "damaged.zip");
         List<string> names;
@@ -120,21 +125,66 @@ public class StreamedZipTests
             names = WriteBulkZip(file);
         }
 
-        // Overwrite the middle of the second entry's compressed data.
         var bytes = File.ReadAllBytes(zip);
         var second = LocalHeaderOffsets(bytes)[1];
-        var dataStart = second + 30 + BitConverter.ToUInt16(bytes, second + 26) + BitConverter.ToUInt16(bytes, second + 28);
-        var compressed = BitConverter.ToInt32(bytes, second + 18);
-        Array.Fill(bytes, (byte)0xFF, dataStart + compressed / 3, compressed / 3);
+        if (damage == "crc")
+        {
+            bytes[second + 14] ^= 0xFF;
+        }
+        else
+        {
+            var dataStart = second + 30 + BitConverter.ToUInt16(bytes, second + 26) + BitConverter.ToUInt16(bytes, second + 28);
+            var compressed = BitConverter.ToInt32(bytes, second + 18);
+            Array.Fill(bytes, (byte)0xFF, dataStart + compressed / 3, compressed / 3);
+        }
+
         File.WriteAllBytes(zip, bytes);
 
         var summary = database.Import(zip);
 
-        var rejection = Assert.Single(summary.Rejections);
-        Assert.Equal($"{zip}!{names[1]}", rejection.Source);
-        var expected = SharedIds();
-        expected.Remove(Path.GetFileNameWithoutExtension(names[1]));
-        Assert.Equal(expected, StoredIds(database));
+        if (damage == "crc")
+        {
+            Assert.Equal([$"{zip}!{names[1]}", zip], summary.Rejections.Select(r => r.Source));
+            Assert.Contains($"after its entry {names[1]}", summary.Rejections[1].Reason, StringComparison.Ordinal);
+            Assert.Equal([Path.GetFileNameWithoutExtension(names[0])], StoredIds(database));
+        }
+        else
+        {
+            // Garbage that inflates into bytes that are not JSON is the entry's problem alone:
+            // the zip's own sizes say where the next entry begins.
+            Assert.Equal([$"{zip}!{names[1]}"], summary.Rejections.Select(r => r.Source));
+            var expected = SharedIds();
+            expected.Remove(Path.GetFileNameWithoutExtension(names[1]));
+            Assert.Equal(expected, StoredIds(database));
+        }
+    }
+
+    [Fact]
+    public void An_encrypted_entry_is_rejected_by_name_and_the_entries_before_it_are_imported()
+    {
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "encrypted.zip");
+        using (var output = new ICSharpCode.SharpZipLib.Zip.ZipOutputStream(File.Create(zip)))
+        {
+            foreach (var (file, i) in Studies.Take(3).Select((f, i) => (f, i)))
+            {
+                output.Password = i == 1 ? "secret" : null;
+                output.PutNextEntry(new ICSharpCode.SharpZipLib.Zip.ZipEntry(Path.GetFileName(file)));
+                output.Write(File.ReadAllBytes(file));
+                output.CloseEntry();
+            }
+        }
+
+        var summary = database.Import(zip);
+
+        var encrypted = Assert.Single(summary.Rejections, r => r.Source == $"{zip}!{Path.GetFileName(Studies[1])}");
+        Assert.Contains("encrypted", encrypted.Reason, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileNameWithoutExtension(Studies[0]), StoredIds(database));
+        Assert.DoesNotContain(Path.GetFileNameWithoutExtension(Studies[1]), StoredIds(database));
+        // The third entry is stored, or (when the encrypted entry's size follows its data) the rest of the zip is rejected.
+        Assert.True(
+            StoredIds(database).Contains(Path.GetFileNameWithoutExtension(Studies[2])) || summary.Rejections.Any(r => r.Source == zip),
+            string.Join("; ", summary.Rejections.Select(r => $"{r.Source}: {r.Reason}")));
     }
 
     [Fact]

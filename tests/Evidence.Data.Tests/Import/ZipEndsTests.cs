@@ -109,4 +109,23 @@ public sealed class ZipEndsTests : IDisposable
 
         Assert.Contains("lies outside the file", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_plain_end_record_counting_exactly_65535_entries_passes()
+    {
+        // 0xFFFF fits a plain end record: writers such as Python's zipfile add no zip64 records for it.
+        var path = Zip("ffff.zip", 3);
+        var bytes = File.ReadAllBytes(path);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(bytes.Length - 22 + 8), ushort.MaxValue);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(bytes.Length - 22 + 10), ushort.MaxValue);
+        File.WriteAllBytes(path, bytes);
+
+        ZipEnds.Check(path);
+    }
+
+    [Fact]
+    public void A_zip64_zip_with_the_longest_comment_passes()
+    {
+        ZipEnds.Check(Zip("zip64-comment.zip", 70_000, new string('c', ushort.MaxValue)));
+    }
 }
