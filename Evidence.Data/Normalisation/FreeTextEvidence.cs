@@ -102,9 +102,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var modality = vocabulary.MostSpecificModality(modalities.Select(m => m.Match));
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // A checkpoint named ("anti-PD-1") says more than "ICI" beside it, as in an intervention.
-        var classNames = classes.DistinctBy(c => c.Match.Value).ToList();
-        var specific = classNames.Where(c => c.Match.Value != Terms.UnspecifiedIci).ToList();
-        var iciClass = ici.Count == 0 ? (specific.Count > 0 ? specific : classNames) : [];
+        var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value) : [];
         if (modality is null && ici.Count == 0 && iciClass.Count == 0)
         {
             return null;

@@ -184,32 +184,29 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// The ICI the registry's intervention MeSH terms name for the study, when there is exactly
     /// one with the target the intervention's class words imply.
     /// </summary>
-    private (string Field, TermMatch<AgentEntry> Match)? MeshAgent(StudyRecord record, string target)
-    {
-        var candidates = record.MeshTerms
+    private (string Field, TermMatch<AgentEntry> Match)? MeshAgent(StudyRecord record, string target) =>
+        OneIci(record.MeshTerms
             .Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
-            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)))
-            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
-            .DistinctBy(c => c.Match.Value.Name)
-            .ToList();
-        return candidates.Count == 1 ? candidates[0] : null;
-    }
+            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m))), target);
 
     /// <summary>
     /// The ICI the arms of a class-word intervention ("anti-PD-1 antibody") give, when they name
     /// exactly one with that target (an arm describes all its interventions, and only its ICI can
     /// be the class word's drug).
     /// </summary>
-    private (string Field, TermMatch<AgentEntry> Match)? ArmAgent(List<(string Field, TermText Text)> arms, string target)
+    private (string Field, TermMatch<AgentEntry> Match)? ArmAgent(List<(string Field, TermText Text)> arms, string target) =>
+        OneIci(arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
+            .Where(m => GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words))
+            .Select(m => (a.Field, Match: m))), target);
+
+    /// <summary>The one ICI among <paramref name="candidates"/> with <paramref name="target"/> (any, for "ICI, unspecified"), if there is exactly one.</summary>
+    private static (string Field, TermMatch<AgentEntry> Match)? OneIci(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target)
     {
-        var candidates = arms
-            .SelectMany(a => vocabulary.Agents.Matches(a.Text)
-                .Where(m => GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words))
-                .Select(m => (a.Field, Match: m)))
+        var ici = candidates
             .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
             .DistinctBy(c => c.Match.Value.Name)
             .ToList();
-        return candidates.Count == 1 ? candidates[0] : null;
+        return ici.Count == 1 ? ici[0] : null;
     }
 
     /// <summary>
@@ -258,8 +255,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .ToList();
             if (found.Count > 0)
             {
-                var specific = found.Where(m => m.Value != Terms.UnspecifiedIci).ToList();
-                return [.. (specific.Count > 0 ? specific : found).Select(m => (field, m))];
+                return [.. VocabularyMatchers.NamedCheckpointsFirst(found, m => m.Value).Select(m => (field, m))];
             }
         }
 
@@ -423,12 +419,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         List<(string Field, TermText Text)> arms, bool isRadiation)
     {
         var named = FindRt(own);
-        var imaging = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
+        var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!isRadiation || imaging))
-            || (imaging && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
+            || (named.Count == 0 && (!isRadiation || imagingOrLight))
+            || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
         }

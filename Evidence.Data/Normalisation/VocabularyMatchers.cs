@@ -49,6 +49,13 @@ public sealed class VocabularyMatchers
     /// <summary>Class words ("PD-1 inhibitor") to the target they imply.</summary>
     public TermMatcher<string> IciClasses { get; }
 
+    /// <summary>The classes that name a checkpoint, where any does; otherwise all ("ICI, unspecified" alone).</summary>
+    public static List<T> NamedCheckpointsFirst<T>(List<T> classes, Func<T, string> target)
+    {
+        var named = classes.Where(c => target(c) != Terms.UnspecifiedIci).ToList();
+        return named.Count > 0 ? named : classes;
+    }
+
     /// <summary>
     /// The checkpoint classes a text names, reading "PD-(L)1" (PD-1 or PD-L1, as registrants
     /// write a class that takes both) as both targets.
