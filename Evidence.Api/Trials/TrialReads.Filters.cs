@@ -9,7 +9,11 @@ namespace TrialEvidence.Api.Trials;
 
 /// <summary>The rows of <c>studies s</c> that the filters select: a WHERE clause and its parameters.</summary>
 /// <param name="All">No filter: every study.</param>
-public sealed record TrialSelection(string Where, DynamicParameters Parameters, bool All = false);
+/// <param name="SearchOnly">
+/// The parameter of the full-text query when the words of q are the only filter: the selection is
+/// then the full-text index's rows, whose rowids are the studies' and which hold the NCT ids.
+/// </param>
+public sealed record TrialSelection(string Where, DynamicParameters Parameters, bool All = false, string? SearchOnly = null);
 
 public sealed partial class TrialReads
 {
@@ -38,7 +42,10 @@ public sealed partial class TrialReads
             "status", "s.overall_status = {0}", "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'status' AND f.value = {0})");
         where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs,
             "phase", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'phase' AND f.value = {0})");
-        where.AnyOf(filters.Country, "(EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = {0} COLLATE NOCASE) OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = {0} COLLATE NOCASE))");
+        // A country of the study's sites or summary (its country facet rows), in any case: the
+        // spellings stored are looked up without case among the few country values first.
+        where.AnyOf(filters.Country, $"s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'country' AND f.value IN ({CountrySpellings}))",
+            "country", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'country' AND f.value = {0} COLLATE NOCASE)");
         where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
         InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly, "agent" + suffix);
         InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly, "target" + suffix);
@@ -56,16 +63,24 @@ public sealed partial class TrialReads
         where.One(filters.MaxEnrollment, "s.enrollment_count <= {0}");
         // Dates are partial ("2018-05" or "2018-05-14"): compare at the coarser of the two precisions,
         // so a trial that started "2004-05" is in May 2004 for a filter of 2004-05-01..2004-05-31.
-        where.One(filters.StartFrom, "substr(s.start_date, 1, min(length(s.start_date), length({0}))) >= substr({0}, 1, min(length(s.start_date), length({0})))");
-        where.One(filters.StartTo, "substr(s.start_date, 1, min(length(s.start_date), length({0}))) <= substr({0}, 1, min(length(s.start_date), length({0})))");
+        // As ranges the index on start_date serves: on or after "2004-05-14" is >= it, or a coarser
+        // date containing it ("2004", "2004-05"); on or before it is below it followed by any later
+        // digit or '-' ('~' sorts after both).
+        where.One(filters.StartFrom, "(s.start_date >= {0} OR s.start_date IN (substr({0}, 1, 4), substr({0}, 1, 7)))");
+        where.One(filters.StartTo, "s.start_date < {0} || '~'");
         where.One(filters.UpdatedSince, "s.last_update_posted_date >= {0}");
+        string? search = null;
         if (filters.Q is { } q && FullTextQuery(q) is { } match)
         {
-            where.One(match, "s.nct_id IN (SELECT nct_id FROM study_search WHERE study_search MATCH {0})");
+            // The index's rowid is the study's: a seek per match, no NCT id compared.
+            search = where.One(match, "s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH {0})");
         }
 
-        return new TrialSelection(where.Sql(sizes, probeOnly), where.Parameters, where.IsEmpty);
+        return new TrialSelection(where.Sql(sizes, probeOnly), where.Parameters, where.IsEmpty, where.Count == 1 ? search : null);
     }
+
+    /// <summary>The country values stored that equal {0} without regard to case.</summary>
+    private const string CountrySpellings = "SELECT c.value FROM facet_counts c WHERE c.facet = 'country' AND c.value = {0} COLLATE NOCASE";
 
     /// <summary>One of a study's phases is {0} (studies.phase lists them joined, "PHASE1/PHASE2"; study_facets has one row each, indexed).</summary>
     private const string PhaseIs = "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'phase' AND f.value = {0})";
@@ -186,12 +201,19 @@ public sealed partial class TrialReads
             }
         }
 
-        public void One(object? value, string fragment)
+        public int Count => _conditions.Count;
+
+        /// <summary>The condition with one value; returns the value's parameter, or null when there is no value.</summary>
+        public string? One(object? value, string fragment)
         {
-            if (value is not null)
+            if (value is null)
             {
-                _conditions.Add(new Condition(Fill(fragment, Parameter(value)), null, null, null, null));
+                return null;
             }
+
+            var parameter = Parameter(value);
+            _conditions.Add(new Condition(Fill(fragment, parameter), null, null, null, null));
+            return parameter;
         }
 
         private static string Or(string fragment, List<string> parameters) =>

@@ -45,8 +45,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     /// Facets: for each field, its values among the selected studies, each value counted the way
     /// its filter matches it, so every facet value works as a filter value (study_facets, written
     /// with each study; see StudyFacets). With no filter they are the maintained counts of
-    /// facet_counts; with filters, the facet rows of the selected studies (the CTE "hits") are
-    /// counted. @facets lists the facets wanted, with the structured-only variants of the
+    /// facet_counts; with one filter value, those of facet_pairs; otherwise the facet numbers of
+    /// the selected studies are counted (CountSelected). @facets lists the facets wanted, with the structured-only variants of the
     /// intervention facets for freeText=exclude.
     /// </summary>
     private const string AllFacetsSql = "SELECT facet AS Facet, value AS Value, count AS Count FROM facet_counts WHERE count > 0 AND facet IN (SELECT value FROM json_each(@facets))";
@@ -57,13 +57,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         WHERE facet = @pairFacet AND value = @pairValue AND count > 0 AND other_facet IN (SELECT value FROM json_each(@facets))
         """;
 
-    /// <summary>
-    /// Otherwise, counted over the selected studies. "+f.facet" keeps the facet list out of the
-    /// index lookup: one seek per study reads its few facet rows, instead of one seek per study
-    /// and facet (half the time at 5,000 selected studies).
-    /// </summary>
-    private const string SelectedFacetsSql =
-        "SELECT f.facet AS Facet, f.value AS Value, COUNT(*) AS Count FROM hits JOIN study_facets f USING (nct_id) WHERE +f.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2";
+    /// <summary>The numbered facet values of the facets wanted (migration 0015), to name the numbers counted.</summary>
+    private const string FacetIdsSql = "SELECT id, facet, value FROM facet_ids WHERE facet IN (SELECT value FROM json_each(@facets))";
 
     /// <summary>A page of the filtered trials, the total, and the facet counts over all of them.</summary>
     public TrialPage Page(TrialFilters filters, TrialPaging paging)
@@ -77,14 +72,13 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         var wanted = FacetNames.Select(name => structuredOnly && StudyFacets.InterventionFacets.Values.Contains(name) ? name + StudyFacets.StructuredSuffix : name)
             .Append(StudyFacets.Total).ToList();
         parameters.Add("facets", JsonSerializer.Serialize(wanted));
-        // The filter is evaluated once for all facets and the total (a materialised CTE), once for the page.
+        // The filter is evaluated once for all facets and the total, once for the page.
         var single = SingleFacetValue(filters);
         parameters.Add("pairFacet", single?.Facet);
         parameters.Add("pairValue", single?.Value);
-        var facetsSql = selection.All ? AllFacetsSql
-            : single is not null ? PairFacetsSql
-            : $"WITH hits AS MATERIALIZED (SELECT s.nct_id FROM studies s WHERE {selection.Where}) {SelectedFacetsSql}";
-        var counts = connection.Query<FacetRow>(facetsSql, parameters)
+        var counts = (selection.All || single is not null
+                ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
+                : CountSelected(connection, selection))
             .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
             .ToList();
         parameters.Add("limit", paging.PageSize);
@@ -92,8 +86,12 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         // The page's ids first, from the narrowest rows (an index alone where one covers the filter
         // and the order), then its 20 rows in full: a broad selection is not sorted with its wide rows.
         // One filter value in NCT order: its ids in order straight from the study_facets index.
-        var pageIds = single is not null && OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal)
+        // Words alone in NCT order: the ids beside the facet numbers, found by the full-text index's rowids, without a seek into studies.
+        var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
+        var pageIds = single is not null && byNctId
             ? $"SELECT f.nct_id FROM study_facets f WHERE f.facet = @pairFacet AND f.value = @pairValue ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "f.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
+            : selection.SearchOnly is { } match && byNctId
+            ? $"SELECT c.nct_id FROM study_facet_codes c WHERE c.study_rowid IN ({Matches(match)}) ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "c.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
             : $"SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {OrderBy(paging.Sort)} LIMIT @limit OFFSET @offset";
         var trials = connection.Query<TrialSummary>(
             $"""
@@ -110,6 +108,58 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     }
 
     /// <summary>
+    /// The facet counts of a selection that neither is everything nor one facet value: each
+    /// selected study's facet numbers (study_facet_codes, one short row per study, found by rowid)
+    /// added up here and named from facet_ids. The facets wanted are in the parameter @facets.
+    /// </summary>
+    private static List<FacetRow> CountSelected(SqliteConnection connection, TrialSelection selection)
+    {
+        var counts = new int[256];
+        // One string of all the codes, comma-joined: a single value crosses from SQLite, not a row per study.
+        var codes = connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters) ?? string.Empty;
+        var id = 0;
+        foreach (var c in codes.AsSpan())
+        {
+            if (c == ',')
+            {
+                Add(id);
+                id = 0;
+            }
+            else
+            {
+                id = (id * 10) + (c - '0');
+            }
+        }
+
+        Add(id); // id 0 is never assigned: an empty list counts nothing
+
+        return [.. connection.Query<(long Id, string Facet, string Value)>(FacetIdsSql, selection.Parameters)
+            .Where(row => row.Id < counts.Length && counts[row.Id] > 0)
+            .Select(row => new FacetRow { Facet = row.Facet, Value = row.Value, Count = counts[row.Id] })];
+
+        void Add(int id)
+        {
+            if (id >= counts.Length)
+            {
+                Array.Resize(ref counts, Math.Max(id + 1, counts.Length * 2));
+            }
+
+            counts[id]++;
+        }
+    }
+
+    /// <summary>The rowids of the full-text index's rows that match the query in <paramref name="parameter"/>: the studies' rowids.</summary>
+    private static string Matches(string parameter) => $"SELECT rowid FROM study_search WHERE study_search MATCH {parameter}";
+
+    /// <summary>
+    /// The codes of the selected studies: of the full-text index's rows for words alone, else
+    /// joined to the studies the filters select (a seek per study, no list of them built first).
+    /// </summary>
+    private static string CodesOf(TrialSelection selection) => selection.SearchOnly is { } match
+        ? $"SELECT group_concat(c.codes) FROM study_facet_codes c WHERE c.study_rowid IN ({Matches(match)})"
+        : $"SELECT group_concat(c.codes) FROM studies s JOIN study_facet_codes c ON c.study_rowid = s.rowid WHERE {selection.Where}";
+
+    /// <summary>
     /// The one facet value the filters select by, when they are exactly one value of one facet
     /// that facet_pairs counts under (status, phase, setting, topic, endpoint, agent, target,
     /// modality; the structured-only variants with freeText=exclude); otherwise none.
@@ -117,6 +167,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     private static (string Facet, string Value)? SingleFacetValue(TrialFilters filters)
     {
         // A parameter not given binds as null or as an empty list.
+        // facet_pairs does not pair countries (nor count them without case); a country is counted over its studies.
         if (!string.IsNullOrEmpty(filters.Q) || filters.Country is { Length: > 0 } || filters.Sponsor is { Length: > 0 } || filters.Property is { Length: > 0 }
             || filters.MinEnrollment is not null || filters.MaxEnrollment is not null || filters.StartFrom is not null || filters.StartTo is not null
             || filters.UpdatedSince is not null || string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
@@ -142,6 +193,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         Add("target" + suffix, filters.Target, FilterRules.Targets);
         Add("modality" + suffix, filters.Modality, FilterRules.Modalities);
         given.AddRange((filters.Topic ?? []).Select(topic => (StudyFacets.Topic, topic)));
+        given.AddRange((filters.Country ?? []).Select(country => ("country", country)));
         return given;
 
         void Add(string facet, string[]? values, string[] allowed) =>

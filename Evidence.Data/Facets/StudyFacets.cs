@@ -8,7 +8,8 @@ namespace TrialEvidence.Data.Facets;
 
 /// <summary>
 /// The facet values of each study as rows of <c>study_facets</c> (migration 0010), which
-/// triggers count into <c>facet_counts</c>, and pairs of them counted in <c>facet_pairs</c> (0012): what the trial list shows beside its filters, kept
+/// triggers count into <c>facet_counts</c>, pairs of them counted in <c>facet_pairs</c> (0012) and
+/// each study's as numbers in <c>study_facet_codes</c> (0015): what the trial list shows beside its filters, kept
 /// current as studies are written, so that counting them never scans the whole registry. Written
 /// with a study's derived rows, after its children (sites, outcomes, interventions' values,
 /// settings); topic rows follow topic membership by trigger.
@@ -91,7 +92,19 @@ public static class StudyFacets
             Fields = InterventionFacetsJson,
         }, transaction);
         connection.Execute(CountPairs, new { Ids = ids, FilterFacets = FilterFacetsJson, Sign = 1 }, transaction);
+        connection.Execute(WriteCodes, new { Ids = ids }, transaction);
     }
+
+    /// <summary>
+    /// Numbers the new facet values of studies @Ids and writes each study's codes (migration 0015):
+    /// the numbers of its facet rows in one row, what a count over a large selection reads.
+    /// </summary>
+    private const string WriteCodes = $"""
+        INSERT OR IGNORE INTO facet_ids (facet, value) SELECT DISTINCT facet, value FROM study_facets WHERE nct_id IN {Ids};
+        INSERT OR REPLACE INTO study_facet_codes (study_rowid, nct_id, codes)
+        SELECT s.rowid, s.nct_id, COALESCE((SELECT group_concat(i.id) FROM study_facets f JOIN facet_ids i ON i.facet = f.facet AND i.value = f.value WHERE f.nct_id = s.nct_id), '')
+        FROM studies s WHERE s.nct_id IN {Ids}
+        """;
 
     // The fixed lists as the JSON parameters the statements take, made once (declared after the lists they are made from).
     private static readonly string FilterFacetsJson = JsonSerializer.Serialize(FilterFacets);

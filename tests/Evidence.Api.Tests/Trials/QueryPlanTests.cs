@@ -16,9 +16,6 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
     private static readonly Dictionary<string, string> KnownScans = new(StringComparer.Ordinal)
     {
         ["sponsor"] = "a substring of the sponsor's name (LIKE '%x%') has no index; next: full-text search over sponsors",
-        ["country"] = "compared without case (COLLATE NOCASE) across sites and summaries; next: study_facets with a NOCASE index",
-        ["minEnrollment"] = "no index on enrollment_count",
-        ["startFrom"] = "partial dates compared by prefix (substr) cannot use an index",
     };
 
     public static TheoryData<string, TrialFilters> Shapes => new()
@@ -40,6 +37,9 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
         { "property", new TrialFilters { Property = ["bispecific"] } },
         { "minEnrollment", new TrialFilters { MinEnrollment = 100 } },
         { "startFrom", new TrialFilters { StartFrom = "2019" } },
+        { "startTo", new TrialFilters { StartTo = "2019-05" } },
+        { "maxEnrollment", new TrialFilters { MaxEnrollment = 40 } },
+        { "country, any case", new TrialFilters { Country = ["china"] } },
     };
 
     [Theory]

@@ -193,7 +193,12 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
     [InlineData("setting=metastatic")]
     [InlineData("endpoint=other")]
     [InlineData("agent=pembrolizumab&freeText=exclude")]
-    [InlineData("status=COMPLETED&phase=PHASE2")] // two: counted over the selection
+    [InlineData("status=COMPLETED&phase=PHASE2")] // two: counted over the selection (study_facet_codes)
+    [InlineData("q=radiotherapy")] // words alone: the full-text index's rows, page and counts
+    [InlineData("q=carcinoma&status=RECRUITING")]
+    [InlineData("country=china")] // a country in any case
+    [InlineData("minEnrollment=50&startFrom=2019-06")] // ranges read from their indexes
+    [InlineData("startTo=2020-03")]
     public async Task Every_facet_count_is_what_choosing_that_value_returns_with_or_without_free_text(string query)
     {
         var page = await GetJson($"/api/trials?{query}&pageSize=1");

@@ -30,10 +30,26 @@ public sealed class StudyFacetsTests : IDisposable
             "SELECT a.facet, a.value, b.facet, b.value, COUNT(*) FROM study_facets a JOIN study_facets b USING (nct_id) WHERE a.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
             new { facets = System.Text.Json.JsonSerializer.Serialize(TrialEvidence.Data.Facets.StudyFacets.FilterFacets) })];
 
+    /// <summary>Each study's facet rows, as its codes name them (study_facet_codes, facet_ids; migration 0015), keyed by its rowid and NCT id.</summary>
+    private static List<(long, string, string)> Coded(SqliteConnection connection) =>
+        [.. connection.Query<(long, string, string)>("""
+            SELECT c.study_rowid, c.nct_id, COALESCE((SELECT group_concat(facet || '=' || value, ';') FROM (
+                SELECT i.facet, i.value FROM json_each('[' || c.codes || ']') j JOIN facet_ids i ON i.id = j.value ORDER BY 1, 2)), '')
+            FROM study_facet_codes c ORDER BY 1
+            """)];
+
+    private static List<(long, string, string)> FacetRowsByStudy(SqliteConnection connection) =>
+        [.. connection.Query<(long, string, string)>("""
+            SELECT s.rowid, s.nct_id, COALESCE((SELECT group_concat(facet || '=' || value, ';') FROM (
+                SELECT f.facet, f.value FROM study_facets f WHERE f.nct_id = s.nct_id ORDER BY 1, 2)), '')
+            FROM studies s ORDER BY 1
+            """)];
+
     private static void AssertCountsHold(SqliteConnection connection)
     {
         Assert.Equal(Recounted(connection), Maintained(connection));
         Assert.Equal(RecountedPairs(connection), MaintainedPairs(connection));
+        Assert.Equal(FacetRowsByStudy(connection), Coded(connection));
     }
 
     [Fact]
@@ -60,6 +76,7 @@ public sealed class StudyFacetsTests : IDisposable
         connection.Execute("DELETE FROM studies WHERE nct_id = 'NCT04167293'");
 
         Assert.Equal(Recounted(connection), Maintained(connection));
+        Assert.Equal(FacetRowsByStudy(connection), Coded(connection));
         Assert.Equal(studies - 1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
     }
 
@@ -104,6 +121,23 @@ public sealed class StudyFacetsTests : IDisposable
         Assert.True(imported.Count > 500, $"{imported.Count} facet rows");
         Assert.Equal(imported, connection.Query<(string, string, string)>("SELECT nct_id, facet, value FROM study_facets ORDER BY 1, 2, 3"));
         Assert.Equal(Recounted(connection), Maintained(connection));
+    }
+
+    [Fact]
+    public void The_codes_migrations_backfill_writes_the_codes_the_import_writes()
+    {
+        _database.Import(SharedData.CtGov);
+        using var connection = _database.Open();
+        var imported = Coded(connection);
+        var migration = Migration.Embedded.Single(m => m.Version == 15).Sql;
+        var backfill = migration[migration.IndexOf("INSERT OR IGNORE INTO facet_ids (facet, value) SELECT facet, value FROM facet_counts", StringComparison.Ordinal)..];
+
+        connection.Execute("DELETE FROM study_facet_codes; DELETE FROM facet_ids;");
+        connection.Execute(backfill);
+
+        Assert.Equal(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies"), imported.Count);
+        Assert.Equal(imported.Select(r => (r.Item1, r.Item2)), Coded(connection).Select(r => (r.Item1, r.Item2)));
+        Assert.Equal(FacetRowsByStudy(connection), Coded(connection));
     }
 
     [Fact]
