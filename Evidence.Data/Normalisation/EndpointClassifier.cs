@@ -123,7 +123,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-    [GeneratedRegex(@"^\s*(efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy)|(the )?(rate|number|proportion|percentage) of (patients|participants|subjects))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VagueMeasure();
 
     [GeneratedRegex(@"^(deaths?|death rate|mortality|fatalit(y|ies)|fatality rate|case fatality)$", RegexOptions.IgnoreCase)]

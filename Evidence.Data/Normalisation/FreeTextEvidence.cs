@@ -77,10 +77,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
             // Cream", "PD-1 Expression as a Biomarker"): it counts where it names RT and an ICI
-            // together. An arm's words are what that arm gives.
+            // together, or an ICI by name joined to another treatment ("Toripalimab Plus Surgery
+            // vs Surgery Alone"). An arm's words are what that arm gives.
             if (field.StartsWith("identificationModule.", StringComparison.Ordinal) && !combination)
             {
-                continue;
+                if (!needIci || !named.Any(m => JoinedToTreatment(words, m)))
+                {
+                    continue;
+                }
+
+                (rt, iciClasses) = ([], []);
+                named = [.. named.Where(m => JoinedToTreatment(words, m))];
             }
 
             modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);
@@ -134,6 +141,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             [],
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
+
+    /// <summary>An agent named with "plus", "combined with" or "with" beside it: a combination the title gives.</summary>
+    private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
+        words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
+        || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with");
 
     private static bool SupportsCare(StudyRecord record) =>
         record.PrimaryPurpose?.ToUpperInvariant() is "SUPPORTIVE_CARE" or "PREVENTION";

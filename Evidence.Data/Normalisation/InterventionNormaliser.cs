@@ -42,13 +42,20 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // Class words name one checkpoint or several ("anti-CTLA-4 and anti-PD-1/PD-L1 antibodies"):
-        // all those of the first text that names any.
-        var classTerms = agents.Count == 0 ? ClassTerms([.. (readsDescription ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))]) : [];
+        // all those of the first text that names any. Beside named drugs that are no ICI, the
+        // intervention's own class words still give one ("Cisplatin+paclitaxel and PD-1 monoclonal
+        // antibody"). A description is read for them only where it would be for drugs: the
+        // description of another drug ("Trastuzumab": "used along with ... anti-PD-1 antibody")
+        // names what it is given with.
+        var classTerms = agents.Count == 0
+            ? ClassTerms([.. (readsDescription && !IsOtherDrugName(own[0].Text) ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))])
+            : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. own.Where(t => !NamesAbsentAgent(t.Text))])
+            : [];
         if (classTerms is [var onlyClass] && (MeshAgent(record, onlyClass.Match.Value) ?? ArmAgent(arms, onlyClass.Match.Value)) is { } resolved)
         {
             // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for
             // the study or given in the intervention's arms ("followed by camrelizumab").
-            agents = [resolved];
+            agents = [.. agents, resolved];
             classTerms = [];
         }
 
@@ -77,8 +84,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var ici = agents.Where(a => a.Match.Value.Class == Terms.Ici).ToList();
         var partners = agents.Where(a => a.Match.Value.Class != Terms.Ici).ToList();
         List<string> agentNames = [.. agents.Select(a => a.Match.Value.Name)];
-        List<string> agentClasses = agents.Count > 0 ? [.. agents.Select(a => a.Match.Value.Class).Distinct()]
-            : classTerms.Count > 0 ? [Terms.Ici]
+        List<string> agentClasses = agents.Count > 0 || classTerms.Count > 0 ? [.. agents.Select(a => a.Match.Value.Class).Concat(classTerms.Count > 0 ? [Terms.Ici] : []).Distinct()]
             : partnerTerm.Match is { } partnerClass ? [partnerClass.Value]
             : [];
         List<string> targets = ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()]
@@ -333,8 +339,25 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// "Experimental arm"), not a control or a standard of care, whose description may tell what
     /// another arm adds.
     /// </summary>
+    /// <remarks>
+    /// So is a name that lists kinds of treatment, one of them drugs, without naming any
+    /// ("Combination Radiation, Immunotherapy, Surgery", "Chemoradiotherapy"): its description
+    /// names the drugs, and only those of the classes its name gives are taken.
+    /// </remarks>
     private static bool NamesOnlyKind(TermText name) =>
-        name.Words.All(w => KindWords.Contains(w.Word) || FillerWords.Contains(w.Word)) && name.Words.Any(w => KindWords.Contains(w.Word));
+        (name.Words.All(w => KindWords.Contains(w.Word) || FillerWords.Contains(w.Word)) && name.Words.Any(w => KindWords.Contains(w.Word)))
+        || (name.Words.All(w => KindWords.Contains(w.Word) || DrugKindWords.Contains(w.Word) || FillerWords.Contains(w.Word) || ModalityWords.Contains(w.Word))
+            && name.Words.Any(w => DrugKindWords.Contains(w.Word)));
+
+    /// <summary>Words of treatments that are not drugs, in a name that lists kinds of treatment.</summary>
+    private static readonly HashSet<string> ModalityWords = new(
+        ["radiation", "radiotherapy", "rt", "surgery", "surgical", "resection", "concurrent", "sequential", "neoadjuvant", "adjuvant", "preoperative", "postoperative"],
+        StringComparer.Ordinal);
+
+    /// <summary>Kinds of treatment that are drugs.</summary>
+    private static readonly HashSet<string> DrugKindWords = new(
+        ["immunotherapy", "chemotherapy", "immunochemotherapy", "chemoimmunotherapy", "chemoradiotherapy", "chemoradiation", "radiochemotherapy"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> KindWords = new(
         ["experimental", "active", "comparator", "arm", "group", "immunotherapy", "chemotherapy", "immunochemotherapy", "chemoimmunotherapy", "targeted", "therapy",

@@ -74,10 +74,23 @@ public class EndpointClassifierTests
         Assert.Equal(landmark, Classify(measure).Landmark);
     }
 
-    [Fact]
-    public void A_vague_measure_is_classed_by_its_description()
+    [Theory]
+    [InlineData("Efficacy", "Objective response rate by mRECIST", "ORR")]
+    [InlineData("Rate of patients", "Patients who stop the gel because of intolerance or adverse events", "safety")] // set 8: a count of people says nothing
+    [InlineData("Number of participants", "Participants alive without progression at 12 months (PFS)", "PFS")]
+    [InlineData("Rate of patients with grade 3 toxicity", "Objective response by RECIST", "safety")] // the measure says it
+    public void A_vague_measure_is_classed_by_its_description(string measure, string description, string endpoint)
     {
-        Assert.Equal("ORR", Classify("Efficacy", "Objective response rate by mRECIST").Class);
+        Assert.Equal(endpoint, Classify(measure, description).Class);
+    }
+
+    [Theory]
+    [InlineData("Excellent histological response (grade 0 or 1 tumour regression score)")] // set 8
+    [InlineData("Tumor regression grade (Mandard) at resection")]
+    [InlineData("Histologic response after neoadjuvant therapy")]
+    public void Histological_response_and_tumour_regression_are_pathological_response(string measure)
+    {
+        Assert.Equal("pathological response", Classify(measure).Class);
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Rules found on the eighth reconstructed set (Evaluation/Labels/reconstructed-8/NOTES.md): an
+/// ICI class word beside named drugs, the description of another drug, a name that lists kinds of
+/// treatment, and an ICI joined to another treatment in a title. The texts are written for these tests; none is copied from a labelled record.
+/// </summary>
+public class CombinationNameAndTitleRulesTests
+{
+    [Fact]
+    public void An_ici_class_word_beside_named_chemotherapy_is_an_ici_and_takes_the_drug_its_arm_names()
+    {
+        var study = Normalise(Trial(
+            "Chemotherapy and PD-1 Blockade Before Surgery",
+            "A single-arm trial.",
+            [Intervention("DRUG", "Gemcitabine+cisplatin and anti-PD-1 antibody+gemcitabine+cisplatin", arms: ["Neoadjuvant"])],
+            Arm("Neoadjuvant", "One cycle of gemcitabine and cisplatin, then two cycles with anti-PD-1 antibody (IBI308).", "Drug: Gemcitabine+cisplatin and anti-PD-1 antibody+gemcitabine+cisplatin")));
+
+        var terms = study.Interventions[0];
+        Assert.Equal(["cisplatin", "gemcitabine", "sintilimab"], terms.Agents.Order(StringComparer.Ordinal));
+        Assert.Equal(["PD-1"], terms.Targets);
+        Assert.Contains(Terms.Ici, terms.AgentClasses);
+    }
+
+    [Fact]
+    public void An_ici_class_word_beside_named_chemotherapy_stays_a_class_without_one_drug_in_its_arm()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Carboplatin + PD-L1 inhibitor"));
+
+        Assert.Equal(["carboplatin"], terms.Agents);
+        Assert.Equal(["PD-L1"], terms.Targets);
+        Assert.Equal([Terms.Ici, Terms.Chemotherapy], terms.AgentClasses.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_description_of_a_drug_the_vocabulary_does_not_hold_names_what_it_is_given_with_not_what_it_is()
+    {
+        var terms = OnlyIntervention(
+            Intervention("BIOLOGICAL", "Cetuximab", "Cetuximab weekly, given along with chemotherapy and an anti-PD-1 antibody."),
+            Intervention("BIOLOGICAL", "Anti-PD-1 antibody", "Any approved anti-PD-1 antibody."));
+
+        Assert.Empty(terms.Agents);
+        Assert.Empty(terms.Targets);
+        Assert.DoesNotContain(Terms.Ici, terms.AgentClasses);
+    }
+
+    [Theory]
+    [InlineData("OTHER", "Combination Radiation, Immunotherapy, Surgery", "Preoperative nivolumab and ipilimumab during radiation, then resection.", new[] { "ipilimumab", "nivolumab" })]
+    [InlineData("RADIATION", "Chemoradiotherapy", "IMRT 50 Gy in 25 fractions with weekly carboplatin and paclitaxel.", new[] { "carboplatin", "paclitaxel" })]
+    public void A_name_that_lists_kinds_of_treatment_takes_its_drugs_from_its_description(string type, string name, string description, string[] agents)
+    {
+        Assert.Equal(agents, OnlyIntervention(Intervention(type, name, description)).Agents.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_chemoradiotherapy_name_takes_only_chemotherapy_from_its_description()
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", "Chemoradiotherapy", "Weekly cisplatin with IMRT; pembrolizumab is given in another arm."));
+
+        Assert.Equal(["cisplatin"], terms.Agents);
+    }
+
+    [Fact]
+    public void A_name_of_one_kind_of_treatment_and_no_drug_kind_does_not_read_its_description_for_drugs()
+    {
+        Assert.Empty(OnlyIntervention(Intervention("PROCEDURE", "Surgery and radiation", "Resection, then radiation; cisplatin for high-risk disease.")).Agents);
+    }
+
+    private static NormalisedStudy SurgeryTrial(string title) => Normalise(Trial(
+        title,
+        "Patients with recurrent disease are randomised.",
+        [Intervention("PROCEDURE", "Salvage surgery", arms: ["Surgery plus", "Surgery alone"])],
+        Arm("Surgery plus", null, "Procedure: Salvage surgery"),
+        Arm("Surgery alone", null, "Procedure: Salvage surgery")));
+
+    [Theory]
+    [InlineData("Toripalimab Plus Surgery vs Surgery Alone for Recurrent Nasopharyngeal Carcinoma")]
+    [InlineData("Salvage Surgery With Toripalimab for Recurrent Nasopharyngeal Carcinoma")]
+    [InlineData("Toripalimab Combined With Salvage Surgery in Recurrent Nasopharyngeal Carcinoma")]
+    public void A_title_that_joins_a_named_ici_to_another_treatment_gives_it(string title)
+    {
+        var freeText = SurgeryTrial(title).FreeText;
+
+        Assert.Equal(["toripalimab"], freeText?.Agents);
+        Assert.Equal(["PD-1"], freeText?.Targets);
+    }
+
+    [Theory]
+    [InlineData("Salvage Surgery After Toripalimab for Recurrent Nasopharyngeal Carcinoma")] // before the trial
+    [InlineData("Toripalimab Response and Salvage Surgery in Nasopharyngeal Carcinoma")] // not joined
+    [InlineData("Salvage Surgery in Patients With Toripalimab-Refractory Nasopharyngeal Carcinoma")] // failed before
+    public void A_title_that_names_an_ici_without_joining_it_to_a_treatment_gives_nothing(string title)
+    {
+        Assert.Null(SurgeryTrial(title).FreeText);
+    }
+}
