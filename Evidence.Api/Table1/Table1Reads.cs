@@ -36,10 +36,16 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
     {
         using var connection = connections.Open();
         var selection = TrialReads.Select(connection, filters);
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM studies s WHERE {selection.Where}", selection.Parameters);
+        // Words alone: counted and paged from the full-text index's rows, without a seek into studies per match.
+        var total = connection.ExecuteScalar<long>(
+            selection.SearchOnly is { } match ? $"SELECT COUNT(*) FROM ({TrialReads.Matches(match)})" : $"SELECT COUNT(*) FROM studies s WHERE {selection.Where}",
+            selection.Parameters);
         selection.Parameters.Add("limit", limit);
         selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
-        var rows = connection.Query<RowData>($"{Sql} WHERE {selection.Where} ORDER BY s.nct_id LIMIT @limit", selection.Parameters).Select(ToRow).ToList();
+        var where = selection.SearchOnly is { } words
+            ? $"s.nct_id IN (SELECT c.nct_id FROM study_facet_codes c WHERE c.study_rowid IN ({TrialReads.Matches(words)}) ORDER BY c.nct_id LIMIT @limit)"
+            : selection.Where;
+        var rows = connection.Query<RowData>($"{Sql} WHERE {where} ORDER BY s.nct_id LIMIT @limit", selection.Parameters).Select(ToRow).ToList();
         return (rows, total);
     }
 

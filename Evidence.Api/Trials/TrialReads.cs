@@ -149,7 +149,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     }
 
     /// <summary>The rowids of the full-text index's rows that match the query in <paramref name="parameter"/>: the studies' rowids.</summary>
-    private static string Matches(string parameter) => $"SELECT rowid FROM study_search WHERE study_search MATCH {parameter}";
+    public static string Matches(string parameter) => $"SELECT rowid FROM study_search WHERE study_search MATCH {parameter}";
 
     /// <summary>
     /// The codes of the selected studies: of the full-text index's rows for words alone, else
