@@ -222,7 +222,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     }
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
-    private static string OrderBy(string sort)
+    internal static string OrderBy(string sort)
     {
         var descending = sort.StartsWith('-');
         var column = SortColumns[descending ? sort[1..] : sort];

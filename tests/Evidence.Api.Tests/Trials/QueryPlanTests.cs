@@ -126,4 +126,24 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
         Assert.Contains(plan, step => step.Contains("COVERING INDEX", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Newest, largest or latest-started first (migration 0017): the whole registry's first page
+    /// is read in the sort's order from an index, not sorted.
+    /// </summary>
+    [Theory]
+    [InlineData("-updated")]
+    [InlineData("-enrollment")]
+    [InlineData("-start")]
+    public void A_page_sorted_descending_by_date_or_enrollment_is_read_in_order_from_an_index(string sort)
+    {
+        using var connection = Factory.Database.Open();
+
+        var plan = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
+            $"EXPLAIN QUERY PLAN SELECT s.nct_id FROM studies s WHERE 1 = 1 ORDER BY {TrialReads.OrderBy(sort)} LIMIT 20").Select(r => r.Detail).ToList();
+        output.WriteLine(string.Join("\n", plan));
+
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX ix_studies_", StringComparison.Ordinal));
+    }
 }
