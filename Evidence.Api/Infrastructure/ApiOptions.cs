@@ -18,6 +18,14 @@ public sealed class ApiOptions
     [System.ComponentModel.DataAnnotations.Range(0, 4096)]
     public int ReadCacheMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// Trial lists and Table 1 filtered by several facet values (status=RECRUITING&amp;phase=PHASE2)
+    /// merge the values' lists of studies when the narrowest selects at least this many; below,
+    /// it reads its studies and the others test each (TrialReads.Select). Set 0 to merge always.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+    public int MergeFacetFiltersFrom { get; set; } = (int)Trials.TrialReads.IntersectFrom;
+
     /// <summary>No key (harvests on demand off), or one long enough not to be guessed.</summary>
     public static bool KeyIsValid(ApiOptions options) => options is { HarvestApiKey: null } or { HarvestApiKey.Length: >= MinimumKeyLength };
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Options;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Trials;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Normalisation;
@@ -12,7 +14,7 @@ namespace TrialEvidence.Api.Table1;
 /// Every read of Table 1, and the only place its SQL lives: rows for filtered trials, or for a
 /// curated list of NCT ids in the given order, selected with the Trials feature's filters.
 /// </summary>
-public sealed class Table1Reads(SqliteConnectionFactory connections)
+public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
 {
     private const string Sql = $"""
         SELECT s.nct_id AS NctId, x.institution AS Institution, s.phase AS Phase, s.overall_status AS Status,
@@ -35,7 +37,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections)
     public (List<Table1Row> Rows, long Total) ForFilters(TrialFilters filters, int limit)
     {
         using var connection = connections.Open();
-        var selection = TrialReads.Select(connection, filters);
+        var selection = TrialReads.Select(connection, filters, options.Value.MergeFacetFiltersFrom);
         // Words alone: counted and paged from the full-text index's rows, without a seek into studies per match.
         var total = connection.ExecuteScalar<long>(
             selection.SearchOnly is { } match ? $"SELECT COUNT(*) FROM ({TrialReads.Matches(match)})" : $"SELECT COUNT(*) FROM studies s WHERE {selection.Where}",

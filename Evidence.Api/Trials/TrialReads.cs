@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
@@ -13,7 +15,7 @@ namespace TrialEvidence.Api.Trials;
 /// facets, one trial with its normalised values and provenance, its versions and their raw JSON.
 /// The WHERE clause the filters make is in TrialReads.Filters.cs; Table 1 selects with it too.
 /// </summary>
-public sealed partial class TrialReads(SqliteConnectionFactory connections)
+public sealed partial class TrialReads(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
 {
     /// <summary>The facets of a page, by the API's name of each (the facet names of study_facets).</summary>
     public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting"];
@@ -65,7 +67,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(paging);
         using var connection = connections.Open();
-        var selection = Select(connection, filters);
+        var selection = Select(connection, filters, options.Value.MergeFacetFiltersFrom);
         var parameters = selection.Parameters;
         // With freeText=exclude the facets count what the filters count: the structured interventions' values.
         var structuredOnly = FilterRules.CountsStructuredOnly(filters);
@@ -86,10 +88,13 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
         // The page's ids first, from the narrowest rows (an index alone where one covers the filter
         // and the order), then its 20 rows in full: a broad selection is not sorted with its wide rows.
         // One filter value in NCT order: its ids in order straight from the study_facets index.
+        // Facet filters merged as lists, in NCT order: the merge's first ids as they stream.
         // Words alone in NCT order: the ids beside the facet numbers, found by the full-text index's rowids, without a seek into studies.
         var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
         var pageIds = single is not null && byNctId
             ? $"SELECT f.nct_id FROM study_facets f WHERE f.facet = @pairFacet AND f.value = @pairValue ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "f.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
+            : selection.MergedOnly is { } merged && byNctId
+            ? $"{merged} ORDER BY 1 {(paging.Sort.StartsWith('-') ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset"
             : selection.SearchOnly is { } match && byNctId
             ? $"SELECT c.nct_id FROM study_facet_codes c WHERE c.study_rowid IN ({Matches(match)}) ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "c.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
             : $"SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {OrderBy(paging.Sort)} LIMIT @limit OFFSET @offset";
@@ -204,7 +209,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
     /// The selection, planned by how many studies each of its facet values selects (the
     /// maintained counts, one indexed read): see <see cref="Select(TrialFilters, IReadOnlyDictionary{ValueTuple{string, string}, long}?)"/>.
     /// </summary>
-    public static TrialSelection Select(SqliteConnection connection, TrialFilters filters)
+    public static TrialSelection Select(SqliteConnection connection, TrialFilters filters, long intersectFrom = IntersectFrom)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(filters);
@@ -218,7 +223,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections)
                 "SELECT facet, value, count FROM facet_counts WHERE (facet, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@keys))",
                 new { keys = JsonSerializer.Serialize(keys.Select(k => new[] { k.Facet, k.Value })) })
             .ToDictionary(r => (r.Facet, r.Value), r => r.Count);
-        return Select(filters, sizes);
+        return Select(filters, sizes, intersectFrom: intersectFrom);
     }
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
