@@ -73,8 +73,17 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             classTerms = described.Count > 0 ? described : SpecificClass([description, .. arms]) is { } specific ? [specific] : classTerms;
         }
 
-        var modality = Modality(record, intervention, own, description, arms, isRadiation);
+        // "Local intervention therapy", "Local consolidative treatment": the description says
+        // which (RT, surgery or ablation), as a radiation intervention's says which kind.
+        var localTherapy = !isRadiation && NamesLocalTherapy(own[0].Text);
+        var modality = Modality(record, intervention, own, description, arms, isRadiation, localTherapy);
         var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
+        if (locoregional.Match is null && localTherapy)
+        {
+            locoregional = Find(vocabulary.Locoregional, [description])
+                .FirstOrDefault(l => GivenInText.IsGiven(description.Text, l.Match.Position, l.Match.Position + l.Match.Words));
+        }
+
         var partnerTerm = agents.Count == 0 && classTerms.Count == 0 ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
         if (agents.Count == 0 && classTerms.Count == 0 && partnerTerm.Match is null && isDrug && StemClass(own) is { } stemmed)
         {
@@ -349,6 +358,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         || (name.Words.All(w => KindWords.Contains(w.Word) || DrugKindWords.Contains(w.Word) || FillerWords.Contains(w.Word) || ModalityWords.Contains(w.Word))
             && name.Words.Any(w => DrugKindWords.Contains(w.Word)));
 
+    /// <summary>A name that says only that a treatment is local ("Local intervention therapy", "Local consolidative treatment").</summary>
+    private static bool NamesLocalTherapy(TermText name) =>
+        name.Words.Count > 0 && name.Words.All(w => LocalTherapyWords.Contains(w.Word) || FillerWords.Contains(w.Word))
+        && name.Words.Any(w => w.Word is "local" or "locoregional" or "regional");
+
+    private static readonly HashSet<string> LocalTherapyWords = new(
+        ["local", "locoregional", "regional", "intervention", "interventions", "interventional", "treatment", "treatments", "therapy", "therapies",
+         "consolidative", "consolidation", "definitive", "control"],
+        StringComparer.Ordinal);
+
     /// <summary>Words of treatments that are not drugs, in a name that lists kinds of treatment.</summary>
     private static readonly HashSet<string> ModalityWords = new(
         ["radiation", "radiotherapy", "rt", "surgery", "surgical", "resection", "concurrent", "sequential", "neoadjuvant", "adjuvant", "preoperative", "postoperative"],
@@ -439,14 +458,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> Modality(
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
-        List<(string Field, TermText Text)> arms, bool isRadiation)
+        List<(string Field, TermText Text)> arms, bool isRadiation, bool localTherapy)
     {
         var named = FindRt(own);
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!isRadiation || imagingOrLight))
+            || (named.Count == 0 && (!(isRadiation || localTherapy) || imagingOrLight))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
@@ -458,7 +477,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // words or description ("pelvic EBRT followed by brachytherapy"); arms that differ in kind
         // compare them, so a shared "Radiotherapy" takes the most specific one.
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
-        if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
+        if (localTherapy && named.Count == 0)
+        {
+            tiers.Add([.. FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
+        }
+        else if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
             var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
                 .SelectMany(i => FindRt(OwnTexts(i)))

@@ -93,6 +93,14 @@ public class EndpointClassifierTests
         Assert.Equal("pathological response", Classify(measure).Class);
     }
 
+    [Theory]
+    [InlineData("Clinical benefit (response or stable disease outside the irradiated field)")] // set 9
+    [InlineData("Clinical benefit rate at 24 weeks")]
+    public void Clinical_benefit_is_disease_control(string measure)
+    {
+        Assert.Equal("DCR", Classify(measure).Class);
+    }
+
     [Fact]
     public void A_precise_measure_is_not_reclassed_by_words_in_its_description()
     {
