@@ -36,7 +36,10 @@ public sealed partial class TrialReads
     /// With sizes, the fewest studies the narrowest facet filter must select for the facet filters
     /// to be merged as lists instead (see <see cref="IntersectFrom"/>).
     /// </param>
-    public static TrialSelection Select(TrialFilters filters, IReadOnlyDictionary<(string Facet, string Value), long>? sizes = null, bool probeOnly = false, long intersectFrom = IntersectFrom)
+    /// <param name="commonSponsorWords">Sponsor values in so many names that every study is tested instead of the trigram index read.</param>
+    public static TrialSelection Select(
+        TrialFilters filters, IReadOnlyDictionary<(string Facet, string Value), long>? sizes = null, bool probeOnly = false, long intersectFrom = IntersectFrom,
+        IReadOnlySet<string>? commonSponsorWords = null)
     {
         ArgumentNullException.ThrowIfNull(filters);
         var where = new WhereClause();
@@ -55,7 +58,8 @@ public sealed partial class TrialReads
         where.AnyOf(filters.Country, $"s.nct_id IN ({CountryPosting})",
             "country", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'country' AND f.value = {0} COLLATE NOCASE)",
             posting: CountryPosting);
-        where.AnyOf(filters.Sponsor?.Select(EscapeLike), "s.lead_sponsor LIKE '%' || {0} || '%' ESCAPE '\\'");
+        // A substring of three characters or more is found through the trigram index (0018) first.
+        where.AnyOf(filters.Sponsor, value => value.EnumerateRunes().Count() >= 3 && commonSponsorWords?.Contains(value) != true ? SponsorIndexed : SponsorContains);
         InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly, "agent" + suffix);
         InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly, "target" + suffix);
         InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly, "modality" + suffix);
@@ -162,9 +166,19 @@ public sealed partial class TrialReads
         static bool IsOperator(string token) => token is "OR" or "NOT" or "AND";
     }
 
-    /// <summary>A LIKE pattern matches the value literally: % and _ are text, not wildcards.</summary>
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>
+    /// The lead sponsor's name contains {0} in any (ASCII) case: a LIKE whose pattern takes the
+    /// value literally (\, % and _ escaped, so they are text, not wildcards).
+    /// </summary>
+    private const string SponsorContains =
+        """s.lead_sponsor LIKE '%' || replace(replace(replace({0}, '\', '\\'), '%', '\%'), '_', '\_') || '%' ESCAPE '\'""";
+
+    /// <summary>
+    /// The same, the candidates first from the trigram index: the value as one quoted phrase finds
+    /// every name that contains it without regard to case (a superset of what the LIKE keeps).
+    /// </summary>
+    private const string SponsorIndexed =
+        $$"""(s.rowid IN (SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '"' || replace({0}, '"', '""') || '"') AND {{SponsorContains}})""";
 
     /// <summary>
     /// Conditions ANDed, each value a numbered parameter. A condition on a facet's values has two
@@ -242,6 +256,17 @@ public sealed partial class TrialReads
         public string? MergedOnly { get; private set; }
 
         /// <summary>The condition with one value; returns the value's parameter, or null when there is no value.</summary>
+        /// <summary>Any of the values, each with the fragment <paramref name="fragmentFor"/> chooses for it.</summary>
+        public void AnyOf(IEnumerable<string>? values, Func<string, string> fragmentFor)
+        {
+            var list = values?.ToList();
+            if (list is { Count: > 0 })
+            {
+                var sql = "(" + string.Join(" OR ", list.Select(value => Fill(fragmentFor(value), Parameter(value)))) + ")";
+                _conditions.Add(new Condition(sql, null, null, null, null, null));
+            }
+        }
+
         public string? One(object? value, string fragment)
         {
             if (value is null)

@@ -213,18 +213,28 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(filters);
+        // A sponsor word in many names ("university") is read faster from every study in NCT
+        // order than from the trigram index (whose 170,000 candidates of 600,000 would be sorted).
+        var commonSponsorWords = (filters.Sponsor ?? [])
+            .Where(value => value.EnumerateRunes().Count() >= 3 && connection.ExecuteScalar<long>(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM sponsor_search WHERE sponsor_search MATCH @phrase LIMIT @cap)",
+                new { phrase = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", cap = CommonSponsorWord }) >= CommonSponsorWord)
+            .ToHashSet(StringComparer.Ordinal);
         var keys = FacetValues(filters);
         if (keys.Count < 2)
         {
-            return Select(filters);
+            return Select(filters, commonSponsorWords: commonSponsorWords);
         }
 
         var sizes = connection.Query<(string Facet, string Value, long Count)>(
                 "SELECT facet, value, count FROM facet_counts WHERE (facet, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@keys))",
                 new { keys = JsonSerializer.Serialize(keys.Select(k => new[] { k.Facet, k.Value })) })
             .ToDictionary(r => (r.Facet, r.Value), r => r.Count);
-        return Select(filters, sizes, intersectFrom: intersectFrom);
+        return Select(filters, sizes, intersectFrom: intersectFrom, commonSponsorWords: commonSponsorWords);
     }
+
+    /// <summary>Names that contain a sponsor word at least this often make it common (see <see cref="Select(SqliteConnection, TrialFilters, long)"/>).</summary>
+    internal const long CommonSponsorWord = 20_000;
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
     internal static string OrderBy(string sort)

@@ -28,6 +28,11 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
         { "phase=PHASE1&phase=PHASE3", "s.phase LIKE '%PHASE1%' OR s.phase LIKE '%PHASE3%'" },
         { "country=China", "EXISTS (SELECT 1 FROM locations l WHERE l.nct_id = s.nct_id AND l.country = 'China') OR EXISTS (SELECT 1 FROM study_summaries x WHERE x.nct_id = s.nct_id AND x.country = 'China')" },
         { "sponsor=university", "s.lead_sponsor LIKE '%university%'" },
+        { "sponsor=UNIVERSITY&sponsor=Hospital", "s.lead_sponsor LIKE '%university%' OR s.lead_sponsor LIKE '%hospital%'" }, // through the trigram index, any case
+        { "sponsor=niversity%20of", "s.lead_sponsor LIKE '%niversity of%'" }, // inside a word, with a space
+        { "sponsor=of", "s.lead_sponsor LIKE '%of%'" }, // too short for a trigram: read from every study
+        { "sponsor=%25", "instr(s.lead_sponsor, '%') > 0" }, // % is text
+        { "sponsor=%22x", "instr(s.lead_sponsor, '\"x') > 0" }, // a quote is text, not FTS syntax
         { "agent=sintilimab", "s.nct_id IN ('NCT04167293', 'NCT04547452')" },
         { "agent=pembrolizumab&agent=nivolumab", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'agent' AND v.value IN ('pembrolizumab', 'nivolumab'))" },
         { "target=PD-L1", "EXISTS (SELECT 1 FROM intervention_values v WHERE v.nct_id = s.nct_id AND v.field = 'target' AND v.value = 'PD-L1')" },
