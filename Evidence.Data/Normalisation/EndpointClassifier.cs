@@ -11,7 +11,12 @@ namespace TrialEvidence.Data.Normalisation;
 /// </summary>
 internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 {
-    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources)
+    /// <param name="treatsDisease">
+    /// The trial treats the disease (not supportive care or prevention): a graded toxicity it
+    /// measures is the safety of its treatment, where in a trial of a cream for radiation
+    /// dermatitis it is what the cream is for.
+    /// </param>
+    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true)
     {
         var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
         // The measure decides; its description only when the measure itself says nothing specific
@@ -19,6 +24,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // safety or response in passing.
         var (endpoint, field, matched) = First(outcome.Measure, $"{prefix}.measure")
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, $"{prefix}.description") : null)
+            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
         if (field is not null)
         {
@@ -33,6 +39,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
         return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);
     }
+
+    /// <summary>Safety, for a measure that names a grade of toxicity and no class.</summary>
+    private static (string Class, string? Field, string? Matched)? ByToxicityGrade(string? measure, string field) =>
+        ToxicityGrade().Match(measure ?? string.Empty) is { Success: true } grade ? (Terms.Safety, field, grade.Value) : null;
 
     private (string Class, string? Field, string? Matched)? First(string? text, string field)
     {
@@ -125,6 +135,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     [GeneratedRegex(@"^\s*(efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy)|(the )?(rate|number|proportion|percentage) of (patients|participants|subjects))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VagueMeasure();
+
+    /// <summary>
+    /// A grade of toxicity with no class word ("Incidence of grade ≥3 pneumonitis", "Grade >= 2
+    /// radiation morbidity", "grade 3 or higher"): CTCAE grades are what a safety endpoint counts.
+    /// </summary>
+    [GeneratedRegex(@"\bgrade\s*(≥|>=|>|≧|⩾)\s*[1-5]\b|\bgrade\s*[1-5]\s*(\+|or (higher|greater|above|worse)|and (higher|above))|\bgrade\s*[2-5]\s*-\s*[3-5]\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToxicityGrade();
 
     [GeneratedRegex(@"^(deaths?|death rate|mortality|fatalit(y|ies)|fatality rate|case fatality)$", RegexOptions.IgnoreCase)]
     private static partial Regex DeathWord();

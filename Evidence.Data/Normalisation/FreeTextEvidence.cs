@@ -147,7 +147,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with");
 
-    private static bool SupportsCare(StudyRecord record) =>
+    /// <summary>A supportive-care or prevention trial: it supports patients through therapies it does not give.</summary>
+    internal static bool SupportsCare(StudyRecord record) =>
         record.PrimaryPurpose?.ToUpperInvariant() is "SUPPORTIVE_CARE" or "PREVENTION";
 
     private static bool ReadsFreeText(StudyRecord record) =>

@@ -39,7 +39,7 @@ public sealed class StudyNormaliser
         var membership = new ArmMembership(record);
         var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();
         var freeText = _freeText.Derive(record, interventions, sources);
-        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources)).ToList();
+        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease: !FreeTextEvidence.SupportsCare(record))).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);
         interventions = HypofractionatedByDose(record, membership, interventions, regimens, sources);

@@ -5,10 +5,16 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 
 public class EndpointClassifierTests
 {
-    private static (string Class, string? Landmark) Classify(string measure, string? description = null)
+    private static (string Class, string? Landmark) Classify(string measure, string? description = null, bool treatsDisease = true)
     {
         var outcome = new JsonObject { ["measure"] = measure, ["description"] = description, ["timeFrame"] = "2 years" };
-        var terms = Normalise(new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) } }).Outcomes[0];
+        var protocol = new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) } };
+        if (!treatsDisease)
+        {
+            protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "SUPPORTIVE_CARE" } };
+        }
+
+        var terms = Normalise(protocol).Outcomes[0];
         return (terms.EndpointClass, terms.Landmark);
     }
 
@@ -91,6 +97,31 @@ public class EndpointClassifierTests
     public void Histological_response_and_tumour_regression_are_pathological_response(string measure)
     {
         Assert.Equal("pathological response", Classify(measure).Class);
+    }
+
+    [Theory]
+    [InlineData("Incidence of grade ≥3 pneumonitis")] // set 10
+    [InlineData("Grade >= 2 radiation morbidity (fibrosis, joint stiffness or oedema)")]
+    [InlineData("Rate of grade 3 or higher oesophagitis")]
+    [InlineData("Grade 3-5 late bowel effects")]
+    public void A_graded_toxicity_of_a_treatment_trial_is_safety(string measure)
+    {
+        Assert.Equal("safety", Classify(measure).Class);
+    }
+
+    [Fact]
+    public void A_graded_toxicity_a_supportive_care_trial_prevents_is_what_it_is_for()
+    {
+        Assert.Equal("other", Classify("Incidence of grade ≥2 radiation dermatitis", treatsDisease: false).Class);
+        Assert.Equal("other", Classify("Tumour size grade 1 to 3 on imaging").Class); // a grade that is no toxicity
+    }
+
+    [Theory]
+    [InlineData("Pathological partial response (PPR) rate", "pathological response")] // set 10: not ORR's "partial response"
+    [InlineData("Salvage liver resection (SLR) rate", "conversion/resection")]
+    public void Set_ten_measures_get_their_class(string measure, string endpoint)
+    {
+        Assert.Equal(endpoint, Classify(measure).Class);
     }
 
     [Theory]
