@@ -45,7 +45,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         selection.Parameters.Add("limit", limit);
         selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
         var where = selection.SearchOnly is { } words
-            ? $"s.nct_id IN (SELECT c.nct_id FROM study_facet_codes c WHERE c.study_rowid IN ({TrialReads.Matches(words)}) ORDER BY c.nct_id LIMIT @limit)"
+            ? $"s.nct_id IN (SELECT c.nct_id FROM {TrialReads.MatchedCodes(words)} ORDER BY c.nct_id LIMIT @limit)"
             : selection.Where;
         var rows = connection.Query<RowData>($"{Sql} WHERE {where} ORDER BY s.nct_id LIMIT @limit", selection.Parameters).Select(ToRow).ToList();
         return (rows, total);

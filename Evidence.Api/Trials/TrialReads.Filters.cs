@@ -59,7 +59,7 @@ public sealed partial class TrialReads
             "country", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'country' AND f.value = {0} COLLATE NOCASE)",
             posting: CountryPosting);
         // A substring of three characters or more is found through the trigram index (0018) first.
-        where.AnyOf(filters.Sponsor, value => value.EnumerateRunes().Count() >= 3 && commonSponsorWords?.Contains(value) != true ? SponsorIndexed : SponsorContains);
+        where.AnyOf(filters.Sponsor, value => HasTrigram(value) && commonSponsorWords?.Contains(value) != true ? SponsorIndexed : SponsorContains);
         InterventionFilter(where, filters.Agent, FilterRules.Agents, NormalisedField.Agent, structuredOnly, "agent" + suffix);
         InterventionFilter(where, filters.Target, FilterRules.Targets, NormalisedField.Target, structuredOnly, "target" + suffix);
         InterventionFilter(where, filters.Modality, FilterRules.Modalities, NormalisedField.RtModality, structuredOnly, "modality" + suffix);
@@ -174,11 +174,17 @@ public sealed partial class TrialReads
         """s.lead_sponsor LIKE '%' || replace(replace(replace({0}, '\', '\\'), '%', '\%'), '_', '\_') || '%' ESCAPE '\'""";
 
     /// <summary>
-    /// The same, the candidates first from the trigram index: the value as one quoted phrase finds
-    /// every name that contains it without regard to case (a superset of what the LIKE keeps).
+    /// The rowids of the studies whose lead sponsor may contain {0}, from the trigram index: the
+    /// value as one quoted phrase finds every name that contains it without regard to case (a
+    /// superset of what <see cref="SponsorContains"/> keeps). Needs <see cref="HasTrigram"/>.
     /// </summary>
-    private const string SponsorIndexed =
-        $$"""(s.rowid IN (SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '"' || replace({0}, '"', '""') || '"') AND {{SponsorContains}})""";
+    private const string SponsorCandidates = """SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '"' || replace({0}, '"', '""') || '"'""";
+
+    /// <summary>The same as <see cref="SponsorContains"/>, the candidates first from the trigram index.</summary>
+    private const string SponsorIndexed = $"(s.rowid IN ({SponsorCandidates}) AND {SponsorContains})";
+
+    /// <summary>Whether a sponsor value is long enough (three characters) to be looked up in the trigram index.</summary>
+    private static bool HasTrigram(string value) => value.EnumerateRunes().Count() >= 3;
 
     /// <summary>
     /// Conditions ANDed, each value a numbered parameter. A condition on a facet's values has two
@@ -255,7 +261,6 @@ public sealed partial class TrialReads
         /// <summary>Set by <see cref="Sql"/> when it merges the facet filters and there are no others: the merge.</summary>
         public string? MergedOnly { get; private set; }
 
-        /// <summary>The condition with one value; returns the value's parameter, or null when there is no value.</summary>
         /// <summary>Any of the values, each with the fragment <paramref name="fragmentFor"/> chooses for it.</summary>
         public void AnyOf(IEnumerable<string>? values, Func<string, string> fragmentFor)
         {
@@ -267,6 +272,7 @@ public sealed partial class TrialReads
             }
         }
 
+        /// <summary>The condition with one value; returns the value's parameter, or null when there is no value.</summary>
         public string? One(object? value, string fragment)
         {
             if (value is null)

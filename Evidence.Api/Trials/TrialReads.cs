@@ -96,7 +96,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : selection.MergedOnly is { } merged && byNctId
             ? $"{merged} ORDER BY 1 {(paging.Sort.StartsWith('-') ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset"
             : selection.SearchOnly is { } match && byNctId
-            ? $"SELECT c.nct_id FROM study_facet_codes c WHERE c.study_rowid IN ({Matches(match)}) ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "c.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
+            ? $"SELECT c.nct_id FROM {MatchedCodes(match)} ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "c.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
             : $"SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {OrderBy(paging.Sort)} LIMIT @limit OFFSET @offset";
         var trials = connection.Query<TrialSummary>(
             $"""
@@ -156,12 +156,15 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// <summary>The rowids of the full-text index's rows that match the query in <paramref name="parameter"/>: the studies' rowids.</summary>
     public static string Matches(string parameter) => $"SELECT rowid FROM study_search WHERE study_search MATCH {parameter}";
 
+    /// <summary>The rows <c>c</c> of study_facet_codes (NCT id and facet numbers) of the studies the full-text query in <paramref name="parameter"/> matches.</summary>
+    public static string MatchedCodes(string parameter) => $"study_facet_codes c WHERE c.study_rowid IN ({Matches(parameter)})";
+
     /// <summary>
     /// The codes of the selected studies: of the full-text index's rows for words alone, else
     /// joined to the studies the filters select (a seek per study, no list of them built first).
     /// </summary>
     private static string CodesOf(TrialSelection selection) => selection.SearchOnly is { } match
-        ? $"SELECT group_concat(c.codes) FROM study_facet_codes c WHERE c.study_rowid IN ({Matches(match)})"
+        ? $"SELECT group_concat(c.codes) FROM {MatchedCodes(match)}"
         : $"SELECT group_concat(c.codes) FROM studies s JOIN study_facet_codes c ON c.study_rowid = s.rowid WHERE {selection.Where}";
 
     /// <summary>
@@ -216,9 +219,9 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         // A sponsor word in many names ("university") is read faster from every study in NCT
         // order than from the trigram index (whose 170,000 candidates of 600,000 would be sorted).
         var commonSponsorWords = (filters.Sponsor ?? [])
-            .Where(value => value.EnumerateRunes().Count() >= 3 && connection.ExecuteScalar<long>(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM sponsor_search WHERE sponsor_search MATCH @phrase LIMIT @cap)",
-                new { phrase = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", cap = CommonSponsorWord }) >= CommonSponsorWord)
+            .Where(value => HasTrigram(value) && connection.ExecuteScalar<long>(
+                CommonSponsorWordCount,
+                new { value, cap = CommonSponsorWord }) >= CommonSponsorWord)
             .ToHashSet(StringComparer.Ordinal);
         var keys = FacetValues(filters);
         if (keys.Count < 2)
@@ -235,6 +238,9 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
 
     /// <summary>Names that contain a sponsor word at least this often make it common (see <see cref="Select(SqliteConnection, TrialFilters, long)"/>).</summary>
     internal const long CommonSponsorWord = 20_000;
+
+    /// <summary>How many names hold the sponsor words @value, counted up to @cap, from the same candidates the filter reads.</summary>
+    private static readonly string CommonSponsorWordCount = $"SELECT COUNT(*) FROM ({SponsorCandidates.Replace("{0}", "@value", StringComparison.Ordinal)} LIMIT @cap)";
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
     internal static string OrderBy(string sort)

@@ -81,13 +81,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // vs Surgery Alone"). An arm's words are what that arm gives.
             if (field.StartsWith("identificationModule.", StringComparison.Ordinal) && !combination)
             {
-                if (!needIci || !named.Any(m => JoinedToTreatment(words, m)))
+                var joined = named.Where(m => JoinedToTreatment(words, m)).ToList();
+                if (!needIci || joined.Count == 0)
                 {
                     continue;
                 }
 
-                (rt, iciClasses) = ([], []);
-                named = [.. named.Where(m => JoinedToTreatment(words, m))];
+                (rt, named, iciClasses) = ([], joined, []);
             }
 
             modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);

@@ -476,19 +476,20 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // either, its arms. Several kinds are one of each family only from the intervention's own
         // words or description ("pelvic EBRT followed by brachytherapy"); arms that differ in kind
         // compare them, so a shared "Radiotherapy" takes the most specific one.
+        // A local treatment that names no RT is read in its description alone.
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
-        if (localTherapy && named.Count == 0)
+        if ((localTherapy && named.Count == 0) || (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             tiers.Add([.. FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
         }
-        else if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
+
+        if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
             var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
                 .SelectMany(i => FindRt(OwnTexts(i)))
                 .Select(m => m.Match.Value)
                 .Where(value => value != Terms.UnspecifiedRt)
                 .ToHashSet(StringComparer.Ordinal);
-            tiers.Add([.. FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))]);
         }
 
