@@ -36,6 +36,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var modalities = new List<(string Field, TermMatch<string> Match)>();
         var refinements = new List<(string Field, TermMatch<string> Match)>();
         var agents = new List<(string Field, TermMatch<AgentEntry> Match)>();
+        var doses = new List<(string Field, ParsedDose Dose)>();
         var classes = new List<(string Field, TermMatch<string> Match)>();
         foreach (var (field, sentence) in OwnSentences(record))
         {
@@ -91,6 +92,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             }
 
             modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);
+            if (needRt && rt.Count > 0 && HypofractionatedDose(sentence) is { } dose)
+            {
+                doses.Add((field, dose));
+            }
+
             agents.AddRange(needIci ? named.Select(m => (field, m)) : []);
             classes.AddRange(needIci ? iciClasses.Select(m => (field, m)) : []);
         }
@@ -115,7 +121,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             return null;
         }
 
-        if (modality is not null)
+        if (modality is { Value: Terms.UnspecifiedRt } && doses.Count > 0)
+        {
+            // "Short Course Radiation Therapy (5 x 5 Gy in 1 week)": a hypofractionated dose, as for an intervention.
+            var (field, dose) = doses[0];
+            modality = new TermMatch<string>(Terms.HypofractionatedRt, dose.Text, 0);
+            sources.Add(new TermSource("study", 0, NormalisedField.RtModality, modality.Value, field, dose.Text));
+        }
+        else if (modality is not null)
         {
             var (field, match) = modalities.First(m => ReferenceEquals(m.Match, modality));
             sources.Add(new TermSource("study", 0, NormalisedField.RtModality, match.Value, field, match.Matched));
@@ -142,6 +155,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
 
+    /// <summary>The dose statement of a sentence that states only hypofractionated doses ("5 x 5 Gy in 1 week"), if it states one.</summary>
+    private static ParsedDose? HypofractionatedDose(string sentence)
+    {
+        var doses = RtDoseParser.Parse(sentence).Where(d => d.TotalGy is not null || d.DosePerFractionGy is not null).ToList();
+        return doses.Count > 0 && doses.All(d => RtDoseParser.ToRegimen(d, 0, "") is var r && StudyNormaliser.IsHypofractionated(r.DosePerFractionGyMin, r.FractionsMin))
+            ? doses[0]
+            : null;
+    }
+
     /// <summary>An agent named with "plus", "combined with" or "with" beside it: a combination the title gives.</summary>
     private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
         words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
@@ -159,10 +181,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// The kind of RT of a trial whose only RT intervention says just "Radiotherapy": the one kind
     /// its titles name as given, or where they name none, its summary and arms ("Immunotherapy
     /// Combined With Radiotherapy" whose summary gives "stereotactic ablative radiotherapy
-    /// (SBRT)"), with the field it came from; none where they name no kind or several. A drug
-    /// (a radioligand such as 177Lu-PSMA-617) is never given an external kind.
+    /// (SBRT)"), with the field each came from; every kind they give ("IMRT or SBRT"), none where
+    /// they name no kind. A drug (a radioligand such as 177Lu-PSMA-617) is never given an
+    /// external kind.
     /// </summary>
-    public (int Ordinal, string Field, TermMatch<string> Match)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
+    public (int Ordinal, List<(string Field, TermMatch<string> Match)> Kinds)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
         var rt = structured.Where(i => i.RtModality is not null).ToList();
         if (rt is not [{ RtModality: Terms.UnspecifiedRt } sole] || !ReadsFreeText(record) || TreatsRtInjury(record)
@@ -175,7 +198,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
-            var named = vocabulary.RtModalities.Matches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
+            var named = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
             // A summary sentence tells the kind only where it names the RT with an ICI (the rest
             // is background and what patients had before).
             if (named.Count == 0 || IsImagingDose(words, named)
@@ -190,9 +213,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // The titles say what the trial is; the summary and arms decide only where they name no kind.
         var titled = kinds.Where(k => k.Field.StartsWith("identificationModule.", StringComparison.Ordinal)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
-        return vocabulary.ModalitiesByFamily(decisive.Select(k => k.Match), oneIntervention: false) is [var kind]
-            ? (sole.Ordinal, decisive.First(k => ReferenceEquals(k.Match, kind)).Field, kind)
-            : null;
+        var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match), oneIntervention: false);
+        return chosen.Count > 0 ? (sole.Ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
     }
 
     /// <summary>A sentence naming imaging whose radiation is a dose received, in mSv or as "radiation dose/exposure", not RT given.</summary>

@@ -473,14 +473,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         // A radiation intervention is read further for the kind of RT when its name says only
         // "radiotherapy": its description (what it names as given), and where that names no kind
-        // either, its arms. Several kinds are one of each family only from the intervention's own
-        // words or description ("pelvic EBRT followed by brachytherapy"); arms that differ in kind
-        // compare them, so a shared "Radiotherapy" takes the most specific one.
-        // A local treatment that names no RT is read in its description alone.
+        // either, its arms. Every kind the first of these that names one gives is the
+        // intervention's, as courses ("pelvic EBRT followed by brachytherapy") or alternatives
+        // ("IMRT or SBRT"); arms that differ in kind ("Photons", "Protons") compare them, so a
+        // shared "Radiotherapy" takes the most specific one. A boost ("CyberKnife boost") follows a
+        // main course, which its description names. A local treatment that names no RT is read in
+        // its description alone.
+        var given = FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words)).ToList();
+        if (named.Any(m => m.Match.Value != Terms.UnspecifiedRt) && own.Any(t => t.Text.Words.Any(w => w.Word is "boost" or "boosts")))
+        {
+            named = [.. named, .. given.Where(m => m.Match.Value != Terms.UnspecifiedRt)];
+        }
+
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
         if ((localTherapy && named.Count == 0) || (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
-            tiers.Add([.. FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words))]);
+            tiers.Add(given);
         }
 
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
@@ -495,14 +503,21 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
         var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
-        var kinds = tier is 0 or 1
-            ? vocabulary.ModalitiesByFamily(candidates.Select(c => c.Match))
-            : vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : [];
+        var kinds = tier == 2 && ArmsCompareKinds(candidates)
+            ? vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : []
+            : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
 
+    /// <summary>Whether the arms that name a kind of RT name different kinds: they compare them ("Photons", "Protons").</summary>
+    private bool ArmsCompareKinds(List<(string Field, TermMatch<string> Match)> armMatches) =>
+        armMatches.GroupBy(m => m.Field, StringComparer.Ordinal)
+            .Select(arm => string.Join('|', vocabulary.RtKinds(arm.Select(m => m.Match)).Select(k => k.Value)))
+            .Distinct(StringComparer.Ordinal)
+            .Count() > 1;
+
     private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>
-        texts.SelectMany(t => vocabulary.RtModalities.Matches(t.Text).Where(m => !GivenInText.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
+        texts.SelectMany(t => vocabulary.RtKindMatches(t.Text).Where(m => !GivenInText.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
 
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {

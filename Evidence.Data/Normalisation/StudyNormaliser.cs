@@ -70,17 +70,27 @@ public sealed class StudyNormaliser
     /// <summary>The least dose per fraction, in Gy, that is hypofractionated whatever the site (conventional is 1.8-2 Gy; moderate hypofractionation starts above it).</summary>
     public const double HypofractionatedGyPerFraction = 3.0;
 
-    /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name one (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
+    /// <summary>
+    /// Whether a dose statement is hypofractionated: two fractions or more at
+    /// <see cref="HypofractionatedGyPerFraction"/> Gy or more each. A single fraction
+    /// (radiosurgery, "8 Gy x 1") is not a fractionation scheme at all.
+    /// </summary>
+    internal static bool IsHypofractionated(double? dosePerFractionGy, int? fractions) =>
+        dosePerFractionGy is >= HypofractionatedGyPerFraction && fractions is >= 2;
+
+    /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
     private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
     {
-        if (_freeText.KindOfSoleRt(record, terms) is not var (ordinal, field, match))
+        if (_freeText.KindOfSoleRt(record, terms) is not var (ordinal, kinds))
         {
             return terms;
         }
 
         sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == ordinal && s.Field == NormalisedField.RtModality);
-        sources.Add(new TermSource("intervention", ordinal, NormalisedField.RtModality, match.Value, field, match.Matched));
-        return [.. terms.Select(t => t.Ordinal == ordinal ? t with { RtModality = match.Value } : t)];
+        sources.AddRange(kinds.Select(k => new TermSource("intervention", ordinal, NormalisedField.RtModality, k.Match.Value, k.Field, k.Match.Matched)));
+        return [.. terms.Select(t => t.Ordinal == ordinal
+            ? t with { RtModality = kinds[0].Match.Value, AlsoRtModalities = [.. kinds.Skip(1).Select(k => k.Match.Value)] }
+            : t)];
     }
 
     /// <summary>
@@ -107,8 +117,7 @@ public sealed class StudyNormaliser
             var doses = own.Count > 0 || rtInterventions > 1
                 ? own
                 : regimens.Where(r => r.IsParsed && membership.ArmsOf(intervention).Any(a => r.SourceField == $"armGroups[{a.Ordinal}].description")).ToList();
-            // A single fraction (radiosurgery, "8 Gy x 1") is not a fractionation scheme at all.
-            if (doses.Count == 0 || doses.Any(d => d.DosePerFractionGyMin is not >= HypofractionatedGyPerFraction || d.FractionsMin is not >= 2))
+            if (doses.Count == 0 || !doses.All(d => IsHypofractionated(d.DosePerFractionGyMin, d.FractionsMin)))
             {
                 result.Add(term);
                 continue;

@@ -22,6 +22,9 @@ public static class Terms
     /// <summary>The modality of RT given in fewer, larger fractions than conventional (a name of the vocabulary's RT modalities).</summary>
     public const string HypofractionatedRt = "Hypofractionated RT";
 
+    /// <summary>The modality of photon external-beam RT, whose techniques (IMRT, VMAT, IGRT) can deliver another kind (a name of the vocabulary's RT modalities).</summary>
+    public const string Ebrt = "EBRT";
+
     /// <summary>The class of cytotoxic agents, and a partner class.</summary>
     public const string Chemotherapy = "chemotherapy";
 

@@ -252,10 +252,12 @@ public sealed record DiseaseSettingEntry(
 public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);
 
 /// <summary>A named concept (an RT modality, a locoregional therapy) and the ways registries write it.</summary>
-/// <param name="Family">For an RT modality, how it is delivered ("external beam", "brachytherapy"):
-/// one intervention can give modalities of several families (pelvic EBRT then brachytherapy), but
-/// within a family only the most specific counts ("SBRT using VMAT" is SBRT).</param>
-public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms, string? Family = null);
+/// <param name="Family">For an RT modality, how it is delivered ("external beam", "proton"): a
+/// particle beam is the external beam of its intervention ("intensity-modulated proton therapy" is
+/// proton therapy, not photon RT too).</param>
+/// <param name="Courses">For "RT, unspecified": terms that name an RT course of its own, of no
+/// kind, kept beside the other kinds the intervention gives ("SBRT and low-dose RT").</param>
+public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms, string? Family = null, IReadOnlyList<string>? Courses = null);
 
 /// <summary>A stem of generic drug names ("tinib") and the partner class it gives ("TKI").</summary>
 public sealed record ClassStem(string Stem, string Class);

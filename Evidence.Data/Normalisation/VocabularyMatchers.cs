@@ -19,7 +19,7 @@ public sealed class VocabularyMatchers
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))), rules: rules);
         IciTargets = [.. vocabulary.IciClassTerms.Where(c => c.Target != Terms.UnspecifiedIci).Select(c => (TermText.Key(c.Target), c.Target))];
         PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
-        RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
+        RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Concat(m.Courses ?? []).Select(term => (term, m.Name))), rules: rules);
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class)), rules: rules))).ToList();
         OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
@@ -33,10 +33,12 @@ public sealed class VocabularyMatchers
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
         _modalityFamily = vocabulary.RtModalities.ToDictionary(m => m.Name, m => m.Family, StringComparer.Ordinal);
+        _rtCourses = vocabulary.RtModalities.SelectMany(m => m.Courses ?? []).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
+    private readonly HashSet<string> _rtCourses;
 
     private const string ExternalBeamFamily = "external beam";
     private const string ProtonFamily = "proton";
@@ -120,26 +122,55 @@ public sealed class VocabularyMatchers
     }
 
     /// <summary>
-    /// The most specific modality of each family that <paramref name="matches"/> name, most
-    /// specific first ("pelvic EBRT followed by brachytherapy": EBRT and brachytherapy; "SBRT with
-    /// VMAT": SBRT); a modality of no family ("radiotherapy") only where they name nothing else.
+    /// The RT a text names, less the photon techniques that say how another kind it names is
+    /// delivered ("SBRT delivered with VMAT", "SABR using IMRT": the technique is not a course).
     /// </summary>
-    public List<TermMatch<string>> ModalitiesByFamily(IEnumerable<TermMatch<string>> matches, bool oneIntervention = true)
+    public List<TermMatch<string>> RtKindMatches(TermText text)
+    {
+        var matches = RtModalities.Matches(text);
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt
+            && text.WordsBefore(m.Position, 2).Any(w => w is "with" or "using" or "via" or "by")
+            && matches.Any(other => other.Position < m.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt))))];
+    }
+
+    /// <summary>
+    /// Every kind of RT that <paramref name="matches"/> give, most specific first: each course
+    /// ("pelvic IMRT followed by a CyberKnife boost": SBRT and EBRT) and each alternative ("IMRT or
+    /// SBRT"); "RT, unspecified" only where they name no kind, or as a course of its own ("SBRT and
+    /// low-dose RT"). Within one intervention a particle beam is its external beam ("proton SBRT",
+    /// "intensity-modulated proton therapy with IGRT": proton therapy); across a trial "photon or
+    /// proton" is two kinds. A technique that delivers another kind ("SBRT delivered with VMAT") is
+    /// left out before this, by <see cref="RtKindMatches"/>. In a family other than external beam
+    /// the most specific kind is the one ("iodine-125 seed brachytherapy": I-125 seed).
+    /// </summary>
+    public List<TermMatch<string>> RtKinds(IEnumerable<TermMatch<string>> matches, bool oneIntervention = true)
     {
         var list = matches.ToList();
-        // Particles are external beams too: one intervention of "proton SBRT" or "intensity-
-        // modulated proton therapy with IGRT" is proton therapy, not proton therapy and photon RT
-        // (across a trial, "photon or proton" is two kinds).
         if (oneIntervention && list.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily))
         {
             list = [.. list.Where(m => _modalityFamily[m.Value] != ExternalBeamFamily)];
         }
 
-        var kinds = list.Where(m => _modalityFamily[m.Value] is not null)
-            .GroupBy(m => _modalityFamily[m.Value])
-            .Select(family => MostSpecificModality(family)!)
+        // Each external-beam kind is a course or an alternative of its own; in another family the
+        // most specific is the one ("iodine-125 seed brachytherapy" is I-125 seeds).
+        var kinds = list.Where(m => m.Value != Terms.UnspecifiedRt)
+            .GroupBy(m => _modalityFamily[m.Value] is { } family and not ExternalBeamFamily ? family : m.Value, StringComparer.Ordinal)
+            .Select(kind => MostSpecificModality(kind)!)
             .OrderBy(m => _modalityRank[m.Value])
             .ToList();
-        return kinds.Count > 0 ? kinds : MostSpecificModality(list) is { } other ? [other] : [];
+        if (kinds.Count > 0)
+        {
+            // A low-dose or conventionally fractionated course is EBRT where the text names EBRT
+            // ("low-dose radiotherapy with IMRT").
+            if (kinds.All(m => m.Value != Terms.Ebrt)
+                && list.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && _rtCourses.Contains(TermText.Key(m.Matched))) is { } course)
+            {
+                kinds.Add(course);
+            }
+
+            return kinds;
+        }
+
+        return MostSpecificModality(list) is { } other ? [other] : [];
     }
 }

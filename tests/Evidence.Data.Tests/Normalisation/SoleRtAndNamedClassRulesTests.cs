@@ -39,9 +39,8 @@ public class SoleRtAndNamedClassRulesTests
 
     [Theory]
     [InlineData("Patients who progressed after prior SBRT receive nivolumab and radiotherapy.")] // the kind named is prior therapy
-    [InlineData("Photon radiotherapy or proton therapy is chosen by the treating physician, with nivolumab.")] // two kinds
     [InlineData("Nivolumab is given with radiotherapy.")] // no kind at all
-    public void The_one_rt_stays_of_no_kind_where_the_trial_names_none_or_several(string summary)
+    public void The_one_rt_stays_of_no_kind_where_the_trial_names_none_given(string summary)
     {
         var study = Normalise(Trial("Nivolumab and Radiotherapy", summary, [Intervention("DRUG", "Nivolumab"), Intervention("RADIATION", "Radiotherapy")]));
 
@@ -178,7 +177,7 @@ public class SoleRtAndNamedClassRulesTests
     [InlineData("SBRT delivered with VMAT, 40 Gy in 5 fractions", "SBRT")] // VMAT is how this SBRT is delivered
     [InlineData("Hypofractionated IMRT", "EBRT")]
     [InlineData("Iodine-125 seed brachytherapy", "I-125 seed")]
-    public void Within_one_family_only_the_most_specific_modality_counts(string description, string modality)
+    public void A_technique_or_a_kind_within_a_kind_is_one_modality(string description, string modality)
     {
         var terms = OnlyIntervention(Intervention("RADIATION", "Radiotherapy", description));
 

@@ -1,0 +1,91 @@
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Every kind of RT an intervention gives (Evaluation/Labels/reconstructed-11/NOTES.md, "After
+/// tuning"): each course ("pelvic IMRT followed by a stereotactic boost") and each alternative
+/// ("IMRT or SBRT"), as every blind annotator of sets 2 to 11 labelled them; a technique that
+/// delivers another kind is not a course; "short-course" RT is hypofractionated only where a dose
+/// says so. The texts are written for these tests; none is copied from a labelled record.
+/// </summary>
+public class RtCourseRulesTests
+{
+    [Theory]
+    [InlineData("IMRT 50 Gy in 25 fractions followed by an SBRT boost of 16 Gy in 2 fractions", new[] { "SBRT", "EBRT" })] // two courses
+    [InlineData("IMRT or SBRT at the investigator's choice", new[] { "SBRT", "EBRT" })] // alternatives
+    [InlineData("Hypofractionated radiotherapy (HFRT) or stereotactic body radiotherapy to each metastasis", new[] { "SBRT", "Hypofractionated RT" })]
+    [InlineData("SBRT to the primary and low-dose radiotherapy (LDRT) to the other lesions", new[] { "SBRT", "RT, unspecified" })] // a low-dose course of no kind
+    [InlineData("SBRT 8 Gy x 3 or conventionally fractionated radiotherapy to 50 Gy", new[] { "SBRT", "RT, unspecified" })]
+    [InlineData("Low-dose radiotherapy delivered with IMRT", new[] { "EBRT" })] // the low-dose course is the EBRT
+    [InlineData("SABR using IMRT, 40 Gy in 5 fractions", new[] { "SBRT" })] // IMRT is how the SABR is delivered
+    public void A_radiotherapy_gives_every_kind_its_description_names_as_a_course_or_an_alternative(string description, string[] modalities)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", "Radiotherapy", description));
+
+        Assert.Equal(modalities, terms.RtModalities);
+    }
+
+    [Fact]
+    public void A_boost_named_by_its_kind_also_gives_the_main_course_its_description_names()
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", "SABR boost", "Whole-pelvis IMRT, 45 Gy in 25 fractions, then the boost"));
+
+        Assert.Equal(["SBRT", "EBRT"], terms.RtModalities);
+    }
+
+    [Fact]
+    public void A_kind_named_without_a_boost_does_not_take_its_descriptions_other_kinds()
+    {
+        // "compared with IMRT in the literature" is not a course of this SBRT (precision).
+        var terms = OnlyIntervention(Intervention("RADIATION", "SBRT", "Stereotactic body radiotherapy, 35 Gy in 5 fractions, given instead of IMRT"));
+
+        Assert.Equal(["SBRT"], terms.RtModalities);
+    }
+
+    [Fact]
+    public void One_arm_giving_two_courses_gives_a_radiation_of_no_kind_both()
+    {
+        var study = Normalise(Trial("Radiotherapy for Glioblastoma", null,
+            [Intervention("RADIATION", "Radiation", arms: ["Boost then IMRT"])],
+            Arm("Boost then IMRT", "25 Gy in 5 fractions of HSRT, then 30 Gy in 15 fractions of IMRT", "Radiation: Radiation")));
+
+        Assert.Equal(["SBRT", "EBRT"], study.Interventions[0].RtModalities); // HSRT: hypofractionated stereotactic RT
+    }
+
+    [Theory]
+    [InlineData("Short-course radiotherapy", null, "RT, unspecified")] // no dose stated: not guessed
+    [InlineData("Short-course radiotherapy", "25 Gy in 5 fractions to the pelvis", "Hypofractionated RT")]
+    [InlineData("Intensity-modulated pleural radiation therapy", null, "EBRT")]
+    [InlineData("Fractionated stereotactic radiotherapy", null, "SBRT")]
+    [InlineData("SRS", "A single fraction of 20 Gy to each metastasis", "SBRT")]
+    public void Kinds_are_read_from_what_the_record_states(string name, string? description, string modality)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", name, description));
+
+        Assert.Equal([modality], terms.RtModalities);
+    }
+
+    [Fact]
+    public void The_one_rt_of_no_kind_takes_each_alternative_the_summary_gives()
+    {
+        var study = Normalise(Trial("Nivolumab and Radiotherapy", "Photon radiotherapy or proton therapy is chosen by the treating physician, with nivolumab.",
+            [Intervention("DRUG", "Nivolumab"), Intervention("RADIATION", "Radiotherapy")]));
+
+        Assert.Equal(["Proton", "EBRT"], study.Interventions[1].RtModalities);
+        Assert.Equal(2, study.Sources.Count(s => s.Entity == "intervention" && s.EntityOrdinal == 1 && s.Field == NormalisedField.RtModality));
+    }
+
+    [Fact]
+    public void Rt_read_from_free_text_with_a_hypofractionated_dose_is_hypofractionated()
+    {
+        var study = Normalise(Trial("Pembrolizumab Before Surgery for Rectal Cancer", null,
+            [Intervention("DRUG", "Pembrolizumab", arms: ["Experimental"])],
+            Arm("Experimental", "Short-course radiation therapy (5 x 5 Gy in one week) with pembrolizumab, then surgery", "Drug: Pembrolizumab")));
+
+        Assert.Equal(Terms.HypofractionatedRt, study.FreeText?.RtModality);
+        var source = Assert.Single(study.Sources, s => s.Entity == "study" && s.Field == NormalisedField.RtModality);
+        Assert.Equal("armGroups[0].description", source.SourceField);
+    }
+}
