@@ -31,10 +31,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointClass, endpoint, field, matched!));
         }
 
-        var landmark = Landmark(outcome.Measure);
+        // The measure's time point; else a rate its description states at one ("PFS of 85% at 2 years").
+        var (landmark, landmarkField) = Landmark(outcome.Measure, TimePoint()) is { } named
+            ? (named, "measure")
+            : (Landmark(outcome.Description, RateAtTimePoint()), "description");
         if (landmark is not null)
         {
-            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointLandmark, landmark.Value.Months, $"{prefix}.measure", landmark.Value.Matched));
+            sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointLandmark, landmark.Value.Months, $"{prefix}.{landmarkField}", landmark.Value.Matched));
         }
 
         return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);
@@ -111,15 +114,19 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static bool IsVague(string? measure) =>
         string.IsNullOrWhiteSpace(measure) || VagueMeasure().IsMatch(measure);
 
-    /// <summary>"6-month PFS rate", "PFS rate at 12 months", "1-year OS": the time point in months.</summary>
-    private static (string Months, string Matched)? Landmark(string? measure)
+    /// <summary>
+    /// The time point, in months, that <paramref name="pattern"/> finds in <paramref name="text"/>:
+    /// in a measure, "6-month PFS rate", "PFS rate at 12 months", "1-year OS"; in a description, a
+    /// rate at a time point ("85% at 2 years").
+    /// </summary>
+    private static (string Months, string Matched)? Landmark(string? text, Regex pattern)
     {
-        if (measure is null)
+        if (text is null)
         {
             return null;
         }
 
-        var match = TimePoint().Match(measure);
+        var match = pattern.Match(text);
         if (!match.Success)
         {
             return null;
@@ -163,4 +170,8 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoint();
+
+    /// <summary>A percentage at or by a time point ("PFS of 85% at 2 years", "70 % by 12 months"); not an assessment time ("assessed at 3 months").</summary>
+    [GeneratedRegex(@"\d+(?:\.\d+)?\s*%\s*(?:at|by)\s+(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|years?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RateAtTimePoint();
 }

@@ -503,11 +503,24 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
         var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
+        if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement([.. own, description, .. arms]) is { } dose)
+        {
+            // A radiation intervention named by what it spares or whom it treats ("hippocampus
+            // avoidance", "Routine PCI") whose own words or arms state a dose ("PTV 25Gy/10F") is RT.
+            return [(dose.Field, new TermMatch<string>(Terms.UnspecifiedRt, dose.Text, 0))];
+        }
+
         var kinds = tier == 2 && ArmsCompareKinds(candidates)
             ? vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : []
             : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
+
+    /// <summary>The first dose of radiation in Gy that <paramref name="texts"/> state, with its field.</summary>
+    private static (string Field, string Text)? DoseStatement(IEnumerable<(string Field, TermText Text)> texts) =>
+        texts.SelectMany(t => RtDoseParser.Parse(t.Text.Original).Where(d => d.TotalGy is not null || d.DosePerFractionGy is not null).Select(d => (t.Field, d.Text)))
+            .Cast<(string Field, string Text)?>()
+            .FirstOrDefault();
 
     /// <summary>Whether the arms that name a kind of RT name different kinds: they compare them ("Photons", "Protons").</summary>
     private bool ArmsCompareKinds(List<(string Field, TermMatch<string> Match)> armMatches) =>

@@ -127,10 +127,35 @@ public sealed class VocabularyMatchers
     /// </summary>
     public List<TermMatch<string>> RtKindMatches(TermText text)
     {
-        var matches = RtModalities.Matches(text);
+        var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt
             && text.WordsBefore(m.Position, 2).Any(w => w is "with" or "using" or "via" or "by")
             && matches.Any(other => other.Position < m.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt))))];
+    }
+
+    /// <summary>
+    /// "Hypofractionated" a few words before RT of no kind or a photon technique
+    /// ("Hypofractionated Postoperative Radiotherapy", "Hypofractionated Image-Guided Radiation
+    /// Therapy"): hypofractionated RT, delivered by that technique. Before SBRT it says what SBRT
+    /// is and changes nothing.
+    /// </summary>
+    private static TermMatch<string>? HypofractionatedBefore(TermText text, TermMatch<string> match)
+    {
+        if (match.Value is not (Terms.UnspecifiedRt or Terms.Ebrt))
+        {
+            return null;
+        }
+
+        for (var i = match.Position - 1; i >= Math.Max(0, match.Position - 3); i--)
+        {
+            if (text.Words[i].Word is "hypofractionated" or "hypofractionation" or "hypo")
+            {
+                var end = match.Position + match.Words;
+                return new TermMatch<string>(Terms.HypofractionatedRt, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, end - i);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

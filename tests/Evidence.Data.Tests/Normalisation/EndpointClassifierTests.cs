@@ -81,6 +81,16 @@ public class EndpointClassifierTests
     }
 
     [Theory]
+    [InlineData("Non-inferiority of tumour control (PFS of 85% at 2 years)", "24 months")] // set 12: the rate the trial is powered on
+    [InlineData("A 1-year rate above 70 % by 12 months", "12 months")]
+    [InlineData("Progression assessed by MRI every 3 months for 2 years", null)] // assessment times, no rate
+    [InlineData("Time from randomisation to progression; 50% of patients are expected to progress", null)] // a rate at no time point
+    public void A_measure_of_no_time_point_takes_the_rate_its_description_states_at_one(string description, string? landmark)
+    {
+        Assert.Equal(landmark, Classify("Progression free survival", description).Landmark);
+    }
+
+    [Theory]
     [InlineData("Efficacy", "Objective response rate by mRECIST", "ORR")]
     [InlineData("Rate of patients", "Patients who stop the gel because of intolerance or adverse events", "safety")] // set 8: a count of people says nothing
     [InlineData("Number of participants", "Participants alive without progression at 12 months (PFS)", "PFS")]

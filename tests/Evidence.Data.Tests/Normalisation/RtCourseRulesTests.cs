@@ -88,4 +88,38 @@ public class RtCourseRulesTests
         var source = Assert.Single(study.Sources, s => s.Entity == "study" && s.Field == NormalisedField.RtModality);
         Assert.Equal("armGroups[0].description", source.SourceField);
     }
+
+    // ---- From the twelfth set (Evaluation/Labels/reconstructed-12/NOTES.md) ----
+    [Theory]
+    [InlineData("Hypofractionated Image-Guided Radiation Therapy", "Hypofractionated RT")] // the fractionation is the kind, IGRT the technique
+    [InlineData("Hypofractionated postoperative radiotherapy", "Hypofractionated RT")]
+    [InlineData("Hypofractionated SBRT", "SBRT")] // SBRT is hypofractionated already
+    public void Hypofractionated_before_rt_of_no_kind_or_a_technique_is_the_kind(string name, string modality)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", name));
+
+        Assert.Equal([modality], terms.RtModalities);
+    }
+
+    [Fact]
+    public void A_radiation_named_by_what_it_spares_is_rt_where_its_arm_states_a_dose()
+    {
+        var study = Normalise(Trial("Memory After Cranial Irradiation", null,
+            [Intervention("RADIATION", "Hippocampal sparing", arms: ["Sparing"])],
+            Arm("Sparing", "PTV 25Gy/10F, hippocampal Dmax below 16 Gy", "Radiation: Hippocampal sparing")));
+
+        Assert.Equal([Terms.UnspecifiedRt], study.Interventions[0].RtModalities);
+        var source = Assert.Single(study.Sources, s => s.Entity == "intervention" && s.Field == NormalisedField.RtModality);
+        Assert.Equal("armGroups[0].description", source.SourceField);
+    }
+
+    [Theory]
+    [InlineData(null)] // no dose: nothing says it is RT
+    [InlineData("Low-dose CT of the chest, 1.5 mSv")] // imaging
+    public void A_radiation_of_no_rt_word_and_no_dose_is_not_rt(string? description)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", description is null ? "Hippocampal sparing" : "Low-dose CT", description));
+
+        Assert.Empty(terms.RtModalities);
+    }
 }

@@ -175,7 +175,7 @@ public class SoleRtAndNamedClassRulesTests
 
     [Theory]
     [InlineData("SBRT delivered with VMAT, 40 Gy in 5 fractions", "SBRT")] // VMAT is how this SBRT is delivered
-    [InlineData("Hypofractionated IMRT", "EBRT")]
+    [InlineData("Hypofractionated IMRT", "Hypofractionated RT")] // IMRT is how the hypofractionated RT is delivered
     [InlineData("Iodine-125 seed brachytherapy", "I-125 seed")]
     public void A_technique_or_a_kind_within_a_kind_is_one_modality(string description, string modality)
     {
