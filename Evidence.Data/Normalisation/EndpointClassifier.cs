@@ -16,7 +16,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// measures is the safety of its treatment, where in a trial of a cream for radiation
     /// dermatitis it is what the cream is for.
     /// </param>
-    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true)
+    /// <param name="repeated">
+    /// The record registers the same measure more than once: each time frame that is one time
+    /// point ("1 year", "2 year") is then the landmark of that copy, where one time frame alone is
+    /// how long the measure is followed.
+    /// </param>
+    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false)
     {
         var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
         // The measure decides; its description only when the measure itself says nothing specific
@@ -34,7 +39,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // The measure's time point; else a rate its description states at one ("PFS of 85% at 2 years").
         var (landmark, landmarkField) = Landmark(outcome.Measure, TimePoint()) is { } named
             ? (named, "measure")
-            : (Landmark(outcome.Description, RateAtTimePoint()), "description");
+            : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
+                ? (framed, "timeFrame")
+                : (Landmark(outcome.Description, RateAtTimePoint()), "description");
         if (landmark is not null)
         {
             sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointLandmark, landmark.Value.Months, $"{prefix}.{landmarkField}", landmark.Value.Matched));
@@ -170,6 +177,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoint();
+
+    /// <summary>A time frame that is one time point and nothing else ("1 year", "24 months"; not "up to 2 years").</summary>
+    [GeneratedRegex(@"^\s*(?:at\s+)?(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|years?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyTimePoint();
 
     /// <summary>A percentage at or by a time point ("PFS of 85% at 2 years", "70 % by 12 months"); not an assessment time ("assessed at 3 months").</summary>
     [GeneratedRegex(@"\d+(?:\.\d+)?\s*%\s*(?:at|by)\s+(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|years?)\b", RegexOptions.IgnoreCase)]

@@ -223,10 +223,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && (words.Words.Any(w => w.Word is "msv" or "mgy")
             || rt.Any(m => words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "dose" or "doses" or "exposure")));
 
-    /// <summary>Whether the RT at word <paramref name="position"/> comes "after" or "following" a consolidation named before it in the sentence.</summary>
+    /// <summary>
+    /// Whether the RT at word <paramref name="position"/> comes "after" or "following" a
+    /// consolidation, adjuvant or maintenance treatment named before it in the sentence
+    /// ("Adjuvant sintilimab plus capecitabine after concurrent chemoradiotherapy").
+    /// </summary>
     private static bool ConsolidatesAfter(TermText words, int position) =>
         words.WordsBefore(position, 4).Any(w => w is "after" or "following")
-        && words.Words.Take(position).Any(w => w.Word is "consolidation" or "consolidative");
+        && words.Words.Take(position).Any(w => w.Word is "consolidation" or "consolidative" or "adjuvant" or "maintenance");
 
     /// <summary>
     /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",

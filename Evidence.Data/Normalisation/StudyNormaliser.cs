@@ -39,7 +39,7 @@ public sealed class StudyNormaliser
         var membership = new ArmMembership(record);
         var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();
         var freeText = _freeText.Derive(record, interventions, sources);
-        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease: !FreeTextEvidence.SupportsCare(record))).ToList();
+        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease: !FreeTextEvidence.SupportsCare(record), repeated: IsRepeated(record, o))).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);
         interventions = HypofractionatedByDose(record, membership, interventions, regimens, sources);
@@ -66,6 +66,10 @@ public sealed class StudyNormaliser
             FreeText = freeText,
         };
     }
+
+    /// <summary>Whether another outcome of the same kind has the same measure ("Disease free survival" at "1 year" and at "2 year").</summary>
+    private static bool IsRepeated(StudyRecord record, Outcome outcome) =>
+        record.Outcomes.Count(o => o.Kind == outcome.Kind && string.Equals(o.Measure?.Trim(), outcome.Measure?.Trim(), StringComparison.OrdinalIgnoreCase)) > 1;
 
     /// <summary>The least dose per fraction, in Gy, that is hypofractionated whatever the site (conventional is 1.8-2 Gy; moderate hypofractionation starts above it).</summary>
     public const double HypofractionatedGyPerFraction = 3.0;

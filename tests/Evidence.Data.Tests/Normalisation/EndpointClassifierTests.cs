@@ -165,4 +165,24 @@ public class EndpointClassifierTests
     {
         Assert.Equal(expected, Classify(measure).Class);
     }
+
+    [Theory]
+    [InlineData("1 year", "2 year", "12 months", "24 months")] // set 12: the rate at each time point
+    [InlineData("Up to 1 year", "Up to 2 years", null, null)] // follow-up windows, not time points
+    public void A_measure_registered_twice_takes_each_time_frame_as_its_landmark(string first, string second, string? firstLandmark, string? secondLandmark)
+    {
+        var outcomes = new JsonArray(
+            new JsonObject { ["measure"] = "Disease free survival", ["timeFrame"] = first },
+            new JsonObject { ["measure"] = "Disease free survival", ["timeFrame"] = second });
+        var study = Normalise(new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = outcomes } });
+
+        Assert.Equal([firstLandmark, secondLandmark], study.Outcomes.Select(o => o.Landmark));
+    }
+
+    [Fact]
+    public void A_measure_registered_once_does_not_take_its_time_frame_as_a_landmark()
+    {
+        Assert.Null(Classify("Disease free survival").Landmark); // time frame "2 years": how long it is followed
+    }
 }
+

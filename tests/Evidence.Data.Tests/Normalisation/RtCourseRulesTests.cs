@@ -122,4 +122,18 @@ public class RtCourseRulesTests
 
         Assert.Empty(terms.RtModalities);
     }
+
+    [Theory]
+    [InlineData("Adjuvant sintilimab plus capecitabine after concurrent chemoradiotherapy", false)] // the RT came before the trial
+    [InlineData("Maintenance durvalumab following definitive chemoradiation", false)]
+    [InlineData("Sintilimab plus capecitabine with concurrent chemoradiotherapy", true)] // given together
+    public void Rt_that_an_adjuvant_or_maintenance_drug_follows_is_not_given(string arm, bool givesRt)
+    {
+        var study = Normalise(Trial("Sintilimab in Nasopharyngeal Carcinoma", null,
+            [Intervention("DRUG", "Sintilimab", arms: ["Experimental"])],
+            Arm("Experimental", arm, "Drug: Sintilimab")));
+
+        Assert.Equal(givesRt, study.FreeText?.RtModality is not null);
+    }
 }
+
