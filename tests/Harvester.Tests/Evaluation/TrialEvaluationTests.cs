@@ -101,6 +101,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-10", "Reconstructed-10", 40)]
     [InlineData("reconstructed-11", "Reconstructed-11", 20)]
     [InlineData("reconstructed-12", "Reconstructed-12", 28)]
+    [InlineData("reconstructed-13", "Reconstructed-13", 18)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
