@@ -42,6 +42,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
                 ? (framed, "timeFrame")
                 : (Landmark(outcome.Description, RateAtTimePoint()), "description");
+        // A time point of a safety measure ("cardio-toxicity after 1 or 5 years") is when it is
+        // assessed, not a landmark rate.
+        if (endpoint == Terms.Safety)
+        {
+            landmark = null;
+        }
+
         if (landmark is not null)
         {
             sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointLandmark, landmark.Value.Months, $"{prefix}.{landmarkField}", landmark.Value.Matched));

@@ -33,12 +33,16 @@ public sealed class VocabularyMatchers
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
         _modalityFamily = vocabulary.RtModalities.ToDictionary(m => m.Name, m => m.Family, StringComparer.Ordinal);
+        _modalityOfFamily = vocabulary.RtModalities.Where(m => m.Family is not null).GroupBy(m => m.Family!).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         _rtCourses = vocabulary.RtModalities.SelectMany(m => m.Courses ?? []).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
     private readonly HashSet<string> _rtCourses;
+
+    /// <summary>The most specific modality of each family (the first the vocabulary lists).</summary>
+    private readonly Dictionary<string, string> _modalityOfFamily;
 
     private const string ExternalBeamFamily = "external beam";
     private const string ProtonFamily = "proton";
@@ -128,9 +132,32 @@ public sealed class VocabularyMatchers
     public List<TermMatch<string>> RtKindMatches(TermText text)
     {
         var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
+        matches.AddRange(matches.Select(m => ParticleBefore(text, m)).OfType<TermMatch<string>>().ToList());
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt
             && text.WordsBefore(m.Position, 2).Any(w => w is "with" or "using" or "via" or "by")
             && matches.Any(other => other.Position < m.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt))))];
+    }
+
+    /// <summary>
+    /// "Proton" or "carbon-ion" just before another RT word ("Proton Stereotactic Body Radiation
+    /// Therapy", "Proton SBRT"): that particle too, beside the kind it qualifies.
+    /// </summary>
+    private TermMatch<string>? ParticleBefore(TermText text, TermMatch<string> match)
+    {
+        if (_modalityFamily[match.Value] is ProtonFamily or CarbonIonFamily || match.Position == 0)
+        {
+            return null;
+        }
+
+        var carbon = match.Position >= 2 && text.Words[match.Position - 2].Word == "carbon" && text.Words[match.Position - 1].Word == "ion";
+        var family = carbon ? CarbonIonFamily : text.Words[match.Position - 1].Word is "proton" or "protons" ? ProtonFamily : null;
+        if (family is null || _modalityOfFamily.GetValueOrDefault(family) is not { } particle)
+        {
+            return null;
+        }
+
+        var start = carbon ? match.Position - 2 : match.Position - 1;
+        return new TermMatch<string>(particle, text.Original[text.Words[start].Start..text.Words[match.Position - 1].End], start, match.Position - start);
     }
 
     /// <summary>
@@ -162,10 +189,11 @@ public sealed class VocabularyMatchers
     /// Every kind of RT that <paramref name="matches"/> give, most specific first: each course
     /// ("pelvic IMRT followed by a CyberKnife boost": SBRT and EBRT) and each alternative ("IMRT or
     /// SBRT"); "RT, unspecified" only where they name no kind, or as a course of its own ("SBRT and
-    /// low-dose RT"). Within one intervention a particle beam is its external beam ("proton SBRT",
-    /// "intensity-modulated proton therapy with IGRT": proton therapy); across a trial "photon or
-    /// proton" is two kinds. A technique that delivers another kind ("SBRT delivered with VMAT") is
-    /// left out before this, by <see cref="RtKindMatches"/>. In a family other than external beam
+    /// low-dose RT"). Within one intervention a particle beam is its photon technique
+    /// ("intensity-modulated proton therapy with IGRT": proton therapy), but not its fractionation
+    /// ("proton SBRT": proton therapy and SBRT); across a trial "photon or proton" is two kinds. A
+    /// technique that delivers another kind ("SBRT delivered with VMAT") is left out before this,
+    /// by <see cref="RtKindMatches"/>. In a family other than external beam
     /// the most specific kind is the one ("iodine-125 seed brachytherapy": I-125 seed).
     /// </summary>
     public List<TermMatch<string>> RtKinds(IEnumerable<TermMatch<string>> matches, bool oneIntervention = true)
@@ -173,7 +201,7 @@ public sealed class VocabularyMatchers
         var list = matches.ToList();
         if (oneIntervention && list.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily))
         {
-            list = [.. list.Where(m => _modalityFamily[m.Value] != ExternalBeamFamily)];
+            list = [.. list.Where(m => m.Value != Terms.Ebrt)];
         }
 
         // Each external-beam kind is a course or an alternative of its own; in another family the

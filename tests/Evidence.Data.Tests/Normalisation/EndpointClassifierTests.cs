@@ -184,5 +184,14 @@ public class EndpointClassifierTests
     {
         Assert.Null(Classify("Disease free survival").Landmark); // time frame "2 years": how long it is followed
     }
+
+    [Theory]
+    [InlineData("Cumulative cardio-toxicity after 1 or 5 years", "safety", null)] // set 13: when toxicity is assessed
+    [InlineData("Grade 3 or higher toxicity at 12 months", "safety", null)]
+    [InlineData("Local control at 12 months", "local control", "12 months")]
+    public void A_safety_measure_has_no_landmark(string measure, string endpoint, string? landmark)
+    {
+        Assert.Equal((endpoint, landmark), Classify(measure));
+    }
 }
 

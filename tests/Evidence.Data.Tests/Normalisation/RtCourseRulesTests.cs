@@ -135,5 +135,28 @@ public class RtCourseRulesTests
 
         Assert.Equal(givesRt, study.FreeText?.RtModality is not null);
     }
+
+    // ---- From the thirteenth set (Evaluation/Labels/reconstructed-13/NOTES.md) ----
+    [Theory]
+    [InlineData("Proton Stereotactic Body Radiation Therapy (SBRT), 5 fractions", new[] { "SBRT", "Proton" })] // protons delivering SBRT: both
+    [InlineData("Proton SBRT", new[] { "SBRT", "Proton" })]
+    [InlineData("Carbon ion hypofractionated radiotherapy", new[] { "Carbon ion", "Hypofractionated RT" })]
+    [InlineData("Intensity-modulated proton therapy with IGRT", new[] { "Proton" })] // a photon technique beside protons is not photon RT
+    public void A_particle_named_before_another_kind_gives_both(string name, string[] modalities)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", name));
+
+        Assert.Equal(modalities, terms.RtModalities);
+    }
+
+    [Fact]
+    public void A_drug_sprayed_on_the_radiation_field_does_not_give_rt()
+    {
+        var study = Normalise(Trial("A Skin Spray in Breast Cancer", null,
+            [Intervention("DRUG", "Spray", arms: ["Spray"])],
+            Arm("Spray", "Sprayed three times a day on the whole radiation field", "Drug: Spray")));
+
+        Assert.Null(study.FreeText?.RtModality);
+    }
 }
 
