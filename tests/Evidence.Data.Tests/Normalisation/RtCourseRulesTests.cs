@@ -58,6 +58,7 @@ public class RtCourseRulesTests
     [InlineData("Short-course radiotherapy", null, "RT, unspecified")] // no dose stated: not guessed
     [InlineData("Short-course radiotherapy", "25 Gy in 5 fractions to the pelvis", "Hypofractionated RT")]
     [InlineData("Intensity-modulated pleural radiation therapy", null, "EBRT")]
+    [InlineData("Prophylactic cranial irradiation", null, "EBRT")] // whole-brain RT by another name (LABELLING-GUIDE.md, rule 4)
     [InlineData("Fractionated stereotactic radiotherapy", null, "SBRT")]
     [InlineData("SRS", "A single fraction of 20 Gy to each metastasis", "SBRT")]
     public void Kinds_are_read_from_what_the_record_states(string name, string? description, string modality)
