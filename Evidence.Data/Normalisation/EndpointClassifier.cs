@@ -41,7 +41,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ? (named, "measure")
             : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
                 ? (framed, "timeFrame")
-                : (Landmark(outcome.Description, RateAtTimePoint()), "description");
+                : (Landmark(outcome.Description, RateAtTimePoint()) ?? Landmark(outcome.Description, SurvivalAtTimePoint()), "description");
         // A time point of a safety measure ("cardio-toxicity after 1 or 5 years") is when it is
         // assessed, not a landmark rate.
         if (endpoint == Terms.Safety)
@@ -154,7 +154,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-    [GeneratedRegex(@"^\s*(efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy)|(the )?(rate|number|proportion|percentage) of (patients|participants|subjects))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*((clinical )?efficacy of [^,;]+|efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy)|(the )?(rate|number|proportion|percentage) of (patients|participants|subjects))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VagueMeasure();
 
     /// <summary>
@@ -188,6 +188,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>A time frame that is one time point and nothing else ("1 year", "24 months"; not "up to 2 years").</summary>
     [GeneratedRegex(@"^\s*(?:at\s+)?(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|years?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyTimePoint();
+
+    /// <summary>A survival or control named at a time point in a description ("the 3-year recurrence-free survival", "2-year local control").</summary>
+    [GeneratedRegex(@"\b(?<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>years?|months?)\s+(?:[\w-]+\s+){0,2}(?:survival|control)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SurvivalAtTimePoint();
 
     /// <summary>A percentage at or by a time point ("PFS of 85% at 2 years", "70 % by 12 months"); not an assessment time ("assessed at 3 months").</summary>
     [GeneratedRegex(@"\d+(?:\.\d+)?\s*%\s*(?:at|by)\s+(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|years?)\b", RegexOptions.IgnoreCase)]

@@ -85,6 +85,9 @@ public class EndpointClassifierTests
     [InlineData("A 1-year rate above 70 % by 12 months", "12 months")]
     [InlineData("Progression assessed by MRI every 3 months for 2 years", null)] // assessment times, no rate
     [InlineData("Time from randomisation to progression; 50% of patients are expected to progress", null)] // a rate at no time point
+    [InlineData("To compare the 3-year recurrence-free survival of the two arms", "36 months")] // set 14
+    [InlineData("Two-year local control of the irradiated lesion", "24 months")]
+    [InlineData("Survival is followed for 5 years after surgery", null)] // how long, not a rate at a time
     public void A_measure_of_no_time_point_takes_the_rate_its_description_states_at_one(string description, string? landmark)
     {
         Assert.Equal(landmark, Classify("Progression free survival", description).Landmark);
@@ -192,6 +195,14 @@ public class EndpointClassifierTests
     public void A_safety_measure_has_no_landmark(string measure, string endpoint, string? landmark)
     {
         Assert.Equal((endpoint, landmark), Classify(measure));
+    }
+
+    [Theory]
+    [InlineData("Clinical efficacy of neoadjuvant PD-1 blockade", "Objective response rate by RECIST 1.1", "ORR")] // set 14: the measure says only "efficacy"
+    [InlineData("Efficacy of SBRT", "Progression-free survival", "PFS")]
+    public void A_measure_that_says_only_the_efficacy_of_a_treatment_is_classed_by_its_description(string measure, string description, string endpoint)
+    {
+        Assert.Equal(endpoint, Classify(measure, description).Class);
     }
 }
 

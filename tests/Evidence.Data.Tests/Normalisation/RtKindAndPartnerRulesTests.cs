@@ -176,6 +176,7 @@ public class RtKindAndPartnerRulesTests
     [InlineData("FOLFIRINOX", new[] { "fluorouracil", "irinotecan", "oxaliplatin" })]
     [InlineData("GEMOX every 2 weeks", new[] { "gemcitabine", "oxaliplatin" })]
     [InlineData("SOX Chemotherapy", new[] { "oxaliplatin", "tegafur-gimeracil-oteracil" })] // set 13: S-1 and oxaliplatin
+    [InlineData("mFOLFOX7", new[] { "fluorouracil", "oxaliplatin" })] // set 14
     public void A_regimen_named_by_its_acronym_gives_its_drugs(string name, string[] agents)
     {
         var terms = OnlyIntervention(Intervention("DRUG", name));
