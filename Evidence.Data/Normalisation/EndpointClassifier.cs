@@ -44,8 +44,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 : (Landmark(outcome.Description, RateAtTimePoint()) ?? Landmark(outcome.Description, SurvivalAtTimePoint()), "description");
         // A time point of a safety measure ("cardio-toxicity after 1 or 5 years") is when it is
         // assessed, not a landmark rate.
-        if (endpoint == Terms.Safety)
+        if (endpoint == Terms.Safety || (endpoint == Terms.OtherEndpoint && landmarkField == "description"))
         {
+            // Nor is a rate an "other" measure's description states ("PSA decline of 50% at 3 months").
             landmark = null;
         }
 
@@ -190,7 +191,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static partial Regex OnlyTimePoint();
 
     /// <summary>A survival or control named at a time point in a description ("the 3-year recurrence-free survival", "2-year local control").</summary>
-    [GeneratedRegex(@"\b(?<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>years?|months?)\s+(?:[\w-]+\s+){0,2}(?:survival|control)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>years?|months?)\s+(?:(?!for\b|of\b|every\b|the\b)[\w-]+\s+){0,2}(?:survival|control)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SurvivalAtTimePoint();
 
     /// <summary>A percentage at or by a time point ("PFS of 85% at 2 years", "70 % by 12 months"); not an assessment time ("assessed at 3 months").</summary>

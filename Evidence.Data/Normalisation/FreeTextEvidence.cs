@@ -41,7 +41,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
-            var allRt = vocabulary.RtModalities.Matches(words);
+            var allRt = vocabulary.RtKindMatches(words);
             if (allRt.Count > 0 && allRt.All(m => m.Value == Terms.UnspecifiedRt) && (IsImagingDose(words, allRt) || vocabulary.LightWords.Matches(words).Count > 0))
             {
                 // "a CT with a typical effective radiation dose of 2 mSv": the radiation of imaging;
@@ -65,7 +65,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             {
                 // "Consolidation sintilimab after concurrent chemoradiation": the RT a consolidation
                 // follows was given before the trial, as in PACIFIC.
-                rt = [.. rt.Where(m => !ConsolidatesAfter(words, m.Position))];
+                rt = [.. rt.Where(m => !ConsolidatesAfter(words, m.Position) || StatesDose(sentence))];
             }
 
             if (field == Summary)
@@ -155,10 +155,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
 
+    /// <summary>Whether a sentence states a dose in Gy: RT it names with its dose is the protocol's ("Adjuvant durvalumab after SBRT, 50 Gy in 5 fractions").</summary>
+    private static bool StatesDose(string sentence) => RtDoseParser.Doses(sentence).Any();
+
     /// <summary>The dose statement of a sentence that states only hypofractionated doses ("5 x 5 Gy in 1 week"), if it states one.</summary>
     private static ParsedDose? HypofractionatedDose(string sentence)
     {
-        var doses = RtDoseParser.Parse(sentence).Where(d => d.TotalGy is not null || d.DosePerFractionGy is not null).ToList();
+        var doses = RtDoseParser.Doses(sentence).ToList();
         return doses.Count > 0 && doses.All(d => RtDoseParser.ToRegimen(d, 0, "") is var r && StudyNormaliser.IsHypofractionated(r.DosePerFractionGyMin, r.FractionsMin))
             ? doses[0]
             : null;
@@ -178,7 +181,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING");
 
     /// <summary>
-    /// The kind of RT of a trial whose only RT intervention says just "Radiotherapy": the one kind
+    /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy": the kinds
     /// its titles name as given, or where they name none, its summary and arms ("Immunotherapy
     /// Combined With Radiotherapy" whose summary gives "stereotactic ablative radiotherapy
     /// (SBRT)"), with the field each came from; every kind they give ("IMRT or SBRT"), none where

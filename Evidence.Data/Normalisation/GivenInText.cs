@@ -119,6 +119,6 @@ internal static class GivenInText
         ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
          "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
          "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
-         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall", "field", "fields"],
+         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall", "field", "fields", "score", "scores", "scale"],
         StringComparer.Ordinal);
 }

@@ -455,6 +455,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// description that times it by another RT ("from the 2nd day of SBRT") does not name its
     /// kind. RT words that name something else ("Radiation monitoring device") are not RT, and a
     /// radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is imaging.
+    /// A boost's name also takes its description's main course; a radiation intervention of no RT
+    /// word is RT of no kind where a dose is stated for it.
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> Modality(
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
@@ -503,10 +505,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
         var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
-        if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement([.. own, description, .. arms]) is { } dose)
+        var othersNameRt = record.Interventions.Any(i => i.Ordinal != intervention.Ordinal && FindRt(OwnTexts(i)).Count > 0);
+        if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement(othersNameRt ? [.. own, description] : [.. own, description, .. arms]) is { } dose)
         {
             // A radiation intervention named by what it spares or whom it treats ("hippocampus
-            // avoidance", "Routine PCI") whose own words or arms state a dose ("PTV 25Gy/10F") is RT.
+            // avoidance", "Routine PCI") whose own words, description or arms state a dose ("PTV
+            // 25Gy/10F") is RT; an arm's dose is another intervention's where one names RT.
             return [(dose.Field, new TermMatch<string>(Terms.UnspecifiedRt, dose.Text, 0))];
         }
 
@@ -518,13 +522,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>The first dose of radiation in Gy that <paramref name="texts"/> state, with its field.</summary>
     private static (string Field, string Text)? DoseStatement(IEnumerable<(string Field, TermText Text)> texts) =>
-        texts.SelectMany(t => RtDoseParser.Parse(t.Text.Original).Where(d => d.TotalGy is not null || d.DosePerFractionGy is not null).Select(d => (t.Field, d.Text)))
+        texts.SelectMany(t => RtDoseParser.Doses(t.Text.Original).Select(d => (t.Field, d.Text)))
             .Cast<(string Field, string Text)?>()
             .FirstOrDefault();
 
     /// <summary>Whether the arms that name a kind of RT name different kinds: they compare them ("Photons", "Protons").</summary>
     private bool ArmsCompareKinds(List<(string Field, TermMatch<string> Match)> armMatches) =>
-        armMatches.GroupBy(m => m.Field, StringComparer.Ordinal)
+        armMatches.Where(m => m.Match.Value != Terms.UnspecifiedRt)
+            .GroupBy(m => m.Field, StringComparer.Ordinal)
             .Select(arm => string.Join('|', vocabulary.RtKinds(arm.Select(m => m.Match)).Select(k => k.Value)))
             .Distinct(StringComparer.Ordinal)
             .Count() > 1;

@@ -46,6 +46,10 @@ public static partial class RtDoseParser
         }
     }
 
+    /// <summary>The dose statements of a text that state a dose in Gy (a total or a dose per fraction), not only raw text.</summary>
+    public static IEnumerable<ParsedDose> Doses(string? text) =>
+        Parse(text).Where(d => d.TotalGy is not null || d.DosePerFractionGy is not null);
+
     /// <summary>A regimen row for one parsed dose: ranges completed from what was stated, BED and EQD2 spanned over them.</summary>
     public static RtRegimen ToRegimen(ParsedDose dose, int ordinal, string sourceField)
     {

@@ -67,9 +67,12 @@ public sealed class StudyNormaliser
         };
     }
 
-    /// <summary>Whether another outcome of the same kind has the same measure ("Disease free survival" at "1 year" and at "2 year").</summary>
+    /// <summary>Whether another outcome of the same kind has the same measure at another time frame ("Disease free survival" at "1 year" and at "2 year").</summary>
     private static bool IsRepeated(StudyRecord record, Outcome outcome) =>
-        record.Outcomes.Count(o => o.Kind == outcome.Kind && string.Equals(o.Measure?.Trim(), outcome.Measure?.Trim(), StringComparison.OrdinalIgnoreCase)) > 1;
+        !string.IsNullOrWhiteSpace(outcome.Measure)
+        && record.Outcomes.Any(o => o.Kind == outcome.Kind && o.Ordinal != outcome.Ordinal
+            && string.Equals(o.Measure?.Trim(), outcome.Measure.Trim(), StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(o.TimeFrame?.Trim(), outcome.TimeFrame?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The least dose per fraction, in Gy, that is hypofractionated whatever the site (conventional is 1.8-2 Gy; moderate hypofractionation starts above it).</summary>
     public const double HypofractionatedGyPerFraction = 3.0;

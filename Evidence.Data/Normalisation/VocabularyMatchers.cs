@@ -126,38 +126,49 @@ public sealed class VocabularyMatchers
     }
 
     /// <summary>
-    /// The RT a text names, less the photon techniques that say how another kind it names is
-    /// delivered ("SBRT delivered with VMAT", "SABR using IMRT": the technique is not a course).
+    /// The RT a text names, read as kinds: "hypofractionated" before RT of no kind or a technique
+    /// is hypofractionated RT (<see cref="HypofractionatedBefore"/>); "proton" before another RT
+    /// word adds proton therapy ("Proton SBRT"); a photon technique that says how another kind it
+    /// names is delivered ("SBRT delivered with VMAT", "SABR using IMRT") or that qualifies a
+    /// particle beam ("Intensity-modulated proton therapy") is not a kind of its own. A technique
+    /// "followed by", "preceded by" or "combined with" another kind is a course of its own.
     /// </summary>
     public List<TermMatch<string>> RtKindMatches(TermText text)
     {
         var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
-        matches.AddRange(matches.Select(m => ParticleBefore(text, m)).OfType<TermMatch<string>>().ToList());
-        return [.. matches.Where(m => !(m.Value == Terms.Ebrt
-            && text.WordsBefore(m.Position, 2).Any(w => w is "with" or "using" or "via" or "by")
-            && matches.Any(other => other.Position < m.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt))))];
+        matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches))))];
     }
 
-    /// <summary>
-    /// "Proton" or "carbon-ion" just before another RT word ("Proton Stereotactic Body Radiation
-    /// Therapy", "Proton SBRT"): that particle too, beside the kind it qualifies.
-    /// </summary>
-    private TermMatch<string>? ParticleBefore(TermText text, TermMatch<string> match)
+    /// <summary>A technique introduced by "using", "via", "with" or "by" (not "followed by", "combined with") after another kind.</summary>
+    private static bool DeliversAnother(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches)
     {
-        if (_modalityFamily[match.Value] is ProtonFamily or CarbonIonFamily || match.Position == 0)
+        var before = text.WordsBefore(technique.Position, 2).ToList();
+        var introduced = before.Count > 0 && (before[^1] is "using" or "via"
+            || (before[^1] is "with" or "by" && (before.Count < 2 || before[0] is not ("followed" or "preceded" or "combined" or "along" or "together" or "plus" or "then"))));
+        return introduced && matches.Any(other => other.Position < technique.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt));
+    }
+
+    /// <summary>A photon technique word right before a particle beam ("Intensity-modulated proton therapy").</summary>
+    private bool QualifiesParticle(TermMatch<string> technique, List<TermMatch<string>> matches) =>
+        matches.Any(m => m.Position == technique.Position + technique.Words && _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
+
+    /// <summary>
+    /// "Proton" just before another RT word ("Proton Stereotactic Body Radiation Therapy",
+    /// "Proton SBRT"): proton therapy too, beside the kind it qualifies. ("Carbon ion" is a term
+    /// of its own.)
+    /// </summary>
+    private TermMatch<string>? ProtonBefore(TermText text, TermMatch<string> match)
+    {
+        if (_modalityFamily[match.Value] is ProtonFamily or CarbonIonFamily || match.Position == 0
+            || text.Words[match.Position - 1].Word is not ("proton" or "protons")
+            || _modalityOfFamily.GetValueOrDefault(ProtonFamily) is not { } proton)
         {
             return null;
         }
 
-        var carbon = match.Position >= 2 && text.Words[match.Position - 2].Word == "carbon" && text.Words[match.Position - 1].Word == "ion";
-        var family = carbon ? CarbonIonFamily : text.Words[match.Position - 1].Word is "proton" or "protons" ? ProtonFamily : null;
-        if (family is null || _modalityOfFamily.GetValueOrDefault(family) is not { } particle)
-        {
-            return null;
-        }
-
-        var start = carbon ? match.Position - 2 : match.Position - 1;
-        return new TermMatch<string>(particle, text.Original[text.Words[start].Start..text.Words[match.Position - 1].End], start, match.Position - start);
+        var word = text.Words[match.Position - 1];
+        return new TermMatch<string>(proton, text.Original[word.Start..word.End], match.Position - 1);
     }
 
     /// <summary>
@@ -175,7 +186,15 @@ public sealed class VocabularyMatchers
 
         for (var i = match.Position - 1; i >= Math.Max(0, match.Position - 3); i--)
         {
-            if (text.Words[i].Word is "hypofractionated" or "hypofractionation" or "hypo")
+            // "hypofractionated or conventional radiotherapy", "hypofractionated versus
+            // conventionally fractionated RT": the RT word is the other arm's.
+            if (text.Words[i].Word is "or" or "versus" or "vs" or "and" or "conventional" or "conventionally" or "standard")
+            {
+                return null;
+            }
+
+            if (text.Words[i].Word is "hypofractionated" or "hypofractionation" or "hypo"
+                && (i == 0 || text.Words[i - 1].Word is not ("non" or "not" or "no" or "without")))
             {
                 var end = match.Position + match.Words;
                 return new TermMatch<string>(Terms.HypofractionatedRt, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, end - i);

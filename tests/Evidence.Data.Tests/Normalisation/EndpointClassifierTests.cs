@@ -87,7 +87,8 @@ public class EndpointClassifierTests
     [InlineData("Time from randomisation to progression; 50% of patients are expected to progress", null)] // a rate at no time point
     [InlineData("To compare the 3-year recurrence-free survival of the two arms", "36 months")] // set 14
     [InlineData("Two-year local control of the irradiated lesion", "24 months")]
-    [InlineData("Survival is followed for 5 years after surgery", null)] // how long, not a rate at a time
+    [InlineData("Patients are followed for 5 years for overall survival", null)] // how long, not a rate at a time
+    [InlineData("Patients are seen every 3 months for survival status", null)]
     public void A_measure_of_no_time_point_takes_the_rate_its_description_states_at_one(string description, string? landmark)
     {
         Assert.Equal(landmark, Classify("Progression free survival", description).Landmark);
@@ -203,6 +204,23 @@ public class EndpointClassifierTests
     public void A_measure_that_says_only_the_efficacy_of_a_treatment_is_classed_by_its_description(string measure, string description, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure, description).Class);
+    }
+
+    [Fact]
+    public void An_other_measure_takes_no_landmark_from_a_rate_its_description_states()
+    {
+        Assert.Equal(("other", null), Classify("PSA response", "PSA decline of at least 50% at 3 months"));
+    }
+
+    [Fact]
+    public void A_measure_registered_twice_at_the_same_time_frame_has_no_landmark()
+    {
+        var outcomes = new JsonArray(
+            new JsonObject { ["measure"] = "Overall survival", ["timeFrame"] = "5 years" },
+            new JsonObject { ["measure"] = "Overall survival", ["timeFrame"] = "5 years" });
+        var study = Normalise(new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = outcomes } });
+
+        Assert.All(study.Outcomes, o => Assert.Null(o.Landmark)); // one cohort each: how long they are followed
     }
 }
 

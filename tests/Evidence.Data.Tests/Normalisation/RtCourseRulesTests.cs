@@ -159,5 +159,60 @@ public class RtCourseRulesTests
 
         Assert.Null(study.FreeText?.RtModality);
     }
+
+    // ---- From the review of this change ----
+    [Theory]
+    [InlineData("SBRT to the primary followed by IMRT to the nodes", new[] { "SBRT", "EBRT" })] // a second course, not a technique
+    [InlineData("Iodine-125 seed implantation combined with IMRT", new[] { "I-125 seed", "EBRT" })]
+    [InlineData("Non-hypofractionated IMRT", new[] { "EBRT" })]
+    [InlineData("Randomised to hypofractionated or conventional radiotherapy", new[] { "RT, unspecified" })] // the RT word is the conventional arm's
+    public void Techniques_and_hypofractionation_are_read_only_where_the_words_join_them(string description, string[] modalities)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", "Radiotherapy", description));
+
+        Assert.Equal(modalities, terms.RtModalities);
+    }
+
+    [Fact]
+    public void A_title_of_intensity_modulated_protons_gives_the_one_rt_proton_therapy_only()
+    {
+        var study = Normalise(Trial("Intensity-Modulated Proton Therapy With Pembrolizumab", null,
+            [Intervention("DRUG", "Pembrolizumab"), Intervention("RADIATION", "Radiotherapy")]));
+
+        Assert.Equal(["Proton"], study.Interventions[1].RtModalities);
+    }
+
+    [Fact]
+    public void A_radiation_of_no_rt_word_does_not_take_the_dose_of_another_interventions_rt()
+    {
+        var study = Normalise(Trial("Hyperthermia With Chemoradiotherapy", null,
+            [Intervention("RADIATION", "Hyperthermia", arms: ["A"]), Intervention("RADIATION", "Chemoradiotherapy", arms: ["A"])],
+            Arm("A", "50 Gy in 25 fractions with weekly hyperthermia", "Radiation: Hyperthermia", "Radiation: Chemoradiotherapy")));
+
+        Assert.Empty(study.Interventions[0].RtModalities);
+    }
+
+    [Fact]
+    public void An_arm_of_rt_of_no_kind_does_not_make_the_arms_compare_kinds()
+    {
+        var study = Normalise(Trial("Radiotherapy for Prostate Cancer", null,
+            [Intervention("RADIATION", "Radiotherapy", arms: ["Boost", "Standard"])],
+            Arm("Boost", "IMRT 45 Gy in 25 fractions, then an SBRT boost", "Radiation: Radiotherapy"),
+            Arm("Standard", "Radiotherapy alone", "Radiation: Radiotherapy")));
+
+        Assert.Equal(["SBRT", "EBRT"], study.Interventions[0].RtModalities);
+    }
+
+    [Theory]
+    [InlineData("Adjuvant durvalumab after SBRT to the primary tumour, 50 Gy in 5 fractions", true)] // the dose is the protocol's
+    [InlineData("The SRS score is recorded with durvalumab at each visit", false)] // a score, not radiosurgery
+    public void Rt_named_with_its_dose_is_given_and_a_score_is_not_rt(string arm, bool givesRt)
+    {
+        var study = Normalise(Trial("Durvalumab in Lung Cancer", null,
+            [Intervention("DRUG", "Durvalumab", arms: ["Experimental"])],
+            Arm("Experimental", arm, "Drug: Durvalumab")));
+
+        Assert.Equal(givesRt, study.FreeText?.RtModality is not null);
+    }
 }
 
