@@ -481,10 +481,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // shared "Radiotherapy" takes the most specific one. A boost ("CyberKnife boost") follows a
         // main course, which its description names. A local treatment that names no RT is read in
         // its description alone.
+        // The kinds the trial's other interventions name as their own are theirs, not this one's.
+        var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
+            .SelectMany(i => FindRt(OwnTexts(i)))
+            .Select(m => m.Match.Value)
+            .Where(value => value != Terms.UnspecifiedRt)
+            .ToHashSet(StringComparer.Ordinal);
         var given = FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words)).ToList();
         if (named.Any(m => m.Match.Value != Terms.UnspecifiedRt) && own.Any(t => t.Text.Words.Any(w => w.Word is "boost" or "boosts")))
         {
-            named = [.. named, .. given.Where(m => m.Match.Value != Terms.UnspecifiedRt)];
+            named = [.. named, .. given.Where(m => m.Match.Value != Terms.UnspecifiedRt && !siblings.Contains(m.Match.Value))];
         }
 
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
@@ -495,11 +501,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
         {
-            var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
-                .SelectMany(i => FindRt(OwnTexts(i)))
-                .Select(m => m.Match.Value)
-                .Where(value => value != Terms.UnspecifiedRt)
-                .ToHashSet(StringComparer.Ordinal);
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))]);
         }
 

@@ -214,5 +214,15 @@ public class RtCourseRulesTests
 
         Assert.Equal(givesRt, study.FreeText?.RtModality is not null);
     }
+
+    [Fact]
+    public void A_boost_does_not_take_the_main_course_another_intervention_gives()
+    {
+        var study = Normalise(Trial("Pelvic IMRT and an SBRT Boost", null,
+            [Intervention("RADIATION", "Pelvic IMRT"), Intervention("RADIATION", "SBRT boost", "Pelvic IMRT 45 Gy in 25 fractions, then an SBRT boost")]));
+
+        Assert.Equal(["EBRT"], study.Interventions[0].RtModalities);
+        Assert.Equal(["SBRT"], study.Interventions[1].RtModalities); // the IMRT is the first intervention's
+    }
 }
 
