@@ -162,9 +162,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static ParsedDose? HypofractionatedDose(string sentence)
     {
         var doses = RtDoseParser.Doses(sentence).ToList();
-        return doses.Count > 0 && doses.All(d => RtDoseParser.ToRegimen(d, 0, "") is var r && StudyNormaliser.IsHypofractionated(r.DosePerFractionGyMin, r.FractionsMin))
-            ? doses[0]
-            : null;
+        return StudyNormaliser.AllHypofractionated([.. doses.Select(d => RtDoseParser.ToRegimen(d, 0, "free text"))]) ? doses[0] : null;
     }
 
     /// <summary>An agent named with "plus", "combined with" or "with" beside it: a combination the title gives.</summary>

@@ -481,33 +481,33 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // shared "Radiotherapy" takes the most specific one. A boost ("CyberKnife boost") follows a
         // main course, which its description names. A local treatment that names no RT is read in
         // its description alone.
-        // The kinds the trial's other interventions name as their own are theirs, not this one's.
-        var siblings = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
+        // What the trial's other interventions name as RT, read only where a rule needs it: the
+        // kinds they name as their own are theirs, not this one's.
+        var siblingRt = new Lazy<List<string>>(() => [.. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
             .SelectMany(i => FindRt(OwnTexts(i)))
-            .Select(m => m.Match.Value)
-            .Where(value => value != Terms.UnspecifiedRt)
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(m => m.Match.Value)]);
+        var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var given = FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words)).ToList();
         if (named.Any(m => m.Match.Value != Terms.UnspecifiedRt) && own.Any(t => t.Text.Words.Any(w => w.Word is "boost" or "boosts")))
         {
-            named = [.. named, .. given.Where(m => m.Match.Value != Terms.UnspecifiedRt && !siblings.Contains(m.Match.Value))];
+            named = [.. named, .. given.Where(m => m.Match.Value != Terms.UnspecifiedRt && !siblings.Value.Contains(m.Match.Value))];
         }
 
+        var radiationOfNoKind = isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt);
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
-        if ((localTherapy && named.Count == 0) || (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
+        if ((localTherapy && named.Count == 0) || radiationOfNoKind)
         {
             tiers.Add(given);
         }
 
-        if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt))
+        if (radiationOfNoKind)
         {
-            tiers.Add([.. FindRt(arms).Where(m => !siblings.Contains(m.Match.Value))]);
+            tiers.Add([.. FindRt(arms).Where(m => !siblings.Value.Contains(m.Match.Value))]);
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
         var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
-        var othersNameRt = record.Interventions.Any(i => i.Ordinal != intervention.Ordinal && FindRt(OwnTexts(i)).Count > 0);
-        if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement(othersNameRt ? [.. own, description] : [.. own, description, .. arms]) is { } dose)
+        if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement(siblingRt.Value.Count > 0 ? [.. own, description] : [.. own, description, .. arms]) is { } dose)
         {
             // A radiation intervention named by what it spares or whom it treats ("hippocampus
             // avoidance", "Routine PCI") whose own words, description or arms state a dose ("PTV

@@ -83,8 +83,12 @@ public sealed class StudyNormaliser
     /// included, as three of the four blind annotators of sets 12 and 13 labelled it; a dose of no
     /// stated fraction count ("8 Gy") is not guessed.
     /// </summary>
-    internal static bool IsHypofractionated(double? dosePerFractionGy, int? fractions) =>
-        dosePerFractionGy is >= HypofractionatedGyPerFraction && fractions is >= 1;
+    private static bool IsHypofractionated(RtRegimen dose) =>
+        dose.DosePerFractionGyMin is >= HypofractionatedGyPerFraction && dose.FractionsMin is >= 1;
+
+    /// <summary>Whether there are dose statements and every one is hypofractionated (<see cref="IsHypofractionated"/>).</summary>
+    internal static bool AllHypofractionated(IReadOnlyCollection<RtRegimen> doses) =>
+        doses.Count > 0 && doses.All(IsHypofractionated);
 
     /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
     private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
@@ -125,7 +129,7 @@ public sealed class StudyNormaliser
             var doses = own.Count > 0 || rtInterventions > 1
                 ? own
                 : regimens.Where(r => r.IsParsed && membership.ArmsOf(intervention).Any(a => r.SourceField == $"armGroups[{a.Ordinal}].description")).ToList();
-            if (doses.Count == 0 || !doses.All(d => IsHypofractionated(d.DosePerFractionGyMin, d.FractionsMin)))
+            if (!AllHypofractionated(doses))
             {
                 result.Add(term);
                 continue;

@@ -12,6 +12,10 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class RtCourseRulesTests
 {
+    /// <summary>A trial whose one intervention is a drug and whose one arm says what else it gives.</summary>
+    private static NormalisedStudy OneDrugArm(string title, string drug, string arm) =>
+        Normalise(Trial(title, null, [Intervention("DRUG", drug, arms: ["Experimental"])], Arm("Experimental", arm, $"Drug: {drug}")));
+
     [Theory]
     [InlineData("IMRT 50 Gy in 25 fractions followed by an SBRT boost of 16 Gy in 2 fractions", new[] { "SBRT", "EBRT" })] // two courses
     [InlineData("IMRT or SBRT at the investigator's choice", new[] { "SBRT", "EBRT" })] // alternatives
@@ -81,9 +85,7 @@ public class RtCourseRulesTests
     [Fact]
     public void Rt_read_from_free_text_with_a_hypofractionated_dose_is_hypofractionated()
     {
-        var study = Normalise(Trial("Pembrolizumab Before Surgery for Rectal Cancer", null,
-            [Intervention("DRUG", "Pembrolizumab", arms: ["Experimental"])],
-            Arm("Experimental", "Short-course radiation therapy (5 x 5 Gy in one week) with pembrolizumab, then surgery", "Drug: Pembrolizumab")));
+        var study = OneDrugArm("Pembrolizumab Before Surgery for Rectal Cancer", "Pembrolizumab", "Short-course radiation therapy (5 x 5 Gy in one week) with pembrolizumab, then surgery");
 
         Assert.Equal(Terms.HypofractionatedRt, study.FreeText?.RtModality);
         var source = Assert.Single(study.Sources, s => s.Entity == "study" && s.Field == NormalisedField.RtModality);
@@ -130,9 +132,7 @@ public class RtCourseRulesTests
     [InlineData("Sintilimab plus capecitabine with concurrent chemoradiotherapy", true)] // given together
     public void Rt_that_an_adjuvant_or_maintenance_drug_follows_is_not_given(string arm, bool givesRt)
     {
-        var study = Normalise(Trial("Sintilimab in Nasopharyngeal Carcinoma", null,
-            [Intervention("DRUG", "Sintilimab", arms: ["Experimental"])],
-            Arm("Experimental", arm, "Drug: Sintilimab")));
+        var study = OneDrugArm("Sintilimab in Nasopharyngeal Carcinoma", "Sintilimab", arm);
 
         Assert.Equal(givesRt, study.FreeText?.RtModality is not null);
     }
@@ -153,9 +153,7 @@ public class RtCourseRulesTests
     [Fact]
     public void A_drug_sprayed_on_the_radiation_field_does_not_give_rt()
     {
-        var study = Normalise(Trial("A Skin Spray in Breast Cancer", null,
-            [Intervention("DRUG", "Spray", arms: ["Spray"])],
-            Arm("Spray", "Sprayed three times a day on the whole radiation field", "Drug: Spray")));
+        var study = OneDrugArm("A Skin Spray in Breast Cancer", "Spray", "Sprayed three times a day on the whole radiation field");
 
         Assert.Null(study.FreeText?.RtModality);
     }
@@ -208,9 +206,7 @@ public class RtCourseRulesTests
     [InlineData("The SRS score is recorded with durvalumab at each visit", false)] // a score, not radiosurgery
     public void Rt_named_with_its_dose_is_given_and_a_score_is_not_rt(string arm, bool givesRt)
     {
-        var study = Normalise(Trial("Durvalumab in Lung Cancer", null,
-            [Intervention("DRUG", "Durvalumab", arms: ["Experimental"])],
-            Arm("Experimental", arm, "Drug: Durvalumab")));
+        var study = OneDrugArm("Durvalumab in Lung Cancer", "Durvalumab", arm);
 
         Assert.Equal(givesRt, study.FreeText?.RtModality is not null);
     }
