@@ -26,17 +26,21 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with), and of a class name
-        // ("Chemotherapy", "PD-1 antibody") only the agents of that class. A name that says only
-        // what kind of treatment it is ("Immunotherapy", "Experimental") is read through its
-        // description whatever type the registrant gave it. An agent the name gives "without" is
-        // not given ("Chemoradiation, without Tislelizumab").
+        // ("Chemotherapy", "PD-1 antibody") the agents of that class, and those of other classes
+        // that no other intervention names ("Chemotherapy": "Adebrelimab plus etoposide and
+        // platinum", with no adebrelimab intervention, is where the trial gives it). A name that
+        // says only what kind of treatment it is ("Immunotherapy", "Experimental") is read through
+        // its description whatever type the registrant gave it. An agent the name gives "without"
+        // is not given ("Chemoradiation, without Tislelizumab").
         var readsDescription = isDrug || (!NeverDrugTypes.Contains(intervention.Type ?? string.Empty) && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
             var named = NamedClasses(own);
+            var namedElsewhere = new Lazy<HashSet<string>>(() => AgentsOfOtherInterventions(record, intervention));
             agents = [.. vocabulary.Agents.Matches(description.Text)
-                .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words) && (named.Count == 0 || named.Contains(m.Value.Class)))
+                .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words)
+                    && (named.Count == 0 || named.Contains(m.Value.Class) || !namedElsewhere.Value.Contains(m.Value.Name)))
                 .Select(m => (description.Field, m))];
         }
 
@@ -537,6 +541,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>
         texts.SelectMany(t => vocabulary.RtKindMatches(t.Text).Where(m => !GivenInText.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
+
+    /// <summary>The agents the record's other interventions name, in their own words or descriptions.</summary>
+    private HashSet<string> AgentsOfOtherInterventions(StudyRecord record, Intervention intervention) =>
+    [
+        .. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
+            .SelectMany(i => OwnTexts(i).Select(t => t.Text).Append(TermText.Of(i.Description)))
+            .SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)),
+    ];
 
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {

@@ -8,7 +8,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// stem mostly differ by more than that (nivolumab and lirilumab by three), a word near two names
 /// matches neither (<see cref="TermMatcher{T}"/>), and shorter names are matched only exactly:
 /// afatinib and apatinib, two real drugs, are one letter apart. The tests hold the real names that
-/// must not match.
+/// must not match. A "-lizumab" written for a "-limab" (or the reverse) is read as the name's own
+/// ending (<see cref="RespeltStem"/>).
 /// </summary>
 public static class NearSpelling
 {
@@ -27,11 +28,44 @@ public static class NearSpelling
     /// <summary>Whether <paramref name="word"/> is a misspelling of <paramref name="name"/> (both lower-case keys); not when they are equal.</summary>
     public static bool IsNear(string word, string name)
     {
+        if (word[0] != name[0] || word == name)
+        {
+            return false;
+        }
+
         var allowed = name.Length >= TwoEditsFrom ? 2 : 1;
-        return word[0] == name[0]
-            && Math.Abs(word.Length - name.Length) <= allowed
-            && word != name
-            && Distance(word, name, allowed) <= allowed;
+        if (Math.Abs(word.Length - name.Length) <= allowed && Distance(word, name, allowed) <= allowed)
+        {
+            return true;
+        }
+
+        return RespeltStem(word, name) is { } respelt && Distance(respelt, name, 1) <= 1;
+    }
+
+    private const string OldStem = "lizumab";
+
+    private const string NewStem = "limab";
+
+    /// <summary>
+    /// Antibodies named since the 2017 INN scheme end in "-limab" (sintilimab, adebrelimab);
+    /// registrants often write them with the older humanised-antibody ending "-lizumab"
+    /// ("adebelizumab", "sintilizumab"), and older names the other way round. The word with the
+    /// name's ending in place of its own, when the two endings differ that way; otherwise null.
+    /// One more edit is then allowed, as for a name under twelve letters.
+    /// </summary>
+    private static string? RespeltStem(string word, string name)
+    {
+        if (word.EndsWith(OldStem, StringComparison.Ordinal) && name.EndsWith(NewStem, StringComparison.Ordinal) && !name.EndsWith(OldStem, StringComparison.Ordinal))
+        {
+            return word[..^OldStem.Length] + NewStem;
+        }
+
+        if (word.EndsWith(NewStem, StringComparison.Ordinal) && name.EndsWith(OldStem, StringComparison.Ordinal))
+        {
+            return word[..^NewStem.Length] + OldStem;
+        }
+
+        return null;
     }
 
     /// <summary>

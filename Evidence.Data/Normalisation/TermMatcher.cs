@@ -21,6 +21,8 @@ public sealed class TermMatcher<T>
 
     private readonly Dictionary<char, List<(string Key, T Value)>> _nearByFirstLetter = [];
 
+    private readonly HashSet<string> _otherNames;
+
     /// <summary>Keys of terms that match only as written, letter case included ("pCR" is not "PCR"), with those spellings.</summary>
     private readonly Dictionary<string, HashSet<string>> _exactCase = new(StringComparer.Ordinal);
 
@@ -30,9 +32,15 @@ public sealed class TermMatcher<T>
     /// distinctive enough, such as drugs' generic names, never codes or abbreviations.
     /// </param>
     /// <param name="rules">Wordings that are not the terms they contain, and terms whose letter case matters.</param>
-    public TermMatcher(IEnumerable<(string Term, T Value)> terms, IEnumerable<(string Term, T Value)>? nearSpellings = null, TermRules? rules = null)
+    /// <param name="otherNames">Words that are names in their own right (other drugs): never read as misspellings.</param>
+    public TermMatcher(
+        IEnumerable<(string Term, T Value)> terms,
+        IEnumerable<(string Term, T Value)>? nearSpellings = null,
+        TermRules? rules = null,
+        IEnumerable<string>? otherNames = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        _otherNames = (otherNames ?? []).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var notTerm in rules?.NotTerms ?? [])
         {
             // Wordings that hold a term but mean something else ("RT-PCR" is a test, not RT): they match, and give nothing.
@@ -165,7 +173,7 @@ public sealed class TermMatcher<T>
     private bool TryNear(string word, out T found)
     {
         found = default!;
-        if (!NearSpelling.CanBeMisspelling(word) || !_nearByFirstLetter.TryGetValue(word[0], out var candidates))
+        if (!NearSpelling.CanBeMisspelling(word) || _otherNames.Contains(word) || !_nearByFirstLetter.TryGetValue(word[0], out var candidates))
         {
             return false;
         }

@@ -84,6 +84,13 @@ public sealed class Vocabulary
     /// <summary>Words that name a systemic therapy without a drug ("systemic", "first-line"): what a setting of prior therapy needs near it.</summary>
     public IReadOnlyList<string> SystemicTherapyWords { get; init; } = [];
 
+    /// <summary>
+    /// Real generic names of drugs outside the vocabulary (WHO INN lists) that lie within a
+    /// misspelling's reach of an agent's name (satralizumab, two edits from spartalizumab): a word
+    /// spelled as one is that drug, never a misspelling (<see cref="NearSpelling"/>).
+    /// </summary>
+    public IReadOnlyList<string> OtherGenericNames { get; init; } = [];
+
     public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
 
     /// <summary>Every ICI target a value can have: the agents' targets, then the class words' (ending with <see cref="Terms.UnspecifiedIci"/>).</summary>
@@ -125,6 +132,7 @@ public sealed class Vocabulary
             LightWords = file.LightWords ?? [],
             DiseaseSettings = file.DiseaseSettings ?? [],
             SystemicTherapyWords = file.SystemicTherapyWords ?? [],
+            OtherGenericNames = file.OtherGenericNames ?? [],
             CountryNames = file.CountryNames,
         };
         vocabulary.CheckFixedTerms();
@@ -203,6 +211,7 @@ public sealed class Vocabulary
         List<string>? LightWords,
         List<DiseaseSettingEntry>? DiseaseSettings,
         List<string>? SystemicTherapyWords,
+        List<string>? OtherGenericNames,
         Dictionary<string, string> CountryNames);
 }
 

@@ -15,7 +15,8 @@ public sealed class VocabularyMatchers
             vocabulary.Agents.SelectMany(a => a.Synonyms.Append(a.Name).Select(term => (term, a)))
                 .Concat(vocabulary.Coformulations.Concat(vocabulary.Regimens).SelectMany(c => c.Names.SelectMany(term => c.Agents.Select(agent => (term, agentsByName[agent]))))),
             nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)),
-            rules);
+            rules,
+            otherNames: vocabulary.OtherGenericNames);
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))), rules: rules);
         IciTargets = [.. vocabulary.IciClassTerms.Where(c => c.Target != Terms.UnspecifiedIci).Select(c => (TermText.Key(c.Target), c.Target))];
         PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);

@@ -58,9 +58,11 @@ public class CombinationNameAndTitleRulesTests
     [Fact]
     public void A_chemoradiotherapy_name_takes_only_chemotherapy_from_its_description()
     {
-        var terms = OnlyIntervention(Intervention("RADIATION", "Chemoradiotherapy", "Weekly cisplatin with IMRT; pembrolizumab is given in another arm."));
+        var study = Normalise(WithArms([
+            Intervention("RADIATION", "Chemoradiotherapy", "Weekly cisplatin with IMRT; pembrolizumab is given in another arm."),
+            Intervention("DRUG", "Pembrolizumab", "200 mg every 3 weeks")]));
 
-        Assert.Equal(["cisplatin"], terms.Agents);
+        Assert.Equal(["cisplatin"], study.Interventions[0].Agents);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public class NearSpellingTests
     [InlineData("Toripalimib", "toripalimab")]
     [InlineData("Levatinib", "lenvatinib")]
     [InlineData("nivolumb", "nivolumab")]
+    [InlineData("Adebelizumab", "adebrelimab")] // the older "-lizumab" ending for "-limab", and one edit
+    [InlineData("Sintilizumab", "sintilimab")]
+    [InlineData("Tislelimab", "tislelizumab")]
     public void A_generic_name_misspelled_by_an_edit_or_two_names_its_agent(string name, string agent)
     {
         var study = Normalise(WithArms([Intervention("DRUG", name)]));
@@ -71,6 +74,16 @@ public class NearSpellingTests
     [InlineData("panitumumab")]
     [InlineData("daratumumab")]
     [InlineData("alemtuzumab")]
+    [InlineData("efalizumab")] // "-lizumab" names of other targets, respelt "-limab"
+    [InlineData("ocrelizumab")]
+    [InlineData("inebilizumab")]
+    [InlineData("satralizumab")]
+    [InlineData("crizanlizumab")]
+    [InlineData("mepolizumab")]
+    [InlineData("benralizumab")]
+    [InlineData("reslizumab")]
+    [InlineData("ibalizumab")]
+    [InlineData("otilimab")] // "-limab" names of other targets, respelt "-lizumab"
     [InlineData("axitinib")] // two edits from apatinib
     [InlineData("afatinib")] // one edit from apatinib: names under nine letters match only exactly
     [InlineData("dovitinib")]
@@ -132,6 +145,18 @@ public class NearSpellingTests
 
         Assert.Empty(matcher.Matches(TermText.Of("abcdefghk")));
         Assert.Equal(["one"], matcher.Matches(TermText.Of("abcdefhhi")).Select(m => m.Value));
+    }
+
+    [Fact]
+    public void A_word_listed_as_another_drugs_name_is_never_a_misspelling()
+    {
+        // Satralizumab (IL-6 receptor) is two edits from spartalizumab (PD-1).
+        var near = new TermMatcher<string>([], nearSpellings: [("spartalizumab", "spartalizumab")]);
+        var listed = new TermMatcher<string>([], nearSpellings: [("spartalizumab", "spartalizumab")], otherNames: ["Satralizumab"]);
+
+        Assert.Equal(["spartalizumab"], near.Matches(TermText.Of("satralizumab")).Select(m => m.Value));
+        Assert.Empty(listed.Matches(TermText.Of("satralizumab")));
+        Assert.Equal(["spartalizumab"], listed.Matches(TermText.Of("spartalizumb")).Select(m => m.Value));
     }
 
     [Fact]

@@ -186,12 +186,28 @@ public class RtKindAndPartnerRulesTests
     }
 
     [Fact]
-    public void A_class_name_takes_from_its_description_only_the_agents_of_that_class()
+    public void A_class_name_takes_from_its_description_only_the_agents_of_that_class_that_another_intervention_gives()
     {
-        var terms = OnlyIntervention(Intervention("DRUG", "Chemotherapy", "Carboplatin and fluorouracil, given with pembrolizumab every 3 weeks"));
+        var study = Normalise(WithArms([
+            Intervention("DRUG", "Chemotherapy", "Carboplatin and fluorouracil, given with pembrolizumab every 3 weeks"),
+            Intervention("BIOLOGICAL", "Pembrolizumab", "200 mg every 3 weeks")]));
 
-        Assert.Equal(["carboplatin", "fluorouracil"], terms.Agents.Order());
-        Assert.Empty(terms.Targets);
+        Assert.Equal(["carboplatin", "fluorouracil"], study.Interventions[0].Agents.Order());
+        Assert.Empty(study.Interventions[0].Targets);
+        Assert.Equal(["pembrolizumab"], study.Interventions[1].Agents);
+    }
+
+    /// <summary>Set 14 (NCT06610734): no intervention of its own for the ICI that both arms give.</summary>
+    [Fact]
+    public void A_class_name_takes_an_agent_of_another_class_that_no_other_intervention_names()
+    {
+        var study = Normalise(WithArms([
+            Intervention("DRUG", "Chemotherapy", "Adebrelimab plus etoposide and platinum."),
+            Intervention("RADIATION", "low dose radiotherapy", "Low-dose radiotherapy (LDRT).")]));
+
+        Assert.Equal(["adebrelimab", "etoposide"], study.Interventions[0].Agents.Order());
+        Assert.Equal(["PD-L1"], study.Interventions[0].Targets);
+        Assert.Empty(study.Interventions[1].Agents);
     }
 
     [Theory]
