@@ -12,9 +12,9 @@ namespace TrialEvidence.Data.Normalisation;
 internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 {
     /// <param name="treatsDisease">
-    /// The trial treats the disease (not supportive care or prevention): a graded toxicity it
-    /// measures is the safety of its treatment, where in a trial of a cream for radiation
-    /// dermatitis it is what the cream is for.
+    /// The trial treats the disease (not supportive care or prevention): a graded toxicity or a
+    /// complication it measures is the safety of its treatment, where in a trial of a cream for
+    /// radiation dermatitis or of a wound dressing it is what the cream or dressing is for.
     /// </param>
     /// <param name="repeated">
     /// The record registers the same measure more than once: each time frame that is one time
@@ -29,7 +29,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // safety or response in passing.
         var (endpoint, field, matched) = First(outcome.Measure, $"{prefix}.measure")
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, $"{prefix}.description") : null)
-            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") : null)
+            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(outcome.Measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
         if (field is not null)
         {
@@ -61,6 +61,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>Safety, for a measure that names a grade of toxicity and no class.</summary>
     private static (string Class, string? Field, string? Matched)? ByToxicityGrade(string? measure, string field) =>
         ToxicityGrade().Match(measure ?? string.Empty) is { Success: true } grade ? (Terms.Safety, field, grade.Value) : null;
+
+    /// <summary>Safety, for a measure that names a complication of treatment ("Major wound complications") and no class.</summary>
+    private (string Class, string? Field, string? Matched)? ByComplication(string? measure, string field) =>
+        vocabulary.Complications.Matches(TermText.Of(measure)) is [var complication, ..] ? (Terms.Safety, field, complication.Matched) : null;
 
     private (string Class, string? Field, string? Matched)? First(string? text, string field)
     {

@@ -30,9 +30,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // that no other intervention names ("Chemotherapy": "Adebrelimab plus etoposide and
         // platinum", with no adebrelimab intervention, is where the trial gives it). A name that
         // says only what kind of treatment it is ("Immunotherapy", "Experimental") is read through
-        // its description whatever type the registrant gave it. An agent the name gives "without"
-        // is not given ("Chemoradiation, without Tislelizumab").
-        var readsDescription = isDrug || (!NeverDrugTypes.Contains(intervention.Type ?? string.Empty) && NamesOnlyKind(own[0].Text));
+        // its description whatever type the registrant gave it; a locoregional procedure ("HAIC",
+        // "Hepatic arterial infusion chemotherapy": "mFOLFOX7") the chemotherapy it delivers. An
+        // agent the name gives "without" is not given ("Chemoradiation, without Tislelizumab").
+        var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
+        var deliversChemotherapy = locoregional.Match is not null && !isRadiation;
+        var readsDescription = isDrug || deliversChemotherapy || (!NeverDrugTypes.Contains(intervention.Type ?? string.Empty) && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
@@ -40,7 +43,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             var namedElsewhere = new Lazy<HashSet<string>>(() => AgentsOfOtherInterventions(record, intervention));
             agents = [.. vocabulary.Agents.Matches(description.Text)
                 .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words)
-                    && (named.Count == 0 || named.Contains(m.Value.Class) || !namedElsewhere.Value.Contains(m.Value.Name)))
+                    && (deliversChemotherapy ? m.Value.Class == Terms.Chemotherapy
+                        : named.Count == 0 || named.Contains(m.Value.Class) || !namedElsewhere.Value.Contains(m.Value.Name)))
                 .Select(m => (description.Field, m))];
         }
 
@@ -81,7 +85,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // which (RT, surgery or ablation), as a radiation intervention's says which kind.
         var localTherapy = !isRadiation && NamesLocalTherapy(own[0].Text);
         var modality = Modality(record, intervention, own, description, arms, isRadiation, localTherapy);
-        var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
         if (locoregional.Match is null && localTherapy)
         {
             locoregional = Find(vocabulary.Locoregional, [description])
@@ -466,7 +469,21 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
         List<(string Field, TermText Text)> arms, bool isRadiation, bool localTherapy)
     {
+        // What the trial's other interventions name as RT, read only where a rule needs it: the
+        // kinds they name as their own are theirs, not this one's.
+        var siblingRt = new Lazy<List<string>>(() => [.. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
+            .SelectMany(i => FindRt(OwnTexts(i)))
+            .Select(m => m.Match.Value)]);
+        var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = FindRt(own);
+        if (!isRadiation && named.Count > 0 && (FreeTextEvidence.SupportsCare(record) || siblingRt.Value.Count > 0))
+        {
+            // A treatment given during RT ("Gargle with sodium bicarbonate during radiotherapy",
+            // "Capecitabine (radiosensitizer during IMRT)") is timed by it: it does not give the RT
+            // that another intervention gives, or that a supportive-care trial supports patients through.
+            named = [.. own.SelectMany(t => FindRt([t]).Where(m => !TimedByRt(t.Text, m.Match.Position)))];
+        }
+
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
@@ -485,12 +502,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // shared "Radiotherapy" takes the most specific one. A boost ("CyberKnife boost") follows a
         // main course, which its description names. A local treatment that names no RT is read in
         // its description alone.
-        // What the trial's other interventions name as RT, read only where a rule needs it: the
-        // kinds they name as their own are theirs, not this one's.
-        var siblingRt = new Lazy<List<string>>(() => [.. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
-            .SelectMany(i => FindRt(OwnTexts(i)))
-            .Select(m => m.Match.Value)]);
-        var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var given = FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words)).ToList();
         if (named.Any(m => m.Match.Value != Terms.UnspecifiedRt) && own.Any(t => t.Text.Words.Any(w => w.Word is "boost" or "boosts")))
         {
@@ -524,6 +535,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
+
+    /// <summary>Whether the RT word at <paramref name="position"/> says when something else is given ("during radiotherapy", "throughout the RT course").</summary>
+    private static bool TimedByRt(TermText text, int position) =>
+        text.WordsBefore(position, 2).ToList() is [.., "during" or "throughout"] or ["during" or "throughout", "the" or "a" or "their" or "concurrent"];
 
     /// <summary>The first dose of radiation in Gy that <paramref name="texts"/> state, with its field.</summary>
     private static (string Field, string Text)? DoseStatement(IEnumerable<(string Field, TermText Text)> texts) =>

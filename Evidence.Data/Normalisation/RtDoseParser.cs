@@ -6,7 +6,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// <summary>
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
-/// "5 fractions of 8 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// "5 fractions of 8 Gy", "39 Gy (RBE) in 13 fractions", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
 /// </summary>
 public static partial class RtDoseParser
@@ -126,7 +126,8 @@ public static partial class RtDoseParser
 
     private const string Number = @"\d+(?:\.\d+)?";
     private const string NumberRange = Number + @"(?:\s*(?:-|to)\s*" + Number + ")?";
-    private const string Unit = @"(?<unit>c?Gy|[Gg]ray)\b";
+    /// <summary>Gy or cGy, with a particle beam's biological-effectiveness mark if written ("Gy (RBE)", "Gy[RBE]", "GyE").</summary>
+    private const string Unit = @"(?<unit>c?Gy|[Gg]ray)(?:\s*\(RBE\)|\s*\[RBE\]|\s+RBE\b|E\b|\b)";
     private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]

@@ -108,13 +108,14 @@ public sealed class StudyNormaliser
     /// <summary>
     /// An RT that names no kind ("Radiotherapy", "Palliative radiotherapy") but states its dose,
     /// every statement of fractions of <see cref="HypofractionatedGyPerFraction"/> Gy or more
-    /// ("8 Gy x 3", "20 Gy in 5 fractions"), is hypofractionated RT: read from its own name and
-    /// description, else from its arms when it is the trial's only RT intervention.
+    /// ("8 Gy x 3", "20 Gy in 5 fractions"), is hypofractionated RT. The doses are read from the
+    /// intervention's own name and description, else from the arms in which it is the only RT
+    /// intervention. A particle beam stays its particle whatever its dose per fraction (carbon
+    /// ions are given in large fractions as a rule), as the annotators of sets 4, 8 and 9 labelled it.
     /// </summary>
     private static List<InterventionTerms> HypofractionatedByDose(
         StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens, List<TermSource> sources)
     {
-        var rtInterventions = terms.Count(t => t.RtModality is not null);
         var result = new List<InterventionTerms>(terms.Count);
         foreach (var term in terms)
         {
@@ -126,9 +127,7 @@ public sealed class StudyNormaliser
 
             var intervention = record.Interventions[term.Ordinal];
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
-            var doses = own.Count > 0 || rtInterventions > 1
-                ? own
-                : regimens.Where(r => r.IsParsed && membership.ArmsOf(intervention).Any(a => r.SourceField == $"armGroups[{a.Ordinal}].description")).ToList();
+            var doses = own.Count > 0 ? own : [.. regimens.Where(r => r.IsParsed && ArmsGivingOnly(record, membership, terms, term).Any(a => r.SourceField == $"armGroups[{a}].description"))];
             if (!AllHypofractionated(doses))
             {
                 result.Add(term);
@@ -141,6 +140,15 @@ public sealed class StudyNormaliser
         }
 
         return result;
+    }
+
+    /// <summary>The ordinals of the arms of <paramref name="term"/>'s intervention that give no other RT intervention.</summary>
+    private static IEnumerable<int> ArmsGivingOnly(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, InterventionTerms term)
+    {
+        var otherRtArms = terms.Where(t => t.Ordinal != term.Ordinal && t.RtModality is not null)
+            .SelectMany(t => membership.ArmsOf(record.Interventions[t.Ordinal]).Select(a => a.Ordinal))
+            .ToHashSet();
+        return membership.ArmsOf(record.Interventions[term.Ordinal]).Select(a => a.Ordinal).Where(a => !otherRtArms.Contains(a));
     }
 
     /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>

@@ -91,6 +91,13 @@ public sealed class Vocabulary
     /// </summary>
     public IReadOnlyList<string> OtherGenericNames { get; init; } = [];
 
+    /// <summary>
+    /// Complications of a treatment ("wound complications", "wound healing disorders"): in a
+    /// trial that treats the disease, the safety of its treatment (a measure that names no
+    /// class); in a supportive-care or prevention trial (a wound dressing), what it is for.
+    /// </summary>
+    public IReadOnlyList<string> ComplicationTerms { get; init; } = [];
+
     public required IReadOnlyDictionary<string, string> CountryNames { get; init; }
 
     /// <summary>Every ICI target a value can have: the agents' targets, then the class words' (ending with <see cref="Terms.UnspecifiedIci"/>).</summary>
@@ -133,6 +140,7 @@ public sealed class Vocabulary
             DiseaseSettings = file.DiseaseSettings ?? [],
             SystemicTherapyWords = file.SystemicTherapyWords ?? [],
             OtherGenericNames = file.OtherGenericNames ?? [],
+            ComplicationTerms = file.ComplicationTerms ?? [],
             CountryNames = file.CountryNames,
         };
         vocabulary.CheckFixedTerms();
@@ -212,6 +220,7 @@ public sealed class Vocabulary
         List<DiseaseSettingEntry>? DiseaseSettings,
         List<string>? SystemicTherapyWords,
         List<string>? OtherGenericNames,
+        List<string>? ComplicationTerms,
         Dictionary<string, string> CountryNames);
 }
 

@@ -32,6 +32,7 @@ public sealed class VocabularyMatchers
         ImagingWords = new(vocabulary.ImagingWords.Select(word => (word, word)));
         LightWords = new(vocabulary.LightWords.Select(word => (word, word)));
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
+        Complications = new(vocabulary.ComplicationTerms.Select(term => (term, term)));
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
         _modalityFamily = vocabulary.RtModalities.ToDictionary(m => m.Name, m => m.Family, StringComparer.Ordinal);
         _modalityOfFamily = vocabulary.RtModalities.Where(m => m.Family is not null).GroupBy(m => m.Family!).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
@@ -102,6 +103,9 @@ public sealed class VocabularyMatchers
     public TermMatcher<string> LightWords { get; }
 
     public TermMatcher<string> SystemicTherapyWords { get; }
+
+    /// <summary>Complications of a treatment (<see cref="Vocabulary.ComplicationTerms"/>).</summary>
+    public TermMatcher<string> Complications { get; }
 
     /// <summary>Words that make a condition a neoplasm ("carcinoma", "NSCLC").</summary>
     public TermMatcher<string> NeoplasmWords { get; }

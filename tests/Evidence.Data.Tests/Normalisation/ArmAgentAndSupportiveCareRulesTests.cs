@@ -63,6 +63,41 @@ public class ArmAgentAndSupportiveCareRulesTests
         Assert.Equal(["pembrolizumab"], ProbioticTrial("TREATMENT").FreeText?.Agents);
     }
 
+    private static NormalisedStudy GargleTrial(string purpose, params JsonObject[] more)
+    {
+        var protocol = Trial(
+            "Sodium Bicarbonate for Oral Mucositis in Nasopharyngeal Carcinoma",
+            "Patients gargle throughout the course.",
+            [Intervention("DRUG", "Gargle with 2.5% sodium bicarbonate solution during radiotherapy"), .. more],
+            Arm("Gargle", "Oral rinses daily throughout the radiotherapy course", ["Drug: Gargle with 2.5% sodium bicarbonate solution during radiotherapy", .. more.Select(m => $"Radiation: {m["name"]}")]));
+        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
+        return Normalise(protocol);
+    }
+
+    /// <summary>Set 15 (NCT06854510, NCT07007182): what a treatment is given "during" is when, not what.</summary>
+    [Theory]
+    [InlineData("PREVENTION")]
+    [InlineData("SUPPORTIVE_CARE")]
+    public void A_treatment_given_during_rt_in_a_supportive_care_trial_gives_no_rt(string purpose)
+    {
+        Assert.Null(GargleTrial(purpose).Interventions[0].RtModality);
+    }
+
+    [Fact]
+    public void A_treatment_given_during_rt_that_another_intervention_gives_gives_no_rt()
+    {
+        var study = GargleTrial("TREATMENT", Intervention("RADIATION", "IMRT"));
+
+        Assert.Null(study.Interventions[0].RtModality);
+        Assert.Equal("EBRT", study.Interventions[1].RtModality);
+    }
+
+    [Fact]
+    public void A_treatment_trials_only_rt_named_during_another_treatment_is_still_given()
+    {
+        Assert.Equal("RT, unspecified", GargleTrial("TREATMENT").Interventions[0].RtModality);
+    }
+
     [Fact]
     public void Pd_l_in_brackets_names_both_pd1_and_pd_l1()
     {

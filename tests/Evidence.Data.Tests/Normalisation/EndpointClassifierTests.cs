@@ -20,6 +20,9 @@ public class EndpointClassifierTests
 
     [Theory]
     [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
+    [InlineData("2-year survival after recurrence", "OS")] // set 15: survival at a time point, of no other kind
+    [InlineData("5-year disease-free survival", "DFS/RFS")]
+    [InlineData("3-year cancer-specific survival", "other")]
     [InlineData("Overall Response Rate", "ORR")]
     [InlineData("Objective remission rate", "ORR")]
     [InlineData("Invasive disease recurrence-free interval", "DFS/RFS")]
@@ -121,6 +124,17 @@ public class EndpointClassifierTests
     public void A_graded_toxicity_of_a_treatment_trial_is_safety(string measure)
     {
         Assert.Equal("safety", Classify(measure).Class);
+    }
+
+    /// <summary>Sets 8 and 15: wound complications of preoperative RT, or what a dressing prevents.</summary>
+    [Theory]
+    [InlineData("Major wound complications", true, "safety")]
+    [InlineData("Proportion of therapies without wound healing disorder", true, "safety")]
+    [InlineData("Major wound complications", false, "other")]
+    [InlineData("Wound Complication Rate", false, "other")]
+    public void A_complication_of_treatment_is_safety_only_where_the_trial_treats_the_disease(string measure, bool treatsDisease, string expected)
+    {
+        Assert.Equal(expected, Classify(measure, treatsDisease: treatsDisease).Class);
     }
 
     [Fact]

@@ -31,6 +31,47 @@ public class RtCourseRulesTests
         Assert.Equal(modalities, terms.RtModalities);
     }
 
+    /// <summary>
+    /// Set 15 (NCT04946357) labelled these particle + hypofractionated RT, sets 4, 8 and 9 the particle
+    /// alone; LABELLING-GUIDE.md now says the particle alone.
+    /// </summary>
+    [Fact]
+    public void A_particle_beam_stays_its_particle_whatever_its_dose_per_fraction()
+    {
+        var study = Normalise(WithArms(
+            [Intervention("RADIATION", "Proton radiotherapy", "Active scanning beam."), Intervention("RADIATION", "Carbon ion radiotherapy", "Active scanning beam.")],
+            Arm("Protons", "Neoadjuvant proton radiotherapy, 39 Gy (RBE) in 13 fractions.", "Radiation: Proton radiotherapy"),
+            Arm("Carbon ions", "Neoadjuvant carbon ion radiotherapy, 39 Gy (RBE) in 13 fractions.", "Radiation: Carbon ion radiotherapy")));
+
+        Assert.Equal(["Proton"], study.Interventions[0].RtModalities);
+        Assert.Equal(["Carbon ion"], study.Interventions[1].RtModalities);
+        Assert.Equal(3.0, Assert.Single(study.RtRegimens, r => r.SourceField == "armGroups[0].description").DosePerFractionGyMin);
+    }
+
+    /// <summary>Each arm states the dose of its own RT intervention.</summary>
+    [Fact]
+    public void An_arms_dose_is_read_for_the_rt_intervention_that_is_the_arms_only_one()
+    {
+        var study = Normalise(WithArms(
+            [Intervention("RADIATION", "Radiotherapy to the primary"), Intervention("RADIATION", "Radiotherapy to the metastases")],
+            Arm("Primary", "Radiotherapy 60 Gy in 30 fractions.", "Radiation: Radiotherapy to the primary"),
+            Arm("Metastases", "Radiotherapy 8 Gy x 3.", "Radiation: Radiotherapy to the metastases")));
+
+        Assert.Equal(["RT, unspecified"], study.Interventions[0].RtModalities);
+        Assert.Equal(["Hypofractionated RT"], study.Interventions[1].RtModalities);
+    }
+
+    [Fact]
+    public void An_arms_dose_is_not_read_for_an_rt_intervention_that_shares_the_arm_with_another()
+    {
+        var study = Normalise(WithArms(
+            [Intervention("RADIATION", "Radiotherapy to the primary"), Intervention("RADIATION", "Radiotherapy to the metastases")],
+            Arm("Both", "Radiotherapy 60 Gy in 30 fractions to the primary, and 8 Gy x 3 to the bone metastases.", "Radiation: Radiotherapy to the primary", "Radiation: Radiotherapy to the metastases")));
+
+        Assert.Equal(["RT, unspecified"], study.Interventions[0].RtModalities);
+        Assert.Equal(["RT, unspecified"], study.Interventions[1].RtModalities);
+    }
+
     [Fact]
     public void A_boost_named_by_its_kind_also_gives_the_main_course_its_description_names()
     {

@@ -18,6 +18,10 @@ public class RtDoseParserTests
     [InlineData("5 fractions of 6 Gy", 30, 5, 6)]
     [InlineData("4500 cGy in 25 fractions", 45, 25, 1.8)]
     [InlineData("20 Gy x 1", 20, 1, 20)]
+    [InlineData("39 Gy (RBE) in 13 fractions", 39, 13, 3)] // particle beams' biological-effectiveness mark
+    [InlineData("70.4 Gy[RBE] in 16 fractions", 70.4, 16, 4.4)]
+    [InlineData("60 GyE in 15 fx", 60, 15, 4)]
+    [InlineData("3 x 8 Gy RBE", 24, 3, 8)]
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);
