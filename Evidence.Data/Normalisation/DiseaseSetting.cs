@@ -8,7 +8,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// enrols (unresectable, metastatic, with vascular invasion, after prior systemic therapy,
 /// adjuvant...) and the conditions, "Unresectable Hepatocellular Carcinoma with vascular
 /// invasion". Settings come from the conditions, keywords, titles, descriptions (less their
-/// background sentences: "approved for", "showed") and the inclusion criteria; never from the exclusion criteria, and not where the words before them
+/// background sentences: "approved for", "showed"; of the detailed description, only sentences
+/// about the trial) and the inclusion criteria; never from the exclusion criteria, and not where the words before them
 /// deny them ("no metastases", "without vascular invasion", "non-metastatic"). "Advanced" is
 /// kept only when nothing more exact is said; a setting of prior therapy only when a systemic
 /// therapy is named near it (progression after TACE is not after systemic therapy).
@@ -32,9 +33,13 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var namesDisease = field.StartsWith("conditionsModule.", StringComparison.Ordinal) || field.StartsWith("identificationModule.", StringComparison.Ordinal);
-            if (field.StartsWith("descriptionModule.", StringComparison.Ordinal) && vocabulary.BackgroundWords.Matches(words).Count > 0)
+            if (field.StartsWith("descriptionModule.", StringComparison.Ordinal)
+                && (vocabulary.BackgroundWords.Matches(words).Count > 0 || (field == DetailedDescription && !words.Words.Any(w => OwnWords.Contains(w.Word)))))
             {
-                // "Sorafenib is approved for advanced HCC": what others found or use, not whom this trial enrols.
+                // "Sorafenib is approved for advanced HCC": what others found or use, not whom this
+                // trial enrols. A detailed description is mostly such background ("for patients with
+                // metastatic ESCC, pembrolizumab improved overall survival"): only its sentences
+                // about the trial ("This trial will enrol...") count.
                 continue;
             }
 
@@ -125,6 +130,14 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return before.Any(Denials.Contains) || freeOf || freeAfter;
     }
 
+    private const string DetailedDescription = "descriptionModule.detailedDescription";
+
+    /// <summary>Words of a sentence about the trial itself: what it will do, aims at, whom it enrols.</summary>
+    private static readonly HashSet<string> OwnWords = new(
+        ["this", "we", "our", "will", "aim", "aims", "aimed", "designed", "enrol", "enroll", "enrolled", "enrolling", "enrollment", "enrolment", "eligible",
+         "randomized", "randomised", "randomly", "investigate", "evaluate", "explore", "assess", "compare", "participants", "subjects", "receive", "receiving", "undergo"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> Denials = new(["no", "not", "non", "without", "absence", "absent", "excluding", "neither", "nor"], StringComparer.Ordinal);
 
     /// <summary>Whether a systemic therapy (a drug, a drug class, or words such as "systemic", "first-line") is named just after the setting's words.</summary>
@@ -146,7 +159,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         texts.Add(("identificationModule.briefTitle", record.BriefTitle));
         texts.Add(("identificationModule.officialTitle", record.OfficialTitle));
         texts.Add(("descriptionModule.briefSummary", record.BriefSummary));
-        texts.Add(("descriptionModule.detailedDescription", record.DetailedDescription));
+        texts.Add((DetailedDescription, record.DetailedDescription));
         texts.Add(("eligibilityModule.eligibilityCriteria", Inclusion(record.EligibilityCriteria)));
         return TermText.Sentences(texts);
     }

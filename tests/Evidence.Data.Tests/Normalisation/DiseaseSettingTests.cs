@@ -101,6 +101,19 @@ public class DiseaseSettingTests
         Assert.Equal("Hepatocellular Carcinoma (neoadjuvant)", summary.Disease);
     }
 
+    /// <summary>Set 15 (NCT04644250, NCT07340502): a detailed description is mostly what others found.</summary>
+    [Fact]
+    public void A_detailed_description_gives_settings_only_in_sentences_about_the_trial()
+    {
+        var summary = Summary(
+            ["Esophageal Squamous Cell Carcinoma"],
+            description: "In KEYNOTE-181, for patients with metastatic ESCC, pembrolizumab improved overall survival. "
+                + "About 10% of patients have disease progression after chemoradiotherapy. "
+                + "This trial will enrol patients with locally advanced ESCC for neoadjuvant chemoradiotherapy with toripalimab.");
+
+        Assert.Equal(["locally advanced", "neoadjuvant"], summary.Settings);
+    }
+
     [Fact]
     public void Metastases_named_in_the_criteria_as_a_subgroup_do_not_make_the_trial_metastatic_but_in_a_condition_they_do()
     {
