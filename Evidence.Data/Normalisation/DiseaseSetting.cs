@@ -145,7 +145,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     {
         var window = TermText.Of(string.Join(' ', words.Words.Skip(position).Take(SystemicTherapyWindow).Select(w => w.Word)));
         return vocabulary.Agents.Matches(window).Count > 0
-            || vocabulary.IciClasses.Matches(window).Count > 0
+            || vocabulary.IciClassMatches(window).Count > 0
             || vocabulary.PartnerClasses.Matches(window).Any(m => m.Value != Terms.Locoregional)
             || vocabulary.SystemicTherapyWords.Matches(window).Count > 0;
     }

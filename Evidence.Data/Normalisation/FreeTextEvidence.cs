@@ -203,7 +203,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // A summary sentence tells the kind only where it names the RT with an ICI (the rest
             // is background and what patients had before).
             if (named.Count == 0 || IsImagingDose(words, named)
-                || (field == Summary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClasses.Matches(words).Count == 0))
+                || (field == Summary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0))
             {
                 continue;
             }

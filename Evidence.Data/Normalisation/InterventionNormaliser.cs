@@ -405,7 +405,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>The classes an intervention's own words name ("Chemotherapy": chemotherapy; "PD-1 inhibitor plus chemotherapy": ICI and chemotherapy).</summary>
     private HashSet<string> NamedClasses(List<(string Field, TermText Text)> own) =>
     [
-        .. own.Any(t => vocabulary.IciClasses.Matches(t.Text).Count > 0) ? [Terms.Ici] : Array.Empty<string>(),
+        .. own.Any(t => vocabulary.IciClassMatches(t.Text).Count > 0) ? [Terms.Ici] : Array.Empty<string>(),
         .. own.SelectMany(t => vocabulary.PartnerClasses.Matches(t.Text).Select(m => m.Value)),
     ];
 
@@ -416,7 +416,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private bool IsOtherDrugName(TermText text) =>
         text.Words is [var (word, _, _)] && word.Length >= 5 && word.All(char.IsLetter) && !GenericNames.Contains(word)
-            && vocabulary.PartnerClasses.Matches(text).Count == 0 && vocabulary.IciClasses.Matches(text).Count == 0
+            && vocabulary.PartnerClasses.Matches(text).Count == 0 && vocabulary.IciClassMatches(text).Count == 0
             && vocabulary.SystemicTherapyWords.Matches(text).Count == 0 && vocabulary.RtModalities.Matches(text).Count == 0
             && vocabulary.Locoregional.Matches(text).Count == 0 && !PlaceboWords.Contains(word);
 
@@ -452,7 +452,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     private bool NamesIci(Intervention intervention) =>
-        OwnTexts(intervention).Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici) || vocabulary.IciClasses.Matches(t.Text).Count > 0);
+        OwnTexts(intervention).Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici) || vocabulary.IciClassMatches(t.Text).Count > 0);
 
     /// <summary>
     /// The RT an intervention gives: what its own words name; for a radiation intervention that

@@ -23,7 +23,7 @@ internal sealed partial class SequenceDetector(VocabularyMatchers vocabulary)
                 var words = TermText.Of(sentence);
                 var rt = vocabulary.RtModalities.Matches(words).Select(m => m.Position).DefaultIfEmpty(-1).Min();
                 var ici = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position)
-                    .Concat(vocabulary.IciClasses.Matches(words).Select(m => m.Position)).DefaultIfEmpty(-1).Min();
+                    .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).DefaultIfEmpty(-1).Min();
                 if (rt < 0 || ici < 0)
                 {
                     continue;

@@ -165,7 +165,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         if (terms.Targets.Count > 0)
         {
             var iciClass = Targets(terms.Targets);
-            return intervention.Name is { Length: > 0 } drug && vocabulary.IciClasses.Matches(TermText.Of(drug)).Count == 0 ? $"{drug} ({iciClass})" : iciClass;
+            return intervention.Name is { Length: > 0 } drug && vocabulary.IciClassMatches(TermText.Of(drug)).Count == 0 ? $"{drug} ({iciClass})" : iciClass;
         }
 
         if (terms.PartnerClasses.Contains(Terms.Locoregional))

@@ -48,6 +48,16 @@ public sealed partial class TermText
         for (var i = 0; i <= original.Length; i++)
         {
             var folded = i < original.Length ? Fold(original[i]) : ' ';
+            if (char.IsDigit(folded) && start >= 0 && EndsInLetters(word, MinimumLettersBeforeDigits))
+            {
+                // "RECIST1.1", "FOLFOX4": a name of four letters or more run into a number is the
+                // name and the number ("recist" "1"); keys run words together, so "SHR1210",
+                // "CTLA4" and "mFOLFOX6" still match as they did.
+                words.Add((word.ToString(), start, i));
+                word.Clear();
+                start = -1;
+            }
+
             if (char.IsLetterOrDigit(folded))
             {
                 if (start < 0)
@@ -66,6 +76,27 @@ public sealed partial class TermText
         }
 
         return new TermText(original, words);
+    }
+
+    private const int MinimumLettersBeforeDigits = 4;
+
+    /// <summary>Whether the word so far is all letters, at least <paramref name="count"/> of them.</summary>
+    private static bool EndsInLetters(StringBuilder word, int count)
+    {
+        if (word.Length < count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (!char.IsLetter(word[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Text with full-width forms and Unicode dashes folded to ASCII, as matching sees it.</summary>

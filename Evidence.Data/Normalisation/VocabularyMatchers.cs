@@ -69,9 +69,18 @@ public sealed class VocabularyMatchers
     /// write a class that takes both) as both targets.
     /// </summary>
     public List<TermMatch<string>> IciClassMatches(TermText text) =>
-        [.. IciClasses.Matches(text).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
+        [.. IciClasses.Matches(text).Where(m => !IsCompanyCode(text, m)).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
             ? [m, m with { Value = "PD-1" }]
             : new[] { m })];
+
+    /// <summary>
+    /// An acronym run into a number is a development code, not a class word: "ICI 176,334" is
+    /// bicalutamide under Imperial Chemical Industries' code, not an immune checkpoint inhibitor.
+    /// </summary>
+    private static bool IsCompanyCode(TermText text, TermMatch<string> match) =>
+        match.Matched.All(char.IsUpper)
+        && match.Position + match.Words < text.Words.Count
+        && text.Words[match.Position + match.Words].Word.All(char.IsAsciiDigit);
 
     /// <summary>The checkpoints by their match keys ("pdl1": PD-L1), for a checkpoint written alone after a slash.</summary>
     public IReadOnlyList<(string Key, string Target)> IciTargets { get; }

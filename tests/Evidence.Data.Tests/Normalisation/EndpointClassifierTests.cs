@@ -215,6 +215,7 @@ public class EndpointClassifierTests
     [Theory]
     [InlineData("Clinical efficacy of neoadjuvant PD-1 blockade", "Objective response rate by RECIST 1.1", "ORR")] // set 14: the measure says only "efficacy"
     [InlineData("Efficacy of SBRT", "Progression-free survival", "PFS")]
+    [InlineData("Clinical efficacy of neoadjuvant PD-1 blockade in VSCC", "Objective change in tumour size (according to RECIST1.1)", "ORR")] // set 14: a name run into its version
     public void A_measure_that_says_only_the_efficacy_of_a_treatment_is_classed_by_its_description(string measure, string description, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure, description).Class);

@@ -168,6 +168,32 @@ public class NearSpellingTests
     }
 
     [Theory]
+    [InlineData("RECIST1.1", new[] { "recist", "1", "1" })] // a name of four letters or more run into a number is the name and the number
+    [InlineData("FOLFOX4", new[] { "folfox", "4" })]
+    [InlineData("SHR1210", new[] { "shr1210" })] // a code of fewer letters stays one word
+    [InlineData("PD1", new[] { "pd1" })]
+    [InlineData("5FU", new[] { "5fu" })]
+    public void Words_are_cut_where_a_name_runs_into_a_number(string text, string[] words)
+    {
+        Assert.Equal(words, TermText.Of(text).Words.Select(w => w.Word));
+    }
+
+    /// <summary>Set 16 (NCT06528210): bicalutamide's other name "ICI 176,334" beside a pembrolizumab arm.</summary>
+    [Theory]
+    [InlineData("ICI 176,334")]
+    [InlineData("ICI 182780")]
+    public void An_acronym_run_into_a_number_is_a_code_not_a_class(string otherName)
+    {
+        var study = Normalise(WithArms(
+            [Intervention("DRUG", "Bicalutamide", "Given PO", otherNames: ["Casodex", otherName]), Intervention("BIOLOGICAL", "Pembrolizumab", "Given IV")],
+            Arm("Treatment", "Patients receive pembrolizumab with ADT.", "Drug: Bicalutamide", "Biological: Pembrolizumab")));
+
+        Assert.Empty(study.Interventions[0].Agents);
+        Assert.Empty(study.Interventions[0].Targets);
+        Assert.Equal(["ICI, unspecified"], OnlyIntervention(Intervention("DRUG", "ICI", "Immune checkpoint inhibitor per investigator")).Targets);
+    }
+
+    [Theory]
     [InlineData("SHR-1210")]
     [InlineData("SHR1210")]
     [InlineData("shr 1210")]
