@@ -38,6 +38,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var agents = new List<(string Field, TermMatch<AgentEntry> Match)>();
         var doses = new List<(string Field, ParsedDose Dose)>();
         var classes = new List<(string Field, TermMatch<string> Match)>();
+        var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
@@ -64,8 +65,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             else
             {
                 // "Consolidation sintilimab after concurrent chemoradiation": the RT a consolidation
-                // follows was given before the trial, as in PACIFIC.
-                rt = [.. rt.Where(m => !ConsolidatesAfter(words, m.Position) || StatesDose(sentence))];
+                // follows was given before the trial, as in PACIFIC. So is the RT a title's ICI
+                // follows ("Durvalumab Following Radiation Therapy") where the record's other words
+                // name RT only as received before it ("received ... radiotherapy prior to study entry").
+                rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position) || (IsTitle(field) && Follows(words, m.Position) && rtOnlyBefore.Value)) || StatesDose(sentence))];
             }
 
             if (field == Summary)
@@ -80,7 +83,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // Cream", "PD-1 Expression as a Biomarker"): it counts where it names RT and an ICI
             // together, or an ICI by name joined to another treatment ("Toripalimab Plus Surgery
             // vs Surgery Alone"). An arm's words are what that arm gives.
-            if (field.StartsWith("identificationModule.", StringComparison.Ordinal) && !combination)
+            if (IsTitle(field) && !combination)
             {
                 var joined = named.Where(m => JoinedToTreatment(words, m)).ToList();
                 if (!needIci || joined.Count == 0)
@@ -212,7 +215,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         // The titles say what the trial is; the summary and arms decide only where they name no kind.
-        var titled = kinds.Where(k => k.Field.StartsWith("identificationModule.", StringComparison.Ordinal)).ToList();
+        var titled = kinds.Where(k => IsTitle(k.Field)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
         var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match), oneIntervention: false);
         return chosen.Count > 0 ? (sole.Ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
@@ -223,6 +226,38 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         vocabulary.ImagingWords.Matches(words).Count > 0
         && (words.Words.Any(w => w.Word is "msv" or "mgy")
             || rt.Any(m => words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "dose" or "doses" or "exposure")));
+
+    private static bool IsTitle(string field) => field.StartsWith("identificationModule.", StringComparison.Ordinal);
+
+    /// <summary>Whether "after", "following" or "post" is one of the two words before word <paramref name="position"/>.</summary>
+    private static bool Follows(TermText words, int position) => words.WordsBefore(position, 2).Any(GivenInText.SequenceWords.Contains);
+
+    /// <summary>
+    /// Whether the record's summary and arms name RT, and only as something not given by the trial
+    /// ("Patients received standard radiotherapy prior to study entry").
+    /// </summary>
+    private bool RtOnlyBeforeTheTrial(StudyRecord record)
+    {
+        var named = false;
+        foreach (var (field, sentence) in OwnSentences(record).Where(s => !IsTitle(s.Field)))
+        {
+            var words = TermText.Of(sentence);
+            var rt = vocabulary.RtKindMatches(words);
+            if (rt.Count == 0)
+            {
+                continue;
+            }
+
+            if (GivenInText.Given(rt, words, sequence: false).Count > 0)
+            {
+                return false;
+            }
+
+            named = true;
+        }
+
+        return named;
+    }
 
     /// <summary>
     /// Whether the RT at word <paramref name="position"/> comes "after" or "following" a
@@ -238,7 +273,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// "Radiodermatitis", "radiation-induced mucositis", "Radiation-induced Oral Side Effects");
     /// not a cancer RT caused ("Radiation-Induced Sarcoma"), whose trial may well give RT.
     /// </summary>
-    private bool TreatsRtInjury(StudyRecord record) =>
+    internal bool TreatsRtInjury(StudyRecord record) =>
         record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
             || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)

@@ -82,10 +82,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         // "Local intervention therapy", "Local consolidative treatment": the description says
-        // which (RT, surgery or ablation), as a radiation intervention's says which kind.
+        // which (RT, surgery or ablation), as a radiation intervention's says which kind. So does
+        // a name that names none of the drugs its description gives ("neoadjuvant therapy":
+        // "TACE ..., tislelizumab 200 mg ..., lenvatinib"): the description is what it gives.
         var localTherapy = !isRadiation && NamesLocalTherapy(own[0].Text);
         var modality = Modality(record, intervention, own, description, arms, isRadiation, localTherapy);
-        if (locoregional.Match is null && localTherapy)
+        var describedOnly = agents.Count > 0 && agents.All(a => a.Field == description.Field);
+        if (locoregional.Match is null && (localTherapy || describedOnly))
         {
             locoregional = Find(vocabulary.Locoregional, [description])
                 .FirstOrDefault(l => GivenInText.IsGiven(description.Text, l.Match.Position, l.Match.Position + l.Match.Words));

@@ -39,7 +39,10 @@ public sealed class StudyNormaliser
         var membership = new ArmMembership(record);
         var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();
         var freeText = _freeText.Derive(record, interventions, sources);
-        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease: !FreeTextEvidence.SupportsCare(record), repeated: IsRepeated(record, o))).ToList();
+        // A trial of a cream for radiation dermatitis, or of a mouthwash for radiation-induced
+        // mucositis, measures toxicity as what its intervention is for, whatever purpose it registers.
+        var treatsDisease = !FreeTextEvidence.SupportsCare(record) && !_freeText.TreatsRtInjury(record);
+        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease, repeated: IsRepeated(record, o))).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);
         interventions = HypofractionatedByDose(record, membership, interventions, regimens, sources);

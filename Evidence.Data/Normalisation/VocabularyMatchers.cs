@@ -17,7 +17,7 @@ public sealed class VocabularyMatchers
             nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)),
             rules,
             otherNames: vocabulary.OtherGenericNames);
-        IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.Select(term => (term, c.Target))), rules: rules);
+        IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.SelectMany(WithPlural).Select(term => (term, c.Target))), rules: rules);
         IciTargets = [.. vocabulary.IciClassTerms.Where(c => c.Target != Terms.UnspecifiedIci).Select(c => (TermText.Key(c.Target), c.Target))];
         PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
         RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Concat(m.Courses ?? []).Select(term => (term, m.Name))), rules: rules);
@@ -51,6 +51,21 @@ public sealed class VocabularyMatchers
     private const string CarbonIonFamily = "carbon ion";
 
     public Vocabulary Vocabulary { get; }
+
+    /// <summary>
+    /// A class term and its plural ("PD-L1 monoclonal antibody", "... antibodies"; "PD-1 mAb",
+    /// "... mAbs"): registrants write either. A term ending in a digit or an "s" has none.
+    /// </summary>
+    private static IEnumerable<string> WithPlural(string term)
+    {
+        yield return term;
+        if (term.Length < 2 || !char.IsLetter(term[^1]) || term.EndsWith('s'))
+        {
+            yield break;
+        }
+
+        yield return term.EndsWith('y') && !"aeiou".Contains(term[^2], StringComparison.Ordinal) ? term[..^1] + "ies" : term + "s";
+    }
 
     public TermMatcher<AgentEntry> Agents { get; }
 

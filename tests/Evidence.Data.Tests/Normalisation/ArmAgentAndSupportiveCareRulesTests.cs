@@ -98,6 +98,30 @@ public class ArmAgentAndSupportiveCareRulesTests
         Assert.Equal("RT, unspecified", GargleTrial("TREATMENT").Interventions[0].RtModality);
     }
 
+    /// <summary>Set 17 (NCT07071103): class words in the plural.</summary>
+    [Theory]
+    [InlineData("PD-1/PD-L1 monoclonal antibodies", new[] { "PD-1", "PD-L1" })]
+    [InlineData("PD-L1 monoclonal antibody", new[] { "PD-L1" })]
+    [InlineData("Anti-CTLA-4 antibodies", new[] { "CTLA-4" })]
+    [InlineData("PD-1 mAbs", new[] { "PD-1" })]
+    public void Class_words_in_the_plural_name_their_checkpoints(string name, string[] targets)
+    {
+        Assert.Equal(targets, OnlyIntervention(Intervention("DRUG", name)).Targets.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Set 17 (NCT06003673): a combination named by its timing, its description saying what it gives.</summary>
+    [Fact]
+    public void A_name_that_names_none_of_the_drugs_its_description_gives_takes_its_locoregional_therapy_too()
+    {
+        var terms = OnlyIntervention(Intervention(
+            "COMBINATION_PRODUCT",
+            "neoadjuvant therapy",
+            "Conventional transarterial chemoembolization (TACE) is performed, with tislelizumab 200 mg and lenvatinib 8 mg daily."));
+
+        Assert.Equal(["lenvatinib", "tislelizumab"], terms.Agents.Order(StringComparer.Ordinal));
+        Assert.Equal(["TKI", "locoregional"], terms.PartnerClasses.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Pd_l_in_brackets_names_both_pd1_and_pd_l1()
     {

@@ -20,6 +20,7 @@ public class EndpointClassifierTests
 
     [Theory]
     [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
+    [InlineData("Incidence of abscopal effects", "ORR")] // set 17: response outside the irradiated field
     [InlineData("2-year survival after recurrence", "OS")] // set 15: survival at a time point, of no other kind
     [InlineData("5-year disease-free survival", "DFS/RFS")]
     [InlineData("3-year cancer-specific survival", "other")]
@@ -124,6 +125,22 @@ public class EndpointClassifierTests
     public void A_graded_toxicity_of_a_treatment_trial_is_safety(string measure)
     {
         Assert.Equal("safety", Classify(measure).Class);
+    }
+
+    /// <summary>Set 17 (NCT07282483): a treatment trial of radiation-induced mucositis measures it as its aim.</summary>
+    [Fact]
+    public void A_trial_of_an_rt_injury_measures_its_toxicity_as_other_whatever_purpose_it_registers()
+    {
+        var outcome = new JsonObject { ["measure"] = "Incidence rate of severe oral mucositis (RTOG grade >= 3)", ["timeFrame"] = "7 weeks" };
+        var protocol = new JsonObject
+        {
+            ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) },
+            ["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray("Radiation-induced Oral Mucositis") },
+            ["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "TREATMENT" } },
+        };
+
+        Assert.Equal("other", Normalise(protocol).Outcomes[0].EndpointClass);
+        Assert.Equal("safety", Classify("Incidence rate of severe oral mucositis (RTOG grade >= 3)").Class);
     }
 
     /// <summary>Sets 8 and 15: wound complications of preoperative RT, or what a dressing prevents.</summary>

@@ -31,6 +31,23 @@ public class FreeTextEvidenceTests
         Assert.Equal("Toripalimab + SBRT", study.Summary.InterventionSummary);
     }
 
+    /// <summary>Set 17 (DUART, NCT04249362): the arms say the RT was received before study entry.</summary>
+    [Fact]
+    public void A_titles_rt_that_the_ici_follows_is_not_given_where_the_arms_name_it_as_received_before()
+    {
+        var before = Normalise(Trial(
+            "Study of Durvalumab Following Radiation Therapy in Stage III NSCLC",
+            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Cohort A"])],
+            arms: [Arm("Cohort A", "Patients received standard radiotherapy (60 Gy) prior to study entry.", "Drug: Durvalumab")]));
+        var given = Normalise(Trial(
+            "Study of Durvalumab Following Radiation Therapy in Stage III NSCLC",
+            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Cohort A"])],
+            arms: [Arm("Cohort A", "Patients receive radiotherapy, then durvalumab every 4 weeks.", "Drug: Durvalumab")]));
+
+        Assert.Null(before.FreeText?.RtModality);
+        Assert.Equal("RT, unspecified", given.FreeText?.RtModality);
+    }
+
     [Fact]
     public void A_summary_tells_the_kind_of_rt_that_the_title_names()
     {
