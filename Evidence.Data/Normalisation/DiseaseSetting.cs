@@ -134,8 +134,10 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
     /// <summary>Words of a sentence about the trial itself: what it will do, aims at, whom it enrols.</summary>
     private static readonly HashSet<string> OwnWords = new(
-        ["this", "we", "our", "will", "aim", "aims", "aimed", "designed", "enrol", "enroll", "enrolled", "enrolling", "enrollment", "enrolment", "eligible",
-         "randomized", "randomised", "randomly", "investigate", "evaluate", "explore", "assess", "compare", "participants", "subjects", "receive", "receiving", "undergo"],
+        ["this", "we", "our", "will", "aim", "aims", "aimed", "designed", "enrol", "enroll", "enrols", "enrolls", "enrolled", "enrolling", "enrollment", "enrolment",
+         "recruit", "recruits", "recruited", "recruiting", "eligible", "randomized", "randomised", "randomly", "investigate", "investigates", "evaluate",
+         "evaluates", "explore", "explores", "assess", "assesses", "compare", "compares", "participants", "subjects", "receive", "receiving", "undergo",
+         "present", "current"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> Denials = new(["no", "not", "non", "without", "absence", "absent", "excluding", "neither", "nor"], StringComparer.Ordinal);

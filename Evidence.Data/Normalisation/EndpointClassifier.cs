@@ -114,7 +114,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// in the two words before every death word).
     /// </summary>
     private bool CauseSpecific(TermText words, List<TermMatch<string>> matches) =>
-        matches.All(m => DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position, 2).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w)));
+        matches.All(m => (DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position, 2).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w)))
+            || (IsSurvivalAtTime(words, m) && words.WordsBefore(m.Position, 3).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w))));
+
+    /// <summary>"5-year survival": survival at a time point, its cause or kind (if any) named before the number ("cancer-specific 5-year survival").</summary>
+    private static bool IsSurvivalAtTime(TermText words, TermMatch<string> match) =>
+        match.Words == 2 && words.Words[match.Position].Word is "year" or "years" or "month" or "months";
 
     private static readonly HashSet<string> CauseWords = new(["related", "specific", "attributable"], StringComparer.Ordinal);
 

@@ -22,29 +22,34 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
         var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
         var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
-        var isRadiation = string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
+        var isRadiation = IsRadiation(intervention);
 
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with), and of a class name
-        // ("Chemotherapy", "PD-1 antibody") the agents of that class, and those of other classes
-        // that no other intervention names ("Chemotherapy": "Adebrelimab plus etoposide and
-        // platinum", with no adebrelimab intervention, is where the trial gives it). A name that
-        // says only what kind of treatment it is ("Immunotherapy", "Experimental") is read through
-        // its description whatever type the registrant gave it; a locoregional procedure ("HAIC",
-        // "Hepatic arterial infusion chemotherapy": "mFOLFOX7") the chemotherapy it delivers. An
-        // agent the name gives "without" is not given ("Chemoradiation, without Tislelizumab").
+        // ("Chemotherapy", "PD-1 antibody") the agents of that class. An agent of another class
+        // that the description gives is this intervention's only where every arm of it names the
+        // agent and no other intervention names it or its class ("Chemotherapy": "Adebrelimab plus
+        // etoposide and platinum", in arms "Adebrelimab + chemotherapy", with no adebrelimab
+        // intervention). A name that says only what kind of treatment it is ("Immunotherapy",
+        // "Experimental") is read through its description whatever type the registrant gave it; a
+        // procedure that delivers drugs ("HAIC": "mFOLFOX7", "TACE with epirubicin") for the
+        // chemotherapy it delivers. An agent the name gives "without" is not given
+        // ("Chemoradiation, without Tislelizumab").
         var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
-        var deliversChemotherapy = locoregional.Match is not null && !isRadiation;
-        var readsDescription = isDrug || deliversChemotherapy || (!NeverDrugTypes.Contains(intervention.Type ?? string.Empty) && NamesOnlyKind(own[0].Text));
+        var neverDrug = NeverDrugTypes.Contains(intervention.Type ?? string.Empty);
+        var deliversDrugs = locoregional.Match is { } procedure && vocabulary.DeliversDrugs(procedure.Value) && !isRadiation && !neverDrug
+            && !FreeTextEvidence.SupportsCare(record);
+        var readsDescription = isDrug || deliversDrugs || (!neverDrug && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
             var named = NamedClasses(own);
-            var namedElsewhere = new Lazy<HashSet<string>>(() => AgentsOfOtherInterventions(record, intervention));
+            var elsewhere = new Lazy<(HashSet<string> Agents, bool Ici)>(() => NamedByOtherInterventions(record, intervention));
             agents = [.. vocabulary.Agents.Matches(description.Text)
                 .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words)
-                    && (deliversChemotherapy ? m.Value.Class == Terms.Chemotherapy
-                        : named.Count == 0 || named.Contains(m.Value.Class) || !namedElsewhere.Value.Contains(m.Value.Name)))
+                    && (deliversDrugs ? m.Value.Class == Terms.Chemotherapy && !GivenBeside(description.Text, m)
+                        : named.Count == 0 || named.Contains(m.Value.Class)
+                            || (!NamedElsewhere(elsewhere.Value, m.Value) && EveryArmNames(membership.ArmsOf(intervention), m.Value))))
                 .Select(m => (description.Field, m))];
         }
 
@@ -475,7 +480,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // What the trial's other interventions name as RT, read only where a rule needs it: the
         // kinds they name as their own are theirs, not this one's.
         var siblingRt = new Lazy<List<string>>(() => [.. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
-            .SelectMany(i => FindRt(OwnTexts(i)))
+            .SelectMany(i => OwnTexts(i).SelectMany(t => FindRt([t]).Where(m => IsRadiation(i) || !TimedByRt(t.Text, m.Match.Position))))
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = FindRt(own);
@@ -539,9 +544,37 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
 
-    /// <summary>Whether the RT word at <paramref name="position"/> says when something else is given ("during radiotherapy", "throughout the RT course").</summary>
-    private static bool TimedByRt(TermText text, int position) =>
-        text.WordsBefore(position, 2).ToList() is [.., "during" or "throughout"] or ["during" or "throughout", "the" or "a" or "their" or "concurrent"];
+    private static bool IsRadiation(Intervention intervention) => string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the RT word at <paramref name="position"/> says when something else is given:
+    /// "during" or "throughout" up to four words before it, with only words of a course between
+    /// ("during radiotherapy", "during the course of radiotherapy", "during and after
+    /// radiotherapy", "throughout the entire thoracic radiotherapy").
+    /// </summary>
+    private static bool TimedByRt(TermText text, int position)
+    {
+        for (var i = position - 1; i >= Math.Max(0, position - 5); i--)
+        {
+            var word = text.Words[i].Word;
+            if (word is "during" or "throughout")
+            {
+                return true;
+            }
+
+            if (!CourseWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> CourseWords = new(
+        ["the", "a", "their", "his", "her", "concurrent", "course", "courses", "of", "and", "after", "before", "entire", "whole", "daily",
+         "thoracic", "pelvic", "radical", "definitive", "adjuvant", "postoperative", "preoperative"],
+        StringComparer.Ordinal);
 
     /// <summary>The first dose of radiation in Gy that <paramref name="texts"/> state, with its field.</summary>
     private static (string Field, string Text)? DoseStatement(IEnumerable<(string Field, TermText Text)> texts) =>
@@ -560,13 +593,30 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private List<(string Field, TermMatch<string> Match)> FindRt(IEnumerable<(string Field, TermText Text)> texts) =>
         texts.SelectMany(t => vocabulary.RtKindMatches(t.Text).Where(m => !GivenInText.NamedAsSomethingElse(t.Text, m.Position + m.Words)).Select(m => (t.Field, m))).ToList();
 
-    /// <summary>The agents the record's other interventions name, in their own words or descriptions.</summary>
-    private HashSet<string> AgentsOfOtherInterventions(StudyRecord record, Intervention intervention) =>
-    [
-        .. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
-            .SelectMany(i => OwnTexts(i).Select(t => t.Text).Append(TermText.Of(i.Description)))
-            .SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)),
-    ];
+    /// <summary>
+    /// The agents the record's other interventions name in their own words (name and other names),
+    /// and whether those words name an ICI by class: what those interventions give themselves.
+    /// </summary>
+    private (HashSet<string> Agents, bool Ici) NamedByOtherInterventions(StudyRecord record, Intervention intervention)
+    {
+        var texts = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text)).ToList();
+        return ([.. texts.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name))], texts.Any(text => vocabulary.IciClassMatches(text).Count > 0));
+    }
+
+    /// <summary>
+    /// Whether a drug a procedure's description names is given beside the procedure, not through it:
+    /// by mouth or after it ("followed by oral capecitabine", "then capecitabine", "capecitabine orally").
+    /// </summary>
+    private static bool GivenBeside(TermText text, TermMatch<AgentEntry> drug) =>
+        text.WordsBefore(drug.Position, 3).Any(w => w is "oral" or "followed" or "then")
+        || text.WordsFrom(drug.Position + drug.Words, 1).Any(w => w is "orally" or "po");
+
+    private static bool NamedElsewhere((HashSet<string> Agents, bool Ici) elsewhere, AgentEntry agent) =>
+        elsewhere.Agents.Contains(agent.Name) || (elsewhere.Ici && agent.Class == Terms.Ici);
+
+    /// <summary>Whether the intervention has arms and each names the agent in its label or description.</summary>
+    private bool EveryArmNames(IReadOnlyList<ArmGroup> arms, AgentEntry agent) =>
+        arms.Count > 0 && arms.All(a => vocabulary.Agents.Matches(TermText.Of($"{a.Label}. {a.Description}")).Any(m => m.Value.Name == agent.Name));
 
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {

@@ -126,8 +126,11 @@ public static partial class RtDoseParser
 
     private const string Number = @"\d+(?:\.\d+)?";
     private const string NumberRange = Number + @"(?:\s*(?:-|to)\s*" + Number + ")?";
-    /// <summary>Gy or cGy, with a particle beam's biological-effectiveness mark if written ("Gy (RBE)", "Gy[RBE]", "GyE").</summary>
-    private const string Unit = @"(?<unit>c?Gy|[Gg]ray)(?:\s*\(RBE\)|\s*\[RBE\]|\s+RBE\b|E\b|\b)";
+    /// <summary>
+    /// Gy or cGy, with a particle beam's biological-effectiveness mark if written ("Gy (RBE)",
+    /// "Gy[RBE]", "GyRBE", "Gy (E)", "GyE"), or CGE (cobalt gray equivalent, a Gy).
+    /// </summary>
+    private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]

@@ -48,11 +48,12 @@ public sealed partial class TermText
         for (var i = 0; i <= original.Length; i++)
         {
             var folded = i < original.Length ? Fold(original[i]) : ' ';
-            if (char.IsDigit(folded) && start >= 0 && EndsInLetters(word, MinimumLettersBeforeDigits))
+            if (char.IsDigit(folded) && start >= 0 && IsVersion(original, i) && EndsInLetters(word, MinimumLettersBeforeDigits))
             {
-                // "RECIST1.1", "FOLFOX4": a name of four letters or more run into a number is the
-                // name and the number ("recist" "1"); keys run words together, so "SHR1210",
-                // "CTLA4" and "mFOLFOX6" still match as they did.
+                // "RECIST1.1", "CTCAE5.0": a name of four letters or more run into a version number
+                // is the name and the version ("recist" "1" "1"). Only a version: "SIRT1" and
+                // "FLOT1" are genes, not SIRT and FLOT; keys run words together, so codes such as
+                // "SHR1210" and "CTLA4" match as they always did.
                 words.Add((word.ToString(), start, i));
                 word.Clear();
                 start = -1;
@@ -79,6 +80,18 @@ public sealed partial class TermText
     }
 
     private const int MinimumLettersBeforeDigits = 4;
+
+    /// <summary>Whether a version number ("1.1", "5.0") starts at <paramref name="index"/>.</summary>
+    private static bool IsVersion(string text, int index)
+    {
+        var i = index;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]);
+    }
 
     /// <summary>Whether the word so far is all letters, at least <paramref name="count"/> of them.</summary>
     private static bool EndsInLetters(StringBuilder word, int count)

@@ -275,7 +275,8 @@ public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);
 /// proton therapy, not photon RT too).</param>
 /// <param name="Courses">For "RT, unspecified": terms that name an RT course of its own, of no
 /// kind, kept beside the other kinds the intervention gives ("SBRT and low-dose RT").</param>
-public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms, string? Family = null, IReadOnlyList<string>? Courses = null);
+/// <param name="DeliversDrugs">A locoregional procedure that delivers drugs (TACE, HAIC): its description names the chemotherapy it gives.</param>
+public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms, string? Family = null, IReadOnlyList<string>? Courses = null, bool DeliversDrugs = false);
 
 /// <summary>A stem of generic drug names ("tinib") and the partner class it gives ("TKI").</summary>
 public sealed record ClassStem(string Stem, string Class);

@@ -36,12 +36,14 @@ public sealed class VocabularyMatchers
         _modalityRank = vocabulary.RtModalities.Select((m, rank) => (m.Name, rank)).ToDictionary(m => m.Name, m => m.rank, StringComparer.Ordinal);
         _modalityFamily = vocabulary.RtModalities.ToDictionary(m => m.Name, m => m.Family, StringComparer.Ordinal);
         _modalityOfFamily = vocabulary.RtModalities.Where(m => m.Family is not null).GroupBy(m => m.Family!).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        _drugDelivering = vocabulary.Locoregional.Where(l => l.DeliversDrugs).Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         _rtCourses = vocabulary.RtModalities.SelectMany(m => m.Courses ?? []).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
     private readonly HashSet<string> _rtCourses;
+    private readonly HashSet<string> _drugDelivering;
 
     /// <summary>The most specific modality of each family (the first the vocabulary lists).</summary>
     private readonly Dictionary<string, string> _modalityOfFamily;
@@ -51,6 +53,9 @@ public sealed class VocabularyMatchers
     private const string CarbonIonFamily = "carbon ion";
 
     public Vocabulary Vocabulary { get; }
+
+    /// <summary>Whether a locoregional procedure delivers drugs (<see cref="NamedTerms.DeliversDrugs"/>).</summary>
+    public bool DeliversDrugs(string locoregional) => _drugDelivering.Contains(locoregional);
 
     /// <summary>
     /// A class term and its plural ("PD-L1 monoclonal antibody", "... antibodies"; "PD-1 mAb",
@@ -92,10 +97,21 @@ public sealed class VocabularyMatchers
     /// An acronym run into a number is a development code, not a class word: "ICI 176,334" is
     /// bicalutamide under Imperial Chemical Industries' code, not an immune checkpoint inhibitor.
     /// </summary>
-    private static bool IsCompanyCode(TermText text, TermMatch<string> match) =>
-        match.Matched.All(char.IsUpper)
-        && match.Position + match.Words < text.Words.Count
-        && text.Words[match.Position + match.Words].Word.All(char.IsAsciiDigit);
+    private static bool IsCompanyCode(TermText text, TermMatch<string> match)
+    {
+        var next = match.Position + match.Words;
+        if (!match.Matched.All(char.IsUpper) || next >= text.Words.Count)
+        {
+            return false;
+        }
+
+        // A code's number has three digits or more ("ICI 182780", "ICI 176,334"); "ICI 2 weeks
+        // after SBRT" and "ICI (2 cycles)" are the class with a count.
+        var number = text.Words[next].Word;
+        return number.Length >= CodeDigits && number.All(char.IsAsciiDigit);
+    }
+
+    private const int CodeDigits = 3;
 
     /// <summary>The checkpoints by their match keys ("pdl1": PD-L1), for a checkpoint written alone after a slash.</summary>
     public IReadOnlyList<(string Key, string Target)> IciTargets { get; }

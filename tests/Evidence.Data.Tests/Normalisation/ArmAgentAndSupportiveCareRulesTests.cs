@@ -98,12 +98,58 @@ public class ArmAgentAndSupportiveCareRulesTests
         Assert.Equal("RT, unspecified", GargleTrial("TREATMENT").Interventions[0].RtModality);
     }
 
+    [Fact]
+    public void Two_treatments_given_during_rt_that_no_intervention_gives_both_keep_it()
+    {
+        var study = Normalise(WithArms([Intervention("DRUG", "Capecitabine during radiotherapy"), Intervention("DRUG", "Oxaliplatin during radiotherapy")]));
+
+        Assert.Equal(["RT, unspecified", "RT, unspecified"], study.Interventions.Select(i => i.RtModality));
+    }
+
+    [Theory]
+    [InlineData("Gargle with benzydamine during the course of radiotherapy")]
+    [InlineData("Gargle with benzydamine during and after radiotherapy")]
+    [InlineData("Mouthwash throughout the entire radiotherapy")]
+    [InlineData("Mouthwash given daily during thoracic radiotherapy")]
+    public void A_supportive_care_treatment_timed_by_rt_in_other_words_gives_no_rt(string name)
+    {
+        var protocol = WithArms([Intervention("DRUG", name)]);
+        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "SUPPORTIVE_CARE" } };
+
+        Assert.Null(Normalise(protocol).Interventions[0].RtModality);
+    }
+
+    /// <summary>Only TACE and HAIC deliver drugs; an ablation or a cooling device names what it is given beside.</summary>
+    [Theory]
+    [InlineData("PROCEDURE", "Microwave ablation", "Microwave ablation of each lesion, then capecitabine maintenance.", "TREATMENT")]
+    [InlineData("OTHER", "Oral cryotherapy", "Ice chips held in the mouth during the oxaliplatin infusion.", "SUPPORTIVE_CARE")]
+    [InlineData("DEVICE", "Frozen gloves (cryotherapy)", "Worn during each paclitaxel infusion.", "SUPPORTIVE_CARE")]
+    public void A_procedure_that_delivers_no_drug_takes_none_from_its_description(string type, string name, string description, string purpose)
+    {
+        var protocol = WithArms([Intervention(type, name, description)]);
+        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
+
+        Assert.Empty(Normalise(protocol).Interventions[0].Agents);
+    }
+
+    [Fact]
+    public void Tace_takes_the_chemotherapy_it_delivers_not_a_drug_another_intervention_gives()
+    {
+        var study = Normalise(WithArms([
+            Intervention("PROCEDURE", "TACE", "Lipiodol with epirubicin, followed by oral capecitabine."),
+            Intervention("DRUG", "Capecitabine")]));
+
+        Assert.Equal(["epirubicin"], study.Interventions[0].Agents);
+    }
+
     /// <summary>Set 17 (NCT07071103): class words in the plural.</summary>
     [Theory]
     [InlineData("PD-1/PD-L1 monoclonal antibodies", new[] { "PD-1", "PD-L1" })]
     [InlineData("PD-L1 monoclonal antibody", new[] { "PD-L1" })]
     [InlineData("Anti-CTLA-4 antibodies", new[] { "CTLA-4" })]
     [InlineData("PD-1 mAbs", new[] { "PD-1" })]
+    [InlineData("SBRT followed by ICI 2 weeks later", new[] { "ICI, unspecified" })] // a count, not a code
+    [InlineData("Radiotherapy plus ICI (2 cycles)", new[] { "ICI, unspecified" })]
     public void Class_words_in_the_plural_name_their_checkpoints(string name, string[] targets)
     {
         Assert.Equal(targets, OnlyIntervention(Intervention("DRUG", name)).Targets.Order(StringComparer.Ordinal));

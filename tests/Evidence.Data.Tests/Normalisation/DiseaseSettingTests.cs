@@ -112,6 +112,8 @@ public class DiseaseSettingTests
                 + "This trial will enrol patients with locally advanced ESCC for neoadjuvant chemoradiotherapy with toripalimab.");
 
         Assert.Equal(["locally advanced", "neoadjuvant"], summary.Settings);
+        Assert.Equal(["locally advanced"], Summary(["Esophageal Squamous Cell Carcinoma"], description: "The study enrolls patients with locally advanced ESCC.").Settings);
+        Assert.Equal(["unresectable"], Summary(["Esophageal Squamous Cell Carcinoma"], description: "The current study investigates toripalimab in unresectable ESCC.").Settings);
     }
 
     [Fact]

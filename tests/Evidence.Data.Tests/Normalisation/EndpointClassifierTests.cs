@@ -24,6 +24,9 @@ public class EndpointClassifierTests
     [InlineData("2-year survival after recurrence", "OS")] // set 15: survival at a time point, of no other kind
     [InlineData("5-year disease-free survival", "DFS/RFS")]
     [InlineData("3-year cancer-specific survival", "other")]
+    [InlineData("Cancer-specific 5-year survival", "other")]
+    [InlineData("Disease-specific 5-year survival", "other")]
+    [InlineData("Disease-free 3-year survival", "DFS/RFS")]
     [InlineData("Overall Response Rate", "ORR")]
     [InlineData("Objective remission rate", "ORR")]
     [InlineData("Invasive disease recurrence-free interval", "DFS/RFS")]

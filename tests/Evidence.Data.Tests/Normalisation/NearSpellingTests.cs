@@ -168,12 +168,14 @@ public class NearSpellingTests
     }
 
     [Theory]
-    [InlineData("RECIST1.1", new[] { "recist", "1", "1" })] // a name of four letters or more run into a number is the name and the number
-    [InlineData("FOLFOX4", new[] { "folfox", "4" })]
-    [InlineData("SHR1210", new[] { "shr1210" })] // a code of fewer letters stays one word
+    [InlineData("RECIST1.1", new[] { "recist", "1", "1" })] // a name of four letters or more run into a version number is the name and the version
+    [InlineData("CTCAE5.0", new[] { "ctcae", "5", "0" })]
+    [InlineData("SIRT1", new[] { "sirt1" })] // a gene, not SIRT: only a version number is cut off
+    [InlineData("FLOT1", new[] { "flot1" })]
+    [InlineData("SHR1210", new[] { "shr1210" })]
     [InlineData("PD1", new[] { "pd1" })]
     [InlineData("5FU", new[] { "5fu" })]
-    public void Words_are_cut_where_a_name_runs_into_a_number(string text, string[] words)
+    public void Words_are_cut_where_a_name_runs_into_a_version_number(string text, string[] words)
     {
         Assert.Equal(words, TermText.Of(text).Words.Select(w => w.Word));
     }

@@ -66,7 +66,7 @@ public class RtCourseRulesTests
     {
         var study = Normalise(WithArms(
             [Intervention("RADIATION", "Radiotherapy to the primary"), Intervention("RADIATION", "Radiotherapy to the metastases")],
-            Arm("Both", "Radiotherapy 60 Gy in 30 fractions to the primary, and 8 Gy x 3 to the bone metastases.", "Radiation: Radiotherapy to the primary", "Radiation: Radiotherapy to the metastases")));
+            Arm("Both", "Radiotherapy 8 Gy x 3 to the bone metastases.", "Radiation: Radiotherapy to the primary", "Radiation: Radiotherapy to the metastases")));
 
         Assert.Equal(["RT, unspecified"], study.Interventions[0].RtModalities);
         Assert.Equal(["RT, unspecified"], study.Interventions[1].RtModalities);

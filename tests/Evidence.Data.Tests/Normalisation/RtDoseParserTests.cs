@@ -22,6 +22,9 @@ public class RtDoseParserTests
     [InlineData("70.4 Gy[RBE] in 16 fractions", 70.4, 16, 4.4)]
     [InlineData("60 GyE in 15 fx", 60, 15, 4)]
     [InlineData("3 x 8 Gy RBE", 24, 3, 8)]
+    [InlineData("70 GyRBE in 28 fractions", 70, 28, 2.5)]
+    [InlineData("70 Gy (E) in 35 fractions", 70, 35, 2)]
+    [InlineData("74 CGE in 37 fractions", 74, 37, 2)]
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);

@@ -186,24 +186,42 @@ public class RtKindAndPartnerRulesTests
     }
 
     [Fact]
-    public void A_class_name_takes_from_its_description_only_the_agents_of_that_class_that_another_intervention_gives()
+    public void A_class_name_takes_from_its_description_only_the_agents_of_that_class()
     {
-        var study = Normalise(WithArms([
-            Intervention("DRUG", "Chemotherapy", "Carboplatin and fluorouracil, given with pembrolizumab every 3 weeks"),
-            Intervention("BIOLOGICAL", "Pembrolizumab", "200 mg every 3 weeks")]));
+        var terms = OnlyIntervention(Intervention("DRUG", "Chemotherapy", "Carboplatin and fluorouracil, given with pembrolizumab every 3 weeks"));
 
-        Assert.Equal(["carboplatin", "fluorouracil"], study.Interventions[0].Agents.Order());
-        Assert.Empty(study.Interventions[0].Targets);
-        Assert.Equal(["pembrolizumab"], study.Interventions[1].Agents);
+        Assert.Equal(["carboplatin", "fluorouracil"], terms.Agents.Order());
+        Assert.Empty(terms.Targets);
     }
 
-    /// <summary>Set 14 (NCT06610734): no intervention of its own for the ICI that both arms give.</summary>
     [Fact]
-    public void A_class_name_takes_an_agent_of_another_class_that_no_other_intervention_names()
+    public void A_class_name_takes_no_agent_of_another_class_that_another_intervention_gives_by_name_or_by_class()
     {
-        var study = Normalise(WithArms([
-            Intervention("DRUG", "Chemotherapy", "Adebrelimab plus etoposide and platinum."),
-            Intervention("RADIATION", "low dose radiotherapy", "Low-dose radiotherapy (LDRT).")]));
+        var byName = Normalise(WithArms(
+            [Intervention("DRUG", "Chemotherapy", "Carboplatin and fluorouracil, given with pembrolizumab", arms: ["A"]), Intervention("BIOLOGICAL", "Pembrolizumab", arms: ["A"])],
+            Arm("A", "Pembrolizumab with carboplatin and fluorouracil", "Drug: Chemotherapy", "Biological: Pembrolizumab")));
+        var byClass = Normalise(WithArms(
+            [Intervention("DRUG", "Chemotherapy", "Docetaxel; the experimental arm also receives nivolumab", arms: ["A"]), Intervention("DRUG", "PD-1 inhibitor", arms: ["A"])],
+            Arm("A", "Nivolumab plus docetaxel", "Drug: Chemotherapy", "Drug: PD-1 inhibitor")));
+
+        Assert.Equal(["carboplatin", "fluorouracil"], byName.Interventions[0].Agents.Order());
+        Assert.Equal(["docetaxel"], byClass.Interventions[0].Agents);
+    }
+
+    /// <summary>
+    /// Set 14 (NCT06610734): no intervention of its own for the ICI that both arms give; the other
+    /// intervention's description naming it (as LDRT "concurrent with adebrelimab") does not make it that one's.
+    /// </summary>
+    [Fact]
+    public void A_class_name_takes_an_agent_of_another_class_that_every_arm_names_and_no_other_intervention_gives()
+    {
+        var study = Normalise(WithArms(
+            [
+                Intervention("DRUG", "Chemotherapy", "Adebrelimab plus etoposide and platinum.", arms: ["Adebrelimab + chemotherapy + LDRT", "Adebrelimab + chemotherapy"]),
+                Intervention("RADIATION", "low dose radiotherapy", "Low-dose radiotherapy concurrent with adebrelimab.", arms: ["Adebrelimab + chemotherapy + LDRT"]),
+            ],
+            Arm("Adebrelimab + chemotherapy + LDRT", "Adebrelimab with etoposide-platinum and LDRT.", "Drug: Chemotherapy", "Radiation: low dose radiotherapy"),
+            Arm("Adebrelimab + chemotherapy", "Adebrelimab with etoposide-platinum.", "Drug: Chemotherapy")));
 
         Assert.Equal(["adebrelimab", "etoposide"], study.Interventions[0].Agents.Order());
         Assert.Equal(["PD-L1"], study.Interventions[0].Targets);
