@@ -39,6 +39,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var doses = new List<(string Field, ParsedDose Dose)>();
         var classes = new List<(string Field, TermMatch<string> Match)>();
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
+        var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
@@ -68,7 +69,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // follows was given before the trial, as in PACIFIC. So is the RT a title's ICI
                 // follows ("Durvalumab Following Radiation Therapy") where the record's other words
                 // name RT only as received before it ("received ... radiotherapy prior to study entry").
-                rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position) || (IsTitle(field) && Follows(words, m.Position) && rtOnlyBefore.Value)) || StatesDose(sentence))];
+                // And where a title says the ICI is maintenance after RT ("Durvalumab Maintenance
+                // After Thoracic Chemoradiotherapy"), so is the RT an arm's ICI comes after
+                // ("Durvalumab every 4 weeks after thoracic chemoradiotherapy").
+                rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position)
+                        || (Follows(words, m.Position) && (IsTitle(field) ? rtOnlyBefore.Value : titleConsolidates.Value)))
+                    || StatesDose(sentence))];
             }
 
             if (field == Summary)
@@ -231,6 +237,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>Whether "after", "following" or "post" is one of the two words before word <paramref name="position"/>.</summary>
     private static bool Follows(TermText words, int position) => words.WordsBefore(position, 2).Any(GivenInText.SequenceWords.Contains);
+
+    /// <summary>Whether a title gives an ICI as consolidation, adjuvant or maintenance treatment after RT (<see cref="ConsolidatesAfter"/>).</summary>
+    private bool TitleConsolidatesAfterRt(StudyRecord record) =>
+        OwnSentences(record).Where(s => IsTitle(s.Field)).Any(s =>
+        {
+            var words = TermText.Of(s.Sentence);
+            return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position));
+        });
 
     /// <summary>
     /// Whether the record's summary and arms name RT, and only as something not given by the trial

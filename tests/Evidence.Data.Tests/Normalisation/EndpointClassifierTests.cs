@@ -20,6 +20,8 @@ public class EndpointClassifierTests
 
     [Theory]
     [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
+    [InlineData("Expression of programmed death ligand-1 (PD-L1) in nasopharyngeal carcinoma", "other")] // set 18: a checkpoint's name, not death
+    [InlineData("Programmed cell death 1 expression on T cells", "other")]
     [InlineData("Incidence of abscopal effects", "ORR")] // set 17: response outside the irradiated field
     [InlineData("2-year survival after recurrence", "OS")] // set 15: survival at a time point, of no other kind
     [InlineData("5-year disease-free survival", "DFS/RFS")]

@@ -48,6 +48,23 @@ public class FreeTextEvidenceTests
         Assert.Equal("RT, unspecified", given.FreeText?.RtModality);
     }
 
+    /// <summary>Set 18 (DURVALUNG, NCT05617963): the title says maintenance; the arm only "after".</summary>
+    [Fact]
+    public void An_arms_rt_that_a_titles_maintenance_ici_follows_is_not_given()
+    {
+        var maintenance = Normalise(Trial(
+            "Durvalumab Maintenance After Thoracic Chemoradiotherapy in Limited Small Cell Lung Cancer",
+            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Durvalumab"])],
+            arms: [Arm("Durvalumab", "Durvalumab every 4 weeks after thoracic chemoradiotherapy.", "Drug: Durvalumab")]));
+        var combination = Normalise(Trial(
+            "Durvalumab and Thoracic Chemoradiotherapy in Limited Small Cell Lung Cancer",
+            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Durvalumab"])],
+            arms: [Arm("Durvalumab", "Durvalumab every 4 weeks after thoracic chemoradiotherapy.", "Drug: Durvalumab")]));
+
+        Assert.Null(maintenance.FreeText?.RtModality);
+        Assert.Equal("RT, unspecified", combination.FreeText?.RtModality);
+    }
+
     [Fact]
     public void A_summary_tells_the_kind_of_rt_that_the_title_names()
     {
