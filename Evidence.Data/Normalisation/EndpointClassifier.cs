@@ -31,6 +31,14 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(outcome.Measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
+        var injury = endpoint == Terms.Safety && !treatsDisease && TermText.Of(outcome.Measure).Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word));
+        if (injury)
+        {
+            // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it: what
+            // the gel is for, not the safety of a treatment the trial gives.
+            (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
+        }
+
         if (field is not null)
         {
             sources.Add(new TermSource($"{outcome.Kind}_outcome", outcome.Ordinal, NormalisedField.EndpointClass, endpoint, field, matched!));
@@ -42,9 +50,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
                 ? (framed, "timeFrame")
                 : (Landmark(outcome.Description, RateAtTimePoint()) ?? Landmark(outcome.Description, SurvivalAtTimePoint()), "description");
-        // A time point of a safety measure ("cardio-toxicity after 1 or 5 years") is when it is
-        // assessed, not a landmark rate.
-        if (endpoint == Terms.Safety || (endpoint == Terms.OtherEndpoint && landmarkField == "description"))
+        // A time point of a safety measure or of an injury a trial prevents ("cardio-toxicity
+        // after 1 or 5 years") is when it is assessed, not a landmark rate.
+        if (endpoint == Terms.Safety || injury || (endpoint == Terms.OtherEndpoint && landmarkField == "description"))
         {
             // Nor is a rate an "other" measure's description states ("PSA decline of 50% at 3 months").
             landmark = null;

@@ -296,7 +296,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> RtInjuries = new(
+    internal static readonly HashSet<string> RtInjuries = new(
         ["dermatitis", "mucositis", "proctitis", "proctopathy", "enteritis", "cystitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
          "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage"],
         StringComparer.Ordinal);

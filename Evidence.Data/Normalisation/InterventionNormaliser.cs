@@ -385,7 +385,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>Words of treatments that are not drugs, in a name that lists kinds of treatment.</summary>
     private static readonly HashSet<string> ModalityWords = new(
-        ["radiation", "radiotherapy", "rt", "surgery", "surgical", "resection", "concurrent", "sequential", "neoadjuvant", "adjuvant", "preoperative", "postoperative"],
+        ["radiation", "radiotherapy", "rt", "surgery", "surgical", "resection", "concurrent", "sequential", "neoadjuvant", "adjuvant", "preoperative", "postoperative",
+         "long", "short", "course", "definitive", "radical"],
         StringComparer.Ordinal);
 
     /// <summary>Kinds of treatment that are drugs.</summary>
@@ -483,7 +484,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .SelectMany(i => OwnTexts(i).SelectMany(t => FindRt([t]).Where(m => IsRadiation(i) || !TimedByRt(t.Text, m.Match.Position))))
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
-        var named = FindRt(own);
+        // "No Local Definitive Radiotherapy", "Without RT": a comparator named by the RT it lacks.
+        var named = FindRt(own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..]));
         if (!isRadiation && named.Count > 0 && (FreeTextEvidence.SupportsCare(record) || siblingRt.Value.Count > 0))
         {
             // A treatment given during RT ("Gargle with sodium bicarbonate during radiotherapy",

@@ -50,9 +50,20 @@ public class CombinationNameAndTitleRulesTests
     [Theory]
     [InlineData("OTHER", "Combination Radiation, Immunotherapy, Surgery", "Preoperative nivolumab and ipilimumab during radiation, then resection.", new[] { "ipilimumab", "nivolumab" })]
     [InlineData("RADIATION", "Chemoradiotherapy", "IMRT 50 Gy in 25 fractions with weekly carboplatin and paclitaxel.", new[] { "carboplatin", "paclitaxel" })]
+    [InlineData("RADIATION", "Long-course chemoradiotherapy", "Pelvic radiotherapy with concurrent capecitabine", new[] { "capecitabine" })] // set 19
+    [InlineData("RADIATION", "Definitive chemoradiation", "Cisplatin weekly with IMRT", new[] { "cisplatin" })]
     public void A_name_that_lists_kinds_of_treatment_takes_its_drugs_from_its_description(string type, string name, string description, string[] agents)
     {
         Assert.Equal(agents, OnlyIntervention(Intervention(type, name, description)).Agents.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Set 19 (NCT03119519): the comparator arm is named by the RT it lacks.</summary>
+    [Theory]
+    [InlineData("DRUG", "No Local Definitive Radiotherapy")]
+    [InlineData("OTHER", "Without RT")]
+    public void A_name_that_says_no_rt_gives_none(string type, string name)
+    {
+        Assert.Null(OnlyIntervention(Intervention(type, name)).RtModality);
     }
 
     [Fact]

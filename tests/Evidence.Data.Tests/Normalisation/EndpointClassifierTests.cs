@@ -22,6 +22,7 @@ public class EndpointClassifierTests
     [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
     [InlineData("Expression of programmed death ligand-1 (PD-L1) in nasopharyngeal carcinoma", "other")] // set 18: a checkpoint's name, not death
     [InlineData("Programmed cell death 1 expression on T cells", "other")]
+    [InlineData("Pathological down-staging rate", "pathological response")] // set 19
     [InlineData("Incidence of abscopal effects", "ORR")] // set 17: response outside the irradiated field
     [InlineData("2-year survival after recurrence", "OS")] // set 15: survival at a time point, of no other kind
     [InlineData("5-year disease-free survival", "DFS/RFS")]
@@ -146,6 +147,16 @@ public class EndpointClassifierTests
 
         Assert.Equal("other", Normalise(protocol).Outcomes[0].EndpointClass);
         Assert.Equal("safety", Classify("Incidence rate of severe oral mucositis (RTOG grade >= 3)").Class);
+    }
+
+    /// <summary>Set 19 (NCT07192588): a gel against radiation dermatitis; the injury it prevents is its aim, even with a safety word.</summary>
+    [Theory]
+    [InlineData("Percentage of Participants with No Radiation Dermatitis as Assessed by CTCAE (Grade 0)", "other")]
+    [InlineData("Cumulative cardio-toxicity after 1 or 5 years", "other")]
+    [InlineData("Number of participants with adverse events of the gel", "safety")]
+    public void A_supportive_care_trial_measures_the_rt_injury_it_prevents_as_other_with_no_landmark(string measure, string expected)
+    {
+        Assert.Equal((expected, null), Classify(measure, treatsDisease: false));
     }
 
     /// <summary>Sets 8 and 15: wound complications of preoperative RT, or what a dressing prevents.</summary>
