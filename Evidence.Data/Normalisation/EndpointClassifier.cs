@@ -27,11 +27,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // The measure decides; its description only when the measure itself says nothing specific
         // ("Efficacy", "Primary endpoint"): descriptions of a precise measure often mention
         // safety or response in passing.
-        var (endpoint, field, matched) = First(outcome.Measure, $"{prefix}.measure")
-            ?? (IsVague(outcome.Measure) ? First(outcome.Description, $"{prefix}.description") : null)
-            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(outcome.Measure, $"{prefix}.measure") : null)
+        var measure = TermText.Of(outcome.Measure);
+        var (endpoint, field, matched) = First(outcome.Measure, measure, $"{prefix}.measure")
+            ?? (IsVague(outcome.Measure) ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
+            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
-        var injury = endpoint == Terms.Safety && !treatsDisease && TermText.Of(outcome.Measure).Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word));
+        var injury = endpoint == Terms.Safety && !treatsDisease && measure.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word));
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it: what
@@ -71,12 +72,11 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         ToxicityGrade().Match(measure ?? string.Empty) is { Success: true } grade ? (Terms.Safety, field, grade.Value) : null;
 
     /// <summary>Safety, for a measure that names a complication of treatment ("Major wound complications") and no class.</summary>
-    private (string Class, string? Field, string? Matched)? ByComplication(string? measure, string field) =>
-        vocabulary.Complications.Matches(TermText.Of(measure)) is [var complication, ..] ? (Terms.Safety, field, complication.Matched) : null;
+    private (string Class, string? Field, string? Matched)? ByComplication(TermText measure, string field) =>
+        vocabulary.Complications.Matches(measure) is [var complication, ..] ? (Terms.Safety, field, complication.Matched) : null;
 
-    private (string Class, string? Field, string? Matched)? First(string? text, string field)
+    private (string Class, string? Field, string? Matched)? First(string? text, TermText words, string field)
     {
-        var words = TermText.Of(text);
         foreach (var (endpointClass, matcher) in vocabulary.Endpoints)
         {
             var matches = matcher.Matches(words);

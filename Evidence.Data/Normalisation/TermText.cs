@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace TrialEvidence.Data.Normalisation;
@@ -42,38 +42,49 @@ public sealed partial class TermText
     public static TermText Of(string? text)
     {
         var original = text ?? string.Empty;
-        var words = new List<(string, int, int)>();
-        var word = new StringBuilder();
-        var start = -1;
-        for (var i = 0; i <= original.Length; i++)
+        // One word per six characters or so: the list rarely grows, and a text is folded and
+        // lower-cased once into a pooled buffer that each word is cut from.
+        var words = new List<(string, int, int)>((original.Length / 6) + 1);
+        var buffer = ArrayPool<char>.Shared.Rent(original.Length + 1);
+        try
         {
-            var folded = i < original.Length ? Fold(original[i]) : ' ';
-            if (char.IsDigit(folded) && start >= 0 && IsVersion(original, i) && EndsInLetters(word, MinimumLettersBeforeDigits))
+            var lowered = buffer.AsSpan(0, original.Length);
+            for (var i = 0; i < original.Length; i++)
             {
-                // "RECIST1.1", "CTCAE5.0": a name of four letters or more run into a version number
-                // is the name and the version ("recist" "1" "1"). Only a version: "SIRT1" and
-                // "FLOT1" are genes, not SIRT and FLOT; keys run words together, so codes such as
-                // "SHR1210" and "CTLA4" match as they always did.
-                words.Add((word.ToString(), start, i));
-                word.Clear();
-                start = -1;
+                lowered[i] = char.ToLowerInvariant(Fold(original[i]));
             }
 
-            if (char.IsLetterOrDigit(folded))
+            var start = -1;
+            for (var i = 0; i <= original.Length; i++)
             {
-                if (start < 0)
+                var folded = i < original.Length ? lowered[i] : ' ';
+                if (char.IsDigit(folded) && start >= 0 && IsVersion(original, i) && AllLetters(lowered[start..i], MinimumLettersBeforeDigits))
                 {
-                    start = i;
+                    // "RECIST1.1", "CTCAE5.0": a name of four letters or more run into a version number
+                    // is the name and the version ("recist" "1" "1"). Only a version: "SIRT1" and
+                    // "FLOT1" are genes, not SIRT and FLOT; keys run words together, so codes such as
+                    // "SHR1210" and "CTLA4" match as they always did.
+                    words.Add((new string(lowered[start..i]), start, i));
+                    start = -1;
                 }
 
-                word.Append(char.ToLowerInvariant(folded));
+                if (char.IsLetterOrDigit(folded))
+                {
+                    if (start < 0)
+                    {
+                        start = i;
+                    }
+                }
+                else if (start >= 0)
+                {
+                    words.Add((new string(lowered[start..i]), start, i));
+                    start = -1;
+                }
             }
-            else if (start >= 0)
-            {
-                words.Add((word.ToString(), start, i));
-                word.Clear();
-                start = -1;
-            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
 
         return new TermText(original, words);
@@ -93,17 +104,17 @@ public sealed partial class TermText
         return i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]);
     }
 
-    /// <summary>Whether the word so far is all letters, at least <paramref name="count"/> of them.</summary>
-    private static bool EndsInLetters(StringBuilder word, int count)
+    /// <summary>Whether a word is all letters, at least <paramref name="count"/> of them.</summary>
+    private static bool AllLetters(ReadOnlySpan<char> word, int count)
     {
         if (word.Length < count)
         {
             return false;
         }
 
-        for (var i = 0; i < word.Length; i++)
+        foreach (var c in word)
         {
-            if (!char.IsLetter(word[i]))
+            if (!char.IsLetter(c))
             {
                 return false;
             }
