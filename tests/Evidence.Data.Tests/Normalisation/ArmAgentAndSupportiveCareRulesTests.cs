@@ -148,6 +148,8 @@ public class ArmAgentAndSupportiveCareRulesTests
     [InlineData("PD-L1 monoclonal antibody", new[] { "PD-L1" })]
     [InlineData("Anti-CTLA-4 antibodies", new[] { "CTLA-4" })]
     [InlineData("PD-1 mAbs", new[] { "PD-1" })]
+    [InlineData("PD-1 blocker", new[] { "PD-1" })] // set 20
+    [InlineData("Immune checkpoint blockers", new[] { "ICI, unspecified" })]
     [InlineData("Programmed death-1 inhibitor", new[] { "PD-1" })] // "programmed death" is no OS term, and the checkpoint still matches
     [InlineData("SBRT followed by ICI 2 weeks later", new[] { "ICI, unspecified" })] // a count, not a code
     [InlineData("Radiotherapy plus ICI (2 cycles)", new[] { "ICI, unspecified" })]
