@@ -122,8 +122,11 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// in the two words before every death word).
     /// </summary>
     private bool CauseSpecific(TermText words, List<TermMatch<string>> matches) =>
-        matches.All(m => (DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position, 2).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w)))
-            || (IsSurvivalAtTime(words, m) && words.WordsBefore(m.Position, 3).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w))));
+        matches.All(m => (DeathWord().IsMatch(m.Matched) && NamesCause(words, m.Position, 2)) || (IsSurvivalAtTime(words, m) && NamesCause(words, m.Position, 3)));
+
+    /// <summary>Whether one of the <paramref name="count"/> words before <paramref name="position"/> names a cause ("specific", "related", a neoplasm).</summary>
+    private bool NamesCause(TermText words, int position, int count) =>
+        words.WordsBefore(position, count).Any(w => CauseWords.Contains(w) || vocabulary.NamesNeoplasm(w));
 
     /// <summary>"5-year survival": survival at a time point, its cause or kind (if any) named before the number ("cancer-specific 5-year survival").</summary>
     private static bool IsSurvivalAtTime(TermText words, TermMatch<string> match) =>

@@ -481,17 +481,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // What the trial's other interventions name as RT, read only where a rule needs it: the
         // kinds they name as their own are theirs, not this one's.
         var siblingRt = new Lazy<List<string>>(() => [.. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal)
-            .SelectMany(i => OwnTexts(i).SelectMany(t => FindRt([t]).Where(m => IsRadiation(i) || !TimedByRt(t.Text, m.Match.Position))))
+            .SelectMany(i => OwnRt(OwnTexts(i), dropTimed: !IsRadiation(i)))
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
-        // "No Local Definitive Radiotherapy", "Without RT": a comparator named by the RT it lacks.
-        var named = FindRt(own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..]));
+        var named = OwnRt(own, dropTimed: false);
         if (!isRadiation && named.Count > 0 && (FreeTextEvidence.SupportsCare(record) || siblingRt.Value.Count > 0))
         {
             // A treatment given during RT ("Gargle with sodium bicarbonate during radiotherapy",
             // "Capecitabine (radiosensitizer during IMRT)") is timed by it: it does not give the RT
             // that another intervention gives, or that a supportive-care trial supports patients through.
-            named = [.. own.SelectMany(t => FindRt([t]).Where(m => !TimedByRt(t.Text, m.Match.Position)))];
+            named = OwnRt(own, dropTimed: true);
         }
 
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
@@ -545,6 +544,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
+
+    /// <summary>
+    /// The RT an intervention's own words name, less a name that says it lacks RT ("No Local
+    /// Definitive Radiotherapy", "Without RT": a comparator) and, with <paramref name="dropTimed"/>,
+    /// the RT another treatment is given during (<see cref="TimedByRt"/>).
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> OwnRt(IEnumerable<(string Field, TermText Text)> own, bool dropTimed) =>
+        [.. own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..])
+            .SelectMany(t => FindRt([t]).Where(m => !dropTimed || !TimedByRt(t.Text, m.Match.Position)))];
 
     private static bool IsRadiation(Intervention intervention) => string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 

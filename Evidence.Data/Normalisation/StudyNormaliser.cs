@@ -128,9 +128,8 @@ public sealed class StudyNormaliser
                 continue;
             }
 
-            var intervention = record.Interventions[term.Ordinal];
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
-            var doses = own.Count > 0 ? own : [.. regimens.Where(r => r.IsParsed && ArmsGivingOnly(record, membership, terms, term).Any(a => r.SourceField == $"armGroups[{a}].description"))];
+            var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
             if (!AllHypofractionated(doses))
             {
                 result.Add(term);
@@ -145,13 +144,17 @@ public sealed class StudyNormaliser
         return result;
     }
 
-    /// <summary>The ordinals of the arms of <paramref name="term"/>'s intervention that give no other RT intervention.</summary>
-    private static IEnumerable<int> ArmsGivingOnly(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, InterventionTerms term)
+    /// <summary>The parsed doses of the arms of <paramref name="term"/>'s intervention that give no other RT intervention.</summary>
+    private static List<RtRegimen> ArmDoses(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, InterventionTerms term, List<RtRegimen> regimens)
     {
         var otherRtArms = terms.Where(t => t.Ordinal != term.Ordinal && t.RtModality is not null)
             .SelectMany(t => membership.ArmsOf(record.Interventions[t.Ordinal]).Select(a => a.Ordinal))
             .ToHashSet();
-        return membership.ArmsOf(record.Interventions[term.Ordinal]).Select(a => a.Ordinal).Where(a => !otherRtArms.Contains(a));
+        var fields = membership.ArmsOf(record.Interventions[term.Ordinal])
+            .Where(a => !otherRtArms.Contains(a.Ordinal))
+            .Select(a => $"armGroups[{a.Ordinal}].description")
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. regimens.Where(r => r.IsParsed && fields.Contains(r.SourceField))];
     }
 
     /// <summary>Dose statements in the texts of RT interventions and of the arms that give RT.</summary>

@@ -45,8 +45,7 @@ public class ArmAgentAndSupportiveCareRulesTests
             "Patients take a probiotic.",
             [Intervention("DIETARY_SUPPLEMENT", "Probiotic capsules")],
             Arm("Probiotic", "Patients take the probiotic for 12 weeks while on pembrolizumab.", "Dietary Supplement: Probiotic capsules"));
-        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
-        return Normalise(protocol);
+        return Normalise(WithPurpose(protocol, purpose));
     }
 
     [Theory]
@@ -70,8 +69,7 @@ public class ArmAgentAndSupportiveCareRulesTests
             "Patients gargle throughout the course.",
             [Intervention("DRUG", "Gargle with 2.5% sodium bicarbonate solution during radiotherapy"), .. more],
             Arm("Gargle", "Oral rinses daily throughout the radiotherapy course", ["Drug: Gargle with 2.5% sodium bicarbonate solution during radiotherapy", .. more.Select(m => $"Radiation: {m["name"]}")]));
-        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
-        return Normalise(protocol);
+        return Normalise(WithPurpose(protocol, purpose));
     }
 
     /// <summary>Set 15 (NCT06854510, NCT07007182): what a treatment is given "during" is when, not what.</summary>
@@ -113,10 +111,7 @@ public class ArmAgentAndSupportiveCareRulesTests
     [InlineData("Mouthwash given daily during thoracic radiotherapy")]
     public void A_supportive_care_treatment_timed_by_rt_in_other_words_gives_no_rt(string name)
     {
-        var protocol = WithArms([Intervention("DRUG", name)]);
-        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "SUPPORTIVE_CARE" } };
-
-        Assert.Null(Normalise(protocol).Interventions[0].RtModality);
+        Assert.Null(Normalise(WithPurpose(WithArms([Intervention("DRUG", name)]), "SUPPORTIVE_CARE")).Interventions[0].RtModality);
     }
 
     /// <summary>Only TACE and HAIC deliver drugs; an ablation or a cooling device names what it is given beside.</summary>
@@ -126,10 +121,7 @@ public class ArmAgentAndSupportiveCareRulesTests
     [InlineData("DEVICE", "Frozen gloves (cryotherapy)", "Worn during each paclitaxel infusion.", "SUPPORTIVE_CARE")]
     public void A_procedure_that_delivers_no_drug_takes_none_from_its_description(string type, string name, string description, string purpose)
     {
-        var protocol = WithArms([Intervention(type, name, description)]);
-        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
-
-        Assert.Empty(Normalise(protocol).Interventions[0].Agents);
+        Assert.Empty(Normalise(WithPurpose(WithArms([Intervention(type, name, description)]), purpose)).Interventions[0].Agents);
     }
 
     [Fact]

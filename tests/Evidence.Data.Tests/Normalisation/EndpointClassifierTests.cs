@@ -11,7 +11,7 @@ public class EndpointClassifierTests
         var protocol = new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) } };
         if (!treatsDisease)
         {
-            protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "SUPPORTIVE_CARE" } };
+            WithPurpose(protocol, "SUPPORTIVE_CARE");
         }
 
         var terms = Normalise(protocol).Outcomes[0];
@@ -138,12 +138,13 @@ public class EndpointClassifierTests
     public void A_trial_of_an_rt_injury_measures_its_toxicity_as_other_whatever_purpose_it_registers()
     {
         var outcome = new JsonObject { ["measure"] = "Incidence rate of severe oral mucositis (RTOG grade >= 3)", ["timeFrame"] = "7 weeks" };
-        var protocol = new JsonObject
-        {
-            ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) },
-            ["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray("Radiation-induced Oral Mucositis") },
-            ["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "TREATMENT" } },
-        };
+        var protocol = WithPurpose(
+            new JsonObject
+            {
+                ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) },
+                ["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray("Radiation-induced Oral Mucositis") },
+            },
+            "TREATMENT");
 
         Assert.Equal("other", Normalise(protocol).Outcomes[0].EndpointClass);
         Assert.Equal("safety", Classify("Incidence rate of severe oral mucositis (RTOG grade >= 3)").Class);

@@ -31,18 +31,18 @@ public class FreeTextEvidenceTests
         Assert.Equal("Toripalimab + SBRT", study.Summary.InterventionSummary);
     }
 
+    /// <summary>A trial whose one intervention is durvalumab and whose one arm says what else it gives, and when.</summary>
+    private static NormalisedStudy DurvalumabTrial(string title, string arm) => Normalise(Trial(
+        title,
+        interventions: [Intervention("DRUG", "Durvalumab", arms: ["Durvalumab"])],
+        arms: [Arm("Durvalumab", arm, "Drug: Durvalumab")]));
+
     /// <summary>Set 17 (DUART, NCT04249362): the arms say the RT was received before study entry.</summary>
     [Fact]
     public void A_titles_rt_that_the_ici_follows_is_not_given_where_the_arms_name_it_as_received_before()
     {
-        var before = Normalise(Trial(
-            "Study of Durvalumab Following Radiation Therapy in Stage III NSCLC",
-            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Cohort A"])],
-            arms: [Arm("Cohort A", "Patients received standard radiotherapy (60 Gy) prior to study entry.", "Drug: Durvalumab")]));
-        var given = Normalise(Trial(
-            "Study of Durvalumab Following Radiation Therapy in Stage III NSCLC",
-            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Cohort A"])],
-            arms: [Arm("Cohort A", "Patients receive radiotherapy, then durvalumab every 4 weeks.", "Drug: Durvalumab")]));
+        var before = DurvalumabTrial("Study of Durvalumab Following Radiation Therapy in Stage III NSCLC", "Patients received standard radiotherapy (60 Gy) prior to study entry.");
+        var given = DurvalumabTrial("Study of Durvalumab Following Radiation Therapy in Stage III NSCLC", "Patients receive radiotherapy, then durvalumab every 4 weeks.");
 
         Assert.Null(before.FreeText?.RtModality);
         Assert.Equal("RT, unspecified", given.FreeText?.RtModality);
@@ -52,14 +52,8 @@ public class FreeTextEvidenceTests
     [Fact]
     public void An_arms_rt_that_a_titles_maintenance_ici_follows_is_not_given()
     {
-        var maintenance = Normalise(Trial(
-            "Durvalumab Maintenance After Thoracic Chemoradiotherapy in Limited Small Cell Lung Cancer",
-            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Durvalumab"])],
-            arms: [Arm("Durvalumab", "Durvalumab every 4 weeks after thoracic chemoradiotherapy.", "Drug: Durvalumab")]));
-        var combination = Normalise(Trial(
-            "Durvalumab and Thoracic Chemoradiotherapy in Limited Small Cell Lung Cancer",
-            interventions: [Intervention("DRUG", "Durvalumab", arms: ["Durvalumab"])],
-            arms: [Arm("Durvalumab", "Durvalumab every 4 weeks after thoracic chemoradiotherapy.", "Drug: Durvalumab")]));
+        var maintenance = DurvalumabTrial("Durvalumab Maintenance After Thoracic Chemoradiotherapy in Limited Small Cell Lung Cancer", "Durvalumab every 4 weeks after thoracic chemoradiotherapy.");
+        var combination = DurvalumabTrial("Durvalumab and Thoracic Chemoradiotherapy in Limited Small Cell Lung Cancer", "Durvalumab every 4 weeks after thoracic chemoradiotherapy.");
 
         Assert.Null(maintenance.FreeText?.RtModality);
         Assert.Equal("RT, unspecified", combination.FreeText?.RtModality);

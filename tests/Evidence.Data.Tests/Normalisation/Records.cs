@@ -68,6 +68,13 @@ internal static class Records
         },
     };
 
+    /// <summary>The protocol, registered as an interventional trial of <paramref name="purpose"/> ("SUPPORTIVE_CARE", "TREATMENT").</summary>
+    public static JsonObject WithPurpose(JsonObject protocol, string purpose)
+    {
+        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = purpose } };
+        return protocol;
+    }
+
     public static NormalisedStudy Normalise(JsonObject protocolSection, JsonObject? derivedSection = null) =>
         StudyNormaliser.Embedded.Normalise(Parse(protocolSection, derivedSection));
 

@@ -128,7 +128,7 @@ public class SoleRtAndNamedClassRulesTests
             null,
             [Intervention("DIAGNOSTIC_TEST", "Tracer PET/CT", arms: ["Imaging"])],
             Arm("Imaging", "All participants undergo PET/CT before immune checkpoint inhibitor treatment and radiotherapy.", "Diagnostic Test: Tracer PET/CT"));
-        protocol["designModule"] = new JsonObject { ["studyType"] = "INTERVENTIONAL", ["designInfo"] = new JsonObject { ["primaryPurpose"] = "DIAGNOSTIC" } };
+        WithPurpose(protocol, "DIAGNOSTIC");
 
         var study = Normalise(protocol);
 
