@@ -223,7 +223,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // The titles say what the trial is; the summary and arms decide only where they name no kind.
         var titled = kinds.Where(k => IsTitle(k.Field)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
-        var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match), oneIntervention: false);
+        var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match));
         return chosen.Count > 0 ? (sole.Ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
     }
 

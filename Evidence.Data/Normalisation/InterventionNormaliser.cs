@@ -53,6 +53,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .Select(m => (description.Field, m))];
         }
 
+        if (agents.Count == 0 && description.Text.Words.Count == 0 && !neverDrug && KindClasses(own[0].Text) is { Count: > 0 } kinds)
+        {
+            // A name that says only which kinds of drug it gives, with no description of its own
+            // ("Neoadjuvant chemoimmunotherapy", in an arm that gives "Tislelizumab 200mg D1, Nab
+            // Paclitaxel 260mg/m2 D1, Cisplatin"): the drugs of those kinds that its arms give.
+            agents = [.. arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
+                .Where(m => kinds.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words))
+                .Select(m => (a.Field, m)))];
+        }
+
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // Class words name one checkpoint or several ("anti-CTLA-4 and anti-PD-1/PD-L1 antibodies"):
         // all those of the first text that names any. Beside named drugs that are no ICI, the
@@ -372,6 +382,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         (name.Words.All(w => KindWords.Contains(w.Word) || FillerWords.Contains(w.Word)) && name.Words.Any(w => KindWords.Contains(w.Word)))
         || (name.Words.All(w => KindWords.Contains(w.Word) || DrugKindWords.Contains(w.Word) || FillerWords.Contains(w.Word) || ModalityWords.Contains(w.Word))
             && name.Words.Any(w => DrugKindWords.Contains(w.Word)));
+
+    /// <summary>
+    /// The classes of drug that a name saying only what kinds of treatment it is gives
+    /// ("Chemoimmunotherapy": ICI and chemotherapy; "Neoadjuvant immunotherapy": ICI), none for
+    /// any other name. Chemoradiotherapy gives none: its drugs are those its own name or
+    /// description names, and registrants list the concurrent drugs as interventions of their own.
+    /// </summary>
+    private static HashSet<string> KindClasses(TermText name) =>
+        !NamesOnlyKind(name) ? []
+        : [.. name.Words.SelectMany(w => w.Word switch
+        {
+            "immunotherapy" => [Terms.Ici],
+            "chemotherapy" => [Terms.Chemotherapy],
+            "immunochemotherapy" or "chemoimmunotherapy" => [Terms.Ici, Terms.Chemotherapy],
+            _ => Array.Empty<string>(),
+        })];
 
     /// <summary>A name that says only that a treatment is local ("Local intervention therapy", "Local consolidative treatment").</summary>
     private static bool NamesLocalTherapy(TermText name) =>

@@ -188,7 +188,9 @@ public sealed class VocabularyMatchers
     /// <summary>A technique introduced by "using", "via", "with" or "by" (not "followed by", "combined with") after another kind.</summary>
     private static bool DeliversAnother(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches)
     {
-        var before = text.WordsBefore(technique.Position, 2).ToList();
+        // A frequency between says how often the technique is used, not what it is ("with daily IGRT").
+        var before = text.WordsBefore(technique.Position, 3).ToList();
+        before = before is [.., "daily" or "weekly" or "online"] ? before[..^1] : before.Count == 3 ? before[1..] : before;
         var introduced = before.Count > 0 && (before[^1] is "using" or "via"
             || (before[^1] is "with" or "by" && (before.Count < 2 || before[0] is not ("followed" or "preceded" or "combined" or "along" or "together" or "plus" or "then"))));
         return introduced && matches.Any(other => other.Position < technique.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt));
@@ -200,20 +202,32 @@ public sealed class VocabularyMatchers
 
     /// <summary>
     /// "Proton" just before another RT word ("Proton Stereotactic Body Radiation Therapy",
-    /// "Proton SBRT"): proton therapy too, beside the kind it qualifies. ("Carbon ion" is a term
-    /// of its own.)
+    /// "Proton SBRT"): proton therapy too, beside the kind it qualifies; so is "proton" as the
+    /// first of two alternatives that share the second's words ("Proton or heavy ion radiation
+    /// therapy", "proton or photon radiotherapy"). ("Carbon ion" is a term of its own.)
     /// </summary>
     private TermMatch<string>? ProtonBefore(TermText text, TermMatch<string> match)
     {
-        if (_modalityFamily[match.Value] is ProtonFamily or CarbonIonFamily || match.Position == 0
-            || text.Words[match.Position - 1].Word is not ("proton" or "protons")
-            || _modalityOfFamily.GetValueOrDefault(ProtonFamily) is not { } proton)
+        var at = match.Position - 1;
+        var alternative = at >= 1 && text.Words[at].Word is "or" or "and" && IsProton(text.Words[at - 1].Word);
+        if (alternative)
+        {
+            at--;
+        }
+        else if (_modalityFamily[match.Value] is ProtonFamily or CarbonIonFamily || at < 0 || !IsProton(text.Words[at].Word))
         {
             return null;
         }
 
-        var word = text.Words[match.Position - 1];
-        return new TermMatch<string>(proton, text.Original[word.Start..word.End], match.Position - 1);
+        if (_modalityOfFamily.GetValueOrDefault(ProtonFamily) is not { } proton || _modalityFamily[match.Value] is ProtonFamily)
+        {
+            return null;
+        }
+
+        var word = text.Words[at];
+        return new TermMatch<string>(proton, text.Original[word.Start..word.End], at);
+
+        static bool IsProton(string word) => word is "proton" or "protons";
     }
 
     /// <summary>
@@ -260,14 +274,9 @@ public sealed class VocabularyMatchers
     /// by <see cref="RtKindMatches"/>. In a family other than external beam
     /// the most specific kind is the one ("iodine-125 seed brachytherapy": I-125 seed).
     /// </summary>
-    public List<TermMatch<string>> RtKinds(IEnumerable<TermMatch<string>> matches, bool oneIntervention = true)
+    public List<TermMatch<string>> RtKinds(IEnumerable<TermMatch<string>> matches)
     {
         var list = matches.ToList();
-        if (oneIntervention && list.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily))
-        {
-            list = [.. list.Where(m => m.Value != Terms.Ebrt)];
-        }
-
         // Each external-beam kind is a course or an alternative of its own; in another family the
         // most specific is the one ("iodine-125 seed brachytherapy" is I-125 seeds).
         var kinds = list.Where(m => m.Value != Terms.UnspecifiedRt)

@@ -74,6 +74,37 @@ public class CombinationNameAndTitleRulesTests
         Assert.Equal(["cisplatin"], terms.Agents);
     }
 
+    /// <summary>Set 20 (NCT07145931): a procedure named only by the kinds of drug it gives, with no description.</summary>
+    [Fact]
+    public void A_drug_kind_name_without_a_description_takes_the_drugs_of_those_kinds_its_arm_gives()
+    {
+        var study = Normalise(Trial(
+            "Neoadjuvant Treatment Before Surgery",
+            "A single-arm trial.",
+            [Intervention("PROCEDURE", "Preoperative chemoimmunotherapy", arms: ["Preoperative"])],
+            Arm("Preoperative", "Every 3 weeks: camrelizumab 200 mg D1, docetaxel 75 mg/m2 D1, then surgery; no prior pembrolizumab allowed.", "Procedure: Preoperative chemoimmunotherapy")));
+
+        var terms = study.Interventions[0];
+        Assert.Equal(["camrelizumab", "docetaxel"], terms.Agents.Order(StringComparer.Ordinal));
+        Assert.Equal(["PD-1"], terms.Targets);
+        Assert.Equal([Terms.Ici, Terms.Chemotherapy], terms.AgentClasses.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("PROCEDURE", "Immunotherapy", new[] { "camrelizumab" })] // only the kind it names
+    [InlineData("RADIATION", "Concurrent chemoradiotherapy", new string[0])] // its drugs are listed as interventions of their own
+    [InlineData("OTHER", "Follow-up visits", new string[0])] // names no kind of drug
+    public void A_name_without_a_description_takes_from_its_arm_only_the_drugs_of_the_kinds_it_names(string type, string name, string[] agents)
+    {
+        var study = Normalise(Trial(
+            "Radiotherapy and Immunotherapy",
+            "A single-arm trial.",
+            [Intervention(type, name, arms: ["Combined"])],
+            Arm("Combined", "Camrelizumab 200 mg every 3 weeks with cisplatin 75 mg/m2 and IMRT.", $"{type[0]}{type[1..].ToLowerInvariant()}: {name}")));
+
+        Assert.Equal(agents, study.Interventions[0].Agents.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_name_of_one_kind_of_treatment_and_no_drug_kind_does_not_read_its_description_for_drugs()
     {

@@ -69,6 +69,21 @@ public class NotGivenPrecisionTests
         Assert.Equal([modality], terms.RtModalities);
     }
 
+    /// <summary>
+    /// Set 20 (NCT05009446): photon and particle beams named as alternatives are each a kind, and a
+    /// bare "proton" before "or" shares the second alternative's words.
+    /// </summary>
+    [Theory]
+    [InlineData("IMRT or proton or carbon ion radiotherapy", new[] { "Carbon ion", "EBRT", "Proton" })]
+    [InlineData("Proton or heavy ion radiation therapy", new[] { "Carbon ion", "Proton" })]
+    [InlineData("Protons or photon radiotherapy", new[] { "EBRT", "Proton" })]
+    [InlineData("Proton pump inhibitor or radiotherapy", new[] { "RT, unspecified" })]
+    public void Beams_named_as_alternatives_are_each_a_kind(string name, string[] modalities)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", name));
+        Assert.Equal(modalities, terms.RtModalities.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Proton_sbrt_is_proton_therapy_and_sbrt()
     {
