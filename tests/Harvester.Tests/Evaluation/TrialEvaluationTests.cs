@@ -109,6 +109,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-18", "Reconstructed-18", 16)]
     [InlineData("reconstructed-19", "Reconstructed-19", 20)]
     [InlineData("reconstructed-20", "Reconstructed-20", 20)]
+    [InlineData("reconstructed-21", "Reconstructed-21", 29)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
