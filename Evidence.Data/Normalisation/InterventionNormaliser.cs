@@ -537,6 +537,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // shared "Radiotherapy" takes the most specific one. A boost ("CyberKnife boost") follows a
         // main course, which its description names. A local treatment that names no RT is read in
         // its description alone.
+        // A trial's one radiation intervention of no kind anywhere takes the kind its summary
+        // defines its RT by (<see cref="DefinedRt"/>).
         var given = FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words)).ToList();
         if (named.Any(m => m.Match.Value != Terms.UnspecifiedRt) && own.Any(t => t.Text.Words.Any(w => w.Word is "boost" or "boosts")))
         {
@@ -544,8 +546,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         var radiationOfNoKind = isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt);
+        // Another type whose own words give RT of no kind ("PD-1 inhibitor", other names
+        // "radiation"): its description says which, as a radiation intervention's does.
+        var rtOfNoKind = named.Count > 0 && named.All(m => m.Match.Value == Terms.UnspecifiedRt);
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
-        if ((localTherapy && named.Count == 0) || radiationOfNoKind)
+        if ((localTherapy && named.Count == 0) || radiationOfNoKind || rtOfNoKind)
         {
             tiers.Add(given);
         }
@@ -553,6 +558,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (radiationOfNoKind)
         {
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Value.Contains(m.Match.Value))]);
+            if (siblingRt.Value.Count == 0)
+            {
+                tiers.Add(DefinedRt(record));
+            }
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
@@ -569,6 +578,33 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             ? vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : []
             : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
+    }
+
+    /// <summary>
+    /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
+    /// uses high energy x-rays to kill tumor cells", as the US National Cancer Institute's records
+    /// write it): an RT word of no kind, "uses", and what it uses. Read only for the one RT
+    /// intervention of a trial, where nothing else names its kind.
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> DefinedRt(StudyRecord record)
+    {
+        var defined = new List<(string Field, TermMatch<string> Match)>();
+        foreach (var (field, sentence) in TermText.Sentences([("briefSummary", record.BriefSummary), ("detailedDescription", record.DetailedDescription)]))
+        {
+            var text = TermText.Of(sentence);
+            var matches = vocabulary.RtKindMatches(text);
+            var subject = matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt
+                && text.WordsFrom(m.Position + m.Words, 1).FirstOrDefault() is "uses" or "use");
+            var kinds = subject is null ? [] : matches.Where(m => m.Position > subject.Position && m.Value != Terms.UnspecifiedRt).ToList();
+            // One kind and what it does ("uses high energy x-rays to kill"), not a list of what
+            // RT may use ("x-rays, particles, or radioactive seeds", "x-rays/gamma rays").
+            if (kinds is [var kind] && text.WordsFrom(kind.Position + kind.Words, 1).FirstOrDefault() is "to")
+            {
+                defined.Add((field, kind));
+            }
+        }
+
+        return defined;
     }
 
     /// <summary>

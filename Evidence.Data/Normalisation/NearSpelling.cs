@@ -4,7 +4,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// When a word is a misspelling of a drug's generic name ("pembrolizumb", "durvulamab"): a name
 /// of at least <see cref="MinimumLength"/> letters, a word without digits, the same first letter,
 /// and at most one edit away (two for names of <see cref="TwoEditsFrom"/> letters or more), an
-/// edit being a letter inserted, deleted, changed, or two neighbours swapped. Generic names of one
+/// edit being a letter inserted, deleted, changed, or two neighbours swapped ("y" for "i" is no
+/// edit, <see cref="FoldY"/>). Generic names of one
 /// stem mostly differ by more than that (nivolumab and lirilumab by three), a word near two names
 /// matches neither (<see cref="TermMatcher{T}"/>), and shorter names are matched only exactly:
 /// afatinib and apatinib, two real drugs, are one letter apart. The tests hold the real names that
@@ -34,13 +35,19 @@ public static class NearSpelling
         }
 
         var allowed = name.Length >= TwoEditsFrom ? 2 : 1;
-        if (Math.Abs(word.Length - name.Length) <= allowed && Distance(word, name, allowed) <= allowed)
+        if (Math.Abs(word.Length - name.Length) <= allowed && Distance(FoldY(word), FoldY(name), allowed) <= allowed)
         {
             return true;
         }
 
         return RespeltStem(word, name) is { } respelt && Distance(respelt, name, 1) <= 1;
     }
+
+    /// <summary>
+    /// The word with "y" written "i": registrants put one for the other ("mytomicin" for
+    /// mitomycin), so the two letters are not an edit apart.
+    /// </summary>
+    private static string FoldY(string word) => word.Replace('y', 'i');
 
     private const string OldStem = "lizumab";
 

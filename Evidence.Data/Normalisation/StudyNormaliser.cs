@@ -122,7 +122,11 @@ public sealed class StudyNormaliser
         var result = new List<InterventionTerms>(terms.Count);
         foreach (var term in terms)
         {
-            if (term.RtModality != Terms.UnspecifiedRt)
+            // RT of no kind, or of the kind a summary defines the trial's RT by (DefinedRt): the
+            // intervention's own doses say more.
+            if (term.RtModality != Terms.UnspecifiedRt
+                && !sources.Any(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality
+                    && s.SourceField is "briefSummary" or "detailedDescription"))
             {
                 result.Add(term);
                 continue;

@@ -133,14 +133,23 @@ public static partial class NormalisationEvaluation
     /// <summary>A list of values as the label files write one: joined with <see cref="Terms.ListSeparator"/>.</summary>
     private static string? Cell(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(Terms.ListSeparator, values);
 
-    /// <summary>A time point in months, as the normaliser states landmarks: a label's "4 years" is "48 months".</summary>
+    /// <summary>A time point in months, as the normaliser states landmarks: a label's "4 years" or "one year" is "48 months" or "12 months".</summary>
     private static string? InMonths(string? landmark)
     {
         var years = landmark is null ? null : Years().Match(landmark);
-        return years is { Success: true } && int.TryParse(years.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) ? $"{n * 12} months" : landmark;
+        if (years is not { Success: true })
+        {
+            return landmark;
+        }
+
+        var count = years.Groups["n"].Value;
+        var n = Array.IndexOf(NumberWords, count.ToLowerInvariant()) is var word and > 0 ? word : int.Parse(count, CultureInfo.InvariantCulture);
+        return $"{n * 12} months";
     }
 
-    [GeneratedRegex(@"^(?<n>\d{1,2})[\s-]*(years?|yrs?)$")]
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    [GeneratedRegex(@"^(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(years?|yrs?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Years();
 
     /// <summary>Empty is "none"; "other" endpoints count as none; lists compare as sorted sets.</summary>

@@ -24,6 +24,7 @@ public class NearSpellingTests
     [InlineData("Adebelizumab", "adebrelimab")] // the older "-lizumab" ending for "-limab", and one edit
     [InlineData("Sintilizumab", "sintilimab")]
     [InlineData("Tislelimab", "tislelizumab")]
+    [InlineData("Mytomicin C", "mitomycin")] // set 21: "y" for "i", twice
     public void A_generic_name_misspelled_by_an_edit_or_two_names_its_agent(string name, string agent)
     {
         var study = Normalise(WithArms([Intervention("DRUG", name)]));

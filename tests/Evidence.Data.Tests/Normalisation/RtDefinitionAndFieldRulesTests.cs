@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Rules found on the twenty-first set (Evaluation/Labels/reconstructed-21/NOTES.md): RT named by
+/// its field or defined by the summary, RT in a drug intervention's other names, seeds named by
+/// their isotope. The texts are written for these tests; none is copied from a labelled record.
+/// </summary>
+public class RtDefinitionAndFieldRulesTests
+{
+    [Theory]
+    [InlineData("Radiation therapy uses high energy x-rays to kill tumor cells and shrink tumors.", "EBRT")]
+    [InlineData("Radiation therapy uses high-energy x-rays, particles, or radioactive seeds to kill tumor cells.", "RT, unspecified")] // what RT may use
+    [InlineData("Radiation therapy uses high energy x-rays/gamma rays to kill tumor cells.", "RT, unspecified")]
+    [InlineData("Patients with prior high energy x-rays to the pelvis are excluded.", "RT, unspecified")] // no definition
+    public void The_one_rt_of_no_kind_takes_the_kind_the_summary_defines_rt_by(string summary, string modality)
+    {
+        var study = Normalise(Trial("Radiation Therapy Before Surgery", summary,
+            [Intervention("RADIATION", "Radiation Therapy", "Undergo radiation therapy", arms: ["Treatment"]), Intervention("PROCEDURE", "Surgery", arms: ["Treatment"])],
+            Arm("Treatment", "Radiation therapy, then surgery.", "Radiation: Radiation Therapy", "Procedure: Surgery")));
+
+        Assert.Equal([modality], study.Interventions[0].RtModalities);
+    }
+
+    [Fact]
+    public void A_summary_definition_does_not_choose_between_two_rt_interventions()
+    {
+        var study = Normalise(Trial("Two Radiation Schedules", "Radiation therapy uses high energy x-rays to kill tumor cells.",
+            [Intervention("RADIATION", "Radiation Therapy", arms: ["A"]), Intervention("RADIATION", "Brachytherapy", arms: ["B"])],
+            Arm("A", null, "Radiation: Radiation Therapy"), Arm("B", null, "Radiation: Brachytherapy")));
+
+        Assert.Equal([Terms.UnspecifiedRt], study.Interventions[0].RtModalities);
+    }
+
+    [Fact]
+    public void A_summary_definition_gives_way_to_the_interventions_own_hypofractionated_dose()
+    {
+        var study = Normalise(Trial("Radiation Therapy and Nivolumab", "Radiation therapy uses high energy x-rays to kill tumor cells.",
+            [Intervention("RADIATION", "Radiation Therapy", "30 Gy in 5 fractions"), Intervention("DRUG", "Nivolumab")]));
+
+        Assert.Equal([Terms.HypofractionatedRt], study.Interventions[0].RtModalities);
+    }
+
+    [Theory]
+    [InlineData("Involved Field Radiation Therapy", "EBRT")]
+    [InlineData("Involved-site radiotherapy (ISRT)", "EBRT")]
+    [InlineData("INRT", "EBRT")]
+    [InlineData("Pulsed reduced dose-rate radiation therapy", "EBRT")]
+    [InlineData("Cesium-131 seeds", "Brachytherapy")]
+    [InlineData("Pd-103 implant", "Brachytherapy")]
+    public void Rt_named_by_its_field_delivery_or_isotope_is_that_kind(string name, string modality)
+    {
+        Assert.Equal([modality], OnlyIntervention(Intervention("RADIATION", name)).RtModalities);
+    }
+
+    [Fact]
+    public void A_pd_1_inhibitor_is_not_palladium_103()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "PD-1 inhibitor"));
+
+        Assert.Empty(terms.RtModalities);
+        Assert.Equal(["PD-1"], terms.Targets);
+    }
+
+    [Fact]
+    public void A_drug_whose_other_names_give_rt_of_no_kind_takes_the_kind_its_description_gives()
+    {
+        var drug = Intervention("DRUG", "PD-1 inhibitor", "Sintilimab with cisplatin and IMRT, then adjuvant sintilimab");
+        drug["otherNames"] = new JsonArray("radiation", "concurrent chemotherapy");
+
+        Assert.Equal(["EBRT"], OnlyIntervention(drug).RtModalities);
+    }
+
+    [Fact]
+    public void Faricimab_is_an_anti_vegf_agent()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Faricimab"));
+
+        Assert.Equal(["faricimab"], terms.Agents);
+        Assert.Equal(["anti-VEGF"], terms.AgentClasses);
+    }
+}
