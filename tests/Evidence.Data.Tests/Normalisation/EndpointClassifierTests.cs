@@ -211,6 +211,7 @@ public class EndpointClassifierTests
     [InlineData("Pathological complete remission rate", "pathological response")]
     [InlineData("2-year cumulative local regional progression rate", "local control")]
     [InlineData("Locoregional failure", "local control")]
+    [InlineData("Local tumor progression", "local control")] // set 22: the ablation literature's term
     [InlineData("Necrosis rate of the tumour thrombus", "pathological response")]
     [InlineData("Failure-free survival (FFS)", "DFS/RFS")]
     public void Endpoints_found_on_the_sixth_reconstructed_set(string measure, string expected)

@@ -74,6 +74,15 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal(["EBRT"], OnlyIntervention(drug).RtModalities);
     }
 
+    /// <summary>Set 22: surufatinib registered by its descriptor.</summary>
+    [Fact]
+    public void A_kinase_inhibitor_named_by_class_is_a_tki()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Angio-immuno kinase inhibitor"));
+
+        Assert.Equal(["TKI"], terms.PartnerClasses);
+    }
+
     [Fact]
     public void Faricimab_is_an_anti_vegf_agent()
     {
