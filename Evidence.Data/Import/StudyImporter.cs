@@ -77,21 +77,79 @@ public sealed class StudyImporter(StudyIngest ingest)
     }
 
     /// <summary>
-    /// Reads every source into batches on its own thread, and parses each batch on every core
-    /// but one while the calling thread writes the one before.
+    /// Reads every source into batches on one thread and parses each batch on every core but one
+    /// on another, while the calling thread writes the batch before: reading (inflating, proving
+    /// well-formed) and parsing overlap instead of taking turns, so the import is not bound by the
+    /// sum of the two on the thread that did both.
     /// </summary>
     private async Task Produce(IEnumerable<RecordSource> sources, ChannelWriter<Work> output, CancellationToken cancellationToken)
     {
-        var work = new Work(BatchSize);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var read = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadChunks(sources, read.Writer, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var chunk in read.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                var work = new Work(BatchSize) { SourcesStarted = chunk.SourcesStarted };
+                foreach (var step in chunk.Steps)
+                {
+                    if (step.Studies is { } studies)
+                    {
+                        work.Batch.AddAll(studies);
+                    }
+                    else
+                    {
+                        work.Batch.RejectSource(step.RejectedSource!, step.Problem!);
+                    }
+                }
+
+                await output.WriteAsync(work, stop.Token).ConfigureAwait(false);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                await reading.ConfigureAwait(false);
+            }
+            catch (Exception) when (stop.IsCancellationRequested || read.Reader.Completion.IsFaulted)
+            {
+                // Already on its way: the reading error through the channel, or the error that stopped it.
+            }
+        }
+    }
+
+    /// <summary>Reads every source into chunks of what a batch will hold, in the order met: studies to parse and whole sources refused.</summary>
+    private void ReadChunks(IEnumerable<RecordSource> sources, ChannelWriter<Chunk> output, CancellationToken cancellationToken)
+    {
+        var chunk = new Chunk();
         var pending = new List<(StudyJson Json, string Source)>(BatchSize);
         long pendingBytes = 0;
 
-        // Parses what is pending into the batch (AddAll copies it, so the list is reused).
-        void ParsePending()
+        void TakePending()
         {
-            work.Batch.AddAll(pending);
-            pending.Clear();
-            pendingBytes = 0;
+            if (pending.Count > 0)
+            {
+                chunk.Steps.Add(new Step(pending, null, null));
+                pending = new List<(StudyJson Json, string Source)>(BatchSize);
+                pendingBytes = 0;
+            }
+        }
+
+        void Send()
+        {
+            // Synchronous on this thread of its own: it waits while the parser is a chunk behind.
+            output.WriteAsync(chunk, cancellationToken).AsTask().GetAwaiter().GetResult();
+            chunk = new Chunk();
         }
 
         try
@@ -99,13 +157,13 @@ public sealed class StudyImporter(StudyIngest ingest)
             foreach (var source in sources)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                work.SourcesStarted++;
+                chunk.SourcesStarted++;
                 var (studies, problem) = Check(source, cancellationToken);
                 if (problem is not null)
                 {
                     // The studies of earlier sources first, so rejections are listed in the order met.
-                    ParsePending();
-                    work.Batch.RejectSource(source.Name, problem);
+                    TakePending();
+                    chunk.Steps.Add(new Step(null, source.Name, problem));
                     continue;
                 }
 
@@ -115,15 +173,14 @@ public sealed class StudyImporter(StudyIngest ingest)
                     pendingBytes += json.Utf8.Length;
                     if (pending.Count >= BatchSize || pendingBytes >= BatchBytes)
                     {
-                        ParsePending();
-                        await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
-                        work = new Work(BatchSize);
+                        TakePending();
+                        Send();
                     }
                 }
             }
 
-            ParsePending();
-            await output.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+            TakePending();
+            Send();
             output.Complete();
         }
         catch (Exception ex)
@@ -183,11 +240,22 @@ public sealed class StudyImporter(StudyIngest ingest)
     private IEnumerable<StudyJson> Read(Stream stream, RecordSource source) =>
         new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies();
 
-    /// <summary>What the reading thread hands the writing thread: a batch, and how many sources it started.</summary>
+    /// <summary>What the reading thread hands the parsing thread: what one batch will hold, in order, and how many sources it started.</summary>
+    private sealed class Chunk
+    {
+        public List<Step> Steps { get; } = [];
+
+        public int SourcesStarted { get; set; }
+    }
+
+    /// <summary>Studies to parse, or a whole source refused (its name and why).</summary>
+    private sealed record Step(List<(StudyJson Json, string Source)>? Studies, string? RejectedSource, string? Problem);
+
+    /// <summary>What the parsing thread hands the writing thread: a batch, and how many sources it started.</summary>
     private sealed class Work(int capacity)
     {
         public IngestBatch Batch { get; } = new(capacity);
 
-        public int SourcesStarted { get; set; }
+        public int SourcesStarted { get; init; }
     }
 }
