@@ -43,11 +43,13 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
                 continue;
             }
 
+            var priorTherapy = field == EligibilityCriteria && words.Words.Any(w => PriorTherapyWords.Contains(w.Word));
             foreach (var match in vocabulary.DiseaseSettings.Matches(words))
             {
                 var setting = match.Value.Setting;
                 if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, match.Words)
-                    && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position)))
+                    && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position))
+                    && !(setting.PhaseOfTreatment && priorTherapy))
                 {
                     found[setting.Name] = (field, match.Matched);
                 }
@@ -132,6 +134,12 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
     private const string DetailedDescription = "descriptionModule.detailedDescription";
 
+    private const string EligibilityCriteria = "eligibilityModule.eligibilityCriteria";
+
+    /// <summary>Words of a criterion about the patient's earlier treatment ("prior adjuvant chemotherapy", "therapies given in the adjuvant setting").</summary>
+    private static readonly HashSet<string> PriorTherapyWords = new(
+        ["prior", "previous", "previously", "received", "receipt", "given", "completed", "history"], StringComparer.Ordinal);
+
     /// <summary>Words of a sentence about the trial itself: what it will do, aims at, whom it enrols.</summary>
     private static readonly HashSet<string> OwnWords = new(
         ["this", "we", "our", "will", "aim", "aims", "aimed", "designed", "enrol", "enroll", "enrols", "enrolls", "enrolled", "enrolling", "enrollment", "enrolment",
@@ -162,7 +170,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         texts.Add(("identificationModule.officialTitle", record.OfficialTitle));
         texts.Add(("descriptionModule.briefSummary", record.BriefSummary));
         texts.Add((DetailedDescription, record.DetailedDescription));
-        texts.Add(("eligibilityModule.eligibilityCriteria", Inclusion(record.EligibilityCriteria)));
+        texts.Add((EligibilityCriteria, Inclusion(record.EligibilityCriteria)));
         return TermText.Sentences(texts);
     }
 

@@ -253,6 +253,9 @@ public sealed record UnknownIciEntry(IReadOnlyList<string> Stems, IReadOnlyList<
 /// counts only with a systemic therapy named just after it ("progression after sorafenib").
 /// <paramref name="NameTerms"/> count only where a trial names its disease (conditions, keywords,
 /// titles): "brain metastases" there is the population, in the criteria often a subgroup.
+/// <paramref name="PhaseOfTreatment"/> (adjuvant, neoadjuvant): a criterion about the patient's
+/// earlier treatment ("prior adjuvant chemotherapy is allowed", "therapies given in the adjuvant
+/// setting") does not give it.
 /// </summary>
 public sealed record DiseaseSettingEntry(
     string Name,
@@ -261,7 +264,8 @@ public sealed record DiseaseSettingEntry(
     string? Cell = null,
     IReadOnlyList<string>? OnlyWithout = null,
     bool NeedsSystemicTherapy = false,
-    IReadOnlyList<string>? NameTerms = null)
+    IReadOnlyList<string>? NameTerms = null,
+    bool PhaseOfTreatment = false)
 {
     public const string Before = "before";
 }

@@ -68,6 +68,16 @@ public class DiseaseSettingTests
         Assert.Equal(["metastatic"], summary.Settings);
     }
 
+    /// <summary>Set 21 (uveal melanoma): the patient's earlier treatment is not the trial's phase of treatment.</summary>
+    [Theory]
+    [InlineData("Inclusion Criteria:\n* No prior systemic therapy; this does not include any therapies given in the adjuvant setting", new string[0])]
+    [InlineData("Inclusion Criteria:\n* Prior neoadjuvant chemotherapy is allowed\n* Metastatic disease", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Completely resected stage III melanoma, within 12 weeks of surgery", new[] { "adjuvant" })] // the trial's own setting
+    public void A_criterion_about_earlier_treatment_does_not_give_adjuvant_or_neoadjuvant(string criteria, string[] settings)
+    {
+        Assert.Equal(settings, Summary(["Melanoma"], criteria: criteria).Settings);
+    }
+
     [Fact]
     public void Exclusion_criteria_and_denied_settings_do_not_count()
     {
