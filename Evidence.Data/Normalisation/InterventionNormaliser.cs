@@ -53,13 +53,17 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .Select(m => (description.Field, m))];
         }
 
-        if (agents.Count == 0 && description.Text.Words.Count == 0 && !neverDrug && KindClasses(own[0].Text) is { Count: > 0 } kinds)
+        if (agents.Count == 0 && description.Text.Words.Count == 0 && !neverDrug && KindClasses(own[0].Text) is { Classes.Count: > 0 } kinds)
         {
             // A name that says only which kinds of drug it gives, with no description of its own
             // ("Neoadjuvant chemoimmunotherapy", in an arm that gives "Tislelizumab 200mg D1, Nab
             // Paclitaxel 260mg/m2 D1, Cisplatin"): the drugs of those kinds that its arms give.
+            // Chemoradiotherapy's drugs are its own only where no other intervention names them:
+            // registrants list the concurrent drugs as interventions of their own.
+            var elsewhere = NamedByOtherInterventions(record, intervention);
             agents = [.. arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
-                .Where(m => kinds.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words))
+                .Where(m => kinds.Classes.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words)
+                    && !(kinds.OnlyChemoradiotherapy && NamedElsewhere(elsewhere, m.Value)))
                 .Select(m => (a.Field, m)))];
         }
 
@@ -386,18 +390,24 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>
     /// The classes of drug that a name saying only what kinds of treatment it is gives
     /// ("Chemoimmunotherapy": ICI and chemotherapy; "Neoadjuvant immunotherapy": ICI), none for
-    /// any other name. Chemoradiotherapy gives none: its drugs are those its own name or
-    /// description names, and registrants list the concurrent drugs as interventions of their own.
+    /// any other name; and whether only chemoradiotherapy words give them.
     /// </summary>
-    private static HashSet<string> KindClasses(TermText name) =>
-        !NamesOnlyKind(name) ? []
-        : [.. name.Words.SelectMany(w => w.Word switch
+    private static (HashSet<string> Classes, bool OnlyChemoradiotherapy) KindClasses(TermText name)
+    {
+        if (!NamesOnlyKind(name))
+        {
+            return ([], false);
+        }
+
+        HashSet<string> classes = [.. name.Words.SelectMany(w => w.Word switch
         {
             "immunotherapy" => [Terms.Ici],
-            "chemotherapy" => [Terms.Chemotherapy],
+            "chemotherapy" or "chemoradiotherapy" or "chemoradiation" or "radiochemotherapy" => [Terms.Chemotherapy],
             "immunochemotherapy" or "chemoimmunotherapy" => [Terms.Ici, Terms.Chemotherapy],
             _ => Array.Empty<string>(),
         })];
+        return (classes, !name.Words.Any(w => w.Word is "chemotherapy" or "immunotherapy" or "immunochemotherapy" or "chemoimmunotherapy"));
+    }
 
     /// <summary>A name that says only that a treatment is local ("Local intervention therapy", "Local consolidative treatment").</summary>
     private static bool NamesLocalTherapy(TermText name) =>
@@ -555,13 +565,17 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             tiers.Add(given);
         }
 
-        if (radiationOfNoKind)
+        // So are the arms of a radiation intervention of no kind, and of another whose own words
+        // give RT of no kind and that has no description ("Drug: Neoadjuvant Chemoradiotherapy",
+        // in an arm of "Intensity-modulated radiotherapy ... with paclitaxel").
+        if (radiationOfNoKind || (rtOfNoKind && description.Text.Words.Count == 0))
         {
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Value.Contains(m.Match.Value))]);
-            if (siblingRt.Value.Count == 0)
-            {
-                tiers.Add(DefinedRt(record));
-            }
+        }
+
+        if (radiationOfNoKind && siblingRt.Value.Count == 0)
+        {
+            tiers.Add(DefinedRt(record));
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));

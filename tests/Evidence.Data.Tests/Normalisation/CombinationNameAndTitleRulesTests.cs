@@ -92,7 +92,7 @@ public class CombinationNameAndTitleRulesTests
 
     [Theory]
     [InlineData("PROCEDURE", "Immunotherapy", new[] { "camrelizumab" })] // only the kind it names
-    [InlineData("RADIATION", "Concurrent chemoradiotherapy", new string[0])] // its drugs are listed as interventions of their own
+    [InlineData("DRUG", "Concurrent chemoradiotherapy", new[] { "cisplatin" })] // set 23: a chemoradiotherapy's drugs where no other intervention names them
     [InlineData("OTHER", "Follow-up visits", new string[0])] // names no kind of drug
     public void A_name_without_a_description_takes_from_its_arm_only_the_drugs_of_the_kinds_it_names(string type, string name, string[] agents)
     {
@@ -103,6 +103,34 @@ public class CombinationNameAndTitleRulesTests
             Arm("Combined", "Camrelizumab 200 mg every 3 weeks with cisplatin 75 mg/m2 and IMRT.", $"{type[0]}{type[1..].ToLowerInvariant()}: {name}")));
 
         Assert.Equal(agents, study.Interventions[0].Agents.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Set 12 (NCT04514835): the concurrent drugs registered as interventions of their own are theirs.</summary>
+    [Fact]
+    public void A_chemoradiotherapy_without_a_description_leaves_drugs_other_interventions_name_to_them()
+    {
+        var study = Normalise(Trial(
+            "Chemoradiotherapy and Camrelizumab",
+            "A single-arm trial.",
+            [Intervention("RADIATION", "Concurrent chemoradiotherapy", arms: ["Combined"]), Intervention("DRUG", "Cisplatin", arms: ["Combined"])],
+            Arm("Combined", "Concurrent chemoradiotherapy with cisplatin, then camrelizumab.", "Radiation: Concurrent chemoradiotherapy", "Drug: Cisplatin")));
+
+        Assert.Empty(study.Interventions[0].Agents);
+        Assert.Equal(["cisplatin"], study.Interventions[1].Agents);
+    }
+
+    /// <summary>Set 23 (NCT06775652): a chemoradiotherapy registered as a drug, its RT and drugs only in its arm.</summary>
+    [Fact]
+    public void A_chemoradiotherapy_registered_as_a_drug_takes_the_kind_of_rt_its_arm_gives()
+    {
+        var study = Normalise(Trial(
+            "Chemoradiotherapy Before Surgery",
+            "A randomised trial.",
+            [Intervention("DRUG", "Neoadjuvant chemoradiotherapy", arms: ["CRT"]), Intervention("PROCEDURE", "Surgery", arms: ["CRT"])],
+            Arm("CRT", "IMRT 41.4 Gy in 23 fractions with weekly carboplatin, then surgery.", "Drug: Neoadjuvant chemoradiotherapy", "Procedure: Surgery")));
+
+        Assert.Equal(["carboplatin"], study.Interventions[0].Agents);
+        Assert.Equal(["EBRT"], study.Interventions[0].RtModalities);
     }
 
     [Fact]

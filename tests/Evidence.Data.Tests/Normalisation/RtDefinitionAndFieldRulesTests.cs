@@ -83,6 +83,18 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal(["TKI"], terms.PartnerClasses);
     }
 
+    /// <summary>Sets 15, 20 and 23: a regimen acronym that names no drugs is still chemotherapy.</summary>
+    [Theory]
+    [InlineData("TP or PF regimen depended on investigator's choice")]
+    [InlineData("GP chemotherapy")]
+    public void A_regimen_acronym_without_its_drugs_is_chemotherapy(string name)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name));
+
+        Assert.Empty(terms.Agents);
+        Assert.Equal([Terms.Chemotherapy], terms.PartnerClasses);
+    }
+
     [Fact]
     public void Faricimab_is_an_anti_vegf_agent()
     {
