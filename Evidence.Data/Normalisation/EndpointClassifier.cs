@@ -46,17 +46,19 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         }
 
         // The measure's time point; else a rate its description states at one ("PFS of 85% at 2 years").
-        var (landmark, landmarkField) = Landmark(outcome.Measure, TimePoint()) is { } named
-            ? (named, "measure")
-            : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
-                ? (framed, "timeFrame")
-                : (Landmark(outcome.Description, RateAtTimePoint()) ?? Landmark(outcome.Description, SurvivalAtTimePoint()), "description");
         // A time point of a safety measure or of an injury a trial prevents ("cardio-toxicity
-        // after 1 or 5 years") is when it is assessed, not a landmark rate.
-        if (endpoint == Terms.Safety || injury || (endpoint == Terms.OtherEndpoint && landmarkField == "description"))
+        // after 1 or 5 years") is when it is assessed, not a landmark rate; nor is a rate an
+        // "other" measure's description states ("PSA decline of 50% at 3 months").
+        (string Months, string Matched)? landmark = null;
+        var landmarkField = "measure";
+        if (endpoint != Terms.Safety && !injury)
         {
-            // Nor is a rate an "other" measure's description states ("PSA decline of 50% at 3 months").
-            landmark = null;
+            (landmark, landmarkField) = Landmark(outcome.Measure, TimePoint()) is { } named
+                ? (named, "measure")
+                : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
+                    ? (framed, "timeFrame")
+                    : endpoint == Terms.OtherEndpoint ? (null, "description")
+                    : (DescribedLandmark(outcome.Description), "description");
         }
 
         if (landmark is not null)
@@ -172,6 +174,17 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         var months = match.Groups["unit"].Value.StartsWith("y", StringComparison.OrdinalIgnoreCase) ? value * 12 : value;
         return ($"{months} months", match.Value.Trim());
     }
+
+    /// <summary>
+    /// A rate a description states at a time point ("85% at 2 years", "2-year overall survival");
+    /// each pattern read only where the text holds the words it needs.
+    /// </summary>
+    private static (string Months, string Matched)? DescribedLandmark(string? description) =>
+        description is null ? null
+        : (description.Contains('%') ? Landmark(description, RateAtTimePoint()) : null)
+            ?? (description.Contains("survival", StringComparison.OrdinalIgnoreCase) || description.Contains("control", StringComparison.OrdinalIgnoreCase)
+                ? Landmark(description, SurvivalAtTimePoint())
+                : null);
 
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
