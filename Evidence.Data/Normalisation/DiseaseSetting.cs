@@ -43,13 +43,13 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
                 continue;
             }
 
-            var priorTherapy = field == EligibilityCriteria && words.Words.Any(w => PriorTherapyWords.Contains(w.Word));
+            var criterion = field == EligibilityCriteria;
             foreach (var match in vocabulary.DiseaseSettings.Matches(words))
             {
                 var setting = match.Value.Setting;
                 if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, match.Words)
                     && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position))
-                    && !(setting.PhaseOfTreatment && priorTherapy))
+                    && !(setting.PhaseOfTreatment && criterion && EarlierTreatment(words, match.Position)))
                 {
                     found[setting.Name] = (field, match.Matched);
                 }
@@ -136,9 +136,38 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
     private const string EligibilityCriteria = "eligibilityModule.eligibilityCriteria";
 
-    /// <summary>Words of a criterion about the patient's earlier treatment ("prior adjuvant chemotherapy", "therapies given in the adjuvant setting").</summary>
+    /// <summary>
+    /// Whether a phase of treatment at word <paramref name="position"/> of a criterion is the
+    /// patient's earlier treatment: a word of earlier treatment up to ten words before it ("prior
+    /// treatment with a platinum-containing chemotherapy in the adjuvant setting", "unless given in
+    /// the neoadjuvant or adjuvant settings"), with no word of what the trial plans between
+    /// ("received gastrectomy and are scheduled for adjuvant chemotherapy" is the trial's).
+    /// </summary>
+    private static bool EarlierTreatment(TermText words, int position)
+    {
+        for (var i = position - 1; i >= Math.Max(0, position - 10); i--)
+        {
+            var word = words.Words[i].Word;
+            if (PlannedWords.Contains(word))
+            {
+                return false;
+            }
+
+            if (PriorTherapyWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly HashSet<string> PriorTherapyWords = new(
-        ["prior", "previous", "previously", "received", "receipt", "given", "completed", "history"], StringComparer.Ordinal);
+        ["prior", "previous", "previously", "received", "receipt", "given", "completed", "history", "after"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PlannedWords = new(
+        ["scheduled", "planned", "planning", "candidate", "candidates", "eligible", "suitable", "will", "undergo", "undergoing", "receiving", "requiring"],
+        StringComparer.Ordinal);
 
     /// <summary>Words of a sentence about the trial itself: what it will do, aims at, whom it enrols.</summary>
     private static readonly HashSet<string> OwnWords = new(

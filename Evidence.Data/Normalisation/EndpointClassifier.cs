@@ -32,11 +32,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
-        var injury = endpoint == Terms.Safety && !treatsDisease && measure.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word));
+        var injury = endpoint == Terms.Safety && !treatsDisease && (measure.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)) || NamesImmuneRelated(measure));
         if (injury)
         {
-            // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it: what
-            // the gel is for, not the safety of a treatment the trial gives.
+            // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or
+            // "Incidence of immune related adverse events" in a trial of food against them: what
+            // the gel or the food is for, not the safety of a treatment the trial gives.
             (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
         }
 
@@ -68,6 +69,11 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
         return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);
     }
+
+    /// <summary>Whether a measure names the immune-related adverse events of checkpoint inhibitors ("immune-related adverse events", "irAEs", "immune-mediated").</summary>
+    private static bool NamesImmuneRelated(TermText measure) =>
+        measure.Words.Any(w => w.Word is "irae" or "iraes")
+        || measure.Words.Zip(measure.Words.Skip(1)).Any(pair => pair.First.Word == "immune" && pair.Second.Word is "related" or "mediated");
 
     /// <summary>Safety, for a measure that names a grade of toxicity and no class.</summary>
     private static (string Class, string? Field, string? Matched)? ByToxicityGrade(string? measure, string field) =>
@@ -188,7 +194,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
-    [GeneratedRegex(@"^\s*((clinical )?efficacy of [^,;]+|efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy)|(the )?(rate|number|proportion|percentage) of (patients|participants|subjects))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*((evaluation of |assessment of )?(clinical )?efficacy of [^,;]+|efficacy|primary (end ?point|outcome)( measure)?|end ?point|outcome|clinical (efficacy|outcome)|treatment (efficacy|response)|anti-?tumou?r (activity|efficacy)|(the )?(rate|number|proportion|percentage) of (patients|participants|subjects))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex VagueMeasure();
 
     /// <summary>

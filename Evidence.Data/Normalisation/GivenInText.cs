@@ -71,7 +71,7 @@ internal static class GivenInText
 
     /// <summary>
     /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
-    /// radiotherapy": a therapy the disease progressed (or did not) after was given before the
+    /// radiotherapy", "progressed on pembrolizumab": a therapy the disease progressed (or did not) after was given before the
     /// trial, even beside a therapy the trial gives. Only the therapy "after" governs, with at most
     /// modifiers between ("progressed after chemotherapy receive nivolumab": nivolumab is given).
     /// </summary>
@@ -79,7 +79,7 @@ internal static class GivenInText
     {
         for (var i = Math.Max(1, position - 4); i < position; i++)
         {
-            if (SequenceWords.Contains(words.Words[i].Word) && ProgressionWords.Contains(words.Words[i - 1].Word)
+            if ((SequenceWords.Contains(words.Words[i].Word) || words.Words[i].Word is "on" or "during") && ProgressionWords.Contains(words.Words[i - 1].Word)
                 && Enumerable.Range(i + 1, position - i - 1).All(j => PriorTherapyModifiers.Contains(words.Words[j].Word)))
             {
                 return true;

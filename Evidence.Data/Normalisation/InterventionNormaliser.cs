@@ -60,10 +60,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // Paclitaxel 260mg/m2 D1, Cisplatin"): the drugs of those kinds that its arms give.
             // Chemoradiotherapy's drugs are its own only where no other intervention names them:
             // registrants list the concurrent drugs as interventions of their own.
+            // and of those, only the drugs of the RT course itself ("TPF induction, followed by
+            // concurrent chemoradiotherapy with cisplatin": cisplatin).
             var elsewhere = NamedByOtherInterventions(record, intervention);
             agents = [.. arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
                 .Where(m => kinds.Classes.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words)
-                    && !(kinds.OnlyChemoradiotherapy && NamedElsewhere(elsewhere, m.Value)))
+                    && !(kinds.OnlyChemoradiotherapy && (NamedElsewhere(elsewhere, m.Value) || !InRtCourse(a.Text, m.Position))))
                 .Select(m => (a.Field, m)))];
         }
 
@@ -89,6 +91,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (agents.Count == 0 && classTerms.Count == 0 && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
         {
             classTerms = [unknownIci];
+        }
+
+        if (agents.Count == 0 && classTerms.Count == 0 && !neverDrug && NamesImmunotherapy(own) && TrialIciClass(record) is { Count: > 0 } trialClass)
+        {
+            // "Immunotherapy alone" in a trial whose arms give "standard of care immune checkpoint
+            // inhibitor(s)" and name no drug: the immunotherapy is that class.
+            classTerms = trialClass;
         }
 
         if (agents.Count == 0 && classTerms is [{ Match.Value: Terms.UnspecifiedIci }])
@@ -304,6 +313,46 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// Whether word <paramref name="position"/> is in the clause of an RT course: with an RT word
+    /// ("chemoradiotherapy", "IMRT") before or after it and no "followed", "then", "after",
+    /// "before", "subsequently", "adjuvant", "induction" or "maintenance" between ("IMRT combined
+    /// with paclitaxel and carboplatin, followed by surgery"; "cisplatin 75 mg/m2 and IMRT").
+    /// </summary>
+    private bool InRtCourse(TermText text, int position) =>
+        vocabulary.RtKindMatches(text).Any(rt =>
+        {
+            var (from, to) = rt.Position < position ? (rt.Position + rt.Words, position) : (position + 1, rt.Position);
+            return from <= to && text.Words.Skip(from).Take(to - from).All(w => !CourseBoundaries.Contains(w.Word));
+        });
+
+    private static readonly HashSet<string> CourseBoundaries = new(["followed", "then", "after", "before", "subsequently", "adjuvant", "induction", "maintenance"], StringComparer.Ordinal);
+
+    /// <summary>Whether an intervention's own words say "immunotherapy", not as absent ("without immunotherapy").</summary>
+    private static bool NamesImmunotherapy(List<(string Field, TermText Text)> own) =>
+        own.Any(t => t.Text.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word is "immunotherapy" or "immunotherapies" or "immunochemotherapy" or "chemoimmunotherapy"
+            && !Absent(t.Text, w.i)));
+
+    /// <summary>
+    /// The ICI class that a trial's titles, summary and arms give, where they name checkpoint
+    /// inhibitors as given and no ICI by name: what its interventions called "immunotherapy" are.
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> TrialIciClass(StudyRecord record)
+    {
+        var texts = new List<(string Field, TermText Text)>
+        {
+            ("identificationModule.briefTitle", TermText.Of(record.BriefTitle)),
+            ("identificationModule.officialTitle", TermText.Of(record.OfficialTitle)),
+            ("descriptionModule.briefSummary", TermText.Of(record.BriefSummary)),
+        };
+        texts.AddRange(record.ArmGroups.SelectMany(a => new[]
+        {
+            ($"armGroups[{a.Ordinal}].label", TermText.Of(a.Label)),
+            ($"armGroups[{a.Ordinal}].description", TermText.Of(a.Description)),
+        }));
+        return texts.Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici)) ? [] : ClassTerms(texts);
     }
 
     /// <summary>
@@ -530,10 +579,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
+        // A combination product is what its description combines ("nivolumab": "Combined
+        // neoadjuvant therapy consisting of nivolumab + SABR").
+        var combination = string.Equals(intervention.Type, "COMBINATION_PRODUCT", StringComparison.OrdinalIgnoreCase);
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!(isRadiation || localTherapy) || imagingOrLight))
+            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
@@ -560,7 +612,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // "radiation"): its description says which, as a radiation intervention's does.
         var rtOfNoKind = named.Count > 0 && named.All(m => m.Match.Value == Terms.UnspecifiedRt);
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
-        if ((localTherapy && named.Count == 0) || radiationOfNoKind || rtOfNoKind)
+        if (((localTherapy || combination) && named.Count == 0) || radiationOfNoKind || rtOfNoKind)
         {
             tiers.Add(given);
         }
@@ -573,7 +625,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Value.Contains(m.Match.Value))]);
         }
 
-        if (radiationOfNoKind && siblingRt.Value.Count == 0)
+        // Only for a name that says radiation and names no isotope ("Radiation Therapy", not
+        // "Iodine I 131 tositumomab" or "Strontium chloride Sr 89").
+        if (radiationOfNoKind && siblingRt.Value.Count == 0 && named.Count > 0
+            && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
             tiers.Add(DefinedRt(record));
         }

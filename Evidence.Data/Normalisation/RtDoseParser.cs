@@ -6,7 +6,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// <summary>
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
-/// "5 fractions of 8 Gy", "39 Gy (RBE) in 13 fractions", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// "5 fractions of 8 Gy", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
 /// </summary>
 public static partial class RtDoseParser
@@ -90,7 +90,7 @@ public static partial class RtDoseParser
             Round(eqd2.Max()));
     }
 
-    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction }
+    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction, PerFractionToTotal }
 
     private static readonly (Regex Regex, Kind Kind)[] Patterns =
     [
@@ -98,14 +98,21 @@ public static partial class RtDoseParser
         (PerFractionTimesCount(), Kind.PerFractionTimesCount),
         (CountTimesPerFraction(), Kind.CountTimesPerFraction),
         (CountOfPerFraction(), Kind.CountOfPerFraction),
+        (PerFractionToTotal(), Kind.PerFractionToTotal),
     ];
 
     private static ParsedDose Read(Match match, Kind kind)
     {
-        var dose = Range(match.Groups["dose"].Value);
-        if (match.Groups["unit"].Value.StartsWith('c') || match.Groups["unit"].Value.StartsWith('C'))
+        var dose = InGy(Range(match.Groups["dose"].Value), match.Groups["unit"].Value);
+        if (kind == Kind.PerFractionToTotal)
         {
-            dose = (dose.Min / 100, dose.Max / 100);
+            // "single doses of 3Gy to a total dose of 36Gy": the count is the total over the dose,
+            // where that is a whole number; otherwise the statement is kept raw.
+            var total = InGy(Range(match.Groups["total"].Value), match.Groups["totalunit"].Value);
+            var whole = total.Max / dose.Max;
+            return dose.Min == dose.Max && total.Min == total.Max && whole >= 1 && Math.Abs(whole - Math.Round(whole)) < 0.01
+                ? new ParsedDose(match.Value.Trim(), total, ((int)Math.Round(whole), (int)Math.Round(whole)), dose)
+                : new ParsedDose(match.Value.Trim(), null, null, null);
         }
 
         var count = Range(match.Groups["count"].Value);
@@ -114,6 +121,9 @@ public static partial class RtDoseParser
             ? new ParsedDose(match.Value.Trim(), dose, fractions, null)
             : new ParsedDose(match.Value.Trim(), null, fractions, dose);
     }
+
+    private static (double Min, double Max) InGy((double Min, double Max) dose, string unit) =>
+        unit.StartsWith('c') || unit.StartsWith('C') ? (dose.Min / 100, dose.Max / 100) : dose;
 
     private static (double Min, double Max) Range(string text)
     {
@@ -144,6 +154,10 @@ public static partial class RtDoseParser
 
     [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*" + FractionWord + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountOfPerFraction();
+
+    /// <summary>"single doses of 3Gy to a total dose of 36Gy", "2.5 Gy per fraction to a total of 50 Gy".</summary>
+    [GeneratedRegex(@"(?<dose>" + Number + @")\s*(?<unit>c?Gy|[Gg]ray)\b\s*(?:per\s+fraction|per\s+day|daily|each)?\s*,?\s*(?:up\s+)?to\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PerFractionToTotal();
 
     [GeneratedRegex(NumberRange + @"\s*(?:c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LoneDose();

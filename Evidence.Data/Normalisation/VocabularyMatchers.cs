@@ -182,19 +182,26 @@ public sealed class VocabularyMatchers
     {
         var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
-        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches))))];
+        var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)))))];
     }
 
     /// <summary>A technique introduced by "using", "via", "with" or "by" (not "followed by", "combined with") after another kind.</summary>
     private static bool DeliversAnother(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches)
     {
-        // A frequency between says how often the technique is used, not what it is ("with daily IGRT").
+        // A frequency between says how often image guidance is used ("with daily IGRT"); a course
+        // given daily beside another kind is a course of its own ("HDR brachytherapy with daily
+        // external beam radiotherapy").
         var before = text.WordsBefore(technique.Position, 3).ToList();
-        before = before is [.., "daily" or "weekly" or "online"] ? before[..^1] : before.Count == 3 ? before[1..] : before;
+        before = before is [.., "daily" or "weekly" or "online"] && IsImageGuidance(technique) ? before[..^1] : before.Count == 3 ? before[1..] : before;
         var introduced = before.Count > 0 && (before[^1] is "using" or "via"
             || (before[^1] is "with" or "by" && (before.Count < 2 || before[0] is not ("followed" or "preceded" or "combined" or "along" or "together" or "plus" or "then"))));
         return introduced && matches.Any(other => other.Position < technique.Position && other.Value is not (Terms.Ebrt or Terms.UnspecifiedRt));
     }
+
+    /// <summary>Whether an external-beam match is image guidance ("IGRT", "image-guided radiotherapy"): how a beam is aimed, not a kind of its own beside a particle.</summary>
+    private static bool IsImageGuidance(TermMatch<string> match) =>
+        match.Value == Terms.Ebrt && (match.Matched.Contains("IGRT", StringComparison.OrdinalIgnoreCase) || match.Matched.Contains("image", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A photon technique word right before a particle beam ("Intensity-modulated proton therapy").</summary>
     private bool QualifiesParticle(TermMatch<string> technique, List<TermMatch<string>> matches) =>

@@ -74,15 +74,6 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal(["EBRT"], OnlyIntervention(drug).RtModalities);
     }
 
-    /// <summary>Set 22: surufatinib registered by its descriptor.</summary>
-    [Fact]
-    public void A_kinase_inhibitor_named_by_class_is_a_tki()
-    {
-        var terms = OnlyIntervention(Intervention("DRUG", "Angio-immuno kinase inhibitor"));
-
-        Assert.Equal(["TKI"], terms.PartnerClasses);
-    }
-
     /// <summary>Sets 15, 20 and 23: a regimen acronym that names no drugs is still chemotherapy.</summary>
     [Theory]
     [InlineData("TP or PF regimen depended on investigator's choice")]

@@ -25,6 +25,9 @@ public class RtDoseParserTests
     [InlineData("70 GyRBE in 28 fractions", 70, 28, 2.5)]
     [InlineData("70 Gy (E) in 35 fractions", 70, 35, 2)]
     [InlineData("74 CGE in 37 fractions", 74, 37, 2)]
+    [InlineData("single doses of 3Gy to a total dose of 36Gy", 36, 12, 3)] // set 24
+    [InlineData("2.5 Gy per fraction to a total of 50 Gy", 50, 20, 2.5)]
+    [InlineData("180 cGy daily to a total dose of 5040 cGy", 50.4, 28, 1.8)]
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);
@@ -57,6 +60,7 @@ public class RtDoseParserTests
     [Theory]
     [InlineData("a total dose of 45 Gy", "45 Gy")]
     [InlineData("up to 60 Gray to the tumour", "60 Gray")]
+    [InlineData("doses of 7 Gy to a total of 50 Gy", "7 Gy to a total of 50 Gy")] // not a whole number of fractions
     public void A_dose_without_its_fractions_stays_raw_and_is_not_guessed(string text, string raw)
     {
         var regimen = Only(text);

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Rules found on the twenty-fourth set (Evaluation/Labels/reconstructed-24/NOTES.md):
+/// "immunotherapy" read through the trial's checkpoint-inhibitor words, combination products,
+/// alpha-emitter seeds, a vague efficacy measure, and immune-related adverse events a trial
+/// prevents. The texts are written for these tests; none is copied from a labelled record.
+/// </summary>
+public class ContextAndCombinationRulesTests
+{
+    private static NormalisedStudy MelanomaTrial(string armDescription) =>
+        Normalise(Trial("SBRT and Immunotherapy for Oligometastatic Melanoma", "A randomised trial.",
+            [Intervention("RADIATION", "SBRT with immunotherapy", arms: ["A"]), Intervention("DRUG", "Immunotherapy alone", arms: ["B"])],
+            Arm("A", armDescription, "Radiation: SBRT with immunotherapy"),
+            Arm("B", "Standard of care immunotherapy alone.", "Drug: Immunotherapy alone")));
+
+    [Fact]
+    public void Immunotherapy_is_the_checkpoint_inhibitor_class_the_trial_gives()
+    {
+        var study = MelanomaTrial("SBRT 8 Gy x 3 with standard of care immune checkpoint inhibitor(s).");
+
+        Assert.Equal([Terms.UnspecifiedIci], study.Interventions[1].Targets);
+        Assert.Equal([Terms.UnspecifiedIci], study.Interventions[0].Targets);
+    }
+
+    [Theory]
+    [InlineData("SBRT 8 Gy x 3 with standard of care immunotherapy.")] // no checkpoint word anywhere
+    [InlineData("SBRT 8 Gy x 3 after failure of immune checkpoint inhibitors, then immunotherapy.")] // ICIs only as prior treatment
+    public void Immunotherapy_names_no_ici_where_the_trial_gives_no_checkpoint_inhibitor(string armDescription)
+    {
+        var study = MelanomaTrial(armDescription);
+
+        Assert.Empty(study.Interventions[1].Targets);
+    }
+
+    [Fact]
+    public void Immunotherapy_takes_no_class_where_the_trial_names_its_drug()
+    {
+        var study = MelanomaTrial("SBRT 8 Gy x 3 with pembrolizumab, an immune checkpoint inhibitor.");
+
+        Assert.DoesNotContain(Terms.UnspecifiedIci, study.Interventions[1].Targets);
+    }
+
+    [Fact]
+    public void A_combination_product_gives_the_rt_its_description_combines()
+    {
+        var terms = OnlyIntervention(Intervention("COMBINATION_PRODUCT", "Nivolumab", "Neoadjuvant therapy of nivolumab + SABR"));
+
+        Assert.Equal(["SBRT"], terms.RtModalities);
+        Assert.Equal(["nivolumab"], terms.Agents);
+    }
+
+    [Fact]
+    public void A_combination_products_description_that_names_rt_as_earlier_treatment_gives_none()
+    {
+        Assert.Empty(OnlyIntervention(Intervention("COMBINATION_PRODUCT", "Nivolumab", "Nivolumab for patients previously treated with SBRT")).RtModalities);
+    }
+
+    [Theory]
+    [InlineData("Diffusing Alpha-emitters Radiation Therapy (DaRT)")]
+    [InlineData("Radium-224 seeds")]
+    public void Alpha_emitter_seeds_are_brachytherapy(string name)
+    {
+        Assert.Equal(["Brachytherapy"], OnlyIntervention(Intervention("DEVICE", name)).RtModalities);
+    }
+
+    [Fact]
+    public void Dart_in_lower_case_is_not_brachytherapy()
+    {
+        Assert.Empty(OnlyIntervention(Intervention("BEHAVIORAL", "Dart game for hand rehabilitation")).RtModalities);
+    }
+
+    [Fact]
+    public void An_evaluation_of_efficacy_is_classed_by_its_description()
+    {
+        var protocol = WithArms([Intervention("DRUG", "Pembrolizumab")]);
+        protocol["outcomesModule"] = new JsonObject
+        {
+            ["primaryOutcomes"] = new JsonArray(new JsonObject
+            {
+                ["measure"] = "Evaluation of Efficacy of the Combination",
+                ["description"] = "Confirmed best overall response by RECIST 1.1",
+            }),
+        };
+
+        Assert.Equal("ORR", Assert.Single(Normalise(protocol).Outcomes).EndpointClass);
+    }
+
+    [Theory]
+    [InlineData("SUPPORTIVE_CARE", "other")] // what a food box against them is for
+    [InlineData("TREATMENT", "safety")] // the safety of the ICI the trial gives
+    public void Immune_related_adverse_events_are_safety_only_where_the_trial_treats_the_disease(string purpose, string endpoint)
+    {
+        var protocol = WithPurpose(WithArms([Intervention("OTHER", "Food box")]), purpose);
+        protocol["outcomesModule"] = new JsonObject
+        {
+            ["primaryOutcomes"] = new JsonArray(new JsonObject { ["measure"] = "Incidence of immune related adverse events" }),
+        };
+
+        Assert.Equal(endpoint, Assert.Single(Normalise(protocol).Outcomes).EndpointClass);
+    }
+}
