@@ -57,11 +57,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             // A name that says only which kinds of drug it gives, with no description of its own
             // ("Neoadjuvant chemoimmunotherapy", in an arm that gives "Tislelizumab 200mg D1, Nab
-            // Paclitaxel 260mg/m2 D1, Cisplatin"): the drugs of those kinds that its arms give.
-            // Chemoradiotherapy's drugs are its own only where no other intervention names them:
-            // registrants list the concurrent drugs as interventions of their own.
-            // and of those, only the drugs of the RT course itself ("TPF induction, followed by
-            // concurrent chemoradiotherapy with cisplatin": cisplatin).
+            // Paclitaxel 260mg/m2 D1, Cisplatin"): the drugs of those kinds that its arms give. A
+            // chemoradiotherapy's are only those no other intervention names (registrants list the
+            // concurrent drugs as interventions of their own) and that its arms give in the clause
+            // of the RT course ("TPF induction, followed by concurrent chemoradiotherapy with
+            // cisplatin": cisplatin).
             var elsewhere = NamedByOtherInterventions(record, intervention);
             agents = [.. arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
                 .Where(m => kinds.Classes.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words)
@@ -345,7 +345,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             ("identificationModule.briefTitle", TermText.Of(record.BriefTitle)),
             ("identificationModule.officialTitle", TermText.Of(record.OfficialTitle)),
-            ("descriptionModule.briefSummary", TermText.Of(record.BriefSummary)),
+            (BriefSummaryField, TermText.Of(record.BriefSummary)),
         };
         texts.AddRange(record.ArmGroups.SelectMany(a => new[]
         {
@@ -599,8 +599,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // shared "Radiotherapy" takes the most specific one. A boost ("CyberKnife boost") follows a
         // main course, which its description names. A local treatment that names no RT is read in
         // its description alone.
-        // A trial's one radiation intervention of no kind anywhere takes the kind its summary
-        // defines its RT by (<see cref="DefinedRt"/>).
         var given = FindRt([description]).Where(m => GivenInText.IsGiven(description.Text, m.Match.Position, m.Match.Position + m.Match.Words)).ToList();
         if (named.Any(m => m.Match.Value != Terms.UnspecifiedRt) && own.Any(t => t.Text.Words.Any(w => w.Word is "boost" or "boosts")))
         {
@@ -625,8 +623,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Value.Contains(m.Match.Value))]);
         }
 
-        // Only for a name that says radiation and names no isotope ("Radiation Therapy", not
-        // "Iodine I 131 tositumomab" or "Strontium chloride Sr 89").
+        // Last, a trial's one radiation intervention of no kind anywhere takes the kind its summary
+        // defines its RT by (DefinedRt), where its name says radiation and names no isotope
+        // ("Radiation Therapy", not "Iodine I 131 tositumomab" or "Strontium chloride Sr 89").
         if (radiationOfNoKind && siblingRt.Value.Count == 0 && named.Count > 0
             && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
@@ -649,6 +648,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
 
+    internal const string BriefSummaryField = "descriptionModule.briefSummary";
+
+    internal const string DetailedDescriptionField = "descriptionModule.detailedDescription";
+
     /// <summary>
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
     /// uses high energy x-rays to kill tumor cells", as the US National Cancer Institute's records
@@ -658,7 +661,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private List<(string Field, TermMatch<string> Match)> DefinedRt(StudyRecord record)
     {
         var defined = new List<(string Field, TermMatch<string> Match)>();
-        foreach (var (field, sentence) in TermText.Sentences([("briefSummary", record.BriefSummary), ("detailedDescription", record.DetailedDescription)]))
+        foreach (var (field, sentence) in TermText.Sentences([(BriefSummaryField, record.BriefSummary), (DetailedDescriptionField, record.DetailedDescription)]))
         {
             var text = TermText.Of(sentence);
             var matches = vocabulary.RtKindMatches(text);

@@ -26,6 +26,16 @@ public class RtDefinitionAndFieldRulesTests
     }
 
     [Fact]
+    public void A_kind_from_the_summarys_definition_cites_the_summary()
+    {
+        var study = Normalise(Trial("Radiation Therapy Before Surgery", "Radiation therapy uses high energy x-rays to kill tumor cells.",
+            [Intervention("RADIATION", "Radiation Therapy")]));
+
+        var source = Assert.Single(study.Sources, s => s.Field == NormalisedField.RtModality);
+        Assert.Equal(("descriptionModule.briefSummary", "EBRT", "high energy x-rays"), (source.SourceField, source.Value, source.Matched));
+    }
+
+    [Fact]
     public void A_summary_definition_does_not_choose_between_two_rt_interventions()
     {
         var study = Normalise(Trial("Two Radiation Schedules", "Radiation therapy uses high energy x-rays to kill tumor cells.",
