@@ -65,7 +65,7 @@ internal static class GivenInText
         var before = words.WordsBefore(position, 4).ToList();
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
-        return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position)
+        return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
             && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !NamedAsSomethingElse(words, end);
     }
 
@@ -96,6 +96,19 @@ internal static class GivenInText
 
     private static readonly HashSet<string> ProgressionWords = new(
         ["progressed", "progressing", "progression", "progressive", "relapsed", "relapse", "relapsing", "recurred", "recurrence", "recurrent"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the drug named at word <paramref name="position"/> is labelled with a PET or SPECT
+    /// isotope, or said to be radiolabelled, in the three words before it ("89Zr-DFO-atezolizumab",
+    /// "zirconium-89 labelled nivolumab", "radiolabeled anti-PD-L1 antibody"): a tracer that
+    /// images where the drug goes, not the drug given as treatment.
+    /// </summary>
+    internal static bool IsImagingTracer(TermText words, int position) =>
+        words.WordsBefore(position, 3).Any(w => ImagingIsotopes.Contains(w));
+
+    private static readonly HashSet<string> ImagingIsotopes = new(
+        ["89zr", "zr89", "zirconium", "64cu", "cu64", "68ga", "ga68", "18f", "124i", "i124", "111in", "in111", "99mtc", "tc99m", "radiolabeled", "radiolabelled"],
         StringComparer.Ordinal);
 
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>

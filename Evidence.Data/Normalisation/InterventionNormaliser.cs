@@ -361,7 +361,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// durvalumab" gives it in one arm).
     /// </summary>
     private List<(string Field, TermMatch<AgentEntry> Match)> OwnAgents(List<(string Field, TermText Text)> own) =>
-        [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text).Where(m => !Absent(t.Text, m.Position)).Select(m => (t.Field, m)))];
+        [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text).Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position)).Select(m => (t.Field, m)))];
 
     private static bool Absent(TermText text, int position) =>
         text.WordsBefore(position, 2).ToList() is [.., "without" or "no"] and not ["or", _];

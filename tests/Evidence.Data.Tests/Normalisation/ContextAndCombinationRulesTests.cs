@@ -103,4 +103,31 @@ public class ContextAndCombinationRulesTests
 
         Assert.Equal(endpoint, Assert.Single(Normalise(protocol).Outcomes).EndpointClass);
     }
+
+    /// <summary>Set 25: an ICI labelled with a PET isotope images; it does not treat.</summary>
+    [Theory]
+    [InlineData("89Zr-DFO-Atezolizumab", null)]
+    [InlineData("Zirconium-89 labelled nivolumab", null)]
+    [InlineData("Tracer", "Radiolabeled anti-PD-L1 antibody given as a PET tracer")]
+    public void An_ici_labelled_for_imaging_is_no_ici(string name, string? description)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name, description));
+
+        Assert.Empty(terms.Agents);
+        Assert.Empty(terms.Targets);
+    }
+
+    [Fact]
+    public void An_ici_beside_a_pet_scan_is_still_given()
+    {
+        Assert.Equal(["atezolizumab"], OnlyIntervention(Intervention("DRUG", "Atezolizumab", "1200 mg IV every 3 weeks; FDG-PET at week 6")).Agents);
+    }
+
+    [Theory]
+    [InlineData("Radium-223 dichloride")]
+    [InlineData("Xofigo")]
+    public void Radium_223_is_rt_of_no_kind_as_radioiodine_is(string name)
+    {
+        Assert.Equal([Terms.UnspecifiedRt], OnlyIntervention(Intervention("DRUG", name)).RtModalities);
+    }
 }

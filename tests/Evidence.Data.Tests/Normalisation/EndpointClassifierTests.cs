@@ -212,6 +212,8 @@ public class EndpointClassifierTests
     [InlineData("2-year cumulative local regional progression rate", "local control")]
     [InlineData("Locoregional failure", "local control")]
     [InlineData("Local tumor progression", "local control")] // set 22: the ablation literature's term
+    [InlineData("Rate of complete pathologic remission", "pathological response")] // set 25
+    [InlineData("Tumor remission rate", "ORR")] // set 25
     [InlineData("Necrosis rate of the tumour thrombus", "pathological response")]
     [InlineData("Failure-free survival (FFS)", "DFS/RFS")]
     public void Endpoints_found_on_the_sixth_reconstructed_set(string measure, string expected)
