@@ -121,12 +121,17 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether the words around the setting deny it: one of the three before ("no", "without",
-    /// "non-", "free of"), or "free" right after it ("metastasis-free survival" is an endpoint, not
-    /// the patients). "Progression-free survival in metastatic HCC" is metastatic.
+    /// "non-", "free of"; five where "or" or "and" with no comma stands right before it), or
+    /// "free" right after it ("metastasis-free survival" is an endpoint, not the patients).
+    /// "Progression-free survival in metastatic HCC" is metastatic.
     /// </summary>
     private static bool IsDenied(TermText words, int position, int length)
     {
-        var before = words.WordsBefore(position, 3).ToList();
+        // A denial reaches across "or" and "and" to the setting after them ("not including
+        // neoadjuvant or adjuvant therapy"), not across a comma ("not resectable, or metastatic").
+        var coordinated = position > 1 && words.Words[position - 1].Word is "or" or "and"
+            && words.Original.AsSpan(words.Words[position - 2].End, words.Words[position - 1].Start - words.Words[position - 2].End).IndexOfAny(',', ';') < 0;
+        var before = words.WordsBefore(position, coordinated ? 5 : 3).ToList();
         var freeOf = before.Count >= 2 && before[^2] == "free" && before[^1] == "of";
         var freeAfter = position + length < words.Words.Count && words.Words[position + length].Word == "free";
         return before.Any(Denials.Contains) || freeOf || freeAfter;

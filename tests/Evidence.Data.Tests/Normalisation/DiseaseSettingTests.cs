@@ -78,6 +78,16 @@ public class DiseaseSettingTests
         Assert.Equal(settings, Summary(["Melanoma"], criteria: criteria).Settings);
     }
 
+    /// <summary>Set 25 (AZTEC): a denial reaches across "or" to the setting after it.</summary>
+    [Theory]
+    [InlineData("Inclusion Criteria:\n* No more than one line of chemotherapy (not including neoadjuvant or adjuvant therapy)", new string[0])]
+    [InlineData("Inclusion Criteria:\n* Without vascular invasion or extrahepatic spread", new string[0])]
+    [InlineData("Inclusion Criteria:\n* Not suitable for resection, or metastatic disease", new[] { "unresectable", "metastatic" })] // a comma ends the denial
+    public void A_denial_reaches_across_or_to_the_setting_after_it(string criteria, string[] settings)
+    {
+        Assert.Equal(settings, Summary(["Breast Cancer"], criteria: criteria).Settings);
+    }
+
     [Fact]
     public void Exclusion_criteria_and_denied_settings_do_not_count()
     {
