@@ -68,6 +68,11 @@ public class StoredJsonTests
         database.Import(Record);
 
         var start = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Waits for a lock as the product's own connections do: tests running beside this one
+        // clear every connection pool when they finish, and the last connection to close a WAL
+        // database checkpoints it, locking the file for a moment ("database is locked" without).
+        start.ArgumentList.Add("-cmd");
+        start.ArgumentList.Add(".timeout 5000");
         start.ArgumentList.Add(database.Path);
         start.ArgumentList.Add("SELECT json_extract(raw_json, '$.protocolSection.identificationModule.nctId'), length(CAST(raw_json AS BLOB)) FROM study_versions_json");
         using var shell = Process.Start(start)!;
