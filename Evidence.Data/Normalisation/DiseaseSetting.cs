@@ -32,9 +32,9 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         foreach (var (field, sentence) in Sentences(record))
         {
             var words = TermText.Of(sentence);
-            var namesDisease = field.StartsWith("conditionsModule.", StringComparison.Ordinal) || field.StartsWith("identificationModule.", StringComparison.Ordinal);
+            var namesDisease = field.StartsWith("conditionsModule.", StringComparison.Ordinal) || RecordFields.IsTitle(field);
             if (field.StartsWith("descriptionModule.", StringComparison.Ordinal)
-                && (vocabulary.BackgroundWords.Matches(words).Count > 0 || (field == DetailedDescription && !words.Words.Any(w => OwnWords.Contains(w.Word)))))
+                && (vocabulary.BackgroundWords.Matches(words).Count > 0 || (field == RecordFields.DetailedDescription && !words.Words.Any(w => OwnWords.Contains(w.Word)))))
             {
                 // "Sorafenib is approved for advanced HCC": what others found or use, not whom this
                 // trial enrols. A detailed description is mostly such background ("for patients with
@@ -43,7 +43,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
                 continue;
             }
 
-            var criterion = field == EligibilityCriteria;
+            var criterion = field == RecordFields.EligibilityCriteria;
             foreach (var match in vocabulary.DiseaseSettings.Matches(words))
             {
                 var setting = match.Value.Setting;
@@ -137,10 +137,6 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return before.Any(Denials.Contains) || freeOf || freeAfter;
     }
 
-    private const string DetailedDescription = "descriptionModule.detailedDescription";
-
-    private const string EligibilityCriteria = "eligibilityModule.eligibilityCriteria";
-
     /// <summary>
     /// Whether a phase of treatment at word <paramref name="position"/> of a criterion is the
     /// patient's earlier treatment: a word of earlier treatment up to ten words before it ("prior
@@ -200,11 +196,11 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         var texts = new List<(string Field, string? Text)>();
         texts.AddRange(record.Conditions.Select((c, i) => ($"conditionsModule.conditions[{i}]", (string?)c)));
         texts.AddRange(record.Keywords.Select((k, i) => ($"conditionsModule.keywords[{i}]", (string?)k)));
-        texts.Add(("identificationModule.briefTitle", record.BriefTitle));
-        texts.Add(("identificationModule.officialTitle", record.OfficialTitle));
-        texts.Add(("descriptionModule.briefSummary", record.BriefSummary));
-        texts.Add((DetailedDescription, record.DetailedDescription));
-        texts.Add((EligibilityCriteria, Inclusion(record.EligibilityCriteria)));
+        texts.Add((RecordFields.BriefTitle, record.BriefTitle));
+        texts.Add((RecordFields.OfficialTitle, record.OfficialTitle));
+        texts.Add((RecordFields.BriefSummary, record.BriefSummary));
+        texts.Add((RecordFields.DetailedDescription, record.DetailedDescription));
+        texts.Add((RecordFields.EligibilityCriteria, Inclusion(record.EligibilityCriteria)));
         return TermText.Sentences(texts);
     }
 

@@ -18,8 +18,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>The intervention ordinal under which values derived from free text are stored.</summary>
     public const int Ordinal = InterventionTerms.FreeTextOrdinal;
 
-    private const string Summary = "descriptionModule.briefSummary";
-
     public InterventionTerms? Derive(StudyRecord record, IReadOnlyList<InterventionTerms> structured, List<TermSource> sources)
     {
         var needRt = !structured.Any(i => i.RtModality is not null);
@@ -73,11 +71,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // After Thoracic Chemoradiotherapy"), so is the RT an arm's ICI comes after
                 // ("Durvalumab every 4 weeks after thoracic chemoradiotherapy").
                 rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position)
-                        || (Follows(words, m.Position) && (IsTitle(field) ? rtOnlyBefore.Value : titleConsolidates.Value)))
+                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field) ? rtOnlyBefore.Value : titleConsolidates.Value)))
                     || StatesDose(sentence))];
             }
 
-            if (field == Summary)
+            if (field == RecordFields.BriefSummary)
             {
                 // A summary also describes the patients, what they already receive and what others
                 // do; a sentence of it that names RT with an ICI only tells the kind of RT.
@@ -89,7 +87,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // Cream", "PD-1 Expression as a Biomarker"): it counts where it names RT and an ICI
             // together, or an ICI by name joined to another treatment ("Toripalimab Plus Surgery
             // vs Surgery Alone"). An arm's words are what that arm gives.
-            if (IsTitle(field) && !combination)
+            if (RecordFields.IsTitle(field) && !combination)
             {
                 var joined = named.Where(m => JoinedToTreatment(words, m)).ToList();
                 if (!needIci || joined.Count == 0)
@@ -212,7 +210,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // A summary sentence tells the kind only where it names the RT with an ICI (the rest
             // is background and what patients had before).
             if (named.Count == 0 || IsImagingDose(words, named)
-                || (field == Summary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0))
+                || (field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0))
             {
                 continue;
             }
@@ -221,7 +219,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         // The titles say what the trial is; the summary and arms decide only where they name no kind.
-        var titled = kinds.Where(k => IsTitle(k.Field)).ToList();
+        var titled = kinds.Where(k => RecordFields.IsTitle(k.Field)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
         var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match));
         return chosen.Count > 0 ? (sole.Ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
@@ -233,14 +231,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && (words.Words.Any(w => w.Word is "msv" or "mgy")
             || rt.Any(m => words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "dose" or "doses" or "exposure")));
 
-    private static bool IsTitle(string field) => field.StartsWith("identificationModule.", StringComparison.Ordinal);
-
     /// <summary>Whether "after", "following" or "post" is one of the two words before word <paramref name="position"/>.</summary>
     private static bool Follows(TermText words, int position) => words.WordsBefore(position, 2).Any(GivenInText.SequenceWords.Contains);
 
     /// <summary>Whether a title gives an ICI as consolidation, adjuvant or maintenance treatment after RT (<see cref="ConsolidatesAfter"/>).</summary>
     private bool TitleConsolidatesAfterRt(StudyRecord record) =>
-        OwnSentences(record).Where(s => IsTitle(s.Field)).Any(s =>
+        OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
         {
             var words = TermText.Of(s.Sentence);
             return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position));
@@ -253,7 +249,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private bool RtOnlyBeforeTheTrial(StudyRecord record)
     {
         var named = false;
-        foreach (var (field, sentence) in OwnSentences(record).Where(s => !IsTitle(s.Field)))
+        foreach (var (field, sentence) in OwnSentences(record).Where(s => !RecordFields.IsTitle(s.Field)))
         {
             var words = TermText.Of(sentence);
             var rt = vocabulary.RtKindMatches(words);
@@ -302,13 +298,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>
-    private static IEnumerable<(string Field, string Sentence)> OwnSentences(StudyRecord record)
+    internal static IEnumerable<(string Field, string Sentence)> OwnSentences(StudyRecord record)
     {
         var texts = new List<(string Field, string? Text)>
         {
-            ("identificationModule.briefTitle", record.BriefTitle),
-            ("identificationModule.officialTitle", record.OfficialTitle),
-            (Summary, record.BriefSummary),
+            (RecordFields.BriefTitle, record.BriefTitle),
+            (RecordFields.OfficialTitle, record.OfficialTitle),
+            (RecordFields.BriefSummary, record.BriefSummary),
         };
         // A "No Intervention" arm gets nothing of the study's; what it names ("Standard checkpoint
         // blockade immunotherapy without exercise") is care given outside the trial.

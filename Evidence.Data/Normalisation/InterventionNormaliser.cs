@@ -336,22 +336,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && !Absent(t.Text, w.i)));
 
     /// <summary>
-    /// The ICI class that a trial's titles, summary and arms give, where they name checkpoint
-    /// inhibitors as given and no ICI by name: what its interventions called "immunotherapy" are.
+    /// The ICI class that a trial's own sentences (titles, summary, arms that give something:
+    /// <see cref="FreeTextEvidence.OwnSentences"/>) give, where they name checkpoint inhibitors as
+    /// given and no ICI by name: what its interventions called "immunotherapy" are.
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> TrialIciClass(StudyRecord record)
     {
-        var texts = new List<(string Field, TermText Text)>
-        {
-            ("identificationModule.briefTitle", TermText.Of(record.BriefTitle)),
-            ("identificationModule.officialTitle", TermText.Of(record.OfficialTitle)),
-            (BriefSummaryField, TermText.Of(record.BriefSummary)),
-        };
-        texts.AddRange(record.ArmGroups.SelectMany(a => new[]
-        {
-            ($"armGroups[{a.Ordinal}].label", TermText.Of(a.Label)),
-            ($"armGroups[{a.Ordinal}].description", TermText.Of(a.Description)),
-        }));
+        List<(string Field, TermText Text)> texts = [.. FreeTextEvidence.OwnSentences(record).Select(s => (s.Field, TermText.Of(s.Sentence)))];
         return texts.Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici)) ? [] : ClassTerms(texts);
     }
 
@@ -648,10 +639,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
 
-    internal const string BriefSummaryField = "descriptionModule.briefSummary";
-
-    internal const string DetailedDescriptionField = "descriptionModule.detailedDescription";
-
     /// <summary>
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
     /// uses high energy x-rays to kill tumor cells", as the US National Cancer Institute's records
@@ -661,7 +648,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private List<(string Field, TermMatch<string> Match)> DefinedRt(StudyRecord record)
     {
         var defined = new List<(string Field, TermMatch<string> Match)>();
-        foreach (var (field, sentence) in TermText.Sentences([(BriefSummaryField, record.BriefSummary), (DetailedDescriptionField, record.DetailedDescription)]))
+        foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
         {
             var text = TermText.Of(sentence);
             var matches = vocabulary.RtKindMatches(text);

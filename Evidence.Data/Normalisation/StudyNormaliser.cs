@@ -126,7 +126,7 @@ public sealed class StudyNormaliser
             // intervention's own doses say more.
             if (term.RtModality != Terms.UnspecifiedRt
                 && !sources.Any(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality
-                    && s.SourceField is InterventionNormaliser.BriefSummaryField or InterventionNormaliser.DetailedDescriptionField))
+                    && s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription))
             {
                 result.Add(term);
                 continue;
