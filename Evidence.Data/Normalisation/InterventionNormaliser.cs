@@ -63,10 +63,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // of the RT course ("TPF induction, followed by concurrent chemoradiotherapy with
             // cisplatin": cisplatin).
             var elsewhere = NamedByOtherInterventions(record, intervention);
-            agents = [.. arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
-                .Where(m => kinds.Classes.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words)
-                    && !(kinds.OnlyChemoradiotherapy && (NamedElsewhere(elsewhere, m.Value) || !InRtCourse(a.Text, m.Position))))
-                .Select(m => (a.Field, m)))];
+            agents = [.. arms.SelectMany(a =>
+            {
+                var rt = kinds.OnlyChemoradiotherapy ? vocabulary.RtKindMatches(a.Text) : [];
+                return vocabulary.Agents.Matches(a.Text)
+                    .Where(m => kinds.Classes.Contains(m.Value.Class) && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words)
+                        && !(kinds.OnlyChemoradiotherapy && (NamedElsewhere(elsewhere, m.Value) || !InRtCourse(a.Text, rt, m.Position))))
+                    .Select(m => (a.Field, m));
+            })];
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
@@ -316,13 +320,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether word <paramref name="position"/> is in the clause of an RT course: with an RT word
-    /// ("chemoradiotherapy", "IMRT") before or after it and no "followed", "then", "after",
-    /// "before", "subsequently", "adjuvant", "induction" or "maintenance" between ("IMRT combined
-    /// with paclitaxel and carboplatin, followed by surgery"; "cisplatin 75 mg/m2 and IMRT").
+    /// Whether word <paramref name="position"/> is in the clause of an RT course: with one of the
+    /// text's RT words (<paramref name="rtMatches"/>: "chemoradiotherapy", "IMRT") before or after
+    /// it and no "followed", "then", "after", "before", "subsequently", "adjuvant", "induction" or
+    /// "maintenance" between ("IMRT combined with paclitaxel and carboplatin, followed by
+    /// surgery"; "cisplatin 75 mg/m2 and IMRT").
     /// </summary>
-    private bool InRtCourse(TermText text, int position) =>
-        vocabulary.RtKindMatches(text).Any(rt =>
+    private static bool InRtCourse(TermText text, List<TermMatch<string>> rtMatches, int position) =>
+        rtMatches.Any(rt =>
         {
             var (from, to) = rt.Position < position ? (rt.Position + rt.Words, position) : (position + 1, rt.Position);
             return from <= to && text.Words.Skip(from).Take(to - from).All(w => !CourseBoundaries.Contains(w.Word));
