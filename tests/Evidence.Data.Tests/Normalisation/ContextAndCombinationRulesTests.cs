@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TrialEvidence.Data.Normalisation;
 using static TrialEvidence.Data.Tests.Normalisation.Records;
 
@@ -7,8 +6,8 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// <summary>
 /// Rules found on the twenty-fourth set (Evaluation/Labels/reconstructed-24/NOTES.md):
 /// "immunotherapy" read through the trial's checkpoint-inhibitor words, combination products,
-/// alpha-emitter seeds, a vague efficacy measure, and immune-related adverse events a trial
-/// prevents. The texts are written for these tests; none is copied from a labelled record.
+/// alpha-emitter seeds (its endpoints are in <see cref="EndpointClassifierTests"/>). The texts are
+/// written for these tests; none is copied from a labelled record.
 /// </summary>
 public class ContextAndCombinationRulesTests
 {
@@ -72,36 +71,6 @@ public class ContextAndCombinationRulesTests
     public void Dart_in_lower_case_is_not_brachytherapy()
     {
         Assert.Empty(OnlyIntervention(Intervention("BEHAVIORAL", "Dart game for hand rehabilitation")).RtModalities);
-    }
-
-    [Fact]
-    public void An_evaluation_of_efficacy_is_classed_by_its_description()
-    {
-        var protocol = WithArms([Intervention("DRUG", "Pembrolizumab")]);
-        protocol["outcomesModule"] = new JsonObject
-        {
-            ["primaryOutcomes"] = new JsonArray(new JsonObject
-            {
-                ["measure"] = "Evaluation of Efficacy of the Combination",
-                ["description"] = "Confirmed best overall response by RECIST 1.1",
-            }),
-        };
-
-        Assert.Equal("ORR", Assert.Single(Normalise(protocol).Outcomes).EndpointClass);
-    }
-
-    [Theory]
-    [InlineData("SUPPORTIVE_CARE", "other")] // what a food box against them is for
-    [InlineData("TREATMENT", "safety")] // the safety of the ICI the trial gives
-    public void Immune_related_adverse_events_are_safety_only_where_the_trial_treats_the_disease(string purpose, string endpoint)
-    {
-        var protocol = WithPurpose(WithArms([Intervention("OTHER", "Food box")]), purpose);
-        protocol["outcomesModule"] = new JsonObject
-        {
-            ["primaryOutcomes"] = new JsonArray(new JsonObject { ["measure"] = "Incidence of immune related adverse events" }),
-        };
-
-        Assert.Equal(endpoint, Assert.Single(Normalise(protocol).Outcomes).EndpointClass);
     }
 
     /// <summary>Set 25: an ICI labelled with a PET isotope images; it does not treat.</summary>

@@ -133,6 +133,22 @@ public class EndpointClassifierTests
         Assert.Equal("safety", Classify(measure).Class);
     }
 
+    /// <summary>Set 24: a vague efficacy measure is classed by its description.</summary>
+    [Fact]
+    public void An_evaluation_of_efficacy_is_classed_by_its_description()
+    {
+        Assert.Equal("ORR", Classify("Evaluation of Efficacy of the Combination", "Confirmed best overall response by RECIST 1.1").Class);
+    }
+
+    /// <summary>Set 24 (a food box against immune-related adverse events).</summary>
+    [Theory]
+    [InlineData(false, "other")] // what the supportive-care trial is for
+    [InlineData(true, "safety")] // the safety of the ICI a treatment trial gives
+    public void Immune_related_adverse_events_are_safety_only_where_the_trial_treats_the_disease(bool treatsDisease, string endpoint)
+    {
+        Assert.Equal(endpoint, Classify("Incidence of immune related adverse events", treatsDisease: treatsDisease).Class);
+    }
+
     /// <summary>Set 17 (NCT07282483): a treatment trial of radiation-induced mucositis measures it as its aim.</summary>
     [Fact]
     public void A_trial_of_an_rt_injury_measures_its_toxicity_as_other_whatever_purpose_it_registers()
