@@ -619,10 +619,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             tiers.Add([.. FindRt(arms).Where(m => !siblings.Value.Contains(m.Match.Value))]);
         }
 
-        // Last, a trial's one radiation intervention of no kind anywhere takes the kind its summary
-        // defines its RT by (DefinedRt), where its name says radiation and names no isotope
-        // ("Radiation Therapy", not "Iodine I 131 tositumomab" or "Strontium chloride Sr 89").
-        if (radiationOfNoKind && siblingRt.Value.Count == 0 && named.Count > 0
+        // Last, a radiation intervention of no kind anywhere takes the kind its summary defines
+        // the trial's RT by (DefinedRt), where its name says radiation and names no isotope
+        // ("Radiation Therapy", not "Iodine I 131 tositumomab" or "Strontium chloride Sr 89"), and
+        // the trial's other interventions name no kind of RT but a schedule ("Conventionally
+        // Fractionated Radiation Therapy" beside "Hypofractionated Radiation Therapy": both use
+        // the x-rays the summary names).
+        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt) && named.Count > 0
             && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
             tiers.Add(DefinedRt(record));
@@ -647,8 +650,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
     /// uses high energy x-rays to kill tumor cells", as the US National Cancer Institute's records
-    /// write it): an RT word of no kind, "uses", and what it uses. Read only for the one RT
-    /// intervention of a trial, where nothing else names its kind.
+    /// write it): an RT word of no kind, "uses", and what it uses. Read only for RT of no kind
+    /// where no other intervention names a kind of RT other than a schedule.
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> DefinedRt(StudyRecord record)
     {

@@ -6,7 +6,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// <summary>
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
-/// "5 fractions of 8 Gy", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// "5 fractions of 8 Gy", "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
 /// </summary>
 public static partial class RtDoseParser
@@ -141,7 +141,7 @@ public static partial class RtDoseParser
     /// "Gy[RBE]", "GyRBE", "Gy (E)", "GyE"), or CGE (cobalt gray equivalent, a Gy).
     /// </summary>
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
-    private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
+    private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?|doses)\b";
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
     private static partial Regex TotalInFractions();

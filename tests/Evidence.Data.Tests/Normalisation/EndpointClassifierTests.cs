@@ -232,6 +232,9 @@ public class EndpointClassifierTests
     [InlineData("Tumor remission rate", "ORR")] // set 25
     [InlineData("Necrosis rate of the tumour thrombus", "pathological response")]
     [InlineData("Failure-free survival (FFS)", "DFS/RFS")]
+    [InlineData("Local Recurrence Free Survival (LRFS)", "local control")] // set 26: a local failure ends it
+    [InlineData("Locoregional progression-free survival", "local control")]
+    [InlineData("Recurrence-free survival", "DFS/RFS")]
     public void Endpoints_found_on_the_sixth_reconstructed_set(string measure, string expected)
     {
         Assert.Equal(expected, Classify(measure).Class);

@@ -25,6 +25,7 @@ public class NearSpellingTests
     [InlineData("Sintilizumab", "sintilimab")]
     [InlineData("Tislelimab", "tislelizumab")]
     [InlineData("Mytomicin C", "mitomycin")] // set 21: "y" for "i", twice
+    [InlineData("amurubicin", "amrubicin")] // set 26: a letter added
     public void A_generic_name_misspelled_by_an_edit_or_two_names_its_agent(string name, string agent)
     {
         var study = Normalise(WithArms([Intervention("DRUG", name)]));
@@ -42,6 +43,7 @@ public class NearSpellingTests
     /// </summary>
     [Theory]
     [InlineData("lirilumab")] // KIR, not a checkpoint of the vocabulary; three edits from nivolumab
+    [InlineData("aclarubicin")] // an anthracycline outside the vocabulary, two letters from amrubicin
     [InlineData("inolimomab")] // CD25; three from ipilimumab
     [InlineData("monalizumab")] // NKG2A
     [InlineData("magrolimab")] // CD47

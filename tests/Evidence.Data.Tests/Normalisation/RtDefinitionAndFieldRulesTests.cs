@@ -45,6 +45,18 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal([Terms.UnspecifiedRt], study.Interventions[0].RtModalities);
     }
 
+    /// <summary>Set 26: a schedule named by another intervention is no other kind of RT; the x-rays are both arms'.</summary>
+    [Fact]
+    public void A_summary_definition_reaches_rt_of_no_kind_beside_a_hypofractionated_schedule()
+    {
+        var study = Normalise(Trial("Pembrolizumab and Radiation Therapy for Bladder Cancer", "Radiation therapy uses high energy x-rays to kill tumor cells.",
+            [Intervention("BIOLOGICAL", "Pembrolizumab", arms: ["A", "B"]), Intervention("RADIATION", "Hypofractionated Radiation Therapy", arms: ["A"]), Intervention("RADIATION", "Conventionally Fractionated Radiation Therapy", arms: ["B"])],
+            Arm("A", null, "Biological: Pembrolizumab", "Radiation: Hypofractionated Radiation Therapy"), Arm("B", null, "Biological: Pembrolizumab", "Radiation: Conventionally Fractionated Radiation Therapy")));
+
+        Assert.Equal([Terms.HypofractionatedRt], study.Interventions[1].RtModalities);
+        Assert.Equal([Terms.Ebrt], study.Interventions[2].RtModalities);
+    }
+
     [Fact]
     public void A_summary_definition_gives_way_to_the_interventions_own_hypofractionated_dose()
     {

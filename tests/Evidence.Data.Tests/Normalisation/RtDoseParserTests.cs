@@ -8,6 +8,7 @@ public class RtDoseParserTests
 
     [Theory]
     [InlineData("20 Gy in 5 daily fractions", 20, 5, 4)]
+    [InlineData("30 Gy in 10 daily doses", 30, 10, 3)] // set 26
     [InlineData("SBRT 40 Gy in 5 fractions", 40, 5, 8)]
     [InlineData("8 Gy x 3", 24, 3, 8)]
     [InlineData("8 Gy × 3", 24, 3, 8)]
