@@ -97,11 +97,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             classTerms = [unknownIci];
         }
 
-        if (agents.Count == 0 && classTerms.Count == 0 && !neverDrug && NamesImmunotherapy(own) && TrialIciClass(record) is { Count: > 0 } trialClass)
+        if (agents.Count == 0 && classTerms.Count == 0 && !neverDrug && ImmunotherapyWord(own) is { } immunotherapy)
         {
             // "Immunotherapy alone" in a trial whose arms give "standard of care immune checkpoint
-            // inhibitor(s)" and name no drug: the immunotherapy is that class.
-            classTerms = trialClass;
+            // inhibitor(s)" and name no drug: the immunotherapy is that class. In a trial that
+            // assigns treatment and names no checkpoint inhibitor at all (not even as earlier
+            // treatment) and no other kind of immunotherapy (a vaccine, cells, a cytokine),
+            // "Immunotherapy maintenance" is an ICI of unstated target, as the annotators of most
+            // sets read it (16 of 19 such interventions); the word is its provenance. Not where an
+            // arm lists immunotherapy as one kind of treatment among others a physician may choose
+            // ("palliative radiotherapy, chemotherapy, immunotherapy, hormones, or observation"):
+            // there it is a category, not a regimen.
+            var trialClass = TrialIciClass(record);
+            classTerms = trialClass is { Count: > 0 } ? trialClass
+                : trialClass is [] && IsInterventional(record) && !NamesOtherImmunotherapy(record) && !NamesIciClass(record) && !arms.Any(a => ListsImmunotherapyAmongKinds(a.Text))
+                    ? [(immunotherapy.Field, new TermMatch<string>(Terms.UnspecifiedIci, immunotherapy.Word, immunotherapy.Position))]
+                : [];
         }
 
         if (agents.Count == 0 && classTerms is [{ Match.Value: Terms.UnspecifiedIci }])
@@ -335,20 +346,55 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     private static readonly HashSet<string> CourseBoundaries = new(["followed", "then", "after", "before", "subsequently", "adjuvant", "induction", "maintenance"], StringComparer.Ordinal);
 
-    /// <summary>Whether an intervention's own words say "immunotherapy", not as absent ("without immunotherapy").</summary>
-    private static bool NamesImmunotherapy(List<(string Field, TermText Text)> own) =>
-        own.Any(t => t.Text.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word is "immunotherapy" or "immunotherapies" or "immunochemotherapy" or "chemoimmunotherapy"
-            && !Absent(t.Text, w.i)));
+    /// <summary>Where an intervention's own words say "immunotherapy", not as absent ("without immunotherapy"); null where they do not.</summary>
+    private static (string Field, string Word, int Position)? ImmunotherapyWord(List<(string Field, TermText Text)> own) =>
+        own.SelectMany(t => t.Text.Words.Select((w, i) => (t.Field, t.Text, w.Word, i)))
+            .Where(w => w.Word is "immunotherapy" or "immunotherapies" or "immunochemotherapy" or "chemoimmunotherapy" && !Absent(w.Text, w.i))
+            .Select(w => ((string, string, int)?)(w.Field, w.Word, w.i))
+            .FirstOrDefault();
+
+    /// <summary>Words of immunotherapies that are not checkpoint inhibitors: vaccines, cells, cytokines, BCG, oncolytic viruses.</summary>
+    private static readonly HashSet<string> OtherImmunotherapyWords = new(
+        ["vaccine", "vaccines", "vaccination", "dendritic", "car", "cik", "til", "tils", "adoptive", "cytokine", "cytokines", "interleukin", "interferon", "bcg", "oncolytic"],
+        StringComparer.Ordinal);
+
+    private static bool IsInterventional(StudyRecord record) =>
+        !string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Kinds of treatment an arm may list as alternatives beside immunotherapy.</summary>
+    private static readonly HashSet<string> TreatmentKinds = new(
+        ["chemotherapy", "radiotherapy", "hormones", "hormonal", "hormone", "targeted", "surgery", "observation"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a text lists immunotherapy with two or more other kinds of treatment, joined by
+    /// commas and "or" ("chemotherapy, immunotherapy, hormones, or observation").
+    /// </summary>
+    private static bool ListsImmunotherapyAmongKinds(TermText text) =>
+        TermText.Sentences([(string.Empty, text.Original)]).Select(s => (s.Sentence, Words: TermText.Of(s.Sentence).Words.Select(w => w.Word).ToList()))
+            .Any(s => s.Words.Contains("immunotherapy") && s.Words.Contains("or") && s.Sentence.Count(c => c == ',') >= 2
+                && s.Words.Where(TreatmentKinds.Contains).Distinct(StringComparer.Ordinal).Count() >= 2);
+
+    /// <summary>Whether the trial's own sentences name checkpoint inhibitors as a class, given or not ("after failure of immune checkpoint inhibitors").</summary>
+    private bool NamesIciClass(StudyRecord record) =>
+        FreeTextEvidence.OwnSentences(record).Any(s => vocabulary.IciClassMatches(TermText.Of(s.Sentence)).Count > 0);
+
+    /// <summary>Whether the trial's titles, summary, description, arms or interventions name an immunotherapy other than a checkpoint inhibitor.</summary>
+    private static bool NamesOtherImmunotherapy(StudyRecord record) =>
+        new[] { record.BriefTitle, record.OfficialTitle, record.BriefSummary, record.DetailedDescription }
+            .Concat(record.ArmGroups.Select(a => a.Label + " " + a.Description))
+            .Concat(record.Interventions.SelectMany(i => i.OtherNames.Prepend(i.Name).Append(i.Description)))
+            .Any(text => TermText.Of(text).Words.Any(w => OtherImmunotherapyWords.Contains(w.Word)));
 
     /// <summary>
     /// The ICI class that a trial's own sentences (titles, summary, arms that give something:
     /// <see cref="FreeTextEvidence.OwnSentences"/>) give, where they name checkpoint inhibitors as
     /// given and no ICI by name: what its interventions called "immunotherapy" are.
     /// </summary>
-    private List<(string Field, TermMatch<string> Match)> TrialIciClass(StudyRecord record)
+    /// <returns>The class terms; none where they name no class; null where they name an ICI by name.</returns>
+    private List<(string Field, TermMatch<string> Match)>? TrialIciClass(StudyRecord record)
     {
         List<(string Field, TermText Text)> texts = [.. FreeTextEvidence.OwnSentences(record).Select(s => (s.Field, TermText.Of(s.Sentence)))];
-        return texts.Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici)) ? [] : ClassTerms(texts);
+        return texts.Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici)) ? null : ClassTerms(texts);
     }
 
     /// <summary>
@@ -362,9 +408,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool Absent(TermText text, int position) =>
         text.WordsBefore(position, 2).ToList() is [.., "without" or "no"] and not ["or", _];
 
-    /// <summary>A text that names a drug as absent or as a placebo ("without axitinib", "placebo for axitinib"): its unknown drugs are not given.</summary>
+    /// <summary>
+    /// A text that names a drug as absent or as a placebo ("without axitinib", "placebo for
+    /// axitinib"): its unknown drugs are not given. "With or without chemotherapy" gives it in
+    /// some arms, as <see cref="Absent"/> reads it.
+    /// </summary>
     private static bool NamesAbsentOrPlacebo(TermText text) =>
-        text.Words.Any(w => w.Word is "without" or "no" || PlaceboWords.Contains(w.Word));
+        text.Words.Select((w, i) => (w.Word, i)).Any(w => (w.Word is "without" or "no" && !(w.i > 0 && text.Words[w.i - 1].Word == "or")) || PlaceboWords.Contains(w.Word));
 
     /// <summary>A text that names an ICI as absent: its class words are that agent's ("without Tislelizumab (PD-1 inhibitor)").</summary>
     private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => m.Value.Class == Terms.Ici && Absent(text, m.Position));

@@ -26,14 +26,69 @@ public class ContextAndCombinationRulesTests
         Assert.Equal([Terms.UnspecifiedIci], study.Interventions[0].Targets);
     }
 
-    [Theory]
-    [InlineData("SBRT 8 Gy x 3 with standard of care immunotherapy.")] // no checkpoint word anywhere
-    [InlineData("SBRT 8 Gy x 3 after failure of immune checkpoint inhibitors, then immunotherapy.")] // ICIs only as prior treatment
-    public void Immunotherapy_names_no_ici_where_the_trial_gives_no_checkpoint_inhibitor(string armDescription)
+    [Fact]
+    public void Immunotherapy_names_no_ici_where_the_trial_names_checkpoint_inhibitors_only_as_earlier_treatment()
     {
-        var study = MelanomaTrial(armDescription);
+        var study = MelanomaTrial("SBRT 8 Gy x 3 after failure of immune checkpoint inhibitors, then immunotherapy.");
 
         Assert.Empty(study.Interventions[1].Targets);
+    }
+
+    /// <summary>
+    /// Sets 23, 26 and 27: in a trial that names no checkpoint inhibitor and no other kind of
+    /// immunotherapy, "immunotherapy" is an ICI of no stated target, cited by the word.
+    /// (Set 24's annotator had left such a standard-of-care "Immunotherapy" unlabelled, most
+    /// others labelled it so.)
+    /// </summary>
+    [Fact]
+    public void Immunotherapy_with_no_checkpoint_word_anywhere_is_an_ici_of_no_stated_target()
+    {
+        var study = MelanomaTrial("SBRT 8 Gy x 3 with standard of care immunotherapy.");
+
+        Assert.Equal([Terms.UnspecifiedIci], study.Interventions[1].Targets);
+        var source = Assert.Single(study.Sources, s => s.EntityOrdinal == 1 && s.Value == Terms.UnspecifiedIci);
+        Assert.Equal("Immunotherapy", source.Matched, ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("Dendritic cell vaccine and immunotherapy", "Immunotherapy")] // another kind named by the trial
+    [InlineData("Immunotherapy", "Chemotherapy without immunotherapy")] // named as absent
+    public void Immunotherapy_beside_another_kind_or_named_absent_is_no_ici(string title, string name)
+    {
+        var study = Normalise(Trial(title, "A randomised trial.", [Intervention("DRUG", name, arms: ["A"])], Arm("A", null, "Drug: " + name)));
+
+        Assert.Empty(study.Interventions[0].Targets);
+    }
+
+    [Fact]
+    public void Immunotherapy_that_an_arm_lists_among_kinds_of_treatment_to_choose_from_is_no_ici()
+    {
+        var study = Normalise(Trial("SABR for Oligometastatic Cancer", "A randomised trial.",
+            [Intervention("RADIATION", "SABR", arms: ["SABR"]), Intervention("DRUG", "Immunotherapy", arms: ["Standard", "SABR"])],
+            Arm("Standard", "Standard of care: palliative radiotherapy, chemotherapy, immunotherapy, hormones, or observation, at the discretion of the oncologist.", "Drug: Immunotherapy"),
+            Arm("SABR", "Standard of care plus SABR.", "Radiation: SABR", "Drug: Immunotherapy")));
+
+        Assert.Empty(study.Interventions[1].Targets);
+    }
+
+    [Fact]
+    public void Immunotherapy_in_an_observational_cohort_is_no_ici()
+    {
+        var record = Trial("Adjuvant Therapy After Surgery", "A cohort study.", [Intervention("DRUG", "Chemotherapy and immunotherapy", arms: ["A"])], Arm("A", null, "Drug: Chemotherapy and immunotherapy"));
+        record["designModule"] = new System.Text.Json.Nodes.JsonObject { ["studyType"] = "OBSERVATIONAL" };
+
+        Assert.Empty(Normalise(record).Interventions[0].Targets);
+    }
+
+    [Fact]
+    public void Immunotherapy_with_or_without_chemotherapy_keeps_chemotherapy_as_its_partner()
+    {
+        var study = Normalise(Trial("Maintenance After Chemoimmunotherapy", "Maintenance therapy for lung cancer.",
+            [Intervention("DRUG", "Immunotherapy (with or without chemotherapy) maintenance therapy", arms: ["A"])],
+            Arm("A", null, "Drug: Immunotherapy (with or without chemotherapy) maintenance therapy")));
+
+        Assert.Equal([Terms.UnspecifiedIci], study.Interventions[0].Targets);
+        Assert.Contains(Terms.Chemotherapy, study.Interventions[0].PartnerClasses);
     }
 
     [Fact]

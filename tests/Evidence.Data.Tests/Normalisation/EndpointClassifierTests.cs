@@ -38,6 +38,8 @@ public class EndpointClassifierTests
     [InlineData("Time to progression (TTP)", "TTP")]
     [InlineData("Disease control rate", "DCR")]
     [InlineData("Recurrence-free survival", "DFS/RFS")]
+    [InlineData("2-year nodal control rate", "local control")] // set 27
+    [InlineData("Time from randomisation to loco-regional treatment failure", "local control")] // set 27
     [InlineData("Number of participants with adverse events", "safety")]
     [InlineData("Dose-limiting toxicities", "safety")]
     [InlineData("Number of patients eligible for curative surgical interventions", "conversion/resection")]
