@@ -84,11 +84,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             ? ClassTerms([.. (readsDescription && !IsOtherDrugName(own[0].Text) ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))])
             : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. own.Where(t => !NamesAbsentAgent(t.Text))])
             : [];
-        if (classTerms is [var onlyClass] && (MeshAgent(record, onlyClass.Match.Value) ?? ArmAgent(arms, onlyClass.Match.Value)) is { } resolved)
+        if (classTerms is [var onlyClass] && (MeshAgent(record, onlyClass.Match.Value) is { } mesh ? [mesh] : ArmAgents(record, intervention, arms, onlyClass.Match.Value)) is { Count: > 0 } resolved)
         {
             // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for
-            // the study or given in the intervention's arms ("followed by camrelizumab").
-            agents = [.. agents, resolved];
+            // the study or given in the intervention's arms ("followed by camrelizumab"); for a
+            // class of no stated target, the several its arms offer where no other intervention
+            // names them ("Checkpoint Blockade, Immune": "therapy with avelumab, nivolumab,
+            // pembrolizumab or relatlimab").
+            agents = [.. agents, .. resolved];
             classTerms = [];
         }
 
@@ -262,10 +265,28 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// exactly one with that target (an arm describes all its interventions, and only its ICI can
     /// be the class word's drug).
     /// </summary>
-    private (string Field, TermMatch<AgentEntry> Match)? ArmAgent(List<(string Field, TermText Text)> arms, string target) =>
-        OneIci(arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
+    private List<(string Field, TermMatch<AgentEntry> Match)> ArmAgents(StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> arms, string target)
+    {
+        var given = arms.SelectMany(a => vocabulary.Agents.Matches(a.Text)
             .Where(m => GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words))
-            .Select(m => (a.Field, Match: m))), target);
+            .Select(m => (a.Field, Match: m))).ToList();
+        if (OneIci(given, target) is { } one)
+        {
+            return [one];
+        }
+
+        // Several are read only for a class of no stated target, which they give one: a class of
+        // a named target ("PD-1 inhibitor": "camrelizumab or sintilimab") already says what a
+        // reviewer filters by, and stays a class.
+        if (target != Terms.UnspecifiedIci)
+        {
+            return [];
+        }
+
+        var several = given.Where(c => c.Match.Value.Class == Terms.Ici).DistinctBy(c => c.Match.Value.Name).ToList();
+        var elsewhere = several.Count > 1 ? NamedByOtherInterventions(record, intervention).Agents : [];
+        return several.Count > 1 && !several.Any(c => elsewhere.Contains(c.Match.Value.Name)) ? several : [];
+    }
 
     /// <summary>The one ICI among <paramref name="candidates"/> with <paramref name="target"/> (any, for "ICI, unspecified"), if there is exactly one.</summary>
     private static (string Field, TermMatch<AgentEntry> Match)? OneIci(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TrialEvidence.Data.Normalisation;
 using static TrialEvidence.Data.Tests.Normalisation.Records;
 
@@ -97,6 +98,31 @@ public class ContextAndCombinationRulesTests
         var study = MelanomaTrial("SBRT 8 Gy x 3 with pembrolizumab, an immune checkpoint inhibitor.");
 
         Assert.DoesNotContain(Terms.UnspecifiedIci, study.Interventions[1].Targets);
+    }
+
+    private static NormalisedStudy ChoiceOfCheckpointInhibitor(params JsonObject[] others) =>
+        Normalise(Trial("Exercise During Checkpoint Blockade", "A single-arm trial.",
+            [Intervention("DRUG", "Checkpoint Blockade, Immune", arms: ["A"]), Intervention("OTHER", "Exercise", arms: ["A"]), .. others],
+            Arm("A", "Participants receive one year of therapy with avelumab, nivolumab, pembrolizumab or relatlimab.", "Drug: Checkpoint Blockade, Immune", "Other: Exercise")));
+
+    /// <summary>Set 28: a generic checkpoint-inhibitor intervention gives the drugs its arm offers.</summary>
+    [Fact]
+    public void A_checkpoint_inhibitor_class_gives_every_checkpoint_inhibitor_its_arm_offers()
+    {
+        var terms = ChoiceOfCheckpointInhibitor().Interventions[0];
+
+        Assert.Equal(["avelumab", "nivolumab", "pembrolizumab", "relatlimab"], terms.Agents.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Terms.UnspecifiedIci, terms.Targets);
+        Assert.Contains("LAG-3", terms.Targets);
+    }
+
+    [Fact]
+    public void A_checkpoint_inhibitor_class_leaves_drugs_another_intervention_names_to_it()
+    {
+        var terms = ChoiceOfCheckpointInhibitor(Intervention("DRUG", "Nivolumab", arms: ["A"])).Interventions[0];
+
+        Assert.Empty(terms.Agents);
+        Assert.Equal([Terms.UnspecifiedIci], terms.Targets);
     }
 
     [Fact]
