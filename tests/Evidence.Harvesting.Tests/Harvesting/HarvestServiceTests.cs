@@ -44,7 +44,15 @@ public sealed class HarvestServiceTests : ReplayRegistryTest
         using var host = HarvestTestHost.Create(registry.BaseAddress);
         List<string> reports = [];
 
-        var run = await host.HarvestAsync(progress: new Progress(p => reports.Add(p.ToString())));
+        // A request that a loaded machine makes time out is retried, and reported as such; the
+        // pages are what this test counts.
+        var run = await host.HarvestAsync(progress: new Progress(p =>
+        {
+            if (p.Retry is null)
+            {
+                reports.Add(p.ToString());
+            }
+        }));
 
         var pages = (registry.Studies.Count + servedPageSize - 1) / servedPageSize;
         Assert.Equal(pages, run.Pages);
