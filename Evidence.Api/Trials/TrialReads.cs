@@ -78,25 +78,40 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         var single = SingleFacetValue(filters);
         parameters.Add("pairFacet", single?.Facet);
         parameters.Add("pairValue", single?.Value);
-        var counts = (selection.All || single is not null
-                ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
-                : CountSelected(connection, selection))
-            .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
-            .ToList();
         parameters.Add("limit", paging.PageSize);
         parameters.Add("offset", (long)(paging.Page - 1) * paging.PageSize);
+        var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
+        // Words alone in NCT order: the matches' codes and the page's ids in one pass over the
+        // full-text index's rows, each study's row of codes read once, not once per purpose.
+        var searched = selection.SearchOnly is { } words && byNctId && !selection.All && single is null
+            ? connection.QuerySingle<(string? Codes, string PageIds)>(
+                $"""
+                WITH hits AS MATERIALIZED (SELECT c.nct_id, c.codes FROM {MatchedCodes(words)})
+                SELECT (SELECT group_concat(codes) FROM hits),
+                       (SELECT json_group_array(nct_id) FROM (SELECT nct_id FROM hits ORDER BY nct_id {(paging.Sort.StartsWith('-') ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset))
+                """, parameters)
+            : ((string? Codes, string PageIds)?)null;
+        var counts = (selection.All || single is not null
+                ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
+                : CountSelected(connection, selection, searched?.Codes))
+            .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
+            .ToList();
         // The page's ids first, from the narrowest rows (an index alone where one covers the filter
         // and the order), then its 20 rows in full: a broad selection is not sorted with its wide rows.
         // One filter value in NCT order: its ids in order straight from the study_facets index.
         // Facet filters merged as lists, in NCT order: the merge's first ids as they stream.
-        // Words alone in NCT order: the ids beside the facet numbers, found by the full-text index's rowids, without a seek into studies.
-        var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
-        var pageIds = single is not null && byNctId
+        // Words alone in NCT order: the ids read with the codes above, without a seek into studies.
+        if (searched is { } found)
+        {
+            parameters.Add("pageIds", found.PageIds);
+        }
+
+        var pageIds = searched is not null
+            ? "SELECT value AS nct_id FROM json_each(@pageIds)"
+            : single is not null && byNctId
             ? $"SELECT f.nct_id FROM study_facets f WHERE f.facet = @pairFacet AND f.value = @pairValue ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "f.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
             : selection.MergedOnly is { } merged && byNctId
             ? $"{merged} ORDER BY 1 {(paging.Sort.StartsWith('-') ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset"
-            : selection.SearchOnly is { } match && byNctId
-            ? $"SELECT c.nct_id FROM {MatchedCodes(match)} ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "c.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
             : $"SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {OrderBy(paging.Sort)} LIMIT @limit OFFSET @offset";
         var trials = connection.Query<TrialSummary>(
             $"""
@@ -117,11 +132,12 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// selected study's facet numbers (study_facet_codes, one short row per study, found by rowid)
     /// added up here and named from facet_ids. The facets wanted are in the parameter @facets.
     /// </summary>
-    private static List<FacetRow> CountSelected(SqliteConnection connection, TrialSelection selection)
+    /// <param name="read">The codes when already read (with a search's page), else read here.</param>
+    private static List<FacetRow> CountSelected(SqliteConnection connection, TrialSelection selection, string? read = null)
     {
         var counts = new int[256];
         // One string of all the codes, comma-joined: a single value crosses from SQLite, not a row per study.
-        var codes = connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters) ?? string.Empty;
+        var codes = read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters) ?? string.Empty;
         var id = 0;
         foreach (var c in codes.AsSpan())
         {

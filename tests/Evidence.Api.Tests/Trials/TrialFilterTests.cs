@@ -135,6 +135,8 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
     [InlineData("status=COMPLETED", "s.overall_status = 'COMPLETED' ORDER BY s.nct_id --")]
     [InlineData("status=COMPLETED&sort=-nctId", "s.overall_status = 'COMPLETED' ORDER BY s.nct_id DESC --")]
     [InlineData("phase=NA", "('/' || s.phase || '/') LIKE '%/NA/%' ORDER BY s.nct_id --")]
+    [InlineData("q=carcinoma", "s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH 'carcinoma') ORDER BY s.nct_id --")] // words alone: ids read with the codes
+    [InlineData("q=carcinoma&sort=-nctId", "s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH 'carcinoma') ORDER BY s.nct_id DESC --")]
     public async Task Paging_one_filter_value_in_nct_order_walks_its_whole_set(string query, string where)
     {
         var all = Sql(where);
