@@ -3,7 +3,7 @@ using TrialEvidence.Data.Studies;
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>Derives every normalised field of a record: a pure function of the record and the vocabulary.</summary>
-public sealed class StudyNormaliser
+public sealed partial class StudyNormaliser
 {
     private readonly VocabularyMatchers _vocabulary;
     private readonly InterventionNormaliser _interventions;
@@ -93,6 +93,13 @@ public sealed class StudyNormaliser
     internal static bool AllHypofractionated(IReadOnlyCollection<RtRegimen> doses) =>
         doses.Count > 0 && doses.All(IsHypofractionated);
 
+    /// <summary>Words of techniques that deliver external-beam RT (IMRT, VMAT, IGRT, 3D-CRT, tomotherapy), not kinds of their own.</summary>
+    private static bool NamesTechnique(string matched) =>
+        TechniqueWords().IsMatch(matched);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|3D-?CRT|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TechniqueWords();
+
     /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
     private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
     {
@@ -122,11 +129,14 @@ public sealed class StudyNormaliser
         var result = new List<InterventionTerms>(terms.Count);
         foreach (var term in terms)
         {
-            // RT of no kind, or of the kind a summary defines the trial's RT by (DefinedRt): the
-            // intervention's own doses say more.
-            if (term.RtModality != Terms.UnspecifiedRt
-                && !sources.Any(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality
-                    && s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription))
+            // RT of no kind, of the kind a summary defines the trial's RT by (DefinedRt), or EBRT
+            // named only by the technique that delivers it ("three-dimensional conformal or
+            // intensity-modulated radiation therapy techniques", 25 Gy in 5 fractions: guide
+            // rule 2): the intervention's own doses say more.
+            var kindSources = sources.Where(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality).ToList();
+            var byTechnique = term.RtModality == Terms.Ebrt && term.AlsoRtModalities.Count == 0 && kindSources.Count > 0 && kindSources.All(s => NamesTechnique(s.Matched));
+            if (term.RtModality != Terms.UnspecifiedRt && !byTechnique
+                && !kindSources.Any(s => s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription))
             {
                 result.Add(term);
                 continue;

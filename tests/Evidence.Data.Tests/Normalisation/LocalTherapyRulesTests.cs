@@ -32,11 +32,12 @@ public class LocalTherapyRulesTests
     }
 
     [Theory]
-    [InlineData("Image-guided Radiation Therapy")]
-    [InlineData("Image guided radiotherapy (IGRT), 60 Gy in 8 fractions")]
-    public void Image_guided_radiation_therapy_is_external_beam(string name)
+    [InlineData("Image-guided Radiation Therapy", "EBRT")]
+    [InlineData("Image guided radiotherapy (IGRT), 60 Gy in 30 fractions", "EBRT")]
+    [InlineData("Image guided radiotherapy (IGRT), 60 Gy in 8 fractions", "Hypofractionated RT")] // guide rules 2 and 5: the technique delivers the kind its doses give
+    public void Image_guided_radiation_therapy_is_external_beam(string name, string modality)
     {
-        Assert.Equal("EBRT", OnlyIntervention(Intervention("RADIATION", name)).RtModality);
+        Assert.Equal(modality, OnlyIntervention(Intervention("RADIATION", name)).RtModality);
     }
 
     [Fact]

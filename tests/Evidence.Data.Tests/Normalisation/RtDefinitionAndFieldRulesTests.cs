@@ -45,6 +45,18 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal([Terms.UnspecifiedRt], study.Interventions[0].RtModalities);
     }
 
+    /// <summary>Set 29 (guide rule 2): EBRT named only by its technique is the kind its doses give.</summary>
+    [Theory]
+    [InlineData("Short-course radiotherapy using three-dimensional conformal or intensity-modulated radiation therapy techniques, 5Gy per fraction, for a total of 25Gy over 5 fractions.", "Hypofractionated RT")]
+    [InlineData("Intensity-modulated radiation therapy, 50 Gy in 25 fractions.", "EBRT")] // 2 Gy fractions
+    [InlineData("Involved-site radiation therapy, 24 Gy in 3 fractions.", "EBRT")] // a kind of its own (rule 4), not a technique
+    public void Ebrt_named_only_by_its_technique_takes_the_kind_its_doses_give(string description, string modality)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", "Radiotherapy", description));
+
+        Assert.Equal([modality], terms.RtModalities);
+    }
+
     /// <summary>Set 26: a schedule named by another intervention is no other kind of RT; the x-rays are both arms'.</summary>
     [Fact]
     public void A_summary_definition_reaches_rt_of_no_kind_beside_a_hypofractionated_schedule()

@@ -177,6 +177,9 @@ public class RtKindAndPartnerRulesTests
     [InlineData("GEMOX every 2 weeks", new[] { "gemcitabine", "oxaliplatin" })]
     [InlineData("SOX Chemotherapy", new[] { "oxaliplatin", "tegafur-gimeracil-oteracil" })] // set 13: S-1 and oxaliplatin
     [InlineData("mFOLFOX7", new[] { "fluorouracil", "oxaliplatin" })] // set 14
+    [InlineData("CAPOXIRI", new[] { "capecitabine", "irinotecan", "oxaliplatin" })] // set 29
+    [InlineData("AVD chemotherapy", new[] { "dacarbazine", "doxorubicin", "vinblastine" })] // set 29
+    [InlineData("ABVD", new[] { "bleomycin", "dacarbazine", "doxorubicin", "vinblastine" })]
     public void A_regimen_named_by_its_acronym_gives_its_drugs(string name, string[] agents)
     {
         var terms = OnlyIntervention(Intervention("DRUG", name));
