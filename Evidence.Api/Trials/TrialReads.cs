@@ -93,7 +93,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : ((string? Codes, string PageIds)?)null;
         var counts = (selection.All || single is not null
                 ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
-                : CountSelected(connection, selection, searched?.Codes))
+                : CountSelected(connection, selection, searched is { } read ? read.Codes ?? string.Empty : null))
             .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
             .ToList();
         // The page's ids first, from the narrowest rows (an index alone where one covers the filter

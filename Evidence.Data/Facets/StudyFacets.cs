@@ -40,7 +40,7 @@ public static class StudyFacets
     // a unary "+" keeps SQLite's planner off that index: without statistics it would rather
     // read every study's rows of that facet or field and keep the batch's, a read that grows
     // with the database (at 600,000 studies, 10,000 more took 36 s instead of 18 s).
-    // StudyWriterQueryPlanTests checks the plans.
+    // BatchStatementPlanTests checks the plans.
     private const string Ids = "(SELECT value FROM json_each(@Ids))";
 
     /// <summary>The facets a single filter value selects by (facet_pairs, migration 0012): the filter's facet value is the study's facet value.</summary>
@@ -66,8 +66,10 @@ public static class StudyFacets
         ArgumentNullException.ThrowIfNull(connection);
         var parameters = new { Ids = idsJson, FilterFacets = FilterFacetsJson, Sign = -1 };
         connection.Execute(CountPairs, parameters, transaction);
-        connection.Execute($"DELETE FROM study_facets WHERE nct_id IN {Ids} AND facet <> '{Topic}'", parameters, transaction);
+        connection.Execute(DeleteDerivedRows, parameters, transaction);
     }
+
+    private const string DeleteDerivedRows = $"DELETE FROM study_facets WHERE nct_id IN {Ids} AND facet <> '{Topic}'";
 
     private static readonly string Insert = $"""
         INSERT OR IGNORE INTO study_facets (nct_id, facet, value)

@@ -110,10 +110,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // sets read it (16 of 19 such interventions); the word is its provenance. Not where an
             // arm lists immunotherapy as one kind of treatment among others a physician may choose
             // ("palliative radiotherapy, chemotherapy, immunotherapy, hormones, or observation"):
-            // there it is a category, not a regimen.
+            // there it is a category, not a regimen. Nor "chemoimmunotherapy", which in lymphoma
+            // is rituximab with chemotherapy.
             var trialClass = TrialIciClass(record);
             classTerms = trialClass is { Count: > 0 } ? trialClass
-                : trialClass is [] && IsInterventional(record) && !NamesOtherImmunotherapy(record) && !NamesIciClass(record) && !arms.Any(a => ListsImmunotherapyAmongKinds(a.Text))
+                : trialClass is [] && immunotherapy.Word is "immunotherapy" or "immunotherapies" && IsInterventional(record)
+                    && !NamesOtherImmunotherapy(record) && !NamesIciClass(record) && !arms.Append(description).Any(t => ListsImmunotherapyAmongKinds(t.Text))
                     ? [(immunotherapy.Field, new TermMatch<string>(Terms.UnspecifiedIci, immunotherapy.Word, immunotherapy.Position))]
                 : [];
         }
@@ -374,9 +376,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .Select(w => ((string, string, int)?)(w.Field, w.Word, w.i))
             .FirstOrDefault();
 
-    /// <summary>Words of immunotherapies that are not checkpoint inhibitors: vaccines, cells, cytokines, BCG, oncolytic viruses.</summary>
+    /// <summary>Words of immunotherapies that are not checkpoint inhibitors: vaccines, cells, cytokines, BCG, oncolytic viruses, other antibodies, allergen immunotherapy.</summary>
     private static readonly HashSet<string> OtherImmunotherapyWords = new(
-        ["vaccine", "vaccines", "vaccination", "dendritic", "car", "cik", "til", "tils", "adoptive", "cytokine", "cytokines", "interleukin", "interferon", "bcg", "oncolytic"],
+        ["vaccine", "vaccines", "vaccination", "dendritic", "car", "cik", "til", "tils", "nk", "adoptive", "cytokine", "cytokines", "interleukin", "il", "interferon", "csf", "bcg", "oncolytic",
+            "gd2", "rituximab", "obinutuzumab", "blinatumomab", "allergen", "allergens", "sublingual"],
         StringComparer.Ordinal);
 
     private static bool IsInterventional(StudyRecord record) =>
@@ -387,13 +390,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         ["chemotherapy", "radiotherapy", "hormones", "hormonal", "hormone", "targeted", "surgery", "observation"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether a text lists immunotherapy with two or more other kinds of treatment, joined by
-    /// commas and "or" ("chemotherapy, immunotherapy, hormones, or observation").
+    /// Whether a sentence of a text offers immunotherapy as one kind of treatment among others,
+    /// with an "or" ("chemotherapy, immunotherapy, hormones, or observation", "chemotherapy
+    /// and/or immunotherapy"); not "with or without" or "immunotherapy alone or with
+    /// chemotherapy", which give it.
     /// </summary>
     private static bool ListsImmunotherapyAmongKinds(TermText text) =>
-        TermText.Sentences([(string.Empty, text.Original)]).Select(s => (s.Sentence, Words: TermText.Of(s.Sentence).Words.Select(w => w.Word).ToList()))
-            .Any(s => s.Words.Contains("immunotherapy") && s.Words.Contains("or") && s.Sentence.Count(c => c == ',') >= 2
-                && s.Words.Where(TreatmentKinds.Contains).Distinct(StringComparer.Ordinal).Count() >= 2);
+        TermText.Sentences([(string.Empty, text.Original)]).Select(s => TermText.Of(s.Sentence).Words.Select(w => w.Word).ToList())
+            .Any(words => words.Contains("immunotherapy") && words.Any(TreatmentKinds.Contains)
+                && words.Where((w, i) => w == "or" && !(i > 0 && words[i - 1] is "with" or "alone")).Any());
 
     /// <summary>Whether the trial's own sentences name checkpoint inhibitors as a class, given or not ("after failure of immune checkpoint inhibitors").</summary>
     private bool NamesIciClass(StudyRecord record) =>

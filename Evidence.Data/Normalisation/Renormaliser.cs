@@ -30,6 +30,19 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             (SELECT json_group_array(setting) FROM (SELECT setting FROM study_settings g WHERE g.nct_id = s.nct_id ORDER BY 1)))
         """;
 
+    /// <summary>A batch's current raw versions and derived values before renormalising.</summary>
+    private const string SelectCurrent = $"""
+        SELECT s.nct_id, v.raw_json, v.raw, v.raw_size, {DerivedValues}
+        FROM studies s JOIN study_versions v ON v.id = s.current_version_id
+        WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
+        """;
+
+    /// <summary>A batch's derived values after renormalising.</summary>
+    private const string SelectDerived = $"""
+        SELECT s.nct_id, {DerivedValues}
+        FROM studies s WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
+        """;
+
     /// <summary>The studies whose stored values another vocabulary than <paramref name="version"/> made, by that version.</summary>
     public IReadOnlyList<(string Version, long Studies)> Stale(string version)
     {
@@ -48,11 +61,7 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>($"""
-                SELECT s.nct_id, v.raw_json, v.raw, v.raw_size, {DerivedValues}
-                FROM studies s JOIN study_versions v ON v.id = s.current_version_id
-                WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
-                """, new { Ids = JsonSerializer.Serialize(batch) }).ToList();
+            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>(SelectCurrent, new { Ids = JsonSerializer.Serialize(batch) }).ToList();
             var normalised = rows.ConvertAll(r =>
             {
                 using var document = JsonDocument.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize));
@@ -65,10 +74,7 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
             NormalisationWriter.UpdateOutcomes(connection, transaction, studies);
             NormalisationWriter.InsertDerived(connection, transaction, studies, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            changed += connection.Query<(string NctId, string? After)>($"""
-                SELECT s.nct_id, {DerivedValues}
-                FROM studies s WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
-                """, new { Ids = JsonSerializer.Serialize(batch) }, transaction)
+            changed += connection.Query<(string NctId, string? After)>(SelectDerived, new { Ids = JsonSerializer.Serialize(batch) }, transaction)
                 .Count(after => normalised.First(n => n.NctId == after.NctId).Before != after.After);
             transaction.Commit();
             done += batch.Length;

@@ -95,6 +95,7 @@ public static partial class RtDoseParser
     private static readonly (Regex Regex, Kind Kind)[] Patterns =
     [
         (TotalInFractions(), Kind.TotalInFractions),
+        (TotalInDoses(), Kind.TotalInFractions),
         (PerFractionTimesCount(), Kind.PerFractionTimesCount),
         (CountTimesPerFraction(), Kind.CountTimesPerFraction),
         (CountOfPerFraction(), Kind.CountOfPerFraction),
@@ -141,10 +142,14 @@ public static partial class RtDoseParser
     /// "Gy[RBE]", "GyRBE", "Gy (E)", "GyE"), or CGE (cobalt gray equivalent, a Gy).
     /// </summary>
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
-    private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?|doses)\b";
+    private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
     private static partial Regex TotalInFractions();
+
+    /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + NumberRange + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalInDoses();
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:x|\*)\s*(?<count>" + NumberRange + @")(?:\s*" + FractionWord + ")?", RegexOptions.IgnoreCase)]
     private static partial Regex PerFractionTimesCount();

@@ -12,8 +12,9 @@ namespace TrialEvidence.Data.Tests.Ingest;
 /// never through another index of a table that grows with the registry (issue 11): a facet
 /// count that read every study's "status" rows, or an intervention-value look-up that read every
 /// study's agents, made each batch's cost grow with the database: a 600,000-study import took
-/// 1,827 s with them and 1,058 s without. The statements are found in Evidence.Data itself, so a new one is
-/// checked without being listed here. The database has no statistics (the product never runs
+/// 1,827 s with them and 1,058 s without. The statements are found in Evidence.Data itself (every string
+/// constant, static string or string array field), so a new one held in a field is checked without
+/// being listed here; a statement written inline in a method is not seen. The database has no statistics (the product never runs
 /// ANALYZE), so SQLite plans here as it does on a registry-sized file.
 /// </summary>
 public sealed partial class BatchStatementPlanTests : IDisposable
@@ -61,7 +62,9 @@ public sealed partial class BatchStatementPlanTests : IDisposable
         Assert.Contains(names, name => name.StartsWith("NormalisationWriter.DeleteStatements", StringComparison.Ordinal));
         Assert.Contains(names, name => name.StartsWith("StudyFacets.CountPairs", StringComparison.Ordinal));
         Assert.Contains(names, name => name.StartsWith("StudyFacets.Insert", StringComparison.Ordinal));
-        Assert.True(names.Count >= 20, $"only {names.Count} statements found: {string.Join(", ", names)}");
+        Assert.Contains(names, name => name.StartsWith("StudyFacets.DeleteDerivedRows", StringComparison.Ordinal));
+        Assert.Contains(names, name => name.StartsWith("Renormaliser.SelectCurrent", StringComparison.Ordinal));
+        Assert.True(names.Count >= 24, $"only {names.Count} statements found: {string.Join(", ", names)}");
     }
 
     [Theory]
@@ -100,6 +103,8 @@ public sealed partial class BatchStatementPlanTests : IDisposable
             }
 
             // A virtual table (the full-text index) is reached by rowid where FTS5's plan string is "=".
+            // An automatic index is built by reading the whole table, each time the statement runs.
+            Assert.DoesNotContain("AUTOMATIC", step.Value, StringComparison.Ordinal);
             var keyed = step.Groups["verb"].Value == "SEARCH"
                 ? KeyedBy().IsMatch(step.Groups["constraint"].Value)
                 : step.Groups["virtual"].Success && step.Groups["virtual"].Value.StartsWith('=');

@@ -54,6 +54,9 @@ public class ContextAndCombinationRulesTests
     [Theory]
     [InlineData("Dendritic cell vaccine and immunotherapy", "Immunotherapy")] // another kind named by the trial
     [InlineData("Immunotherapy", "Chemotherapy without immunotherapy")] // named as absent
+    [InlineData("NK Cell Immunotherapy for Lymphoma", "Immunotherapy")] // cells
+    [InlineData("R-CHOP for Diffuse Large B-cell Lymphoma", "Immunochemotherapy")] // rituximab with chemotherapy
+    [InlineData("Sublingual Immunotherapy for Grass Pollen Allergy", "Immunotherapy")] // an allergen
     public void Immunotherapy_beside_another_kind_or_named_absent_is_no_ici(string title, string name)
     {
         var study = Normalise(Trial(title, "A randomised trial.", [Intervention("DRUG", name, arms: ["A"])], Arm("A", null, "Drug: " + name)));
@@ -70,6 +73,17 @@ public class ContextAndCombinationRulesTests
             Arm("SABR", "Standard of care plus SABR.", "Radiation: SABR", "Drug: Immunotherapy")));
 
         Assert.Empty(study.Interventions[1].Targets);
+    }
+
+    [Theory]
+    [InlineData("Chemotherapy and/or immunotherapy at the physician's discretion.")]
+    [InlineData("Chemotherapy, targeted therapy or immunotherapy.")]
+    public void Immunotherapy_its_description_offers_among_kinds_of_treatment_is_no_ici(string description)
+    {
+        var study = Normalise(Trial("Radiotherapy for Oligometastases", "A randomised trial.",
+            [Intervention("DRUG", "Systemic immunotherapy", description, arms: ["A"])], Arm("A", null, "Drug: Systemic immunotherapy")));
+
+        Assert.Empty(study.Interventions[0].Targets);
     }
 
     [Fact]

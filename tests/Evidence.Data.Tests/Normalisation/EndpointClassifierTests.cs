@@ -40,6 +40,7 @@ public class EndpointClassifierTests
     [InlineData("Recurrence-free survival", "DFS/RFS")]
     [InlineData("2-year nodal control rate", "local control")] // set 27
     [InlineData("Disease response at 6 weeks post SBRT", "ORR")] // set 29
+    [InlineData("Minimal residual disease response", "other")] // not a tumour response
     [InlineData("Time from randomisation to loco-regional treatment failure", "local control")] // set 27
     [InlineData("Number of participants with adverse events", "safety")]
     [InlineData("Dose-limiting toxicities", "safety")]

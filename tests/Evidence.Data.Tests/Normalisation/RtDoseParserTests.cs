@@ -62,6 +62,7 @@ public class RtDoseParserTests
     [InlineData("a total dose of 45 Gy", "45 Gy")]
     [InlineData("up to 60 Gray to the tumour", "60 Gray")]
     [InlineData("doses of 7 Gy to a total of 50 Gy", "7 Gy to a total of 50 Gy")] // not a whole number of fractions
+    [InlineData("50 Gy, 2 doses of mitomycin C", "50 Gy")] // a drug's doses beside an RT dose
     public void A_dose_without_its_fractions_stays_raw_and_is_not_guessed(string text, string raw)
     {
         var regimen = Only(text);
