@@ -66,8 +66,16 @@ internal static class GivenInText
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
-            && !before.Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w))) && !NamedAsSomethingElse(words, end);
+            && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i)).Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
+            && !NamedAsSomethingElse(words, end);
     }
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a "than" that compares a quantity ("more
+    /// than 80 Gy using SBRT boost"), not a therapy ("rather than SBRT"): a number follows it.
+    /// </summary>
+    private static bool QuantityThan(TermText words, int index) =>
+        words.Words[index].Word == "than" && index + 1 < words.Words.Count && char.IsDigit(words.Words[index + 1].Word[0]);
 
     /// <summary>
     /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after

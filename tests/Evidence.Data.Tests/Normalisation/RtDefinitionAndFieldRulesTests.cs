@@ -45,6 +45,15 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal([Terms.UnspecifiedRt], study.Interventions[0].RtModalities);
     }
 
+    /// <summary>Set 30: a radiation intervention named by its purpose gives the RT its description names; "more than 80 Gy" compares doses, not therapies.</summary>
+    [Theory]
+    [InlineData("Dose escalation to poor responders to achieve dose equivalent more than 80 Gy using SBRT boost", "SBRT")]
+    [InlineData("Dose escalation with SBRT rather than conventional radiotherapy", "SBRT")]
+    public void A_radiation_interventions_description_gives_its_kind_past_a_dose_comparison(string description, string modality)
+    {
+        Assert.Equal([modality], OnlyIntervention(Intervention("RADIATION", "Dose escalation", description)).RtModalities);
+    }
+
     /// <summary>Set 29 (guide rule 2): EBRT named only by its technique is the kind its doses give.</summary>
     [Theory]
     [InlineData("Short-course radiotherapy using three-dimensional conformal or intensity-modulated radiation therapy techniques, 5Gy per fraction, for a total of 25Gy over 5 fractions.", "Hypofractionated RT")]
