@@ -81,6 +81,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         parameters.Add("limit", paging.PageSize);
         parameters.Add("offset", (long)(paging.Page - 1) * paging.PageSize);
         var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
+        var idDirection = paging.Sort.StartsWith('-') ? "DESC" : "ASC";
         // Words alone in NCT order: the matches' codes and the page's ids in one pass over the
         // full-text index's rows, each study's row of codes read once, not once per purpose.
         var searched = selection.SearchOnly is { } words && byNctId && !selection.All && single is null
@@ -88,7 +89,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
                 $"""
                 WITH hits AS MATERIALIZED (SELECT c.nct_id, c.codes FROM {MatchedCodes(words)})
                 SELECT (SELECT group_concat(codes) FROM hits),
-                       (SELECT json_group_array(nct_id) FROM (SELECT nct_id FROM hits ORDER BY nct_id {(paging.Sort.StartsWith('-') ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset))
+                       (SELECT json_group_array(nct_id) FROM (SELECT nct_id FROM hits ORDER BY nct_id {idDirection} LIMIT @limit OFFSET @offset))
                 """, parameters)
             : ((string? Codes, string PageIds)?)null;
         var counts = (selection.All || single is not null
@@ -111,7 +112,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : single is not null && byNctId
             ? $"SELECT f.nct_id FROM study_facets f WHERE f.facet = @pairFacet AND f.value = @pairValue ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "f.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
             : selection.MergedOnly is { } merged && byNctId
-            ? $"{merged} ORDER BY 1 {(paging.Sort.StartsWith('-') ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset"
+            ? $"{merged} ORDER BY 1 {idDirection} LIMIT @limit OFFSET @offset"
             : $"SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {OrderBy(paging.Sort)} LIMIT @limit OFFSET @offset";
         var trials = connection.Query<TrialSummary>(
             $"""

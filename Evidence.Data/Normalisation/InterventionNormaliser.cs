@@ -440,7 +440,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// some arms, as <see cref="Absent"/> reads it.
     /// </summary>
     private static bool NamesAbsentOrPlacebo(TermText text) =>
-        text.Words.Select((w, i) => (w.Word, i)).Any(w => (w.Word is "without" or "no" && !(w.i > 0 && text.Words[w.i - 1].Word == "or")) || PlaceboWords.Contains(w.Word));
+        Enumerable.Range(1, text.Words.Count).Any(after => Absent(text, after)) || text.Words.Any(w => PlaceboWords.Contains(w.Word));
 
     /// <summary>A text that names an ICI as absent: its class words are that agent's ("without Tislelizumab (PD-1 inhibitor)").</summary>
     private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => m.Value.Class == Terms.Ici && Absent(text, m.Position));

@@ -61,7 +61,8 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>(SelectCurrent, new { Ids = JsonSerializer.Serialize(batch) }).ToList();
+            var batchIds = JsonSerializer.Serialize(batch);
+            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>(SelectCurrent, new { Ids = batchIds }).ToList();
             var normalised = rows.ConvertAll(r =>
             {
                 using var document = JsonDocument.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize));
@@ -69,12 +70,12 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             });
 
             using var transaction = connection.BeginTransaction(deferred: false);
-            NormalisationWriter.DeleteDerived(connection, transaction, JsonSerializer.Serialize(batch));
+            NormalisationWriter.DeleteDerived(connection, transaction, batchIds);
 
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
             NormalisationWriter.UpdateOutcomes(connection, transaction, studies);
             NormalisationWriter.InsertDerived(connection, transaction, studies, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            changed += connection.Query<(string NctId, string? After)>(SelectDerived, new { Ids = JsonSerializer.Serialize(batch) }, transaction)
+            changed += connection.Query<(string NctId, string? After)>(SelectDerived, new { Ids = batchIds }, transaction)
                 .Count(after => normalised.First(n => n.NctId == after.NctId).Before != after.After);
             transaction.Commit();
             done += batch.Length;
