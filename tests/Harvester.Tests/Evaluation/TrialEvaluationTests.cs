@@ -119,6 +119,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-28", "Reconstructed-28", 25)]
     [InlineData("reconstructed-29", "Reconstructed-29", 26)]
     [InlineData("reconstructed-30", "Reconstructed-30", 15)]
+    [InlineData("reconstructed-31", "Reconstructed-31", 15)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
