@@ -85,17 +85,19 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
             // Cream", "PD-1 Expression as a Biomarker"): it counts where it names RT and an ICI
-            // together, or an ICI by name joined to another treatment ("Toripalimab Plus Surgery
-            // vs Surgery Alone"). An arm's words are what that arm gives.
+            // together, an ICI by name joined to another treatment ("Toripalimab Plus Surgery
+            // vs Surgery Alone"), or RT added to another treatment ("Salvage Systemic Therapy With
+            // or Without Stereotactic Ablative Radiotherapy"). An arm's words are what that arm gives.
             if (RecordFields.IsTitle(field) && !combination)
             {
-                var joined = named.Where(m => JoinedToTreatment(words, m)).ToList();
-                if (!needIci || joined.Count == 0)
+                var joined = needIci ? named.Where(m => JoinedToTreatment(words, m)).ToList() : [];
+                var added = needRt ? rt.Where(m => AddedToTreatment(words, m)).ToList() : [];
+                if (joined.Count == 0 && added.Count == 0)
                 {
                     continue;
                 }
 
-                (rt, named, iciClasses) = ([], joined, []);
+                (rt, named, iciClasses) = (added, joined, []);
             }
 
             modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);
@@ -176,6 +178,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
         words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with");
+
+    /// <summary>RT a title adds to another treatment: "plus RT", "with or without RT", "RT plus ...", "RT combined with ...".</summary>
+    private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
+        words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
+        || words.WordsBefore(rt.Position, 1).Any(w => w is "plus")
+        || words.WordsBefore(rt.Position, 3).SequenceEqual(["with", "or", "without"]);
 
     /// <summary>A supportive-care or prevention trial: it supports patients through therapies it does not give.</summary>
     internal static bool SupportsCare(StudyRecord record) =>

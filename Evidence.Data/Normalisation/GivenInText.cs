@@ -66,7 +66,8 @@ internal static class GivenInText
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
-            && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i)).Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
+            && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i))
+                .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
 
@@ -76,6 +77,10 @@ internal static class GivenInText
     /// </summary>
     private static bool QuantityThan(TermText words, int index) =>
         words.Words[index].Word == "than" && index + 1 < words.Words.Count && char.IsDigit(words.Words[index + 1].Word[0]);
+
+    /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
+    private static bool WithOrWithout(TermText words, int index) =>
+        words.Words[index].Word == "without" && index >= 2 && words.Words[index - 1].Word == "or" && words.Words[index - 2].Word == "with";
 
     /// <summary>
     /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
@@ -123,7 +128,7 @@ internal static class GivenInText
     internal static bool MarksTime(TermText words, int position) =>
         words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
 
-    /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced").</summary>
+    /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced"), a product for its effects ("Radiation Care Gel").</summary>
     internal static bool NamedAsSomethingElse(TermText words, int end) => words.WordsFrom(end, 2).Any(NotGivenAfter.Contains);
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
@@ -140,6 +145,7 @@ internal static class GivenInText
         ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
          "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
          "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
-         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall", "field", "fields", "score", "scores", "scale"],
+         "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall", "field", "fields", "score", "scores", "scale",
+         "gel", "cream", "ointment", "lotion", "spray", "dressing", "dressings", "mouthwash", "balm", "emulsion"],
         StringComparer.Ordinal);
 }

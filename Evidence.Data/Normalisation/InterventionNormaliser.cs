@@ -93,6 +93,18 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // pembrolizumab or relatlimab").
             agents = [.. agents, .. resolved];
             classTerms = [];
+            if (resolved[0].Field.StartsWith("armGroups[", StringComparison.Ordinal) && agents.All(a => a.Match.Value.Class != Terms.Chemotherapy)
+                && Find(vocabulary.PartnerClasses, own.Where(t => !NamesAbsentOrPlacebo(t.Text))).Any(p => p.Match.Value == Terms.Chemotherapy))
+            {
+                // Its "chemotherapy" too is what the arm that named the ICI gives ("PD-1 inhibitors
+                // combined with chemotherapy": "gemcitabine, cisplatin, tislelizumab"), where no
+                // other intervention names those drugs.
+                var elsewhere = NamedByOtherInterventions(record, intervention);
+                agents = [.. agents, .. arms.Where(a => a.Field == resolved[0].Field).SelectMany(a => vocabulary.Agents.Matches(a.Text)
+                    .Where(m => m.Value.Class == Terms.Chemotherapy && GivenInText.IsGiven(a.Text, m.Position, m.Position + m.Words) && !NamedElsewhere(elsewhere, m.Value))
+                    .Select(m => (a.Field, m)))];
+                agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
+            }
         }
 
         if (agents.Count == 0 && classTerms.Count == 0 && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
@@ -556,6 +568,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
          "systemic", "combination"],
         StringComparer.Ordinal);
 
+    /// <summary>Words of a name that stands for an arm of the trial, not for one treatment.</summary>
+    private static readonly HashSet<string> ArmWords = new(["group", "arm", "cohort"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> FillerWords = new(["a", "the", "of", "and", "plus", "with"], StringComparer.Ordinal);
 
     /// <summary>Types whose descriptions never say which drug they give: counselling, devices, tests.</summary>
@@ -653,7 +668,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A combination product is what its description combines ("nivolumab": "Combined
         // neoadjuvant therapy consisting of nivolumab + SABR").
-        var combination = string.Equals(intervention.Type, "COMBINATION_PRODUCT", StringComparison.OrdinalIgnoreCase);
+        // So is a name that stands for an arm ("nivolumab, docetaxel, cisplatin Group": its
+        // description is the arm's whole protocol, surgery and RT included), where no other
+        // intervention of the trial gives RT.
+        var combination = string.Equals(intervention.Type, "COMBINATION_PRODUCT", StringComparison.OrdinalIgnoreCase)
+            || (own[0].Text.Words.Any(w => ArmWords.Contains(w.Word)) && siblingRt.Value.Count == 0);
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)

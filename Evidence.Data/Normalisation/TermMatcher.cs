@@ -192,7 +192,7 @@ public sealed class TermMatcher<T>
     }
 
     /// <summary>The letters and digits of a text as written, case kept.</summary>
-    private static string Letters(string text) => string.Concat(TermText.FoldWidth(text).Where(char.IsLetterOrDigit));
+    private static string Letters(string text) => string.Concat(TermText.Folded(text).Where(char.IsLetterOrDigit));
 
     /// <summary>A letter of the keys' trie; <see cref="Key"/> is set where a term or a not-term ends.</summary>
     private sealed class Node

@@ -123,8 +123,8 @@ public sealed partial class TermText
         return true;
     }
 
-    /// <summary>Text with full-width forms and Unicode dashes folded to ASCII, as matching sees it.</summary>
-    public static string FoldWidth(string text) => string.Create(text.Length, text, (span, source) =>
+    /// <summary>Text with diacritics, full-width forms and Unicode dashes folded (see <see cref="Fold"/>), as matching sees it.</summary>
+    public static string Folded(string text) => string.Create(text.Length, text, (span, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {
@@ -140,16 +140,21 @@ public sealed partial class TermText
     }
 
     /// <summary>
-    /// Full-width ASCII forms (U+FF01-U+FF5E, common in registry text from East Asia) to ASCII,
+    /// Latin letters with diacritics (U+00C0-U+017F: "Universität", "Hôpital", "Łódź") to their
+    /// base letters, full-width ASCII forms (U+FF01-U+FF5E, common in registry text from East Asia) to ASCII,
     /// the ideographic space to a space, and Unicode dashes and minus signs to a hyphen. Done by
     /// hand rather than with Unicode normalisation, which globalisation-invariant mode lacks.
     /// </summary>
     private static char Fold(char c) => c switch
     {
         < '\u0080' => c,
+        >= '\u00C0' and <= '\u017F' => LatinLetters[c - 0xC0],
         >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
         '\u3000' => ' ',
         (>= '\u2010' and <= '\u2015') or '\u2212' => '-',
         _ => c,
     };
+
+    /// <summary>The base letter of each of U+00C0-U+017F, or the letter itself where it has none (Æ, ß, ĸ, Œ).</summary>
+    private const string LatinLetters = "AAAAAAÆCEEEEIIIIÐNOOOOO×OUUUUYÞßaaaaaaæceeeeiiiiðnooooo÷ouuuuyþyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIıĲĳJjKkĸLlLlLlLlLlNnNnNnŉŊŋOoOoOoŒœRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzſ";
 }
