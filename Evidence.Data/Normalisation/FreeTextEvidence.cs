@@ -80,7 +80,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // A summary also describes the patients, what they already receive and what others
                 // do; a sentence of it that names RT with an ICI only tells the kind of RT.
                 refinements.AddRange(combination ? rt.Select(m => (field, m)) : []);
-                continue;
+                // A record that lists no intervention and no arm says what it gives only in words:
+                // the summary's sentence of its purpose or of what patients will receive counts
+                // ("All patients will receive anti PD-1 therapy with pembrolizumab").
+                if (record.Interventions.Count > 0 || record.ArmGroups.Count > 0 || !StatesWhatTheTrialGives(words))
+                {
+                    continue;
+                }
             }
 
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
@@ -178,6 +184,27 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
         words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with");
+
+    /// <summary>
+    /// A sentence of what the trial is for or gives: "this study/trial", its purpose, aim, goal or
+    /// objective, or what patients "will receive", "will be treated" with or "will undergo".
+    /// </summary>
+    private static bool StatesWhatTheTrialGives(TermText words)
+    {
+        for (var i = 0; i < words.Words.Count; i++)
+        {
+            var word = words.Words[i].Word;
+            var next = i + 1 < words.Words.Count ? words.Words[i + 1].Word : null;
+            if (word is "purpose" or "aim" or "aims" or "goal" or "objective"
+                || (word == "this" && next is "study" or "trial")
+                || (word == "will" && next is "receive" or "be" or "undergo"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>RT a title adds to another treatment: "plus RT", "with or without RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>

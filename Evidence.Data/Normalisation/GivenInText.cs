@@ -128,7 +128,11 @@ internal static class GivenInText
     internal static bool MarksTime(TermText words, int position) =>
         words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
 
-    /// <summary>Whether the words after a therapy's name make it something else: what it caused, what is measured of it ("radiation monitoring", "-induced"), a product for its effects ("Radiation Care Gel").</summary>
+    /// <summary>
+    /// Whether the words after a therapy's name make it something else: what it caused, what is
+    /// measured of it ("radiation monitoring", "-induced"), a product for its effects or protection
+    /// from it ("Radiation Care Gel", "radiation board"), who gives it or where ("radiation doctors").
+    /// </summary>
     internal static bool NamedAsSomethingElse(TermText words, int end) => words.WordsFrom(end, 2).Any(NotGivenAfter.Contains);
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
@@ -146,6 +150,9 @@ internal static class GivenInText
          "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
          "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
          "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall", "field", "fields", "score", "scores", "scale",
-         "gel", "cream", "ointment", "lotion", "spray", "dressing", "dressings", "mouthwash", "balm", "emulsion"],
+         "gel", "cream", "ointment", "lotion", "spray", "dressing", "dressings", "mouthwash", "balm", "emulsion",
+         "board", "boards", "drape", "drapes", "apron", "aprons", "badge", "badges",
+         "doctor", "doctors", "oncologist", "oncologists", "physician", "physicians", "therapist", "therapists", "technologist", "technologists",
+         "nurse", "nurses", "department", "departments"],
         StringComparer.Ordinal);
 }

@@ -129,11 +129,4 @@ public class ArmNamedAndAddedRtRulesTests
         var study = Normalise(protocol);
         Assert.Equal(sponsor, study.Summary.Institution);
     }
-
-    private static JsonObject WithOutcome(string measure)
-    {
-        var protocol = WithArms([]);
-        protocol["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(new JsonObject { ["measure"] = measure }) };
-        return protocol;
-    }
 }

@@ -68,6 +68,14 @@ internal static class Records
         },
     };
 
+    /// <summary>A record of no arm whose one primary outcome is <paramref name="measure"/>.</summary>
+    public static JsonObject WithOutcome(string measure)
+    {
+        var protocol = WithArms([]);
+        protocol["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(new JsonObject { ["measure"] = measure }) };
+        return protocol;
+    }
+
     /// <summary>The protocol, registered as an interventional trial of <paramref name="purpose"/> ("SUPPORTIVE_CARE", "TREATMENT").</summary>
     public static JsonObject WithPurpose(JsonObject protocol, string purpose)
     {
