@@ -180,10 +180,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return StudyNormaliser.AllHypofractionated([.. doses.Select(d => RtDoseParser.ToRegimen(d, 0, "free text"))]) ? doses[0] : null;
     }
 
-    /// <summary>An agent named with "plus", "combined with" or "with" beside it: a combination the title gives.</summary>
+    /// <summary>An agent named with "plus", "+", "combined with" or "with" beside it: a combination the title gives.</summary>
     private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
         words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
-        || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with");
+        || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with")
+        || PlusBeside(words, agent.Position, agent.Position + agent.Words);
 
     /// <summary>
     /// A sentence of what the trial is for or gives: "this study/trial", its purpose, aim, goal or
@@ -206,11 +207,20 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return false;
     }
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "with or without RT", "RT plus ...", "RT combined with ...".</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
         words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
-        || words.WordsBefore(rt.Position, 1).Any(w => w is "plus")
-        || words.WordsBefore(rt.Position, 3).SequenceEqual(["with", "or", "without"]);
+        || words.WordsBefore(rt.Position, 1).Any(w => w is "plus" or "via")
+        || words.WordsBefore(rt.Position, 3).SequenceEqual(["with", "or", "without"])
+        || PlusBeside(words, rt.Position, rt.Position + rt.Words);
+
+    /// <summary>Whether a "+" joins the words <paramref name="start"/> to <paramref name="end"/> (exclusive) to the word before or after them ("Cadonilimab + FOLFOX").</summary>
+    private static bool PlusBeside(TermText words, int start, int end) =>
+        (start > 0 && Between(words, start - 1) is "+") || (end < words.Words.Count && Between(words, end - 1) is "+");
+
+    /// <summary>The text between word <paramref name="index"/> and the next, trimmed.</summary>
+    private static string Between(TermText words, int index) =>
+        words.Original[words.Words[index].End..words.Words[index + 1].Start].Trim();
 
     /// <summary>A supportive-care or prevention trial: it supports patients through therapies it does not give.</summary>
     internal static bool SupportsCare(StudyRecord record) =>

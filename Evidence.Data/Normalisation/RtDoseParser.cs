@@ -6,7 +6,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// <summary>
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
-/// "5 fractions of 8 Gy", "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// "5 fractions of 8 Gy", "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy",
+/// "8 Gy in 3 fractions for a total of 24 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
 /// </summary>
 public static partial class RtDoseParser
@@ -90,10 +91,11 @@ public static partial class RtDoseParser
             Round(eqd2.Max()));
     }
 
-    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction, PerFractionToTotal }
+    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction, PerFractionToTotal, InFractionsToTotal }
 
     private static readonly (Regex Regex, Kind Kind)[] Patterns =
     [
+        (InFractionsToTotal(), Kind.InFractionsToTotal),
         (TotalInFractions(), Kind.TotalInFractions),
         (TotalInDoses(), Kind.TotalInFractions),
         (PerFractionTimesCount(), Kind.PerFractionTimesCount),
@@ -113,6 +115,18 @@ public static partial class RtDoseParser
             var whole = total.Max / dose.Max;
             return dose.Min == dose.Max && total.Min == total.Max && whole >= 1 && Math.Abs(whole - Math.Round(whole)) < 0.01
                 ? new ParsedDose(match.Value.Trim(), total, ((int)Math.Round(whole), (int)Math.Round(whole)), dose)
+                : new ParsedDose(match.Value.Trim(), null, null, null);
+        }
+
+        if (kind == Kind.InFractionsToTotal)
+        {
+            // "8 Gy in 3 fractions for a total of 24 Gy": the first dose is each fraction's where
+            // the fractions add up to the total, the whole course's where it is the total;
+            // otherwise the statement is kept raw.
+            var total = InGy(Range(match.Groups["total"].Value), match.Groups["totalunit"].Value).Max;
+            var times = (int)Range(match.Groups["count"].Value).Max;
+            return Math.Abs((dose.Max * times) - total) < 0.01 ? new ParsedDose(match.Value.Trim(), null, (times, times), dose)
+                : Math.Abs(dose.Max - total) < 0.01 ? new ParsedDose(match.Value.Trim(), dose, (times, times), null)
                 : new ParsedDose(match.Value.Trim(), null, null, null);
         }
 
@@ -148,6 +162,9 @@ public static partial class RtDoseParser
     private static partial Regex TotalInFractions();
 
     /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
+    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+)\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InFractionsToTotal();
+
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + NumberRange + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]
     private static partial Regex TotalInDoses();
 

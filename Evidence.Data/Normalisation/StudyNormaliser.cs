@@ -144,6 +144,13 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
+            if (doses.Count == 0 && term.RtModality == Terms.UnspecifiedRt && terms.Count(t => t.RtModality is not null) == 1)
+            {
+                // The trial's one RT intervention, of no kind and no dose of its own or its arms':
+                // the doses its summary states are that RT's ("Pelvic IMRT or VMAT, DT 25Gy/5Fx").
+                doses = [.. RtDoseParser.Doses(record.BriefSummary).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
+            }
+
             if (!AllHypofractionated(doses))
             {
                 result.Add(term);

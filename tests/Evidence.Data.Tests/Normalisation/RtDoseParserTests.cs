@@ -29,6 +29,8 @@ public class RtDoseParserTests
     [InlineData("single doses of 3Gy to a total dose of 36Gy", 36, 12, 3)] // set 24
     [InlineData("2.5 Gy per fraction to a total of 50 Gy", 50, 20, 2.5)]
     [InlineData("180 cGy daily to a total dose of 5040 cGy", 50.4, 28, 1.8)]
+    [InlineData("8 Gy in 3 fractions for a total of 24 Gy", 24, 3, 8)] // set 33: the fractions add up to the total
+    [InlineData("24 Gy in 3 fractions, for a total dose of 24 Gy", 24, 3, 8)] // the first dose is the total
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);
@@ -63,6 +65,7 @@ public class RtDoseParserTests
     [InlineData("up to 60 Gray to the tumour", "60 Gray")]
     [InlineData("doses of 7 Gy to a total of 50 Gy", "7 Gy to a total of 50 Gy")] // not a whole number of fractions
     [InlineData("50 Gy, 2 doses of mitomycin C", "50 Gy")] // a drug's doses beside an RT dose
+    [InlineData("8 Gy in 3 fractions for a total of 30 Gy", "8 Gy in 3 fractions for a total of 30 Gy")] // neither reading adds up
     public void A_dose_without_its_fractions_stays_raw_and_is_not_guessed(string text, string raw)
     {
         var regimen = Only(text);
