@@ -23,7 +23,9 @@ public static class ApiRegistration
             .PostConfigure(options => options.HarvestApiKey = string.IsNullOrWhiteSpace(options.HarvestApiKey) ? null : options.HarvestApiKey)
             .Validate(ApiOptions.KeyIsValid, ApiOptions.KeyRule)
             .ValidateOnStart();
+        services.AddSingleton<DataVersionWatcher>();
         services.AddSingleton<ReadCache>();
+        services.AddSingleton<FacetSnapshots>();
         services.AddSingleton<TrialReads>();
         services.AddSingleton<Table1Reads>();
         return services;

@@ -1,32 +1,27 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Api.Infrastructure;
 
 /// <summary>
 /// Answers of the read endpoints (trial lists with their facets, Table 1 in every format) kept in
-/// memory for as long as the database is unchanged: the key holds SQLite's data_version, which
-/// moves with every commit of any connection of any process (a harvest, an import, the API's own
-/// writes), so an answer is never served from before a change. The most used lists and tables of
+/// memory for as long as the database is unchanged: the key holds the data version
+/// (<see cref="DataVersionWatcher"/>), so an answer is never served from before a change. The most used lists and tables of
 /// a topic cost one read of a counter; anything else is computed as before. Bounded by
 /// <see cref="ApiOptions.ReadCacheMegabytes"/> (0 switches it off).
 /// </summary>
 public sealed class ReadCache : IDisposable
 {
-    private readonly SqliteConnectionFactory _connections;
+    private readonly DataVersionWatcher _versions;
     private readonly MemoryCache? _cache;
-    private readonly Lock _gate = new();
-    private SqliteConnection? _watcher;
 
-    public ReadCache(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
+    public ReadCache(DataVersionWatcher versions, IOptions<ApiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _connections = connections;
+        _versions = versions;
         var megabytes = options.Value.ReadCacheMegabytes;
         _cache = megabytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024 }) : null;
     }
@@ -36,17 +31,8 @@ public sealed class ReadCache : IDisposable
     /// <summary>Answers held now.</summary>
     public long Count => _cache?.Count ?? 0;
 
-    /// <summary>SQLite's data_version on a connection of the cache's own, which never writes: every commit is another's.</summary>
-    public long DataVersion()
-    {
-        lock (_gate)
-        {
-            _watcher ??= _connections.Open();
-            using var command = _watcher.CreateCommand();
-            command.CommandText = "PRAGMA data_version";
-            return (long)command.ExecuteScalar()!;
-        }
-    }
+    /// <summary>The data version answers are kept under.</summary>
+    public long DataVersion() => _versions.Current();
 
     public bool TryGet(string key, out CachedAnswer? answer)
     {
@@ -72,11 +58,7 @@ public sealed class ReadCache : IDisposable
     public void Set(string key, CachedAnswer answer, long bytes) =>
         _cache?.Set(key, answer, new MemoryCacheEntryOptions { Size = bytes + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
 
-    public void Dispose()
-    {
-        _cache?.Dispose();
-        _watcher?.Dispose();
-    }
+    public void Dispose() => _cache?.Dispose();
 }
 
 /// <summary>An answer's bytes as sent, and the headers the endpoint set (X-Total-Count, ...).</summary>

@@ -15,7 +15,7 @@ namespace TrialEvidence.Api.Trials;
 /// facets, one trial with its normalised values and provenance, its versions and their raw JSON.
 /// The WHERE clause the filters make is in TrialReads.Filters.cs; Table 1 selects with it too.
 /// </summary>
-public sealed partial class TrialReads(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
+public sealed partial class TrialReads(SqliteConnectionFactory connections, IOptions<ApiOptions> options, FacetSnapshots snapshots)
 {
     /// <summary>The facets of a page, by the API's name of each (the facet names of study_facets).</summary>
     public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting"];
@@ -67,6 +67,13 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     {
         ArgumentNullException.ThrowIfNull(paging);
         using var connection = connections.Open();
+        // A selection counted from the facet numbers in memory is answered only if the database
+        // did not change while it was read; else it is read again, counted in SQL.
+        return Page(connection, filters, paging, inMemory: true) ?? Page(connection, filters, paging, inMemory: false)!;
+    }
+
+    private TrialPage? Page(SqliteConnection connection, TrialFilters filters, TrialPaging paging, bool inMemory)
+    {
         var selection = Select(connection, filters, options.Value.MergeFacetFiltersFrom);
         var parameters = selection.Parameters;
         // With freeText=exclude the facets count what the filters count: the structured interventions' values.
@@ -82,9 +89,24 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         parameters.Add("offset", (long)(paging.Page - 1) * paging.PageSize);
         var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
         var idDirection = paging.Sort.StartsWith('-') ? "DESC" : "ASC";
-        // Words alone in NCT order: the matches' codes and the page's ids in one pass over the
-        // full-text index's rows, each study's row of codes read once, not once per purpose.
-        var searched = selection.SearchOnly is { } words && byNctId && !selection.All && single is null
+        // A selection that is neither everything nor one facet value, with the facet numbers of
+        // this state of the database in memory: its rowids (one comma-joined value, not a row
+        // each), counted and (words alone in NCT order) paged there.
+        var snapshot = (FacetCodeSnapshot?)null;
+        var version = 0L;
+        var rowids = inMemory && !selection.All && single is null && snapshots.TryCurrent(out snapshot, out version)
+            ? Numbers(connection.ExecuteScalar<string?>(
+                selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
+                parameters))
+            : null;
+        if (rowids is not null && selection.SearchOnly is not null && byNctId)
+        {
+            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids, (long)(paging.Page - 1) * paging.PageSize, paging.PageSize, descending: idDirection == "DESC")));
+        }
+
+        // Otherwise words alone in NCT order: the matches' codes and the page's ids in one pass over
+        // the full-text index's rows, each study's row of codes read once, not once per purpose.
+        var searched = rowids is null && selection.SearchOnly is { } words && byNctId && !selection.All && single is null
             ? connection.QuerySingle<(string? Codes, string PageIds)>(
                 $"""
                 WITH hits AS MATERIALIZED (SELECT c.nct_id, c.codes FROM {MatchedCodes(words)})
@@ -94,6 +116,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : ((string? Codes, string PageIds)?)null;
         var counts = (selection.All || single is not null
                 ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
+                : rowids is not null
+                ? Named(connection, selection, snapshot!.Count(rowids))
                 : CountSelected(connection, selection, searched is { } read ? read.Codes ?? string.Empty : null))
             .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
             .ToList();
@@ -107,7 +131,9 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             parameters.Add("pageIds", found.PageIds);
         }
 
-        var pageIds = searched is not null
+        var pageIds = rowids is not null && selection.SearchOnly is not null && byNctId
+            ? "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT value FROM json_each(@pageRowids))"
+            : searched is not null
             ? "SELECT value AS nct_id FROM json_each(@pageIds)"
             : single is not null && byNctId
             ? $"SELECT f.nct_id FROM study_facets f WHERE f.facet = @pairFacet AND f.value = @pairValue ORDER BY {OrderBy(paging.Sort).Replace("s.nct_id", "f.nct_id", StringComparison.Ordinal)} LIMIT @limit OFFSET @offset"
@@ -120,6 +146,11 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             SELECT {SummaryColumns} FROM page JOIN studies s USING (nct_id) LEFT JOIN study_summaries x USING (nct_id) ORDER BY {OrderBy(paging.Sort)}
             """,
             parameters).ToList();
+        if (rowids is not null && !snapshots.StillCurrent(version))
+        {
+            return null;
+        }
+
         var facets = FacetNames.ToDictionary(
             name => name,
             name => (IReadOnlyList<FacetCount>)counts.Where(c => c.Facet == name)
@@ -138,37 +169,52 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     {
         var counts = new int[256];
         // One string of all the codes, comma-joined: a single value crosses from SQLite, not a row per study.
-        var codes = read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters) ?? string.Empty;
-        var id = 0;
-        foreach (var c in codes.AsSpan())
-        {
-            if (c == ',')
-            {
-                Add(id);
-                id = 0;
-            }
-            else
-            {
-                id = (id * 10) + (c - '0');
-            }
-        }
-
-        Add(id); // id 0 is never assigned: an empty list counts nothing
-
-        return [.. connection.Query<(long Id, string Facet, string Value)>(FacetIdsSql, selection.Parameters)
-            .Where(row => row.Id < counts.Length && counts[row.Id] > 0)
-            .Select(row => new FacetRow { Facet = row.Facet, Value = row.Value, Count = counts[row.Id] })];
-
-        void Add(int id)
+        foreach (var id in Numbers(read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters)))
         {
             if (id >= counts.Length)
             {
-                Array.Resize(ref counts, Math.Max(id + 1, counts.Length * 2));
+                Array.Resize(ref counts, (int)Math.Max(id + 1, counts.Length * 2));
             }
 
             counts[id]++;
         }
+
+        return Named(connection, selection, counts);
     }
+
+    /// <summary>The numbers of a comma-joined list of them as group_concat writes it ("3,17,240"); none for null or empty.</summary>
+    internal static long[] Numbers(string? joined)
+    {
+        if (string.IsNullOrEmpty(joined))
+        {
+            return [];
+        }
+
+        var numbers = new long[joined.AsSpan().Count(',') + 1];
+        var count = 0;
+        var number = 0L;
+        foreach (var c in joined.AsSpan())
+        {
+            if (c == ',')
+            {
+                numbers[count++] = number;
+                number = 0;
+            }
+            else
+            {
+                number = (number * 10) + (c - '0');
+            }
+        }
+
+        numbers[count] = number;
+        return numbers;
+    }
+
+    /// <summary>The counts of the facet numbers <paramref name="counts"/> (indexed by number) of the facets wanted (@facets), named from facet_ids.</summary>
+    private static List<FacetRow> Named(SqliteConnection connection, TrialSelection selection, int[] counts) =>
+        [.. connection.Query<(long Id, string Facet, string Value)>(FacetIdsSql, selection.Parameters)
+            .Where(row => row.Id < counts.Length && counts[row.Id] > 0)
+            .Select(row => new FacetRow { Facet = row.Facet, Value = row.Value, Count = counts[row.Id] })];
 
     /// <summary>The rowids of the full-text index's rows that match the query in <paramref name="parameter"/>: the studies' rowids.</summary>
     public static string Matches(string parameter) => $"SELECT rowid FROM study_search WHERE study_search MATCH {parameter}";

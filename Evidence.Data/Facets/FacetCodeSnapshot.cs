@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace TrialEvidence.Data.Facets;
+
+/// <summary>
+/// study_facet_codes (migration 0015) held in memory as arrays indexed by the studies' rowid:
+/// each study's facet numbers and its place in NCT order. A broad selection (q=radiotherapy,
+/// 10,000 studies of 600,000) then costs its rowids and an addition per facet number, not a
+/// b-tree seek per study (about a microsecond each, and every page of the table read) and a
+/// sort of its NCT ids. Read in one transaction, so it is one state of the database; whoever
+/// holds it checks that the database has not changed since (FacetSnapshots in the API).
+/// </summary>
+public sealed class FacetCodeSnapshot
+{
+    private readonly int[] _starts;   // the codes of rowid r are _codes[_starts[r].._starts[r + 1]]
+    private readonly int[] _codes;
+    private readonly int[] _ranks;    // the place of rowid r in NCT order, from 1; 0: no study has rowid r
+
+    private FacetCodeSnapshot(int[] starts, int[] codes, int[] ranks, int studies)
+    {
+        _starts = starts;
+        _codes = codes;
+        _ranks = ranks;
+        Studies = studies;
+    }
+
+    /// <summary>The studies held.</summary>
+    public int Studies { get; }
+
+    /// <summary>Memory the arrays take, in bytes.</summary>
+    public long Bytes => 4L * (_starts.Length + _codes.Length + _ranks.Length);
+
+    /// <summary>
+    /// Rowids more than this many times the number of studies (after many deletions) would make
+    /// the arrays mostly empty: <see cref="Load"/> then gives none and the SQL counts instead.
+    /// </summary>
+    public const int MaxRowidsPerStudy = 4;
+
+    /// <summary>
+    /// Reads every row of study_facet_codes in one read transaction of <paramref name="connection"/>;
+    /// none when the rowids are too sparse to index by (see <see cref="MaxRowidsPerStudy"/>).
+    /// </summary>
+    public static FacetCodeSnapshot? Load(SqliteConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*), COALESCE(MAX(study_rowid), 0) FROM study_facet_codes";
+        long count, maxRowid;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            count = reader.GetInt64(0);
+            maxRowid = reader.GetInt64(1);
+        }
+
+        if (maxRowid > (MaxRowidsPerStudy * count) + 1024 || maxRowid >= int.MaxValue / 2)
+        {
+            return null;
+        }
+
+        var slots = (int)maxRowid + 1;
+        var starts = new int[slots + 1];
+        var codes = new List<int>(capacity: checked((int)count * 12));
+        var ids = new string[count];
+        var rowids = new int[count];
+        command.CommandText = "SELECT study_rowid, nct_id, codes FROM study_facet_codes ORDER BY study_rowid";
+        using (var reader = command.ExecuteReader())
+        {
+            var row = 0;
+            var next = 0; // the first rowid whose start is not yet written
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var rowid = (int)reader.GetInt64(0);
+                for (; next <= rowid; next++)
+                {
+                    starts[next] = codes.Count;
+                }
+
+                ids[row] = reader.GetString(1);
+                rowids[row++] = rowid;
+                AddCodes(reader.GetString(2), codes);
+            }
+
+            for (; next <= slots; next++)
+            {
+                starts[next] = codes.Count;
+            }
+
+            transaction.Commit();
+            if (row != count)
+            {
+                // Counted and read in one transaction: the rows cannot differ.
+                throw new InvalidOperationException($"study_facet_codes held {count} rows and {row} were read");
+            }
+        }
+
+        // NCT order as SQLite sorts text (BINARY: bytes of UTF-8, the same order as ordinal UTF-16 for these ids).
+        Array.Sort(ids, rowids, StringComparer.Ordinal);
+        var ranks = new int[slots];
+        for (var i = 0; i < rowids.Length; i++)
+        {
+            ranks[rowids[i]] = i + 1;
+        }
+
+        return new FacetCodeSnapshot(starts, [.. codes], ranks, (int)count);
+    }
+
+    private static void AddCodes(string text, List<int> codes)
+    {
+        foreach (var range in text.AsSpan().Split(','))
+        {
+            var part = text.AsSpan(range);
+            if (!part.IsEmpty)
+            {
+                codes.Add(int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary>Whether a study with this rowid is held.</summary>
+    public bool Holds(long rowid) => rowid >= 0 && rowid < _ranks.Length && _ranks[rowid] != 0;
+
+    /// <summary>
+    /// How many of the studies <paramref name="rowids"/> hold each facet number, indexed by the
+    /// number (facet_ids.id); rowids not held count nothing. Each rowid is counted as often as given.
+    /// </summary>
+    public int[] Count(ReadOnlySpan<long> rowids)
+    {
+        var counts = new int[256];
+        var codes = _codes.AsSpan();
+        foreach (var rowid in rowids)
+        {
+            if (!Holds(rowid))
+            {
+                continue;
+            }
+
+            foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
+            {
+                if ((uint)code >= (uint)counts.Length)
+                {
+                    Array.Resize(ref counts, Math.Max(code + 1, counts.Length * 2));
+                }
+
+                counts[code]++;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The rowids of a page of <paramref name="rowids"/> in NCT order (descending when asked):
+    /// <paramref name="limit"/> of them after the first <paramref name="offset"/>. Rowids not held are left out.
+    /// </summary>
+    public long[] Page(ReadOnlySpan<long> rowids, long offset, int limit, bool descending)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // Each held rowid as its rank (negated to sort descending) beside it, sorted by rank.
+        var ranks = new int[rowids.Length];
+        var held = new long[rowids.Length];
+        var count = 0;
+        foreach (var rowid in rowids)
+        {
+            if (Holds(rowid))
+            {
+                ranks[count] = descending ? -_ranks[rowid] : _ranks[rowid];
+                held[count++] = rowid;
+            }
+        }
+
+        if (offset >= count)
+        {
+            return [];
+        }
+
+        ranks.AsSpan(0, count).Sort(held.AsSpan(0, count));
+        return held.AsSpan((int)offset, (int)Math.Min(limit, count - offset)).ToArray();
+    }
+}

@@ -1,0 +1,121 @@
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using TrialEvidence.Api.Trials;
+
+namespace TrialEvidence.Api.Tests.Trials;
+
+/// <summary>
+/// Trial lists counted from the facet numbers in memory (FacetSnapshots, issue 11) answer exactly
+/// as lists counted in SQL, and a change to the database is seen by the very next request.
+/// Each test has databases of its own (it writes to one); the read cache is off so that every
+/// answer is computed.
+/// </summary>
+public sealed class FacetSnapshotTests : IDisposable
+{
+    private readonly Application _inMemory = new(inMemory: true);
+    private readonly Application _inSql = new(inMemory: false);
+
+    public void Dispose()
+    {
+        _inMemory.Dispose();
+        _inSql.Dispose();
+    }
+
+    public sealed class Application(bool inMemory) : EvidenceApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.UseSetting("Api:FacetCodesInMemory", inMemory ? "true" : "false");
+            builder.UseSetting("Api:ReadCacheMegabytes", "0");
+        }
+    }
+
+    private static async Task<string> Body(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
+    /// <summary>The copy read now, and current: the lists that follow count from it.</summary>
+    private async Task<FacetSnapshots> Loaded()
+    {
+        var snapshots = _inMemory.Services.GetRequiredService<FacetSnapshots>();
+        await snapshots.LoadAsync();
+        Assert.True(snapshots.TryCurrent(out var snapshot, out _));
+        Assert.True(snapshot.Studies > 0);
+        return snapshots;
+    }
+
+    [Fact]
+    public async Task Lists_counted_in_memory_answer_as_lists_counted_in_sql()
+    {
+        using var memoryClient = _inMemory.CreateClient();
+        using var sqlClient = _inSql.CreateClient();
+        var snapshots = await Loaded();
+        string[] Values(string facet)
+        {
+            using var connection = _inSql.Database.Open();
+            return [.. connection.Query<string>("SELECT DISTINCT value FROM study_facets WHERE facet = @facet ORDER BY 1", new { facet })];
+        }
+
+        var pools = new Dictionary<string, string[]>
+        {
+            ["q"] = ["radiotherapy", "hepatocellular", "pembrolizumab", "PD-1", "cancer OR carcinoma", "liver NOT sorafenib", "stereotactic"],
+            ["status"] = Values("status"),
+            ["phase"] = Values("phase"),
+            ["modality"] = [.. Values("modality"), "any"],
+            ["target"] = [.. Values("target"), "any"],
+            ["country"] = [.. Values("country").Take(5)],
+            ["endpoint"] = Values("endpoint"),
+        };
+        string[] sorts = ["nctId", "-nctId", "title", "-enrollment", "start"];
+        var random = new Random(23);
+        var compared = 0;
+        for (var n = 0; n < 150; n++)
+        {
+            // The words alone (one in three) or with one or two other filters: the selections counted from the copy.
+            var chosen = n % 3 == 0 ? ["q"] : pools.Keys.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToList();
+            var query = string.Join("&", chosen.Select(name => $"{name}={Uri.EscapeDataString(pools[name][random.Next(pools[name].Length)])}"));
+            var url = $"/api/trials?{query}&sort={sorts[random.Next(sorts.Length)]}&page={random.Next(1, 3)}&pageSize={(random.Next(2) == 0 ? 5 : 20)}";
+
+            Assert.Equal(await Body(sqlClient, url), await Body(memoryClient, url));
+            compared++;
+        }
+
+        Assert.True(snapshots.TryCurrent(out _, out _)); // nothing changed: every list above counted in memory
+        Assert.Equal(150, compared);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_database_is_seen_by_the_next_list_and_then_read_into_memory_again()
+    {
+        using var client = _inMemory.CreateClient();
+        var snapshots = await Loaded();
+        const string url = "/api/trials?q=hepatocellular&pageSize=100";
+        var before = await Body(client, url);
+        string removed;
+        using (var connection = _inMemory.Database.Open())
+        {
+            removed = connection.ExecuteScalar<string>(
+                "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH 'hepatocellular') ORDER BY 1 LIMIT 1")!;
+            connection.Execute("DELETE FROM studies WHERE nct_id = @removed", new { removed });
+        }
+
+        Assert.False(snapshots.TryCurrent(out _, out _));
+        var after = await Body(client, url);
+        Assert.Contains(removed, before, StringComparison.Ordinal);
+        Assert.DoesNotContain(removed, after, StringComparison.Ordinal);
+        Assert.Equal(Total(before) - 1, Total(after));
+
+        await snapshots.LoadAsync();
+        Assert.True(snapshots.TryCurrent(out _, out _));
+        Assert.Equal(after, await Body(client, url));
+    }
+
+    private static long Total(string body) => System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt64();
+}

@@ -1,0 +1,81 @@
+using Dapper;
+using TrialEvidence.Data.Facets;
+
+namespace TrialEvidence.Data.Tests.Facets;
+
+/// <summary>
+/// study_facet_codes held in memory (FacetCodeSnapshot, issue 11): what it counts over any set of
+/// studies is what their study_facets rows count, and its pages are SQLite's NCT order.
+/// </summary>
+public sealed class FacetCodeSnapshotTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public FacetCodeSnapshotTests() => Assert.Empty(_database.Import(SharedData.CtGov).Rejections);
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public void Counts_over_any_studies_equal_their_facet_rows()
+    {
+        using var connection = _database.Open();
+        var snapshot = FacetCodeSnapshot.Load(connection)!;
+        var rowids = connection.Query<long>("SELECT rowid FROM studies ORDER BY rowid").ToList();
+        Assert.Equal(rowids.Count, snapshot.Studies);
+        var random = new Random(11);
+        foreach (var subset in new[] { rowids, rowids.Where((_, i) => i % 3 == 0).ToList(), rowids.OrderBy(_ => random.Next()).Take(7).ToList(), [] })
+        {
+            var counts = snapshot.Count(subset.ToArray());
+            var expected = connection.Query<(long Id, long Count)>(
+                """
+                SELECT i.id, COUNT(*) FROM studies s JOIN study_facets f ON f.nct_id = s.nct_id JOIN facet_ids i ON i.facet = f.facet AND i.value = f.value
+                WHERE s.rowid IN (SELECT value FROM json_each(@ids)) GROUP BY i.id ORDER BY i.id
+                """,
+                new { ids = System.Text.Json.JsonSerializer.Serialize(subset) }).ToList();
+            Assert.Equal(expected, counts.Select((count, id) => ((long)id, (long)count)).Where(c => c.Item2 > 0).ToList());
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 20, false)]
+    [InlineData(5, 10, false)]
+    [InlineData(0, 20, true)]
+    [InlineData(30, 10, true)]
+    [InlineData(1000, 10, false)] // past the end: an empty page
+    public void Pages_are_in_sqlites_nct_order(int offset, int limit, bool descending)
+    {
+        using var connection = _database.Open();
+        var snapshot = FacetCodeSnapshot.Load(connection)!;
+        var selected = connection.Query<long>("SELECT rowid FROM studies WHERE rowid % 2 = 1").ToArray();
+        var expected = connection.Query<long>(
+            $"SELECT rowid FROM studies WHERE rowid % 2 = 1 ORDER BY nct_id {(descending ? "DESC" : "ASC")} LIMIT @limit OFFSET @offset", new { limit, offset }).ToList();
+
+        Assert.Equal(expected, snapshot.Page(selected, offset, limit, descending));
+    }
+
+    [Fact]
+    public void A_rowid_not_held_counts_nothing_and_is_left_out_of_pages()
+    {
+        using var connection = _database.Open();
+        var snapshot = FacetCodeSnapshot.Load(connection)!;
+        var last = connection.ExecuteScalar<long>("SELECT MAX(rowid) FROM studies");
+        long[] missing = [last + 1, last + 1000, -1];
+
+        Assert.All(missing, rowid => Assert.False(snapshot.Holds(rowid)));
+        Assert.All(snapshot.Count(missing), count => Assert.Equal(0, count));
+        Assert.Empty(snapshot.Page(missing, 0, 20, descending: false));
+    }
+
+    [Fact]
+    public void Rowids_too_sparse_to_index_by_give_no_snapshot()
+    {
+        using var connection = _database.Open();
+        var studies = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_facet_codes");
+        // After many deletions the rowids can run far past the number of studies: arrays indexed by them would be mostly empty.
+        connection.Execute(
+            "UPDATE study_facet_codes SET study_rowid = @far WHERE study_rowid = (SELECT MAX(study_rowid) FROM study_facet_codes)",
+            new { far = (FacetCodeSnapshot.MaxRowidsPerStudy * studies) + 2000 });
+
+        Assert.Null(FacetCodeSnapshot.Load(connection));
+    }
+}
