@@ -601,9 +601,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && vocabulary.SystemicTherapyWords.Matches(text).Count == 0 && vocabulary.RtModalities.Matches(text).Count == 0
             && vocabulary.Locoregional.Matches(text).Count == 0 && !PlaceboWords.Contains(word);
 
-    /// <summary>The partner class of a generic name the vocabulary does not hold, from its stem ("tucatinib": TKI).</summary>
+    /// <summary>The partner class of a generic name the vocabulary does not hold, from its stem ("tucatinib": TKI; not "trametinib", a MEK inhibitor's "-metinib").</summary>
     private (string Field, TermMatch<string> Match)? StemClass(List<(string Field, TermText Text)> own) =>
-        WordWithStem(own, vocabulary.Vocabulary.PartnerClassStems.Select(s => (s.Stem, s.Class)), _ => true);
+        WordWithStem(own, vocabulary.Vocabulary.PartnerClassStems.Select(s => (s.Stem, s.Class)),
+            word => !vocabulary.Vocabulary.PartnerClassStems.Any(s => word.EndsWith(s.Stem, StringComparison.Ordinal) && s.Except.Any(e => word.EndsWith(e, StringComparison.Ordinal))));
 
     /// <summary>
     /// The first word of <paramref name="texts"/> that ends in one of the INN <paramref name="stems"/>

@@ -7,7 +7,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
 /// "5 fractions of 8 Gy", "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy",
-/// "8 Gy in 3 fractions for a total of 24 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// "8 Gy in 3 fractions for a total of 24 Gy", "8 Gy in a single fraction", "a single fraction of 8 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
 /// </summary>
 public static partial class RtDoseParser
@@ -91,11 +91,13 @@ public static partial class RtDoseParser
             Round(eqd2.Max()));
     }
 
-    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction, PerFractionToTotal, InFractionsToTotal }
+    private enum Kind { TotalInFractions, PerFractionTimesCount, CountTimesPerFraction, CountOfPerFraction, PerFractionToTotal, InFractionsToTotal, SingleFraction }
 
     private static readonly (Regex Regex, Kind Kind)[] Patterns =
     [
         (InFractionsToTotal(), Kind.InFractionsToTotal),
+        (InASingleFraction(), Kind.SingleFraction),
+        (SingleFractionOf(), Kind.SingleFraction),
         (TotalInFractions(), Kind.TotalInFractions),
         (TotalInDoses(), Kind.TotalInFractions),
         (PerFractionTimesCount(), Kind.PerFractionTimesCount),
@@ -116,6 +118,11 @@ public static partial class RtDoseParser
             return dose.Min == dose.Max && total.Min == total.Max && whole >= 1 && Math.Abs(whole - Math.Round(whole)) < 0.01
                 ? new ParsedDose(match.Value.Trim(), total, ((int)Math.Round(whole), (int)Math.Round(whole)), dose)
                 : new ParsedDose(match.Value.Trim(), null, null, null);
+        }
+
+        if (kind == Kind.SingleFraction)
+        {
+            return new ParsedDose(match.Value.Trim(), dose, (1, 1), dose);
         }
 
         if (kind == Kind.InFractionsToTotal)
@@ -164,6 +171,12 @@ public static partial class RtDoseParser
     /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+)\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InFractionsToTotal();
+
+    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InASingleFraction();
+
+    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b[^.;\d]{0,40}?\bof\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    private static partial Regex SingleFractionOf();
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + NumberRange + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]
     private static partial Regex TotalInDoses();

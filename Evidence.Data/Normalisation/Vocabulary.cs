@@ -283,7 +283,11 @@ public sealed record ClassTermEntry(string Target, IReadOnlyList<string> Terms);
 public sealed record NamedTerms(string Name, IReadOnlyList<string> Terms, string? Family = null, IReadOnlyList<string>? Courses = null, bool DeliversDrugs = false);
 
 /// <summary>A stem of generic drug names ("tinib") and the partner class it gives ("TKI").</summary>
-public sealed record ClassStem(string Stem, string Class);
+public sealed record ClassStem(string Stem, string Class)
+{
+    /// <summary>Longer stems of other classes that end in this one ("-metinib", MEK inhibitors, ends in "-tinib" but is no TKI).</summary>
+    public IReadOnlyList<string> Except { get; init; } = [];
+}
 
 /// <summary>An endpoint class and its wordings; earlier entries win when a measure names several.</summary>
 public sealed record EndpointEntry([property: JsonPropertyName("class")] string Class, IReadOnlyList<string> Terms);

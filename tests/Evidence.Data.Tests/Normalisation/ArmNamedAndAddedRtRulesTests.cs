@@ -122,6 +122,7 @@ public class ArmNamedAndAddedRtRulesTests
     [InlineData("Universität des Saarlandes")]
     [InlineData("Université Paris Cité")]
     [InlineData("Hôpital Européen")]
+    [InlineData("Fundación de investigación HM")] // set 34: a foundation in Spanish
     public void A_sponsor_with_diacritics_is_an_organisation_not_a_person(string sponsor)
     {
         var protocol = WithArms([]);

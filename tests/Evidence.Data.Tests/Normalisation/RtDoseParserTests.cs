@@ -31,6 +31,10 @@ public class RtDoseParserTests
     [InlineData("180 cGy daily to a total dose of 5040 cGy", 50.4, 28, 1.8)]
     [InlineData("8 Gy in 3 fractions for a total of 24 Gy", 24, 3, 8)] // set 33: the fractions add up to the total
     [InlineData("24 Gy in 3 fractions, for a total dose of 24 Gy", 24, 3, 8)] // the first dose is the total
+    [InlineData("8 Gy in a single fraction", 8, 1, 8)] // set 34
+    [InlineData("8 Gy single-fraction RT", 8, 1, 8)]
+    [InlineData("single dose radiation regimens of 8Gy", 8, 1, 8)]
+    [InlineData("Single-Dose Radiotherapy, SDRT) of 24 Gy", 24, 1, 24)]
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);
