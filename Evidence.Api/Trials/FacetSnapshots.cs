@@ -22,8 +22,15 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
     private Held? _held;
     private Task? _loading;
     private long _nextLoadTimestamp;
+    private long _answered;
 
     public bool Enabled => options.Value.FacetCodesInMemory;
+
+    /// <summary>How many lists were answered from the copy (<see cref="Answered"/>), for tests and diagnostics.</summary>
+    public long AnsweredFromMemory => Interlocked.Read(ref _answered);
+
+    /// <summary>Counts a list answered from the copy.</summary>
+    public void Answered() => Interlocked.Increment(ref _answered);
 
     /// <summary>The copy, when it is of the database as it is now; otherwise none, and a new copy is read in the background.</summary>
     public bool TryCurrent(out FacetCodeSnapshot snapshot, out long version)
@@ -36,21 +43,43 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
         }
 
         var held = Volatile.Read(ref _held);
-        version = versions.Current();
+        if (CurrentVersion() is not { } now)
+        {
+            return false; // the version cannot be read: the list counts in SQL, which reports its own error
+        }
+
+        version = now;
         if (held is { Snapshot: { } current } && held.Version == version)
         {
             snapshot = current;
             return true;
         }
 
-        StartLoad();
+        // A copy that could not be made of this very state (rowids too sparse) is not tried again until it changes.
+        if (held is not { Snapshot: null } || held.Version != version)
+        {
+            StartLoad();
+        }
+
         return false;
     }
 
     /// <summary>Whether the database is still at <paramref name="version"/>: reads made since it was seen are of the same state as the copy.</summary>
-    public bool StillCurrent(long version) => versions.Current() == version;
+    public bool StillCurrent(long version) => CurrentVersion() == version;
 
-    /// <summary>Reads a copy now, whatever the interval (at start and in tests).</summary>
+    private long? CurrentVersion()
+    {
+        try
+        {
+            return versions.Current();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or DatabaseUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads a copy now, whatever the interval (tests; lists otherwise start the first read).</summary>
     public Task LoadAsync()
     {
         lock (_gate)
@@ -93,7 +122,9 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
             Volatile.Write(ref _held, new Held(snapshot, version));
             LogRead(logger, snapshot?.Studies ?? 0, snapshot?.Bytes ?? 0, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or DatabaseUnavailableException or OutOfMemoryException or InvalidOperationException)
+#pragma warning disable CA1031 // A background read that fails for any reason leaves lists counting in SQL; it must never fault unobserved.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             // Lists keep counting in SQL; the next attempt waits as after a read.
             LogReadFailed(logger, ex);

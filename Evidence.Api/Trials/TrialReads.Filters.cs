@@ -144,7 +144,7 @@ public sealed partial class TrialReads
     public static string? FullTextQuery(string text)
     {
         var tokens = new List<string>();
-        var printable = TermText.Folded(new string(text.Where(c => !char.IsControl(c)).ToArray()));
+        var printable = TermText.WidthFolded(new string(text.Where(c => !char.IsControl(c)).ToArray()));
         foreach (var word in Words().Matches(printable).Select(m => m.Value.Replace("\"", string.Empty, StringComparison.Ordinal).Trim()))
         {
             var isOperator = word is "OR" or "NOT" or "AND";

@@ -95,7 +95,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         var snapshot = (FacetCodeSnapshot?)null;
         var version = 0L;
         var rowids = inMemory && !selection.All && single is null && snapshots.TryCurrent(out snapshot, out version)
-            ? Numbers(connection.ExecuteScalar<string?>(
+            ? CommaNumbers.Parse(connection.ExecuteScalar<string?>(
                 selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
                 parameters))
             : null;
@@ -146,9 +146,14 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             SELECT {SummaryColumns} FROM page JOIN studies s USING (nct_id) LEFT JOIN study_summaries x USING (nct_id) ORDER BY {OrderBy(paging.Sort)}
             """,
             parameters).ToList();
-        if (rowids is not null && !snapshots.StillCurrent(version))
+        if (rowids is not null)
         {
-            return null;
+            if (!snapshots.StillCurrent(version))
+            {
+                return null;
+            }
+
+            snapshots.Answered();
         }
 
         var facets = FacetNames.ToDictionary(
@@ -169,7 +174,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     {
         var counts = new int[256];
         // One string of all the codes, comma-joined: a single value crosses from SQLite, not a row per study.
-        foreach (var id in Numbers(read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters)))
+        foreach (var id in CommaNumbers.Parse(read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters)))
         {
             if (id >= counts.Length)
             {
@@ -180,34 +185,6 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         }
 
         return Named(connection, selection, counts);
-    }
-
-    /// <summary>The numbers of a comma-joined list of them as group_concat writes it ("3,17,240"); none for null or empty.</summary>
-    internal static long[] Numbers(string? joined)
-    {
-        if (string.IsNullOrEmpty(joined))
-        {
-            return [];
-        }
-
-        var numbers = new long[joined.AsSpan().Count(',') + 1];
-        var count = 0;
-        var number = 0L;
-        foreach (var c in joined.AsSpan())
-        {
-            if (c == ',')
-            {
-                numbers[count++] = number;
-                number = 0;
-            }
-            else
-            {
-                number = (number * 10) + (c - '0');
-            }
-        }
-
-        numbers[count] = number;
-        return numbers;
     }
 
     /// <summary>The counts of the facet numbers <paramref name="counts"/> (indexed by number) of the facets wanted (@facets), named from facet_ids.</summary>

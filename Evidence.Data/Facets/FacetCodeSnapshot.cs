@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace TrialEvidence.Data.Facets;
@@ -82,7 +81,7 @@ public sealed class FacetCodeSnapshot
 
                 ids[row] = reader.GetString(1);
                 rowids[row++] = rowid;
-                AddCodes(reader.GetString(2), codes);
+                codes.AddRange(CommaNumbers.Parse(reader.GetString(2)).Where(code => code > 0).Select(code => checked((int)code)));
             }
 
             for (; next <= slots; next++)
@@ -107,18 +106,6 @@ public sealed class FacetCodeSnapshot
         }
 
         return new FacetCodeSnapshot(starts, [.. codes], ranks, (int)count);
-    }
-
-    private static void AddCodes(string text, List<int> codes)
-    {
-        foreach (var range in text.AsSpan().Split(','))
-        {
-            var part = text.AsSpan(range);
-            if (!part.IsEmpty)
-            {
-                codes.Add(int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture));
-            }
-        }
     }
 
     /// <summary>Whether a study with this rowid is held.</summary>

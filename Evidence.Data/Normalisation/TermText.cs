@@ -132,6 +132,19 @@ public sealed partial class TermText
         }
     });
 
+    /// <summary>
+    /// Text with only full-width forms and Unicode dashes folded, diacritics kept: what a search of
+    /// the full-text index sends, whose tokenizer removes accents itself but keeps letters such as
+    /// ł and ø that <see cref="Fold"/> would turn into l and o.
+    /// </summary>
+    public static string WidthFolded(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = FoldWidth(source[i]);
+        }
+    });
+
     /// <summary>A term's match key: its words run together ("PD-1", "PD1" and "pd 1" all give "pd1").</summary>
     public static string Key(string term)
     {
@@ -145,10 +158,12 @@ public sealed partial class TermText
     /// the ideographic space to a space, and Unicode dashes and minus signs to a hyphen. Done by
     /// hand rather than with Unicode normalisation, which globalisation-invariant mode lacks.
     /// </summary>
-    private static char Fold(char c) => c switch
+    private static char Fold(char c) => c is >= '\u00C0' and <= '\u017F' ? LatinLetters[c - 0xC0] : FoldWidth(c);
+
+    /// <summary>Full-width forms, the ideographic space and Unicode dashes of <see cref="Fold"/> alone.</summary>
+    private static char FoldWidth(char c) => c switch
     {
         < '\u0080' => c,
-        >= '\u00C0' and <= '\u017F' => LatinLetters[c - 0xC0],
         >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
         '\u3000' => ' ',
         (>= '\u2010' and <= '\u2015') or '\u2212' => '-',

@@ -78,4 +78,13 @@ public sealed class FacetCodeSnapshotTests : IDisposable
 
         Assert.Null(FacetCodeSnapshot.Load(connection));
     }
+
+    [Theory]
+    [InlineData("3,17,240", new long[] { 3, 17, 240 })]
+    [InlineData("42", new long[] { 42 })]
+    [InlineData("", new long[0])]
+    [InlineData(null, new long[0])]
+    [InlineData("3,,5", new long[] { 3, 0, 5 })] // a study of no facet numbers between two others
+    public void Comma_joined_numbers_read_as_group_concat_writes_them(string? joined, long[] expected) =>
+        Assert.Equal(expected, CommaNumbers.Parse(joined));
 }
