@@ -122,6 +122,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             modalities.Clear();
         }
 
+        if (agents.Count + classes.Count > 0 && TreatsIciInjury(record))
+        {
+            // So does a trial of an ICI's injury ("Anti-PD-1/PD-L1 Induced Pneumonitis") name the ICI.
+            agents.Clear();
+            classes.Clear();
+        }
+
         if (modalities.Count > 0)
         {
             modalities.AddRange(refinements);
@@ -136,9 +143,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             return null;
         }
 
-        if (modality is { Value: Terms.UnspecifiedRt } && doses.Count > 0)
+        if (doses.Count > 0 && (modality is { Value: Terms.UnspecifiedRt } || (modality is { Value: Terms.Ebrt } && StudyNormaliser.NamesTechnique(modality.Matched))))
         {
-            // "Short Course Radiation Therapy (5 x 5 Gy in 1 week)": a hypofractionated dose, as for an intervention.
+            // "Short Course Radiation Therapy (5 x 5 Gy in 1 week)": a hypofractionated dose, as
+            // for an intervention; so is EBRT named only by its technique ("VMAT-IGRT", 24 Gy once).
             var (field, dose) = doses[0];
             modality = new TermMatch<string>(Terms.HypofractionatedRt, dose.Text, 0);
             sources.Add(new TermSource("study", 0, NormalisedField.RtModality, modality.Value, field, dose.Text));
@@ -187,18 +195,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         || PlusBeside(words, agent.Position, agent.Position + agent.Words);
 
     /// <summary>
-    /// A sentence of what the trial is for or gives: "this study/trial", its purpose, aim, goal or
-    /// objective, or what patients "will receive", "will be treated" with or "will undergo".
+    /// A sentence of what the trial gives: what patients "will receive", "will be treated/given"
+    /// or "will undergo", or the efficacy, safety, feasibility, effect or activity "of" a therapy it
+    /// assesses; not a purpose that only names a therapy ("whether nivolumab levels predict response").
     /// </summary>
     private static bool StatesWhatTheTrialGives(TermText words)
     {
-        for (var i = 0; i < words.Words.Count; i++)
+        for (var i = 0; i + 1 < words.Words.Count; i++)
         {
-            var word = words.Words[i].Word;
-            var next = i + 1 < words.Words.Count ? words.Words[i + 1].Word : null;
-            if (word is "purpose" or "aim" or "aims" or "goal" or "objective"
-                || (word == "this" && next is "study" or "trial")
-                || (word == "will" && next is "receive" or "be" or "undergo"))
+            var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
+            if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given")))
+                || (AssessedWords.Contains(word) && next == "of"))
             {
                 return true;
             }
@@ -207,20 +214,53 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return false;
     }
 
+    private static readonly HashSet<string> AssessedWords = new(
+        ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit"], StringComparer.Ordinal);
+
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
         words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(rt.Position, 1).Any(w => w is "plus" or "via")
-        || words.WordsBefore(rt.Position, 3).SequenceEqual(["with", "or", "without"])
+        || (rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1) && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains))
         || PlusBeside(words, rt.Position, rt.Position + rt.Words);
 
-    /// <summary>Whether a "+" joins the words <paramref name="start"/> to <paramref name="end"/> (exclusive) to the word before or after them ("Cadonilimab + FOLFOX").</summary>
-    private static bool PlusBeside(TermText words, int start, int end) =>
-        (start > 0 && Between(words, start - 1) is "+") || (end < words.Words.Count && Between(words, end - 1) is "+");
+    /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
+    private static readonly HashSet<string> PopulationWords = new(
+        ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "survivors", "cases"],
+        StringComparer.Ordinal);
 
-    /// <summary>The text between word <paramref name="index"/> and the next, trimmed.</summary>
-    private static string Between(TermText words, int index) =>
-        words.Original[words.Words[index].End..words.Words[index + 1].Start].Trim();
+    /// <summary>
+    /// Whether a "+" joins the words <paramref name="start"/> to <paramref name="end"/> (exclusive)
+    /// to the word before or after them ("Cadonilimab + FOLFOX", "SBRT+PD-1"); not a "+" that
+    /// marks the word before it positive ("HPV+ Radiotherapy-Treated", "PD-L1+ Responders").
+    /// </summary>
+    private static bool PlusBeside(TermText words, int start, int end) =>
+        (start > 0 && Between(words, start - 1) is "+" or " + ") || (end < words.Words.Count && Between(words, end - 1) is "+" or " + ");
+
+    /// <summary>The text between word <paramref name="index"/> and the next, spaces folded to one.</summary>
+    private static string Between(TermText words, int index)
+    {
+        var between = words.Original[words.Words[index].End..words.Words[index + 1].Start];
+        var trimmed = between.Trim();
+        return trimmed.Length == between.Length ? trimmed : $"{(between.StartsWith(' ') ? " " : string.Empty)}{trimmed}{(between.EndsWith(' ') ? " " : string.Empty)}";
+    }
+
+    /// <summary>
+    /// The ordinal of the trial's one RT intervention when it names no kind and the trial's free
+    /// text may say more of it: a trial that assigns treatment, not of an RT injury, whose RT is
+    /// not a drug (a radioligand).
+    /// </summary>
+    internal int? SoleRtOfNoKind(StudyRecord record, IReadOnlyList<InterventionTerms> structured) =>
+        structured.Where(i => i.RtModality is not null).ToList() is [{ RtModality: Terms.UnspecifiedRt } sole]
+        && ReadsFreeText(record) && !TreatsRtInjury(record)
+        && record.Interventions[sole.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC")
+            ? sole.Ordinal
+            : null;
+
+    /// <summary>The sentences of <paramref name="text"/> that name RT as given (not before the trial, not denied).</summary>
+    internal static IEnumerable<string> SentencesGivingRt(VocabularyMatchers vocabulary, string? text) =>
+        TermText.Sentences([(string.Empty, text)]).Select(s => s.Sentence)
+            .Where(sentence => TermText.Of(sentence) is var words && GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0);
 
     /// <summary>A supportive-care or prevention trial: it supports patients through therapies it does not give.</summary>
     internal static bool SupportsCare(StudyRecord record) =>
@@ -240,12 +280,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     public (int Ordinal, List<(string Field, TermMatch<string> Match)> Kinds)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
-        var rt = structured.Where(i => i.RtModality is not null).ToList();
-        if (rt is not [{ RtModality: Terms.UnspecifiedRt } sole] || !ReadsFreeText(record) || TreatsRtInjury(record)
-            || record.Interventions[sole.Ordinal].Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" or "GENETIC")
+        if (SoleRtOfNoKind(record, structured) is not { } ordinal)
         {
             return null;
         }
+
 
         var kinds = new List<(string Field, TermMatch<string> Match)>();
         foreach (var (field, sentence) in OwnSentences(record))
@@ -267,7 +306,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var titled = kinds.Where(k => RecordFields.IsTitle(k.Field)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
         var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match));
-        return chosen.Count > 0 ? (sole.Ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
+        return chosen.Count > 0 ? (ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
     }
 
     /// <summary>A sentence naming imaging whose radiation is a dose received, in mSv or as "radiation dose/exposure", not RT given.</summary>
@@ -335,11 +374,33 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 || (words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "induced" or "related" or "associated")
                     && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))));
 
+    /// <summary>
+    /// A trial whose conditions or title name an injury an ICI causes ("Anti-PD-1/PD-L1 Induced
+    /// Pneumonitis", "Checkpoint Inhibitor Colitis", "Immune-related Adverse Events"): the words
+    /// follow the ICI's name within a few words (a slashed second target between).
+    /// </summary>
+    internal bool TreatsIciInjury(StudyRecord record) =>
+        record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
+            ImmuneRelatedAdverse(words)
+            || vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position + m.Words)
+                .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position + m.Words))
+                .Any(end => words.WordsFrom(end, 4).Any(IciInjuries.Contains) || words.WordsFrom(end, 3).Any(w => w is "induced" or "related" or "associated")));
+
+    /// <summary>"immune-related adverse event(s)", "irAE(s)".</summary>
+    private static bool ImmuneRelatedAdverse(TermText words) =>
+        words.Words.Any(w => w.Word is "irae" or "iraes")
+        || Enumerable.Range(0, Math.Max(0, words.Words.Count - 2)).Any(i => words.Words[i].Word == "immune" && words.Words[i + 1].Word == "related" && words.Words[i + 2].Word == "adverse");
+
     private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
 
     internal static readonly HashSet<string> RtInjuries = new(
         ["dermatitis", "mucositis", "proctitis", "proctopathy", "enteritis", "cystitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
          "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage"],
+        StringComparer.Ordinal);
+
+    /// <summary>The injuries an ICI causes: an RT injury's words and the immune-related ones. After <see cref="RtInjuries"/>, which it reads as it starts.</summary>
+    private static readonly HashSet<string> IciInjuries = new(
+        [.. RtInjuries, "colitis", "hepatitis", "myocarditis", "nephritis", "thyroiditis", "hypophysitis", "diarrhea", "diarrhoea", "interstitial"],
         StringComparer.Ordinal);
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>

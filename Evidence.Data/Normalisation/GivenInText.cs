@@ -79,7 +79,7 @@ internal static class GivenInText
         words.Words[index].Word == "than" && index + 1 < words.Words.Count && char.IsDigit(words.Words[index + 1].Word[0]);
 
     /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
-    private static bool WithOrWithout(TermText words, int index) =>
+    internal static bool WithOrWithout(TermText words, int index) =>
         words.Words[index].Word == "without" && index >= 2 && words.Words[index - 1].Word == "or" && words.Words[index - 2].Word == "with";
 
     /// <summary>
@@ -153,6 +153,6 @@ internal static class GivenInText
          "gel", "cream", "ointment", "lotion", "spray", "dressing", "dressings", "mouthwash", "balm", "emulsion",
          "board", "boards", "drape", "drapes", "apron", "aprons", "badge", "badges",
          "doctor", "doctors", "oncologist", "oncologists", "physician", "physicians", "therapist", "therapists", "technologist", "technologists",
-         "nurse", "nurses", "department", "departments"],
+         "nurse", "nurses", "department", "departments", "imaging"],
         StringComparer.Ordinal);
 }

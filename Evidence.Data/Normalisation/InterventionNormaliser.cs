@@ -669,11 +669,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A combination product is what its description combines ("nivolumab": "Combined
         // neoadjuvant therapy consisting of nivolumab + SABR").
-        // So is a name that stands for an arm ("nivolumab, docetaxel, cisplatin Group": its
-        // description is the arm's whole protocol, surgery and RT included), where no other
-        // intervention of the trial gives RT.
+        // So is a drug named as an arm ("nivolumab, docetaxel, cisplatin Group": its description
+        // is the arm's whole protocol, surgery and RT included), where no other intervention of
+        // the trial gives RT and the trial treats the disease; not a drug of an arm ("Cisplatin
+        // (Arm A)", "Nivolumab Cohort 1"), which is one of its treatments.
         var combination = string.Equals(intervention.Type, "COMBINATION_PRODUCT", StringComparison.OrdinalIgnoreCase)
-            || (own[0].Text.Words.Any(w => ArmWords.Contains(w.Word)) && siblingRt.Value.Count == 0);
+            || (intervention.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" && own[0].Text.Words is [.., (var last, _, _)] && ArmWords.Contains(last)
+                && siblingRt.Value.Count == 0 && !FreeTextEvidence.SupportsCare(record));
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)

@@ -128,13 +128,13 @@ public static partial class RtDoseParser
         if (kind == Kind.InFractionsToTotal)
         {
             // "8 Gy in 3 fractions for a total of 24 Gy": the first dose is each fraction's where
-            // the fractions add up to the total, the whole course's where it is the total;
-            // otherwise the statement is kept raw.
+            // the fractions add up to the total;
             var total = InGy(Range(match.Groups["total"].Value), match.Groups["totalunit"].Value).Max;
             var times = (int)Range(match.Groups["count"].Value).Max;
+            // the first dose is the whole course's where it is the total or the fractions do not
+            // add up to it ("a boost of 10 Gy in 5 fractions, for a total of 60 Gy").
             return Math.Abs((dose.Max * times) - total) < 0.01 ? new ParsedDose(match.Value.Trim(), null, (times, times), dose)
-                : Math.Abs(dose.Max - total) < 0.01 ? new ParsedDose(match.Value.Trim(), dose, (times, times), null)
-                : new ParsedDose(match.Value.Trim(), null, null, null);
+                : new ParsedDose(match.Value.Trim(), dose, (times, times), null);
         }
 
         var count = Range(match.Groups["count"].Value);
@@ -168,16 +168,19 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
     private static partial Regex TotalInFractions();
 
-    /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
+    /// <summary>"8 Gy in 3 fractions for a total of 24 Gy": read before TotalInFractions, which would take 8 Gy for the whole course.</summary>
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+)\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InFractionsToTotal();
 
+    /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction".</summary>
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InASingleFraction();
 
-    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b[^.;\d]{0,40}?\bof\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy": "of" within three words, none of them "or", "versus", "instead"...</summary>
+    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex SingleFractionOf();
 
+    /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + NumberRange + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]
     private static partial Regex TotalInDoses();
 

@@ -94,7 +94,7 @@ public sealed partial class StudyNormaliser
         doses.Count > 0 && doses.All(IsHypofractionated);
 
     /// <summary>Words of techniques that deliver external-beam RT (IMRT, VMAT, IGRT, 3D-CRT, tomotherapy), not kinds of their own.</summary>
-    private static bool NamesTechnique(string matched) =>
+    internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|3D-?CRT|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
@@ -123,7 +123,7 @@ public sealed partial class StudyNormaliser
     /// intervention. A particle beam stays its particle whatever its dose per fraction (carbon
     /// ions are given in large fractions as a rule), as the annotators of sets 4, 8 and 9 labelled it.
     /// </summary>
-    private static List<InterventionTerms> HypofractionatedByDose(
+    private List<InterventionTerms> HypofractionatedByDose(
         StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens, List<TermSource> sources)
     {
         var result = new List<InterventionTerms>(terms.Count);
@@ -144,11 +144,13 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
-            if (doses.Count == 0 && term.RtModality == Terms.UnspecifiedRt && terms.Count(t => t.RtModality is not null) == 1)
+            if (doses.Count == 0 && _freeText.SoleRtOfNoKind(record, terms) == term.Ordinal)
             {
                 // The trial's one RT intervention, of no kind and no dose of its own or its arms':
-                // the doses its summary states are that RT's ("Pelvic IMRT or VMAT, DT 25Gy/5Fx").
-                doses = [.. RtDoseParser.Doses(record.BriefSummary).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
+                // the doses of the summary's sentences that give RT are that RT's ("Receive
+                // Radiotherapy: Pelvic IMRT or VMAT, DT 25Gy/5Fx"), not those of RT given before.
+                doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.BriefSummary)
+                    .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
             }
 
             if (!AllHypofractionated(doses))

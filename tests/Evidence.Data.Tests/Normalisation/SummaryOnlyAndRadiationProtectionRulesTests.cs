@@ -13,7 +13,7 @@ public class SummaryOnlyAndRadiationProtectionRulesTests
 {
     [Theory]
     [InlineData("All patients will receive pembrolizumab 200 mg every 3 weeks.", "pembrolizumab")]
-    [InlineData("The purpose of this study is to test nivolumab in frail patients.", "nivolumab")]
+    [InlineData("The purpose of this study is to assess the efficacy of nivolumab in frail patients.", "nivolumab")]
     public void A_record_of_no_intervention_gives_what_its_summary_says_patients_receive(string summary, string agent)
     {
         var study = Normalise(Trial("Immunotherapy for Frail Patients With Lung Cancer", summary, []));
