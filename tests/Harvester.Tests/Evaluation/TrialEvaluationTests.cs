@@ -123,6 +123,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-32", "Reconstructed-32", 18)]
     [InlineData("reconstructed-33", "Reconstructed-33", 19)]
     [InlineData("reconstructed-34", "Reconstructed-34", 22)]
+    [InlineData("reconstructed-36", "Reconstructed-36", 25)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
