@@ -41,7 +41,12 @@ public sealed partial class StudyNormaliser
         var freeText = _freeText.Derive(record, interventions, sources);
         // A trial of a cream for radiation dermatitis, or of a mouthwash for radiation-induced
         // mucositis, measures toxicity as what its intervention is for, whatever purpose it registers.
-        var treatsDisease = !FreeTextEvidence.SupportsCare(record) && !_freeText.TreatsRtInjury(record);
+        // So does a trial whose interventions give no drug, RT or other treatment of the disease
+        // (a geriatric assessment, counselling): the toxicity it measures is of care it does not give.
+        var treatsDisease = !FreeTextEvidence.SupportsCare(record) && !_freeText.TreatsRtInjury(record)
+            && (interventions.Count == 0 || freeText is not null
+                || record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" or "RADIATION" or "GENETIC" or "COMBINATION_PRODUCT" or "PROCEDURE")
+                || interventions.Any(i => i.Agents.Count > 0 || i.AgentClasses.Count > 0 || i.RtModality is not null || i.PartnerClasses.Count > 0));
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease, repeated: IsRepeated(record, o))).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);
@@ -153,11 +158,17 @@ public sealed partial class StudyNormaliser
                     .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
             }
 
-            if (!AllHypofractionated(doses))
+            // One RT shared by arms of different schedules ("25 Gy/5 fractions" against "40 Gy/15
+            // fractions") takes the most specific kind any arm gives it, as guide rule 9 has a
+            // shared RT take the most specific kind its arms compare.
+            var byArm = own.Count == 0 ? doses.GroupBy(d => d.SourceField).ToList() : [];
+            if (byArm.Count > 1 ? !byArm.Any(arm => AllHypofractionated([.. arm])) : !AllHypofractionated(doses))
             {
                 result.Add(term);
                 continue;
             }
+
+            doses = byArm.Count > 1 ? [.. byArm.First(arm => AllHypofractionated([.. arm]))] : doses;
 
             sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality);
             sources.Add(new TermSource("intervention", term.Ordinal, NormalisedField.RtModality, Terms.HypofractionatedRt, doses[0].SourceField, doses[0].RawText));
