@@ -85,8 +85,9 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         var single = SingleFacetValue(filters);
         parameters.Add("pairFacet", single?.Facet);
         parameters.Add("pairValue", single?.Value);
+        var offset = (long)(paging.Page - 1) * paging.PageSize;
         parameters.Add("limit", paging.PageSize);
-        parameters.Add("offset", (long)(paging.Page - 1) * paging.PageSize);
+        parameters.Add("offset", offset);
         var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
         var idDirection = paging.Sort.StartsWith('-') ? "DESC" : "ASC";
         // A selection that is neither everything nor one facet value, with the facet numbers of
@@ -101,7 +102,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : null;
         if (rowids is not null && selection.SearchOnly is not null && byNctId)
         {
-            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids, (long)(paging.Page - 1) * paging.PageSize, paging.PageSize, descending: idDirection == "DESC")));
+            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids, offset, paging.PageSize, descending: idDirection == "DESC")));
         }
 
         // Otherwise words alone in NCT order: the matches' codes and the page's ids in one pass over
@@ -172,16 +173,11 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// <param name="read">The codes when already read (with a search's page), else read here.</param>
     private static List<FacetRow> CountSelected(SqliteConnection connection, TrialSelection selection, string? read = null)
     {
-        var counts = new int[256];
+        var counts = FacetCodeSnapshot.NewCounts();
         // One string of all the codes, comma-joined: a single value crosses from SQLite, not a row per study.
         foreach (var id in CommaNumbers.Parse(read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters)))
         {
-            if (id >= counts.Length)
-            {
-                Array.Resize(ref counts, (int)Math.Max(id + 1, counts.Length * 2));
-            }
-
-            counts[id]++;
+            FacetCodeSnapshot.Tally(ref counts, checked((int)id));
         }
 
         return Named(connection, selection, counts);

@@ -117,7 +117,7 @@ public sealed class FacetCodeSnapshot
     /// </summary>
     public int[] Count(ReadOnlySpan<long> rowids)
     {
-        var counts = new int[256];
+        var counts = NewCounts();
         var codes = _codes.AsSpan();
         foreach (var rowid in rowids)
         {
@@ -128,16 +128,25 @@ public sealed class FacetCodeSnapshot
 
             foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
             {
-                if ((uint)code >= (uint)counts.Length)
-                {
-                    Array.Resize(ref counts, Math.Max(code + 1, counts.Length * 2));
-                }
-
-                counts[code]++;
+                Tally(ref counts, code);
             }
         }
 
         return counts;
+    }
+
+    /// <summary>Counts indexed by facet number, room for the usual few hundred numbers; <see cref="Tally"/> grows them.</summary>
+    public static int[] NewCounts() => new int[256];
+
+    /// <summary>Adds one to the count of facet number <paramref name="code"/>, growing <paramref name="counts"/> where the number is past its end.</summary>
+    public static void Tally(ref int[] counts, int code)
+    {
+        if ((uint)code >= (uint)counts.Length)
+        {
+            Array.Resize(ref counts, Math.Max(code + 1, counts.Length * 2));
+        }
+
+        counts[code]++;
     }
 
     /// <summary>

@@ -235,14 +235,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// marks the word before it positive ("HPV+ Radiotherapy-Treated", "PD-L1+ Responders").
     /// </summary>
     private static bool PlusBeside(TermText words, int start, int end) =>
-        (start > 0 && Between(words, start - 1) is "+" or " + ") || (end < words.Words.Count && Between(words, end - 1) is "+" or " + ");
+        (start > 0 && PlusJoins(words, start - 1)) || (end < words.Words.Count && PlusJoins(words, end - 1));
 
-    /// <summary>The text between word <paramref name="index"/> and the next, spaces folded to one.</summary>
-    private static string Between(TermText words, int index)
+    /// <summary>Whether a lone "+" stands between word <paramref name="index"/> and the next, touching both or spaced from both.</summary>
+    private static bool PlusJoins(TermText words, int index)
     {
-        var between = words.Original[words.Words[index].End..words.Words[index + 1].Start];
-        var trimmed = between.Trim();
-        return trimmed.Length == between.Length ? trimmed : $"{(between.StartsWith(' ') ? " " : string.Empty)}{trimmed}{(between.EndsWith(' ') ? " " : string.Empty)}";
+        var between = words.Original.AsSpan(words.Words[index].End, words.Words[index + 1].Start - words.Words[index].End);
+        return between.Trim().SequenceEqual("+") && (between.Length == 1 || (between[0] == ' ' && between[^1] == ' '));
     }
 
     /// <summary>
@@ -284,7 +283,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             return null;
         }
-
 
         var kinds = new List<(string Field, TermMatch<string> Match)>();
         foreach (var (field, sentence) in OwnSentences(record))

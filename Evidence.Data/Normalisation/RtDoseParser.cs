@@ -128,11 +128,10 @@ public static partial class RtDoseParser
         if (kind == Kind.InFractionsToTotal)
         {
             // "8 Gy in 3 fractions for a total of 24 Gy": the first dose is each fraction's where
-            // the fractions add up to the total;
+            // the fractions add up to the total, else the whole course's (where it is the total, or
+            // a boost's own: "a boost of 10 Gy in 5 fractions, for a total of 60 Gy").
             var total = InGy(Range(match.Groups["total"].Value), match.Groups["totalunit"].Value).Max;
             var times = (int)Range(match.Groups["count"].Value).Max;
-            // the first dose is the whole course's where it is the total or the fractions do not
-            // add up to it ("a boost of 10 Gy in 5 fractions, for a total of 60 Gy").
             return Math.Abs((dose.Max * times) - total) < 0.01 ? new ParsedDose(match.Value.Trim(), null, (times, times), dose)
                 : new ParsedDose(match.Value.Trim(), dose, (times, times), null);
         }

@@ -162,13 +162,12 @@ public sealed partial class StudyNormaliser
             // fractions") takes the most specific kind any arm gives it, as guide rule 9 has a
             // shared RT take the most specific kind its arms compare.
             var byArm = own.Count == 0 ? doses.GroupBy(d => d.SourceField).ToList() : [];
-            if (byArm.Count > 1 ? !byArm.Any(arm => AllHypofractionated([.. arm])) : !AllHypofractionated(doses))
+            doses = byArm.Count > 1 ? [.. byArm.FirstOrDefault(arm => AllHypofractionated([.. arm])) ?? Enumerable.Empty<RtRegimen>()] : doses;
+            if (!AllHypofractionated(doses))
             {
                 result.Add(term);
                 continue;
             }
-
-            doses = byArm.Count > 1 ? [.. byArm.First(arm => AllHypofractionated([.. arm]))] : doses;
 
             sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality);
             sources.Add(new TermSource("intervention", term.Ordinal, NormalisedField.RtModality, Terms.HypofractionatedRt, doses[0].SourceField, doses[0].RawText));

@@ -124,24 +124,20 @@ public sealed partial class TermText
     }
 
     /// <summary>Text with diacritics, full-width forms and Unicode dashes folded (see <see cref="Fold"/>), as matching sees it.</summary>
-    public static string Folded(string text) => string.Create(text.Length, text, (span, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            span[i] = Fold(source[i]);
-        }
-    });
+    public static string Folded(string text) => Mapped(text, Fold);
 
     /// <summary>
     /// Text with only full-width forms and Unicode dashes folded, diacritics kept: what a search of
     /// the full-text index sends, whose tokenizer removes accents itself but keeps letters such as
     /// ł and ø that <see cref="Fold"/> would turn into l and o.
     /// </summary>
-    public static string WidthFolded(string text) => string.Create(text.Length, text, (span, source) =>
+    public static string WidthFolded(string text) => Mapped(text, FoldWidth);
+
+    private static string Mapped(string text, Func<char, char> fold) => string.Create(text.Length, (text, fold), (span, state) =>
     {
-        for (var i = 0; i < source.Length; i++)
+        for (var i = 0; i < state.text.Length; i++)
         {
-            span[i] = FoldWidth(source[i]);
+            span[i] = state.fold(state.text[i]);
         }
     });
 
