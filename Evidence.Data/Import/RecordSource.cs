@@ -1,5 +1,4 @@
 using ICSharpCode.SharpZipLib;
-using ICSharpCode.SharpZipLib.Zip;
 
 namespace TrialEvidence.Data.Import;
 
@@ -51,12 +50,11 @@ public sealed record RecordSource(string Name, Func<Stream> Open)
 
     /// <summary>
     /// The .json entries of a zip, read in the order they were written, without loading its
-    /// central directory (the bulk download of the whole registry has one entry per study, and
-    /// an index of 600,000 entries would cost a few hundred megabytes).
+    /// central directory (see <see cref="ForwardZip"/>).
     /// </summary>
     private static IEnumerable<RecordSource> ZipEntries(string file)
     {
-        using var zip = new ZipInputStream(File.OpenRead(file)) { IsStreamOwner = true };
+        using var zip = new ForwardZip(file);
         using var current = new ZipEntryCursor(zip);
         var after = string.Empty;
         while (true)
@@ -80,12 +78,10 @@ public sealed record RecordSource(string Name, Func<Stream> Open)
                     if (entry.IsFile && entry.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                     {
                         name = entry.Name;
-                        unreadable = entry.IsCrypted ? "it is encrypted"
-                            : !zip.CanDecompressEntry ? $"its compression method ({entry.CompressionMethod}) is not supported"
-                            : null;
+                        unreadable = entry.Unreadable;
                     }
                 }
-                catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException or IOException)
+                catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException or IOException or InvalidDataException)
                 {
                     problem = ex.Message;
                 }

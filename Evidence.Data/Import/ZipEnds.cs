@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static TrialEvidence.Data.Import.ZipSignatures;
 
 namespace TrialEvidence.Data.Import;
 
@@ -12,11 +13,6 @@ namespace TrialEvidence.Data.Import;
 /// </summary>
 public static class ZipEnds
 {
-    private const uint LocalHeader = 0x04034b50;
-    private const uint DirectoryHeader = 0x02014b50;
-    private const uint End = 0x06054b50;
-    private const uint Zip64Locator = 0x07064b50;
-    private const uint Zip64End = 0x06064b50;
     private const int EndSize = 22;
     private const int MaxComment = ushort.MaxValue;
     private const int Zip64LocatorSize = 20;

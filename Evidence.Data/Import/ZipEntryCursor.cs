@@ -9,7 +9,7 @@ namespace TrialEvidence.Data.Import;
 /// to the next, which then reads on from the zip. Only the current entry can be read; one
 /// cursor serves all the entries of a zip in turn.
 /// </summary>
-internal sealed class ZipEntryCursor(Stream zip) : IDisposable
+internal sealed class ZipEntryCursor(ForwardZip zip) : IDisposable
 {
     /// <summary>An entry larger than this is kept in a temporary file (the registry's are ~20 KB).</summary>
     public const int MemoryBytes = 8 * 1024 * 1024;
@@ -58,7 +58,7 @@ internal sealed class ZipEntryCursor(Stream zip) : IDisposable
         }
         catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException)
         {
-            Damaged = true;
+            Damaged = zip.LosesPlaceOnDamage;
             // Damaged data (a bad CRC, a broken deflate stream) is an unreadable source, as System.IO.Compression says it.
             throw new InvalidDataException(ex.Message, ex);
         }
@@ -80,7 +80,7 @@ internal sealed class ZipEntryCursor(Stream zip) : IDisposable
     }
 
     /// <summary>One reading of the entry: first what is kept, then on from the zip.</summary>
-    private sealed class Reader : Stream
+    private sealed class Reader : ReadOnlyStream
     {
         private readonly ZipEntryCursor cursor;
         private readonly int entry;
@@ -93,21 +93,11 @@ internal sealed class ZipEntryCursor(Stream zip) : IDisposable
             ThrowIfPassed();
         }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
         public override long Position
         {
             get => position;
             set => throw new NotSupportedException();
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -147,15 +137,5 @@ internal sealed class ZipEntryCursor(Stream zip) : IDisposable
                 throw new InvalidOperationException("A zip is read in order: an entry cannot be read once the next one is.");
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -112,11 +112,9 @@ public class StreamedZipTests
     [Theory]
     [InlineData("data")] // the middle of the entry's compressed data overwritten
     [InlineData("crc")] // the checksum in its local header changed
-    public void A_damaged_entry_is_rejected_with_the_rest_of_the_zip_and_nothing_after_it_is_lost_in_silence(string damage)
+    public void A_damaged_entry_whose_header_gives_its_size_is_rejected_alone_and_every_other_entry_is_stored(string damage)
     {
-        // After the zip reader fails on an entry's data it cannot trust where the next entry
-        // begins (SharpZipLib skipped one whole entry after a CRC error), so the rest of the zip
-        // is one rejection.
+        // The local header's sizes say where the next entry begins, whatever the damage to this one's data.
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "damaged.zip");
         List<string> names;
@@ -142,21 +140,82 @@ public class StreamedZipTests
 
         var summary = database.Import(zip);
 
+        var rejected = Assert.Single(summary.Rejections);
+        Assert.Equal($"{zip}!{names[1]}", rejected.Source);
         if (damage == "crc")
         {
-            Assert.Equal([$"{zip}!{names[1]}", zip], summary.Rejections.Select(r => r.Source));
-            Assert.Contains($"after its entry {names[1]}", summary.Rejections[1].Reason, StringComparison.Ordinal);
-            Assert.Equal([Path.GetFileNameWithoutExtension(names[0])], StoredIds(database));
+            Assert.Contains("checksum", rejected.Reason, StringComparison.Ordinal);
         }
-        else
+
+        var expected = SharedIds();
+        expected.Remove(Path.GetFileNameWithoutExtension(names[1]));
+        Assert.Equal(expected, StoredIds(database));
+    }
+
+    [Fact]
+    public void A_damaged_entry_whose_size_follows_its_data_is_rejected_with_the_rest_of_the_zip_and_nothing_after_it_is_lost_in_silence()
+    {
+        // Where sizes follow the data, only inflating an entry finds its end; after the reader
+        // fails on an entry's data it cannot trust where the next entry begins (SharpZipLib
+        // skipped one whole entry after a CRC error), so the rest of the zip is one rejection.
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "damaged.zip");
+        List<string> names;
+        using (var file = File.Create(zip))
         {
-            // Garbage that inflates into bytes that are not JSON is the entry's problem alone:
-            // the zip's own sizes say where the next entry begins.
-            Assert.Equal([$"{zip}!{names[1]}"], summary.Rejections.Select(r => r.Source));
-            var expected = SharedIds();
-            expected.Remove(Path.GetFileNameWithoutExtension(names[1]));
-            Assert.Equal(expected, StoredIds(database));
+            names = WriteBulkZip(new ForwardOnlyStream(file));
         }
+
+        var bytes = File.ReadAllBytes(zip);
+        var second = LocalHeaderOffsets(bytes)[1];
+        var third = LocalHeaderOffsets(bytes)[2];
+        // The data descriptor (signature, CRC-32, sizes) ends where the next entry begins.
+        Assert.Equal(0x08074b50u, BitConverter.ToUInt32(bytes, third - 16));
+        Assert.True(third - 16 > second);
+        bytes[third - 12] ^= 0xFF;
+        File.WriteAllBytes(zip, bytes);
+
+        var summary = database.Import(zip);
+
+        Assert.Equal([$"{zip}!{names[1]}", zip], summary.Rejections.Select(r => r.Source));
+        Assert.Contains($"after its entry {names[1]}", summary.Rejections[1].Reason, StringComparison.Ordinal);
+        Assert.Equal([Path.GetFileNameWithoutExtension(names[0])], StoredIds(database));
+    }
+
+    [Fact]
+    public void Entries_stored_without_compression_and_entries_with_zip64_sizes_are_read_by_their_headers()
+    {
+        using var database = new TempDatabase();
+        var stored = Path.Combine(database.Directory, "stored.zip");
+        using (var archive = ZipFile.Open(stored, ZipArchiveMode.Create))
+        {
+            foreach (var file in Studies.Take(3))
+            {
+                archive.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.NoCompression);
+            }
+        }
+
+        var zip64 = Path.Combine(database.Directory, "zip64.zip");
+        using (var output = new ICSharpCode.SharpZipLib.Zip.ZipOutputStream(File.Create(zip64)) { UseZip64 = ICSharpCode.SharpZipLib.Zip.UseZip64.On })
+        {
+            foreach (var file in Studies.Skip(3))
+            {
+                output.PutNextEntry(new ICSharpCode.SharpZipLib.Zip.ZipEntry(Path.GetFileName(file)));
+                output.Write(File.ReadAllBytes(file));
+                output.CloseEntry();
+            }
+        }
+
+        var storedBytes = File.ReadAllBytes(stored);
+        Assert.Equal(0, BitConverter.ToUInt16(storedBytes, 8)); // method 0: stored
+        var zip64Bytes = File.ReadAllBytes(zip64);
+        Assert.Equal(0, BitConverter.ToUInt16(zip64Bytes, 6) & 0x8); // sizes in the header...
+        Assert.Equal(uint.MaxValue, BitConverter.ToUInt32(zip64Bytes, 18)); // ...in its zip64 extra field
+
+        var summary = database.Import(stored, zip64);
+
+        Assert.Empty(summary.Rejections);
+        Assert.Equal(SharedIds(), StoredIds(database));
     }
 
     [Fact]
