@@ -32,7 +32,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
-        var injury = endpoint == Terms.Safety && !treatsDisease && (measure.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)) || NamesImmuneRelated(measure));
+        // The injury is read in the words that decided the class: the measure, or the description of a vague one.
+        var decidedBy = field?.EndsWith(".description", StringComparison.Ordinal) == true ? TermText.Of(outcome.Description) : measure;
+        var injury = endpoint == Terms.Safety && !treatsDisease && (decidedBy.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)) || NamesImmuneRelated(decidedBy));
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or

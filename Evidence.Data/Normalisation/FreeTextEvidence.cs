@@ -92,8 +92,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
             // Cream", "PD-1 Expression as a Biomarker"): it counts where it names RT and an ICI
             // together, an ICI by name joined to another treatment ("Toripalimab Plus Surgery
-            // vs Surgery Alone"), or RT added to another treatment ("Salvage Systemic Therapy With
-            // or Without Stereotactic Ablative Radiotherapy"). An arm's words are what that arm gives.
+            // vs Surgery Alone"), RT added to another treatment ("Salvage Systemic Therapy With
+            // or Without Stereotactic Ablative Radiotherapy"), or either as what the trial studies
+            // or compares ("A Study of Radiation Therapy Before CAR T Cell Therapy", "Study
+            // Comparing Tremelimumab to Placebo"). An arm's words are what that arm gives.
             if (RecordFields.IsTitle(field) && !combination)
             {
                 var joined = needIci ? named.Where(m => JoinedToTreatment(words, m)).ToList() : [];
@@ -190,14 +192,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>An agent named with "plus", "+", "combined with" or "with" beside it: a combination the title gives.</summary>
     private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
-        words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
+        Studied(words, agent.Position, agent.Position + agent.Words)
+        || words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with")
         || PlusBeside(words, agent.Position, agent.Position + agent.Words);
 
     /// <summary>
     /// A sentence of what the trial gives: what patients "will receive", "will be treated/given"
-    /// or "will undergo", or the efficacy, safety, feasibility, effect or activity "of" a therapy it
-    /// assesses; not a purpose that only names a therapy ("whether nivolumab levels predict response").
+    /// or "will undergo", are randomized or assigned "to receive", "how well" a therapy works, or
+    /// the efficacy, safety, feasibility, effect or activity "of" a therapy it assesses; not a
+    /// purpose that only names a therapy ("whether nivolumab levels predict response") or those
+    /// "eligible to receive" it.
     /// </summary>
     private static bool StatesWhatTheTrialGives(TermText words)
     {
@@ -205,7 +210,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
             if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given")))
-                || (AssessedWords.Contains(word) && next == "of"))
+                || (AssessedWords.Contains(word) && next == "of")
+                || (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))
+                || (word == "how" && next == "well"))
             {
                 return true;
             }
@@ -214,17 +221,35 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return false;
     }
 
+    /// <summary>How a trial assigns what patients then receive ("randomized in a 2:1 ratio to receive either tremelimumab or placebo").</summary>
+    private static readonly HashSet<string> AssignedWords = new(
+        ["randomized", "randomised", "randomly", "assigned", "allocated"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit"], StringComparer.Ordinal);
 
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
-        words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
+        Studied(words, rt.Position, rt.Position + rt.Words)
+        || words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(rt.Position, 1).Any(w => w is "plus" or "via")
         || (rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1) && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains))
         || PlusBeside(words, rt.Position, rt.Position + rt.Words);
 
     /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
+    /// <summary>
+    /// A therapy a title studies or compares: right after "study of", "trial of" or "comparing"
+    /// ("A Study of Radiation Therapy Before CAR T", "Comparing Tremelimumab to Placebo"); not
+    /// the people it names ("A Study of Radiotherapy Patients", "Pembrolizumab-Treated").
+    /// </summary>
+    private static bool Studied(TermText words, int start, int end)
+    {
+        var before = words.WordsBefore(start, 2).ToList();
+        var studied = (before.Count == 2 && before[0] is "study" or "studies" or "trial" or "trials" && before[1] == "of")
+            || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares");
+        return studied && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated");
+    }
+
     private static readonly HashSet<string> PopulationWords = new(
         ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "survivors", "cases"],
         StringComparer.Ordinal);

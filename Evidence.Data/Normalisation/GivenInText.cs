@@ -133,7 +133,12 @@ internal static class GivenInText
     /// measured of it ("radiation monitoring", "-induced"), a product for its effects or protection
     /// from it ("Radiation Care Gel", "radiation board"), who gives it or where ("radiation doctors").
     /// </summary>
-    internal static bool NamedAsSomethingElse(TermText words, int end) => words.WordsFrom(end, 2).Any(NotGivenAfter.Contains);
+    /// <summary>
+    /// Whether the words after a therapy name it as something else: what it caused or what is
+    /// measured within two words, or its absence right after it ("Radiation-Free Management").
+    /// </summary>
+    internal static bool NamedAsSomethingElse(TermText words, int end) =>
+        words.WordsFrom(end, 2).Any(NotGivenAfter.Contains) || words.WordsFrom(end, 1).Any(w => w == "free");
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
 
