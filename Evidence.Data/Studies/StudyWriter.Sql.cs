@@ -45,6 +45,13 @@ public sealed partial class StudyWriter
         ("RawSize", x => x.RawSize),
     ];
 
+    // The studies just added, into the sponsor trigram index in one statement (migration 0019);
+    // a changed sponsor and a deleted study update it by trigger (0018).
+    private const string IndexNewSponsors = """
+        INSERT INTO sponsor_search (rowid, lead_sponsor)
+        SELECT rowid, lead_sponsor FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids))
+        """;
+
     private const string VersionIdOf = "(SELECT id FROM study_versions WHERE nct_id = @NctId AND content_hash = @ContentHash)";
 
     private const string UpsertStudy = $"""

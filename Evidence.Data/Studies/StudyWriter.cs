@@ -79,6 +79,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
         Insert(connection, transaction, InsertVersion, VersionColumns, versions);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
+        connection.Execute(IndexNewSponsors, new { Ids = JsonSerializer.Serialize(studies.Where(s => !s.Replaces).Select(s => s.Record.NctId)) }, transaction);
         var replaced = new { Ids = JsonSerializer.Serialize(studies.Where(s => s.Replaces).Select(s => s.Record.NctId)) };
         foreach (var delete in DeleteChildren)
         {
