@@ -137,6 +137,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var modality = vocabulary.MostSpecificModality(modalities.Select(m => m.Match));
+        if (modality is { Value: Terms.UnspecifiedRt } && doses.Count == 0
+            && InterventionNormaliser.DefinedRt(vocabulary, record).DistinctBy(d => d.Match.Value).ToList() is [var defined])
+        {
+            // RT of no kind in a record's words whose summary defines its RT ("Radiation therapy
+            // uses high-energy x-rays to kill tumor cells"): that kind, as for an intervention.
+            modalities.Add(defined);
+            modality = defined.Match;
+        }
+
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // A checkpoint named ("anti-PD-1") says more than "ICI" beside it, as in an intervention.
         var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value) : [];

@@ -726,7 +726,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt) && named.Count > 0
             && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
-            tiers.Add(DefinedRt(record));
+            tiers.Add(DefinedRt(vocabulary, record));
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
@@ -749,9 +749,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
     /// uses high energy x-rays to kill tumor cells", as the US National Cancer Institute's records
     /// write it): an RT word of no kind, "uses", and what it uses. Read only for RT of no kind
-    /// where no other intervention names a kind of RT other than a schedule.
+    /// where no other intervention names a kind of RT other than a schedule, and for RT of no
+    /// kind that only the free text gives (<see cref="FreeTextEvidence"/>).
     /// </summary>
-    private List<(string Field, TermMatch<string> Match)> DefinedRt(StudyRecord record)
+    internal static List<(string Field, TermMatch<string> Match)> DefinedRt(VocabularyMatchers vocabulary, StudyRecord record)
     {
         var defined = new List<(string Field, TermMatch<string> Match)>();
         foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
