@@ -45,6 +45,7 @@ internal sealed class ForwardZip : ReadOnlyStream
     private uint _expectedCrc;
     private long _inflated;
     private bool _checked;
+    private string? _failure;
 
     public ForwardZip(string path)
     {
@@ -111,9 +112,7 @@ internal sealed class ForwardZip : ReadOnlyStream
 
         var dataStart = _file.Position;
         _next = dataStart + compressed;
-        var unreadable = (flags & Encrypted) != 0 ? "it is encrypted"
-            : method is not (0 or 8) ? $"its compression method ({method}) is not supported"
-            : null;
+        var unreadable = Unreadable((flags & Encrypted) != 0, method is 0 or 8, method);
         if (unreadable is null)
         {
             var stored = new EntryBytes(_file, compressed);
@@ -121,6 +120,7 @@ internal sealed class ForwardZip : ReadOnlyStream
             _crc.Reset();
             _inflated = 0;
             _checked = false;
+            _failure = null;
         }
 
         return new ForwardZipEntry(name, !name.EndsWith('/'), unreadable);
@@ -129,7 +129,11 @@ internal sealed class ForwardZip : ReadOnlyStream
     private ForwardZipEntry? Streamed(ZipEntry? entry) => entry is null ? null : new ForwardZipEntry(
         entry.Name,
         entry.IsFile,
-        entry.IsCrypted ? "it is encrypted" : !_streamed!.CanDecompressEntry ? $"its compression method ({entry.CompressionMethod}) is not supported" : null);
+        Unreadable(entry.IsCrypted, _streamed!.CanDecompressEntry, entry.CompressionMethod));
+
+    /// <summary>Why an entry's data cannot be read, or null when it can.</summary>
+    private static string? Unreadable(bool encrypted, bool supported, object method) =>
+        encrypted ? "it is encrypted" : !supported ? $"its compression method ({method}) is not supported" : null;
 
     /// <summary>The sizes of a zip64 extra field, each present only where the header's own is 0xFFFFFFFF (APPNOTE 4.5.3).</summary>
     private static (long Size, long Compressed) Zip64Sizes(ReadOnlySpan<byte> extra, long size, long compressed)
@@ -141,6 +145,13 @@ internal sealed class ForwardZip : ReadOnlyStream
             var field = extra.Slice(4, Math.Min(length, extra.Length - 4));
             if (id == Zip64Extra)
             {
+                // A local header's zip64 field holds both sizes (APPNOTE 4.5.3), whichever is 0xFFFFFFFF.
+                if (field.Length >= 16)
+                {
+                    (size, compressed) = (BinaryPrimitives.ReadInt64LittleEndian(field), BinaryPrimitives.ReadInt64LittleEndian(field[8..]));
+                    break;
+                }
+
                 var at = 0;
                 if (size == uint.MaxValue && field.Length >= at + 8)
                 {
@@ -176,12 +187,28 @@ internal sealed class ForwardZip : ReadOnlyStream
             return 0;
         }
 
-        var read = _data.Read(buffer);
+        if (_failure is not null)
+        {
+            // Read again (a source may be opened twice), a damaged entry fails again.
+            throw new InvalidDataException(_failure);
+        }
+
+        int read;
+        try
+        {
+            read = _data.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            // DeflateStream says "unsupported compression method" of any corrupt block.
+            throw Fail($"its compressed data is damaged ({ex.Message})");
+        }
+
         _crc.Append(buffer[..read]);
         _inflated += read;
         if (_inflated > _expectedSize)
         {
-            throw new InvalidDataException($"its data inflates to more than the {_expectedSize:N0} bytes its header gives");
+            throw Fail($"its data inflates to more than the {_expectedSize:N0} bytes its header gives");
         }
 
         if (read == 0 && !_checked)
@@ -189,18 +216,24 @@ internal sealed class ForwardZip : ReadOnlyStream
             _checked = true;
             if (_inflated != _expectedSize)
             {
-                throw new InvalidDataException($"its data inflates to {_inflated:N0} bytes, not the {_expectedSize:N0} its header gives");
+                throw Fail($"its data inflates to {_inflated:N0} bytes, not the {_expectedSize:N0} its header gives");
             }
 
             if (_crc.GetCurrentHashAsUInt32() != _expectedCrc)
             {
-                throw new InvalidDataException("its data does not match its checksum (CRC-32)");
+                throw Fail("its data does not match its checksum (CRC-32)");
             }
         }
 
         return read;
     }
 
+    /// <summary>Remembers why the current entry's data is wrong, to say it again on any later read.</summary>
+    private InvalidDataException Fail(string reason)
+    {
+        _failure = reason;
+        return new InvalidDataException(reason);
+    }
 
     private void CloseData()
     {

@@ -22,8 +22,9 @@ internal sealed class ZipEntryCursor(ForwardZip zip) : IDisposable
     private Stream Kept => file ?? (Stream)memory;
 
     /// <summary>
-    /// Whether reading an entry failed on its data (a bad CRC, a broken deflate stream): the zip's
-    /// position is then not to be trusted, and no further entry may be read from it.
+    /// Whether reading an entry failed on its data where only inflating it finds its end (an
+    /// entry whose sizes follow its data, read by SharpZipLib; see <see cref="ForwardZip.LosesPlaceOnDamage"/>):
+    /// the zip's position is then not to be trusted, and no further entry may be read from it.
     /// </summary>
     public bool Damaged { get; private set; }
 

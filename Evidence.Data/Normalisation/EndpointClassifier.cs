@@ -32,9 +32,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (IsVague(outcome.Measure) ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
-        // The injury is read in the words that decided the class: the measure, or the description of a vague one.
-        var decidedBy = field?.EndsWith(".description", StringComparison.Ordinal) == true ? TermText.Of(outcome.Description) : measure;
-        var injury = endpoint == Terms.Safety && !treatsDisease && (decidedBy.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)) || NamesImmuneRelated(decidedBy));
+        // The injury is read in the measure, and in the description of a vague one that decided the class.
+        var injury = endpoint == Terms.Safety && !treatsDisease
+            && (NamesInjury(measure) || (field?.EndsWith(".description", StringComparison.Ordinal) == true && NamesInjury(TermText.Of(outcome.Description))));
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or
@@ -71,6 +71,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
         return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);
     }
+
+    /// <summary>Whether words name an injury RT or an ICI causes ("radiation dermatitis", "immune-related adverse events").</summary>
+    private static bool NamesInjury(TermText words) =>
+        words.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)) || NamesImmuneRelated(words);
 
     /// <summary>Whether a measure names the immune-related adverse events of checkpoint inhibitors ("immune-related adverse events", "irAEs", "immune-mediated").</summary>
     private static bool NamesImmuneRelated(TermText measure) =>

@@ -83,10 +83,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // A record that lists no intervention and no arm says what it gives only in words:
                 // the summary's sentence of its purpose or of what patients will receive counts
                 // ("All patients will receive anti PD-1 therapy with pembrolizumab").
-                if (record.Interventions.Count > 0 || record.ArmGroups.Count > 0 || !StatesWhatTheTrialGives(words))
+                if (record.Interventions.Count > 0 || record.ArmGroups.Count > 0 || WhatTheTrialGives(words) is not var (from, to))
                 {
                     continue;
                 }
+
+                // Only the therapies in the words that say what is given ("randomized to receive
+                // cabozantinib or placebo, as nivolumab is no longer available": not nivolumab).
+                (rt, named, iciClasses) = ([.. rt.Where(m => m.Position >= from && m.Position < to)],
+                    [.. named.Where(m => m.Position >= from && m.Position < to)], [.. iciClasses.Where(m => m.Position >= from && m.Position < to)]);
             }
 
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
@@ -207,27 +212,58 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         || PlusBeside(words, agent.Position, agent.Position + agent.Words);
 
     /// <summary>
-    /// A sentence of what the trial gives: what patients "will receive", "will be treated/given"
-    /// or "will undergo", are randomized or assigned "to receive", "how well" a therapy works, or
-    /// the efficacy, safety, feasibility, effect or activity "of" a therapy it assesses; not a
-    /// purpose that only names a therapy ("whether nivolumab levels predict response") or those
-    /// "eligible to receive" it.
+    /// The words of a sentence that say what the trial gives, as a range of word positions: what
+    /// patients "will receive", "will be treated/given" or "will undergo", or the efficacy,
+    /// safety, feasibility, effect or activity "of" a therapy it assesses (the whole sentence);
+    /// what patients are randomized or assigned "to receive", up to the end of that clause; the
+    /// therapy whose "how well" it "works" the trial studies, between the two (and what it works
+    /// "compared with", to the end). None for a purpose
+    /// that only names a therapy ("whether nivolumab levels predict response"), those "eligible
+    /// to receive" it, or "how well patients who completed radiation therapy recover".
     /// </summary>
-    private static bool StatesWhatTheTrialGives(TermText words)
+    private static (int From, int To)? WhatTheTrialGives(TermText words)
     {
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
             if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given")))
-                || (AssessedWords.Contains(word) && next == "of")
-                || (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))
-                || (word == "how" && next == "well"))
+                || (AssessedWords.Contains(word) && next == "of"))
             {
-                return true;
+                return (0, words.Words.Count);
+            }
+
+            if (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))
+            {
+                return (i + 2, ClauseEnd(words, i + 2));
+            }
+
+            if (word == "how" && next == "well")
+            {
+                var works = Enumerable.Range(i + 2, Math.Max(0, words.Words.Count - i - 2)).FirstOrDefault(j => words.Words[j].Word is "work" or "works" or "worked", -1);
+                if (works > i + 2)
+                {
+                    // "how well pembrolizumab works compared with ... ipilimumab": the comparator is given too.
+                    return (i + 2, words.WordsFrom(works + 1, 1).Any(w => w is "compared" or "versus" or "vs") ? words.Words.Count : works);
+                }
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
+    private static int ClauseEnd(TermText words, int from)
+    {
+        for (var j = Math.Max(from, 1); j < words.Words.Count; j++)
+        {
+            var between = words.Original.AsSpan(words.Words[j - 1].End, words.Words[j].Start - words.Words[j - 1].End);
+            if (j > from && between.IndexOfAny(",;:") >= 0)
+            {
+                return j;
+            }
+        }
+
+        return words.Words.Count;
     }
 
     /// <summary>How a trial assigns what patients then receive ("randomized in a 2:1 ratio to receive either tremelimumab or placebo").</summary>
@@ -245,20 +281,30 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         || (rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1) && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains))
         || PlusBeside(words, rt.Position, rt.Position + rt.Words);
 
-    /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
     /// <summary>
     /// A therapy a title studies or compares: right after "study of", "trial of" or "comparing"
     /// ("A Study of Radiation Therapy Before CAR T", "Comparing Tremelimumab to Placebo"); not
-    /// the people it names ("A Study of Radiotherapy Patients", "Pembrolizumab-Treated").
+    /// the people it names ("A Study of Radiotherapy Patients", "Pembrolizumab-Treated") nor
+    /// what is studied of it ("Radiotherapy Omission", "Radiation Effects on Memory",
+    /// "Nivolumab Hypersensitivity Reactions").
     /// </summary>
     private static bool Studied(TermText words, int start, int end)
     {
         var before = words.WordsBefore(start, 2).ToList();
         var studied = (before.Count == 2 && before[0] is "study" or "studies" or "trial" or "trials" && before[1] == "of")
             || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares");
-        return studied && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated");
+        return studied && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated")
+            && !words.WordsFrom(end, 2).Any(StudiedOfTherapy.Contains) && !words.WordsFrom(end, 2).SequenceEqual(["de", "escalation"]);
     }
 
+    /// <summary>What a title may study of a therapy rather than give it.</summary>
+    private static readonly HashSet<string> StudiedOfTherapy = new(
+        ["omission", "omitting", "omit", "avoidance", "avoiding", "avoid", "deescalation", "withdrawal", "discontinuation", "stopping",
+         "effects", "effect", "use", "usage", "utilisation", "utilization", "uptake", "access", "adherence", "costs", "cost", "patterns", "practice", "practices",
+         "reactions", "reaction", "hypersensitivity", "allergy", "decisions", "decision", "referral", "referrals", "knowledge", "attitudes", "perceptions"],
+        StringComparer.Ordinal);
+
+    /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
     private static readonly HashSet<string> PopulationWords = new(
         ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "survivors", "cases"],
         StringComparer.Ordinal);

@@ -131,14 +131,21 @@ internal static class GivenInText
     /// <summary>
     /// Whether the words after a therapy's name make it something else: what it caused, what is
     /// measured of it ("radiation monitoring", "-induced"), a product for its effects or protection
-    /// from it ("Radiation Care Gel", "radiation board"), who gives it or where ("radiation doctors").
-    /// </summary>
-    /// <summary>
-    /// Whether the words after a therapy name it as something else: what it caused or what is
-    /// measured within two words, or its absence right after it ("Radiation-Free Management").
+    /// from it ("Radiation Care Gel", "radiation board"), who gives it or where ("radiation
+    /// doctors"), or its absence ("Radiation-Free Management", <see cref="HyphenFree"/>).
     /// </summary>
     internal static bool NamedAsSomethingElse(TermText words, int end) =>
-        words.WordsFrom(end, 2).Any(NotGivenAfter.Contains) || words.WordsFrom(end, 1).Any(w => w == "free");
+        words.WordsFrom(end, 2).Any(NotGivenAfter.Contains) || HyphenFree(words, end);
+
+    /// <summary>
+    /// Whether "-free" is joined to the therapy ending before word <paramref name="end"/>
+    /// ("Radiation-Free", "RT-free"): its absence; not "SBRT free-breathing", "nivolumab free of
+    /// charge" (spaced) or "Radiotherapy-Free Breathing".
+    /// </summary>
+    private static bool HyphenFree(TermText words, int end) =>
+        end > 0 && end < words.Words.Count && words.Words[end].Word == "free"
+        && words.Original.AsSpan(words.Words[end - 1].End, words.Words[end].Start - words.Words[end - 1].End).SequenceEqual("-")
+        && !words.WordsFrom(end + 1, 1).Any(w => w is "breathing" or "breath");
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);
 

@@ -102,7 +102,7 @@ public sealed partial class StudyNormaliser
     internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|3D-?CRT|3D|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TechniqueWords();
 
     /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>

@@ -15,6 +15,7 @@ public class StudiedTherapyAndAbsenceRulesTests
 {
     [Theory]
     [InlineData("3D radiotherapy 66 Gy in 33 fractions")]
+    [InlineData("3-Dimensional conformal radiation therapy to the tumour")]
     [InlineData("3D conformal radiation therapy to the primary")]
     [InlineData("three-dimensional radiotherapy of the tumour bed")]
     public void Three_dimensional_radiotherapy_is_external_beam(string description)
@@ -71,10 +72,77 @@ public class StudiedTherapyAndAbsenceRulesTests
 
     [Theory]
     [InlineData("Patients eligible to receive nivolumab after chemotherapy will be asked to complete a diary.")] // eligibility, not assignment
-    [InlineData("We ask whether pembrolizumab levels in blood predict response.")] // a purpose that only names it
+    [InlineData("Patients who had stopped nivolumab are randomized to receive cabozantinib or placebo.")] // before what they receive
+    [InlineData("Patients are randomized to receive cabozantinib or placebo, as nivolumab is no longer available.")] // after its clause
     public void A_summary_that_only_names_an_ici_gives_none(string summary)
     {
         Assert.Null(Normalise(Trial("Observations in Advanced Cancer", summary, [])).FreeText);
+    }
+
+    [Theory]
+    [InlineData("A Study of Radiotherapy Omission in Low-Risk Breast Cancer")]
+    [InlineData("A Trial of Radiotherapy Avoidance Guided by PET")]
+    [InlineData("A Study of Radiation Effects on Memory in Children")]
+    [InlineData("Comparing Radiotherapy Utilisation Across Regions")]
+    [InlineData("A Study of Radiotherapy De-escalation in HPV-Positive Cancer")]
+    public void A_title_that_studies_something_of_rt_rather_than_giving_it_gives_none(string title)
+    {
+        Assert.Null(Normalise(Trial(title, null, [])).FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void A_title_that_studies_reactions_to_an_ici_gives_none()
+    {
+        Assert.Null(Normalise(Trial("A Study of Nivolumab Hypersensitivity Reactions", null, [])).FreeText);
+    }
+
+    [Fact]
+    public void How_well_patients_recover_after_rt_is_not_rt_the_trial_gives()
+    {
+        Assert.Null(Normalise(Trial(
+            "Swallowing After Head and Neck Cancer",
+            "This trial studies how well patients who completed radiation therapy recover their swallowing.",
+            [])).FreeText);
+    }
+
+    [Fact]
+    public void How_well_a_therapy_works_compared_with_another_gives_both()
+    {
+        var study = Normalise(Trial(
+            "Adjuvant Immunotherapy in Resected Melanoma",
+            "This phase III trial studies how well pembrolizumab works compared with the standard of care, ipilimumab, in treating patients with melanoma.",
+            []));
+        Assert.Equal(["pembrolizumab", "ipilimumab"], study.FreeText?.Agents);
+    }
+
+    [Theory]
+    [InlineData("Stereotactic body radiotherapy free-breathing technique, 50 Gy in 5 fractions", "SBRT")] // free breathing is how, not absence
+    [InlineData("SBRT free breathing, 50 Gy in 5 fractions", "SBRT")]
+    public void Free_breathing_rt_is_still_rt(string description, string rt)
+    {
+        Assert.Equal([rt], OnlyIntervention(Intervention("RADIATION", "Radiotherapy", description)).RtModalities);
+    }
+
+    [Fact]
+    public void An_ici_given_free_of_charge_is_given()
+    {
+        Assert.Equal(["nivolumab"], OnlyIntervention(Intervention("DRUG", "Nivolumab", "Patients will receive nivolumab free of charge")).Agents);
+    }
+
+    [Fact]
+    public void An_injury_in_a_vague_measure_is_read_with_its_description()
+    {
+        // "Efficacy of the dressing in preventing radiation dermatitis": vague, so the description decides the class; the measure names the injury.
+        var protocol = WithPurpose(WithArms([Intervention("DEVICE", "Silicone film dressing")]), "SUPPORTIVE_CARE");
+        protocol["outcomesModule"] = new JsonObject
+        {
+            ["primaryOutcomes"] = new JsonArray(new JsonObject
+            {
+                ["measure"] = "Efficacy of the dressing in preventing radiation dermatitis",
+                ["description"] = "Grade 2 or higher adverse events per CTCAE version 5.0",
+            }),
+        };
+        Assert.Equal("other", Normalise(protocol).Outcomes[0].EndpointClass);
     }
 
     [Theory]
