@@ -22,7 +22,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     public (IReadOnlyList<string> Settings, string? Cell) Derive(StudyRecord record, List<TermSource> sources)
     {
         // Outside oncology the conditions are the disease, as the registry writes them.
-        if (!IsNeoplasmTrial(record))
+        if (!vocabulary.IsNeoplasmTrialOrTitled(record))
         {
             return ([], null);
         }
@@ -112,12 +112,6 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         var neoplasms = diseases.Where(vocabulary.NamesNeoplasm).ToList();
         return [.. (neoplasms.Count > 0 ? neoplasms : diseases).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
-
-    /// <summary>A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions, whose titles do.</summary>
-    private bool IsNeoplasmTrial(StudyRecord record) =>
-        record.Conditions.Count > 0
-            ? vocabulary.IsNeoplasmTrial(record)
-            : vocabulary.NamesNeoplasm(record.BriefTitle) || vocabulary.NamesNeoplasm(record.OfficialTitle);
 
     /// <summary>
     /// Whether the words around the setting deny it: one of the three before ("no", "without",

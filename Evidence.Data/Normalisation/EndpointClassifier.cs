@@ -21,7 +21,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// point ("1 year", "2 year") is then the landmark of that copy, where one time frame alone is
     /// how long the measure is followed.
     /// </param>
-    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false)
+    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false, bool ofTumour = true)
     {
         var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
         // The measure decides; its description only when the measure itself says nothing specific
@@ -35,6 +35,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // The injury is read in the measure, and in the description of a vague one that decided the class.
         var injury = endpoint == Terms.Safety && !treatsDisease
             && (NamesInjury(measure) || (field?.EndsWith(".description", StringComparison.Ordinal) == true && NamesInjury(TermText.Of(outcome.Description))));
+        if (endpoint == Terms.ObjectiveResponse && !ofTumour)
+        {
+            // "OMERACT-OARSI response rate" in a trial of knee osteoarthritis: a response, not a tumour's.
+            (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
+        }
+
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or

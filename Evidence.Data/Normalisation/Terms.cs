@@ -40,6 +40,9 @@ public static class Terms
     /// <summary>The endpoint class of overall survival (death from any cause).</summary>
     public const string OverallSurvival = "OS";
 
+    /// <summary>The endpoint class of a tumour's response (objective response rate).</summary>
+    public const string ObjectiveResponse = "ORR";
+
     /// <summary>Between the values of one cell a person reads: "nivolumab + ipilimumab", "Sintilimab + SBRT".</summary>
     public const string ListSeparator = " + ";
 

@@ -160,6 +160,13 @@ public sealed class VocabularyMatchers
         return record.Conditions.Any(NamesNeoplasm) || record.MeshTerms.Any(t => t.BrowseModule == "condition" && NamesNeoplasm(t.Term));
     }
 
+    /// <summary>A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions, whose titles do.</summary>
+    public bool IsNeoplasmTrialOrTitled(StudyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Conditions.Count > 0 ? IsNeoplasmTrial(record) : NamesNeoplasm(record.BriefTitle) || NamesNeoplasm(record.OfficialTitle);
+    }
+
     private static readonly Lazy<VocabularyMatchers> EmbeddedMatchers = new(() => new VocabularyMatchers(Vocabulary.Embedded));
 
     public static VocabularyMatchers Embedded => EmbeddedMatchers.Value;
