@@ -85,7 +85,7 @@ internal sealed class ForwardZip : ReadOnlyStream
             throw new InvalidDataException($"no entry header at byte {_next:N0}");
         }
 
-        _file.ReadExactly(_header.AsSpan(4));
+        ReadHeader(_header.AsSpan(4));
         var header = _header.AsSpan();
         var flags = BinaryPrimitives.ReadUInt16LittleEndian(header[6..]);
         if ((flags & SizesFollowData) != 0)
@@ -103,7 +103,7 @@ internal sealed class ForwardZip : ReadOnlyStream
         var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header[26..]);
         var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
         var nameAndExtra = new byte[nameLength + extraLength];
-        _file.ReadExactly(nameAndExtra);
+        ReadHeader(nameAndExtra);
         var name = ((flags & Utf8Names) != 0 ? Encoding.UTF8 : Encoding.Latin1).GetString(nameAndExtra, 0, nameLength);
         if (compressed == uint.MaxValue || _expectedSize == uint.MaxValue)
         {
@@ -124,6 +124,15 @@ internal sealed class ForwardZip : ReadOnlyStream
         }
 
         return new ForwardZipEntry(name, !name.EndsWith('/'), unreadable);
+    }
+
+    /// <summary>Reads the rest of an entry's header, which must all be there.</summary>
+    private void ReadHeader(Span<byte> buffer)
+    {
+        if (_file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false) < buffer.Length)
+        {
+            throw new InvalidDataException("it ends inside an entry's header (cut short?)");
+        }
     }
 
     private ForwardZipEntry? Streamed(ZipEntry? entry) => entry is null ? null : new ForwardZipEntry(

@@ -321,6 +321,29 @@ public class StreamedZipTests
     }
 
     [Fact]
+    public void A_zip_cut_inside_an_entry_header_says_it_is_cut_short_after_the_entries_before_it()
+    {
+        using var database = new TempDatabase();
+        var zip = Path.Combine(database.Directory, "cut-header.zip");
+        List<string> names;
+        using (var file = File.Create(zip))
+        {
+            names = WriteBulkZip(file);
+        }
+
+        var bytes = File.ReadAllBytes(zip);
+        File.WriteAllBytes(zip, bytes[..(LocalHeaderOffsets(bytes)[5] + 12)]);
+
+        var summary = database.Import(zip);
+
+        var rejected = Assert.Single(summary.Rejections);
+        Assert.Equal(zip, rejected.Source);
+        Assert.Contains($"after its entry {names[4]}", rejected.Reason, StringComparison.Ordinal);
+        Assert.Contains("cut short", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(names.Take(5).Select(n => Path.GetFileNameWithoutExtension(n)!).Order(StringComparer.Ordinal).ToList(), StoredIds(database));
+    }
+
+    [Fact]
     public void An_entry_cannot_be_opened_once_the_next_one_is()
     {
         using var database = new TempDatabase();
