@@ -44,7 +44,6 @@ internal sealed class ForwardZip : ReadOnlyStream
     private long _expectedSize;
     private uint _expectedCrc;
     private long _inflated;
-    private bool _checked;
     private string? _failure;
 
     public ForwardZip(string path)
@@ -119,7 +118,6 @@ internal sealed class ForwardZip : ReadOnlyStream
             _data = method == 8 ? new DeflateStream(stored, CompressionMode.Decompress) : stored;
             _crc.Reset();
             _inflated = 0;
-            _checked = false;
             _failure = null;
         }
 
@@ -144,7 +142,10 @@ internal sealed class ForwardZip : ReadOnlyStream
     private static string? Unreadable(bool encrypted, bool supported, object method) =>
         encrypted ? "it is encrypted" : !supported ? $"its compression method ({method}) is not supported" : null;
 
-    /// <summary>The sizes of a zip64 extra field, each present only where the header's own is 0xFFFFFFFF (APPNOTE 4.5.3).</summary>
+    /// <summary>
+    /// The sizes of a zip64 extra field (APPNOTE 4.5.3): both where it holds both, as a local
+    /// header's must; else each present only where the header's own is 0xFFFFFFFF.
+    /// </summary>
     private static (long Size, long Compressed) Zip64Sizes(ReadOnlySpan<byte> extra, long size, long compressed)
     {
         while (extra.Length >= 4)
@@ -220,9 +221,9 @@ internal sealed class ForwardZip : ReadOnlyStream
             throw Fail($"its data inflates to more than the {_expectedSize:N0} bytes its header gives");
         }
 
-        if (read == 0 && !_checked)
+        // At the end (every read that returns nothing checks again, with the same result).
+        if (read == 0)
         {
-            _checked = true;
             if (_inflated != _expectedSize)
             {
                 throw Fail($"its data inflates to {_inflated:N0} bytes, not the {_expectedSize:N0} its header gives");

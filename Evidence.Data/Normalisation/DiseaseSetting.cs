@@ -124,7 +124,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         // A denial reaches across "or" and "and" to the setting after them ("not including
         // neoadjuvant or adjuvant therapy"), not across a comma ("not resectable, or metastatic").
         var coordinated = position > 1 && words.Words[position - 1].Word is "or" or "and"
-            && words.Original.AsSpan(words.Words[position - 2].End, words.Words[position - 1].Start - words.Words[position - 2].End).IndexOfAny(',', ';') < 0;
+            && words.Between(position - 2, position - 1).IndexOfAny(',', ';') < 0;
         var before = words.WordsBefore(position, coordinated ? 5 : 3).ToList();
         var freeOf = before.Count >= 2 && before[^2] == "free" && before[^1] == "of";
         var freeAfter = position + length < words.Words.Count && words.Words[position + length].Word == "free";

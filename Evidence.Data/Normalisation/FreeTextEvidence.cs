@@ -254,10 +254,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
     private static int ClauseEnd(TermText words, int from)
     {
-        for (var j = Math.Max(from, 1); j < words.Words.Count; j++)
+        for (var j = from + 1; j < words.Words.Count; j++)
         {
-            var between = words.Original.AsSpan(words.Words[j - 1].End, words.Words[j].Start - words.Words[j - 1].End);
-            if (j > from && between.IndexOfAny(",;:") >= 0)
+            if (words.Between(j - 1, j).IndexOfAny(",;:") >= 0)
             {
                 return j;
             }
@@ -320,7 +319,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>Whether a lone "+" stands between word <paramref name="index"/> and the next, touching both or spaced from both.</summary>
     private static bool PlusJoins(TermText words, int index)
     {
-        var between = words.Original.AsSpan(words.Words[index].End, words.Words[index + 1].Start - words.Words[index].End);
+        var between = words.Between(index, index + 1);
         return between.Trim().SequenceEqual("+") && (between.Length == 1 || (between[0] == ' ' && between[^1] == ' '));
     }
 

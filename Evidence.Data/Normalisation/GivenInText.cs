@@ -144,7 +144,7 @@ internal static class GivenInText
     /// </summary>
     private static bool HyphenFree(TermText words, int end) =>
         end > 0 && end < words.Words.Count && words.Words[end].Word == "free"
-        && words.Original.AsSpan(words.Words[end - 1].End, words.Words[end].Start - words.Words[end - 1].End).SequenceEqual("-")
+        && words.Between(end - 1, end).SequenceEqual("-")
         && !words.WordsFrom(end + 1, 1).Any(w => w is "breathing" or "breath");
 
     private static readonly HashSet<string> TimeWords = new(["day", "completion", "end", "start", "beginning"], StringComparer.Ordinal);

@@ -478,7 +478,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>Whether only a slash stands between word <paramref name="left"/> and word <paramref name="right"/>.</summary>
     private static bool Slash(TermText text, int left, int right) =>
-        text.Original.AsSpan(text.Words[left].End, text.Words[right].Start - text.Words[left].End).Trim() is "/";
+        text.Between(left, right).Trim() is "/";
 
     /// <summary>
     /// The checkpoint whose name the words of <paramref name="text"/> spell from word

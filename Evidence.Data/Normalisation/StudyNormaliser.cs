@@ -47,10 +47,7 @@ public sealed partial class StudyNormaliser
             && (interventions.Count == 0 || freeText is not null
                 || record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" or "RADIATION" or "GENETIC" or "COMBINATION_PRODUCT" or "PROCEDURE")
                 || interventions.Any(i => i.Agents.Count > 0 || i.AgentClasses.Count > 0 || i.RtModality is not null || i.PartnerClasses.Count > 0));
-        // A response is a tumour's unless the trial says what it is of and that is no neoplasm:
-        // its conditions or its titles name one, or it names neither.
-        var ofTumour = _vocabulary.IsNeoplasmTrial(record) || _vocabulary.NamesNeoplasm(record.BriefTitle) || _vocabulary.NamesNeoplasm(record.OfficialTitle)
-            || (record.Conditions.Count == 0 && string.IsNullOrWhiteSpace(record.BriefTitle) && string.IsNullOrWhiteSpace(record.OfficialTitle));
+        var ofTumour = _vocabulary.MayBeNeoplasmTrial(record);
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease, repeated: IsRepeated(record, o), ofTumour)).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);

@@ -25,6 +25,9 @@ public sealed partial class TermText
     public IEnumerable<string> WordsBefore(int position, int count) =>
         Words.Skip(Math.Max(0, position - count)).Take(Math.Min(count, position)).Select(w => w.Word);
 
+    /// <summary>The original text between word <paramref name="left"/> and word <paramref name="right"/> (spaces, punctuation, a "+" or "/").</summary>
+    public ReadOnlySpan<char> Between(int left, int right) => Original.AsSpan(Words[left].End, Words[right].Start - Words[left].End);
+
     /// <summary>The <paramref name="count"/> words (or fewer, at the end) from word <paramref name="position"/> on.</summary>
     public IEnumerable<string> WordsFrom(int position, int count) => Words.Skip(position).Take(count).Select(w => w.Word);
 

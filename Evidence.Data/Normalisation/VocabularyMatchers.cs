@@ -164,8 +164,21 @@ public sealed class VocabularyMatchers
     public bool IsNeoplasmTrialOrTitled(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Conditions.Count > 0 ? IsNeoplasmTrial(record) : NamesNeoplasm(record.BriefTitle) || NamesNeoplasm(record.OfficialTitle);
+        return record.Conditions.Count > 0 ? IsNeoplasmTrial(record) : TitlesNameNeoplasm(record);
     }
+
+    /// <summary>
+    /// Whether a trial may be of a neoplasm, so that a response it measures may be a tumour's:
+    /// its conditions or its titles name one, or it names neither (it does not say what it is of).
+    /// </summary>
+    public bool MayBeNeoplasmTrial(StudyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return IsNeoplasmTrial(record) || TitlesNameNeoplasm(record)
+            || (record.Conditions.Count == 0 && string.IsNullOrWhiteSpace(record.BriefTitle) && string.IsNullOrWhiteSpace(record.OfficialTitle));
+    }
+
+    private bool TitlesNameNeoplasm(StudyRecord record) => NamesNeoplasm(record.BriefTitle) || NamesNeoplasm(record.OfficialTitle);
 
     private static readonly Lazy<VocabularyMatchers> EmbeddedMatchers = new(() => new VocabularyMatchers(Vocabulary.Embedded));
 

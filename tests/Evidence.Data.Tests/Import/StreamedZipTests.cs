@@ -30,6 +30,13 @@ public class StreamedZipTests
         return names;
     }
 
+    /// <summary>Writes <see cref="WriteBulkZip"/>'s zip to the file <paramref name="path"/>, with sizes after each entry's data where <paramref name="streamed"/>.</summary>
+    private static List<string> WriteBulkZipFile(string path, bool streamed = false, IEnumerable<string>? files = null)
+    {
+        using var file = File.Create(path);
+        return WriteBulkZip(streamed ? new ForwardOnlyStream(file) : file, files);
+    }
+
     private static List<string> StoredIds(TempDatabase database)
     {
         using var connection = database.Open();
@@ -45,10 +52,7 @@ public class StreamedZipTests
         // follow its data; a reader that trusted the local header's zeros would read nothing.
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "streamed.zip");
-        using (var file = File.Create(zip))
-        {
-            WriteBulkZip(new ForwardOnlyStream(file));
-        }
+        WriteBulkZipFile(zip, streamed: true);
 
         var flags = BitConverter.ToUInt16(File.ReadAllBytes(zip), 6);
         Assert.NotEqual(0, flags & 0x8);
@@ -65,10 +69,7 @@ public class StreamedZipTests
         using var once = new TempDatabase();
         using var twice = new TempDatabase();
         var zip = Path.Combine(once.Directory, "bulk.zip");
-        using (var file = File.Create(zip))
-        {
-            WriteBulkZip(file);
-        }
+        WriteBulkZipFile(zip);
 
         once.CreateImporter().Import(RecordSource.Expand([zip]));
         var summary = twice.CreateImporter(singlePassBytes: 1024).Import(RecordSource.Expand([zip]));
@@ -117,11 +118,7 @@ public class StreamedZipTests
         // The local header's sizes say where the next entry begins, whatever the damage to this one's data.
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "damaged.zip");
-        List<string> names;
-        using (var file = File.Create(zip))
-        {
-            names = WriteBulkZip(file);
-        }
+        var names = WriteBulkZipFile(zip);
 
         var bytes = File.ReadAllBytes(zip);
         var second = LocalHeaderOffsets(bytes)[1];
@@ -158,11 +155,7 @@ public class StreamedZipTests
         // skipped one whole entry after a CRC error), so the rest of the zip is one rejection.
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "damaged.zip");
-        List<string> names;
-        using (var file = File.Create(zip))
-        {
-            names = WriteBulkZip(new ForwardOnlyStream(file));
-        }
+        var names = WriteBulkZipFile(zip, streamed: true);
 
         var bytes = File.ReadAllBytes(zip);
         var second = LocalHeaderOffsets(bytes)[1];
@@ -243,10 +236,7 @@ public class StreamedZipTests
     {
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "damaged.zip");
-        using (var file = File.Create(zip))
-        {
-            WriteBulkZip(file, Studies.Take(2));
-        }
+        WriteBulkZipFile(zip, files: Studies.Take(2));
 
         var bytes = File.ReadAllBytes(zip);
         bytes[14] ^= 0xFF; // the first entry's checksum
@@ -297,11 +287,7 @@ public class StreamedZipTests
         using var database = new TempDatabase();
         database.Import(SharedData.CtGovFile("NCT03418623.json"));
         var zip = Path.Combine(database.Directory, "cut.zip");
-        List<string> names;
-        using (var file = File.Create(zip))
-        {
-            names = WriteBulkZip(file);
-        }
+        var names = WriteBulkZipFile(zip);
 
         var bytes = File.ReadAllBytes(zip);
         var offsets = LocalHeaderOffsets(bytes);
@@ -325,11 +311,7 @@ public class StreamedZipTests
     {
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "cut-header.zip");
-        List<string> names;
-        using (var file = File.Create(zip))
-        {
-            names = WriteBulkZip(file);
-        }
+        var names = WriteBulkZipFile(zip);
 
         var bytes = File.ReadAllBytes(zip);
         File.WriteAllBytes(zip, bytes[..(LocalHeaderOffsets(bytes)[5] + 12)]);
@@ -348,10 +330,7 @@ public class StreamedZipTests
     {
         using var database = new TempDatabase();
         var zip = Path.Combine(database.Directory, "bulk.zip");
-        using (var file = File.Create(zip))
-        {
-            WriteBulkZip(file);
-        }
+        WriteBulkZipFile(zip);
 
         using var entries = RecordSource.Expand([zip]).GetEnumerator();
         Assert.True(entries.MoveNext());
