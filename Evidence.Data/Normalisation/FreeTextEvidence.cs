@@ -281,8 +281,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         || PlusBeside(words, rt.Position, rt.Position + rt.Words);
 
     /// <summary>
-    /// A therapy a title studies or compares: right after "study of", "trial of" or "comparing"
-    /// ("A Study of Radiation Therapy Before CAR T", "Comparing Tremelimumab to Placebo"); not
+    /// A therapy a title studies, compares or doses: right after "study of", "trial of",
+    /// "comparing" or "dose of" ("A Study of Radiation Therapy Before CAR T", "Comparing
+    /// Tremelimumab to Placebo", "A Single Dose of Pembrolizumab in HIV-Infected People"), or
+    /// named "as" a therapy (<see cref="AsTherapy"/>); not
     /// the people it names ("A Study of Radiotherapy Patients", "Pembrolizumab-Treated") nor
     /// what is studied of it ("Radiotherapy Omission", "Radiation Effects on Memory",
     /// "Nivolumab Hypersensitivity Reactions").
@@ -290,11 +292,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool Studied(TermText words, int start, int end)
     {
         var before = words.WordsBefore(start, 2).ToList();
-        var studied = (before.Count == 2 && before[0] is "study" or "studies" or "trial" or "trials" && before[1] == "of")
-            || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares");
+        var studied = (before.Count == 2 && before[0] is "study" or "studies" or "trial" or "trials" or "dose" or "doses" && before[1] == "of")
+            || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares")
+            || AsTherapy(words, end);
         return studied && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated")
             && !words.WordsFrom(end, 2).Any(StudiedOfTherapy.Contains) && !words.WordsFrom(end, 2).SequenceEqual(["de", "escalation"]);
     }
+
+    /// <summary>
+    /// A therapy a title names "as" a line or kind of therapy ("Stereotactic Radiosurgery as
+    /// Second-line Therapy for Ventricular Tachycardia", "Pembrolizumab as Maintenance
+    /// Treatment"); not "as a risk factor" or "as a cause".
+    /// </summary>
+    private static bool AsTherapy(TermText words, int end) =>
+        words.WordsFrom(end, 1).Any(w => w == "as")
+        && words.WordsFrom(end + 1, 4).TakeWhile(w => !PopulationWords.Contains(w) && w is not "for" and not "in" and not "of")
+            .Any(w => w is "therapy" or "treatment" or "therapies" or "treatments");
 
     /// <summary>What a title may study of a therapy rather than give it.</summary>
     private static readonly HashSet<string> StudiedOfTherapy = new(

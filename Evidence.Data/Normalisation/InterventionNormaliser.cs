@@ -856,9 +856,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private bool EveryArmNames(IReadOnlyList<ArmGroup> arms, AgentEntry agent) =>
         arms.Count > 0 && arms.All(a => vocabulary.Agents.Matches(TermText.Of($"{a.Label}. {a.Description}")).Any(m => m.Value.Name == agent.Name));
 
+    /// <summary>
+    /// The intervention's own words: its name and other names. A record that gives an
+    /// intervention no name (a copy that kept only "radiation targeting the tumor bed: 25Gy/5Fx")
+    /// names it by its description.
+    /// </summary>
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {
-        yield return ($"interventions[{intervention.Ordinal}].name", TermText.Of(intervention.Name));
+        yield return string.IsNullOrWhiteSpace(intervention.Name) && !string.IsNullOrWhiteSpace(intervention.Description)
+            ? ($"interventions[{intervention.Ordinal}].description", TermText.Of(intervention.Description))
+            : ($"interventions[{intervention.Ordinal}].name", TermText.Of(intervention.Name));
         for (var i = 0; i < intervention.OtherNames.Count; i++)
         {
             yield return ($"interventions[{intervention.Ordinal}].otherNames[{i}]", TermText.Of(intervention.OtherNames[i]));
