@@ -128,6 +128,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-38", "Reconstructed-38", 25)]
     [InlineData("reconstructed-39", "Reconstructed-39", 30)]
     [InlineData("reconstructed-40", "Reconstructed-40", 26)]
+    [InlineData("reconstructed-42", "Reconstructed-42", 27)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
