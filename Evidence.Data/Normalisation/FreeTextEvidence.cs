@@ -101,16 +101,24 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // or Without Stereotactic Ablative Radiotherapy"), or either as what the trial studies
             // or compares ("A Study of Radiation Therapy Before CAR T Cell Therapy", "Study
             // Comparing Tremelimumab to Placebo"). An arm's words are what that arm gives.
+            // A record that lists no intervention and no arm has only its title to say what it
+            // is: a therapy the title names as its subject is given ("Radiotherapy for Metastatic
+            // Spinal Cord Compression", "Dose Escalated SBRT With MRI Guidance for Liver
+            // Metastases"), unless the title studies something of it (<see cref="TitleSubject"/>).
             if (RecordFields.IsTitle(field) && !combination)
             {
-                var joined = needIci ? named.Where(m => JoinedToTreatment(words, m)).ToList() : [];
-                var added = needRt ? rt.Where(m => AddedToTreatment(words, m)).ToList() : [];
-                if (joined.Count == 0 && added.Count == 0)
+                var bare = record.Interventions.Count == 0 && record.ArmGroups.Count == 0;
+                var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m))).ToList() : [];
+                var joined = needIci
+                    ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
+                    : [];
+                var added = needRt ? rt.Where(m => AddedToTreatment(words, m) || (bare && TitleSubject(words, m))).ToList() : [];
+                if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
                     continue;
                 }
 
-                (rt, named, iciClasses) = (added, joined, []);
+                (rt, named, iciClasses) = (added, joined, joinedClasses);
             }
 
             modalities.AddRange(needRt ? rt.Select(m => (field, m)) : []);
@@ -205,17 +213,48 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>An agent named with "plus", "+", "combined with" or "with" beside it: a combination the title gives.</summary>
-    private static bool JoinedToTreatment(TermText words, TermMatch<AgentEntry> agent) =>
-        Studied(words, agent.Position, agent.Position + agent.Words)
+    private static bool JoinedToTreatment<T>(TermText words, TermMatch<T> agent) =>
+        !DescribesPeople(words, agent.Position) && (Studied(words, agent.Position, agent.Position + agent.Words)
         || words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with")
-        || PlusBeside(words, agent.Position, agent.Position + agent.Words);
+        || PlusBeside(words, agent.Position, agent.Position + agent.Words));
+
+    /// <summary>
+    /// Whether a title names the therapy at <paramref name="position"/> to describe its people
+    /// ("Cancer Patients Treated With Immune Checkpoint Inhibitors", "Patients Given Neoadjuvant
+    /// Chemoradiotherapy"): the therapy they are on, not one the trial gives.
+    /// </summary>
+    private static bool DescribesPeople(TermText words, int position) =>
+        words.WordsBefore(position, 3).Any(w => PopulationWords.Contains(w) || w is "treated" or "given");
+
+    /// <summary>
+    /// An agent a title names in brackets right after a class it gives ("Trial of PD1 Antibody
+    /// (Toripalimab), Lenvatinib and GEMOX"): the agent that class is.
+    /// </summary>
+    private static bool NamesClass(TermText words, TermMatch<AgentEntry> agent, List<TermMatch<string>> classes) =>
+        agent.Position > 0 && words.Between(agent.Position - 1, agent.Position).Contains('(')
+        && classes.Any(c => c.Position + c.Words == agent.Position);
+
+    /// <summary>
+    /// A therapy that is a title's subject: not what the title studies of it ("Radiotherapy
+    /// Omission", "Nivolumab Hypersensitivity Reactions"), not the people it names ("Radiotherapy
+    /// Patients", "Pembrolizumab-Treated"), not what something else is "for" ("Cardiac Dosimetry
+    /// Assessment for Left Sided Breast Cancers Radiotherapy") and not de-escalated; what the words before it say (prior,
+    /// without, after) is <see cref="GivenInText"/>'s.
+    /// </summary>
+    private static bool TitleSubject<T>(TermText words, TermMatch<T> therapy)
+    {
+        var end = therapy.Position + therapy.Words;
+        return !DescribesPeople(words, therapy.Position) && !words.WordsBefore(therapy.Position, 6).Contains("for")
+            && !(words.WordsFrom(end, 1).Any(w => w == "as") && !AsTherapy(words, end)) && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated")
+            && !words.WordsFrom(end, 2).Any(StudiedOfTherapy.Contains) && !words.WordsFrom(end, 2).SequenceEqual(["de", "escalation"]);
+    }
 
     /// <summary>
     /// The words of a sentence that say what the trial gives, as a range of word positions: what
-    /// patients "will receive", "will be treated/given" or "will undergo", or the efficacy,
+    /// patients "will receive", "will be treated/given", "will undergo" or "will have", or the efficacy,
     /// safety, feasibility, effect or activity "of" a therapy it assesses (the whole sentence);
-    /// what patients are randomized or assigned "to receive", up to the end of that clause; the
+    /// what patients are randomized or assigned "to receive" (or "to" a therapy), up to the end of that clause; the
     /// therapy whose "how well" it "works" the trial studies, between the two (and what it works
     /// "compared with", to the end). None for a purpose
     /// that only names a therapy ("whether nivolumab levels predict response"), those "eligible
@@ -227,6 +266,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
             if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given")))
+                || (word == "will" && next == "have" && !words.WordsFrom(i + 2, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
                 || (AssessedWords.Contains(word) && next == "of"))
             {
                 return (0, words.Words.Count);
@@ -234,6 +274,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             if (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))
             {
+                return (i + 2, ClauseEnd(words, i + 2));
+            }
+
+            if (AssignedWords.Contains(word) && next == "to" && !words.WordsFrom(i + 2, 1).Any(w => w is "receive" or "one" or "two" or "three" or "either" or "arm" or "group" or "groups" or "arms"))
+            {
+                // "randomized to nivolumab/ipilimumab plus either sequential or concurrent SBRT".
                 return (i + 2, ClauseEnd(words, i + 2));
             }
 
@@ -274,11 +320,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
-        Studied(words, rt.Position, rt.Position + rt.Words)
+        !DescribesPeople(words, rt.Position) && (Studied(words, rt.Position, rt.Position + rt.Words)
         || words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(rt.Position, 1).Any(w => w is "plus" or "via")
         || (rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1) && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains))
-        || PlusBeside(words, rt.Position, rt.Position + rt.Words);
+        || PlusBeside(words, rt.Position, rt.Position + rt.Words));
 
     /// <summary>
     /// A therapy a title studies, compares or doses: right after "study of", "trial of",
@@ -295,8 +341,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var studied = (before.Count == 2 && before[0] is "study" or "studies" or "trial" or "trials" or "dose" or "doses" && before[1] == "of")
             || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares")
             || AsTherapy(words, end);
-        return studied && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated")
-            && !words.WordsFrom(end, 2).Any(StudiedOfTherapy.Contains) && !words.WordsFrom(end, 2).SequenceEqual(["de", "escalation"]);
+        return studied && TitleSubject(words, new TermMatch<string>(string.Empty, string.Empty, start, end - start));
     }
 
     /// <summary>
@@ -313,7 +358,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> StudiedOfTherapy = new(
         ["omission", "omitting", "omit", "avoidance", "avoiding", "avoid", "deescalation", "withdrawal", "discontinuation", "stopping",
          "effects", "effect", "use", "usage", "utilisation", "utilization", "uptake", "access", "adherence", "costs", "cost", "patterns", "practice", "practices",
-         "reactions", "reaction", "hypersensitivity", "allergy", "decisions", "decision", "referral", "referrals", "knowledge", "attitudes", "perceptions"],
+         "reactions", "reaction", "hypersensitivity", "allergy", "decisions", "decision", "referral", "referrals", "knowledge", "attitudes", "perceptions",
+         "outcomes", "outcome", "results", "experience", "experiences", "registry", "database", "audit", "survey", "quality"],
         StringComparer.Ordinal);
 
     /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
@@ -362,16 +408,18 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING");
 
     /// <summary>
-    /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy": the kinds
+    /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy" (or whose
+    /// several all do, <see cref="SeveralRtOfNoKind"/>), and the interventions they apply to: the kinds
     /// its titles name as given, or where they name none, its summary and arms ("Immunotherapy
     /// Combined With Radiotherapy" whose summary gives "stereotactic ablative radiotherapy
     /// (SBRT)"), with the field each came from; every kind they give ("IMRT or SBRT"), none where
     /// they name no kind. A drug (a radioligand such as 177Lu-PSMA-617) is never given an
     /// external kind.
     /// </summary>
-    public (int Ordinal, List<(string Field, TermMatch<string> Match)> Kinds)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
+    public (IReadOnlyList<int> Ordinals, List<(string Field, TermMatch<string> Match)> Kinds)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
-        if (SoleRtOfNoKind(record, structured) is not { } ordinal)
+        IReadOnlyList<int> ordinals = SoleRtOfNoKind(record, structured) is { } sole ? [sole] : SeveralRtOfNoKind(record, structured);
+        if (ordinals.Count == 0)
         {
             return null;
         }
@@ -396,7 +444,36 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var titled = kinds.Where(k => RecordFields.IsTitle(k.Field)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
         var chosen = vocabulary.RtKinds(decisive.Select(k => k.Match));
-        return chosen.Count > 0 ? (ordinal, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
+        // Several RT interventions of no kind ("Radiotherapy", "Radiotherapy + durvalumab") take
+        // the one kind the titles give them all ("Hypofractionated Stereotactic Radiation Therapy
+        // With ... Durvalumab"); titles naming more than one may be comparing them.
+        var applies = chosen.Count > 0 && (ordinals.Count == 1 || (chosen.Count == 1 && titled.Count > 0));
+        return applies ? (ordinals, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
+    }
+
+    /// <summary>
+    /// The ordinals of a trial's RT interventions when there are several, every one of no kind and
+    /// none a drug, in a trial that assigns treatment and is not of an RT injury, and they are one
+    /// RT given in different arms: no arm gives two of them, or, with no arms listed, one of them
+    /// names the drug its arm adds ("Radiotherapy", "Radiotherapy + durvalumab"). Two courses
+    /// ("Radiotherapy to the primary", "Radiotherapy to metastases") may be of different kinds.
+    /// </summary>
+    private IReadOnlyList<int> SeveralRtOfNoKind(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
+    {
+        var rt = structured.Where(i => i.RtModality is not null).ToList();
+        if (rt.Count < 2 || !rt.All(i => i.RtModality == Terms.UnspecifiedRt && i.AlsoRtModalities.Count == 0)
+            || !rt.All(i => record.Interventions[i.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC"))
+            || !ReadsFreeText(record) || TreatsRtInjury(record))
+        {
+            return [];
+        }
+
+        var membership = new ArmMembership(record);
+        var arms = rt.Select(i => membership.ArmsOf(record.Interventions[i.Ordinal])).ToList();
+        var oneRtPerArm = record.ArmGroups.Count > 0
+            ? arms.All(a => a.Count > 0) && arms.SelectMany(a => a).GroupBy(a => a.Ordinal).All(g => g.Count() == 1)
+            : rt.Any(i => i.Agents.Count > 0);
+        return oneRtPerArm ? [.. rt.Select(i => i.Ordinal)] : [];
     }
 
     /// <summary>A sentence naming imaging whose radiation is a dose received, in mSv or as "radiation dose/exposure", not RT given.</summary>

@@ -66,6 +66,7 @@ internal static class GivenInText
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
+            && !InPatientsHistory(words, position)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
@@ -78,9 +79,9 @@ internal static class GivenInText
     private static bool QuantityThan(TermText words, int index) =>
         words.Words[index].Word == "than" && index + 1 < words.Words.Count && char.IsDigit(words.Words[index + 1].Word[0]);
 
-    /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
+    /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" or "with and without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
     internal static bool WithOrWithout(TermText words, int index) =>
-        words.Words[index].Word == "without" && index >= 2 && words.Words[index - 1].Word == "or" && words.Words[index - 2].Word == "with";
+        words.Words[index].Word == "without" && index >= 2 && words.Words[index - 1].Word is "or" or "and" && words.Words[index - 2].Word == "with";
 
     /// <summary>
     /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after
@@ -101,6 +102,36 @@ internal static class GivenInText
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the therapy at word <paramref name="position"/> is in a clause that tells what
+    /// patients have been through ("who progressed after", "who have oligoprogressed to both immunotherapy with
+    /// an anti PD-1 agent (e.g., pembrolizumab or nivolumab)", "who had received radiotherapy"):
+    /// their history, up to a "will", "are" or "is" that starts what the trial does.
+    /// </summary>
+    private static bool InPatientsHistory(TermText words, int position)
+    {
+        for (var i = position - 1; i >= 1; i--)
+        {
+            var word = words.Words[i].Word;
+            if (word is "will" or "shall" or "are" or "is" or "receive" or "randomized" or "randomised" or "assigned"
+                || words.Between(i, i + 1).IndexOfAny(";:") >= 0)
+            {
+                return false;
+            }
+
+            if (HistoryVerbs.Contains(word) && words.Words[i - 1].Word == "who")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a "who" clause says patients have been through ("who have", "who progressed after").</summary>
+    private static readonly HashSet<string> HistoryVerbs = new(
+        ["have", "has", "had", "progressed", "relapsed", "recurred", "failed", "received", "underwent", "completed"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> PriorTherapyModifiers = new(
         ["definitive", "concurrent", "sequential", "prior", "previous", "initial", "radical", "curative", "standard", "the", "a", "an", "their",

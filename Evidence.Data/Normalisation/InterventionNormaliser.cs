@@ -84,7 +84,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             ? ClassTerms([.. (readsDescription && !IsOtherDrugName(own[0].Text) ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))])
             : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. own.Where(t => !NamesAbsentAgent(t.Text))])
             : [];
-        if (classTerms is [var onlyClass] && (MeshAgent(record, onlyClass.Match.Value) is { } mesh ? [mesh] : ArmAgents(record, intervention, arms, onlyClass.Match.Value)) is { Count: > 0 } resolved)
+        if (classTerms is [var onlyClass]
+            && (MeshAgent(record, onlyClass.Match.Value) is { } mesh ? [mesh]
+                : ArmAgents(record, intervention, arms, onlyClass.Match.Value) is { Count: > 0 } armAgents ? armAgents
+                : SummaryAgent(record, intervention, onlyClass.Match.Value) is { } summarised ? [summarised]
+                : []) is { Count: > 0 } resolved)
         {
             // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for
             // the study or given in the intervention's arms ("followed by camrelizumab"); for a
@@ -273,6 +277,26 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         OneIci(record.MeshTerms
             .Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
             .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m))), target);
+
+    /// <summary>
+    /// The ICI of a class-word intervention ("PD-1 antibody") that the trial's titles and summary
+    /// give, where no arm says and they name exactly one with that target as given ("randomized to
+    /// receive ... 18 weeks sintilimab") and no other intervention names it.
+    /// </summary>
+    private (string Field, TermMatch<AgentEntry> Match)? SummaryAgent(StudyRecord record, Intervention intervention, string target)
+    {
+        if (target == Terms.UnspecifiedIci)
+        {
+            return null;
+        }
+
+        var given = FreeTextEvidence.OwnSentences(record)
+            .Where(s => RecordFields.IsTitle(s.Field) || s.Field == RecordFields.BriefSummary)
+            .SelectMany(s => TermText.Of(s.Sentence) is var words
+                ? vocabulary.Agents.Matches(words).Where(m => GivenInText.IsGiven(words, m.Position, m.Position + m.Words)).Select(m => (s.Field, Match: m))
+                : []);
+        return OneIci(given, target) is { } one && !NamedElsewhere(NamedByOtherInterventions(record, intervention), one.Match.Value) ? one : null;
+    }
 
     /// <summary>
     /// The ICI the arms of a class-word intervention ("anti-PD-1 antibody") give, when they name

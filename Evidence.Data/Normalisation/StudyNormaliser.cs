@@ -106,17 +106,17 @@ public sealed partial class StudyNormaliser
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TechniqueWords();
 
-    /// <summary>The kind of the trial's one RT intervention of no kind, where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
+    /// <summary>The kind of the trial's one RT intervention of no kind (or of its several), where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
     private List<InterventionTerms> SoleRtKind(StudyRecord record, List<InterventionTerms> terms, List<TermSource> sources)
     {
-        if (_freeText.KindOfSoleRt(record, terms) is not var (ordinal, kinds))
+        if (_freeText.KindOfSoleRt(record, terms) is not var (ordinals, kinds))
         {
             return terms;
         }
 
-        sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == ordinal && s.Field == NormalisedField.RtModality);
-        sources.AddRange(kinds.Select(k => new TermSource("intervention", ordinal, NormalisedField.RtModality, k.Match.Value, k.Field, k.Match.Matched)));
-        return [.. terms.Select(t => t.Ordinal == ordinal
+        sources.RemoveAll(s => s.Entity == "intervention" && ordinals.Contains(s.EntityOrdinal) && s.Field == NormalisedField.RtModality);
+        sources.AddRange(ordinals.SelectMany(ordinal => kinds.Select(k => new TermSource("intervention", ordinal, NormalisedField.RtModality, k.Match.Value, k.Field, k.Match.Matched))));
+        return [.. terms.Select(t => ordinals.Contains(t.Ordinal)
             ? t with { RtModality = kinds[0].Match.Value, AlsoRtModalities = [.. kinds.Skip(1).Select(k => k.Match.Value)] }
             : t)];
     }

@@ -128,6 +128,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-38", "Reconstructed-38", 25)]
     [InlineData("reconstructed-39", "Reconstructed-39", 30)]
     [InlineData("reconstructed-40", "Reconstructed-40", 26)]
+    [InlineData("reconstructed-41", "Reconstructed-41", 25)]
     [InlineData("reconstructed-42", "Reconstructed-42", 27)]
     [InlineData("reconstructed-43", "Reconstructed-43", 27)]
     [InlineData("reconstructed-44", "Reconstructed-44", 26)]
