@@ -324,7 +324,25 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         || words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(rt.Position, 1).Any(w => w is "plus" or "via")
         || (rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1) && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains))
-        || PlusBeside(words, rt.Position, rt.Position + rt.Words));
+        || PlusBeside(words, ModifiedFrom(words, rt.Position), rt.Position + rt.Words));
+
+    /// <summary>Where the words that qualify the RT at <paramref name="position"/> start ("CPG 7909 + Local Radiotherapy": at "Local").</summary>
+    private static int ModifiedFrom(TermText words, int position)
+    {
+        var start = position;
+        while (start > 0 && position - start < 3 && RtQualifiers.Contains(words.Words[start - 1].Word) && !PlusJoins(words, start - 1))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>Words that say which RT, where, or how much, before its name ("Local", "Low-Dose", "Palliative").</summary>
+    private static readonly HashSet<string> RtQualifiers = new(
+        ["local", "low", "dose", "palliative", "focal", "regional", "concurrent", "sequential", "adjuvant", "neoadjuvant", "definitive",
+         "thoracic", "pelvic", "short", "course", "hypofractionated", "consolidative", "salvage"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// A therapy a title studies, compares or doses: right after "study of", "trial of",

@@ -772,7 +772,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
     /// uses high energy x-rays to kill tumor cells", as the US National Cancer Institute's records
-    /// write it): an RT word of no kind, "uses", and what it uses. Read only for RT of no kind
+    /// write it): an RT word of no kind, "uses", and what it uses; or a kind a sentence opens by
+    /// defining ("Photon beam radiation therapy is a type of radiation therapy that uses ..."). Read only for RT of no kind
     /// where no other intervention names a kind of RT other than a schedule, and for RT of no
     /// kind that only the free text gives (<see cref="FreeTextEvidence"/>).
     /// </summary>
@@ -783,8 +784,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             var text = TermText.Of(sentence);
             var matches = vocabulary.RtKindMatches(text);
-            var subject = matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt
-                && text.WordsFrom(m.Position + m.Words, 1).FirstOrDefault() is "uses" or "use");
+            // "Photon beam radiation therapy is a type of radiation therapy that uses x-rays": a
+            // sentence that opens by defining a kind of RT defines the kind the trial gives.
+            if (matches.FirstOrDefault(m => m.Position == 0 && m.Value != Terms.UnspecifiedRt) is { } opening && Defines(text, OpeningPhrase(matches, opening)))
+            {
+                defined.Add((field, opening));
+                continue;
+            }
+
+            var subject = matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && Defines(text, m));
             var kinds = subject is null ? [] : matches.Where(m => m.Position > subject.Position && m.Value != Terms.UnspecifiedRt).ToList();
             // One kind and what it does ("uses high energy x-rays to kill"), not a list of what
             // RT may use ("x-rays, particles, or radioactive seeds", "x-rays/gamma rays").
@@ -795,6 +803,33 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         return defined;
+    }
+
+    /// <summary>The RT words that run on from <paramref name="opening"/> ("Photon beam" + "radiation therapy"), as one match.</summary>
+    private static TermMatch<string> OpeningPhrase(List<TermMatch<string>> matches, TermMatch<string> opening)
+    {
+        var end = opening.Position + opening.Words;
+        foreach (var match in matches.OrderBy(m => m.Position))
+        {
+            if (match.Position <= end)
+            {
+                end = Math.Max(end, match.Position + match.Words);
+            }
+        }
+
+        return opening with { Words = end - opening.Position };
+    }
+
+    /// <summary>
+    /// Whether the RT named by <paramref name="subject"/> is defined by the words after it: "uses"
+    /// right after it, or "is a type of [cancer] treatment that uses" ("Radiation therapy is a type
+    /// of cancer treatment that uses beams of high energy x-rays"), at the start of the sentence.
+    /// </summary>
+    private static bool Defines(TermText text, TermMatch<string> subject)
+    {
+        var after = text.WordsFrom(subject.Position + subject.Words, 8).ToList();
+        return after.FirstOrDefault() is "uses" or "use"
+            || (subject.Position == 0 && after is ["is", "a", "type" or "form" or "kind", "of", ..] && after.Contains("uses"));
     }
 
     /// <summary>
