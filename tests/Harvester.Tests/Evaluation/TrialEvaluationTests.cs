@@ -134,6 +134,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-44", "Reconstructed-44", 26)]
     [InlineData("reconstructed-45", "Reconstructed-45", 28)]
     [InlineData("reconstructed-46", "Reconstructed-46", 18)]
+    [InlineData("reconstructed-47", "Reconstructed-47", 25)]
     [InlineData("reconstructed-48", "Reconstructed-48", 4)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
