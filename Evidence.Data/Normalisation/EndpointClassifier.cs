@@ -214,7 +214,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// radiation morbidity", "grade 3 or higher", "patients ≥ grade 3 pneumonitis"): CTCAE grades
     /// are what a safety endpoint counts.
     /// </summary>
-    [GeneratedRegex(@"\bgrade\s*(≥|>=|>|≧|⩾)\s*[1-5]\b|(≥|>=|≧|⩾)\s*grade\s*[1-5]\b|\bgrade\s*[1-5]\s*(\+|or (higher|greater|above|worse)|and (higher|above))|\bgrade\s*[2-5]\s*-\s*[3-5]\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bgrade\s*(≥|>=|>|≧|⩾)\s*[1-5]\b|(≥|>=|>|≧|⩾)\s*grade\s*[1-5]\b|\bgrade\s*[1-5]\s*(\+|or (higher|greater|above|worse)|and (higher|above))|\bgrade\s*[2-5]\s*-\s*[3-5]\b", RegexOptions.IgnoreCase)]
     private static partial Regex ToxicityGrade();
 
     [GeneratedRegex(@"^(deaths?|death rate|mortality|fatalit(y|ies)|fatality rate|case fatality)$", RegexOptions.IgnoreCase)]

@@ -222,10 +222,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// Whether a title names the therapy at <paramref name="position"/> to describe its people
     /// ("Cancer Patients Treated With Immune Checkpoint Inhibitors", "Patients Given Neoadjuvant
-    /// Chemoradiotherapy"): the therapy they are on, not one the trial gives.
+    /// Chemoradiotherapy"): a word for people in the four words before it. Not "Chemotherapy
+    /// Given With Nivolumab", which joins the two.
     /// </summary>
     private static bool DescribesPeople(TermText words, int position) =>
-        words.WordsBefore(position, 3).Any(w => PopulationWords.Contains(w) || w is "treated" or "given");
+        words.WordsBefore(position, 4).Any(PopulationWords.Contains);
 
     /// <summary>
     /// An agent a title names in brackets right after a class it gives ("Trial of PD1 Antibody
@@ -236,23 +237,47 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && classes.Any(c => c.Position + c.Words == agent.Position);
 
     /// <summary>
-    /// A therapy that is a title's subject: not what the title studies of it ("Radiotherapy
-    /// Omission", "Nivolumab Hypersensitivity Reactions"), not the people it names ("Radiotherapy
-    /// Patients", "Pembrolizumab-Treated"), not what something else is "for" ("Cardiac Dosimetry
-    /// Assessment for Left Sided Breast Cancers Radiotherapy") and not de-escalated; what the words before it say (prior,
-    /// without, after) is <see cref="GivenInText"/>'s.
+    /// A therapy that is the subject of the title of a record with no intervention: not what the
+    /// title studies of it, before or after it ("Radiotherapy Omission", "Cost-Effectiveness of
+    /// Stereotactic Radiotherapy", <see cref="NotStudiedOf"/>), not the people it describes
+    /// (<see cref="DescribesPeople"/>), not what something else is for ("Cardiac Dosimetry
+    /// Assessment for Left Sided Breast Cancers Radiotherapy", <see cref="ForSomethingElse"/>),
+    /// not "as" something other than a therapy; what the words before it say (prior, without,
+    /// after) is <see cref="GivenInText"/>'s.
     /// </summary>
     private static bool TitleSubject<T>(TermText words, TermMatch<T> therapy)
     {
         var end = therapy.Position + therapy.Words;
-        return !DescribesPeople(words, therapy.Position) && !words.WordsBefore(therapy.Position, 6).Contains("for")
-            && !(words.WordsFrom(end, 1).Any(w => w == "as") && !AsTherapy(words, end)) && !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated")
-            && !words.WordsFrom(end, 2).Any(StudiedOfTherapy.Contains) && !words.WordsFrom(end, 2).SequenceEqual(["de", "escalation"]);
+        return NotStudiedOf(words, end) && !words.WordsBefore(therapy.Position, 4).Any(StudiedBeforeTherapy.Contains)
+            && !DescribesPeople(words, therapy.Position) && !ForSomethingElse(words, therapy.Position)
+            && !(words.WordsFrom(end, 1).Any(w => w == "as") && !AsTherapy(words, end));
     }
 
     /// <summary>
+    /// Whether a "for" in the six words before the therapy at <paramref name="position"/> makes it
+    /// what something else is for ("Dosimetry Assessment for Breast Cancer Radiotherapy"), with no
+    /// "with", "using", "plus", "via" or "by" between that gives it ("Neoadjuvant Treatment for
+    /// Rectal Cancer With Short Course Radiotherapy").
+    /// </summary>
+    private static bool ForSomethingElse(TermText words, int position)
+    {
+        var before = words.WordsBefore(position, 6).ToList();
+        var at = before.LastIndexOf("for");
+        return at >= 0 && !before.Skip(at + 1).Any(w => w is "with" or "using" or "plus" or "via" or "by");
+    }
+
+    /// <summary>
+    /// Whether the words after a therapy a title names leave it a therapy: not the people it names
+    /// ("Radiotherapy Patients", "Pembrolizumab-Treated"), not what is studied of it
+    /// ("Radiotherapy Omission", "Radiation Effects on Memory", "SBRT Outcomes"), not de-escalated.
+    /// </summary>
+    private static bool NotStudiedOf(TermText words, int end) =>
+        !words.WordsFrom(end, 1).Any(w => PopulationWords.Contains(w) || w == "treated")
+        && !words.WordsFrom(end, 2).Any(StudiedOfTherapy.Contains) && !words.WordsFrom(end, 2).SequenceEqual(["de", "escalation"]);
+
+    /// <summary>
     /// The words of a sentence that say what the trial gives, as a range of word positions: what
-    /// patients "will receive", "will be treated/given", "will undergo" or "will have", or the efficacy,
+    /// patients "will receive", "will be treated/given/administered/applied", "will undergo" or "will have", or the efficacy,
     /// safety, feasibility, effect or activity "of" a therapy it assesses (the whole sentence);
     /// what patients are randomized or assigned "to receive" (or "to" a therapy), up to the end of that clause; the
     /// therapy whose "how well" it "works" the trial studies, between the two (and what it works
@@ -260,12 +285,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// that only names a therapy ("whether nivolumab levels predict response"), those "eligible
     /// to receive" it, or "how well patients who completed radiation therapy recover".
     /// </summary>
-    private static (int From, int To)? WhatTheTrialGives(TermText words)
+    internal static (int From, int To)? WhatTheTrialGives(TermText words)
     {
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
-            if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given")))
+            if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given" or "administered" or "applied")))
                 || (word == "will" && next == "have" && !words.WordsFrom(i + 2, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
                 || (AssessedWords.Contains(word) && next == "of"))
             {
@@ -277,7 +302,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (i + 2, ClauseEnd(words, i + 2));
             }
 
-            if (AssignedWords.Contains(word) && next == "to" && !words.WordsFrom(i + 2, 1).Any(w => w is "receive" or "one" or "two" or "three" or "either" or "arm" or "group" or "groups" or "arms"))
+            if (AssignedWords.Contains(word) && next == "to" && !words.WordsFrom(i + 2, 1).Any(w => w is "receive" or "one" or "two" or "three" or "arm" or "group" or "groups" or "arms"))
             {
                 // "randomized to nivolumab/ipilimumab plus either sequential or concurrent SBRT".
                 return (i + 2, ClauseEnd(words, i + 2));
@@ -355,11 +380,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool Studied(TermText words, int start, int end)
     {
-        var before = words.WordsBefore(start, 2).ToList();
-        var studied = (before.Count == 2 && before[0] is "study" or "studies" or "trial" or "trials" or "dose" or "doses" && before[1] == "of")
+        var before = words.WordsBefore(start, 3).ToList();
+        var studied = (before.Count >= 2 && before[^2] is "study" or "studies" or "trial" or "trials" && before[^1] == "of")
+            || (before is [var amount, "dose" or "doses", "of"] && DoseAmounts.Contains(amount))
             || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares")
             || AsTherapy(words, end);
-        return studied && TitleSubject(words, new TermMatch<string>(string.Empty, string.Empty, start, end - start));
+        return studied && NotStudiedOf(words, end);
     }
 
     /// <summary>
@@ -372,12 +398,29 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && words.WordsFrom(end + 1, 4).TakeWhile(w => !PopulationWords.Contains(w) && w is not "for" and not "in" and not "of")
             .Any(w => w is "therapy" or "treatment" or "therapies" or "treatments");
 
+    /// <summary>How a title says a dose of a therapy is given ("A Single Dose of", not "the Dose of Radiation to the Heart").</summary>
+    private static readonly HashSet<string> DoseAmounts = new(
+        ["single", "low", "high", "reduced", "fixed", "flat", "one", "first", "escalating", "repeated", "standard"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a title may study of a therapy, named before it ("Cost-Effectiveness of", "Attitudes
+    /// Towards", "Response Prediction With ... in"); not "Effects of", which a trial of the therapy
+    /// assesses.
+    /// </summary>
+    private static readonly HashSet<string> StudiedBeforeTherapy = new(
+        ["omission", "omitting", "avoidance", "avoiding", "withdrawal", "discontinuation", "stopping", "cost", "costs", "effectiveness",
+         "uptake", "access", "adherence", "patterns", "practice", "practices", "decisions", "decision", "referral", "referrals",
+         "knowledge", "attitudes", "perceptions", "towards", "experience", "experiences", "registry", "database", "audit", "survey", "quality",
+         "response", "prediction", "predicting", "predictor", "predictors", "variability", "contouring", "delineation"],
+        StringComparer.Ordinal);
+
     /// <summary>What a title may study of a therapy rather than give it.</summary>
     private static readonly HashSet<string> StudiedOfTherapy = new(
         ["omission", "omitting", "omit", "avoidance", "avoiding", "avoid", "deescalation", "withdrawal", "discontinuation", "stopping",
          "effects", "effect", "use", "usage", "utilisation", "utilization", "uptake", "access", "adherence", "costs", "cost", "patterns", "practice", "practices",
          "reactions", "reaction", "hypersensitivity", "allergy", "decisions", "decision", "referral", "referrals", "knowledge", "attitudes", "perceptions",
-         "outcomes", "outcome", "results", "experience", "experiences", "registry", "database", "audit", "survey", "quality"],
+         "outcomes", "outcome", "results", "experience", "experiences", "registry", "database", "audit", "survey", "quality",
+         "response", "prediction", "predicting", "predictor", "predictors", "variability", "contouring", "delineation", "effectiveness"],
         StringComparer.Ordinal);
 
     /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
@@ -465,9 +508,34 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Several RT interventions of no kind ("Radiotherapy", "Radiotherapy + durvalumab") take
         // the one kind the titles give them all ("Hypofractionated Stereotactic Radiation Therapy
         // With ... Durvalumab"); titles naming more than one may be comparing them.
-        var applies = chosen.Count > 0 && (ordinals.Count == 1 || (chosen.Count == 1 && titled.Count > 0));
+        var applies = chosen.Count > 0 && (ordinals.Count == 1 || (chosen.Count == 1 && titled.Count > 0 && !TitlesMayCompareRt(record)));
         return applies ? (ordinals, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
     }
+
+    /// <summary>
+    /// Whether a title compares ("versus", "vs", "compared", "comparing") or names RT in more than
+    /// one place ("Stereotactic Body Radiotherapy Versus Conventional Radiotherapy"): RT
+    /// interventions one per arm may then be the RTs compared.
+    /// </summary>
+    private bool TitlesMayCompareRt(StudyRecord record) =>
+        OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
+        {
+            var words = TermText.Of(s.Sentence);
+            if (words.Words.Any(w => w.Word is "versus" or "vs" or "compared" or "comparing"))
+            {
+                return true;
+            }
+
+            var phrases = 0;
+            var phraseEnd = -1;
+            foreach (var match in vocabulary.RtKindMatches(words).OrderBy(m => m.Position))
+            {
+                phrases += match.Position >= phraseEnd ? 1 : 0;
+                phraseEnd = Math.Max(phraseEnd, match.Position + match.Words);
+            }
+
+            return phrases > 1;
+        });
 
     /// <summary>
     /// The ordinals of a trial's RT interventions when there are several, every one of no kind and

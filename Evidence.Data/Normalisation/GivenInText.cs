@@ -105,22 +105,28 @@ internal static class GivenInText
 
     /// <summary>
     /// Whether the therapy at word <paramref name="position"/> is in a clause that tells what
-    /// patients have been through ("who progressed after", "who have oligoprogressed to both immunotherapy with
-    /// an anti PD-1 agent (e.g., pembrolizumab or nivolumab)", "who had received radiotherapy"):
-    /// their history, up to a "will", "are" or "is" that starts what the trial does.
+    /// patients have been through ("who progressed after", "who have oligoprogressed to both
+    /// immunotherapy with an anti PD-1 agent (e.g., pembrolizumab or nivolumab)", "who had
+    /// received radiotherapy"): their history, up to a comma outside brackets (not one between the
+    /// therapy's own modifiers: "Definitive, Platinum-based, Concurrent Chemoradiation"), a semicolon or
+    /// colon, or a verb that starts what the trial does ("will", "undergo", "get"). "Who have"
+    /// counts only with a participle of treatment or progression ("who have brain metastases"
+    /// says nothing of therapy).
     /// </summary>
     private static bool InPatientsHistory(TermText words, int position)
     {
         for (var i = position - 1; i >= 1; i--)
         {
             var word = words.Words[i].Word;
-            if (word is "will" or "shall" or "are" or "is" or "receive" or "randomized" or "randomised" or "assigned"
-                || words.Between(i, i + 1).IndexOfAny(";:") >= 0)
+            if (ClauseBreakers.Contains(word) || words.Between(i, i + 1).IndexOfAny(";:") >= 0
+                || (words.Between(i, i + 1).Contains(',') && !InBrackets(words, i, position)
+                    && !Enumerable.Range(i + 1, position - i - 1).All(j => PriorTherapyModifiers.Contains(words.Words[j].Word))))
             {
                 return false;
             }
 
-            if (HistoryVerbs.Contains(word) && words.Words[i - 1].Word == "who")
+            if (words.Words[i - 1].Word == "who"
+                && (HistoryVerbs.Contains(word) || (word is "have" or "has" && words.WordsFrom(i + 1, 1).Any(IsHistoryParticiple))))
             {
                 return true;
             }
@@ -129,9 +135,25 @@ internal static class GivenInText
         return false;
     }
 
-    /// <summary>What a "who" clause says patients have been through ("who have", "who progressed after").</summary>
+    /// <summary>Whether the comma after word <paramref name="from"/> is inside brackets that are still open at word <paramref name="position"/> ("(e.g., pembrolizumab").</summary>
+    private static bool InBrackets(TermText words, int from, int position)
+    {
+        var before = words.Original.AsSpan(0, words.Words[from].End + 1);
+        return before.Count('(') > before.Count(')') && words.Original.AsSpan(0, words.Words[position].Start).Count('(') > words.Original.AsSpan(0, words.Words[position].Start).Count(')');
+    }
+
+    private static bool IsHistoryParticiple(string word) => HistoryVerbs.Contains(word) || word.EndsWith("progressed", StringComparison.Ordinal)
+        || word is "been" or "undergone" or "previously" or "not";
+
+    /// <summary>What a "who" clause says patients went through ("who progressed after", "who had").</summary>
     private static readonly HashSet<string> HistoryVerbs = new(
-        ["have", "has", "had", "progressed", "relapsed", "recurred", "failed", "received", "underwent", "completed"], StringComparer.Ordinal);
+        ["had", "progressed", "relapsed", "recurred", "failed", "received", "underwent", "completed"], StringComparer.Ordinal);
+
+    /// <summary>Words that end a "who" clause and start what the trial does.</summary>
+    private static readonly HashSet<string> ClauseBreakers = new(
+        ["will", "shall", "are", "is", "receive", "receives", "randomized", "randomised", "assigned", "undergo", "undergoes", "get", "gets",
+         "continue", "continues", "start", "starts", "begin", "begins", "then"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> PriorTherapyModifiers = new(
         ["definitive", "concurrent", "sequential", "prior", "previous", "initial", "radical", "curative", "standard", "the", "a", "an", "their",

@@ -280,8 +280,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// The ICI of a class-word intervention ("PD-1 antibody") that the trial's titles and summary
-    /// give, where no arm says and they name exactly one with that target as given ("randomized to
-    /// receive ... 18 weeks sintilimab") and no other intervention names it.
+    /// give, where no arm says and they name exactly one with that target as given (a title, or
+    /// the summary's words of what patients receive: "randomized to receive ... 18 weeks
+    /// sintilimab"; not "Pembrolizumab is approved for ...") and no other intervention names it.
     /// </summary>
     private (string Field, TermMatch<AgentEntry> Match)? SummaryAgent(StudyRecord record, Intervention intervention, string target)
     {
@@ -290,10 +291,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             return null;
         }
 
+        // A title names what the trial is; of the summary, only the words that say what patients
+        // receive ("randomized to receive ..."), from there to the end of the sentence.
         var given = FreeTextEvidence.OwnSentences(record)
             .Where(s => RecordFields.IsTitle(s.Field) || s.Field == RecordFields.BriefSummary)
             .SelectMany(s => TermText.Of(s.Sentence) is var words
-                ? vocabulary.Agents.Matches(words).Where(m => GivenInText.IsGiven(words, m.Position, m.Position + m.Words)).Select(m => (s.Field, Match: m))
+                && (RecordFields.IsTitle(s.Field) ? 0 : FreeTextEvidence.WhatTheTrialGives(words)?.From) is { } from
+                ? vocabulary.Agents.Matches(words).Where(m => m.Position >= from && GivenInText.IsGiven(words, m.Position, m.Position + m.Words)).Select(m => (s.Field, Match: m))
                 : []);
         return OneIci(given, target) is { } one && !NamedElsewhere(NamedByOtherInterventions(record, intervention), one.Match.Value) ? one : null;
     }
@@ -923,12 +927,32 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static IEnumerable<(string Field, TermText Text)> OwnTexts(Intervention intervention)
     {
         yield return string.IsNullOrWhiteSpace(intervention.Name) && !string.IsNullOrWhiteSpace(intervention.Description)
-            ? ($"interventions[{intervention.Ordinal}].description", TermText.Of(intervention.Description))
+            ? ($"interventions[{intervention.Ordinal}].description", TermText.Of(DescriptionHead(intervention.Description)))
             : ($"interventions[{intervention.Ordinal}].name", TermText.Of(intervention.Name));
         for (var i = 0; i < intervention.OtherNames.Count; i++)
         {
             yield return ($"interventions[{intervention.Ordinal}].otherNames[{i}]", TermText.Of(intervention.OtherNames[i]));
         }
+    }
+
+    /// <summary>
+    /// What a description names before its first colon, comma or semicolon outside brackets
+    /// ("PD-1 antibody (Tislelizumab): 200mg d1 q3w"; "Durvalumab 1500 mg every 4 weeks, starting
+    /// after chemoradiotherapy"): the name an unnamed intervention would have had.
+    /// </summary>
+    private static string DescriptionHead(string description)
+    {
+        var depth = 0;
+        for (var i = 0; i < description.Length; i++)
+        {
+            depth += description[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (depth <= 0 && description[i] is ':' or ',' or ';')
+            {
+                return description[..i];
+            }
+        }
+
+        return description;
     }
 
     private static List<(string Field, TermMatch<T> Match)> Find<T>(TermMatcher<T> matcher, IEnumerable<(string Field, TermText Text)> texts) =>

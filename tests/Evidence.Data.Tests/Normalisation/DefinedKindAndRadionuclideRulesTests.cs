@@ -39,7 +39,7 @@ public class DefinedKindAndRadionuclideRulesTests
 
     [Theory]
     [InlineData("TLR9 Agonist + Local Radiotherapy in Recurrent Lymphoma", "RT, unspecified")]
-    [InlineData("Vaccine + Low-Dose Radiotherapy in Pancreatic Cancer", "RT, unspecified")]
+    [InlineData("Vaccine + Palliative Radiotherapy in Pancreatic Cancer", "RT, unspecified")]
     public void Rt_a_title_joins_with_a_plus_behind_a_qualifier_is_given(string title, string rt)
     {
         var study = Normalise(Trial(title, null, [Intervention("DRUG", "Study drug")]));

@@ -105,8 +105,10 @@ public class TitleSubjectAndHistoryRulesTests
     [Fact]
     public void Several_rt_interventions_of_no_kind_stay_so_where_the_title_compares_kinds()
     {
+        // One RT per arm, so the rule is reached; the title compares the kinds they give.
         var study = Normalise(Trial("Proton Beam Therapy Versus IMRT for Oesophageal Cancer", null,
-            [Intervention("RADIATION", "Radiotherapy A"), Intervention("RADIATION", "Radiotherapy B")]));
+            [Intervention("RADIATION", "Radiotherapy A", arms: ["Arm A"]), Intervention("RADIATION", "Radiotherapy B", arms: ["Arm B"])],
+            Arm("Arm A", null), Arm("Arm B", null)));
         Assert.Equal(["RT, unspecified", "RT, unspecified"], study.Interventions.Select(i => i.RtModality));
     }
 

@@ -56,7 +56,7 @@ public class UnnamedInterventionAndTitleTherapyTests
 
     [Theory]
     [InlineData("Radiotherapy as a Risk Factor for Second Cancers")]
-    [InlineData("Prior Radiotherapy as a Predictor of Response")]
+    [InlineData("Radiotherapy as a Predictor of Second Cancers")]
     public void A_title_naming_a_therapy_as_something_other_than_therapy_gives_none(string title)
     {
         Assert.Null(Normalise(Trial(title, null, [])).FreeText?.RtModality);
