@@ -214,10 +214,19 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>An agent named with "plus", "+", "combined with" or "with" beside it: a combination the title gives.</summary>
     private static bool JoinedToTreatment<T>(TermText words, TermMatch<T> agent) =>
-        !DescribesPeople(words, agent.Position) && (Studied(words, agent.Position, agent.Position + agent.Words)
-        || words.WordsFrom(agent.Position + agent.Words, 1).Any(w => w is "plus" or "combined")
-        || words.WordsBefore(agent.Position, 1).Any(w => w is "plus" or "with")
-        || PlusBeside(words, agent.Position, agent.Position + agent.Words));
+        JoinedInTitle(words, agent.Position, agent.Position + agent.Words, w => w is "plus" or "with", agent.Position);
+
+    /// <summary>
+    /// Whether a title joins the therapy named from <paramref name="start"/> to <paramref name="end"/>
+    /// to the trial's treatment, not to the people it describes: studied or compared
+    /// (<see cref="Studied"/>), "plus" or "combined" after it, a word before it that
+    /// <paramref name="joinsBefore"/>, or a "+" beside it (its qualifiers from <paramref name="plusFrom"/>).
+    /// </summary>
+    private static bool JoinedInTitle(TermText words, int start, int end, Func<string, bool> joinsBefore, int plusFrom) =>
+        !DescribesPeople(words, start) && (Studied(words, start, end)
+        || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined")
+        || words.WordsBefore(start, 1).Any(joinsBefore)
+        || PlusBeside(words, plusFrom, end));
 
     /// <summary>
     /// Whether a title names the therapy at <paramref name="position"/> to describe its people
@@ -345,11 +354,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
-        !DescribesPeople(words, rt.Position) && (Studied(words, rt.Position, rt.Position + rt.Words)
-        || words.WordsFrom(rt.Position + rt.Words, 1).Any(w => w is "plus" or "combined")
-        || words.WordsBefore(rt.Position, 1).Any(w => w is "plus" or "via")
-        || (rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1) && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains))
-        || PlusBeside(words, ModifiedFrom(words, rt.Position), rt.Position + rt.Words));
+        JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", ModifiedFrom(words, rt.Position))
+        || (!DescribesPeople(words, rt.Position) && rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1)
+            && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains));
 
     /// <summary>Where the words that qualify the RT at <paramref name="position"/> start ("CPG 7909 + Local Radiotherapy": at "Local").</summary>
     private static int ModifiedFrom(TermText words, int position)
