@@ -38,6 +38,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var classes = new List<(string Field, TermMatch<string> Match)>();
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
+        // A record that lists no intervention and no arm says what it gives only in words.
+        var bare = record.Interventions.Count == 0 && record.ArmGroups.Count == 0;
         foreach (var (field, sentence) in OwnSentences(record))
         {
             var words = TermText.Of(sentence);
@@ -83,7 +85,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // A record that lists no intervention and no arm says what it gives only in words:
                 // the summary's sentence of its purpose or of what patients will receive counts
                 // ("All patients will receive anti PD-1 therapy with pembrolizumab").
-                if (record.Interventions.Count > 0 || record.ArmGroups.Count > 0 || WhatTheTrialGives(words) is not var (from, to))
+                if (!bare || WhatTheTrialGives(words) is not var (from, to))
                 {
                     continue;
                 }
@@ -107,7 +109,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // Metastases"), unless the title studies something of it (<see cref="TitleSubject"/>).
             if (RecordFields.IsTitle(field) && !combination)
             {
-                var bare = record.Interventions.Count == 0 && record.ArmGroups.Count == 0;
                 var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m))).ToList() : [];
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
@@ -355,8 +356,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
         JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", ModifiedFrom(words, rt.Position))
-        || (!DescribesPeople(words, rt.Position) && rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1)
-            && !words.WordsBefore(rt.Position - 3, 1).Any(PopulationWords.Contains));
+        || (!DescribesPeople(words, rt.Position) && rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1));
 
     /// <summary>Where the words that qualify the RT at <paramref name="position"/> start ("CPG 7909 + Local Radiotherapy": at "Local").</summary>
     private static int ModifiedFrom(TermText words, int position)
@@ -456,11 +456,16 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// not a drug (a radioligand).
     /// </summary>
     internal int? SoleRtOfNoKind(StudyRecord record, IReadOnlyList<InterventionTerms> structured) =>
-        structured.Where(i => i.RtModality is not null).ToList() is [{ RtModality: Terms.UnspecifiedRt } sole]
-        && ReadsFreeText(record) && !TreatsRtInjury(record)
-        && record.Interventions[sole.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC")
-            ? sole.Ordinal
-            : null;
+        structured.Where(i => i.RtModality is not null).ToList() is [var sole] && TextMayNameKindOf(record, sole) ? sole.Ordinal : null;
+
+    /// <summary>
+    /// Whether the trial's free text may say the kind of <paramref name="rt"/>: RT of no kind, not a
+    /// drug (a radioligand), in a trial that assigns treatment and is not of an RT injury.
+    /// </summary>
+    private bool TextMayNameKindOf(StudyRecord record, InterventionTerms rt) =>
+        rt.RtModality == Terms.UnspecifiedRt
+        && record.Interventions[rt.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC")
+        && ReadsFreeText(record) && !TreatsRtInjury(record);
 
     /// <summary>The sentences of <paramref name="text"/> that name RT as given (not before the trial, not denied).</summary>
     internal static IEnumerable<string> SentencesGivingRt(VocabularyMatchers vocabulary, string? text) =>
@@ -554,9 +559,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private IReadOnlyList<int> SeveralRtOfNoKind(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
         var rt = structured.Where(i => i.RtModality is not null).ToList();
-        if (rt.Count < 2 || !rt.All(i => i.RtModality == Terms.UnspecifiedRt && i.AlsoRtModalities.Count == 0)
-            || !rt.All(i => record.Interventions[i.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC"))
-            || !ReadsFreeText(record) || TreatsRtInjury(record))
+        if (rt.Count < 2 || !rt.All(i => i.AlsoRtModalities.Count == 0 && TextMayNameKindOf(record, i)))
         {
             return [];
         }

@@ -136,11 +136,10 @@ internal static class GivenInText
     }
 
     /// <summary>Whether the comma after word <paramref name="from"/> is inside brackets that are still open at word <paramref name="position"/> ("(e.g., pembrolizumab").</summary>
-    private static bool InBrackets(TermText words, int from, int position)
-    {
-        var before = words.Original.AsSpan(0, words.Words[from].End + 1);
-        return before.Count('(') > before.Count(')') && words.Original.AsSpan(0, words.Words[position].Start).Count('(') > words.Original.AsSpan(0, words.Words[position].Start).Count(')');
-    }
+    private static bool InBrackets(TermText words, int from, int position) =>
+        BracketDepth(words.Original.AsSpan(0, words.Words[from].End + 1)) > 0 && BracketDepth(words.Original.AsSpan(0, words.Words[position].Start)) > 0;
+
+    private static int BracketDepth(ReadOnlySpan<char> text) => text.Count('(') - text.Count(')');
 
     private static bool IsHistoryParticiple(string word) => HistoryVerbs.Contains(word) || word.EndsWith("progressed", StringComparison.Ordinal)
         || word is "been" or "undergone" or "previously" or "not";

@@ -84,15 +84,6 @@ public class RuleBoundaryTests
     }
 
     [Fact]
-    public void Rt_interventions_one_per_arm_keep_no_kind_where_the_title_compares_rt()
-    {
-        var study = Normalise(Trial("Stereotactic Body Radiotherapy Versus Conventional Radiotherapy for Painful Spinal Metastases", null,
-            [Intervention("RADIATION", "Experimental radiotherapy", arms: ["A"]), Intervention("RADIATION", "Standard radiotherapy", arms: ["B"])],
-            Arm("A", null), Arm("B", null)));
-        Assert.Equal(["RT, unspecified", "RT, unspecified"], study.Interventions.Select(i => i.RtModality));
-    }
-
-    [Fact]
     public void A_summary_that_names_an_approved_ici_does_not_name_the_class_words_agent()
     {
         var study = Normalise(Trial("SBRT and Immunotherapy in NSCLC",

@@ -102,11 +102,13 @@ public class TitleSubjectAndHistoryRulesTests
         Assert.Equal(["SBRT", "SBRT"], study.Interventions.Select(i => i.RtModality));
     }
 
-    [Fact]
-    public void Several_rt_interventions_of_no_kind_stay_so_where_the_title_compares_kinds()
+    [Theory]
+    [InlineData("Proton Beam Therapy Versus IMRT for Oesophageal Cancer")] // two kinds
+    [InlineData("Stereotactic Body Radiotherapy Versus Conventional Radiotherapy for Painful Spinal Metastases")] // a kind against RT of none
+    public void Several_rt_interventions_of_no_kind_stay_so_where_the_title_compares_rt(string title)
     {
-        // One RT per arm, so the rule is reached; the title compares the kinds they give.
-        var study = Normalise(Trial("Proton Beam Therapy Versus IMRT for Oesophageal Cancer", null,
+        // One RT per arm, so the rule is reached; the title compares the RTs they give.
+        var study = Normalise(Trial(title, null,
             [Intervention("RADIATION", "Radiotherapy A", arms: ["Arm A"]), Intervention("RADIATION", "Radiotherapy B", arms: ["Arm B"])],
             Arm("Arm A", null), Arm("Arm B", null)));
         Assert.Equal(["RT, unspecified", "RT, unspecified"], study.Interventions.Select(i => i.RtModality));
