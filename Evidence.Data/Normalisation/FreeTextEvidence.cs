@@ -7,8 +7,9 @@ namespace TrialEvidence.Data.Normalisation;
 /// its titles ("RT + Anti-PD-1") or arms. Read only when the interventions name no RT (or no
 /// ICI), never for an observational study (it assigns nothing), and only from the trial's own
 /// description of itself: a title where it names RT and an ICI together, an arm's label and
-/// description for that arm, and the brief summary only for the kind of RT they name; never the
-/// eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
+/// description for that arm, and the brief summary only for the kind of RT they name (in a record
+/// with no intervention and no arm, the summary's and detailed description's words of what the
+/// trial gives); never the eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
 /// or as a cause or a measurement, is not the trial's (<see cref="GivenInText.IsGiven(TermText, int, int)"/>): precision matters
 /// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
 /// they came from free text.
@@ -40,7 +41,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
         // A record that lists no intervention and no arm says what it gives only in words.
         var bare = record.Interventions.Count == 0 && record.ArmGroups.Count == 0;
-        foreach (var (field, sentence) in OwnSentences(record))
+        // A record that lists no intervention and no arm may state its purpose only in its
+        // detailed description ("to determine the safety and efficacy of combined immune
+        // checkpoint inhibitors and radiation therapy"): read as its summary is.
+        var described = bare ? TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]) : [];
+        foreach (var (field, sentence) in OwnSentences(record).Concat(described))
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtKindMatches(words);
@@ -77,7 +82,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                     || StatesDose(sentence))];
             }
 
-            if (field == RecordFields.BriefSummary)
+            if (field is RecordFields.BriefSummary or RecordFields.DetailedDescription)
             {
                 // A summary also describes the patients, what they already receive and what others
                 // do; a sentence of it that names RT with an ICI only tells the kind of RT.
@@ -213,9 +218,25 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return StudyNormaliser.AllHypofractionated([.. doses.Select(d => RtDoseParser.ToRegimen(d, 0, "free text"))]) ? doses[0] : null;
     }
 
-    /// <summary>An agent named with "plus", "+", "combined with" or "with" beside it: a combination the title gives.</summary>
+    /// <summary>
+    /// An agent named with "plus", "+", "combined with" or "with" beside it: a combination the
+    /// title gives; or given before a treatment ("Ivonescimab Before Surgery") or in a phase of
+    /// it ("Neoadjuvant Ivonescimab").
+    /// </summary>
     private static bool JoinedToTreatment<T>(TermText words, TermMatch<T> agent) =>
-        JoinedInTitle(words, agent.Position, agent.Position + agent.Words, w => w is "plus" or "with", agent.Position);
+        JoinedInTitle(words, agent.Position, agent.Position + agent.Words, w => w is "plus" or "with" || PhaseWords.Contains(w), agent.Position)
+        || (!DescribesPeople(words, agent.Position) && words.WordsFrom(agent.Position + agent.Words, 2).ToList() is ["before", var treatment] && LaterTreatments.Contains(treatment));
+
+    /// <summary>The phase of treatment an ICI a title names is given in ("Neoadjuvant", "Maintenance").</summary>
+    private static readonly HashSet<string> PhaseWords = new(
+        ["neoadjuvant", "adjuvant", "perioperative", "preoperative", "postoperative", "induction", "consolidation", "consolidative", "maintenance"],
+        StringComparer.Ordinal);
+
+    /// <summary>A treatment an ICI is given "before" in a title ("Before Surgery", "Before Chemoradiotherapy").</summary>
+    private static readonly HashSet<string> LaterTreatments = new(
+        ["surgery", "resection", "surgical", "hepatectomy", "esophagectomy", "oesophagectomy", "gastrectomy", "cystectomy", "prostatectomy",
+         "radiotherapy", "chemoradiotherapy", "chemoradiation", "transplant", "transplantation"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a title joins the therapy named from <paramref name="start"/> to <paramref name="end"/>
@@ -289,6 +310,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// The words of a sentence that say what the trial gives, as a range of word positions: what
     /// patients "will receive", "will be treated/given/administered/applied", "will undergo" or "will have", or the efficacy,
     /// safety, feasibility, effect or activity "of" a therapy it assesses (the whole sentence);
+    /// what the trial's own therapy "includes" or "consists of" (<see cref="ProtocolTherapy"/>), to the end;
     /// what patients are randomized or assigned "to receive" (or "to" a therapy), up to the end of that clause; the
     /// therapy whose "how well" it "works" the trial studies, between the two (and what it works
     /// "compared with", to the end). None for a purpose
@@ -305,6 +327,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 || (AssessedWords.Contains(word) && next == "of"))
             {
                 return (0, words.Words.Count);
+            }
+
+            if (IncludedWords.Contains(word) && ProtocolTherapy(words, i))
+            {
+                // "The combined therapy includes HAIC ..., lenvatinib and an intravenous PD-1 inhibitor".
+                return (i + 1, words.Words.Count);
             }
 
             if (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))
@@ -331,6 +359,18 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the words before "includes" at <paramref name="position"/> name the trial's own
+    /// therapy ("the combined therapy", "the study treatment", "the combination regimen"), not
+    /// another's ("standard therapy includes sorafenib", "treatment options include").
+    /// </summary>
+    private static bool ProtocolTherapy(TermText words, int position) =>
+        words.WordsBefore(position, 3).ToList() is [.., var whose, "therapy" or "treatment" or "regimen"]
+        && whose is "combined" or "combination" or "study" or "trial" or "protocol" or "investigational";
+
+    /// <summary>How a sentence says what the trial's therapy is made of ("includes", "consists of", "comprises").</summary>
+    private static readonly HashSet<string> IncludedWords = new(["includes", "include", "consists", "comprises"], StringComparer.Ordinal);
 
     /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
     private static int ClauseEnd(TermText words, int from)

@@ -21,7 +21,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         var country = MainCountry(record);
         var sponsor = record.LeadSponsor?.Trim();
         string? institution;
-        if (sponsor is { Length: > 0 } && !IsPerson(sponsor, record.LeadSponsorClass))
+        if (sponsor is { Length: > 0 } && !IsPerson(sponsor, record.LeadSponsorClass) && !IsResponsibleInvestigator(record, sponsor))
         {
             institution = sponsor;
             sources.Add(new TermSource("study", 0, NormalisedField.Institution, sponsor, "sponsorCollaboratorsModule.leadSponsor.name", sponsor));
@@ -50,6 +50,14 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 
         return (institution is null ? country : country is null ? institution : $"{country} ({institution})", country);
     }
+
+    /// <summary>
+    /// Whether the sponsor is the responsible investigator by name ("池畔", sponsor of class OTHER
+    /// and principal investigator at Fujian Medical University Union Hospital): a person, whatever
+    /// the name looks like.
+    /// </summary>
+    private static bool IsResponsibleInvestigator(StudyRecord record, string sponsor) =>
+        record.ResponsibleInvestigator?.Trim() is { Length: > 0 } investigator && string.Equals(investigator, sponsor, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A sponsor of class INDIV, or a name without organisation words that has a title or degree or is two to four words long.</summary>
     private bool IsPerson(string sponsor, string? sponsorClass)

@@ -115,6 +115,24 @@ public class ResponsiblePartyInstitutionTests
         Assert.Equal($"the sponsor, {sponsor}, is a person; the record names no institution", study.Summary.Institution);
     }
 
+    [Fact]
+    public void A_sponsor_who_is_the_responsible_investigator_by_name_is_a_person_whatever_the_name_looks_like()
+    {
+        // A name in Chinese characters is one word to the name rules; the record says who it is.
+        var study = Normalise(Study("池畔", "Fujian Medical University Union Hospital"));
+
+        Assert.Equal("Fujian Medical University Union Hospital; the sponsor, 池畔, is a person", study.Summary.Institution);
+    }
+
+    [Fact]
+    public void An_organisation_sponsor_with_another_responsible_investigator_stays_the_institution()
+    {
+        var protocol = Study("Fujian Medical University Union Hospital", "Fujian Medical University Union Hospital", "Site A");
+        protocol["sponsorCollaboratorsModule"]!["responsibleParty"]!["investigatorFullName"] = "池畔";
+
+        Assert.Equal("Japan (Fujian Medical University Union Hospital)", Normalise(protocol).Summary.Institution);
+    }
+
     [Theory]
     [InlineData("RTI International")]
     [InlineData("Chiesi Farmaceutici S.p.A.")]

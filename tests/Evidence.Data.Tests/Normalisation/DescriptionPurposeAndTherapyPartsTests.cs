@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Vocabulary 2026-12-04.63 (issue 10, after unseen sets 49 and 50): the purpose a record with no
+/// intervention and no arm states only in its detailed description, the parts a summary says the
+/// trial's own therapy "includes", hypofractionated RT spelled "hypofraction" or named as a
+/// "hypofractionated boost", RT defined by its "high energy photons", and an ICI a title gives
+/// before another treatment or in a phase of it. The texts are written for these tests; none is
+/// copied from a labelled record.
+/// </summary>
+public class DescriptionPurposeAndTherapyPartsTests
+{
+    private static JsonObject Described(JsonObject protocol, string description)
+    {
+        protocol["descriptionModule"]!["detailedDescription"] = description;
+        return protocol;
+    }
+
+    [Fact]
+    public void A_bare_records_description_that_states_its_purpose_gives_what_it_names()
+    {
+        var study = Normalise(Described(Trial("Stereotactic Radiotherapy to Improve Response in Lung Cancer", "Radiation may improve response.", []),
+            "Radiation may help the immune system. The aim of this study is to determine the safety and efficacy of combined immune checkpoint inhibitors and SBRT."));
+        Assert.Equal(["ICI, unspecified"], study.FreeText?.Targets);
+    }
+
+    [Fact]
+    public void A_bare_records_description_of_background_gives_nothing()
+    {
+        var study = Normalise(Described(Trial("Stereotactic Radiotherapy in Lung Cancer", null, []),
+            "Pembrolizumab has improved survival in lung cancer. Radiation can augment antigen presentation."));
+        Assert.Equal("SBRT", study.FreeText?.RtModality);
+        Assert.Empty(study.FreeText?.Targets ?? []);
+        Assert.Empty(study.FreeText?.Agents ?? []);
+    }
+
+    [Fact]
+    public void A_description_is_not_read_where_the_record_lists_its_interventions()
+    {
+        var study = Normalise(Described(Trial("Stereotactic Radiotherapy in Lung Cancer", null, [Intervention("RADIATION", "SBRT")]),
+            "The aim of this study is to determine the efficacy of SBRT and pembrolizumab."));
+        Assert.Empty(study.FreeText?.Agents ?? []);
+    }
+
+    [Theory]
+    [InlineData("The combined therapy includes hepatic arterial infusion chemotherapy, lenvatinib and an intravenous PD-1 inhibitor.", "PD-1")]
+    [InlineData("The study treatment consists of radiotherapy and a PD-L1 inhibitor.", "PD-L1")]
+    public void What_the_trials_own_therapy_includes_is_given(string summary, string target)
+    {
+        var study = Normalise(Trial("Treatment of Intrahepatic Cholangiocarcinoma", summary, []));
+        Assert.Equal([target], study.FreeText?.Targets);
+    }
+
+    [Theory]
+    [InlineData("Standard therapy includes a PD-1 inhibitor.")]
+    [InlineData("Treatment options include PD-1 inhibitors and lenvatinib.")]
+    public void What_another_therapy_includes_is_not_given(string summary)
+    {
+        Assert.Empty(Normalise(Trial("Observation of Intrahepatic Cholangiocarcinoma", summary, [])).FreeText?.Targets ?? []);
+    }
+
+    [Theory]
+    [InlineData("Hypofraction Radiotherapy for Locally Advanced Lung Cancer")]
+    [InlineData("Hypofraction RT for Locally Advanced Lung Cancer")]
+    public void Hypofraction_is_hypofractionated_rt(string title)
+    {
+        Assert.Equal("Hypofractionated RT", Normalise(Trial(title, null, [])).FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void A_hypofractionated_boost_with_pelvic_external_beam_rt_gives_both()
+    {
+        var rt = OnlyIntervention(Intervention("RADIATION", "Moderate hypofractionated boost to the prostate with pelvic RT (external beam radiotherapy)"));
+        Assert.Equal(["EBRT", "Hypofractionated RT"], rt.RtModalities.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Pembrolizumab Before Surgery for Resectable Head and Neck Cancer")]
+    [InlineData("A Phase II Study Evaluating Neoadjuvant Pembrolizumab for Resectable Head and Neck Cancer")]
+    [InlineData("Maintenance Pembrolizumab in Head and Neck Cancer")]
+    public void An_ici_a_title_gives_before_a_treatment_or_in_a_phase_of_it_is_given(string title)
+    {
+        var study = Normalise(Trial(title, null, [Intervention("PROCEDURE", "Surgical Procedure"), Intervention("PROCEDURE", "Biopsy")]));
+        Assert.Equal(["pembrolizumab"], study.FreeText?.Agents);
+    }
+
+    [Theory]
+    [InlineData("Pembrolizumab Before Imaging in Head and Neck Cancer")]
+    [InlineData("Patients Treated With Pembrolizumab Before Surgery")]
+    [InlineData("Outcomes After Adjuvant Pembrolizumab in Head and Neck Cancer")]
+    public void An_ici_before_something_not_a_treatment_or_of_the_people_or_before_the_trial_is_not(string title)
+    {
+        var study = Normalise(Trial(title, null, [Intervention("PROCEDURE", "Surgical Procedure")]));
+        Assert.Empty(study.FreeText?.Agents ?? []);
+    }
+
+    [Fact]
+    public void Rt_that_uses_high_energy_photons_is_external_beam()
+    {
+        var study = Normalise(Trial("Pembrolizumab and Chemoradiotherapy for Gastroesophageal Cancer",
+            "Radiation therapy uses high energy photons to kill tumor cells and shrink tumors.", [Intervention("DRUG", "Pembrolizumab")]));
+        Assert.Equal("EBRT", study.FreeText?.RtModality);
+    }
+}
