@@ -8,8 +8,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// ICI), never for an observational study (it assigns nothing), and only from the trial's own
 /// description of itself: a title where it names RT and an ICI together, an arm's label and
 /// description for that arm, and the brief summary only for the kind of RT they name (in a record
-/// with no intervention and no arm, the summary's and detailed description's words of what the
-/// trial gives); never the eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
+/// with no intervention and no arm, the summary's words of what the trial gives, and the detailed
+/// description's where a sentence speaks of this trial); never the eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
 /// or as a cause or a measurement, is not the trial's (<see cref="GivenInText.IsGiven(TermText, int, int)"/>): precision matters
 /// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
 /// they came from free text.
@@ -39,11 +39,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var classes = new List<(string Field, TermMatch<string> Match)>();
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
-        // A record that lists no intervention and no arm says what it gives only in words.
+        // A record that lists no intervention and no arm says what it gives only in words, its
+        // purpose perhaps only in its detailed description ("The rationale for this study is to
+        // determine the safety and efficacy of combined immune checkpoint inhibitors and
+        // radiation therapy"), read as its summary is (of this trial only: OfThisTrial).
         var bare = record.Interventions.Count == 0 && record.ArmGroups.Count == 0;
-        // A record that lists no intervention and no arm may state its purpose only in its
-        // detailed description ("to determine the safety and efficacy of combined immune
-        // checkpoint inhibitors and radiation therapy"): read as its summary is.
         var described = bare ? TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]) : [];
         foreach (var (field, sentence) in OwnSentences(record).Concat(described))
         {
@@ -85,12 +85,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             if (field is RecordFields.BriefSummary or RecordFields.DetailedDescription)
             {
                 // A summary also describes the patients, what they already receive and what others
-                // do; a sentence of it that names RT with an ICI only tells the kind of RT.
-                refinements.AddRange(combination ? rt.Select(m => (field, m)) : []);
+                // do; a sentence of it that names RT with an ICI only tells the kind of RT. A
+                // detailed description tells the history of both ("Earlier trials combined proton
+                // therapy with nivolumab"): none of it refines.
+                refinements.AddRange(combination && field == RecordFields.BriefSummary ? rt.Select(m => (field, m)) : []);
                 // A record that lists no intervention and no arm says what it gives only in words:
                 // the summary's sentence of its purpose or of what patients will receive counts
-                // ("All patients will receive anti PD-1 therapy with pembrolizumab").
-                if (!bare || WhatTheTrialGives(words) is not var (from, to))
+                // ("All patients will receive anti PD-1 therapy with pembrolizumab"), and of the
+                // detailed description, one that says so of this trial ("The rationale for this
+                // study is to determine the safety and efficacy of ..."), not of earlier ones.
+                var inDescription = field == RecordFields.DetailedDescription;
+                if (!bare || (inDescription && !OfThisTrial(words)) || WhatTheTrialGives(words, wholeAssessedSentence: !inDescription) is not var (from, to))
                 {
                     continue;
                 }
@@ -168,6 +173,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // A checkpoint named ("anti-PD-1") says more than "ICI" beside it, as in an intervention.
         var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value) : [];
+        if (iciClass is [var onlyClass] && IndexedAgent(record, onlyClass.Match.Value) is { } indexed)
+        {
+            // "Perioperative Chemotherapy Plus PD-1 Antibody" with the keyword "Camrelizumab": that antibody.
+            (ici, iciClass) = ([indexed], []);
+        }
         if (modality is null && ici.Count == 0 && iciClass.Count == 0)
         {
             return null;
@@ -208,6 +218,24 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
     }
 
+    /// <summary>
+    /// The ICI of a class the free text gives that the record's index terms name: its keywords or
+    /// its intervention MeSH terms, when they name exactly one with that target (not for "ICI,
+    /// unspecified", which any ICI would fit).
+    /// </summary>
+    private (string Field, TermMatch<AgentEntry> Match)? IndexedAgent(StudyRecord record, string target)
+    {
+        if (target == Terms.UnspecifiedIci)
+        {
+            return null;
+        }
+
+        var keywords = record.Keywords.SelectMany((keyword, i) => vocabulary.Agents.Matches(TermText.Of(keyword)).Select(m => (Field: $"conditionsModule.keywords[{i}]", Match: m)));
+        var meshes = record.MeshTerms.Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
+            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)));
+        return InterventionNormaliser.OneIci(keywords.Concat(meshes), target);
+    }
+
     /// <summary>Whether a sentence states a dose in Gy: RT it names with its dose is the protocol's ("Adjuvant durvalumab after SBRT, 50 Gy in 5 fractions").</summary>
     private static bool StatesDose(string sentence) => RtDoseParser.Doses(sentence).Any();
 
@@ -220,23 +248,69 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// An agent named with "plus", "+", "combined with" or "with" beside it: a combination the
-    /// title gives; or given before a treatment ("Ivonescimab Before Surgery") or in a phase of
-    /// it ("Neoadjuvant Ivonescimab").
+    /// title gives; or, where nothing after it says it is studied (<see cref="NotStudiedOf"/>),
+    /// given before a later treatment ("Ivonescimab Before Surgery", "Nivolumab and Ipilimumab
+    /// Prior to Radical Cystectomy") or in a phase that heads the title ("Neoadjuvant
+    /// Ivonescimab for ...", "Surgery Versus Neoadjuvant Nivolumab"; not "Recurring Despite
+    /// Adjuvant Nivolumab" or "Response to Neoadjuvant Nivolumab").
     /// </summary>
     private static bool JoinedToTreatment<T>(TermText words, TermMatch<T> agent) =>
-        JoinedInTitle(words, agent.Position, agent.Position + agent.Words, w => w is "plus" or "with" || PhaseWords.Contains(w), agent.Position)
-        || (!DescribesPeople(words, agent.Position) && words.WordsFrom(agent.Position + agent.Words, 2).ToList() is ["before", var treatment] && LaterTreatments.Contains(treatment));
+        JoinedInTitle(words, agent.Position, agent.Position + agent.Words, w => w is "plus" or "with", agent.Position)
+        || (!DescribesPeople(words, agent.Position) && NotStudiedOf(words, agent.Position + agent.Words)
+            && (HeadedByPhase(words, agent.Position) || BeforeLaterTreatment(words, agent.Position + agent.Words)));
+
+    /// <summary>A phase word right before the agent at <paramref name="position"/> that opens the title or follows what studies, compares or joins it.</summary>
+    private static bool HeadedByPhase(TermText words, int position)
+    {
+        // "Pre-operative" and "Peri-operative" are cut into two words.
+        var phase = position >= 2 && words.Words[position - 1].Word == "operative" && words.Words[position - 2].Word is "pre" or "peri" or "post"
+            ? position - 2
+            : position >= 1 && PhaseWords.Contains(words.Words[position - 1].Word) ? position - 1 : -1;
+        if (phase < 0)
+        {
+            return false;
+        }
+
+        var before = words.WordsBefore(phase, 2).ToList();
+        return before.Count == 0
+            || before[^1] is "versus" or "vs" or "plus" or "with" or "and" or "evaluating" or "testing" or "comparing"
+            || before is ["study" or "trial", "of"];
+    }
+
+    /// <summary>
+    /// "before" or "prior to" a later treatment right after the agent ending at <paramref name="end"/>,
+    /// or after another agent joined to it ("and Ipilimumab Before Surgery"), the treatment
+    /// perhaps qualified ("Before Radical Cystectomy", "Before Liver Transplantation").
+    /// </summary>
+    private static bool BeforeLaterTreatment(TermText words, int end)
+    {
+        var after = words.WordsFrom(end, 7).ToList();
+        if (after is ["and" or "plus" or "or", _, ..])
+        {
+            after = after[2..];
+        }
+
+        var from = after is ["before", ..] ? 1 : after is ["prior", "to", ..] ? 2 : -1;
+        return from > 0 && after.Skip(from).Take(2).ToList() is var next
+            && (next is [var treatment, ..] && LaterTreatments.Contains(treatment)
+                || next is [var qualifier, var qualified] && TreatmentQualifiers.Contains(qualifier) && LaterTreatments.Contains(qualified));
+    }
 
     /// <summary>The phase of treatment an ICI a title names is given in ("Neoadjuvant", "Maintenance").</summary>
     private static readonly HashSet<string> PhaseWords = new(
-        ["neoadjuvant", "adjuvant", "perioperative", "preoperative", "postoperative", "induction", "consolidation", "consolidative", "maintenance"],
+        ["neoadjuvant", "adjuvant", "perioperative", "preoperative", "postoperative", "presurgical", "induction", "consolidation",
+         "consolidative", "maintenance"],
         StringComparer.Ordinal);
 
-    /// <summary>A treatment an ICI is given "before" in a title ("Before Surgery", "Before Chemoradiotherapy").</summary>
+    /// <summary>An operation an ICI is given "before" in a title ("Before Surgery", "Before Hepatectomy").</summary>
     private static readonly HashSet<string> LaterTreatments = new(
         ["surgery", "resection", "surgical", "hepatectomy", "esophagectomy", "oesophagectomy", "gastrectomy", "cystectomy", "prostatectomy",
-         "radiotherapy", "chemoradiotherapy", "chemoradiation", "transplant", "transplantation"],
+         "nephrectomy", "mastectomy", "lobectomy", "pneumonectomy", "pancreatectomy", "colectomy", "hysterectomy", "transplant", "transplantation"],
         StringComparer.Ordinal);
+
+    /// <summary>What may qualify the operation ("Radical Cystectomy", "Liver Transplantation", "Curative Resection").</summary>
+    private static readonly HashSet<string> TreatmentQualifiers = new(
+        ["radical", "definitive", "curative", "planned", "surgical", "liver", "partial", "total"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a title joins the therapy named from <paramref name="start"/> to <paramref name="end"/>
@@ -317,7 +391,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// that only names a therapy ("whether nivolumab levels predict response"), those "eligible
     /// to receive" it, or "how well patients who completed radiation therapy recover".
     /// </summary>
-    internal static (int From, int To)? WhatTheTrialGives(TermText words)
+    /// <param name="words">The sentence.</param>
+    /// <param name="wholeAssessedSentence">
+    /// Whether a sentence of what the trial assesses gives all it names (a summary's purpose,
+    /// "Pembrolizumab plus SBRT: the efficacy of the combination") or only what it assesses
+    /// ("the efficacy of", to the end): a detailed description names other care before it
+    /// ("Although nivolumab is standard of care, the efficacy of SBRT ...").
+    /// </param>
+    internal static (int From, int To)? WhatTheTrialGives(TermText words, bool wholeAssessedSentence = true)
     {
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
@@ -326,7 +407,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 || (word == "will" && next == "have" && !words.WordsFrom(i + 2, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
                 || (AssessedWords.Contains(word) && next == "of"))
             {
-                return (0, words.Words.Count);
+                return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
             if (IncludedWords.Contains(word) && ProtocolTherapy(words, i))
@@ -361,16 +442,71 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether the words before "includes" at <paramref name="position"/> name the trial's own
-    /// therapy ("the combined therapy", "the study treatment", "the combination regimen"), not
-    /// another's ("standard therapy includes sorafenib", "treatment options include").
+    /// Whether the sentence opens with the trial's own therapy as the subject of "includes" at
+    /// <paramref name="position"/> ("The combined therapy", "This study treatment", "The treatment
+    /// regimen"), and nothing else: not another's ("Standard combination therapy includes",
+    /// "In China, the recommended combination therapy includes", "Treatment options include").
     /// </summary>
     private static bool ProtocolTherapy(TermText words, int position) =>
-        words.WordsBefore(position, 3).ToList() is [.., var whose, "therapy" or "treatment" or "regimen"]
-        && whose is "combined" or "combination" or "study" or "trial" or "protocol" or "investigational";
+        position == 3 && words.WordsBefore(position, 3).ToList() is ["the" or "this" or "our", var whose, "therapy" or "treatment" or "regimen" or "intervention"]
+        && whose is "combined" or "combination" or "study" or "trial" or "protocol" or "investigational" or "experimental" or "treatment";
 
     /// <summary>How a sentence says what the trial's therapy is made of ("includes", "consists of", "comprises").</summary>
-    private static readonly HashSet<string> IncludedWords = new(["includes", "include", "consists", "comprises"], StringComparer.Ordinal);
+    private static readonly HashSet<string> IncludedWords = new(["includes", "consists", "comprises"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a sentence of a detailed description speaks of this trial: it names it ("this
+    /// study", "the present trial", "we will"), opens with an objective ("To evaluate the safety
+    /// and efficacy of", "Determine the recommended phase II dose"), or says what patients "will"
+    /// receive or undergo without tying it to progression or care after the trial ("Patients then
+    /// undergo 15 fractions of IMRT"; not "Patients who progress will receive nivolumab at the
+    /// discretion of", "After completion of the study, patients will receive pembrolizumab as
+    /// standard of care"). Not a sentence of earlier studies ("Previous studies have demonstrated
+    /// the efficacy of pembrolizumab").
+    /// </summary>
+    private static bool OfThisTrial(TermText words)
+    {
+        if (words.Words.Count == 0)
+        {
+            return false;
+        }
+
+        var opening = words.Words[0].Word == "to" && words.Words.Count > 1 ? words.Words[1].Word : words.Words[0].Word;
+        if (ObjectiveVerbs.Contains(opening) || (words.Words.Count > 3 && IncludedWords.Contains(words.Words[3].Word) && ProtocolTherapy(words, 3)))
+        {
+            return true;
+        }
+
+        var protocol = false;
+        for (var i = 0; i < words.Words.Count; i++)
+        {
+            var word = words.Words[i].Word;
+            var next = i + 1 < words.Words.Count ? words.Words[i + 1].Word : string.Empty;
+            if ((word is "this" or "present" or "current" or "proposed" && next is "study" or "trial" or "protocol" or "project")
+                || (word == "we" && next is "will" or "aim" or "propose" or "plan"))
+            {
+                return true;
+            }
+
+            if (AfterTheTrialWords.Contains(word))
+            {
+                return false;
+            }
+
+            protocol |= (word is "will" && next is "receive" or "undergo" or "be") || (word is "then" && next is "receive" or "undergo");
+        }
+
+        return protocol;
+    }
+
+    /// <summary>How an objective opens ("To evaluate", "Determine").</summary>
+    private static readonly HashSet<string> ObjectiveVerbs = new(
+        ["evaluate", "determine", "assess", "compare", "investigate", "estimate", "explore", "examine", "measure"], StringComparer.Ordinal);
+
+    /// <summary>Words that tie what patients receive to progression or to care after the trial.</summary>
+    private static readonly HashSet<string> AfterTheTrialWords = new(
+        ["progress", "progresses", "progressed", "progression", "relapse", "recurrence", "discretion", "completion", "standard", "previous", "previously", "prior"],
+        StringComparer.Ordinal);
 
     /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
     private static int ClauseEnd(TermText words, int from)
@@ -618,8 +754,27 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         && (words.Words.Any(w => w.Word is "msv" or "mgy")
             || rt.Any(m => words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "dose" or "doses" or "exposure")));
 
-    /// <summary>Whether "after", "following" or "post" is one of the two words before word <paramref name="position"/>.</summary>
-    private static bool Follows(TermText words, int position) => words.WordsBefore(position, 2).Any(GivenInText.SequenceWords.Contains);
+    /// <summary>
+    /// Whether "after", "following" or "post" is one of the two words before word <paramref name="position"/>,
+    /// or further before it with only words of a course between ("Following Definitive Concurrent Chemoradiotherapy").
+    /// </summary>
+    private static bool Follows(TermText words, int position)
+    {
+        if (words.WordsBefore(position, 2).Any(GivenInText.SequenceWords.Contains))
+        {
+            return true;
+        }
+
+        for (var i = position - 1; i >= Math.Max(0, position - 4) && GivenInText.PriorTherapyModifiers.Contains(words.Words[i].Word); i--)
+        {
+            if (i > 0 && GivenInText.SequenceWords.Contains(words.Words[i - 1].Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a title gives an ICI as consolidation, adjuvant or maintenance treatment after RT (<see cref="ConsolidatesAfter"/>).</summary>
     private bool TitleConsolidatesAfterRt(StudyRecord record) =>

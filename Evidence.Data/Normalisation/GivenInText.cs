@@ -154,7 +154,7 @@ internal static class GivenInText
          "continue", "continues", "start", "starts", "begin", "begins", "then"],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> PriorTherapyModifiers = new(
+    internal static readonly HashSet<string> PriorTherapyModifiers = new(
         ["definitive", "concurrent", "sequential", "prior", "previous", "initial", "radical", "curative", "standard", "the", "a", "an", "their",
          "platinum", "based", "first", "line", "primary", "local", "thoracic", "pelvic", "adjuvant", "neoadjuvant", "induction"],
         StringComparer.Ordinal);

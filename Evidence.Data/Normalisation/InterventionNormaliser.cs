@@ -87,7 +87,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (classTerms is [var onlyClass]
             && (MeshAgent(record, onlyClass.Match.Value) is { } mesh ? [mesh]
                 : ArmAgents(record, intervention, arms, onlyClass.Match.Value) is { Count: > 0 } armAgents ? armAgents
-                : SummaryAgent(record, intervention, onlyClass.Match.Value) is { } summarised ? [summarised]
+                : SummaryAgents(record, intervention, onlyClass.Match.Value) is { Count: > 0 } summarised ? summarised
                 : []) is { Count: > 0 } resolved)
         {
             // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for
@@ -279,18 +279,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m))), target);
 
     /// <summary>
-    /// The ICI of a class-word intervention ("PD-1 antibody") that the trial's titles and summary
-    /// give, where no arm says and they name exactly one with that target as given (a title, or
-    /// the summary's words of what patients receive: "randomized to receive ... 18 weeks
-    /// sintilimab"; not "Pembrolizumab is approved for ...") and no other intervention names it.
+    /// The ICI of a class-word intervention ("PD-1 antibody", "Immune Checkpoint Inhibitors") that
+    /// the trial's titles and summary give, where no arm says and they name exactly one with that
+    /// target as given (a title, or the summary's words of what patients receive: "randomized to
+    /// receive ... 18 weeks sintilimab"; not "Pembrolizumab is approved for ...") and no other
+    /// intervention names it; for a class of no stated target, also the agents of one
+    /// co-formulation's name ("QL1706 Plus Chemotherapy": iparomlimab and tuvonralimab).
     /// </summary>
-    private (string Field, TermMatch<AgentEntry> Match)? SummaryAgent(StudyRecord record, Intervention intervention, string target)
+    private List<(string Field, TermMatch<AgentEntry> Match)> SummaryAgents(StudyRecord record, Intervention intervention, string target)
     {
-        if (target == Terms.UnspecifiedIci)
-        {
-            return null;
-        }
-
         // A title names what the trial is; of the summary, only the words that say what patients
         // receive ("randomized to receive ..."), from there to the end of the sentence.
         var given = FreeTextEvidence.OwnSentences(record)
@@ -298,8 +295,19 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .SelectMany(s => TermText.Of(s.Sentence) is var words
                 && (RecordFields.IsTitle(s.Field) ? 0 : FreeTextEvidence.WhatTheTrialGives(words)?.From) is { } from
                 ? vocabulary.Agents.Matches(words).Where(m => m.Position >= from && GivenInText.IsGiven(words, m.Position, m.Position + m.Words)).Select(m => (s.Field, Match: m))
-                : []);
-        return OneIci(given, target) is { } one && !NamedElsewhere(NamedByOtherInterventions(record, intervention), one.Match.Value) ? one : null;
+                : [])
+            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
+            .DistinctBy(c => c.Match.Value.Name)
+            .ToList();
+        var elsewhere = NamedByOtherInterventions(record, intervention);
+        if (given.Any(c => NamedElsewhere(elsewhere, c.Match.Value)))
+        {
+            return [];
+        }
+
+        return given.Count == 1 || (target == Terms.UnspecifiedIci && given.Count > 1 && given.All(c => c.Field == given[0].Field && c.Match.Position == given[0].Match.Position))
+            ? given
+            : [];
     }
 
     /// <summary>
@@ -331,7 +339,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     /// <summary>The one ICI among <paramref name="candidates"/> with <paramref name="target"/> (any, for "ICI, unspecified"), if there is exactly one.</summary>
-    private static (string Field, TermMatch<AgentEntry> Match)? OneIci(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target)
+    internal static (string Field, TermMatch<AgentEntry> Match)? OneIci(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target)
     {
         var ici = candidates
             .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
@@ -798,6 +806,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
             var subject = matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && Defines(text, m));
             var kinds = subject is null ? [] : matches.Where(m => m.Position > subject.Position && m.Value != Terms.UnspecifiedRt).ToList();
+            if (subject is not null && kinds.Count == 0 && Photons(text, subject) is { } photons)
+            {
+                // "Radiation therapy uses high energy photons to kill tumor cells": x-rays by another
+                // name, read only where they define the RT (a brachytherapy source emits photons too).
+                kinds = [photons];
+            }
             // One kind and what it does ("uses high energy x-rays to kill"), not a list of what
             // RT may use ("x-rays, particles, or radioactive seeds", "x-rays/gamma rays").
             if (kinds is [var kind] && text.WordsFrom(kind.Position + kind.Words, 1).FirstOrDefault() is "to")
@@ -807,6 +821,23 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         return defined;
+    }
+
+    /// <summary>"high energy photons" (or "high-energy photon beams") right after the "uses" that defines <paramref name="subject"/>, as EBRT.</summary>
+    private static TermMatch<string>? Photons(TermText text, TermMatch<string> subject)
+    {
+        var after = subject.Position + subject.Words;
+        var uses = Enumerable.Range(after, Math.Max(0, Math.Min(9, text.Words.Count - after))).FirstOrDefault(i => text.Words[i].Word is "uses" or "use", -1);
+        if (uses < 0)
+        {
+            return null;
+        }
+
+        var start = uses + 1;
+        var words = text.WordsFrom(start, 4).ToList();
+        var length = words is ["high", "energy", "photon" or "photons", ..] ? 3 : 0;
+        length += length > 0 && words.Count > 3 && words[3] is "beam" or "beams" ? 1 : 0;
+        return length == 0 ? null : new TermMatch<string>(Terms.Ebrt, text.Original[text.Words[start].Start..text.Words[start + length - 1].End], start, length);
     }
 
     /// <summary>The RT words that run on from <paramref name="opening"/> ("Photon beam" + "radiation therapy"), as one match.</summary>

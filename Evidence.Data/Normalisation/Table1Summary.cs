@@ -10,7 +10,8 @@ namespace TrialEvidence.Data.Normalisation;
 internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 {
     /// <summary>
-    /// The institution as "Country (institution)": the lead sponsor when it is an organisation,
+    /// The institution as "Country (institution)": the lead sponsor when it is an organisation (not
+    /// a person: see <see cref="IsPerson"/> and <see cref="IsResponsibleInvestigator"/>),
     /// else the organisation that registered the trial, else the responsible investigator's
     /// affiliation, else the first site's facility; a sponsor
     /// that is a person (class INDIV, a name with a title or degree, or a short name with no
@@ -52,12 +53,29 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether the sponsor is the responsible investigator by name ("池畔", sponsor of class OTHER
-    /// and principal investigator at Fujian Medical University Union Hospital): a person, whatever
-    /// the name looks like.
+    /// Whether the sponsor is the responsible investigator by name, titles and degrees aside
+    /// ("池畔" and "池畔, MD", principal investigator at Fujian Medical University Union
+    /// Hospital): a person, whatever the name looks like; not a sponsor of an organisation's
+    /// class or with an organisation's words that was typed into the investigator's field too.
     /// </summary>
-    private static bool IsResponsibleInvestigator(StudyRecord record, string sponsor) =>
-        record.ResponsibleInvestigator?.Trim() is { Length: > 0 } investigator && string.Equals(investigator, sponsor, StringComparison.OrdinalIgnoreCase);
+    private bool IsResponsibleInvestigator(StudyRecord record, string sponsor)
+    {
+        if (record.ResponsibleInvestigator?.Trim() is not { Length: > 0 } investigator
+            || record.LeadSponsorClass is not (null or "" or "OTHER" or "UNKNOWN" or "INDIV"))
+        {
+            return false;
+        }
+
+        var name = TermText.Of(sponsor);
+        return vocabulary.OrganisationWords.Matches(name).Count == 0 && NameWords(name).SequenceEqual(NameWords(TermText.Of(investigator)));
+    }
+
+    /// <summary>A person's name as words, less the titles and degrees around it ("Dr.", "MD", "PhD").</summary>
+    private List<string> NameWords(TermText name)
+    {
+        var titles = vocabulary.PersonWords.Matches(name).SelectMany(m => Enumerable.Range(m.Position, m.Words)).ToHashSet();
+        return [.. name.Words.Where((_, i) => !titles.Contains(i)).Select(w => w.Word)];
+    }
 
     /// <summary>A sponsor of class INDIV, or a name without organisation words that has a title or degree or is two to four words long.</summary>
     private bool IsPerson(string sponsor, string? sponsorClass)

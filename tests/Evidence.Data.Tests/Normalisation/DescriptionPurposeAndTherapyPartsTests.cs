@@ -7,18 +7,16 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// Vocabulary 2026-12-04.63 (issue 10, after unseen sets 49 and 50): the purpose a record with no
 /// intervention and no arm states only in its detailed description, the parts a summary says the
 /// trial's own therapy "includes", hypofractionated RT spelled "hypofraction" or named as a
-/// "hypofractionated boost", RT defined by its "high energy photons", and an ICI a title gives
-/// before another treatment or in a phase of it. The texts are written for these tests; none is
+/// "hypofractionated boost", RT defined by its "high energy photons", an ICI a title gives
+/// before another treatment or in a phase of it, and the agent of a class the free text gives
+/// that the record's keywords name; and (vocabulary 2026-12-04.64, after sets 51 and 52, and a
+/// review: SecondReviewRuleBoundaryTests) a description's objectives and protocol sentences,
+/// RT a title's patients had "following" definitive treatment, the ICIs of a co-formulation a
+/// title names for an "Immune Checkpoint Inhibitors" intervention, and the "quad shot". The texts are written for these tests; none is
 /// copied from a labelled record.
 /// </summary>
 public class DescriptionPurposeAndTherapyPartsTests
 {
-    private static JsonObject Described(JsonObject protocol, string description)
-    {
-        protocol["descriptionModule"]!["detailedDescription"] = description;
-        return protocol;
-    }
-
     [Fact]
     public void A_bare_records_description_that_states_its_purpose_gives_what_it_names()
     {
@@ -103,5 +101,67 @@ public class DescriptionPurposeAndTherapyPartsTests
         var study = Normalise(Trial("Pembrolizumab and Chemoradiotherapy for Gastroesophageal Cancer",
             "Radiation therapy uses high energy photons to kill tumor cells and shrink tumors.", [Intervention("DRUG", "Pembrolizumab")]));
         Assert.Equal("EBRT", study.FreeText?.RtModality);
+    }
+
+    private static JsonObject WithKeywords(JsonObject protocol, params string[] keywords)
+    {
+        protocol["conditionsModule"] = new JsonObject { ["keywords"] = new JsonArray([.. keywords.Select(k => (JsonNode)JsonValue.Create(k))]) };
+        return protocol;
+    }
+
+    [Fact]
+    public void The_keyword_agent_of_the_class_a_title_gives_is_its_agent()
+    {
+        var study = Normalise(WithKeywords(Trial("Perioperative Chemotherapy Plus PD-1 Antibody in Gastric Cancer", null, []), "Gastric cancer", "Camrelizumab"));
+        Assert.Equal(["camrelizumab"], study.FreeText?.Agents);
+        Assert.Equal("conditionsModule.keywords[1]", Assert.Single(study.Sources, s => s.Field == "agent").SourceField);
+    }
+
+    [Theory]
+    [InlineData("Camrelizumab", "Sintilimab")] // two with the target: which is not said
+    [InlineData("Durvalumab")] // another target
+    public void Keywords_that_do_not_name_one_agent_of_the_class_leave_the_class(params string[] keywords)
+    {
+        var study = Normalise(WithKeywords(Trial("Perioperative Chemotherapy Plus PD-1 Antibody in Gastric Cancer", null, []), keywords));
+        Assert.Empty(study.FreeText?.Agents ?? []);
+        Assert.Equal(["PD-1"], study.FreeText?.Targets);
+    }
+
+    [Fact]
+    public void A_bare_records_objective_in_its_description_gives_what_it_evaluates()
+    {
+        var study = Normalise(Described(Trial("Treatment of Advanced Oesophageal Cancer", null, []),
+            "Pembrolizumab is approved for other uses. -Evaluate the safety and efficacy of pembrolizumab in participants with advanced esophageal cancer."));
+        Assert.Equal(["pembrolizumab"], study.FreeText?.Agents);
+    }
+
+    [Fact]
+    public void Rt_the_titles_patients_had_following_definitive_treatment_is_not_given()
+    {
+        var study = Normalise(Trial(
+            "A Study of Durvalumab for Participants With Unresected Head and Neck Cancer Following Definitive Concurrent Chemoradiotherapy",
+            "To assess the efficacy of durvalumab in participants who have not progressed after receiving definitive concurrent chemoradiotherapy.",
+            [Intervention("DRUG", "Durvalumab")]));
+        Assert.Null(study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void An_ici_class_intervention_takes_the_agents_of_the_one_co_formulation_a_title_names()
+    {
+        var agents = Normalise(Trial("QL1706 Plus Chemotherapy for Advanced Lung Cancer", null, [Intervention("DRUG", "Immune Checkpoint Inhibitors")])).Interventions[0].Agents;
+        Assert.Equal(["iparomlimab", "tuvonralimab"], agents.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_ici_class_intervention_takes_no_agent_where_a_title_names_two_products()
+    {
+        var agents = Normalise(Trial("Pembrolizumab or Atezolizumab Plus Chemotherapy for Advanced Lung Cancer", null, [Intervention("DRUG", "Immune Checkpoint Inhibitors")])).Interventions[0].Agents;
+        Assert.Empty(agents);
+    }
+
+    [Fact]
+    public void A_quad_shot_is_hypofractionated_rt()
+    {
+        Assert.Equal("Hypofractionated RT", OnlyIntervention(Intervention("RADIATION", "Quad shot")).RtModality);
     }
 }

@@ -59,6 +59,13 @@ internal static class Records
         return protocol;
     }
 
+    /// <summary><paramref name="protocol"/> (made by <see cref="Trial"/>) with a detailed description.</summary>
+    public static JsonObject Described(JsonObject protocol, string? description)
+    {
+        protocol["descriptionModule"]!["detailedDescription"] = description;
+        return protocol;
+    }
+
     public static JsonObject WithArms(JsonObject[] interventions, params JsonObject[] arms) => new()
     {
         ["armsInterventionsModule"] = new JsonObject

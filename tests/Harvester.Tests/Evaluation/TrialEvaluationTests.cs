@@ -138,6 +138,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-48", "Reconstructed-48", 4)]
     [InlineData("reconstructed-49", "Reconstructed-49", 26)]
     [InlineData("reconstructed-50", "Reconstructed-50", 28)]
+    [InlineData("reconstructed-51", "Reconstructed-51", 29)]
     [InlineData("reconstructed-52", "Reconstructed-52", 22)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
