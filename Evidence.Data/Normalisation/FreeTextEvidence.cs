@@ -101,9 +101,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 }
 
                 // Only the therapies in the words that say what is given ("randomized to receive
-                // cabozantinib or placebo, as nivolumab is no longer available": not nivolumab).
-                (rt, named, iciClasses) = ([.. rt.Where(m => m.Position >= from && m.Position < to)],
-                    [.. named.Where(m => m.Position >= from && m.Position < to)], [.. iciClasses.Where(m => m.Position >= from && m.Position < to)]);
+                // cabozantinib or placebo, as nivolumab is no longer available": not nivolumab),
+                // and not those of the patients it describes ("in treating older patients
+                // undergoing chemotherapy and radiation therapy").
+                (rt, named, iciClasses) = ([.. rt.Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position))],
+                    [.. named.Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position))],
+                    [.. iciClasses.Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position))]);
             }
 
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
@@ -405,7 +408,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
             if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given" or "administered" or "applied")))
                 || (word == "will" && next == "have" && !words.WordsFrom(i + 2, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
-                || (AssessedWords.Contains(word) && next == "of"))
+                || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i)))
             {
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
@@ -453,6 +456,26 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>How a sentence says what the trial's therapy is made of ("includes", "consists of", "comprises").</summary>
     private static readonly HashSet<string> IncludedWords = new(["includes", "consists", "comprises"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the therapy at <paramref name="position"/> is one the people a sentence describes
+    /// are having ("patients undergoing chemotherapy and radiation therapy", "adults receiving
+    /// pembrolizumab"): a word for people, then "undergoing", "receiving", "having" or "on", with
+    /// at most three words of therapy between.
+    /// </summary>
+    private static bool PatientsUndergo(TermText words, int position)
+    {
+        var before = words.WordsBefore(position, 5).ToList();
+        for (var i = 0; i + 1 < before.Count; i++)
+        {
+            if (PopulationWords.Contains(before[i]) && before[i + 1] is "undergoing" or "receiving" or "having" or "on")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a sentence of a detailed description speaks of this trial: it names it ("this
@@ -525,6 +548,21 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>How a trial assigns what patients then receive ("randomized in a 2:1 ratio to receive either tremelimumab or placebo").</summary>
     private static readonly HashSet<string> AssignedWords = new(
         ["randomized", "randomised", "randomly", "assigned", "allocated"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the efficacy (or safety...) at word <paramref name="index"/> is one others found or
+    /// nobody knows, not what the trial assesses: the object of another noun ("the progressive
+    /// clinical confirmation of the efficacy of immunotherapy", "evidence of the efficacy of"),
+    /// or in a sentence that calls it known or unknown ("studies have demonstrated the efficacy
+    /// of", "the efficacy of ICI in bladder preservation is unknown").
+    /// </summary>
+    private static bool OfOthers(TermText words, int index) =>
+        words.WordsBefore(index, 2).ToList() is ["of" or "on", "the"] || words.Words.Any(w => Verdicts.Contains(w.Word));
+
+    /// <summary>What a sentence says of an efficacy others found or nobody knows.</summary>
+    private static readonly HashSet<string> Verdicts = new(
+        ["unknown", "unclear", "uncertain", "demonstrated", "shown", "reported", "established", "proven", "proved", "confirmed"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit"], StringComparer.Ordinal);

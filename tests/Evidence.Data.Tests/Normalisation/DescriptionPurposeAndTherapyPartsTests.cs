@@ -12,7 +12,9 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// that the record's keywords name; and (vocabulary 2026-12-04.64, after sets 51 and 52, and a
 /// review: SecondReviewRuleBoundaryTests) a description's objectives and protocol sentences,
 /// RT a title's patients had "following" definitive treatment, the ICIs of a co-formulation a
-/// title names for an "Immune Checkpoint Inhibitors" intervention, and the "quad shot". The texts are written for these tests; none is
+/// title names for an "Immune Checkpoint Inhibitors" intervention, and the "quad shot"; and
+/// (vocabulary 2026-12-04.65, after sets 53 and 54) the efficacy others found or nobody knows,
+/// and the therapy of the patients a summary describes. The texts are written for these tests; none is
 /// copied from a labelled record.
 /// </summary>
 public class DescriptionPurposeAndTherapyPartsTests
@@ -163,5 +165,36 @@ public class DescriptionPurposeAndTherapyPartsTests
     public void A_quad_shot_is_hypofractionated_rt()
     {
         Assert.Equal("Hypofractionated RT", OnlyIntervention(Intervention("RADIATION", "Quad shot")).RtModality);
+    }
+
+    [Theory]
+    [InlineData("With the progressive clinical confirmation of the efficacy of immunotherapy, ICI has moved from second-line to first-line treatment.")]
+    [InlineData("However, the efficacy of ICI in bladder preservation therapy is unknown.")]
+    [InlineData("Several studies have demonstrated the efficacy of immune checkpoint inhibitors in bladder cancer.")]
+    public void An_efficacy_others_found_or_nobody_knows_is_not_what_a_bare_record_gives(string summary)
+    {
+        Assert.Empty(Normalise(Trial("Comprehensive Bladder Preservation Therapy", summary, [])).FreeText?.Targets ?? []);
+    }
+
+    [Fact]
+    public void An_efficacy_the_trial_assesses_is_still_given()
+    {
+        var study = Normalise(Trial("Comprehensive Bladder Preservation Therapy", "This study evaluates the efficacy of immune checkpoint inhibitors with radiotherapy.", []));
+        Assert.Equal(["ICI, unspecified"], study.FreeText?.Targets);
+    }
+
+    [Fact]
+    public void The_therapy_of_the_patients_a_summary_describes_is_not_given()
+    {
+        var study = Normalise(Trial("Geriatric Assessment for Older Adults",
+            "This clinical trial compares the effect of geriatric assessment to usual care in treating older patients undergoing chemotherapy and radiation therapy.", []));
+        Assert.Null(study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void What_patients_will_receive_is_still_given()
+    {
+        var study = Normalise(Trial("Radiotherapy in Older Adults", "In this study, patients will receive radiation therapy once a week.", []));
+        Assert.Equal("RT, unspecified", study.FreeText?.RtModality);
     }
 }

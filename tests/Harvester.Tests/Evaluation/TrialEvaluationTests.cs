@@ -140,6 +140,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-50", "Reconstructed-50", 28)]
     [InlineData("reconstructed-51", "Reconstructed-51", 29)]
     [InlineData("reconstructed-52", "Reconstructed-52", 22)]
+    [InlineData("reconstructed-53", "Reconstructed-53", 16)]
     [InlineData("reconstructed-54", "Reconstructed-54", 25)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
