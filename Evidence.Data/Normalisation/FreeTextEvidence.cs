@@ -104,9 +104,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // cabozantinib or placebo, as nivolumab is no longer available": not nivolumab),
                 // and not those of the patients it describes ("in treating older patients
                 // undergoing chemotherapy and radiation therapy").
-                (rt, named, iciClasses) = ([.. rt.Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position))],
-                    [.. named.Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position))],
-                    [.. iciClasses.Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position))]);
+                bool Given(int position) => position >= from && position < to && !PatientsUndergo(words, position);
+                (rt, named, iciClasses) = ([.. rt.Where(m => Given(m.Position))], [.. named.Where(m => Given(m.Position))], [.. iciClasses.Where(m => Given(m.Position))]);
             }
 
             // A title names what a trial is about, not always what it gives ("Radiation Dermatitis
@@ -234,9 +233,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var keywords = record.Keywords.SelectMany((keyword, i) => vocabulary.Agents.Matches(TermText.Of(keyword)).Select(m => (Field: $"conditionsModule.keywords[{i}]", Match: m)));
-        var meshes = record.MeshTerms.Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
-            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)));
-        return InterventionNormaliser.OneIci(keywords.Concat(meshes), target);
+        return InterventionNormaliser.OneIci(keywords.Concat(InterventionNormaliser.MeshAgents(vocabulary, record)), target);
     }
 
     /// <summary>Whether a sentence states a dose in Gy: RT it names with its dose is the protocol's ("Adjuvant durvalumab after SBRT, 50 Gy in 5 fractions").</summary>
@@ -387,7 +384,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// The words of a sentence that say what the trial gives, as a range of word positions: what
     /// patients "will receive", "will be treated/given/administered/applied", "will undergo" or "will have", or the efficacy,
     /// safety, feasibility, effect or activity "of" a therapy it assesses (the whole sentence);
-    /// what the trial's own therapy "includes" or "consists of" (<see cref="ProtocolTherapy"/>), to the end;
+    /// what the trial's own therapy "includes" or "consists of" (<see cref="OpensWithOwnTherapy"/>), to the end;
     /// what patients are randomized or assigned "to receive" (or "to" a therapy), up to the end of that clause; the
     /// therapy whose "how well" it "works" the trial studies, between the two (and what it works
     /// "compared with", to the end). None for a purpose
@@ -403,6 +400,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </param>
     internal static (int From, int To)? WhatTheTrialGives(TermText words, bool wholeAssessedSentence = true)
     {
+        if (OpensWithOwnTherapy(words))
+        {
+            // "The combined therapy includes HAIC ..., lenvatinib and an intravenous PD-1 inhibitor".
+            return (OwnTherapySubjectWords + 1, words.Words.Count);
+        }
+
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
@@ -411,12 +414,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i)))
             {
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
-            }
-
-            if (IncludedWords.Contains(word) && ProtocolTherapy(words, i))
-            {
-                // "The combined therapy includes HAIC ..., lenvatinib and an intravenous PD-1 inhibitor".
-                return (i + 1, words.Words.Count);
             }
 
             if (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))
@@ -445,14 +442,20 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether the sentence opens with the trial's own therapy as the subject of "includes" at
-    /// <paramref name="position"/> ("The combined therapy", "This study treatment", "The treatment
-    /// regimen"), and nothing else: not another's ("Standard combination therapy includes",
-    /// "In China, the recommended combination therapy includes", "Treatment options include").
+    /// Whether the sentence opens with the trial's own therapy as the subject of "includes",
+    /// "consists" or "comprises" ("The combined therapy includes", "This study treatment consists
+    /// of", "The treatment regimen comprises"), and nothing else: not another's ("Standard
+    /// combination therapy includes", "In China, the recommended combination therapy includes",
+    /// "Treatment options include").
     /// </summary>
-    private static bool ProtocolTherapy(TermText words, int position) =>
-        position == 3 && words.WordsBefore(position, 3).ToList() is ["the" or "this" or "our", var whose, "therapy" or "treatment" or "regimen" or "intervention"]
-        && whose is "combined" or "combination" or "study" or "trial" or "protocol" or "investigational" or "experimental" or "treatment";
+    private static bool OpensWithOwnTherapy(TermText words) =>
+        words.WordsFrom(0, OwnTherapySubjectWords + 1).ToList() is
+            ["the" or "this" or "our", var whose, "therapy" or "treatment" or "regimen" or "intervention", var verb]
+        && whose is "combined" or "combination" or "study" or "trial" or "protocol" or "investigational" or "experimental" or "treatment"
+        && IncludedWords.Contains(verb);
+
+    /// <summary>The words of the subject <see cref="OpensWithOwnTherapy"/> reads ("the combined therapy").</summary>
+    private const int OwnTherapySubjectWords = 3;
 
     /// <summary>How a sentence says what the trial's therapy is made of ("includes", "consists of", "comprises").</summary>
     private static readonly HashSet<string> IncludedWords = new(["includes", "consists", "comprises"], StringComparer.Ordinal);
@@ -495,7 +498,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var opening = words.Words[0].Word == "to" && words.Words.Count > 1 ? words.Words[1].Word : words.Words[0].Word;
-        if (ObjectiveVerbs.Contains(opening) || (words.Words.Count > 3 && IncludedWords.Contains(words.Words[3].Word) && ProtocolTherapy(words, 3)))
+        if (ObjectiveVerbs.Contains(opening) || OpensWithOwnTherapy(words))
         {
             return true;
         }

@@ -273,10 +273,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// The ICI the registry's intervention MeSH terms name for the study, when there is exactly
     /// one with the target the intervention's class words imply.
     /// </summary>
-    private (string Field, TermMatch<AgentEntry> Match)? MeshAgent(StudyRecord record, string target) =>
-        OneIci(record.MeshTerms
+    private (string Field, TermMatch<AgentEntry> Match)? MeshAgent(StudyRecord record, string target) => OneIci(MeshAgents(vocabulary, record), target);
+
+    /// <summary>The agents the registry's intervention MeSH terms for the study name, each with its field.</summary>
+    internal static IEnumerable<(string Field, TermMatch<AgentEntry> Match)> MeshAgents(VocabularyMatchers vocabulary, StudyRecord record) =>
+        record.MeshTerms
             .Where(t => t.BrowseModule == "intervention" && t.Relation == "mesh")
-            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m))), target);
+            .SelectMany(t => vocabulary.Agents.Matches(TermText.Of(t.Term)).Select(m => (Field: $"derivedSection.interventionBrowseModule.meshes[{t.Ordinal}]", Match: m)));
 
     /// <summary>
     /// The ICI of a class-word intervention ("PD-1 antibody", "Immune Checkpoint Inhibitors") that
@@ -290,15 +293,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     {
         // A title names what the trial is; of the summary, only the words that say what patients
         // receive ("randomized to receive ..."), from there to the end of the sentence.
-        var given = FreeTextEvidence.OwnSentences(record)
+        var given = IcisWith(FreeTextEvidence.OwnSentences(record)
             .Where(s => RecordFields.IsTitle(s.Field) || s.Field == RecordFields.BriefSummary)
             .SelectMany(s => TermText.Of(s.Sentence) is var words
                 && (RecordFields.IsTitle(s.Field) ? 0 : FreeTextEvidence.WhatTheTrialGives(words)?.From) is { } from
                 ? vocabulary.Agents.Matches(words).Where(m => m.Position >= from && GivenInText.IsGiven(words, m.Position, m.Position + m.Words)).Select(m => (s.Field, Match: m))
-                : [])
-            .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
-            .DistinctBy(c => c.Match.Value.Name)
-            .ToList();
+                : []), target);
         var elsewhere = NamedByOtherInterventions(record, intervention);
         if (given.Any(c => NamedElsewhere(elsewhere, c.Match.Value)))
         {
@@ -339,14 +339,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     /// <summary>The one ICI among <paramref name="candidates"/> with <paramref name="target"/> (any, for "ICI, unspecified"), if there is exactly one.</summary>
-    internal static (string Field, TermMatch<AgentEntry> Match)? OneIci(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target)
-    {
-        var ici = candidates
+    internal static (string Field, TermMatch<AgentEntry> Match)? OneIci(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target) =>
+        IcisWith(candidates, target) is [var one] ? one : null;
+
+    /// <summary>The ICIs among <paramref name="candidates"/> with <paramref name="target"/> (any, for "ICI, unspecified"), each agent once.</summary>
+    private static List<(string Field, TermMatch<AgentEntry> Match)> IcisWith(IEnumerable<(string Field, TermMatch<AgentEntry> Match)> candidates, string target) =>
+        [.. candidates
             .Where(c => c.Match.Value.Class == Terms.Ici && (target == Terms.UnspecifiedIci || c.Match.Value.Targets.Contains(target)))
-            .DistinctBy(c => c.Match.Value.Name)
-            .ToList();
-        return ici.Count == 1 ? ici[0] : null;
-    }
+            .DistinctBy(c => c.Match.Value.Name)];
 
     /// <summary>
     /// An ICI the vocabulary does not name ("ICI, unspecified"): a generic name of the
