@@ -63,6 +63,7 @@ internal static class HarvesterCli
             HarvestCommand.Create(host),
             FetchCommand.Create(host),
             RenormalizeCommand.Create(host),
+            BackfillChangesCommand.Create(host),
             EvaluateCommand.Create(),
         };
         ScheduleCommand.AttachTo(root, host);

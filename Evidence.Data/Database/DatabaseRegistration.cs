@@ -36,6 +36,7 @@ public static class DatabaseRegistration
             MaxRecordBytes = sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRecordBytes,
         });
         services.AddSingleton<Normalisation.Renormaliser>();
+        services.AddSingleton<Changes.ChangeBackfill>();
         return services;
     }
 }

@@ -63,11 +63,7 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
             cancellationToken.ThrowIfCancellationRequested();
             var batchIds = JsonSerializer.Serialize(batch);
             var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>(SelectCurrent, new { Ids = batchIds }).ToList();
-            var normalised = rows.ConvertAll(r =>
-            {
-                using var document = JsonDocument.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize));
-                return (r.NctId, Study: normaliser.Normalise(StudyRecordParser.Parse(document.RootElement)), r.Before);
-            });
+            var normalised = rows.ConvertAll(r => (r.NctId, Study: normaliser.Normalise(StudyRecordParser.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize))), r.Before));
 
             using var transaction = connection.BeginTransaction(deferred: false);
             NormalisationWriter.DeleteDerived(connection, transaction, batchIds);

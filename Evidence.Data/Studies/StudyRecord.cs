@@ -42,6 +42,13 @@ public sealed class StudyRecord
     /// <summary>The eligibility criteria as the registry writes them (inclusion, then exclusion); read by the normaliser, not stored apart.</summary>
     public string? EligibilityCriteria { get; init; }
 
+    /// <summary>eligibilityModule.sex (ALL, FEMALE, MALE), minimumAge and maximumAge ("18 Years"): compared for changes, not stored apart.</summary>
+    public string? EligibilitySex { get; init; }
+
+    public string? MinimumAge { get; init; }
+
+    public string? MaximumAge { get; init; }
+
     /// <summary>The responsible party's type (SPONSOR, PRINCIPAL_INVESTIGATOR, SPONSOR_INVESTIGATOR).</summary>
     public string? ResponsiblePartyType { get; init; }
 

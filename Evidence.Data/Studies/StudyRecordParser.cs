@@ -5,6 +5,13 @@ namespace TrialEvidence.Data.Studies;
 /// <summary>Turns one registry study object (API v2 shape) into the rows of the evidence database.</summary>
 public static class StudyRecordParser
 {
+    /// <summary>A study from its JSON as UTF-8 bytes (a stored version read back with <see cref="StoredJson.Read"/>).</summary>
+    public static StudyRecord Parse(byte[] utf8)
+    {
+        using var document = JsonDocument.Parse(utf8);
+        return Parse(document.RootElement);
+    }
+
     /// <exception cref="StudyFormatException">No valid NCT id, or a field present with the wrong type.</exception>
     public static StudyRecord Parse(JsonElement study)
     {
@@ -31,6 +38,7 @@ public static class StudyRecordParser
         var enrollment = design.Get("enrollmentInfo");
         var conditionsModule = protocol.Get("conditionsModule");
         var arms = protocol.Get("armsInterventionsModule");
+        var eligibility = protocol.Get("eligibilityModule");
         var derived = root.Get("derivedSection");
 
         return new StudyRecord
@@ -64,7 +72,10 @@ public static class StudyRecordParser
             LeadSponsorClass = leadSponsor.String("class"),
             BriefSummary = protocol.Get("descriptionModule").String("briefSummary"),
             DetailedDescription = protocol.Get("descriptionModule").String("detailedDescription"),
-            EligibilityCriteria = protocol.Get("eligibilityModule").String("eligibilityCriteria"),
+            EligibilityCriteria = eligibility.String("eligibilityCriteria"),
+            EligibilitySex = eligibility.String("sex"),
+            MinimumAge = eligibility.String("minimumAge"),
+            MaximumAge = eligibility.String("maximumAge"),
             ResponsiblePartyType = sponsors.Get("responsibleParty").String("type"),
             ResponsibleInvestigator = sponsors.Get("responsibleParty").String("investigatorFullName"),
             ResponsibleAffiliation = sponsors.Get("responsibleParty").String("investigatorAffiliation"),

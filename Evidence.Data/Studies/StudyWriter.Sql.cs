@@ -283,6 +283,30 @@ public sealed partial class StudyWriter
         ("Type", x => x.Record.EnrollmentType),
     ];
 
+    // The version each replaced study showed until now, to compare with the one replacing it.
+    private const string SelectCurrentRecords = """
+        SELECT s.nct_id AS NctId, v.id AS VersionId, v.raw_json AS RawJson, v.raw AS Raw, v.raw_size AS RawSize
+        FROM studies s JOIN study_versions v ON v.id = s.current_version_id
+        WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
+        """;
+
+    private const string InsertChange = $"""
+        INSERT INTO study_changes (nct_id, from_version_id, to_version_id, field, old, new, registry_date, observed_at)
+        VALUES (@NctId, @FromVersionId, {VersionIdOf}, @Field, @Old, @New, @RegistryDate, @ObservedAt)
+        """;
+
+    private static readonly (string, Func<ChangeRow, object?>)[] ChangeColumns =
+    [
+        ("NctId", x => x.Record.NctId),
+        ("FromVersionId", x => x.FromVersionId),
+        ("ContentHash", x => x.ContentHash),
+        ("Field", x => x.Change.Field),
+        ("Old", x => x.Change.Old),
+        ("New", x => x.Change.New),
+        ("RegistryDate", x => x.Record.LastUpdatePostedDate),
+        ("ObservedAt", x => x.ObservedAt),
+    ];
+
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A list held in one column: a JSON array of strings (query it with json_each); NULL when empty.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Changes;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Data.Studies;
@@ -11,7 +12,8 @@ public sealed record IncomingStudy(ParsedStudy Study, string Source);
 /// <summary>
 /// Stores batches of studies inside the caller's transaction: every unseen version goes to
 /// study_versions; a version at least as new as the current one replaces the studies row and its
-/// child rows; a change of enrollment count or type adds an enrollment snapshot.
+/// child rows, and what changed from the version it replaces goes to study_changes; a change of
+/// enrollment count or type adds an enrollment snapshot.
 /// </summary>
 public sealed partial class StudyWriter(TimeProvider clock)
 {
@@ -77,7 +79,10 @@ public sealed partial class StudyWriter(TimeProvider clock)
             }
         }
 
+        // Read before the upsert moves current_version_id on: what each replaced study showed until now.
+        var changeRows = Changes(connection, transaction, studies, now);
         Insert(connection, transaction, InsertVersion, VersionColumns, versions);
+        Insert(connection, transaction, InsertChange, ChangeColumns, changeRows);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
         connection.Execute(IndexNewSponsors, new { Ids = JsonSerializer.Serialize(studies.Where(s => !s.Replaces).Select(s => s.Record.NctId)) }, transaction);
         var replaced = new { Ids = JsonSerializer.Serialize(studies.Where(s => s.Replaces).Select(s => s.Record.NctId)) };
@@ -92,6 +97,36 @@ public sealed partial class StudyWriter(TimeProvider clock)
         NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         return outcomes;
+    }
+
+    /// <summary>
+    /// What each study a newer version replaces has changed, field by field, against the version
+    /// current until now (<see cref="ChangeDetector"/>). Only a replacement compares: a version
+    /// kept as history (older, or of the same dates) changes nothing a coordinator follows.
+    /// </summary>
+    private static List<ChangeRow> Changes(SqliteConnection connection, SqliteTransaction transaction, List<StudyRow> studies, string now)
+    {
+        var replacing = studies.Where(s => s.Replaces).ToList();
+        if (replacing.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = new { Ids = JsonSerializer.Serialize(replacing.Select(s => s.Record.NctId)) };
+        var previous = connection.Query<CurrentRecord>(SelectCurrentRecords, ids, transaction).ToDictionary(r => r.NctId);
+        var rows = new List<ChangeRow>();
+        foreach (var study in replacing)
+        {
+            if (previous.GetValueOrDefault(study.Record.NctId) is not { } before)
+            {
+                continue;
+            }
+
+            var older = before.Parse();
+            rows.AddRange(ChangeDetector.Compare(older, study.Record).Select(change => new ChangeRow(study.Record, study.ContentHash, before.VersionId, change, now)));
+        }
+
+        return rows;
     }
 
     private static void Insert<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, (string, Func<T, object?>)[] columns, IEnumerable<T> rows)
@@ -141,6 +176,14 @@ public sealed partial class StudyWriter(TimeProvider clock)
     private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, byte[] Raw, int RawSize);
 
     private sealed record StudyRow(StudyRecord Record, NormalisedStudy Normalised, string ContentHash, string UpdatedAt, bool Replaces);
+
+    private sealed record ChangeRow(StudyRecord Record, string ContentHash, long FromVersionId, FieldChange Change, string ObservedAt);
+
+    /// <summary>A stored version as read back: parsed as it was when stored (it was a usable record then).</summary>
+    private sealed record CurrentRecord(string NctId, long VersionId, string? RawJson, byte[]? Raw, long? RawSize)
+    {
+        public StudyRecord Parse() => StudyRecordParser.Parse(StoredJson.Read(RawJson, Raw, RawSize));
+    }
 
     private sealed record SnapshotRow(StudyRecord Record, string ContentHash, string ObservedAt);
 

@@ -16,7 +16,7 @@ internal static class RenormalizeCommand
             parse,
             (services, token) => Task.FromResult(Run(services, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, token)),
             cancellationToken,
-            beforeStart: services => ExistingDatabase(services.GetRequiredService<SqliteConnectionFactory>().DatabasePath, parse.InvocationConfiguration.Error)));
+            beforeStart: services => ExistingDatabase(services, "nothing to renormalize", parse.InvocationConfiguration.Error)));
         return command;
     }
 
@@ -29,15 +29,16 @@ internal static class RenormalizeCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Renormalising works on what is stored: a path that names no database is a mistake, not a new database.</summary>
-    private static int? ExistingDatabase(string path, TextWriter error)
+    /// <summary>A command that works on what is stored: a path that names no database is a mistake, not a new database.</summary>
+    internal static int? ExistingDatabase(IServiceProvider services, string why, TextWriter error)
     {
+        var path = services.GetRequiredService<SqliteConnectionFactory>().DatabasePath;
         if (File.Exists(path))
         {
             return null;
         }
 
-        error.WriteLine($"error: there is no database at {path} (nothing to renormalize)");
+        error.WriteLine($"error: there is no database at {path} ({why})");
         return ExitCodes.Usage;
     }
 }
