@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
+using TrialEvidence.Api.Changes;
 using TrialEvidence.Api.Harvests;
 using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Table1;
@@ -54,6 +55,7 @@ try
     app.MapTable1();
     app.MapTopics();
     app.MapHarvests();
+    app.MapChanges();
     await app.RunAsync();
     return 0;
 }

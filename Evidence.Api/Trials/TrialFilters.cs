@@ -115,7 +115,7 @@ public static partial class FilterRules
         Date(errors, "updatedSince", filters.UpdatedSince);
     }
 
-    private static void OneOf(IDictionary<string, string[]> errors, string name, string[]? values, string[] allowed)
+    public static void OneOf(IDictionary<string, string[]> errors, string name, string[]? values, string[] allowed)
     {
         if (values is null)
         {
@@ -136,7 +136,7 @@ public static partial class FilterRules
         }
     }
 
-    private static void FreeText(IDictionary<string, string[]> errors, string name, string[]? values)
+    public static void FreeText(IDictionary<string, string[]> errors, string name, string[]? values)
     {
         if (values is null)
         {
@@ -149,10 +149,14 @@ public static partial class FilterRules
         }
     }
 
+    /// <summary>yyyy, yyyy-MM or a real yyyy-MM-dd: how the registry writes dates.</summary>
+    public static bool IsPartialDate(string value) =>
+        PartialDate().IsMatch(value)
+        && (value.Length != 10 || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+
     private static void Date(IDictionary<string, string[]> errors, string name, string? value)
     {
-        if (value is not null && (!PartialDate().IsMatch(value)
-            || (value.Length == 10 && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))))
+        if (value is not null && !IsPartialDate(value))
         {
             errors[name] = ["a date as yyyy, yyyy-MM or yyyy-MM-dd"];
         }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrialEvidence.Api.Changes;
 using TrialEvidence.Api.Infrastructure;
+using TrialEvidence.Data.Changes;
 
 namespace TrialEvidence.Api.Trials;
 
@@ -13,6 +15,8 @@ public static class TrialsApi
         group.MapGet("/{nctId}", Get).WithSummary("One trial: its current normalised record and where it came from")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{nctId}/versions", Versions).WithSummary("Every stored version of a trial's registry record")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{nctId}/changes", Changes).WithSummary("A trial's timeline: every change between its stored versions, newest first by registry date")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{nctId}/raw", Raw).WithSummary("A stored version's registry JSON, exactly as received (default: the current one)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
@@ -28,6 +32,9 @@ public static class TrialsApi
 
     private static Results<Ok<List<TrialVersion>>, ProblemHttpResult> Versions([AsParameters] TrialId id, TrialReads reads) =>
         reads.Versions(id.NctId) is { Count: > 0 } versions ? TypedResults.Ok(versions) : NotFound(id);
+
+    private static Results<Ok<TrialChanges>, ProblemHttpResult> Changes([AsParameters] TrialId id, ChangeLog log) =>
+        log.Titles([id.NctId]).Count > 0 ? TypedResults.Ok(new TrialChanges(id.NctId, log.ForTrial(id.NctId))) : NotFound(id);
 
     private static Results<FileContentHttpResult, ProblemHttpResult> Raw([AsParameters] TrialId id, TrialReads reads, long? version = null) =>
         reads.Raw(id.NctId, version) is { } raw

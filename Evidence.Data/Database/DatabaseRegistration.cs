@@ -37,6 +37,7 @@ public static class DatabaseRegistration
         });
         services.AddSingleton<Normalisation.Renormaliser>();
         services.AddSingleton<Changes.ChangeBackfill>();
+        services.AddSingleton<Changes.ChangeLog>();
         return services;
     }
 }

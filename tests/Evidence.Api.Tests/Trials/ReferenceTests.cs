@@ -18,6 +18,9 @@ public sealed class ReferenceTests(EvidenceApiFactory factory) : ApiTest(factory
         Assert.Contains("/api/topics", paths);
         Assert.Contains("/api/topics/{name}/harvest", paths);
         Assert.Contains("/api/harvests", paths);
+        Assert.Contains("/api/trials/{nctId}/changes", paths);
+        Assert.Contains("/api/changes", paths);
+        Assert.Contains("/api/changes.atom", paths);
     }
 
     [Fact]
