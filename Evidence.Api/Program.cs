@@ -5,10 +5,12 @@ using TrialEvidence.Api.Harvests;
 using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Table1;
 using TrialEvidence.Api.Topics;
+using TrialEvidence.Api.Webhooks;
 using TrialEvidence.Api.Trials;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
+using TrialEvidence.Webhooks;
 
 try
 {
@@ -35,6 +37,8 @@ try
     builder.Services.AddEvidenceApi(builder.Configuration);
     // The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.
     builder.Services.AddHarvestScheduling(builder.Configuration);
+    // Changes stored by any process reach the webhooks while the API runs.
+    builder.Services.AddWebhookDelivery();
 
     var app = builder.Build();
     app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
@@ -56,6 +60,7 @@ try
     app.MapTopics();
     app.MapHarvests();
     app.MapChanges();
+    app.MapWebhooks();
     await app.RunAsync();
     return 0;
 }

@@ -4,6 +4,7 @@ using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Scheduling;
 using TrialEvidence.Topics;
+using TrialEvidence.Webhooks;
 
 namespace TrialEvidence.Harvester;
 
@@ -26,6 +27,8 @@ internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IRead
         [RegistryOptions.Section] = typeof(RegistryOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
         [TopicsOptions.Section] = typeof(List<TopicOptions>),
+        [WebhooksOptions.Section] = typeof(List<WebhookOptions>),
+        [WebhookDeliveryOptions.Section] = typeof(WebhookDeliveryOptions),
     };
 
     public static IEnumerable<string> Sections => Shapes.Keys;

@@ -9,6 +9,7 @@ using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Scheduling;
+using TrialEvidence.Webhooks;
 
 namespace TrialEvidence.Harvester;
 
@@ -67,6 +68,7 @@ internal sealed class HarvesterHost(IReadOnlyList<string> settings)
         if (withScheduler)
         {
             builder.Services.AddHarvestScheduling(builder.Configuration);
+            builder.Services.AddWebhookDelivery();
         }
 
         return builder.Build();

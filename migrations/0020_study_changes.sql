@@ -4,8 +4,10 @@
 -- history (older than the current one, or of the same dates) adds none. `backfill-changes`
 -- fills them for versions stored before this migration or arrived out of order (backfilled = 1:
 -- history, which webhooks do not deliver as news).
+-- AUTOINCREMENT: ids only grow, even after rows are deleted, so a webhook's position (the last
+-- id it was given) never passes a change stored later.
 CREATE TABLE study_changes (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     nct_id          TEXT    NOT NULL REFERENCES studies (nct_id) ON DELETE CASCADE,
     from_version_id INTEGER NOT NULL REFERENCES study_versions (id),
     to_version_id   INTEGER NOT NULL REFERENCES study_versions (id),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Data.Changes;
@@ -114,23 +115,22 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
             $"SELECT {Columns} FROM study_changes c WHERE c.nct_id = @nctId ORDER BY COALESCE(c.registry_date, '') DESC, c.id DESC", new { nctId })];
     }
 
-    /// <summary>Stored (not backfilled) changes after <paramref name="afterId"/> in the order stored, for a webhook.</summary>
-    public IReadOnlyList<ChangeEntry> After(long afterId, IReadOnlyList<string>? topics, IReadOnlyList<string>? fields, int limit)
+    /// <summary>
+    /// Stored (not backfilled) changes with ids after <paramref name="afterId"/> up to
+    /// <paramref name="upToId"/>, in the order stored, narrowed to a webhook's topics and fields;
+    /// on the caller's connection, so a webhook's position and its changes are read together.
+    /// </summary>
+    public static IReadOnlyList<ChangeEntry> After(
+        SqliteConnection connection, SqliteTransaction? transaction, long afterId, long upToId, IReadOnlyList<string>? topics, IReadOnlyList<string>? fields, int limit)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         var (where, parameters) = Where(new ChangeQuery(Topics: topics, Fields: fields));
-        where.Add("c.id > @AfterId");
+        where.Add("c.id > @AfterId AND c.id <= @UpToId");
         where.Add("c.backfilled = 0");
         parameters.Add("AfterId", afterId);
+        parameters.Add("UpToId", upToId);
         parameters.Add("Limit", Math.Clamp(limit, 1, MaxLimit));
-        using var connection = connections.Open();
-        return [.. Read(connection, $"SELECT {Columns} FROM study_changes c {Clause(where)} ORDER BY c.id LIMIT @Limit", parameters)];
-    }
-
-    /// <summary>The newest change id (0 when none): where a webhook configured now starts.</summary>
-    public long LastId()
-    {
-        using var connection = connections.Open();
-        return connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes") ?? 0;
+        return [.. connection.Query<Row>($"SELECT {Columns} FROM study_changes c {Clause(where)} ORDER BY c.id LIMIT @Limit", parameters, transaction).Select(Entry)];
     }
 
     /// <summary>The brief titles of <paramref name="ids"/>, to name the trials of a page of changes.</summary>
@@ -143,8 +143,9 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
             .ToDictionary(t => t.NctId, t => t.Title, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<ChangeEntry> Read(System.Data.IDbConnection connection, string sql, object parameters) =>
-        connection.Query<Row>(sql, parameters).Select(r => new ChangeEntry(r.NctId, r.Field, r.Old, r.New, r.RegistryDate, r.ObservedAt, r.FromVersion, r.ToVersion) { Id = r.Id });
+    private static IEnumerable<ChangeEntry> Read(SqliteConnection connection, string sql, object parameters) => connection.Query<Row>(sql, parameters).Select(Entry);
+
+    private static ChangeEntry Entry(Row r) => new(r.NctId, r.Field, r.Old, r.New, r.RegistryDate, r.ObservedAt, r.FromVersion, r.ToVersion) { Id = r.Id };
 
     private sealed record Row(long Id, string NctId, string Field, string? Old, string? New, string? RegistryDate, string ObservedAt, long FromVersion, long ToVersion);
 

@@ -51,7 +51,8 @@ public static class KnownSettings
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (path.Count == 0)
         {
-            return value is null || IsScalar(type) && Converts(type, value) ? null : $"'{value}' is not {Describe(type)}";
+            // An empty list or object ("Webhooks": []) is read as an empty value: nothing set.
+            return value is null || (IsScalar(type) ? Converts(type, value) : value.Length == 0) ? null : $"'{value}' is not {Describe(type)}";
         }
 
         if (IsScalar(type))

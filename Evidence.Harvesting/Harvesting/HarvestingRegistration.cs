@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Fetching;
 using TrialEvidence.Topics;
+using TrialEvidence.Webhooks;
 using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.Harvesting;
@@ -24,6 +25,7 @@ public static class HarvestingRegistration
         services.AddTransient<HarvestService>();
         services.AddSingleton<FetchStore>();
         services.AddTransient<StudyFetcher>();
+        services.AddWebhooks(configuration);
         return services;
     }
 }

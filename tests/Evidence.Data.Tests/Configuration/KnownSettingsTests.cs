@@ -47,4 +47,16 @@ public sealed class KnownSettingsTests
     {
         Assert.Equal(problem, KnownSettings.Problem(typeof(DatabaseOptions), key.Split(':'), value));
     }
+
+    [Fact]
+    public void An_empty_list_in_appsettings_json_is_nothing_set_not_a_wrong_value()
+    {
+        // The JSON provider reads "Topics": [] as the key "Topics" with the value "".
+        var json = new ConfigurationBuilder().AddJsonStream(new MemoryStream("{\"Items\": [], \"Item\": {}}"u8.ToArray())).Build();
+
+        Assert.Equal("", json["Items"]);
+        Assert.Null(KnownSettings.Problem(typeof(List<DatabaseOptions>), [], json["Items"]));
+        Assert.Null(KnownSettings.Problem(typeof(DatabaseOptions), [], json["Item"]));
+        Assert.Equal("'x' is not a DatabaseOptions", KnownSettings.Problem(typeof(DatabaseOptions), [], "x"));
+    }
 }

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Changes;
+using TrialEvidence.Data.Database;
+
+namespace TrialEvidence.Webhooks;
+
+/// <summary>A delivery as stored: its id (X-TrialEvidence-Delivery), the body every attempt sends, the rounds of attempts so far, and when the next is due.</summary>
+public sealed record WebhookDelivery(string Id, string Webhook, long FirstChangeId, long LastChangeId, long Changes, string Body, long Rounds, string NextAttemptAt);
+
+/// <summary>One row of the delivery log, as GET /api/webhooks/deliveries shows it.</summary>
+public sealed record WebhookDeliveryLog(
+    string Id, string Webhook, long Changes, string CreatedAt, long Attempts, string? LastAttemptAt, long? LastStatus, string? LastError, string? DeliveredAt, string? NextAttemptAt);
+
+/// <summary>
+/// The webhooks' state in the database: each webhook's position in study_changes (the outbox),
+/// its deliveries (one at a time, in order), and every attempt to send one.
+/// </summary>
+public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvider clock)
+{
+    /// <summary>
+    /// Gives each webhook not seen before the newest change as its position: a webhook receives
+    /// what is stored after it was first configured, by any process that has it in its settings.
+    /// </summary>
+    public void Register(IEnumerable<string> webhooks)
+    {
+        using var connection = connections.Open();
+        connection.Execute(
+            """
+            INSERT OR IGNORE INTO webhook_cursors (webhook, last_change_id, registered_at)
+            SELECT value, (SELECT COALESCE(MAX(id), 0) FROM study_changes), @Now FROM json_each(@Names)
+            """,
+            new { Names = JsonSerializer.Serialize(webhooks), Now = Now() });
+    }
+
+    /// <summary>
+    /// The webhook's delivery in hand: the oldest not yet delivered, or else a new one of the next
+    /// changes after its position (the position moves past them in the same transaction); null
+    /// when there is nothing to send. Written under the write lock, so two processes never make
+    /// two deliveries of the same changes.
+    /// </summary>
+    public WebhookDelivery? Next(WebhookOptions webhook, int maxChanges)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        using var connection = connections.Open();
+        if (Pending(connection, null, webhook.Name) is { } pending)
+        {
+            return pending;
+        }
+
+        var upTo = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes") ?? 0;
+        if (upTo <= connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }))
+        {
+            return null; // nothing new: the usual answer, read without taking the write lock
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        if (Pending(connection, transaction, webhook.Name) is { } raced)
+        {
+            return raced;
+        }
+
+        var position = connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }, transaction);
+        if (position is null)
+        {
+            return null; // not registered (configured after this process started): Register first
+        }
+
+        upTo = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes", transaction: transaction) ?? 0;
+        var changes = ChangeLog.After(connection, transaction, position.Value, upTo, webhook.Topics, webhook.Fields, maxChanges);
+        // Past the changes taken, or, when fewer than asked were left, past every change read
+        // (those of other topics and fields included), so they are not looked at again.
+        var moveTo = changes.Count == maxChanges ? changes[^1].Id : upTo;
+        connection.Execute("UPDATE webhook_cursors SET last_change_id = @MoveTo WHERE webhook = @Name", new { MoveTo = moveTo, webhook.Name }, transaction);
+        WebhookDelivery? delivery = null;
+        if (changes.Count > 0)
+        {
+            var now = Now();
+            delivery = new WebhookDelivery(
+                Guid.CreateVersion7().ToString(), webhook.Name, changes[0].Id, changes[^1].Id, changes.Count, WebhookBody.Write(webhook.Name, changes), 0, now);
+            connection.Execute(
+                """
+                INSERT INTO webhook_deliveries (id, webhook, first_change_id, last_change_id, changes, body, created_at, next_attempt_at)
+                VALUES (@Id, @Webhook, @FirstChangeId, @LastChangeId, @Changes, @Body, @Now, @Now)
+                """,
+                new { delivery.Id, delivery.Webhook, delivery.FirstChangeId, delivery.LastChangeId, delivery.Changes, delivery.Body, Now = now },
+                transaction);
+        }
+
+        transaction.Commit();
+        return delivery;
+    }
+
+    /// <summary>The receiver took it (a 2xx answer).</summary>
+    public void Delivered(string id, int status) => Finish(id, status, error: null, nextAttemptAt: null);
+
+    /// <summary>A round of attempts failed; the next round is due at <paramref name="nextAttemptAt"/>.</summary>
+    public void Failed(string id, int? status, string error, DateTimeOffset nextAttemptAt) => Finish(id, status, error, nextAttemptAt);
+
+    /// <summary>One POST of a delivery, whatever its outcome (every retry is one).</summary>
+    public void LogAttempt(string deliveryId, int? status, string? error, TimeSpan duration)
+    {
+        using var connection = connections.Open();
+        connection.Execute(
+            """
+            INSERT INTO webhook_attempts (delivery_id, attempted_at, status, error, duration_ms)
+            VALUES (@DeliveryId, @Now, @Status, @Error, @DurationMs)
+            """,
+            new { DeliveryId = deliveryId, Now = Now(), Status = status, Error = error, DurationMs = (long)duration.TotalMilliseconds });
+    }
+
+    /// <summary>The newest deliveries first, of one webhook or all.</summary>
+    public IReadOnlyList<WebhookDeliveryLog> Log(string? webhook, int limit)
+    {
+        using var connection = connections.Open();
+        return [.. connection.Query<WebhookDeliveryLog>(
+            """
+            SELECT id AS Id, webhook AS Webhook, changes AS Changes, created_at AS CreatedAt,
+                   (SELECT COUNT(*) FROM webhook_attempts a WHERE a.delivery_id = d.id) AS Attempts,
+                   last_attempt_at AS LastAttemptAt, last_status AS LastStatus, last_error AS LastError, delivered_at AS DeliveredAt,
+                   next_attempt_at AS NextAttemptAt
+            FROM webhook_deliveries d
+            WHERE @Webhook IS NULL OR webhook = @Webhook
+            ORDER BY created_at DESC, id DESC
+            LIMIT @Limit
+            """,
+            new { Webhook = webhook, Limit = limit }).Select(d => d.DeliveredAt is null ? d : d with { NextAttemptAt = null })];
+    }
+
+    private void Finish(string id, int? status, string? error, DateTimeOffset? nextAttemptAt)
+    {
+        using var connection = connections.Open();
+        var now = Now();
+        connection.Execute(
+            """
+            UPDATE webhook_deliveries
+            SET rounds = rounds + 1, last_attempt_at = @Now, last_status = @Status, last_error = @Error,
+                delivered_at = CASE WHEN @Error IS NULL THEN @Now END,
+                next_attempt_at = COALESCE(@NextAttemptAt, next_attempt_at)
+            WHERE id = @Id
+            """,
+            new { Id = id, Now = now, Status = status, Error = error, NextAttemptAt = nextAttemptAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) });
+    }
+
+    private static WebhookDelivery? Pending(SqliteConnection connection, SqliteTransaction? transaction, string webhook) =>
+        connection.QueryFirstOrDefault<WebhookDelivery>(
+            """
+            SELECT id AS Id, webhook AS Webhook, first_change_id AS FirstChangeId, last_change_id AS LastChangeId, changes AS Changes,
+                   body AS Body, rounds AS Rounds, next_attempt_at AS NextAttemptAt
+            FROM webhook_deliveries WHERE webhook = @webhook AND delivered_at IS NULL
+            ORDER BY created_at, id LIMIT 1
+            """,
+            new { webhook },
+            transaction);
+
+    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a webhook receives: <c>{"webhook": name, "changes": [the change objects of /api/changes]}</c>.</summary>
+public static class WebhookBody
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Write(string webhook, IReadOnlyList<ChangeEntry> changes) =>
+        JsonSerializer.Serialize(new { webhook, changes }, Json);
+}
