@@ -60,6 +60,7 @@ try
     app.MapTopics();
     app.MapHarvests();
     app.MapChanges();
+    app.MapPages();
     app.MapWebhooks();
     await app.RunAsync();
     return 0;

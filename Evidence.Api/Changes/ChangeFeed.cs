@@ -26,7 +26,7 @@ public static class ChangeFeed
         var page = log.Page(filters.ToQuery(MaxRows));
         var versions = page.Changes
             .GroupBy(c => (c.NctId, c.ToVersion))
-            .Select(g => g.ToList())
+            .Select(g => g.OrderBy(c => c.Id).ToList()) // a version's changes in the order the fields are listed
             .ToList();
         if (page.Next is not null && versions.Count > 1)
         {

@@ -30,13 +30,18 @@ async function load() {
   const table = await response.json();
   body.replaceChildren(...table.rows.map(row => {
     const tr = document.createElement('tr');
+    // The trial's own page (its values, versions and changes), with the registry record beside.
     const nct = document.createElement('td');
     const link = document.createElement('a');
-    link.href = row.registryUrl;
+    link.href = '/trials/' + encodeURIComponent(row.nctNumber);
     link.textContent = row.nctNumber;
-    link.target = '_blank';
-    link.rel = 'noopener';
-    nct.append(link);
+    const registry = document.createElement('a');
+    registry.href = row.registryUrl;
+    registry.textContent = 'registry';
+    registry.className = 'registry';
+    registry.target = '_blank';
+    registry.rel = 'noopener';
+    nct.append(link, ' ', registry);
     tr.append(nct, cell(row.institution), cell(row.phase), cell(row.disease), cell(row.intervention),
       cell(row.enrollment), cell(row.primaryEndpoint), cell(row.status));
     const version = cell(row.recordVersion);

@@ -106,13 +106,13 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
         return new ChangePage(rows, new ChangeCursor(rows[^1].ObservedAt, rows[^1].Id));
     }
 
-    /// <summary>Every change of one trial, newest first by registry date (its timeline).</summary>
+    /// <summary>Every change of one trial (its timeline): newest version first by registry date, each version's changes in the order the fields are listed.</summary>
     public IReadOnlyList<ChangeEntry> ForTrial(string nctId)
     {
         using var connection = connections.Open();
         return [.. Read(
             connection,
-            $"SELECT {Columns} FROM study_changes c WHERE c.nct_id = @nctId ORDER BY COALESCE(c.registry_date, '') DESC, c.id DESC", new { nctId })];
+            $"SELECT {Columns} FROM study_changes c WHERE c.nct_id = @nctId ORDER BY COALESCE(c.registry_date, '') DESC, c.to_version_id DESC, c.id", new { nctId })];
     }
 
     /// <summary>

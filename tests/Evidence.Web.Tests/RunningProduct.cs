@@ -38,6 +38,8 @@ public class RunningProduct : IAsyncLifetime
             Database.Import(SharedData.CtGov);
         }
 
+        Seed(Database);
+
         Address = new Uri($"http://127.0.0.1:{FreePort()}/");
         var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var api = Path.Combine(SharedData.RepositoryRoot, "Evidence.Api", "bin", build.Parent!.Name, build.Name, "trialevidence-api.dll");
@@ -77,6 +79,11 @@ public class RunningProduct : IAsyncLifetime
             Assert.False(_process.HasExited, "the product exited at start");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>More records to store before the product starts (after ../shared/ctgov when imported).</summary>
+    protected virtual void Seed(TempDatabase database)
+    {
     }
 
     public virtual Task DisposeAsync()

@@ -66,8 +66,9 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
         await page.ClickAsync("button[type=submit]");
         // A locator, not WaitForFunction: that evaluates a string, which the page's policy (no eval) refuses.
         await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(4);
-        var ids = await page.Locator("#table1 tbody tr td:first-child a").AllInnerTextsAsync();
-        var firstLink = await page.Locator("#table1 tbody tr td:first-child a").First.GetAttributeAsync("href");
+        var ids = await page.Locator("#table1 tbody tr td:first-child a:first-child").AllInnerTextsAsync();
+        var firstLink = await page.Locator("#table1 tbody tr td:first-child a:first-child").First.GetAttributeAsync("href");
+        var registryLink = await page.Locator("#table1 tbody tr td:first-child a.registry").First.GetAttributeAsync("href");
         Directory.CreateDirectory(Artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "table1-page.png"), FullPage = true });
 
@@ -77,7 +78,8 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
 
         Assert.True(allRows > ids.Count, $"the filter narrowed {allRows} rows to {ids.Count}");
         Assert.Equal(["NCT03203304", "NCT03316872", "NCT04167293", "NCT04547452"], ids); // NCT03203304's SBRT is in its titles
-        Assert.Equal("https://clinicaltrials.gov/study/NCT03203304", firstLink);
+        Assert.Equal("/trials/NCT03203304", firstLink); // the trial's own page, with the registry beside
+        Assert.Equal("https://clinicaltrials.gov/study/NCT03203304", registryLink);
         var csv = await File.ReadAllLinesAsync(csvPath);
         Assert.Equal(5, csv.Length);
         Assert.StartsWith("NCT number,Institution", csv[0], StringComparison.Ordinal);
@@ -120,7 +122,7 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
         await page.SelectOptionAsync("select[name=target]", new SelectOptionValue { Label = "any ICI" });
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(expected.Count);
-        var ids = await page.Locator("#table1 tbody tr td:first-child a").AllInnerTextsAsync();
+        var ids = await page.Locator("#table1 tbody tr td:first-child a:first-child").AllInnerTextsAsync();
 
         Assert.Contains("NCT04547452", expected); // SBRT + sintilimab in its structured interventions
         Assert.Equal(expected, ids.Order(StringComparer.Ordinal));
@@ -147,7 +149,7 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
         var again = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 700 } });
         await again.GotoAsync(product.Address + "?modality=any&target=any");
         await Assertions.Expect(again.Locator("select[name=modality]")).ToHaveValueAsync("any");
-        await Assertions.Expect(again.Locator("#table1 tbody tr td:first-child a").First).ToHaveTextAsync("NCT03203304");
+        await Assertions.Expect(again.Locator("#table1 tbody tr td:first-child a:first-child").First).ToHaveTextAsync("NCT03203304");
         Directory.CreateDirectory(Artifacts);
         await again.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "table1-any-rt-any-ici.png"), FullPage = true });
 

@@ -170,7 +170,7 @@ public sealed class ChangesApiTests(ChangedRecordsFactory factory) : IClassFixtu
         Assert.StartsWith("NCT03281889: ", entries[0].Title.Text, StringComparison.Ordinal);
         Assert.StartsWith("http://localhost/trials/NCT03281889#version-", entries[0].Id, StringComparison.Ordinal);
         Assert.Equal(new Uri("http://localhost/trials/NCT05147467"), entries[1].Links.Single(l => l.RelationshipType == "alternate").Uri);
-        Assert.Equal(["enrollment.type", "enrollment.count", "status"], entries[1].Categories.Select(c => c.Name));
+        Assert.Equal(["status", "enrollment.count", "enrollment.type"], entries[1].Categories.Select(c => c.Name));
         Assert.Equal(new DateTimeOffset(2024, 6, 30, 0, 0, 0, TimeSpan.Zero), entries[1].PublishDate);
         Assert.Contains("75 → 68", ((TextSyndicationContent)entries[1].Content).Text, StringComparison.Ordinal);
 
@@ -185,5 +185,20 @@ public sealed class ChangesApiTests(ChangedRecordsFactory factory) : IClassFixtu
 
         Assert.NotNull(document.Root.Element(atom + "author")?.Element(atom + "name"));
         Assert.Equal("self", document.Root.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("rel")!.Value);
+    }
+
+    [Theory]
+    [InlineData("/trials/NCT05147467", "trial.js")]
+    [InlineData("/trials/nct05147467", "trial.js")]
+    [InlineData("/changes", "changes.js")]
+    public async Task The_trial_page_and_the_changes_page_are_served_under_the_page_policy(string path, string script)
+    {
+        using var response = await _client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"<script src=\"/{script}\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }

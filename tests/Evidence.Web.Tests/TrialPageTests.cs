@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace TrialEvidence.Web.Tests;
+
+/// <summary>
+/// The product on ../shared/ctgov plus two later versions of NCT05147467 (recruiting, 75
+/// estimated): the target raised to 90, then recruitment closed at 68 actual.
+/// </summary>
+public sealed class ChangedTrialProduct : RunningProduct
+{
+    protected override void Seed(TempDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        database.Import(database.WriteFile("v2.json", Version("2024-03-15", 90, "ESTIMATED", "RECRUITING")));
+        database.Import(database.WriteFile("v3.json", Version("2024-09-30", 68, "ACTUAL", "ACTIVE_NOT_RECRUITING")));
+    }
+
+    private static string Version(string updated, int count, string type, string status)
+    {
+        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("NCT05147467.json")))!;
+        record["protocolSection"]!["statusModule"]!["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = updated, ["type"] = "ACTUAL" };
+        record["protocolSection"]!["statusModule"]!["overallStatus"] = status;
+        record["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = count, ["type"] = type };
+        return record.ToJsonString();
+    }
+}
+
+/// <summary>A research coordinator opens a trial's page and the changes across trials; screenshots are kept as artifacts.</summary>
+public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<ChangedTrialProduct>
+{
+    private static async Task<(IPlaywright, IBrowser)> Launch()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return (playwright, await playwright.Chromium.LaunchAsync(Table1PageTests.LaunchOptions()));
+    }
+
+    [Fact]
+    public async Task A_trial_page_shows_enrollment_over_time_with_the_first_estimate_and_the_target_and_each_change()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = Table1PageTests.CollectErrors(page);
+
+        // From the Table 1 page, as a person gets there.
+        await page.GotoAsync(product.Address + "?q=APG-2575");
+        await page.ClickAsync("#table1 tbody tr td:first-child a:first-child");
+        await page.WaitForURLAsync("**/trials/NCT05147467");
+        await Assertions.Expect(page.Locator("#enrollment-chart circle")).ToHaveCountAsync(3);
+
+        Directory.CreateDirectory(Table1PageTests.Artifacts);
+        await page.Locator("#enrollment").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Table1PageTests.Artifacts, "trial-enrollment-chart.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Table1PageTests.Artifacts, "trial-page.png"), FullPage = true });
+
+        var caption = await page.Locator("#enrollment-caption").InnerTextAsync();
+        Assert.Contains("first estimate 75 (2024-01-23)", caption, StringComparison.Ordinal);
+        Assert.Contains("target 90 (2024-03-15)", caption, StringComparison.Ordinal);
+        Assert.Contains("actual 68 (2024-09-30)", caption, StringComparison.Ordinal);
+        var labels = await page.Locator("#enrollment-chart text.label").AllTextContentsAsync();
+        Assert.Equal(["actual 68", "first estimate 75", "target 90"], labels.Order(StringComparer.Ordinal));
+        Assert.Equal(2, await page.Locator("#enrollment-chart circle.estimated").CountAsync());
+        Assert.Equal(1, await page.Locator("#enrollment-chart circle.actual").CountAsync());
+        Assert.Equal(1, await page.Locator("#enrollment-chart line.target").CountAsync());
+        Assert.Equal(["Recruiting (when first stored)", "Active, not recruiting (from 2024-09-30)"], await page.Locator("#status-timeline li").AllInnerTextsAsync());
+
+        var rows = await page.Locator("#changes tbody tr").AllInnerTextsAsync();
+        Assert.Equal(4, rows.Count);
+        Assert.StartsWith("2024-09-30\tstatus\tRecruiting\tActive, not recruiting", rows[0], StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.StartsWith("2024-03-15\tenrollment.count\t75\t90", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("2024-09-30\tenrollment.count\t90\t68", StringComparison.Ordinal));
+        Assert.Equal("https://clinicaltrials.gov/study/NCT05147467", await page.Locator("#facts a").First.GetAttributeAsync("href"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task The_changes_page_lists_changes_across_trials_with_links_to_each_trial_and_its_feed()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = Table1PageTests.CollectErrors(page);
+
+        await page.GotoAsync(product.Address + "changes?since=2000-01-01");
+        await Assertions.Expect(page.Locator(".change-group")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Table1PageTests.Artifacts, "changes-page.png"), FullPage = true });
+
+        Assert.Equal("/trials/NCT05147467", await page.Locator(".change-group h2 a").First.GetAttributeAsync("href"));
+        Assert.Equal("/api/changes.atom?since=2000-01-01", await page.Locator("#atom").GetAttributeAsync("href"));
+        Assert.Equal(["status: Recruiting → Active, not recruiting", "enrollment.count: 90 → 68", "enrollment.type: Estimated → Actual"],
+            await page.Locator(".change-group").First.Locator("li").AllInnerTextsAsync());
+
+        await page.SelectOptionAsync("select[name=field]", "status");
+        await page.ClickAsync("#change-filters button[type=submit]");
+        await Assertions.Expect(page.Locator(".change-group li")).ToHaveCountAsync(1);
+        Assert.Contains("field=status", page.Url, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}
