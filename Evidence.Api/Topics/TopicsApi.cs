@@ -29,7 +29,7 @@ public static class TopicsApi
         topics.CurrentValue.Topics.Select(topic => State(topic, runs)).ToList();
 
     private static TopicState State(TopicOptions topic, HarvestRunStore runs) =>
-        new(topic.Name, topic.Enabled, topic.Schedule, topic.Query, runs.TopicStudyCount(topic.Name), runs.Latest(topic.Name));
+        new(topic.Name, topic.Enabled, topic.Schedule, topic.SearchParameters(), runs.TopicStudyCount(topic.Name), runs.Latest(topic.Name));
 
     private static async Task<Results<Accepted<TopicState>, ProblemHttpResult>> Harvest(
         string name,

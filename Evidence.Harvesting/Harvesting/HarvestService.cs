@@ -85,7 +85,7 @@ public sealed partial class HarvestService(
             latest = latest with { Outcome = HarvestOutcome.Interrupted };
         }
 
-        var topicQuery = JsonSerializer.Serialize(StudySearch.From(topic.Query).ToParameters());
+        var topicQuery = JsonSerializer.Serialize(StudySearch.From(topic.SearchParameters()).ToParameters());
         HarvestRun run;
         if (allowResume && latest is { NextPageToken: not null, Outcome: HarvestOutcome.Interrupted or HarvestOutcome.Failed } && latest.TopicQuery == topicQuery)
         {
@@ -93,7 +93,7 @@ public sealed partial class HarvestService(
         }
         else
         {
-            var search = StudySearch.From(topic.Query);
+            var search = StudySearch.From(topic.SearchParameters());
             string? since = null;
             // Incremental only after a complete harvest of this same query: a changed query has
             // older matches that no date range would bring.

@@ -19,6 +19,19 @@ public sealed class TopicOptions
     /// </summary>
     public bool WholeRegistry { get; set; }
 
+    /// <summary>
+    /// A watch list: these trials (NCT ids), asked for with the registry's filter.ids and
+    /// harvested on the schedule like any topic, e.g. the twelve trials a coordinator follows.
+    /// With a Query too, both must hold.
+    /// </summary>
+    public List<string> Ids { get; set; } = [];
+
+    /// <summary>The registry search this topic asks: its Query, with its Ids as filter.ids.</summary>
+    public IReadOnlyDictionary<string, string> SearchParameters() =>
+        Ids.Count == 0
+            ? Query
+            : new Dictionary<string, string>(Query, StringComparer.Ordinal) { ["filter.ids"] = string.Join(",", Ids.Select(i => i.Trim().ToUpperInvariant())) };
+
     public bool Enabled { get; set; } = true;
 }
 

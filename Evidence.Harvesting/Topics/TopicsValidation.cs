@@ -30,18 +30,29 @@ public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
                 errors.Add($"{label}: Schedule '{topic.Schedule}' is not a Quartz cron expression (seconds first, e.g. \"0 0 4 * * ?\").");
             }
 
-            if (topic.WholeRegistry && topic.Query.Count > 0)
+            if (topic.WholeRegistry && (topic.Query.Count > 0 || topic.Ids.Count > 0))
             {
-                errors.Add($"{label}: WholeRegistry is true, so it takes no Query (it has {string.Join(", ", topic.Query.Keys)}).");
+                errors.Add($"{label}: WholeRegistry is true, so it takes no Query or Ids (it has {string.Join(", ", topic.Query.Keys.Concat(topic.Ids.Count > 0 ? ["Ids"] : []))}).");
             }
-            else if (!topic.WholeRegistry && topic.Query.Count == 0)
+            else if (!topic.WholeRegistry && topic.Query.Count == 0 && topic.Ids.Count == 0)
             {
-                errors.Add($"{label}: Query is empty; a topic needs at least one registry search parameter, or WholeRegistry: true for every study.");
+                errors.Add($"{label}: Query is empty; a topic needs at least one registry search parameter, a list of trial Ids, or WholeRegistry: true for every study.");
+            }
+
+            if (topic.Ids.Count > 0 && topic.Query.ContainsKey("filter.ids"))
+            {
+                errors.Add($"{label}: give the trials either as Ids or as Query filter.ids, not both.");
+            }
+
+            var invalid = topic.Ids.Where(id => !Data.Studies.NctId.IsValid(id.Trim().ToUpperInvariant())).ToList();
+            if (invalid.Count > 0)
+            {
+                errors.Add($"{label}: Ids must be NCT ids (NCT and 8 digits); not: {string.Join(", ", invalid.Take(5).Select(i => $"'{i}'"))}.");
             }
 
             try
             {
-                StudySearch.From(topic.Query);
+                StudySearch.From(topic.SearchParameters());
             }
             catch (ArgumentException ex)
             {

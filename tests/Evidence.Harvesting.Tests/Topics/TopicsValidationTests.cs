@@ -53,7 +53,7 @@ public class TopicsValidationTests
 
         Assert.Empty(Errors(mirror));
         mirror.Query["query.cond"] = "cancer";
-        Assert.Contains("WholeRegistry is true, so it takes no Query (it has query.cond)", Assert.Single(Errors(mirror)), StringComparison.Ordinal);
+        Assert.Contains("WholeRegistry is true, so it takes no Query or Ids (it has query.cond)", Assert.Single(Errors(mirror)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,5 +66,20 @@ public class TopicsValidationTests
 
         Assert.Contains(errors, e => e.Contains("'hcc-irt' is used 2 times", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'empty': Query is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_watch_list_is_a_topic_of_trial_ids_alone_and_each_must_be_an_nct_id()
+    {
+        var watch = new TopicOptions { Name = "my-trials", Schedule = "0 0 6 * * ?", Ids = ["NCT05147467", "nct03281889"] };
+
+        Assert.Empty(Errors(watch));
+        Assert.Equal("NCT05147467,NCT03281889", watch.SearchParameters()["filter.ids"]);
+
+        watch.Ids.Add("NCT123");
+        Assert.Contains("Ids must be NCT ids (NCT and 8 digits); not: 'NCT123'", Assert.Single(Errors(watch)), StringComparison.Ordinal);
+        watch.Ids.RemoveAt(2);
+        watch.Query["filter.ids"] = "NCT00000001";
+        Assert.Contains("either as Ids or as Query filter.ids, not both", Assert.Single(Errors(watch)), StringComparison.Ordinal);
     }
 }
