@@ -28,6 +28,7 @@ public static class ApiRegistration
         services.AddSingleton<FacetSnapshots>();
         services.AddSingleton<TrialReads>();
         services.AddSingleton<Table1Reads>();
+        services.AddSingleton<AsOfSnapshots>();
         return services;
     }
 }

@@ -21,24 +21,35 @@ public static class Table1Api
         return routes;
     }
 
-    private static Results<Ok<Table1Response>, FileContentHttpResult> Get(
+    private static Results<Ok<Table1Response>, FileContentHttpResult, ProblemHttpResult> Get(
         [AsParameters] TrialFilters filters,
         [AsParameters] Table1Request table,
+        [AsParameters] AsOfRequest asOf,
         HttpRequest request,
         HttpResponse response,
-        Table1Reads reads)
+        Table1Reads reads,
+        AsOfSnapshots snapshots)
     {
         List<Table1Row> rows;
         long total;
-        List<string> missing = [];
-        if (table.IdList is { } ids)
+        List<string> missing;
+        Table1Comparison? comparison = null;
+        try
         {
-            (rows, missing) = reads.ForIds(ids, filters);
-            total = rows.Count;
+            (rows, total, missing) = asOf.AsOf is { } date
+                ? Select(snapshots, date, filters, table)
+                : Select(reads, filters, table);
+            if (table.CompareTo is { } then)
+            {
+                // The same trials as they stood then, whatever the filters say of them then.
+                var ids = rows.ConvertAll(r => r.NctNumber);
+                using var earlier = snapshots.Create(then, topics: null, ids);
+                comparison = Table1Comparison.Of(then, rows, earlier.Table1.ForIds(ids, new TrialFilters()).Rows);
+            }
         }
-        else
+        catch (AsOfTooLargeException ex)
         {
-            (rows, total) = reads.ForFilters(filters, table.Limit);
+            return TrialsApi.TooLarge(ex);
         }
 
         // A table cut at the limit says so, in every format.
@@ -52,11 +63,30 @@ public static class Table1Api
         {
             "csv" => File(Table1Export.Csv(rows), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows), "md", download: false),
-            "html" => File(Table1Export.Html(rows), "html", download: false),
+            "html" => File(Table1Export.Html(rows, comparison), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
-            "docx" => File(Table1Export.Word(rows), "docx", download: true),
-            _ => TypedResults.Ok(new Table1Response(rows, total, missing)),
+            "docx" => File(Table1Export.Word(rows, comparison), "docx", download: true),
+            _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };
+    }
+
+    private static (List<Table1Row> Rows, long Total, List<string> Missing) Select(Table1Reads reads, TrialFilters filters, Table1Request table)
+    {
+        if (table.IdList is { } ids)
+        {
+            var (rows, missing) = reads.ForIds(ids, filters);
+            return (rows, rows.Count, missing);
+        }
+
+        var (filtered, total) = reads.ForFilters(filters, table.Limit);
+        return (filtered, total, []);
+    }
+
+    /// <summary>The table as of a registry date: the same reads on the database rebuilt as it stood then (the topic filter chose what was rebuilt).</summary>
+    private static (List<Table1Row> Rows, long Total, List<string> Missing) Select(AsOfSnapshots snapshots, string date, TrialFilters filters, Table1Request table)
+    {
+        using var snapshot = snapshots.Create(date, filters.Topic, table.IdList);
+        return Select(snapshot.Table1, filters with { Topic = null }, table);
     }
 
     /// <summary>The format asked for: format= first (validated), else the first Accept type we can write; JSON by default.</summary>
@@ -87,5 +117,14 @@ public static class Table1Api
             download ? $"table1.{format}" : null);
 }
 
-/// <summary>Table 1 as JSON: the rows, how many trials match (more than the rows when cut at the limit), and requested ids not in the database.</summary>
-public sealed record Table1Response(IReadOnlyList<Table1Row> Rows, long Total, IReadOnlyList<string> NotFound);
+/// <summary>
+/// Table 1 as JSON: the rows, how many trials match (more than the rows when cut at the limit),
+/// requested ids not in the database (or not yet in the registry as of asOf), the registry date
+/// the table stands at (asOf; null: today), and with compareTo the cells changed since then.
+/// </summary>
+public sealed record Table1Response(IReadOnlyList<Table1Row> Rows, long Total, IReadOnlyList<string> NotFound)
+{
+    public string? AsOf { get; init; }
+
+    public Table1Comparison? Comparison { get; init; }
+}

@@ -71,10 +71,11 @@ public static class Table1Export
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    public static byte[] Html(IReadOnlyList<Table1Row> rows)
+    public static byte[] Html(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null)
     {
         var html = new StringBuilder();
-        html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Table 1</title></head><body>");
+        html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Table 1</title>"
+            + "<style>td.changed{background:#fff2cc}td.changed .was{display:block;font-size:smaller;font-style:italic;color:#57606a}</style></head><body>");
         html.AppendLine("<table>").Append("<thead><tr>");
         foreach (var (header, _) in Table1Row.Columns)
         {
@@ -87,15 +88,29 @@ public static class Table1Export
             html.Append("<tr>");
             foreach (var (header, cell) in Table1Row.Columns)
             {
-                html.Append("<td>").Append(header == "NCT number"
+                var change = comparison?.Cell(row, header);
+                html.Append(change is null ? "<td>" : "<td class=\"changed\">").Append(header == "NCT number"
                     ? $"<a href=\"{WebUtility.HtmlEncode(row.RegistryUrl)}\">{WebUtility.HtmlEncode(row.NctNumber)}</a>"
-                    : WebUtility.HtmlEncode(cell(row) ?? string.Empty)).Append("</td>");
+                      + (comparison?.NewSince.Contains(row.NctNumber) == true ? " *" : string.Empty)
+                    : WebUtility.HtmlEncode(cell(row) ?? string.Empty));
+                if (change is not null)
+                {
+                    html.Append("<span class=\"was\">").Append(WebUtility.HtmlEncode($"{comparison!.ComparedTo}: {change.Then ?? "(empty)"}")).Append("</span>");
+                }
+
+                html.Append("</td>");
             }
 
             html.AppendLine("</tr>");
         }
 
-        html.AppendLine("</tbody></table></body></html>");
+        html.AppendLine("</tbody></table>");
+        if (comparison is not null)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(comparison.Note)).AppendLine("</p>");
+        }
+
+        html.AppendLine("</body></html>");
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
@@ -112,37 +127,59 @@ public static class Table1Export
         return buffer.ToArray();
     }
 
-    public static byte[] Word(IReadOnlyList<Table1Row> rows)
+    public static byte[] Word(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null)
     {
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            var table = new Table(new TableProperties(
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 2 }),
-                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+            // The schema's order: the table's width before its borders, then the grid, then the rows.
+            var table = new Table(
+                new TableProperties(
+                    new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                    new TableBorders(
+                        new TopBorder { Val = BorderValues.Single, Size = 4 },
+                        new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 2 })),
+                new TableGrid(Table1Row.Columns.Select(_ => new GridColumn { Width = (14400 / Table1Row.Columns.Length).ToString(CultureInfo.InvariantCulture) })));
             table.Append(Row(Table1Row.Columns.Select(c => c.Header), bold: true));
             foreach (var row in rows)
             {
-                table.Append(Row(Table1Row.Columns.Select(c => c.Cell(row) ?? string.Empty), bold: false));
+                table.Append(new TableRow(Table1Row.Columns.Select(c => Cell(
+                    (c.Cell(row) ?? string.Empty) + (c.Header == "NCT number" && comparison?.NewSince.Contains(row.NctNumber) == true ? " *" : string.Empty),
+                    bold: false,
+                    comparison?.Cell(row, c.Header) is { } change ? $"{comparison.ComparedTo}: {change.Then ?? "(empty)"}" : null))));
             }
 
-            main.Document = new Document(new Body(
-                new Paragraph(new Run(new RunProperties(new Bold()), new Text("Table 1"))),
-                table,
-                new SectionProperties(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape })));
+            var body = new Body(new Paragraph(new Run(new RunProperties(new Bold()), new Text("Table 1"))), table);
+            if (comparison is not null)
+            {
+                body.Append(new Paragraph(new Run(new Text(XmlSafe(comparison.Note)))));
+            }
+
+            body.Append(new SectionProperties(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }));
+            main.Document = new Document(body);
         }
 
         return buffer.ToArray();
     }
 
-    private static TableRow Row(IEnumerable<string> cells, bool bold) =>
-        new(cells.Select(text => new TableCell(new Paragraph(new Run(
+    private static TableRow Row(IEnumerable<string> cells, bool bold) => new(cells.Select(text => Cell(text, bold, was: null)));
+
+    /// <summary>A cell; one that changed since a compared date is shaded, with the value then beneath in italics.</summary>
+    private static TableCell Cell(string text, bool bold, string? was)
+    {
+        var cell = new TableCell(new Paragraph(new Run(
             bold ? new RunProperties(new Bold()) : new RunProperties(),
-            new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve })))));
+            new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve })));
+        if (was is not null)
+        {
+            cell.PrependChild(new TableCellProperties(new Shading { Val = ShadingPatternValues.Clear, Fill = "FFF2CC" }));
+            cell.Append(new Paragraph(new Run(new RunProperties(new Italic()), new Text(XmlSafe(was)) { Space = SpaceProcessingModeValues.Preserve })));
+        }
+
+        return cell;
+    }
 
     /// <summary>Word's XML cannot hold control characters that registry text sometimes has.</summary>
     private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_[]<&|~");

@@ -8,10 +8,12 @@ namespace TrialEvidence.Api.Table1;
 /// <param name="Ids">NCT ids in the order wanted, separated by commas, spaces or '|'.</param>
 /// <param name="Format">json, csv, md, html, xlsx or docx; without it, the Accept header decides.</param>
 /// <param name="Limit">At most this many rows for the filters (a curated list is never cut).</param>
+/// <param name="CompareTo">yyyy-MM-dd: mark the cells that changed since the registry as of that date (JSON, HTML and Word show the marks).</param>
 public sealed record Table1Request(
     [FromQuery(Name = "ids")] string? Ids = null,
     [FromQuery(Name = "format")] string? Format = null,
-    [FromQuery(Name = "limit")] int Limit = 1000) : IValidatedRequest
+    [FromQuery(Name = "limit")] int Limit = 1000,
+    [FromQuery(Name = "compareTo")] string? CompareTo = null) : IValidatedRequest
 {
     public const int MaxRows = 5000;
     public const int MaxIds = 500;
@@ -48,5 +50,6 @@ public sealed record Table1Request(
         }
 
         ValidateIds(errors, IdList);
+        Trials.AsOfDates.Validate(errors, "compareTo", CompareTo);
     }
 }

@@ -24,11 +24,52 @@ public static class TrialsApi
         return routes;
     }
 
-    private static Ok<TrialPage> List([AsParameters] TrialFilters filters, [AsParameters] TrialPaging paging, TrialReads reads) =>
-        TypedResults.Ok(reads.Page(filters, paging));
+    private static Results<Ok<TrialPage>, ProblemHttpResult> List(
+        [AsParameters] TrialFilters filters, [AsParameters] TrialPaging paging, [AsParameters] AsOfRequest asOf, TrialReads reads, AsOfSnapshots snapshots)
+    {
+        if (asOf.AsOf is not { } date)
+        {
+            return TypedResults.Ok(reads.Page(filters, paging));
+        }
 
-    private static Results<Ok<TrialDetail>, ProblemHttpResult> Get([AsParameters] TrialId id, TrialReads reads) =>
-        reads.Detail(id.NctId) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
+        try
+        {
+            // The registry as it stood then, for the trials of the topics asked (all when none).
+            using var snapshot = snapshots.Create(date, filters.Topic, ids: null);
+            return TypedResults.Ok(snapshot.Reads.Page(filters with { Topic = null }, paging));
+        }
+        catch (AsOfTooLargeException ex)
+        {
+            return TooLarge(ex);
+        }
+    }
+
+    private static Results<Ok<TrialDetail>, ProblemHttpResult> Get([AsParameters] TrialId id, [AsParameters] AsOfRequest asOf, TrialReads reads, AsOfSnapshots snapshots)
+    {
+        if (asOf.AsOf is not { } date)
+        {
+            return reads.Detail(id.NctId) is { } detail ? TypedResults.Ok(detail) : NotFound(id);
+        }
+
+        using var snapshot = snapshots.Create(date, topics: null, ids: [id.NctId]);
+        if (snapshot.Reads.Detail(id.NctId) is not { } then || reads.Detail(id.NctId) is not { } today)
+        {
+            return NotFound(id, $"{id.NctId} has no version stored whose last update was posted on or before {date}.");
+        }
+
+        // The version and enrollment history as stored here (ids, when each was first seen), up to that date.
+        return TypedResults.Ok(then with
+        {
+            CurrentVersion = reads.Versions(id.NctId).First(v => v.ContentHash == then.CurrentVersion.ContentHash),
+            EnrollmentHistory = [.. today.EnrollmentHistory.Where(e => string.CompareOrdinal(e.LastUpdatePostedDate ?? string.Empty, date) <= 0)],
+        });
+    }
+
+    /// <summary>An as-of answer over more trials than it rebuilds: 400, saying how to narrow it.</summary>
+    internal static ProblemHttpResult TooLarge(AsOfTooLargeException ex) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Too many trials for an as-of answer",
+        detail: ex.Message);
 
     private static Results<Ok<List<TrialVersion>>, ProblemHttpResult> Versions([AsParameters] TrialId id, TrialReads reads) =>
         reads.Versions(id.NctId) is { Count: > 0 } versions ? TypedResults.Ok(versions) : NotFound(id);

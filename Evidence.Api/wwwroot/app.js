@@ -42,16 +42,33 @@ async function load() {
     registry.target = '_blank';
     registry.rel = 'noopener';
     nct.append(link, ' ', registry);
-    tr.append(nct, cell(row.institution), cell(row.phase), cell(row.disease), cell(row.intervention),
-      cell(row.enrollment), cell(row.primaryEndpoint), cell(row.status));
+    if (table.comparison?.newSince.includes(row.nctNumber)) nct.append(' *');
+    // With compareTo, a cell that changed since then is marked, its value then beneath.
+    const changes = table.comparison?.changed[row.nctNumber] ?? [];
+    const marked = (column, text) => {
+      const td = cell(text);
+      const change = changes.find(c => c.column === column);
+      if (change) {
+        td.className = 'changed';
+        const was = document.createElement('span');
+        was.className = 'was';
+        was.textContent = `${table.comparison.comparedTo}: ${change.then ?? '(empty)'}`;
+        td.append(was);
+      }
+      return td;
+    };
+    tr.append(nct, marked('Institution', row.institution), marked('Phase', row.phase), marked('Disease', row.disease),
+      marked('Intervention', row.intervention), marked('Enrollment', row.enrollment), marked('Primary endpoint', row.primaryEndpoint),
+      marked('Status', row.status));
     const version = cell(row.recordVersion);
     version.className = 'version';
     tr.append(version);
     return tr;
   }));
-  document.getElementById('count').textContent = table.total > table.rows.length
+  const when = (table.asOf ? ` as the registry stood on ${table.asOf}` : '') + (table.comparison ? `; ${table.comparison.note}` : '');
+  document.getElementById('count').textContent = (table.total > table.rows.length
     ? `${table.rows.length} of ${table.total} trials (narrow the filters, or export with a higher limit=)`
-    : `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`;
+    : `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`) + when;
   const empty = document.getElementById('empty');
   empty.textContent = [...params.keys()].length > 0 ? 'No trials match these filters.' : 'No trials in the evidence database yet.';
   empty.hidden = table.rows.length > 0;

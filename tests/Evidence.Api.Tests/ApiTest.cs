@@ -12,13 +12,7 @@ public abstract class ApiTest(EvidenceApiFactory factory) : IClassFixture<Eviden
 
     protected HttpClient Client { get; } = factory.CreateClient();
 
-    protected async Task<JsonElement> GetJson(string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
-    {
-        using var response = await Client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    protected Task<JsonElement> GetJson(string url, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK) => Client.GetJson(url, expected);
 
     protected Task<T?> Get<T>(string url) => Client.GetFromJsonAsync<T>(url, Json);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace TrialEvidence.Web.Tests;
@@ -12,17 +11,8 @@ public sealed class ChangedTrialProduct : RunningProduct
     protected override void Seed(TempDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        database.Import(database.WriteFile("v2.json", Version("2024-03-15", 90, "ESTIMATED", "RECRUITING")));
-        database.Import(database.WriteFile("v3.json", Version("2024-09-30", 68, "ACTUAL", "ACTIVE_NOT_RECRUITING")));
-    }
-
-    private static string Version(string updated, int count, string type, string status)
-    {
-        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("NCT05147467.json")))!;
-        record["protocolSection"]!["statusModule"]!["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = updated, ["type"] = "ACTUAL" };
-        record["protocolSection"]!["statusModule"]!["overallStatus"] = status;
-        record["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = count, ["type"] = type };
-        return record.ToJsonString();
+        database.Import(database.WriteFile("v2.json", LaterVersion.OfShared("NCT05147467", "2024-03-15", LaterVersion.Enrollment(90, "ESTIMATED"))));
+        database.Import(database.WriteFile("v3.json", LaterVersion.OfShared("NCT05147467", "2024-09-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
     }
 }
 
@@ -96,6 +86,35 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         await page.ClickAsync("#change-filters button[type=submit]");
         await Assertions.Expect(page.Locator(".change-group li")).ToHaveCountAsync(1);
         Assert.Contains("field=status", page.Url, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task Table_1_compared_to_a_date_marks_the_cells_that_changed_and_its_word_export_carries_the_marks()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        var errors = Table1PageTests.CollectErrors(page);
+
+        await page.GotoAsync(product.Address + "?q=APG-2575&compareTo=2024-06-01");
+        await Assertions.Expect(page.Locator("#table1 td.changed")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Table1PageTests.Artifacts, "table1-compared.png"), FullPage = true });
+
+        Assert.Equal(["2024-06-01: RECRUITING", "2024-06-01: 90 (estimated); first estimate 75"], (await page.Locator("#table1 td.changed .was").AllInnerTextsAsync()).Reverse());
+        Assert.Contains("Marked cells changed since the registry as of 2024-06-01", await page.Locator("#count").InnerTextAsync(), StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exports a[data-format=docx]"));
+        var path = Path.Combine(Table1PageTests.Artifacts, "table1-compared.docx");
+        await download.SaveAsAsync(path);
+        Assert.Contains("compareTo=2024-06-01", download.Url, StringComparison.Ordinal);
+        Assert.True(new FileInfo(path).Length > 0);
+
+        await page.FillAsync("input[name=compareTo]", string.Empty);
+        await page.FillAsync("input[name=asOf]", "2024-02-01");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#table1 tbody tr td:nth-child(6)")).ToHaveTextAsync("75 (estimated)");
+        Assert.Contains("as the registry stood on 2024-02-01", await page.Locator("#count").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

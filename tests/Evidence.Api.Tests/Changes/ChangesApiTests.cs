@@ -15,28 +15,14 @@ public sealed class ChangedRecordsFactory : EvidenceApiFactory
 {
     public ChangedRecordsFactory()
     {
-        Database.Import(Database.WriteFile("NCT05147467-v2.json", Later("NCT05147467", "2024-06-30", r =>
+        Database.Import(Database.WriteFile("NCT05147467-v2.json", LaterVersion.OfShared(
+            "NCT05147467", "2024-06-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
+        Database.Import(Database.WriteFile("NCT03281889-v2.json", LaterVersion.OfShared("NCT03281889", "2022-04-20", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + (r =>
         {
-            Status(r)["overallStatus"] = "ACTIVE_NOT_RECRUITING";
-            r["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = 68, ["type"] = "ACTUAL" };
-        })));
-        Database.Import(Database.WriteFile("NCT03281889-v2.json", Later("NCT03281889", "2022-04-20", r =>
-        {
-            Status(r)["overallStatus"] = "ACTIVE_NOT_RECRUITING";
-            Status(r)["primaryCompletionDateStruct"] = new JsonObject { ["date"] = "2022-03-31", ["type"] = "ACTUAL" };
+            LaterVersion.StatusModule(r)["primaryCompletionDateStruct"] = new JsonObject { ["date"] = "2022-03-31", ["type"] = "ACTUAL" };
             r["protocolSection"]!["contactsLocationsModule"]!["locations"]!.AsArray()
                 .Add(new JsonObject { ["facility"] = "Boston Children's Hospital", ["city"] = "Boston", ["country"] = "United States" });
-        })));
-    }
-
-    private static JsonNode Status(JsonNode record) => record["protocolSection"]!["statusModule"]!;
-
-    private static string Later(string nctId, string updated, Action<JsonNode> edit)
-    {
-        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile($"{nctId}.json")))!;
-        Status(record)["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = updated, ["type"] = "ACTUAL" };
-        edit(record);
-        return record.ToJsonString();
+        }))));
     }
 }
 
@@ -44,13 +30,7 @@ public sealed class ChangesApiTests(ChangedRecordsFactory factory) : IClassFixtu
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private async Task<JsonElement> Json(string url, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await _client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{url}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> Json(string url, HttpStatusCode expected = HttpStatusCode.OK) => _client.GetJson(url, expected);
 
     private static List<string> Lines(JsonElement page) =>
         page.GetProperty("changes").EnumerateArray()

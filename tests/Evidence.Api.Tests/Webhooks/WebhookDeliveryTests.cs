@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -47,12 +46,8 @@ public sealed class WebhookDeliveryTests : IDisposable
     /// <summary>NCT05147467 closes: status, enrollment count and type change, posted 2024-06-30.</summary>
     private void ImportClosedVersion()
     {
-        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("NCT05147467.json")))!;
-        var status = record["protocolSection"]!["statusModule"]!;
-        status["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2024-06-30", ["type"] = "ACTUAL" };
-        status["overallStatus"] = "ACTIVE_NOT_RECRUITING";
-        record["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = 68, ["type"] = "ACTUAL" };
-        var summary = _database.Import(_database.WriteFile("NCT05147467-v2.json", record.ToJsonString()));
+        var summary = _database.Import(_database.WriteFile("NCT05147467-v2.json", LaterVersion.OfShared(
+            "NCT05147467", "2024-06-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
         Assert.Equal(1L, summary.Counts.Changed);
     }
 
@@ -134,11 +129,8 @@ public sealed class WebhookDeliveryTests : IDisposable
         using var api = new Api(_database, receiver.Url, new Dictionary<string, string> { ["Webhooks:0:Fields:0"] = "enrollment.count" });
         using var client = api.CreateClient();
 
-        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("NCT03281889.json")))!;
-        record["protocolSection"]!["statusModule"]!["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2022-04-20" };
-        record["protocolSection"]!["statusModule"]!["overallStatus"] = "COMPLETED";
-        record["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = 24, ["type"] = "ACTUAL" };
-        _database.Import(_database.WriteFile("NCT03281889-v2.json", record.ToJsonString()));
+        _database.Import(_database.WriteFile("NCT03281889-v2.json", LaterVersion.OfShared(
+            "NCT03281889", "2022-04-20", LaterVersion.Status("COMPLETED") + LaterVersion.Enrollment(24, "ACTUAL"))));
         var requests = await receiver.WaitFor(r => r.Count > 0, Patience);
         await Task.Delay(500); // a moment for anything else that would (wrongly) follow
 

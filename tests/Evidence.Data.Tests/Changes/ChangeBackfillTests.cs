@@ -7,13 +7,9 @@ namespace TrialEvidence.Data.Tests.Changes;
 /// <summary>backfill-changes over versions stored without their changes, or arrived out of order.</summary>
 public class ChangeBackfillTests
 {
-    private static void Suspended(JsonNode r) => r["protocolSection"]!["statusModule"]!["overallStatus"] = "SUSPENDED";
+    private static readonly Action<JsonNode> Suspended = LaterVersion.Status("SUSPENDED");
 
-    private static void Closed(JsonNode r)
-    {
-        r["protocolSection"]!["statusModule"]!["overallStatus"] = "ACTIVE_NOT_RECRUITING";
-        r["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = 68, ["type"] = "ACTUAL" };
-    }
+    private static readonly Action<JsonNode> Closed = StudyChangesTests.Closed;
 
     private static List<(string Field, string? Old, string? New, string? RegistryDate, long Backfilled)> Rows(TempDatabase database) =>
         database.Open().Query<(string, string?, string?, string?, long)>(
@@ -48,7 +44,7 @@ public class ChangeBackfillTests
     {
         using var database = new TempDatabase();
         database.Import(database.WriteFile("v1.json", StudyChangesTests.Version("2024-01-23")));
-        database.Import(database.WriteFile("v3.json", StudyChangesTests.Version("2024-09-01", r => { Closed(r); Suspended(r); })));
+        database.Import(database.WriteFile("v3.json", StudyChangesTests.Version("2024-09-01", Closed + Suspended)));
         database.Import(database.WriteFile("v2.json", StudyChangesTests.Version("2024-05-01", Suspended)));
         Assert.Equal(3, Rows(database).Count);
 

@@ -14,23 +14,14 @@ public class StudyChangesTests
     private static readonly string Template = File.ReadAllText(SharedData.CtGovFile($"{NctId}.json"));
 
     /// <summary>The record as the registry would serve it after an update posted on <paramref name="updated"/>, edited by <paramref name="edit"/>.</summary>
-    public static string Version(string updated, Action<JsonNode>? edit = null, string template = "")
-    {
-        var record = JsonNode.Parse(template.Length > 0 ? template : Template)!;
-        record["protocolSection"]!["statusModule"]!["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = updated };
-        edit?.Invoke(record);
-        return record.ToJsonString();
-    }
+    public static string Version(string updated, Action<JsonNode>? edit = null) => LaterVersion.Of(Template, updated, edit);
 
-    private static JsonNode Status(JsonNode record) => record["protocolSection"]!["statusModule"]!;
+    private static JsonNode Status(JsonNode record) => LaterVersion.StatusModule(record);
 
     private static JsonNode Design(JsonNode record) => record["protocolSection"]!["designModule"]!;
 
-    private static void Closed(JsonNode record)
-    {
-        Status(record)["overallStatus"] = "ACTIVE_NOT_RECRUITING";
-        Design(record)["enrollmentInfo"] = new JsonObject { ["count"] = 68, ["type"] = "ACTUAL" };
-    }
+    /// <summary>Recruitment closed: active, not recruiting, 68 actual.</summary>
+    public static readonly Action<JsonNode> Closed = LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL");
 
     private static List<(string Field, string? Old, string? New, string? RegistryDate)> Changes(TempDatabase database) =>
         database.Open().Query<(string, string?, string?, string?)>(
@@ -118,7 +109,7 @@ public class StudyChangesTests
     {
         using var database = new TempDatabase();
         database.Import(database.WriteFile("v1.json", Version("2024-01-23")));
-        database.Import(database.WriteFile("v2.json", Version("2024-03-01", r => Design(r)["enrollmentInfo"] = new JsonObject { ["count"] = 90, ["type"] = "ESTIMATED" })));
+        database.Import(database.WriteFile("v2.json", Version("2024-03-01", LaterVersion.Enrollment(90, "ESTIMATED"))));
         database.Import(database.WriteFile("v3.json", Version("2024-06-30", Closed)));
 
         Assert.Equal(

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using TrialEvidence.Data.Changes;
@@ -33,10 +32,8 @@ public sealed class WatchListTests : ReplayRegistryTest
         using var connection = host.Database.Open();
         Assert.Equal(["NCT03281889", "NCT05147467"], connection.Query<string>("SELECT nct_id FROM topic_studies WHERE topic = @Watch ORDER BY 1", new { Watch }));
 
-        var closed = JsonNode.Parse(Registry.Studies["NCT05147467"])!;
-        closed["protocolSection"]!["statusModule"]!["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd"), ["type"] = "ACTUAL" };
-        closed["protocolSection"]!["statusModule"]!["overallStatus"] = "COMPLETED";
-        Registry.Put(Encoding.UTF8.GetBytes(closed.ToJsonString()));
+        Registry.Put(Encoding.UTF8.GetBytes(LaterVersion.Of(
+            Encoding.UTF8.GetString(Registry.Studies["NCT05147467"]), DateTime.UtcNow.ToString("yyyy-MM-dd"), LaterVersion.Status("COMPLETED"))));
         var second = await host.HarvestAsync(Watch);
 
         Assert.Equal(("incremental", 1L), (second.Kind, second.StudiesChanged));
