@@ -84,6 +84,21 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, MaxLimit);
+        var (sql, parameters) = PageSql(query, limit + 1);
+        using var connection = connections.Open();
+        var rows = Read(connection, sql, parameters).ToList();
+        if (rows.Count <= limit)
+        {
+            return new ChangePage(rows, null);
+        }
+
+        rows.RemoveAt(limit);
+        return new ChangePage(rows, new ChangeCursor(rows[^1].ObservedAt, rows[^1].Id));
+    }
+
+    /// <summary>The statement of a page of <paramref name="rows"/> rows (also for its query plan, in the tests).</summary>
+    internal static (string Sql, DynamicParameters Parameters) PageSql(ChangeQuery query, int rows)
+    {
         var (where, parameters) = Where(query);
         if (query.Before is { } before)
         {
@@ -92,18 +107,8 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
             parameters.Add("BeforeId", before.Id);
         }
 
-        parameters.Add("Limit", limit + 1);
-        using var connection = connections.Open();
-        var rows = Read(
-            connection,
-            $"SELECT {Columns} FROM study_changes c {Clause(where)} ORDER BY c.observed_at DESC, c.id DESC LIMIT @Limit", parameters).ToList();
-        if (rows.Count <= limit)
-        {
-            return new ChangePage(rows, null);
-        }
-
-        rows.RemoveAt(limit);
-        return new ChangePage(rows, new ChangeCursor(rows[^1].ObservedAt, rows[^1].Id));
+        parameters.Add("Limit", rows);
+        return ($"SELECT {Columns} FROM study_changes c {Clause(where)} ORDER BY c.observed_at DESC, c.id DESC LIMIT @Limit", parameters);
     }
 
     /// <summary>Every change of one trial (its timeline): newest version first by registry date, each version's changes in the order the fields are listed.</summary>
@@ -172,15 +177,19 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
             parameters.Add("Topics", JsonSerializer.Serialize(topics));
         }
 
+        // One value is an equality, so the (field | nct_id, observed_at, id) index gives the rows
+        // newest first without sorting them; several are a list, whose rows are sorted.
         if (query.Fields is { Count: > 0 } fields)
         {
-            where.Add("c.field IN (SELECT value FROM json_each(@Fields))");
+            where.Add(fields.Count == 1 ? "c.field = @Field" : "c.field IN (SELECT value FROM json_each(@Fields))");
+            parameters.Add("Field", fields[0]);
             parameters.Add("Fields", JsonSerializer.Serialize(fields));
         }
 
         if (query.Ids is { Count: > 0 } ids)
         {
-            where.Add("c.nct_id IN (SELECT value FROM json_each(@Ids))");
+            where.Add(ids.Count == 1 ? "c.nct_id = @Id" : "c.nct_id IN (SELECT value FROM json_each(@Ids))");
+            parameters.Add("Id", ids[0]);
             parameters.Add("Ids", JsonSerializer.Serialize(ids));
         }
 
