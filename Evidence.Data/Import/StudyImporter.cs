@@ -104,6 +104,8 @@ public sealed class StudyImporter(StudyIngest ingest)
                     }
                 }
 
+                // Here, beside the writer storing the batch before: what each study shows now, to compare.
+                ingest.ReadPreviousVersions(work.Batch);
                 await output.WriteAsync(work, stop.Token).ConfigureAwait(false);
             }
 

@@ -14,6 +14,9 @@ public sealed class IngestBatch(int capacity = 0)
 
     public IReadOnlyList<IncomingStudy> Studies => _studies;
 
+    /// <summary>The versions the studies showed when read ahead of the writer (<see cref="StudyIngest.ReadPreviousVersions"/>); null: not read.</summary>
+    public IReadOnlyDictionary<string, Changes.PreviousVersion>? Previous { get; set; }
+
     public IReadOnlyList<Rejection> Rejections => _rejections;
 
     /// <summary>Studies read into the batch: stored or refused one by one (whole sources refused are not studies read).</summary>

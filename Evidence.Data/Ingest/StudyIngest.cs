@@ -34,6 +34,18 @@ public sealed class StudyIngest(SqliteConnectionFactory connections, StudyWriter
     /// bulk load they cost a fifth of the time. Disposing it checkpoints and restores the default.
     /// </summary>
     public IngestSession OpenBulkSession() => new(connections.Open(), writer, bulk: true);
+
+    /// <summary>
+    /// Reads ahead, on the caller's thread, the versions the batch's studies show now, so the
+    /// writer compares a newer version with its predecessor without parsing it itself (it checks
+    /// that each is still current).
+    /// </summary>
+    public void ReadPreviousVersions(IngestBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var connection = connections.Open();
+        batch.Previous = Changes.PreviousVersions.Read(connection, null, batch.Studies.Select(s => s.Study.Record.NctId).Distinct());
+    }
 }
 
 /// <summary>Batches stored one after another on one connection; see <see cref="StudyIngest"/>.</summary>
@@ -70,7 +82,7 @@ public sealed class IngestSession : IDisposable
         }
 
         using var transaction = _connection.BeginTransaction(deferred: false);
-        var outcomes = _writer.WriteBatch(_connection, transaction, batch.Studies);
+        var outcomes = _writer.WriteBatch(_connection, transaction, batch.Studies, batch.Previous);
         var counts = IngestCounts.Of(outcomes, batch.RejectedStudies);
         alongside?.Invoke(_connection, transaction, new StoredBatch(batch.Studies, outcomes, counts));
         transaction.Commit();

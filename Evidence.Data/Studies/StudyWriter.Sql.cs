@@ -15,7 +15,7 @@ public sealed partial class StudyWriter
         """;
 
     private const string SelectCurrentVersions = """
-        SELECT nct_id AS NctId, last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder
+        SELECT nct_id AS NctId, last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, current_version_id AS CurrentVersionId
         FROM studies
         WHERE nct_id IN (SELECT value FROM json_each(@Ids))
         """;
@@ -282,13 +282,6 @@ public sealed partial class StudyWriter
         ("Count", x => x.Record.EnrollmentCount),
         ("Type", x => x.Record.EnrollmentType),
     ];
-
-    // The version each replaced study showed until now, to compare with the one replacing it.
-    private const string SelectCurrentRecords = """
-        SELECT s.nct_id AS NctId, v.id AS VersionId, v.raw_json AS RawJson, v.raw AS Raw, v.raw_size AS RawSize
-        FROM studies s JOIN study_versions v ON v.id = s.current_version_id
-        WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
-        """;
 
     private const string InsertChange = $"""
         INSERT INTO study_changes (nct_id, from_version_id, to_version_id, field, old, new, registry_date, observed_at)

@@ -17,7 +17,9 @@ public sealed record IncomingStudy(ParsedStudy Study, string Source);
 /// </summary>
 public sealed partial class StudyWriter(TimeProvider clock)
 {
-    public IReadOnlyList<WriteOutcome> WriteBatch(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IncomingStudy> batch)
+    /// <param name="previous">The versions the studies showed when read ahead (an import's), used while each is still current; the rest are read here.</param>
+    public IReadOnlyList<WriteOutcome> WriteBatch(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IncomingStudy> batch, IReadOnlyDictionary<string, PreviousVersion>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(batch);
@@ -34,14 +36,14 @@ public sealed partial class StudyWriter(TimeProvider clock)
                 end++;
             }
 
-            outcomes.AddRange(WriteDistinct(connection, transaction, batch.Skip(start).Take(end - start).ToList()));
+            outcomes.AddRange(WriteDistinct(connection, transaction, batch.Skip(start).Take(end - start).ToList(), previous));
             start = end;
         }
 
         return outcomes;
     }
 
-    private List<WriteOutcome> WriteDistinct(SqliteConnection connection, SqliteTransaction transaction, List<IncomingStudy> batch)
+    private List<WriteOutcome> WriteDistinct(SqliteConnection connection, SqliteTransaction transaction, List<IncomingStudy> batch, IReadOnlyDictionary<string, PreviousVersion>? previous)
     {
         var ids = new { Ids = JsonSerializer.Serialize(batch.Select(s => s.Study.Record.NctId)) };
         var known = connection.Query<(string NctId, string ContentHash)>(SelectKnownVersions, ids, transaction).ToHashSet();
@@ -80,7 +82,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
         }
 
         // Read before the upsert moves current_version_id on: what each replaced study showed until now.
-        var changeRows = Changes(connection, transaction, studies, now);
+        var changeRows = Changes(connection, transaction, studies, current, previous, now);
         Insert(connection, transaction, InsertVersion, VersionColumns, versions);
         Insert(connection, transaction, InsertChange, ChangeColumns, changeRows);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
@@ -104,7 +106,9 @@ public sealed partial class StudyWriter(TimeProvider clock)
     /// current until now (<see cref="ChangeDetector"/>). Only a replacement compares: a version
     /// kept as history (older, or of the same dates) changes nothing a coordinator follows.
     /// </summary>
-    private static List<ChangeRow> Changes(SqliteConnection connection, SqliteTransaction transaction, List<StudyRow> studies, string now)
+    private static List<ChangeRow> Changes(
+        SqliteConnection connection, SqliteTransaction transaction, List<StudyRow> studies, Dictionary<string, VersionKey> current,
+        IReadOnlyDictionary<string, PreviousVersion>? readAhead, string now)
     {
         var replacing = studies.Where(s => s.Replaces).ToList();
         if (replacing.Count == 0)
@@ -112,18 +116,21 @@ public sealed partial class StudyWriter(TimeProvider clock)
             return [];
         }
 
-        var ids = new { Ids = JsonSerializer.Serialize(replacing.Select(s => s.Record.NctId)) };
-        var previous = connection.Query<CurrentRecord>(SelectCurrentRecords, ids, transaction).ToDictionary(r => r.NctId);
+        // What was read ahead counts only while it is still the current version (an earlier batch may have replaced it since).
+        bool Fresh(StudyRow s) => readAhead?.GetValueOrDefault(s.Record.NctId) is { } ahead && ahead.VersionId == current[s.Record.NctId].CurrentVersionId;
+        var previous = PreviousVersions.Read(connection, transaction, replacing.Where(s => !Fresh(s)).Select(s => s.Record.NctId));
+        foreach (var study in replacing.Where(Fresh))
+        {
+            previous[study.Record.NctId] = readAhead![study.Record.NctId];
+        }
+
         var rows = new List<ChangeRow>();
         foreach (var study in replacing)
         {
-            if (previous.GetValueOrDefault(study.Record.NctId) is not { } before)
+            if (previous.GetValueOrDefault(study.Record.NctId) is { } before)
             {
-                continue;
+                rows.AddRange(ChangeDetector.Compare(before.Record, study.Record).Select(change => new ChangeRow(study.Record, study.ContentHash, before.VersionId, change, now)));
             }
-
-            var older = before.Parse();
-            rows.AddRange(ChangeDetector.Compare(older, study.Record).Select(change => new ChangeRow(study.Record, study.ContentHash, before.VersionId, change, now)));
         }
 
         return rows;
@@ -179,16 +186,10 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
     private sealed record ChangeRow(StudyRecord Record, string ContentHash, long FromVersionId, FieldChange Change, string ObservedAt);
 
-    /// <summary>A stored version as read back: parsed as it was when stored (it was a usable record then).</summary>
-    private sealed record CurrentRecord(string NctId, long VersionId, string? RawJson, byte[]? Raw, long? RawSize)
-    {
-        public StudyRecord Parse() => StudyRecordParser.Parse(StoredJson.Read(RawJson, Raw, RawSize));
-    }
-
     private sealed record SnapshotRow(StudyRecord Record, string ContentHash, string ObservedAt);
 
     /// <summary>Orders versions of one study: last update posted, then the registry's version date.</summary>
-    private sealed record VersionKey(string NctId, string? LastUpdatePostedDate, string? VersionHolder)
+    private sealed record VersionKey(string NctId, string? LastUpdatePostedDate, string? VersionHolder, long CurrentVersionId)
     {
         public static int Compare(StudyRecord incoming, VersionKey stored)
         {

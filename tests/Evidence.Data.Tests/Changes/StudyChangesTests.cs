@@ -23,6 +23,15 @@ public class StudyChangesTests
     /// <summary>Recruitment closed: active, not recruiting, 68 actual.</summary>
     public static readonly Action<JsonNode> Closed = LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL");
 
+    /// <summary>The timeline of v1 (75 estimated), v2 (90 estimated, 2024-03-01) and v3 (closed at 68, 2024-06-30).</summary>
+    private static readonly List<(string Field, string? Old, string? New, string? RegistryDate)> RaisedThenClosed =
+    [
+        ("enrollment.count", "75", "90", "2024-03-01"),
+        ("status", "Recruiting", "Active, not recruiting", "2024-06-30"),
+        ("enrollment.count", "90", "68", "2024-06-30"),
+        ("enrollment.type", "Estimated", "Actual", "2024-06-30"),
+    ];
+
     private static List<(string Field, string? Old, string? New, string? RegistryDate)> Changes(TempDatabase database) =>
         database.Open().Query<(string, string?, string?, string?)>(
             "SELECT field, old, new, registry_date FROM study_changes WHERE nct_id = @NctId ORDER BY id", new { NctId }).ToList();
@@ -112,14 +121,7 @@ public class StudyChangesTests
         database.Import(database.WriteFile("v2.json", Version("2024-03-01", LaterVersion.Enrollment(90, "ESTIMATED"))));
         database.Import(database.WriteFile("v3.json", Version("2024-06-30", Closed)));
 
-        Assert.Equal(
-            [
-                ("enrollment.count", "75", "90", "2024-03-01"),
-                ("status", "Recruiting", "Active, not recruiting", "2024-06-30"),
-                ("enrollment.count", "90", "68", "2024-06-30"),
-                ("enrollment.type", "Estimated", "Actual", "2024-06-30"),
-            ],
-            Changes(database));
+        Assert.Equal(RaisedThenClosed, Changes(database));
     }
 
     [Fact]
@@ -197,5 +199,47 @@ public class StudyChangesTests
         Assert.Equal(2, changes.Count);
         Assert.StartsWith("12 Years", changes[0].New, StringComparison.Ordinal);
         Assert.Equal((null, "Added: Prior treatment with a BCL-2 inhibitor is allowed"), (changes[1].Old, changes[1].New));
+    }
+
+    [Fact]
+    public void Versions_of_one_trial_in_consecutive_batches_of_an_import_are_each_compared_with_the_one_stored_before()
+    {
+        // Batches of one study: the importer reads each batch's current versions ahead while the
+        // batch before is written, so what it read for v3 may already be stale (v1, not v2).
+        using var database = new TempDatabase();
+        database.Import(database.WriteFile("v1.json", Version("2024-01-23")));
+        var later = database.WriteFile("later.json", $"[{Version("2024-03-01", LaterVersion.Enrollment(90, "ESTIMATED"))},{Version("2024-06-30", Closed)}]");
+
+        var summary = database.CreateImporter(batchSize: 1).Import(Data.Import.RecordSource.Expand([later]));
+
+        Assert.Equal(2L, summary.Counts.Changed);
+        Assert.Equal(RaisedThenClosed, Changes(database));
+        using var connection = database.Open();
+        Assert.Equal(
+            0L,
+            connection.ExecuteScalar<long>("""
+                SELECT COUNT(*) FROM study_changes c
+                WHERE c.from_version_id <> (SELECT MAX(v.id) FROM study_versions v WHERE v.nct_id = c.nct_id AND v.id < c.to_version_id)
+                """));
+    }
+
+    [Fact]
+    public void A_version_read_ahead_that_is_no_longer_current_is_not_compared_with()
+    {
+        using var database = new TempDatabase();
+        database.Import(database.WriteFile("v1.json", Version("2024-01-23")));
+        using var connection = database.Open();
+        var stale = Data.Changes.PreviousVersions.Read(connection, null, [NctId]); // v1, read ahead
+        database.Import(database.WriteFile("v2.json", Version("2024-03-01", LaterVersion.Enrollment(90, "ESTIMATED"))));
+        var v3 = Data.Studies.ParsedStudy.From(new Data.Registry.StudyJson(System.Text.Encoding.UTF8.GetBytes(Version("2024-06-30", Closed)), 0, 1));
+
+        using (var transaction = connection.BeginTransaction())
+        {
+            new Data.Studies.StudyWriter(TimeProvider.System).WriteBatch(connection, transaction, [new Data.Studies.IncomingStudy(v3, "v3.json")], stale);
+            transaction.Commit();
+        }
+
+        Assert.Contains(("enrollment.count", "90", "68", "2024-06-30"), Changes(database));
+        Assert.DoesNotContain(("enrollment.count", "75", "68", "2024-06-30"), Changes(database));
     }
 }

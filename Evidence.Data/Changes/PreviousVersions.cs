@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Studies;
+
+namespace TrialEvidence.Data.Changes;
+
+/// <summary>The version a study shows now (its study_versions id) and its record: what a newer version is compared with.</summary>
+public sealed record PreviousVersion(long VersionId, StudyRecord Record);
+
+/// <summary>
+/// Reads and parses the versions studies show now. The batch writer reads those of the studies
+/// it replaces; an import reads them ahead, on its parsing thread while the writer stores the
+/// batch before, and the writer uses them only while each is still the study's current version.
+/// </summary>
+public static class PreviousVersions
+{
+    private const string Sql = """
+        SELECT s.nct_id AS NctId, v.id AS VersionId, v.raw_json AS RawJson, v.raw AS Raw, v.raw_size AS RawSize
+        FROM studies s JOIN study_versions v ON v.id = s.current_version_id
+        WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
+        """;
+
+    public static Dictionary<string, PreviousVersion> Read(SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<string> nctIds)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.Query<(string NctId, long VersionId, string? RawJson, byte[]? Raw, long? RawSize)>(Sql, new { Ids = JsonSerializer.Serialize(nctIds) }, transaction)
+            .ToDictionary(r => r.NctId, r => new PreviousVersion(r.VersionId, StudyRecordParser.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize))), StringComparer.Ordinal);
+    }
+}
