@@ -29,6 +29,7 @@ internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IRead
         [TopicsOptions.Section] = typeof(List<TopicOptions>),
         [WebhooksOptions.Section] = typeof(List<WebhookOptions>),
         [WebhookDeliveryOptions.Section] = typeof(WebhookDeliveryOptions),
+        [TrialEvidence.History.HistoryOptions.Section] = typeof(TrialEvidence.History.HistoryOptions),
     };
 
     public static IEnumerable<string> Sections => Shapes.Keys;

@@ -35,11 +35,12 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
         VALUES (@NctId, @FromId, @ToId, @Field, @Old, @New, @RegistryDate, @ObservedAt, 1)
         """;
 
+    /// <param name="ids">Only these studies (null: every study).</param>
     /// <returns>Studies looked at, change rows added and removed.</returns>
-    public ChangeBackfillSummary Run(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public ChangeBackfillSummary Run(IProgress<long>? progress = null, IReadOnlyList<string>? ids = null, CancellationToken cancellationToken = default)
     {
         using var connection = connections.Open();
-        var ids = connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id").ToList();
+        ids ??= connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id").ToList();
         long done = 0, added = 0, removed = 0;
         foreach (var batch in ids.Chunk(BatchSize))
         {

@@ -99,6 +99,30 @@ public static class ClinicalTrialsGovRegistration
                     .AddRetry(Retry(context.ServiceProvider))
                     .AddTimeout(options.AttemptTimeout); // until the headers: the body is read after the pipeline
             });
+        // The website's version history (History:Enabled): the site's root, the same pace, identity and retries.
+        services.AddRefitGeneratedClient<History.IClinicalTrialsGovHistory>()
+            .ConfigureHttpClient((sp, history) =>
+            {
+                var options = sp.GetRequiredService<IOptions<RegistryOptions>>().Value;
+                history.BaseAddress = new Uri(new Uri(options.BaseUrl), "/");
+                history.Timeout = Timeout.InfiniteTimeSpan;
+                history.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                history.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PlaintextStreamFilter = CrawlDelayStream.Filter(sp.GetRequiredService<CrawlDelayRateLimiter>()),
+            })
+            .AddResilienceHandler(ClientName + "-history", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
+                pipeline
+                    .AddRetry(Retry(context.ServiceProvider))
+                    .AddTimeout(options.AttemptTimeout);
+            });
         return services;
     }
 

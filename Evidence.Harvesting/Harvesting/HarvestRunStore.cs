@@ -159,4 +159,13 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
             "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error, retrying = NULL WHERE id = @runId",
             new { runId, outcome, finishedAt, error });
     }
+
+    /// <summary>The topic's trials first found by these runs (a run and the one it resumed), at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<string> FirstSeenIn(string topic, IReadOnlyList<long> runIds, int limit)
+    {
+        using var connection = connections.Open();
+        return [.. connection.Query<string>(
+            "SELECT nct_id FROM topic_studies WHERE topic = @topic AND first_run_id IN (SELECT value FROM json_each(@runIds)) ORDER BY nct_id LIMIT @limit",
+            new { topic, runIds = System.Text.Json.JsonSerializer.Serialize(runIds), limit })];
+    }
 }

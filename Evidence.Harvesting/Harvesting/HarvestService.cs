@@ -34,6 +34,8 @@ public sealed partial class HarvestService(
     IOptionsMonitor<TopicsOptions> topics,
     IOptions<RegistryOptions> registry,
     IOptions<IngestOptions> ingest,
+    IOptions<History.HistoryOptions> history,
+    History.StudyHistory studyHistory,
     TimeProvider clock,
     ILogger<HarvestService> logger)
 {
@@ -66,7 +68,26 @@ public sealed partial class HarvestService(
         }
 
         Finish(run, HarvestOutcome.Succeeded, null);
+        await ReadEarlierVersionsAsync(topic.Name, run, cancellationToken).ConfigureAwait(false);
         return runs.Latest(topic.Name)!;
+    }
+
+    /// <summary>
+    /// With History:Enabled, the versions the registry showed before this harvest found its new
+    /// trials (best effort, after the run is recorded: a failure costs the trial its earlier
+    /// history, never the harvest).
+    /// </summary>
+    private async Task ReadEarlierVersionsAsync(string topic, HarvestRun run, CancellationToken cancellationToken)
+    {
+        if (!history.Value.Enabled)
+        {
+            return;
+        }
+
+        foreach (var nctId in runs.FirstSeenIn(topic, [run.Id, .. run.ResumedFrom is { } resumed ? [resumed] : Array.Empty<long>()], history.Value.MaxTrialsPerHarvest))
+        {
+            await studyHistory.FetchEarlierAsync(nctId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private HarvestRun Begin(TopicOptions topic, bool allowResume = true)

@@ -26,6 +26,11 @@ public static class HarvestingRegistration
         services.AddSingleton<FetchStore>();
         services.AddTransient<StudyFetcher>();
         services.AddWebhooks(configuration);
+        services.AddOptions<History.HistoryOptions>()
+            .BindKnownSettings(configuration.GetSection(History.HistoryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddTransient<History.StudyHistory>();
         return services;
     }
 }

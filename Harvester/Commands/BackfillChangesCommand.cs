@@ -26,7 +26,7 @@ internal static class BackfillChangesCommand
     {
         var clock = Stopwatch.StartNew();
         var summary = services.GetRequiredService<ChangeBackfill>()
-            .Run(new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken);
+            .Run(new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken: cancellationToken);
         output.WriteLine($"Compared the versions of {summary.Studies:N0} studies in {clock.Elapsed.TotalSeconds:N1} s: {summary.Added:N0} change rows added, {summary.Removed:N0} removed.");
         return ExitCodes.Success;
     }

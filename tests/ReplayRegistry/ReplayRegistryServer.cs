@@ -144,6 +144,7 @@ public sealed class ReplayRegistryServer : IAsyncDisposable
             .MapDownload()
             .MapStudyLookup()
             .MapStudySearch();
+        app.MapHistory();
 
         await app.StartAsync(cancellationToken);
         return new ReplayRegistryServer(app);
