@@ -50,15 +50,7 @@ public static class ClinicalTrialsGovRegistration
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                // A 301 for a retired NCT id is data to record, not a hop to take silently.
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                // The crawl delay, below the handler's own re-sending of a request (see CrawlDelayStream).
-                PlaintextStreamFilter = CrawlDelayStream.Filter(sp.GetRequiredService<CrawlDelayRateLimiter>()),
-            });
+            .ConfigurePrimaryHttpMessageHandler(ApiHandler);
         client.AddResilienceHandler(ClientName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
@@ -92,13 +84,7 @@ public static class ClinicalTrialsGovRegistration
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 PlaintextStreamFilter = CrawlDelayStream.Filter(sp.GetRequiredService<CrawlDelayRateLimiter>()),
             })
-            .AddResilienceHandler(ClientName + "-download", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
-                pipeline
-                    .AddRetry(Retry(context.ServiceProvider))
-                    .AddTimeout(options.AttemptTimeout); // until the headers: the body is read after the pipeline
-            });
+            .AddResilienceHandler(ClientName + "-download", RetryEachAttemptTimed); // timed until the headers: the body is read after the pipeline
         // The website's version history (History:Enabled): the site's root, the same pace, identity and retries.
         services.AddRefitGeneratedClient<History.IClinicalTrialsGovHistory>()
             .ConfigureHttpClient((sp, history) =>
@@ -109,21 +95,31 @@ public static class ClinicalTrialsGovRegistration
                 history.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 history.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                PlaintextStreamFilter = CrawlDelayStream.Filter(sp.GetRequiredService<CrawlDelayRateLimiter>()),
-            })
-            .AddResilienceHandler(ClientName + "-history", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
-                pipeline
-                    .AddRetry(Retry(context.ServiceProvider))
-                    .AddTimeout(options.AttemptTimeout);
-            });
+            .ConfigurePrimaryHttpMessageHandler(ApiHandler)
+            .AddResilienceHandler(ClientName + "-history", RetryEachAttemptTimed);
         return services;
+    }
+
+    /// <summary>
+    /// The connections of the API's and the website's JSON answers: a 301 for a retired NCT id is
+    /// data to record, not a hop to take silently; the crawl delay sits below the handler's own
+    /// re-sending of a request (see CrawlDelayStream).
+    /// </summary>
+    private static SocketsHttpHandler ApiHandler(IServiceProvider services) => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PlaintextStreamFilter = CrawlDelayStream.Filter(services.GetRequiredService<CrawlDelayRateLimiter>()),
+    };
+
+    /// <summary>Retries with back-off, each attempt under the attempt timeout (no total timeout, no circuit breaker).</summary>
+    private static void RetryEachAttemptTimed(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value;
+        pipeline
+            .AddRetry(Retry(context.ServiceProvider))
+            .AddTimeout(options.AttemptTimeout);
     }
 
     /// <summary>Exponential back-off with jitter on transient failures, Retry-After honoured up to MaxRetryDelay, each retry logged.</summary>
