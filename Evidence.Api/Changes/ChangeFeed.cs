@@ -62,7 +62,7 @@ public static class ChangeFeed
         var first = changes[0];
         var page = $"{site}/trials/{first.NctId}";
         var fields = changes.Select(c => c.Field).Distinct().ToList();
-        var summary = string.Join("; ", changes.Take(3).Select(c => $"{c.Field}: {c.Old ?? "(none)"} → {c.New ?? "(none)"}"));
+        var summary = XmlSafe(string.Join("; ", changes.Take(3).Select(c => $"{c.Field}: {c.Old ?? "(none)"} → {c.New ?? "(none)"}")));
         var html = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<p>{Encode(title)}</p><p>Registry update posted {Encode(first.RegistryDate)}; stored {Encode(first.ObservedAt)}; version {first.FromVersion} → {first.ToVersion}.</p><ul>");
         foreach (var change in changes)
@@ -95,5 +95,9 @@ public static class ChangeFeed
 
     private static DateTimeOffset Time(string observedAt) => DateTimeOffset.Parse(observedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    private static string Encode(string? text) => WebUtility.HtmlEncode(XmlSafe(text));
+
+    /// <summary>Without characters XML cannot hold (changes are stored without them; this keeps the feed whole whatever a row holds).</summary>
+    private static string XmlSafe(string? text) =>
+        text is null || text.All(XmlConvert.IsXmlChar) ? text ?? string.Empty : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Changes;
@@ -20,43 +21,42 @@ public static partial class ChangeDetector
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
+        var whole = older.Complete && newer.Complete;
         var changes = new List<FieldChange>();
-        if (newer.OverallStatus is not null)
+        Said(changes, ChangeFields.Status, StatusText(older), StatusText(newer));
+        // A reason for stopping that goes away is a change, where both records are whole.
+        if (whole || (older.WhyStopped is not null && newer.WhyStopped is not null))
         {
-            Scalar(changes, ChangeFields.Status, StatusText(older), StatusText(newer));
+            Scalar(changes, ChangeFields.WhyStopped, older.WhyStopped, newer.WhyStopped);
         }
 
-        Scalar(changes, ChangeFields.WhyStopped, older.WhyStopped, newer.WhyStopped);
-        if (newer.EnrollmentCount is not null)
-        {
-            Scalar(changes, ChangeFields.EnrollmentCount, older.EnrollmentCount?.ToString(System.Globalization.CultureInfo.InvariantCulture), newer.EnrollmentCount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (newer.EnrollmentType is not null)
-        {
-            Scalar(changes, ChangeFields.EnrollmentType, RegistryLabels.EnrollmentType(older.EnrollmentType), RegistryLabels.EnrollmentType(newer.EnrollmentType));
-        }
-
+        Said(changes, ChangeFields.EnrollmentCount, Number(older.EnrollmentCount), Number(newer.EnrollmentCount));
+        Said(changes, ChangeFields.EnrollmentType, RegistryLabels.EnrollmentType(older.EnrollmentType), RegistryLabels.EnrollmentType(newer.EnrollmentType));
         Date(changes, ChangeFields.StartDate, (older.StartDate, older.StartDateType), (newer.StartDate, newer.StartDateType));
         Date(changes, ChangeFields.PrimaryCompletionDate, (older.PrimaryCompletionDate, older.PrimaryCompletionDateType), (newer.PrimaryCompletionDate, newer.PrimaryCompletionDateType));
         Date(changes, ChangeFields.CompletionDate, (older.CompletionDate, older.CompletionDateType), (newer.CompletionDate, newer.CompletionDateType));
-        if (newer.Phases.Count > 0 || newer.StudyType is not null)
+        if (whole || (older.Phases.Count > 0 && newer.Phases.Count > 0))
         {
             Scalar(changes, ChangeFields.Phase, RegistryLabels.Phase(older.Phases), RegistryLabels.Phase(newer.Phases));
         }
 
-        if (newer.LeadSponsor is not null)
-        {
-            Scalar(changes, ChangeFields.Sponsor, older.LeadSponsor, newer.LeadSponsor);
-        }
-
-        Items(changes, ChangeFields.Interventions, older.Interventions, newer.Interventions, i => $"{Label(i.Type)}: {i.Name}", InterventionText);
-        Items(changes, ChangeFields.Arms, older.ArmGroups, newer.ArmGroups, a => a.Label ?? string.Empty, ArmText);
-        Items(changes, ChangeFields.PrimaryOutcomes, Kind(older, OutcomeKind.Primary), Kind(newer, OutcomeKind.Primary), o => o.Measure ?? string.Empty, OutcomeText);
-        Items(changes, ChangeFields.SecondaryOutcomes, Kind(older, OutcomeKind.Secondary), Kind(newer, OutcomeKind.Secondary), o => o.Measure ?? string.Empty, OutcomeText);
-        Items(changes, ChangeFields.Sites, older.Locations, newer.Locations, SiteText, SiteText);
-        Eligibility(changes, older, newer);
+        Said(changes, ChangeFields.Sponsor, older.LeadSponsor, newer.LeadSponsor);
+        Items(changes, ChangeFields.Interventions, older, newer, "interventions", r => r.Interventions, i => i.Name, InterventionParts, InterventionText);
+        Items(changes, ChangeFields.Arms, older, newer, "armGroups", r => r.ArmGroups, a => a.Label, ArmParts, ArmText);
+        Items(changes, ChangeFields.PrimaryOutcomes, older, newer, "primaryOutcomes", r => Kind(r, OutcomeKind.Primary), o => o.Measure, OutcomeParts, OutcomeText);
+        Items(changes, ChangeFields.SecondaryOutcomes, older, newer, "secondaryOutcomes", r => Kind(r, OutcomeKind.Secondary), o => o.Measure, OutcomeParts, OutcomeText);
+        Items(changes, ChangeFields.Sites, older, newer, "locations", r => r.Locations, SiteText, _ => [], SiteText);
+        Eligibility(changes, older, newer, whole);
         return changes;
+    }
+
+    /// <summary>Compared only when both versions say it: a version that leaves it out (a subset, a trimmed record) does not change it to nothing.</summary>
+    private static void Said(List<FieldChange> changes, string field, string? older, string? newer)
+    {
+        if (older is not null && newer is not null)
+        {
+            Scalar(changes, field, older, newer);
+        }
     }
 
     private static void Scalar(List<FieldChange> changes, string field, string? older, string? newer)
@@ -68,16 +68,17 @@ public static partial class ChangeDetector
         }
     }
 
+    private static string? Number(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A date and, where both versions state one, its type (actual or anticipated).</summary>
     private static void Date(List<FieldChange> changes, string field, (string? Date, string? Type) older, (string? Date, string? Type) newer)
     {
-        if (newer.Date is not null)
-        {
-            Scalar(changes, field, DateText(older), DateText(newer));
-        }
+        var types = older.Type is not null && newer.Type is not null;
+        Said(changes, field, DateText(older, types), DateText(newer, types));
     }
 
-    private static string? DateText((string? Date, string? Type) date) =>
-        date.Date is null ? null : date.Type is null ? date.Date : $"{date.Date} ({RegistryLabels.Kind(date.Type)})";
+    private static string? DateText((string? Date, string? Type) date, bool withType) =>
+        date.Date is null ? null : withType ? $"{date.Date} ({RegistryLabels.Kind(date.Type)})" : date.Date;
 
     private static string? StatusText(StudyRecord record) =>
         record.OverallStatus == "UNKNOWN" && record.LastKnownStatus is { } last
@@ -86,14 +87,25 @@ public static partial class ChangeDetector
 
     /// <summary>
     /// A list's items matched by key (in order, for repeated keys): an item only in the older list
-    /// was removed, only in the newer one added, in both with other text rewritten.
+    /// was removed, only in the newer one added, in both with other text rewritten. Compared only
+    /// where both versions say what the list holds; of two matched items, only the parts both
+    /// state are compared (a subset's intervention without its type is not a new intervention).
     /// </summary>
-    private static void Items<T>(List<FieldChange> changes, string field, IReadOnlyList<T> older, IReadOnlyList<T> newer, Func<T, string> key, Func<T, string> text)
+    private static void Items<T>(
+        List<FieldChange> changes, string field, StudyRecord olderRecord, StudyRecord newerRecord, string list,
+        Func<StudyRecord, IReadOnlyList<T>> items, Func<T, string?> key, Func<T, string?[]> parts, Func<T, string> text)
     {
+        if (!olderRecord.Says(list) || !newerRecord.Says(list))
+        {
+            return;
+        }
+
+        var whole = olderRecord.Complete && newerRecord.Complete;
+        var older = items(olderRecord);
         var unmatched = new Dictionary<string, Queue<T>>(StringComparer.Ordinal);
         foreach (var item in older)
         {
-            var k = Key(key(item));
+            var k = Key(key(item) ?? string.Empty);
             if (!unmatched.TryGetValue(k, out var queue))
             {
                 unmatched[k] = queue = new Queue<T>();
@@ -103,11 +115,11 @@ public static partial class ChangeDetector
         }
 
         var added = new List<FieldChange>();
-        foreach (var item in newer)
+        foreach (var item in items(newerRecord))
         {
-            if (unmatched.TryGetValue(Key(key(item)), out var queue) && queue.TryDequeue(out var before))
+            if (unmatched.TryGetValue(Key(key(item) ?? string.Empty), out var queue) && queue.TryDequeue(out var before))
             {
-                if (!string.Equals(Key(text(before)), Key(text(item)), StringComparison.Ordinal))
+                if (parts(before).Zip(parts(item)).Any(p => Differs(p.First, p.Second, whole)))
                 {
                     var (o, n) = Excerpts(text(before), text(item));
                     changes.Add(new FieldChange(field, o, n));
@@ -124,38 +136,54 @@ public static partial class ChangeDetector
         changes.AddRange(added);
     }
 
+    /// <summary>A part two versions state differently; one that only one of them states differs only between whole records.</summary>
+    private static bool Differs(string? older, string? newer, bool whole) =>
+        string.IsNullOrWhiteSpace(older) || string.IsNullOrWhiteSpace(newer)
+            ? whole && string.IsNullOrWhiteSpace(older) != string.IsNullOrWhiteSpace(newer)
+            : !string.Equals(Key(older), Key(newer), StringComparison.Ordinal);
+
     private static List<Outcome> Kind(StudyRecord record, string kind) => record.Outcomes.Where(o => o.Kind == kind).ToList();
 
+    private static string?[] InterventionParts(Intervention i) =>
+        [i.Type, i.OtherNames.Count > 0 ? string.Join(", ", i.OtherNames) : null, i.Description];
+
+    private static string?[] ArmParts(ArmGroup a) =>
+        [a.Type, a.Description, a.InterventionNames.Count > 0 ? string.Join("; ", a.InterventionNames) : null];
+
+    private static string?[] OutcomeParts(Outcome o) => [o.TimeFrame, o.Description];
+
     private static string InterventionText(Intervention i) =>
-        Join($"{Label(i.Type)}: {i.Name}" + (i.OtherNames.Count > 0 ? $" ({string.Join(", ", i.OtherNames)})" : string.Empty), i.Description);
+        Join((i.Type is null ? string.Empty : Label(i.Type) + ": ") + i.Name + (i.OtherNames.Count > 0 ? $" ({string.Join(", ", i.OtherNames)})" : string.Empty), i.Description);
 
     private static string ArmText(ArmGroup a) =>
-        Join($"{Label(a.Type)}: {a.Label}", a.Description) + (a.InterventionNames.Count > 0 ? $" [{string.Join("; ", a.InterventionNames)}]" : string.Empty);
+        Join((a.Type is null ? string.Empty : Label(a.Type) + ": ") + a.Label, a.Description) + (a.InterventionNames.Count > 0 ? $" [{string.Join("; ", a.InterventionNames)}]" : string.Empty);
 
     private static string OutcomeText(Outcome o) =>
         Join(o.Measure + (o.TimeFrame is null ? string.Empty : $" (time frame: {o.TimeFrame})"), o.Description);
 
+    private static string Join(string head, string? detail) => string.IsNullOrWhiteSpace(detail) ? head : $"{head}: {detail}";
+
     private static string SiteText(Location l) =>
         string.Join(", ", new[] { l.Facility, l.City, l.Country }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
-    private static string Join(string head, string? detail) => string.IsNullOrWhiteSpace(detail) ? head : $"{head}: {detail}";
-
     /// <summary>EXPERIMENTAL as "Experimental", DIETARY_SUPPLEMENT as "Dietary supplement".</summary>
-    private static string Label(string? code) =>
-        string.IsNullOrEmpty(code) ? "Other" : char.ToUpperInvariant(code[0]) + code[1..].ToLowerInvariant().Replace('_', ' ');
+    private static string Label(string code) =>
+        code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].ToLowerInvariant().Replace('_', ' ');
 
     /// <summary>
     /// Ages and sex as one text, and the criteria line by line: the lines the older version had
     /// and the newer one does not, against those the newer one added.
     /// </summary>
-    private static void Eligibility(List<FieldChange> changes, StudyRecord older, StudyRecord newer)
+    private static void Eligibility(List<FieldChange> changes, StudyRecord older, StudyRecord newer, bool whole)
     {
-        if (newer.MinimumAge is not null || newer.MaximumAge is not null || newer.EligibilitySex is not null)
+        // Between a subset and a record, only what both state: the same of the two ages and sex.
+        static (bool, bool, bool) Stated(StudyRecord r) => (r.MinimumAge is null, r.MaximumAge is null, r.EligibilitySex is null);
+        if (whole || (Ages(older) is not null && Stated(older) == Stated(newer)))
         {
             Scalar(changes, ChangeFields.Eligibility, Ages(older), Ages(newer));
         }
 
-        if (newer.EligibilityCriteria is null)
+        if (older.EligibilityCriteria is null || newer.EligibilityCriteria is null)
         {
             return;
         }
@@ -220,8 +248,36 @@ public static partial class ChangeDetector
 
     private static string Key(string text) => Squeeze(text).ToUpperInvariant();
 
-    /// <summary>Trimmed, with every run of white space one space.</summary>
-    private static string Squeeze(string? text) => text is null ? string.Empty : Spaces().Replace(text.Trim(), " ");
+    /// <summary>
+    /// Trimmed, with every run of white space one space, and without characters XML cannot hold
+    /// (control characters registry text sometimes has): changes go into Atom feeds and webhooks.
+    /// </summary>
+    private static string Squeeze(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                clean.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                clean.Append(text, i++, 2);
+            }
+        }
+
+        return Spaces().Replace(clean.ToString().Trim(), " ");
+    }
+
+    /// <summary>The first <paramref name="length"/> characters, one fewer where that would split a surrogate pair.</summary>
+    private static string Prefix(string text, int length) =>
+        text[..(length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private static string? Cut(string? text)
     {
@@ -231,7 +287,7 @@ public static partial class ChangeDetector
         }
 
         var squeezed = Squeeze(text);
-        return squeezed.Length <= MaxText ? squeezed : squeezed[..(MaxText - 1)].TrimEnd() + "…";
+        return squeezed.Length <= MaxText ? squeezed : Prefix(squeezed, MaxText - 1).TrimEnd() + "…";
     }
 
     /// <summary>
@@ -267,6 +323,8 @@ public static partial class ChangeDetector
     private static string Middle(string text, int from, int to)
     {
         var end = Math.Min(text.Length, to + 20);
+        end = end < text.Length && char.IsLowSurrogate(text[end]) ? end + 1 : end;
+        from = from > 0 && char.IsLowSurrogate(text[from]) ? from - 1 : from;
         var builder = new StringBuilder();
         if (from > 0)
         {

@@ -59,6 +59,19 @@ public sealed class StudyRecord
     public bool? HasResults { get; init; }
     public string? VersionHolder { get; init; }
 
+    /// <summary>
+    /// A whole record as the registry serves it (its derived section, its status and last update
+    /// date), not a <c>fields=</c> subset or a trimmed record: what a whole record leaves out, it
+    /// does not have; what a subset leaves out, it does not say.
+    /// </summary>
+    public bool Complete { get; init; }
+
+    /// <summary>The lists this record has a property for, complete or not: interventions, armGroups, primaryOutcomes, secondaryOutcomes, locations.</summary>
+    public IReadOnlySet<string> Lists { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether the record says what <paramref name="list"/> holds (an absent list of a whole record is an empty one).</summary>
+    public bool Says(string list) => Complete || Lists.Contains(list);
+
     public IReadOnlyList<string> Conditions { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
     public IReadOnlyList<MeshTerm> MeshTerms { get; init; } = [];

@@ -80,6 +80,15 @@ public static class StudyRecordParser
             ResponsibleInvestigator = sponsors.Get("responsibleParty").String("investigatorFullName"),
             ResponsibleAffiliation = sponsors.Get("responsibleParty").String("investigatorAffiliation"),
             HasResults = root.Boolean("hasResults"),
+            Complete = derived is not null && status.String("overallStatus") is not null && status.Get("lastUpdatePostDateStruct") is not null,
+            Lists = new[]
+                {
+                    ("interventions", arms.Get("interventions")), ("armGroups", arms.Get("armGroups")),
+                    ("primaryOutcomes", protocol.Get("outcomesModule").Get("primaryOutcomes")),
+                    ("secondaryOutcomes", protocol.Get("outcomesModule").Get("secondaryOutcomes")),
+                    ("locations", protocol.Get("contactsLocationsModule").Get("locations")),
+                }
+                .Where(l => l.Item2 is not null).Select(l => l.Item1).ToHashSet(StringComparer.Ordinal),
             VersionHolder = derived.Get("miscInfoModule").String("versionHolder"),
             Conditions = conditionsModule.Strings("conditions"),
             Keywords = conditionsModule.Strings("keywords"),

@@ -10,6 +10,7 @@ public class ChangeDetectorTests
         NctId = "NCT00000001",
         OverallStatus = status,
         LastKnownStatus = lastKnown,
+        Complete = true,
         Interventions = [new Intervention("NCT00000001", 0, "RADIATION", "SBRT", description, [], [])],
     };
 
@@ -43,5 +44,44 @@ public class ChangeDetectorTests
     public void Text_that_differs_only_in_spacing_is_not_a_change()
     {
         Assert.Empty(ChangeDetector.Compare(Record("40 Gy in 5  fractions\n"), Record(" 40 Gy in 5 fractions")));
+    }
+
+    [Fact]
+    public void Characters_xml_cannot_hold_are_left_out_of_a_change()
+    {
+        var running = new StudyRecord { NctId = "NCT00000001", OverallStatus = "TERMINATED", Complete = true };
+        var stopped = new StudyRecord { NctId = "NCT00000001", OverallStatus = "TERMINATED", WhyStopped = "Sponsor\u0002 decision", Complete = true };
+
+        var change = Assert.Single(ChangeDetector.Compare(running, stopped));
+
+        Assert.Equal(("whyStopped", (string?)null, "Sponsor decision"), (change.Field, change.Old, change.New));
+    }
+
+    [Fact]
+    public void A_long_text_is_never_cut_inside_a_surrogate_pair()
+    {
+        var text = new string('a', ChangeDetector.MaxText - 2) + "\U0001F600" + new string('b', 40);
+
+        var change = Assert.Single(ChangeDetector.Compare(Record("short"), Record(text)));
+
+        Assert.False(HasLoneSurrogate(change.New!), change.New);
+        Assert.EndsWith("…", change.New, StringComparison.Ordinal);
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -242,4 +242,47 @@ public class StudyChangesTests
         Assert.Contains(("enrollment.count", "90", "68", "2024-06-30"), Changes(database));
         Assert.DoesNotContain(("enrollment.count", "75", "68", "2024-06-30"), Changes(database));
     }
+
+    [Fact]
+    public void A_newer_fields_subset_or_trimmed_record_changes_nothing_it_leaves_out()
+    {
+        using var database = new TempDatabase();
+        database.Import(database.WriteFile("v1.json", Version("2024-01-23")));
+
+        // Shaped like ../shared/ctgov/partial/*.fields-subset.json: no derived section, lists and
+        // list items cut down, no date types, no locations.
+        database.Import(database.WriteFile("subset.json", Version("2024-06-01", r =>
+        {
+            r.AsObject().Remove("derivedSection");
+            var protocol = r["protocolSection"]!.AsObject();
+            protocol.Remove("contactsLocationsModule");
+            protocol.Remove("outcomesModule");
+            protocol["armsInterventionsModule"]!.AsObject().Remove("armGroups");
+            foreach (var intervention in protocol["armsInterventionsModule"]!["interventions"]!.AsArray())
+            {
+                intervention!.AsObject().Remove("type");
+                intervention.AsObject().Remove("description");
+            }
+
+            Status(r)["startDateStruct"]!.AsObject().Remove("type");
+            Status(r).AsObject().Remove("whyStopped");
+            protocol["eligibilityModule"]!.AsObject().Remove("minimumAge");
+        })));
+
+        Assert.Empty(Changes(database));
+    }
+
+    [Fact]
+    public void A_whole_record_that_no_longer_lists_sites_has_removed_them()
+    {
+        using var database = new TempDatabase();
+        database.Import(database.WriteFile("v1.json", Version("2024-01-23")));
+        var sites = JsonNode.Parse(Template)!["protocolSection"]!["contactsLocationsModule"]!["locations"]!.AsArray().Count;
+
+        database.Import(database.WriteFile("v2.json", Version("2024-06-01", r => r["protocolSection"]!.AsObject().Remove("contactsLocationsModule"))));
+
+        var changes = Changes(database);
+        Assert.Equal(sites, changes.Count);
+        Assert.All(changes, c => Assert.Equal(("sites", (string?)null), (c.Field, c.New)));
+    }
 }
