@@ -33,6 +33,12 @@ public sealed partial class WebhookDispatcher(
     public static string Signature(string secret, ReadOnlySpan<byte> body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
+    /// <summary>How long a process holds a delivery it sends: every attempt and retry of one round, and a margin.</summary>
+    private TimeSpan Lease =>
+        (options.Value.AttemptTimeout * (options.Value.MaxRetryAttempts + 1))
+        + (options.Value.RetryBaseDelay * Math.Pow(2, options.Value.MaxRetryAttempts + 1))
+        + TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var configured = webhooks.Value.Webhooks;
@@ -63,10 +69,20 @@ public sealed partial class WebhookDispatcher(
     /// <summary>Sends the webhook's due deliveries one after another, until none is due or one fails.</summary>
     private async Task DeliverDue(WebhookOptions webhook, CancellationToken cancellationToken)
     {
-        while (store.Next(webhook, options.Value.MaxChangesPerDelivery) is { } delivery
-            && DateTimeOffset.Parse(delivery.NextAttemptAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) <= clock.GetUtcNow())
+        while (store.Next(webhook, options.Value.MaxChangesPerDelivery, Lease) is { } delivery)
         {
-            if (!await Send(webhook, delivery, cancellationToken).ConfigureAwait(false))
+            bool delivered;
+            try
+            {
+                delivered = await Send(webhook, delivery, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                store.Release(delivery.Id); // stopping: the next process takes it up at once, not after the claim lapses
+                throw;
+            }
+
+            if (!delivered)
             {
                 return;
             }

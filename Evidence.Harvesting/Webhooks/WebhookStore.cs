@@ -7,7 +7,7 @@ using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Webhooks;
 
-/// <summary>A delivery as stored: its id (X-TrialEvidence-Delivery), the body every attempt sends, the rounds of attempts so far, and when the next is due.</summary>
+/// <summary>A delivery as stored: its id (X-TrialEvidence-Delivery), the body every attempt sends, the rounds of attempts so far, and when it is due (or its claim lapses).</summary>
 public sealed record WebhookDelivery(string Id, string Webhook, long FirstChangeId, long LastChangeId, long Changes, string Body, long Rounds, string NextAttemptAt);
 
 /// <summary>One row of the delivery log, as GET /api/webhooks/deliveries shows it.</summary>
@@ -36,30 +36,39 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
     }
 
     /// <summary>
-    /// The webhook's delivery in hand: the oldest not yet delivered, or else a new one of the next
-    /// changes after its position (the position moves past them in the same transaction); null
-    /// when there is nothing to send. Written under the write lock, so two processes never make
-    /// two deliveries of the same changes.
+    /// The webhook's next delivery to send, claimed for <paramref name="lease"/>: the oldest not
+    /// yet delivered when it is due (its wait after a failed round is over, and no process holds
+    /// it), or else a new one of the next changes after the webhook's position (which moves past
+    /// them in the same transaction). Null when there is nothing to send now. Claimed under the
+    /// write lock, so two processes (the API and a scheduler) never send one delivery at once nor
+    /// make two of the same changes; a claim that is never released (a killed process) lapses.
     /// </summary>
-    public WebhookDelivery? Next(WebhookOptions webhook, int maxChanges)
+    public WebhookDelivery? Next(WebhookOptions webhook, int maxChanges, TimeSpan lease)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         using var connection = connections.Open();
-        if (Pending(connection, null, webhook.Name) is { } pending)
+        var now = Now();
+        if (Pending(connection, null, webhook.Name) is { } waiting
+            ? string.CompareOrdinal(waiting.NextAttemptAt, now) > 0
+            : (connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes") ?? 0)
+              <= (connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }) ?? long.MaxValue))
         {
-            return pending;
-        }
-
-        var upTo = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes") ?? 0;
-        if (upTo <= connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }))
-        {
-            return null; // nothing new: the usual answer, read without taking the write lock
+            return null; // the usual answer, read without taking the write lock
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        if (Pending(connection, transaction, webhook.Name) is { } raced)
+        now = Now();
+        var claimedUntil = At(clock.GetUtcNow() + lease);
+        if (Pending(connection, transaction, webhook.Name) is { } pending)
         {
-            return raced;
+            if (string.CompareOrdinal(pending.NextAttemptAt, now) > 0)
+            {
+                return null; // waiting after a failed round, or being sent by another process
+            }
+
+            connection.Execute("UPDATE webhook_deliveries SET next_attempt_at = @ClaimedUntil WHERE id = @Id", new { ClaimedUntil = claimedUntil, pending.Id }, transaction);
+            transaction.Commit();
+            return pending;
         }
 
         var position = connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }, transaction);
@@ -68,7 +77,7 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
             return null; // not registered (configured after this process started): Register first
         }
 
-        upTo = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes", transaction: transaction) ?? 0;
+        var upTo = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes", transaction: transaction) ?? 0;
         var changes = ChangeLog.After(connection, transaction, position.Value, upTo, webhook.Topics, webhook.Fields, maxChanges);
         // Past the changes taken, or, when fewer than asked were left, past every change read
         // (those of other topics and fields included), so they are not looked at again.
@@ -77,20 +86,26 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
         WebhookDelivery? delivery = null;
         if (changes.Count > 0)
         {
-            var now = Now();
             delivery = new WebhookDelivery(
                 Guid.CreateVersion7().ToString(), webhook.Name, changes[0].Id, changes[^1].Id, changes.Count, WebhookBody.Write(webhook.Name, changes), 0, now);
             connection.Execute(
                 """
                 INSERT INTO webhook_deliveries (id, webhook, first_change_id, last_change_id, changes, body, created_at, next_attempt_at)
-                VALUES (@Id, @Webhook, @FirstChangeId, @LastChangeId, @Changes, @Body, @Now, @Now)
+                VALUES (@Id, @Webhook, @FirstChangeId, @LastChangeId, @Changes, @Body, @Now, @ClaimedUntil)
                 """,
-                new { delivery.Id, delivery.Webhook, delivery.FirstChangeId, delivery.LastChangeId, delivery.Changes, delivery.Body, Now = now },
+                new { delivery.Id, delivery.Webhook, delivery.FirstChangeId, delivery.LastChangeId, delivery.Changes, delivery.Body, Now = now, ClaimedUntil = claimedUntil },
                 transaction);
         }
 
         transaction.Commit();
         return delivery;
+    }
+
+    /// <summary>Gives a claimed delivery back, due now (this process stops while sending it).</summary>
+    public void Release(string id)
+    {
+        using var connection = connections.Open();
+        connection.Execute("UPDATE webhook_deliveries SET next_attempt_at = @Now WHERE id = @id AND delivered_at IS NULL", new { id, Now = Now() });
     }
 
     /// <summary>The receiver took it (a 2xx answer).</summary>
@@ -139,9 +154,9 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
             SET rounds = rounds + 1, last_attempt_at = @Now, last_status = @Status, last_error = @Error,
                 delivered_at = CASE WHEN @Error IS NULL THEN @Now END,
                 next_attempt_at = COALESCE(@NextAttemptAt, next_attempt_at)
-            WHERE id = @Id
+            WHERE id = @Id AND delivered_at IS NULL
             """,
-            new { Id = id, Now = now, Status = status, Error = error, NextAttemptAt = nextAttemptAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) });
+            new { Id = id, Now = now, Status = status, Error = error, NextAttemptAt = nextAttemptAt is { } at ? At(at) : null });
     }
 
     private static WebhookDelivery? Pending(SqliteConnection connection, SqliteTransaction? transaction, string webhook) =>
@@ -155,7 +170,9 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
             new { webhook },
             transaction);
 
-    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private string Now() => At(clock.GetUtcNow());
+
+    private static string At(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What a webhook receives: <c>{"webhook": name, "changes": [the change objects of /api/changes]}</c>.</summary>
