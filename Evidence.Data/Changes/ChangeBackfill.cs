@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Studies;
 
@@ -8,7 +9,8 @@ namespace TrialEvidence.Data.Changes;
 /// <summary>
 /// Makes study_changes follow each study's versions as stored, offline: the versions in registry
 /// order (last update posted, then data date; of two with the same dates the first stored, as
-/// the writer keeps current) and each compared with the one before. Rows of a pair that is no
+/// the writer keeps current; a version without a date, which never becomes current, left out)
+/// and each compared with the one before. Rows of a pair that is no
 /// longer consecutive (a version arrived later between them) are removed, rows of a pair not yet
 /// compared are added as history (backfilled = 1, observed when the newer version was stored),
 /// and rows already there stay as they are, so running it twice changes nothing.
@@ -21,8 +23,8 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
         SELECT id AS Id, nct_id AS NctId, last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder,
                fetched_at AS FetchedAt, raw_json AS RawJson, raw AS Raw, raw_size AS RawSize
         FROM study_versions
-        WHERE nct_id IN (SELECT value FROM json_each(@Ids))
-        ORDER BY nct_id, COALESCE(last_update_posted_date, ''), COALESCE(version_holder, ''), id
+        WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND last_update_posted_date IS NOT NULL
+        ORDER BY nct_id, last_update_posted_date, COALESCE(version_holder, ''), id
         """;
 
     private const string SelectPairs = """
@@ -45,35 +47,47 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batchIds = new { Ids = JsonSerializer.Serialize(batch) };
-            var versions = connection.Query<StoredVersion>(SelectVersions, batchIds).ToLookup(v => v.NctId);
-            var existing = connection.Query<(string NctId, long FromId, long ToId)>(SelectPairs, batchIds).ToHashSet();
-
-            var chain = batch.SelectMany(id => Lineage(versions[id]).Zip(Lineage(versions[id]).Skip(1))).ToList();
-            var pairs = chain.Select(p => (p.First.NctId, p.First.Id, p.Second.Id)).ToHashSet();
-            var rows = chain
-                .Where(p => !existing.Contains((p.First.NctId, p.First.Id, p.Second.Id)))
-                .SelectMany(p => ChangeDetector.Compare(p.First.Parse(), p.Second.Parse()).Select(c => new
-                {
-                    p.First.NctId, FromId = p.First.Id, ToId = p.Second.Id, c.Field, c.Old, c.New,
-                    RegistryDate = p.Second.LastUpdatePostedDate, ObservedAt = p.Second.FetchedAt,
-                }))
-                .ToList();
-
+            // Read and written under the write lock: no version or live change can land in between.
             using var transaction = connection.BeginTransaction(deferred: false);
-            foreach (var stale in existing.Where(e => !pairs.Contains(e)))
-            {
-                removed += connection.Execute(
-                    "DELETE FROM study_changes WHERE nct_id = @NctId AND from_version_id = @FromId AND to_version_id = @ToId", new { stale.NctId, stale.FromId, stale.ToId }, transaction);
-            }
-
-            added += connection.Execute(InsertChange, rows, transaction);
+            var (batchAdded, batchRemoved) = Rebuild(connection, transaction, batch);
             transaction.Commit();
+            added += batchAdded;
+            removed += batchRemoved;
             done += batch.Length;
             progress?.Report(done);
         }
 
         return new ChangeBackfillSummary(done, added, removed);
+    }
+
+    /// <summary>
+    /// Makes the studies' change rows follow their versions, in the caller's write transaction:
+    /// the batch writer calls it for a study when a version older than the current one arrives,
+    /// which splits the change that spanned it.
+    /// </summary>
+    internal static (long Added, long Removed) Rebuild(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> nctIds)
+    {
+        var ids = new { Ids = JsonSerializer.Serialize(nctIds) };
+        var versions = connection.Query<StoredVersion>(SelectVersions, ids, transaction).ToLookup(v => v.NctId);
+        var existing = connection.Query<(string NctId, long FromId, long ToId)>(SelectPairs, ids, transaction).ToHashSet();
+        var chain = nctIds.SelectMany(id => Lineage(versions[id]).Zip(Lineage(versions[id]).Skip(1))).ToList();
+        var pairs = chain.Select(p => (p.First.NctId, p.First.Id, p.Second.Id)).ToHashSet();
+        var rows = chain
+            .Where(p => !existing.Contains((p.First.NctId, p.First.Id, p.Second.Id)))
+            .SelectMany(p => ChangeDetector.Compare(p.First.Parse(), p.Second.Parse()).Select(c => new
+            {
+                p.First.NctId, FromId = p.First.Id, ToId = p.Second.Id, c.Field, c.Old, c.New,
+                RegistryDate = p.Second.LastUpdatePostedDate, ObservedAt = p.Second.FetchedAt,
+            }))
+            .ToList();
+        long removed = 0;
+        foreach (var stale in existing.Where(e => !pairs.Contains(e)))
+        {
+            removed += connection.Execute(
+                "DELETE FROM study_changes WHERE nct_id = @NctId AND from_version_id = @FromId AND to_version_id = @ToId", new { stale.NctId, stale.FromId, stale.ToId }, transaction);
+        }
+
+        return (connection.Execute(InsertChange, rows, transaction), removed);
     }
 
     /// <summary>The versions that were (or would have been) current one after another: of versions with the same dates, the first stored (they come ordered by dates, then id).</summary>

@@ -98,6 +98,15 @@ public sealed partial class StudyWriter(TimeProvider clock)
         InsertChildren(connection, transaction, studies.ConvertAll(s => (s.Record, s.Normalised)));
         NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
+        // A dated version older than the current one falls between two already compared: the
+        // study's changes follow its versions again (the rows it splits become history).
+        var older = batch.Where((study, i) => outcomes[i] == WriteOutcome.ChangedOlder && study.Study.Record.LastUpdatePostedDate is not null)
+            .Select(s => s.Study.Record.NctId).Distinct().ToList();
+        if (older.Count > 0)
+        {
+            ChangeBackfill.Rebuild(connection, transaction, older);
+        }
+
         return outcomes;
     }
 

@@ -18,13 +18,12 @@ public sealed record HistoryOutcome(string NctId, int Listed, int Stored, string
 /// Stores the versions of a trial the registry showed before TrialEvidence first saw it, from the
 /// website's version history: each version older than the oldest stored, as received, kept as
 /// history (it is older, so it never becomes current), then the trial's changes rebuilt in
-/// registry order. Any failure (an error answer, a shape not as described, a version without its
+/// registry order (by the batch writer). Any failure (an error answer, a shape not as described, a version without its
 /// date) leaves the trial with no earlier history and is reported, not thrown.
 /// </summary>
 public sealed partial class StudyHistory(
     IClinicalTrialsGovHistory client,
     StudyIngest ingest,
-    ChangeBackfill changes,
     SqliteConnectionFactory connections,
     IOptions<HistoryOptions> options,
     ILogger<StudyHistory> logger)
@@ -82,8 +81,8 @@ public sealed partial class StudyHistory(
                 : "a version is of another trial or has no last update date");
         }
 
+        // Older than what is stored: kept as history, and the writer makes the trial's changes follow them.
         var stored = ingest.Store(batch);
-        changes.Run(ids: [nctId], cancellationToken: cancellationToken);
         LogStored(logger, nctId, stored.New + stored.Changed, entries.Count);
         return new HistoryOutcome(nctId, entries.Count, (int)(stored.New + stored.Changed), null);
     }

@@ -16,13 +16,13 @@ public class ChangeBackfillTests
             "SELECT field, old, new, registry_date, backfilled FROM study_changes ORDER BY registry_date, id").ToList();
 
     [Fact]
-    public void Versions_that_arrived_out_of_order_get_their_timeline_in_registry_order_once()
+    public void Versions_stored_before_changes_were_kept_get_their_timeline_in_registry_order_once()
     {
         using var database = new TempDatabase();
-        database.Import(database.WriteFile("v3.json", StudyChangesTests.Version("2024-09-01", Closed)));
         database.Import(database.WriteFile("v1.json", StudyChangesTests.Version("2024-01-23")));
         database.Import(database.WriteFile("v2.json", StudyChangesTests.Version("2024-05-01", Suspended)));
-        Assert.Empty(Rows(database));
+        database.Import(database.WriteFile("v3.json", StudyChangesTests.Version("2024-09-01", Closed)));
+        database.Open().Execute("DELETE FROM study_changes"); // as a database from before migration 0020 holds them
 
         var first = new ChangeBackfill(database.Connections).Run();
         var second = new ChangeBackfill(database.Connections).Run();
@@ -40,15 +40,14 @@ public class ChangeBackfillTests
     }
 
     [Fact]
-    public void A_version_that_arrives_between_two_others_splits_their_change_and_keeps_what_was_stored_live()
+    public void A_version_that_arrives_between_two_others_splits_their_change_into_history()
     {
         using var database = new TempDatabase();
         database.Import(database.WriteFile("v1.json", StudyChangesTests.Version("2024-01-23")));
         database.Import(database.WriteFile("v3.json", StudyChangesTests.Version("2024-09-01", Closed + Suspended)));
-        database.Import(database.WriteFile("v2.json", StudyChangesTests.Version("2024-05-01", Suspended)));
         Assert.Equal(3, Rows(database).Count);
 
-        var summary = new ChangeBackfill(database.Connections).Run();
+        database.Import(database.WriteFile("v2.json", StudyChangesTests.Version("2024-05-01", Suspended)));
 
         Assert.Equal(
             [
@@ -57,7 +56,8 @@ public class ChangeBackfillTests
                 ("enrollment.type", "Estimated", "Actual", "2024-09-01", 1L),
             ],
             Rows(database));
-        Assert.Equal((3L, 3L), (summary.Added, summary.Removed));
+        var again = new ChangeBackfill(database.Connections).Run();
+        Assert.Equal((0L, 0L), (again.Added, again.Removed));
     }
 
     [Fact]
@@ -73,5 +73,24 @@ public class ChangeBackfillTests
         Assert.Equal((0L, 0L), (summary.Added, summary.Removed));
         Assert.Equal(before, Rows(database));
         Assert.All(before, row => Assert.Equal(0L, row.Backfilled));
+    }
+
+    [Fact]
+    public void A_version_without_dates_is_left_out_of_the_timeline()
+    {
+        using var database = new TempDatabase();
+        database.Import(database.WriteFile("v1.json", StudyChangesTests.Version("2024-01-23")));
+        // The same record trimmed to a few fields, without its dates (as a fields= subset comes).
+        database.Import(database.WriteFile("subset.json", StudyChangesTests.Version("2024-01-23", r =>
+        {
+            r.AsObject().Remove("derivedSection");
+            r["protocolSection"]!["statusModule"]!.AsObject().Remove("lastUpdatePostDateStruct");
+            r["protocolSection"]!.AsObject().Remove("contactsLocationsModule");
+            r["protocolSection"]!["statusModule"]!["overallStatus"] = "COMPLETED"; // what a comparison with it would call a change
+        })));
+
+        new ChangeBackfill(database.Connections).Run();
+
+        Assert.Empty(Rows(database));
     }
 }

@@ -71,19 +71,27 @@ public class StudyChangesTests
     }
 
     [Fact]
-    public void Versions_that_arrive_out_of_order_are_history_and_produce_no_false_change()
+    public void Versions_that_arrive_out_of_order_give_the_timeline_in_registry_order_as_history_and_no_false_change()
     {
         using var database = new TempDatabase();
         database.Import(database.WriteFile("v3.json", Version("2024-09-01", Closed)));
 
         // Older versions arriving later: the first estimate, then one between.
         database.Import(database.WriteFile("v1.json", Version("2024-01-23")));
-        database.Import(database.WriteFile("v2.json", Version("2024-05-01", r => Status(r)["overallStatus"] = "SUSPENDED")));
+        database.Import(database.WriteFile("v2.json", Version("2024-05-01", LaterVersion.Status("SUSPENDED"))));
 
-        Assert.Empty(Changes(database));
+        Assert.Equal(
+            [
+                ("status", "Recruiting", "Suspended", "2024-05-01"),
+                ("status", "Suspended", "Active, not recruiting", "2024-09-01"),
+                ("enrollment.count", "75", "68", "2024-09-01"),
+                ("enrollment.type", "Estimated", "Actual", "2024-09-01"),
+            ],
+            Changes(database).OrderBy(c => c.RegistryDate, StringComparer.Ordinal));
         using var connection = database.Open();
         Assert.Equal(3L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_versions"));
         Assert.Equal("ACTIVE_NOT_RECRUITING", connection.ExecuteScalar<string>("SELECT overall_status FROM studies"));
+        Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_changes WHERE backfilled = 0")); // history: no webhook gets it as news
     }
 
     [Fact]
