@@ -50,10 +50,12 @@ internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IRead
 
             var equals = args[i].IndexOf('=', StringComparison.Ordinal);
             string? value = equals >= 0 ? args[i][(equals + 1)..] : i + 1 < args.Count ? args[++i] : null;
-            var written = equals >= 0 ? args[i] : $"--{key} {value}";
             if (Problem(key, value) is { } problem)
             {
-                problems.Add($"'{written.Trim()}': {problem}");
+                // The setting as written, but its value only where the value is the problem and is
+                // no secret: a misspelt key ("--Webhooks:0:Secrte=...") may well hold one.
+                var shown = KeyIsKnown(key) && !Confidential(key) ? value : "***";
+                problems.Add($"'{(equals >= 0 ? $"--{key}={shown}" : $"--{key} {shown}").Trim()}': {problem}");
             }
             else
             {
@@ -63,6 +65,17 @@ internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IRead
 
         return new CommandLineSettings(settings, arguments, problems);
     }
+
+    private static bool KeyIsKnown(string key)
+    {
+        var path = key.Split(':');
+        return Shapes.TryGetValue(path[0], out var shape) && (shape is null || KnownSettings.Problem(shape, path[1..], null) is null);
+    }
+
+    /// <summary>A key whose value is not repeated in a message: a secret, a key, a password.</summary>
+    private static bool Confidential(string key) =>
+        key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("key", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Registry:BaseUrl" of "--Registry:BaseUrl=..." or "--Registry:BaseUrl"; null when the argument is not a setting.</summary>
     private static string? KeyOf(string arg)

@@ -41,10 +41,16 @@ public static class Table1Api
                 : Select(reads, filters, table);
             if (table.CompareTo is { } then)
             {
-                // The same trials as they stood then, whatever the filters say of them then.
+                // The same trials as they stood then, whatever the filters say of them then (no rows: nothing to rebuild).
                 var ids = rows.ConvertAll(r => r.NctNumber);
-                using var earlier = snapshots.Create(then, topics: null, ids);
-                comparison = Table1Comparison.Of(then, rows, earlier.Table1.ForIds(ids, new TrialFilters()).Rows);
+                List<Table1Row> earlier = [];
+                if (ids.Count > 0)
+                {
+                    using var snapshot = snapshots.Create(then, topics: null, ids);
+                    earlier = snapshot.Table1.ForIds(ids, new TrialFilters()).Rows;
+                }
+
+                comparison = Table1Comparison.Of(then, rows, earlier);
             }
         }
         catch (AsOfTooLargeException ex)

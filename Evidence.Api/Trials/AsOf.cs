@@ -74,14 +74,24 @@ public sealed class AsOfSnapshot : IDisposable
     public void Dispose()
     {
         Watcher.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Delete(_folder, Connections);
+    }
+
+    /// <summary>Closes the snapshot's pooled connections (its own pool only) and deletes its folder.</summary>
+    internal static void Delete(string folder, SqliteConnectionFactory connections)
+    {
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            using (var connection = connections.Open())
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+            }
+
+            Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DatabaseUnavailableException)
         {
-            // A leftover temporary file is harmless; the answer is already made.
+            // A leftover temporary file is harmless; the answer is already made (or has failed).
         }
     }
 }
@@ -108,8 +118,9 @@ public sealed class AsOfSnapshots(SqliteConnectionFactory connections, IOptions<
             parameters.Add("Topics", JsonSerializer.Serialize(topics));
         }
 
-        if (ids is { Count: > 0 })
+        if (ids is not null)
         {
+            // An empty list is no trial, not every trial.
             filter.Add("v.nct_id IN (SELECT value FROM json_each(@Ids))");
             parameters.Add("Ids", JsonSerializer.Serialize(ids));
         }
@@ -126,24 +137,33 @@ public sealed class AsOfSnapshots(SqliteConnectionFactory connections, IOptions<
         var folder = Path.Combine(Path.GetTempPath(), "trialevidence-asof", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var target = new SqliteConnectionFactory(new DatabaseOptions { Path = Path.Combine(folder, "asof.db") });
-        new Migrator(target, clock).Migrate();
-        var ingest = new StudyIngest(target, new StudyWriter(clock));
-        using var session = ingest.OpenBulkSession();
-        var ids_ = source.Query<long>($"SELECT v.id FROM study_versions v WHERE {where} ORDER BY v.id", parameters, read).ToList();
-        foreach (var chunk in ids_.Chunk(BatchSize))
+        try
         {
-            var batch = new IngestBatch(chunk.Length);
-            foreach (var version in source.Query<(long Id, string Source, string? RawJson, byte[]? Raw, long? RawSize)>(
-                "SELECT id, source, raw_json, raw, raw_size FROM study_versions WHERE id IN (SELECT value FROM json_each(@Ids)) ORDER BY id",
-                new { Ids = JsonSerializer.Serialize(chunk) },
-                read))
+            new Migrator(target, clock).Migrate();
+            using (var session = new StudyIngest(target, new StudyWriter(clock)).OpenBulkSession())
             {
-                batch.Add(new StudyJson(StoredJson.Read(version.RawJson, version.Raw, version.RawSize), 0, 0), version.Source);
+                var versionIds = source.Query<long>($"SELECT v.id FROM study_versions v WHERE {where} ORDER BY v.id", parameters, read).ToList();
+                foreach (var chunk in versionIds.Chunk(BatchSize))
+                {
+                    var batch = new IngestBatch(chunk.Length);
+                    foreach (var version in source.Query<(long Id, string Source, string? RawJson, byte[]? Raw, long? RawSize)>(
+                        "SELECT id, source, raw_json, raw, raw_size FROM study_versions WHERE id IN (SELECT value FROM json_each(@Ids)) ORDER BY id",
+                        new { Ids = JsonSerializer.Serialize(chunk) },
+                        read))
+                    {
+                        batch.Add(new StudyJson(StoredJson.Read(version.RawJson, version.Raw, version.RawSize), 0, 0), version.Source);
+                    }
+
+                    session.Store(batch);
+                }
             }
 
-            session.Store(batch);
+            return new AsOfSnapshot(folder, target, options, trials);
         }
-
-        return new AsOfSnapshot(folder, target, options, trials);
+        catch
+        {
+            AsOfSnapshot.Delete(folder, target);
+            throw;
+        }
     }
 }

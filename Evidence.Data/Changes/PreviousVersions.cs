@@ -16,15 +16,20 @@ public sealed record PreviousVersion(long VersionId, StudyRecord Record);
 public static class PreviousVersions
 {
     private const string Sql = """
-        SELECT s.nct_id AS NctId, v.id AS VersionId, v.raw_json AS RawJson, v.raw AS Raw, v.raw_size AS RawSize
+        SELECT s.nct_id AS NctId, v.id AS VersionId, v.content_hash AS ContentHash, s.last_update_posted_date AS LastUpdatePostedDate,
+               v.raw_json AS RawJson, v.raw AS Raw, v.raw_size AS RawSize
         FROM studies s JOIN study_versions v ON v.id = s.current_version_id
         WHERE s.nct_id IN (SELECT value FROM json_each(@Ids))
         """;
 
-    public static Dictionary<string, PreviousVersion> Read(SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<string> nctIds)
+    /// <param name="wanted">Which to parse, by NCT id, the current version's content hash and last update date (null: all).</param>
+    public static Dictionary<string, PreviousVersion> Read(
+        SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<string> nctIds, Func<string, string, string?, bool>? wanted = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return connection.Query<(string NctId, long VersionId, string? RawJson, byte[]? Raw, long? RawSize)>(Sql, new { Ids = JsonSerializer.Serialize(nctIds) }, transaction)
+        return connection.Query<(string NctId, long VersionId, string ContentHash, string? LastUpdatePostedDate, string? RawJson, byte[]? Raw, long? RawSize)>(
+                Sql, new { Ids = JsonSerializer.Serialize(nctIds) }, transaction)
+            .Where(r => wanted is null || wanted(r.NctId, r.ContentHash, r.LastUpdatePostedDate))
             .ToDictionary(r => r.NctId, r => new PreviousVersion(r.VersionId, StudyRecordParser.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize))), StringComparer.Ordinal);
     }
 }

@@ -43,8 +43,15 @@ public sealed class StudyIngest(SqliteConnectionFactory connections, StudyWriter
     public void ReadPreviousVersions(IngestBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        // Only those a version of the batch may replace: another content, not older. Re-reading
+        // what is stored already parses nothing twice.
+        var incoming = batch.Studies.ToLookup(s => s.Study.Record.NctId, s => (s.Study.ContentHash, s.Study.Record.LastUpdatePostedDate));
         using var connection = connections.Open();
-        batch.Previous = Changes.PreviousVersions.Read(connection, null, batch.Studies.Select(s => s.Study.Record.NctId).Distinct());
+        batch.Previous = Changes.PreviousVersions.Read(
+            connection,
+            null,
+            incoming.Select(g => g.Key),
+            (nctId, hash, updated) => incoming[nctId].Any(i => i.ContentHash != hash && string.CompareOrdinal(i.LastUpdatePostedDate ?? string.Empty, updated ?? string.Empty) >= 0));
     }
 }
 

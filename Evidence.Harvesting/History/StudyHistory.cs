@@ -34,8 +34,9 @@ public sealed partial class StudyHistory(
         {
             return await FetchAsync(nctId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException or FormatException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+#pragma warning disable CA1031 // best effort by design: whatever goes wrong costs the trial its earlier history, never the harvest
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             LogNoHistory(logger, nctId, ex.Message);
             return new HistoryOutcome(nctId, 0, 0, ex.Message);
@@ -61,8 +62,10 @@ public sealed partial class StudyHistory(
             oldest = connection.ExecuteScalar<string?>("SELECT MIN(last_update_posted_date) FROM study_versions WHERE nct_id = @nctId", new { nctId });
         }
 
+        // The newest of them when there are more than may be read: those just before the first
+        // stored version say most of what changed since.
         var earlier = entries.Where(e => oldest is null || string.CompareOrdinal(e.Date, oldest) < 0)
-            .OrderBy(e => e.Version).Take(options.Value.MaxVersionsPerTrial).ToList();
+            .OrderByDescending(e => e.Version).Take(options.Value.MaxVersionsPerTrial).OrderBy(e => e.Version).ToList();
         var batch = new IngestBatch(earlier.Count);
         foreach (var (version, _) in earlier)
         {

@@ -29,10 +29,12 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
     [Fact]
     public async Task Table_1_as_of_a_date_is_built_from_the_versions_current_then()
     {
+        var temporary = Path.Combine(Path.GetTempPath(), "trialevidence-asof");
+        var before = Directory.Exists(temporary) ? Directory.GetDirectories(temporary).ToHashSet() : [];
         var june = await Json("/api/table1?ids=NCT05147467&asOf=2024-06-01");
         var february = await Json("/api/table1?ids=NCT05147467&asOf=2024-02-01");
         var today = await Json("/api/table1?ids=NCT05147467");
-        var before = await Json("/api/table1?ids=NCT05147467,NCT03418623&asOf=2023-01-01");
+        var earlier = await Json("/api/table1?ids=NCT05147467,NCT03418623&asOf=2023-01-01");
 
         Assert.Equal(("90 (estimated); first estimate 75", "RECRUITING"), Cells(june));
         Assert.Equal("2024-06-01", june.GetProperty("asOf").GetString());
@@ -40,8 +42,9 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
         Assert.Equal(("75 (estimated)", "RECRUITING"), Cells(february));
         Assert.Equal(("68 (actual); first estimate 75", "ACTIVE_NOT_RECRUITING"), Cells(today));
         // NCT05147467 had no stored version yet; NCT03418623 (last updated 2020) did.
-        Assert.Equal(["NCT03418623"], before.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("nctNumber").GetString()));
-        Assert.Equal(["NCT05147467"], before.GetProperty("notFound").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["NCT03418623"], earlier.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("nctNumber").GetString()));
+        Assert.Equal(["NCT05147467"], earlier.GetProperty("notFound").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain(Directory.GetDirectories(temporary), d => !before.Contains(d)); // each answer's database is gone with it
     }
 
     [Fact]
@@ -57,6 +60,16 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
             ["Enrollment: 90 (estimated); first estimate 75 -> 68 (actual); first estimate 75", "Status: RECRUITING -> ACTIVE_NOT_RECRUITING"],
             changed.GetProperty("NCT05147467").EnumerateArray().Select(c => $"{c.GetProperty("column")}: {c.GetProperty("then")} -> {c.GetProperty("now")}"));
         Assert.Equal(0, comparison.GetProperty("newSince").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Compared_to_a_date_an_empty_table_rebuilds_nothing_and_says_so()
+    {
+        var table = await Json("/api/table1?topic=no-such-topic&compareTo=2024-06-01");
+
+        Assert.Equal(0, table.GetProperty("rows").GetArrayLength());
+        Assert.Equal("2024-06-01", table.GetProperty("comparison").GetProperty("comparedTo").GetString());
+        Assert.Empty(table.GetProperty("comparison").GetProperty("changed").EnumerateObject());
     }
 
     [Fact]

@@ -14,13 +14,29 @@ public sealed class StudyHistoryTests : ReplayRegistryTest
 {
     private const string Watch = "watch";
 
-    private HarvestTestHost Host(bool history) => HarvestTestHost.Create(Registry.BaseAddress, configure: settings =>
+    private HarvestTestHost Host(bool history, int? maxVersions = null) => HarvestTestHost.Create(Registry.BaseAddress, configure: settings =>
     {
         settings["Topics:2:Name"] = Watch;
         settings["Topics:2:Schedule"] = "0 0 6 * * ?";
         settings["Topics:2:Ids:0"] = "NCT05147467";
         settings["History:Enabled"] = history ? "true" : "false";
+        if (maxVersions is { } max)
+        {
+            settings["History:MaxVersionsPerTrial"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     });
+
+    [Fact]
+    public async Task With_more_earlier_versions_than_it_may_read_it_reads_the_newest_of_them()
+    {
+        using var host = Host(history: true, maxVersions: 1);
+
+        await host.HarvestAsync(Watch);
+
+        using var connection = host.Database.Open();
+        Assert.Equal(["2022-12-30", "2024-01-23"], connection.Query<string>(
+            "SELECT last_update_posted_date FROM study_versions WHERE nct_id = 'NCT05147467' ORDER BY 1"));
+    }
 
     private static bool IsHistory(HttpRequest request) => request.Path.StartsWithSegments("/api/int");
 

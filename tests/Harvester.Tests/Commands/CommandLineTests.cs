@@ -36,7 +36,7 @@ public sealed class CommandLineTests : ReplayRegistryTest
     [InlineData("--Scheduler:Enabled=maybe", "'maybe' is not true or false", "--Scheduler:Enabled=maybe")]
     [InlineData("--Registry:PageSize=lots", "'lots' is not a whole number", "PageSize")]
     [InlineData("--Topics:1:Shedule=0 0 4 * * ?", "there is no setting 'Shedule'", "Name, Schedule, Query, WholeRegistry, Ids, Enabled")]
-    [InlineData("--Topics:one:Name=x", "'one' is not a position in a list", "--Topics:one:Name=x")]
+    [InlineData("--Topics:one:Name=x", "'one' is not a position in a list", "--Topics:one:Name=***")]
     public void A_setting_that_names_no_setting_or_holds_the_wrong_type_is_refused_with_what_there_is(string setting, string problem, string named)
     {
         using var database = new TempDatabase();
@@ -48,6 +48,21 @@ public sealed class CommandLineTests : ReplayRegistryTest
         Assert.Contains(named, run.Error, StringComparison.Ordinal);
         Assert.Contains("Usage:", run.Error, StringComparison.Ordinal);
         Assert.Empty(Registry.Requests);
+    }
+
+    [Theory]
+    [InlineData("--Webhooks:0:Secrte=hunter2-of-sixteen-chars")]
+    [InlineData("--Webhooks:0:Secrte", "hunter2-of-sixteen-chars")]
+    public void A_refused_setting_that_may_hold_a_secret_is_named_without_its_value(params string[] setting)
+    {
+        using var database = new TempDatabase();
+
+        var run = CliRun.Invoke([.. Settings(database), "harvest", .. setting]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--Webhooks:0:Secrte", run.Error, StringComparison.Ordinal);
+        Assert.Contains("***': there is no setting 'Secrte'", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
