@@ -7,10 +7,11 @@ namespace TrialEvidence.Data.Changes;
 
 /// <summary>
 /// What a coordinator would call a change between two versions of one record, field by field
-/// (<see cref="ChangeFields"/>), as short text. A version says only what it has: a status,
-/// enrollment, date or sponsor the newer version leaves out is not a change to nothing (a trimmed
-/// record or a <c>fields=</c> subset), while a reason for stopping that goes away is. Words that
-/// only move (spacing, bullets, case of a site's name) are not changes.
+/// (<see cref="ChangeFields"/>), as short text. Only what both versions state is compared: what a
+/// <c>fields=</c> subset or a trimmed record leaves out (a status, a list, a part of a list item)
+/// is not a change to nothing, while between two whole records (<see cref="StudyRecord.Complete"/>)
+/// a reason for stopping or a site that goes away is. Words that only move (spacing, bullets,
+/// letter case) are not changes.
 /// </summary>
 public static partial class ChangeDetector
 {
