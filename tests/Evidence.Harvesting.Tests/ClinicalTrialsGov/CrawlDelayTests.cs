@@ -23,7 +23,11 @@ public sealed class CrawlDelayTests : ReplayRegistryTest
         await WarmUpRegistryAsync();
         var before = Registry.Requests.Count;
         using var host = HarvestTestHost.Create(Registry.BaseAddress, configure: s =>
-            s["Registry:RequestsPerSecond"] = (1 / Interval.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        {
+            s["Registry:RequestsPerSecond"] = (1 / Interval.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            // Counted requests: no attempt may time out and be retried because the machine is busy (seen once in CI).
+            s["Registry:AttemptTimeout"] = "00:00:10";
+        });
         // The search is dropped twice: first on the connection /version used, then on the next one.
         Registry.InjectFault(fault, 2, request => request.Path == "/api/v2/studies");
 
