@@ -91,7 +91,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             r.Intervention,
             enrollment,
             r.Endpoints,
-            r.Status,
+            RegistryLabels.Status(r.Status),
             version,
             r.EnrollmentCount,
             r.EnrollmentType,

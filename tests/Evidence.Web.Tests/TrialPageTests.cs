@@ -102,7 +102,7 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         await Assertions.Expect(page.Locator("#table1 td.changed")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Table1PageTests.Artifacts, "table1-compared.png"), FullPage = true });
 
-        Assert.Equal(["2024-06-01: RECRUITING", "2024-06-01: 90 (estimated); first estimate 75"], (await page.Locator("#table1 td.changed .was").AllInnerTextsAsync()).Reverse());
+        Assert.Equal(["2024-06-01: Recruiting", "2024-06-01: 90 (estimated); first estimate 75"], (await page.Locator("#table1 td.changed .was").AllInnerTextsAsync()).Reverse());
         Assert.Contains("Marked cells changed since the registry as of 2024-06-01", await page.Locator("#count").InnerTextAsync(), StringComparison.Ordinal);
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exports a[data-format=docx]"));
         var path = Path.Combine(Table1PageTests.Artifacts, "table1-compared.docx");

@@ -36,11 +36,11 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
         var today = await Json("/api/table1?ids=NCT05147467");
         var earlier = await Json("/api/table1?ids=NCT05147467,NCT03418623&asOf=2023-01-01");
 
-        Assert.Equal(("90 (estimated); first estimate 75", "RECRUITING"), Cells(june));
+        Assert.Equal(("90 (estimated); first estimate 75", "Recruiting"), Cells(june));
         Assert.Equal("2024-06-01", june.GetProperty("asOf").GetString());
         Assert.StartsWith("updated 2024-03-15", june.GetProperty("rows")[0].GetProperty("recordVersion").GetString(), StringComparison.Ordinal);
-        Assert.Equal(("75 (estimated)", "RECRUITING"), Cells(february));
-        Assert.Equal(("68 (actual); first estimate 75", "ACTIVE_NOT_RECRUITING"), Cells(today));
+        Assert.Equal(("75 (estimated)", "Recruiting"), Cells(february));
+        Assert.Equal(("68 (actual); first estimate 75", "Active, not recruiting"), Cells(today));
         // NCT05147467 had no stored version yet; NCT03418623 (last updated 2020) did.
         Assert.Equal(["NCT03418623"], earlier.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("nctNumber").GetString()));
         Assert.Equal(["NCT05147467"], earlier.GetProperty("notFound").EnumerateArray().Select(r => r.GetString()));
@@ -57,7 +57,7 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
         var changed = comparison.GetProperty("changed");
         Assert.Equal(["NCT05147467"], changed.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
-            ["Enrollment: 90 (estimated); first estimate 75 -> 68 (actual); first estimate 75", "Status: RECRUITING -> ACTIVE_NOT_RECRUITING"],
+            ["Enrollment: 90 (estimated); first estimate 75 -> 68 (actual); first estimate 75", "Status: Recruiting -> Active, not recruiting"],
             changed.GetProperty("NCT05147467").EnumerateArray().Select(c => $"{c.GetProperty("column")}: {c.GetProperty("then")} -> {c.GetProperty("now")}"));
         Assert.Equal(0, comparison.GetProperty("newSince").GetArrayLength());
     }
@@ -79,7 +79,7 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
         var docx = await _client.GetByteArrayAsync("/api/table1?ids=NCT05147467,NCT03418623&compareTo=2024-06-01&format=docx");
 
         Assert.Equal(2, html.Split("<td class=\"changed\">").Length - 1);
-        Assert.Contains("<span class=\"was\">2024-06-01: RECRUITING</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"was\">2024-06-01: Recruiting</span>", html, StringComparison.Ordinal);
         Assert.Contains("Marked cells changed since the registry as of 2024-06-01", html, StringComparison.Ordinal);
 
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
@@ -87,7 +87,7 @@ public sealed class AsOfTests(HistoryFactory factory) : IClassFixture<HistoryFac
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var shaded = document.MainDocumentPart!.Document!.Descendants<TableCell>().Where(c => c.Descendants<Shading>().Any()).ToList();
         Assert.Equal(2, shaded.Count);
-        Assert.Contains(shaded, c => c.InnerText.Contains("2024-06-01: RECRUITING", StringComparison.Ordinal));
+        Assert.Contains(shaded, c => c.InnerText.Contains("2024-06-01: Recruiting", StringComparison.Ordinal));
         Assert.Contains("Marked cells changed since", document.MainDocumentPart.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
