@@ -36,11 +36,13 @@ public static class Table1Export
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
+            // The printed columns, then the version's content hash: a data file traces each row to the exact record.
             foreach (var (header, _) in Table1Row.Columns)
             {
                 csv.WriteField(header);
             }
 
+            csv.WriteField(ContentHashHeader);
             csv.NextRecord();
             foreach (var row in rows)
             {
@@ -49,6 +51,7 @@ public static class Table1Export
                     csv.WriteField(Neutralised(cell(row)));
                 }
 
+                csv.WriteField(row.ContentHash);
                 csv.NextRecord();
             }
         }
@@ -114,16 +117,39 @@ public static class Table1Export
         return Encoding.UTF8.GetBytes(html.ToString());
     }
 
+    /// <summary>The CSV's last column: the SHA-256 of the registry version behind the row.</summary>
+    public const string ContentHashHeader = "Content hash";
+
+    /// <summary>
+    /// The sheet's columns: the printed ones, with enrollment as numbers a spreadsheet can sum and
+    /// sort (the count, its type, the first estimate) in place of the printed enrollment cell.
+    /// </summary>
+    public static readonly (string Header, Func<Table1Row, object?> Cell)[] ExcelColumns =
+    [
+        .. Table1Row.Columns.TakeWhile(c => c.Header != "Enrollment").Select(c => (c.Header, (Func<Table1Row, object?>)(r => Neutralised(c.Cell(r))))),
+        ("Enrollment", r => r.EnrollmentCount),
+        ("Enrollment type", r => TrialEvidence.Data.Studies.RegistryLabels.EnrollmentType(r.EnrollmentType)),
+        ("First estimate", r => r.FirstEstimatedEnrollment),
+        .. Table1Row.Columns.SkipWhile(c => c.Header != "Enrollment").Skip(1).Select(c => (c.Header, (Func<Table1Row, object?>)(r => Neutralised(c.Cell(r))))),
+    ];
+
+    /// <summary>One sheet, "Table 1": numbers as numbers, the header row frozen and filterable, columns as wide as their text.</summary>
     public static byte[] Excel(IReadOnlyList<Table1Row> rows)
     {
-        var sheet = rows.Select(row => Table1Row.Columns.ToDictionary(c => c.Header, c => (object)Neutralised(c.Cell(row)))).ToList();
+        var sheet = rows.Select(row => ExcelColumns.ToDictionary(c => c.Header, c => c.Cell(row))).ToList();
         if (sheet.Count == 0)
         {
-            sheet.Add(Table1Row.Columns.ToDictionary(c => c.Header, _ => (object)string.Empty));
+            sheet.Add(ExcelColumns.ToDictionary(c => c.Header, _ => (object?)null));
         }
 
         using var buffer = new MemoryStream();
-        buffer.SaveAs(sheet, sheetName: "Table 1");
+        buffer.SaveAs(sheet, sheetName: "Table 1", configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+        {
+            AutoFilter = true,
+            FreezeRowCount = 1,
+            EnableAutoWidth = true,
+            FastMode = true, // what auto width needs: the sheet is written to a seekable buffer and its widths filled in after the rows
+        });
         return buffer.ToArray();
     }
 

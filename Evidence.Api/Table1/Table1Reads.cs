@@ -81,7 +81,6 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         {
             r.LastUpdate is null ? null : $"updated {r.LastUpdate}",
             r.VersionHolder is null ? null : $"registry data of {r.VersionHolder}",
-            $"content {r.ContentHash[..12]}",
         }.OfType<string>());
         return new Table1Row(
             r.NctId,
@@ -96,7 +95,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             r.EnrollmentCount,
             r.EnrollmentType,
             r.FirstEstimate,
-            NctId.RegistryUrl(r.NctId));
+            NctId.RegistryUrl(r.NctId),
+            r.ContentHash);
     }
 
     /// <summary>"PHASE1/PHASE2" as a review prints it: "Phase 1/2".</summary>

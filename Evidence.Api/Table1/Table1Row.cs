@@ -2,7 +2,8 @@ namespace TrialEvidence.Api.Table1;
 
 /// <summary>
 /// One row of a Table 1: the cells a review prints, each from the normalised record, and the
-/// registry version behind them so every cell can be traced.
+/// registry version behind them so every cell can be traced (its dates in the printed cell, its
+/// content hash in the data files only: CSV and JSON).
 /// </summary>
 public sealed record Table1Row(
     string NctNumber,
@@ -17,7 +18,8 @@ public sealed record Table1Row(
     long? EnrollmentCount,
     string? EnrollmentType,
     long? FirstEstimatedEnrollment,
-    string RegistryUrl)
+    string RegistryUrl,
+    string ContentHash)
 {
     /// <summary>The printed columns, in order, with their headers.</summary>
     public static readonly (string Header, Func<Table1Row, string?> Cell)[] Columns =
