@@ -74,12 +74,13 @@ public static class Table1Export
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    public static byte[] Html(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null)
+    public static byte[] Html(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null, Table1Notes? notes = null)
     {
+        notes ??= Table1Notes.For(rows, [], null, comparison);
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Table 1</title>"
             + "<style>td.changed{background:#fff2cc}td.changed .was{display:block;font-size:smaller;font-style:italic;color:#57606a}</style></head><body>");
-        html.AppendLine("<table>").Append("<thead><tr>");
+        html.AppendLine("<table>").Append("<caption>").Append(WebUtility.HtmlEncode(notes.Caption)).AppendLine("</caption>").Append("<thead><tr>");
         foreach (var (header, _) in Table1Row.Columns)
         {
             html.Append("<th>").Append(WebUtility.HtmlEncode(header)).Append("</th>");
@@ -108,9 +109,9 @@ public static class Table1Export
         }
 
         html.AppendLine("</tbody></table>");
-        if (comparison is not null)
+        foreach (var footnote in notes.Footnotes)
         {
-            html.Append("<p>").Append(WebUtility.HtmlEncode(comparison.Note)).AppendLine("</p>");
+            html.Append("<p class=\"footnote\">").Append(WebUtility.HtmlEncode(footnote)).AppendLine("</p>");
         }
 
         html.AppendLine("</body></html>");
@@ -153,8 +154,9 @@ public static class Table1Export
         return buffer.ToArray();
     }
 
-    public static byte[] Word(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null)
+    public static byte[] Word(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null, Table1Notes? notes = null)
     {
+        notes ??= Table1Notes.For(rows, [], null, comparison);
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
@@ -177,10 +179,10 @@ public static class Table1Export
                     comparison?.Cell(row, c.Header) is { } change ? $"{comparison.ComparedTo}: {change.Then ?? "(empty)"}" : null))));
             }
 
-            var body = new Body(new Paragraph(new Run(new RunProperties(new Bold()), new Text("Table 1"))), table);
-            if (comparison is not null)
+            var body = new Body(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlSafe(notes.Caption)))), table);
+            foreach (var footnote in notes.Footnotes)
             {
-                body.Append(new Paragraph(new Run(new Text(XmlSafe(comparison.Note)))));
+                body.Append(new Paragraph(new Run(new RunProperties(new FontSize { Val = "18" }), new Text(XmlSafe(footnote)) { Space = SpaceProcessingModeValues.Preserve })));
             }
 
             body.Append(new SectionProperties(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }));

@@ -96,7 +96,9 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             r.EnrollmentType,
             r.FirstEstimate,
             NctId.RegistryUrl(r.NctId),
-            r.ContentHash);
+            r.ContentHash,
+            r.VersionHolder,
+            r.LastUpdate);
     }
 
     /// <summary>"PHASE1/PHASE2" as a review prints it: "Phase 1/2".</summary>

@@ -19,7 +19,9 @@ public sealed record Table1Row(
     string? EnrollmentType,
     long? FirstEstimatedEnrollment,
     string RegistryUrl,
-    string ContentHash)
+    string ContentHash,
+    string? DataDate = null,
+    string? LastUpdate = null)
 {
     /// <summary>The printed columns, in order, with their headers.</summary>
     public static readonly (string Header, Func<Table1Row, string?> Cell)[] Columns =

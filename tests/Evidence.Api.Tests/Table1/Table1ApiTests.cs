@@ -114,6 +114,31 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
     }
 
     [Fact]
+    public async Task Word_and_html_files_carry_a_caption_and_footnotes_naming_the_source_abbreviations_and_trials_not_found()
+    {
+        var json = await GetJson($"/api/table1?ids={ReviewIds}");
+        var html = await Client.GetStringAsync($"/api/table1?ids={ReviewIds}&format=html");
+        var docx = await Client.GetByteArrayAsync($"/api/table1?ids={ReviewIds}&format=docx");
+
+        var rows = json.GetProperty("rows").GetArrayLength();
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal($"Table 1. Registered trials ({rows})", paragraphs[0]);
+        Assert.Contains(paragraphs, p => p.StartsWith("Source: ClinicalTrials.gov, ", StringComparison.Ordinal) && p.Contains(" to ", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Abbreviations: ", StringComparison.Ordinal) && p.Contains("SBRT, stereotactic body radiotherapy", StringComparison.Ordinal));
+        Assert.Contains("Asked for but not in the evidence database: NCT04611165.", paragraphs);
+        Assert.Contains($"<caption>Table 1. Registered trials ({rows})</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("Asked for but not in the evidence database: NCT04611165.", html, StringComparison.Ordinal);
+        // Only the abbreviations the cells use: each one listed stands in a cell.
+        var listed = paragraphs.Single(p => p.StartsWith("Abbreviations: ", StringComparison.Ordinal))["Abbreviations: ".Length..].TrimEnd('.')
+            .Split("; ").Select(a => a.Split(", ")[0]).ToList();
+        var cells = string.Join(" ", json.GetProperty("rows").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Value.ToString())));
+        Assert.All(listed, a => Assert.Matches($@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(a)}(?![\w-])", cells));
+    }
+
+    [Fact]
     public async Task The_excel_sheet_has_enrollment_as_numbers_and_a_frozen_filterable_header_with_widths()
     {
         var json = await GetJson($"/api/table1?ids={ReviewIds}");
