@@ -4,6 +4,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http.Extensions;
+using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Data.Changes;
 
 namespace TrialEvidence.Api.Changes;
@@ -62,7 +63,7 @@ public static class ChangeFeed
         var first = changes[0];
         var page = $"{site}/trials/{first.NctId}";
         var fields = changes.Select(c => c.Field).Distinct().ToList();
-        var summary = XmlSafe(string.Join("; ", changes.Take(3).Select(c => $"{c.Field}: {c.Old ?? "(none)"} → {c.New ?? "(none)"}")));
+        var summary = XmlSafe.Text(string.Join("; ", changes.Take(3).Select(c => $"{c.Field}: {c.Old ?? "(none)"} → {c.New ?? "(none)"}")));
         var html = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<p>{Encode(title)}</p><p>Registry update posted {Encode(first.RegistryDate)}; stored {Encode(first.ObservedAt)}; version {first.FromVersion} → {first.ToVersion}.</p><ul>");
         foreach (var change in changes)
@@ -95,9 +96,5 @@ public static class ChangeFeed
 
     private static DateTimeOffset Time(string observedAt) => DateTimeOffset.Parse(observedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private static string Encode(string? text) => WebUtility.HtmlEncode(XmlSafe(text));
-
-    /// <summary>Without characters XML cannot hold (changes are stored without them; this keeps the feed whole whatever a row holds).</summary>
-    private static string XmlSafe(string? text) =>
-        text is null || text.All(XmlConvert.IsXmlChar) ? text ?? string.Empty : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
+    private static string Encode(string? text) => WebUtility.HtmlEncode(XmlSafe.Text(text));
 }

@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
+using TrialEvidence.Api.Infrastructure;
 
 namespace TrialEvidence.Api.Table1;
 
@@ -179,10 +180,10 @@ public static class Table1Export
                     comparison?.Cell(row, c.Header) is { } change ? $"{comparison.ComparedTo}: {change.Then ?? "(empty)"}" : null))));
             }
 
-            var body = new Body(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlSafe(notes.Caption)))), table);
+            var body = new Body(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlSafe.Text(notes.Caption)))), table);
             foreach (var footnote in notes.Footnotes)
             {
-                body.Append(new Paragraph(new Run(new RunProperties(new FontSize { Val = "18" }), new Text(XmlSafe(footnote)) { Space = SpaceProcessingModeValues.Preserve })));
+                body.Append(new Paragraph(new Run(new RunProperties(new FontSize { Val = "18" }), new Text(XmlSafe.Text(footnote)) { Space = SpaceProcessingModeValues.Preserve })));
             }
 
             body.Append(new SectionProperties(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }));
@@ -199,21 +200,17 @@ public static class Table1Export
     {
         var cell = new TableCell(new Paragraph(new Run(
             bold ? new RunProperties(new Bold()) : new RunProperties(),
-            new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve })));
+            new Text(XmlSafe.Text(text)) { Space = SpaceProcessingModeValues.Preserve })));
         if (was is not null)
         {
             cell.PrependChild(new TableCellProperties(new Shading { Val = ShadingPatternValues.Clear, Fill = "FFF2CC" }));
-            cell.Append(new Paragraph(new Run(new RunProperties(new Italic()), new Text(XmlSafe(was)) { Space = SpaceProcessingModeValues.Preserve })));
+            cell.Append(new Paragraph(new Run(new RunProperties(new Italic()), new Text(XmlSafe.Text(was)) { Space = SpaceProcessingModeValues.Preserve })));
         }
 
         return cell;
     }
 
-    /// <summary>Word's XML cannot hold control characters that registry text sometimes has.</summary>
     private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_[]<&|~");
-
-    private static string XmlSafe(string text) =>
-        text.All(System.Xml.XmlConvert.IsXmlChar) ? text : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
 
     /// <summary>
     /// A cell's text stays text in any Markdown renderer, GitHub's included, and reads as written

@@ -62,10 +62,7 @@ public sealed partial class TrialReads
                 "SELECT entity, entity_ordinal, field, value, source_field, matched_text FROM normalised_terms WHERE nct_id = @id ORDER BY entity, entity_ordinal, field", id, read)
             .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
             .ToList();
-        var enrollment = connection.Query<TrialEnrollment>("""
-            SELECT last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, count AS Count, type AS Type, observed_at AS ObservedAt
-            FROM enrollment_snapshots WHERE nct_id = @id ORDER BY COALESCE(last_update_posted_date, ''), id
-            """, id, read).ToList();
+        var enrollment = connection.Query<TrialEnrollment>(EnrollmentSql, id, read).ToList();
         return new TrialDetail(
             nctId,
             Data.Studies.NctId.RegistryUrl(nctId),
@@ -86,6 +83,18 @@ public sealed partial class TrialReads
     }
 
     /// <summary>Every stored version of a trial, oldest first, the current one marked; empty when the trial is not stored.</summary>
+    /// <summary>Every enrollment the registry showed for the trial, oldest first.</summary>
+    public List<TrialEnrollment> EnrollmentHistory(string nctId)
+    {
+        using var connection = connections.Open();
+        return [.. connection.Query<TrialEnrollment>(EnrollmentSql, new { id = nctId })];
+    }
+
+    private const string EnrollmentSql = """
+        SELECT last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, count AS Count, type AS Type, observed_at AS ObservedAt
+        FROM enrollment_snapshots WHERE nct_id = @id ORDER BY COALESCE(last_update_posted_date, ''), id
+        """;
+
     public List<TrialVersion> Versions(string nctId)
     {
         using var connection = connections.Open();

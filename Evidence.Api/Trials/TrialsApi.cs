@@ -52,7 +52,7 @@ public static class TrialsApi
         }
 
         using var snapshot = snapshots.Create(date, topics: null, ids: [id.NctId]);
-        if (snapshot.Reads.Detail(id.NctId) is not { } then || reads.Detail(id.NctId) is not { } today)
+        if (snapshot.Reads.Detail(id.NctId) is not { } then)
         {
             return NotFound(id, $"{id.NctId} has no version stored whose last update was posted on or before {date}.");
         }
@@ -61,7 +61,7 @@ public static class TrialsApi
         return TypedResults.Ok(then with
         {
             CurrentVersion = reads.Versions(id.NctId).First(v => v.ContentHash == then.CurrentVersion.ContentHash),
-            EnrollmentHistory = [.. today.EnrollmentHistory.Where(e => string.CompareOrdinal(e.LastUpdatePostedDate ?? string.Empty, date) <= 0)],
+            EnrollmentHistory = [.. reads.EnrollmentHistory(id.NctId).Where(e => string.CompareOrdinal(e.LastUpdatePostedDate ?? string.Empty, date) <= 0)],
         });
     }
 
