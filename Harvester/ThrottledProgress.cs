@@ -11,8 +11,12 @@ internal sealed class ThrottledProgress<T>(Action<T> report, Func<T, bool>? alwa
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
 
+    /// <summary>The last value reported, printed or not (what was done when the work stops early).</summary>
+    public T? Latest { get; private set; }
+
     public void Report(T value)
     {
+        Latest = value;
         if (_sinceLast.Elapsed < Interval && always?.Invoke(value) != true)
         {
             return;

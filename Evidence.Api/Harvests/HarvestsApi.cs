@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using TrialEvidence.Api.Infrastructure;
+using TrialEvidence.Data.Import;
 using TrialEvidence.Harvesting;
 
 namespace TrialEvidence.Api.Harvests;
 
-/// <summary>/api/harvests: recent harvest runs with their counts and outcome.</summary>
+/// <summary>/api/harvests and /api/imports: where the data came from, with counts and outcome.</summary>
 public static class HarvestsApi
 {
     public static IEndpointRouteBuilder MapHarvests(this IEndpointRouteBuilder routes)
@@ -12,11 +13,17 @@ public static class HarvestsApi
         routes.MapValidatedGroup("/api/harvests", "Harvests")
             .MapGet("/", List)
             .WithSummary("Recent harvest runs, newest first");
+        routes.MapValidatedGroup("/api/imports", "Harvests")
+            .MapGet("/", Imports)
+            .WithSummary("Recent imports of registry files (harvester import), newest first");
         return routes;
     }
 
     private static IReadOnlyList<HarvestRun> List([AsParameters] HarvestQuery query, HarvestRunStore runs) =>
         runs.Recent(query.Topic, query.Limit);
+
+    private static IReadOnlyList<ImportRun> Imports([AsParameters] HarvestQuery query, ImportRuns runs) =>
+        runs.Recent(query.Limit);
 }
 
 /// <summary>Which runs /api/harvests lists: of one topic or all, the newest <paramref name="Limit"/>.</summary>

@@ -1,141 +1,387 @@
-// The Table 1 page: filters -> /api/table1 (rows) and /api/trials (facet values), exports as links.
+// The Table 1 page. Its whole state is in the address (filters, ids, hidden columns, the
+// selection), so a view can be bookmarked or sent: /?modality=SBRT&target=PD-1 opens filtered.
+// Rows come from /api/table1; each filter's values and counts from /api/trials' facets.
+import { element, link, statusLabel, phaseCodeLabel, problemText, showStatus, when } from './common.js';
+
 const form = document.getElementById('filters');
 const body = document.querySelector('#table1 tbody');
-const facetFields = ['topic', 'status', 'phase', 'setting', 'target', 'agent', 'modality', 'endpoint', 'country'];
+const head = document.querySelector('#table1 thead tr');
+const statusBox = document.getElementById('harvest-status');
 
-function query() {
+/** The facet filters: several values of one are OR, different ones AND. */
+const facets = [
+  { field: 'topic', label: 'Topic' },
+  { field: 'status', label: 'Status', text: statusLabel },
+  { field: 'phase', label: 'Phase', text: phaseCodeLabel },
+  { field: 'setting', label: 'Setting' },
+  { field: 'target', label: 'ICI target', any: 'any ICI' },
+  { field: 'agent', label: 'Agent' },
+  { field: 'modality', label: 'RT modality', any: 'any RT' },
+  { field: 'endpoint', label: 'Primary endpoint' },
+  { field: 'country', label: 'Country' },
+];
+
+/** Table 1's columns; all but the NCT number can be hidden. */
+const columns = [
+  { key: 'nct', header: 'NCT number' },
+  { key: 'institution', header: 'Institution', cell: r => r.institution },
+  { key: 'phase', header: 'Phase', cell: r => r.phase },
+  { key: 'disease', header: 'Disease', cell: r => r.disease },
+  { key: 'intervention', header: 'Intervention', cell: r => r.intervention },
+  { key: 'enrollment', header: 'Enrollment', cell: r => r.enrollment },
+  { key: 'endpoint', header: 'Primary endpoint', cell: r => r.primaryEndpoint },
+  { key: 'status', header: 'Status', cell: r => r.status },
+  { key: 'version', header: 'Registry version', cell: r => r.recordVersion, className: 'version' },
+];
+
+const state = {
+  hidden: new Set(),
+  /** NCT ids chosen for a Table 1, in the order chosen. */
+  selection: [],
+  /** The last rows shown, for the selection's titles. */
+  rows: new Map(),
+};
+
+// ---- the address ----
+
+/** The filters as /api/table1 and /api/trials take them (repeated names for several values). */
+function filterParams() {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
-    if (value.trim() !== '') params.append(name, value.trim());
+    const text = String(value).trim();
+    if (text !== '') params.append(name, name === 'ids' ? text.split(/[\s,|]+/).filter(Boolean).join(',') : text);
   }
   return params;
 }
 
-function cell(text) {
-  const td = document.createElement('td');
-  td.textContent = text ?? '';
-  return td;
+function writeAddress(params) {
+  const address = new URLSearchParams(params);
+  if (state.hidden.size > 0) address.set('hide', [...state.hidden].join(','));
+  if (state.selection.length > 0) address.set('sel', state.selection.join(','));
+  history.replaceState(null, '', address.size > 0 ? '?' + address : location.pathname);
 }
 
+/** The form from the address (a bookmark or a sent link); facet values are checked as their boxes appear. */
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  for (const name of ['q', 'ids', 'asOf', 'compareTo']) {
+    if (params.has(name)) form.elements[name].value = params.get(name);
+  }
+  state.hidden = new Set((params.get('hide') ?? '').split(',').filter(key => columns.some(c => c.key === key && key !== 'nct')));
+  state.selection = (params.get('sel') ?? '').split(',').filter(Boolean);
+  return Object.fromEntries(facets.map(f => [f.field, params.getAll(f.field)]));
+}
+
+// ---- filters ----
+
+/** The values checked in one facet. */
+const checked = field => [...form.querySelectorAll(`input[name="${field}"]:checked`)].map(box => box.value);
+
+function facetBox(facet) {
+  let box = document.getElementById('facet-' + facet.field);
+  if (!box) {
+    box = element('details', undefined, 'facet');
+    box.id = 'facet-' + facet.field;
+    const summary = element('summary');
+    summary.append(element('span', facet.label), element('span', '', 'chosen'));
+    const group = element('fieldset');
+    group.append(element('legend', facet.label, 'visually-hidden'), element('div', undefined, 'options'));
+    box.append(summary, group);
+    document.getElementById('facets').append(box);
+  }
+  return box;
+}
+
+/**
+ * A facet's choices with the number of trials each would give together with the other filters
+ * (its own values left out, since they are OR). Chosen values stay listed, even at 0; focus
+ * stays on the box it was on.
+ */
+function renderFacet(facet, counts, chosen) {
+  const box = facetBox(facet);
+  const options = box.querySelector('.options');
+  const focused = document.activeElement?.name === facet.field ? document.activeElement.value : null;
+  const values = new Map((counts ?? []).map(c => [c.value, c.count]));
+  for (const value of chosen) if (!values.has(value)) values.set(value, 0);
+  const choices = facet.any ? [{ value: 'any', text: facet.any, count: null }] : [];
+  for (const [value, count] of values) if (value !== 'any') choices.push({ value, text: facet.text ? facet.text(value) : value, count });
+  options.replaceChildren(...choices.map(choice => {
+    const label = element('label', undefined, 'check');
+    const input = element('input');
+    input.type = 'checkbox';
+    input.name = facet.field;
+    input.value = choice.value;
+    input.checked = chosen.includes(choice.value);
+    label.append(input, ' ', element('span', choice.text));
+    if (choice.count !== null) label.append(' ', element('span', String(choice.count), 'n'));
+    return label;
+  }));
+  if (choices.length === 0) options.append(element('p', 'No values yet.', 'hint'));
+  if (focused !== null) options.querySelector(`input[value="${CSS.escape(focused)}"]`)?.focus();
+  const names = chosen.map(v => choices.find(c => c.value === v)?.text ?? v);
+  box.querySelector('.chosen').textContent = names.length === 0 ? '' : names.length <= 2 ? `: ${names.join(' or ')}` : `: ${names.length} chosen`;
+  box.classList.toggle('active', chosen.length > 0);
+}
+
+async function facetCounts(params) {
+  const query = new URLSearchParams(params);
+  for (const name of ['ids', 'compareTo']) query.delete(name);
+  query.set('pageSize', '1');
+  const response = await fetch('/api/trials?' + query);
+  return response.ok ? (await response.json()).facets : {};
+}
+
+/** Every facet's counts: those of the filters as they are, and for a facet in use, without its own values. */
+async function loadFacets(chosenByField, mine) {
+  const params = filterParams();
+  const inUse = facets.filter(f => chosenByField[f.field].length > 0);
+  const [all, ...without] = await Promise.all([facetCounts(params), ...inUse.map(f => {
+    const others = new URLSearchParams(params);
+    others.delete(f.field);
+    return facetCounts(others);
+  })]);
+  if (mine !== generation) return;
+  for (const facet of facets) {
+    const i = inUse.indexOf(facet);
+    renderFacet(facet, (i < 0 ? all : without[i])[facet.field], chosenByField[facet.field]);
+  }
+}
+
+// ---- the table ----
+
+function renderHead() {
+  const select = element('th', undefined, 'select');
+  select.append(element('span', 'Select', 'visually-hidden'));
+  head.replaceChildren(select, ...columns.filter(c => !state.hidden.has(c.key)).map(c => element('th', c.header)));
+}
+
+function renderRow(row, table) {
+  const tr = element('tr');
+  const pick = element('td', undefined, 'select');
+  const box = element('input');
+  box.type = 'checkbox';
+  box.checked = state.selection.includes(row.nctNumber);
+  box.setAttribute('aria-label', `Select ${row.nctNumber} for Table 1`);
+  box.addEventListener('change', () => toggleSelected(row.nctNumber, box.checked));
+  pick.append(box);
+  tr.append(pick);
+  // With compareTo, a cell that changed since then is marked, its value then beneath.
+  const changes = table.comparison?.changed[row.nctNumber] ?? [];
+  for (const column of columns.filter(c => !state.hidden.has(c.key))) {
+    if (column.key === 'nct') {
+      // The trial's own page (its values, versions and changes), with the registry record beside.
+      const td = element('td', undefined, 'nct');
+      td.dataset.column = column.key;
+      td.append(link('/trials/' + encodeURIComponent(row.nctNumber), row.nctNumber), ' ',
+        link(row.registryUrl, 'registry', { className: 'registry', external: true }));
+      if (table.comparison?.newSince.includes(row.nctNumber)) td.append(' *');
+      tr.append(td);
+      continue;
+    }
+    const td = element('td', column.cell(row) ?? '', column.className);
+    td.dataset.column = column.key;
+    const change = changes.find(c => c.column === column.header);
+    if (change) {
+      td.classList.add('changed');
+      td.append(element('span', `${table.comparison.comparedTo}: ${change.then ?? '(empty)'}`, 'was'));
+    }
+    tr.append(td);
+  }
+  return tr;
+}
+
+function exportLinks(params) {
+  const shown = columns.filter(c => !state.hidden.has(c.key)).map(c => c.header);
+  for (const anchor of document.querySelectorAll('#exports a[data-format]')) {
+    const exportParams = new URLSearchParams(params);
+    exportParams.set('format', anchor.dataset.format);
+    if (state.hidden.size > 0) exportParams.set('columns', shown.join('|'));
+    anchor.href = '/api/table1?' + exportParams;
+  }
+}
+
+let generation = 0;
+
 async function load() {
-  const params = query();
-  // The filters live in the address too, so a filtered view can be bookmarked or sent.
-  history.replaceState(null, '', params.size > 0 ? '?' + params : location.pathname);
+  // Only the newest request draws: an earlier one that answers late is dropped.
+  const mine = ++generation;
+  const params = filterParams();
+  writeAddress(params);
+  exportLinks(params);
+  const chosen = Object.fromEntries(facets.map(f => [f.field, checked(f.field)]));
+  const facetsLoaded = loadFacets(chosen, mine);
   const response = await fetch('/api/table1?' + params, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
-    const problem = await response.json();
-    showStatus('failed', problem.title + ': ' + Object.values(problem.errors ?? {}).flat().join(' ') );
+    if (mine === generation) showStatus(statusBox, 'failed', await problemText(response));
     return;
   }
   const table = await response.json();
-  body.replaceChildren(...table.rows.map(row => {
-    const tr = document.createElement('tr');
-    // The trial's own page (its values, versions and changes), with the registry record beside.
-    const nct = document.createElement('td');
-    const link = document.createElement('a');
-    link.href = '/trials/' + encodeURIComponent(row.nctNumber);
-    link.textContent = row.nctNumber;
-    const registry = document.createElement('a');
-    registry.href = row.registryUrl;
-    registry.textContent = 'registry';
-    registry.className = 'registry';
-    registry.target = '_blank';
-    registry.rel = 'noopener';
-    nct.append(link, ' ', registry);
-    if (table.comparison?.newSince.includes(row.nctNumber)) nct.append(' *');
-    // With compareTo, a cell that changed since then is marked, its value then beneath.
-    const changes = table.comparison?.changed[row.nctNumber] ?? [];
-    const marked = (column, text) => {
-      const td = cell(text);
-      const change = changes.find(c => c.column === column);
-      if (change) {
-        td.className = 'changed';
-        const was = document.createElement('span');
-        was.className = 'was';
-        was.textContent = `${table.comparison.comparedTo}: ${change.then ?? '(empty)'}`;
-        td.append(was);
-      }
-      return td;
-    };
-    tr.append(nct, marked('Institution', row.institution), marked('Phase', row.phase), marked('Disease', row.disease),
-      marked('Intervention', row.intervention), marked('Enrollment', row.enrollment), marked('Primary endpoint', row.primaryEndpoint),
-      marked('Status', row.status));
-    const version = cell(row.recordVersion);
-    version.className = 'version';
-    tr.append(version);
-    return tr;
-  }));
-  const when = (table.asOf ? ` as the registry stood on ${table.asOf}` : '') + (table.comparison ? `; ${table.comparison.note}` : '');
+  if (mine !== generation) return;
+  renderHead();
+  body.replaceChildren(...table.rows.map(row => renderRow(row, table)));
+  for (const row of table.rows) state.rows.set(row.nctNumber, row);
+  const asOf = (table.asOf ? ` as the registry stood on ${table.asOf}` : '') + (table.comparison ? `; ${table.comparison.note}` : '');
+  const missing = table.notFound.length > 0 ? `; not in the database: ${table.notFound.join(', ')}` : '';
   document.getElementById('count').textContent = (table.total > table.rows.length
     ? `${table.rows.length} of ${table.total} trials (narrow the filters, or export with a higher limit=)`
-    : `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`) + when;
+    : `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`) + asOf + missing;
   const empty = document.getElementById('empty');
-  empty.textContent = [...params.keys()].length > 0 ? 'No trials match these filters.' : 'No trials in the evidence database yet.';
+  empty.textContent = params.size > 0 ? 'No trials match these filters.' : 'No trials in the evidence database yet.';
   empty.hidden = table.rows.length > 0;
-  for (const link of document.querySelectorAll('#exports a[data-format]')) {
-    const exportParams = new URLSearchParams(params);
-    exportParams.set('format', link.dataset.format);
-    link.href = '/api/table1?' + exportParams;
+  renderSelection();
+  await Promise.all([facetsLoaded, dataState(table.rows.length === 0)]);
+}
+
+// ---- columns ----
+
+function renderColumnChoices() {
+  const group = document.querySelector('#columns fieldset');
+  group.querySelectorAll('label').forEach(l => l.remove());
+  for (const column of columns.filter(c => c.key !== 'nct')) {
+    const label = element('label', undefined, 'check');
+    const box = element('input');
+    box.type = 'checkbox';
+    box.value = column.key;
+    box.checked = !state.hidden.has(column.key);
+    box.addEventListener('change', () => {
+      if (box.checked) state.hidden.delete(column.key); else state.hidden.add(column.key);
+      load();
+    });
+    label.append(box, ' ', column.header);
+    group.append(label);
   }
-  await harvestStatus(table.rows.length === 0);
 }
 
-const classFilters = { target: 'any ICI', modality: 'any RT' };
+// ---- the selection: trials chosen for a Table 1, in an order ----
 
-async function loadFacets() {
-  const response = await fetch('/api/trials?pageSize=1');
-  if (!response.ok) return;
-  const page = await response.json();
-  for (const field of facetFields) {
-    const select = form.elements[field];
-    const current = select.value;
-    // 'any' is no filter; the class filters (target=any, modality=any) ask for trials that give any ICI or any RT.
-    const classFilter = classFilters[field] ? [new Option(classFilters[field], 'any')] : [];
-    select.replaceChildren(new Option('any', ''), ...classFilter, ...(page.facets[field] ?? []).map(f => new Option(`${f.value} (${f.count})`, f.value)));
-    select.value = current;
+function toggleSelected(nctId, on) {
+  state.selection = on ? [...state.selection.filter(id => id !== nctId), nctId] : state.selection.filter(id => id !== nctId);
+  writeAddress(filterParams());
+  renderSelection();
+}
+
+function move(index, by) {
+  const to = index + by;
+  if (to < 0 || to >= state.selection.length) return;
+  [state.selection[index], state.selection[to]] = [state.selection[to], state.selection[index]];
+  writeAddress(filterParams());
+  renderSelection();
+  document.querySelectorAll('#selected li')[to]?.querySelector(by < 0 ? '.up' : '.down')?.focus();
+}
+
+function renderSelection() {
+  const section = document.getElementById('selection');
+  section.hidden = state.selection.length === 0;
+  document.getElementById('selection-heading').textContent = `Selected for Table 1 (${state.selection.length})`;
+  document.getElementById('selected').replaceChildren(...state.selection.map((id, i) => {
+    const item = element('li');
+    const title = state.rows.get(id)?.intervention;
+    item.append(element('span', id, 'id'), title ? element('span', ` ${title}`, 'hint') : '');
+    const button = (text, className, label, action) => {
+      const b = element('button', text, className);
+      b.type = 'button';
+      b.setAttribute('aria-label', label);
+      b.addEventListener('click', action);
+      return b;
+    };
+    item.append(' ', button('↑', 'up', `Move ${id} up`, () => move(i, -1)), button('↓', 'down', `Move ${id} down`, () => move(i, 1)),
+      button('✕', 'remove', `Remove ${id} from the selection`, () => {
+        toggleSelected(id, false);
+        const box = [...body.querySelectorAll('td.select input')].find(b => b.getAttribute('aria-label') === `Select ${id} for Table 1`);
+        if (box) box.checked = false;
+      }));
+    return item;
+  }));
+}
+
+// ---- where the data come from ----
+
+function harvestLine(topic) {
+  const run = topic.lastRun;
+  if (!run) return `Topic “${topic.name}”: not harvested yet${topic.enabled ? '' : ' (its schedule is off)'}.`;
+  const found = run.studiesNew + run.studiesChanged + run.studiesUnchanged;
+  const data = run.registryDataTimestamp ? `, registry data of ${run.registryDataTimestamp.slice(0, 10)}` : '';
+  const counts = `${found} studies (${run.studiesNew} new, ${run.studiesChanged} changed${run.studiesRejected ? `, ${run.studiesRejected} rejected` : ''})`;
+  switch (run.outcome) {
+    case 'running':
+      return `Topic “${topic.name}”: harvesting since ${when(run.startedAt)}, ${counts} so far${run.retrying ? `; retrying: ${run.retrying}` : ''}.`;
+    case 'failed':
+      return `Topic “${topic.name}”: the last harvest (${when(run.startedAt)}) failed: ${run.error}. ${topic.studies} studies held from earlier harvests.`;
+    case 'interrupted':
+      return `Topic “${topic.name}”: the last harvest (${when(run.startedAt)}) was interrupted after ${counts}; the next run resumes it.`;
+    default:
+      return `Topic “${topic.name}”: harvested ${when(run.finishedAt ?? run.startedAt)}, ${counts}${data}; ${topic.studies} studies held.`;
   }
 }
 
-function showStatus(kind, text) {
-  const box = document.getElementById('harvest-status');
-  box.className = 'status ' + kind;
-  box.textContent = text;
-  box.hidden = false;
+function importLine(run) {
+  const paths = run.paths.join(', ');
+  const counts = `${run.studiesRead} studies read, ${run.studiesNew} new, ${run.studiesChanged} changed, ${run.studiesRejected} rejected`;
+  if (run.outcome === 'running') return `Import of ${paths}: started ${when(run.startedAt)}, not finished.`;
+  if (run.outcome === 'failed') return `Import of ${paths} (${when(run.startedAt)}) failed: ${run.error}.`;
+  return `Import of ${paths}, ${when(run.finishedAt)}: ${counts}${run.outcome === 'interrupted' ? ' (cancelled; the rest not imported)' : ''}${run.error && run.outcome === 'succeeded' ? `; ${run.error}` : ''}.`;
 }
 
-// With nothing to show, say why: a harvest in progress, or one that failed (e.g. offline).
-async function harvestStatus(empty) {
-  const box = document.getElementById('harvest-status');
-  const response = await fetch('/api/harvests?limit=1');
-  const runs = response.ok ? await response.json() : [];
-  const run = runs[0];
-  if (run && run.outcome === 'running' && run.retrying) {
-    showStatus('retrying', `Harvesting “${run.topic}” from ClinicalTrials.gov: retrying, ${run.retrying}. ` +
-      `${run.pages} page(s) stored so far. This page refreshes by itself.`);
-    setTimeout(() => { loadFacets(); load(); }, 5000);
-  } else if (run && run.outcome === 'running') {
-    const total = run.totalCount ? ` of ${run.totalCount}` : '';
-    showStatus('running', `Harvesting “${run.topic}” from ClinicalTrials.gov: ${run.pages} page(s) stored, ` +
-      `${run.studiesNew + run.studiesChanged + run.studiesUnchanged}${total} studies so far. This page refreshes by itself.`);
-    setTimeout(() => { loadFacets(); load(); }, 5000);
-  } else if (run && run.outcome === 'failed' && empty) {
-    showStatus('failed', `The last harvest of “${run.topic}” failed: ${run.error}. It will be tried again at the next scheduled time.`);
-  } else if (!run && empty) {
-    showStatus('running', 'No harvest has run yet. The configured topics are harvested at start-up.');
-    setTimeout(() => { loadFacets(); load(); }, 5000);
+let refresh = null;
+
+/** Each topic's last harvest and the recent imports, always shown; a running or failing harvest also as a banner. */
+async function dataState(empty) {
+  const [topics, imports] = await Promise.all([
+    fetch('/api/topics').then(r => (r.ok ? r.json() : [])),
+    fetch('/api/imports?limit=3').then(r => (r.ok ? r.json() : [])),
+  ]);
+  const lines = [...topics.map(t => ({ text: harvestLine(t), kind: t.lastRun?.outcome ?? 'none' })),
+    ...imports.map(i => ({ text: importLine(i), kind: i.outcome }))];
+  document.getElementById('sources').replaceChildren(...lines.map(l => element('li', l.text, l.kind)));
+  const running = topics.map(t => t.lastRun).find(r => r?.outcome === 'running');
+  clearTimeout(refresh);
+  if (running) {
+    const total = running.totalCount ? ` of ${running.totalCount}` : '';
+    showStatus(statusBox, running.retrying ? 'retrying' : 'running', running.retrying
+      ? `Harvesting “${running.topic}” from ClinicalTrials.gov: retrying, ${running.retrying}. ${running.pages} page(s) stored so far. This page refreshes by itself.`
+      : `Harvesting “${running.topic}” from ClinicalTrials.gov: ${running.pages} page(s) stored, ` +
+        `${running.studiesNew + running.studiesChanged + running.studiesUnchanged}${total} studies so far. This page refreshes by itself.`);
+    refresh = setTimeout(load, 5000);
+  } else if (empty && topics.length > 0 && topics.every(t => !t.lastRun) && imports.length === 0) {
+    showStatus(statusBox, 'running', 'No harvest has run yet. The configured topics are harvested at start-up.');
+    refresh = setTimeout(load, 5000);
   } else {
-    box.hidden = true;
+    const failed = topics.find(t => t.lastRun?.outcome === 'failed');
+    showStatus(statusBox, 'failed', empty && failed
+      ? `The last harvest of “${failed.name}” failed: ${failed.lastRun.error}. It will be tried again at the next scheduled time.` : '');
   }
 }
 
-// A bookmarked view: the address's filters fill the form once the selects have their values.
-function fromAddress() {
-  for (const [name, value] of new URLSearchParams(location.search)) {
-    const field = form.elements[name];
-    if (field) field.value = value;
+// ---- start ----
+
+function clearFilters() {
+  for (const field of form.elements) {
+    if (field.type === 'checkbox') field.checked = false;
+    else if (field.name) field.value = '';
   }
 }
 
 form.addEventListener('submit', event => { event.preventDefault(); load(); });
-form.addEventListener('reset', () => setTimeout(load, 0));
-loadFacets().then(fromAddress).then(load);
+form.addEventListener('change', event => { if (event.target.type === 'checkbox') load(); });
+form.addEventListener('reset', event => {
+  event.preventDefault();
+  clearFilters();
+  load();
+});
+document.getElementById('use-selection').addEventListener('click', () => {
+  clearFilters();
+  form.elements.ids.value = state.selection.join(', ');
+  load();
+});
+document.getElementById('clear-selection').addEventListener('click', () => {
+  state.selection = [];
+  body.querySelectorAll('td.select input').forEach(box => { box.checked = false; });
+  writeAddress(filterParams());
+  renderSelection();
+});
+
+const fromAddress = readAddress();
+renderColumnChoices();
+// The address's facet values become checked boxes (drawn once with no counts, then counted).
+for (const facet of facets) renderFacet(facet, [], fromAddress[facet.field]);
+load();

@@ -1,18 +1,12 @@
 // Changes across trials: the filters -> /api/changes, grouped by trial and registry version.
+import { element, changeFields, problemText } from '/common.js';
+
 const form = document.getElementById('change-filters');
 const list = document.getElementById('change-list');
 const more = document.getElementById('more');
-const fields = ['status', 'whyStopped', 'enrollment.count', 'enrollment.type', 'startDate', 'primaryCompletionDate', 'completionDate',
-  'phase', 'sponsor', 'interventions', 'arms', 'primaryOutcomes', 'secondaryOutcomes', 'sites', 'eligibility'];
+const fields = changeFields;
 let shown = 0;
 let cursor = null;
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== undefined && text !== null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 function query() {
   const params = new URLSearchParams();
@@ -64,9 +58,8 @@ async function load(next) {
   const response = await fetch('/api/changes?' + params);
   const box = document.getElementById('changes-status');
   if (!response.ok) {
-    const problem = await response.json();
     box.className = 'status failed';
-    box.textContent = `${problem.title}: ${Object.values(problem.errors ?? {}).flat().join(' ')}`;
+    box.textContent = await problemText(response);
     box.hidden = false;
     return;
   }

@@ -1,26 +1,10 @@
-// A trial's page: its status and enrollment over time (a chart of every enrollment the registry
+// A trial's page: what was normalised from it and where from, its versions (any two compared, the
+// raw JSON), its status and enrollment over time (a chart of every enrollment the registry
 // showed, the first estimate and the target marked) and every change with its registry date.
 const nctId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '').toUpperCase();
+import { element, link, statusLabel, phaseLabel, problemText, when } from '/common.js';
+
 const svgNs = 'http://www.w3.org/2000/svg';
-const statusLabels = {
-  NOT_YET_RECRUITING: 'Not yet recruiting', RECRUITING: 'Recruiting', ENROLLING_BY_INVITATION: 'Enrolling by invitation',
-  ACTIVE_NOT_RECRUITING: 'Active, not recruiting', SUSPENDED: 'Suspended', TERMINATED: 'Terminated', COMPLETED: 'Completed',
-  WITHDRAWN: 'Withdrawn', UNKNOWN: 'Unknown status',
-};
-
-// "Phase 2", "Phase 1/2", "Not applicable", as the review's tables write them.
-function phaseLabel(phases) {
-  if (phases.length === 0) return '—';
-  if (phases.length === 2 && phases.every(p => p.startsWith('PHASE'))) return `Phase ${phases[0].slice(5)}/${phases[1].slice(5)}`;
-  return phases.map(p => (p === 'NA' ? 'Not applicable' : p === 'EARLY_PHASE1' ? 'Early Phase 1' : p.replace('PHASE', 'Phase '))).join('/');
-}
-
-function element(name, text, className) {
-  const node = document.createElement(name);
-  if (text !== undefined && text !== null) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 function svg(name, attributes, text) {
   const node = document.createElementNS(svgNs, name);
@@ -36,26 +20,116 @@ function fail(text) {
   box.hidden = false;
 }
 
+// ---- what was normalised, and from where ----
+
+const termNames = {
+  agent: 'Agent', target: 'ICI target', rt_modality: 'RT modality', institution: 'Institution', disease_setting: 'Setting',
+  rt_ici_sequence: 'RT and ICI sequence', endpoint_class: 'Endpoint', agent_class: 'Agent class', disease: 'Disease',
+};
+
+/** Words read from a title, summary, description or arm rather than a structured field. */
+const fromFreeText = term => (term.entity === 'intervention' && term.entityOrdinal < 0)
+  || /(title|briefSummary|detailedDescription|description|armGroups|keywords)/i.test(term.sourceField);
+
+function normalised(detail) {
+  const n = detail.normalised;
+  const cells = document.getElementById('cells');
+  const summary = n.summary ?? {};
+  for (const [term, value] of [['Institution', summary.institution], ['Intervention', summary.interventionSummary],
+    ['Disease', summary.disease], ['Setting', (summary.settings ?? []).join(', ')], ['RT and ICI sequence', summary.sequence]]) {
+    cells.append(element('dt', term), element('dd', value || '—'));
+  }
+  document.getElementById('vocabulary').textContent = n.vocabularyVersion
+    ? `Normalised with vocabulary ${n.vocabularyVersion} on ${when(n.normalisedAt)}.` : 'Not normalised yet.';
+  const rows = [...n.provenance].sort((a, b) => (termNames[a.field] ?? a.field).localeCompare(termNames[b.field] ?? b.field));
+  document.querySelector('#provenance tbody').replaceChildren(...rows.map(term => {
+    const tr = element('tr');
+    const free = fromFreeText(term);
+    tr.append(element('td', termNames[term.field] ?? term.field), element('td', term.value), element('td', term.sourceField, 'field'),
+      element('td', `“${term.matched}”`), element('td', free ? 'free text' : 'structured', free ? 'free' : 'structured'));
+    return tr;
+  }));
+  document.getElementById('no-provenance').hidden = rows.length > 0;
+}
+
+// ---- versions: any two compared, and the raw JSON ----
+
+/** A record's JSON as path = value lines, one per scalar, so two versions compare field by field. */
+function flatten(value, path = '', into = new Map()) {
+  if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${path}[${i}]`, into));
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) flatten(item, path ? `${path}.${key}` : key, into);
+  else into.set(path, String(value));
+  return into;
+}
+
+const raw = (version) => fetch(`/api/trials/${encodeURIComponent(nctId)}/raw?version=${version}`).then(r => (r.ok ? r.json() : Promise.reject(r)));
+
+function versionName(v) {
+  return `#${v.id}: update posted ${v.lastUpdatePostedDate ?? 'date not given'}, stored ${when(v.fetchedAt)}${v.current ? ' (current)' : ''}`;
+}
+
+async function compare(versions) {
+  const from = Number(document.getElementById('from').value);
+  const to = Number(document.getElementById('to').value);
+  const out = document.querySelector('#diff tbody');
+  const note = document.getElementById('diff-note');
+  const [a, b] = await Promise.all([raw(from), raw(to)]);
+  const before = flatten(a), after = flatten(b);
+  const paths = [...new Set([...before.keys(), ...after.keys()])].filter(p => before.get(p) !== after.get(p)).sort();
+  out.replaceChildren(...paths.map(p => {
+    const tr = element('tr');
+    tr.append(element('td', p, 'field'), element('td', before.get(p) ?? '(absent)', 'old'), element('td', after.get(p) ?? '(absent)', 'new'));
+    return tr;
+  }));
+  const name = id => versionName(versions.find(v => v.id === id));
+  note.textContent = paths.length === 0 ? 'The two versions hold the same values.' : `${paths.length} value(s) differ between ${name(from)} and ${name(to)}.`;
+  document.getElementById('diff').hidden = paths.length === 0;
+}
+
+function versionList(versions) {
+  const list = document.getElementById('versions');
+  list.replaceChildren(...versions.map(v => {
+    const item = element('li', versionName(v) + ` · from ${v.source} · `);
+    const json = link(`/api/trials/${encodeURIComponent(nctId)}/raw?version=${v.id}`, 'JSON');
+    json.title = `content hash ${v.contentHash}`;
+    item.append(json);
+    return item;
+  }));
+  const chooser = document.getElementById('compare');
+  chooser.hidden = versions.length < 2;
+  if (versions.length >= 2) {
+    for (const id of ['from', 'to']) {
+      document.getElementById(id).replaceChildren(...versions.map(v => new Option(versionName(v), v.id)));
+    }
+    const current = versions.findIndex(v => v.current);
+    const to = current >= 0 ? current : versions.length - 1;
+    document.getElementById('from').value = String(versions[to > 0 ? to - 1 : 1].id);
+    document.getElementById('to').value = String(versions[to].id);
+    chooser.addEventListener('submit', event => { event.preventDefault(); compare(versions); });
+  }
+  const rawBox = document.getElementById('raw');
+  rawBox.addEventListener('toggle', async () => {
+    const pre = rawBox.querySelector('pre');
+    const current = versions.find(v => v.current) ?? versions[versions.length - 1];
+    if (rawBox.open && pre.textContent === '') pre.textContent = JSON.stringify(await raw(current.id), null, 2);
+  });
+}
+
 function facts(detail) {
   const record = detail.record;
   const list = document.getElementById('facts');
   const rows = [
-    ['Status', statusLabels[record.overallStatus] ?? record.overallStatus],
+    ['Status', statusLabel(record.overallStatus)],
     ['Phase', phaseLabel(record.phases ?? [])],
     ['Sponsor', record.leadSponsor],
-    ['Enrollment', record.enrollmentCount == null ? '—' : `${record.enrollmentCount} (${(record.enrollmentType ?? '').toLowerCase()})`],
+    ['Enrollment', record.enrollmentCount == null ? '—' : record.enrollmentCount + (record.enrollmentType ? ` (${record.enrollmentType.toLowerCase()})` : '')],
     ['Start', record.startDate], ['Primary completion', record.primaryCompletionDate],
     ['Registry version', `${detail.currentVersion.lastUpdatePostedDate ?? ''} (data of ${detail.currentVersion.versionHolder ?? 'unknown date'})`],
   ];
   for (const [term, value] of rows) list.append(element('dt', term), element('dd', value ?? '—'));
-  const registry = element('a', 'ClinicalTrials.gov record');
-  registry.href = detail.registryUrl;
-  registry.rel = 'noopener';
-  const history = element('a', 'its version history');
-  history.href = detail.registryUrl + '?tab=history';
-  history.rel = 'noopener';
   const links = element('dd');
-  links.append(registry, ' · ', history);
+  links.append(link(detail.registryUrl, 'ClinicalTrials.gov record', { external: true }), ' · ',
+    link(detail.registryUrl + '?tab=history', 'its version history', { external: true }));
   list.append(element('dt', 'Registry'), links);
 }
 
@@ -63,7 +137,7 @@ function facts(detail) {
 function statusTimeline(record, changes) {
   const steps = changes.filter(c => c.field === 'status').sort((a, b) => (a.registryDate ?? '').localeCompare(b.registryDate ?? ''));
   const list = document.getElementById('status-timeline');
-  const first = steps.length > 0 ? steps[0].old : statusLabels[record.overallStatus] ?? record.overallStatus;
+  const first = steps.length > 0 ? steps[0].old : statusLabel(record.overallStatus);
   list.append(element('li', `${first} (when first stored)`));
   for (const step of steps) list.append(element('li', `${step.new} (from ${step.registryDate})`));
 }
@@ -145,11 +219,11 @@ function changeTable(changes) {
 
 async function load() {
   document.getElementById('trial-id').textContent = nctId;
-  const [detailResponse, changesResponse] = await Promise.all([
-    fetch(`/api/trials/${encodeURIComponent(nctId)}`), fetch(`/api/trials/${encodeURIComponent(nctId)}/changes`)]);
+  const [detailResponse, changesResponse, versionsResponse] = await Promise.all([
+    fetch(`/api/trials/${encodeURIComponent(nctId)}`), fetch(`/api/trials/${encodeURIComponent(nctId)}/changes`),
+    fetch(`/api/trials/${encodeURIComponent(nctId)}/versions`)]);
   if (!detailResponse.ok) {
-    const problem = await detailResponse.json();
-    fail(`${problem.title}: ${problem.detail ?? Object.values(problem.errors ?? {}).flat().join(' ')}`);
+    fail(await problemText(detailResponse));
     return;
   }
   const detail = await detailResponse.json();
@@ -160,6 +234,10 @@ async function load() {
   statusTimeline(detail.record, changes);
   enrollmentChart(detail.enrollmentHistory, changes.filter(c => c.field === 'status'));
   changeTable(changes);
+  normalised(detail);
+  // In registry order (by the update they carry, then as stored), the current one last as a rule.
+  const versions = versionsResponse.ok ? await versionsResponse.json() : [];
+  versionList(versions.sort((a, b) => (a.lastUpdatePostedDate ?? '').localeCompare(b.lastUpdatePostedDate ?? '') || a.id - b.id));
   document.getElementById('trial').hidden = false;
 }
 

@@ -35,6 +35,7 @@ public static class DatabaseRegistration
         {
             MaxRecordBytes = sp.GetRequiredService<IOptions<IngestOptions>>().Value.MaxRecordBytes,
         });
+        services.AddSingleton<ImportRuns>();
         services.AddSingleton<Normalisation.Renormaliser>();
         services.AddSingleton<Changes.ChangeBackfill>();
         services.AddSingleton<Changes.ChangeLog>();

@@ -35,6 +35,9 @@ internal static class ImportCommand
         var progress = new ThrottledProgress<ImportSummary>(value => error.WriteLine(
             $"  ... {value.Sources:N0} file(s), {value.Read:N0} studies read ({value.Read / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s), " +
             $"{value.Counts.New:N0} new, {value.Counts.Changed:N0} changed, {value.Counts.Rejected + value.RejectedSources:N0} rejected"));
+        // Recorded like a harvest, so the page shows what was imported, when, and how it ended.
+        var runs = services.GetRequiredService<ImportRuns>();
+        var run = runs.Start(paths);
         ImportSummary summary;
         try
         {
@@ -44,15 +47,24 @@ internal static class ImportCommand
         catch (FileNotFoundException ex)
         {
             // The paths were there when the command line was read; one removed since is named here.
+            runs.Finish(run, ImportOutcome.Failed, progress.Latest, ex.Message);
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException)
         {
+            runs.Finish(run, ImportOutcome.Interrupted, progress.Latest, "cancelled; the batches written before are kept");
             error.WriteLine("Import cancelled. Every batch written so far is kept; run the same import again to finish it.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception ex) when (ex is not System.Data.Common.DbException)
+        {
+            // A failure of the database itself leaves the row running: it could not be written either.
+            runs.Finish(run, ImportOutcome.Failed, progress.Latest, ex.Message);
+            throw;
+        }
 
+        runs.Finish(run, ImportOutcome.Succeeded, summary, summary.Rejections.Count > 0 ? $"{summary.Rejections.Count:N0} rejected; the first: {summary.Rejections[0]}" : null);
         foreach (var rejection in summary.Rejections.Take(RejectionsPrinted))
         {
             error.WriteLine($"rejected: {rejection}");

@@ -35,21 +35,13 @@ public class RunningProduct : IAsyncLifetime
     {
         if (_import)
         {
-            Database.Import(SharedData.CtGov);
+            await ImportAsUserDoes(SharedData.CtGov);
         }
 
         Seed(Database);
 
         Address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var api = Path.Combine(SharedData.RepositoryRoot, "Evidence.Api", "bin", build.Parent!.Name, build.Name, "trialevidence-api.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(api);
+        var start = Dotnet(Built("Evidence.Api", "trialevidence-api.dll"));
         start.ArgumentList.Add($"--urls={Address}");
         start.Environment["TRIALEVIDENCE_Database__Path"] = Database.Path;
         foreach (var (key, value) in _settings)
@@ -97,6 +89,40 @@ public class RunningProduct : IAsyncLifetime
         _process?.Dispose();
         Database.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>`harvester import PATH --db FILE`, the command a user runs (so the import is recorded as theirs is).</summary>
+    private async Task ImportAsUserDoes(string path)
+    {
+        var start = Dotnet(Built("Harvester", "trialevidence-harvester.dll"), "import", path, "--db", Database.Path);
+        using var import = Process.Start(start)!;
+        var output = import.StandardOutput.ReadToEndAsync();
+        var error = import.StandardError.ReadToEndAsync();
+        await import.WaitForExitAsync();
+        Assert.True(import.ExitCode == 0, $"harvester import exited {import.ExitCode}: {await output}{await error}");
+    }
+
+    /// <summary>A program of this repository, from the same build configuration as these tests.</summary>
+    private static string Built(string project, string dll)
+    {
+        var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(SharedData.RepositoryRoot, project, "bin", build.Parent!.Name, build.Name, dll);
+    }
+
+    private static ProcessStartInfo Dotnet(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     private static int FreePort()

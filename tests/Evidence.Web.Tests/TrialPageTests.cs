@@ -36,7 +36,7 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
 
         // From the Table 1 page, as a person gets there.
         await page.GotoAsync(product.Address + "?q=APG-2575");
-        await page.ClickAsync("#table1 tbody tr td:first-child a:first-child");
+        await page.ClickAsync(Table1Page.RowIds);
         await page.WaitForURLAsync("**/trials/NCT05147467");
         await Assertions.Expect(page.Locator("#enrollment-chart circle")).ToHaveCountAsync(3);
 
@@ -61,6 +61,47 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         Assert.Contains(rows, r => r.StartsWith("2024-03-15\tenrollment.count\t75\t90", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("2024-09-30\tenrollment.count\t90\t68", StringComparison.Ordinal));
         Assert.Equal("https://clinicaltrials.gov/study/NCT05147467", await page.Locator("#facts a").First.GetAttributeAsync("href"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task A_reviewer_sees_where_each_value_came_from_compares_two_versions_and_reads_the_raw_json()
+    {
+        var (playwright, browser) = await Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = Table1PageTests.CollectErrors(page);
+
+        // SBRT in NCT03203304 is in its official title only: a value read from free text.
+        await page.GotoAsync(product.Address + "trials/NCT03203304");
+        await Assertions.Expect(page.Locator("#provenance tbody tr")).Not.ToHaveCountAsync(0);
+        var sbrt = page.Locator("#provenance tbody tr:has(td:nth-child(2):text-is('SBRT'))");
+        Assert.Equal(["RT modality", "SBRT", "identificationModule.officialTitle", "“Stereotactic Body Radiotherapy”", "free text"], await sbrt.Locator("td").AllInnerTextsAsync());
+        Assert.Equal("structured", await page.Locator("#provenance tbody tr:has(td:nth-child(2):text-is('nivolumab'))").Locator("td").Last.InnerTextAsync());
+        Assert.Contains("Normalised with vocabulary", await page.Locator("#vocabulary").InnerTextAsync(), StringComparison.Ordinal);
+
+        // NCT05147467 has three versions: the last two compared by default.
+        await page.GotoAsync(product.Address + "trials/NCT05147467");
+        await Assertions.Expect(page.Locator("#versions li")).ToHaveCountAsync(3);
+        await page.ClickAsync("#compare button[type=submit]");
+        await Assertions.Expect(page.Locator("#diff")).ToBeVisibleAsync();
+        var diff = await page.Locator("#diff tbody tr").AllInnerTextsAsync();
+        await page.Locator("#raw summary").ClickAsync();
+        await Assertions.Expect(page.Locator("#raw pre")).ToContainTextAsync("\"nctId\": \"NCT05147467\"");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Table1PageTests.Artifacts, "trial-versions.png"), FullPage = true });
+
+        Assert.Contains("protocolSection.statusModule.overallStatus\tRECRUITING\tACTIVE_NOT_RECRUITING", diff);
+        Assert.Contains("protocolSection.designModule.enrollmentInfo.count\t90\t68", diff);
+        Assert.DoesNotContain(diff, row => row.StartsWith("protocolSection.identificationModule.nctId", StringComparison.Ordinal));
+        Assert.Contains("update posted 2024-03-15", await page.Locator("#from").EvaluateAsync<string>("e => e.selectedOptions[0].text"), StringComparison.Ordinal);
+
+        // Any two: the first and the last.
+        await page.SelectOptionAsync("#from", new SelectOptionValue { Index = 0 });
+        await page.ClickAsync("#compare button[type=submit]");
+        var enrollment = page.Locator("#diff tbody tr", new() { HasText = "enrollmentInfo.count" });
+        await Assertions.Expect(enrollment.Locator("td.old")).ToHaveTextAsync("75");
+        Assert.Equal(["protocolSection.designModule.enrollmentInfo.count", "75", "68"], await enrollment.Locator("td").AllInnerTextsAsync());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
@@ -113,7 +154,7 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         await page.FillAsync("input[name=compareTo]", string.Empty);
         await page.FillAsync("input[name=asOf]", "2024-02-01");
         await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator("#table1 tbody tr td:nth-child(6)")).ToHaveTextAsync("75 (estimated)");
+        await Assertions.Expect(page.Locator("#table1 tbody td[data-column=enrollment]")).ToHaveTextAsync("75 (estimated)");
         Assert.Contains("as the registry stood on 2024-02-01", await page.Locator("#count").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -178,7 +178,7 @@ public sealed class ChangesApiTests(ChangedRecordsFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains($"<script src=\"/{script}\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains($"<script type=\"module\" src=\"/{script}\"></script>", html, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }

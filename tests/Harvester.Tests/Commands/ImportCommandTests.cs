@@ -19,6 +19,30 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Each_import_is_recorded_with_what_it_was_given_its_counts_and_how_it_ended()
+    {
+        using var database = new TempDatabase();
+        var broken = database.WriteFile("broken.json", "{\"studies\": [ {\"protocolSection\": ");
+
+        CliRun.Invoke("import", SharedData.CtGov, "--db", database.Path);
+        CliRun.Invoke("import", broken, SharedData.CtGovFile("NCT03418623.json"), "--db", database.Path);
+
+        var runs = new TrialEvidence.Data.Import.ImportRuns(database.Connections, TimeProvider.System).Recent(10);
+        Assert.Equal(2, runs.Count);
+        var (second, first) = (runs[0], runs[1]);
+        Assert.Equal([SharedData.CtGov], first.Paths);
+        Assert.Equal(("succeeded", 98L, 69L, 2L, 27L, 0L), (first.Outcome, first.StudiesRead, first.StudiesNew, first.StudiesChanged, first.StudiesUnchanged, first.StudiesRejected));
+        Assert.Null(first.Error);
+        Assert.NotNull(first.FinishedAt);
+        Assert.True(string.CompareOrdinal(first.StartedAt, first.FinishedAt) <= 0);
+        // Rejections do not fail an import: the rest is stored, and the first rejection is named.
+        Assert.Equal([broken, SharedData.CtGovFile("NCT03418623.json")], second.Paths);
+        Assert.Equal(("succeeded", 0L, 1L), (second.Outcome, second.StudiesNew, second.StudiesUnchanged));
+        Assert.Equal(1, second.StudiesRejected);
+        Assert.StartsWith($"1 rejected; the first: {broken}: malformed JSON", second.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_second_import_reports_everything_unchanged()
     {
         using var database = new TempDatabase();
