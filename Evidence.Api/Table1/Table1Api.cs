@@ -67,11 +67,11 @@ public static class Table1Api
 
         return Format(table.Format, request.Headers.Accept) switch
         {
-            "csv" => File(Table1Export.Csv(rows), "csv", download: true),
-            "md" => File(Table1Export.Markdown(rows), "md", download: false),
-            "html" => File(Table1Export.Html(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison)), "html", download: false),
+            "csv" => File(Table1Export.Csv(rows, table.ColumnList), "csv", download: true),
+            "md" => File(Table1Export.Markdown(rows, table.ColumnList, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "md", download: false),
+            "html" => File(Table1Export.Html(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
-            "docx" => File(Table1Export.Word(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison)), "docx", download: true),
+            "docx" => File(Table1Export.Word(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "docx", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };
     }

@@ -31,14 +31,15 @@ public static class Table1Export
     public static string Neutralised(string? cell) =>
         cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell ?? string.Empty;
 
-    public static byte[] Csv(IReadOnlyList<Table1Row> rows)
+    /// <param name="columns">The printed columns wanted (<see cref="Table1Row.Columns"/> or some of them).</param>
+    public static byte[] Csv(IReadOnlyList<Table1Row> rows, IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> columns)
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
             // The printed columns, then the version's content hash: a data file traces each row to the exact record.
-            foreach (var (header, _) in Table1Row.Columns)
+            foreach (var (header, _) in columns)
             {
                 csv.WriteField(header);
             }
@@ -47,7 +48,7 @@ public static class Table1Export
             csv.NextRecord();
             foreach (var row in rows)
             {
-                foreach (var (_, cell) in Table1Row.Columns)
+                foreach (var (_, cell) in columns)
                 {
                     csv.WriteField(Neutralised(cell(row)));
                 }
@@ -60,16 +61,25 @@ public static class Table1Export
         return buffer.ToArray();
     }
 
-    public static byte[] Markdown(IReadOnlyList<Table1Row> rows)
+    /// <summary>A pipe table under its caption, the footnotes beneath: pastes into a Markdown manuscript as it is.</summary>
+    public static byte[] Markdown(IReadOnlyList<Table1Row> rows, IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> columns, Table1Notes notes)
     {
+        ArgumentNullException.ThrowIfNull(notes);
         var text = new StringBuilder();
-        text.Append("| ").AppendJoin(" | ", Table1Row.Columns.Select(c => c.Header)).AppendLine(" |");
-        text.Append('|').AppendJoin('|', Table1Row.Columns.Select(_ => " --- ")).AppendLine("|");
+        text.Append("**").Append(MarkdownCell(notes.Caption)).AppendLine("**").AppendLine();
+        text.Append("| ").AppendJoin(" | ", columns.Select(c => c.Header)).AppendLine(" |");
+        text.Append('|').AppendJoin('|', columns.Select(_ => " --- ")).AppendLine("|");
         foreach (var row in rows)
         {
-            text.Append("| ").AppendJoin(" | ", Table1Row.Columns.Select(c => c.Header == "NCT number"
+            text.Append("| ").AppendJoin(" | ", columns.Select(c => c.Header == Table1Row.NctHeader
                 ? $"[{row.NctNumber}]({row.RegistryUrl})"
                 : MarkdownCell(c.Cell(row)))).AppendLine(" |");
+        }
+
+        text.AppendLine();
+        foreach (var footnote in notes.Footnotes)
+        {
+            text.AppendLine(MarkdownCell(footnote)).AppendLine();
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -21,7 +21,10 @@ public sealed partial record Table1Notes(string Caption, IReadOnlyList<string> F
         ("SIRT", "selective internal radiation therapy"), ("TACE", "transarterial chemoembolisation"), ("TTP", "time to progression"),
     ];
 
-    public static Table1Notes For(IReadOnlyList<Table1Row> rows, IReadOnlyList<string> notFound, string? asOf, Table1Comparison? comparison)
+    /// <param name="columns">The columns printed (all by default): only their abbreviations are spelled out.</param>
+    public static Table1Notes For(
+        IReadOnlyList<Table1Row> rows, IReadOnlyList<string> notFound, string? asOf, Table1Comparison? comparison,
+        IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(notFound);
@@ -33,7 +36,7 @@ public sealed partial record Table1Notes(string Caption, IReadOnlyList<string> F
         footnotes.Add(dataDates is not null ? $"Source: ClinicalTrials.gov, registry data of {dataDates}."
             : updates is not null ? $"Source: ClinicalTrials.gov, records last updated {updates}."
             : "Source: ClinicalTrials.gov.");
-        var text = string.Join(" ", rows.SelectMany(r => Table1Row.Columns.Select(c => c.Cell(r))));
+        var text = string.Join(" ", rows.SelectMany(r => (columns ?? Table1Row.Columns).Select(c => c.Cell(r))));
         var used = Abbreviations.Where(a => Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(a.Short)}(?![\w-])")).Select(a => $"{a.Short}, {a.Long}").ToList();
         if (used.Count > 0)
         {

@@ -9,11 +9,13 @@ namespace TrialEvidence.Api.Table1;
 /// <param name="Format">json, csv, md, html, xlsx or docx; without it, the Accept header decides.</param>
 /// <param name="Limit">At most this many rows for the filters (a curated list is never cut).</param>
 /// <param name="CompareTo">yyyy-MM-dd: mark the cells that changed since the registry as of that date (JSON, HTML and Word show the marks).</param>
+/// <param name="Columns">The printed columns wanted, by header, separated by '|' (e.g. "Institution|Phase|Status"); the NCT number always comes first. JSON rows keep every field.</param>
 public sealed record Table1Request(
     [FromQuery(Name = "ids")] string? Ids = null,
     [FromQuery(Name = "format")] string? Format = null,
     [FromQuery(Name = "limit")] int Limit = 1000,
-    [FromQuery(Name = "compareTo")] string? CompareTo = null) : IValidatedRequest
+    [FromQuery(Name = "compareTo")] string? CompareTo = null,
+    [FromQuery(Name = "columns")] string? Columns = null) : IValidatedRequest
 {
     public const int MaxRows = 5000;
     public const int MaxIds = 500;
@@ -36,6 +38,23 @@ public sealed record Table1Request(
         }
     }
 
+    /// <summary>The printed columns asked for, in Table 1's order, the NCT number first; all of them without columns=.</summary>
+    public IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> ColumnList
+    {
+        get
+        {
+            if (Columns is null)
+            {
+                return Table1Row.Columns;
+            }
+
+            var wanted = ColumnNames(Columns);
+            return [.. Table1Row.Columns.Where(c => c.Header == Table1Row.NctHeader || wanted.Contains(c.Header, StringComparer.OrdinalIgnoreCase))];
+        }
+    }
+
+    private static string[] ColumnNames(string columns) => columns.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public void Validate(IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -47,6 +66,16 @@ public sealed record Table1Request(
         if (Limit is < 1 or > MaxRows)
         {
             errors["limit"] = [$"must be 1 to {MaxRows}"];
+        }
+
+        if (Columns is not null)
+        {
+            var unknown = ColumnNames(Columns).Where(n => !Table1Row.Columns.Any(c => string.Equals(c.Header, n, StringComparison.OrdinalIgnoreCase))).Take(5).ToList();
+            if (unknown.Count > 0 || ColumnNames(Columns).Length == 0)
+            {
+                errors["columns"] = [$"column headers separated by '|'" + (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown.Select(u => $"'{(u.Length > 30 ? u[..30] : u)}'"))}" : string.Empty)
+                    + $"; allowed: {string.Join(", ", Table1Row.Columns.Select(c => $"'{c.Header}'"))}"];
+            }
         }
 
         ValidateIds(errors, IdList);

@@ -23,10 +23,13 @@ public sealed record Table1Row(
     string? DataDate = null,
     string? LastUpdate = null)
 {
+    /// <summary>The first column, always printed: what every row is traced by.</summary>
+    public const string NctHeader = "NCT number";
+
     /// <summary>The printed columns, in order, with their headers.</summary>
     public static readonly (string Header, Func<Table1Row, string?> Cell)[] Columns =
     [
-        ("NCT number", r => r.NctNumber),
+        (NctHeader, r => r.NctNumber),
         ("Institution", r => r.Institution),
         ("Phase", r => r.Phase),
         ("Disease", r => r.Disease),

@@ -110,6 +110,32 @@ public sealed class ReviewerPageTests(RunningProduct product) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Hidden_columns_leave_the_page_and_the_exported_files_and_the_address_keeps_them()
+    {
+        var (playwright, browser, page, errors) = await Open("?modality=SBRT&target=PD-1");
+        using var _ = playwright;
+        await using var __ = browser;
+
+        await page.Locator("#columns summary").ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Disease" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Registry version" }).UncheckAsync();
+        await Assertions.Expect(page.Locator("#table1 thead th")).ToHaveCountAsync(8); // the selection column and 7
+        var headers = await page.Locator("#table1 thead th").AllInnerTextsAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exports a[data-format=csv]"));
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync());
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync(page.Url);
+        await Assertions.Expect(again.Locator("#table1 tbody tr")).ToHaveCountAsync(4);
+
+        Assert.Equal(["Select", "NCT number", "Institution", "Phase", "Intervention", "Enrollment", "Primary endpoint", "Status"], headers);
+        Assert.Contains("hide=disease%2Cversion", page.Url, StringComparison.Ordinal);
+        Assert.Equal("NCT number,Institution,Phase,Intervention,Enrollment,Primary endpoint,Status,Content hash", csv[0].TrimStart('\uFEFF'));
+        Assert.Equal(5, csv.Length);
+        Assert.Equal(7, await again.Locator("#table1 tbody tr").First.Locator("td[data-column]").CountAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task Each_import_stays_listed_with_its_counts_beside_the_topics_harvests()
     {
         var (playwright, browser, page, errors) = await Open(string.Empty);

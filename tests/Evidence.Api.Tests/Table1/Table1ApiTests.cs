@@ -113,6 +113,50 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         }
     }
 
+    public static TheoryData<string> PrintedFormats => new("csv", "md");
+
+    [Theory]
+    [MemberData(nameof(PrintedFormats))]
+    public async Task Chosen_columns_are_the_files_columns_after_the_nct_number_whatever_their_case(string format)
+    {
+        var json = await GetJson($"/api/table1?ids={ReviewIds}");
+
+        var bytes = await Client.GetByteArrayAsync($"/api/table1?ids={ReviewIds}&format={format}&columns=status|INSTITUTION");
+        var (header, cells) = format == "csv" ? ReadCsv(bytes) : ReadMarkdown(bytes);
+
+        Assert.Equal(format == "csv" ? ["NCT number", "Institution", "Status", "Content hash"] : ["NCT number", "Institution", "Status"], header);
+        Assert.Equal(
+            json.GetProperty("rows").EnumerateArray().Select(r => new[] { r.GetProperty("nctNumber").GetString(), r.GetProperty("institution").GetString(), r.GetProperty("status").GetString() }),
+            cells.Select(c => c[..3]));
+    }
+
+    [Theory]
+    [InlineData("Institution|Sponsor", "unknown: 'Sponsor'")]
+    [InlineData("|", "column headers separated by '|'")]
+    public async Task Unknown_columns_are_a_400_naming_them_and_the_allowed_ones(string columns, string expected)
+    {
+        using var response = await Client.GetAsync($"/api/table1?ids={ReviewIds}&format=csv&columns={Uri.EscapeDataString(columns)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var message = problem.GetProperty("errors").GetProperty("columns")[0].GetString();
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Contains("allowed: 'NCT number', 'Institution'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_markdown_file_has_the_caption_above_the_table_and_the_footnotes_below()
+    {
+        var markdown = (await Client.GetStringAsync($"/api/table1?ids={ReviewIds}&format=md")).Split('\n');
+
+        Assert.Equal("**Table 1. Registered trials (7)**", markdown[0]);
+        Assert.StartsWith("| NCT number | Institution |", markdown[2], StringComparison.Ordinal);
+        var after = markdown.SkipWhile(l => l.Length == 0 || l[0] != '|').SkipWhile(l => l.StartsWith('|')).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("Source: ClinicalTrials.gov, ", after[0], StringComparison.Ordinal);
+        Assert.Contains(after, l => l.StartsWith("Abbreviations: ", StringComparison.Ordinal) && l.Contains("SBRT, stereotactic body radiotherapy", StringComparison.Ordinal));
+        Assert.Contains("Asked for but not in the evidence database: NCT04611165.", after);
+    }
+
     [Fact]
     public async Task Word_and_html_files_carry_a_caption_and_footnotes_naming_the_source_abbreviations_and_trials_not_found()
     {
@@ -210,7 +254,7 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         using var response = await Client.SendAsync(request);
 
         Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("| NCT number |", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\n| NCT number |", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
