@@ -17,7 +17,7 @@ public static class Table1Api
             .MapGet("/", Get)
             .AddEndpointFilter<ReadCacheFilter>()
             .Produces<Table1Response>(StatusCodes.Status200OK, Table1Export.ContentTypes["json"], FileTypes)
-            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
+            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx|ris or the Accept header");
         return routes;
     }
 
@@ -72,6 +72,7 @@ public static class Table1Api
             "html" => File(Table1Export.Html(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison)), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
             "docx" => File(Table1Export.Word(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison)), "docx", download: true),
+            "ris" => File(Table1Ris.Write(rows, reads.Records(rows)), "ris", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };
     }
@@ -119,7 +120,7 @@ public static class Table1Api
     private static FileContentHttpResult File(byte[] content, string format, bool download) =>
         TypedResults.File(
             content,
-            Table1Export.ContentTypes[format] + (format is "csv" or "md" or "html" ? "; charset=utf-8" : string.Empty),
+            Table1Export.ContentTypes[format] + (format is "csv" or "md" or "html" or "ris" ? "; charset=utf-8" : string.Empty),
             download ? $"table1.{format}" : null);
 }
 

@@ -11,7 +11,7 @@ using TrialEvidence.Api.Infrastructure;
 
 namespace TrialEvidence.Api.Table1;
 
-/// <summary>Writes Table 1 rows as CSV, Markdown, HTML, Excel or Word, for guideline writers to paste or print.</summary>
+/// <summary>Writes Table 1 rows as CSV, Markdown, HTML, Excel or Word, for guideline writers to paste or print (RIS: <see cref="Table1Ris"/>).</summary>
 public static class Table1Export
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +22,7 @@ public static class Table1Export
         ["html"] = "text/html",
         ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["ris"] = Table1Ris.ContentType,
     };
 
     /// <summary>
