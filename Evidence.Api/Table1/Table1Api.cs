@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Trials;
 
@@ -65,7 +64,7 @@ public static class Table1Api
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
         }
 
-        return Format(table.Format, request.Headers.Accept) switch
+        return FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json") switch
         {
             "csv" => File(Table1Export.Csv(rows), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows), "md", download: false),
@@ -94,27 +93,6 @@ public static class Table1Api
     {
         using var snapshot = snapshots.Create(date, filters.Topic, table.IdList);
         return Select(snapshot.Table1, filters with { Topic = null }, table);
-    }
-
-    /// <summary>The format asked for: format= first (validated), else the first Accept type we can write; JSON by default.</summary>
-    private static string Format(string? format, IList<string?>? accept)
-    {
-        if (format is not null)
-        {
-            return format.ToLowerInvariant();
-        }
-
-        // q=0 means "not acceptable"; the rest in order of preference.
-        foreach (var header in MediaTypeHeaderValue.ParseList(accept?.OfType<string>().ToList() ?? []).Where(h => h.Quality is not 0).OrderByDescending(h => h.Quality ?? 1))
-        {
-            var match = Table1Export.ContentTypes.FirstOrDefault(t => header.MediaType.Equals(t.Value, StringComparison.OrdinalIgnoreCase));
-            if (match.Key is not null)
-            {
-                return match.Key;
-            }
-        }
-
-        return "json";
     }
 
     private static FileContentHttpResult File(byte[] content, string format, bool download) =>
