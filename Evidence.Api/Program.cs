@@ -58,6 +58,7 @@ try
     app.MapTrials();
     app.MapTable1();
     app.MapTopics();
+    app.MapSearchReport();
     app.MapHarvests();
     app.MapChanges();
     app.MapPages();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Trials;
 
@@ -17,7 +16,7 @@ public static class Table1Api
             .MapGet("/", Get)
             .AddEndpointFilter<ReadCacheFilter>()
             .Produces<Table1Response>(StatusCodes.Status200OK, Table1Export.ContentTypes["json"], FileTypes)
-            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx or the Accept header");
+            .WithSummary("Table 1 rows for the trial filters, or for ids= in the given order (narrowed by any filters); format=json|csv|md|html|xlsx|docx|ris or the Accept header");
         return routes;
     }
 
@@ -65,13 +64,14 @@ public static class Table1Api
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
         }
 
-        return Format(table.Format, request.Headers.Accept) switch
+        return FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json") switch
         {
             "csv" => File(Table1Export.Csv(rows, table.ColumnList), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows, table.ColumnList, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "md", download: false),
             "html" => File(Table1Export.Html(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
             "docx" => File(Table1Export.Word(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "docx", download: true),
+            "ris" => File(Table1Ris.Write(rows, reads.Records(rows)), "ris", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };
     }
@@ -95,31 +95,10 @@ public static class Table1Api
         return Select(snapshot.Table1, filters with { Topic = null }, table);
     }
 
-    /// <summary>The format asked for: format= first (validated), else the first Accept type we can write; JSON by default.</summary>
-    private static string Format(string? format, IList<string?>? accept)
-    {
-        if (format is not null)
-        {
-            return format.ToLowerInvariant();
-        }
-
-        // q=0 means "not acceptable"; the rest in order of preference.
-        foreach (var header in MediaTypeHeaderValue.ParseList(accept?.OfType<string>().ToList() ?? []).Where(h => h.Quality is not 0).OrderByDescending(h => h.Quality ?? 1))
-        {
-            var match = Table1Export.ContentTypes.FirstOrDefault(t => header.MediaType.Equals(t.Value, StringComparison.OrdinalIgnoreCase));
-            if (match.Key is not null)
-            {
-                return match.Key;
-            }
-        }
-
-        return "json";
-    }
-
     private static FileContentHttpResult File(byte[] content, string format, bool download) =>
         TypedResults.File(
             content,
-            Table1Export.ContentTypes[format] + (format is "csv" or "md" or "html" ? "; charset=utf-8" : string.Empty),
+            Table1Export.ContentTypes[format] + (format is "csv" or "md" or "html" or "ris" ? "; charset=utf-8" : string.Empty),
             download ? $"table1.{format}" : null);
 }
 

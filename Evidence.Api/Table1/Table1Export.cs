@@ -11,7 +11,7 @@ using TrialEvidence.Api.Infrastructure;
 
 namespace TrialEvidence.Api.Table1;
 
-/// <summary>Writes Table 1 rows as CSV, Markdown, HTML, Excel or Word, for guideline writers to paste or print.</summary>
+/// <summary>Writes Table 1 rows as CSV, Markdown, HTML, Excel or Word, for guideline writers to paste or print (RIS: <see cref="Table1Ris"/>).</summary>
 public static class Table1Export
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +22,7 @@ public static class Table1Export
         ["html"] = "text/html",
         ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["ris"] = Table1Ris.ContentType,
     };
 
     /// <summary>
@@ -172,16 +173,7 @@ public static class Table1Export
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            // The schema's order: the table's width before its borders, then the grid, then the rows.
-            var table = new Table(
-                new TableProperties(
-                    new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                    new TableBorders(
-                        new TopBorder { Val = BorderValues.Single, Size = 4 },
-                        new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 2 })),
-                new TableGrid(Table1Row.Columns.Select(_ => new GridColumn { Width = (14400 / Table1Row.Columns.Length).ToString(CultureInfo.InvariantCulture) })));
-            table.Append(Row(Table1Row.Columns.Select(c => c.Header), bold: true));
+            var table = WordTable(Table1Row.Columns.Select(c => c.Header).ToList(), 14400);
             foreach (var row in rows)
             {
                 table.Append(new TableRow(Table1Row.Columns.Select(c => Cell(
@@ -203,10 +195,29 @@ public static class Table1Export
         return buffer.ToArray();
     }
 
-    private static TableRow Row(IEnumerable<string> cells, bool bold) => new(cells.Select(text => Cell(text, bold, was: null)));
+    /// <summary>
+    /// A table as wide as the page with rules above, below and between its rows, columns of equal
+    /// width in <paramref name="width"/> twentieths of a point, and the header row in bold.
+    /// </summary>
+    internal static Table WordTable(IReadOnlyList<string> header, int width)
+    {
+        // The schema's order: the table's width before its borders, then the grid, then the rows.
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 2 })),
+            new TableGrid(header.Select(_ => new GridColumn { Width = (width / header.Count).ToString(CultureInfo.InvariantCulture) })));
+        table.Append(Row(header, bold: true));
+        return table;
+    }
+
+    internal static TableRow Row(IEnumerable<string> cells, bool bold) => new(cells.Select(text => Cell(text, bold, was: null)));
 
     /// <summary>A cell; one that changed since a compared date is shaded, with the value then beneath in italics.</summary>
-    private static TableCell Cell(string text, bool bold, string? was)
+    internal static TableCell Cell(string text, bool bold, string? was)
     {
         var cell = new TableCell(new Paragraph(new Run(
             bold ? new RunProperties(new Bold()) : new RunProperties(),
@@ -230,7 +241,7 @@ public static class Table1Export
     /// no &lt;autolink&gt;) and '&amp;' (no entity); and before what GitHub-style renderers turn into
     /// links unasked: the ':' of "scheme:..." ("http://", "mailto:"), the '.' of "www." and every '@'.
     /// </summary>
-    private static string MarkdownCell(string? cell)
+    internal static string MarkdownCell(string? cell)
     {
         var source = (cell ?? string.Empty).ReplaceLineEndings(" ");
         var text = new StringBuilder(source.Length + 16);

@@ -69,6 +69,23 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         return (ids.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList(), ids.Where(id => !stored.Contains(id)).ToList());
     }
 
+    /// <summary>
+    /// The registry record behind each row, by NCT id: the exact version its content hash names
+    /// (so an as-of row cites the record as it stood then), parsed from its stored JSON.
+    /// </summary>
+    public Dictionary<string, StudyRecord> Records(IReadOnlyList<Table1Row> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var versions = JsonSerializer.Serialize(rows.Select(r => new[] { r.NctNumber, r.ContentHash }));
+        using var connection = connections.Open();
+        return connection.Query<(string NctId, string? RawJson, byte[]? Raw, long? RawSize)>("""
+                SELECT v.nct_id, v.raw_json, v.raw, v.raw_size
+                FROM json_each(@versions) j
+                JOIN study_versions v ON v.nct_id = j.value ->> 0 AND v.content_hash = j.value ->> 1
+                """, new { versions })
+            .ToDictionary(v => v.NctId, v => StudyRecordParser.Parse(StoredJson.Read(v.RawJson, v.Raw, v.RawSize)), StringComparer.Ordinal);
+    }
+
     private static Table1Row ToRow(RowData r)
     {
         var enrollment = r.EnrollmentCount is { } count

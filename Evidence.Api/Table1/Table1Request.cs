@@ -6,7 +6,7 @@ namespace TrialEvidence.Api.Table1;
 
 /// <summary>What /api/table1 is asked for besides the trial filters: a curated list, a file format, a row limit.</summary>
 /// <param name="Ids">NCT ids in the order wanted, separated by commas, spaces or '|'.</param>
-/// <param name="Format">json, csv, md, html, xlsx or docx; without it, the Accept header decides.</param>
+/// <param name="Format">json, csv, md, html, xlsx, docx or ris (one reference a trial); without it, the Accept header decides.</param>
 /// <param name="Limit">At most this many rows for the filters (a curated list is never cut).</param>
 /// <param name="CompareTo">yyyy-MM-dd: mark the cells that changed since the registry as of that date (JSON, HTML and Word show the marks).</param>
 /// <param name="Columns">The printed columns wanted, by header, separated by '|' (e.g. "Institution|Phase|Status"); the NCT number always comes first. JSON rows keep every field.</param>

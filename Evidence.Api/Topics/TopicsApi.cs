@@ -25,6 +25,13 @@ public static class TopicsApi
         return routes;
     }
 
+    /// <summary>404 for a topic that is not configured, naming those that are.</summary>
+    internal static ProblemHttpResult TopicNotFound(TopicsOptions topics) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Topic not found",
+            detail: $"Configured topics: {string.Join(", ", topics.Topics.Select(t => t.Name))}.");
+
     private static List<TopicState> List(IOptionsMonitor<TopicsOptions> topics, HarvestRunStore runs) =>
         topics.CurrentValue.Topics.Select(topic => State(topic, runs)).ToList();
 
@@ -42,10 +49,7 @@ public static class TopicsApi
         var topic = topics.CurrentValue.Find(name);
         if (topic is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Topic not found",
-                detail: $"Configured topics: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}.");
+            return TopicNotFound(topics.CurrentValue);
         }
 
         if (!scheduling.Value.Enabled || services.GetService<ISchedulerFactory>() is not { } schedulers)

@@ -67,6 +67,13 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
             new { topic, limit }).ToList();
     }
 
+    /// <summary>Every run of the topic, oldest first: its search history, as a methods section reports it.</summary>
+    public IReadOnlyList<HarvestRun> History(string topic)
+    {
+        using var connection = connections.Open();
+        return connection.Query<HarvestRun>($"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id", new { topic }).ToList();
+    }
+
     /// <summary>Records a new running run; null when another run of the topic is running already.</summary>
     public long? TryStart(HarvestRun run)
     {
