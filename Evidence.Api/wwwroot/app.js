@@ -330,9 +330,22 @@ async function dataState(empty) {
     fetch('/api/topics').then(r => (r.ok ? r.json() : [])),
     fetch('/api/imports?limit=3').then(r => (r.ok ? r.json() : [])),
   ]);
-  const lines = [...topics.map(t => ({ text: harvestLine(t), kind: t.lastRun?.outcome ?? 'none' })),
-    ...imports.map(i => ({ text: importLine(i), kind: i.outcome }))];
-  document.getElementById('sources').replaceChildren(...lines.map(l => element('li', l.text, l.kind)));
+  // Each topic's search report (PRISMA items 6 and 7) states how this view's Table 1 was filtered.
+  const filters = filterParams();
+  filters.delete('topic');
+  for (const name of ['asOf', 'compareTo']) filters.delete(name);
+  const report = (topic, format, text) => {
+    const query = new URLSearchParams(filters);
+    query.set('format', format);
+    return link(`/api/topics/${encodeURIComponent(topic.name)}/report?${query}`, text);
+  };
+  document.getElementById('sources').replaceChildren(
+    ...topics.map(t => {
+      const item = element('li', harvestLine(t) + ' Search report: ', t.lastRun?.outcome ?? 'none');
+      item.append(report(t, 'md', 'Markdown'), ' · ', report(t, 'docx', 'Word'));
+      return item;
+    }),
+    ...imports.map(i => element('li', importLine(i), i.outcome)));
   const running = topics.map(t => t.lastRun).find(r => r?.outcome === 'running');
   clearTimeout(refresh);
   if (running) {

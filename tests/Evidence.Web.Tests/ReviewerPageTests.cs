@@ -136,18 +136,24 @@ public sealed class ReviewerPageTests(RunningProduct product) : IClassFixture<Ru
     }
 
     [Fact]
-    public async Task Each_import_stays_listed_with_its_counts_beside_the_topics_harvests()
+    public async Task Each_import_stays_listed_with_its_counts_beside_the_topics_harvests_and_their_search_reports()
     {
-        var (playwright, browser, page, errors) = await Open(string.Empty);
+        var (playwright, browser, page, errors) = await Open("?status=RECRUITING");
         using var _ = playwright;
         await using var __ = browser;
 
         var lines = await page.Locator("#sources li").AllInnerTextsAsync();
+        var report = await page.Locator("#sources li a", new() { HasText = "Markdown" }).GetAttributeAsync("href");
+        using var http = new HttpClient { BaseAddress = product.Address };
+        var markdown = await http.GetStringAsync(report);
 
-        Assert.Contains("Topic “hcc-irt”: not harvested yet.", lines);
+        Assert.Contains("Topic “hcc-irt”: not harvested yet. Search report: Markdown · Word", lines);
         Assert.Contains(lines, l => l.StartsWith($"Import of {SharedData.CtGov}, ", StringComparison.Ordinal)
             && l.EndsWith(": 98 studies read, 69 new, 2 changed, 0 rejected.", StringComparison.Ordinal));
         Assert.True(await page.Locator("#harvest-status").IsHiddenAsync());
+        Assert.Equal("/api/topics/hcc-irt/report?status=RECRUITING&format=md", report);
+        Assert.Contains("has not been searched for the topic hcc-irt yet", markdown, StringComparison.Ordinal);
+        Assert.Contains("with overall status Recruiting", markdown, StringComparison.Ordinal);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
