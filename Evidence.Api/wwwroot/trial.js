@@ -54,11 +54,26 @@ function normalised(detail) {
 
 // ---- versions: any two compared, and the raw JSON ----
 
-/** A record's JSON as path = value lines, one per scalar, so two versions compare field by field. */
+/** What names a list item across versions (a site, an arm, an intervention, an outcome), if anything does. */
+const itemKey = item => (item !== null && typeof item === 'object'
+  ? (item.facility ? [item.facility, item.city].filter(Boolean).join(', ') : item.label ?? item.measure ?? item.name ?? null)
+  : null);
+
+/**
+ * A record's JSON as path = value lines, one per scalar, so two versions compare field by field.
+ * List items are named by what they are ("locations[Mayo Clinic, Rochester]") when each has a
+ * distinct name, so a site added at the top does not make every later site look changed.
+ */
 function flatten(value, path = '', into = new Map()) {
-  if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${path}[${i}]`, into));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) flatten(item, path ? `${path}.${key}` : key, into);
-  else into.set(path, String(value));
+  if (Array.isArray(value)) {
+    const keys = value.map(itemKey);
+    const named = keys.every(k => k) && new Set(keys).size === keys.length;
+    value.forEach((item, i) => flatten(item, `${path}[${named ? keys[i] : i}]`, into));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) flatten(item, path ? `${path}.${key}` : key, into);
+  } else {
+    into.set(path, String(value));
+  }
   return into;
 }
 

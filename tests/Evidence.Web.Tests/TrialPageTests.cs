@@ -4,7 +4,7 @@ namespace TrialEvidence.Web.Tests;
 
 /// <summary>
 /// The product on ../shared/ctgov plus two later versions of NCT05147467 (recruiting, 75
-/// estimated): the target raised to 90, then recruitment closed at 68 actual.
+/// estimated): the target raised to 90, then recruitment closed at 68 actual (and a site added first).
 /// </summary>
 public sealed class ChangedTrialProduct : RunningProduct
 {
@@ -12,7 +12,8 @@ public sealed class ChangedTrialProduct : RunningProduct
     {
         ArgumentNullException.ThrowIfNull(database);
         database.Import(database.WriteFile("v2.json", LaterVersion.OfShared("NCT05147467", "2024-03-15", LaterVersion.Enrollment(90, "ESTIMATED"))));
-        database.Import(database.WriteFile("v3.json", LaterVersion.OfShared("NCT05147467", "2024-09-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
+        database.Import(database.WriteFile("v3.json", LaterVersion.OfShared("NCT05147467", "2024-09-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL")
+            + LaterVersion.SiteFirst("Peking University Cancer Hospital", "Beijing", "China"))));
     }
 }
 
@@ -56,7 +57,7 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         Assert.Equal(["Recruiting (when first stored)", "Active, not recruiting (from 2024-09-30)"], await page.Locator("#status-timeline li").AllInnerTextsAsync());
 
         var rows = await page.Locator("#changes tbody tr").AllInnerTextsAsync();
-        Assert.Equal(4, rows.Count);
+        Assert.Equal(5, rows.Count);
         Assert.StartsWith("2024-09-30\tstatus\tRecruiting\tActive, not recruiting", rows[0], StringComparison.Ordinal);
         Assert.Contains(rows, r => r.StartsWith("2024-03-15\tenrollment.count\t75\t90", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("2024-09-30\tenrollment.count\t90\t68", StringComparison.Ordinal));
@@ -94,6 +95,9 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         Assert.Contains("protocolSection.statusModule.overallStatus\tRECRUITING\tACTIVE_NOT_RECRUITING", diff);
         Assert.Contains("protocolSection.designModule.enrollmentInfo.count\t90\t68", diff);
         Assert.DoesNotContain(diff, row => row.StartsWith("protocolSection.identificationModule.nctId", StringComparison.Ordinal));
+        // The new site is one site added, named by its facility and city; the sites after it are not "changed".
+        Assert.Contains("protocolSection.contactsLocationsModule.locations[Peking University Cancer Hospital, Beijing].facility\t(absent)\tPeking University Cancer Hospital", diff);
+        Assert.DoesNotContain(diff, row => row.Contains("locations[Sun Yat-sen University Cancer Center", StringComparison.Ordinal));
         Assert.Contains("update posted 2024-03-15", await page.Locator("#from").EvaluateAsync<string>("e => e.selectedOptions[0].text"), StringComparison.Ordinal);
 
         // Any two: the first and the last.
@@ -120,7 +124,7 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
 
         Assert.Equal("/trials/NCT05147467", await page.Locator(".change-group h2 a").First.GetAttributeAsync("href"));
         Assert.Equal("/api/changes.atom?since=2000-01-01", await page.Locator("#atom").GetAttributeAsync("href"));
-        Assert.Equal(["status: Recruiting → Active, not recruiting", "enrollment.count: 90 → 68", "enrollment.type: Estimated → Actual"],
+        Assert.Equal(["status: Recruiting → Active, not recruiting", "enrollment.count: 90 → 68", "enrollment.type: Estimated → Actual", "sites: — → Peking University Cancer Hospital, Beijing, China"],
             await page.Locator(".change-group").First.Locator("li").AllInnerTextsAsync());
 
         await page.SelectOptionAsync("select[name=field]", "status");

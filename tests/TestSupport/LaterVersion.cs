@@ -31,4 +31,9 @@ public static class LaterVersion
 
     public static Action<JsonNode> Enrollment(int count, string type) =>
         record => record["protocolSection"]!["designModule"]!["enrollmentInfo"] = new JsonObject { ["count"] = count, ["type"] = type };
+
+    /// <summary>A site first in the record's list of locations (the others after it).</summary>
+    public static Action<JsonNode> SiteFirst(string facility, string city, string country) =>
+        record => record["protocolSection"]!["contactsLocationsModule"]!["locations"]!.AsArray()
+            .Insert(0, new JsonObject { ["facility"] = facility, ["city"] = city, ["country"] = country });
 }
