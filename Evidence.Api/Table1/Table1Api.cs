@@ -64,13 +64,14 @@ public static class Table1Api
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
         }
 
+        var notes = Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList);
         return FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json") switch
         {
             "csv" => File(Table1Export.Csv(rows, table.ColumnList), "csv", download: true),
-            "md" => File(Table1Export.Markdown(rows, table.ColumnList, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "md", download: false),
-            "html" => File(Table1Export.Html(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "html", download: false),
-            "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
-            "docx" => File(Table1Export.Word(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList)), "docx", download: true),
+            "md" => File(Table1Export.Markdown(rows, table.ColumnList, notes), "md", download: false),
+            "html" => File(Table1Export.Html(rows, comparison, notes), "html", download: false),
+            "xlsx" => File(Table1Export.Excel(rows, table.ColumnList, notes), "xlsx", download: true),
+            "docx" => File(Table1Export.Word(rows, comparison, notes), "docx", download: true),
             "ris" => File(Table1Ris.Write(rows, reads.Records(rows)), "ris", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };

@@ -134,29 +134,39 @@ public static class Table1Export
     public const string ContentHashHeader = "Content hash";
 
     /// <summary>
-    /// The sheet's columns: the printed ones, with enrollment as numbers a spreadsheet can sum and
-    /// sort (the count, its type, the first estimate) in place of the printed enrollment cell.
+    /// The sheet's columns for the printed ones asked for, with enrollment as numbers a spreadsheet
+    /// can sum and sort (the count, its type, the first estimate) in place of the printed enrollment cell.
     /// </summary>
-    public static readonly (string Header, Func<Table1Row, object?> Cell)[] ExcelColumns =
+    public static IReadOnlyList<(string Header, Func<Table1Row, object?> Cell)> ExcelColumns(IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> columns) =>
     [
-        .. Table1Row.Columns.TakeWhile(c => c.Header != "Enrollment").Select(c => (c.Header, (Func<Table1Row, object?>)(r => Neutralised(c.Cell(r))))),
-        ("Enrollment", r => r.EnrollmentCount),
-        ("Enrollment type", r => TrialEvidence.Data.Studies.RegistryLabels.EnrollmentType(r.EnrollmentType)),
-        ("First estimate", r => r.FirstEstimatedEnrollment),
-        .. Table1Row.Columns.SkipWhile(c => c.Header != "Enrollment").Skip(1).Select(c => (c.Header, (Func<Table1Row, object?>)(r => Neutralised(c.Cell(r))))),
+        .. columns.SelectMany(c => c.Header == "Enrollment"
+            ? new (string, Func<Table1Row, object?>)[]
+            {
+                ("Enrollment", r => r.EnrollmentCount),
+                ("Enrollment type", r => TrialEvidence.Data.Studies.RegistryLabels.EnrollmentType(r.EnrollmentType)),
+                ("First estimate", r => r.FirstEstimatedEnrollment),
+            }
+            : [(c.Header, r => Neutralised(c.Cell(r)))]),
     ];
 
-    /// <summary>One sheet, "Table 1": numbers as numbers, the header row frozen and filterable, columns as wide as their text.</summary>
-    public static byte[] Excel(IReadOnlyList<Table1Row> rows)
+    /// <summary>
+    /// Two sheets: "Table 1" (numbers as numbers, the header row frozen and filterable, columns as
+    /// wide as their text) and "Notes" (the caption and footnotes, kept apart so sorting and
+    /// filtering the table never mixes them into the rows).
+    /// </summary>
+    public static byte[] Excel(IReadOnlyList<Table1Row> rows, IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> columns, Table1Notes notes)
     {
-        var sheet = rows.Select(row => ExcelColumns.ToDictionary(c => c.Header, c => c.Cell(row))).ToList();
+        ArgumentNullException.ThrowIfNull(notes);
+        var sheetColumns = ExcelColumns(columns);
+        var sheet = rows.Select(row => sheetColumns.ToDictionary(c => c.Header, c => c.Cell(row))).ToList();
         if (sheet.Count == 0)
         {
-            sheet.Add(ExcelColumns.ToDictionary(c => c.Header, _ => (object?)null));
+            sheet.Add(sheetColumns.ToDictionary(c => c.Header, _ => (object?)null));
         }
 
+        var notesSheet = notes.Footnotes.Prepend(notes.Caption).Select(line => new Dictionary<string, object?> { ["Notes"] = Neutralised(line) }).ToList();
         using var buffer = new MemoryStream();
-        buffer.SaveAs(sheet, sheetName: "Table 1", configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+        buffer.SaveAs(new Dictionary<string, object> { ["Table 1"] = sheet, ["Notes"] = notesSheet }, configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration
         {
             AutoFilter = true,
             FreezeRowCount = 1,

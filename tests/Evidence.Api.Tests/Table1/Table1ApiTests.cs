@@ -200,7 +200,7 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         Assert.Equal(rows.Select(r => r.GetProperty("status").GetString()), cells.Select(c => c[9]));
 
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var sheet = Sheet(document, "Table 1");
         var pane = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>().Single();
         Assert.Equal((1d, "frozen"), (pane.VerticalSplit!.Value, pane.State!.InnerText));
         Assert.Single(sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.AutoFilter>());
@@ -209,6 +209,22 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         var enrollment = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.CellReference!.Value!.StartsWith('F') && c.CellReference.Value != "F1" && c.CellValue is not null).ToList();
         Assert.NotEmpty(enrollment);
         Assert.All(enrollment, c => Assert.True(c.DataType is null || c.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, c.OuterXml));
+    }
+
+    [Fact]
+    public async Task The_excel_file_keeps_the_caption_and_footnotes_on_a_notes_sheet_and_prints_the_chosen_columns()
+    {
+        var bytes = await Client.GetByteArrayAsync($"/api/table1?ids={ReviewIds}&format=xlsx&columns=Enrollment|Status");
+
+        var (header, cells) = ReadExcel(bytes);
+        var (notesHeader, notes) = ReadExcel(bytes, "Notes");
+
+        Assert.Equal(["NCT number", "Enrollment", "Enrollment type", "First estimate", "Status"], header);
+        Assert.Equal(7, cells.Count);
+        Assert.Equal(["Notes"], notesHeader);
+        Assert.Equal("Table 1. Registered trials (7)", notes[0][0]);
+        Assert.StartsWith("Source: ClinicalTrials.gov, ", notes[1][0], StringComparison.Ordinal);
+        Assert.Contains(["Asked for but not in the evidence database: NCT04611165."], notes);
     }
 
     [Fact]
@@ -301,9 +317,16 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         return (header, rows);
     }
 
-    private static (string[] Header, List<string[]> Cells) ReadExcel(byte[] bytes)
+    private static DocumentFormat.OpenXml.Spreadsheet.Worksheet Sheet(SpreadsheetDocument document, string name)
     {
-        var rows = new MemoryStream(bytes).Query(useHeaderRow: false).Cast<IDictionary<string, object?>>()
+        var workbook = document.WorkbookPart!;
+        var id = workbook.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == name).Id!.Value!;
+        return ((WorksheetPart)workbook.GetPartById(id)).Worksheet;
+    }
+
+    private static (string[] Header, List<string[]> Cells) ReadExcel(byte[] bytes, string sheet = "Table 1")
+    {
+        var rows = new MemoryStream(bytes).Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()
             .Select(r => r.Values.Select(v => v?.ToString() ?? string.Empty).ToArray()).ToList();
         return (rows[0], rows.Skip(1).ToList());
     }
