@@ -3,16 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using MiniExcelLibs;
-using TrialEvidence.Api.Infrastructure;
 
 namespace TrialEvidence.Api.Table1;
 
 /// <summary>Writes Table 1 rows as CSV, Markdown, HTML, Excel or Word, for guideline writers to paste or print.</summary>
-public static class Table1Export
+public static partial class Table1Export
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -153,61 +149,6 @@ public static class Table1Export
             FastMode = true, // what auto width needs: the sheet is written to a seekable buffer and its widths filled in after the rows
         });
         return buffer.ToArray();
-    }
-
-    public static byte[] Word(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null, Table1Notes? notes = null)
-    {
-        notes ??= Table1Notes.For(rows, [], null, comparison);
-        using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            // The schema's order: the table's width before its borders, then the grid, then the rows.
-            var table = new Table(
-                new TableProperties(
-                    new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                    new TableBorders(
-                        new TopBorder { Val = BorderValues.Single, Size = 4 },
-                        new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 2 })),
-                new TableGrid(Table1Row.Columns.Select(_ => new GridColumn { Width = (14400 / Table1Row.Columns.Length).ToString(CultureInfo.InvariantCulture) })));
-            table.Append(Row(Table1Row.Columns.Select(c => c.Header), bold: true));
-            foreach (var row in rows)
-            {
-                table.Append(new TableRow(Table1Row.Columns.Select(c => Cell(
-                    (c.Cell(row) ?? string.Empty) + (c.Header == "NCT number" && comparison?.NewSince.Contains(row.NctNumber) == true ? " *" : string.Empty),
-                    bold: false,
-                    comparison?.Cell(row, c.Header) is { } change ? $"{comparison.ComparedTo}: {change.Then ?? "(empty)"}" : null))));
-            }
-
-            var body = new Body(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlSafe.Text(notes.Caption)))), table);
-            foreach (var footnote in notes.Footnotes)
-            {
-                body.Append(new Paragraph(new Run(new RunProperties(new FontSize { Val = "18" }), new Text(XmlSafe.Text(footnote)) { Space = SpaceProcessingModeValues.Preserve })));
-            }
-
-            body.Append(new SectionProperties(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }));
-            main.Document = new Document(body);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static TableRow Row(IEnumerable<string> cells, bool bold) => new(cells.Select(text => Cell(text, bold, was: null)));
-
-    /// <summary>A cell; one that changed since a compared date is shaded, with the value then beneath in italics.</summary>
-    private static TableCell Cell(string text, bool bold, string? was)
-    {
-        var cell = new TableCell(new Paragraph(new Run(
-            bold ? new RunProperties(new Bold()) : new RunProperties(),
-            new Text(XmlSafe.Text(text)) { Space = SpaceProcessingModeValues.Preserve })));
-        if (was is not null)
-        {
-            cell.PrependChild(new TableCellProperties(new Shading { Val = ShadingPatternValues.Clear, Fill = "FFF2CC" }));
-            cell.Append(new Paragraph(new Run(new RunProperties(new Italic()), new Text(XmlSafe.Text(was)) { Space = SpaceProcessingModeValues.Preserve })));
-        }
-
-        return cell;
     }
 
     private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_[]<&|~");

@@ -1,0 +1,87 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using TrialEvidence.Api.Table1;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace TrialEvidence.Api.Tests.Table1;
+
+/// <summary>A Word document's text as Word shows it: a non-breaking hyphen is a hyphen.</summary>
+internal static class WordText
+{
+    public static string Of(OpenXmlElement element) =>
+        string.Concat(element.Descendants().Select(e => e switch { W.Text text => text.Text, W.NoBreakHyphen => "-", _ => string.Empty }));
+}
+
+/// <summary>The Table 1 files laid out for print: Word's page and columns.</summary>
+public sealed class PrintedFileTests(EvidenceApiFactory factory) : ApiTest(factory)
+{
+    private static int Twips(string? value) => int.Parse(value!, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_word_table_is_a_fixed_grid_filling_the_landscape_text_width_with_room_for_an_nct_id()
+    {
+        var docx = await Client.GetByteArrayAsync($"/api/table1?ids={Table1ApiTests.ReviewIds}&format=docx");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var section = body.Elements<W.SectionProperties>().Single();
+        var (size, margin) = (section.GetFirstChild<W.PageSize>()!, section.GetFirstChild<W.PageMargin>()!);
+        Assert.Equal(W.PageOrientationValues.Landscape, size.Orient!.Value);
+        Assert.True(size.Width!.Value > size.Height!.Value, $"a landscape page is wider than tall: {size.Width} x {size.Height}");
+
+        var table = body.Elements<W.Table>().Single();
+        var properties = table.GetFirstChild<W.TableProperties>()!;
+        var grid = table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(c => Twips(c.Width)).ToList();
+        var textWidth = (int)size.Width.Value - margin.Left!.Value - margin.Right!.Value;
+        Assert.Equal(9, grid.Count);
+        Assert.Equal(textWidth, grid.Sum());
+        Assert.Equal(W.TableLayoutValues.Fixed, properties.TableLayout!.Type!.Value);
+        Assert.Equal((W.TableWidthUnitValues.Dxa, textWidth), (properties.TableWidth!.Type!.Value, Twips(properties.TableWidth.Width)));
+        var rows = table.Elements<W.TableRow>().ToList();
+        Assert.All(rows, row => Assert.Equal(grid, row.Elements<W.TableCell>().Select(c => Twips(c.TableCellProperties!.TableCellWidth!.Width))));
+
+        // Eleven characters at 0.6 em each (an NCT id in Arial is 6.5 em) between the cell's margins, at the cells' font size.
+        var points = Twips(document.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.FontSize!.Val) / 2.0;
+        var cellMargins = properties.TableCellMarginDefault!.TableCellLeftMargin!.Width!.Value + properties.TableCellMarginDefault.TableCellRightMargin!.Width!.Value;
+        Assert.True(grid[0] - cellMargins >= 11 * 0.6 * points * 20, $"the NCT column is {grid[0]} twips with {cellMargins} of margins, at {points} pt");
+
+        // On paper: the caption stays with the table, the header row repeats on each page, no row is split.
+        Assert.NotNull(body.Elements<W.Paragraph>().First().ParagraphProperties?.KeepNext);
+        Assert.NotNull(rows[0].TableRowProperties?.GetFirstChild<W.TableHeader>());
+        Assert.All(rows, row => Assert.NotNull(row.TableRowProperties?.GetFirstChild<W.CantSplit>()));
+    }
+
+    [Fact]
+    public void Word_columns_hold_their_longest_word_a_status_on_one_line_and_dates_with_hyphens_that_do_not_break()
+    {
+        Table1Row Row(string id, string status, string institution) => new(
+            id, institution, "Phase 2", "Hepatocellular Carcinoma with macrovascular invasion", "Stereotactic body radiotherapy + atezolizumab + bevacizumab",
+            "120 (estimated); first estimate 90", "Objective response rate by mRECIST in the irradiated lesion", status, "updated 2024-01-23, registry data of 2024-01-25",
+            120, "ESTIMATED", 90, $"https://clinicaltrials.gov/study/{id}", new string('0', 64));
+        var rows = new[]
+        {
+            Row("NCT05147467", "Active, not recruiting", "Sun Yat-sen University Cancer Center, Guangzhou"),
+            Row("NCT03482102", "Enrolling by invitation", "Massachusetts General Hospital"),
+        };
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(Table1Export.Word(rows)), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => e.Description));
+        var table = document.MainDocumentPart!.Document!.Body!.Elements<W.Table>().Single();
+        var grid = table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(c => Twips(c.Width)).ToList();
+        var cellMargins = 2 * 108;
+        for (var i = 0; i < Table1Row.Columns.Length; i++)
+        {
+            var (header, cell) = Table1Row.Columns[i];
+            var pieces = rows.Select(r => cell(r) ?? string.Empty).SelectMany(text => Table1Row.OneLine.Contains(header) ? [text] : text.Split(' '));
+            var needed = pieces.Max(p => TextWidth.Twips(p, 9));
+            Assert.True(grid[i] - cellMargins >= needed, $"{header}: {grid[i]} twips for {needed}");
+        }
+
+        var cells = table.Elements<W.TableRow>().Skip(1).First().Elements<W.TableCell>().ToList();
+        Assert.Equal("Active, not recruiting", WordText.Of(cells[7]));
+        Assert.Equal(4, cells[8].Descendants<W.NoBreakHyphen>().Count()); // 2024-01-23 and 2024-01-25
+        Assert.Equal("updated 2024-01-23, registry data of 2024-01-25", WordText.Of(cells[8]));
+    }
+}
