@@ -65,7 +65,13 @@ public static class Table1Api
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
         }
 
-        return Format(table.Format, request.Headers.Accept) switch
+        var format = Format(table.Format, request.Headers.Accept);
+        if (format == "html")
+        {
+            response.Headers.ContentSecurityPolicy = Table1Export.HtmlPolicy;
+        }
+
+        return format switch
         {
             "csv" => File(Table1Export.Csv(rows), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows), "md", download: false),

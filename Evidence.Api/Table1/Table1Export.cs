@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
@@ -69,50 +68,6 @@ public static partial class Table1Export
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    public static byte[] Html(IReadOnlyList<Table1Row> rows, Table1Comparison? comparison = null, Table1Notes? notes = null)
-    {
-        notes ??= Table1Notes.For(rows, [], null, comparison);
-        var html = new StringBuilder();
-        html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Table 1</title>"
-            + "<style>td.changed{background:#fff2cc}td.changed .was{display:block;font-size:smaller;font-style:italic;color:#57606a}</style></head><body>");
-        html.AppendLine("<table>").Append("<caption>").Append(WebUtility.HtmlEncode(notes.Caption)).AppendLine("</caption>").Append("<thead><tr>");
-        foreach (var (header, _) in Table1Row.Columns)
-        {
-            html.Append("<th>").Append(WebUtility.HtmlEncode(header)).Append("</th>");
-        }
-
-        html.AppendLine("</tr></thead><tbody>");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>");
-            foreach (var (header, cell) in Table1Row.Columns)
-            {
-                var change = comparison?.Cell(row, header);
-                html.Append(change is null ? "<td>" : "<td class=\"changed\">").Append(header == "NCT number"
-                    ? $"<a href=\"{WebUtility.HtmlEncode(row.RegistryUrl)}\">{WebUtility.HtmlEncode(row.NctNumber)}</a>"
-                      + (comparison?.NewSince.Contains(row.NctNumber) == true ? " *" : string.Empty)
-                    : WebUtility.HtmlEncode(cell(row) ?? string.Empty));
-                if (change is not null)
-                {
-                    html.Append("<span class=\"was\">").Append(WebUtility.HtmlEncode($"{comparison!.ComparedTo}: {change.Then ?? "(empty)"}")).Append("</span>");
-                }
-
-                html.Append("</td>");
-            }
-
-            html.AppendLine("</tr>");
-        }
-
-        html.AppendLine("</tbody></table>");
-        foreach (var footnote in notes.Footnotes)
-        {
-            html.Append("<p class=\"footnote\">").Append(WebUtility.HtmlEncode(footnote)).AppendLine("</p>");
-        }
-
-        html.AppendLine("</body></html>");
-        return Encoding.UTF8.GetBytes(html.ToString());
     }
 
     /// <summary>The CSV's last column: the SHA-256 of the registry version behind the row.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -14,7 +16,7 @@ internal static class WordText
         string.Concat(element.Descendants().Select(e => e switch { W.Text text => text.Text, W.NoBreakHyphen => "-", _ => string.Empty }));
 }
 
-/// <summary>The Table 1 files laid out for print: Word's page and columns.</summary>
+/// <summary>The Table 1 files laid out for print: Word's page and columns, the HTML page's style and policy.</summary>
 public sealed class PrintedFileTests(EvidenceApiFactory factory) : ApiTest(factory)
 {
     private static int Twips(string? value) => int.Parse(value!, CultureInfo.InvariantCulture);
@@ -83,5 +85,30 @@ public sealed class PrintedFileTests(EvidenceApiFactory factory) : ApiTest(facto
         Assert.Equal("Active, not recruiting", WordText.Of(cells[7]));
         Assert.Equal(4, cells[8].Descendants<W.NoBreakHyphen>().Count()); // 2024-01-23 and 2024-01-25
         Assert.Equal("updated 2024-01-23, registry data of 2024-01-25", WordText.Of(cells[8]));
+    }
+
+    [Fact]
+    public async Task The_html_file_is_a_styled_print_ready_page_whose_policy_allows_its_one_style()
+    {
+        using var response = await Client.GetAsync($"/api/table1?ids={Table1ApiTests.ReviewIds}&format=html");
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        var style = Assert.Single(document.QuerySelectorAll("style")).TextContent;
+        Assert.Empty(document.QuerySelectorAll("link, script, img"));
+        Assert.Contains("@page{size:A4 landscape", style, StringComparison.Ordinal);
+        var print = style[style.IndexOf("@media print{", StringComparison.Ordinal)..];
+        Assert.Contains("thead{display:table-header-group}", print, StringComparison.Ordinal);
+        Assert.Contains("tr,th,td{break-inside:avoid", print, StringComparison.Ordinal);
+        Assert.Contains("a{color:inherit;text-decoration:none}", print, StringComparison.Ordinal);
+        var headers = document.QuerySelectorAll("table > thead th").Select(th => th.TextContent).ToList();
+        Assert.Equal(Table1Row.Columns.Select(c => c.Header), headers);
+        Assert.All(Table1Row.OneLine, column => Assert.Contains($"td:nth-child({headers.IndexOf(column) + 1})", style, StringComparison.Ordinal));
+        Assert.Equal("CAPTION", document.QuerySelector("table")!.FirstElementChild!.TagName);
+        Assert.StartsWith("Table 1. Registered trials (7)", document.QuerySelector("table > caption")!.TextContent, StringComparison.Ordinal);
+
+        // Served from the API, the page's own policy lets that style (and nothing else) apply.
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains($"style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style)))}'", policy, StringComparison.Ordinal);
     }
 }
