@@ -76,7 +76,7 @@ public static class Table1Api
             "csv" => File(Table1Export.Csv(rows), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows), "md", download: false),
             "html" => File(Table1Export.Html(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison)), "html", download: false),
-            "xlsx" => File(Table1Export.Excel(rows), "xlsx", download: true),
+            "xlsx" => File(Table1Export.Excel(rows, Table1Notes.For(rows, missing, asOf.AsOf, comparison: null)), "xlsx", download: true),
             "docx" => File(Table1Export.Word(rows, comparison, Table1Notes.For(rows, missing, asOf.AsOf, comparison)), "docx", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };

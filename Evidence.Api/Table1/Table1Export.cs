@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using CsvHelper;
-using MiniExcelLibs;
 
 namespace TrialEvidence.Api.Table1;
 
@@ -72,39 +72,6 @@ public static partial class Table1Export
 
     /// <summary>The CSV's last column: the SHA-256 of the registry version behind the row.</summary>
     public const string ContentHashHeader = "Content hash";
-
-    /// <summary>
-    /// The sheet's columns: the printed ones, with enrollment as numbers a spreadsheet can sum and
-    /// sort (the count, its type, the first estimate) in place of the printed enrollment cell.
-    /// </summary>
-    public static readonly (string Header, Func<Table1Row, object?> Cell)[] ExcelColumns =
-    [
-        .. Table1Row.Columns.TakeWhile(c => c.Header != "Enrollment").Select(c => (c.Header, (Func<Table1Row, object?>)(r => Neutralised(c.Cell(r))))),
-        ("Enrollment", r => r.EnrollmentCount),
-        ("Enrollment type", r => TrialEvidence.Data.Studies.RegistryLabels.EnrollmentType(r.EnrollmentType)),
-        ("First estimate", r => r.FirstEstimatedEnrollment),
-        .. Table1Row.Columns.SkipWhile(c => c.Header != "Enrollment").Skip(1).Select(c => (c.Header, (Func<Table1Row, object?>)(r => Neutralised(c.Cell(r))))),
-    ];
-
-    /// <summary>One sheet, "Table 1": numbers as numbers, the header row frozen and filterable, columns as wide as their text.</summary>
-    public static byte[] Excel(IReadOnlyList<Table1Row> rows)
-    {
-        var sheet = rows.Select(row => ExcelColumns.ToDictionary(c => c.Header, c => c.Cell(row))).ToList();
-        if (sheet.Count == 0)
-        {
-            sheet.Add(ExcelColumns.ToDictionary(c => c.Header, _ => (object?)null));
-        }
-
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(sheet, sheetName: "Table 1", configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration
-        {
-            AutoFilter = true,
-            FreezeRowCount = 1,
-            EnableAutoWidth = true,
-            FastMode = true, // what auto width needs: the sheet is written to a seekable buffer and its widths filled in after the rows
-        });
-        return buffer.ToArray();
-    }
 
     private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("\\`*_[]<&|~");
 

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using TrialEvidence.Api.Table1;
+using S = DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TrialEvidence.Api.Tests.Table1;
@@ -16,7 +17,7 @@ internal static class WordText
         string.Concat(element.Descendants().Select(e => e switch { W.Text text => text.Text, W.NoBreakHyphen => "-", _ => string.Empty }));
 }
 
-/// <summary>The Table 1 files laid out for print: Word's page and columns, the HTML page's style and policy.</summary>
+/// <summary>The Table 1 files laid out for print: Word's page and columns, the HTML page's style and policy, the sheet's page setup.</summary>
 public sealed class PrintedFileTests(EvidenceApiFactory factory) : ApiTest(factory)
 {
     private static int Twips(string? value) => int.Parse(value!, CultureInfo.InvariantCulture);
@@ -110,5 +111,28 @@ public sealed class PrintedFileTests(EvidenceApiFactory factory) : ApiTest(facto
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.Contains($"style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style)))}'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_excel_sheet_prints_landscape_one_page_wide_with_its_header_row_and_caption_on_every_page()
+    {
+        var bytes = await Client.GetByteArrayAsync($"/api/table1?ids={Table1ApiTests.ReviewIds}&format=xlsx");
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Description} at {e.Path?.XPath}"));
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.WorksheetParts.Single().Worksheet!;
+        var setup = sheet.GetFirstChild<S.PageSetup>()!;
+        Assert.Equal((S.OrientationValues.Landscape, 1u, 0u), (setup.Orientation!.Value, setup.FitToWidth!.Value, setup.FitToHeight!.Value));
+        Assert.True(sheet.SheetProperties?.PageSetupProperties?.FitToPage?.Value);
+        var titles = workbook.Workbook!.GetFirstChild<S.DefinedNames>()!.Elements<S.DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
+        Assert.Equal("'Table 1'!$1:$1", titles.Text);
+        Assert.Contains("Table 1. Registered trials (7)", sheet.GetFirstChild<S.HeaderFooter>()!.OddHeader!.Text, StringComparison.Ordinal);
+
+        // Rows as tall as their wrapped text: the long institution takes more than one line.
+        var rows = sheet.Descendants<S.Row>().ToList();
+        Assert.All(rows, r => Assert.True(r.CustomHeight?.Value == true && r.Height!.Value >= 15, r.OuterXml[..80]));
+        var wordy = rows.Single(r => r.Elements<S.Cell>().Any(c => c.CellValue?.Text == "NCT04167293"));
+        Assert.True(wordy.Height!.Value >= 30, $"NCT04167293's row is {wordy.Height} pt");
     }
 }
