@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace TrialEvidence.Api.Table1;
 
 /// <summary>A column's text as printed: its header, every cell (a cell's lines apart), and whether a cell must stay on one line.</summary>
@@ -5,13 +7,17 @@ public sealed record ColumnText(string Header, IReadOnlyList<string> Cells, bool
 
 /// <summary>
 /// The widths of a fixed-layout table's columns from their text, as a browser lays out an automatic
-/// table: each column gets at least its widest piece that may not break (a word; in a column kept on
-/// one line, a whole cell), and the rest of the width goes to the columns that would otherwise wrap,
-/// in proportion to how much more they would need for their longest cell (capped at twice an equal
-/// share, so that one long cell cannot take the page).
+/// table: each column gets at least its widest piece that may not break (a word, or a part of one
+/// between slashes; in a column kept on one line, a whole cell), and the rest of the width goes to
+/// the columns that would otherwise wrap, in proportion to how much more they would need for their
+/// longest cell (capped at twice an equal share, so that one long cell cannot take the page).
 /// </summary>
-public static class ColumnWidths
+public static partial class ColumnWidths
 {
+    /// <summary>Where every renderer may end a line: at a space, or after a slash ("advanced/" "unresectable").</summary>
+    [GeneratedRegex("(?<=/)| ")]
+    private static partial Regex BreakOpportunity();
+
     /// <summary>Room for the difference between these widths and a renderer's (hinting, rounding).</summary>
     private const double Slack = 1.05;
 
@@ -27,7 +33,7 @@ public static class ColumnWidths
         {
             var column = columns[i];
             var lines = column.Cells.SelectMany(c => c.Split('\n')).ToList();
-            var pieces = column.OneLine ? lines : lines.SelectMany(l => l.Split(' ')).ToList();
+            var pieces = column.OneLine ? lines : lines.SelectMany(l => BreakOpportunity().Split(l)).ToList();
             var widest = Math.Max(
                 column.Header.Split(' ').Max(w => TextWidth.Twips(w, points, bold: true)),
                 pieces.Select(p => TextWidth.Twips(p, points)).DefaultIfEmpty(0).Max());
