@@ -65,13 +65,20 @@ public static class Table1Api
         }
 
         var notes = Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList);
-        return FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json") switch
+        var format = FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json");
+        if (format == "html")
+        {
+            // The file's own policy: nothing loads or runs, its one embedded style applies.
+            response.Headers.ContentSecurityPolicy = Table1Export.HtmlPolicy;
+        }
+
+        return format switch
         {
             "csv" => File(Table1Export.Csv(rows, table.ColumnList), "csv", download: true),
             "md" => File(Table1Export.Markdown(rows, table.ColumnList, notes), "md", download: false),
-            "html" => File(Table1Export.Html(rows, comparison, notes), "html", download: false),
+            "html" => File(Table1Export.Html(rows, table.ColumnList, comparison, notes), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows, table.ColumnList, notes), "xlsx", download: true),
-            "docx" => File(Table1Export.Word(rows, comparison, notes), "docx", download: true),
+            "docx" => File(Table1Export.Word(rows, table.ColumnList, comparison, notes), "docx", download: true),
             "ris" => File(Table1Ris.Write(rows, reads.Records(rows)), "ris", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };

@@ -39,4 +39,7 @@ public sealed record Table1Row(
         ("Status", r => r.Status),
         ("Registry version", r => r.RecordVersion),
     ];
+
+    /// <summary>The columns whose cells a printed table keeps on one line: an id, a phase or a status read broken is misread.</summary>
+    public static readonly IReadOnlySet<string> OneLine = new HashSet<string>(StringComparer.Ordinal) { "NCT number", "Phase", "Status" };
 }

@@ -102,15 +102,10 @@ public static class ReportFiles
         part.Literal ? new RunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }) : new RunProperties(),
         new Text(XmlSafe.Text(part.Text)) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static Table Table(ReportTable report)
-    {
-        // A4 portrait less 2.5 cm margins: about 9,000 twentieths of a point.
-        var table = Table1Export.WordTable(report.Header, 9000);
-        foreach (var row in report.Rows)
-        {
-            table.Append(Table1Export.Row(row, bold: false));
-        }
-
-        return table;
-    }
+    // A4 portrait less 2.5 cm margins: about 9,000 twentieths of a point.
+    private static Table Table(ReportTable report) => Table1Export.WordTable(
+        report.Header,
+        [.. report.Rows.Select(row => (IReadOnlyList<Table1Export.WordCell>)[.. row.Select(text => new Table1Export.WordCell(text))])],
+        [.. report.Header.Select(_ => false)],
+        9000);
 }

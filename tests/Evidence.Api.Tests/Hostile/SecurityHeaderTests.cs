@@ -27,7 +27,7 @@ public sealed class SecurityHeaderTests(HostileRecordsFactory factory) : IClassF
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Matches("script-src '(self|none)';", policy); // the page runs its own script; Table 1's HTML file none
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Server"), "the server names itself");
     }

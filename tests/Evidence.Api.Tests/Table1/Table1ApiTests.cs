@@ -10,7 +10,7 @@ namespace TrialEvidence.Api.Tests.Table1;
 
 public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory)
 {
-    private const string ReviewIds = "NCT03482102,NCT03203304,NCT03316872,NCT04167293,NCT03817736,NCT04611165,NCT04547452,NCT04193696";
+    internal const string ReviewIds = "NCT03482102,NCT03203304,NCT03316872,NCT04167293,NCT03817736,NCT04611165,NCT04547452,NCT04193696";
 
     /// <summary>The review's Table 1 cells (../shared/table1-review.csv) as fields to compare.</summary>
     private static readonly Dictionary<string, (string Country, string[] Agents, string? Modality, long? Enrollment)> Review = new()
@@ -113,7 +113,7 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         }
     }
 
-    public static TheoryData<string> PrintedFormats => new("csv", "md");
+    public static TheoryData<string> PrintedFormats => new("csv", "md", "html", "docx");
 
     [Theory]
     [MemberData(nameof(PrintedFormats))]
@@ -122,7 +122,13 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         var json = await GetJson($"/api/table1?ids={ReviewIds}");
 
         var bytes = await Client.GetByteArrayAsync($"/api/table1?ids={ReviewIds}&format={format}&columns=status|INSTITUTION");
-        var (header, cells) = format == "csv" ? ReadCsv(bytes) : ReadMarkdown(bytes);
+        var (header, cells) = format switch
+        {
+            "csv" => ReadCsv(bytes),
+            "md" => ReadMarkdown(bytes),
+            "html" => ReadHtml(bytes),
+            _ => ReadWord(bytes),
+        };
 
         Assert.Equal(format == "csv" ? ["NCT number", "Institution", "Status", "Content hash"] : ["NCT number", "Institution", "Status"], header);
         Assert.Equal(
@@ -168,7 +174,7 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
         var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(WordText.Of).ToList();
         Assert.Equal($"Table 1. Registered trials ({rows})", paragraphs[0]);
         Assert.Contains(paragraphs, p => p.StartsWith("Source: ClinicalTrials.gov, ", StringComparison.Ordinal) && p.Contains(" to ", StringComparison.Ordinal));
         Assert.Contains(paragraphs, p => p.StartsWith("Abbreviations: ", StringComparison.Ordinal) && p.Contains("SBRT, stereotactic body radiotherapy", StringComparison.Ordinal));
@@ -335,7 +341,7 @@ public sealed class Table1ApiTests(EvidenceApiFactory factory) : ApiTest(factory
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var rows = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
-            .Select(tr => tr.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(tc => tc.InnerText).ToArray()).ToList();
+            .Select(tr => tr.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(WordText.Of).ToArray()).ToList();
         return (rows[0], rows.Skip(1).ToList());
     }
 }

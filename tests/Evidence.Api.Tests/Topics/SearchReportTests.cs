@@ -113,7 +113,7 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
         Assert.Equal(markdown.QuerySelectorAll("p").Select(p => p.TextContent), paragraphs.Where(p => !markdown.QuerySelectorAll("h2").Any(h => h.TextContent == p)).Skip(1));
         Assert.Equal(
             markdown.QuerySelectorAll("table").Select(t => t.QuerySelectorAll("tr").Select(tr => tr.Children.Select(c => c.TextContent).ToArray()).ToList()),
-            body.Elements<W.Table>().Select(t => t.Elements<W.TableRow>().Select(tr => tr.Elements<W.TableCell>().Select(c => c.InnerText).ToArray()).ToList()));
+            body.Elements<W.Table>().Select(t => t.Elements<W.TableRow>().Select(tr => tr.Elements<W.TableCell>().Select(c => TrialEvidence.Api.Tests.Table1.WordText.Of(c)).ToArray()).ToList()));
     }
 
     [Fact]
