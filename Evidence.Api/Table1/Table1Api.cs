@@ -64,7 +64,10 @@ public static class Table1Api
             response.Headers["X-Trials-Not-Found"] = string.Join(",", missing);
         }
 
+        // The data files keep empty cells empty; the printed ones say NR, and their footnotes spell it out.
         var notes = Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList);
+        var printed = Table1Export.Printed(table.ColumnList);
+        var printedNotes = Table1Notes.For(rows, missing, asOf.AsOf, comparison, printed);
         var format = FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json");
         if (format == "html")
         {
@@ -75,10 +78,10 @@ public static class Table1Api
         return format switch
         {
             "csv" => File(Table1Export.Csv(rows, table.ColumnList), "csv", download: true),
-            "md" => File(Table1Export.Markdown(rows, table.ColumnList, notes), "md", download: false),
-            "html" => File(Table1Export.Html(rows, table.ColumnList, comparison, notes), "html", download: false),
+            "md" => File(Table1Export.Markdown(rows, printed, printedNotes), "md", download: false),
+            "html" => File(Table1Export.Html(rows, printed, comparison, printedNotes), "html", download: false),
             "xlsx" => File(Table1Export.Excel(rows, table.ColumnList, notes), "xlsx", download: true),
-            "docx" => File(Table1Export.Word(rows, table.ColumnList, comparison, notes), "docx", download: true),
+            "docx" => File(Table1Export.Word(rows, printed, comparison, printedNotes), "docx", download: true),
             "ris" => File(Table1Ris.Write(rows, reads.Records(rows)), "ris", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };

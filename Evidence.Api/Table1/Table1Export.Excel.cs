@@ -156,7 +156,7 @@ public static partial class Table1Export
     {
         foreach (var (row, index) in sheet.Descendants<Row>().Select((r, i) => (r, i)))
         {
-            (row.Height, row.CustomHeight) = (lines[index] * ExcelLinePoints, true);
+            (row.Height, row.CustomHeight) = (Math.Min(lines[index] * ExcelLinePoints, ExcelMaxRowPoints), true);
             var style = row.Elements<Cell>().First().StyleIndex;
             foreach (var empty in row.Elements<Cell>().Where(c => c.StyleIndex is null || c.StyleIndex.Value == 0))
             {
@@ -164,6 +164,9 @@ public static partial class Table1Export
             }
         }
     }
+
+    /// <summary>The tallest row a spreadsheet allows, in points (Excel's limit).</summary>
+    private const double ExcelMaxRowPoints = 409;
 
     /// <summary>A line of 11-point Calibri, the sheet's font, with its leading.</summary>
     private const double ExcelLinePoints = 15;

@@ -19,9 +19,10 @@ public static partial class Table1Export
 
     /// <summary>
     /// Table 1 as a Word document a guideline writer can paste from: Arial, A4 landscape, the
-    /// caption kept with a table whose columns are as wide as their text needs (no NCT number,
-    /// status or phase broken, no word split), its header row repeated on every page and no row
-    /// split across pages, then the footnotes.
+    /// caption kept with a table whose columns are as wide as their text needs (an NCT number,
+    /// status or phase whole and no word split, as far as the page's width allows: see
+    /// <see cref="ColumnWidths.Fit"/>), its header row repeated on every page and no row split
+    /// across pages, then the footnotes.
     /// </summary>
     /// <param name="columns">The printed columns wanted (<see cref="Table1Row.Columns"/> or some of them).</param>
     public static byte[] Word(
@@ -73,7 +74,8 @@ public static partial class Table1Export
     /// <summary>
     /// A table <paramref name="width"/> twips wide with rules above and below and light lines
     /// between rows, a fixed grid whose columns are as wide as their text needs (a column marked
-    /// in <paramref name="oneLine"/> never wraps), the bold header row repeated on every page and
+    /// in <paramref name="oneLine"/> is given its longest cell whole where the width allows, and
+    /// marked no-wrap), the bold header row repeated on every page and
     /// no row split across pages. Table 1 and the search report are written with it.
     /// </summary>
     internal static Table WordTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine, int width)

@@ -20,6 +20,17 @@ public static partial class Table1Export
         ["ris"] = Table1Ris.ContentType,
     };
 
+    /// <summary>What a printed cell says where the registry record gives nothing (spelled out in the footnotes).</summary>
+    public const string NotReported = "NR";
+
+    /// <summary>
+    /// The columns as Word, HTML and Markdown print them: a cell the record leaves empty says
+    /// <see cref="NotReported"/>, so a blank never reads as a layout slip. The data files (CSV,
+    /// JSON, Excel) keep it empty.
+    /// </summary>
+    public static IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> Printed(IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> columns) =>
+        [.. columns.Select(c => (c.Header, (Func<Table1Row, string?>)(r => c.Cell(r) is { } text && !string.IsNullOrWhiteSpace(text) ? text : NotReported)))];
+
     /// <summary>
     /// A cell that a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
     /// first) gets a leading apostrophe: registry text must never run in a reader's Excel.

@@ -14,7 +14,8 @@ public sealed partial record Table1Notes(string Caption, IReadOnlyList<string> F
     [
         ("CTLA-4", "cytotoxic T-lymphocyte-associated protein 4"), ("DCR", "disease control rate"), ("DFS", "disease-free survival"),
         ("EBRT", "external beam radiotherapy"), ("HAIC", "hepatic arterial infusion chemotherapy"), ("HCC", "hepatocellular carcinoma"),
-        ("ICI", "immune checkpoint inhibitor"), ("IMRT", "intensity-modulated radiotherapy"), ("ORR", "objective response rate"),
+        ("ICI", "immune checkpoint inhibitor"), ("IMRT", "intensity-modulated radiotherapy"), (Table1Export.NotReported, "not reported in the registry record"),
+        ("ORR", "objective response rate"),
         ("OS", "overall survival"), ("PD-1", "programmed cell death protein 1"), ("PD-L1", "programmed death-ligand 1"),
         ("PFS", "progression-free survival"), ("PVTT", "portal vein tumour thrombus"), ("RFS", "recurrence-free survival"),
         ("RT", "radiotherapy"), ("SABR", "stereotactic ablative radiotherapy"), ("SBRT", "stereotactic body radiotherapy"),
@@ -33,11 +34,12 @@ public sealed partial record Table1Notes(string Caption, IReadOnlyList<string> F
         // The registry's data date of the versions shown; records without one (trimmed) by their last update.
         var dataDates = Range(rows.Select(r => r.DataDate));
         var updates = Range(rows.Select(r => r.LastUpdate));
-        footnotes.Add(dataDates is not null ? $"Source: ClinicalTrials.gov, registry data of {dataDates}."
-            : updates is not null ? $"Source: ClinicalTrials.gov, records last updated {updates}."
+        footnotes.Add(dataDates is not null ? $"Source: ClinicalTrials.gov, registry data of {dataDates}{Undated(rows, r => r.DataDate, "no data date")}."
+            : updates is not null ? $"Source: ClinicalTrials.gov, records last updated {updates}{Undated(rows, r => r.LastUpdate, "no update date")}."
             : "Source: ClinicalTrials.gov.");
         var text = string.Join(" ", rows.SelectMany(r => (columns ?? Table1Row.Columns).Select(c => c.Cell(r))));
-        var used = Abbreviations.Where(a => Regex.IsMatch(text, $@"(?<![\w-]){Regex.Escape(a.Short)}(?![\w-])")).Select(a => $"{a.Short}, {a.Long}").ToList();
+        // A whole word, or the end of a hyphenated one: "anti-PD-1" uses PD-1.
+        var used = Abbreviations.Where(a => Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(a.Short)}(?![\w-])")).Select(a => $"{a.Short}, {a.Long}").ToList();
         if (used.Count > 0)
         {
             footnotes.Add($"Abbreviations: {string.Join("; ", used)}.");
@@ -54,6 +56,13 @@ public sealed partial record Table1Notes(string Caption, IReadOnlyList<string> F
         }
 
         return new Table1Notes(caption, footnotes);
+    }
+
+    /// <summary>" (5 of 7 records give no update date)" when some rows lack the date the footnote gives; else nothing.</summary>
+    private static string Undated(IReadOnlyList<Table1Row> rows, Func<Table1Row, string?> date, string what)
+    {
+        var without = rows.Count(r => date(r) is null);
+        return without == 0 ? string.Empty : $" ({without} of {rows.Count} records give {what})";
     }
 
     /// <summary>"2024-01-23", or "2021-05-02 to 2024-01-23"; null when there is no date.</summary>

@@ -54,11 +54,15 @@ function filterParams() {
   return params;
 }
 
-function writeAddress(params) {
+/** The view into the address: a new history entry for a new view (so Back returns to the last), else in place. */
+function writeAddress(params, push = false) {
   const address = new URLSearchParams(params);
   if (state.hidden.size > 0) address.set('hide', [...state.hidden].join(','));
   if (state.selection.length > 0) address.set('sel', state.selection.join(','));
-  history.replaceState(null, '', address.size > 0 ? '?' + address : location.pathname);
+  const url = address.size > 0 ? '?' + address : location.pathname;
+  const current = location.search === '' ? location.pathname : location.search;
+  if (push && url !== current) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
 }
 
 /** The form from the address (a bookmark or a sent link); facet values are checked as their boxes appear. */
@@ -104,7 +108,7 @@ function renderFacet(facet, counts, chosen) {
   const values = new Map((counts ?? []).map(c => [c.value, c.count]));
   for (const value of chosen) if (!values.has(value)) values.set(value, 0);
   const choices = facet.any ? [{ value: 'any', text: facet.any, count: null }] : [];
-  for (const [value, count] of values) if (value !== 'any') choices.push({ value, text: facet.text ? facet.text(value) : value, count });
+  for (const [value, count] of values) if (value !== 'any') choices.push({ value, text: facet.text ? facet.text(value) : value, count: count ?? null });
   options.replaceChildren(...choices.map(choice => {
     const label = element('label', undefined, 'check');
     const input = element('input');
@@ -141,9 +145,12 @@ async function loadFacets(chosenByField, mine) {
     return facetCounts(others);
   })]);
   if (mine !== generation) return;
+  // A list of ids is not counted by the facets: with one, the values are offered without numbers that would not match the table.
+  const uncounted = params.has('ids');
   for (const facet of facets) {
     const i = inUse.indexOf(facet);
-    renderFacet(facet, (i < 0 ? all : without[i])[facet.field], chosenByField[facet.field]);
+    const counts = (i < 0 ? all : without[i])[facet.field] ?? [];
+    renderFacet(facet, uncounted ? counts.map(c => ({ value: c.value, count: null })) : counts, chosenByField[facet.field]);
   }
 }
 
@@ -202,11 +209,12 @@ function exportLinks(params) {
 
 let generation = 0;
 
-async function load() {
+/** Draws the view the form describes; <paramref name="push"/>: a view the user asked for, kept in the history. */
+async function load({ push = false } = {}) {
   // Only the newest request draws: an earlier one that answers late is dropped.
   const mine = ++generation;
   const params = filterParams();
-  writeAddress(params);
+  writeAddress(params, push);
   exportLinks(params);
   const chosen = Object.fromEntries(facets.map(f => [f.field, checked(f.field)]));
   const facetsLoaded = loadFacets(chosen, mine);
@@ -218,13 +226,19 @@ async function load() {
   const table = await response.json();
   if (mine !== generation) return;
   renderHead();
+  // A redraw (a refresh while a harvest runs, say) keeps focus on the row box it was on.
+  const focused = body.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
   body.replaceChildren(...table.rows.map(row => renderRow(row, table)));
+  if (focused) [...body.querySelectorAll('td.select input')].find(box => box.getAttribute('aria-label') === focused)?.focus();
   for (const row of table.rows) state.rows.set(row.nctNumber, row);
   const asOf = (table.asOf ? ` as the registry stood on ${table.asOf}` : '') + (table.comparison ? `; ${table.comparison.note}` : '');
   const missing = table.notFound.length > 0 ? `; not in the database: ${table.notFound.join(', ')}` : '';
-  document.getElementById('count').textContent = (table.total > table.rows.length
+  const count = (table.total > table.rows.length
     ? `${table.rows.length} of ${table.total} trials (narrow the filters, or export with a higher limit=)`
     : `${table.rows.length} trial${table.rows.length === 1 ? '' : 's'}`) + asOf + missing;
+  // Set only when it differs: a screen reader reads the count out when it changes, not on every refresh.
+  const counter = document.getElementById('count');
+  if (counter.textContent !== count) counter.textContent = count;
   const empty = document.getElementById('empty');
   empty.textContent = params.size > 0 ? 'No trials match these filters.' : 'No trials in the evidence database yet.';
   empty.hidden = table.rows.length > 0;
@@ -245,7 +259,7 @@ function renderColumnChoices() {
     box.checked = !state.hidden.has(column.key);
     box.addEventListener('change', () => {
       if (box.checked) state.hidden.delete(column.key); else state.hidden.add(column.key);
-      load();
+      load({ push: true });
     });
     label.append(box, ' ', column.header);
     group.append(label);
@@ -289,6 +303,9 @@ function renderSelection() {
         toggleSelected(id, false);
         const box = [...body.querySelectorAll('td.select input')].find(b => b.getAttribute('aria-label') === `Select ${id} for Table 1`);
         if (box) box.checked = false;
+        // Focus stays in the list: on the item that took this one's place, else the one before, else the table's box.
+        const items = document.querySelectorAll('#selected li');
+        (items[Math.min(i, items.length - 1)]?.querySelector('.remove') ?? box)?.focus();
       }));
     return item;
   }));
@@ -374,17 +391,17 @@ function clearFilters() {
   }
 }
 
-form.addEventListener('submit', event => { event.preventDefault(); load(); });
-form.addEventListener('change', event => { if (event.target.type === 'checkbox') load(); });
+form.addEventListener('submit', event => { event.preventDefault(); load({ push: true }); });
+form.addEventListener('change', event => { if (event.target.type === 'checkbox') load({ push: true }); });
 form.addEventListener('reset', event => {
   event.preventDefault();
   clearFilters();
-  load();
+  load({ push: true });
 });
 document.getElementById('use-selection').addEventListener('click', () => {
   clearFilters();
   form.elements.ids.value = state.selection.join(', ');
-  load();
+  load({ push: true });
 });
 document.getElementById('clear-selection').addEventListener('click', () => {
   state.selection = [];
@@ -393,8 +410,15 @@ document.getElementById('clear-selection').addEventListener('click', () => {
   renderSelection();
 });
 
-const fromAddress = readAddress();
-renderColumnChoices();
-// The address's facet values become checked boxes (drawn once with no counts, then counted).
-for (const facet of facets) renderFacet(facet, [], fromAddress[facet.field]);
-load();
+/** The view the address describes: on opening the page, and on Back and Forward. */
+function showAddress() {
+  clearFilters();
+  const fromAddress = readAddress();
+  renderColumnChoices();
+  // The address's facet values become checked boxes (drawn with no counts, then counted).
+  for (const facet of facets) renderFacet(facet, [], fromAddress[facet.field]);
+  load();
+}
+
+window.addEventListener('popstate', showAddress);
+showAddress();

@@ -77,7 +77,11 @@ function flatten(value, path = '', into = new Map()) {
   return into;
 }
 
-const raw = (version) => fetch(`/api/trials/${encodeURIComponent(nctId)}/raw?version=${version}`).then(r => (r.ok ? r.json() : Promise.reject(r)));
+/** A stored version's JSON; a failed answer rejects with the problem's words. */
+const raw = version => fetch(`/api/trials/${encodeURIComponent(nctId)}/raw?version=${version}`)
+  .then(async r => (r.ok ? r.json() : Promise.reject(new Error(await problemText(r)))));
+
+let comparing = 0;
 
 function versionName(v) {
   return `#${v.id}: update posted ${v.lastUpdatePostedDate ?? 'date not given'}, stored ${when(v.fetchedAt)}${v.current ? ' (current)' : ''}`;
@@ -88,7 +92,19 @@ async function compare(versions) {
   const to = Number(document.getElementById('to').value);
   const out = document.querySelector('#diff tbody');
   const note = document.getElementById('diff-note');
-  const [a, b] = await Promise.all([raw(from), raw(to)]);
+  // Only the newest comparison draws: one asked for before it that answers late is dropped.
+  const mine = ++comparing;
+  let a, b;
+  try {
+    [a, b] = await Promise.all([raw(from), raw(to)]);
+  } catch (error) {
+    if (mine === comparing) {
+      note.textContent = `The versions could not be read: ${error.message}`;
+      document.getElementById('diff').hidden = true;
+    }
+    return;
+  }
+  if (mine !== comparing) return;
   const before = flatten(a), after = flatten(b);
   const paths = [...new Set([...before.keys(), ...after.keys()])].filter(p => before.get(p) !== after.get(p)).sort();
   out.replaceChildren(...paths.map(p => {
@@ -126,7 +142,12 @@ function versionList(versions) {
   rawBox.addEventListener('toggle', async () => {
     const pre = rawBox.querySelector('pre');
     const current = versions.find(v => v.current) ?? versions[versions.length - 1];
-    if (rawBox.open && pre.textContent === '') pre.textContent = JSON.stringify(await raw(current.id), null, 2);
+    if (!rawBox.open || pre.textContent !== '') return;
+    try {
+      pre.textContent = JSON.stringify(await raw(current.id), null, 2);
+    } catch (error) {
+      pre.textContent = `The stored JSON could not be read: ${error.message}`;
+    }
   });
 }
 
@@ -250,7 +271,7 @@ async function load() {
   enrollmentChart(detail.enrollmentHistory, changes.filter(c => c.field === 'status'));
   changeTable(changes);
   normalised(detail);
-  // In registry order (by the update they carry, then as stored), the current one last as a rule.
+  // In registry order: by the update date they carry (none first), then as stored.
   const versions = versionsResponse.ok ? await versionsResponse.json() : [];
   versionList(versions.sort((a, b) => (a.lastUpdatePostedDate ?? '').localeCompare(b.lastUpdatePostedDate ?? '') || a.id - b.id));
   document.getElementById('trial').hidden = false;

@@ -37,7 +37,7 @@ internal static class ImportCommand
             $"{value.Counts.New:N0} new, {value.Counts.Changed:N0} changed, {value.Counts.Rejected + value.RejectedSources:N0} rejected"));
         // Recorded like a harvest, so the page shows what was imported, when, and how it ended.
         var runs = services.GetRequiredService<ImportRuns>();
-        var run = runs.Start(paths);
+        var run = runs.Start(paths.Select(Path.GetFullPath)); // where on this machine, whatever the working folder was
         ImportSummary summary;
         try
         {

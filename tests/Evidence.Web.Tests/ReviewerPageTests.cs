@@ -76,6 +76,36 @@ public sealed class ReviewerPageTests(RunningProduct product) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Back_and_forward_step_through_the_views_the_reviewer_asked_for()
+    {
+        var (playwright, browser, page, errors) = await Open(string.Empty);
+        using var _ = playwright;
+        await using var __ = browser;
+        var all = await page.Locator("#table1 tbody tr").CountAsync();
+        var recruiting = (await Api("/api/table1?status=RECRUITING")).GetProperty("rows").GetArrayLength();
+        var both = (await Api("/api/table1?status=RECRUITING&modality=SBRT")).GetProperty("rows").GetArrayLength();
+
+        await Table1Page.Choose(page, "status", "RECRUITING");
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(recruiting);
+        await Table1Page.Choose(page, "modality", "SBRT");
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(both);
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(recruiting);
+        Assert.EndsWith("/?status=RECRUITING", page.Url, StringComparison.Ordinal);
+        Assert.False(await page.Locator("#facet-modality input[value=SBRT]").IsCheckedAsync());
+        Assert.True(await page.Locator("#facet-status input[value=RECRUITING]").IsCheckedAsync());
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(all);
+        await page.GoForwardAsync();
+        await page.GoForwardAsync();
+        await Assertions.Expect(page.Locator("#table1 tbody tr")).ToHaveCountAsync(both);
+        await Assertions.Expect(page.Locator("#facet-modality input[value=SBRT]")).ToBeCheckedAsync();
+        Assert.True(all > recruiting && recruiting > both, $"{all} > {recruiting} > {both}");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public async Task A_reviewer_builds_a_table_1_from_chosen_trials_in_a_chosen_order_and_the_address_keeps_it()
     {
         var (playwright, browser, page, errors) = await Open("?modality=any&target=any");
