@@ -126,6 +126,9 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
         Assert.Contains("No harvest of the topic hcc-irt has run yet.", paragraphs);
         Assert.Equal("In all, the searches found 0 trials. Table 1 has no trials yet.", paragraphs[1]);
         Assert.Equal("not yet searched", Table(report, "Registry searched")[0][3]);
+        // Nothing imported here: no import section and no word of one (ImportedRecordsReportTests has both).
+        Assert.DoesNotContain(report.QuerySelectorAll("h2"), h => h.TextContent == "Records imported from files");
+        Assert.DoesNotContain(paragraphs, p => p.Contains("import", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
@@ -159,24 +162,9 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
 
     private static string Records(long? count) => count == 1 ? "1 record" : $"{count} records";
 
-    /// <summary>The report's Markdown as a renderer shows it (Markdig, with pipe tables).</summary>
-    private async Task<IDocument> Markdown(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var html = Markdig.Markdown.ToHtml(text, Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build());
-        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-    }
+    private Task<IDocument> Markdown(string url) => ReportReader.Markdown(_client, url);
 
-    /// <summary>The body rows of the table under the heading <paramref name="heading"/>.</summary>
-    private static List<string[]> Table(IDocument report, string heading)
-    {
-        var title = report.QuerySelectorAll("h2").Single(h => h.TextContent == heading);
-        var table = title.NextElementSibling;
-        Assert.Equal("TABLE", table?.TagName);
-        return [.. table!.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToArray())];
-    }
+    private static List<string[]> Table(IDocument report, string heading) => ReportReader.Table(report, heading);
 
     private List<HarvestRun> Runs()
     {
