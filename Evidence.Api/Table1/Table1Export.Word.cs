@@ -40,12 +40,7 @@ public static partial class Table1Export
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" },
-                    new FontSize { Val = Points(CellPoints) },
-                    new FontSizeComplexScript { Val = Points(CellPoints) })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
+            AddDocumentDefaults(main);
 
             var caption = new Paragraph(
                 new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "120" }),
@@ -65,6 +60,22 @@ public static partial class Table1Export
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The document's defaults: Arial at the cells' size, single-spaced paragraphs with no space
+    /// after. <see cref="WordTable"/> fits its columns for that font and size, so every document
+    /// holding one declares them, or Word sets the text in its own larger default and breaks words.
+    /// </summary>
+    internal static void AddDocumentDefaults(MainDocumentPart main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" },
+                new FontSize { Val = Points(CellPoints) },
+                new FontSizeComplexScript { Val = Points(CellPoints) })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
     }
 
     /// <summary>A Word table cell's text, and with a comparison the value then (shown beneath it, the cell shaded).</summary>

@@ -56,6 +56,9 @@ public sealed class ImportedRecordsReportTests(ImportedRecordsFactory factory) :
         var rows = table.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(WordText.Of).ToArray()).ToList();
         Assert.Equal(["Started (UTC)", "Paths", "Records read", "New", "Changed", "Unchanged", "Rejected", "Outcome"], rows[0]);
         Assert.Equal(markdown, rows.Skip(1));
+        // Long paths and the topic's long query break at spaces and slashes only.
+        ReportReader.AssertDefaultFont(document, "Arial", 9);
+        ReportReader.AssertEveryWordFitsItsColumn(document, 9);
         Assert.Equal(
             recorded.Reverse().Select(r => string.Join("; ", r.Paths) + " " + r.StudiesRead.ToString(CultureInfo.InvariantCulture)),
             markdown.Select(cells => cells[1] + " " + cells[2]));

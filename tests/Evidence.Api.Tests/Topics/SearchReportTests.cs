@@ -87,6 +87,16 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_word_report_is_set_in_arial_9_pt_the_size_its_table_columns_are_fitted_for()
+    {
+        var docx = await _client.GetByteArrayAsync("/api/topics/everything/report?status=RECRUITING&modality=SBRT&format=docx");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+
+        ReportReader.AssertDefaultFont(document, "Arial", 9);
+    }
+
+    [Fact]
     public async Task A_curated_list_names_the_ids_not_in_the_database()
     {
         var report = await Markdown("/api/topics/everything/report?ids=NCT05147467,NCT03281889,NCT04611165");
