@@ -89,11 +89,7 @@ public static partial class Table1Export
     /// </summary>
     internal static Table WordTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine, int width)
     {
-        var widths = ColumnWidths.Fit(
-            [.. header.Select((h, i) => new ColumnText(h, [.. rows.Select(r => r[i].Was is null ? r[i].Text : $"{r[i].Text}\n{r[i].Was}")], oneLine[i]))],
-            width,
-            2 * CellMargin,
-            CellPoints);
+        var widths = ColumnWidths.Fit(ColumnTexts(header, rows, oneLine), width, 2 * CellMargin, CellPoints);
 
         // The schema's order: the table's width, borders, layout and cell margins, then the grid, then the rows.
         var table = new Table(
@@ -120,6 +116,13 @@ public static partial class Table1Export
 
         return table;
     }
+
+    /// <summary>Whether <see cref="WordTable"/> of this text, <paramref name="width"/> twips wide, has room for every word whole.</summary>
+    internal static bool WordTableHoldsEveryWord(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine, int width) =>
+        ColumnWidths.HoldsEveryWord(ColumnTexts(header, rows, oneLine), width, 2 * CellMargin, CellPoints);
+
+    private static List<ColumnText> ColumnTexts(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine) =>
+        [.. header.Select((h, i) => new ColumnText(h, [.. rows.Select(r => r[i].Was is null ? r[i].Text : $"{r[i].Text}\n{r[i].Was}")], oneLine[i]))];
 
     /// <summary>
     /// A cell of its column's width; a header cell bold over a rule; a cell that changed since a

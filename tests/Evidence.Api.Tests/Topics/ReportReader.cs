@@ -40,17 +40,26 @@ internal static partial class ReportReader
     }
 
     /// <summary>
-    /// In each of the Word file's tables, every word (or part of one after a slash, where renderers
-    /// break too) fits its grid column at <paramref name="points"/> (Arial's widths) between the
-    /// cell margins: none is broken mid-word. Header rows are bold.
+    /// Each of the Word file's tables fills the text width of its page (the section it ends in), and
+    /// every word in it (or part of one after a slash, where renderers break too) fits its grid
+    /// column at <paramref name="points"/> (Arial's widths) between the cell margins: none is broken
+    /// mid-word. Header rows are bold.
     /// </summary>
-    public static void AssertEveryWordFitsItsColumn(WordprocessingDocument document, int points)
+    /// <returns>Each table's page, landscape or not.</returns>
+    public static List<bool> AssertEveryWordFitsItsColumn(WordprocessingDocument document, int points)
     {
-        var tables = document.MainDocumentPart!.Document!.Body!.Elements<W.Table>().ToList();
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var tables = body.Elements<W.Table>().ToList();
         Assert.NotEmpty(tables);
+        var landscape = new List<bool>();
         foreach (var table in tables)
         {
             var grid = table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(c => int.Parse(c.Width!, CultureInfo.InvariantCulture)).ToList();
+            var page = table.ElementsAfter().Select(e => e as W.SectionProperties ?? e.GetFirstChild<W.ParagraphProperties>()?.GetFirstChild<W.SectionProperties>()).First(p => p is not null)!;
+            var (size, margin) = (page.GetFirstChild<W.PageSize>()!, page.GetFirstChild<W.PageMargin>()!);
+            Assert.Equal((int)size.Width!.Value - (int)margin.Left!.Value - (int)margin.Right!.Value, grid.Sum());
+            landscape.Add(size.Orient?.Value == W.PageOrientationValues.Landscape);
+
             var margins = table.GetFirstChild<W.TableProperties>()!.TableCellMarginDefault!;
             var room = grid.Select(w => w - margins.TableCellLeftMargin!.Width!.Value - margins.TableCellRightMargin!.Width!.Value).ToList();
             foreach (var (row, header) in table.Elements<W.TableRow>().Select((row, i) => (row, i == 0)))
@@ -64,6 +73,8 @@ internal static partial class ReportReader
                 }
             }
         }
+
+        return landscape;
     }
 
     [GeneratedRegex("(?<=/)| ")]
