@@ -26,22 +26,9 @@ public static partial class ColumnWidths
     /// <param name="points">The font size of the cells and (bold) headers.</param>
     public static int[] Fit(IReadOnlyList<ColumnText> columns, int textWidth, int cellMargins, double points)
     {
-        ArgumentNullException.ThrowIfNull(columns);
-        var least = new double[columns.Count];
-        var most = new double[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var column = columns[i];
-            var lines = column.Cells.SelectMany(c => c.Split('\n')).ToList();
-            var pieces = column.OneLine ? lines : lines.SelectMany(l => BreakOpportunity().Split(l)).ToList();
-            var widest = Math.Max(
-                column.Header.Split(' ').Max(w => TextWidth.Twips(w, points, bold: true)),
-                pieces.Select(p => TextWidth.Twips(p, points)).DefaultIfEmpty(0).Max());
-            var longest = lines.Select(l => TextWidth.Twips(l, points)).DefaultIfEmpty(0).Max();
-            least[i] = (Math.Min(widest, textWidth / 5) * Slack) + cellMargins;
-            most[i] = Math.Max(least[i], (Math.Min(longest, 2 * textWidth / columns.Count) * Slack) + cellMargins);
-        }
-
+        var measured = Measure(columns, points);
+        var least = measured.Select(m => (Math.Min(m.Widest, textWidth / 5) * Slack) + cellMargins).ToArray();
+        var most = measured.Select((m, i) => Math.Max(least[i], (Math.Min(m.Longest, 2 * textWidth / columns.Count) * Slack) + cellMargins)).ToArray();
         var (sumLeast, sumMost) = (least.Sum(), most.Sum());
         var widths = sumLeast >= textWidth ? least.Select(w => w * textWidth / sumLeast)
             : sumMost <= textWidth ? most.Select(w => w * textWidth / sumMost)
@@ -50,5 +37,30 @@ public static partial class ColumnWidths
         // What flooring left over goes to the widest column, so the grid fills the text width exactly.
         twips[Array.IndexOf(twips, twips.Max())] += textWidth - twips.Sum();
         return twips;
+    }
+
+    /// <summary>
+    /// Whether the columns <see cref="Fit"/> makes of <paramref name="textWidth"/> each have room for
+    /// their widest piece that may not break; where one has not, a word breaks mid-word.
+    /// </summary>
+    public static bool HoldsEveryWord(IReadOnlyList<ColumnText> columns, int textWidth, int cellMargins, double points)
+    {
+        var widths = Fit(columns, textWidth, cellMargins, points);
+        return Measure(columns, points).Select((m, i) => m.Widest + cellMargins <= widths[i]).All(room => room);
+    }
+
+    /// <summary>Each column's widest piece that may not break (a bold header word included) and longest line, in twips.</summary>
+    private static List<(int Widest, int Longest)> Measure(IReadOnlyList<ColumnText> columns, double points)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return [.. columns.Select(column =>
+        {
+            var lines = column.Cells.SelectMany(c => c.Split('\n')).ToList();
+            var pieces = column.OneLine ? lines : lines.SelectMany(l => BreakOpportunity().Split(l)).ToList();
+            var widest = Math.Max(
+                column.Header.Split(' ').Max(w => TextWidth.Twips(w, points, bold: true)),
+                pieces.Select(p => TextWidth.Twips(p, points)).DefaultIfEmpty(0).Max());
+            return (widest, lines.Select(l => TextWidth.Twips(l, points)).DefaultIfEmpty(0).Max());
+        })];
     }
 }

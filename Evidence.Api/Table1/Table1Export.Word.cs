@@ -41,12 +41,7 @@ public static partial class Table1Export
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" },
-                    new FontSize { Val = Points(CellPoints) },
-                    new FontSizeComplexScript { Val = Points(CellPoints) })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
+            AddDocumentDefaults(main);
 
             var caption = new Paragraph(
                 new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "120" }),
@@ -68,6 +63,22 @@ public static partial class Table1Export
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The document's defaults: Arial at the cells' size, single-spaced paragraphs with no space
+    /// after. <see cref="WordTable"/> fits its columns for that font and size, so every document
+    /// holding one declares them, or Word sets the text in its own larger default and breaks words.
+    /// </summary>
+    internal static void AddDocumentDefaults(MainDocumentPart main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial", EastAsia = "Arial" },
+                new FontSize { Val = Points(CellPoints) },
+                new FontSizeComplexScript { Val = Points(CellPoints) })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
+    }
+
     /// <summary>A Word table cell's text, and with a comparison the value then (shown beneath it, the cell shaded).</summary>
     internal readonly record struct WordCell(string Text, string? Was = null);
 
@@ -80,11 +91,7 @@ public static partial class Table1Export
     /// </summary>
     internal static Table WordTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine, int width)
     {
-        var widths = ColumnWidths.Fit(
-            [.. header.Select((h, i) => new ColumnText(h, [.. rows.Select(r => r[i].Was is null ? r[i].Text : $"{r[i].Text}\n{r[i].Was}")], oneLine[i]))],
-            width,
-            2 * CellMargin,
-            CellPoints);
+        var widths = ColumnWidths.Fit(ColumnTexts(header, rows, oneLine), width, 2 * CellMargin, CellPoints);
 
         // The schema's order: the table's width, borders, layout and cell margins, then the grid, then the rows.
         var table = new Table(
@@ -111,6 +118,13 @@ public static partial class Table1Export
 
         return table;
     }
+
+    /// <summary>Whether <see cref="WordTable"/> of this text, <paramref name="width"/> twips wide, has room for every word whole.</summary>
+    internal static bool WordTableHoldsEveryWord(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine, int width) =>
+        ColumnWidths.HoldsEveryWord(ColumnTexts(header, rows, oneLine), width, 2 * CellMargin, CellPoints);
+
+    private static List<ColumnText> ColumnTexts(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<WordCell>> rows, IReadOnlyList<bool> oneLine) =>
+        [.. header.Select((h, i) => new ColumnText(h, [.. rows.Select(r => r[i].Was is null ? r[i].Text : $"{r[i].Text}\n{r[i].Was}")], oneLine[i]))];
 
     /// <summary>
     /// A cell of its column's width; a header cell bold over a rule; a cell that changed since a

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Table1;
@@ -16,17 +17,20 @@ namespace TrialEvidence.Api.Table1;
 /// of it (a TypeScript ClinicalTrials.gov client's RISExporter): TY DBASE, DP National Library of
 /// Medicine (US), ID and AN the NCT number, TI the official title, ST the brief title with its
 /// acronym, A2 the collaborators, AB the brief summary, UR https://clinicaltrials.gov/study/NCT...
-/// and dates as the registry writes them. Kept from it: those. Left out: its custom fields C1-C8
-/// (EndNote's Custom 1-8; Zotero, Rayyan and Covidence have no such fields), SF, U1 and RD (the
-/// retrieval date, which would make two downloads of the same table differ). Changed: Y1 is the
-/// first posted date (the record's publication in the registry; the first submitted date that
-/// the registry writes there is not in the stored record model). Added, from the RIS
+/// and dates as the registry writes them. Kept from it: those, but dates. Left out: its custom
+/// fields C1-C8 (EndNote's Custom 1-8; Zotero, Rayyan and Covidence have no such fields), SF, U1
+/// and RD (the retrieval date, which would make two downloads of the same table differ). Changed:
+/// Y1 is the first posted date (the record's publication in the registry; the first submitted
+/// date that the registry writes there is not in the stored record model), written as the RIS
+/// specification writes dates, YYYY/MM/DD/ with a part the registry does not give left empty
+/// (2019-11 is 2019/11//, 2019 is 2019///), and its year is PY, the year alone, which reference
+/// managers read as the publication year (some read no year from Y1). Added, from the RIS
 /// specification, tags every one of the four tools reads: AU the lead sponsor, DB the database
 /// name, KW the conditions and keywords, N1 the Table 1 cells a screener wants (status, phase,
 /// enrollment, start) and the registry version. Y2 is left out on purpose: EndNote and Zotero
 /// read it as the date accessed.
 /// </remarks>
-public static class Table1Ris
+public static partial class Table1Ris
 {
     public const string ContentType = "application/x-research-info-systems";
 
@@ -57,7 +61,12 @@ public static class Table1Ris
                 Tag(ris, "A2", Name(collaborator.Name));
             }
 
-            Tag(ris, "Y1", record?.FirstPostedDate);
+            if (Date(record?.FirstPostedDate) is { } posted)
+            {
+                Tag(ris, "PY", posted[..4]);
+                Tag(ris, "Y1", posted);
+            }
+
             Tag(ris, "DB", "ClinicalTrials.gov");
             Tag(ris, "DP", "National Library of Medicine (US)");
             Tag(ris, "ID", row.NctNumber);
@@ -75,6 +84,18 @@ public static class Table1Ris
 
         return Encoding.UTF8.GetBytes(ris.ToString());
     }
+
+    /// <summary>
+    /// A registry date (yyyy-MM-dd, or yyyy-MM or yyyy as the registry writes a partial one) as RIS
+    /// writes dates, "YYYY/MM/DD/", the parts not given left empty; any other text is no date.
+    /// </summary>
+    internal static string? Date(string? registryDate) =>
+        registryDate is not null && RegistryDate().Match(registryDate.Trim()) is { Success: true } date
+            ? $"{date.Groups[1].Value}/{date.Groups[2].Value}/{date.Groups[3].Value}/"
+            : null;
+
+    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")]
+    private static partial Regex RegistryDate();
 
     /// <summary>The brief title with its acronym, as the registry's ST has it (not twice when the title holds it already).</summary>
     private static string? ShortTitle(StudyRecord? record) =>

@@ -1,14 +1,10 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
-using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Table1;
 
 namespace TrialEvidence.Api.Topics;
 
 /// <summary>A <see cref="ReportDocument"/> as Markdown or as a Word file, with Table 1's own Markdown escaping and Word tables.</summary>
-public static class ReportFiles
+public static partial class ReportFiles
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,32 +44,6 @@ public static class ReportFiles
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    /// <summary>A portrait A4 page: the title and headings in bold, literal parts in a fixed-width font.</summary>
-    public static byte[] Word(ReportDocument report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            var body = new Body(Bold(report.Title, size: "32"));
-            foreach (var block in report.Blocks)
-            {
-                body.Append(block switch
-                {
-                    ReportHeading heading => Bold(heading.Text, size: "26"),
-                    ReportParagraph paragraph => new Paragraph(paragraph.Parts.Select(Run)),
-                    ReportTable table => Table(table),
-                    _ => throw new ArgumentException($"no Word form for {block.GetType().Name}", nameof(report)),
-                });
-            }
-
-            body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }));
-            document.AddMainDocumentPart().Document = new Document(body);
-        }
-
-        return buffer.ToArray();
-    }
-
     /// <summary>A code span that holds any text: fenced by one backtick more than the longest run inside it.</summary>
     private static string CodeSpan(string text)
     {
@@ -94,18 +64,4 @@ public static class ReportFiles
         var fence = new string('`', longest + 1);
         return longest == 0 ? fence + flat + fence : $"{fence} {flat} {fence}";
     }
-
-    private static Paragraph Bold(string text, string size) =>
-        new(new Run(new RunProperties(new Bold(), new FontSize { Val = size }), new Text(XmlSafe.Text(text)) { Space = SpaceProcessingModeValues.Preserve }));
-
-    private static Run Run(ReportText part) => new(
-        part.Literal ? new RunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }) : new RunProperties(),
-        new Text(XmlSafe.Text(part.Text)) { Space = SpaceProcessingModeValues.Preserve });
-
-    // A4 portrait less 2.5 cm margins: about 9,000 twentieths of a point.
-    private static Table Table(ReportTable report) => Table1Export.WordTable(
-        report.Header,
-        [.. report.Rows.Select(row => (IReadOnlyList<Table1Export.WordCell>)[.. row.Select(text => new Table1Export.WordCell(text))])],
-        [.. report.Header.Select(_ => false)],
-        9000);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Import;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Topics;
 
@@ -10,9 +11,10 @@ namespace TrialEvidence.Api.Topics;
 /// A topic's searches as a review's methods section reports them (PRISMA 2020 item 6, information
 /// sources: each registry and the date it was last searched; item 7, search strategy: the exact
 /// query, filters and limits): what was asked of which registry on which dates, what each harvest
-/// found (harvest_runs), and how Table 1 was chosen from the trials found.
+/// found (harvest_runs), the records imported from files besides (import_runs), and how Table 1
+/// was chosen from the trials found.
 /// </summary>
-public sealed record SearchReport
+public sealed partial record SearchReport
 {
     public const string Registry = "ClinicalTrials.gov";
     public const string Interface = "API v2";
@@ -24,6 +26,9 @@ public sealed record SearchReport
 
     /// <summary>Every harvest run of the topic, oldest first.</summary>
     public required IReadOnlyList<HarvestRun> Runs { get; init; }
+
+    /// <summary>Every import of registry files into the evidence database, oldest first: a source of its records, not of the topic's.</summary>
+    public IReadOnlyList<ImportRun> Imports { get; init; } = [];
 
     /// <summary>How many trials the topic's searches have found (topic_studies).</summary>
     public required long TopicTrials { get; init; }
@@ -67,6 +72,11 @@ public sealed record SearchReport
             : new ReportTable(
                 ["Run", "Started (UTC)", "Kind", "Asked for", "Outcome", "Registry data date", "Records found", "New", "Changed", "Unchanged", "Rejected"],
                 [.. Runs.Select(HarvestRow)]));
+        if (Imports.Count > 0)
+        {
+            blocks.AddRange([new ReportHeading(ImportsHeading), ImportTable()]);
+        }
+
         blocks.Add(new ReportHeading("Table 1"));
         List<FilterStatement> filters = [.. Ids is null ? [] : new[] { new FilterStatement("ids", string.Join(", ", Ids), "the trials asked for by NCT number") }, .. Filters];
         blocks.Add(filters.Count == 0
@@ -100,8 +110,7 @@ public sealed record SearchReport
             var updates = complete.SkipWhile(h => h != full).Skip(1).ToList();
             if (updates.Count > 0)
             {
-                var days = updates.Select(u => Day(u.Started)).Distinct().ToList();
-                var when = days.Count <= 5 ? TrialFilterWords.And(days) : $"{days[0]} to {days[^1]}";
+                var when = Days(updates.Select(u => u.Started));
                 text.Add(new((updates.Count == 1 ? $" We updated the search once ({when}), asking" : $" We updated the search {updates.Count} times ({when}), each time asking")
                     + $" for the records updated in the registry since the day before the previous search: {Count(updates.Sum(u => u.Found), "record")} found, "
                     + $"{updates.Sum(u => u.New)} new and {updates.Sum(u => u.Changed)} changed."));
@@ -124,6 +133,11 @@ public sealed record SearchReport
         if (running is not null)
         {
             text.Add(new($" A harvest is running now (run {running.Id}, started {Minute(running.StartedAt)} UTC)."));
+        }
+
+        if (Imports.Count > 0)
+        {
+            text.Add(new(" " + ImportsSentence()));
         }
 
         return new ReportParagraph(text);
@@ -197,6 +211,13 @@ public sealed record SearchReport
         && asked.Count == parameters.Count && asked.All(p => parameters.TryGetValue(p.Key, out var value) && value == p.Value);
 
     private static string Data(Harvest harvest) => harvest.DataDate is { } data ? $" (registry data of {Day(data)})" : string.Empty;
+
+    /// <summary>The days of <paramref name="timestamps"/>: up to five named, more as a range.</summary>
+    private static string Days(IEnumerable<string> timestamps)
+    {
+        var days = timestamps.Select(Day).Distinct().ToList();
+        return days.Count <= 5 ? TrialFilterWords.And(days) : $"{days[0]} to {days[^1]}";
+    }
 
     private static string Day(string timestamp) => timestamp.Length >= 10 ? timestamp[..10] : timestamp;
 

@@ -5,6 +5,7 @@ using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Api.Table1;
 using TrialEvidence.Api.Trials;
 using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Data.Import;
 using TrialEvidence.Harvesting;
 using TrialEvidence.Topics;
 
@@ -20,7 +21,7 @@ public static class SearchReportApi
             .Produces<byte[]>(StatusCodes.Status200OK, ReportFiles.ContentTypes["md"], ReportFiles.ContentTypes["docx"])
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The topic's searches as a methods section reports them (PRISMA 2020 items 6 and 7): the registry, the exact query, "
-                + "each harvest's dates and counts, and how Table 1 was chosen (the filters and ids= of /api/table1, within the topic); format=md|docx or the Accept header");
+                + "each harvest's dates and counts, the records imported from files besides, and how Table 1 was chosen (the filters and ids= of /api/table1, within the topic); format=md|docx or the Accept header");
         return routes;
     }
 
@@ -32,6 +33,7 @@ public static class SearchReportApi
         IOptionsMonitor<TopicsOptions> topics,
         IOptions<RegistryOptions> registry,
         HarvestRunStore runs,
+        ImportRuns imports,
         Table1Reads table1)
     {
         if (topics.CurrentValue.Find(name) is not { } topic)
@@ -63,6 +65,8 @@ public static class SearchReportApi
             Topic = topic,
             BaseUrl = registry.Value.BaseUrl,
             Runs = runs.History(topic.Name),
+            // Every import, oldest first: each is a source of the database the report must name.
+            Imports = [.. imports.Recent(int.MaxValue).Reverse()],
             TopicTrials = runs.TopicStudyCount(topic.Name),
             Filters = TrialFilterWords.Describe(filters),
             Ids = report.IdList,

@@ -36,4 +36,13 @@ public sealed class ColumnWidthsTests
         Assert.Equal(2000, widths.Sum());
         Assert.All(widths, w => Assert.True(w > 216, $"{w}"));
     }
+
+    [Fact]
+    public void A_width_holds_every_word_when_each_column_can_be_as_wide_as_its_widest_unbreakable_text()
+    {
+        Assert.True(ColumnWidths.HoldsEveryWord([Id, Status, Wordy], textWidth: 9000, cellMargins: 216, points: 9));
+        Assert.False(ColumnWidths.HoldsEveryWord([Id, Status, Wordy], textWidth: 2000, cellMargins: 216, points: 9));
+        // Ten narrow columns, each of them wide enough for its id on the page the three above fit.
+        Assert.False(ColumnWidths.HoldsEveryWord([.. Enumerable.Repeat(Id, 10)], textWidth: 9000, cellMargins: 216, points: 9));
+    }
 }

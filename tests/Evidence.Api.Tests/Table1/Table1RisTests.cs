@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TrialEvidence.Api.Table1;
 
 namespace TrialEvidence.Api.Tests.Table1;
 
@@ -45,11 +46,11 @@ public sealed partial class Table1RisTests(EvidenceApiFactory factory) : ApiTest
             Assert.Equal(
                 sponsors.TryGetProperty("collaborators", out var collaborators) ? collaborators.EnumerateArray().Select(c => c.GetProperty("name").GetString() + ",") : [],
                 record.All("A2"));
-            // Dates as the registry gives them, never made up: Y1 only where the record has a first posted date.
+            // The first posted date in RIS's own form, and its year; never made up: only where the record has one.
             var status = registry.GetProperty("statusModule");
-            Assert.Equal(
-                status.TryGetProperty("studyFirstPostDateStruct", out var posted) ? [posted.GetProperty("date").GetString()!] : [],
-                record.All("Y1"));
+            var firstPosted = status.TryGetProperty("studyFirstPostDateStruct", out var posted) ? posted.GetProperty("date").GetString()! : null;
+            Assert.Equal(firstPosted is null ? [] : [firstPosted[..4]], record.All("PY"));
+            Assert.Equal(firstPosted is null ? [] : [$"{firstPosted[..4]}/{firstPosted[5..7]}/{firstPosted[8..10]}/"], record.All("Y1"));
             if (status.TryGetProperty("startDateStruct", out var start))
             {
                 Assert.Contains($"Start: {start.GetProperty("date").GetString()}", record.Single("N1"), StringComparison.Ordinal);
@@ -63,6 +64,27 @@ public sealed partial class Table1RisTests(EvidenceApiFactory factory) : ApiTest
             Assert.Equal(summary is null ? [] : [Spaces().Replace(summary, " ").Trim()], record.All("AB"));
         }
     }
+
+    [Fact]
+    public async Task The_review_trials_first_posted_dates_are_ris_dates_with_their_year()
+    {
+        var records = Parse(await Client.GetByteArrayAsync($"/api/table1?ids={ReviewIds}&format=ris"));
+
+        // From ../shared/ctgov/reconstructed: two of the seven records give a first posted date; the others get no date at all.
+        Assert.Equal(
+            [("NCT03316872", "2017", "2017/10/20/"), ("NCT04167293", "2019", "2019/11/18/")],
+            records.Where(r => r.All("Y1").Count > 0).Select(r => (r.Single("AN"), r.Single("PY"), r.Single("Y1"))));
+        Assert.Equal(5, records.Count(r => r.All("Y1").Count == 0 && r.All("PY").Count == 0));
+    }
+
+    [Theory]
+    [InlineData("2019-11-16", "2019/11/16/")]
+    [InlineData("2019-11", "2019/11//")]
+    [InlineData("2019", "2019///")]
+    [InlineData("November 2019", null)]
+    [InlineData("", null)]
+    public void A_registry_date_partial_or_whole_is_written_as_ris_writes_dates(string registry, string? ris) =>
+        Assert.Equal(ris, Table1Ris.Date(registry));
 
     [Fact]
     public async Task Every_line_is_a_tag_ended_by_crlf_and_every_record_runs_from_ty_to_er()

@@ -87,6 +87,19 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_word_report_is_set_in_arial_9_pt_with_every_word_whole_in_its_column_a_wide_table_on_a_landscape_page()
+    {
+        var docx = await _client.GetByteArrayAsync("/api/topics/everything/report?status=RECRUITING&modality=SBRT&format=docx");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+
+        ReportReader.AssertDefaultFont(document, "Arial", 9);
+        // Registry searched, Query, Harvests, Table 1's filters: only the harvests' eleven columns need a landscape page.
+        Assert.Equal([false, false, true, false], ReportReader.AssertEveryWordFitsItsColumn(document, 9));
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+    }
+
+    [Fact]
     public async Task A_curated_list_names_the_ids_not_in_the_database()
     {
         var report = await Markdown("/api/topics/everything/report?ids=NCT05147467,NCT03281889,NCT04611165");
@@ -108,7 +121,8 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
         var problems = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var body = document.MainDocumentPart!.Document!.Body!;
-        var paragraphs = body.Elements<W.Paragraph>().Select(p => p.InnerText).ToList();
+        // Paragraphs that end a section (before and after a landscape page) hold only its page setup.
+        var paragraphs = body.Elements<W.Paragraph>().Where(p => p.ParagraphProperties?.SectionProperties is null).Select(p => p.InnerText).ToList();
         Assert.Equal("Search report: everything", paragraphs[0]);
         Assert.Equal(markdown.QuerySelectorAll("p").Select(p => p.TextContent), paragraphs.Where(p => !markdown.QuerySelectorAll("h2").Any(h => h.TextContent == p)).Skip(1));
         Assert.Equal(
@@ -126,6 +140,9 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
         Assert.Contains("No harvest of the topic hcc-irt has run yet.", paragraphs);
         Assert.Equal("In all, the searches found 0 trials. Table 1 has no trials yet.", paragraphs[1]);
         Assert.Equal("not yet searched", Table(report, "Registry searched")[0][3]);
+        // Nothing imported here: no import section and no word of one (ImportedRecordsReportTests has both).
+        Assert.DoesNotContain(report.QuerySelectorAll("h2"), h => h.TextContent == "Records imported from files");
+        Assert.DoesNotContain(paragraphs, p => p.Contains("import", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
@@ -159,24 +176,9 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
 
     private static string Records(long? count) => count == 1 ? "1 record" : $"{count} records";
 
-    /// <summary>The report's Markdown as a renderer shows it (Markdig, with pipe tables).</summary>
-    private async Task<IDocument> Markdown(string url)
-    {
-        using var response = await _client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var html = Markdig.Markdown.ToHtml(text, Markdig.MarkdownExtensions.UsePipeTables(new Markdig.MarkdownPipelineBuilder()).Build());
-        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-    }
+    private Task<IDocument> Markdown(string url) => ReportReader.Markdown(_client, url);
 
-    /// <summary>The body rows of the table under the heading <paramref name="heading"/>.</summary>
-    private static List<string[]> Table(IDocument report, string heading)
-    {
-        var title = report.QuerySelectorAll("h2").Single(h => h.TextContent == heading);
-        var table = title.NextElementSibling;
-        Assert.Equal("TABLE", table?.TagName);
-        return [.. table!.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent).ToArray())];
-    }
+    private static List<string[]> Table(IDocument report, string heading) => ReportReader.Table(report, heading);
 
     private List<HarvestRun> Runs()
     {
