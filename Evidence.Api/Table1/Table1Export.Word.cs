@@ -159,7 +159,7 @@ public static partial class Table1Export
     }
 
     /// <summary>A run of text whose hyphens before a digit are Word's non-breaking hyphens: "PD-1" or "2022-01-04" never ends a line at its hyphen.</summary>
-    private static Run Run(string text, RunProperties properties)
+    internal static Run Run(string text, RunProperties properties)
     {
         var run = new Run(properties);
         var pieces = LineBreaks.HyphenBeforeDigit().Split(XmlSafe.Text(text));

@@ -73,9 +73,10 @@ public static partial class ReportFiles
     private static Paragraph Bold(string text, string size) =>
         new(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }), new Run(new RunProperties(new Bold(), new FontSize { Val = size }), new Text(XmlSafe.Text(text)) { Space = SpaceProcessingModeValues.Preserve }));
 
-    private static Run Run(ReportText part) => new(
-        part.Literal ? new RunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }) : new RunProperties(),
-        new Text(XmlSafe.Text(part.Text)) { Space = SpaceProcessingModeValues.Preserve });
+    /// <summary>Literal parts (queries, URLs) as written; prose with Table 1's non-breaking hyphens, so "2025-03-04" never ends a line at a hyphen.</summary>
+    private static Run Run(ReportText part) => part.Literal
+        ? new(new RunProperties(new RunFonts { Ascii = "Consolas", HighAnsi = "Consolas" }), new Text(XmlSafe.Text(part.Text)) { Space = SpaceProcessingModeValues.Preserve })
+        : Table1Export.Run(part.Text, new RunProperties());
 
     private static List<IReadOnlyList<Table1Export.WordCell>> Cells(ReportTable table) =>
         [.. table.Rows.Select(row => (IReadOnlyList<Table1Export.WordCell>)[.. row.Select(text => new Table1Export.WordCell(text))])];

@@ -122,7 +122,7 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var body = document.MainDocumentPart!.Document!.Body!;
         // Paragraphs that end a section (before and after a landscape page) hold only its page setup.
-        var paragraphs = body.Elements<W.Paragraph>().Where(p => p.ParagraphProperties?.SectionProperties is null).Select(p => p.InnerText).ToList();
+        var paragraphs = body.Elements<W.Paragraph>().Where(p => p.ParagraphProperties?.SectionProperties is null).Select(p => TrialEvidence.Api.Tests.Table1.WordText.Of(p)).ToList();
         Assert.Equal("Search report: everything", paragraphs[0]);
         Assert.Equal(markdown.QuerySelectorAll("p").Select(p => p.TextContent), paragraphs.Where(p => !markdown.QuerySelectorAll("h2").Any(h => h.TextContent == p)).Skip(1));
         Assert.Equal(
