@@ -160,11 +160,14 @@ public sealed class VocabularyMatchers
         return record.Conditions.Any(NamesNeoplasm) || record.MeshTerms.Any(t => t.BrowseModule == "condition" && NamesNeoplasm(t.Term));
     }
 
-    /// <summary>A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions, whose titles do.</summary>
+    /// <summary>
+    /// A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions
+    /// (a trimmed or partial record), whose titles or brief summary do.
+    /// </summary>
     public bool IsNeoplasmTrialOrTitled(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Conditions.Count > 0 ? IsNeoplasmTrial(record) : TitlesNameNeoplasm(record);
+        return record.Conditions.Count > 0 ? IsNeoplasmTrial(record) : TitlesNameNeoplasm(record) || NamesNeoplasm(record.BriefSummary);
     }
 
     /// <summary>

@@ -27,6 +27,17 @@ public class DiseaseSettingTests
     }
 
     [Fact]
+    public void A_partial_record_with_no_conditions_or_titles_takes_its_setting_from_a_summary_that_names_a_neoplasm()
+    {
+        // What a fields= subset or a trimmed copy leaves: the summary alone says what the trial is of.
+        var neoplasm = Summary([], summary: "Patients with locally advanced head and neck squamous cell carcinoma receive induction therapy.");
+        var other = Summary([], summary: "Patients with locally advanced knee osteoarthritis receive physiotherapy.");
+
+        Assert.Equal(["locally advanced"], neoplasm.Settings);
+        Assert.Empty(other.Settings!);
+    }
+
+    [Fact]
     public void Setting_words_inside_a_condition_are_taken_out_of_the_disease_and_a_condition_that_is_only_a_setting_is_dropped()
     {
         var summary = Summary(["Advanced Hepatocellular Carcinoma", "Portal Vein Tumor Thrombus"]);
