@@ -161,14 +161,23 @@ public sealed class VocabularyMatchers
     }
 
     /// <summary>
-    /// A trial whose conditions (or their MeSH terms) name a neoplasm; one that lists no conditions
-    /// (a trimmed or partial record), whose titles or brief summary do.
+    /// A trial whose conditions (or their MeSH terms) name a neoplasm or metastases; one that lists
+    /// no conditions (a trimmed or partial record), whose titles or brief summary do.
     /// </summary>
     public bool IsNeoplasmTrialOrTitled(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Conditions.Count > 0 ? IsNeoplasmTrial(record) : TitlesNameNeoplasm(record) || NamesNeoplasm(record.BriefSummary);
+        return record.Conditions.Count > 0
+            ? IsNeoplasmTrial(record) || record.Conditions.Any(NamesMetastases)
+            : TitlesNameNeoplasm(record) || NamesNeoplasm(record.BriefSummary);
     }
+
+    /// <summary>The setting that a condition of metastases alone ("Leptomeningeal Metastasis", "Oligometastatic Disease") names.</summary>
+    private const string Metastatic = "metastatic";
+
+    /// <summary>Whether <paramref name="condition"/> names metastases, of whatever primary: a neoplasm to the setting reader.</summary>
+    private bool NamesMetastases(string condition) =>
+        DiseaseSettings.Matches(TermText.Of(condition)).Any(m => m.Value.Setting.Name == Metastatic);
 
     /// <summary>
     /// Whether a trial may be of a neoplasm, so that a response it measures may be a tumour's:

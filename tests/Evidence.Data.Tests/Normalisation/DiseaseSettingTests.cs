@@ -38,6 +38,16 @@ public class DiseaseSettingTests
     }
 
     [Fact]
+    public void A_condition_of_metastases_alone_makes_a_trial_of_a_neoplasm_whose_setting_is_read()
+    {
+        var metastases = Summary(["Leptomeningeal Metastasis"], title: "Intrathecal Pemetrexed With Concurrent Radiotherapy for Leptomeningeal Metastasis");
+        var other = Summary(["Knee Osteoarthritis"], title: "Exercise for Knee Osteoarthritis in Metastatic Cancer Survivors");
+
+        Assert.Equal(["metastatic"], metastases.Settings);
+        Assert.Empty(other.Settings!);
+    }
+
+    [Fact]
     public void Setting_words_inside_a_condition_are_taken_out_of_the_disease_and_a_condition_that_is_only_a_setting_is_dropped()
     {
         var summary = Summary(["Advanced Hepatocellular Carcinoma", "Portal Vein Tumor Thrombus"]);
