@@ -9,7 +9,10 @@ namespace TrialEvidence.Api.Table1;
 public static partial class Table1Export
 {
     /// <summary>A4 landscape with 2 cm margins, in twips: the table fills the width between them.</summary>
-    private const int A4Long = 16838, A4Short = 11906, Margin = 1134, LineWidth = A4Long - (2 * Margin);
+    private const int Margin = 1134, LineWidth = A4Long - (2 * Margin);
+
+    /// <summary>An A4 page's long and short sides, in twips.</summary>
+    internal const int A4Long = 16838, A4Short = 11906;
 
     /// <summary>A cell's left and right margins (Word's own default), in twips.</summary>
     private const short CellMargin = 108;
@@ -54,9 +57,7 @@ public static partial class Table1Export
                     Run(footnote, new RunProperties(new FontSize { Val = Points(CellPoints - 1) }))));
             }
 
-            body.Append(new SectionProperties(
-                new PageSize { Width = A4Long, Height = A4Short, Orient = PageOrientationValues.Landscape },
-                new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+            body.Append(A4Section(landscape: true, Margin));
             main.Document = new Document(body);
         }
 
@@ -78,6 +79,17 @@ public static partial class Table1Export
                 new FontSizeComplexScript { Val = Points(CellPoints) })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
     }
+
+    /// <summary>
+    /// An A4 section's page setup: the orientation, and <paramref name="margin"/> twips on every
+    /// side (header and footer half as far from the edge; these files have none). Table 1's and the
+    /// search report's pages.
+    /// </summary>
+    internal static SectionProperties A4Section(bool landscape, int margin) => new(
+        landscape
+            ? new PageSize { Width = A4Long, Height = A4Short, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = A4Short, Height = A4Long },
+        new PageMargin { Top = margin, Right = (uint)margin, Bottom = margin, Left = (uint)margin, Header = (uint)(margin / 2), Footer = (uint)(margin / 2), Gutter = 0 });
 
     /// <summary>A Word table cell's text, and with a comparison the value then (shown beneath it, the cell shaded).</summary>
     internal readonly record struct WordCell(string Text, string? Was = null);

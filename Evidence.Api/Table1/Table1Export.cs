@@ -74,15 +74,9 @@ public static partial class Table1Export
         ArgumentNullException.ThrowIfNull(notes);
         var text = new StringBuilder();
         text.Append("**").Append(MarkdownCell(notes.Caption)).AppendLine("**").AppendLine();
-        text.Append("| ").AppendJoin(" | ", columns.Select(c => c.Header)).AppendLine(" |");
-        text.Append('|').AppendJoin('|', columns.Select(_ => " --- ")).AppendLine("|");
-        foreach (var row in rows)
-        {
-            text.Append("| ").AppendJoin(" | ", columns.Select(c => c.Header == Table1Row.NctHeader
-                ? $"[{row.NctNumber}]({row.RegistryUrl})"
-                : MarkdownCell(c.Cell(row)))).AppendLine(" |");
-        }
-
+        AppendMarkdownTable(text, columns.Select(c => MarkdownCell(c.Header)), rows.Select(row => columns.Select(c => c.Header == Table1Row.NctHeader
+            ? $"[{row.NctNumber}]({row.RegistryUrl})"
+            : MarkdownCell(c.Cell(row)))));
         text.AppendLine();
         foreach (var footnote in notes.Footnotes)
         {
@@ -90,6 +84,19 @@ public static partial class Table1Export
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>A pipe table: the header, its rule, a line a row; cells already written as Markdown (<see cref="MarkdownCell"/>, or a link).</summary>
+    internal static void AppendMarkdownTable(StringBuilder text, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var headers = header.ToList();
+        text.Append("| ").AppendJoin(" | ", headers).AppendLine(" |");
+        text.Append('|').AppendJoin('|', headers.Select(_ => " --- ")).AppendLine("|");
+        foreach (var row in rows)
+        {
+            text.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
+        }
     }
 
     /// <summary>The CSV's last column: the SHA-256 of the registry version behind the row.</summary>

@@ -41,5 +41,5 @@ public sealed record Table1Row(
     ];
 
     /// <summary>The columns whose cells a printed table keeps on one line: an id, a phase or a status read broken is misread.</summary>
-    public static readonly IReadOnlySet<string> OneLine = new HashSet<string>(StringComparer.Ordinal) { "NCT number", "Phase", "Status" };
+    public static readonly IReadOnlySet<string> OneLine = new HashSet<string>(StringComparer.Ordinal) { NctHeader, "Phase", "Status" };
 }

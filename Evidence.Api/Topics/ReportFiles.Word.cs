@@ -9,7 +9,7 @@ namespace TrialEvidence.Api.Topics;
 public static partial class ReportFiles
 {
     /// <summary>A4 with 2.5 cm margins, in twips: a table fills the width between them.</summary>
-    private const int A4Long = 16838, A4Short = 11906, Margin = 1418, PortraitWidth = A4Short - (2 * Margin), LandscapeWidth = A4Long - (2 * Margin);
+    private const int Margin = 1418, PortraitWidth = Table1Export.A4Short - (2 * Margin), LandscapeWidth = Table1Export.A4Long - (2 * Margin);
 
     /// <summary>
     /// Portrait A4 pages in Table 1's document defaults (Arial 9 pt, the size its tables' columns
@@ -63,11 +63,7 @@ public static partial class ReportFiles
         return buffer.ToArray();
     }
 
-    private static SectionProperties Page(bool landscape) => new(
-        landscape
-            ? new PageSize { Width = A4Long, Height = A4Short, Orient = PageOrientationValues.Landscape }
-            : new PageSize { Width = A4Short, Height = A4Long },
-        new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 709, Footer = 709, Gutter = 0 });
+    private static SectionProperties Page(bool landscape) => Table1Export.A4Section(landscape, Margin);
 
     /// <summary>The title or a heading, kept with what follows it, with room above.</summary>
     private static Paragraph Bold(string text, string size) =>

@@ -30,13 +30,7 @@ public static partial class ReportFiles
                     text.AppendJoin(string.Empty, paragraph.Parts.Select(p => p.Literal ? CodeSpan(p.Text) : Table1Export.MarkdownCell(p.Text))).AppendLine();
                     break;
                 case ReportTable table:
-                    text.Append("| ").AppendJoin(" | ", table.Header.Select(Table1Export.MarkdownCell)).AppendLine(" |");
-                    text.Append('|').AppendJoin('|', table.Header.Select(_ => " --- ")).AppendLine("|");
-                    foreach (var row in table.Rows)
-                    {
-                        text.Append("| ").AppendJoin(" | ", row.Select(Table1Export.MarkdownCell)).AppendLine(" |");
-                    }
-
+                    Table1Export.AppendMarkdownTable(text, table.Header.Select(Table1Export.MarkdownCell), table.Rows.Select(row => row.Select(Table1Export.MarkdownCell)));
                     break;
             }
         }

@@ -1,7 +1,7 @@
 // The Table 1 page. Its whole state is in the address (filters, ids, hidden columns, the
 // selection), so a view can be bookmarked or sent: /?modality=SBRT&target=PD-1 opens filtered.
 // Rows come from /api/table1; each filter's values and counts from /api/trials' facets.
-import { element, link, statusLabel, phaseCodeLabel, problemText, showStatus, when } from './common.js';
+import { element, link, statusLabel, phaseCodeLabel, formParams, problemText, showStatus, when } from './common.js';
 
 const form = document.getElementById('filters');
 const body = document.querySelector('#table1 tbody');
@@ -46,11 +46,8 @@ const state = {
 
 /** The filters as /api/table1 and /api/trials take them (repeated names for several values). */
 function filterParams() {
-  const params = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) {
-    const text = String(value).trim();
-    if (text !== '') params.append(name, name === 'ids' ? text.split(/[\s,|]+/).filter(Boolean).join(',') : text);
-  }
+  const params = formParams(form);
+  if (params.has('ids')) params.set('ids', params.get('ids').split(/[\s,|]+/).filter(Boolean).join(','));
   return params;
 }
 
@@ -162,13 +159,17 @@ function renderHead() {
   head.replaceChildren(select, ...columns.filter(c => !state.hidden.has(c.key)).map(c => element('th', c.header)));
 }
 
+/** A row's selection box is named by its trial; the name finds it again after a redraw. */
+const selectLabel = nctId => `Select ${nctId} for Table 1`;
+const rowBox = label => [...body.querySelectorAll('td.select input')].find(box => box.getAttribute('aria-label') === label);
+
 function renderRow(row, table) {
   const tr = element('tr');
   const pick = element('td', undefined, 'select');
   const box = element('input');
   box.type = 'checkbox';
   box.checked = state.selection.includes(row.nctNumber);
-  box.setAttribute('aria-label', `Select ${row.nctNumber} for Table 1`);
+  box.setAttribute('aria-label', selectLabel(row.nctNumber));
   box.addEventListener('change', () => toggleSelected(row.nctNumber, box.checked));
   pick.append(box);
   tr.append(pick);
@@ -229,7 +230,7 @@ async function load({ push = false } = {}) {
   // A redraw (a refresh while a harvest runs, say) keeps focus on the row box it was on.
   const focused = body.contains(document.activeElement) ? document.activeElement.getAttribute('aria-label') : null;
   body.replaceChildren(...table.rows.map(row => renderRow(row, table)));
-  if (focused) [...body.querySelectorAll('td.select input')].find(box => box.getAttribute('aria-label') === focused)?.focus();
+  if (focused) rowBox(focused)?.focus();
   for (const row of table.rows) state.rows.set(row.nctNumber, row);
   const asOf = (table.asOf ? ` as the registry stood on ${table.asOf}` : '') + (table.comparison ? `; ${table.comparison.note}` : '');
   const missing = table.notFound.length > 0 ? `; not in the database: ${table.notFound.join(', ')}` : '';
@@ -301,7 +302,7 @@ function renderSelection() {
     item.append(' ', button('↑', 'up', `Move ${id} up`, () => move(i, -1)), button('↓', 'down', `Move ${id} down`, () => move(i, 1)),
       button('✕', 'remove', `Remove ${id} from the selection`, () => {
         toggleSelected(id, false);
-        const box = [...body.querySelectorAll('td.select input')].find(b => b.getAttribute('aria-label') === `Select ${id} for Table 1`);
+        const box = rowBox(selectLabel(id));
         if (box) box.checked = false;
         // Focus stays in the list: on the item that took this one's place, else the one before, else the table's box.
         const items = document.querySelectorAll('#selected li');

@@ -1,20 +1,11 @@
 // Changes across trials: the filters -> /api/changes, grouped by trial and registry version.
-import { element, changeFields, problemText } from '/common.js';
+import { element, link, changeFields, formParams, problemText, showStatus, when } from '/common.js';
 
 const form = document.getElementById('change-filters');
 const list = document.getElementById('change-list');
 const more = document.getElementById('more');
-const fields = changeFields;
 let shown = 0;
 let cursor = null;
-
-function query() {
-  const params = new URLSearchParams();
-  for (const [name, value] of new FormData(form)) {
-    if (value.trim() !== '') params.append(name, value.trim());
-  }
-  return params;
-}
 
 function render(page) {
   let group = null;
@@ -24,15 +15,13 @@ function render(page) {
       key = `${change.nctId} ${change.toVersion}`;
       group = element('article', undefined, 'change-group');
       const heading = element('h2');
-      const link = element('a', change.nctId);
-      link.href = `/trials/${change.nctId}`;
-      heading.append(link, ` ${page.trials[change.nctId] ?? ''}`);
-      group.append(heading, element('p', `Registry update posted ${change.registryDate ?? 'on an unknown date'}; stored ${change.observedAt.slice(0, 16).replace('T', ' ')} UTC`, 'version'));
+      heading.append(link(`/trials/${change.nctId}`, change.nctId), ` ${page.trials[change.nctId] ?? ''}`);
+      group.append(heading, element('p', `Registry update posted ${change.registryDate ?? 'on an unknown date'}; stored ${when(change.observedAt)}`, 'version'));
       group.append(element('ul'));
       list.append(group);
     }
     const item = element('li');
-    item.dataset.order = String(fields.indexOf(change.field));
+    item.dataset.order = String(changeFields.indexOf(change.field));
     item.append(element('strong', change.field), ': ', element('span', change.old ?? '—', 'old'), ' → ', element('span', change.new ?? '—', 'new'));
     // A version's changes in the order the fields are listed (the feed gives the newest stored first).
     const ul = group.querySelector('ul');
@@ -46,7 +35,7 @@ function render(page) {
 }
 
 async function load(next) {
-  const params = query();
+  const params = formParams(form);
   if (!next) {
     history.replaceState(null, '', params.size > 0 ? '?' + params : location.pathname);
     document.getElementById('atom').href = '/api/changes.atom' + (params.size > 0 ? '?' + params : '');
@@ -57,13 +46,8 @@ async function load(next) {
   }
   const response = await fetch('/api/changes?' + params);
   const box = document.getElementById('changes-status');
-  if (!response.ok) {
-    box.className = 'status failed';
-    box.textContent = await problemText(response);
-    box.hidden = false;
-    return;
-  }
-  box.hidden = true;
+  showStatus(box, 'failed', response.ok ? '' : await problemText(response));
+  if (!response.ok) return;
   render(await response.json());
   if (shown === 0) list.append(element('p', 'No changes match.'));
 }
@@ -71,7 +55,7 @@ async function load(next) {
 async function setUp() {
   const topics = await fetch('/api/topics').then(r => (r.ok ? r.json() : []));
   form.elements.topic.append(...topics.map(t => new Option(t.name, t.name)));
-  form.elements.field.append(...fields.map(f => new Option(f, f)));
+  form.elements.field.append(...changeFields.map(f => new Option(f, f)));
   const params = new URLSearchParams(location.search);
   for (const [name, value] of params) {
     if (form.elements[name]) form.elements[name].value = value;

@@ -19,7 +19,7 @@ export function link(href, text, { className, external } = {}) {
   return a;
 }
 
-export const statusLabels = {
+const statusLabels = {
   NOT_YET_RECRUITING: 'Not yet recruiting', RECRUITING: 'Recruiting', ENROLLING_BY_INVITATION: 'Enrolling by invitation',
   ACTIVE_NOT_RECRUITING: 'Active, not recruiting', SUSPENDED: 'Suspended', TERMINATED: 'Terminated', COMPLETED: 'Completed',
   WITHDRAWN: 'Withdrawn', UNKNOWN: 'Unknown status', AVAILABLE: 'Available', NO_LONGER_AVAILABLE: 'No longer available',
@@ -56,6 +56,16 @@ export async function problemText(response) {
 /** The fields of a change, in the order pages list them (as /api/changes names them). */
 export const changeFields = ['status', 'whyStopped', 'enrollment.count', 'enrollment.type', 'startDate', 'primaryCompletionDate', 'completionDate',
   'phase', 'sponsor', 'interventions', 'arms', 'primaryOutcomes', 'secondaryOutcomes', 'sites', 'eligibility'];
+
+/** A form's fields as query parameters: each non-empty value, trimmed, under its name (a repeated name for several). */
+export function formParams(form) {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    const text = String(value).trim();
+    if (text !== '') params.append(name, text);
+  }
+  return params;
+}
 
 /** A status box's text and kind (running, retrying, failed); hidden without text. */
 export function showStatus(box, kind, text) {

@@ -2,7 +2,7 @@
 // raw JSON), its status and enrollment over time (a chart of every enrollment the registry
 // showed, the first estimate and the target marked) and every change with its registry date.
 const nctId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '').toUpperCase();
-import { element, link, statusLabel, phaseLabel, problemText, when } from '/common.js';
+import { element, link, statusLabel, phaseLabel, problemText, when, showStatus } from '/common.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
@@ -13,12 +13,6 @@ function svg(name, attributes, text) {
   return node;
 }
 
-function fail(text) {
-  const box = document.getElementById('trial-status');
-  box.className = 'status failed';
-  box.textContent = text;
-  box.hidden = false;
-}
 
 // ---- what was normalised, and from where ----
 
@@ -259,7 +253,7 @@ async function load() {
     fetch(`/api/trials/${encodeURIComponent(nctId)}`), fetch(`/api/trials/${encodeURIComponent(nctId)}/changes`),
     fetch(`/api/trials/${encodeURIComponent(nctId)}/versions`)]);
   if (!detailResponse.ok) {
-    fail(await problemText(detailResponse));
+    showStatus(document.getElementById('trial-status'), 'failed', await problemText(detailResponse));
     return;
   }
   const detail = await detailResponse.json();
