@@ -65,9 +65,9 @@ public static class Table1Api
         }
 
         // The data files keep empty cells empty; the printed ones say NR, and their footnotes spell it out.
-        var notes = Table1Notes.For(rows, missing, asOf.AsOf, comparison, table.ColumnList);
+        // Notes are made only for the files that carry them (not for JSON, the page's every request).
         var printed = Table1Export.Printed(table.ColumnList);
-        var printedNotes = Table1Notes.For(rows, missing, asOf.AsOf, comparison, printed);
+        Table1Notes Notes(IReadOnlyList<(string Header, Func<Table1Row, string?> Cell)> columns) => Table1Notes.For(rows, missing, asOf.AsOf, comparison, columns);
         var format = FileFormats.Choose(table.Format, request.Headers.Accept, Table1Export.ContentTypes, "json");
         if (format == "html")
         {
@@ -78,10 +78,10 @@ public static class Table1Api
         return format switch
         {
             "csv" => File(Table1Export.Csv(rows, table.ColumnList), "csv", download: true),
-            "md" => File(Table1Export.Markdown(rows, printed, printedNotes), "md", download: false),
-            "html" => File(Table1Export.Html(rows, printed, comparison, printedNotes), "html", download: false),
-            "xlsx" => File(Table1Export.Excel(rows, table.ColumnList, notes), "xlsx", download: true),
-            "docx" => File(Table1Export.Word(rows, printed, comparison, printedNotes), "docx", download: true),
+            "md" => File(Table1Export.Markdown(rows, printed, Notes(printed)), "md", download: false),
+            "html" => File(Table1Export.Html(rows, printed, comparison, Notes(printed)), "html", download: false),
+            "xlsx" => File(Table1Export.Excel(rows, table.ColumnList, Notes(table.ColumnList)), "xlsx", download: true),
+            "docx" => File(Table1Export.Word(rows, printed, comparison, Notes(printed)), "docx", download: true),
             "ris" => File(Table1Ris.Write(rows, reads.Records(rows)), "ris", download: true),
             _ => TypedResults.Ok(new Table1Response(rows, total, missing) { AsOf = asOf.AsOf, Comparison = comparison }),
         };
