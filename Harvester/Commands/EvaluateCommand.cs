@@ -19,46 +19,63 @@ internal static class EvaluateCommand
         var records = new Argument<string[]>("records") { Description = "Registry JSON files, folders or zips, or a WHO ICTRP XML export", Arity = ArgumentArity.OneOrMore }
             .RefusingUnknownOptions().OfExistingPaths();
         var all = new Option<bool>("--all-disagreements") { Description = "List every disagreement, not the first 40" };
-        var command = new Command("evaluate", "Measure the normaliser against hand-made labels (precision and recall per field)") { labels, records, all };
+        var second = new Option<string>("--second-labels")
+        {
+            Description = "Folder with a second annotator's labels of the same records: also print how far the two annotators agree",
+        }.OfFolderWithAny("interventions.csv", "primary_outcomes.csv", TrialEvaluation.LabelFile);
+        var command = new Command("evaluate", "Measure the normaliser against hand-made labels (precision and recall per field)") { labels, records, all, second };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var report = NormalisationEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), parse.GetValue(labels)!, StudyNormaliser.Embedded);
+            var (folder, allMisses) = (parse.GetValue(labels)!, parse.GetValue(all));
+            var report = NormalisationEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), folder, StudyNormaliser.Embedded);
             output.WriteLine($"Vocabulary {report.VocabularyVersion}");
-            output.WriteLine($"{"field",-16}{"items",7}{"labelled",10}{"predicted",11}{"correct",9}{"precision",11}{"recall",8}{"accuracy",10}");
-            foreach (var score in report.Scores)
-            {
-                output.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{score.Field,-16}{score.Items,7}{score.Labelled,10}{score.Predicted,11}{score.Correct,9}{score.Precision,11:0.000}{score.Recall,8:0.000}{score.Accuracy,10:0.000}"));
-            }
-
+            WriteItemScores(output, report, allMisses, "normalised");
             output.WriteLine($"RT dose statements: {report.DosesParsed} read, {report.DosesKeptRaw} kept raw (not guessed)");
-            output.WriteLine($"{report.Disagreements.Count} disagreement(s){(report.UnmatchedLabels.Count > 0 ? $", {report.UnmatchedLabels.Count} label(s) for items not in the records" : string.Empty)}");
-            foreach (var miss in parse.GetValue(all) ? report.Disagreements : report.Disagreements.Take(40))
+            WriteTrialScores(output, TrialEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), folder, StudyNormaliser.Embedded), allMisses, "what the whole record gives");
+            if (parse.GetValue(second) is { } secondFolder)
             {
-                output.WriteLine($"  {miss}");
+                output.WriteLine();
+                output.WriteLine($"Second annotator ({secondFolder}) against the labels: how far two people reading the same records agree");
+                WriteItemScores(output, NormalisationEvaluation.Agreement(folder, secondFolder, StudyNormaliser.Embedded.Vocabulary), allMisses, "second");
+                WriteTrialScores(output, TrialEvaluation.Agreement(folder, secondFolder, StudyNormaliser.Embedded.Vocabulary), allMisses, "the second annotator against the first");
             }
-
-            foreach (var label in report.UnmatchedLabels)
-            {
-                output.WriteLine($"  no such item in the records: {label}");
-            }
-
-            WriteTrialScores(output, TrialEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), parse.GetValue(labels)!, StudyNormaliser.Embedded), parse.GetValue(all));
 
             return 0;
         });
         return command;
     }
 
+    /// <summary>Per-intervention and per-outcome scores with their disagreements, the predicted side named <paramref name="predictedBy"/>.</summary>
+    private static void WriteItemScores(TextWriter output, EvaluationReport report, bool allMisses, string predictedBy)
+    {
+        output.WriteLine($"{"field",-16}{"items",7}{"labelled",10}{"predicted",11}{"correct",9}{"precision",11}{"recall",8}{"accuracy",10}");
+        foreach (var score in report.Scores)
+        {
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{score.Field,-16}{score.Items,7}{score.Labelled,10}{score.Predicted,11}{score.Correct,9}{score.Precision,11:0.000}{score.Recall,8:0.000}{score.Accuracy,10:0.000}"));
+        }
+
+        output.WriteLine($"{report.Disagreements.Count} disagreement(s){(report.UnmatchedLabels.Count > 0 ? $", {report.UnmatchedLabels.Count} label(s) for items not in the records" : string.Empty)}");
+        foreach (var miss in allMisses ? report.Disagreements : report.Disagreements.Take(40))
+        {
+            output.WriteLine($"  {miss.Describe("labelled", predictedBy)}");
+        }
+
+        foreach (var label in report.UnmatchedLabels)
+        {
+            output.WriteLine($"  no such item in the records: {label}");
+        }
+    }
+
     /// <summary>Trial-level scores (trials.csv), one block per half of the labels' split.</summary>
-    private static void WriteTrialScores(TextWriter output, IReadOnlyList<TrialScore> scores, bool allMisses)
+    private static void WriteTrialScores(TextWriter output, IReadOnlyList<TrialScore> scores, bool allMisses, string what)
     {
         foreach (var half in scores.GroupBy(s => s.Half))
         {
             output.WriteLine();
-            output.WriteLine($"Trials, {half.Key} half ({half.First().Trials} trials): what the whole record gives");
+            output.WriteLine($"Trials, {half.Key} half ({half.First().Trials} trials): {what}");
             output.WriteLine($"{"field",-16}{"labelled",10}{"predicted",11}{"correct",9}{"precision",11}{"recall",8}{"from free text",16}");
             foreach (var score in half)
             {

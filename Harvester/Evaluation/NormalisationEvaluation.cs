@@ -23,22 +23,57 @@ public static partial class NormalisationEvaluation
     {
         ArgumentNullException.ThrowIfNull(normaliser);
         var (interventions, outcomes, doses) = Predict(records, normaliser);
-        var scores = new List<FieldScore>();
-        var misses = new List<Disagreement>();
-        var interventionLabels = ReadLabels(Path.Combine(labelsFolder, "interventions.csv"), "name");
-        foreach (var label in interventionLabels.Values.Where(l => l.GetValueOrDefault(NormalisedField.Agent) is not null))
-        {
-            label[NormalisedField.Agent] = string.Join(Terms.ListSeparator, label[NormalisedField.Agent]!.Split(Terms.ListSeparator.Trim()).Select(a => EvaluationInputs.AgentName(a, normaliser.Vocabulary)));
-        }
+        var (scores, misses, unmatched) = Compare(labelsFolder, normaliser.Vocabulary, interventions, outcomes);
+        return new EvaluationReport(normaliser.VocabularyVersion, scores, misses, unmatched, doses.Parsed, doses.Raw);
+    }
 
-        var outcomeLabels = ReadLabels(Path.Combine(labelsFolder, "primary_outcomes.csv"), "measure");
-        scores.AddRange(Score(interventionLabels, interventions, InterventionFields, misses));
+    /// <summary>
+    /// How far a second annotator's labels of the same records (<paramref name="secondFolder"/>)
+    /// agree with the first's: the second scored as if it were the normaliser. Where two people
+    /// reading the same record disagree, no normaliser can be measured more finely than they agree.
+    /// Items only one of them labelled are left out.
+    /// </summary>
+    public static EvaluationReport Agreement(string firstFolder, string secondFolder, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var (scores, misses, _) = Compare(
+            firstFolder, vocabulary, InterventionLabels(secondFolder, vocabulary), ReadLabels(Path.Combine(secondFolder, OutcomeFile), "measure"));
+        return new EvaluationReport(string.Empty, scores, misses, [], 0, 0);
+    }
+
+    private const string InterventionFile = "interventions.csv";
+
+    private const string OutcomeFile = "primary_outcomes.csv";
+
+    /// <summary>Scores of <paramref name="interventions"/> and <paramref name="outcomes"/> against the labels in <paramref name="labelsFolder"/>.</summary>
+    private static (List<FieldScore> Scores, List<Disagreement> Misses, List<string> Unmatched) Compare(
+        string labelsFolder,
+        Vocabulary vocabulary,
+        Dictionary<Key, Dictionary<string, string?>> interventions,
+        Dictionary<Key, Dictionary<string, string?>> outcomes)
+    {
+        var misses = new List<Disagreement>();
+        var interventionLabels = InterventionLabels(labelsFolder, vocabulary);
+        var outcomeLabels = ReadLabels(Path.Combine(labelsFolder, OutcomeFile), "measure");
+        var scores = Score(interventionLabels, interventions, InterventionFields, misses);
         scores.AddRange(Score(outcomeLabels, outcomes, OutcomeFields, misses));
         var unmatched = interventionLabels.Keys.Where(k => !interventions.ContainsKey(k))
             .Concat(outcomeLabels.Keys.Where(k => !outcomes.ContainsKey(k)))
             .Select(k => $"{k.NctId} / {k.Text}")
             .ToList();
-        return new EvaluationReport(normaliser.VocabularyVersion, scores, misses, unmatched, doses.Parsed, doses.Raw);
+        return (scores, misses, unmatched);
+    }
+
+    /// <summary>interventions.csv, each labelled agent by the vocabulary's name for it.</summary>
+    private static Dictionary<Key, Dictionary<string, string?>> InterventionLabels(string labelsFolder, Vocabulary vocabulary)
+    {
+        var labels = ReadLabels(Path.Combine(labelsFolder, InterventionFile), "name");
+        foreach (var label in labels.Values.Where(l => l.GetValueOrDefault(NormalisedField.Agent) is not null))
+        {
+            label[NormalisedField.Agent] = string.Join(Terms.ListSeparator, label[NormalisedField.Agent]!.Split(Terms.ListSeparator.Trim()).Select(a => EvaluationInputs.AgentName(a, vocabulary)));
+        }
+
+        return labels;
     }
 
     /// <summary>Normalised values of every intervention and primary outcome in the records, by (NCT id, wording).</summary>
@@ -101,11 +136,8 @@ public static partial class NormalisationEvaluation
                 }
 
                 total++;
-                var expected = Canonical(label[field] is not { } written ? null
-                    : field == NormalisedField.RtModality ? EvaluationInputs.ModalityName(written)
-                    : field == NormalisedField.EndpointClass ? EvaluationInputs.EndpointName(written)
-                    : written);
-                var actual = Canonical(prediction[field]);
+                var expected = Canonical(label[field]);
+                var actual = Canonical(prediction.GetValueOrDefault(field));
                 if (field == "landmark")
                 {
                     (expected, actual) = (InMonths(expected), InMonths(actual));
@@ -120,7 +152,7 @@ public static partial class NormalisationEvaluation
                 }
                 else
                 {
-                    misses.Add(new Disagreement(key.NctId, key.Text, field, label[field], prediction[field]));
+                    misses.Add(new Disagreement(key.NctId, key.Text, field, label[field], prediction.GetValueOrDefault(field)));
                 }
             }
 
@@ -180,6 +212,17 @@ public static partial class NormalisationEvaluation
                 row[field] = string.Join(Terms.ListSeparator, row[field]!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
             }
 
+            // Annotators write DOMAIN.md's names ("proton beam therapy", "conversion to resection"); compare the product's.
+            if (row.GetValueOrDefault(NormalisedField.RtModality) is { } modality)
+            {
+                row[NormalisedField.RtModality] = EvaluationInputs.ModalityName(modality);
+            }
+
+            if (row.GetValueOrDefault(NormalisedField.EndpointClass) is { } endpoint)
+            {
+                row[NormalisedField.EndpointClass] = EvaluationInputs.EndpointName(endpoint);
+            }
+
             labels.TryAdd(new Key(row["nct_id"]!, row[textColumn] ?? string.Empty), row);
         }
 
@@ -207,7 +250,10 @@ public sealed record FieldScore(string Field, int Items, int Labelled, int Predi
 /// <summary>A label the normaliser does not reproduce.</summary>
 public sealed record Disagreement(string NctId, string Item, string Field, string? Expected, string? Actual)
 {
-    public override string ToString() => $"{NctId} \"{Item}\" {Field}: labelled '{Expected}', normalised '{Actual}'";
+    public override string ToString() => Describe("labelled", "normalised");
+
+    /// <summary>The disagreement with each side named (a second annotator's labels are not "normalised").</summary>
+    public string Describe(string expectedBy, string actualBy) => $"{NctId} \"{Item}\" {Field}: {expectedBy} '{Expected}', {actualBy} '{Actual}'";
 }
 
 /// <param name="DosesParsed">RT dose statements read whole (first record of each NCT id).</param>

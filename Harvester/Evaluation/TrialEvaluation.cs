@@ -34,6 +34,31 @@ public static class TrialEvaluation
 
         var (labels, columns) = ReadLabels(path, normaliser.Vocabulary);
         var predictions = Predict(records, normaliser, labels.Keys.ToHashSet(StringComparer.Ordinal));
+        return Score(labels, columns, predictions, "normalised");
+    }
+
+    /// <summary>
+    /// How far a second annotator's trials.csv (in <paramref name="secondFolder"/>) agrees with the
+    /// first's, the second scored as if it were the normaliser; none when either folder has no trials.csv.
+    /// </summary>
+    public static IReadOnlyList<TrialScore> Agreement(string firstFolder, string secondFolder, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var (first, second) = (Path.Combine(firstFolder, LabelFile), Path.Combine(secondFolder, LabelFile));
+        if (!File.Exists(first) || !File.Exists(second))
+        {
+            return [];
+        }
+
+        var (labels, columns) = ReadLabels(first, vocabulary);
+        var (others, otherColumns) = ReadLabels(second, vocabulary);
+        columns.IntersectWith(otherColumns);
+        return Score(labels, columns, others, "second");
+    }
+
+    /// <summary>Scores of <paramref name="predictions"/> against <paramref name="labels"/>, per half and per field the labels have a column for.</summary>
+    private static List<TrialScore> Score(Dictionary<string, TrialValues> labels, HashSet<string> columns, Dictionary<string, TrialValues> predictions, string predictedBy)
+    {
         var scores = new List<TrialScore>();
         foreach (var half in labels.Values.Select(l => l.Half).Distinct().Order(StringComparer.Ordinal))
         {
@@ -54,7 +79,7 @@ public static class TrialEvaluation
                     fromText += actual.Count(v => prediction.FromFreeText.Contains((field, v)));
                     if (!expected.SetEquals(actual))
                     {
-                        misses.Add($"{trial.NctId} {field}: labelled '{string.Join("; ", expected.Order())}', normalised '{string.Join("; ", actual.Order())}'");
+                        misses.Add($"{trial.NctId} {field}: labelled '{string.Join("; ", expected.Order())}', {predictedBy} '{string.Join("; ", actual.Order())}'");
                     }
                 }
 

@@ -70,4 +70,32 @@ public sealed class EvaluationComparisonTests : IDisposable
         var agents = scores.Single(s => s.Field == "agents");
         Assert.Equal((1, 1, 1), (agents.Labelled, agents.Predicted, agents.Correct));
     }
+
+    [Fact]
+    public void A_second_annotators_labels_are_scored_against_the_first_with_each_sides_names_mapped_alike()
+    {
+        const string Header = "nct_id,name,agent,agent_class,target,rt_modality,partner_class,note\n";
+        Write("interventions.csv", Header + "NCT00000009,BMS-936559,bms-936559,ICI,PD-L1,,,\nNCT00000009,Proton radiotherapy,,,,proton beam therapy,,\n");
+        var second = Directory.CreateDirectory(Path.Combine(_folder, "second")).FullName;
+        File.WriteAllText(Path.Combine(second, "interventions.csv"), Header + "NCT00000009,BMS-936559,MDX-1105,ICI,PD-1,,,\nNCT00000009,Proton radiotherapy,,,,Proton,,\nNCT00000009,Only the second saw this,,,,EBRT,,\n");
+        const string TrialHeader = "nct_id,half,rt,rt_modality,ici,agents,targets,bispecific,other_agents,evidence_fields,disease_setting,setting_tags,institution,intervention_cell,note\n";
+        Write("trials.csv", TrialHeader + "NCT00000009,unseen,yes,proton beam therapy,yes,BMS-936559,PD-L1,no,,interventions,,metastatic,,,\n");
+        File.WriteAllText(Path.Combine(second, "trials.csv"), TrialHeader + "NCT00000009,unseen,yes,Proton,yes,mdx-1105,PD-L1,no,,interventions,,metastatic;recurrent,,,\n");
+
+        var items = NormalisationEvaluation.Agreement(_folder, second, StudyNormaliser.Embedded.Vocabulary);
+        var trials = TrialEvaluation.Agreement(_folder, second, StudyNormaliser.Embedded.Vocabulary);
+
+        // The agent written by its code and the proton modality by DOMAIN.md's name are the same values; the target is not.
+        Assert.Equal((2, 1, 1, 0), Counts(items.Scores.Single(s => s.Field == "target")));
+        Assert.Equal((2, 1, 1, 1), Counts(items.Scores.Single(s => s.Field == "rt_modality")));
+        Assert.Equal((2, 1, 1, 1), Counts(items.Scores.Single(s => s.Field == "agent")));
+        var miss = Assert.Single(items.Disagreements);
+        Assert.Equal("NCT00000009 \"BMS-936559\" target: first 'PD-L1', second 'PD-1'", miss.Describe("first", "second"));
+        var setting = trials.Single(s => s.Field == "setting");
+        Assert.Equal((1, 2, 1), (setting.Labelled, setting.Predicted, setting.Correct));
+        Assert.Equal("NCT00000009 setting: labelled 'metastatic', second 'metastatic; recurrent'", Assert.Single(setting.Misses));
+        Assert.All(trials.Where(s => s.Field != "setting"), s => Assert.Empty(s.Misses));
+    }
+
+    private static (int Items, int Labelled, int Predicted, int Correct) Counts(FieldScore score) => (score.Items, score.Labelled, score.Predicted, score.Correct);
 }
