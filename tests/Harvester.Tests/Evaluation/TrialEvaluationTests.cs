@@ -155,6 +155,38 @@ public sealed partial class TrialEvaluationTests
         }
     }
 
+    /// <summary>
+    /// Sets 49-55 were labelled a second time, blind to the first labels
+    /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
+    /// first labels is labelled again, so how far two people agree is measured on all of them.
+    /// </summary>
+    [Theory]
+    [InlineData(49, 26)]
+    [InlineData(50, 28)]
+    [InlineData(51, 29)]
+    [InlineData(52, 22)]
+    [InlineData(53, 16)]
+    [InlineData(54, 25)]
+    [InlineData(55, 17)]
+    public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
+    {
+        var first = Path.Combine(Labels, $"reconstructed-{set}");
+        var run = CliRun.Invoke(
+            "evaluate", "--labels", first, Path.Combine(AppContext.BaseDirectory, "Evaluation", $"Reconstructed-{set}"), "--second-labels", Path.Combine(first, "second-annotator"));
+
+        Assert.Equal(0, run.ExitCode);
+        var second = run.Output[run.Output.IndexOf("Second annotator", StringComparison.Ordinal)..];
+        Assert.Contains($"Trials, unseen half ({trials} trials): the second annotator against the first", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("no such item in the records", run.Output, StringComparison.Ordinal);
+        var items = NormalisationEvaluation.Agreement(first, Path.Combine(first, "second-annotator"), StudyNormaliser.Embedded.Vocabulary);
+        var scored = NormalisationEvaluation.Run(RecordSource.Expand([Path.Combine(AppContext.BaseDirectory, "Evaluation", $"Reconstructed-{set}")]), first, StudyNormaliser.Embedded);
+        foreach (var field in new[] { "agent", "endpoint_class" })
+        {
+            // Set 55's records have no outcomes, so neither label file has any.
+            Assert.Equal(scored.Scores.SingleOrDefault(s => s.Field == field)?.Items, items.Scores.SingleOrDefault(s => s.Field == field)?.Items);
+        }
+    }
+
     [GeneratedRegex(@"(?m)^(?<field>\w+)\s+\d+\s+\d+\s+\d+\s+(?<precision>[\d.]+)\s+(?<recall>[\d.]+)\s+\d+\s*$")]
     private static partial Regex TrialLines();
 
