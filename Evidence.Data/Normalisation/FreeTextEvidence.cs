@@ -319,7 +319,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <paramref name="joinsBefore"/>, or a "+" beside it (its qualifiers from <paramref name="plusFrom"/>).
     /// </summary>
     private static bool JoinedInTitle(TermText words, int start, int end, Func<string, bool> joinsBefore, int plusFrom) =>
-        !DescribesPeople(words, start) && (Studied(words, start, end)
+        !DescribesPeople(words, start) && (Studied(words, start, end) || Compared(words, start, end)
         || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(start, 1).Any(joinsBefore)
         || PlusBeside(words, plusFrom, end));
@@ -610,6 +610,20 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             || (before.Count > 0 && before[^1] is "comparing" or "compare" or "compares")
             || AsTherapy(words, end);
         return studied && NotStudiedOf(words, end);
+    }
+
+    /// <summary>
+    /// A therapy a title compares with another, "versus" or "vs" right after it (or after
+    /// "Monotherapy", "Alone") or right before it ("Tislelizumab Monotherapy Versus Salvage
+    /// Chemotherapy", "Surgery vs Radiotherapy"): each arm of the comparison is given. Not what
+    /// is studied of it ("Cost-Effectiveness of Nivolumab Versus ...", <see cref="NotStudiedOf"/>).
+    /// </summary>
+    private static bool Compared(TermText words, int start, int end)
+    {
+        var after = words.WordsFrom(end, 2).ToList();
+        var compared = after is ["versus" or "vs", ..] or ["monotherapy" or "alone", "versus" or "vs"]
+            || words.WordsBefore(start, 1).Any(w => w is "versus" or "vs");
+        return compared && NotStudiedOf(words, end) && !words.WordsBefore(start, 4).Any(StudiedBeforeTherapy.Contains);
     }
 
     /// <summary>

@@ -150,6 +150,8 @@ public class CombinationNameAndTitleRulesTests
     [InlineData("Toripalimab Plus Surgery vs Surgery Alone for Recurrent Nasopharyngeal Carcinoma")]
     [InlineData("Salvage Surgery With Toripalimab for Recurrent Nasopharyngeal Carcinoma")]
     [InlineData("Toripalimab Combined With Salvage Surgery in Recurrent Nasopharyngeal Carcinoma")]
+    [InlineData("Toripalimab Monotherapy Versus Salvage Surgery for Recurrent Nasopharyngeal Carcinoma")] // each arm compared is given (set 51)
+    [InlineData("Salvage Surgery vs Toripalimab for Recurrent Nasopharyngeal Carcinoma")]
     public void A_title_that_joins_a_named_ici_to_another_treatment_gives_it(string title)
     {
         var freeText = SurgeryTrial(title).FreeText;
@@ -162,6 +164,9 @@ public class CombinationNameAndTitleRulesTests
     [InlineData("Salvage Surgery After Toripalimab for Recurrent Nasopharyngeal Carcinoma")] // before the trial
     [InlineData("Toripalimab Response and Salvage Surgery in Nasopharyngeal Carcinoma")] // not joined
     [InlineData("Salvage Surgery in Patients With Toripalimab-Refractory Nasopharyngeal Carcinoma")] // failed before
+    [InlineData("Cost-Effectiveness of Toripalimab Versus Salvage Surgery in Nasopharyngeal Carcinoma")] // what is studied of it
+    [InlineData("Salvage Surgery in Patients Treated With Toripalimab Versus Chemotherapy Before")] // the people, not the arms
+    [InlineData("Toripalimab Outcomes Versus Salvage Surgery Outcomes in Nasopharyngeal Carcinoma")] // what is studied of it
     public void A_title_that_names_an_ici_without_joining_it_to_a_treatment_gives_nothing(string title)
     {
         Assert.Null(SurgeryTrial(title).FreeText);
