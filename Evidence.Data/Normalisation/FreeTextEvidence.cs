@@ -58,6 +58,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             var allClasses = vocabulary.IciClassMatches(words);
+            allClasses.AddRange(RecordFields.IsTitle(field) || field.EndsWith(".label", StringComparison.Ordinal) ? JoinedCheckpoints(words, allClasses) : []);
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
             var rt = GivenInText.Given(allRt, words, sequence: true);
@@ -611,6 +612,44 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             || AsTherapy(words, end);
         return studied && NotStudiedOf(words, end);
     }
+
+    /// <summary>
+    /// A checkpoint a title or an arm's label names alone for its antibody, joined to a treatment
+    /// ("Total Neoadjuvant Treatment Plus PD-1", "SBRT Combined With PD-1", "PD-1 + CRT"), as
+    /// registrants often write it; not one a class term already names ("anti-PD-1", "PD-1
+    /// inhibitor"), nor its expression or state ("Plus PD-L1 Positive", "With PD-1 Expression"),
+    /// nor one after a lone "with", which describes tumours more often than it adds a drug.
+    /// </summary>
+    private IEnumerable<TermMatch<string>> JoinedCheckpoints(TermText words, List<TermMatch<string>> classes)
+    {
+        for (var i = 0; i < words.Words.Count; i++)
+        {
+            if (vocabulary.CheckpointSpelled(words, i, backward: false) is not ({ } target, var count)
+                || classes.Any(c => i >= c.Position && i < c.Position + c.Words)
+                || words.WordsBefore(i, 1).Any(w => w == "anti"))
+            {
+                continue;
+            }
+
+            var end = i + count;
+            var before = words.WordsBefore(i, 2).ToList();
+            var joined = before is [.., "plus"] or ["combined" or "combination", "with"]
+                || (i > 0 && words.Between(i - 1, i).Contains('+'))
+                || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined")
+                || (end < words.Words.Count && words.Between(end - 1, end).Contains('+'));
+            if (joined && !words.WordsFrom(end, 2).Any(CheckpointStates.Contains))
+            {
+                yield return new TermMatch<string>(target, words.Original[words.Words[i].Start..words.Words[end - 1].End], i, count);
+                i = end - 1;
+            }
+        }
+    }
+
+    /// <summary>What a checkpoint named alone may be followed by when it is a tumour's state, not a drug ("PD-L1 Positive", "PD-L1 TPS").</summary>
+    private static readonly HashSet<string> CheckpointStates = new(
+        ["expression", "expressing", "expressed", "positive", "negative", "status", "level", "levels", "high", "low", "score", "tps", "cps",
+         "staining", "testing", "test", "assay", "biomarker", "ligand"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// A therapy a title compares with another, "versus" or "vs" right after it (or after

@@ -499,13 +499,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
     {
-        for (var start = match.Position; start > 0 && Slash(text, start - 1, start) && TargetSpelled(text, start - 1, backward: true) is ({ } target, var words);)
+        for (var start = match.Position; start > 0 && Slash(text, start - 1, start) && vocabulary.CheckpointSpelled(text, start - 1, backward: true) is ({ } target, var words);)
         {
             start -= words;
             yield return new TermMatch<string>(target, text.Original[text.Words[start].Start..text.Words[start + words - 1].End], start, words);
         }
 
-        for (var next = match.Position + match.Words; next < text.Words.Count && Slash(text, next - 1, next) && TargetSpelled(text, next, backward: false) is ({ } target, var words);)
+        for (var next = match.Position + match.Words; next < text.Words.Count && Slash(text, next - 1, next) && vocabulary.CheckpointSpelled(text, next, backward: false) is ({ } target, var words);)
         {
             yield return new TermMatch<string>(target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
             next += words;
@@ -515,31 +515,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>Whether only a slash stands between word <paramref name="left"/> and word <paramref name="right"/>.</summary>
     private static bool Slash(TermText text, int left, int right) =>
         text.Between(left, right).Trim() is "/";
-
-    /// <summary>
-    /// The checkpoint whose name the words of <paramref name="text"/> spell from word
-    /// <paramref name="position"/> on (or, <paramref name="backward"/>, up to it), and how many
-    /// words it takes ("PD-L1": "pd", "l1").
-    /// </summary>
-    private (string Target, int Words)? TargetSpelled(TermText text, int position, bool backward)
-    {
-        foreach (var (key, target) in vocabulary.IciTargets)
-        {
-            var spelled = string.Empty;
-            var words = 0;
-            for (var i = position; i >= 0 && i < text.Words.Count && spelled.Length < key.Length; i += backward ? -1 : 1, words++)
-            {
-                spelled = backward ? text.Words[i].Word + spelled : spelled + text.Words[i].Word;
-            }
-
-            if (spelled == key)
-            {
-                return (target, words);
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// A name that says only what kind of treatment it is ("Immunotherapy", "Active comparator",

@@ -116,6 +116,31 @@ public sealed class VocabularyMatchers
     /// <summary>The checkpoints by their match keys ("pdl1": PD-L1), for a checkpoint written alone after a slash.</summary>
     public IReadOnlyList<(string Key, string Target)> IciTargets { get; }
 
+    /// <summary>
+    /// The checkpoint whose name the words of <paramref name="text"/> spell from word
+    /// <paramref name="position"/> on (or, <paramref name="backward"/>, up to it), and how many
+    /// words it takes ("PD-L1": "pd", "l1").
+    /// </summary>
+    public (string Target, int Words)? CheckpointSpelled(TermText text, int position, bool backward)
+    {
+        foreach (var (key, target) in IciTargets)
+        {
+            var spelled = string.Empty;
+            var words = 0;
+            for (var i = position; i >= 0 && i < text.Words.Count && spelled.Length < key.Length; i += backward ? -1 : 1, words++)
+            {
+                spelled = backward ? text.Words[i].Word + spelled : spelled + text.Words[i].Word;
+            }
+
+            if (spelled == key)
+            {
+                return (target, words);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Class words of partner therapies ("TKIs") to the class.</summary>
     public TermMatcher<string> PartnerClasses { get; }
 

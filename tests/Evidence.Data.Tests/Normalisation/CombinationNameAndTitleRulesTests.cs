@@ -171,4 +171,26 @@ public class CombinationNameAndTitleRulesTests
     {
         Assert.Null(SurgeryTrial(title).FreeText);
     }
+
+    [Theory]
+    [InlineData("Salvage Surgery Plus PD-1 in Recurrent Nasopharyngeal Carcinoma", "PD-1")] // set 50
+    [InlineData("Salvage Surgery Combined With PD-L1 for Recurrent Nasopharyngeal Carcinoma", "PD-L1")]
+    [InlineData("PD1 + Salvage Surgery for Recurrent Nasopharyngeal Carcinoma", "PD-1")]
+    public void A_title_that_joins_a_checkpoint_named_alone_to_a_treatment_gives_its_antibody(string title, string target)
+    {
+        var freeText = SurgeryTrial(title).FreeText;
+
+        Assert.Equal([target], freeText?.Targets);
+        Assert.Empty(freeText!.Agents);
+    }
+
+    [Theory]
+    [InlineData("Salvage Surgery Plus Adjuvant Therapy in PD-L1 Positive Nasopharyngeal Carcinoma")] // its state
+    [InlineData("Salvage Surgery Plus PD-L1 Testing in Nasopharyngeal Carcinoma")]
+    [InlineData("Salvage Surgery for Nasopharyngeal Carcinoma With PD-1 Ligand Expression")] // a lone "with" describes the tumour
+    [InlineData("PD-L1 and Salvage Surgery Outcomes in Nasopharyngeal Carcinoma")] // not joined
+    public void A_checkpoint_named_alone_as_a_tumours_state_gives_nothing(string title)
+    {
+        Assert.Null(SurgeryTrial(title).FreeText);
+    }
 }
