@@ -410,8 +410,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
-            if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(i + 2, 1).Any(w => w is "treated" or "given" or "administered" or "applied")))
-                || (word == "will" && next == "have" && !words.WordsFrom(i + 2, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
+            // "will also receive", "will then be treated": one adverb of sequence between.
+            var verb = word == "will" && SequenceAdverbs.Contains(next) && i + 2 < words.Words.Count ? i + 2 : i + 1;
+            next = words.Words[verb].Word;
+            if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(verb + 1, 1).Any(w => w is "treated" or "given" or "administered" or "applied")))
+                || (word == "will" && next == "have" && !words.WordsFrom(verb + 1, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
                 || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i)))
             {
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
@@ -441,6 +444,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>The adverbs that may stand between "will" and what patients receive ("will also receive", "will then be treated").</summary>
+    private static readonly HashSet<string> SequenceAdverbs = new(
+        ["also", "then", "additionally", "subsequently", "first", "each", "all", "further", "initially"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the sentence opens with the trial's own therapy as the subject of "includes",
