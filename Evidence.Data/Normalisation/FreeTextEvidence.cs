@@ -415,7 +415,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             next = words.Words[verb].Word;
             if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(verb + 1, 1).Any(w => w is "treated" or "given" or "administered" or "applied")))
                 || (word == "will" && next == "have" && !words.WordsFrom(verb + 1, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
-                || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i)))
+                || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i))
+                || (word is "value" or "role" && next == "of" && words.WordsBefore(i, 2).ToList() is [not ("predictive" or "prognostic" or "diagnostic"), "the"] && !OfOthers(words, i)))
             {
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
