@@ -93,16 +93,27 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         // A selection that is neither everything nor one facet value, with the facet numbers of
         // this state of the database in memory: its rowids (one comma-joined value, not a row
         // each), counted and (words alone in NCT order) paged there.
+        // Facet filters alone (several values, or several filters) are selected there too, over
+        // every study held, without reading the database.
         var snapshot = (FacetCodeSnapshot?)null;
         var version = 0L;
-        var rowids = inMemory && !selection.All && single is null && snapshots.TryCurrent(out snapshot, out version)
-            ? CommaNumbers.Parse(connection.ExecuteScalar<string?>(
-                selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
-                parameters))
-            : null;
-        if (rowids is not null && selection.SearchOnly is not null && byNctId)
+        long[]? rowids = null;
+        var selectedInMemory = false;
+        if (inMemory && !selection.All && single is null && snapshots.TryCurrent(out snapshot, out version))
         {
-            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids, offset, paging.PageSize, descending: idDirection == "DESC")));
+            var groups = FacetGroups(connection, filters);
+            selectedInMemory = groups is not null;
+            rowids = groups is not null
+                ? snapshot.Select(groups)
+                : CommaNumbers.Parse(connection.ExecuteScalar<string?>(
+                    selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
+                    parameters));
+        }
+
+        var pagedInMemory = rowids is not null && (selection.SearchOnly is not null || selectedInMemory) && byNctId;
+        if (pagedInMemory)
+        {
+            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids!, offset, paging.PageSize, descending: idDirection == "DESC")));
         }
 
         // Otherwise words alone in NCT order: the matches' codes and the page's ids in one pass over
@@ -132,7 +143,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             parameters.Add("pageIds", found.PageIds);
         }
 
-        var pageIds = rowids is not null && selection.SearchOnly is not null && byNctId
+        var pageIds = pagedInMemory
             ? "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT value FROM json_each(@pageRowids))"
             : searched is not null
             ? "SELECT value AS nct_id FROM json_each(@pageIds)"
@@ -212,9 +223,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     {
         // A parameter not given binds as null or as an empty list.
         // facet_pairs does not pair countries (nor count them without case); a country is counted over its studies.
-        if (!string.IsNullOrEmpty(filters.Q) || filters.Country is { Length: > 0 } || filters.Sponsor is { Length: > 0 } || filters.Property is { Length: > 0 }
-            || filters.MinEnrollment is not null || filters.MaxEnrollment is not null || filters.StartFrom is not null || filters.StartTo is not null
-            || filters.UpdatedSince is not null || string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase))
+        if (HasOtherThanFacetFilters(filters) || filters.Country is { Length: > 0 })
         {
             return null;
         }
@@ -224,11 +233,66 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         return given.Count == 1 && !asksForAny ? given[0] : null;
     }
 
+    /// <summary>
+    /// The facet numbers (facet_ids) each filter accepts, one group per filter given, when every
+    /// filter is of a facet that study_facets keeps as the filter selects (status, phase, setting,
+    /// endpoint, agent, target, modality, topic, country): a study is selected when it holds a
+    /// number of every group (<see cref="FacetCodeSnapshot.Select"/>). "any" accepts every value
+    /// of its facet; a country is compared without ASCII case, as the SQL compares it
+    /// (COLLATE NOCASE). None when any other filter is given.
+    /// </summary>
+    private static List<IReadOnlyCollection<int>>? FacetGroups(SqliteConnection connection, TrialFilters filters)
+    {
+        if (HasOtherThanFacetFilters(filters))
+        {
+            return null;
+        }
+
+        // Each filter given: its facet and the values it accepts (none listed: any value of the facet).
+        var wanted = FacetFilters(filters)
+            .Select(f => (f.Facet, Values: f.Any ? null : f.Facet == "country" ? [.. f.Values.Select(AsciiLower)] : f.Values))
+            .ToList();
+        if (wanted.Count is 0 or > FacetCodeSnapshot.MaxGroups)
+        {
+            return null;
+        }
+
+        var numbers = connection.Query<(long Id, string Facet, string Value)>(
+            "SELECT id, facet, value FROM facet_ids WHERE facet IN (SELECT value FROM json_each(@facets))",
+            new { facets = JsonSerializer.Serialize(wanted.Select(w => w.Facet).Distinct()) }).ToList();
+        return [.. wanted.Select(w => (IReadOnlyCollection<int>)[.. numbers
+            .Where(n => n.Facet == w.Facet && (w.Values is null || w.Values.Contains(w.Facet == "country" ? AsciiLower(n.Value) : n.Value, StringComparer.Ordinal)))
+            .Select(n => checked((int)n.Id))])];
+    }
+
+    /// <summary>Whether a filter is given that is not of a facet study_facets keeps: words, sponsor, property, ranges, dates, freeText=only.</summary>
+    private static bool HasOtherThanFacetFilters(TrialFilters filters) =>
+        !string.IsNullOrEmpty(filters.Q) || filters.Sponsor is { Length: > 0 } || filters.Property is { Length: > 0 }
+        || filters.MinEnrollment is not null || filters.MaxEnrollment is not null || filters.StartFrom is not null || filters.StartTo is not null
+        || filters.UpdatedSince is not null || string.Equals(filters.FreeText, "only", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The text with A-Z lower-cased and every other character kept: SQLite's NOCASE.</summary>
+    private static string AsciiLower(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+        }
+    });
+
     /// <summary>The facet values the filters select by (of the facets study_facets keeps), each as its facet counts it.</summary>
-    private static List<(string Facet, string Value)> FacetValues(TrialFilters filters)
+    private static List<(string Facet, string Value)> FacetValues(TrialFilters filters) =>
+        [.. FacetFilters(filters).SelectMany(f => f.Values.Select(value => (f.Facet, value)))];
+
+    /// <summary>
+    /// Each facet filter given: its facet (the structured-only variant with freeText=exclude), its
+    /// values as that facet holds them (known values only, in their canonical spelling), and
+    /// whether it also asks for any value ("any").
+    /// </summary>
+    private static List<(string Facet, string[] Values, bool Any)> FacetFilters(TrialFilters filters)
     {
         var suffix = FilterRules.CountsStructuredOnly(filters) ? StudyFacets.StructuredSuffix : string.Empty;
-        var given = new List<(string Facet, string Value)>();
+        var given = new List<(string Facet, string[] Values, bool Any)>();
         Add("status", filters.Status, FilterRules.Statuses);
         Add("phase", filters.Phase, FilterRules.Phases);
         Add("setting", filters.Setting, FilterRules.Settings);
@@ -236,12 +300,25 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         Add("agent" + suffix, filters.Agent, FilterRules.Agents);
         Add("target" + suffix, filters.Target, FilterRules.Targets);
         Add("modality" + suffix, filters.Modality, FilterRules.Modalities);
-        given.AddRange((filters.Topic ?? []).Select(topic => (StudyFacets.Topic, topic)));
-        given.AddRange((filters.Country ?? []).Select(country => ("country", country)));
+        if (filters.Topic is { Length: > 0 } topics)
+        {
+            given.Add((StudyFacets.Topic, topics, false));
+        }
+
+        if (filters.Country is { Length: > 0 } countries)
+        {
+            given.Add(("country", countries, false));
+        }
+
         return given;
 
-        void Add(string facet, string[]? values, string[] allowed) =>
-            given.AddRange((values ?? []).Where(v => allowed.Contains(v, StringComparer.OrdinalIgnoreCase)).Select(v => (facet, FilterRules.Canonical(v, allowed))));
+        void Add(string facet, string[]? values, string[] allowed)
+        {
+            if (values is { Length: > 0 })
+            {
+                given.Add((facet, [.. values.Where(v => allowed.Contains(v, StringComparer.OrdinalIgnoreCase)).Select(v => FilterRules.Canonical(v, allowed))], FilterRules.AsksForAny(values)));
+            }
+        }
     }
 
     /// <summary>

@@ -135,6 +135,54 @@ public sealed class FacetCodeSnapshot
         return counts;
     }
 
+    /// <summary>The most groups <see cref="Select"/> takes: one bit each.</summary>
+    public const int MaxGroups = 32;
+
+    /// <summary>
+    /// The rowids, in rowid order, of the studies that hold at least one facet number of every
+    /// group in <paramref name="groups"/> (the values of one filter are alternatives; different
+    /// filters must all hold): a selection by facet values made over every study held, without a
+    /// read of the database. A group with no numbers selects nothing.
+    /// </summary>
+    public long[] Select(IReadOnlyList<IReadOnlyCollection<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(groups.Count, MaxGroups);
+        if (groups.Count == 0 || groups.Any(g => g.Count == 0))
+        {
+            return groups.Count == 0 ? [.. Enumerable.Range(0, _ranks.Length).Where(r => _ranks[r] != 0).Select(r => (long)r)] : [];
+        }
+
+        // The groups each facet number belongs to, as bits; a study is selected when its numbers' bits cover them all.
+        var bitsOf = new uint[Math.Max(0, groups.SelectMany(g => g).Max()) + 1];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var code in groups[g].Where(code => code >= 0))
+            {
+                bitsOf[code] |= 1u << g;
+            }
+        }
+
+        var all = groups.Count == MaxGroups ? uint.MaxValue : (1u << groups.Count) - 1;
+        var selected = new List<long>();
+        var codes = _codes.AsSpan();
+        for (var rowid = 0; rowid < _ranks.Length; rowid++)
+        {
+            var bits = 0u;
+            foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
+            {
+                bits |= (uint)code < (uint)bitsOf.Length ? bitsOf[code] : 0;
+            }
+
+            if (bits == all && _ranks[rowid] != 0)
+            {
+                selected.Add(rowid);
+            }
+        }
+
+        return [.. selected];
+    }
+
     /// <summary>Counts indexed by facet number, room for the usual few hundred numbers; <see cref="Tally"/> grows them.</summary>
     public static int[] NewCounts() => new int[256];
 

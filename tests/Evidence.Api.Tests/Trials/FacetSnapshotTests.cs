@@ -51,18 +51,19 @@ public sealed class FacetSnapshotTests : IDisposable
         return snapshots;
     }
 
+    /// <summary>The values the test database holds of a facet.</summary>
+    private string[] Values(string facet)
+    {
+        using var connection = _inSql.Database.Open();
+        return [.. connection.Query<string>("SELECT DISTINCT value FROM study_facets WHERE facet = @facet ORDER BY 1", new { facet })];
+    }
+
     [Fact]
     public async Task Lists_counted_in_memory_answer_as_lists_counted_in_sql()
     {
         using var memoryClient = _inMemory.CreateClient();
         using var sqlClient = _inSql.CreateClient();
         var snapshots = await Loaded();
-        string[] Values(string facet)
-        {
-            using var connection = _inSql.Database.Open();
-            return [.. connection.Query<string>("SELECT DISTINCT value FROM study_facets WHERE facet = @facet ORDER BY 1", new { facet })];
-        }
-
         var pools = new Dictionary<string, string[]>
         {
             ["q"] = ["radiotherapy", "hepatocellular", "pembrolizumab", "PD-1", "cancer OR carcinoma", "liver NOT sorafenib", "stereotactic"],
@@ -90,6 +91,50 @@ public sealed class FacetSnapshotTests : IDisposable
 
         Assert.Equal(150, compared);
         Assert.Equal(150, snapshots.AnsweredFromMemory - answeredBefore); // every list above was counted in memory
+    }
+
+    [Fact]
+    public async Task Facet_filters_selected_in_memory_answer_as_lists_selected_in_sql()
+    {
+        using var memoryClient = _inMemory.CreateClient();
+        using var sqlClient = _inSql.CreateClient();
+        var snapshots = await Loaded();
+        var countries = Values("country").Take(6).ToArray();
+        var pools = new Dictionary<string, string[]>
+        {
+            ["status"] = Values("status"),
+            ["phase"] = Values("phase"),
+            ["modality"] = [.. Values("modality"), "any"],
+            ["target"] = [.. Values("target"), "any"],
+            // Countries as stored and in other case: both select the same studies.
+            ["country"] = [.. countries, .. countries.Select(c => c.ToUpperInvariant()), "Atlantis"],
+            ["endpoint"] = Values("endpoint"),
+            ["setting"] = Values("setting"),
+            ["topic"] = Values("topic"),
+        };
+        // A filter of one value alone is counted from facet_pairs: each pool offers two values or more.
+        pools = pools.Where(p => p.Value.Length >= 2).ToDictionary();
+        Assert.True(pools.Count >= 6, string.Join(", ", pools.Keys));
+        string[] sorts = ["nctId", "-nctId", "nctId", "-enrollment"];
+        var random = new Random(41);
+        var answeredBefore = snapshots.AnsweredFromMemory;
+        var nonEmpty = 0;
+        for (var n = 0; n < 150; n++)
+        {
+            // Several values of one filter, or values of two or three filters: never a single value (that is counted from facet_pairs).
+            var chosen = n % 4 == 0 ? [pools.Keys.ElementAt(random.Next(pools.Count))] : pools.Keys.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToList();
+            var values = chosen.SelectMany(name => pools[name].OrderBy(_ => random.Next()).Take(chosen.Count == 1 ? 2 : random.Next(1, 4)).Select(v => (name, v))).ToList();
+            var query = string.Join("&", values.Select(p => $"{p.name}={Uri.EscapeDataString(p.v)}"));
+            var url = $"/api/trials?{query}&sort={sorts[random.Next(sorts.Length)]}&page={random.Next(1, 3)}&pageSize={(random.Next(2) == 0 ? 5 : 20)}"
+                + (random.Next(5) == 0 ? "&freeText=exclude" : string.Empty);
+
+            var inSql = await Body(sqlClient, url);
+            Assert.Equal(inSql, await Body(memoryClient, url));
+            nonEmpty += Total(inSql) > 0 ? 1 : 0;
+        }
+
+        Assert.Equal(150, snapshots.AnsweredFromMemory - answeredBefore); // every list above was selected and counted in memory
+        Assert.True(nonEmpty >= 50, $"only {nonEmpty} of the selections found studies");
     }
 
     [Fact]

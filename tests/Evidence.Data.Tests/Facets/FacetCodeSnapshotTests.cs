@@ -54,6 +54,29 @@ public sealed class FacetCodeSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_selection_by_facet_numbers_is_every_study_holding_one_of_each_group()
+    {
+        using var connection = _database.Open();
+        var snapshot = FacetCodeSnapshot.Load(connection)!;
+        int[] Ids(string facet) => [.. connection.Query<int>("SELECT id FROM facet_ids WHERE facet = @facet", new { facet })];
+        long[] Studies(string where) => [.. connection.Query<long>(
+            $"SELECT s.rowid FROM studies s WHERE {where} ORDER BY s.rowid")];
+        const string Has = "EXISTS (SELECT 1 FROM study_facets f JOIN facet_ids i ON i.facet = f.facet AND i.value = f.value WHERE f.nct_id = s.nct_id AND i.id IN ({0}))";
+        string HasAny(int[] ids) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Has, string.Join(",", ids.Append(-1)));
+        var statuses = Ids("status");
+        var phases = Ids("phase");
+        var twoStatuses = statuses.Take(2).ToArray();
+        Assert.True(statuses.Length >= 2 && phases.Length >= 2);
+
+        // The values of one group are alternatives; groups must all hold.
+        Assert.Equal(Studies(HasAny(twoStatuses)), snapshot.Select([twoStatuses]));
+        Assert.Equal(Studies($"{HasAny(twoStatuses)} AND {HasAny(phases[..1])}"), snapshot.Select([twoStatuses, phases[..1]]));
+        Assert.NotEmpty(snapshot.Select([statuses]));
+        Assert.Empty(snapshot.Select([statuses, []])); // a group no study can hold selects nothing
+        Assert.Equal(snapshot.Studies, snapshot.Select([]).Length);
+    }
+
+    [Fact]
     public void A_rowid_not_held_counts_nothing_and_is_left_out_of_pages()
     {
         using var connection = _database.Open();
