@@ -110,10 +110,13 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
                     parameters));
         }
 
-        var pagedInMemory = rowids is not null && (selection.SearchOnly is not null || selectedInMemory) && byNctId;
+        // Paged there too: in NCT order, or in a column's order once every study's place in it is held for this version.
+        var sortKeys = (int[]?)null;
+        var pagedInMemory = rowids is not null && (selection.SearchOnly is not null || selectedInMemory)
+            && (byNctId || snapshots.TrySortKeys(SortColumn(paging.Sort), version, out sortKeys));
         if (pagedInMemory)
         {
-            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids!, offset, paging.PageSize, descending: idDirection == "DESC")));
+            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids!, offset, paging.PageSize, descending: idDirection == "DESC", sortKeys)));
         }
 
         // Otherwise words alone in NCT order: the matches' codes and the page's ids in one pass over
@@ -356,6 +359,9 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     private static readonly string CommonSponsorWordCount = $"SELECT COUNT(*) FROM ({SponsorCandidates.Replace("{0}", "@value", StringComparison.Ordinal)} LIMIT @cap)";
 
     /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
+    /// <summary>The studies column a sort key orders by, without its table alias ("-enrollment": enrollment_count).</summary>
+    private static string SortColumn(string sort) => SortColumns[sort.TrimStart('-')]["s.".Length..];
+
     internal static string OrderBy(string sort)
     {
         var descending = sort.StartsWith('-');

@@ -198,24 +198,41 @@ public sealed class FacetCodeSnapshot
     }
 
     /// <summary>
-    /// The rowids of a page of <paramref name="rowids"/> in NCT order (descending when asked):
-    /// <paramref name="limit"/> of them after the first <paramref name="offset"/>. Rowids not held are left out.
+    /// The rowids of a page of <paramref name="rowids"/> in NCT order (descending when asked), or,
+    /// with <paramref name="keys"/> (<see cref="LoadSortKeys"/>), in the order of that column,
+    /// descending when asked, studies without a value last and ties in NCT order (as
+    /// <c>ORDER BY column NULLS LAST, nct_id</c>): <paramref name="limit"/> of them after the
+    /// first <paramref name="offset"/>. Rowids not held are left out.
     /// </summary>
-    public long[] Page(ReadOnlySpan<long> rowids, long offset, int limit, bool descending)
+    public long[] Page(ReadOnlySpan<long> rowids, long offset, int limit, bool descending, int[]? keys = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        // Each held rowid as its rank (negated to sort descending) beside it, sorted by rank.
-        var ranks = new int[rowids.Length];
+        // Each held rowid beside its place: the column's key (turned round to sort descending, no
+        // value after every value either way) above, its NCT rank below; sorted by place.
+        var places = new long[rowids.Length];
         var held = new long[rowids.Length];
         var count = 0;
         foreach (var rowid in rowids)
         {
-            if (Holds(rowid))
+            if (!Holds(rowid))
             {
-                ranks[count] = descending ? -_ranks[rowid] : _ranks[rowid];
-                held[count++] = rowid;
+                continue;
             }
+
+            long rank = _ranks[rowid];
+            if (keys is null)
+            {
+                places[count] = descending ? -rank : rank;
+            }
+            else
+            {
+                var key = rowid < keys.Length ? keys[rowid] : NoValue;
+                var first = key == NoValue ? int.MaxValue : descending ? int.MaxValue - 1 - key : key;
+                places[count] = ((long)first << 32) | rank;
+            }
+
+            held[count++] = rowid;
         }
 
         if (offset >= count)
@@ -223,7 +240,51 @@ public sealed class FacetCodeSnapshot
             return [];
         }
 
-        ranks.AsSpan(0, count).Sort(held.AsSpan(0, count));
+        places.AsSpan(0, count).Sort(held.AsSpan(0, count));
         return held.AsSpan((int)offset, (int)Math.Min(limit, count - offset)).ToArray();
+    }
+
+    /// <summary>The key of a study without a value in the column (<see cref="LoadSortKeys"/>).</summary>
+    public const int NoValue = -1;
+
+    /// <summary>
+    /// Each study's place among the distinct values of <paramref name="column"/> of studies, in
+    /// SQLite's order (equal values share a key, from 0), indexed by rowid; <see cref="NoValue"/>
+    /// where it has none. <paramref name="column"/> must be a column name of the caller's own
+    /// list, never input. Read in one transaction of <paramref name="connection"/>.
+    /// </summary>
+    public static int[] LoadSortKeys(SqliteConnection connection, string column, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        if (!column.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+        {
+            throw new ArgumentException($"not a column name: {column}", nameof(column));
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM studies";
+        var keys = new int[checked((int)(long)command.ExecuteScalar()! + 1)];
+        Array.Fill(keys, NoValue);
+        command.CommandText = $"SELECT rowid, {column} FROM studies WHERE {column} IS NOT NULL ORDER BY {column}";
+        using var reader = command.ExecuteReader();
+        var key = -1;
+        object? previous = null;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var value = reader.GetValue(1);
+            if (!value.Equals(previous))
+            {
+                key++;
+                previous = value;
+            }
+
+            keys[reader.GetInt64(0)] = key;
+        }
+
+        return keys;
     }
 }

@@ -45,11 +45,16 @@ public sealed class FacetSnapshotTests : IDisposable
     private async Task<FacetSnapshots> Loaded()
     {
         var snapshots = _inMemory.Services.GetRequiredService<FacetSnapshots>();
-        await snapshots.LoadAsync();
-        Assert.True(snapshots.TryCurrent(out var snapshot, out _));
+        await snapshots.LoadAsync(SortColumns);
+        Assert.True(snapshots.TryCurrent(out var snapshot, out var version));
         Assert.True(snapshot.Studies > 0);
+        // Lists sorted by these columns are paged in memory too.
+        Assert.All(SortColumns, column => Assert.True(snapshots.TrySortKeys(column, version, out _), column));
         return snapshots;
     }
+
+    /// <summary>The columns of the sorts the lists below ask for besides NCT order.</summary>
+    private static readonly string[] SortColumns = ["brief_title", "enrollment_count", "start_date", "lead_sponsor"];
 
     /// <summary>The values the test database holds of a facet.</summary>
     private string[] Values(string facet)
@@ -74,7 +79,7 @@ public sealed class FacetSnapshotTests : IDisposable
             ["country"] = [.. Values("country").Take(5)],
             ["endpoint"] = Values("endpoint"),
         };
-        string[] sorts = ["nctId", "-nctId", "title", "-enrollment", "start"];
+        string[] sorts = ["nctId", "-nctId", "title", "-title", "-enrollment", "enrollment", "start", "-sponsor"];
         var random = new Random(23);
         var compared = 0;
         var answeredBefore = snapshots.AnsweredFromMemory;
@@ -115,7 +120,7 @@ public sealed class FacetSnapshotTests : IDisposable
         // A filter of one value alone is counted from facet_pairs: each pool offers two values or more.
         pools = pools.Where(p => p.Value.Length >= 2).ToDictionary();
         Assert.True(pools.Count >= 6, string.Join(", ", pools.Keys));
-        string[] sorts = ["nctId", "-nctId", "nctId", "-enrollment"];
+        string[] sorts = ["nctId", "-nctId", "nctId", "-enrollment", "title", "-start", "sponsor"];
         var random = new Random(41);
         var answeredBefore = snapshots.AnsweredFromMemory;
         var nonEmpty = 0;

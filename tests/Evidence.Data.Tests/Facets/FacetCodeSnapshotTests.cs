@@ -76,6 +76,35 @@ public sealed class FacetCodeSnapshotTests : IDisposable
         Assert.Equal(snapshot.Studies, snapshot.Select([]).Length);
     }
 
+    [Theory]
+    [InlineData("brief_title", false)]
+    [InlineData("brief_title", true)]
+    [InlineData("enrollment_count", true)]
+    [InlineData("enrollment_count", false)]
+    [InlineData("start_date", true)]
+    [InlineData("phase", false)] // many ties, broken by NCT id; studies without a phase last
+    public void Pages_in_a_columns_order_are_sqlites(string column, bool descending)
+    {
+        using var connection = _database.Open();
+        var snapshot = FacetCodeSnapshot.Load(connection)!;
+        var keys = FacetCodeSnapshot.LoadSortKeys(connection, column);
+        var selected = connection.Query<long>("SELECT rowid FROM studies WHERE rowid % 3 <> 1").ToArray();
+        foreach (var offset in new[] { 0, 7, 25 })
+        {
+            var expected = connection.Query<long>(
+                $"SELECT rowid FROM studies WHERE rowid % 3 <> 1 ORDER BY {column} {(descending ? "DESC" : "ASC")} NULLS LAST, nct_id LIMIT 20 OFFSET @offset", new { offset }).ToList();
+
+            Assert.Equal(expected, snapshot.Page(selected, offset, 20, descending, keys));
+        }
+    }
+
+    [Fact]
+    public void A_sort_column_must_be_a_plain_name()
+    {
+        using var connection = _database.Open();
+        Assert.Throws<ArgumentException>(() => FacetCodeSnapshot.LoadSortKeys(connection, "brief_title; DROP TABLE studies"));
+    }
+
     [Fact]
     public void A_rowid_not_held_counts_nothing_and_is_left_out_of_pages()
     {
