@@ -28,6 +28,8 @@ requests=(
   "/api/trials?q=radiotherapy"
   "/api/trials?q=hepatocellular%20carcinoma"
   "/api/trials?status=RECRUITING&status=COMPLETED&phase=PHASE2&phase=PHASE3"
+  "/api/trials?q=cancer&sort=title"
+  "/api/trials?status=COMPLETED&phase=PHASE2&sort=-enrollment"
   "/api/table1?ids=$ids"
 )
 
