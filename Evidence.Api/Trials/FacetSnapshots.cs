@@ -14,8 +14,9 @@ namespace TrialEvidence.Api.Trials;
 /// column's order (<see cref="FacetCodeSnapshot.LoadSortKeys"/>). A trial list counts its facets
 /// (and pages) from them only while the database is at that version, checked before and after
 /// its reads; otherwise it counts in SQL as before, and a new copy is read in the background.
-/// While a harvest or import writes, each copy is read at most every <see cref="MinimumInterval"/>
-/// and never for more than a tenth of the time.
+/// While a harvest or import writes, the facet numbers are read at most every
+/// <see cref="MinimumInterval"/>, a column's order at most every <see cref="SortKeysMinimumInterval"/>,
+/// and each never for more than a tenth of the time.
 /// </summary>
 public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVersionWatcher versions, IOptions<ApiOptions> options, ILogger<FacetSnapshots> logger)
 {
@@ -23,7 +24,7 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(5);
 
     private readonly Lazy<VersionedCopy<FacetCodeSnapshot>> _codes = new(() => new VersionedCopy<FacetCodeSnapshot>(
-        connections, versions, logger, "facet numbers", connection => FacetCodeSnapshot.Load(connection), snapshot => (snapshot.Studies, snapshot.Bytes)));
+        connections, versions, logger, "facet numbers", connection => FacetCodeSnapshot.Load(connection), snapshot => (snapshot.Studies, snapshot.Bytes), MinimumInterval));
 
     private readonly ConcurrentDictionary<string, VersionedCopy<int[]>> _sortKeys = new(StringComparer.Ordinal);
 
@@ -56,8 +57,14 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
         return Enabled && SortCopy(column).TryCurrent(out keys, out var now) && now == version;
     }
 
+    /// <summary>
+    /// The shortest time between two reads of a column's order while the database changes: up to
+    /// seven columns may be asked for, each read alone, so each waits longer than the facet numbers.
+    /// </summary>
+    public static readonly TimeSpan SortKeysMinimumInterval = TimeSpan.FromSeconds(30);
+
     private VersionedCopy<int[]> SortCopy(string column) => _sortKeys.GetOrAdd(column, c => new VersionedCopy<int[]>(
-        connections, versions, logger, $"order of {c}", connection => FacetCodeSnapshot.LoadSortKeys(connection, c), k => (k.Count(key => key != FacetCodeSnapshot.NoValue), 4L * k.Length)));
+        connections, versions, logger, $"order of {c}", connection => FacetCodeSnapshot.LoadSortKeys(connection, c), k => (k.Count(key => key != FacetCodeSnapshot.NoValue), 4L * k.Length), SortKeysMinimumInterval));
 
     /// <summary>Whether the database is still at <paramref name="version"/>: reads made since it was seen are of the same state as the copy.</summary>
     public bool StillCurrent(long version) => VersionedCopy<FacetCodeSnapshot>.CurrentVersion(versions) == version;
@@ -68,11 +75,12 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
     /// <summary>
     /// A copy of something read from the whole database, tagged with the data version read before
     /// it: the copy is used only while the database is at that version, and read again in the
-    /// background (one read at a time, at most every <see cref="MinimumInterval"/> and for no more
-    /// than a tenth of the time) when it is not.
+    /// background (one read at a time, at most once in its minimum interval and for no more than a
+    /// tenth of the time) when it is not.
     /// </summary>
     private sealed class VersionedCopy<T>(
-        SqliteConnectionFactory connections, DataVersionWatcher versions, ILogger logger, string what, Func<SqliteConnection, T?> read, Func<T, (int Studies, long Bytes)> size)
+        SqliteConnectionFactory connections, DataVersionWatcher versions, ILogger logger, string what, Func<SqliteConnection, T?> read, Func<T, (int Studies, long Bytes)> size,
+        TimeSpan minimumInterval)
         where T : class
     {
         private readonly Lock _gate = new();
@@ -171,7 +179,7 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
             finally
             {
                 var took = Stopwatch.GetElapsedTime(started);
-                var wait = took * 10 > MinimumInterval ? took * 10 : MinimumInterval;
+                var wait = took * 10 > minimumInterval ? took * 10 : minimumInterval;
                 lock (_gate)
                 {
                     _nextLoadTimestamp = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);

@@ -358,10 +358,10 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// <summary>How many names hold the sponsor words @value, counted up to @cap, from the same candidates the filter reads.</summary>
     private static readonly string CommonSponsorWordCount = $"SELECT COUNT(*) FROM ({SponsorCandidates.Replace("{0}", "@value", StringComparison.Ordinal)} LIMIT @cap)";
 
-    /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
     /// <summary>The studies column a sort key orders by, without its table alias ("-enrollment": enrollment_count).</summary>
     private static string SortColumn(string sort) => SortColumns[sort.TrimStart('-')]["s.".Length..];
 
+    /// <summary>The ORDER BY for an allowed sort key (see <see cref="SortKeys"/>).</summary>
     internal static string OrderBy(string sort)
     {
         var descending = sort.StartsWith('-');

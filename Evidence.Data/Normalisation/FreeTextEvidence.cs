@@ -320,7 +320,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <paramref name="joinsBefore"/>, or a "+" beside it (its qualifiers from <paramref name="plusFrom"/>).
     /// </summary>
     private static bool JoinedInTitle(TermText words, int start, int end, Func<string, bool> joinsBefore, int plusFrom) =>
-        !DescribesPeople(words, start) && (Studied(words, start, end) || Compared(words, start, end)
+        !DescribesPeople(words, start) && (Studied(words, start, end)
         || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined")
         || words.WordsBefore(start, 1).Any(joinsBefore)
         || PlusBeside(words, plusFrom, end));
@@ -415,8 +415,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             next = words.Words[verb].Word;
             if ((word == "will" && next is "receive" or "undergo" or "be" && (next != "be" || words.WordsFrom(verb + 1, 1).Any(w => w is "treated" or "given" or "administered" or "applied")))
                 || (word == "will" && next == "have" && !words.WordsFrom(verb + 1, 1).Any(w => w is "had" or "been" or "received" or "completed" or "undergone" or "finished"))
-                || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i))
-                || (word is "value" or "role" && next == "of" && words.WordsBefore(i, 2).ToList() is [not ("predictive" or "prognostic" or "diagnostic"), "the"] && !OfOthers(words, i)))
+                || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i)))
             {
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
@@ -623,29 +622,34 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// A checkpoint a title or an arm's label names alone for its antibody, joined to a treatment
-    /// ("Total Neoadjuvant Treatment Plus PD-1", "SBRT Combined With PD-1", "PD-1 + CRT"), as
-    /// registrants often write it; not one a class term already names ("anti-PD-1", "PD-1
-    /// inhibitor"), nor its expression or state ("Plus PD-L1 Positive", "With PD-1 Expression"),
-    /// nor one after a lone "with", which describes tumours more often than it adds a drug.
+    /// by "plus", "combined with" or a "+" that joins ("Total Neoadjuvant Treatment Plus PD-1",
+    /// "SBRT Combined With PD-1", "PD-1 + CRT"), as registrants often write it, and standing as a
+    /// drug's name: no hyphen or slash to a word beside it, and no word after it but one that
+    /// ends the name ("in", "for", "as", "therapy"; <see cref="AfterDrugName"/>). Not one a class
+    /// term already names ("anti-PD-1", "PD-1 inhibitor"), nor a state or a thing of the
+    /// checkpoint ("PD-L1+ Cohort", "PD-L1 Positive", "PD-1 Knockout T Cells", "PD-L1-Guided",
+    /// "CTLA4-Ig"), nor one after a lone "with", which describes tumours more often than it adds a drug.
     /// </summary>
     private IEnumerable<TermMatch<string>> JoinedCheckpoints(TermText words, List<TermMatch<string>> classes)
     {
         for (var i = 0; i < words.Words.Count; i++)
         {
             if (vocabulary.CheckpointSpelled(words, i, backward: false) is not ({ } target, var count)
-                || classes.Any(c => i >= c.Position && i < c.Position + c.Words)
-                || words.WordsBefore(i, 1).Any(w => w == "anti"))
+                || classes.Any(c => i >= c.Position && i < c.Position + c.Words))
             {
                 continue;
             }
 
             var end = i + count;
+            var last = end == words.Words.Count;
+            var compoundBefore = i > 0 && words.Between(i - 1, i).Trim() is "-" or "/";
+            var compoundAfter = !last && words.Between(end - 1, end).Trim() is "-" or "/";
             var before = words.WordsBefore(i, 2).ToList();
-            var joined = before is [.., "plus"] or ["combined" or "combination", "with"]
-                || (i > 0 && words.Between(i - 1, i).Contains('+'))
-                || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined")
-                || (end < words.Words.Count && words.Between(end - 1, end).Contains('+'));
-            if (joined && !words.WordsFrom(end, 2).Any(CheckpointStates.Contains))
+            var joinedBefore = (before is [.., "plus"] or ["combined" or "combination", "with"] && words.Between(i - 1, i).Trim().Length == 0)
+                || (i > 0 && PlusJoins(words, i - 1));
+            var joinedAfter = !last && PlusJoins(words, end - 1) || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined");
+            var standsAlone = last || PlusJoins(words, end - 1) || words.WordsFrom(end, 1).Any(AfterDrugName.Contains);
+            if ((joinedBefore || joinedAfter) && standsAlone && !compoundBefore && !compoundAfter)
             {
                 yield return new TermMatch<string>(target, words.Original[words.Words[i].Start..words.Words[end - 1].End], i, count);
                 i = end - 1;
@@ -653,25 +657,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
     }
 
-    /// <summary>What a checkpoint named alone may be followed by when it is a tumour's state, not a drug ("PD-L1 Positive", "PD-L1 TPS").</summary>
-    private static readonly HashSet<string> CheckpointStates = new(
-        ["expression", "expressing", "expressed", "positive", "negative", "status", "level", "levels", "high", "low", "score", "tps", "cps",
-         "staining", "testing", "test", "assay", "biomarker", "ligand"],
+    /// <summary>The words that may follow a checkpoint named for its antibody: they end the name ("Plus PD-1 in Rectal Cancer", "PD-1 Therapy").</summary>
+    private static readonly HashSet<string> AfterDrugName = new(
+        ["in", "for", "as", "and", "or", "plus", "combined", "with", "versus", "vs", "after", "before", "followed", "then", "therapy", "treatment",
+         "immunotherapy", "maintenance", "on", "to", "among"],
         StringComparer.Ordinal);
-
-    /// <summary>
-    /// A therapy a title compares with another, "versus" or "vs" right after it (or after
-    /// "Monotherapy", "Alone") or right before it ("Tislelizumab Monotherapy Versus Salvage
-    /// Chemotherapy", "Surgery vs Radiotherapy"): each arm of the comparison is given. Not what
-    /// is studied of it ("Cost-Effectiveness of Nivolumab Versus ...", <see cref="NotStudiedOf"/>).
-    /// </summary>
-    private static bool Compared(TermText words, int start, int end)
-    {
-        var after = words.WordsFrom(end, 2).ToList();
-        var compared = after is ["versus" or "vs", ..] or ["monotherapy" or "alone", "versus" or "vs"]
-            || words.WordsBefore(start, 1).Any(w => w is "versus" or "vs");
-        return compared && NotStudiedOf(words, end) && !words.WordsBefore(start, 4).Any(StudiedBeforeTherapy.Contains);
-    }
 
     /// <summary>
     /// A therapy a title names "as" a line or kind of therapy ("Stereotactic Radiosurgery as

@@ -30,14 +30,14 @@ internal static class EvaluateCommand
             var (folder, allMisses) = (parse.GetValue(labels)!, parse.GetValue(all));
             var report = NormalisationEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), folder, StudyNormaliser.Embedded);
             output.WriteLine($"Vocabulary {report.VocabularyVersion}");
-            WriteItemScores(output, report, allMisses, "normalised");
+            WriteItemScores(output, report, allMisses, "normalised", "no such item in the records");
             output.WriteLine($"RT dose statements: {report.DosesParsed} read, {report.DosesKeptRaw} kept raw (not guessed)");
             WriteTrialScores(output, TrialEvaluation.Run(RecordSource.Expand(parse.GetValue(records)!), folder, StudyNormaliser.Embedded), allMisses, "what the whole record gives");
             if (parse.GetValue(second) is { } secondFolder)
             {
                 output.WriteLine();
                 output.WriteLine($"Second annotator ({secondFolder}) against the labels: how far two people reading the same records agree");
-                WriteItemScores(output, NormalisationEvaluation.Agreement(folder, secondFolder, StudyNormaliser.Embedded.Vocabulary), allMisses, "second");
+                WriteItemScores(output, NormalisationEvaluation.Agreement(folder, secondFolder, StudyNormaliser.Embedded.Vocabulary), allMisses, "second", "labelled by the first annotator only");
                 WriteTrialScores(output, TrialEvaluation.Agreement(folder, secondFolder, StudyNormaliser.Embedded.Vocabulary), allMisses, "the second annotator against the first");
             }
 
@@ -47,7 +47,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Per-intervention and per-outcome scores with their disagreements, the predicted side named <paramref name="predictedBy"/>.</summary>
-    private static void WriteItemScores(TextWriter output, EvaluationReport report, bool allMisses, string predictedBy)
+    private static void WriteItemScores(TextWriter output, EvaluationReport report, bool allMisses, string predictedBy, string unmatched)
     {
         output.WriteLine($"{"field",-16}{"items",7}{"labelled",10}{"predicted",11}{"correct",9}{"precision",11}{"recall",8}{"accuracy",10}");
         foreach (var score in report.Scores)
@@ -57,7 +57,7 @@ internal static class EvaluateCommand
                 $"{score.Field,-16}{score.Items,7}{score.Labelled,10}{score.Predicted,11}{score.Correct,9}{score.Precision,11:0.000}{score.Recall,8:0.000}{score.Accuracy,10:0.000}"));
         }
 
-        output.WriteLine($"{report.Disagreements.Count} disagreement(s){(report.UnmatchedLabels.Count > 0 ? $", {report.UnmatchedLabels.Count} label(s) for items not in the records" : string.Empty)}");
+        output.WriteLine($"{report.Disagreements.Count} disagreement(s){(report.UnmatchedLabels.Count > 0 ? $", {report.UnmatchedLabels.Count} label(s) {unmatched}" : string.Empty)}");
         foreach (var miss in allMisses ? report.Disagreements : report.Disagreements.Take(40))
         {
             output.WriteLine($"  {miss.Describe("labelled", predictedBy)}");
@@ -65,7 +65,7 @@ internal static class EvaluateCommand
 
         foreach (var label in report.UnmatchedLabels)
         {
-            output.WriteLine($"  no such item in the records: {label}");
+            output.WriteLine($"  {unmatched}: {label}");
         }
     }
 

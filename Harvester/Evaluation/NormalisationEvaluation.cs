@@ -31,14 +31,15 @@ public static partial class NormalisationEvaluation
     /// How far a second annotator's labels of the same records (<paramref name="secondFolder"/>)
     /// agree with the first's: the second scored as if it were the normaliser. Where two people
     /// reading the same record disagree, no normaliser can be measured more finely than they agree.
-    /// Items only one of them labelled are left out.
+    /// Items only the first labelled are listed as <see cref="EvaluationReport.UnmatchedLabels"/>; a
+    /// field only the first labels is not scored.
     /// </summary>
     public static EvaluationReport Agreement(string firstFolder, string secondFolder, Vocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        var (scores, misses, _) = Compare(
+        var (scores, misses, firstOnly) = Compare(
             firstFolder, vocabulary, InterventionLabels(secondFolder, vocabulary), ReadLabels(Path.Combine(secondFolder, OutcomeFile), "measure"));
-        return new EvaluationReport(string.Empty, scores, misses, [], 0, 0);
+        return new EvaluationReport(string.Empty, scores, misses, firstOnly, 0, 0);
     }
 
     private const string InterventionFile = "interventions.csv";
@@ -124,8 +125,9 @@ public static partial class NormalisationEvaluation
         List<Disagreement> misses)
     {
         var scores = new List<FieldScore>();
-        // A label file without a field's column does not label it (the ICTRP outcomes have no landmarks).
-        foreach (var field in fields.Where(f => labels.Count > 0 && labels.Values.First().ContainsKey(f)))
+        // A label file without a field's column does not label it (the ICTRP outcomes have no landmarks),
+        // nor does a second annotator's file give it.
+        foreach (var field in fields.Where(f => labels.Count > 0 && labels.Values.First().ContainsKey(f) && (predictions.Count == 0 || predictions.Values.First().ContainsKey(f))))
         {
             int labelled = 0, predicted = 0, correct = 0, agreements = 0, total = 0;
             foreach (var (key, label) in labels)

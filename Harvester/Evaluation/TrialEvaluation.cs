@@ -154,11 +154,12 @@ public static class TrialEvaluation
             var nctId = row["nct_id"]!;
             var values = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
             {
-                ["rt"] = Yes(row["rt"] == "yes"),
-                ["rt_modality"] = List(row["rt_modality"]).Select(m => EvaluationInputs.ModalityName(m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
-                ["ici"] = Yes(row["ici"] == "yes"),
-                ["agents"] = List(row["agents"]).Select(a => EvaluationInputs.AgentName(a, vocabulary)).ToHashSet(StringComparer.OrdinalIgnoreCase),
-                ["targets"] = List(row["targets"]),
+                // A column the file lacks reads as empty; Score leaves such a field unscored.
+                ["rt"] = Yes(row.GetValueOrDefault("rt") == "yes"),
+                ["rt_modality"] = List(row.GetValueOrDefault("rt_modality")).Select(m => EvaluationInputs.ModalityName(m)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                ["ici"] = Yes(row.GetValueOrDefault("ici") == "yes"),
+                ["agents"] = List(row.GetValueOrDefault("agents")).Select(a => EvaluationInputs.AgentName(a, vocabulary)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                ["targets"] = List(row.GetValueOrDefault("targets")),
                 ["setting"] = List(row.GetValueOrDefault("setting_tags")),
                 ["institution"] = string.IsNullOrWhiteSpace(row.GetValueOrDefault("institution")) ? new(StringComparer.Ordinal) : new([InstitutionKey(row["institution"]!.Trim())], StringComparer.Ordinal),
             };

@@ -54,7 +54,7 @@ public sealed class FacetSnapshotTests : IDisposable
     }
 
     /// <summary>The columns of the sorts the lists below ask for besides NCT order.</summary>
-    private static readonly string[] SortColumns = ["brief_title", "enrollment_count", "start_date", "lead_sponsor"];
+    private static readonly string[] SortColumns = ["brief_title", "enrollment_count", "start_date", "lead_sponsor", "overall_status", "phase", "last_update_posted_date"];
 
     /// <summary>The values the test database holds of a facet.</summary>
     private string[] Values(string facet)
@@ -120,7 +120,7 @@ public sealed class FacetSnapshotTests : IDisposable
         // A filter of one value alone is counted from facet_pairs: each pool offers two values or more.
         pools = pools.Where(p => p.Value.Length >= 2).ToDictionary();
         Assert.True(pools.Count >= 6, string.Join(", ", pools.Keys));
-        string[] sorts = ["nctId", "-nctId", "nctId", "-enrollment", "title", "-start", "sponsor"];
+        string[] sorts = ["nctId", "-nctId", "nctId", "-enrollment", "title", "-start", "sponsor", "status", "-phase", "-updated"];
         var random = new Random(41);
         var answeredBefore = snapshots.AnsweredFromMemory;
         var nonEmpty = 0;

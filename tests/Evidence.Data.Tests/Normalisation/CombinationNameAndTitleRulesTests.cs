@@ -150,8 +150,6 @@ public class CombinationNameAndTitleRulesTests
     [InlineData("Toripalimab Plus Surgery vs Surgery Alone for Recurrent Nasopharyngeal Carcinoma")]
     [InlineData("Salvage Surgery With Toripalimab for Recurrent Nasopharyngeal Carcinoma")]
     [InlineData("Toripalimab Combined With Salvage Surgery in Recurrent Nasopharyngeal Carcinoma")]
-    [InlineData("Toripalimab Monotherapy Versus Salvage Surgery for Recurrent Nasopharyngeal Carcinoma")] // each arm compared is given (set 51)
-    [InlineData("Salvage Surgery vs Toripalimab for Recurrent Nasopharyngeal Carcinoma")]
     public void A_title_that_joins_a_named_ici_to_another_treatment_gives_it(string title)
     {
         var freeText = SurgeryTrial(title).FreeText;
@@ -164,9 +162,6 @@ public class CombinationNameAndTitleRulesTests
     [InlineData("Salvage Surgery After Toripalimab for Recurrent Nasopharyngeal Carcinoma")] // before the trial
     [InlineData("Toripalimab Response and Salvage Surgery in Nasopharyngeal Carcinoma")] // not joined
     [InlineData("Salvage Surgery in Patients With Toripalimab-Refractory Nasopharyngeal Carcinoma")] // failed before
-    [InlineData("Cost-Effectiveness of Toripalimab Versus Salvage Surgery in Nasopharyngeal Carcinoma")] // what is studied of it
-    [InlineData("Salvage Surgery in Patients Treated With Toripalimab Versus Chemotherapy Before")] // the people, not the arms
-    [InlineData("Toripalimab Outcomes Versus Salvage Surgery Outcomes in Nasopharyngeal Carcinoma")] // what is studied of it
     public void A_title_that_names_an_ici_without_joining_it_to_a_treatment_gives_nothing(string title)
     {
         Assert.Null(SurgeryTrial(title).FreeText);
@@ -189,8 +184,25 @@ public class CombinationNameAndTitleRulesTests
     [InlineData("Salvage Surgery Plus PD-L1 Testing in Nasopharyngeal Carcinoma")]
     [InlineData("Salvage Surgery for Nasopharyngeal Carcinoma With PD-1 Ligand Expression")] // a lone "with" describes the tumour
     [InlineData("PD-L1 and Salvage Surgery Outcomes in Nasopharyngeal Carcinoma")] // not joined
+    [InlineData("Salvage Surgery Plus PD-1 Knockout T Cells in Nasopharyngeal Carcinoma")] // cells, not the antibody (a review of the rule)
+    [InlineData("Salvage Surgery Combined With PD-L1 CAR-T Cells in Nasopharyngeal Carcinoma")]
+    [InlineData("Salvage Surgery Plus PD-L1 Peptide Vaccine in Nasopharyngeal Carcinoma")]
+    [InlineData("Salvage Surgery Plus CTLA4-Ig for Transplant Tolerance")] // abatacept, a fusion protein
+    [InlineData("Salvage Surgery Plus PD-1/PD-L1 Status Assessment in Nasopharyngeal Carcinoma")]
+    [InlineData("Salvage Surgery Plus PD-L1-Guided Selection in Nasopharyngeal Carcinoma")]
+    [InlineData("Salvage Surgery in PD-L1+ Nasopharyngeal Carcinoma")] // positivity
+    [InlineData("Salvage Surgery Plus PD-L1+ Tumour Sampling in Nasopharyngeal Carcinoma")]
     public void A_checkpoint_named_alone_as_a_tumours_state_gives_nothing(string title)
     {
         Assert.Null(SurgeryTrial(title).FreeText);
+    }
+
+    [Fact]
+    public void A_title_naming_rt_and_a_checkpoints_positivity_gives_the_rt_alone()
+    {
+        var freeText = SurgeryTrial("Radiotherapy Plus Salvage Surgery in PD-L1+ Nasopharyngeal Carcinoma").FreeText;
+
+        Assert.NotNull(freeText?.RtModality);
+        Assert.Empty(freeText!.Targets);
     }
 }

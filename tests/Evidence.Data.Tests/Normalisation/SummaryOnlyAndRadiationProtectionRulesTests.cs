@@ -16,8 +16,6 @@ public class SummaryOnlyAndRadiationProtectionRulesTests
     [InlineData("The purpose of this study is to assess the efficacy of nivolumab in frail patients.", "nivolumab")]
     [InlineData("All patients will receive chemotherapy. Group 2 will also receive a different additional drug called Nivolumab.", "nivolumab")] // set 52
     [InlineData("After surgery, patients will then be treated with pembrolizumab every 3 weeks.", "pembrolizumab")]
-    [InlineData("This randomized trial explores the value of adjuvant nivolumab after resection.", "nivolumab")] // set 55
-    [InlineData("The study aims to define the role of pembrolizumab in frail patients.", "pembrolizumab")]
     public void A_record_of_no_intervention_gives_what_its_summary_says_patients_receive(string summary, string agent)
     {
         var study = Normalise(Trial("Immunotherapy for Frail Patients With Lung Cancer", summary, []));
@@ -28,8 +26,6 @@ public class SummaryOnlyAndRadiationProtectionRulesTests
     [InlineData("Pembrolizumab is approved for lung cancer. Frail patients are rarely treated.")] // no sentence of the trial's purpose
     [InlineData("The purpose of this study is to ask patients who previously received pembrolizumab about fatigue.")]
     [InlineData("Patients will also have completed pembrolizumab before enrolment.")] // "will have completed": before the trial
-    [InlineData("The study assesses the predictive value of nivolumab exposure for fatigue.")] // what nivolumab predicts
-    [InlineData("Earlier trials have shown the value of pembrolizumab in lung cancer.")] // others' finding
     public void A_summary_sentence_that_is_background_or_prior_therapy_gives_nothing(string summary)
     {
         var study = Normalise(Trial("Fatigue in Lung Cancer", summary, []));

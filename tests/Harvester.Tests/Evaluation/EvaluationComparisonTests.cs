@@ -98,4 +98,23 @@ public sealed class EvaluationComparisonTests : IDisposable
     }
 
     private static (int Items, int Labelled, int Predicted, int Correct) Counts(FieldScore score) => (score.Items, score.Labelled, score.Predicted, score.Correct);
+
+    [Fact]
+    public void A_field_the_second_annotator_did_not_label_is_not_scored_and_items_only_the_first_labelled_are_listed()
+    {
+        Write("interventions.csv", "nct_id,name,agent,agent_class,target,rt_modality,partner_class,note\nNCT00000009,BMS-936559,bms-936559,ICI,PD-L1,,chemotherapy,\nNCT00000009,Surgery,,,,,,\n");
+        var second = Directory.CreateDirectory(Path.Combine(_folder, "second")).FullName;
+        File.WriteAllText(Path.Combine(second, "interventions.csv"), "nct_id,name,agent,agent_class,target,rt_modality,note\nNCT00000009,BMS-936559,bms-936559,ICI,PD-L1,,\n");
+        Write("trials.csv", "nct_id,half,rt,rt_modality,ici,agents,targets,setting_tags\nNCT00000009,unseen,no,,yes,BMS-936559,PD-L1,metastatic\n");
+        File.WriteAllText(Path.Combine(second, "trials.csv"), "nct_id,half,rt,rt_modality,ici,agents\nNCT00000009,unseen,no,,yes,BMS-936559\n");
+
+        var items = NormalisationEvaluation.Agreement(_folder, second, StudyNormaliser.Embedded.Vocabulary);
+        var trials = TrialEvaluation.Agreement(_folder, second, StudyNormaliser.Embedded.Vocabulary);
+
+        Assert.DoesNotContain(items.Scores, s => s.Field == "partner_class");
+        Assert.Empty(items.Disagreements);
+        Assert.Equal(["NCT00000009 / Surgery"], items.UnmatchedLabels);
+        Assert.Equal(["rt", "rt_modality", "ici", "agents"], trials.Select(t => t.Field));
+        Assert.All(trials, t => Assert.Empty(t.Misses));
+    }
 }

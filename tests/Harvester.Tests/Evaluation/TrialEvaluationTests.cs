@@ -180,6 +180,7 @@ public sealed partial class TrialEvaluationTests
         var second = run.Output[run.Output.IndexOf("Second annotator", StringComparison.Ordinal)..];
         Assert.Contains($"Trials, unseen half ({trials} trials): the second annotator against the first", second, StringComparison.Ordinal);
         Assert.DoesNotContain("no such item in the records", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("labelled by the first annotator only", run.Output, StringComparison.Ordinal);
         var items = NormalisationEvaluation.Agreement(first, Path.Combine(first, "second-annotator"), StudyNormaliser.Embedded.Vocabulary);
         var scored = NormalisationEvaluation.Run(RecordSource.Expand([Path.Combine(AppContext.BaseDirectory, "Evaluation", $"Reconstructed-{set}")]), first, StudyNormaliser.Embedded);
         foreach (var field in new[] { "agent", "endpoint_class" })
