@@ -90,38 +90,19 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         parameters.Add("offset", offset);
         var byNctId = OrderBy(paging.Sort).StartsWith("s.nct_id ", StringComparison.Ordinal);
         var idDirection = paging.Sort.StartsWith('-') ? "DESC" : "ASC";
-        // A selection that is neither everything nor one facet value, with the facet numbers of
-        // this state of the database in memory: its rowids (one comma-joined value, not a row
-        // each), counted and (words alone in NCT order) paged there.
-        // Facet filters alone (several values, or several filters) are selected there too, over
-        // every study held, without reading the database.
-        var snapshot = (FacetCodeSnapshot?)null;
-        var version = 0L;
-        long[]? rowids = null;
-        var selectedInMemory = false;
-        if (inMemory && !selection.All && single is null && snapshots.TryCurrent(out snapshot, out version))
+        // A selection that is neither everything nor one facet value is counted, and where it can
+        // be paged, from the facet numbers of this state of the database in memory.
+        var memory = inMemory && !selection.All && single is null
+            ? InMemory(connection, filters, selection, paging, offset, byNctId, descending: idDirection == "DESC")
+            : null;
+        if (memory?.Page is { } pageRowids)
         {
-            var groups = FacetGroups(connection, filters);
-            selectedInMemory = groups is not null;
-            rowids = groups is not null
-                ? snapshot.Select(groups)
-                : CommaNumbers.Parse(connection.ExecuteScalar<string?>(
-                    selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
-                    parameters));
-        }
-
-        // Paged there too: in NCT order, or in a column's order once every study's place in it is held for this version.
-        var sortKeys = (int[]?)null;
-        var pagedInMemory = rowids is not null && (selection.SearchOnly is not null || selectedInMemory)
-            && (byNctId || snapshots.TrySortKeys(SortColumn(paging.Sort), version, out sortKeys));
-        if (pagedInMemory)
-        {
-            parameters.Add("pageRowids", JsonSerializer.Serialize(snapshot!.Page(rowids!, offset, paging.PageSize, descending: idDirection == "DESC", sortKeys)));
+            parameters.Add("pageRowids", JsonSerializer.Serialize(pageRowids));
         }
 
         // Otherwise words alone in NCT order: the matches' codes and the page's ids in one pass over
         // the full-text index's rows, each study's row of codes read once, not once per purpose.
-        var searched = rowids is null && selection.SearchOnly is { } words && byNctId && !selection.All && single is null
+        var searched = memory is null && selection.SearchOnly is { } words && byNctId && !selection.All && single is null
             ? connection.QuerySingle<(string? Codes, string PageIds)>(
                 $"""
                 WITH hits AS MATERIALIZED (SELECT c.nct_id, c.codes FROM {MatchedCodes(words)})
@@ -131,8 +112,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : ((string? Codes, string PageIds)?)null;
         var counts = (selection.All || single is not null
                 ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
-                : rowids is not null
-                ? Named(connection, selection, snapshot!.Count(rowids))
+                : memory is { } fromMemory
+                ? Named(connection, selection, fromMemory.Counts)
                 : CountSelected(connection, selection, searched is { } read ? read.Codes ?? string.Empty : null))
             .Select(row => row with { Facet = row.Facet.EndsWith(StudyFacets.StructuredSuffix, StringComparison.Ordinal) ? row.Facet[..^StudyFacets.StructuredSuffix.Length] : row.Facet })
             .ToList();
@@ -146,7 +127,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             parameters.Add("pageIds", found.PageIds);
         }
 
-        var pageIds = pagedInMemory
+        var pageIds = memory?.Page is not null
             ? "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT value FROM json_each(@pageRowids))"
             : searched is not null
             ? "SELECT value AS nct_id FROM json_each(@pageIds)"
@@ -161,9 +142,9 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             SELECT {SummaryColumns} FROM page JOIN studies s USING (nct_id) LEFT JOIN study_summaries x USING (nct_id) ORDER BY {OrderBy(paging.Sort)}
             """,
             parameters).ToList();
-        if (rowids is not null)
+        if (memory is { } answered)
         {
-            if (!snapshots.StillCurrent(version))
+            if (!snapshots.StillCurrent(answered.Version))
             {
                 return null;
             }
@@ -177,6 +158,39 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
                 .Select(c => new FacetCount { Value = c.Value, Count = c.Count }).ToList());
         return new TrialPage(counts.SingleOrDefault(c => c.Facet == StudyFacets.Total)?.Count ?? 0, paging.Page, paging.PageSize, paging.Sort, trials, facets);
+    }
+
+    /// <summary>
+    /// What the facet numbers in memory answer of a selection that is neither everything nor one
+    /// facet value, when they are of the database as it is (else none): its counts, and its page
+    /// where it can be cut there. Facet filters alone are selected there too, without reading the
+    /// database, and in NCT order selected, counted and paged in one pass; words give their
+    /// rowids from the full-text index, other filters from the SQL. A page in another column's
+    /// order is cut once every study's place in that order is held for this version.
+    /// </summary>
+    private (int[] Counts, long[]? Page, long Version)? InMemory(
+        SqliteConnection connection, TrialFilters filters, TrialSelection selection, TrialPaging paging, long offset, bool byNctId, bool descending)
+    {
+        if (!snapshots.TryCurrent(out var snapshot, out var version))
+        {
+            return null;
+        }
+
+        var groups = FacetGroups(connection, filters);
+        if (groups is not null && byNctId)
+        {
+            var (counts, page) = snapshot.SelectInOrder(groups, offset, paging.PageSize, descending);
+            return (counts, page, version);
+        }
+
+        var rowids = groups is not null
+            ? snapshot.Select(groups)
+            : CommaNumbers.Parse(connection.ExecuteScalar<string?>(
+                selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
+                selection.Parameters));
+        var sortKeys = (int[]?)null;
+        var paged = (selection.SearchOnly is not null || groups is not null) && (byNctId || snapshots.TrySortKeys(SortColumn(paging.Sort), version, out sortKeys));
+        return (snapshot.Count(rowids), paged ? snapshot.Page(rowids, offset, paging.PageSize, descending, sortKeys) : null, version);
     }
 
     /// <summary>

@@ -15,20 +15,22 @@ public sealed class FacetCodeSnapshot
     private readonly int[] _starts;   // the codes of rowid r are _codes[_starts[r].._starts[r + 1]]
     private readonly int[] _codes;
     private readonly int[] _ranks;    // the place of rowid r in NCT order, from 1; 0: no study has rowid r
+    private readonly int[] _inOrder;  // the rowids in NCT order: _inOrder[_ranks[r] - 1] == r
 
-    private FacetCodeSnapshot(int[] starts, int[] codes, int[] ranks, int studies)
+    private FacetCodeSnapshot(int[] starts, int[] codes, int[] ranks, int[] inOrder)
     {
         _starts = starts;
         _codes = codes;
         _ranks = ranks;
-        Studies = studies;
+        _inOrder = inOrder;
+        Studies = inOrder.Length;
     }
 
     /// <summary>The studies held.</summary>
     public int Studies { get; }
 
     /// <summary>Memory the arrays take, in bytes.</summary>
-    public long Bytes => 4L * (_starts.Length + _codes.Length + _ranks.Length);
+    public long Bytes => 4L * (_starts.Length + _codes.Length + _ranks.Length + _inOrder.Length);
 
     /// <summary>
     /// Rowids more than this many times the number of studies (after many deletions) would make
@@ -105,7 +107,7 @@ public sealed class FacetCodeSnapshot
             ranks[rowids[i]] = i + 1;
         }
 
-        return new FacetCodeSnapshot(starts, [.. codes], ranks, (int)count);
+        return new FacetCodeSnapshot(starts, [.. codes], ranks, rowids);
     }
 
     /// <summary>Whether a study with this rowid is held.</summary>
@@ -146,15 +148,78 @@ public sealed class FacetCodeSnapshot
     /// </summary>
     public long[] Select(IReadOnlyList<IReadOnlyCollection<int>> groups)
     {
-        ArgumentNullException.ThrowIfNull(groups);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(groups.Count, MaxGroups);
-        if (groups.Count == 0 || groups.Any(g => g.Count == 0))
+        if (GroupBits(groups) is not var (bitsOf, all))
         {
-            return groups.Count == 0 ? [.. Enumerable.Range(0, _ranks.Length).Where(r => _ranks[r] != 0).Select(r => (long)r)] : [];
+            return [];
         }
 
-        // The groups each facet number belongs to, as bits; a study is selected when its numbers' bits cover them all.
-        var bitsOf = new uint[Math.Max(0, groups.SelectMany(g => g).Max()) + 1];
+        var selected = new List<long>();
+        for (var rowid = 0; rowid < _ranks.Length; rowid++)
+        {
+            if (_ranks[rowid] != 0 && Covers(rowid, bitsOf, all))
+            {
+                selected.Add(rowid);
+            }
+        }
+
+        return [.. selected];
+    }
+
+    /// <summary>
+    /// What <see cref="Select"/>, <see cref="Count"/> and <see cref="Page"/> in NCT order give
+    /// together, in one pass over the studies in NCT order (descending when asked): the counts of
+    /// the selected studies' facet numbers and the rowids of their page (<paramref name="limit"/>
+    /// after the first <paramref name="offset"/>), with no list of the selection built or sorted.
+    /// </summary>
+    public (int[] Counts, long[] Page) SelectInOrder(IReadOnlyList<IReadOnlyCollection<int>> groups, long offset, int limit, bool descending)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var counts = NewCounts();
+        if (GroupBits(groups) is not var (bitsOf, all))
+        {
+            return (counts, []);
+        }
+
+        var page = new List<long>(limit);
+        var codes = _codes.AsSpan();
+        var seen = 0L;
+        for (var k = 0; k < _inOrder.Length; k++)
+        {
+            var rowid = _inOrder[descending ? _inOrder.Length - 1 - k : k];
+            if (!Covers(rowid, bitsOf, all))
+            {
+                continue;
+            }
+
+            foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
+            {
+                Tally(ref counts, code);
+            }
+
+            if (seen++ >= offset && page.Count < limit)
+            {
+                page.Add(rowid);
+            }
+        }
+
+        return (counts, [.. page]);
+    }
+
+    /// <summary>
+    /// The groups each facet number belongs to, as bits, and the bits of all the groups; none
+    /// when a group has no numbers (it selects nothing). No groups select every study.
+    /// </summary>
+    private static (uint[] BitsOf, uint All)? GroupBits(IReadOnlyList<IReadOnlyCollection<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(groups.Count, MaxGroups);
+        if (groups.Any(g => g.Count == 0))
+        {
+            return null;
+        }
+
+        var bitsOf = new uint[Math.Max(0, groups.SelectMany(g => g).DefaultIfEmpty(0).Max()) + 1];
         for (var g = 0; g < groups.Count; g++)
         {
             foreach (var code in groups[g].Where(code => code >= 0))
@@ -163,24 +228,19 @@ public sealed class FacetCodeSnapshot
             }
         }
 
-        var all = groups.Count == MaxGroups ? uint.MaxValue : (1u << groups.Count) - 1;
-        var selected = new List<long>();
-        var codes = _codes.AsSpan();
-        for (var rowid = 0; rowid < _ranks.Length; rowid++)
-        {
-            var bits = 0u;
-            foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
-            {
-                bits |= (uint)code < (uint)bitsOf.Length ? bitsOf[code] : 0;
-            }
+        return (bitsOf, groups.Count == MaxGroups ? uint.MaxValue : (1u << groups.Count) - 1);
+    }
 
-            if (bits == all && _ranks[rowid] != 0)
-            {
-                selected.Add(rowid);
-            }
+    /// <summary>Whether the facet numbers of <paramref name="rowid"/> hold a number of every group (<see cref="GroupBits"/>).</summary>
+    private bool Covers(int rowid, uint[] bitsOf, uint all)
+    {
+        var bits = 0u;
+        foreach (var code in _codes.AsSpan()[_starts[rowid].._starts[rowid + 1]])
+        {
+            bits |= (uint)code < (uint)bitsOf.Length ? bitsOf[code] : 0;
         }
 
-        return [.. selected];
+        return bits == all;
     }
 
     /// <summary>Counts indexed by facet number, room for the usual few hundred numbers; <see cref="Tally"/> grows them.</summary>

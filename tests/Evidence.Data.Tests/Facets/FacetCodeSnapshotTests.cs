@@ -77,6 +77,29 @@ public sealed class FacetCodeSnapshotTests : IDisposable
     }
 
     [Theory]
+    [InlineData(0, 20, false)]
+    [InlineData(3, 5, true)]
+    [InlineData(1000, 10, false)] // past the end: an empty page, the counts all the same
+    public void Selecting_in_nct_order_counts_and_pages_as_the_three_steps_do(int offset, int limit, bool descending)
+    {
+        using var connection = _database.Open();
+        var snapshot = FacetCodeSnapshot.Load(connection)!;
+        var statuses = connection.Query<int>("SELECT id FROM facet_ids WHERE facet = 'status'").Take(3).ToArray();
+        var phases = connection.Query<int>("SELECT id FROM facet_ids WHERE facet = 'phase'").ToArray();
+        IReadOnlyCollection<int>[] groups = [statuses, phases];
+        var selected = snapshot.Select(groups);
+        Assert.NotEmpty(selected);
+
+        var (counts, page) = snapshot.SelectInOrder(groups, offset, limit, descending);
+
+        Assert.Equal(snapshot.Page(selected, offset, limit, descending), page);
+        Assert.Equal(Counted(snapshot.Count(selected)), Counted(counts));
+    }
+
+    /// <summary>The facet numbers counted and their counts (arrays may differ in length beyond the last).</summary>
+    private static List<(int Number, int Count)> Counted(int[] counts) => [.. counts.Select((count, number) => (number, count)).Where(c => c.count > 0)];
+
+    [Theory]
     [InlineData("brief_title", false)]
     [InlineData("brief_title", true)]
     [InlineData("enrollment_count", true)]
