@@ -275,8 +275,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         }
 
         var numbers = connection.Query<(long Id, string Facet, string Value)>(
-            "SELECT id, facet, value FROM facet_ids WHERE facet IN (SELECT value FROM json_each(@facets))",
-            new { facets = JsonSerializer.Serialize(wanted.Select(w => w.Facet).Distinct()) }).ToList();
+            FacetIdsSql, new { facets = JsonSerializer.Serialize(wanted.Select(w => w.Facet).Distinct()) }).ToList();
         return [.. wanted.Select(w => (IReadOnlyCollection<int>)[.. numbers
             .Where(n => n.Facet == w.Facet && (w.Values is null || w.Values.Contains(w.Facet == "country" ? AsciiLower(n.Value) : n.Value, StringComparer.Ordinal)))
             .Select(n => checked((int)n.Id))])];
