@@ -300,6 +300,32 @@ public sealed class FacetCodeSnapshot
             return [];
         }
 
+        var wanted = (int)Math.Min(offset + limit, count);
+        if (wanted * 8L < count)
+        {
+            // An early page of a broad selection: only its first places are kept (a heap of them),
+            // not every place sorted.
+            var first = new PriorityQueue<long, long>(wanted + 1);
+            for (var i = 0; i < count; i++)
+            {
+                if (first.Count < wanted)
+                {
+                    first.Enqueue(held[i], -places[i]);
+                }
+                else if (first.TryPeek(out _, out var worst) && places[i] < -worst)
+                {
+                    first.DequeueEnqueue(held[i], -places[i]);
+                }
+            }
+
+            count = 0;
+            while (first.TryDequeue(out var rowid, out var negated))
+            {
+                places[count] = -negated;
+                held[count++] = rowid;
+            }
+        }
+
         places.AsSpan(0, count).Sort(held.AsSpan(0, count));
         return held.AsSpan((int)offset, (int)Math.Min(limit, count - offset)).ToArray();
     }

@@ -42,6 +42,8 @@ public sealed class FacetCodeSnapshotTests : IDisposable
     [InlineData(0, 20, true)]
     [InlineData(30, 10, true)]
     [InlineData(1000, 10, false)] // past the end: an empty page
+    [InlineData(0, 2, false)] // an early page of many: only the first places kept
+    [InlineData(1, 2, true)]
     public void Pages_are_in_sqlites_nct_order(int offset, int limit, bool descending)
     {
         using var connection = _database.Open();
@@ -112,12 +114,13 @@ public sealed class FacetCodeSnapshotTests : IDisposable
         var snapshot = FacetCodeSnapshot.Load(connection)!;
         var keys = FacetCodeSnapshot.LoadSortKeys(connection, column);
         var selected = connection.Query<long>("SELECT rowid FROM studies WHERE rowid % 3 <> 1").ToArray();
-        foreach (var offset in new[] { 0, 7, 25 })
+        // Pages of 20, and early pages of 3 (only the first places kept, not all sorted).
+        foreach (var (offset, limit) in new[] { (0, 20), (7, 20), (25, 20), (0, 3), (2, 3) })
         {
             var expected = connection.Query<long>(
-                $"SELECT rowid FROM studies WHERE rowid % 3 <> 1 ORDER BY {column} {(descending ? "DESC" : "ASC")} NULLS LAST, nct_id LIMIT 20 OFFSET @offset", new { offset }).ToList();
+                $"SELECT rowid FROM studies WHERE rowid % 3 <> 1 ORDER BY {column} {(descending ? "DESC" : "ASC")} NULLS LAST, nct_id LIMIT @limit OFFSET @offset", new { offset, limit }).ToList();
 
-            Assert.Equal(expected, snapshot.Page(selected, offset, 20, descending, keys));
+            Assert.Equal(expected, snapshot.Page(selected, offset, limit, descending, keys));
         }
     }
 
