@@ -58,7 +58,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             var allClasses = vocabulary.IciClassMatches(words);
-            allClasses.AddRange(RecordFields.IsTitle(field) || field.EndsWith(".label", StringComparison.Ordinal) ? JoinedCheckpoints(words, allClasses) : []);
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
             var rt = GivenInText.Given(allRt, words, sequence: true);
@@ -619,49 +618,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             || AsTherapy(words, end);
         return studied && NotStudiedOf(words, end);
     }
-
-    /// <summary>
-    /// A checkpoint a title or an arm's label names alone for its antibody, joined to a treatment
-    /// by "plus", "combined with" or a "+" that joins ("Total Neoadjuvant Treatment Plus PD-1",
-    /// "SBRT Combined With PD-1", "PD-1 + CRT"), as registrants often write it, and standing as a
-    /// drug's name: no hyphen or slash to a word beside it, and no word after it but one that
-    /// ends the name ("in", "for", "as", "therapy"; <see cref="AfterDrugName"/>). Not one a class
-    /// term already names ("anti-PD-1", "PD-1 inhibitor"), nor a state or a thing of the
-    /// checkpoint ("PD-L1+ Cohort", "PD-L1 Positive", "PD-1 Knockout T Cells", "PD-L1-Guided",
-    /// "CTLA4-Ig"), nor one after a lone "with", which describes tumours more often than it adds a drug.
-    /// </summary>
-    private IEnumerable<TermMatch<string>> JoinedCheckpoints(TermText words, List<TermMatch<string>> classes)
-    {
-        for (var i = 0; i < words.Words.Count; i++)
-        {
-            if (vocabulary.CheckpointSpelled(words, i, backward: false) is not ({ } target, var count)
-                || classes.Any(c => i >= c.Position && i < c.Position + c.Words))
-            {
-                continue;
-            }
-
-            var end = i + count;
-            var last = end == words.Words.Count;
-            var compoundBefore = i > 0 && words.Between(i - 1, i).Trim() is "-" or "/";
-            var compoundAfter = !last && words.Between(end - 1, end).Trim() is "-" or "/";
-            var before = words.WordsBefore(i, 2).ToList();
-            var joinedBefore = (before is [.., "plus"] or ["combined" or "combination", "with"] && words.Between(i - 1, i).Trim().Length == 0)
-                || (i > 0 && PlusJoins(words, i - 1));
-            var joinedAfter = !last && PlusJoins(words, end - 1) || words.WordsFrom(end, 1).Any(w => w is "plus" or "combined");
-            var standsAlone = last || PlusJoins(words, end - 1) || words.WordsFrom(end, 1).Any(AfterDrugName.Contains);
-            if ((joinedBefore || joinedAfter) && standsAlone && !compoundBefore && !compoundAfter)
-            {
-                yield return new TermMatch<string>(target, words.Original[words.Words[i].Start..words.Words[end - 1].End], i, count);
-                i = end - 1;
-            }
-        }
-    }
-
-    /// <summary>The words that may follow a checkpoint named for its antibody: they end the name ("Plus PD-1 in Rectal Cancer", "PD-1 Therapy").</summary>
-    private static readonly HashSet<string> AfterDrugName = new(
-        ["in", "for", "as", "and", "or", "plus", "combined", "with", "versus", "vs", "after", "before", "followed", "then", "therapy", "treatment",
-         "immunotherapy", "maintenance", "on", "to", "among"],
-        StringComparer.Ordinal);
 
     /// <summary>
     /// A therapy a title names "as" a line or kind of therapy ("Stereotactic Radiosurgery as
