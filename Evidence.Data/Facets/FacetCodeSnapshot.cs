@@ -120,21 +120,27 @@ public sealed class FacetCodeSnapshot
     public int[] Count(ReadOnlySpan<long> rowids)
     {
         var counts = NewCounts();
-        var codes = _codes.AsSpan();
         foreach (var rowid in rowids)
         {
-            if (!Holds(rowid))
+            if (Holds(rowid))
             {
-                continue;
-            }
-
-            foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
-            {
-                Tally(ref counts, code);
+                TallyStudy(ref counts, rowid);
             }
         }
 
         return counts;
+    }
+
+    /// <summary>The facet numbers of the study with rowid <paramref name="rowid"/> (held).</summary>
+    private ReadOnlySpan<int> CodesOf(long rowid) => _codes.AsSpan(_starts[rowid], _starts[rowid + 1] - _starts[rowid]);
+
+    /// <summary>Adds one to the count of each facet number of the study with rowid <paramref name="rowid"/>.</summary>
+    private void TallyStudy(ref int[] counts, long rowid)
+    {
+        foreach (var code in CodesOf(rowid))
+        {
+            Tally(ref counts, code);
+        }
     }
 
     /// <summary>The most groups <see cref="Select"/> takes: one bit each.</summary>
@@ -182,7 +188,6 @@ public sealed class FacetCodeSnapshot
         }
 
         var page = new List<long>(limit);
-        var codes = _codes.AsSpan();
         var seen = 0L;
         for (var k = 0; k < _inOrder.Length; k++)
         {
@@ -192,11 +197,7 @@ public sealed class FacetCodeSnapshot
                 continue;
             }
 
-            foreach (var code in codes[_starts[rowid].._starts[rowid + 1]])
-            {
-                Tally(ref counts, code);
-            }
-
+            TallyStudy(ref counts, rowid);
             if (seen++ >= offset && page.Count < limit)
             {
                 page.Add(rowid);
@@ -235,7 +236,7 @@ public sealed class FacetCodeSnapshot
     private bool Covers(int rowid, uint[] bitsOf, uint all)
     {
         var bits = 0u;
-        foreach (var code in _codes.AsSpan()[_starts[rowid].._starts[rowid + 1]])
+        foreach (var code in CodesOf(rowid))
         {
             bits |= (uint)code < (uint)bitsOf.Length ? bitsOf[code] : 0;
         }
