@@ -41,6 +41,16 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
         }
 
+        if (endpoint == Terms.ObjectiveResponse && field == $"{prefix}.measure" && PathologicalComplete(measure, outcome.Description, prefix) is { } pathological)
+        {
+            // "Complete response (CR) rate": "pathological complete response (pCR) plus clinical
+            // complete response (cCR)" after neoadjuvant therapy, or "Complete response rate
+            // (clinical and pathological)": a complete response that the resected tumour decides
+            // for the patients who have surgery is the neoadjuvant trial's pathological endpoint,
+            // not a response by imaging.
+            (endpoint, field, matched) = (Terms.PathologicalResponse, pathological.Field, pathological.Matched);
+        }
+
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or
@@ -87,6 +97,73 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         measure.Words.Any(w => w.Word is "irae" or "iraes")
         || measure.Words.Zip(measure.Words.Skip(1)).Any(pair => pair.First.Word == "immune" && pair.Second.Word is "related" or "mediated");
 
+    /// <summary>
+    /// Whether a measure whose only response is a complete one ("Complete response rate"; not an
+    /// objective, overall, partial or clinical one) counts pathological complete responses with
+    /// clinical ones: the measure says so ("Complete response rate (clinical and pathological)",
+    /// "Pathological complete response rate"), or its description names a pathological and a
+    /// clinical complete response ("pCR plus cCR", "clinical and pathological complete
+    /// response"). A description naming pCR alone ("pCR is a secondary endpoint"), necrosis,
+    /// a regression grade or a histological response beside a response by imaging does not.
+    /// </summary>
+    private (string Field, string Matched)? PathologicalComplete(TermText measure, string? description, string prefix)
+    {
+        var responses = EndpointMatcher(Terms.ObjectiveResponse).Matches(measure);
+        if (!responses.Any(r => IsComplete(r.Matched)) || responses.Any(r => IsClinical(r.Matched) || (!IsComplete(r.Matched) && !r.Matched.Equals("response rate", StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        if (QualifyingPathological(measure) is { } word)
+        {
+            return ($"{prefix}.measure", word);
+        }
+
+        var described = TermText.Of(description);
+        var pathological = EndpointMatcher(Terms.PathologicalResponse).Matches(described)
+            .FirstOrDefault(m => m.Matched.Equals("pCR", StringComparison.Ordinal) || IsComplete(m.Matched));
+        var clinical = pathological is not null
+            && (EndpointMatcher(Terms.ObjectiveResponse).Matches(described).Any(m => IsClinical(m.Matched))
+                || (pathological.Position >= 2 && described.Words[pathological.Position - 2].Word == "clinical" && described.Words[pathological.Position - 1].Word is "and" or "or"));
+        return clinical ? ($"{prefix}.description", pathological!.Matched) : null;
+
+        static bool IsComplete(string matched) =>
+            matched.ToLowerInvariant().Split(' ') is ["complete", ..] or ["clinical" or "pathological" or "pathologic", "complete", ..] or ["ccr" or "pcr"];
+
+        static bool IsClinical(string matched) =>
+            matched.StartsWith("clinical", StringComparison.OrdinalIgnoreCase) || matched.Equals("cCR", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// "Pathological" in a measure where it qualifies the response: its last word, or before
+    /// "complete", "CR" or "response", or joined to "clinical" by "and" or "or"; not "pathological
+    /// lymph nodes", "no pathological uptake" or "pathological examination".
+    /// </summary>
+    private static string? QualifyingPathological(TermText measure)
+    {
+        var words = measure.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Word is not ("pathological" or "pathologic"))
+            {
+                continue;
+            }
+
+            var last = i == words.Count - 1;
+            var qualifies = !last && words[i + 1].Word is "complete" or "cr" or "response";
+            var joined = (i >= 2 && words[i - 1].Word is "and" or "or" && words[i - 2].Word == "clinical")
+                || (i + 2 < words.Count && words[i + 1].Word is "and" or "or" && words[i + 2].Word == "clinical");
+            if (last || qualifies || joined)
+            {
+                return measure.Original[words[i].Start..words[i].End];
+            }
+        }
+
+        return null;
+    }
+
+    private TermMatcher<string> EndpointMatcher(string endpointClass) => vocabulary.Endpoints.First(e => e.Class == endpointClass).Matcher;
+
     /// <summary>Safety, for a measure that names a grade of toxicity and no class.</summary>
     private static (string Class, string? Field, string? Matched)? ByToxicityGrade(string? measure, string field) =>
         ToxicityGrade().Match(measure ?? string.Empty) is { Success: true } grade ? (Terms.Safety, field, grade.Value) : null;
@@ -120,7 +197,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>A safety term joined to one of <paramref name="others"/> by "and" or "or" alone ("feasibility and safety").</summary>
     private TermMatch<string>? SafetyBeside(TermText words, List<TermMatch<string>> others)
     {
-        var safety = vocabulary.Endpoints.First(e => e.Class == Terms.Safety).Matcher.Matches(words);
+        var safety = EndpointMatcher(Terms.Safety).Matches(words);
         return safety.FirstOrDefault(s => others.Any(o =>
         {
             var (first, second) = o.Position < s.Position ? (o, s) : (s, o);

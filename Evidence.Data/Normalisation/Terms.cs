@@ -43,6 +43,9 @@ public static class Terms
     /// <summary>The endpoint class of a tumour's response (objective response rate).</summary>
     public const string ObjectiveResponse = "ORR";
 
+    /// <summary>The endpoint class of a response read in the resected tumour (pCR, major pathological response).</summary>
+    public const string PathologicalResponse = "pathological response";
+
     /// <summary>Between the values of one cell a person reads: "nivolumab + ipilimumab", "Sintilimab + SBRT".</summary>
     public const string ListSeparator = " + ";
 

@@ -268,11 +268,20 @@ public sealed class VocabularyMatchers
     /// "Proton" just before another RT word ("Proton Stereotactic Body Radiation Therapy",
     /// "Proton SBRT"): proton therapy too, beside the kind it qualifies; so is "proton" as the
     /// first of two alternatives that share the second's words ("Proton or heavy ion radiation
-    /// therapy", "proton or photon radiotherapy"). ("Carbon ion" is a term of its own.)
+    /// therapy", "proton or photon radiotherapy", "proton or photon SBRT"). ("Carbon ion" is a
+    /// term of its own.)
     /// </summary>
     private TermMatch<string>? ProtonBefore(TermText text, TermMatch<string> match)
     {
         var at = match.Position - 1;
+        if (at >= 2 && match.Value != Terms.UnspecifiedRt && text.Words[at].Word is "photon" or "photons"
+            && text.Words[at - 1].Word is "or" or "and" && IsProton(text.Words[at - 2].Word))
+        {
+            // "Proton or Photon SBRT": the photon alternative qualifies the kind both share ("proton
+            // or photon RT" names no kind: it stays RT of no kind).
+            at--;
+        }
+
         var alternative = at >= 1 && text.Words[at].Word is "or" or "and" && IsProton(text.Words[at - 1].Word);
         if (alternative)
         {

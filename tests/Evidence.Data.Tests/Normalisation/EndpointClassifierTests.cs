@@ -128,6 +128,38 @@ public class EndpointClassifierTests
     }
 
     [Theory]
+    [InlineData("Complete response (CR) rate", "pathological complete response (pCR) plus clinical complete response (cCR)", "pathological response")] // set 5
+    [InlineData("Complete response rate", "Proportion of patients with pathological complete response or clinical complete response after neoadjuvant therapy.", "pathological response")] // set 23
+    [InlineData("complete response (CR) rate", "Rate of complete response (CR), including pathologic complete response (pCR) and sustained cCR for ≥ 1 year.", "pathological response")] // set 40
+    [InlineData("Complete response rate (clinical and pathological)", null, "pathological response")] // set 11
+    [InlineData("Complete response rate", "Complete response by RECIST 1.1 on CT at 12 weeks", "ORR")] // by imaging
+    [InlineData("Complete response rate", null, "ORR")]
+    [InlineData("Complete remission rate by Lugano criteria", "Assessed by PET-CT", "ORR")]
+    [InlineData("Objective response rate", "Complete and partial responses; pCR in patients who undergo resection is reported separately", "ORR")] // not only a complete response
+    [InlineData("Complete and partial response rate", "pCR is a secondary outcome", "ORR")]
+    [InlineData("Complete response (CR) rate", "Clinical and pathological complete response", "pathological response")] // set 29
+    // A review's cases: a pathological term beside a response by imaging, a clinical complete
+    // response, or "pathological" that does not qualify the response.
+    [InlineData("Complete response rate", "Complete response per mRECIST: complete tumor necrosis, i.e. disappearance of arterial-phase enhancement on CT or MRI", "ORR")]
+    [InlineData("Complete response rate", "Complete response by MRI (mrTRG 1, MRI tumour regression grade) and endoscopy before surgery", "ORR")]
+    [InlineData("Complete response rate", "CR according to RECIST 1.1 on MRI before surgery. pCR is evaluated as a secondary endpoint.", "ORR")]
+    [InlineData("Complete response rate", "RECIST 1.1 on CT. Major pathological response (MPR) is a secondary outcome", "ORR")]
+    [InlineData("Complete remission rate", "Gastric MALT lymphoma: histological response by GELA score on endoscopic biopsies", "ORR")]
+    [InlineData("Clinical complete response rate", "cCR assessed by MRI, endoscopy and DRE. Patients without cCR undergo TME and pCR is recorded.", "ORR")]
+    [InlineData("Clinical complete response (cCR) rate", "Watch-and-wait: pathological response cannot be assessed because patients do not undergo surgery.", "ORR")]
+    [InlineData("cCR rate", "near-cCR patients proceed to TME with pCR evaluation", "ORR")]
+    [InlineData("Complete response rate of pathological lymph nodes", null, "ORR")]
+    [InlineData("Complete response rate on FDG PET-CT (no pathological uptake)", null, "ORR")]
+    [InlineData("Complete response rate (PET-CT and pathological biopsy)", null, "ORR")]
+    [InlineData("Complete remission rate confirmed by bone marrow pathological examination", null, "ORR")]
+    [InlineData("Complete response rate in patients with pathological N2 disease", null, "ORR")]
+    [InlineData("Complete response rate (pathological or clinical)", null, "pathological response")]
+    public void A_complete_response_that_counts_pathological_complete_responses_is_pathological_response(string measure, string? description, string endpoint)
+    {
+        Assert.Equal(endpoint, Classify(measure, description).Class);
+    }
+
+    [Theory]
     [InlineData("Incidence of grade ≥3 pneumonitis")] // set 10
     [InlineData("Grade >= 2 radiation morbidity (fibrosis, joint stiffness or oedema)")]
     [InlineData("Rate of grade 3 or higher oesophagitis")]

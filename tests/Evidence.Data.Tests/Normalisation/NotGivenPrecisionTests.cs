@@ -78,6 +78,10 @@ public class NotGivenPrecisionTests
     [InlineData("Proton or heavy ion radiation therapy", new[] { "Carbon ion", "Proton" })]
     [InlineData("Protons or photon radiotherapy", new[] { "EBRT", "Proton" })]
     [InlineData("Proton pump inhibitor or radiotherapy", new[] { "RT, unspecified" })]
+    [InlineData("Proton or Photon SBRT (3-5 fractions)", new[] { "Proton", "SBRT" })] // set 13: photon qualifies the SBRT both share
+    [InlineData("Photon SBRT", new[] { "SBRT" })]
+    [InlineData("Proton pump inhibitor or photon SBRT", new[] { "SBRT" })]
+    [InlineData("Proton or photon RT", new[] { "RT, unspecified" })] // names no kind (review)
     public void Beams_named_as_alternatives_are_each_a_kind(string name, string[] modalities)
     {
         var terms = OnlyIntervention(Intervention("RADIATION", name));
