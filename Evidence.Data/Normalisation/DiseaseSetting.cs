@@ -49,7 +49,10 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
                 var setting = match.Value.Setting;
                 if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, match.Words)
                     && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position))
-                    && !(setting.PhaseOfTreatment && criterion && EarlierTreatment(words, match.Position)))
+                    && !(setting.PhaseOfTreatment && criterion && EarlierTreatment(words, match.Position))
+                    && !(setting.Name == AdjuvantSetting && AdjuvantWordsOfNoPatients(words, match.Position, match.Words))
+                    && !(setting.Name == MetastaticSetting && NotDistantDisease(words, match.Position, match.Words))
+                    && !(setting.Name == NeoadjuvantSetting && words.Words[match.Position].Word is "downstaging" or "down" && !SurgeryFollows(words, match.Position + match.Words)))
                 {
                     found[setting.Name] = (field, match.Matched);
                 }
@@ -136,7 +139,8 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     /// patient's earlier treatment: a word of earlier treatment up to ten words before it ("prior
     /// treatment with a platinum-containing chemotherapy in the adjuvant setting", "unless given in
     /// the neoadjuvant or adjuvant settings"), with no word of what the trial plans between
-    /// ("received gastrectomy and are scheduled for adjuvant chemotherapy" is the trial's).
+    /// ("received gastrectomy and are scheduled for adjuvant chemotherapy", "after radical
+    /// surgery, and consented to postoperative adjuvant therapy" are the trial's).
     /// </summary>
     private static bool EarlierTreatment(TermText words, int position)
     {
@@ -157,11 +161,125 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return false;
     }
 
+    private const string AdjuvantSetting = "adjuvant";
+
+    private const string MetastaticSetting = "metastatic";
+
+    private const string NeoadjuvantSetting = "neoadjuvant";
+
+    /// <summary>
+    /// Whether an operation is named within eight words after <paramref name="position"/>:
+    /// downstaging is neoadjuvant where it is for a planned operation ("Downstaging HCC for
+    /// Hepatectomy", "Downstaging of Bladder Cancer Before Radical Cystectomy"); on its own, as
+    /// conversion therapy, it treats disease that is not resectable yet.
+    /// </summary>
+    private static bool SurgeryFollows(TermText words, int position) =>
+        words.WordsFrom(position, 8).Any(SurgeryWords.Contains);
+
+    private static readonly HashSet<string> SurgeryWords = new(
+        ["surgery", "resection", "hepatectomy", "cystectomy", "esophagectomy", "oesophagectomy", "gastrectomy", "prostatectomy", "mastectomy", "lobectomy",
+         "pancreatectomy", "pneumonectomy", "excision", "operation", "transplantation", "transplant", "tme"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether metastatic words at <paramref name="position"/> say something other than that the
+    /// trial's patients have distant disease: metastases to regional nodes only, a risk or an
+    /// outcome, or their absence beyond the three words <see cref="IsDenied"/> reads.
+    /// </summary>
+    private static bool NotDistantDisease(TermText words, int position, int length) =>
+        (words.Words[position].Word.StartsWith("metasta", StringComparison.Ordinal) && RegionalNodesOnly(words, position, length))
+        || RiskOrOutcome(words, position, length)
+        || DeniedEvidence(words, position);
+
+    /// <summary>
+    /// "SBRT to the primary tumour and metastatic lymph nodes", "Lymph Node Metastasis": nodes
+    /// only; not "metastatic nodal and visceral disease", "metastatic lymph node or visceral
+    /// lesion", nor "distant" or "non-regional" lymph node metastases.
+    /// </summary>
+    private static bool RegionalNodesOnly(TermText words, int position, int length)
+    {
+        var after = words.WordsFrom(position + length, 3).ToList();
+        var before = words.WordsBefore(position, 4).ToList();
+        var nodesAfter = after is [var first, ..] && NodeWords.Contains(first) && !after.Any(w => w is "and" or "or" or "visceral");
+        var nodesBefore = before is [.., var last] && NodeWords.Contains(last) && !before.Any(w => w is "distant" or "non" or "extraregional" or "nonregional");
+        return nodesAfter || nodesBefore;
+    }
+
+    private static readonly HashSet<string> NodeWords = new(["lymph", "node", "nodes", "nodal", "regional"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A risk or an outcome: "high risk for metastatic disease", "at risk of developing distant
+    /// metastatic disease", "to prevent metastatic spread", "the occurrence of distant metastatic
+    /// relapse", "metastatic rates", "metastatic disease-free status"; not a risk group
+    /// ("high-risk metastatic prostate cancer"), "to prevent SREs in metastatic prostate cancer" or
+    /// "patients developing metastatic disease after surgery".
+    /// </summary>
+    private static bool RiskOrOutcome(TermText words, int position, int length)
+    {
+        var before = words.WordsBefore(position, 5).ToList();
+        while (before is [.., "distant" or "developing" or "new" or "further"])
+        {
+            before.RemoveAt(before.Count - 1);
+        }
+
+        var risk = before is [.., "prevent" or "prevents" or "preventing"] or [.., "risk" or "prevention" or "development" or "occurrence" or "incidence", "of" or "for"];
+        var end = position + length;
+        var rate = end < words.Words.Count && words.Words[end].Word is "rate" or "rates" or "free";
+        var diseaseFree = end + 1 < words.Words.Count && words.Words[end].Word == "disease" && words.Words[end + 1].Word == "free"
+            && words.Between(end - 1, end).Trim().Length == 0 && words.Between(end, end + 1).Trim("- ").Length == 0;
+        return risk || rate || diseaseFree;
+    }
+
+    /// <summary>"No evidence of extrahepatic metastatic disease", "no CT or MRI evidence of metastatic disease": a denial up to four words before "evidence".</summary>
+    private static bool DeniedEvidence(TermText words, int position)
+    {
+        var before = words.WordsBefore(position, 4).ToList();
+        var at = before.LastIndexOf("evidence");
+        return at >= 0 && words.WordsBefore(position - (before.Count - at), 4).Any(Denials.Contains);
+    }
+
+    /// <summary>
+    /// Whether adjuvant words at <paramref name="position"/> say something other than whom the
+    /// trial treats: an outcome measured after surgery ("postoperative complications",
+    /// "post-operative follow-up"; not the recurrence an adjuvant trial prevents, "to prevent
+    /// postoperative recurrence"), or a drug given with RT and continued after it ("concurrent and
+    /// adjuvant temozolomide"; "continued as adjuvant treatment" in a sentence that names RT).
+    /// "Postoperative pathology confirmed HCC" in a criterion is whom the trial treats, and a
+    /// title's "Adjuvant Pembrolizumab After Radiation Therapy" is adjuvant, as the annotators
+    /// read both.
+    /// </summary>
+    private bool AdjuvantWordsOfNoPatients(TermText words, int position, int length)
+    {
+        var next = position + length < words.Words.Count ? words.Words[position + length].Word : null;
+        // "Post-operative" is the two words "post" and "operative".
+        return words.Words[position].Word switch
+        {
+            "postoperative" or "post" => next is not null && MeasuredAfterSurgery.Contains(next)
+                && !(next is "recurrence" or "recurrences" && words.WordsBefore(position, 3).Any(PreventionWords.Contains)),
+            "adjuvant" => words.WordsBefore(position, 2).ToList() is [.., "concurrent" or "concomitant" or "concurrently" or "concomitantly", "and"]
+                || (words.WordsBefore(position, 2).ToList() is [.., "continued" or "continue", "as"] && vocabulary.RtKindMatches(words).Count > 0),
+            _ => false,
+        };
+    }
+
+    /// <summary>Words of an adjuvant trial's aim before the recurrence it prevents.</summary>
+    private static readonly HashSet<string> PreventionWords = new(
+        ["prevent", "prevents", "preventing", "prevention", "reduce", "reducing", "lower", "lowering", "decrease", "decreasing", "risk", "against"],
+        StringComparer.Ordinal);
+
+    /// <summary>What is measured or happens after an operation, not whom a trial treats: "postoperative complications".</summary>
+    private static readonly HashSet<string> MeasuredAfterSurgery = new(
+        ["complication", "complications", "recurrence", "recurrences", "outcome", "outcomes", "follow", "followup", "survival", "wound", "wounds", "pain",
+         "morbidity", "mortality", "nausea", "infection", "infections", "recovery", "delirium", "bleeding", "stay", "hospital", "fistula", "leak",
+         "leakage", "ileus"],
+        StringComparer.Ordinal);
+
     private static readonly HashSet<string> PriorTherapyWords = new(
         ["prior", "previous", "previously", "received", "receipt", "given", "completed", "history", "after"], StringComparer.Ordinal);
 
     private static readonly HashSet<string> PlannedWords = new(
-        ["scheduled", "planned", "planning", "candidate", "candidates", "eligible", "suitable", "will", "undergo", "undergoing", "receiving", "requiring"],
+        ["scheduled", "planned", "planning", "candidate", "candidates", "eligible", "suitable", "will", "undergo", "undergoing", "receiving", "requiring",
+         "consent", "consented", "consenting", "agree", "agreed", "agrees", "willing"],
         StringComparer.Ordinal);
 
     /// <summary>Words of a sentence about the trial itself: what it will do, aims at, whom it enrols.</summary>

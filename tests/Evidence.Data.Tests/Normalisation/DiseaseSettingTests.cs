@@ -99,6 +99,90 @@ public class DiseaseSettingTests
         Assert.Equal(settings, Summary(["Melanoma"], criteria: criteria).Settings);
     }
 
+    /// <summary>
+    /// Adjuvant words that are not whom the trial treats: an outcome measured after surgery (sets
+    /// 3, 38), a drug continued after the RT it is given with (sets 7, 8, 10, 17, 19); and words
+    /// that are (a patient who consented to adjuvant therapy after surgery, set 33; a title's
+    /// "Adjuvant Pembrolizumab After Radiation Therapy").
+    /// </summary>
+    [Theory]
+    [InlineData("This trial will reduce postoperative complications and post-operative recurrence in resectable cancer.", null, new string[0])]
+    [InlineData("Patients will then undergo regular postoperative survival follow-up.", null, new string[0])]
+    [InlineData("We will give SBRT with concurrent and adjuvant temozolomide.", null, new string[0])]
+    [InlineData("Atezolizumab is given concurrently with chemoradiotherapy, then continued as adjuvant treatment.", null, new string[0])]
+    [InlineData(null, "Inclusion Criteria:\n* Complete response after radical surgery, and consented to postoperative adjuvant therapy", new[] { "adjuvant" })]
+    [InlineData("This trial gives postoperative radiotherapy to resected tumours.", null, new[] { "adjuvant" })]
+    // A review's cases: adjuvant trials all the same.
+    [InlineData("This trial gives sintilimab to prevent postoperative recurrence of HCC with microvascular invasion.", null, new[] { "adjuvant" })]
+    [InlineData("Patients will receive sintilimab starting on postoperative day 28.", null, new[] { "adjuvant" })]
+    [InlineData("Neoadjuvant toripalimab will be given before surgery; toripalimab will then be continued as adjuvant therapy for up to 1 year.", null, new[] { "adjuvant", "neoadjuvant" })]
+    public void Adjuvant_words_of_an_outcome_or_of_a_drug_continued_after_rt_are_not_the_setting(string? summary, string? criteria, string[] settings)
+    {
+        Assert.Equal(settings, Summary(["Glioblastoma"], summary: summary, criteria: criteria).Settings);
+    }
+
+    [Fact]
+    public void An_adjuvant_title_after_radiation_therapy_is_adjuvant()
+    {
+        Assert.Equal(["adjuvant"], Summary(["Mesothelioma"], title: "Adjuvant Pembrolizumab After Radiation Therapy for Lung-Intact Malignant Pleural Mesothelioma").Settings);
+    }
+
+    /// <summary>
+    /// Conversion, bridging and downstaging of no planned operation treat disease that cannot
+    /// yet be resected or transplanted: not neoadjuvant (15 conversion trials of the label sets
+    /// that no annotator tagged so); nor is a "Conversion Reaction". Downstaging for an operation
+    /// the record names is.
+    /// </summary>
+    [Theory]
+    [InlineData("Lenvatinib Plus TACE and PD-1 Inhibitors Versus TACE Alone as Conversion Therapy for Unresectable Hepatocellular Carcinoma", new[] { "unresectable" })]
+    [InlineData("TACE and SBRT Followed by Double Immunotherapy for Downstaging Hepatocellular Carcinoma", new string[0])]
+    [InlineData("Sequential TACE and SBRT Followed by ImmunoTherapy for Downstaging HCC for Hepatectomy", new[] { "neoadjuvant" })] // NCT03817736: for a planned operation
+    [InlineData("Pembrolizumab and Chemoradiation for Downstaging of Muscle-invasive Bladder Cancer Before Radical Cystectomy", new[] { "neoadjuvant" })]
+    [InlineData("Bridging Radiation Therapy Before CAR T-cell Infusion for Large B-cell Lymphoma", new string[0])]
+    [InlineData("Neoadjuvant Chemoradiotherapy Before Surgery for Rectal Cancer", new[] { "neoadjuvant" })]
+    public void Conversion_downstaging_and_bridging_are_not_neoadjuvant(string title, string[] settings)
+    {
+        Assert.Equal(settings, Summary(["Cancer"], title: title).Settings);
+    }
+
+    /// <summary>
+    /// Metastatic words that are not the patients' distant disease (sets 2, 3, 6, 24, 30, 32, 37):
+    /// regional nodes, a risk or an outcome, an absence stated further back; and words that are.
+    /// </summary>
+    [Theory]
+    [InlineData("Inclusion Criteria:\n* No evidence of extrahepatic metastatic disease", new string[0])]
+    [InlineData("Inclusion Criteria:\n* No clinical evidence of metastatic spread", new string[0])]
+    [InlineData("Inclusion Criteria:\n* Documentation of distant/metastatic disease-free status", new string[0])]
+    [InlineData("Inclusion Criteria:\n* High risk for metastatic disease (cN2)", new string[0])]
+    [InlineData("Inclusion Criteria:\n* Clinical T4 cancer with at least one unresectable metastatic regional lymph node", new[] { "unresectable" })]
+    [InlineData("Inclusion Criteria:\n* SBRT to the primary tumour and metastatic lymph nodes is planned", new string[0])]
+    [InlineData("Inclusion Criteria:\n* Locally advanced, metastatic / recurrence not accessible to curative treatment", new[] { "locally advanced", "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Metastatic disease to the lung or liver, with or without lymph node involvement", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Risk of metastatic spread is not a criterion; patients have metastatic disease", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* No CT or MRI evidence of metastatic disease", new string[0])]
+    [InlineData("Inclusion Criteria:\n* At risk of developing distant metastatic disease", new string[0])]
+    // A review's cases: metastatic patients all the same.
+    [InlineData("Inclusion Criteria:\n* High-risk metastatic hormone-sensitive prostate cancer", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* IMDC intermediate or poor risk metastatic clear cell RCC", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Denosumab to prevent SREs in metastatic prostate cancer", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Patients developing metastatic disease after surgery are eligible", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Measurable metastatic nodal and visceral disease", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* At least one metastatic lymph node or visceral lesion measurable by RECIST", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* Metastatic, platinum-free interval of at least 6 months", new[] { "metastatic" })]
+    public void Metastases_to_nodes_at_risk_or_absent_are_not_the_metastatic_setting(string criteria, string[] settings)
+    {
+        Assert.Equal(settings, Summary(["Cancer"], criteria: criteria).Settings);
+    }
+
+    [Fact]
+    public void A_condition_of_lymph_node_metastasis_is_not_the_metastatic_setting()
+    {
+        Assert.Equal([], Summary(["Breast Cancer", "Lymph Node Metastasis"]).Settings ?? []);
+        Assert.Equal(["metastatic"], Summary(["Breast Cancer", "Brain Metastases"]).Settings);
+        Assert.Equal(["metastatic"], Summary(["Cervical Cancer", "Distant Lymph Node Metastasis"]).Settings);
+        Assert.Equal(["metastatic"], Summary(["Prostate Cancer"], title: "SBRT for Non-regional Lymph Node Metastases").Settings);
+    }
+
     /// <summary>Set 25 (AZTEC): a denial reaches across "or" to the setting after it.</summary>
     [Theory]
     [InlineData("Inclusion Criteria:\n* No more than one line of chemotherapy (not including neoadjuvant or adjuvant therapy)", new string[0])]
