@@ -50,9 +50,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
                 if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, match.Words)
                     && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position))
                     && !(setting.PhaseOfTreatment && criterion && EarlierTreatment(words, match.Position))
-                    && !(setting.Name == AdjuvantSetting && AdjuvantWordsOfNoPatients(words, match.Position, match.Words))
-                    && !(setting.Name == MetastaticSetting && NotDistantDisease(words, match.Position, match.Words))
-                    && !(setting.Name == NeoadjuvantSetting && words.Words[match.Position].Word is "downstaging" or "down" && !SurgeryFollows(words, match.Position + match.Words)))
+                    && !SaysOtherThanThePatients(setting.Name, words, match.Position, match.Words))
                 {
                     found[setting.Name] = (field, match.Matched);
                 }
@@ -161,20 +159,21 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return false;
     }
 
-    private const string AdjuvantSetting = "adjuvant";
-
-    private const string MetastaticSetting = "metastatic";
-
-    private const string NeoadjuvantSetting = "neoadjuvant";
-
     /// <summary>
-    /// Whether an operation is named within eight words after <paramref name="position"/>:
-    /// downstaging is neoadjuvant where it is for a planned operation ("Downstaging HCC for
-    /// Hepatectomy", "Downstaging of Bladder Cancer Before Radical Cystectomy"); on its own, as
-    /// conversion therapy, it treats disease that is not resectable yet.
+    /// Whether the words of a setting at <paramref name="position"/> say something other than
+    /// whom the trial treats (<see cref="AdjuvantWordsOfNoPatients"/>,
+    /// <see cref="NotDistantDisease"/>), or name downstaging of no planned operation: downstaging is
+    /// neoadjuvant where it is for an operation the record names within eight words ("Downstaging
+    /// HCC for Hepatectomy", "Downstaging of Bladder Cancer Before Radical Cystectomy"); on its
+    /// own, as conversion therapy, it treats disease that is not resectable yet.
     /// </summary>
-    private static bool SurgeryFollows(TermText words, int position) =>
-        words.WordsFrom(position, 8).Any(SurgeryWords.Contains);
+    private bool SaysOtherThanThePatients(string setting, TermText words, int position, int length) => setting switch
+    {
+        "adjuvant" => AdjuvantWordsOfNoPatients(words, position, length),
+        "metastatic" => NotDistantDisease(words, position, length),
+        "neoadjuvant" => words.Words[position].Word is "downstaging" or "down" && !words.WordsFrom(position + length, 8).Any(SurgeryWords.Contains),
+        _ => false,
+    };
 
     private static readonly HashSet<string> SurgeryWords = new(
         ["surgery", "resection", "hepatectomy", "cystectomy", "esophagectomy", "oesophagectomy", "gastrectomy", "prostatectomy", "mastectomy", "lobectomy",
@@ -251,13 +250,14 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     private bool AdjuvantWordsOfNoPatients(TermText words, int position, int length)
     {
         var next = position + length < words.Words.Count ? words.Words[position + length].Word : null;
+        var before = words.WordsBefore(position, 3).ToList();
         // "Post-operative" is the two words "post" and "operative".
         return words.Words[position].Word switch
         {
             "postoperative" or "post" => next is not null && MeasuredAfterSurgery.Contains(next)
-                && !(next is "recurrence" or "recurrences" && words.WordsBefore(position, 3).Any(PreventionWords.Contains)),
-            "adjuvant" => words.WordsBefore(position, 2).ToList() is [.., "concurrent" or "concomitant" or "concurrently" or "concomitantly", "and"]
-                || (words.WordsBefore(position, 2).ToList() is [.., "continued" or "continue", "as"] && vocabulary.RtKindMatches(words).Count > 0),
+                && !(next is "recurrence" or "recurrences" && before.Any(PreventionWords.Contains)),
+            "adjuvant" => before is [.., "concurrent" or "concomitant" or "concurrently" or "concomitantly", "and"]
+                || (before is [.., "continued" or "continue", "as"] && vocabulary.RtKindMatches(words).Count > 0),
             _ => false,
         };
     }

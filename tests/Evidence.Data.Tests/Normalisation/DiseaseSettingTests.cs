@@ -204,6 +204,17 @@ public class DiseaseSettingTests
         Assert.Equal("Hepatocellular Carcinoma", summary.Disease);
     }
 
+    /// <summary>Sets 9 and 22: "progressing on", "progressing through" and "relapse after" are progression after a therapy, as "progression on" is.</summary>
+    [Theory]
+    [InlineData("Inclusion Criteria:\n* Metastatic pancreatic adenocarcinoma progressing through first-line chemotherapy", true)]
+    [InlineData("Inclusion Criteria:\n* Unresectable melanoma progressing on anti-PD-1 therapy", true)]
+    [InlineData("Inclusion Criteria:\n* Relapse after chemotherapy or stem cell transplantation", true)]
+    [InlineData("Inclusion Criteria:\n* Hepatocellular carcinoma progressing after TACE", false)] // no systemic therapy
+    public void Each_wording_of_progression_on_a_therapy_is_after_prior_systemic_therapy(string criteria, bool after)
+    {
+        Assert.Equal(after, Summary(["Cancer"], criteria: criteria).Settings!.Contains("after prior systemic therapy"));
+    }
+
     [Fact]
     public void Progression_counts_as_after_prior_systemic_therapy_only_with_a_systemic_therapy_named_after_it()
     {
