@@ -204,6 +204,16 @@ public class DiseaseSettingTests
         Assert.Equal("Hepatocellular Carcinoma", summary.Disease);
     }
 
+    /// <summary>Sets 12, 26 and 30: "local advanced", "localized advanced" and "regionally advanced" are locally advanced, not "advanced".</summary>
+    [Theory]
+    [InlineData("Total Neoadjuvant Therapy Combined With Tislelizumab for Local Advanced Rectal Cancer")]
+    [InlineData("Organ Preservation Therapy for Ultra-Low Localized Advanced Rectal Cancer")]
+    [InlineData("Cemiplimab for Regionally Advanced Cutaneous Squamous Cell Carcinoma")]
+    public void Spellings_of_locally_advanced_are_locally_advanced(string title)
+    {
+        Assert.Contains("locally advanced", Summary(["Cancer"], title: title).Settings!);
+    }
+
     /// <summary>Sets 9 and 22: "progressing on", "progressing through" and "relapse after" are progression after a therapy, as "progression on" is.</summary>
     [Theory]
     [InlineData("Inclusion Criteria:\n* Metastatic pancreatic adenocarcinoma progressing through first-line chemotherapy", true)]
