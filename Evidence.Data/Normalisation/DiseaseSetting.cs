@@ -159,25 +159,31 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return false;
     }
 
+    private const string AdjuvantSetting = "adjuvant";
+
+    private const string MetastaticSetting = "metastatic";
+
+    private const string NeoadjuvantSetting = "neoadjuvant";
+
     /// <summary>
-    /// Whether the words of a setting at <paramref name="position"/> say something other than
-    /// whom the trial treats (<see cref="AdjuvantWordsOfNoPatients"/>,
-    /// <see cref="NotDistantDisease"/>), or name downstaging of no planned operation: downstaging is
-    /// neoadjuvant where it is for an operation the record names within eight words ("Downstaging
-    /// HCC for Hepatectomy", "Downstaging of Bladder Cancer Before Radical Cystectomy"); on its
-    /// own, as conversion therapy, it treats disease that is not resectable yet.
+    /// Whether the words of a setting at <paramref name="position"/> do not give that setting: they
+    /// say something other than whom the trial treats (<see cref="AdjuvantWordsOfNoPatients"/>,
+    /// <see cref="NotDistantDisease"/>), or name downstaging of no planned operation. Downstaging
+    /// is neoadjuvant where the eight words after it in its sentence name an operation
+    /// ("Downstaging HCC for Hepatectomy", "Downstaging of Bladder Cancer Before Radical
+    /// Cystectomy"); on its own, as conversion therapy, it treats disease not resectable yet.
     /// </summary>
     private bool SaysOtherThanThePatients(string setting, TermText words, int position, int length) => setting switch
     {
-        "adjuvant" => AdjuvantWordsOfNoPatients(words, position, length),
-        "metastatic" => NotDistantDisease(words, position, length),
-        "neoadjuvant" => words.Words[position].Word is "downstaging" or "down" && !words.WordsFrom(position + length, 8).Any(SurgeryWords.Contains),
+        AdjuvantSetting => AdjuvantWordsOfNoPatients(words, position, length),
+        MetastaticSetting => NotDistantDisease(words, position, length),
+        NeoadjuvantSetting => words.Words[position].Word is "downstaging" or "down" && !words.WordsFrom(position + length, 8).Any(SurgeryWords.Contains),
         _ => false,
     };
 
     private static readonly HashSet<string> SurgeryWords = new(
         ["surgery", "resection", "hepatectomy", "cystectomy", "esophagectomy", "oesophagectomy", "gastrectomy", "prostatectomy", "mastectomy", "lobectomy",
-         "pancreatectomy", "pneumonectomy", "excision", "operation", "transplantation", "transplant", "tme"],
+         "pancreatectomy", "pneumonectomy", "nephrectomy", "colectomy", "hysterectomy", "excision", "operation", "transplantation", "transplant", "tme"],
         StringComparer.Ordinal);
 
     /// <summary>
@@ -193,14 +199,18 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     /// <summary>
     /// "SBRT to the primary tumour and metastatic lymph nodes", "Lymph Node Metastasis": nodes
     /// only; not "metastatic nodal and visceral disease", "metastatic lymph node or visceral
-    /// lesion", nor "distant" or "non-regional" lymph node metastases.
+    /// lesion", "bone or lymph node metastases", nor "distant" or "non-regional" lymph node
+    /// metastases.
     /// </summary>
     private static bool RegionalNodesOnly(TermText words, int position, int length)
     {
-        var after = words.WordsFrom(position + length, 3).ToList();
+        // A list of sites that includes nodes is distant disease: "metastatic lymph node, liver or
+        // bone lesions", "bone or lymph node metastases".
+        var after = words.WordsFrom(position + length, 5).ToList();
         var before = words.WordsBefore(position, 4).ToList();
         var nodesAfter = after is [var first, ..] && NodeWords.Contains(first) && !after.Any(w => w is "and" or "or" or "visceral");
-        var nodesBefore = before is [.., var last] && NodeWords.Contains(last) && !before.Any(w => w is "distant" or "non" or "extraregional" or "nonregional");
+        var nodesBefore = before is [.., var last] && NodeWords.Contains(last)
+            && !before.Any(w => w is "distant" or "non" or "extraregional" or "nonregional" or "and" or "or" or "visceral");
         return nodesAfter || nodesBefore;
     }
 
@@ -209,32 +219,41 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     /// <summary>
     /// A risk or an outcome: "high risk for metastatic disease", "at risk of developing distant
     /// metastatic disease", "to prevent metastatic spread", "the occurrence of distant metastatic
-    /// relapse", "metastatic rates", "metastatic disease-free status"; not a risk group
+    /// relapse", "to prevent brain metastases", "metastatic rates", "metastatic disease-free
+    /// status"; not a risk group
     /// ("high-risk metastatic prostate cancer"), "to prevent SREs in metastatic prostate cancer" or
     /// "patients developing metastatic disease after surgery".
     /// </summary>
     private static bool RiskOrOutcome(TermText words, int position, int length)
     {
         var before = words.WordsBefore(position, 5).ToList();
-        while (before is [.., "distant" or "developing" or "new" or "further"])
+        while (before is [.., "distant" or "developing" or "new" or "further" or "brain" or "bone" or "liver" or "lung" or "hepatic" or "pulmonary" or "cerebral"])
         {
             before.RemoveAt(before.Count - 1);
         }
 
         var risk = before is [.., "prevent" or "prevents" or "preventing"] or [.., "risk" or "prevention" or "development" or "occurrence" or "incidence", "of" or "for"];
         var end = position + length;
-        var rate = end < words.Words.Count && words.Words[end].Word is "rate" or "rates" or "free";
+        var rate = end < words.Words.Count && words.Words[end].Word is "rate" or "rates";
         var diseaseFree = end + 1 < words.Words.Count && words.Words[end].Word == "disease" && words.Words[end + 1].Word == "free"
             && words.Between(end - 1, end).Trim().Length == 0 && words.Between(end, end + 1).Trim("- ").Length == 0;
         return risk || rate || diseaseFree;
     }
 
-    /// <summary>"No evidence of extrahepatic metastatic disease", "no CT or MRI evidence of metastatic disease": a denial up to four words before "evidence".</summary>
+    /// <summary>"No evidence of extrahepatic metastatic disease", "no CT or MRI evidence of metastatic disease": a denial up to four words before "evidence", not one joined to it by "and" or "or".</summary>
     private static bool DeniedEvidence(TermText words, int position)
     {
         var before = words.WordsBefore(position, 4).ToList();
         var at = before.LastIndexOf("evidence");
-        return at >= 0 && words.WordsBefore(position - (before.Count - at), 4).Any(Denials.Contains);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        // The denial of this evidence, not of something joined before it ("no prior therapy and
+        // evidence of metastatic disease"); "no CT or MRI evidence" denies it.
+        var denial = words.WordsBefore(position - (before.Count - at), 4).ToList();
+        return denial is not [.., "and" or "or"] && denial.Any(Denials.Contains);
     }
 
     /// <summary>

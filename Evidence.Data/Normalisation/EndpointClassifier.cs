@@ -100,8 +100,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>
     /// Whether a measure whose only response is a complete one ("Complete response rate"; not an
     /// objective, overall, partial or clinical one) counts pathological complete responses with
-    /// clinical ones: the measure says so ("Complete response rate (clinical and pathological)",
-    /// "Pathological complete response rate"), or its description names a pathological and a
+    /// clinical ones: the measure says so ("Complete response rate (clinical and pathological)"; a
+    /// measure that names a pathological response is classed so before ORR is tried), or its
+    /// description names a pathological and a
     /// clinical complete response ("pCR plus cCR", "clinical and pathological complete
     /// response"). A description naming pCR alone ("pCR is a secondary endpoint"), necrosis,
     /// a regression grade or a histological response beside a response by imaging does not.
@@ -109,7 +110,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private (string Field, string Matched)? PathologicalComplete(TermText measure, string? description, string prefix)
     {
         var responses = EndpointMatcher(Terms.ObjectiveResponse).Matches(measure);
-        if (!responses.Any(r => IsComplete(r.Matched)) || responses.Any(r => IsClinical(r.Matched) || (!IsComplete(r.Matched) && !r.Matched.Equals("response rate", StringComparison.OrdinalIgnoreCase))))
+        if (!responses.Any(r => IsComplete(r.Matched)) || responses.Any(r => IsClinical(r.Matched) || (!IsComplete(r.Matched) && KeyWords(r.Matched) is not ["response", "rate"])))
         {
             return null;
         }
@@ -121,23 +122,25 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
         var described = TermText.Of(description);
         var pathological = EndpointMatcher(Terms.PathologicalResponse).Matches(described)
-            .FirstOrDefault(m => m.Matched.Equals("pCR", StringComparison.Ordinal) || IsComplete(m.Matched));
+            .FirstOrDefault(m => IsComplete(m.Matched));
         var clinical = pathological is not null
             && (EndpointMatcher(Terms.ObjectiveResponse).Matches(described).Any(m => IsClinical(m.Matched))
                 || (pathological.Position >= 2 && described.Words[pathological.Position - 2].Word == "clinical" && described.Words[pathological.Position - 1].Word is "and" or "or"));
         return clinical ? ($"{prefix}.description", pathological!.Matched) : null;
 
         static bool IsComplete(string matched) =>
-            matched.ToLowerInvariant().Split(' ') is ["complete", ..] or ["clinical" or "pathological" or "pathologic", "complete", ..] or ["ccr" or "pcr"];
+            KeyWords(matched) is ["complete", ..] or ["clinical" or "pathological" or "pathologic", "complete", ..] or ["ccr" or "pcr"];
 
-        static bool IsClinical(string matched) =>
-            matched.StartsWith("clinical", StringComparison.OrdinalIgnoreCase) || matched.Equals("cCR", StringComparison.OrdinalIgnoreCase);
+        static bool IsClinical(string matched) => KeyWords(matched) is ["clinical", ..] or ["ccr"];
     }
+
+    /// <summary>A matched term's words as the matcher reads them: folded, lower-cased, split at spaces, hyphens and line breaks ("Complete-response").</summary>
+    private static List<string> KeyWords(string matched) => [.. TermText.Of(matched).Words.Select(w => w.Word)];
 
     /// <summary>
     /// "Pathological" in a measure where it qualifies the response: its last word, or before
-    /// "complete", "CR" or "response", or joined to "clinical" by "and" or "or"; not "pathological
-    /// lymph nodes", "no pathological uptake" or "pathological examination".
+    /// "complete" or "CR", or joined to "clinical" by "and" or "or"; not "pathological lymph
+    /// nodes", "no pathological uptake" or "pathological examination".
     /// </summary>
     private static string? QualifyingPathological(TermText measure)
     {
@@ -150,7 +153,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             }
 
             var last = i == words.Count - 1;
-            var qualifies = !last && words[i + 1].Word is "complete" or "cr" or "response";
+            var qualifies = !last && words[i + 1].Word is "complete" or "cr";
             var joined = (i >= 2 && words[i - 1].Word is "and" or "or" && words[i - 2].Word == "clinical")
                 || (i + 2 < words.Count && words[i + 1].Word is "and" or "or" && words[i + 2].Word == "clinical");
             if (last || qualifies || joined)

@@ -277,8 +277,10 @@ public sealed class VocabularyMatchers
         if (at >= 2 && match.Value != Terms.UnspecifiedRt && text.Words[at].Word is "photon" or "photons"
             && text.Words[at - 1].Word is "or" or "and" && IsProton(text.Words[at - 2].Word))
         {
-            // "Proton or Photon SBRT": the photon alternative qualifies the kind both share ("proton
-            // or photon RT" names no kind: it stays RT of no kind).
+            // "Proton or Photon SBRT": the photon alternative qualifies the kind both share. Before
+            // words of no kind ("proton or photon RT") the photon is not skipped, and the rule
+            // below reads "proton or" only where the photon words are a term of their own
+            // ("photon radiotherapy").
             at--;
         }
 

@@ -139,6 +139,7 @@ public class DiseaseSettingTests
     [InlineData("Sequential TACE and SBRT Followed by ImmunoTherapy for Downstaging HCC for Hepatectomy", new[] { "neoadjuvant" })] // NCT03817736: for a planned operation
     [InlineData("Pembrolizumab and Chemoradiation for Downstaging of Muscle-invasive Bladder Cancer Before Radical Cystectomy", new[] { "neoadjuvant" })]
     [InlineData("Bridging Radiation Therapy Before CAR T-cell Infusion for Large B-cell Lymphoma", new string[0])]
+    [InlineData("Hypnosis for Conversion Reaction in Cancer Survivors", new string[0])]
     [InlineData("Neoadjuvant Chemoradiotherapy Before Surgery for Rectal Cancer", new[] { "neoadjuvant" })]
     public void Conversion_downstaging_and_bridging_are_not_neoadjuvant(string title, string[] settings)
     {
@@ -169,6 +170,10 @@ public class DiseaseSettingTests
     [InlineData("Inclusion Criteria:\n* Measurable metastatic nodal and visceral disease", new[] { "metastatic" })]
     [InlineData("Inclusion Criteria:\n* At least one metastatic lymph node or visceral lesion measurable by RECIST", new[] { "metastatic" })]
     [InlineData("Inclusion Criteria:\n* Metastatic, platinum-free interval of at least 6 months", new[] { "metastatic" })]
+    // A code review's cases.
+    [InlineData("Inclusion Criteria:\n* Metastatic lymph node, liver or bone lesions", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* No prior therapy and evidence of metastatic disease", new[] { "metastatic" })]
+    [InlineData("Inclusion Criteria:\n* PCI to prevent brain metastases", new string[0])]
     public void Metastases_to_nodes_at_risk_or_absent_are_not_the_metastatic_setting(string criteria, string[] settings)
     {
         Assert.Equal(settings, Summary(["Cancer"], criteria: criteria).Settings);
@@ -180,6 +185,7 @@ public class DiseaseSettingTests
         Assert.Equal([], Summary(["Breast Cancer", "Lymph Node Metastasis"]).Settings ?? []);
         Assert.Equal(["metastatic"], Summary(["Breast Cancer", "Brain Metastases"]).Settings);
         Assert.Equal(["metastatic"], Summary(["Cervical Cancer", "Distant Lymph Node Metastasis"]).Settings);
+        Assert.Equal(["metastatic"], Summary(["Breast Cancer", "Bone or Lymph Node Metastases"]).Settings);
         Assert.Equal(["metastatic"], Summary(["Prostate Cancer"], title: "SBRT for Non-regional Lymph Node Metastases").Settings);
     }
 
@@ -206,12 +212,12 @@ public class DiseaseSettingTests
 
     /// <summary>Sets 12, 26 and 30: "local advanced", "localized advanced" and "regionally advanced" are locally advanced, not "advanced".</summary>
     [Theory]
-    [InlineData("Total Neoadjuvant Therapy Combined With Tislelizumab for Local Advanced Rectal Cancer")]
+    [InlineData("Tislelizumab for Local Advanced Rectal Cancer")]
     [InlineData("Organ Preservation Therapy for Ultra-Low Localized Advanced Rectal Cancer")]
     [InlineData("Cemiplimab for Regionally Advanced Cutaneous Squamous Cell Carcinoma")]
     public void Spellings_of_locally_advanced_are_locally_advanced(string title)
     {
-        Assert.Contains("locally advanced", Summary(["Cancer"], title: title).Settings!);
+        Assert.Equal(["locally advanced"], Summary(["Cancer"], title: title).Settings);
     }
 
     /// <summary>Sets 9 and 22: "progressing on", "progressing through" and "relapse after" are progression after a therapy, as "progression on" is.</summary>
@@ -219,10 +225,14 @@ public class DiseaseSettingTests
     [InlineData("Inclusion Criteria:\n* Metastatic pancreatic adenocarcinoma progressing through first-line chemotherapy", true)]
     [InlineData("Inclusion Criteria:\n* Unresectable melanoma progressing on anti-PD-1 therapy", true)]
     [InlineData("Inclusion Criteria:\n* Relapse after chemotherapy or stem cell transplantation", true)]
+    [InlineData("Inclusion Criteria:\n* Relapsed after surgery", false)] // still recurrent (a code review)
     [InlineData("Inclusion Criteria:\n* Hepatocellular carcinoma progressing after TACE", false)] // no systemic therapy
     public void Each_wording_of_progression_on_a_therapy_is_after_prior_systemic_therapy(string criteria, bool after)
     {
-        Assert.Equal(after, Summary(["Cancer"], criteria: criteria).Settings!.Contains("after prior systemic therapy"));
+        var settings = Summary(["Cancer"], criteria: criteria).Settings!;
+
+        Assert.Equal(after, settings.Contains("after prior systemic therapy"));
+        Assert.Equal(criteria.Contains("Relapsed", StringComparison.Ordinal), settings.Contains("recurrent"));
     }
 
     [Fact]

@@ -154,6 +154,7 @@ public class EndpointClassifierTests
     [InlineData("Complete remission rate confirmed by bone marrow pathological examination", null, "ORR")]
     [InlineData("Complete response rate in patients with pathological N2 disease", null, "ORR")]
     [InlineData("Complete response rate (pathological or clinical)", null, "pathological response")]
+    [InlineData("Complete-response rate", "pCR plus cCR after total neoadjuvant therapy", "pathological response")] // a code review: hyphenated
     public void A_complete_response_that_counts_pathological_complete_responses_is_pathological_response(string measure, string? description, string endpoint)
     {
         Assert.Equal(endpoint, Classify(measure, description).Class);
