@@ -66,7 +66,8 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("study", 0, NormalisedField.DiseaseSetting, setting.Name, field, matched));
         }
 
-        return ([.. settings.Select(s => s.Name)], Cell(settings, diseases));
+        // A disease that is metastases says "metastatic" itself: "Colorectal Liver Metastases", not "Metastatic Colorectal Liver Metastases".
+        return ([.. settings.Select(s => s.Name)], Cell([.. settings.Where(s => !(diseases.OfMetastases && s.Name == MetastaticSetting))], diseases.Diseases));
     }
 
     private const string Or = " or ";
@@ -86,15 +87,18 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     /// <summary>
     /// The conditions without the setting words they carry ("Advanced HCC" is HCC), those that are
     /// only a setting left out; where some name a neoplasm, only those (registries also list
-    /// "Immunotherapy" or "SBRT" as conditions).
+    /// "Immunotherapy" or "SBRT" as conditions); where none does, conditions of metastases whole,
+    /// with <c>OfMetastases</c> set.
     /// </summary>
-    private List<string> Diseases(StudyRecord record)
+    private (List<string> Diseases, bool OfMetastases) Diseases(StudyRecord record)
     {
         var diseases = new List<string>();
+        var metastases = new List<string>();
         foreach (var condition in record.Conditions)
         {
             var text = TermText.Of(condition);
-            var spans = vocabulary.DiseaseSettings.Matches(text)
+            var matches = vocabulary.DiseaseSettings.Matches(text);
+            var spans = matches
                 .Select(m => (Start: text.Words[m.Position].Start, End: text.Words[m.Position].Start + m.Matched.Length))
                 .ToList();
             var rest = condition;
@@ -108,10 +112,19 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
             {
                 diseases.Add(rest);
             }
+            else if (rest.Length > 0 && matches.Any(m => m.Value.NameOnly))
+            {
+                metastases.Add(Spaces().Replace(condition, " ").Trim());
+            }
         }
 
+        // "Colorectal Liver Metastases", "Leptomeningeal Metastasis": where no condition names a
+        // neoplasm of its own, the metastases are the disease, named whole (not "Colorectal
+        // Liver"); beside "Breast Cancer", "Brain Metastases" is what makes it metastatic.
         var neoplasms = diseases.Where(vocabulary.NamesNeoplasm).ToList();
-        return [.. (neoplasms.Count > 0 ? neoplasms : diseases).Distinct(StringComparer.OrdinalIgnoreCase)];
+        return neoplasms.Count == 0 && metastases.Count > 0
+            ? ([.. metastases.Distinct(StringComparer.OrdinalIgnoreCase)], true)
+            : ([.. (neoplasms.Count > 0 ? neoplasms : diseases).Distinct(StringComparer.OrdinalIgnoreCase)], false);
     }
 
     /// <summary>

@@ -37,6 +37,18 @@ public class DiseaseSettingTests
         Assert.Empty(other.Settings!);
     }
 
+    /// <summary>
+    /// A review found "Colorectal Liver Metastases" written "Metastatic (no condition listed)": where
+    /// no condition names a neoplasm of its own, metastases are the disease, named whole and once.
+    /// </summary>
+    [Fact]
+    public void A_condition_of_metastases_alone_is_the_disease_named_whole()
+    {
+        Assert.Equal("Colorectal Liver Metastases", Summary(["Colorectal Liver Metastases"]).Disease);
+        Assert.Equal("Leptomeningeal Metastasis", Summary(["Leptomeningeal Metastasis"], title: "Radiotherapy for Leptomeningeal Metastasis").Disease);
+        Assert.Equal("Metastatic Breast Cancer", Summary(["Breast Cancer", "Brain Metastases"]).Disease);
+    }
+
     [Fact]
     public void A_condition_of_metastases_alone_makes_a_trial_of_a_neoplasm_whose_setting_is_read()
     {
