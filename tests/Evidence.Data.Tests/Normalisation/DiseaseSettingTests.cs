@@ -269,6 +269,20 @@ public class DiseaseSettingTests
         Assert.Equal("Hepatocellular Carcinoma (neoadjuvant)", summary.Disease);
     }
 
+    /// <summary>
+    /// NCT04193696 (a review trial) and set 43: what others achieved "in recent years" is background;
+    /// the title's "advanced" is the trial's, as the review writes it. Patients who "achieved"
+    /// disease control in a sentence of the trial are its own.
+    /// </summary>
+    [Theory]
+    [InlineData("In recent years, RT combined with immunotherapy has achieved certain curative effect in some patients with metastatic cancer.", new[] { "advanced" })]
+    [InlineData("SBRT has been widely used in recent years as neoadjuvant and adjuvant therapy for patients with portal vein tumor thrombus.", new[] { "advanced" })]
+    [InlineData("Patients with metastatic disease who achieved disease control after chemotherapy will be randomised.", new[] { "metastatic" })]
+    public void What_others_achieved_in_recent_years_is_background(string summary, string[] settings)
+    {
+        Assert.Equal(settings, Summary(["Hepatocellular Carcinoma"], title: "RT Plus Anti-PD-1 for Patients With Advanced HCC", summary: summary).Settings);
+    }
+
     /// <summary>Set 15 (NCT04644250, NCT07340502): a detailed description is mostly what others found.</summary>
     [Fact]
     public void A_detailed_description_gives_settings_only_in_sentences_about_the_trial()

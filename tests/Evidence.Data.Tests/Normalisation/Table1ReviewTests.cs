@@ -43,7 +43,6 @@ public sealed class Table1ReviewTests : IClassFixture<Table1ReviewTests.Imported
         [("NCT03482102", "setting")] = "the record (rebuilt, without eligibility criteria) states no setting; the review's 'locally advanced/unresectable or metastatic' is not in it",
         [("NCT03316872", "setting")] = "the record (rebuilt, without summary or criteria) does not say the patients progressed after sorafenib",
         [("NCT03817736", "setting")] = "the record's title downstages HCC for hepatectomy, a planned operation (neoadjuvant); the review writes only 'HCC'",
-        [("NCT04193696", "setting")] = "OUR ERROR, kept visible: a background sentence of the summary ('RT combined with immunotherapy ... in some patients with metastatic cancer') is read as the trial's patients, and 'metastatic' then hides the title's 'advanced'",
         [("NCT04547452", "setting")] = "the record's description also enrols patients after failure of first-line sorafenib or lenvatinib; the review writes only 'Metastatic HCC'",
     };
 
