@@ -67,7 +67,7 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         }
 
         // A disease that is metastases says "metastatic" itself: "Colorectal Liver Metastases", not "Metastatic Colorectal Liver Metastases".
-        return ([.. settings.Select(s => s.Name)], Cell([.. settings.Where(s => !(diseases.OfMetastases && s.Name == MetastaticSetting))], diseases.Diseases));
+        return ([.. settings.Select(s => s.Name)], Cell([.. settings.Where(s => !(diseases.OfMetastases && s.Name == Terms.MetastaticSetting))], diseases.Diseases));
     }
 
     private const string Or = " or ";
@@ -172,12 +172,6 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         return false;
     }
 
-    private const string AdjuvantSetting = "adjuvant";
-
-    private const string MetastaticSetting = "metastatic";
-
-    private const string NeoadjuvantSetting = "neoadjuvant";
-
     /// <summary>
     /// Whether the words of a setting at <paramref name="position"/> do not give that setting: they
     /// say something other than whom the trial treats (<see cref="AdjuvantWordsOfNoPatients"/>,
@@ -188,9 +182,9 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
     /// </summary>
     private bool SaysOtherThanThePatients(string setting, TermText words, int position, int length) => setting switch
     {
-        AdjuvantSetting => AdjuvantWordsOfNoPatients(words, position, length),
-        MetastaticSetting => NotDistantDisease(words, position, length),
-        NeoadjuvantSetting => words.Words[position].Word is "downstaging" or "down" && !words.WordsFrom(position + length, 8).Any(SurgeryWords.Contains),
+        Terms.AdjuvantSetting => AdjuvantWordsOfNoPatients(words, position, length),
+        Terms.MetastaticSetting => NotDistantDisease(words, position, length),
+        Terms.NeoadjuvantSetting => words.Words[position].Word is "downstaging" or "down" && !words.WordsFrom(position + length, 8).Any(SurgeryWords.Contains),
         _ => false,
     };
 

@@ -46,6 +46,15 @@ public static class Terms
     /// <summary>The endpoint class of a response read in the resected tumour (pCR, major pathological response).</summary>
     public const string PathologicalResponse = "pathological response";
 
+    /// <summary>The disease setting of patients with distant disease.</summary>
+    public const string MetastaticSetting = "metastatic";
+
+    /// <summary>The disease setting of treatment after the tumour's resection.</summary>
+    public const string AdjuvantSetting = "adjuvant";
+
+    /// <summary>The disease setting of treatment before a planned resection.</summary>
+    public const string NeoadjuvantSetting = "neoadjuvant";
+
     /// <summary>Between the values of one cell a person reads: "nivolumab + ipilimumab", "Sintilimab + SBRT".</summary>
     public const string ListSeparator = " + ";
 

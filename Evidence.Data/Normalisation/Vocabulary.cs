@@ -150,8 +150,9 @@ public sealed class Vocabulary
     /// <summary>
     /// The values the code relies on (<see cref="Terms"/>) must be in the file, spelled as the code
     /// spells them: agents of class ICI, each with a target; ICI class words whose target is
-    /// "ICI, unspecified"; "Hypofractionated RT", which a dose can imply; and "RT, unspecified" as
-    /// the least specific RT modality.
+    /// "ICI, unspecified"; "Hypofractionated RT", which a dose can imply; "RT, unspecified" as
+    /// the least specific RT modality; and the endpoint classes and disease settings whose terms
+    /// rules read by name (ORR, safety, pathological response; metastatic, adjuvant, neoadjuvant).
     /// </summary>
     private void CheckFixedTerms()
     {
@@ -190,6 +191,17 @@ public sealed class Vocabulary
         if (RtModalities.Count == 0 || RtModalities[^1].Name != Terms.UnspecifiedRt)
         {
             missing.Add($"\"{Terms.UnspecifiedRt}\" as the last (least specific) RT modality");
+        }
+
+        // The classes and settings whose terms the code reads by name.
+        foreach (var endpoint in new[] { Terms.ObjectiveResponse, Terms.Safety, Terms.PathologicalResponse }.Where(c => !Endpoints.Any(e => e.Class == c)))
+        {
+            missing.Add($"the endpoint class \"{endpoint}\"");
+        }
+
+        foreach (var setting in new[] { Terms.MetastaticSetting, Terms.AdjuvantSetting, Terms.NeoadjuvantSetting }.Where(n => !DiseaseSettings.Any(d => d.Name == n)))
+        {
+            missing.Add($"the disease setting \"{setting}\"");
         }
 
         if (missing.Count > 0)

@@ -197,12 +197,9 @@ public sealed class VocabularyMatchers
             : TitlesNameNeoplasm(record) || NamesNeoplasm(record.BriefSummary);
     }
 
-    /// <summary>The setting that a condition of metastases alone ("Leptomeningeal Metastasis", "Oligometastatic Disease") names.</summary>
-    private const string Metastatic = "metastatic";
-
-    /// <summary>Whether <paramref name="condition"/> names metastases, of whatever primary: a neoplasm to the setting reader.</summary>
+    /// <summary>Whether <paramref name="condition"/> names metastases ("Leptomeningeal Metastasis", "Oligometastatic Disease"), of whatever primary: a neoplasm to the setting reader.</summary>
     private bool NamesMetastases(string condition) =>
-        DiseaseSettings.Matches(TermText.Of(condition)).Any(m => m.Value.Setting.Name == Metastatic);
+        DiseaseSettings.Matches(TermText.Of(condition)).Any(m => m.Value.Setting.Name == Terms.MetastaticSetting);
 
     /// <summary>
     /// Whether a trial may be of a neoplasm, so that a response it measures may be a tumour's:

@@ -27,6 +27,8 @@ public sealed class VocabularyTests
     [InlineData("\"target\": \"ICI, unspecified\"", "\"target\": \"ICI, any\"", "\"ICI, unspecified\"")]
     [InlineData("{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"targets\": [\"PD-1\"],", "{ \"name\": \"nivolumab\", \"class\": \"ICI\",", "a target for the ICI nivolumab")]
     [InlineData("{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"targets\": [\"PD-1\"],", "{ \"name\": \"nivolumab\", \"class\": \"ICI\", \"targets\": [],", "a target for the ICI nivolumab")]
+    [InlineData("{ \"class\": \"pathological response\",", "{ \"class\": \"pathologic response\",", "the endpoint class \"pathological response\"")]
+    [InlineData("{ \"name\": \"metastatic\",", "{ \"name\": \"distant\",", "the disease setting \"metastatic\"")]
     public void A_vocabulary_without_a_fixed_term_is_refused_naming_it(string shipped, string edited, string named)
     {
         Assert.Contains(shipped, Shipped, StringComparison.Ordinal);
