@@ -112,7 +112,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             r.EnrollmentCount,
             r.EnrollmentType,
             r.FirstEstimate,
-            NctId.RegistryUrl(r.NctId),
+            RegistryId.RegistryUrl(r.NctId),
             r.ContentHash,
             r.VersionHolder,
             r.LastUpdate);

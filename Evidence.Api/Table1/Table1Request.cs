@@ -23,18 +23,18 @@ public sealed record Table1Request(
     /// <summary>The ids asked for, upper-cased, each once, in order; null when none were given.</summary>
     public IReadOnlyList<string>? IdList => SplitIds(Ids);
 
-    /// <summary>NCT ids separated by commas, spaces or '|': upper-cased, each once, in order; null for null.</summary>
+    /// <summary>Registry ids separated by commas, spaces or '|': each as its registry writes it (NCT upper-cased), each once, in order; null for null.</summary>
     public static IReadOnlyList<string>? SplitIds(string? ids) =>
-        ids?.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => i.ToUpperInvariant()).Distinct().ToList();
+        ids?.Split([',', ' ', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => RegistryId.Canonical(i) ?? i).Distinct().ToList();
 
     /// <summary>Adds a problem under "ids" unless <paramref name="ids"/> holds 1 to <see cref="MaxIds"/> valid NCT ids.</summary>
     public static void ValidateIds(IDictionary<string, string[]> errors, IReadOnlyList<string>? ids)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (ids is not null && (ids.Count is 0 or > MaxIds || ids.Any(i => !NctId.IsValid(i))))
+        if (ids is not null && (ids.Count is 0 or > MaxIds || ids.Any(i => !RegistryId.IsPlausible(i))))
         {
-            var invalid = ids.Where(i => !NctId.IsValid(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'").ToList();
-            errors["ids"] = [$"1 to {MaxIds} NCT ids (NCT and 8 digits), separated by commas" + (invalid.Count > 0 ? $"; not valid: {string.Join(", ", invalid)}" : string.Empty)];
+            var invalid = ids.Where(i => !RegistryId.IsPlausible(i)).Take(5).Select(i => $"'{(i.Length > 20 ? i[..20] : i)}'").ToList();
+            errors["ids"] = [$"1 to {MaxIds} registry ids (NCT and 8 digits, ChiCTR..., EUCTR...), separated by commas" + (invalid.Count > 0 ? $"; not valid: {string.Join(", ", invalid)}" : string.Empty)];
         }
     }
 

@@ -16,6 +16,7 @@ public sealed record TrialFilters : IValidatedRequest
     [FromQuery(Name = "q")] public string? Q { get; init; }
     [FromQuery(Name = "status")] public string[]? Status { get; init; }
     [FromQuery(Name = "phase")] public string[]? Phase { get; init; }
+    [FromQuery(Name = "registry")] public string[]? Registry { get; init; }
     [FromQuery(Name = "country")] public string[]? Country { get; init; }
     [FromQuery(Name = "sponsor")] public string[]? Sponsor { get; init; }
     [FromQuery(Name = "agent")] public string[]? Agent { get; init; }
@@ -55,6 +56,9 @@ public static partial class FilterRules
 
     public static readonly string[] Phases = [.. TrialEvidence.Data.Facets.StudyFacets.Phases];
 
+    /// <summary>The registries a record may come from: registry=ChiCTR.</summary>
+    public static readonly string[] Registries = [.. TrialEvidence.Data.Studies.RegistryId.Registries];
+
     // The normalised values come from the vocabulary the database was normalised with.
     public static readonly string[] Targets = [.. Vocabulary.Embedded.Targets];
 
@@ -89,6 +93,7 @@ public static partial class FilterRules
         ArgumentNullException.ThrowIfNull(errors);
         OneOf(errors, "status", filters.Status, Statuses);
         OneOf(errors, "phase", filters.Phase, Phases);
+        OneOf(errors, "registry", filters.Registry, Registries);
         OneOf(errors, "agent", filters.Agent, Agents);
         OneOf(errors, "target", filters.Target, [.. Targets, AnyValue]);
         OneOf(errors, "modality", filters.Modality, [.. Modalities, AnyValue]);

@@ -3,18 +3,18 @@ using TrialEvidence.Api.Infrastructure;
 
 namespace TrialEvidence.Api.Trials;
 
-/// <summary>The {nctId} of a trial's routes, in any case.</summary>
+/// <summary>The {nctId} of a trial's routes: a registry's trial id (NCT03482102, ChiCTR2000034346, EUCTR2005-002909-23-PT), in any case.</summary>
 public sealed record TrialId([FromRoute(Name = "nctId")] string Value) : IValidatedRequest
 {
-    /// <summary>The id as stored: upper case.</summary>
-    public string NctId => Value.ToUpperInvariant();
+    /// <summary>The id as stored: as its registry writes it (NCT upper case, "ChiCTR...").</summary>
+    public string NctId => Data.Studies.RegistryId.Canonical(Value) ?? Value;
 
     public void Validate(IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        if (!Data.Studies.NctId.IsValid(NctId))
+        if (!Data.Studies.RegistryId.IsPlausible(NctId))
         {
-            errors["nctId"] = ["an NCT id is NCT followed by 8 digits, e.g. NCT03482102"];
+            errors["nctId"] = ["a registry's trial id, e.g. NCT03482102 (NCT followed by 8 digits), ChiCTR2000034346 or EUCTR2005-002909-23-PT"];
         }
     }
 }

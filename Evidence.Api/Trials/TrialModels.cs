@@ -19,7 +19,14 @@ public sealed record TrialSummary
     public string? Country { get; init; }
     public string? InterventionSummary { get; init; }
     public string? VersionHolder { get; init; }
-    public string RegistryUrl => Data.Studies.NctId.RegistryUrl(NctId);
+
+    /// <summary>The registry that issued <see cref="NctId"/>: ClinicalTrials.gov, ChiCTR, EUCTR...</summary>
+    public string Registry { get; init; } = Data.Studies.RegistryId.ClinicalTrialsGov;
+
+    /// <summary>Another registry's status in its words, where <see cref="OverallStatus"/> has no code for them ("Not Recruiting").</summary>
+    public string? RegistryStatus { get; init; }
+
+    public string RegistryUrl => Data.Studies.RegistryId.RegistryUrl(NctId);
 }
 
 /// <summary>A page of trials with the total and the per-value counts of the whole filtered set.</summary>

@@ -63,10 +63,12 @@ public sealed partial class TrialReads
             .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
             .ToList();
         var enrollment = connection.Query<TrialEnrollment>(EnrollmentSql, id, read).ToList();
+        var record = StudyRecordParser.Parse(document.RootElement);
         return new TrialDetail(
             nctId,
-            Data.Studies.NctId.RegistryUrl(nctId),
-            StudyRecordParser.Parse(document.RootElement),
+            // Another registry's page as its record gives it (ChiCTR's pages go by an internal number).
+            record.Registry == RegistryId.ClinicalTrialsGov ? RegistryId.RegistryUrl(nctId) : record.RegistryUrl ?? RegistryId.RegistryUrl(nctId),
+            record,
             Versions(connection, read, nctId).Single(v => v.Current),
             new TrialNormalisation(
                 summary is { } cells

@@ -51,6 +51,8 @@ public sealed partial class TrialReads
             StudyFacets.Topic, "EXISTS (SELECT 1 FROM topic_studies t WHERE t.topic = {0} AND t.nct_id = s.nct_id)");
         where.AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}",
             "status", "s.overall_status = {0}", "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'status' AND f.value = {0})");
+        where.AnyOf(filters.Registry?.Select(v => FilterRules.Canonical(v, FilterRules.Registries)), "s.registry = {0}",
+            "registry", "s.registry = {0}", "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'registry' AND f.value = {0})");
         where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs,
             "phase", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'phase' AND f.value = {0})");
         // A country of the study's sites or summary (its country facet rows), in any case: the

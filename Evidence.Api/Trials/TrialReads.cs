@@ -18,7 +18,7 @@ namespace TrialEvidence.Api.Trials;
 public sealed partial class TrialReads(SqliteConnectionFactory connections, IOptions<ApiOptions> options, FacetSnapshots snapshots)
 {
     /// <summary>The facets of a page, by the API's name of each (the facet names of study_facets).</summary>
-    public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting"];
+    public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting", "registry"];
 
     /// <summary>Sort keys from an allow-list: the client names one, the SQL column comes from here.</summary>
     private static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase)
@@ -40,7 +40,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         s.nct_id AS NctId, s.brief_title AS BriefTitle, s.overall_status AS OverallStatus, s.phase AS Phase,
         s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType, s.start_date AS StartDate,
         s.last_update_posted_date AS LastUpdatePostedDate, s.lead_sponsor AS LeadSponsor, x.institution AS Institution,
-        x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder
+        x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder,
+        s.registry AS Registry, s.registry_status AS RegistryStatus
         """;
 
     /// <summary>
@@ -311,6 +312,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         var given = new List<(string Facet, string[] Values, bool Any)>();
         Add("status", filters.Status, FilterRules.Statuses);
         Add("phase", filters.Phase, FilterRules.Phases);
+        Add("registry", filters.Registry, FilterRules.Registries);
         Add("setting", filters.Setting, FilterRules.Settings);
         Add("endpoint", filters.Endpoint, FilterRules.Endpoints);
         Add("agent" + suffix, filters.Agent, FilterRules.Agents);

@@ -9,7 +9,8 @@ namespace TrialEvidence.Data.Changes;
 /// <summary>
 /// Makes study_changes follow each study's versions as stored, offline: the versions in registry
 /// order (last update posted, then data date; of two with the same dates the first stored, as
-/// the writer keeps current; a version without a date, which never becomes current, left out)
+/// the writer keeps current; a version without a date, which never becomes current, left out;
+/// a portal's copy left out where the registry's own versions are stored, which outrank it)
 /// and each compared with the one before. Rows of a pair that is no
 /// longer consecutive (a version arrived later between them) are removed, rows of a pair not yet
 /// compared are added as history (backfilled = 1, observed when the newer version was stored),
@@ -24,6 +25,7 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
                fetched_at AS FetchedAt, raw_json AS RawJson, raw AS Raw, raw_size AS RawSize
         FROM study_versions
         WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND last_update_posted_date IS NOT NULL
+          AND (via IS NULL OR NOT EXISTS (SELECT 1 FROM study_versions d WHERE d.nct_id = study_versions.nct_id AND d.via IS NULL))
         ORDER BY nct_id, last_update_posted_date, COALESCE(version_holder, ''), id
         """;
 

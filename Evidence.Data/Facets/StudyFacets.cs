@@ -45,7 +45,7 @@ public static class StudyFacets
 
     /// <summary>The facets a single filter value selects by (facet_pairs, migration 0012): the filter's facet value is the study's facet value.</summary>
     public static readonly IReadOnlyList<string> FilterFacets =
-        ["status", "phase", "setting", Topic, "endpoint", "agent", "target", "modality", "agent" + StructuredSuffix, "target" + StructuredSuffix, "modality" + StructuredSuffix];
+        ["status", "phase", "setting", Topic, "endpoint", "agent", "target", "modality", "agent" + StructuredSuffix, "target" + StructuredSuffix, "modality" + StructuredSuffix, "registry"];
 
     /// <summary>
     /// Adds @Sign (1 or -1) to the pair counts of the studies @Ids for every pair of their facet
@@ -75,6 +75,7 @@ public static class StudyFacets
         INSERT OR IGNORE INTO study_facets (nct_id, facet, value)
                   SELECT nct_id, '{Total}', '' FROM studies WHERE nct_id IN {Ids}
         UNION ALL SELECT nct_id, 'status', overall_status FROM studies WHERE nct_id IN {Ids} AND overall_status IS NOT NULL
+        UNION ALL SELECT nct_id, 'registry', registry FROM studies WHERE nct_id IN {Ids}
         UNION ALL SELECT s.nct_id, 'phase', p.value FROM studies s
                   JOIN json_each(@Phases) p ON ('{StoredPhases.Separator}' || s.phase || '{StoredPhases.Separator}') LIKE '%{StoredPhases.Separator}' || p.value || '{StoredPhases.Separator}%'
                   WHERE s.nct_id IN {Ids}

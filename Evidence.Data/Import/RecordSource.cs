@@ -2,13 +2,14 @@ using ICSharpCode.SharpZipLib;
 
 namespace TrialEvidence.Data.Import;
 
-/// <summary>One readable input: a JSON file or a JSON entry of a zip. <see cref="Open"/> may be called more than once.</summary>
-public sealed record RecordSource(string Name, Func<Stream> Open)
+/// <summary>One readable input: a file of registry records or a JSON entry of a zip. <see cref="Open"/> may be called more than once.</summary>
+public sealed record RecordSource(string Name, Func<Stream> Open, RecordFormat Format = RecordFormat.Json)
 {
     /// <summary>
     /// Expands paths into sources: a file as it is (a .zip by its .json entries), a folder by
-    /// its .json and .zip files, recursively, in ordinal name order so runs are repeatable.
-    /// Other files in a folder (README, specs) are passed over and counted in <paramref name="skipped"/>.
+    /// its .zip files and the files whose first bytes are registry records (JSON, a WHO ICTRP
+    /// export), recursively, in ordinal name order so runs are repeatable. Other files in a folder
+    /// (README, specs) are passed over and counted in <paramref name="skipped"/>.
     /// </summary>
     /// <exception cref="FileNotFoundException">A path names nothing.</exception>
     public static IEnumerable<RecordSource> Expand(IEnumerable<string> paths, Action<string>? skipped = null)
@@ -34,9 +35,9 @@ public sealed record RecordSource(string Name, Func<Stream> Open)
                         yield return entry;
                     }
                 }
-                else if (!Directory.Exists(path) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                else if (RecordFormats.Detect(file) is var format && (format != RecordFormat.Unknown || !Directory.Exists(path)))
                 {
-                    yield return new RecordSource(file, () => File.OpenRead(file));
+                    yield return new RecordSource(file, () => File.OpenRead(file), format == RecordFormat.Unknown ? RecordFormat.Json : format);
                 }
                 else
                 {

@@ -1,12 +1,15 @@
 using System.Threading.Channels;
+using System.Xml;
+using TrialEvidence.Data.Registries;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
 
 namespace TrialEvidence.Data.Import;
 
 /// <summary>
-/// Imports registry records from files, folders and zips into the evidence database.
-/// A source is first read through once to prove it is well-formed JSON: a malformed, truncated or
+/// Imports registry records from files, folders and zips into the evidence database: ClinicalTrials.gov's
+/// JSON and WHO ICTRP's XML export (<see cref="RecordFormat"/>, told by content).
+/// A source is first read through once to prove it is well-formed: a malformed, truncated or
 /// not UTF-8 source, or one with a record over <see cref="MaxRecordBytes"/>, is rejected whole,
 /// before any of its studies is stored. Studies are then written in
 /// batches, one transaction per batch, so a failure loses at most the batch in flight and a rerun
@@ -224,6 +227,10 @@ public sealed class StudyImporter(StudyIngest ingest)
             var what = ex is RecordTooLargeException ? "record too large" : "malformed JSON";
             return (null, $"{what} at {ex.Position}: {ex.Reason}");
         }
+        catch (XmlException ex)
+        {
+            return (null, ex.LineNumber > 0 ? $"malformed XML at line {ex.LineNumber}, position {ex.LinePosition}: {Reason(ex)}" : $"malformed XML: {ex.Message}");
+        }
         catch (InvalidDataException ex)
         {
             return (null, $"cannot be read: {ex.Message}");
@@ -239,8 +246,19 @@ public sealed class StudyImporter(StudyIngest ingest)
         }
     }
 
-    private IEnumerable<StudyJson> Read(Stream stream, RecordSource source) =>
-        new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies();
+    private IEnumerable<StudyJson> Read(Stream stream, RecordSource source) => source.Format switch
+    {
+        RecordFormat.WhoIctrpXml => WhoIctrpXml.ReadStudies(stream),
+        _ => new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies(),
+    };
+
+    /// <summary>An XML error's own words, without the line and position XmlException appends (the problem states them first).</summary>
+    private static string Reason(XmlException ex)
+    {
+        var message = ex.Message;
+        var at = message.LastIndexOf(" Line ", StringComparison.Ordinal);
+        return at > 0 ? message[..at].TrimEnd() : message;
+    }
 
     /// <summary>What the reading thread hands the parsing thread: what one batch will hold, in order, and how many sources it started.</summary>
     private sealed class Chunk

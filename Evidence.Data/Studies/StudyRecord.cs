@@ -6,7 +6,27 @@ namespace TrialEvidence.Data.Studies;
 /// </summary>
 public sealed class StudyRecord
 {
+    /// <summary>The registry's id of the record: an NCT id, or another registry's (<see cref="RegistryId"/>); the column keeps its first name, nct_id.</summary>
     public required string NctId { get; init; }
+
+    /// <summary>The registry that issued <see cref="NctId"/> (<see cref="RegistryId.Registries"/>).</summary>
+    public string Registry { get; init; } = RegistryId.ClinicalTrialsGov;
+
+    /// <summary>Another registry's recruitment status in its own words ("Not Recruiting"); <see cref="OverallStatus"/> holds ClinicalTrials.gov's code where the words say exactly that.</summary>
+    public string? RegistryStatus { get; init; }
+
+    /// <summary>The sample size of each group, where another registry gives them per group (<see cref="EnrollmentCount"/> is their sum).</summary>
+    public IReadOnlyList<Registries.SampleGroup> EnrollmentGroups { get; init; } = [];
+
+    /// <summary>
+    /// The portal the record was read through ("WHO ICTRP"), null for a record read from its own
+    /// registry. A record from its registry outranks a portal's copy of it whatever their dates
+    /// (the copy is thinner: no arms, sites or dates of completion); the copy is kept as a version.
+    /// </summary>
+    public string? Via { get; init; }
+
+    /// <summary>The record's page on its registry, where the source gives it.</summary>
+    public string? RegistryUrl { get; init; }
     public string? BriefTitle { get; init; }
     public string? OfficialTitle { get; init; }
     public string? Acronym { get; init; }

@@ -25,9 +25,17 @@ public static class StudyRecordParser
         var identification = protocol.Get("identificationModule");
         var nctId = identification.String("nctId")
             ?? throw new StudyFormatException("the record has no protocolSection.identificationModule.nctId");
-        if (!NctId.IsValid(nctId))
+        // Another registry's record, written by RegisteredTrialJson, says which registry issued its id.
+        var registrySection = root.Get("registrySection");
+        var registry = registrySection.String("registry") ?? RegistryId.ClinicalTrialsGov;
+        var valid = registry == RegistryId.ClinicalTrialsGov
+            ? NctId.IsValid(nctId)
+            : RegistryId.RegistryOf(nctId) is { } known ? known == registry : RegistryId.IsPlausible(nctId);
+        if (!valid)
         {
-            throw new StudyFormatException($"\"{nctId}\" is not an NCT id (NCT followed by 8 digits)");
+            throw new StudyFormatException(registry == RegistryId.ClinicalTrialsGov
+                ? $"\"{nctId}\" is not an NCT id (NCT followed by 8 digits)"
+                : $"\"{nctId}\" is not an id of the registry the record names ({registry})");
         }
 
         var status = protocol.Get("statusModule");
@@ -44,6 +52,15 @@ public static class StudyRecordParser
         return new StudyRecord
         {
             NctId = nctId,
+            Registry = registry,
+            RegistryStatus = registrySection.String("registryStatus"),
+            RegistryUrl = registrySection.String("url"),
+            Via = registrySection.String("via"),
+            EnrollmentGroups = [.. registrySection.Items("enrollmentGroups").Select(element =>
+            {
+                JsonElement? group = element;
+                return new Registries.SampleGroup(group.String("group") ?? string.Empty, group.Int64("count") ?? 0);
+            })],
             BriefTitle = identification.String("briefTitle"),
             OfficialTitle = identification.String("officialTitle"),
             Acronym = identification.String("acronym"),

@@ -15,7 +15,7 @@ public sealed partial class StudyWriter
         """;
 
     private const string SelectCurrentVersions = """
-        SELECT nct_id AS NctId, last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, current_version_id AS CurrentVersionId
+        SELECT nct_id AS NctId, last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, current_version_id AS CurrentVersionId, via AS Via
         FROM studies
         WHERE nct_id IN (SELECT value FROM json_each(@Ids))
         """;
@@ -29,8 +29,8 @@ public sealed partial class StudyWriter
 
     // raw_json is '' for versions stored since migration 0014: the record is in raw (StoredJson).
     private const string InsertVersion = """
-        INSERT INTO study_versions (nct_id, version_holder, last_update_posted_date, content_hash, fetched_at, source, raw_json, raw, raw_size)
-        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, '', @Raw, @RawSize)
+        INSERT INTO study_versions (nct_id, version_holder, last_update_posted_date, content_hash, fetched_at, source, via, raw_json, raw, raw_size)
+        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, @Via, '', @Raw, @RawSize)
         """;
 
     private static readonly (string, Func<VersionRow, object?>)[] VersionColumns =
@@ -41,6 +41,7 @@ public sealed partial class StudyWriter
         ("ContentHash", x => x.ContentHash),
         ("FetchedAt", x => x.FetchedAt),
         ("Source", x => x.Source),
+        ("Via", x => x.Record.Via),
         ("Raw", x => x.Raw),
         ("RawSize", x => x.RawSize),
     ];
@@ -63,7 +64,7 @@ public sealed partial class StudyWriter
             start_date, start_date_type, primary_completion_date, primary_completion_date_type,
             completion_date, completion_date_type, first_posted_date, last_update_posted_date,
             lead_sponsor, lead_sponsor_class, brief_summary, has_results, version_holder,
-            current_version_id, updated_at)
+            registry, registry_status, via, current_version_id, updated_at)
         VALUES (
             @NctId, @BriefTitle, @OfficialTitle, @Acronym, @Organization, @OrgStudyId,
             @OverallStatus, @LastKnownStatus, @WhyStopped, @StudyType, @Phase,
@@ -72,7 +73,7 @@ public sealed partial class StudyWriter
             @StartDate, @StartDateType, @PrimaryCompletionDate, @PrimaryCompletionDateType,
             @CompletionDate, @CompletionDateType, @FirstPostedDate, @LastUpdatePostedDate,
             @LeadSponsor, @LeadSponsorClass, @BriefSummary, @HasResults, @VersionHolder,
-            {VersionIdOf}, @UpdatedAt)
+            @Registry, @RegistryStatus, @Via, {VersionIdOf}, @UpdatedAt)
         ON CONFLICT (nct_id) DO UPDATE SET
             brief_title = excluded.brief_title, official_title = excluded.official_title,
             acronym = excluded.acronym, organization = excluded.organization, org_study_id = excluded.org_study_id,
@@ -88,7 +89,8 @@ public sealed partial class StudyWriter
             first_posted_date = excluded.first_posted_date, last_update_posted_date = excluded.last_update_posted_date,
             lead_sponsor = excluded.lead_sponsor, lead_sponsor_class = excluded.lead_sponsor_class,
             brief_summary = excluded.brief_summary, has_results = excluded.has_results,
-            version_holder = excluded.version_holder, current_version_id = excluded.current_version_id,
+            version_holder = excluded.version_holder, registry = excluded.registry, registry_status = excluded.registry_status, via = excluded.via,
+            current_version_id = excluded.current_version_id,
             updated_at = excluded.updated_at
         """;
 
@@ -124,6 +126,9 @@ public sealed partial class StudyWriter
         ("BriefSummary", x => x.Record.BriefSummary),
         ("HasResults", x => x.Record.HasResults),
         ("VersionHolder", x => x.Record.VersionHolder),
+        ("Registry", x => x.Record.Registry),
+        ("RegistryStatus", x => x.Record.RegistryStatus),
+        ("Via", x => x.Record.Via),
         ("ContentHash", x => x.ContentHash),
         ("UpdatedAt", x => x.UpdatedAt),
     ];

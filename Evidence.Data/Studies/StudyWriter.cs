@@ -72,10 +72,17 @@ public sealed partial class StudyWriter(TimeProvider clock)
             outcomes.Add(existing is null ? WriteOutcome.New : isCurrent ? WriteOutcome.Changed : WriteOutcome.ChangedOlder);
             if (isCurrent)
             {
-                studies.Add(new StudyRow(record, study.Normalised, study.ContentHash, now, Replaces: existing is not null));
+                // The registry's own record replacing a portal's copy is not a change of the trial:
+                // the two differ in what each source carries, not in what the registry says.
+                studies.Add(new StudyRow(record, study.Normalised, study.ContentHash, now, Replaces: existing is not null)
+                {
+                    Compares = existing is not null && !(existing.Via is not null && record.Via is null),
+                });
             }
 
-            if (EnrollmentChanged(record, snapshots[record.NctId]))
+            // A portal's copy beside the registry's own record says nothing of the trial's enrollment.
+            var shadowed = record.Via is not null && existing is { Via: null };
+            if (!shadowed && EnrollmentChanged(record, snapshots[record.NctId]))
             {
                 snapshotRows.Add(new SnapshotRow(record, study.ContentHash, now));
             }
@@ -100,7 +107,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         // A dated version older than the current one falls between two already compared: the
         // study's changes follow its versions again (the rows it splits become history).
-        var older = batch.Where((study, i) => outcomes[i] == WriteOutcome.ChangedOlder && study.Study.Record.LastUpdatePostedDate is not null)
+        var older = batch.Where((study, i) => outcomes[i] == WriteOutcome.ChangedOlder && study.Study.Record.LastUpdatePostedDate is not null && study.Study.Record.Via is null)
             .Select(s => s.Study.Record.NctId).Distinct().ToList();
         if (older.Count > 0)
         {
@@ -119,7 +126,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
         SqliteConnection connection, SqliteTransaction transaction, List<StudyRow> studies, Dictionary<string, VersionKey> current,
         IReadOnlyDictionary<string, PreviousVersion>? readAhead, string now)
     {
-        var replacing = studies.Where(s => s.Replaces).ToList();
+        var replacing = studies.Where(s => s.Compares).ToList();
         if (replacing.Count == 0)
         {
             return [];
@@ -191,17 +198,27 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
     private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, byte[] Raw, int RawSize);
 
-    private sealed record StudyRow(StudyRecord Record, NormalisedStudy Normalised, string ContentHash, string UpdatedAt, bool Replaces);
+    private sealed record StudyRow(StudyRecord Record, NormalisedStudy Normalised, string ContentHash, string UpdatedAt, bool Replaces)
+    {
+        /// <summary>Whether what changed from the version it replaces is recorded (see <see cref="Changes"/>).</summary>
+        public bool Compares { get; init; }
+    }
 
     private sealed record ChangeRow(StudyRecord Record, string ContentHash, long FromVersionId, FieldChange Change, string ObservedAt);
 
     private sealed record SnapshotRow(StudyRecord Record, string ContentHash, string ObservedAt);
 
-    /// <summary>Orders versions of one study: last update posted, then the registry's version date.</summary>
-    private sealed record VersionKey(string NctId, string? LastUpdatePostedDate, string? VersionHolder, long CurrentVersionId)
+    /// <summary>Orders versions of one study: the registry's own record before a portal's copy, then last update posted, then the registry's version date.</summary>
+    private sealed record VersionKey(string NctId, string? LastUpdatePostedDate, string? VersionHolder, long CurrentVersionId, string? Via)
     {
         public static int Compare(StudyRecord incoming, VersionKey stored)
         {
+            var bySource = (incoming.Via is null).CompareTo(stored.Via is null);
+            if (bySource != 0)
+            {
+                return bySource;
+            }
+
             var byUpdate = string.CompareOrdinal(incoming.LastUpdatePostedDate ?? string.Empty, stored.LastUpdatePostedDate ?? string.Empty);
             return byUpdate != 0
                 ? byUpdate

@@ -51,7 +51,7 @@ internal static class EvaluationInputs
         foreach (var source in records)
         {
             using var stream = source.Open();
-            if (source.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            if (source.Format == RecordFormat.WhoIctrpXml)
             {
                 // A WHO ICTRP export: records of other registries the normaliser was never tuned on.
                 foreach (var trial in WhoIctrpXml.Read(stream))

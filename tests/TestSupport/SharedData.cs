@@ -14,6 +14,12 @@ public static class SharedData
 
     public static string CtGovFile(params string[] parts) => Path.Combine([CtGov, .. parts]);
 
+    /// <summary>Records of other registries (WHO ICTRP, ChiCTR, EUCTR).</summary>
+    public static string Registries => Path.Combine(Folder, "registries");
+
+    /// <summary>The WHO ICTRP XML export: 237 ChiCTR and 52 ClinicalTrials.gov trials.</summary>
+    public static string IctrpExport => Path.Combine(Registries, "ictrp", "ICTRP-Results_18Mar2020_part1.xml");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     private static string FindRoot()

@@ -117,10 +117,49 @@ public sealed class StudyFacetsTests : IDisposable
 
         connection.Execute("DELETE FROM study_facets; DELETE FROM facet_counts;");
         connection.Execute(backfill);
+        connection.Execute(RegistryRowsBackfill);
 
         Assert.True(imported.Count > 500, $"{imported.Count} facet rows");
         Assert.Equal(imported, connection.Query<(string, string, string)>("SELECT nct_id, facet, value FROM study_facets ORDER BY 1, 2, 3"));
         Assert.Equal(Recounted(connection), Maintained(connection));
+    }
+
+    /// <summary>Migration 0023's statement that gives the studies already stored their registry facet row.</summary>
+    private static string RegistryRowsBackfill
+    {
+        get
+        {
+            var migration = Migration.Embedded.Single(m => m.Version == 23).Sql;
+            var start = migration.IndexOf("INSERT OR IGNORE INTO study_facets (nct_id, facet, value) SELECT nct_id, 'registry'", StringComparison.Ordinal);
+            return migration[start..(migration.IndexOf(';', start) + 1)];
+        }
+    }
+
+    [Fact]
+    public void The_registry_migrations_backfill_writes_the_rows_pairs_and_codes_the_import_writes()
+    {
+        _database.Import(SharedData.CtGov);
+        _database.Import(SharedData.IctrpExport);
+        using var connection = _database.Open();
+        var rows = FacetRowsByStudy(connection);
+        var pairs = MaintainedPairs(connection);
+        var migration = Migration.Embedded.Single(m => m.Version == 23).Sql;
+        var backfill = migration[migration.IndexOf("INSERT OR IGNORE INTO study_facets (nct_id, facet, value) SELECT nct_id, 'registry'", StringComparison.Ordinal)..];
+
+        // The database as it stood before 0023 wrote any registry facet row.
+        connection.Execute("""
+            DELETE FROM study_facets WHERE facet = 'registry';
+            DELETE FROM facet_pairs WHERE facet = 'registry' OR other_facet = 'registry';
+            DELETE FROM facet_ids WHERE facet = 'registry';
+            UPDATE study_facet_codes SET codes = '';
+            """);
+        Assert.NotEqual(rows, FacetRowsByStudy(connection));
+        connection.Execute(backfill);
+
+        Assert.Contains(rows, r => r.Item3.Contains("registry=ChiCTR", StringComparison.Ordinal));
+        Assert.Equal(rows, FacetRowsByStudy(connection));
+        Assert.Equal(pairs, MaintainedPairs(connection));
+        AssertCountsHold(connection);
     }
 
     [Fact]

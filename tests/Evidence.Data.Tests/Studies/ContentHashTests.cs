@@ -52,4 +52,21 @@ public class ContentHashTests
 
         Assert.Equal(Hash(split), Hash(arrayLine));
     }
+
+    [Theory]
+    [InlineData("{\"a\":1,\"registryDocument\":\"<Trial><Export_date>3/18/2020</Export_date></Trial>\"}", "{\"a\":1,\"registryDocument\":\"<Trial><Export_date>3/19/2020</Export_date></Trial>\"}")]
+    [InlineData("{\"registryDocument\":\"one \\\" quoted \\\\\",\"a\":1}", "{ \"registryDocument\" : \"two\" , \"a\" : 1 }")]
+    [InlineData("{\"a\":1,\"registryDocument\":\"x\"}", "{\"a\":1}")]
+    public void Another_registrys_document_is_not_part_of_the_version(string one, string other)
+    {
+        Assert.Equal(Hash(one), Hash(other));
+    }
+
+    [Fact]
+    public void A_value_that_only_mentions_the_document_key_is_content()
+    {
+        // Inside a string every quote is escaped: the key's bytes cannot occur there.
+        Assert.NotEqual(Hash("{\"a\":\"\\\"registryDocument\\\":\\\"x\\\"\"}"), Hash("{\"a\":\"\\\"registryDocument\\\":\\\"y\\\"\"}"));
+        Assert.NotEqual(Hash("{\"a\":1,\"registryDocument\":\"x\"}"), Hash("{\"a\":2,\"registryDocument\":\"x\"}"));
+    }
 }

@@ -1,0 +1,55 @@
+using System.Text;
+using TrialEvidence.Data.Registries;
+
+namespace TrialEvidence.Data.Import;
+
+/// <summary>What a source holds, told from its first bytes, not its name.</summary>
+public enum RecordFormat
+{
+    /// <summary>ClinicalTrials.gov API v2 JSON: one study, an array, a page, or NDJSON.</summary>
+    Json,
+
+    /// <summary>A WHO ICTRP "Export results to XML" file (<see cref="WhoIctrpXml"/>).</summary>
+    WhoIctrpXml,
+
+    /// <summary>Neither: in a folder it is passed over; named on its own it is read as JSON, which refuses it with the position of the first byte that is not.</summary>
+    Unknown,
+}
+
+public static class RecordFormats
+{
+    /// <summary>How many bytes are read to tell the format: an XML declaration and comments fit well inside.</summary>
+    private const int Peek = 4096;
+
+    public static RecordFormat Detect(string file)
+    {
+        using var stream = File.OpenRead(file);
+        var buffer = new byte[Peek];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return Detect(buffer.AsSpan(0, read));
+    }
+
+    public static RecordFormat Detect(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith("\uFEFF"u8))
+        {
+            start = start[3..];
+        }
+
+        start = start.TrimStart(" \t\r\n"u8);
+        if (start.IsEmpty)
+        {
+            return RecordFormat.Unknown;
+        }
+
+        if (start[0] is (byte)'{' or (byte)'[')
+        {
+            return RecordFormat.Json;
+        }
+
+        var text = Encoding.UTF8.GetString(start);
+        return start[0] == (byte)'<' && text.Contains("<" + WhoIctrpXml.RootElement, StringComparison.Ordinal)
+            ? RecordFormat.WhoIctrpXml
+            : RecordFormat.Unknown;
+    }
+}

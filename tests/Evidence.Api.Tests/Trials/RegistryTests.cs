@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace TrialEvidence.Api.Tests.Trials;
+
+/// <summary>The API over ../shared/ctgov and the WHO ICTRP export of ../shared/registries.</summary>
+public sealed class RegistriesFactory : EvidenceApiFactory
+{
+    public RegistriesFactory()
+    {
+        var summary = Database.Import(SharedData.IctrpExport);
+        if (summary.Rejections.Count > 0)
+        {
+            throw new InvalidOperationException("the ICTRP export did not import: " + summary.Rejections[0]);
+        }
+    }
+}
+
+/// <summary>
+/// registry= as a filter and a facet, and other registries' records through the same trial
+/// list, detail and Table 1 as ClinicalTrials.gov's (issue 14).
+/// </summary>
+public sealed class RegistryTests(RegistriesFactory factory) : IClassFixture<RegistriesFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    /// <summary>The export's ChiCTR trials as the XML says, read apart from the product.</summary>
+    private static List<XElement> ChiCtrTrials() =>
+        [.. XDocument.Load(SharedData.IctrpExport).Root!.Elements("Trial").Where(t => t.Element("Source_Register")!.Value == "ChiCTR")];
+
+    [Fact]
+    public async Task Registry_chictr_lists_the_chictr_trials_with_the_sources_enrollment_and_status()
+    {
+        var page = await _client.GetJson("/api/trials?registry=ChiCTR&pageSize=500");
+        var trials = page.GetProperty("trials").EnumerateArray().ToDictionary(t => t.GetProperty("nctId").GetString()!);
+
+        var source = ChiCtrTrials();
+        Assert.Equal(source.Count, page.GetProperty("total").GetInt64());
+        Assert.Equal(source.Select(t => t.Element("TrialID")!.Value).Order(StringComparer.Ordinal), trials.Keys.Order(StringComparer.Ordinal));
+        foreach (var trial in source)
+        {
+            var shown = trials[trial.Element("TrialID")!.Value];
+            Assert.Equal("ChiCTR", shown.GetProperty("registry").GetString());
+            var sizes = trial.Element("Target_size")!.Value.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(g => long.TryParse(g[(g.LastIndexOf(':') + 1)..], out var n) ? n : (long?)null).ToList();
+            var enrollment = shown.GetProperty("enrollmentCount");
+            if (sizes.Count > 0 && sizes.All(s => s is not null))
+            {
+                Assert.Equal(sizes.Sum(), enrollment.GetInt64());
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, enrollment.ValueKind);
+            }
+
+            var status = trial.Element("Recruitment_Status")?.Value;
+            Assert.Equal(string.IsNullOrEmpty(status) ? null : status, shown.GetProperty("registryStatus").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_registry_facet_counts_each_registry_and_its_values_work_as_filters()
+    {
+        var page = await _client.GetJson("/api/trials?pageSize=1");
+        var facet = page.GetProperty("facets").GetProperty("registry").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("value").GetString()!, f => f.GetProperty("count").GetInt64());
+
+        Assert.Equal(ChiCtrTrials().Count, facet["ChiCTR"]);
+        Assert.Equal(page.GetProperty("total").GetInt64(), facet.Values.Sum());
+        foreach (var (registry, count) in facet)
+        {
+            var filtered = await _client.GetJson($"/api/trials?pageSize=1&registry={Uri.EscapeDataString(registry)}");
+            Assert.Equal(count, filtered.GetProperty("total").GetInt64());
+        }
+
+        // Under another filter, the registry facet counts within it.
+        var recruiting = await _client.GetJson("/api/trials?pageSize=1&status=RECRUITING&registry=chictr");
+        Assert.Equal(ChiCtrTrials().Count(t => t.Element("Recruitment_Status")?.Value == "Recruiting"), recruiting.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_unknown_registry_is_a_400_listing_the_registries()
+    {
+        var problem = await _client.GetJson("/api/trials?registry=ChiCTR,EUCTR", HttpStatusCode.BadRequest);
+
+        var message = problem.GetProperty("errors").GetProperty("registry")[0].GetString()!;
+        Assert.Contains("'ChiCTR,EUCTR'", message, StringComparison.Ordinal);
+        Assert.Contains("'ClinicalTrials.gov', 'ChiCTR', 'EUCTR'", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ChiCTR2000029953")]
+    [InlineData("chictr2000029953")]
+    public async Task A_chictr_trial_has_its_detail_with_its_registry_page_and_groups(string typed)
+    {
+        var detail = await _client.GetJson($"/api/trials/{typed}");
+
+        Assert.Equal("ChiCTR2000029953", detail.GetProperty("nctId").GetString());
+        Assert.Equal("http://www.chictr.org.cn/showproj.aspx?proj=49217", detail.GetProperty("registryUrl").GetString());
+        var record = detail.GetProperty("record");
+        Assert.Equal("ChiCTR", record.GetProperty("registry").GetString());
+        Assert.Equal("WHO ICTRP", record.GetProperty("via").GetString());
+        Assert.Equal(400, record.GetProperty("enrollmentCount").GetInt64());
+        Assert.Equal(["survival group", "died"], record.GetProperty("enrollmentGroups").EnumerateArray().Select(g => g.GetProperty("group").GetString()));
+    }
+
+    [Fact]
+    public async Task The_raw_version_of_a_chictr_trial_holds_its_ictrp_element()
+    {
+        using var response = await _client.GetAsync("/api/trials/ChiCTR2000029953/raw");
+        var raw = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(raw);
+        var element = XElement.Parse(json.RootElement.GetProperty("registryDocument").GetString()!);
+        Assert.True(XNode.DeepEquals(ChiCtrTrials().Single(t => t.Element("TrialID")!.Value == "ChiCTR2000029953"), element));
+    }
+
+    [Fact]
+    public async Task Table_1_takes_other_registries_ids()
+    {
+        using var response = await _client.GetAsync("/api/table1?ids=ChiCTR2000029953,NCT03482102&format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ChiCTR2000029953", csv, StringComparison.Ordinal);
+        Assert.Contains("NCT03482102", csv, StringComparison.Ordinal);
+    }
+}
