@@ -17,7 +17,8 @@ namespace TrialEvidence.Api.Table1;
 public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
 {
     private const string Sql = $"""
-        SELECT s.nct_id AS NctId, x.institution AS Institution, s.phase AS Phase, s.overall_status AS Status,
+        SELECT s.nct_id AS NctId, x.institution AS Institution, s.phase AS Phase, s.overall_status AS Status, s.registry_status AS RegistryStatus,
+               (SELECT group_concat(o.nct_id, '; ') FROM (SELECT o.nct_id FROM studies o WHERE o.shown_as = s.nct_id ORDER BY o.nct_id) o) AS OtherRegistrations,
                s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType,
                x.intervention_summary AS Intervention, s.last_update_posted_date AS LastUpdate, s.version_holder AS VersionHolder,
                v.content_hash AS ContentHash,
@@ -60,13 +61,18 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         // The ids choose the rows; the filters only test them.
         var selection = TrialReads.Select(filters, probeOnly: true);
         var json = JsonSerializer.Serialize(ids);
-        selection.Parameters.Add("ids", json);
         selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
         using var connection = connections.Open();
+        // An id of a registration listed under another of its trial (Registrations) asks for that
+        // one's row: a trial asked for by two of its ids is one row, where the first asks for it.
+        var listedAs = connection.Query<(string NctId, string ListedAs)>(
+            "SELECT nct_id, COALESCE(shown_as, nct_id) FROM studies WHERE nct_id IN (SELECT value FROM json_each(@json))", new { json })
+            .ToDictionary(r => r.NctId, r => r.ListedAs, StringComparer.Ordinal);
+        var wanted = ids.Where(listedAs.ContainsKey).Select(id => listedAs[id]).Distinct(StringComparer.Ordinal).ToList();
+        selection.Parameters.Add("ids", JsonSerializer.Serialize(wanted));
         var rows = connection.Query<RowData>($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids)) AND {selection.Where}", selection.Parameters)
             .ToDictionary(r => r.NctId);
-        var stored = connection.Query<string>("SELECT nct_id FROM studies WHERE nct_id IN (SELECT value FROM json_each(@json))", new { json }).ToHashSet();
-        return (ids.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList(), ids.Where(id => !stored.Contains(id)).ToList());
+        return (wanted.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList(), ids.Where(id => !listedAs.ContainsKey(id)).ToList());
     }
 
     /// <summary>
@@ -107,7 +113,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             r.Intervention,
             enrollment,
             r.Endpoints,
-            RegistryLabels.Status(r.Status),
+            // Another registry's status in its words where they are no ClinicalTrials.gov code.
+            RegistryLabels.Status(r.Status) ?? r.RegistryStatus,
             version,
             r.EnrollmentCount,
             r.EnrollmentType,
@@ -115,7 +122,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             RegistryId.RegistryUrl(r.NctId),
             r.ContentHash,
             r.VersionHolder,
-            r.LastUpdate);
+            r.LastUpdate,
+            r.OtherRegistrations);
     }
 
     /// <summary>"PHASE1/PHASE2" as a review prints it: "Phase 1/2".</summary>
@@ -134,6 +142,8 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         public string? Institution { get; init; }
         public string? Phase { get; init; }
         public string? Status { get; init; }
+        public string? RegistryStatus { get; init; }
+        public string? OtherRegistrations { get; init; }
         public long? EnrollmentCount { get; init; }
         public string? EnrollmentType { get; init; }
         public string? Intervention { get; init; }

@@ -21,7 +21,8 @@ public sealed record Table1Row(
     string RegistryUrl,
     string ContentHash,
     string? DataDate = null,
-    string? LastUpdate = null)
+    string? LastUpdate = null,
+    string? OtherRegistrations = null)
 {
     /// <summary>The first column, always printed: what every row is traced by.</summary>
     public const string NctHeader = "NCT number";
@@ -29,7 +30,8 @@ public sealed record Table1Row(
     /// <summary>The printed columns, in order, with their headers.</summary>
     public static readonly (string Header, Func<Table1Row, string?> Cell)[] Columns =
     [
-        (NctHeader, r => r.NctNumber),
+        // A trial registered more than once is one row citing every registration ("NCT03418623; ChiCTR2000099999").
+        (NctHeader, r => r.OtherRegistrations is null ? r.NctNumber : $"{r.NctNumber}; {r.OtherRegistrations}"),
         ("Institution", r => r.Institution),
         ("Phase", r => r.Phase),
         ("Disease", r => r.Disease),

@@ -9,6 +9,8 @@ namespace TrialEvidence.Api.Trials;
 /// normalised from it with where each came from, and the version it all traces back to.
 /// </summary>
 /// <param name="EnrollmentHistory">Every enrollment the registry showed, oldest first: the original estimate survives the overwrite.</param>
+/// <param name="Registrations">Every registration of the trial (this record first), where it is registered more than once (Registrations); else this one alone.</param>
+/// <param name="Newest">Per field, the value of the registration updated last that states it.</param>
 public sealed record TrialDetail(
     string NctId,
     string RegistryUrl,
@@ -16,7 +18,19 @@ public sealed record TrialDetail(
     TrialVersion CurrentVersion,
     TrialNormalisation Normalised,
     IReadOnlyList<TrialEnrollment> EnrollmentHistory,
-    IReadOnlyList<string> Topics);
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<TrialRegistration> Registrations,
+    IReadOnlyList<NewestValue> Newest);
+
+/// <summary>One registration of a trial: a registry's record of it, and what it says now.</summary>
+/// <param name="ListedAs">The registration the trial is listed under (itself, or another: Registrations).</param>
+/// <param name="Sources">Where its versions came from: the registry itself, or a portal ("WHO ICTRP").</param>
+public sealed record TrialRegistration(
+    string Id, string Registry, string RegistryUrl, string ListedAs, string? Status, long? EnrollmentCount, string? EnrollmentType,
+    string? StartDate, string? CompletionDate, string? LastUpdatePostedDate, IReadOnlyList<string> Sources);
+
+/// <summary>A field's value as the registration updated last that states it says it (<paramref name="From"/>).</summary>
+public sealed record NewestValue(string Field, string Value, string From, string? Updated);
 
 /// <summary>
 /// What the normaliser derived from the record, as stored: the Table 1 cells and the vocabulary

@@ -27,6 +27,14 @@ public sealed record TrialSummary
     public string? RegistryStatus { get; init; }
 
     public string RegistryUrl => Data.Studies.RegistryId.RegistryUrl(NctId);
+
+    /// <summary>The trial's other registrations, listed under this one (a ChiCTR record naming this NCT number; Registrations).</summary>
+    public IReadOnlyList<string> OtherRegistrations =>
+        OtherRegistrationsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(OtherRegistrationsJson) ?? [];
+
+    /// <summary>What the database gives for <see cref="OtherRegistrations"/>: a JSON array.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? OtherRegistrationsJson { get; init; }
 }
 
 /// <summary>A page of trials with the total and the per-value counts of the whole filtered set.</summary>

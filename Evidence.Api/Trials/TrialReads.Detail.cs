@@ -63,6 +63,7 @@ public sealed partial class TrialReads
             .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
             .ToList();
         var enrollment = connection.Query<TrialEnrollment>(EnrollmentSql, id, read).ToList();
+        var registrations = Registrations(connection, read, id);
         var record = StudyRecordParser.Parse(document.RootElement);
         return new TrialDetail(
             nctId,
@@ -81,7 +82,55 @@ public sealed partial class TrialReads
                 regimens,
                 provenance),
             enrollment,
-            connection.Query<string>("SELECT topic FROM topic_studies WHERE nct_id = @id ORDER BY topic", id, read).ToList());
+            connection.Query<string>("SELECT topic FROM topic_studies WHERE nct_id = @id ORDER BY topic", id, read).ToList(),
+            registrations,
+            Newest(registrations));
+    }
+
+    /// <summary>
+    /// The registrations of the trial @id is one of: the studies linked to it through keys one
+    /// of two owns (Registrations), itself first, then the one it is listed under, then by id.
+    /// </summary>
+    private const string RegistrationsSql = """
+        WITH RECURSIVE trial(nct_id) AS (
+            SELECT @id
+            UNION
+            SELECT b.nct_id FROM trial JOIN study_keys a ON a.nct_id = trial.nct_id JOIN study_keys b ON b.key = a.key AND b.nct_id <> a.nct_id
+            WHERE a.own = 1 OR b.own = 1)
+        SELECT s.nct_id AS Id, s.registry AS Registry, COALESCE(s.shown_as, s.nct_id) AS ListedAs, COALESCE(s.overall_status, s.registry_status) AS Status,
+               s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType, s.start_date AS StartDate, s.completion_date AS CompletionDate,
+               s.last_update_posted_date AS LastUpdatePostedDate,
+               (SELECT json_group_array(DISTINCT COALESCE(v.via, s.registry)) FROM study_versions v WHERE v.nct_id = s.nct_id) AS SourcesJson
+        FROM trial JOIN studies s USING (nct_id)
+        ORDER BY s.nct_id <> @id, s.shown_as IS NOT NULL, s.nct_id
+        """;
+
+    private static List<TrialRegistration> Registrations(IDbConnection connection, IDbTransaction read, object id) =>
+        [.. connection.Query<(string Id, string Registry, string ListedAs, string? Status, long? EnrollmentCount, string? EnrollmentType, string? StartDate,
+                string? CompletionDate, string? LastUpdatePostedDate, string SourcesJson)>(RegistrationsSql, id, read)
+            .Select(r => new TrialRegistration(r.Id, r.Registry, RegistryId.RegistryUrl(r.Id), r.ListedAs, r.Status, r.EnrollmentCount, r.EnrollmentType,
+                r.StartDate, r.CompletionDate, r.LastUpdatePostedDate, JsonSerializer.Deserialize<List<string>>(r.SourcesJson) ?? []))];
+
+    /// <summary>
+    /// Status, enrollment and dates as the registration updated last that states each says them:
+    /// a trial's registries are updated at different times, and a reviewer wants the latest.
+    /// </summary>
+    private static List<NewestValue> Newest(List<TrialRegistration> registrations)
+    {
+        var newest = new List<NewestValue>();
+        void Add(string field, Func<TrialRegistration, string?> value)
+        {
+            if (registrations.Where(r => value(r) is not null).MaxBy(r => r.LastUpdatePostedDate ?? string.Empty, StringComparer.Ordinal) is { } latest)
+            {
+                newest.Add(new NewestValue(field, value(latest)!, latest.Id, latest.LastUpdatePostedDate));
+            }
+        }
+
+        Add("status", r => r.Status);
+        Add("enrollment", r => r.EnrollmentCount?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("startDate", r => r.StartDate);
+        Add("completionDate", r => r.CompletionDate);
+        return newest;
     }
 
     /// <summary>Every stored version of a trial, oldest first, the current one marked; empty when the trial is not stored.</summary>

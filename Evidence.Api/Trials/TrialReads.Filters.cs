@@ -209,7 +209,7 @@ public sealed partial class TrialReads
         {
             if (_conditions.Count == 0)
             {
-                return "1 = 1";
+                return Listed;
             }
 
             var planned = _conditions.Where(c => c.Facet is not null).ToList();
@@ -222,7 +222,7 @@ public sealed partial class TrialReads
                     // Every facet filter's studies in NCT order, merged (SQLite's MERGE (INTERSECT)).
                     var arms = string.Join("\n    INTERSECT ", planned.Select(c => c.Posting));
                     MergedOnly = planned.Count == _conditions.Count ? arms : null;
-                    return string.Join("\n  AND ", _conditions.Where(c => c.Facet is null).Select(c => c.Alone).Prepend($"s.nct_id IN ({arms}\n    ORDER BY 1)"));
+                    return string.Join("\n  AND ", _conditions.Where(c => c.Facet is null).Select(c => c.Alone).Prepend($"s.nct_id IN ({arms}\n    ORDER BY 1)").Append(Listed));
                 }
 
                 driver = planned.MinBy(Size);
@@ -232,8 +232,15 @@ public sealed partial class TrialReads
                 c.Facet is not null && probeOnly ? c.Probe!
                 : driver is null || c.Facet is null ? c.Alone
                 : ReferenceEquals(c, driver) ? c.Driver!
-                : c.Probe!));
+                : c.Probe!).Append(Listed));
         }
+
+        /// <summary>
+        /// A trial registered more than once is listed under one registration (studies.shown_as;
+        /// Registrations). The few others are read once from their partial index and tested by NCT
+        /// id, which every index of studies holds: a page read from a covering index stays covered.
+        /// </summary>
+        private const string Listed = "s.nct_id NOT IN (SELECT h.nct_id FROM studies h WHERE h.shown_as IS NOT NULL)";
 
         /// <summary>Any of the values (a repeated parameter): the fragment once per value, ORed.</summary>
         /// <param name="facet">The facet whose values these are (study_facets), to plan by; null for none.</param>

@@ -41,7 +41,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType, s.start_date AS StartDate,
         s.last_update_posted_date AS LastUpdatePostedDate, s.lead_sponsor AS LeadSponsor, x.institution AS Institution,
         x.country AS Country, x.intervention_summary AS InterventionSummary, s.version_holder AS VersionHolder,
-        s.registry AS Registry, s.registry_status AS RegistryStatus
+        s.registry AS Registry, s.registry_status AS RegistryStatus,
+        (SELECT json_group_array(o.nct_id) FROM studies o WHERE o.shown_as = s.nct_id) AS OtherRegistrationsJson
         """;
 
     /// <summary>

@@ -19,6 +19,7 @@ const facets = [
   { field: 'modality', label: 'RT modality', any: 'any RT' },
   { field: 'endpoint', label: 'Primary endpoint' },
   { field: 'country', label: 'Country' },
+  { field: 'registry', label: 'Registry' },
 ];
 
 /** Table 1's columns; all but the NCT number can be hidden. */

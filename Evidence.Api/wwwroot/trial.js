@@ -149,7 +149,7 @@ function facts(detail) {
   const record = detail.record;
   const list = document.getElementById('facts');
   const rows = [
-    ['Status', statusLabel(record.overallStatus)],
+    ['Status', record.overallStatus ? statusLabel(record.overallStatus) : record.registryStatus],
     ['Phase', phaseLabel(record.phases ?? [])],
     ['Sponsor', record.leadSponsor],
     ['Enrollment', record.enrollmentCount == null ? '—' : record.enrollmentCount + (record.enrollmentType ? ` (${record.enrollmentType.toLowerCase()})` : '')],
@@ -158,9 +158,33 @@ function facts(detail) {
   ];
   for (const [term, value] of rows) list.append(element('dt', term), element('dd', value ?? '—'));
   const links = element('dd');
-  links.append(link(detail.registryUrl, 'ClinicalTrials.gov record', { external: true }), ' · ',
-    link(detail.registryUrl + '?tab=history', 'its version history', { external: true }));
+  if (record.registry === 'ClinicalTrials.gov') {
+    links.append(link(detail.registryUrl, 'ClinicalTrials.gov record', { external: true }), ' · ',
+      link(detail.registryUrl + '?tab=history', 'its version history', { external: true }));
+  } else {
+    links.append(link(detail.registryUrl, `${record.registry} record`, { external: true }), record.via ? ` (read through ${record.via})` : '');
+  }
   list.append(element('dt', 'Registry'), links);
+  registrations(detail, list);
+}
+
+// A trial registered more than once: each registration, the one it is listed under, and per
+// field the value of the registration updated last.
+function registrations(detail, list) {
+  if (detail.registrations.length < 2) return;
+  const items = element('ul', undefined, 'registrations');
+  for (const r of detail.registrations) {
+    const item = element('li');
+    item.append(r.id === detail.nctId ? element('strong', r.id) : link(`/trials/${encodeURIComponent(r.id)}`, r.id),
+      ` ${r.registry}, ${r.status ?? 'status not stated'}, updated ${r.lastUpdatePostedDate ?? 'unknown'}`,
+      r.id === r.listedAs ? ' (listed)' : '', ' · ', link(r.registryUrl, 'record', { external: true }));
+    items.append(item);
+  }
+  const registered = element('dd');
+  registered.append(items);
+  list.append(element('dt', 'Registrations'), registered);
+  const newest = element('dd', detail.newest.map(n => `${n.field} ${n.value} (${n.from}${n.updated ? ', ' + n.updated : ''})`).join('; '));
+  list.append(element('dt', 'Newest per field'), newest);
 }
 
 // Status from the changes: where it started, then each change with its registry date.

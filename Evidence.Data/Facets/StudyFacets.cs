@@ -89,11 +89,20 @@ public static class StudyFacets
         UNION ALL SELECT nct_id, 'setting', setting FROM study_settings WHERE nct_id IN {Ids}
         """;
 
-    /// <summary>Writes the facet rows of <paramref name="nctIds"/>, whose other rows are written and whose old facet rows are gone.</summary>
+    /// <summary>
+    /// Writes the facet rows of <paramref name="nctIds"/>, whose other rows are written and whose
+    /// old facet rows are gone (but for topic rows). A study listed under another registration of
+    /// its trial (studies.shown_as, see Registrations) has none, its topic rows and codes included;
+    /// one listed again gets its topic rows back first, so that the topic triggers pair them only
+    /// with each other, as for a study that joins a topic.
+    /// </summary>
     public static void Write(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> nctIds)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var ids = JsonSerializer.Serialize(nctIds);
+        var all = JsonSerializer.Serialize(nctIds);
+        connection.Execute(Unlist, new { Ids = all }, transaction);
+        var ids = JsonSerializer.Serialize(connection.Query<string>(Listed, new { Ids = all }, transaction));
+        connection.Execute(RestoreTopics, new { Ids = ids }, transaction);
         connection.Execute(Insert, new
         {
             Ids = ids,
@@ -103,6 +112,17 @@ public static class StudyFacets
         connection.Execute(CountPairs, new { Ids = ids, FilterFacets = FilterFacetsJson, Sign = 1 }, transaction);
         connection.Execute(WriteCodes, new { Ids = ids }, transaction);
     }
+
+    private const string Listed = $"SELECT nct_id FROM studies WHERE nct_id IN {Ids} AND shown_as IS NULL";
+
+    /// <summary>A study listed under another loses its topic rows (the triggers take down their counts) and its codes.</summary>
+    private const string Unlist = $"""
+        DELETE FROM study_facets WHERE facet = '{Topic}' AND nct_id IN (SELECT nct_id FROM studies WHERE nct_id IN {Ids} AND shown_as IS NOT NULL);
+        DELETE FROM study_facet_codes WHERE study_rowid IN (SELECT rowid FROM studies WHERE nct_id IN {Ids} AND shown_as IS NOT NULL);
+        """;
+
+    /// <summary>A listed study's topic rows as its topic membership says (none missing but for a study listed again).</summary>
+    private const string RestoreTopics = $"INSERT OR IGNORE INTO study_facets (nct_id, facet, value) SELECT nct_id, '{Topic}', topic FROM topic_studies WHERE nct_id IN {Ids}";
 
     /// <summary>
     /// Numbers the new facet values of studies @Ids and writes each study's codes (migration 0015):

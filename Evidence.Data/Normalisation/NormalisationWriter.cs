@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Facets;
@@ -57,6 +58,8 @@ internal static class NormalisationWriter
         VALUES ((SELECT rowid FROM studies WHERE nct_id = @NctId), @NctId, @Titles, @Summary, @Conditions, @Interventions, @Sponsor)
         """;
 
+    private const string SelectUnlisted = "SELECT nct_id FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND shown_as IS NOT NULL";
+
     private const string InsertInterventionValue = """
         INSERT INTO intervention_values (nct_id, ordinal, field, position, value)
         VALUES (@NctId, @Ordinal, @Field, @Position, @Value)
@@ -99,12 +102,14 @@ internal static class NormalisationWriter
             terms.Execute(studies.SelectMany(s => s.Study.Sources.Select(t => (s.NctId, t))));
         }
 
+        // A registration listed under another's (Registrations) is found through that one: it has no full-text row.
+        var unlisted = connection.Query<string>(SelectUnlisted, new { Ids = JsonSerializer.Serialize(studies.Select(s => s.NctId)) }, transaction).ToHashSet(StringComparer.Ordinal);
         using (var search = new PreparedInsert<(string NctId, NormalisedStudy S)>(
                    connection, transaction, InsertSearch,
                    ("NctId", x => x.NctId), ("Titles", x => x.S.Search.Titles), ("Summary", x => x.S.Search.Summary),
                    ("Conditions", x => x.S.Search.Conditions), ("Interventions", x => x.S.Search.Interventions), ("Sponsor", x => x.S.Search.Sponsor)))
         {
-            search.Execute(studies);
+            search.Execute(studies.Where(s => !unlisted.Contains(s.NctId)));
         }
 
         using var summaries = new PreparedInsert<(string NctId, NormalisedStudy S)>(

@@ -103,7 +103,17 @@ public sealed partial class StudyWriter(TimeProvider clock)
         NormalisationWriter.DeleteDerived(connection, transaction, replaced.Ids);
 
         InsertChildren(connection, transaction, studies.ConvertAll(s => (s.Record, s.Normalised)));
+        // Which registration each trial is listed under, before the list rows are written.
+        var relisted = Registrations.Update(connection, transaction, studies.ConvertAll(s => s.Record));
         NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);
+        if (relisted.Count > 0)
+        {
+            // Another registration of a trial arrived or left: the studies listed or unlisted by it
+            // have their derived rows written again, from their current version.
+            var records = PreviousVersions.Read(connection, transaction, relisted);
+            NormalisationWriter.DeleteDerived(connection, transaction, JsonSerializer.Serialize(relisted));
+            NormalisationWriter.InsertDerived(connection, transaction, [.. records.Values.Select(v => (v.Record.NctId, StudyNormaliser.Embedded.Normalise(v.Record)))], now);
+        }
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         // A dated version older than the current one falls between two already compared: the
         // study's changes follow its versions again (the rows it splits become history).

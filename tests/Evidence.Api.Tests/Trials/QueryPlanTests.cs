@@ -86,7 +86,10 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
             $"EXPLAIN QUERY PLAN SELECT s.nct_id FROM studies s WHERE {planned.Where}", planned.Parameters).Select(r => r.Detail).ToList();
         output.WriteLine($"{name}:\n  {string.Join("\n  ", plan)}");
         Assert.DoesNotContain(plan, step => step == "SCAN s" || (step.StartsWith("SCAN s USING ", StringComparison.Ordinal) && !step.Contains('(', StringComparison.Ordinal)));
-        Assert.True(plan.Count(step => step.Contains("LIST SUBQUERY", StringComparison.Ordinal)) <= 1, "more than one filter lists all its studies");
+        // The registrations listed under another's (a few, from their partial index) are a list too, of no filter.
+        var lists = plan.Where((step, i) => step.Contains("LIST SUBQUERY", StringComparison.Ordinal)
+            && !(i + 1 < plan.Count && plan[i + 1].Contains("ix_studies_shown_as", StringComparison.Ordinal)));
+        Assert.True(lists.Count() <= 1, "more than one filter lists all its studies");
         Assert.Equal(
             connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {unplanned.Where} ORDER BY 1", unplanned.Parameters),
             connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {planned.Where} ORDER BY 1", planned.Parameters));
@@ -138,10 +141,11 @@ public sealed class QueryPlanTests(EvidenceApiFactory factory, ITestOutputHelper
     [InlineData("-start")]
     public void A_page_sorted_descending_by_date_or_enrollment_is_read_in_order_from_an_index(string sort)
     {
+        var selection = TrialReads.Select(new TrialFilters());
         using var connection = Factory.Database.Open();
 
         var plan = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
-            $"EXPLAIN QUERY PLAN SELECT s.nct_id FROM studies s WHERE 1 = 1 ORDER BY {TrialReads.OrderBy(sort)} LIMIT 20").Select(r => r.Detail).ToList();
+            $"EXPLAIN QUERY PLAN SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {TrialReads.OrderBy(sort)} LIMIT 20", selection.Parameters).Select(r => r.Detail).ToList();
         output.WriteLine(string.Join("\n", plan));
 
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));

@@ -5,14 +5,40 @@ using System.Xml.Linq;
 namespace TrialEvidence.Api.Tests.Trials;
 
 /// <summary>The API over ../shared/ctgov and the WHO ICTRP export of ../shared/registries.</summary>
+/// <remarks>
+/// Plus one trial registered twice: an ICTRP export of a ChiCTR record written here that names
+/// NCT03418623 (a record of ../shared/ctgov) among its secondary ids and was refreshed later,
+/// with another status and sample size (the shared registries hold no trial registered in both).
+/// </remarks>
 public sealed class RegistriesFactory : EvidenceApiFactory
 {
+    public const string Linked = "ChiCTR2000099999";
+
+    public const string LinkedTo = "NCT03418623";
+
     public RegistriesFactory()
     {
-        var summary = Database.Import(SharedData.IctrpExport);
-        if (summary.Rejections.Count > 0)
+        var linked = Path.Combine(Database.Directory, "linked.xml");
+        File.WriteAllText(linked, $"""
+            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
+              <Trial>
+                <TrialID>{Linked}</TrialID>
+                <Last_Refreshed_on>1 December 2026</Last_Refreshed_on>
+                <Public_title>The same trial as registered in China</Public_title>
+                <Source_Register>ChiCTR</Source_Register>
+                <Recruitment_Status>Completed</Recruitment_Status>
+                <Target_size>Experimental group:31;</Target_size>
+                <Secondary_ID>{LinkedTo}</Secondary_ID>
+              </Trial>
+            </Trials_downloaded_from_ICTRP>
+            """);
+        foreach (var path in new[] { SharedData.IctrpExport, linked })
         {
-            throw new InvalidOperationException("the ICTRP export did not import: " + summary.Rejections[0]);
+            var summary = Database.Import(path);
+            if (summary.Rejections.Count > 0)
+            {
+                throw new InvalidOperationException("the registries did not import: " + summary.Rejections[0]);
+            }
         }
     }
 }
@@ -126,5 +152,49 @@ public sealed class RegistryTests(RegistriesFactory factory) : IClassFixture<Reg
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ChiCTR2000029953", csv, StringComparison.Ordinal);
         Assert.Contains("NCT03482102", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trial_registered_twice_is_listed_once_under_its_clinicaltrials_gov_record_naming_the_other()
+    {
+        var page = await _client.GetJson("/api/trials?pageSize=500");
+        var ids = page.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()!).ToList();
+
+        Assert.DoesNotContain(RegistriesFactory.Linked, ids);
+        Assert.Equal(ids.Count, page.GetProperty("total").GetInt64());
+        var row = page.GetProperty("trials").EnumerateArray().Single(t => t.GetProperty("nctId").GetString() == RegistriesFactory.LinkedTo);
+        Assert.Equal([RegistriesFactory.Linked], row.GetProperty("otherRegistrations").EnumerateArray().Select(r => r.GetString()));
+        var chictr = await _client.GetJson("/api/trials?pageSize=500&registry=ChiCTR&q=China");
+        Assert.DoesNotContain(RegistriesFactory.Linked, chictr.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()));
+    }
+
+    [Theory]
+    [InlineData(RegistriesFactory.LinkedTo)]
+    [InlineData(RegistriesFactory.Linked)]
+    public async Task Either_registrations_detail_lists_both_and_the_newest_value_of_each_field(string id)
+    {
+        var detail = await _client.GetJson($"/api/trials/{id}");
+
+        var registrations = detail.GetProperty("registrations").EnumerateArray().ToList();
+        Assert.Equal(id, registrations[0].GetProperty("id").GetString());
+        Assert.Equal([RegistriesFactory.Linked, RegistriesFactory.LinkedTo], registrations.Select(r => r.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(registrations, r => Assert.Equal(RegistriesFactory.LinkedTo, r.GetProperty("listedAs").GetString()));
+        var newest = detail.GetProperty("newest").EnumerateArray().ToDictionary(n => n.GetProperty("field").GetString()!);
+        Assert.Equal("COMPLETED", newest["status"].GetProperty("value").GetString());
+        Assert.Equal(RegistriesFactory.Linked, newest["status"].GetProperty("from").GetString());
+        Assert.Equal("31", newest["enrollment"].GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData($"{RegistriesFactory.Linked}")]
+    [InlineData($"{RegistriesFactory.Linked},{RegistriesFactory.LinkedTo}")]
+    [InlineData($"{RegistriesFactory.LinkedTo},{RegistriesFactory.Linked}")]
+    public async Task Table_1_asked_for_by_either_id_has_one_row_for_the_trial(string ids)
+    {
+        var table = await _client.GetJson($"/api/table1?ids={ids}");
+
+        var rows = table.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(RegistriesFactory.LinkedTo, Assert.Single(rows).GetProperty("nctNumber").GetString());
+        Assert.Empty(table.GetProperty("notFound").EnumerateArray());
     }
 }

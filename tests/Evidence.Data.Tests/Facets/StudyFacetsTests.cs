@@ -16,48 +16,12 @@ public sealed class StudyFacetsTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private static List<(string Facet, string Value, long Count)> Maintained(SqliteConnection connection) =>
-        [.. connection.Query<(string, string, long)>("SELECT facet, value, count FROM facet_counts WHERE count > 0 ORDER BY 1, 2")];
-
-    private static List<(string Facet, string Value, long Count)> Recounted(SqliteConnection connection) =>
-        [.. connection.Query<(string, string, long)>("SELECT facet, value, COUNT(*) FROM study_facets GROUP BY 1, 2 ORDER BY 1, 2")];
-
-    private static List<(string, string, string, string, long)> MaintainedPairs(SqliteConnection connection) =>
-        [.. connection.Query<(string, string, string, string, long)>("SELECT facet, value, other_facet, other_value, count FROM facet_pairs WHERE count <> 0 ORDER BY 1, 2, 3, 4")];
-
-    private static List<(string, string, string, string, long)> RecountedPairs(SqliteConnection connection) =>
-        [.. connection.Query<(string, string, string, string, long)>(
-            "SELECT a.facet, a.value, b.facet, b.value, COUNT(*) FROM study_facets a JOIN study_facets b USING (nct_id) WHERE a.facet IN (SELECT value FROM json_each(@facets)) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
-            new { facets = System.Text.Json.JsonSerializer.Serialize(TrialEvidence.Data.Facets.StudyFacets.FilterFacets) })];
-
-    /// <summary>Each study's facet rows, as its codes name them (study_facet_codes, facet_ids; migration 0015), keyed by its rowid and NCT id.</summary>
-    private static List<(long, string, string)> Coded(SqliteConnection connection) =>
-        [.. connection.Query<(long, string, string)>("""
-            SELECT c.study_rowid, c.nct_id, COALESCE((SELECT group_concat(facet || '=' || value, ';') FROM (
-                SELECT i.facet, i.value FROM json_each('[' || c.codes || ']') j JOIN facet_ids i ON i.id = j.value ORDER BY 1, 2)), '')
-            FROM study_facet_codes c ORDER BY 1
-            """)];
-
-    private static List<(long, string, string)> FacetRowsByStudy(SqliteConnection connection) =>
-        [.. connection.Query<(long, string, string)>("""
-            SELECT s.rowid, s.nct_id, COALESCE((SELECT group_concat(facet || '=' || value, ';') FROM (
-                SELECT f.facet, f.value FROM study_facets f WHERE f.nct_id = s.nct_id ORDER BY 1, 2)), '')
-            FROM studies s ORDER BY 1
-            """)];
-
-    private static void AssertCountsHold(SqliteConnection connection)
-    {
-        Assert.Equal(Recounted(connection), Maintained(connection));
-        Assert.Equal(RecountedPairs(connection), MaintainedPairs(connection));
-        Assert.Equal(FacetRowsByStudy(connection), Coded(connection));
-    }
-
     [Fact]
     public void Maintained_counts_equal_the_facet_rows_through_imports_changes_and_deletions()
     {
         _database.Import(SharedData.CtGov);
         using var connection = _database.Open();
-        AssertCountsHold(connection);
+        FacetConsistency.AssertHolds(connection);
         var studies = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies");
         Assert.Equal(studies, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
         var recruiting = connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'status' AND value = 'RECRUITING'");
@@ -69,14 +33,14 @@ public sealed class StudyFacetsTests : IDisposable
         status["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2030-01-01" };
         _database.Import(_database.WriteFile("NCT04167293-completed.json", record.ToJsonString()));
 
-        AssertCountsHold(connection);
+        FacetConsistency.AssertHolds(connection);
         Assert.Equal(recruiting - 1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'status' AND value = 'RECRUITING'"));
         Assert.Equal(studies, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
 
         connection.Execute("DELETE FROM studies WHERE nct_id = 'NCT04167293'");
 
-        Assert.Equal(Recounted(connection), Maintained(connection));
-        Assert.Equal(FacetRowsByStudy(connection), Coded(connection));
+        Assert.Equal(FacetConsistency.Recounted(connection), FacetConsistency.Maintained(connection));
+        Assert.Equal(FacetConsistency.FacetRowsByStudy(connection), FacetConsistency.Coded(connection));
         Assert.Equal(studies - 1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
     }
 
@@ -93,7 +57,7 @@ public sealed class StudyFacetsTests : IDisposable
             """);
 
         Assert.Equal(3, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'topic' AND value = 'hcc-irt'"));
-        AssertCountsHold(connection);
+        FacetConsistency.AssertHolds(connection);
 
         // A renewed version of a member rewrites its derived rows; its topic row stays.
         var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("reconstructed", "NCT04547452.json")))!;
@@ -103,7 +67,7 @@ public sealed class StudyFacetsTests : IDisposable
 
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'topic' AND value = 'hcc-irt'"));
         Assert.Equal(["NCT04167293", "NCT04547452"], connection.Query<string>("SELECT nct_id FROM study_facets WHERE facet = 'topic' ORDER BY 1"));
-        AssertCountsHold(connection);
+        FacetConsistency.AssertHolds(connection);
     }
 
     [Fact]
@@ -121,7 +85,7 @@ public sealed class StudyFacetsTests : IDisposable
 
         Assert.True(imported.Count > 500, $"{imported.Count} facet rows");
         Assert.Equal(imported, connection.Query<(string, string, string)>("SELECT nct_id, facet, value FROM study_facets ORDER BY 1, 2, 3"));
-        Assert.Equal(Recounted(connection), Maintained(connection));
+        Assert.Equal(FacetConsistency.Recounted(connection), FacetConsistency.Maintained(connection));
     }
 
     /// <summary>Migration 0023's statement that gives the studies already stored their registry facet row.</summary>
@@ -141,8 +105,8 @@ public sealed class StudyFacetsTests : IDisposable
         _database.Import(SharedData.CtGov);
         _database.Import(SharedData.IctrpExport);
         using var connection = _database.Open();
-        var rows = FacetRowsByStudy(connection);
-        var pairs = MaintainedPairs(connection);
+        var rows = FacetConsistency.FacetRowsByStudy(connection);
+        var pairs = FacetConsistency.MaintainedPairs(connection);
         var migration = Migration.Embedded.Single(m => m.Version == 23).Sql;
         var backfill = migration[migration.IndexOf("INSERT OR IGNORE INTO study_facets (nct_id, facet, value) SELECT nct_id, 'registry'", StringComparison.Ordinal)..];
 
@@ -153,13 +117,13 @@ public sealed class StudyFacetsTests : IDisposable
             DELETE FROM facet_ids WHERE facet = 'registry';
             UPDATE study_facet_codes SET codes = '';
             """);
-        Assert.NotEqual(rows, FacetRowsByStudy(connection));
+        Assert.NotEqual(rows, FacetConsistency.FacetRowsByStudy(connection));
         connection.Execute(backfill);
 
         Assert.Contains(rows, r => r.Item3.Contains("registry=ChiCTR", StringComparison.Ordinal));
-        Assert.Equal(rows, FacetRowsByStudy(connection));
-        Assert.Equal(pairs, MaintainedPairs(connection));
-        AssertCountsHold(connection);
+        Assert.Equal(rows, FacetConsistency.FacetRowsByStudy(connection));
+        Assert.Equal(pairs, FacetConsistency.MaintainedPairs(connection));
+        FacetConsistency.AssertHolds(connection);
     }
 
     [Fact]
@@ -167,7 +131,7 @@ public sealed class StudyFacetsTests : IDisposable
     {
         _database.Import(SharedData.CtGov);
         using var connection = _database.Open();
-        var imported = Coded(connection);
+        var imported = FacetConsistency.Coded(connection);
         var migration = Migration.Embedded.Single(m => m.Version == 15).Sql;
         var backfill = migration[migration.IndexOf("INSERT OR IGNORE INTO facet_ids (facet, value) SELECT facet, value FROM facet_counts", StringComparison.Ordinal)..];
 
@@ -175,8 +139,8 @@ public sealed class StudyFacetsTests : IDisposable
         connection.Execute(backfill);
 
         Assert.Equal(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies"), imported.Count);
-        Assert.Equal(imported.Select(r => (r.Item1, r.Item2)), Coded(connection).Select(r => (r.Item1, r.Item2)));
-        Assert.Equal(FacetRowsByStudy(connection), Coded(connection));
+        Assert.Equal(imported.Select(r => (r.Item1, r.Item2)), FacetConsistency.Coded(connection).Select(r => (r.Item1, r.Item2)));
+        Assert.Equal(FacetConsistency.FacetRowsByStudy(connection), FacetConsistency.Coded(connection));
     }
 
     [Fact]

@@ -1,0 +1,151 @@
+using System.Text;
+using Dapper;
+using TrialEvidence.Data.Studies;
+using TrialEvidence.Data.Tests.Facets;
+
+namespace TrialEvidence.Data.Tests.Registries;
+
+/// <summary>
+/// One trial registered twice is listed once (issue 14): a ChiCTR record that names a stored NCT
+/// record's id among its secondary ids, in either order of arrival, and parted again when a later
+/// version stops naming it. The ChiCTR records are ICTRP exports written here around a real
+/// record of ../shared/ctgov (the shared registries hold no trial registered in both).
+/// </summary>
+public sealed class RegistrationsTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private const string Nct = "NCT03418623";
+
+    /// <summary>An ICTRP export of one ChiCTR trial, naming <paramref name="secondaryIds"/>.</summary>
+    private string ChiCtrExport(string id, string secondaryIds, string refreshed = "1 December 2026", string status = "Recruiting", string file = "chictr.xml")
+    {
+        var path = Path.Combine(_database.Directory, file);
+        File.WriteAllText(path, $"""
+            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
+              <Trial>
+                <TrialID>{id}</TrialID>
+                <Last_Refreshed_on>{refreshed}</Last_Refreshed_on>
+                <Public_title>Zanubrutinib registered in China too</Public_title>
+                <Source_Register>ChiCTR</Source_Register>
+                <Recruitment_Status>{status}</Recruitment_Status>
+                <Target_size>Experimental group:30;Control group:30;</Target_size>
+                <Secondary_ID>{secondaryIds}</Secondary_ID>
+              </Trial>
+            </Trials_downloaded_from_ICTRP>
+            """, Encoding.UTF8);
+        return path;
+    }
+
+    private List<(string Id, string? ShownAs)> Listing()
+    {
+        using var connection = _database.Open();
+        return [.. connection.Query<(string, string?)>("SELECT nct_id, shown_as FROM studies ORDER BY nct_id")];
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_chictr_record_naming_a_stored_nct_record_is_listed_under_it_in_either_order(bool nctFirst)
+    {
+        var chictr = ChiCtrExport("ChiCTR2000099999", $"{Nct.ToLowerInvariant()};SPONSOR-PROTOCOL-1");
+        _database.Import(nctFirst ? SharedData.CtGovFile($"{Nct}.json") : chictr);
+        _database.Import(nctFirst ? chictr : SharedData.CtGovFile($"{Nct}.json"));
+
+        Assert.Equal([("ChiCTR2000099999", Nct), (Nct, null)], Listing());
+        using var connection = _database.Open();
+        FacetConsistency.AssertHolds(connection);
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COALESCE(SUM(count), 0) FROM facet_counts WHERE facet = 'registry' AND value = 'ChiCTR'"));
+    }
+
+    [Fact]
+    public void A_later_version_that_no_longer_names_the_other_parts_them_again()
+    {
+        _database.Import(SharedData.CtGovFile($"{Nct}.json"));
+        _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
+
+        _database.Import(ChiCtrExport("ChiCTR2000099999", "SPONSOR-PROTOCOL-1", refreshed: "2 December 2026", file: "later.xml"));
+
+        Assert.Equal([("ChiCTR2000099999", null), (Nct, null)], Listing());
+        using var connection = _database.Open();
+        FacetConsistency.AssertHolds(connection);
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'registry' AND value = 'ChiCTR'"));
+        Assert.Equal(1, connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM study_search f JOIN studies s ON s.rowid = f.rowid WHERE s.nct_id = 'ChiCTR2000099999'"));
+    }
+
+    [Fact]
+    public void Two_records_that_only_both_name_a_third_id_are_not_joined()
+    {
+        // Neither owns the id they share: a guess, not a registration.
+        _database.Import(ChiCtrExport("ChiCTR2000099998", "NCT09999999", file: "a.xml"));
+        _database.Import(ChiCtrExport("ChiCTR2000099999", "NCT09999999", file: "b.xml"));
+
+        Assert.Equal([("ChiCTR2000099998", null), ("ChiCTR2000099999", null)], Listing());
+    }
+
+    [Fact]
+    public void A_trial_joined_through_a_third_registration_is_one_group()
+    {
+        // ChiCTR A names the NCT record; ChiCTR B names A: all three are one trial, listed under the NCT record.
+        _database.Import(ChiCtrExport("ChiCTR2000099998", "ChiCTR2000099999", file: "b.xml"));
+        _database.Import(SharedData.CtGovFile($"{Nct}.json"));
+        _database.Import(ChiCtrExport("ChiCTR2000099999", Nct, file: "a.xml"));
+
+        Assert.Equal([("ChiCTR2000099998", Nct), ("ChiCTR2000099999", Nct), (Nct, null)], Listing());
+        using var connection = _database.Open();
+        FacetConsistency.AssertHolds(connection);
+    }
+
+    [Fact]
+    public void A_listed_under_registration_joining_a_topic_adds_no_facet_row()
+    {
+        _database.Import(SharedData.CtGovFile($"{Nct}.json"));
+        _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
+        using var connection = _database.Open();
+
+        var run = connection.QuerySingle<long>(
+            "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES ('t', 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id",
+            new { now = "2026-12-04T00:00:00Z" });
+        connection.Execute(
+            "INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id) VALUES ('t', @id, @now, @now, @run, @run)",
+            new { id = "ChiCTR2000099999", now = "2026-12-04T00:00:00Z", run });
+
+        FacetConsistency.AssertHolds(connection);
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_facets WHERE nct_id = 'ChiCTR2000099999'"));
+    }
+
+    [Theory]
+    [InlineData("2014-005181-30", "EudraCT 2014-005181-30")]
+    [InlineData("EUCTR2014-005181-30-DE", "EudraCT 2014-005181-30")]
+    [InlineData("EudraCT 2014-005181-30", "EudraCT 2014-005181-30")]
+    [InlineData("nct03418623", Nct)]
+    [InlineData("ChiCTR-TRC-12002345", "ChiCTR-TRC-12002345")]
+    [InlineData("2022-501883-17-00", null)] // an EU CT (CTIS) number, not EudraCT's
+    [InlineData("SPONSOR-PROTOCOL-1", null)]
+    [InlineData("U10CA180821", null)]
+    public void A_secondary_id_stands_for_a_trial_key_only_when_it_is_a_registry_id(string id, string? key)
+    {
+        Assert.Equal(key, Registrations.KeyOf(id));
+    }
+
+    [Fact]
+    public void The_migrations_keys_of_stored_clinicaltrials_gov_records_are_those_the_import_writes()
+    {
+        _database.Import(SharedData.CtGov);
+        using var connection = _database.Open();
+        var imported = connection.Query<(string, string, long)>("SELECT key, nct_id, own FROM study_keys ORDER BY 1, 2").ToList();
+        var migration = TrialEvidence.Data.Database.Migration.Embedded.Single(m => m.Version == 24).Sql;
+        var backfill = migration[migration.IndexOf("INSERT OR IGNORE INTO study_keys (key, nct_id, own) SELECT nct_id, nct_id, 1 FROM studies", StringComparison.Ordinal)..];
+
+        connection.Execute("DELETE FROM study_keys");
+        connection.Execute(backfill);
+
+        Assert.Contains(imported, k => k.Item1.StartsWith("EudraCT ", StringComparison.Ordinal));
+        Assert.Equal(imported, connection.Query<(string, string, long)>("SELECT key, nct_id, own FROM study_keys ORDER BY 1, 2"));
+    }
+}
