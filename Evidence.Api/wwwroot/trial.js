@@ -176,15 +176,22 @@ function registrations(detail, list) {
   for (const r of detail.registrations) {
     const item = element('li');
     item.append(r.id === detail.nctId ? element('strong', r.id) : link(`/trials/${encodeURIComponent(r.id)}`, r.id),
-      ` ${r.registry}, ${r.status ?? 'status not stated'}, updated ${r.lastUpdatePostedDate ?? 'unknown'}`,
+      ` ${r.registry}, ${r.status ? statusText(r.status) : 'status not stated'}, updated ${r.lastUpdatePostedDate ?? 'unknown'}`,
       r.id === r.listedAs ? ' (listed)' : '', ' · ', link(r.registryUrl, 'record', { external: true }));
     items.append(item);
   }
   const registered = element('dd');
   registered.append(items);
   list.append(element('dt', 'Registrations'), registered);
-  const newest = element('dd', detail.newest.map(n => `${n.field} ${n.value} (${n.from}${n.updated ? ', ' + n.updated : ''})`).join('; '));
+  const fieldNames = { status: 'Status', enrollment: 'Enrollment', startDate: 'Start', completionDate: 'Completion' };
+  const newest = element('dd', detail.newest.map(n =>
+    `${fieldNames[n.field] ?? n.field} ${n.field === 'status' ? statusText(n.value) : n.value} (${n.from}${n.updated ? ', updated ' + n.updated : ''})`).join('; '));
   list.append(element('dt', 'Newest per field'), newest);
+}
+
+// A ClinicalTrials.gov status code as words; another registry's words as they are.
+function statusText(status) {
+  return /^[A-Z_]+$/.test(status) ? statusLabel(status) : status;
 }
 
 // Status from the changes: where it started, then each change with its registry date.

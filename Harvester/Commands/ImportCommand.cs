@@ -78,7 +78,7 @@ internal static class ImportCommand
         output.WriteLine(
             $"Done in {clock.Elapsed.TotalSeconds:N1} s: {summary.Sources:N0} file(s), {summary}" +
             (summary.Counts.ChangedOlder > 0 ? $"; {summary.Counts.ChangedOlder:N0} changed version(s) were older than the stored one and kept as history" : string.Empty) +
-            (skipped > 0 ? $"; {skipped:N0} non-JSON file(s) passed over" : string.Empty));
+            (skipped > 0 ? $"; {skipped:N0} file(s) of no registry format passed over" : string.Empty));
         if (summary.Sources == 0)
         {
             output.WriteLine("Nothing to import: no .json or .zip files were found.");

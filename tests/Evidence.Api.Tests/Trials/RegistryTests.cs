@@ -16,6 +16,8 @@ public sealed class RegistriesFactory : EvidenceApiFactory
 
     public const string LinkedTo = "NCT03418623";
 
+    public const string Copied = "NCT02513394";
+
     public RegistriesFactory()
     {
         var linked = Path.Combine(Database.Directory, "linked.xml");
@@ -32,7 +34,21 @@ public sealed class RegistriesFactory : EvidenceApiFactory
               </Trial>
             </Trials_downloaded_from_ICTRP>
             """);
-        foreach (var path in new[] { SharedData.IctrpExport, linked })
+        // ICTRP's copy of a ClinicalTrials.gov record stored here, refreshed after the registry's last update.
+        var copy = Path.Combine(Database.Directory, "copy.xml");
+        File.WriteAllText(copy, $"""
+            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
+              <Trial>
+                <TrialID>{Copied}</TrialID>
+                <Last_Refreshed_on>2 December 2026</Last_Refreshed_on>
+                <Public_title>ICTRP's copy</Public_title>
+                <Source_Register>ClinicalTrials.gov</Source_Register>
+                <Recruitment_Status>Not recruiting</Recruitment_Status>
+                <Target_size>1</Target_size>
+              </Trial>
+            </Trials_downloaded_from_ICTRP>
+            """);
+        foreach (var path in new[] { SharedData.IctrpExport, linked, copy })
         {
             var summary = Database.Import(path);
             if (summary.Rejections.Count > 0)
@@ -196,5 +212,19 @@ public sealed class RegistryTests(RegistriesFactory factory) : IClassFixture<Reg
         var rows = table.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(RegistriesFactory.LinkedTo, Assert.Single(rows).GetProperty("nctNumber").GetString());
         Assert.Empty(table.GetProperty("notFound").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_clinicaltrials_gov_trial_also_in_the_ictrp_export_appears_once_with_both_sources_and_its_own_record_shown()
+    {
+        var page = await _client.GetJson("/api/trials?pageSize=500&registry=ClinicalTrials.gov");
+        Assert.Single(page.GetProperty("trials").EnumerateArray(), t => t.GetProperty("nctId").GetString() == RegistriesFactory.Copied);
+
+        var detail = await _client.GetJson($"/api/trials/{RegistriesFactory.Copied}");
+
+        var registration = Assert.Single(detail.GetProperty("registrations").EnumerateArray());
+        Assert.Equal(["ClinicalTrials.gov", "WHO ICTRP"], registration.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
+        Assert.NotEqual("ICTRP's copy", detail.GetProperty("record").GetProperty("briefTitle").GetString());
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("record").GetProperty("via").ValueKind);
     }
 }

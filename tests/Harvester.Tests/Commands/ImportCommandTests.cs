@@ -13,7 +13,7 @@ public class ImportCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"read 98, new 69, changed 2, unchanged 27, rejected 0", run.Output);
-        Assert.Contains("non-JSON file(s) passed over", run.Output, StringComparison.Ordinal);
+        Assert.Contains("file(s) of no registry format passed over", run.Output, StringComparison.Ordinal);
         using var connection = database.Open();
         Assert.Equal(69, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies"));
     }
