@@ -20,34 +20,13 @@ public sealed class RegistriesFactory : EvidenceApiFactory
 
     public RegistriesFactory()
     {
-        var linked = Path.Combine(Database.Directory, "linked.xml");
-        File.WriteAllText(linked, $"""
-            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
-              <Trial>
-                <TrialID>{Linked}</TrialID>
-                <Last_Refreshed_on>1 December 2026</Last_Refreshed_on>
-                <Public_title>The same trial as registered in China</Public_title>
-                <Source_Register>ChiCTR</Source_Register>
-                <Recruitment_Status>Completed</Recruitment_Status>
-                <Target_size>Experimental group:31;</Target_size>
-                <Secondary_ID>{LinkedTo}</Secondary_ID>
-              </Trial>
-            </Trials_downloaded_from_ICTRP>
-            """);
+        var linked = IctrpFixture.Write(
+            Path.Combine(Database.Directory, "linked.xml"),
+            new IctrpTrial(Linked, "ChiCTR", "The same trial as registered in China", Status: "Completed", TargetSize: "Experimental group:31;", SecondaryIds: LinkedTo));
         // ICTRP's copy of a ClinicalTrials.gov record stored here, refreshed after the registry's last update.
-        var copy = Path.Combine(Database.Directory, "copy.xml");
-        File.WriteAllText(copy, $"""
-            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
-              <Trial>
-                <TrialID>{Copied}</TrialID>
-                <Last_Refreshed_on>2 December 2026</Last_Refreshed_on>
-                <Public_title>ICTRP's copy</Public_title>
-                <Source_Register>ClinicalTrials.gov</Source_Register>
-                <Recruitment_Status>Not recruiting</Recruitment_Status>
-                <Target_size>1</Target_size>
-              </Trial>
-            </Trials_downloaded_from_ICTRP>
-            """);
+        var copy = IctrpFixture.Write(
+            Path.Combine(Database.Directory, "copy.xml"),
+            new IctrpTrial(Copied, "ClinicalTrials.gov", "ICTRP's copy", Refreshed: "2 December 2026", Status: "Not recruiting"));
         foreach (var path in new[] { SharedData.IctrpExport, linked, copy })
         {
             var summary = Database.Import(path);

@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using TrialEvidence.Data.Studies;
 using TrialEvidence.Data.Tests.Facets;
@@ -20,24 +19,10 @@ public sealed class RegistrationsTests : IDisposable
     private const string Nct = "NCT03418623";
 
     /// <summary>An ICTRP export of one ChiCTR trial, naming <paramref name="secondaryIds"/>.</summary>
-    private string ChiCtrExport(string id, string secondaryIds, string refreshed = "1 December 2026", string status = "Recruiting", string file = "chictr.xml")
-    {
-        var path = Path.Combine(_database.Directory, file);
-        File.WriteAllText(path, $"""
-            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
-              <Trial>
-                <TrialID>{id}</TrialID>
-                <Last_Refreshed_on>{refreshed}</Last_Refreshed_on>
-                <Public_title>Zanubrutinib registered in China too</Public_title>
-                <Source_Register>ChiCTR</Source_Register>
-                <Recruitment_Status>{status}</Recruitment_Status>
-                <Target_size>Experimental group:30;Control group:30;</Target_size>
-                <Secondary_ID>{secondaryIds}</Secondary_ID>
-              </Trial>
-            </Trials_downloaded_from_ICTRP>
-            """, Encoding.UTF8);
-        return path;
-    }
+    private string ChiCtrExport(string id, string secondaryIds, string refreshed = "1 December 2026", string file = "chictr.xml") =>
+        IctrpFixture.Write(
+            Path.Combine(_database.Directory, file),
+            new IctrpTrial(id, "ChiCTR", "Zanubrutinib registered in China too", refreshed, TargetSize: "Experimental group:30;Control group:30;", SecondaryIds: secondaryIds));
 
     private List<(string Id, string? ShownAs)> Listing()
     {

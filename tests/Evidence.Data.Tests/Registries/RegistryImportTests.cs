@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml.Linq;
 using Dapper;
 
@@ -128,23 +127,8 @@ public sealed class RegistryImportTests : IDisposable
     }
 
     /// <summary>An ICTRP export holding one trial: a copy of a ClinicalTrials.gov record of ../shared/ctgov, refreshed later than the record was updated.</summary>
-    private string PortalCopyOf(string nctId, string title)
-    {
-        var path = Path.Combine(_database.Directory, $"ictrp-{nctId}.xml");
-        File.WriteAllText(path, $"""
-            <?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>
-              <Trial>
-                <TrialID>{nctId}</TrialID>
-                <Last_Refreshed_on>1 December 2026</Last_Refreshed_on>
-                <Public_title>{title}</Public_title>
-                <Source_Register>ClinicalTrials.gov</Source_Register>
-                <Recruitment_Status>Not recruiting</Recruitment_Status>
-                <Target_size>1</Target_size>
-              </Trial>
-            </Trials_downloaded_from_ICTRP>
-            """, Encoding.UTF8);
-        return path;
-    }
+    private string PortalCopyOf(string nctId, string title) =>
+        IctrpFixture.Write(Path.Combine(_database.Directory, $"ictrp-{nctId}.xml"), new IctrpTrial(nctId, "ClinicalTrials.gov", title, Status: "Not recruiting"));
 
     [Fact]
     public void A_portal_copy_arriving_after_the_registry_record_is_kept_as_a_version_and_changes_nothing_shown()
