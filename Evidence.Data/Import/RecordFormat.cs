@@ -12,14 +12,20 @@ public enum RecordFormat
     /// <summary>A WHO ICTRP "Export results to XML" file (<see cref="WhoIctrpXml"/>).</summary>
     WhoIctrpXml,
 
+    /// <summary>ChiCTR's XML download of a trial (<see cref="Registries.ChiCtrXml"/>).</summary>
+    ChiCtrXml,
+
     /// <summary>Neither: in a folder it is passed over; named on its own it is read as JSON, which refuses it with the position of the first byte that is not.</summary>
     Unknown,
 }
 
 public static class RecordFormats
 {
-    /// <summary>How many bytes are read to tell the format: an XML declaration and comments fit well inside.</summary>
-    private const int Peek = 4096;
+    /// <summary>
+    /// How many bytes are read to tell the format: registry pages name what they are only after
+    /// their scripts, styles and menus (an EUCTR protocol page after 14 KB).
+    /// </summary>
+    private const int Peek = 64 * 1024;
 
     public static RecordFormat Detect(string file)
     {
@@ -48,8 +54,13 @@ public static class RecordFormats
         }
 
         var text = Encoding.UTF8.GetString(start);
-        return start[0] == (byte)'<' && text.Contains("<" + WhoIctrpXml.RootElement, StringComparison.Ordinal)
-            ? RecordFormat.WhoIctrpXml
+        if (start[0] != (byte)'<')
+        {
+            return RecordFormat.Unknown;
+        }
+
+        return text.Contains("<" + WhoIctrpXml.RootElement, StringComparison.Ordinal) ? RecordFormat.WhoIctrpXml
+            : text.Contains("<" + ChiCtrXml.TrialElement + ">", StringComparison.Ordinal) ? RecordFormat.ChiCtrXml
             : RecordFormat.Unknown;
     }
 }

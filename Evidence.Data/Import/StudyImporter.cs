@@ -249,6 +249,7 @@ public sealed class StudyImporter(StudyIngest ingest)
     private IEnumerable<StudyJson> Read(Stream stream, RecordSource source) => source.Format switch
     {
         RecordFormat.WhoIctrpXml => WhoIctrpXml.ReadStudies(stream),
+        RecordFormat.ChiCtrXml => ChiCtrXml.ReadStudies(stream),
         _ => new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies(),
     };
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using TrialEvidence.Data.Registry;
@@ -16,7 +14,7 @@ namespace TrialEvidence.Data.Registries;
 /// sites (countries only). What it writes in words that are not exactly one of ClinicalTrials.gov's
 /// codes stays in the registry's words (status "Not Recruiting"; phase "0").
 /// </summary>
-public static partial class WhoIctrpXml
+public static class WhoIctrpXml
 {
     public const string Format = "WHO ICTRP XML export";
 
@@ -28,25 +26,8 @@ public static partial class WhoIctrpXml
 
     /// <summary>The trials of an export with the line each starts on, streamed one element at a time.</summary>
     /// <exception cref="XmlException">The file is not well-formed XML (with its line and position), is not an ICTRP export, or holds a Trial without an id.</exception>
-    public static IEnumerable<(RegisteredTrial Trial, int Line)> ReadTrials(Stream xml)
-    {
-        using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
-        var lines = (IXmlLineInfo)reader;
-        reader.MoveToContent();
-        if (reader.Name != RootElement)
-        {
-            throw new XmlException($"not a WHO ICTRP export: the root element is <{reader.Name}>, not <{RootElement}>", null, lines.LineNumber, lines.LinePosition);
-        }
-
-        while (reader.Read())
-        {
-            while (reader.NodeType == XmlNodeType.Element && reader.Name == "Trial")
-            {
-                var (line, position) = (lines.LineNumber, lines.LinePosition);
-                yield return (Trial((XElement)XNode.ReadFrom(reader), line, position), line);
-            }
-        }
-    }
+    public static IEnumerable<(RegisteredTrial Trial, int Line)> ReadTrials(Stream xml) =>
+        RegistryXml.ReadTrials(xml, "a WHO ICTRP export", RootElement, "Trial", Trial);
 
     /// <summary>The trials as the records the import stores (see <see cref="RegisteredTrialJson"/>).</summary>
     public static IEnumerable<StudyJson> ReadStudies(Stream xml) =>
@@ -58,12 +39,12 @@ public static partial class WhoIctrpXml
 
     private static RegisteredTrial Trial(XElement trial, int line, int position)
     {
-        string? Text(string name) => trial.Element(name)?.Value is { } value && Clean(value) is { Length: > 0 } clean ? clean : null;
+        string? Text(string name) => trial.Element(name)?.Value is { } value && RegistryFields.Clean(value) is { Length: > 0 } clean ? clean : null;
         var id = Text("TrialID") ?? throw new XmlException("a Trial without a TrialID", null, line, position);
         var registry = Text("Source_Register") ?? RegistryId.RegistryOf(id)
             ?? throw new XmlException($"the Trial {id} names no Source_Register", null, line, position);
-        var (count, groups) = SampleSize(Text("Target_size"));
-        var (interventions, arms) = InterventionsAndArms(Text("Intervention"));
+        var (count, groups) = RegistryFields.SampleSize(Text("Target_size"));
+        var (interventions, arms) = RegistryFields.InterventionsAndArms(Text("Intervention"));
         var status = Text("Recruitment_Status");
         return new RegisteredTrial
         {
@@ -73,214 +54,32 @@ public static partial class WhoIctrpXml
             Via = Portal,
             Document = trial.ToString(SaveOptions.DisableFormatting),
             Url = Text("web_address"),
-            SecondaryIds = List(Text("Secondary_ID")),
+            SecondaryIds = RegistryFields.List(Text("Secondary_ID")),
             BriefTitle = Text("Public_title"),
             OfficialTitle = Text("Scientific_title"),
             Acronym = Text("Acronym"),
             RegistryStatus = status,
-            OverallStatus = OverallStatus(status),
+            OverallStatus = RegistryFields.OverallStatus(status),
             EnrollmentCount = count,
             EnrollmentGroups = groups,
-            StartDate = Date(Text("Date_enrollement")),
-            RegistrationDate = Date(Text("Date_registration")),
-            LastUpdateDate = Date(Text("Last_Refreshed_on")),
+            StartDate = RegistryFields.Date(Text("Date_enrollement")),
+            RegistrationDate = RegistryFields.Date(Text("Date_registration")),
+            LastUpdateDate = RegistryFields.Date(Text("Last_Refreshed_on")),
             Sponsor = Text("Primary_sponsor"),
-            SecondarySponsors = List(Text("Secondary_sponsor")),
-            StudyType = StudyType(Text("Study_type")),
-            Phases = Phases(Text("Phase")),
-            Conditions = List(Text("Condition")),
+            SecondarySponsors = RegistryFields.List(Text("Secondary_sponsor")),
+            StudyType = RegistryFields.StudyType(Text("Study_type")),
+            Phases = RegistryFields.Phases(Text("Phase")),
+            Conditions = RegistryFields.List(Text("Condition")),
             Interventions = interventions,
             Arms = arms,
-            PrimaryOutcomes = [.. List(Text("Primary_outcome")).Select(m => new RegisteredOutcome(m))],
-            SecondaryOutcomes = [.. List(Text("Secondary_outcome")).Select(m => new RegisteredOutcome(m))],
-            InclusionCriteria = WithoutHeading(Text("Inclusion_Criteria"), "Inclusion criteria"),
-            ExclusionCriteria = WithoutHeading(Text("Exclusion_Criteria"), "Exclusion criteria"),
-            Sex = Text("Inclusion_gender") switch
-            {
-                { } g when g.StartsWith("Both", StringComparison.OrdinalIgnoreCase) || g.Equals("All", StringComparison.OrdinalIgnoreCase) => "ALL",
-                { } g when g.StartsWith("Female", StringComparison.OrdinalIgnoreCase) => "FEMALE",
-                { } g when g.StartsWith("Male", StringComparison.OrdinalIgnoreCase) => "MALE",
-                _ => null,
-            },
-            MinimumAge = Age(Text("Inclusion_agemin")),
-            MaximumAge = Age(Text("Inclusion_agemax")),
-            Countries = List(Text("Countries")),
+            PrimaryOutcomes = [.. RegistryFields.List(Text("Primary_outcome")).Select(m => new RegisteredOutcome(m))],
+            SecondaryOutcomes = [.. RegistryFields.List(Text("Secondary_outcome")).Select(m => new RegisteredOutcome(m))],
+            InclusionCriteria = RegistryFields.WithoutHeading(Text("Inclusion_Criteria"), "Inclusion criteria"),
+            ExclusionCriteria = RegistryFields.WithoutHeading(Text("Exclusion_Criteria"), "Exclusion criteria"),
+            Sex = RegistryFields.Sex(Text("Inclusion_gender")),
+            MinimumAge = RegistryFields.Age(Text("Inclusion_agemin")),
+            MaximumAge = RegistryFields.Age(Text("Inclusion_agemax")),
+            Countries = RegistryFields.List(Text("Countries")),
         };
     }
-
-    /// <summary>
-    /// The target size: a number, or ChiCTR's groups ("Experimental group:50;Control group:50;"),
-    /// whose sum is the trial's. A group whose size is not a number leaves the sum unknown.
-    /// </summary>
-    private static (long? Count, List<SampleGroup> Groups) SampleSize(string? text)
-    {
-        if (text is null)
-        {
-            return (null, []);
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
-        {
-            return (single, []);
-        }
-
-        var groups = new List<SampleGroup>();
-        foreach (var item in List(text))
-        {
-            var colon = item.LastIndexOf(':');
-            if (colon < 0 || !long.TryParse(item[(colon + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-            {
-                return (null, groups);
-            }
-
-            groups.Add(new SampleGroup(item[..colon].Trim(), size));
-        }
-
-        return (groups.Count == 0 ? null : groups.Sum(g => g.Count), groups);
-    }
-
-    /// <summary>
-    /// ClinicalTrials.gov's records as ICTRP lists them ("Drug: Remdesivir;Drug: Placebo"): each an
-    /// intervention of that type. ChiCTR's ("Experimental group:camrelizumab and SBRT;Control
-    /// group:TACE;"): each an arm and the intervention it gives, one intervention per distinct text.
-    /// </summary>
-    private static (List<RegisteredIntervention> Interventions, List<RegisteredArm> Arms) InterventionsAndArms(string? text)
-    {
-        var interventions = new List<RegisteredIntervention>();
-        var arms = new List<RegisteredArm>();
-        foreach (var item in List(text))
-        {
-            var colon = item.IndexOf(':', StringComparison.Ordinal);
-            var label = colon > 0 ? item[..colon].Trim() : null;
-            var given = colon > 0 ? item[(colon + 1)..].Trim() : item;
-            if (label is not null && InterventionTypes.TryGetValue(label, out var type))
-            {
-                interventions.Add(new RegisteredIntervention(given, type));
-            }
-            else if (label is not null && label.Length <= 80 && given.Length > 0)
-            {
-                arms.Add(new RegisteredArm(label, Interventions: [given]));
-                var index = interventions.FindIndex(i => i.Name == given);
-                if (index < 0)
-                {
-                    interventions.Add(new RegisteredIntervention(given, Arms: [label]));
-                }
-                else
-                {
-                    interventions[index] = interventions[index] with { Arms = [.. interventions[index].Arms ?? [], label] };
-                }
-            }
-            else
-            {
-                interventions.Add(new RegisteredIntervention(item));
-            }
-        }
-
-        return (interventions, arms);
-    }
-
-    private static readonly Dictionary<string, string> InterventionTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Drug"] = "DRUG", ["Biological"] = "BIOLOGICAL", ["Radiation"] = "RADIATION", ["Procedure"] = "PROCEDURE",
-        ["Device"] = "DEVICE", ["Behavioral"] = "BEHAVIORAL", ["Dietary Supplement"] = "DIETARY_SUPPLEMENT",
-        ["Genetic"] = "GENETIC", ["Diagnostic Test"] = "DIAGNOSTIC_TEST", ["Combination Product"] = "COMBINATION_PRODUCT", ["Other"] = "OTHER",
-    };
-
-    /// <summary>The status as ClinicalTrials.gov's code where the words say exactly that; "Not recruiting" may be before or after recruitment, so it has none.</summary>
-    private static string? OverallStatus(string? status) => status?.Trim().ToUpperInvariant() switch
-    {
-        "RECRUITING" => "RECRUITING",
-        "COMPLETED" => "COMPLETED",
-        "SUSPENDED" => "SUSPENDED",
-        "TERMINATED" => "TERMINATED",
-        "WITHDRAWN" => "WITHDRAWN",
-        "NOT YET RECRUITING" => "NOT_YET_RECRUITING",
-        "ACTIVE, NOT RECRUITING" => "ACTIVE_NOT_RECRUITING",
-        "ENROLLING BY INVITATION" => "ENROLLING_BY_INVITATION",
-        _ => null,
-    };
-
-    /// <summary>ICTRP's study types ("Interventional study", "Observational [Patient Registry]") as the v2 API's; other words as written.</summary>
-    private static string? StudyType(string? type) => type switch
-    {
-        null => null,
-        _ when type.StartsWith("Interventional", StringComparison.OrdinalIgnoreCase) || type.Contains("Treatment", StringComparison.OrdinalIgnoreCase)
-            || type.Contains("Prevention", StringComparison.OrdinalIgnoreCase) => "INTERVENTIONAL",
-        _ when type.StartsWith("Observational", StringComparison.OrdinalIgnoreCase) || type.StartsWith("Epidemi", StringComparison.OrdinalIgnoreCase)
-            || type.StartsWith("Prognosis", StringComparison.OrdinalIgnoreCase) || type.StartsWith("Diagnostic", StringComparison.OrdinalIgnoreCase) => "OBSERVATIONAL",
-        _ => type,
-    };
-
-    /// <summary>"Phase 2", "2", "Phase 1/Phase 2", "N/A" as ClinicalTrials.gov's codes; ChiCTR's "0" and other words have none.</summary>
-    private static List<string> Phases(string? phase)
-    {
-        if (phase is null)
-        {
-            return [];
-        }
-
-        if (phase.Trim() is "N/A" or "Not Applicable" or "Not applicable")
-        {
-            return ["NA"];
-        }
-
-        var codes = PhaseNumber().Matches(phase).Select(m => m.Groups[1].Value switch
-        {
-            "1" or "I" => "PHASE1",
-            "2" or "II" => "PHASE2",
-            "3" or "III" => "PHASE3",
-            "4" or "IV" => "PHASE4",
-            _ => null,
-        }).OfType<string>().Distinct().ToList();
-        return codes;
-    }
-
-    /// <summary>A date as yyyy-MM-dd (or yyyy-MM): ISO, "30/08/2007", "17 February 2020", "January 1996"; null when it is none of these.</summary>
-    private static string? Date(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        string[] days = ["yyyy-MM-dd", "dd/MM/yyyy", "d MMMM yyyy", "MMMM d, yyyy", "yyyyMMdd"];
-        if (DateOnly.TryParseExact(text, days, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        return DateOnly.TryParseExact(text, ["MMMM yyyy", "yyyy-MM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            ? month.ToString("yyyy-MM", CultureInfo.InvariantCulture)
-            : null;
-    }
-
-    /// <summary>"18" or "18 Years" as "18 Years"; "N/A", "no limit" and the like say no limit.</summary>
-    private static string? Age(string? text) =>
-        text is null ? null
-        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var years) ? $"{years} Years"
-        : AgeWithUnit().IsMatch(text) ? text
-        : null;
-
-    private static string? WithoutHeading(string? criteria, string heading) =>
-        criteria is not null && criteria.StartsWith(heading + ":", StringComparison.OrdinalIgnoreCase) && criteria[(heading.Length + 1)..].Trim() is { Length: > 0 } rest
-            ? rest
-            : criteria;
-
-    private static List<string> List(string? text) =>
-        text is null ? [] : [.. text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    /// <summary>The text without ICTRP's HTML line breaks and runs of blanks.</summary>
-    private static string Clean(string text) => Blanks().Replace(Breaks().Replace(text, "\n"), " ").Trim();
-
-    [GeneratedRegex(@"\s*<br\s*/?>\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex Breaks();
-
-    [GeneratedRegex(@"[ \t]{2,}")]
-    private static partial Regex Blanks();
-
-    [GeneratedRegex(@"(?<![0-9A-Za-z])(1|2|3|4|IV|III|II|I)(?![0-9A-Za-z])")]
-    private static partial Regex PhaseNumber();
-
-    [GeneratedRegex(@"^[0-9]+ (Year|Years|Month|Months|Week|Weeks|Day|Days)\z", RegexOptions.IgnoreCase)]
-    private static partial Regex AgeWithUnit();
 }

@@ -20,6 +20,12 @@ public static class SharedData
     /// <summary>The WHO ICTRP XML export: 237 ChiCTR and 52 ClinicalTrials.gov trials.</summary>
     public static string IctrpExport => Path.Combine(Registries, "ictrp", "ICTRP-Results_18Mar2020_part1.xml");
 
+    /// <summary>A file of ChiCTR's records: its trial page, search page or XML download.</summary>
+    public static string ChiCtrFile(string name) => Path.Combine(Registries, "chictr", name);
+
+    /// <summary>A file of EUCTR's records: a protocol page, the search page or the full-text download.</summary>
+    public static string EuctrFile(string name) => Path.Combine(Registries, "euctr", name);
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     private static string FindRoot()
