@@ -15,6 +15,9 @@ public enum RecordFormat
     /// <summary>ChiCTR's XML download of a trial (<see cref="Registries.ChiCtrXml"/>).</summary>
     ChiCtrXml,
 
+    /// <summary>A ChiCTR trial page (<see cref="Registries.ChiCtrPage"/>); its search page is Unknown.</summary>
+    ChiCtrPage,
+
     /// <summary>Neither: in a folder it is passed over; named on its own it is read as JSON, which refuses it with the position of the first byte that is not.</summary>
     Unknown,
 }
@@ -61,6 +64,7 @@ public static class RecordFormats
 
         return text.Contains("<" + WhoIctrpXml.RootElement, StringComparison.Ordinal) ? RecordFormat.WhoIctrpXml
             : text.Contains("<" + ChiCtrXml.TrialElement + ">", StringComparison.Ordinal) ? RecordFormat.ChiCtrXml
+            : ChiCtrPage.IsTrialPage(text) ? RecordFormat.ChiCtrPage
             : RecordFormat.Unknown;
     }
 }

@@ -231,6 +231,10 @@ public sealed class StudyImporter(StudyIngest ingest)
         {
             return (null, ex.LineNumber > 0 ? $"malformed XML at line {ex.LineNumber}, position {ex.LinePosition}: {Reason(ex)}" : $"malformed XML: {ex.Message}");
         }
+        catch (RegistryFormatException ex)
+        {
+            return (null, $"malformed {ex.Format} at line {ex.Line}, position {ex.Position}: {ex.Reason}");
+        }
         catch (InvalidDataException ex)
         {
             return (null, $"cannot be read: {ex.Message}");
@@ -250,6 +254,7 @@ public sealed class StudyImporter(StudyIngest ingest)
     {
         RecordFormat.WhoIctrpXml => WhoIctrpXml.ReadStudies(stream),
         RecordFormat.ChiCtrXml => ChiCtrXml.ReadStudies(stream),
+        RecordFormat.ChiCtrPage => ChiCtrPage.ReadStudies(stream),
         _ => new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies(),
     };
 

@@ -71,16 +71,7 @@ internal static partial class RegistryFields
             }
             else if (label is not null && label.Length <= 80 && given.Length > 0)
             {
-                arms.Add(new RegisteredArm(label, Interventions: [given]));
-                var index = interventions.FindIndex(i => i.Name == given);
-                if (index < 0)
-                {
-                    interventions.Add(new RegisteredIntervention(given, Arms: [label]));
-                }
-                else
-                {
-                    interventions[index] = interventions[index] with { Arms = [.. interventions[index].Arms ?? [], label] };
-                }
+                AddArm(interventions, arms, label, given);
             }
             else
             {
@@ -89,6 +80,21 @@ internal static partial class RegistryFields
         }
 
         return (interventions, arms);
+    }
+
+    /// <summary>An arm (a ChiCTR group) and the intervention it gives, one intervention per distinct text, naming every arm that gives it.</summary>
+    internal static void AddArm(List<RegisteredIntervention> interventions, List<RegisteredArm> arms, string label, string given)
+    {
+        arms.Add(new RegisteredArm(label, Interventions: [given]));
+        var index = interventions.FindIndex(i => i.Name == given);
+        if (index < 0)
+        {
+            interventions.Add(new RegisteredIntervention(given, Arms: [label]));
+        }
+        else
+        {
+            interventions[index] = interventions[index] with { Arms = [.. interventions[index].Arms ?? [], label] };
+        }
     }
 
     internal static readonly Dictionary<string, string> InterventionTypes = new(StringComparer.OrdinalIgnoreCase)
