@@ -18,6 +18,9 @@ public enum RecordFormat
     /// <summary>A ChiCTR trial page (<see cref="Registries.ChiCtrPage"/>); its search page is Unknown.</summary>
     ChiCtrPage,
 
+    /// <summary>An EUCTR protocol page (<see cref="Registries.EuctrProtocolPage"/>); its search page is Unknown.</summary>
+    EuctrProtocolPage,
+
     /// <summary>Neither: in a folder it is passed over; named on its own it is read as JSON, which refuses it with the position of the first byte that is not.</summary>
     Unknown,
 }
@@ -65,6 +68,7 @@ public static class RecordFormats
         return text.Contains("<" + WhoIctrpXml.RootElement, StringComparison.Ordinal) ? RecordFormat.WhoIctrpXml
             : text.Contains("<" + ChiCtrXml.TrialElement + ">", StringComparison.Ordinal) ? RecordFormat.ChiCtrXml
             : ChiCtrPage.IsTrialPage(text) ? RecordFormat.ChiCtrPage
+            : EuctrProtocolPage.IsProtocolPage(text) ? RecordFormat.EuctrProtocolPage
             : RecordFormat.Unknown;
     }
 }

@@ -255,6 +255,7 @@ public sealed class StudyImporter(StudyIngest ingest)
         RecordFormat.WhoIctrpXml => WhoIctrpXml.ReadStudies(stream),
         RecordFormat.ChiCtrXml => ChiCtrXml.ReadStudies(stream),
         RecordFormat.ChiCtrPage => ChiCtrPage.ReadStudies(stream),
+        RecordFormat.EuctrProtocolPage => EuctrProtocolPage.ReadStudies(stream),
         _ => new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies(),
     };
 

@@ -53,8 +53,20 @@ public sealed class RegistryFilesImportTests : IDisposable
         Assert.Equal(File.ReadAllText(file), stored.Document);
     }
 
+    [Fact]
+    public void Euctr_protocol_pages_are_told_from_its_search_page_by_content()
+    {
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(SharedData.Registries, "euctr"), "EUCTR*_protocol.html"))
+        {
+            Assert.Equal(RecordFormat.EuctrProtocolPage, RecordFormats.Detect(page));
+        }
+
+        Assert.Equal(RecordFormat.Unknown, RecordFormats.Detect(SharedData.EuctrFile("search_query_2015-000590-12_2019.html")));
+    }
+
     [Theory]
     [InlineData("ChiCTR2400084905_showproj.html", "chictr")]
+    [InlineData("EUCTR2005-002909-23-PT_protocol.html", "euctr")]
     public void A_page_cut_short_is_refused_whole_with_its_file_and_line(string name, string folder)
     {
         var bytes = File.ReadAllBytes(Path.Combine(SharedData.Registries, folder, name));
