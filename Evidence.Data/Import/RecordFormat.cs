@@ -21,7 +21,10 @@ public enum RecordFormat
     /// <summary>An EUCTR protocol page (<see cref="Registries.EuctrProtocolPage"/>); its search page is Unknown.</summary>
     EuctrProtocolPage,
 
-    /// <summary>Neither: in a folder it is passed over; named on its own it is read as JSON, which refuses it with the position of the first byte that is not.</summary>
+    /// <summary>EUCTR's full-text download, one record per trial and member state (<see cref="Registries.EuctrFullText"/>).</summary>
+    EuctrFullText,
+
+    /// <summary>None of these (a search page, a README): in a folder it is passed over; named on its own it is read as JSON, which refuses it with the position of the first byte that is not.</summary>
     Unknown,
 }
 
@@ -62,7 +65,7 @@ public static class RecordFormats
         var text = Encoding.UTF8.GetString(start);
         if (start[0] != (byte)'<')
         {
-            return RecordFormat.Unknown;
+            return EuctrFullText.IsFullText(text) ? RecordFormat.EuctrFullText : RecordFormat.Unknown;
         }
 
         return text.Contains("<" + WhoIctrpXml.RootElement, StringComparison.Ordinal) ? RecordFormat.WhoIctrpXml

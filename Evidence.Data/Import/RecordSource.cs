@@ -8,8 +8,9 @@ public sealed record RecordSource(string Name, Func<Stream> Open, RecordFormat F
     /// <summary>
     /// Expands paths into sources: a file as it is (a .zip by its .json entries), a folder by
     /// its .zip files and the files whose first bytes are registry records (JSON, a WHO ICTRP
-    /// export), recursively, in ordinal name order so runs are repeatable. Other files in a folder
-    /// (README, specs) are passed over and counted in <paramref name="skipped"/>.
+    /// export, ChiCTR's and EUCTR's pages and downloads; <see cref="RecordFormats"/>),
+    /// recursively, in ordinal name order so runs are repeatable. Other files in a folder
+    /// (README, specs, a registry's search page) are passed over and counted in <paramref name="skipped"/>.
     /// </summary>
     /// <exception cref="FileNotFoundException">A path names nothing.</exception>
     public static IEnumerable<RecordSource> Expand(IEnumerable<string> paths, Action<string>? skipped = null)

@@ -8,7 +8,7 @@ namespace TrialEvidence.Data.Import;
 
 /// <summary>
 /// Imports registry records from files, folders and zips into the evidence database: ClinicalTrials.gov's
-/// JSON and WHO ICTRP's XML export (<see cref="RecordFormat"/>, told by content).
+/// JSON, WHO ICTRP's XML export, ChiCTR's and EUCTR's pages and downloads (<see cref="RecordFormat"/>, told by content).
 /// A source is first read through once to prove it is well-formed: a malformed, truncated or
 /// not UTF-8 source, or one with a record over <see cref="MaxRecordBytes"/>, is rejected whole,
 /// before any of its studies is stored. Studies are then written in
@@ -256,6 +256,7 @@ public sealed class StudyImporter(StudyIngest ingest)
         RecordFormat.ChiCtrXml => ChiCtrXml.ReadStudies(stream),
         RecordFormat.ChiCtrPage => ChiCtrPage.ReadStudies(stream),
         RecordFormat.EuctrProtocolPage => EuctrProtocolPage.ReadStudies(stream),
+        RecordFormat.EuctrFullText => EuctrFullText.ReadStudies(stream),
         _ => new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies(),
     };
 

@@ -70,6 +70,7 @@ internal static partial class EuctrRecord
             Registry = RegistryId.EuCtr,
             Format = format,
             Document = document,
+            // The download links each record; a page's address is the register's, which names a third country's record 3RD.
             Url = SummaryValue("Link") ?? $"https://www.clinicaltrialsregister.eu/ctr-search/trial/{eudract}/{(country is null ? "3RD" : memberState)}",
             SecondaryIds = [.. new[] { Value("A.4.1") ?? SummaryValue("Sponsor's Protocol Code Number") }
                 .Concat(fields.Where(f => f.Code.StartsWith("A.5", StringComparison.Ordinal) && f.Language is null).Select(f => f.Value))
