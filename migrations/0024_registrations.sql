@@ -32,16 +32,12 @@ BEGIN
     INSERT OR IGNORE INTO study_facets (nct_id, facet, value) VALUES (NEW.nct_id, 'topic', NEW.topic);
 END;
 
--- The studies already stored: their own keys, and the registry ids their secondary ids name in
--- the shapes ClinicalTrials.gov records write them (NCT, ChiCTR and EUCTR ids, EudraCT numbers).
--- Until now every stored study was a ClinicalTrials.gov record, so none is listed under another;
--- a record of another registry imported from now on links to them through these keys.
-INSERT OR IGNORE INTO study_keys (key, nct_id, own) SELECT nct_id, nct_id, 1 FROM studies;
+-- The studies already stored: their keys as the import writes them, by the product's own rules
+-- (registry_keys, registered on every connection the product opens, as sqlar_uncompress is;
+-- Evidence.Data/Studies/Registrations.cs). Until now every stored study was a ClinicalTrials.gov
+-- record and none names another's NCT number as a registration of its own, so none is listed
+-- under another; a record of another registry imported from now on links to them by these keys.
 INSERT OR IGNORE INTO study_keys (key, nct_id, own)
-SELECT CASE
-         WHEN trim(secondary_id) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'EudraCT ' || trim(secondary_id)
-         WHEN upper(trim(secondary_id)) GLOB 'NCT[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN upper(trim(secondary_id))
-         WHEN upper(trim(secondary_id)) GLOB 'CHICTR[0-9]*' AND length(trim(secondary_id)) BETWEEN 14 AND 16 AND substr(trim(secondary_id), 7) NOT GLOB '*[^0-9]*' THEN 'ChiCTR' || substr(trim(secondary_id), 7)
-       END AS key, nct_id, 0
-FROM secondary_ids
-WHERE key IS NOT NULL AND key <> nct_id;
+SELECT k.value ->> 0, s.nct_id, k.value ->> 1
+FROM studies s
+JOIN json_each(registry_keys(s.nct_id, (SELECT json_group_array(i.secondary_id) FROM secondary_ids i WHERE i.nct_id = s.nct_id))) k;

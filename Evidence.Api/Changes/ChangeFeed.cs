@@ -6,6 +6,7 @@ using System.Xml;
 using Microsoft.AspNetCore.Http.Extensions;
 using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Data.Changes;
+using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Changes;
 
@@ -61,7 +62,7 @@ public static class ChangeFeed
     private static SyndicationItem Entry(List<ChangeEntry> changes, string? title, string site)
     {
         var first = changes[0];
-        var page = $"{site}/trials/{first.NctId}";
+        var page = $"{site}/trials/{Uri.EscapeDataString(first.NctId)}";
         var fields = changes.Select(c => c.Field).Distinct().ToList();
         var summary = XmlSafe.Text(string.Join("; ", changes.Take(3).Select(c => $"{c.Field}: {c.Old ?? "(none)"} → {c.New ?? "(none)"}")));
         var html = new StringBuilder()
@@ -85,7 +86,10 @@ public static class ChangeFeed
             item.PublishDate = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         }
 
-        item.Links.Add(new SyndicationLink(new Uri($"https://clinicaltrials.gov/study/{first.NctId}?tab=history"), "related", "The record's history at ClinicalTrials.gov", "text/html", 0));
+        // ClinicalTrials.gov keeps a record's history on its page; another registry's page is the record.
+        item.Links.Add(RegistryId.RegistryOf(first.NctId) == RegistryId.ClinicalTrialsGov
+            ? new SyndicationLink(new Uri($"{RegistryId.RegistryUrl(first.NctId)}?tab=history"), "related", "The record's history at ClinicalTrials.gov", "text/html", 0)
+            : new SyndicationLink(new Uri(RegistryId.RegistryUrl(first.NctId)), "related", "The record at its registry (through WHO ICTRP's trial page)", "text/html", 0));
         foreach (var field in fields)
         {
             item.Categories.Add(new SyndicationCategory(field));

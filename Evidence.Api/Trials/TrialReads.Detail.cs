@@ -88,15 +88,12 @@ public sealed partial class TrialReads
     }
 
     /// <summary>
-    /// The registrations of the trial @id is one of: the studies linked to it through keys one
-    /// of two owns (Registrations), itself first, then the one it is listed under, then by id.
+    /// The registrations of the trial @id is one of, as the list groups them (Registrations): the
+    /// one it is listed under and those listed under that one; itself first, then the listed one.
     /// </summary>
     private const string RegistrationsSql = """
-        WITH RECURSIVE trial(nct_id) AS (
-            SELECT @id
-            UNION
-            SELECT b.nct_id FROM trial JOIN study_keys a ON a.nct_id = trial.nct_id JOIN study_keys b ON b.key = a.key AND b.nct_id <> a.nct_id
-            WHERE a.own = 1 OR b.own = 1)
+        WITH listed(nct_id) AS (SELECT COALESCE(shown_as, nct_id) FROM studies WHERE nct_id = @id),
+        trial(nct_id) AS (SELECT nct_id FROM listed UNION SELECT s.nct_id FROM studies s JOIN listed l ON s.shown_as = l.nct_id)
         SELECT s.nct_id AS Id, s.registry AS Registry, COALESCE(s.shown_as, s.nct_id) AS ListedAs, COALESCE(s.overall_status, s.registry_status) AS Status,
                s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType, s.start_date AS StartDate, s.completion_date AS CompletionDate,
                s.last_update_posted_date AS LastUpdatePostedDate,

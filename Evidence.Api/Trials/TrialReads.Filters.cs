@@ -51,8 +51,9 @@ public sealed partial class TrialReads
             StudyFacets.Topic, "EXISTS (SELECT 1 FROM topic_studies t WHERE t.topic = {0} AND t.nct_id = s.nct_id)");
         where.AnyOf(filters.Status?.Select(v => FilterRules.Canonical(v, FilterRules.Statuses)), "s.overall_status = {0}",
             "status", "s.overall_status = {0}", "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'status' AND f.value = {0})");
-        where.AnyOf(filters.Registry?.Select(v => FilterRules.Canonical(v, FilterRules.Registries)), "s.registry = {0}",
-            "registry", "s.registry = {0}", "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'registry' AND f.value = {0})");
+        // A trial registered in several registries is in each of them (its facet rows; Registrations).
+        where.AnyOf(filters.Registry?.Select(v => FilterRules.Canonical(v, FilterRules.Registries)), RegistryIs,
+            "registry", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'registry' AND f.value = {0})");
         where.AnyOf(filters.Phase?.Select(v => FilterRules.Canonical(v, FilterRules.Phases)), PhaseIs,
             "phase", "EXISTS (SELECT 1 FROM study_facets f WHERE f.nct_id = s.nct_id AND f.facet = 'phase' AND f.value = {0})");
         // A country of the study's sites or summary (its country facet rows), in any case: the
@@ -112,6 +113,9 @@ public sealed partial class TrialReads
 
     /// <summary>One of a study's phases is {0} (studies.phase lists them joined, "PHASE1/PHASE2"; study_facets has one row each, indexed).</summary>
     private const string PhaseIs = "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'phase' AND f.value = {0})";
+
+    /// <summary>One of the registries a trial is registered in is {0} (its registry facet rows).</summary>
+    private const string RegistryIs = "s.nct_id IN (SELECT f.nct_id FROM study_facets f WHERE f.facet = 'registry' AND f.value = {0})";
 
     /// <summary>A primary outcome of the study is of class {0}.</summary>
     private const string PrimaryEndpointIs =

@@ -15,7 +15,7 @@ function render(page) {
       key = `${change.nctId} ${change.toVersion}`;
       group = element('article', undefined, 'change-group');
       const heading = element('h2');
-      heading.append(link(`/trials/${change.nctId}`, change.nctId), ` ${page.trials[change.nctId] ?? ''}`);
+      heading.append(link(`/trials/${encodeURIComponent(change.nctId)}`, change.nctId), ` ${page.trials[change.nctId] ?? ''}`);
       group.append(heading, element('p', `Registry update posted ${change.registryDate ?? 'on an unknown date'}; stored ${when(change.observedAt)}`, 'version'));
       group.append(element('ul'));
       list.append(group);

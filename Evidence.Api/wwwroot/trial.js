@@ -1,7 +1,7 @@
 // A trial's page: what was normalised from it and where from, its versions (any two compared, the
 // raw JSON), its status and enrollment over time (a chart of every enrollment the registry
 // showed, the first estimate and the target marked) and every change with its registry date.
-const nctId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '').toUpperCase();
+const nctId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
 import { element, link, statusLabel, phaseLabel, problemText, when, showStatus } from '/common.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -288,8 +288,9 @@ async function load() {
     return;
   }
   const detail = await detailResponse.json();
+  document.getElementById('trial-id').textContent = detail.nctId; // as its registry writes it, whatever the address's case
   const changes = changesResponse.ok ? (await changesResponse.json()).changes : [];
-  document.title = `TrialEvidence · ${nctId}`;
+  document.title = `TrialEvidence · ${detail.nctId}`;
   document.getElementById('trial-title').textContent = detail.record.briefTitle ?? '';
   facts(detail);
   statusTimeline(detail.record, changes);

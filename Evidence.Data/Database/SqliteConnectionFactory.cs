@@ -58,6 +58,7 @@ public sealed class SqliteConnectionFactory
                 """;
             pragma.ExecuteNonQuery();
             Studies.StoredJson.Register(connection);
+            Studies.Registrations.Register(connection);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {

@@ -76,6 +76,7 @@ public static class StudyFacets
                   SELECT nct_id, '{Total}', '' FROM studies WHERE nct_id IN {Ids}
         UNION ALL SELECT nct_id, 'status', overall_status FROM studies WHERE nct_id IN {Ids} AND overall_status IS NOT NULL
         UNION ALL SELECT nct_id, 'registry', registry FROM studies WHERE nct_id IN {Ids}
+        UNION ALL SELECT shown_as, 'registry', registry FROM studies WHERE shown_as IN {Ids}
         UNION ALL SELECT s.nct_id, 'phase', p.value FROM studies s
                   JOIN json_each(@Phases) p ON ('{StoredPhases.Separator}' || s.phase || '{StoredPhases.Separator}') LIKE '%{StoredPhases.Separator}' || p.value || '{StoredPhases.Separator}%'
                   WHERE s.nct_id IN {Ids}

@@ -36,8 +36,11 @@ public sealed record RecordSource(string Name, Func<Stream> Open, RecordFormat F
                         yield return entry;
                     }
                 }
-                else if (RecordFormats.Detect(file) is var format && (format != RecordFormat.Unknown || !Directory.Exists(path)))
+                else if (RecordFormats.Detect(file) is var format
+                         && (format != RecordFormat.Unknown || !Directory.Exists(path) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
                 {
+                    // A file named on its own, or named .json, is meant as records: what is not one
+                    // (a saved error page) is read as JSON and refused with its position, not passed over.
                     yield return new RecordSource(file, () => File.OpenRead(file), format == RecordFormat.Unknown ? RecordFormat.Json : format);
                 }
                 else

@@ -252,13 +252,31 @@ public sealed class StudyImporter(StudyIngest ingest)
 
     private IEnumerable<StudyJson> Read(Stream stream, RecordSource source) => source.Format switch
     {
-        RecordFormat.WhoIctrpXml => WhoIctrpXml.ReadStudies(stream),
-        RecordFormat.ChiCtrXml => ChiCtrXml.ReadStudies(stream),
-        RecordFormat.ChiCtrPage => ChiCtrPage.ReadStudies(stream),
-        RecordFormat.EuctrProtocolPage => EuctrProtocolPage.ReadStudies(stream),
-        RecordFormat.EuctrFullText => EuctrFullText.ReadStudies(stream),
+        RecordFormat.WhoIctrpXml => Bounded(WhoIctrpXml.ReadStudies(stream), source),
+        RecordFormat.ChiCtrXml => Bounded(ChiCtrXml.ReadStudies(stream), source),
+        RecordFormat.ChiCtrPage => Bounded(ChiCtrPage.ReadStudies(stream), source),
+        RecordFormat.EuctrProtocolPage => Bounded(EuctrProtocolPage.ReadStudies(stream), source),
+        RecordFormat.EuctrFullText => Bounded(EuctrFullText.ReadStudies(stream), source),
         _ => new StudyJsonReader(stream, source.Name) { MaxRecordBytes = MaxRecordBytes }.ReadStudies(),
     };
+
+    /// <summary>
+    /// Another registry's records under the same limit as JSON's: one larger than
+    /// <see cref="MaxRecordBytes"/> as stored refuses its source (its reader holds one record's
+    /// element or page, the registries' are a few KB).
+    /// </summary>
+    private IEnumerable<StudyJson> Bounded(IEnumerable<StudyJson> studies, RecordSource source)
+    {
+        foreach (var study in studies)
+        {
+            if (study.Utf8.Length > MaxRecordBytes)
+            {
+                throw new RecordTooLargeException(source.Name, 0, study.Line, 0, MaxRecordBytes);
+            }
+
+            yield return study;
+        }
+    }
 
     /// <summary>An XML error's own words, without the line and position XmlException appends (the problem states them first).</summary>
     private static string Reason(XmlException ex)

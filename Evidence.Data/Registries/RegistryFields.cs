@@ -48,7 +48,14 @@ internal static partial class RegistryFields
             groups.Add(new SampleGroup(item[..colon].Trim(), size));
         }
 
-        return (groups.Count == 0 ? null : groups.Sum(g => g.Count), groups);
+        // A sum past any real trial's size (it overflows) is no sum.
+        long? sum = 0;
+        foreach (var group in groups)
+        {
+            sum = sum is { } so_far && so_far <= long.MaxValue - group.Count ? so_far + group.Count : null;
+        }
+
+        return (groups.Count == 0 ? null : sum, groups);
     }
 
     /// <summary>
@@ -129,12 +136,17 @@ internal static partial class RegistryFields
         _ => type,
     };
 
-    /// <summary>"Phase 2", "2", "Phase 1/Phase 2", "N/A" as ClinicalTrials.gov's codes; ChiCTR's "0" and other words have none.</summary>
+    /// <summary>"Phase 2", "2", "Phase 1/Phase 2", "N/A", "Early Phase 1" as ClinicalTrials.gov's codes; ChiCTR's "0" and other words have none.</summary>
     internal static List<string> Phases(string? phase)
     {
         if (phase is null)
         {
             return [];
+        }
+
+        if (phase.Contains("Early Phase 1", StringComparison.OrdinalIgnoreCase))
+        {
+            return ["EARLY_PHASE1"];
         }
 
         if (phase.Trim() is "N/A" or "Not Applicable" or "Not applicable")

@@ -41,7 +41,9 @@ public static class WhoIctrpXml
     {
         string? Text(string name) => trial.Element(name)?.Value is { } value && RegistryFields.Clean(value) is { Length: > 0 } clean ? clean : null;
         var id = Text("TrialID") ?? throw new XmlException("a Trial without a TrialID", null, line, position);
-        var registry = Text("Source_Register") ?? RegistryId.RegistryOf(id)
+        // The registry by the id's shape where it is a known registry's: ICTRP names some by their
+        // full title ("EU Clinical Trials Register", "German Clinical Trials Register").
+        var registry = RegistryId.RegistryOf(id) ?? Text("Source_Register")
             ?? throw new XmlException($"the Trial {id} names no Source_Register", null, line, position);
         var (count, groups) = RegistryFields.SampleSize(Text("Target_size"));
         var (interventions, arms) = RegistryFields.InterventionsAndArms(Text("Intervention"));
@@ -49,7 +51,7 @@ public static class WhoIctrpXml
         return new RegisteredTrial
         {
             Id = id,
-            Registry = registry == "CTG" ? RegistryId.ClinicalTrialsGov : registry,
+            Registry = registry,
             Format = Format,
             Via = Portal,
             Document = trial.ToString(SaveOptions.DisableFormatting),

@@ -20,21 +20,43 @@ namespace TrialEvidence.Data.Studies;
 /// </summary>
 public static partial class Registrations
 {
-    /// <summary>The keys of <paramref name="record"/>: its own (owned) and those of the registry ids it names.</summary>
+    /// <summary>
+    /// The keys of <paramref name="record"/>: its own (owned) and those of the registry ids it
+    /// names. Two or more ids of one registry (two NCT numbers: an umbrella or a sub-study of
+    /// several trials) name no one trial: none of them is a key.
+    /// </summary>
     public static IReadOnlyList<(string Key, bool Own)> Keys(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var own = KeyOf(record.NctId) ?? record.NctId;
-        var keys = new List<(string Key, bool Own)> { (own, true) };
-        foreach (var id in record.SecondaryIds)
-        {
-            if (KeyOf(id.Id) is { } key && key != own && !keys.Exists(k => k.Key == key))
-            {
-                keys.Add((key, false));
-            }
-        }
+        return Keys(record.NctId, record.SecondaryIds.Select(s => s.Id));
+    }
 
-        return keys;
+    /// <inheritdoc cref="Keys(StudyRecord)"/>
+    public static IReadOnlyList<(string Key, bool Own)> Keys(string id, IEnumerable<string> secondaryIds)
+    {
+        ArgumentNullException.ThrowIfNull(secondaryIds);
+        var own = KeyOf(id) ?? id;
+        var named = secondaryIds.Select(KeyOf).OfType<string>().Where(key => key != own).Distinct(StringComparer.Ordinal)
+            .GroupBy(RegistryOfKey, StringComparer.Ordinal)
+            .Where(byRegistry => byRegistry.Count() == 1)
+            .Select(byRegistry => (byRegistry.Single(), false));
+        return [(own, true), .. named];
+    }
+
+    /// <summary>The registry a key belongs to ("EudraCT" for an EudraCT number's).</summary>
+    private static string RegistryOfKey(string key) => key.StartsWith("EudraCT ", StringComparison.Ordinal) ? "EudraCT" : RegistryId.RegistryOf(key) ?? key;
+
+    /// <summary>The SQLite function the migrations call for a study's keys: registry_keys(nct_id, a JSON array of its secondary ids) gives a JSON array of [key, own].</summary>
+    public const string KeysFunction = "registry_keys";
+
+    /// <summary>Registers <see cref="KeysFunction"/> on <paramref name="connection"/>: migration 0024 writes the stored studies' keys with the import's own rules.</summary>
+    public static void Register(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.CreateFunction<string, string?, string>(
+            KeysFunction,
+            (id, secondaryIds) => JsonSerializer.Serialize(Keys(id, secondaryIds is null ? [] : JsonSerializer.Deserialize<List<string>>(secondaryIds) ?? []).Select(k => new object[] { k.Key, k.Own ? 1 : 0 })),
+            isDeterministic: true);
     }
 
     /// <summary>
@@ -83,28 +105,45 @@ public static partial class Registrations
 
         var members = connection.Query<Member>(SelectMembers, new { Ids = JsonSerializer.Serialize(affected) }, transaction).ToDictionary(m => m.NctId, StringComparer.Ordinal);
         var edges = connection.Query<(string A, string B)>(SelectEdges, new { Ids = JsonSerializer.Serialize(affected) }, transaction).ToList();
-        var changed = new List<string>();
+        // Those listed or unlisted, and the listed ones whose registrations changed (a listed
+        // study's facet rows name every registry its trial is registered in), before and after,
+        // have their list rows written again.
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in Groups(members.Keys, edges))
         {
-            var primary = group.Select(id => members[id]).OrderByDescending(m => m.Registry == RegistryId.ClinicalTrialsGov)
-                .ThenByDescending(m => m.LastUpdatePostedDate ?? string.Empty, StringComparer.Ordinal)
-                .ThenBy(m => m.NctId, StringComparer.Ordinal)
-                .First().NctId;
+            var primary = Primary([.. group.Select(id => members[id])]);
             foreach (var id in group)
             {
                 var shownAs = id == primary ? null : primary;
                 if (members[id].ShownAs != shownAs)
                 {
                     connection.Execute("UPDATE studies SET shown_as = @ShownAs WHERE nct_id = @Id", new { ShownAs = shownAs, Id = id }, transaction);
-                    if ((members[id].ShownAs is null) != (shownAs is null) && !ids.Contains(id))
-                    {
-                        changed.Add(id);
-                    }
+                    changed.UnionWith(new[] { id, members[id].ShownAs, shownAs }.OfType<string>());
                 }
             }
         }
 
-        return changed;
+        changed.ExceptWith(ids);
+        return [.. changed];
+    }
+
+    /// <summary>
+    /// The registration a trial is listed under: ClinicalTrials.gov's (the fullest record), else
+    /// the one updated last. None where the group holds two different trials of one registry
+    /// (two NCT records joined through others' secondary ids): every member is then listed as
+    /// itself, since which of them the others are is a guess.
+    /// </summary>
+    private static string? Primary(List<Member> group)
+    {
+        if (group.Count == 1 || group.GroupBy(m => m.Registry, StringComparer.Ordinal).Any(r => r.Select(m => m.OwnKey).Distinct(StringComparer.Ordinal).Count() > 1))
+        {
+            return null;
+        }
+
+        return group.OrderByDescending(m => m.Registry == RegistryId.ClinicalTrialsGov)
+            .ThenByDescending(m => m.LastUpdatePostedDate ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(m => m.NctId, StringComparer.Ordinal)
+            .First().NctId;
     }
 
     /// <summary>Whether any of the studies shares a key with another: the only case where a group is more than one study.</summary>
@@ -162,7 +201,8 @@ public static partial class Registrations
     private const string SelectShownAs = "SELECT nct_id FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND shown_as IS NOT NULL";
 
     private const string SelectMembers = """
-        SELECT nct_id AS NctId, registry AS Registry, last_update_posted_date AS LastUpdatePostedDate, shown_as AS ShownAs
+        SELECT nct_id AS NctId, registry AS Registry, last_update_posted_date AS LastUpdatePostedDate, shown_as AS ShownAs,
+               (SELECT k.key FROM study_keys k WHERE k.nct_id = studies.nct_id AND k.own = 1) AS OwnKey
         FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids))
         """;
 
@@ -171,7 +211,7 @@ public static partial class Registrations
         WHERE a.nct_id IN (SELECT value FROM json_each(@Ids)) AND (a.own = 1 OR b.own = 1)
         """;
 
-    private sealed record Member(string NctId, string Registry, string? LastUpdatePostedDate, string? ShownAs);
+    private sealed record Member(string NctId, string Registry, string? LastUpdatePostedDate, string? ShownAs, string? OwnKey);
 
     /// <summary>An EudraCT number, bare ("2005-002909-23"), as ICTRP's EUCTR id ("EUCTR2005-002909-23-PT") or labelled ("EudraCT 2005-002909-23").</summary>
     [GeneratedRegex(@"^(?:EUCTR|EudraCT(?: number)?:? ?)?(?<number>[0-9]{4}-[0-9]{6}-[0-9]{2})(?:-(?:[A-Z]{2}|3RD|Outside-EU/EEA))?\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

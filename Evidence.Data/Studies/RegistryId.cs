@@ -59,8 +59,10 @@ public static partial class RegistryId
     private static readonly string[] KnownPrefixes = ["NCT", "ChiCTR", "EUCTR", "ISRCTN", "ACTRN", "DRKS", "CTRI", "KCT", "PACTR", "TCTR"];
 
     /// <summary>
-    /// An id as typed (any case, as in a URL) in the case its registry writes it: ClinicalTrials.gov
-    /// upper case ("nct03482102"), ChiCTR's prefix as "ChiCTR". Null when it is no registry's id.
+    /// An id as typed (any case, as in a URL) in the case its registry writes it: an id of a known
+    /// shape as typed ("JPRN-jRCTs031190006", "EUCTR2011-005852-33-3rd"), else upper-cased where
+    /// that gives one ("nct03482102", "chictr2000034346" as "ChiCTR2000034346"). Null when it is no
+    /// registry's id.
     /// </summary>
     public static string? Canonical(string? typed)
     {
@@ -69,9 +71,15 @@ public static partial class RegistryId
             return null;
         }
 
-        var upper = typed.Trim().ToUpperInvariant();
+        var trimmed = typed.Trim();
+        if (IsValid(trimmed))
+        {
+            return trimmed;
+        }
+
+        var upper = trimmed.ToUpperInvariant();
         var chictr = upper.StartsWith("CHICTR", StringComparison.Ordinal) ? "ChiCTR" + upper[6..] : upper;
-        return IsValid(chictr) ? chictr : IsValid(typed.Trim()) ? typed.Trim() : null;
+        return IsValid(chictr) ? chictr : null;
     }
 
     /// <summary>

@@ -117,8 +117,11 @@ public sealed partial class StudyWriter(TimeProvider clock)
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         // A dated version older than the current one falls between two already compared: the
         // study's changes follow its versions again (the rows it splits become history).
+        // So does the registry's own record replacing a portal's copy: from now on changes follow the registry's versions alone.
         var older = batch.Where((study, i) => outcomes[i] == WriteOutcome.ChangedOlder && study.Study.Record.LastUpdatePostedDate is not null && study.Study.Record.Via is null)
-            .Select(s => s.Study.Record.NctId).Distinct().ToList();
+            .Select(s => s.Study.Record.NctId)
+            .Concat(studies.Where(s => s.Replaces && !s.Compares).Select(s => s.Record.NctId))
+            .Distinct().ToList();
         if (older.Count > 0)
         {
             ChangeBackfill.Rebuild(connection, transaction, older);
