@@ -27,7 +27,8 @@ public static partial class ChiCtrPage
 
     /// <summary>Whether the start of a file is a ChiCTR trial page (read by content, not by file name).</summary>
     public static bool IsTrialPage(string start) =>
-        start.Contains(RegistryName, StringComparison.Ordinal) && start.Contains(IdLabel, StringComparison.Ordinal);
+        (start.Contains(RegistryName, StringComparison.Ordinal) || start.Contains("chictr.org.cn", StringComparison.OrdinalIgnoreCase))
+        && start.Contains(IdLabel, StringComparison.Ordinal);
 
     /// <summary>The trial of a page.</summary>
     /// <exception cref="RegistryFormatException">The page is cut short, names no ChiCTR registration number, or is not UTF-8.</exception>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using TrialEvidence.Data.Registry;
@@ -25,7 +26,9 @@ public static partial class EuctrFullText
     /// <summary>The section every record reaches: a record without it was cut short.</summary>
     private const string LastSectionRead = "G.";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The lines of a record's last section, P, which every record ends with.</summary>
+    private const string EndOfTrial = "P. End of Trial";
+
 
     public static bool IsFullText(string start) => start.StartsWith(Header, StringComparison.Ordinal);
 
@@ -33,12 +36,10 @@ public static partial class EuctrFullText
     /// <exception cref="RegistryFormatException">A record cut short (the download ends before its section G), holding no EudraCT number or member state, no record at all, or a byte that is not UTF-8.</exception>
     public static IEnumerable<(RegisteredTrial Trial, long Line)> ReadTrials(Stream text)
     {
-        using var reader = new StreamReader(text, StrictUtf8, detectEncodingFromByteOrderMarks: true);
         List<string>? record = null;
         long start = 0;
         long number = 0;
-        var read = 0;
-        while (ReadLine(reader, number + 1) is { } line)
+        foreach (var line in Lines(text))
         {
             number++;
             // "Summary" begins a record only where "EudraCT Number:" follows it.
@@ -47,7 +48,6 @@ public static partial class EuctrFullText
                 record.RemoveAt(record.Count - 1);
                 if (record.Count > 0 && start > 0)
                 {
-                    read++;
                     yield return (Trial(record, start), start);
                 }
 
@@ -69,16 +69,51 @@ public static partial class EuctrFullText
     public static IEnumerable<StudyJson> ReadStudies(Stream text) =>
         ReadTrials(text).Select((t, i) => RegisteredTrialJson.ToStudyJson(t.Trial, i, t.Line));
 
-    private static string? ReadLine(StreamReader reader, long number)
+    /// <summary>
+    /// The download's lines (without a byte order mark or line ends), each decoded on its own, so
+    /// that a byte that is not UTF-8 is refused at its own line and position, not where a buffered
+    /// decoder happened to meet it.
+    /// </summary>
+    private static IEnumerable<string> Lines(Stream text)
     {
-        try
+        using var buffered = new BufferedStream(text, 64 * 1024);
+        var line = new List<byte>(256);
+        long number = 0;
+        var first = true;
+        for (var b = buffered.ReadByte(); ; b = buffered.ReadByte())
         {
-            return reader.ReadLine();
+            if (b is '\n' or -1)
+            {
+                if (b == -1 && line.Count == 0)
+                {
+                    yield break;
+                }
+
+                number++;
+                var bytes = CollectionsMarshal.AsSpan(line);
+                bytes = first && bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+                bytes = bytes.EndsWith("\r"u8) ? bytes[..^1] : bytes;
+                first = false;
+                yield return Decode(bytes, number);
+                line.Clear();
+                if (b == -1)
+                {
+                    yield break;
+                }
+            }
+            else
+            {
+                line.Add((byte)b);
+            }
         }
-        catch (DecoderFallbackException)
-        {
-            throw new RegistryFormatException(Format, "a byte that is not UTF-8", number, 1);
-        }
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes, long number)
+    {
+        var chars = new char[bytes.Length];
+        return System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
+            ? new string(chars, 0, written)
+            : throw new RegistryFormatException(Format, "a byte that is not UTF-8", number, read + 1);
     }
 
     /// <summary>The trial of one record: its lines from "Summary" on, the blank lines that end it dropped.</summary>
@@ -91,6 +126,15 @@ public static partial class EuctrFullText
             var eudract = fields.FirstOrDefault(f => f.Code == EuctrField.Summary && f.Label == "EudraCT Number")?.Value ?? "no number";
             throw new RegistryFormatException(
                 Format, $"the record of {eudract} that begins at line {start} ends before its section G: the download was cut short", start + end - 1, lines[end - 1].Length + 1);
+        }
+
+        // Every record ends with section P ("P. End of Trial Status: ..."): a download cut in its
+        // last record's sections N or P, or after the "Summary" line of a record it then lacks, ends otherwise.
+        if (!lines[end - 1].StartsWith(EndOfTrial, StringComparison.Ordinal))
+        {
+            var eudract = fields.FirstOrDefault(f => f.Code == EuctrField.Summary && f.Label == "EudraCT Number")?.Value ?? "no number";
+            throw new RegistryFormatException(
+                Format, $"the record of {eudract} that begins at line {start} does not end with its section P (End of Trial): the download was cut short", start + end - 1, lines[end - 1].Length + 1);
         }
 
         return EuctrRecord.Trial(fields, string.Join('\n', lines.Take(end)), Format, start);

@@ -82,7 +82,9 @@ internal static partial class EuctrRecord
                 .DistinctBy(o => o.Field).ToDictionary(o => o.Field, o => o.Item2),
             RegistryStatus = status,
             OverallStatus = RegistryFields.OverallStatus(status),
-            EnrollmentCount = Enrollment(Value("F.4.2.2") ?? Value("F.4.2.1") ?? Value("F.4.1")),
+            // The EEA's number is the trial's only for a trial run within the EEA alone (E.8.6.1, E.8.6.2 No).
+            EnrollmentCount = Enrollment(Value("F.4.2.2")
+                ?? (Value("E.8.6.1") is "Yes" || Value("E.8.6.2") is "Yes" ? null : Value("F.4.2.1") ?? Value("F.4.1"))),
             EnrollmentType = EnrollmentTypes.Estimated, // F.4: the planned number of subjects
             RegistrationDate = RegistryFields.Date(SummaryValue("Date on which this record was first entered in the EudraCT database")),
             Sponsor = sponsors.FirstOrDefault(),
@@ -136,6 +138,8 @@ internal static partial class EuctrRecord
         ["Liechtenstein"] = "LI", ["Lithuania"] = "LT", ["Luxembourg"] = "LU", ["Malta"] = "MT", ["Netherlands"] = "NL",
         ["Norway"] = "NO", ["Poland"] = "PL", ["Portugal"] = "PT", ["Romania"] = "RO", ["Slovakia"] = "SK", ["Slovenia"] = "SI",
         ["Spain"] = "ES", ["Sweden"] = "SE", ["United Kingdom"] = "GB",
+        // Authorities EUCTR names without a country before them.
+        ["UK"] = "GB", ["Bulgarian Drug Agency"] = "BG",
     };
 
     /// <summary>
@@ -156,8 +160,9 @@ internal static partial class EuctrRecord
     ];
 
     /// <summary>
-    /// F.4's planned number of subjects: of the whole trial (F.4.2.2), else of the EEA (F.4.2.1),
-    /// else of the member state (F.4.1, a trial of one member state). The trial's number is what a
+    /// F.4's planned number of subjects: of the whole trial (F.4.2.2), else, for a trial run within
+    /// the EEA alone, of the EEA (F.4.2.1), else of the member state (F.4.1, a trial of one member
+    /// state); for a trial run outside the EEA too without F.4.2.2, none. The trial's number is what a
     /// Table 1 reports and the same in every member state's record of it; a member state's share
     /// is kept in the record's document.
     /// </summary>

@@ -63,6 +63,9 @@ internal static partial class RegistryFields
     /// intervention of that type. ChiCTR's ("Experimental group:camrelizumab and SBRT;Control
     /// group:TACE;"): each an arm and the intervention it gives, one intervention per distinct text.
     /// </summary>
+    /// <summary>What a registry writes for a group given no intervention.</summary>
+    private static readonly HashSet<string> NoIntervention = new(["N/A", "NA", "n/a", "None", "none", "Nil", "nil", "无"], StringComparer.Ordinal);
+
     internal static (List<RegisteredIntervention> Interventions, List<RegisteredArm> Arms) InterventionsAndArms(string? text)
     {
         var interventions = new List<RegisteredIntervention>();
@@ -75,6 +78,11 @@ internal static partial class RegistryFields
             if (label is not null && InterventionTypes.TryGetValue(label, out var type))
             {
                 interventions.Add(new RegisteredIntervention(given, type));
+            }
+            else if (label is not null && label.Length <= 80 && NoIntervention.Contains(given))
+            {
+                // A group given nothing ("2019 Y:N/A", "died:none": a survey, a registry): an arm, no intervention.
+                arms.Add(new RegisteredArm(label));
             }
             else if (label is not null && label.Length <= 80 && given.Length > 0)
             {

@@ -45,7 +45,7 @@ public class ChiCtrXmlTests
         Assert.Equal([new SampleGroup("2019 Y", 2418), new SampleGroup("2020 Y", 821)], trial.EnrollmentGroups);
         Assert.Equal(2418 + 821, trial.EnrollmentCount);
         Assert.Equal(["2019 Y", "2020 Y"], trial.Arms.Select(a => a.Label));
-        Assert.Equal("N/A", Assert.Single(trial.Interventions).Name); // <i_freetext>2019 Y:N/A;2020 Y:N/A;</i_freetext>
+        Assert.Empty(trial.Interventions); // <i_freetext>2019 Y:N/A;2020 Y:N/A;</i_freetext>: no intervention
     }
 
     [Fact]

@@ -60,13 +60,15 @@ public class EuctrFullTextTests
     }
 
     [Fact]
-    public void The_enrollment_is_the_whole_trial_planned_number_else_the_eea_one()
+    public void The_enrollment_is_the_whole_trial_planned_number_else_the_eea_one_of_a_trial_within_the_eea()
     {
+        // A trial run outside the EEA too has no number of its own where F.4.2.2 is missing: the EEA's is a share.
         long? Planned(string[] record) =>
-            (Value(record, "F.4.2.2 ") ?? Value(record, "F.4.2.1 ") ?? Value(record, "F.4.1 ")) is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : null;
+            (Value(record, "F.4.2.2 ") ?? (Value(record, "E.8.6.1 ") == "Yes" || Value(record, "E.8.6.2 ") == "Yes" ? null : Value(record, "F.4.2.1 ") ?? Value(record, "F.4.1 ")))
+            is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : null;
 
         Assert.Equal(Records().Select(r => Planned(r.Lines)), Trials.Value.Select(t => t.Trial.EnrollmentCount));
-        Assert.Equal([15L, 15, 9, 600, 600, 480, 600, 600, 600, 600], Trials.Value.Select(t => t.Trial.EnrollmentCount)); // Greece names no whole-trial number
+        Assert.Equal([15L, 15, 9, 600, 600, null, 600, 600, 600, 600], Trials.Value.Select(t => t.Trial.EnrollmentCount)); // Greece names no whole-trial number
         Assert.All(Trials.Value, t => Assert.Equal("ESTIMATED", t.Trial.EnrollmentType));
     }
 

@@ -114,7 +114,9 @@ public sealed class RegistryFilesImportTests : IDisposable
         return Enumerable.Range(0, lines.Length).Where(i => lines[i] == "Summary").Select(i =>
         {
             var link = Value(i, "Link: ")!.TrimEnd('/').Split('/');
-            var planned = Value(i, "F.4.2.2 ") ?? Value(i, "F.4.2.1 ") ?? Value(i, "F.4.1 ");
+            // The EEA's number is the trial's only for a trial run within the EEA alone.
+            var outside = Value(i, "E.8.6.1 ") == "Yes" || Value(i, "E.8.6.2 ") == "Yes";
+            var planned = Value(i, "F.4.2.2 ") ?? (outside ? null : Value(i, "F.4.2.1 ") ?? Value(i, "F.4.1 "));
             return ($"EUCTR{link[^2]}-{link[^1]}", planned is null ? (long?)null : long.Parse(planned, CultureInfo.InvariantCulture), Value(i, "Trial Status: "));
         }).DistinctBy(r => r.Item1);
     }

@@ -33,10 +33,9 @@ public class WhoIctrpXmlTests
         Assert.Equal("Zhongnan Hospital of Wuhan University", trial.LeadSponsor);
         Assert.Equal("OBSERVATIONAL", trial.StudyType);
         Assert.Equal(["2019-nCoV Pneumonia"], trial.Conditions);
-        // ChiCTR's "group:intervention;": each group an arm, the same text one intervention of both.
+        // ChiCTR's "group:intervention;": each group an arm; "none" is no intervention.
         Assert.Equal(["survival group", "died"], trial.ArmGroups.Select(a => a.Label));
-        Assert.Equal(["none"], trial.Interventions.Select(i => i.Name));
-        Assert.Equal(["survival group", "died"], trial.Interventions[0].ArmGroupLabels);
+        Assert.Empty(trial.Interventions);
         Assert.Equal(
             ["duration of in hospital", "in hospital mortality", "the 28s day' mortality after admission", "duration of ICU stay"],
             trial.Outcomes.Select(o => o.Measure));
@@ -51,6 +50,17 @@ public class WhoIctrpXmlTests
         Assert.DoesNotContain("<br>", trial.EligibilityCriteria, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("Inclusion Criteria:", trial.EligibilityCriteria, StringComparison.Ordinal);
         Assert.True(trial.EligibilityCriteria!.IndexOf("Exclusion Criteria:", StringComparison.Ordinal) > 0);
+    }
+
+    [Fact]
+    public void A_chictr_intervention_given_to_several_groups_is_one_intervention_of_those_arms()
+    {
+        var trial = Trials.Value.Single(t => t.NctId == "ChiCTR2000029742");
+
+        Assert.Equal(5, trial.ArmGroups.Count);
+        var normal = trial.Interventions.Single(i => i.Name == "Normal Treatment");
+        Assert.Equal(["General patients treated with normal treatment", "Severe patients control group 2"], normal.ArmGroupLabels);
+        Assert.Equal(3, trial.Interventions.Count);
     }
 
     [Fact]
