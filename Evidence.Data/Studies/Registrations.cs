@@ -77,10 +77,10 @@ public static partial class Registrations
     }
 
     /// <summary>
-    /// Rewrites the keys of the studies <paramref name="nctIds"/> (written in this transaction) and
-    /// lists each trial they belong to, before and after, under its primary. Returns the studies
-    /// outside <paramref name="nctIds"/> that became listed or unlisted: their list rows must be
-    /// written again.
+    /// Rewrites the keys of the studies of <paramref name="records"/> (written in this transaction)
+    /// and lists each trial they belong to, before and after, under its primary. Returns the other
+    /// studies that became listed or unlisted, or whose trial's registrations changed while they
+    /// are listed: their list rows must be written again.
     /// </summary>
     public static IReadOnlyList<string> Update(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StudyRecord> records)
     {
