@@ -21,7 +21,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
                (SELECT group_concat(o.nct_id, '; ') FROM (SELECT o.nct_id FROM studies o WHERE o.shown_as = s.nct_id ORDER BY o.nct_id) o) AS OtherRegistrations,
                s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType,
                x.intervention_summary AS Intervention, s.last_update_posted_date AS LastUpdate, s.version_holder AS VersionHolder,
-               v.content_hash AS ContentHash,
+               v.content_hash AS ContentHash, v.fetched_at AS FetchedAt,
                COALESCE(x.disease, (SELECT group_concat(name, '; ') FROM (SELECT name FROM conditions c WHERE c.nct_id = s.nct_id ORDER BY ordinal))) AS Disease,
                (SELECT group_concat(cell, '; ') FROM (
                     SELECT DISTINCT CASE WHEN o.endpoint_class = @otherEndpoint OR o.endpoint_class IS NULL THEN o.measure
@@ -105,6 +105,12 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
             r.LastUpdate is null ? null : $"updated {r.LastUpdate}",
             r.VersionHolder is null ? null : $"registry data of {r.VersionHolder}",
         }.OfType<string>());
+        // A record that carries no date of its own (an EUCTR page) is traced by when it was stored.
+        if (version.Length == 0 && r.FetchedAt is { Length: >= 10 } fetched)
+        {
+            version = $"stored {fetched[..10]}";
+        }
+
         return new Table1Row(
             r.NctId,
             r.Institution,
@@ -150,6 +156,7 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         public string? LastUpdate { get; init; }
         public string? VersionHolder { get; init; }
         public string ContentHash { get; init; } = string.Empty;
+        public string? FetchedAt { get; init; }
         public string? Disease { get; init; }
         public string? Endpoints { get; init; }
         public long? FirstEstimate { get; init; }

@@ -27,7 +27,7 @@ public sealed class RegistriesFactory : EvidenceApiFactory
         var copy = IctrpFixture.Write(
             Path.Combine(Database.Directory, "copy.xml"),
             new IctrpTrial(Copied, "ClinicalTrials.gov", "ICTRP's copy", Refreshed: "2 December 2026", Status: "Not recruiting"));
-        foreach (var path in new[] { SharedData.IctrpExport, linked, copy })
+        foreach (var path in new[] { SharedData.IctrpExport, linked, copy, SharedData.EuctrFile("EUCTR2005-002909-23-PT_protocol.html") })
         {
             var summary = Database.Import(path);
             if (summary.Rejections.Count > 0)
@@ -207,5 +207,15 @@ public sealed class RegistryTests(RegistriesFactory factory) : IClassFixture<Reg
         Assert.Equal(["ClinicalTrials.gov", "WHO ICTRP"], registration.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
         Assert.NotEqual("ICTRP's copy", detail.GetProperty("record").GetProperty("briefTitle").GetString());
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("record").GetProperty("via").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_record_without_dates_of_its_own_is_traced_in_table_1_by_when_it_was_stored()
+    {
+        var table = await _client.GetJson("/api/table1?ids=EUCTR2005-002909-23-PT");
+
+        var row = Assert.Single(table.GetProperty("rows").EnumerateArray());
+        Assert.Matches("^stored [0-9]{4}-[0-9]{2}-[0-9]{2}$", row.GetProperty("recordVersion").GetString());
+        Assert.Equal(2420, row.GetProperty("enrollmentCount").GetInt64());
     }
 }
