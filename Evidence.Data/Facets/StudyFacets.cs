@@ -91,18 +91,23 @@ public static class StudyFacets
         """;
 
     /// <summary>
-    /// Writes the facet rows of <paramref name="nctIds"/>, whose other rows are written and whose
-    /// old facet rows are gone (but for topic rows). A study listed under another registration of
-    /// its trial (studies.shown_as, see Registrations) has none, its topic rows and codes included;
-    /// one listed again gets its topic rows back first, so that the topic triggers pair them only
-    /// with each other, as for a study that joins a topic.
+    /// Writes the facet rows of <paramref name="listed"/>, whose other rows are written and whose
+    /// old facet rows are gone (but for topic rows); a listed study gets its topic rows back first
+    /// where it was listed under another before, so that the topic triggers pair them only with
+    /// each other, as for a study that joins a topic. A study of <paramref name="unlisted"/>, listed
+    /// under another registration of its trial (studies.shown_as, see Registrations), has none, its
+    /// topic rows and codes included.
     /// </summary>
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> nctIds)
+    public static void Write(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> listed, IReadOnlyCollection<string> unlisted)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var all = JsonSerializer.Serialize(nctIds);
-        connection.Execute(Unlist, new { Ids = all }, transaction);
-        var ids = JsonSerializer.Serialize(connection.Query<string>(Listed, new { Ids = all }, transaction));
+        ArgumentNullException.ThrowIfNull(unlisted);
+        if (unlisted.Count > 0)
+        {
+            connection.Execute(Unlist, new { Ids = JsonSerializer.Serialize(unlisted) }, transaction);
+        }
+
+        var ids = JsonSerializer.Serialize(listed);
         connection.Execute(RestoreTopics, new { Ids = ids }, transaction);
         connection.Execute(Insert, new
         {
@@ -114,12 +119,10 @@ public static class StudyFacets
         connection.Execute(WriteCodes, new { Ids = ids }, transaction);
     }
 
-    private const string Listed = $"SELECT nct_id FROM studies WHERE nct_id IN {Ids} AND shown_as IS NULL";
-
     /// <summary>A study listed under another loses its topic rows (the triggers take down their counts) and its codes.</summary>
     private const string Unlist = $"""
-        DELETE FROM study_facets WHERE facet = '{Topic}' AND nct_id IN (SELECT nct_id FROM studies WHERE nct_id IN {Ids} AND shown_as IS NOT NULL);
-        DELETE FROM study_facet_codes WHERE study_rowid IN (SELECT rowid FROM studies WHERE nct_id IN {Ids} AND shown_as IS NOT NULL);
+        DELETE FROM study_facets WHERE facet = '{Topic}' AND nct_id IN {Ids};
+        DELETE FROM study_facet_codes WHERE study_rowid IN (SELECT rowid FROM studies WHERE nct_id IN {Ids});
         """;
 
     /// <summary>A listed study's topic rows as its topic membership says (none missing but for a study listed again).</summary>

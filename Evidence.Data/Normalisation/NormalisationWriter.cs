@@ -122,7 +122,7 @@ internal static class NormalisationWriter
         using var settings = new PreparedInsert<(string NctId, string Setting)>(
             connection, transaction, InsertSetting, ("NctId", x => x.NctId), ("Setting", x => x.Setting));
         settings.Execute(studies.SelectMany(s => (s.Study.Summary.Settings ?? []).Select(setting => (s.NctId, setting))));
-        StudyFacets.Write(connection, transaction, studies.Select(s => s.NctId));
+        StudyFacets.Write(connection, transaction, studies.Select(s => s.NctId).Where(id => !unlisted.Contains(id)), unlisted);
     }
 
     /// <summary>Sets the normalised columns of existing outcome rows (renormalize; the other derived rows are inserted anew).</summary>

@@ -80,7 +80,7 @@ internal static partial class RegistryPage
 
         var text = new StringBuilder();
         Append(cell, text, skipClass);
-        var lines = text.ToString().Split('\n').Select(line => Blanks().Replace(line, " ").Trim()).Where(line => line.Length > 0);
+        var lines = text.ToString().Split('\n').Select(line => WhiteSpaceRuns().Replace(line, " ").Trim()).Where(line => line.Length > 0);
         var joined = string.Join('\n', lines);
         return joined.Length == 0 ? null : joined;
     }
@@ -104,6 +104,7 @@ internal static partial class RegistryPage
         }
     }
 
+    /// <summary>Any run of white space, no-break spaces included (RegistryFields' blanks are runs of two spaces or tabs).</summary>
     [GeneratedRegex(@"[\s\u00A0]+")]
-    private static partial Regex Blanks();
+    private static partial Regex WhiteSpaceRuns();
 }

@@ -88,7 +88,7 @@ public static partial class Registrations
         ArgumentNullException.ThrowIfNull(records);
         var ids = records.Select(r => r.NctId).ToList();
         // The trials the studies belonged to before: a key they no longer name may part them.
-        var before = Closure(connection, transaction, ids);
+        var (before, _) = Closure(connection, transaction, ids);
         connection.Execute(DeleteKeys, new { Ids = JsonSerializer.Serialize(ids) }, transaction);
         using (var insert = new PreparedInsert<(string Key, string NctId, bool Own)>(
                    connection, transaction, InsertKeys, ("Key", x => x.Key), ("NctId", x => x.NctId), ("Own", x => x.Own ? 1 : 0)))
@@ -96,8 +96,8 @@ public static partial class Registrations
             insert.Execute(records.SelectMany(r => Keys(r).Select(k => (k.Key, r.NctId, k.Own))));
         }
 
-        var affected = Closure(connection, transaction, [.. before.Union(ids)]);
-        if (affected.Count == ids.Count && !HasLinks(connection, transaction, ids)
+        var (affected, linked) = Closure(connection, transaction, [.. before.Union(ids)]);
+        if (affected.Count == ids.Count && !linked
             && !connection.Query<string>(SelectShownAs, new { Ids = JsonSerializer.Serialize(ids) }, transaction).Any())
         {
             return []; // the usual case: no study of the batch names or is named by another
@@ -146,28 +146,31 @@ public static partial class Registrations
             .First().NctId;
     }
 
-    /// <summary>Whether any of the studies shares a key with another: the only case where a group is more than one study.</summary>
-    private static bool HasLinks(SqliteConnection connection, SqliteTransaction transaction, List<string> ids) =>
-        connection.ExecuteScalar<long>($"SELECT EXISTS ({Neighbours})", new { Ids = JsonSerializer.Serialize(ids) }, transaction) == 1;
-
     /// <summary>The studies linked to @Ids (a JSON array) by a key one of the two owns.</summary>
     private const string Neighbours = """
         SELECT b.nct_id FROM study_keys a JOIN study_keys b ON b.key = a.key AND b.nct_id <> a.nct_id
         WHERE a.nct_id IN (SELECT value FROM json_each(@Ids)) AND (a.own = 1 OR b.own = 1)
         """;
 
-    /// <summary>The studies of <paramref name="seeds"/> and every study linked to them, directly or through others.</summary>
-    private static List<string> Closure(SqliteConnection connection, SqliteTransaction transaction, List<string> seeds)
+    /// <summary>
+    /// The studies of <paramref name="seeds"/> and every study linked to them, directly or through
+    /// others, and whether any link was found at all (one among the seeds themselves included):
+    /// without one, no group is more than one study.
+    /// </summary>
+    private static (List<string> Studies, bool Linked) Closure(SqliteConnection connection, SqliteTransaction transaction, List<string> seeds)
     {
         var found = new HashSet<string>(seeds, StringComparer.Ordinal);
         var frontier = seeds.ToList();
+        var linked = false;
         // A trial has a few registrations; the bound only stops a key that many records misuse from joining them all.
         while (frontier.Count > 0 && found.Count < MaxGroupSize * Math.Max(1, seeds.Count))
         {
-            frontier = [.. connection.Query<string>(Neighbours, new { Ids = JsonSerializer.Serialize(frontier) }, transaction).Where(found.Add)];
+            var neighbours = connection.Query<string>(Neighbours, new { Ids = JsonSerializer.Serialize(frontier) }, transaction).ToList();
+            linked |= neighbours.Count > 0;
+            frontier = [.. neighbours.Where(found.Add)];
         }
 
-        return [.. found];
+        return ([.. found], linked);
     }
 
     private const int MaxGroupSize = 100;

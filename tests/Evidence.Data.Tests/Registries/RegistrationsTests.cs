@@ -65,6 +65,24 @@ public sealed class RegistrationsTests : IDisposable
     }
 
     [Fact]
+    public void The_listed_record_no_longer_naming_the_other_parts_them_again()
+    {
+        // The NCT record names the ChiCTR one (which names nothing); a later NCT version drops it.
+        static System.Text.Json.Nodes.JsonArray Ids(params string[] ids) =>
+            [.. ids.Select(id => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["id"] = id })];
+        _database.Import(ChiCtrExport("ChiCTR2000099999", "SPONSOR-PROTOCOL-1"));
+        _database.Import(_database.WriteFile("v1.json", LaterVersion.OfShared(Nct, "2024-01-01", r => r["protocolSection"]!["identificationModule"]!["secondaryIdInfos"] = Ids("ChiCTR2000099999"))));
+        Assert.Equal([("ChiCTR2000099999", Nct), (Nct, null)], Listing());
+
+        _database.Import(_database.WriteFile("v2.json", LaterVersion.OfShared(Nct, "2024-02-01", r => r["protocolSection"]!["identificationModule"]!["secondaryIdInfos"] = Ids())));
+
+        Assert.Equal([("ChiCTR2000099999", null), (Nct, null)], Listing());
+        using var connection = _database.Open();
+        FacetConsistency.AssertHolds(connection);
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+    }
+
+    [Fact]
     public void Two_records_that_only_both_name_a_third_id_are_not_joined()
     {
         // Neither owns the id they share: a guess, not a registration.
