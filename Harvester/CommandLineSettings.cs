@@ -25,6 +25,7 @@ internal sealed record CommandLineSettings(IReadOnlyList<string> Settings, IRead
         [IngestOptions.Section] = typeof(IngestOptions),
         ["Logging"] = null,
         [RegistryOptions.Section] = typeof(RegistryOptions),
+        [TrialEvidence.Euctr.EuctrOptions.Section] = typeof(TrialEvidence.Euctr.EuctrOptions),
         [SchedulerOptions.Section] = typeof(SchedulerOptions),
         [TopicsOptions.Section] = typeof(List<TopicOptions>),
         [WebhooksOptions.Section] = typeof(List<WebhookOptions>),

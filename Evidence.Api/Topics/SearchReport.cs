@@ -16,12 +16,15 @@ namespace TrialEvidence.Api.Topics;
 /// </summary>
 public sealed partial record SearchReport
 {
-    public const string Registry = "ClinicalTrials.gov";
-    public const string Interface = "API v2";
-
     public required TopicOptions Topic { get; init; }
 
-    /// <summary>The registry API's base URL the harvests are configured with (Registry:BaseUrl).</summary>
+    /// <summary>The registry the topic searches, as a methods section names it.</summary>
+    public string Registry => Topic.IsEuctr ? "EU Clinical Trials Register (EUCTR)" : "ClinicalTrials.gov";
+
+    /// <summary>How it was searched.</summary>
+    public string Interface => Topic.IsEuctr ? "search and full-text download" : "API v2";
+
+    /// <summary>The base URL of the topic's registry the harvests are configured with (Registry:BaseUrl, or Euctr:BaseUrl).</summary>
     public required string BaseUrl { get; init; }
 
     /// <summary>Every harvest run of the topic, oldest first.</summary>
@@ -106,7 +109,10 @@ public sealed partial record SearchReport
             text.AddRange(full.Download
                 ? [new($"We downloaded the whole of {Registry} ({Interface} bulk download, "), new(BaseUrl + "studies/download?format=json.zip", true), new($") on {Day(full.Started)}{Data(full)}")]
                 : [new($"We searched {registry}"), new(BaseUrl, true), new($") on {Day(full.Started)}{Data(full)} using the query "), .. Query(full.TopicQuery)]);
-            text.Add(new($". The search found {Count(full.Found, "record")}: {full.Counts}."));
+            // EUCTR counts trials, and sends a record of each member state's: its counts below are of records.
+            text.Add(new(Topic.IsEuctr
+                ? $". The search found {Count(full.Found, "trial")}, whose member states' records were {full.Counts}."
+                : $". The search found {Count(full.Found, "record")}: {full.Counts}."));
             var updates = complete.SkipWhile(h => h != full).Skip(1).ToList();
             if (updates.Count > 0)
             {
@@ -187,7 +193,13 @@ public sealed partial record SearchReport
 
     private static bool IsDownload(HarvestRun run) => run.Query.Contains("\"download\"", StringComparison.Ordinal);
 
-    private static List<ReportText> Query(string topicQuery) => Query(JsonSerializer.Deserialize<SortedDictionary<string, string>>(topicQuery) ?? []);
+    /// <summary>A run's query as asked: an EUCTR run's names its registry besides the search form's parameters, which the report names apart.</summary>
+    private static List<ReportText> Query(string topicQuery)
+    {
+        var asked = JsonSerializer.Deserialize<SortedDictionary<string, string>>(topicQuery) ?? [];
+        asked.Remove("registry");
+        return Query(asked);
+    }
 
     /// <summary>Each parameter as a literal "name=value", joined by "and".</summary>
     private static List<ReportText> Query(IReadOnlyDictionary<string, string> parameters)
@@ -206,8 +218,10 @@ public sealed partial record SearchReport
         return parts.Count > 0 ? parts : [new("no query (every record)")];
     }
 
-    private static bool Same(string topicQuery, IReadOnlyDictionary<string, string> parameters) =>
+    /// <summary>Whether a run asked the topic's query now; an EUCTR run's query names its registry besides.</summary>
+    private bool Same(string topicQuery, IReadOnlyDictionary<string, string> parameters) =>
         JsonSerializer.Deserialize<SortedDictionary<string, string>>(topicQuery) is { } asked
+        && (!Topic.IsEuctr || asked.Remove("registry"))
         && asked.Count == parameters.Count && asked.All(p => parameters.TryGetValue(p.Key, out var value) && value == p.Value);
 
     private static string Data(Harvest harvest) => harvest.DataDate is { } data ? $" (registry data of {Day(data)})" : string.Empty;

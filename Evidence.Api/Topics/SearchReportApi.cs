@@ -32,6 +32,7 @@ public static class SearchReportApi
         HttpRequest request,
         IOptionsMonitor<TopicsOptions> topics,
         IOptions<RegistryOptions> registry,
+        IOptions<Euctr.EuctrOptions> euctr,
         HarvestRunStore runs,
         ImportRuns imports,
         Table1Reads table1)
@@ -63,7 +64,7 @@ public static class SearchReportApi
         var searches = new SearchReport
         {
             Topic = topic,
-            BaseUrl = registry.Value.BaseUrl,
+            BaseUrl = topic.IsEuctr ? euctr.Value.BaseUrl : registry.Value.BaseUrl,
             Runs = runs.History(topic.Name),
             // Every import, oldest first: each is a source of the database the report must name.
             Imports = [.. imports.Recent(int.MaxValue).Reverse()],

@@ -36,7 +36,7 @@ public static class TopicsApi
         topics.CurrentValue.Topics.Select(topic => State(topic, runs)).ToList();
 
     private static TopicState State(TopicOptions topic, HarvestRunStore runs) =>
-        new(topic.Name, topic.Enabled, topic.Schedule, topic.SearchParameters(), runs.TopicStudyCount(topic.Name), runs.Latest(topic.Name));
+        new(topic.Name, topic.Registry, topic.Enabled, topic.Schedule, topic.SearchParameters(), runs.TopicStudyCount(topic.Name), runs.Latest(topic.Name));
 
     private static async Task<Results<Accepted<TopicState>, ProblemHttpResult>> Harvest(
         string name,
@@ -72,4 +72,4 @@ public static class TopicsApi
 }
 
 /// <summary>A topic as configured, how many studies its harvests found, and its last run.</summary>
-public sealed record TopicState(string Name, bool Enabled, string Schedule, IReadOnlyDictionary<string, string> Query, long Studies, HarvestRun? LastRun);
+public sealed record TopicState(string Name, string Registry, bool Enabled, string Schedule, IReadOnlyDictionary<string, string> Query, long Studies, HarvestRun? LastRun);

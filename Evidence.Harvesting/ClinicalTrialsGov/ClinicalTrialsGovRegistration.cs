@@ -126,20 +126,26 @@ public static class ClinicalTrialsGovRegistration
     private static HttpRetryStrategyOptions Retry(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<RegistryOptions>>().Value;
+        return Retry(services, options.MaxRetryAttempts, options.RetryBaseDelay, options.MaxRetryDelay);
+    }
+
+    /// <summary>The retry strategy of every registry client (ClinicalTrials.gov's, EUCTR's, ICTRP's), with that registry's settings.</summary>
+    internal static HttpRetryStrategyOptions Retry(IServiceProvider services, int maxRetryAttempts, TimeSpan baseDelay, TimeSpan maxDelay)
+    {
         var clock = services.GetRequiredService<TimeProvider>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClinicalTrialsGovRegistration).FullName!);
         return new HttpRetryStrategyOptions
         {
-            MaxRetryAttempts = options.MaxRetryAttempts,
+            MaxRetryAttempts = maxRetryAttempts,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            Delay = options.RetryBaseDelay,
-            MaxDelay = options.MaxRetryDelay,
+            Delay = baseDelay,
+            MaxDelay = maxDelay,
             ShouldHandle = args => ValueTask.FromResult(RegistryFailures.IsTransient(args.Outcome)),
-            DelayGenerator = args => ValueTask.FromResult(RegistryFailures.RetryAfter(args.Outcome, options.MaxRetryDelay, clock)),
+            DelayGenerator = args => ValueTask.FromResult(RegistryFailures.RetryAfter(args.Outcome, maxDelay, clock)),
             OnRetry = args =>
             {
-                RegistryFailures.ReportRetry(log, args.Outcome, args.AttemptNumber + 1, options.MaxRetryAttempts, args.RetryDelay);
+                RegistryFailures.ReportRetry(log, args.Outcome, args.AttemptNumber + 1, maxRetryAttempts, args.RetryDelay);
                 return ValueTask.CompletedTask;
             },
         };

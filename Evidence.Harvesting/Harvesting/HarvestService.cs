@@ -36,6 +36,8 @@ public sealed partial class HarvestService(
     IOptions<IngestOptions> ingest,
     IOptions<History.HistoryOptions> history,
     History.StudyHistory studyHistory,
+    Euctr.IEuctrApi euctr,
+    IOptions<Euctr.EuctrOptions> euctrOptions,
     TimeProvider clock,
     ILogger<HarvestService> logger)
 {
@@ -46,6 +48,13 @@ public sealed partial class HarvestService(
         var topic = topics.CurrentValue.Find(topicName) ?? throw new HarvestFailedException(
             topicName, null, $"there is no topic '{topicName}'; configured: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}");
         var run = Begin(topic);
+        if (topic.IsEuctr)
+        {
+            await HarvestPagesAsync(run, progress, EuctrPages(run), cancellationToken).ConfigureAwait(false);
+            Finish(run, HarvestOutcome.Succeeded, null);
+            return runs.Latest(topic.Name)!;
+        }
+
         if (run.Query == DownloadQuery)
         {
             await DownloadAndImportAsync(run, progress, cancellationToken).ConfigureAwait(false);
@@ -106,11 +115,29 @@ public sealed partial class HarvestService(
             latest = latest with { Outcome = HarvestOutcome.Interrupted };
         }
 
-        var topicQuery = JsonSerializer.Serialize(StudySearch.From(topic.SearchParameters()).ToParameters());
+        var topicQuery = topic.IsEuctr
+            ? JsonSerializer.Serialize(EuctrQuery(topic))
+            : JsonSerializer.Serialize(StudySearch.From(topic.SearchParameters()).ToParameters());
         HarvestRun run;
         if (allowResume && latest is { NextPageToken: not null, Outcome: HarvestOutcome.Interrupted or HarvestOutcome.Failed } && latest.TopicQuery == topicQuery)
         {
             run = latest with { Id = 0, StartedAt = now, Outcome = HarvestOutcome.Running, ResumedFrom = latest.Id, Pages = 0, Owner = ProcessOwner.Current };
+        }
+        else if (topic.IsEuctr)
+        {
+            // EUCTR takes no new trials (CTIS does since 2023) and has no "changed since" search:
+            // every harvest reads the search whole, and what did not change is stored as unchanged.
+            run = new HarvestRun
+            {
+                Topic = topic.Name,
+                Kind = HarvestKind.Full,
+                StartedAt = now,
+                HarvestStartedAt = now,
+                Outcome = HarvestOutcome.Running,
+                Query = topicQuery,
+                TopicQuery = topicQuery,
+                Owner = ProcessOwner.Current,
+            };
         }
         else
         {
@@ -205,7 +232,7 @@ public sealed partial class HarvestService(
         }
         catch (Exception ex)
         {
-            var reason = Describe(ex);
+            var reason = Describe(ex, run);
             Finish(run, HarvestOutcome.Failed, reason);
             throw new HarvestFailedException(run.Topic, run.Id, $"harvest of '{run.Topic}' failed (run {run.Id}): {reason}", ex);
         }
@@ -220,19 +247,29 @@ public sealed partial class HarvestService(
     private static HarvestFailedException AlreadyRunning(string topic, HarvestRun running) =>
         new(topic, running.Id, $"topic '{topic}' is being harvested already (run {running.Id}, by {running.Owner}); this harvest did not start");
 
-    private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
+    private Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
         var parameters = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
-        var search = StudySearch.From(parameters) with
-        {
-            PageSize = registry.Value.PageSize,
-            PageToken = run.NextPageToken,
-            CountTotal = run.NextPageToken is null ? "true" : null,
-        };
+        var search = StudySearch.From(parameters) with { PageSize = registry.Value.PageSize };
+        return HarvestPagesAsync(
+            run,
+            progress,
+            (token, cancel) => FetchPageAsync(search with { PageToken = token, CountTotal = token is null ? "true" : null }, cancel),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The pages of a search, from the run's checkpoint on, each stored with the next checkpoint in
+    /// its transaction; <paramref name="fetch"/> reads the page a checkpoint (null: the first) names.
+    /// </summary>
+    private async Task HarvestPagesAsync(HarvestRun run, IProgress<HarvestProgress>? progress, Func<string?, CancellationToken, Task<Page>> fetch, CancellationToken cancellationToken)
+    {
+        var clinicalTrialsGov = !IsEuctr(run);
+        var token = run.NextPageToken;
         var clock = Stopwatch.StartNew();
         long pages = 0, studies = 0, studiesPerPage = 0;
         long? totalCount = run.TotalCount;
-        var latest = new HarvestProgress(run.Topic, run.Id, pages, totalCount, 0, studies, TimeSpan.Zero);
+        var latest = new HarvestProgress(run.Topic, run.Id, pages, clinicalTrialsGov ? totalCount : null, 0, studies, TimeSpan.Zero);
         // A registry that fails is retried for minutes: say so (the run's row, for the page, and
         // the progress, for the command line) rather than look stuck.
         var retrying = false;
@@ -244,7 +281,11 @@ public sealed partial class HarvestService(
         });
         try
         {
-            await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
+            if (clinicalTrialsGov)
+            {
+                await RecordRegistryVersionAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+
             if (retrying)
             {
                 runs.SetRetrying(run.Id, null);
@@ -252,21 +293,22 @@ public sealed partial class HarvestService(
 
             while (true)
             {
-                var page = await FetchPageAsync(search, cancellationToken).ConfigureAwait(false);
+                var page = await fetch(token, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 totalCount ??= page.TotalCount;
                 StorePage(run, page); // clears the run's retrying too
                 pages++;
                 studies += page.Studies.Read;
                 studiesPerPage = Math.Max(studiesPerPage, page.Studies.Read); // the registry's, not the size asked for
-                latest = new HarvestProgress(run.Topic, run.Id, pages, totalCount, (int)studiesPerPage, studies, clock.Elapsed);
+                // EUCTR counts trials and sends a record per member state: its total is no count of records.
+                latest = new HarvestProgress(run.Topic, run.Id, pages, clinicalTrialsGov ? totalCount : null, (int)studiesPerPage, studies, clock.Elapsed);
                 progress?.Report(latest);
                 if (page.NextPageToken is null)
                 {
                     return;
                 }
 
-                search = search with { PageToken = page.NextPageToken, CountTotal = null };
+                token = page.NextPageToken;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -274,9 +316,9 @@ public sealed partial class HarvestService(
             Finish(run, HarvestOutcome.Interrupted, "cancelled; the next run resumes from the last stored page");
             throw;
         }
-        catch (Exception ex) when (ex is not RegistryStatusException { Status: HttpStatusCode.BadRequest } || run.ResumedFrom is null)
+        catch (Exception ex) when (ex is not RegistryStatusException { Status: HttpStatusCode.BadRequest } || run.ResumedFrom is null || !clinicalTrialsGov)
         {
-            var reason = Describe(ex);
+            var reason = Describe(ex, run);
             Finish(run, HarvestOutcome.Failed, reason);
             throw new HarvestFailedException(run.Topic, run.Id, $"harvest of '{run.Topic}' failed (run {run.Id}): {reason}", ex);
         }
@@ -347,21 +389,30 @@ public sealed partial class HarvestService(
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>One line a user can act on, without a stack trace.</summary>
-    private string Describe(Exception ex)
+    private string Describe(Exception ex, HarvestRun run)
     {
         // Refit wraps what the handlers threw; the cause is the first exception we know.
         for (var cause = ex; cause is not null; cause = cause.InnerException)
         {
             if (cause is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RegistryStatusException
-                or RegistryResponseException or MalformedJsonException)
+                or RegistryResponseException or MalformedJsonException or Data.Registries.RegistryFormatException)
             {
                 ex = cause;
                 break;
             }
         }
 
-        return DescribeCause(ex);
+        return IsEuctr(run) ? DescribeEuctrCause(ex) : DescribeCause(ex);
     }
+
+    private string DescribeEuctrCause(Exception ex) => ex switch
+    {
+        HttpRequestException { InnerException: SocketException socket } =>
+            $"cannot reach EUCTR at {euctrOptions.Value.BaseUrl} ({socket.SocketErrorCode}: {socket.Message})",
+        HttpRequestException http => $"cannot reach EUCTR at {euctrOptions.Value.BaseUrl} ({http.Message})",
+        TimeoutRejectedException => $"EUCTR did not answer in time (attempt timeout {euctrOptions.Value.AttemptTimeout})",
+        _ => DescribeCause(ex),
+    };
 
     private string DescribeCause(Exception ex) => ex switch
     {
@@ -370,11 +421,76 @@ public sealed partial class HarvestService(
         HttpRequestException http => $"cannot reach the registry at {registry.Value.BaseUrl} ({http.Message})",
         TimeoutRejectedException => $"the registry did not answer in time (attempt timeout {registry.Value.AttemptTimeout}, total {registry.Value.TotalTimeout})",
         BrokenCircuitException => $"too many registry failures in a row; requests are paused for {registry.Value.CircuitBreakerBreakDuration}",
-        RegistryStatusException or RegistryResponseException or MalformedJsonException => ex.Message,
+        RegistryStatusException or RegistryResponseException or MalformedJsonException or Data.Registries.RegistryFormatException => ex.Message,
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
     private sealed record Page(IngestBatch Studies, string? NextPageToken, long? TotalCount);
+
+    /// <summary>The key under which an EUCTR topic's run query names its registry, beside the search form's parameters.</summary>
+    private const string RegistryKey = "registry";
+
+    private static SortedDictionary<string, string> EuctrQuery(TopicOptions topic) =>
+        new(topic.Query.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal) { [RegistryKey] = TopicOptions.Euctr };
+
+    private static bool IsEuctr(HarvestRun run) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query) is { } query && query.TryGetValue(RegistryKey, out var name) && name == TopicOptions.Euctr;
+
+    /// <summary>
+    /// An EUCTR search page by page: the first request of a run reads the search results (how many
+    /// trials, how many a page), then each page's full-text download is a page to store; the
+    /// checkpoint is the number of the next page. A page that holds no trial where the search
+    /// counted some fails the run (it resumes there), never passes as the end.
+    /// </summary>
+    private Func<string?, CancellationToken, Task<Page>> EuctrPages(HarvestRun run)
+    {
+        var query = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
+        query.Remove(RegistryKey);
+        (int Found, int Pages)? counted = null;
+        return async (token, cancellationToken) =>
+        {
+            if (counted is not { } search)
+            {
+                using var response = await euctr.SearchAsync(query, 1, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
+                }
+
+                await using var html = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var first = Data.Registries.EuctrSearchPage.Read(html);
+                if (first.TrialsFound > 0 && first.EudraCtNumbers.Count == 0)
+                {
+                    throw new RegistryResponseException($"EUCTR's search found {first.TrialsFound:N0} trials but its first page lists none");
+                }
+
+                search = (first.TrialsFound, first.TrialsFound == 0 ? 0 : (first.TrialsFound + first.EudraCtNumbers.Count - 1) / first.EudraCtNumbers.Count);
+                counted = search;
+            }
+
+            var number = token is null ? 1 : int.Parse(token, CultureInfo.InvariantCulture);
+            if (number > search.Pages)
+            {
+                return new Page(new IngestBatch(), null, search.Found); // no trial found, or fewer than when the checkpoint was saved
+            }
+
+            using var download = await euctr.DownloadPageAsync(query, number, cancellationToken).ConfigureAwait(false);
+            if (!download.IsSuccessStatusCode)
+            {
+                throw await RegistryStatusException.FromAsync(download, cancellationToken).ConfigureAwait(false);
+            }
+
+            var source = download.RequestMessage?.RequestUri?.ToString() ?? $"EUCTR download page {number}";
+            var body = await download.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var studies = Euctr.EuctrDownloadPage.Read(body, source, ingest.Value.MaxRecordBytes);
+            if (studies.Read == 0)
+            {
+                throw new RegistryResponseException($"page {number} of EUCTR's download holds no trial, though the search found {search.Found:N0} trials ({search.Pages:N0} pages)");
+            }
+
+            return new Page(studies, number < search.Pages ? (number + 1).ToString(CultureInfo.InvariantCulture) : null, search.Found);
+        };
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}")]
     private static partial void LogStarted(ILogger logger, string topic, long runId, string kind);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrialEvidence.ClinicalTrialsGov;
+using TrialEvidence.Euctr;
 using TrialEvidence.Fetching;
 using TrialEvidence.Topics;
 using TrialEvidence.Webhooks;
@@ -20,6 +21,7 @@ public static class HarvestingRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TopicsOptions>, TopicsValidation>();
         services.AddClinicalTrialsGov(configuration);
+        services.AddEuctr(configuration);
         services.AddSingleton<HarvestRunStore>();
         services.AddTransient<RegistryDownload>();
         services.AddTransient<HarvestService>();

@@ -6,7 +6,29 @@ namespace TrialEvidence.Topics;
 /// </summary>
 public sealed class TopicOptions
 {
+    /// <summary>The registry a topic searches by default.</summary>
+    public const string ClinicalTrialsGov = "ClinicalTrials.gov";
+
+    /// <summary>The EU Clinical Trials Register (EudraCT trials; read-only since CTIS took new trials).</summary>
+    public const string Euctr = "EUCTR";
+
+    public static IReadOnlyList<string> Registries { get; } = [ClinicalTrialsGov, Euctr];
+
+    /// <summary>
+    /// The search parameters an EUCTR topic may set: the fields of the register's search form
+    /// (ctr-search/search?query=...&amp;phase=...), under its names.
+    /// </summary>
+    public static IReadOnlyList<string> EuctrParameters { get; } = ["query", "age", "gender", "phase", "status", "country", "resultsstatus", "dateFrom", "dateTo"];
+
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Which registry the topic searches: "ClinicalTrials.gov" (the default) or "EUCTR". An EUCTR
+    /// topic's Query holds the register's search form parameters, e.g. {"query": "hepatocellular"}.
+    /// </summary>
+    public string Registry { get; set; } = ClinicalTrialsGov;
+
+    public bool IsEuctr => string.Equals(Registry, Euctr, StringComparison.Ordinal);
 
     /// <summary>Quartz cron expression, seconds first, in UTC: "0 0 4 * * ?" is every day at 04:00 UTC.</summary>
     public string Schedule { get; set; } = string.Empty;

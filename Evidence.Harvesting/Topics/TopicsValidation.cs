@@ -30,6 +30,18 @@ public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
                 errors.Add($"{label}: Schedule '{topic.Schedule}' is not a Quartz cron expression (seconds first, e.g. \"0 0 4 * * ?\").");
             }
 
+            if (!TopicOptions.Registries.Contains(topic.Registry, StringComparer.Ordinal))
+            {
+                errors.Add($"{label}: Registry '{topic.Registry}' is not one harvested here; use {string.Join(" or ", TopicOptions.Registries.Select(r => $"\"{r}\""))}.");
+                continue;
+            }
+
+            if (topic.IsEuctr)
+            {
+                ValidateEuctr(topic, label, errors);
+                continue;
+            }
+
             if (topic.WholeRegistry && (topic.Query.Count > 0 || topic.Ids.Count > 0))
             {
                 errors.Add($"{label}: WholeRegistry is true, so it takes no Query or Ids (it has {string.Join(", ", topic.Query.Keys.Concat(topic.Ids.Count > 0 ? ["Ids"] : []))}).");
@@ -61,6 +73,31 @@ public sealed partial class TopicsValidation : IValidateOptions<TopicsOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateEuctr(TopicOptions topic, string label, List<string> errors)
+    {
+        if (topic.WholeRegistry || topic.Ids.Count > 0)
+        {
+            errors.Add($"{label}: an EUCTR topic is a search (Query); WholeRegistry and Ids (NCT ids) are for ClinicalTrials.gov. Give EudraCT numbers in Query \"query\".");
+        }
+
+        if (topic.Query.Count == 0)
+        {
+            errors.Add($"{label}: Query is empty; an EUCTR topic needs the register's search parameters, e.g. \"query\": \"hepatocellular carcinoma\".");
+        }
+
+        var unknown = topic.Query.Keys.Where(key => !TopicOptions.EuctrParameters.Contains(key, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"{label}: EUCTR's search takes {string.Join(", ", TopicOptions.EuctrParameters)}; not {string.Join(", ", unknown.Select(k => $"'{k}'"))}.");
+        }
+
+        var empty = topic.Query.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ToList();
+        if (empty.Count > 0)
+        {
+            errors.Add($"{label}: {string.Join(", ", empty)} has no value.");
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

@@ -13,4 +13,10 @@ public sealed record ReplayRegistryOptions
     /// smaller pages than asked for (the real one coerces sizes it does not accept).
     /// </summary>
     public int MaxPageSize { get; init; } = StudySearch.MaxPageSize;
+
+    /// <summary>EUCTR full-text download files whose trials /ctr-search serves (none: EUCTR finds nothing).</summary>
+    public IReadOnlyList<string> EuctrFullText { get; init; } = [];
+
+    /// <summary>Trials on an EUCTR results page and its download (the register shows 20).</summary>
+    public int EuctrPageSize { get; init; } = 20;
 }

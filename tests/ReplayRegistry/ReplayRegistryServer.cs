@@ -133,6 +133,7 @@ public sealed class ReplayRegistryServer : IAsyncDisposable
             .AddSingleton(new FaultQueue())
             .AddSingleton(new RequestLog())
             .AddSingleton(new DownloadCache())
+            .AddSingleton(EuctrTrials.Read(options.EuctrFullText))
             .AddSingleton(new DataVersion(
                 options.TimeProvider.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)));
 
@@ -145,6 +146,7 @@ public sealed class ReplayRegistryServer : IAsyncDisposable
             .MapStudyLookup()
             .MapStudySearch();
         app.MapHistory();
+        app.MapEuctr();
 
         await app.StartAsync(cancellationToken);
         return new ReplayRegistryServer(app);

@@ -31,11 +31,11 @@ public sealed class CommandLineTests : ReplayRegistryTest
     }
 
     [Theory]
-    [InlineData("--Registy:BaseUrl=http://127.0.0.1:9/", "there is no setting section 'Registy'", "Database, Ingest, Logging, Registry, Scheduler, Topics")]
+    [InlineData("--Registy:BaseUrl=http://127.0.0.1:9/", "there is no setting section 'Registy'", "Database, Ingest, Logging, Registry, Euctr, Scheduler, Topics")]
     [InlineData("--Registry:BaseUrll=http://127.0.0.1:9/", "there is no setting 'BaseUrll'", "BaseUrl, RequestsPerSecond, PageSize")]
     [InlineData("--Scheduler:Enabled=maybe", "'maybe' is not true or false", "--Scheduler:Enabled=maybe")]
     [InlineData("--Registry:PageSize=lots", "'lots' is not a whole number", "PageSize")]
-    [InlineData("--Topics:1:Shedule=0 0 4 * * ?", "there is no setting 'Shedule'", "Name, Schedule, Query, WholeRegistry, Ids, Enabled")]
+    [InlineData("--Topics:1:Shedule=0 0 4 * * ?", "there is no setting 'Shedule'", "Name, Registry, Schedule, Query, WholeRegistry, Ids, Enabled")]
     [InlineData("--Topics:one:Name=x", "'one' is not a position in a list", "--Topics:one:Name=***")]
     public void A_setting_that_names_no_setting_or_holds_the_wrong_type_is_refused_with_what_there_is(string setting, string problem, string named)
     {
