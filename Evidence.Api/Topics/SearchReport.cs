@@ -73,7 +73,7 @@ public sealed partial record SearchReport
         blocks.Add(Runs.Count == 0
             ? new ReportParagraph($"No harvest of the topic {Topic.Name} has run yet.")
             : new ReportTable(
-                ["Run", "Started (UTC)", "Kind", "Asked for", "Outcome", "Registry data date", "Records found", "New", "Changed", "Unchanged", "Rejected"],
+                ["Run", "Started (UTC)", "Kind", "Asked for", "Outcome", "Registry data date", Topic.IsEuctr ? "Trials found" : "Records found", "New", "Changed", "Unchanged", "Rejected"],
                 [.. Runs.Select(HarvestRow)]));
         if (Imports.Count > 0)
         {

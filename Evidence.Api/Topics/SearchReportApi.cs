@@ -68,7 +68,7 @@ public static class SearchReportApi
             Runs = runs.History(topic.Name),
             // Every import, oldest first: each is a source of the database the report must name.
             Imports = [.. imports.Recent(int.MaxValue).Reverse()],
-            TopicTrials = runs.TopicStudyCount(topic.Name),
+            TopicTrials = runs.TopicTrialCount(topic.Name),
             Filters = TrialFilterWords.Describe(filters),
             Ids = report.IdList,
             NotFound = notFound,

@@ -125,8 +125,20 @@ public static class StudyFacets
         DELETE FROM study_facet_codes WHERE study_rowid IN (SELECT rowid FROM studies WHERE nct_id IN {Ids});
         """;
 
-    /// <summary>A listed study's topic rows as its topic membership says (none missing but for a study listed again).</summary>
-    private const string RestoreTopics = $"INSERT OR IGNORE INTO study_facets (nct_id, facet, value) SELECT nct_id, '{Topic}', topic FROM topic_studies WHERE nct_id IN {Ids}";
+    /// <summary>
+    /// A listed study's topic rows as its trial's topic membership says: its own topics and those
+    /// of the registrations listed under it (an EUCTR topic finds a trial listed under its NCT
+    /// record). None missing but for a study listed again or joined by a registration; a topic
+    /// only a registration that has left the trial gave it is dropped first.
+    /// </summary>
+    private const string RestoreTopics = $"""
+        DELETE FROM study_facets WHERE nct_id IN {Ids} AND facet = '{Topic}'
+            AND NOT EXISTS (SELECT 1 FROM topic_studies t WHERE t.nct_id = study_facets.nct_id AND +t.topic = study_facets.value)
+            AND NOT EXISTS (SELECT 1 FROM studies h JOIN topic_studies t ON t.nct_id = h.nct_id WHERE h.shown_as = study_facets.nct_id AND t.topic = study_facets.value);
+        INSERT OR IGNORE INTO study_facets (nct_id, facet, value)
+                  SELECT nct_id, '{Topic}', topic FROM topic_studies WHERE nct_id IN {Ids}
+        UNION ALL SELECT h.shown_as, '{Topic}', t.topic FROM studies h JOIN topic_studies t ON t.nct_id = h.nct_id WHERE h.shown_as IN {Ids};
+        """;
 
     /// <summary>
     /// Numbers the new facet values of studies @Ids and writes each study's codes (migration 0015):

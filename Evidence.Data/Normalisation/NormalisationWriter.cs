@@ -32,6 +32,7 @@ internal static class NormalisationWriter
         "DELETE FROM study_summaries WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_settings WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
         "DELETE FROM study_search WHERE rowid IN (SELECT rowid FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)))",
+        "DELETE FROM registration_text WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
     ];
 
     private const string InsertRegimen = """
@@ -58,7 +59,31 @@ internal static class NormalisationWriter
         VALUES ((SELECT rowid FROM studies WHERE nct_id = @NctId), @NctId, @Titles, @Summary, @Conditions, @Interventions, @Sponsor)
         """;
 
+    /// <summary>
+    /// A listed study's full-text row when other registrations of its trial are listed under it:
+    /// its own text, then each of theirs (registration_text), so their words find the trial.
+    /// </summary>
+    private const string InsertSearchWithRegistrations = """
+        INSERT INTO study_search (rowid, nct_id, titles, summary, conditions, interventions, sponsor)
+        SELECT s.rowid, s.nct_id,
+               concat_ws(' | ', @Titles, (SELECT group_concat(r.titles, ' | ') FROM studies h JOIN registration_text r ON r.nct_id = h.nct_id WHERE h.shown_as = s.nct_id)),
+               concat_ws(' | ', @Summary, (SELECT group_concat(r.summary, ' | ') FROM studies h JOIN registration_text r ON r.nct_id = h.nct_id WHERE h.shown_as = s.nct_id)),
+               concat_ws(' | ', @Conditions, (SELECT group_concat(r.conditions, ' | ') FROM studies h JOIN registration_text r ON r.nct_id = h.nct_id WHERE h.shown_as = s.nct_id)),
+               concat_ws(' | ', @Interventions, (SELECT group_concat(r.interventions, ' | ') FROM studies h JOIN registration_text r ON r.nct_id = h.nct_id WHERE h.shown_as = s.nct_id)),
+               concat_ws(' | ', @Sponsor, (SELECT group_concat(r.sponsor, ' | ') FROM studies h JOIN registration_text r ON r.nct_id = h.nct_id WHERE h.shown_as = s.nct_id))
+        FROM studies s WHERE s.nct_id = @NctId
+        """;
+
+    /// <summary>The search text of a registration listed under another's: found through that one's row.</summary>
+    private const string InsertRegistrationText = """
+        INSERT INTO registration_text (nct_id, titles, summary, conditions, interventions, sponsor)
+        VALUES (@NctId, @Titles, @Summary, @Conditions, @Interventions, @Sponsor)
+        """;
+
     private const string SelectUnlisted = "SELECT nct_id FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND shown_as IS NOT NULL";
+
+    /// <summary>The studies of a batch that other registrations are listed under.</summary>
+    private const string SelectListingOthers = "SELECT DISTINCT shown_as FROM studies WHERE shown_as IN (SELECT value FROM json_each(@Ids))";
 
     private const string InsertInterventionValue = """
         INSERT INTO intervention_values (nct_id, ordinal, field, position, value)
@@ -102,14 +127,24 @@ internal static class NormalisationWriter
             terms.Execute(studies.SelectMany(s => s.Study.Sources.Select(t => (s.NctId, t))));
         }
 
-        // A registration listed under another's (Registrations) is found through that one: it has no full-text row.
-        var unlisted = connection.Query<string>(SelectUnlisted, new { Ids = JsonSerializer.Serialize(studies.Select(s => s.NctId)) }, transaction).ToHashSet(StringComparer.Ordinal);
-        using (var search = new PreparedInsert<(string NctId, NormalisedStudy S)>(
-                   connection, transaction, InsertSearch,
-                   ("NctId", x => x.NctId), ("Titles", x => x.S.Search.Titles), ("Summary", x => x.S.Search.Summary),
-                   ("Conditions", x => x.S.Search.Conditions), ("Interventions", x => x.S.Search.Interventions), ("Sponsor", x => x.S.Search.Sponsor)))
+        // A registration listed under another's (Registrations) is found through that one: it has no
+        // full-text row of its own; its text is kept, and joins the full-text row of the one it is
+        // listed under. Kept first, so that a batch holding both writes that row with it.
+        var ids = JsonSerializer.Serialize(studies.Select(s => s.NctId));
+        var unlisted = connection.Query<string>(SelectUnlisted, new { Ids = ids }, transaction).ToHashSet(StringComparer.Ordinal);
+        var listingOthers = connection.Query<string>(SelectListingOthers, new { Ids = ids }, transaction).ToHashSet(StringComparer.Ordinal);
+        foreach (var (sql, which) in new[]
+                 {
+                     (InsertRegistrationText, (Func<string, bool>)unlisted.Contains),
+                     (InsertSearch, id => !unlisted.Contains(id) && !listingOthers.Contains(id)),
+                     (InsertSearchWithRegistrations, listingOthers.Contains),
+                 })
         {
-            search.Execute(studies.Where(s => !unlisted.Contains(s.NctId)));
+            using var search = new PreparedInsert<(string NctId, NormalisedStudy S)>(
+                connection, transaction, sql,
+                ("NctId", x => x.NctId), ("Titles", x => x.S.Search.Titles), ("Summary", x => x.S.Search.Summary),
+                ("Conditions", x => x.S.Search.Conditions), ("Interventions", x => x.S.Search.Interventions), ("Sponsor", x => x.S.Search.Sponsor));
+            search.Execute(studies.Where(s => which(s.NctId)));
         }
 
         using var summaries = new PreparedInsert<(string NctId, NormalisedStudy S)>(

@@ -56,7 +56,8 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(normaliser);
         using var connection = connections.Open();
-        var ids = connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id").ToList();
+        // Registrations listed under another first: their text joins the full-text row of the one they are listed under.
+        var ids = connection.Query<string>("SELECT nct_id FROM studies ORDER BY shown_as IS NULL, nct_id").ToList();
         long done = 0, changed = 0;
         foreach (var batch in ids.Chunk(BatchSize))
         {

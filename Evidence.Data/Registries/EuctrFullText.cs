@@ -128,9 +128,12 @@ public static partial class EuctrFullText
                 Format, $"the record of {eudract} that begins at line {start} ends before its section G: the download was cut short", start + end - 1, lines[end - 1].Length + 1);
         }
 
-        // Every record ends with section P ("P. End of Trial Status: ..."): a download cut in its
-        // last record's sections N or P, or after the "Summary" line of a record it then lacks, ends otherwise.
-        if (!lines[end - 1].StartsWith(EndOfTrial, StringComparison.Ordinal))
+        // Every record of a trial in the EEA ends with section P ("P. End of Trial Status: ..."): a
+        // download cut in its last record's sections N or P, or after the "Summary" line of a record
+        // it then lacks, ends otherwise. A trial run outside the EEA has no sections N and P (its
+        // protocol page ends with G and H.4): its record is whole once it has reached G.
+        var outsideEea = fields.Any(f => f.Code == EuctrField.Summary && f.Label == "Clinical Trial Type" && f.Value?.Trim() == "Outside EU/EEA");
+        if (!outsideEea && !lines[end - 1].StartsWith(EndOfTrial, StringComparison.Ordinal))
         {
             var eudract = fields.FirstOrDefault(f => f.Code == EuctrField.Summary && f.Label == "EudraCT Number")?.Value ?? "no number";
             throw new RegistryFormatException(

@@ -127,6 +127,13 @@ public static partial class Registrations
         return [.. changed];
     }
 
+    /// <summary>The studies that studies of <paramref name="ids"/> are listed under, other than those of <paramref name="ids"/>.</summary>
+    public static IEnumerable<string> ListedUnder(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> ids) =>
+        connection.Query<string>(
+            "SELECT DISTINCT shown_as FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND shown_as IS NOT NULL AND shown_as NOT IN (SELECT value FROM json_each(@Ids))",
+            new { Ids = JsonSerializer.Serialize(ids) },
+            transaction);
+
     /// <summary>
     /// The registration a trial is listed under: ClinicalTrials.gov's (the fullest record), else
     /// the one updated last. None where the group holds two different trials of one registry

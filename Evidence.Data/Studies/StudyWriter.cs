@@ -104,7 +104,11 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
         InsertChildren(connection, transaction, studies.ConvertAll(s => (s.Record, s.Normalised)));
         // Which registration each trial is listed under, before the list rows are written.
-        var relisted = Registrations.Update(connection, transaction, studies.ConvertAll(s => s.Record));
+        // A registration listed under another that changes changes that one's full-text row (its
+        // words are searched there): that one is written again too.
+        var relisted = Registrations.Update(connection, transaction, studies.ConvertAll(s => s.Record))
+            .Union(Registrations.ListedUnder(connection, transaction, studies.ConvertAll(s => s.Record.NctId)), StringComparer.Ordinal)
+            .ToList();
         NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);
         if (relisted.Count > 0)
         {

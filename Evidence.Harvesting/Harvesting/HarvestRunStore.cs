@@ -132,6 +132,42 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
         };
     }
 
+    /// <summary>The first run of the runs <paramref name="run"/> continues (itself, when it resumes none).</summary>
+    public long FirstOfChain(HarvestRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var connection = connections.Open();
+        return connection.ExecuteScalar<long>("""
+            WITH RECURSIVE chain (id, resumed_from) AS (
+                SELECT @Id, @ResumedFrom
+                UNION ALL SELECT r.id, r.resumed_from FROM harvest_runs r JOIN chain c ON r.id = c.resumed_from)
+            SELECT MIN(id) FROM chain
+            """, new { run.Id, run.ResumedFrom });
+    }
+
+    /// <summary>
+    /// How many trials of the topic its runs from <paramref name="firstRunId"/> on stored (each
+    /// trial once, whatever its registrations: an EUCTR trial's member states' records are one).
+    /// </summary>
+    public long TrialsStoredSince(string topic, long firstRunId)
+    {
+        using var connection = connections.Open();
+        return connection.ExecuteScalar<long>("""
+            SELECT COUNT(DISTINCT COALESCE((SELECT k.key FROM study_keys k WHERE k.nct_id = t.nct_id AND k.own = 1 LIMIT 1), t.nct_id))
+            FROM topic_studies t WHERE t.topic = @topic AND t.last_run_id >= @firstRunId
+            """, new { topic, firstRunId });
+    }
+
+    /// <summary>How many trials the topic's harvests have found: its studies, each trial once however many of its registrations it holds.</summary>
+    public long TopicTrialCount(string topic)
+    {
+        using var connection = connections.Open();
+        return connection.ExecuteScalar<long>("""
+            SELECT COUNT(DISTINCT COALESCE(s.shown_as, s.nct_id))
+            FROM topic_studies t JOIN studies s ON s.nct_id = t.nct_id WHERE t.topic = @topic
+            """, new { topic });
+    }
+
     /// <summary>How many studies the topic's harvests have found.</summary>
     public long TopicStudyCount(string topic)
     {

@@ -297,6 +297,7 @@ public sealed partial class HarvestService(
                 cancellationToken.ThrowIfCancellationRequested();
                 totalCount ??= page.TotalCount;
                 StorePage(run, page); // clears the run's retrying too
+                page.Check?.Invoke();
                 pages++;
                 studies += page.Studies.Read;
                 studiesPerPage = Math.Max(studiesPerPage, page.Studies.Read); // the registry's, not the size asked for
@@ -395,7 +396,7 @@ public sealed partial class HarvestService(
         for (var cause = ex; cause is not null; cause = cause.InnerException)
         {
             if (cause is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RegistryStatusException
-                or RegistryResponseException or MalformedJsonException or Data.Registries.RegistryFormatException)
+                or RegistryResponseException or MalformedJsonException or Data.Registries.RegistryFormatException or Euctr.EuctrMismatchException)
             {
                 ex = cause;
                 break;
@@ -421,11 +422,15 @@ public sealed partial class HarvestService(
         HttpRequestException http => $"cannot reach the registry at {registry.Value.BaseUrl} ({http.Message})",
         TimeoutRejectedException => $"the registry did not answer in time (attempt timeout {registry.Value.AttemptTimeout}, total {registry.Value.TotalTimeout})",
         BrokenCircuitException => $"too many registry failures in a row; requests are paused for {registry.Value.CircuitBreakerBreakDuration}",
-        RegistryStatusException or RegistryResponseException or MalformedJsonException or Data.Registries.RegistryFormatException => ex.Message,
+        RegistryStatusException or RegistryResponseException or MalformedJsonException or Data.Registries.RegistryFormatException or Euctr.EuctrMismatchException => ex.Message,
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
-    private sealed record Page(IngestBatch Studies, string? NextPageToken, long? TotalCount);
+    private sealed record Page(IngestBatch Studies, string? NextPageToken, long? TotalCount)
+    {
+        /// <summary>What must hold once the page is stored, for the run to succeed (run after the page's commit).</summary>
+        public Action? Check { get; init; }
+    }
 
     /// <summary>The key under which an EUCTR topic's run query names its registry, beside the search form's parameters.</summary>
     private const string RegistryKey = "registry";
@@ -437,41 +442,45 @@ public sealed partial class HarvestService(
         JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query) is { } query && query.TryGetValue(RegistryKey, out var name) && name == TopicOptions.Euctr;
 
     /// <summary>
-    /// An EUCTR search page by page: the first request of a run reads the search results (how many
-    /// trials, how many a page), then each page's full-text download is a page to store; the
-    /// checkpoint is the number of the next page. A page that holds no trial where the search
-    /// counted some fails the run (it resumes there), never passes as the end.
+    /// An EUCTR search page by page. Each page is two requests: the search results page N (which
+    /// trials it holds; the first also says how many were found) and page N's full-text download,
+    /// which must hold exactly those trials, no more and no fewer, or the run fails there naming
+    /// them. The checkpoint is the next page's number with the search it belongs to (the count
+    /// found and the first page's trials): EUCTR pages by position, so a run resumed after the
+    /// search changed starts again from page 1 rather than skip or repeat trials. At the end, the
+    /// trials stored since the run (or the run it resumes) began must be as many as were found.
     /// </summary>
     private Func<string?, CancellationToken, Task<Page>> EuctrPages(HarvestRun run)
     {
         var query = JsonSerializer.Deserialize<Dictionary<string, string>>(run.Query)!;
         query.Remove(RegistryKey);
-        (int Found, int Pages)? counted = null;
+        EuctrSearch? search = null;
+        var storedSince = runs.FirstOfChain(run);
         return async (token, cancellationToken) =>
         {
-            if (counted is not { } search)
+            var checkpoint = EuctrCheckpoint.Parse(token);
+            var number = checkpoint?.Page ?? 1;
+            var listing = await EuctrSearchPageAsync(query, number, cancellationToken).ConfigureAwait(false);
+            if (search is null)
             {
-                using var response = await euctr.SearchAsync(query, 1, cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
+                var first = number == 1 ? listing : await EuctrSearchPageAsync(query, 1, cancellationToken).ConfigureAwait(false);
+                search = EuctrSearch.Of(first);
+                if (checkpoint is not null && (checkpoint.Found != search.Found || checkpoint.FirstPage != search.FirstPage))
                 {
-                    throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
+                    // Not the search the checkpoint belongs to: its page N holds other trials now.
+                    LogEuctrSearchChanged(logger, run.Topic, run.Id, checkpoint.Found, search.Found);
+                    (number, listing, storedSince) = (1, first, run.Id);
                 }
-
-                await using var html = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                var first = Data.Registries.EuctrSearchPage.Read(html);
-                if (first.TrialsFound > 0 && first.EudraCtNumbers.Count == 0)
-                {
-                    throw new RegistryResponseException($"EUCTR's search found {first.TrialsFound:N0} trials but its first page lists none");
-                }
-
-                search = (first.TrialsFound, first.TrialsFound == 0 ? 0 : (first.TrialsFound + first.EudraCtNumbers.Count - 1) / first.EudraCtNumbers.Count);
-                counted = search;
             }
 
-            var number = token is null ? 1 : int.Parse(token, CultureInfo.InvariantCulture);
-            if (number > search.Pages)
+            if (search.Found == 0)
             {
-                return new Page(new IngestBatch(), null, search.Found); // no trial found, or fewer than when the checkpoint was saved
+                return new Page(new IngestBatch(), null, 0);
+            }
+
+            if (listing.EudraCtNumbers.Count == 0)
+            {
+                throw new Euctr.EuctrMismatchException($"page {number} of EUCTR's search lists no trial, though the search found {search.Found:N0}; the search changed while it was read, or the page is not EUCTR's");
             }
 
             using var download = await euctr.DownloadPageAsync(query, number, cancellationToken).ConfigureAwait(false);
@@ -483,14 +492,87 @@ public sealed partial class HarvestService(
             var source = download.RequestMessage?.RequestUri?.ToString() ?? $"EUCTR download page {number}";
             var body = await download.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var studies = Euctr.EuctrDownloadPage.Read(body, source, ingest.Value.MaxRecordBytes);
-            if (studies.Read == 0)
+            var downloaded = studies.Studies.Select(s => Data.Studies.Registrations.KeyOf(s.Study.Record.NctId)).OfType<string>()
+                .Select(key => key["EudraCT ".Length..]).ToHashSet(StringComparer.Ordinal);
+            var listed = listing.EudraCtNumbers.ToHashSet(StringComparer.Ordinal);
+            if (!downloaded.SetEquals(listed))
             {
-                throw new RegistryResponseException($"page {number} of EUCTR's download holds no trial, though the search found {search.Found:N0} trials ({search.Pages:N0} pages)");
+                var missing = listed.Except(downloaded).Order(StringComparer.Ordinal).ToList();
+                var extra = downloaded.Except(listed).Order(StringComparer.Ordinal).ToList();
+                throw new Euctr.EuctrMismatchException(
+                    $"page {number} of EUCTR's download does not hold the trials its search page lists"
+                    + (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : string.Empty)
+                    + (extra.Count > 0 ? $"; not listed: {string.Join(", ", extra)}" : string.Empty)
+                    + "; nothing of the page was stored");
             }
 
-            return new Page(studies, number < search.Pages ? (number + 1).ToString(CultureInfo.InvariantCulture) : null, search.Found);
+            var pages = listing.Pages ?? search.Pages;
+            if (number < pages)
+            {
+                return new Page(studies, new EuctrCheckpoint(number + 1, search.Found, search.FirstPage).ToString(), search.Found);
+            }
+
+            // The last page: every trial found must have been stored by now, by this run or the run it resumes.
+            return new Page(studies, null, search.Found) { Check = () => CheckEuctrComplete(run, storedSince, search.Found) };
         };
     }
+
+    private async Task<Data.Registries.EuctrSearchPage> EuctrSearchPageAsync(Dictionary<string, string> query, int number, CancellationToken cancellationToken)
+    {
+        using var response = await euctr.SearchAsync(query, number, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RegistryStatusException.FromAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var html = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return Data.Registries.EuctrSearchPage.Read(html);
+    }
+
+    /// <summary>Trials the search found but no page of it stored: the search changed while it was read (a trial moved to a page already read).</summary>
+    private void CheckEuctrComplete(HarvestRun run, long storedSince, int found)
+    {
+        var stored = runs.TrialsStoredSince(run.Topic, storedSince);
+        if (stored < found)
+        {
+            throw new Euctr.EuctrMismatchException(
+                $"EUCTR's search found {found:N0} trials but its pages held {stored:N0}: the search changed while it was read; the next harvest reads it again from the start");
+        }
+    }
+
+    /// <summary>The search a run reads: how many trials, how many pages, and which trials its first page holds.</summary>
+    private sealed record EuctrSearch(int Found, int Pages, string FirstPage)
+    {
+        public static EuctrSearch Of(Data.Registries.EuctrSearchPage first) => new(
+            first.TrialsFound,
+            first.Pages ?? (first.TrialsFound == 0 || first.EudraCtNumbers.Count == 0 ? 0 : (first.TrialsFound + first.EudraCtNumbers.Count - 1) / first.EudraCtNumbers.Count),
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(',', first.EudraCtNumbers))))[..16]);
+    }
+
+    /// <summary>An EUCTR run's checkpoint: the next page, of the search that found <paramref name="Found"/> trials with these on its first page.</summary>
+    private sealed record EuctrCheckpoint(int Page, int Found, string FirstPage)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Page}|{Found}|{FirstPage}");
+
+        /// <summary>Null for no checkpoint; one that is not of this form names page 1 of no known search.</summary>
+        public static EuctrCheckpoint? Parse(string? token)
+        {
+            if (token is null)
+            {
+                return null;
+            }
+
+            var parts = token.Split('|');
+            return parts.Length == 3
+                   && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+                   && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var found)
+                ? new EuctrCheckpoint(page, found, parts[2])
+                : new EuctrCheckpoint(1, -1, string.Empty);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest of {Topic} run {RunId}: EUCTR's search is not the one the checkpoint was saved in (found {Before} trials, now {Now}, or other trials first); reading it again from page 1")]
+    private static partial void LogEuctrSearchChanged(ILogger logger, string topic, long runId, int before, int now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} started: run {RunId}, {Kind}")]
     private static partial void LogStarted(ILogger logger, string topic, long runId, string kind);

@@ -18,7 +18,7 @@ public sealed class TopicOptions
     /// The search parameters an EUCTR topic may set: the fields of the register's search form
     /// (ctr-search/search?query=...&amp;phase=...), under its names.
     /// </summary>
-    public static IReadOnlyList<string> EuctrParameters { get; } = ["query", "age", "gender", "phase", "status", "country", "resultsstatus", "dateFrom", "dateTo"];
+    public static IReadOnlyList<string> EuctrParameters { get; } = ["query", "age", "gender", "phase", "status", "country", "resultsstatus", "dateFrom", "dateTo", "rare", "orphanimp", "orphannum"];
 
     public string Name { get; set; } = string.Empty;
 

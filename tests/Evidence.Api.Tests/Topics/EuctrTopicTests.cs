@@ -60,6 +60,23 @@ public sealed class EuctrTopicTests(EuctrTopicTests.Factory factory) : IClassFix
         Assert.Equal(2, trials.GetProperty("total").GetInt64());
     }
 
+    /// <summary>
+    /// The methods paragraph counts EUCTR's trials (2); the paragraphs after it count the topic's
+    /// rows of topic_studies, which for EUCTR are member-state records (8 of the 2 trials), as
+    /// "trials": "In all, the searches found 8 trials. Table 1 lists all 2 trials." and "2 trials
+    /// pass, of 8 trials the searches found" under "No filters" -- a flow a reader cannot reconcile.
+    /// </summary>
+    [Fact]
+    public async Task Every_paragraph_of_the_report_counts_the_same_trials()
+    {
+        var report = await ReportReader.Markdown(_client, $"/api/topics/{Topic}/report");
+        var paragraphs = report.QuerySelectorAll("p").Select(p => p.TextContent).ToList();
+
+        Assert.Contains("The search found 2 trials", paragraphs[0], StringComparison.Ordinal);
+        Assert.Equal("In all, the searches found 2 trials. Table 1 lists all 2 trials.", paragraphs[1]);
+        Assert.Contains(paragraphs, p => p.StartsWith("2 trials pass, of 2 trials the searches found.", StringComparison.Ordinal));
+    }
+
     public sealed class Factory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         public TempDatabase Database { get; } = new();

@@ -211,4 +211,37 @@ public class InterventionValuesMigrationTests
             ["0 agent 0 cadonilimab", "0 agent_class 0 ICI", "0 agent_property 0 bispecific", "1 rt_modality 0 SBRT"],
             connection.Query<string>("SELECT ordinal || ' ' || field || ' ' || position || ' ' || value FROM intervention_values ORDER BY ordinal, field, position"));
     }
+
+    [Fact]
+    public void Migration_25_finds_a_trial_by_the_words_of_its_registrations_listed_under_it_and_puts_it_in_their_topics()
+    {
+        using var database = new TempDatabase(migrateTo: 24);
+        using var connection = database.Open();
+        connection.Execute("""
+            INSERT INTO study_versions (id, nct_id, content_hash, fetched_at, source, raw_json) VALUES
+                (1, 'NCT03418623', 'a', '2026-11-26T00:00:00Z', 'test', '{}'),
+                (2, 'ChiCTR2000099999', 'b', '2026-11-26T00:00:00Z', 'test', '{}');
+            INSERT INTO studies (nct_id, brief_title, lead_sponsor, current_version_id, updated_at, registry) VALUES
+                ('NCT03418623', 'Zanubrutinib in lymphoma', 'BeiGene', 1, '2026-11-26T00:00:00Z', 'ClinicalTrials.gov'),
+                ('ChiCTR2000099999', 'Zanubrutinib registered in China too', 'Shenzhen hospital', 2, '2026-11-26T00:00:00Z', 'ChiCTR');
+            INSERT INTO interventions (nct_id, ordinal, type, name, other_names) VALUES ('ChiCTR2000099999', 0, 'DRUG', 'Zanubrutinib', '["BGB-3111"]');
+            UPDATE studies SET shown_as = 'NCT03418623' WHERE nct_id = 'ChiCTR2000099999';
+            INSERT INTO study_search (rowid, nct_id, titles, summary, conditions, interventions, sponsor)
+            SELECT rowid, nct_id, brief_title, '', '', '', lead_sponsor FROM studies WHERE nct_id = 'NCT03418623';
+            INSERT INTO harvest_runs (id, topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner)
+            VALUES (1, 'china', 'full', '2026-11-26T00:00:00Z', '2026-11-26T00:00:00Z', 'succeeded', '{}', '{}', 'test');
+            INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
+            VALUES ('china', 'ChiCTR2000099999', '2026-11-26T00:00:00Z', '2026-11-26T00:00:00Z', 1, 1);
+            """);
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_facets WHERE facet = 'topic'"));
+
+        database.Migrator.Migrate(25);
+
+        Assert.Equal(
+            ["NCT03418623"],
+            connection.Query<string>("SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH 'China AND Shenzhen AND BGB')"));
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_search"));
+        Assert.Equal(["NCT03418623 china"], connection.Query<string>("SELECT nct_id || ' ' || value FROM study_facets WHERE facet = 'topic'"));
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'topic' AND value = 'china'"));
+    }
 }

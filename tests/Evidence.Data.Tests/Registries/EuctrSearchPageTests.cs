@@ -19,6 +19,18 @@ public class EuctrSearchPageTests
 
         Assert.Equal(1, page.TrialsFound);
         Assert.Equal(["2015-000590-12"], page.EudraCtNumbers);
+        Assert.Equal(1, page.Pages); // "Displaying page 1 of 1."
+    }
+
+    [Fact]
+    public void Check_boxes_outside_the_protocol_tab_are_not_its_trials()
+    {
+        var html = Html(SearchPage).Replace(
+            "<div id=\"tabs-1\"",
+            "<div id=\"tabs-2\"><input type=\"checkbox\" name=\"enchx\" value=\"2010-000001-01\"/></div><div id=\"tabs-1\"",
+            StringComparison.Ordinal);
+
+        Assert.Equal(["2015-000590-12"], Read(html).EudraCtNumbers);
     }
 
     [Theory]

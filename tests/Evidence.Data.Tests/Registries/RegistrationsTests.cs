@@ -121,22 +121,107 @@ public sealed class RegistrationsTests : IDisposable
         FacetConsistency.AssertHolds(connection);
     }
 
+    private static void JoinTopic(Microsoft.Data.Sqlite.SqliteConnection connection, string id, string topic = "t")
+    {
+        var run = connection.QuerySingle<long>(
+            "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES (@topic, 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id",
+            new { topic, now = "2026-12-04T00:00:00Z" });
+        connection.Execute(
+            "INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id) VALUES (@topic, @id, @now, @now, @run, @run)",
+            new { topic, id, now = "2026-12-04T00:00:00Z", run });
+    }
+
+    private static List<(string Study, string Topic)> TopicRows(Microsoft.Data.Sqlite.SqliteConnection connection) =>
+        [.. connection.Query<(string, string)>("SELECT nct_id, value FROM study_facets WHERE facet = 'topic' ORDER BY 1, 2")];
+
     [Fact]
-    public void A_listed_under_registration_joining_a_topic_adds_no_facet_row()
+    public void A_registration_listed_under_another_that_joins_a_topic_puts_its_trial_in_the_topic()
     {
         _database.Import(SharedData.CtGovFile($"{Nct}.json"));
         _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
         using var connection = _database.Open();
 
-        var run = connection.QuerySingle<long>(
-            "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES ('t', 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id",
-            new { now = "2026-12-04T00:00:00Z" });
-        connection.Execute(
-            "INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id) VALUES ('t', @id, @now, @now, @run, @run)",
-            new { id = "ChiCTR2000099999", now = "2026-12-04T00:00:00Z", run });
+        JoinTopic(connection, "ChiCTR2000099999");
 
+        // The trial, listed under its NCT record, is in the topic that found its ChiCTR registration.
         FacetConsistency.AssertHolds(connection);
+        Assert.Equal([(Nct, "t")], TopicRows(connection));
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_facets WHERE nct_id = 'ChiCTR2000099999'"));
+    }
+
+    [Fact]
+    public void A_trial_found_by_a_topic_through_one_registration_leaves_it_when_that_registration_parts()
+    {
+        _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
+        using (var connection = _database.Open())
+        {
+            JoinTopic(connection, "ChiCTR2000099999");
+        }
+
+        // The NCT record arrives: the ChiCTR one, and its topic, go under it; then it stops naming it.
+        _database.Import(SharedData.CtGovFile($"{Nct}.json"));
+        using (var connection = _database.Open())
+        {
+            Assert.Equal([(Nct, "t")], TopicRows(connection));
+            FacetConsistency.AssertHolds(connection);
+        }
+
+        _database.Import(ChiCtrExport("ChiCTR2000099999", "SPONSOR-PROTOCOL-1", refreshed: "2 December 2026", file: "later.xml"));
+
+        using var after = _database.Open();
+        FacetConsistency.AssertHolds(after);
+        Assert.Equal([("ChiCTR2000099999", "t")], TopicRows(after));
+    }
+
+    /// <summary>The trials a full-text query finds, as the API asks the index (a study's row is its studies row's rowid).</summary>
+    private List<string> Found(string words)
+    {
+        using var connection = _database.Open();
+        return [.. connection.Query<string>(
+            "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH @words) ORDER BY 1", new { words })];
+    }
+
+    [Fact]
+    public void The_words_of_a_registration_listed_under_another_find_the_trial_and_follow_its_versions()
+    {
+        _database.Import(SharedData.CtGovFile($"{Nct}.json"));
+        Assert.Empty(Found("China"));
+
+        _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
+
+        // "Zanubrutinib registered in China too" is the ChiCTR record's title alone.
+        Assert.Equal([Nct], Found("China"));
+        Assert.Equal([Nct], Found("zanubrutinib"));
+
+        // A later version of the ChiCTR record, with another title, changes what finds the trial.
+        IctrpFixture.Write(
+            Path.Combine(_database.Directory, "retitled.xml"),
+            new IctrpTrial("ChiCTR2000099999", "ChiCTR", "Zanubrutinib given in Shenzhen", "3 December 2026", TargetSize: "Experimental group:30;Control group:30;", SecondaryIds: Nct));
+        _database.Import(Path.Combine(_database.Directory, "retitled.xml"));
+
+        Assert.Equal([Nct], Found("Shenzhen"));
+        Assert.Empty(Found("China"));
+
+        // Parted again, the ChiCTR record is found as itself.
+        _database.Import(ChiCtrExport("ChiCTR2000099999", "SPONSOR-PROTOCOL-1", refreshed: "4 December 2026", file: "parted.xml"));
+
+        Assert.Equal(["ChiCTR2000099999"], Found("China"));
+        using var connection = _database.Open();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM registration_text"));
+    }
+
+    [Fact]
+    public void Renormalizing_leaves_the_search_of_a_trial_with_several_registrations_as_it_was()
+    {
+        _database.Import(SharedData.CtGovFile($"{Nct}.json"));
+        _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
+        using var connection = _database.Open();
+        var before = connection.Query<string>("SELECT json_array(rowid, nct_id, titles, summary, conditions, interventions, sponsor) FROM study_search ORDER BY rowid").ToList();
+
+        new TrialEvidence.Data.Normalisation.Renormaliser(_database.Connections, TimeProvider.System).Run(TrialEvidence.Data.Normalisation.StudyNormaliser.Embedded);
+
+        Assert.Equal(before, connection.Query<string>("SELECT json_array(rowid, nct_id, titles, summary, conditions, interventions, sponsor) FROM study_search ORDER BY rowid"));
+        Assert.Equal([Nct], Found("China"));
     }
 
     [Theory]

@@ -38,7 +38,9 @@ internal static class EuctrApi
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html>\n<head><title>Clinical Trials Register</title></head>\n<body>\n<div id=\"tabs\" class=\"container_12\">\n<ul>\n<li>\n<a id=\"ui-id-1\" href=\"#tabs-1\">\n")
             .Append(WebUtility.HtmlEncode($"Trials with a EudraCT protocol ({found.All.Count:N0})"))
-            .Append("\n</a>\n</li>\n</ul>\n<div id=\"tabs-1\">\n");
+            .Append("\n</a>\n</li>\n</ul>\n<div id=\"tabs-1\">\n<div class=\"outcome grid_12\">\n")
+            .Append(WebUtility.HtmlEncode($"{found.All.Count} result(s) found. Displaying page {found.Number} of {Math.Max(1, (found.All.Count + options.EuctrPageSize - 1) / options.EuctrPageSize)}."))
+            .Append("\n</div>\n");
         foreach (var trial in found.Page)
         {
             html.Append("<table class=\"result\"><tr><td><input type=\"checkbox\" name=\"enchx\" value=\"")
@@ -79,7 +81,7 @@ internal static class EuctrApi
     }
 
     /// <summary>The trials the query finds and those of the page asked for; null when a parameter is not one the replay evaluates.</summary>
-    private static (List<EuctrTrial> All, List<EuctrTrial> Page)? Find(IQueryCollection query, EuctrTrials served, ReplayRegistryOptions options, bool download)
+    private static (List<EuctrTrial> All, List<EuctrTrial> Page, int Number)? Find(IQueryCollection query, EuctrTrials served, ReplayRegistryOptions options, bool download)
     {
         var allowed = download ? DownloadParameters.Concat(["query", "page"]) : ["query", "page"];
         if (query.Keys.Any(key => !allowed.Contains(key, StringComparer.Ordinal)) || query.Any(p => p.Value.Count != 1))
@@ -100,7 +102,7 @@ internal static class EuctrApi
         }
 
         var all = served.Trials.Where(trial => trial.Matches(words)).ToList();
-        return (all, all.Skip((page - 1) * options.EuctrPageSize).Take(options.EuctrPageSize).ToList());
+        return (all, all.Skip((page - 1) * options.EuctrPageSize).Take(options.EuctrPageSize).ToList(), page);
     }
 
     private static string Refusal(IQueryCollection query, bool download) =>
