@@ -82,9 +82,13 @@ public sealed partial class TrialReads
                 regimens,
                 provenance),
             enrollment,
-            connection.Query<string>("SELECT topic FROM topic_studies WHERE nct_id = @id ORDER BY topic", id, read).ToList(),
+            // The trial's topics: those that found any of its registrations (as its list row's).
+            connection.Query<string>(
+                "SELECT DISTINCT topic FROM topic_studies WHERE nct_id IN (SELECT value FROM json_each(@ids)) ORDER BY topic",
+                new { ids = JsonSerializer.Serialize(registrations.Select(r => r.Id)) }, read).ToList(),
             registrations,
-            Newest(registrations));
+            Newest(registrations),
+            SimilarTitles.Of(connection, read, nctId, [.. registrations.Select(r => r.Id)]));
     }
 
     /// <summary>

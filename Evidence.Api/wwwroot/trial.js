@@ -166,6 +166,23 @@ function facts(detail) {
   }
   list.append(element('dt', 'Registry'), links);
   registrations(detail, list);
+  similarTitles(detail, list);
+}
+
+// Other registries' trials with similar titles that cite no id in common: possibly the same
+// trial, for the reader to check (the sponsor helps); never joined to this one.
+function similarTitles(detail, list) {
+  if (!detail.similarTitles || detail.similarTitles.length === 0) return;
+  const items = element('ul', undefined, 'similar-titles');
+  for (const s of detail.similarTitles) {
+    const item = element('li');
+    item.append(link(`/trials/${encodeURIComponent(s.id)}`, s.id), ` ${s.registry}: ${s.title ?? 'no title'}`,
+      s.sponsor ? ` (${s.sponsor})` : '', `, title similarity ${s.similarity.toFixed(2)}`);
+    items.append(item);
+  }
+  const similar = element('dd');
+  similar.append(element('p', 'Similar titles in another registry, citing no id in common: check whether it is the same trial.', 'hint'), items);
+  list.append(element('dt', 'Possibly also registered as'), similar);
 }
 
 // A trial registered more than once: each registration, the one it is listed under, and per

@@ -1,0 +1,87 @@
+using System.Data;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dapper;
+
+namespace TrialEvidence.Api.Trials;
+
+/// <summary>Another registry's trial whose titles are like this one's: possibly the same trial, never linked on that alone.</summary>
+/// <param name="Similarity">The share of the two records' title words they have in common, each word weighed by how rare it is among the stored trials (0 to 1).</param>
+public sealed record SimilarTrial(string Id, string Registry, string? Title, string? Sponsor, double Similarity);
+
+/// <summary>
+/// Suggests registrations of the same trial that name no id in common (a ChiCTR record that does
+/// not cite its NCT number): listed trials of other registries whose titles share this one's rare
+/// words. The candidates are the full-text index's best matches on the title words; each is scored
+/// by weighted Jaccard over the words of both records' titles (brief and official), each word
+/// weighed by its inverse document frequency in the index (study_search_terms), so that "COVID-19"
+/// in a COVID topic counts for little and a drug's or hospital's name for much. A suggestion is
+/// for a reviewer to check (the page shows the sponsor beside it); it never joins records.
+/// </summary>
+internal static partial class SimilarTitles
+{
+    /// <summary>The least similarity suggested. On the WHO ICTRP export of ../shared (237 ChiCTR and 52 NCT records, 12,324 pairs), 6 pairs reach it.</summary>
+    public const double Threshold = 0.5;
+
+    private const int Candidates = 30;
+    private const int MaxSuggested = 5;
+
+    private static readonly HashSet<string> Stopwords = new(
+        ["the", "and", "for", "with", "from", "into", "its", "are", "was", "were", "this", "that", "than", "versus", "via"], StringComparer.Ordinal);
+
+    public static List<SimilarTrial> Of(IDbConnection connection, IDbTransaction read, string nctId, IReadOnlyCollection<string> trial)
+    {
+        var own = connection.QuerySingle<(string Registry, string? Brief, string? Official)>(
+            "SELECT registry, brief_title, official_title FROM studies WHERE nct_id = @nctId", new { nctId }, read);
+        var words = Words(own.Brief, own.Official);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var match = "titles : (" + string.Join(" OR ", words.Select(w => $"\"{w}\"")) + ")";
+        var candidates = connection.Query<(string Id, string Registry, string? Brief, string? Official, string? Sponsor)>("""
+            SELECT s.nct_id, s.registry, s.brief_title, s.official_title, s.lead_sponsor
+            FROM (SELECT rowid FROM study_search WHERE study_search MATCH @match ORDER BY rank LIMIT @limit) m
+            JOIN studies s ON s.rowid = m.rowid
+            WHERE s.registry <> @registry AND s.nct_id NOT IN (SELECT value FROM json_each(@trial))
+            """, new { match, limit = Candidates, registry = own.Registry, trial = System.Text.Json.JsonSerializer.Serialize(trial) }, read).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var titleWords = candidates.ToDictionary(c => c.Id, c => Words(c.Brief, c.Official), StringComparer.Ordinal);
+        var all = titleWords.Values.SelectMany(w => w).Concat(words).ToHashSet(StringComparer.Ordinal);
+        var documents = Math.Max(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total' AND value = ''", transaction: read));
+        var frequencies = connection.Query<(string Term, long Docs)>(
+                "SELECT term, doc FROM study_search_terms WHERE term IN (SELECT value FROM json_each(@terms))",
+                new { terms = System.Text.Json.JsonSerializer.Serialize(all) }, read)
+            .ToDictionary(t => t.Term, t => t.Docs, StringComparer.Ordinal);
+        double Weight(string word) => Math.Log(1 + (double)documents / Math.Max(1, frequencies.GetValueOrDefault(word, 1)));
+
+        return [.. candidates
+            .Select(c => (c, Score: Similarity(words, titleWords[c.Id], Weight)))
+            .Where(x => x.Score >= Threshold)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.c.Id, StringComparer.Ordinal)
+            .Take(MaxSuggested)
+            .Select(x => new SimilarTrial(x.c.Id, x.c.Registry, x.c.Brief ?? x.c.Official, x.c.Sponsor, Math.Round(x.Score, 2)))];
+    }
+
+    /// <summary>The words of titles as the index splits them (letters and digits, lower case), of three characters or more, common function words left out.</summary>
+    public static HashSet<string> Words(params string?[] titles) =>
+        titles.OfType<string>()
+            .SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value))
+            .Where(w => w.Length >= 3 && !Stopwords.Contains(w))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Weighted Jaccard: the weight of the words both have over the weight of the words either has.</summary>
+    public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b, Func<string, double> weight)
+    {
+        var union = a.Union(b).Sum(weight);
+        return union <= 0 ? 0 : a.Intersect(b).Sum(weight) / union;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+}
