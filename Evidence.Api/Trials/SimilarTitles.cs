@@ -26,20 +26,40 @@ internal static partial class SimilarTitles
     private const int Candidates = 30;
     private const int MaxSuggested = 5;
 
+    /// <summary>The rarest title words asked for candidates: a word in at most 1 in 200 trials (or 200), at most 6 of them.</summary>
+    private const int QueryWords = 6;
+    private const int RareShareOfDocuments = 200;
+    private const int MinRareDocuments = 200;
+
+    /// <summary>
+    /// Function words, and the words of nearly every trial's title, which are never rare: their
+    /// frequency is not looked up (counting a word's trials walks its whole posting list).
+    /// </summary>
     private static readonly HashSet<string> Stopwords = new(
-        ["the", "and", "for", "with", "from", "into", "its", "are", "was", "were", "this", "that", "than", "versus", "via"], StringComparer.Ordinal);
+        ["the", "and", "for", "with", "from", "into", "its", "are", "was", "were", "this", "that", "than", "versus", "via",
+         "study", "trial", "clinical", "phase", "patients", "randomized", "randomised", "controlled", "open", "label", "single", "multicenter",
+         "efficacy", "safety", "treatment", "therapy", "evaluate", "evaluating", "evaluation", "effect", "effects", "versus", "compared", "comparing"],
+        StringComparer.Ordinal);
 
     public static List<SimilarTrial> Of(IDbConnection connection, IDbTransaction read, string nctId, IReadOnlyCollection<string> trial)
     {
         var own = connection.QuerySingle<(string Registry, string? Brief, string? Official)>(
             "SELECT registry, brief_title, official_title FROM studies WHERE nct_id = @nctId", new { nctId }, read);
         var words = Words(own.Brief, own.Official);
-        if (words.Count == 0)
+        var documents = Math.Max(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total' AND value = ''", transaction: read));
+        var frequencies = Frequencies(connection, read, words);
+        // The candidates share a rare word of the title: a query on its common words would rank
+        // most of the index (a title's "hepatocellular carcinoma" in an HCC mirror).
+        var rare = words.Where(w => frequencies.GetValueOrDefault(w) is > 0 and var docs && docs <= Math.Max(MinRareDocuments, documents / RareShareOfDocuments))
+            .OrderBy(w => frequencies[w]).ThenBy(w => w, StringComparer.Ordinal)
+            .Take(QueryWords)
+            .ToList();
+        if (rare.Count == 0)
         {
             return [];
         }
 
-        var match = "titles : (" + string.Join(" OR ", words.Select(w => $"\"{w}\"")) + ")";
+        var match = "titles : (" + string.Join(" OR ", rare.Select(w => $"\"{w}\"")) + ")";
         var candidates = connection.Query<(string Id, string Registry, string? Brief, string? Official, string? Sponsor)>("""
             SELECT s.nct_id, s.registry, s.brief_title, s.official_title, s.lead_sponsor
             FROM (SELECT rowid FROM study_search WHERE study_search MATCH @match ORDER BY rank LIMIT @limit) m
@@ -52,12 +72,11 @@ internal static partial class SimilarTitles
         }
 
         var titleWords = candidates.ToDictionary(c => c.Id, c => Words(c.Brief, c.Official), StringComparer.Ordinal);
-        var all = titleWords.Values.SelectMany(w => w).Concat(words).ToHashSet(StringComparer.Ordinal);
-        var documents = Math.Max(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total' AND value = ''", transaction: read));
-        var frequencies = connection.Query<(string Term, long Docs)>(
-                "SELECT term, doc FROM study_search_terms WHERE term IN (SELECT value FROM json_each(@terms))",
-                new { terms = System.Text.Json.JsonSerializer.Serialize(all) }, read)
-            .ToDictionary(t => t.Term, t => t.Docs, StringComparer.Ordinal);
+        foreach (var (term, docs) in Frequencies(connection, read, titleWords.Values.SelectMany(w => w).Where(w => !frequencies.ContainsKey(w)).ToHashSet(StringComparer.Ordinal)))
+        {
+            frequencies[term] = docs;
+        }
+
         double Weight(string word) => Math.Log(1 + (double)documents / Math.Max(1, frequencies.GetValueOrDefault(word, 1)));
 
         return [.. candidates
@@ -67,6 +86,15 @@ internal static partial class SimilarTitles
             .Take(MaxSuggested)
             .Select(x => new SimilarTrial(x.c.Id, x.c.Registry, x.c.Brief ?? x.c.Official, x.c.Sponsor, Math.Round(x.Score, 2)))];
     }
+
+    /// <summary>In how many rows of the index each word is (study_search_terms); a word in none is absent.</summary>
+    private static Dictionary<string, long> Frequencies(IDbConnection connection, IDbTransaction read, HashSet<string> words) =>
+        words.Count == 0
+            ? new(StringComparer.Ordinal)
+            : connection.Query<(string Term, long Docs)>(
+                    "SELECT term, doc FROM study_search_terms WHERE term IN (SELECT value FROM json_each(@terms))",
+                    new { terms = System.Text.Json.JsonSerializer.Serialize(words) }, read)
+                .ToDictionary(t => t.Term, t => t.Docs, StringComparer.Ordinal);
 
     /// <summary>The words of titles as the index splits them (letters and digits, lower case), of three characters or more, common function words left out.</summary>
     public static HashSet<string> Words(params string?[] titles) =>

@@ -11,7 +11,6 @@ namespace TrialEvidence.Api.Trials;
 /// <param name="EnrollmentHistory">Every enrollment the registry showed, oldest first: the original estimate survives the overwrite.</param>
 /// <param name="Registrations">Every registration of the trial (this record first), where it is registered more than once (Registrations); else this one alone.</param>
 /// <param name="Newest">Per field, the value of the registration updated last that states it.</param>
-/// <param name="SimilarTitles">Other registries' trials with similar titles that name no id in common: possibly the same trial, for a reviewer to check (SimilarTitles); never joined.</param>
 public sealed record TrialDetail(
     string NctId,
     string RegistryUrl,
@@ -21,8 +20,7 @@ public sealed record TrialDetail(
     IReadOnlyList<TrialEnrollment> EnrollmentHistory,
     IReadOnlyList<string> Topics,
     IReadOnlyList<TrialRegistration> Registrations,
-    IReadOnlyList<NewestValue> Newest,
-    IReadOnlyList<SimilarTrial> SimilarTitles);
+    IReadOnlyList<NewestValue> Newest);
 
 /// <summary>One registration of a trial: a registry's record of it, and what it says now.</summary>
 /// <param name="ListedAs">The registration the trial is listed under (itself, or another: Registrations).</param>

@@ -87,8 +87,7 @@ public sealed partial class TrialReads
                 "SELECT DISTINCT topic FROM topic_studies WHERE nct_id IN (SELECT value FROM json_each(@ids)) ORDER BY topic",
                 new { ids = JsonSerializer.Serialize(registrations.Select(r => r.Id)) }, read).ToList(),
             registrations,
-            Newest(registrations),
-            SimilarTitles.Of(connection, read, nctId, [.. registrations.Select(r => r.Id)]));
+            Newest(registrations));
     }
 
     /// <summary>
@@ -146,6 +145,19 @@ public sealed partial class TrialReads
         SELECT last_update_posted_date AS LastUpdatePostedDate, version_holder AS VersionHolder, count AS Count, type AS Type, observed_at AS ObservedAt
         FROM enrollment_snapshots WHERE nct_id = @id ORDER BY COALESCE(last_update_posted_date, ''), id
         """;
+
+    /// <summary>Other registries' trials with titles like this one's that name no id in common (SimilarTitles); null when the trial is not stored.</summary>
+    public List<SimilarTrial>? Similar(string nctId)
+    {
+        using var connection = connections.Open();
+        using var read = connection.BeginTransaction(deferred: true);
+        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies WHERE nct_id = @nctId", new { nctId }, read) == 0)
+        {
+            return null;
+        }
+
+        return SimilarTitles.Of(connection, read, nctId, [.. Registrations(connection, read, new { id = nctId }).Select(r => r.Id)]);
+    }
 
     public List<TrialVersion> Versions(string nctId)
     {

@@ -18,6 +18,9 @@ public static class TrialsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{nctId}/changes", Changes).WithSummary("A trial's timeline: every change between its stored versions, newest first by registry date")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{nctId}/similar", Similar)
+            .WithSummary("Other registries' trials whose titles share this one's rare words and that name no id in common: possibly the same trial, for a reviewer to check; never joined")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{nctId}/raw", Raw).WithSummary("A stored version's registry JSON, exactly as received (default: the current one)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -73,6 +76,9 @@ public static class TrialsApi
 
     private static Results<Ok<List<TrialVersion>>, ProblemHttpResult> Versions([AsParameters] TrialId id, TrialReads reads) =>
         reads.Versions(id.NctId) is { Count: > 0 } versions ? TypedResults.Ok(versions) : NotFound(id);
+
+    private static Results<Ok<List<SimilarTrial>>, ProblemHttpResult> Similar([AsParameters] TrialId id, TrialReads reads) =>
+        reads.Similar(id.NctId) is { } similar ? TypedResults.Ok(similar) : NotFound(id);
 
     private static Results<Ok<TrialChanges>, ProblemHttpResult> Changes([AsParameters] TrialId id, ChangeLog log) =>
         log.Titles([id.NctId]).Count > 0 ? TypedResults.Ok(new TrialChanges(id.NctId, log.ForTrial(id.NctId))) : NotFound(id);

@@ -166,15 +166,19 @@ function facts(detail) {
   }
   list.append(element('dt', 'Registry'), links);
   registrations(detail, list);
-  similarTitles(detail, list);
+  // Suggestions come after the page: a failure to read them leaves the page as it is.
+  similarTitles(detail.nctId, list).catch(() => {});
 }
 
 // Other registries' trials with similar titles that cite no id in common: possibly the same
 // trial, for the reader to check (the sponsor helps); never joined to this one.
-function similarTitles(detail, list) {
-  if (!detail.similarTitles || detail.similarTitles.length === 0) return;
+async function similarTitles(nctId, list) {
+  const response = await fetch(`/api/trials/${encodeURIComponent(nctId)}/similar`);
+  if (!response.ok) return;
+  const similarTitles = await response.json();
+  if (similarTitles.length === 0) return;
   const items = element('ul', undefined, 'similar-titles');
-  for (const s of detail.similarTitles) {
+  for (const s of similarTitles) {
     const item = element('li');
     item.append(link(`/trials/${encodeURIComponent(s.id)}`, s.id), ` ${s.registry}: ${s.title ?? 'no title'}`,
       s.sponsor ? ` (${s.sponsor})` : '', `, title similarity ${s.similarity.toFixed(2)}`);
@@ -215,7 +219,9 @@ function statusText(status) {
 function statusTimeline(record, changes) {
   const steps = changes.filter(c => c.field === 'status').sort((a, b) => (a.registryDate ?? '').localeCompare(b.registryDate ?? ''));
   const list = document.getElementById('status-timeline');
-  const first = steps.length > 0 ? steps[0].old : statusLabel(record.overallStatus);
+  // Another registry's status is its own words (registryStatus), not a ClinicalTrials.gov code.
+  const first = steps.length > 0 ? steps[0].old
+    : record.overallStatus ? statusLabel(record.overallStatus) : record.registryStatus ?? 'status not stated';
   list.append(element('li', `${first} (when first stored)`));
   for (const step of steps) list.append(element('li', `${step.new} (from ${step.registryDate})`));
 }

@@ -17,7 +17,7 @@ public sealed class SimilarTitlesTests(RegistriesFactory factory) : IClassFixtur
     private readonly HttpClient _client = factory.CreateClient();
 
     private async Task<List<JsonElement>> Similar(string id) =>
-        [.. (await _client.GetJson($"/api/trials/{id}")).GetProperty("similarTitles").EnumerateArray()];
+        [.. (await _client.GetJson($"/api/trials/{id}/similar")).EnumerateArray()];
 
     [Theory]
     [InlineData(ChiCtr, Nct, "ClinicalTrials.gov")]
@@ -51,6 +51,14 @@ public sealed class SimilarTitlesTests(RegistriesFactory factory) : IClassFixtur
             var scores = similar.Select(s => s.GetProperty("similarity").GetDouble()).ToList();
             Assert.Equal(scores.OrderDescending(), scores);
         }
+    }
+
+    [Fact]
+    public async Task A_trial_not_stored_is_a_404_naming_it()
+    {
+        var problem = await _client.GetJson("/api/trials/NCT09999999/similar", System.Net.HttpStatusCode.NotFound);
+
+        Assert.Contains("NCT09999999", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
