@@ -23,7 +23,7 @@ internal static partial class SimilarTitles
     /// <summary>The least similarity suggested. On the WHO ICTRP export of ../shared (237 ChiCTR and 52 NCT records, 12,324 pairs), 6 pairs reach it.</summary>
     public const double Threshold = 0.5;
 
-    private const int Candidates = 30;
+    private const int Candidates = 50;
     private const int MaxSuggested = 5;
 
     /// <summary>The rarest title words asked for candidates: a word in at most 1 in 200 trials (or 200), at most 6 of them.</summary>
@@ -43,12 +43,14 @@ internal static partial class SimilarTitles
 
     public static List<SimilarTrial> Of(IDbConnection connection, IDbTransaction read, string nctId, IReadOnlyCollection<string> trial)
     {
-        var own = connection.QuerySingle<(string Registry, string? Brief, string? Official)>(
-            "SELECT registry, brief_title, official_title FROM studies WHERE nct_id = @nctId", new { nctId }, read);
-        var words = Words(own.Brief, own.Official);
+        var registry = connection.QuerySingle<string>("SELECT registry FROM studies WHERE nct_id = @nctId", new { nctId }, read);
+        // Each registration of this trial, and of each candidate, is compared with each of the
+        // other's: the index found the candidate by any of its registrations' words.
+        var own = Registrations(connection, read, trial).Select(r => r.Words).ToList();
+        var words = own.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
         var documents = Math.Max(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total' AND value = ''", transaction: read));
         var frequencies = Frequencies(connection, read, words);
-        // The candidates share a rare word of the title: a query on its common words would rank
+        // The candidates share a rare word of the titles: a query on their common words would rank
         // most of the index (a title's "hepatocellular carcinoma" in an HCC mirror).
         var rare = words.Where(w => frequencies.GetValueOrDefault(w) is > 0 and var docs && docs <= Math.Max(MinRareDocuments, documents / RareShareOfDocuments))
             .OrderBy(w => frequencies[w]).ThenBy(w => w, StringComparer.Ordinal)
@@ -65,14 +67,14 @@ internal static partial class SimilarTitles
             FROM (SELECT rowid FROM study_search WHERE study_search MATCH @match ORDER BY rank LIMIT @limit) m
             JOIN studies s ON s.rowid = m.rowid
             WHERE s.registry <> @registry AND s.nct_id NOT IN (SELECT value FROM json_each(@trial))
-            """, new { match, limit = Candidates, registry = own.Registry, trial = System.Text.Json.JsonSerializer.Serialize(trial) }, read).ToList();
+            """, new { match, limit = Candidates, registry, trial = System.Text.Json.JsonSerializer.Serialize(trial) }, read).ToList();
         if (candidates.Count == 0)
         {
             return [];
         }
 
-        var titleWords = candidates.ToDictionary(c => c.Id, c => Words(c.Brief, c.Official), StringComparer.Ordinal);
-        foreach (var (term, docs) in Frequencies(connection, read, titleWords.Values.SelectMany(w => w).Where(w => !frequencies.ContainsKey(w)).ToHashSet(StringComparer.Ordinal)))
+        var theirs = Registrations(connection, read, [.. candidates.Select(c => c.Id)]).ToLookup(r => r.ListedAs, r => r.Words, StringComparer.Ordinal);
+        foreach (var (term, docs) in Frequencies(connection, read, theirs.SelectMany(g => g).SelectMany(w => w).Where(w => !frequencies.ContainsKey(w)).ToHashSet(StringComparer.Ordinal)))
         {
             frequencies[term] = docs;
         }
@@ -80,12 +82,22 @@ internal static partial class SimilarTitles
         double Weight(string word) => Math.Log(1 + (double)documents / Math.Max(1, frequencies.GetValueOrDefault(word, 1)));
 
         return [.. candidates
-            .Select(c => (c, Score: Similarity(words, titleWords[c.Id], Weight)))
+            .Select(c => (c, Score: own.SelectMany(mine => theirs[c.Id].Select(other => Similarity(mine, other, Weight))).DefaultIfEmpty(0).Max()))
             .Where(x => x.Score >= Threshold)
             .OrderByDescending(x => x.Score).ThenBy(x => x.c.Id, StringComparer.Ordinal)
             .Take(MaxSuggested)
             .Select(x => new SimilarTrial(x.c.Id, x.c.Registry, x.c.Brief ?? x.c.Official, x.c.Sponsor, Math.Round(x.Score, 2)))];
     }
+
+    /// <summary>The title words of each registration of the trials listed as <paramref name="listed"/> (those listed under them included), by the id they are listed as.</summary>
+    private static IEnumerable<(string ListedAs, HashSet<string> Words)> Registrations(IDbConnection connection, IDbTransaction read, IReadOnlyCollection<string> listed) =>
+        connection.Query<(string ListedAs, string? Brief, string? Official)>("""
+                SELECT nct_id, brief_title, official_title FROM studies WHERE nct_id IN (SELECT value FROM json_each(@ids))
+                UNION ALL
+                SELECT shown_as, brief_title, official_title FROM studies WHERE shown_as IN (SELECT value FROM json_each(@ids))
+                """, new { ids = System.Text.Json.JsonSerializer.Serialize(listed) }, read)
+            .Select(r => (r.ListedAs, Words(r.Brief, r.Official)))
+            .Where(r => r.Item2.Count > 0);
 
     /// <summary>In how many rows of the index each word is (study_search_terms); a word in none is absent.</summary>
     private static Dictionary<string, long> Frequencies(IDbConnection connection, IDbTransaction read, HashSet<string> words) =>
@@ -99,7 +111,7 @@ internal static partial class SimilarTitles
     /// <summary>The words of titles as the index splits them (letters and digits, lower case), of three characters or more, common function words left out.</summary>
     public static HashSet<string> Words(params string?[] titles) =>
         titles.OfType<string>()
-            .SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value))
+            .SelectMany(t => Word().Matches(Diacritics.Remove(t)).Select(m => m.Value))
             .Where(w => w.Length >= 3 && !Stopwords.Contains(w))
             .ToHashSet(StringComparer.Ordinal);
 

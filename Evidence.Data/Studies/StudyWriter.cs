@@ -109,15 +109,19 @@ public sealed partial class StudyWriter(TimeProvider clock)
         var relisted = Registrations.Update(connection, transaction, studies.ConvertAll(s => s.Record))
             .Union(Registrations.ListedUnder(connection, transaction, studies.ConvertAll(s => s.Record.NctId)), StringComparer.Ordinal)
             .ToList();
-        NormalisationWriter.InsertDerived(connection, transaction, studies.ConvertAll(s => (s.Record.NctId, s.Normalised)), now);
+        var derived = studies.ConvertAll(s => (s.Record.NctId, s.Normalised));
         if (relisted.Count > 0)
         {
             // Another registration of a trial arrived or left: the studies listed or unlisted by it
-            // have their derived rows written again, from their current version.
+            // have their derived rows written again, from their current version, in one pass with
+            // the batch's, which writes every registration's search text before the full-text row
+            // of the one it is listed under (whichever of them the batch holds).
             var records = PreviousVersions.Read(connection, transaction, relisted);
             NormalisationWriter.DeleteDerived(connection, transaction, JsonSerializer.Serialize(relisted));
-            NormalisationWriter.InsertDerived(connection, transaction, [.. records.Values.Select(v => (v.Record.NctId, StudyNormaliser.Embedded.Normalise(v.Record)))], now);
+            derived.AddRange(records.Values.Select(v => (v.Record.NctId, StudyNormaliser.Embedded.Normalise(v.Record))));
         }
+
+        NormalisationWriter.InsertDerived(connection, transaction, derived, now);
         Insert(connection, transaction, InsertSnapshot, SnapshotColumns, snapshotRows);
         // A dated version older than the current one falls between two already compared: the
         // study's changes follow its versions again (the rows it splits become history).
