@@ -173,11 +173,20 @@ public sealed partial class TrialReads
     }
 
     /// <summary>
-    /// The lead sponsor's name contains {0} in any (ASCII) case: a LIKE whose pattern takes the
-    /// value literally (\, % and _ escaped, so they are text, not wildcards).
+    /// A LIKE whose pattern is "contains {0}" in any (ASCII) case, the value taken literally (\,
+    /// % and _ escaped, so they are text, not wildcards).
     /// </summary>
-    private const string SponsorContains =
-        """s.lead_sponsor LIKE '%' || replace(replace(replace({0}, '\', '\\'), '%', '\%'), '_', '\_') || '%' ESCAPE '\'""";
+    private const string LikeContains = """LIKE '%' || replace(replace(replace({0}, '\', '\\'), '%', '\%'), '_', '\_') || '%' ESCAPE '\'""";
+
+    /// <summary>
+    /// A registration listed under the study (Registrations) has a lead sponsor containing {0}:
+    /// a trial is found by any of its registrations' sponsors, as by their words. The few listed
+    /// under another are read from their partial index.
+    /// </summary>
+    private const string RegistrationSponsorContains = $"s.nct_id IN (SELECT h.shown_as FROM studies h WHERE h.shown_as IS NOT NULL AND h.lead_sponsor {LikeContains})";
+
+    /// <summary>The lead sponsor's name, or a registration's listed under it, contains {0} in any (ASCII) case.</summary>
+    private const string SponsorContains = $"(s.lead_sponsor {LikeContains} OR {RegistrationSponsorContains})";
 
     /// <summary>
     /// The rowids of the studies whose lead sponsor may contain {0}, from the trigram index: the
@@ -187,7 +196,7 @@ public sealed partial class TrialReads
     private const string SponsorCandidates = """SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '"' || replace({0}, '"', '""') || '"'""";
 
     /// <summary>The same as <see cref="SponsorContains"/>, the candidates first from the trigram index.</summary>
-    private const string SponsorIndexed = $"(s.rowid IN ({SponsorCandidates}) AND {SponsorContains})";
+    private const string SponsorIndexed = $"((s.rowid IN ({SponsorCandidates}) AND s.lead_sponsor {LikeContains}) OR {RegistrationSponsorContains})";
 
     /// <summary>Whether a sponsor value is long enough (three characters) to be looked up in the trigram index.</summary>
     private static bool HasTrigram(string value) => value.EnumerateRunes().Count() >= 3;

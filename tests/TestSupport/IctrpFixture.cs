@@ -6,7 +6,7 @@ namespace TrialEvidence.TestSupport;
 /// <summary>One trial of a WHO ICTRP export written by a test (<see cref="IctrpFixture"/>).</summary>
 public sealed record IctrpTrial(
     string Id, string Register, string Title, string Refreshed = "1 December 2026", string Status = "Recruiting",
-    string TargetSize = "1", string SecondaryIds = "");
+    string TargetSize = "1", string SecondaryIds = "", string Sponsor = "");
 
 /// <summary>
 /// WHO ICTRP exports written by tests, in the elements and layout of ../shared/registries' real
@@ -26,6 +26,7 @@ public static class IctrpFixture
                     <TrialID>{Escape(t.Id)}</TrialID>
                     <Last_Refreshed_on>{Escape(t.Refreshed)}</Last_Refreshed_on>
                     <Public_title>{Escape(t.Title)}</Public_title>
+                    <Primary_sponsor>{Escape(t.Sponsor)}</Primary_sponsor>
                     <Source_Register>{Escape(t.Register)}</Source_Register>
                     <Recruitment_Status>{Escape(t.Status)}</Recruitment_Status>
                     <Target_size>{Escape(t.TargetSize)}</Target_size>

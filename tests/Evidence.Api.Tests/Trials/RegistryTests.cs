@@ -22,7 +22,8 @@ public sealed class RegistriesFactory : EvidenceApiFactory
     {
         var linked = IctrpFixture.Write(
             Path.Combine(Database.Directory, "linked.xml"),
-            new IctrpTrial(Linked, "ChiCTR", "The same trial as registered in China", Status: "Completed", TargetSize: "Experimental group:31;", SecondaryIds: LinkedTo));
+            new IctrpTrial(Linked, "ChiCTR", "The same trial as registered in China", Status: "Completed", TargetSize: "Experimental group:31;", SecondaryIds: LinkedTo,
+                Sponsor: "Zhuhai Registration Hospital"));
         // ICTRP's copy of a ClinicalTrials.gov record stored here, refreshed after the registry's last update.
         var copy = IctrpFixture.Write(
             Path.Combine(Database.Directory, "copy.xml"),
@@ -45,6 +46,19 @@ public sealed class RegistriesFactory : EvidenceApiFactory
 public sealed class RegistryTests(RegistriesFactory factory) : IClassFixture<RegistriesFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("Zhuhai Registration")] // looked up in the sponsors' trigram index
+    [InlineData("Zh")]                  // too short for it: compared with every sponsor
+    public async Task A_trial_is_found_by_the_sponsor_of_a_registration_listed_under_it(string sponsor)
+    {
+        var page = await _client.GetJson($"/api/trials?sponsor={Uri.EscapeDataString(sponsor)}&pageSize=100");
+
+        var ids = page.GetProperty("trials").EnumerateArray().Select(t => t.GetProperty("nctId").GetString()).ToList();
+        Assert.Contains(RegistriesFactory.LinkedTo, ids);
+        Assert.DoesNotContain(RegistriesFactory.Linked, ids);
+        Assert.Equal(ids.Count, page.GetProperty("total").GetInt64());
+    }
 
     /// <summary>The export's ChiCTR trials as the XML says, read apart from the product.</summary>
     private static List<XElement> ChiCtrTrials() =>
