@@ -193,12 +193,18 @@ public sealed partial record SearchReport
 
     private static bool IsDownload(HarvestRun run) => run.Query.Contains("\"download\"", StringComparison.Ordinal);
 
-    /// <summary>A run's query as asked: an EUCTR run's names its registry besides the search form's parameters, which the report names apart.</summary>
-    private static List<ReportText> Query(string topicQuery)
+    /// <summary>A run's query as asked.</summary>
+    private static List<ReportText> Query(string topicQuery) => Query(Asked(topicQuery));
+
+    /// <summary>
+    /// The search parameters a run asked: its stored query without the key an EUCTR run's names
+    /// its registry under (HarvestService.RegistryKey), which the report names apart.
+    /// </summary>
+    private static SortedDictionary<string, string> Asked(string topicQuery)
     {
         var asked = JsonSerializer.Deserialize<SortedDictionary<string, string>>(topicQuery) ?? [];
-        asked.Remove("registry");
-        return Query(asked);
+        asked.Remove(HarvestService.RegistryKey);
+        return asked;
     }
 
     /// <summary>Each parameter as a literal "name=value", joined by "and".</summary>
@@ -218,10 +224,9 @@ public sealed partial record SearchReport
         return parts.Count > 0 ? parts : [new("no query (every record)")];
     }
 
-    /// <summary>Whether a run asked the topic's query now; an EUCTR run's query names its registry besides.</summary>
-    private bool Same(string topicQuery, IReadOnlyDictionary<string, string> parameters) =>
-        JsonSerializer.Deserialize<SortedDictionary<string, string>>(topicQuery) is { } asked
-        && (!Topic.IsEuctr || asked.Remove("registry"))
+    /// <summary>Whether a run asked the topic's query now.</summary>
+    private static bool Same(string topicQuery, IReadOnlyDictionary<string, string> parameters) =>
+        Asked(topicQuery) is var asked
         && asked.Count == parameters.Count && asked.All(p => parameters.TryGetValue(p.Key, out var value) && value == p.Value);
 
     private static string Data(Harvest harvest) => harvest.DataDate is { } data ? $" (registry data of {Day(data)})" : string.Empty;

@@ -433,7 +433,7 @@ public sealed partial class HarvestService(
     }
 
     /// <summary>The key under which an EUCTR topic's run query names its registry, beside the search form's parameters.</summary>
-    private const string RegistryKey = "registry";
+    public const string RegistryKey = "registry";
 
     private static SortedDictionary<string, string> EuctrQuery(TopicOptions topic) =>
         new(topic.Query.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal) { [RegistryKey] = TopicOptions.Euctr };
