@@ -14,10 +14,20 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
     public EvidenceApiFactory()
     {
         Database = new TempDatabase();
-        var summary = Database.Import(SharedData.CtGov);
-        if (summary.Rejections.Count > 0)
+        Import(SharedData.CtGov);
+    }
+
+    /// <summary>Imports each of <paramref name="paths"/> in turn; a rejected record stops the fixture, named.</summary>
+    protected void Import(params string[] paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
         {
-            throw new InvalidOperationException("the shared records did not import: " + summary.Rejections[0]);
+            var summary = Database.Import(path);
+            if (summary.Rejections.Count > 0)
+            {
+                throw new InvalidOperationException($"{path} did not import: {summary.Rejections[0]}");
+            }
         }
     }
 

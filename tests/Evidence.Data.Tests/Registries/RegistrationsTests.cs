@@ -121,16 +121,6 @@ public sealed class RegistrationsTests : IDisposable
         FacetConsistency.AssertHolds(connection);
     }
 
-    private static void JoinTopic(Microsoft.Data.Sqlite.SqliteConnection connection, string id, string topic = "t")
-    {
-        var run = connection.QuerySingle<long>(
-            "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES (@topic, 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id",
-            new { topic, now = "2026-12-04T00:00:00Z" });
-        connection.Execute(
-            "INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id) VALUES (@topic, @id, @now, @now, @run, @run)",
-            new { topic, id, now = "2026-12-04T00:00:00Z", run });
-    }
-
     private static List<(string Study, string Topic)> TopicRows(Microsoft.Data.Sqlite.SqliteConnection connection) =>
         [.. connection.Query<(string, string)>("SELECT nct_id, value FROM study_facets WHERE facet = 'topic' ORDER BY 1, 2")];
 
@@ -141,7 +131,7 @@ public sealed class RegistrationsTests : IDisposable
         _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
         using var connection = _database.Open();
 
-        JoinTopic(connection, "ChiCTR2000099999");
+        TopicMembership.Join(connection, "t", "ChiCTR2000099999");
 
         // The trial, listed under its NCT record, is in the topic that found its ChiCTR registration.
         FacetConsistency.AssertHolds(connection);
@@ -155,7 +145,7 @@ public sealed class RegistrationsTests : IDisposable
         _database.Import(ChiCtrExport("ChiCTR2000099999", Nct));
         using (var connection = _database.Open())
         {
-            JoinTopic(connection, "ChiCTR2000099999");
+            TopicMembership.Join(connection, "t", "ChiCTR2000099999");
         }
 
         // The NCT record arrives: the ChiCTR one, and its topic, go under it; then it stops naming it.

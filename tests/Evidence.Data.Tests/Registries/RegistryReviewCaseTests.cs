@@ -128,16 +128,6 @@ public sealed class LinkedRegistrationSequenceTests : IDisposable
             </Trials_downloaded_from_ICTRP>
             """);
 
-    private static void Join(Microsoft.Data.Sqlite.SqliteConnection connection, string topic, string id)
-    {
-        var run = connection.QuerySingle<long>(
-            "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES (@topic, 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id",
-            new { topic, now = "2026-12-04T00:00:00Z" });
-        connection.Execute(
-            "INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id) VALUES (@topic, @id, @now, @now, @run, @run)",
-            new { topic, id, now = "2026-12-04T00:00:00Z", run });
-    }
-
     private List<string> Listed()
     {
         using var connection = _database.Open();
@@ -153,7 +143,7 @@ public sealed class LinkedRegistrationSequenceTests : IDisposable
         Assert.Equal(["EUCTR2015-001894-41-FR"], Listed());
         FacetConsistency.AssertHolds(connection);
 
-        Join(connection, "t", "EUCTR2015-001894-41-DE"); // hidden, joins a topic
+        TopicMembership.Join(connection, "t", "EUCTR2015-001894-41-DE"); // hidden, joins a topic
         FacetConsistency.AssertHolds(connection);
 
         Assert.Empty(_database.Import(Euctr("de2.xml", "EUCTR2015-001894-41-DE", "3 December 2026")).Rejections); // primary changes
