@@ -11,7 +11,7 @@ internal static class ArgumentChecks
     /// have, not a value: the parser would otherwise take it as one (a path, an NCT id). A path
     /// that exists is a path, whatever its name.
     /// </summary>
-    public static Argument<string[]> RefusingUnknownOptions(this Argument<string[]> argument)
+    public static Argument<T> RefusingUnknownOptions<T>(this Argument<T> argument)
     {
         ArgumentNullException.ThrowIfNull(argument);
         argument.Validators.Add(result =>

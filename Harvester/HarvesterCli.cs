@@ -65,6 +65,7 @@ internal static class HarvesterCli
             RenormalizeCommand.Create(host),
             BackfillChangesCommand.Create(host),
             EvaluateCommand.Create(),
+            CopyCommand.Create(),
         };
         ScheduleCommand.AttachTo(root, host);
         return root;

@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
+using TrialEvidence.Data.Search;
 
 namespace TrialEvidence.Api.Trials;
 

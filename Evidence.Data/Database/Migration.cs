@@ -11,16 +11,26 @@ public sealed partial record Migration(int Version, string Name, string Sql)
 {
     public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
 
-    /// <summary>The scripts embedded from migrations/NNNN_name.sql, in version order.</summary>
-    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+    /// <summary>The scripts embedded from migrations/NNNN_name.sql, in version order: SQLite's.</summary>
+    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded(SqliteResourceName());
 
-    private static List<Migration> LoadEmbedded()
+    /// <summary>
+    /// PostgreSQL's, from migrations/postgres/NNNN_name.sql: the first (0026) is the schema SQLite's
+    /// 0001-0026 make; each later one has the number of its SQLite twin.
+    /// </summary>
+    public static IReadOnlyList<Migration> EmbeddedPostgres { get; } = LoadEmbedded(PostgresResourceName());
+
+    /// <summary>The scripts of <paramref name="provider"/>.</summary>
+    public static IReadOnlyList<Migration> For(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? EmbeddedPostgres : Embedded;
+
+    private static List<Migration> LoadEmbedded(Regex resourceName)
     {
         var assembly = typeof(Migration).Assembly;
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            var match = ResourceName().Match(resource);
+            var match = resourceName.Match(resource);
             if (!match.Success)
             {
                 continue;
@@ -47,5 +57,8 @@ public sealed partial record Migration(int Version, string Name, string Sql)
     }
 
     [GeneratedRegex(@"^migrations/(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
-    private static partial Regex ResourceName();
+    private static partial Regex SqliteResourceName();
+
+    [GeneratedRegex(@"^migrations/postgres/(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
+    private static partial Regex PostgresResourceName();
 }

@@ -308,7 +308,7 @@ public sealed partial class StudyWriter
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A list held in one column: a JSON array of strings (query it with json_each); NULL when empty.</summary>
-    private static string? StoredList(IReadOnlyList<string> values) =>
+    internal static string? StoredList(IReadOnlyList<string> values) =>
         values.Count == 0 ? null : JsonSerializer.Serialize(values, ListJson);
 
 }

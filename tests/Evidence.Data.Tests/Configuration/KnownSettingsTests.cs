@@ -26,7 +26,19 @@ public sealed class KnownSettingsTests
         var error = await StartWith(("Database:BusyTimeoutMiliseconds", "100"));
 
         var failure = Assert.Single(error.Failures);
-        Assert.Equal("Database:BusyTimeoutMiliseconds: there is no setting 'BusyTimeoutMiliseconds' (there are: Path, BusyTimeoutMilliseconds, PageCacheMiB)", failure);
+        Assert.Equal("Database:BusyTimeoutMiliseconds: there is no setting 'BusyTimeoutMiliseconds' (there are: Provider, Path, ConnectionString, BusyTimeoutMilliseconds, PageCacheMiB)", failure);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_or_with_a_bad_one_is_refused_at_start()
+    {
+        var missing = await StartWith(("Database:Provider", "Postgres"));
+        var bad = await StartWith(("Database:Provider", "postgres"), ("Database:ConnectionString", "Host=db"));
+        var unknown = await StartWith(("Database:Provider", "Oracle"));
+
+        Assert.Contains(missing.Failures, f => f.Contains("Database:ConnectionString is not set", StringComparison.Ordinal));
+        Assert.Contains(bad.Failures, f => f.Contains("Database:ConnectionString: it names no Database", StringComparison.Ordinal));
+        Assert.Contains(unknown.Failures, f => f.StartsWith("Database:Provider: 'Oracle' is not", StringComparison.Ordinal));
     }
 
     [Fact]

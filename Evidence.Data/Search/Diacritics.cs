@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace TrialEvidence.Api.Trials;
+namespace TrialEvidence.Data.Search;
 
 /// <summary>
 /// Latin letters without their diacritics, as the full-text index's tokenizer keeps words
@@ -10,7 +10,7 @@ namespace TrialEvidence.Api.Trials;
 /// ASCII letter and combining marks (Unicode's own data; letters without one, such as ø, æ and ß,
 /// stay, as the index keeps them).
 /// </summary>
-internal static class Diacritics
+public static class Diacritics
 {
     private const string Marked =
         "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊ" +
@@ -32,8 +32,15 @@ internal static class Diacritics
         "xxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooo" +
         "oooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
 
-    private static readonly FrozenDictionary<char, char> Fold =
+    private static readonly FrozenDictionary<char, char> Plainer =
         Marked.Zip(Plain).ToFrozenDictionary(p => p.First, p => p.Second);
+
+    /// <summary>One character in lower case, a listed letter replaced by its plain one.</summary>
+    public static char Fold(char c)
+    {
+        c = char.ToLowerInvariant(c);
+        return Plainer.TryGetValue(c, out var plain) ? plain : c;
+    }
 
     /// <summary>The text in lower case with each listed letter replaced by its plain one.</summary>
     public static string Remove(string text) =>
@@ -41,8 +48,7 @@ internal static class Diacritics
         {
             for (var i = 0; i < source.Length; i++)
             {
-                var c = char.ToLowerInvariant(source[i]);
-                chars[i] = Fold.TryGetValue(c, out var plain) ? plain : c;
+                chars[i] = Fold(source[i]);
             }
         });
 }
