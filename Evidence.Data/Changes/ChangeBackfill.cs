@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -16,7 +17,7 @@ namespace TrialEvidence.Data.Changes;
 /// compared are added as history (backfilled = 1, observed when the newer version was stored),
 /// and rows already there stay as they are, so running it twice changes nothing.
 /// </summary>
-public sealed class ChangeBackfill(SqliteConnectionFactory connections)
+public sealed class ChangeBackfill(EvidenceDatabase connections)
 {
     private const int BatchSize = 200;
 
@@ -44,13 +45,13 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
     public ChangeBackfillSummary Run(IProgress<long>? progress = null, IReadOnlyList<string>? ids = null, CancellationToken cancellationToken = default)
     {
         using var connection = connections.Open();
-        ids ??= connection.Query<string>("SELECT nct_id FROM studies ORDER BY nct_id").ToList();
+        ids ??= connection.Query<string>(connection.Sql("SELECT nct_id FROM studies ORDER BY nct_id")).ToList();
         long done = 0, added = 0, removed = 0;
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Read and written under the write lock: no version or live change can land in between.
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var transaction = connections.BeginWrite(connection);
             var (batchAdded, batchRemoved) = Rebuild(connection, transaction, batch);
             transaction.Commit();
             added += batchAdded;
@@ -67,11 +68,11 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
     /// the batch writer calls it for a study when a version older than the current one arrives,
     /// which splits the change that spanned it.
     /// </summary>
-    internal static (long Added, long Removed) Rebuild(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> nctIds)
+    internal static (long Added, long Removed) Rebuild(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> nctIds)
     {
         var ids = new { Ids = JsonSerializer.Serialize(nctIds) };
-        var versions = connection.Query<StoredVersion>(SelectVersions, ids, transaction).ToLookup(v => v.NctId);
-        var existing = connection.Query<(string NctId, long FromId, long ToId)>(SelectPairs, ids, transaction).ToHashSet();
+        var versions = connection.Query<StoredVersion>(connection.Sql(SelectVersions), ids, transaction).ToLookup(v => v.NctId);
+        var existing = connection.Query<(string NctId, long FromId, long ToId)>(connection.Sql(SelectPairs), ids, transaction).ToHashSet();
         var chain = nctIds.SelectMany(id => Lineage(versions[id]).Zip(Lineage(versions[id]).Skip(1))).ToList();
         var pairs = chain.Select(p => (p.First.NctId, p.First.Id, p.Second.Id)).ToHashSet();
         var rows = chain
@@ -85,11 +86,11 @@ public sealed class ChangeBackfill(SqliteConnectionFactory connections)
         long removed = 0;
         foreach (var stale in existing.Where(e => !pairs.Contains(e)))
         {
-            removed += connection.Execute(
-                "DELETE FROM study_changes WHERE nct_id = @NctId AND from_version_id = @FromId AND to_version_id = @ToId", new { stale.NctId, stale.FromId, stale.ToId }, transaction);
+            removed += connection.Execute(connection.Sql(
+                "DELETE FROM study_changes WHERE nct_id = @NctId AND from_version_id = @FromId AND to_version_id = @ToId"), new { stale.NctId, stale.FromId, stale.ToId }, transaction);
         }
 
-        return (connection.Execute(InsertChange, rows, transaction), removed);
+        return (connection.Execute(connection.Sql(InsertChange), rows, transaction), removed);
     }
 
     /// <summary>The versions that were (or would have been) current one after another: of versions with the same dates, the first stored (they come ordered by dates, then id).</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -70,7 +71,7 @@ public sealed record ChangeCursor(string ObservedAt, long Id)
 public sealed record ChangePage(IReadOnlyList<ChangeEntry> Changes, ChangeCursor? Next);
 
 /// <summary>Reads study_changes: the feed across trials (newest first, keyset paged), one trial's timeline, and what a webhook has not had yet.</summary>
-public sealed class ChangeLog(SqliteConnectionFactory connections)
+public sealed class ChangeLog(EvidenceDatabase connections)
 {
     public const int MaxLimit = 1000;
 
@@ -126,7 +127,7 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
     /// on the caller's connection, so a webhook's position and its changes are read together.
     /// </summary>
     public static IReadOnlyList<ChangeEntry> After(
-        SqliteConnection connection, SqliteTransaction? transaction, long afterId, long upToId, IReadOnlyList<string>? topics, IReadOnlyList<string>? fields, int limit)
+        DbConnection connection, DbTransaction? transaction, long afterId, long upToId, IReadOnlyList<string>? topics, IReadOnlyList<string>? fields, int limit)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var (where, parameters) = Where(new ChangeQuery(Topics: topics, Fields: fields));
@@ -135,20 +136,20 @@ public sealed class ChangeLog(SqliteConnectionFactory connections)
         parameters.Add("AfterId", afterId);
         parameters.Add("UpToId", upToId);
         parameters.Add("Limit", Math.Clamp(limit, 1, MaxLimit));
-        return [.. connection.Query<Row>($"SELECT {Columns} FROM study_changes c {Clause(where)} ORDER BY c.id LIMIT @Limit", parameters, transaction).Select(Entry)];
+        return [.. connection.Query<Row>(connection.Sql($"SELECT {Columns} FROM study_changes c {Clause(where)} ORDER BY c.id LIMIT @Limit"), parameters, transaction).Select(Entry)];
     }
 
     /// <summary>The brief titles of <paramref name="ids"/>, to name the trials of a page of changes.</summary>
     public IReadOnlyDictionary<string, string?> Titles(IEnumerable<string> ids)
     {
         using var connection = connections.Open();
-        return connection.Query<(string NctId, string? Title)>(
-                "SELECT nct_id, brief_title FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids))",
+        return connection.Query<(string NctId, string? Title)>(connection.Sql(
+                "SELECT nct_id, brief_title FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids))"),
                 new { Ids = JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal)) })
             .ToDictionary(t => t.NctId, t => t.Title, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<ChangeEntry> Read(SqliteConnection connection, string sql, object parameters) => connection.Query<Row>(sql, parameters).Select(Entry);
+    private static IEnumerable<ChangeEntry> Read(DbConnection connection, string sql, object parameters) => connection.Query<Row>(connection.Sql(sql), parameters).Select(Entry);
 
     private static ChangeEntry Entry(Row r) => new(r.NctId, r.Field, r.Old, r.New, r.RegistryDate, r.ObservedAt, r.FromVersion, r.ToVersion) { Id = r.Id };
 

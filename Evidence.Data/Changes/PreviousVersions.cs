@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -24,11 +26,11 @@ public static class PreviousVersions
 
     /// <param name="wanted">Which to parse, by NCT id, the current version's content hash and last update date (null: all).</param>
     public static Dictionary<string, PreviousVersion> Read(
-        SqliteConnection connection, SqliteTransaction? transaction, IEnumerable<string> nctIds, Func<string, string, string?, bool>? wanted = null)
+        DbConnection connection, DbTransaction? transaction, IEnumerable<string> nctIds, Func<string, string, string?, bool>? wanted = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return connection.Query<(string NctId, long VersionId, string ContentHash, string? LastUpdatePostedDate, string? RawJson, byte[]? Raw, long? RawSize)>(
-                Sql, new { Ids = JsonSerializer.Serialize(nctIds) }, transaction)
+        return connection.Query<(string NctId, long VersionId, string ContentHash, string? LastUpdatePostedDate, string? RawJson, byte[]? Raw, long? RawSize)>(connection.Sql(
+                Sql), new { Ids = JsonSerializer.Serialize(nctIds) }, transaction)
             .Where(r => wanted is null || wanted(r.NctId, r.ContentHash, r.LastUpdatePostedDate))
             .ToDictionary(r => r.NctId, r => new PreviousVersion(r.VersionId, StudyRecordParser.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize))), StringComparer.Ordinal);
     }

@@ -37,20 +37,11 @@ public sealed class Migrator
     private readonly string _database;
     private readonly TimeProvider _clock;
 
-    public Migrator(SqliteConnectionFactory connections, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(connections);
-        _open = connections.Open;
-        _provider = DatabaseProvider.Sqlite;
-        _database = connections.DatabasePath;
-        _clock = clock;
-    }
-
-    public Migrator(PostgresDatabase database, TimeProvider clock)
+    public Migrator(EvidenceDatabase database, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(database);
         _open = database.Open;
-        _provider = DatabaseProvider.Postgres;
+        _provider = database.Provider;
         _database = database.Description;
         _clock = clock;
     }

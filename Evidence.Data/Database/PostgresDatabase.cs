@@ -1,3 +1,6 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
 using Npgsql;
 
 namespace TrialEvidence.Data.Database;
@@ -5,8 +8,11 @@ namespace TrialEvidence.Data.Database;
 /// <summary>
 /// The evidence database on PostgreSQL: a pooled data source over Database:ConnectionString.
 /// </summary>
-public sealed class PostgresDatabase : IDisposable
+public sealed class PostgresDatabase : EvidenceDatabase, IDisposable
 {
+    /// <summary>The advisory lock every writing transaction takes first (see <see cref="BeginWrite"/>).</summary>
+    private const long WritersLock = 0x54455F5752495445; // "TE_WRITE"
+
     private readonly NpgsqlDataSource _source;
 
     public PostgresDatabase(string connectionString)
@@ -18,9 +24,33 @@ public sealed class PostgresDatabase : IDisposable
     }
 
     /// <summary>Where it is, without the password ("postgresql://te@db:5432/trialevidence").</summary>
-    public string Description { get; }
+    public override string Description { get; }
 
-    public NpgsqlConnection Open()
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string WorkFolder => System.IO.Path.GetFullPath("data");
+
+    /// <summary>
+    /// Writers take turns, as on SQLite: a batch reads what is stored and writes what it does not
+    /// find, and two batches of the same studies at once would both find nothing. The lock is
+    /// the transaction's; readers, under MVCC, never wait for it.
+    /// </summary>
+    public override DbTransaction BeginWrite(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        connection.Execute("SELECT pg_advisory_xact_lock(@WritersLock)", new { WritersLock }, transaction);
+        return transaction;
+    }
+
+    /// <summary>One snapshot for all the transaction's reads.</summary>
+    public override DbTransaction BeginRead(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.BeginTransaction(IsolationLevel.RepeatableRead);
+    }
+
+    public override NpgsqlConnection Open()
     {
         try
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace TrialEvidence.Data.Database;
@@ -6,7 +7,7 @@ namespace TrialEvidence.Data.Database;
 /// Opens connections to the evidence database with the settings every connection needs:
 /// foreign keys on, a busy timeout so concurrent writers wait instead of failing, WAL journaling.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : EvidenceDatabase
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
@@ -30,7 +31,19 @@ public sealed class SqliteConnectionFactory
 
     public string DatabasePath { get; }
 
-    public SqliteConnection Open()
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string Description => DatabasePath;
+
+    public override string WorkFolder => System.IO.Path.GetDirectoryName(DatabasePath)!;
+
+    /// <summary>BEGIN IMMEDIATE: the write lock first, so the batch's reads see what it will write over.</summary>
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    /// <summary>A deferred transaction: WAL gives its first read's snapshot to every read after it.</summary>
+    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    public override SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         try

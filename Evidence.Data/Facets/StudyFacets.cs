@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -57,16 +59,16 @@ public static class StudyFacets
         FROM study_facets a JOIN study_facets b ON b.nct_id = a.nct_id
         WHERE a.nct_id IN {Ids} AND +a.facet IN (SELECT value FROM json_each(@FilterFacets)) AND NOT (a.facet = '{Topic}' AND b.facet = '{Topic}')
         GROUP BY 1, 2, 3, 4
-        ON CONFLICT (facet, value, other_facet, other_value) DO UPDATE SET count = count + excluded.count
+        ON CONFLICT (facet, value, other_facet, other_value) DO UPDATE SET count = facet_pairs.count + excluded.count
         """;
 
     /// <summary>Removes the facet rows (and their pair counts) of studies whose derived rows are rewritten; their topic rows stay (topic membership is not derived).</summary>
-    public static void Delete(SqliteConnection connection, SqliteTransaction transaction, string idsJson)
+    public static void Delete(DbConnection connection, DbTransaction transaction, string idsJson)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var parameters = new { Ids = idsJson, FilterFacets = FilterFacetsJson, Sign = -1 };
-        connection.Execute(CountPairs, parameters, transaction);
-        connection.Execute(DeleteDerivedRows, parameters, transaction);
+        connection.Execute(connection.Sql(CountPairs), parameters, transaction);
+        connection.Execute(connection.Sql(DeleteDerivedRows), parameters, transaction);
     }
 
     private const string DeleteDerivedRows = $"DELETE FROM study_facets WHERE nct_id IN {Ids} AND facet <> '{Topic}'";
@@ -98,25 +100,25 @@ public static class StudyFacets
     /// under another registration of its trial (studies.shown_as, see Registrations), has none, its
     /// topic rows and codes included.
     /// </summary>
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> listed, IReadOnlyCollection<string> unlisted)
+    public static void Write(DbConnection connection, DbTransaction transaction, IEnumerable<string> listed, IReadOnlyCollection<string> unlisted)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(unlisted);
         if (unlisted.Count > 0)
         {
-            connection.Execute(Unlist, new { Ids = JsonSerializer.Serialize(unlisted) }, transaction);
+            connection.Execute(connection.Sql(Unlist), new { Ids = JsonSerializer.Serialize(unlisted) }, transaction);
         }
 
         var ids = JsonSerializer.Serialize(listed);
-        connection.Execute(RestoreTopics, new { Ids = ids }, transaction);
-        connection.Execute(Insert, new
+        connection.Execute(connection.Sql(RestoreTopics), new { Ids = ids }, transaction);
+        connection.Execute(connection.Sql(Insert), new
         {
             Ids = ids,
             Phases = PhasesJson,
             Fields = InterventionFacetsJson,
         }, transaction);
-        connection.Execute(CountPairs, new { Ids = ids, FilterFacets = FilterFacetsJson, Sign = 1 }, transaction);
-        connection.Execute(WriteCodes, new { Ids = ids }, transaction);
+        connection.Execute(connection.Sql(CountPairs), new { Ids = ids, FilterFacets = FilterFacetsJson, Sign = 1 }, transaction);
+        connection.Execute(connection.Sql(WriteCodes), new { Ids = ids }, transaction);
     }
 
     /// <summary>A study listed under another loses its topic rows (the triggers take down their counts) and its codes.</summary>
@@ -142,13 +144,20 @@ public static class StudyFacets
 
     /// <summary>
     /// Numbers the new facet values of studies @Ids and writes each study's codes (migration 0015):
-    /// the numbers of its facet rows in one row, what a count over a large selection reads.
+    /// the numbers of its facet rows in one row, what a count over a large selection reads. Both in
+    /// the order of the facet values, so that every engine numbers and lists them alike (those
+    /// numbered already are left out before the insert: PostgreSQL spends a number on a row its
+    /// ON CONFLICT skips, SQLite does not).
     /// </summary>
     private const string WriteCodes = $"""
-        INSERT OR IGNORE INTO facet_ids (facet, value) SELECT DISTINCT facet, value FROM study_facets WHERE nct_id IN {Ids};
-        INSERT OR REPLACE INTO study_facet_codes (study_rowid, nct_id, codes)
-        SELECT s.rowid, s.nct_id, COALESCE((SELECT group_concat(i.id) FROM study_facets f JOIN facet_ids i ON i.facet = f.facet AND i.value = f.value WHERE f.nct_id = s.nct_id), '')
+        INSERT OR IGNORE INTO facet_ids (facet, value)
+        SELECT DISTINCT f.facet, f.value FROM study_facets f
+        WHERE f.nct_id IN {Ids} AND NOT EXISTS (SELECT 1 FROM facet_ids i WHERE i.facet = f.facet AND i.value = f.value)
+        ORDER BY f.facet, f.value;
+        INSERT INTO study_facet_codes (study_rowid, nct_id, codes)
+        SELECT s.rowid, s.nct_id, COALESCE((SELECT group_concat(i.id, ',' ORDER BY f.facet, f.value) FROM study_facets f JOIN facet_ids i ON i.facet = f.facet AND i.value = f.value WHERE f.nct_id = s.nct_id), '')
         FROM studies s WHERE s.nct_id IN {Ids}
+        ON CONFLICT (study_rowid) DO UPDATE SET nct_id = excluded.nct_id, codes = excluded.codes
         """;
 
     // The fixed lists as the JSON parameters the statements take, made once (declared after the lists they are made from).

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -40,13 +41,13 @@ public static class ImportOutcome
 /// Records imports in import_runs: a running row when one starts, its counts and outcome when it
 /// ends (so a killed import stays "running" with no finish, which readers show as such).
 /// </summary>
-public sealed class ImportRuns(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class ImportRuns(EvidenceDatabase connections, TimeProvider clock)
 {
     public long Start(IEnumerable<string> paths)
     {
         using var connection = connections.Open();
-        return connection.ExecuteScalar<long>(
-            "INSERT INTO import_runs (started_at, outcome, paths) VALUES (@now, @outcome, @paths) RETURNING id",
+        return connection.ExecuteScalar<long>(connection.Sql(
+            "INSERT INTO import_runs (started_at, outcome, paths) VALUES (@now, @outcome, @paths) RETURNING id"),
             new { now = Now(), outcome = ImportOutcome.Running, paths = JsonSerializer.Serialize(paths) });
     }
 
@@ -54,12 +55,12 @@ public sealed class ImportRuns(SqliteConnectionFactory connections, TimeProvider
     public void Finish(long id, string outcome, ImportSummary? summary, string? error)
     {
         using var connection = connections.Open();
-        connection.Execute("""
+        connection.Execute(connection.Sql("""
             UPDATE import_runs
             SET finished_at = @now, outcome = @outcome, error = @error, sources = @sources, studies_read = @read,
                 studies_new = @new, studies_changed = @changed, studies_unchanged = @unchanged, studies_rejected = @rejected
             WHERE id = @id
-            """,
+            """),
             new
             {
                 id,
@@ -80,13 +81,13 @@ public sealed class ImportRuns(SqliteConnectionFactory connections, TimeProvider
     {
         using var connection = connections.Open();
         // The paths come last, apart (splitOn), to be read from their JSON.
-        return connection.Query<ImportRun, string, ImportRun>(
+        return connection.Query<ImportRun, string, ImportRun>(connection.Sql(
             """
             SELECT id, started_at AS StartedAt, finished_at AS FinishedAt, outcome, sources, studies_read AS StudiesRead,
                    studies_new AS StudiesNew, studies_changed AS StudiesChanged, studies_unchanged AS StudiesUnchanged,
                    studies_rejected AS StudiesRejected, error, paths AS PathsJson
             FROM import_runs ORDER BY id DESC LIMIT @limit
-            """,
+            """),
             (run, paths) => run with { Paths = JsonSerializer.Deserialize<string[]>(paths) ?? [] },
             new { limit },
             splitOn: "PathsJson").ToList();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Studies;
@@ -8,7 +9,7 @@ namespace TrialEvidence.Data.Ingest;
 /// What the caller records in the same transaction as a batch of studies: a harvest's
 /// checkpoint and topic membership, a fetch's ETag. It sees what the batch did.
 /// </summary>
-public delegate void AlongsideWrite(SqliteConnection connection, SqliteTransaction transaction, StoredBatch stored);
+public delegate void AlongsideWrite(DbConnection connection, DbTransaction transaction, StoredBatch stored);
 
 /// <summary>A batch as written: its studies, what storing each did, and the counts.</summary>
 public sealed record StoredBatch(IReadOnlyList<IncomingStudy> Studies, IReadOnlyList<WriteOutcome> Outcomes, IngestCounts Counts);
@@ -19,12 +20,12 @@ public sealed record StoredBatch(IReadOnlyList<IncomingStudy> Studies, IReadOnly
 /// together with whatever the caller must record atomically with it, and counted. A failure
 /// rolls the whole batch back; writes are idempotent, so doing the batch again completes it.
 /// </summary>
-public sealed class StudyIngest(SqliteConnectionFactory connections, StudyWriter writer)
+public sealed class StudyIngest(EvidenceDatabase connections, StudyWriter writer)
 {
     /// <summary>Stores one batch on a connection of its own (a harvest page, a fetched study).</summary>
     public IngestCounts Store(IngestBatch batch, AlongsideWrite? alongside = null)
     {
-        using var session = new IngestSession(connections.Open(), writer, bulk: false);
+        using var session = new IngestSession(connections, writer, bulk: false);
         return session.Store(batch, alongside);
     }
 
@@ -33,7 +34,7 @@ public sealed class StudyIngest(SqliteConnectionFactory connections, StudyWriter
     /// checkpointed every 128 MiB instead of every 16: each checkpoint is an fsync, and during a
     /// bulk load they cost a fifth of the time. Disposing it checkpoints and restores the default.
     /// </summary>
-    public IngestSession OpenBulkSession() => new(connections.Open(), writer, bulk: true);
+    public IngestSession OpenBulkSession() => new(connections, writer, bulk: true);
 
     /// <summary>
     /// Reads ahead, on the caller's thread, the versions the batch's studies show now, so the
@@ -61,16 +62,19 @@ public sealed class IngestSession : IDisposable
     private const int BulkCheckpointPages = 8192; // 128 MiB of 16 KiB pages
     private const int DefaultCheckpointPages = 1000;
 
-    private readonly SqliteConnection _connection;
+    private readonly EvidenceDatabase _database;
+    private readonly DbConnection _connection;
     private readonly StudyWriter _writer;
     private readonly bool _bulk;
 
-    internal IngestSession(SqliteConnection connection, StudyWriter writer, bool bulk)
+    internal IngestSession(EvidenceDatabase database, StudyWriter writer, bool bulk)
     {
-        _connection = connection;
+        _database = database;
+        _connection = database.Open();
         _writer = writer;
-        _bulk = bulk;
-        if (bulk)
+        // SQLite's WAL checkpoints are what a bulk session tunes; PostgreSQL checkpoints by itself.
+        _bulk = bulk && database.Provider == DatabaseProvider.Sqlite;
+        if (_bulk)
         {
             Pragma($"PRAGMA wal_autocheckpoint = {BulkCheckpointPages}");
         }
@@ -88,7 +92,7 @@ public sealed class IngestSession : IDisposable
             return IngestCounts.Of([], batch.RejectedStudies);
         }
 
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = _database.BeginWrite(_connection);
         var outcomes = _writer.WriteBatch(_connection, transaction, batch.Studies, batch.Previous);
         var counts = IngestCounts.Of(outcomes, batch.RejectedStudies);
         alongside?.Invoke(_connection, transaction, new StoredBatch(batch.Studies, outcomes, counts));

@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -14,13 +16,13 @@ namespace TrialEvidence.Data.Normalisation;
 internal static class NormalisationWriter
 {
     /// <summary>Deletes the derived rows of the studies in <paramref name="idsJson"/> (a JSON array of NCT ids), before they are written anew.</summary>
-    public static void DeleteDerived(SqliteConnection connection, SqliteTransaction transaction, string idsJson)
+    public static void DeleteDerived(DbConnection connection, DbTransaction transaction, string idsJson)
     {
         // The facet pair counts are taken down from the facet rows before those go.
         StudyFacets.Delete(connection, transaction, idsJson);
         foreach (var delete in DeleteStatements)
         {
-            connection.Execute(delete, new { Ids = idsJson }, transaction);
+            connection.Execute(connection.Sql(delete), new { Ids = idsJson }, transaction);
         }
     }
 
@@ -96,9 +98,9 @@ internal static class NormalisationWriter
         """;
 
     /// <summary>Inserts the derived rows of studies whose previous derived rows are gone.</summary>
-    public static void InsertDerived(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies, string now)
+    public static void InsertDerived(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies, string now)
     {
-        using (var values = new PreparedInsert<(string NctId, int Ordinal, (string Field, int Position, string Value) V)>(
+        using (var values = RowInsert.Prepare<(string NctId, int Ordinal, (string Field, int Position, string Value) V)>(
                    connection, transaction, InsertInterventionValue,
                    ("NctId", x => x.NctId),
                    ("Ordinal", x => x.Ordinal),
@@ -109,7 +111,7 @@ internal static class NormalisationWriter
             values.Execute(studies.SelectMany(s => s.Study.AllInterventionTerms.SelectMany(t => t.Values().Select(v => (s.NctId, t.Ordinal, v)))));
         }
 
-        using (var regimens = new PreparedInsert<(string NctId, RtRegimen R)>(
+        using (var regimens = RowInsert.Prepare<(string NctId, RtRegimen R)>(
                    connection, transaction, InsertRegimen,
                    ("NctId", x => x.NctId), ("Ordinal", x => x.R.Ordinal), ("SourceField", x => x.R.SourceField), ("RawText", x => x.R.RawText),
                    ("TotalMin", x => x.R.TotalDoseGyMin), ("TotalMax", x => x.R.TotalDoseGyMax), ("FractionsMin", x => x.R.FractionsMin), ("FractionsMax", x => x.R.FractionsMax),
@@ -119,7 +121,7 @@ internal static class NormalisationWriter
             regimens.Execute(studies.SelectMany(s => s.Study.RtRegimens.Select(r => (s.NctId, r))));
         }
 
-        using (var terms = new PreparedInsert<(string NctId, TermSource T)>(
+        using (var terms = RowInsert.Prepare<(string NctId, TermSource T)>(
                    connection, transaction, InsertTerm,
                    ("NctId", x => x.NctId), ("Entity", x => x.T.Entity), ("EntityOrdinal", x => x.T.EntityOrdinal), ("Field", x => x.T.Field),
                    ("Value", x => x.T.Value), ("SourceField", x => x.T.SourceField), ("Matched", x => x.T.Matched)))
@@ -131,8 +133,8 @@ internal static class NormalisationWriter
         // full-text row of its own; its text is kept, and joins the full-text row of the one it is
         // listed under. Kept first, so that a batch holding both writes that row with it.
         var ids = JsonSerializer.Serialize(studies.Select(s => s.NctId));
-        var unlisted = connection.Query<string>(SelectUnlisted, new { Ids = ids }, transaction).ToHashSet(StringComparer.Ordinal);
-        var listingOthers = connection.Query<string>(SelectListingOthers, new { Ids = ids }, transaction).ToHashSet(StringComparer.Ordinal);
+        var unlisted = connection.Query<string>(connection.Sql(SelectUnlisted), new { Ids = ids }, transaction).ToHashSet(StringComparer.Ordinal);
+        var listingOthers = connection.Query<string>(connection.Sql(SelectListingOthers), new { Ids = ids }, transaction).ToHashSet(StringComparer.Ordinal);
         foreach (var (sql, which) in new[]
                  {
                      (InsertRegistrationText, (Func<string, bool>)unlisted.Contains),
@@ -140,30 +142,35 @@ internal static class NormalisationWriter
                      (InsertSearchWithRegistrations, listingOthers.Contains),
                  })
         {
-            using var search = new PreparedInsert<(string NctId, NormalisedStudy S)>(
+            using var search = RowInsert.Prepare<(string NctId, NormalisedStudy S)>(
                 connection, transaction, sql,
                 ("NctId", x => x.NctId), ("Titles", x => x.S.Search.Titles), ("Summary", x => x.S.Search.Summary),
                 ("Conditions", x => x.S.Search.Conditions), ("Interventions", x => x.S.Search.Interventions), ("Sponsor", x => x.S.Search.Sponsor));
             search.Execute(studies.Where(s => which(s.NctId)));
         }
 
-        using var summaries = new PreparedInsert<(string NctId, NormalisedStudy S)>(
+        if (Database.EvidenceDatabase.IsPostgres(connection))
+        {
+            Search.PostgresSearchRows.WriteDocuments(connection, transaction, ids);
+        }
+
+        using var summaries = RowInsert.Prepare<(string NctId, NormalisedStudy S)>(
             connection, transaction, InsertSummary,
             ("NctId", x => x.NctId), ("Institution", x => x.S.Summary.Institution), ("Country", x => x.S.Summary.Country),
             ("Interventions", x => x.S.Summary.InterventionSummary), ("Sequence", x => x.S.Summary.Sequence), ("Disease", x => x.S.Summary.Disease),
             ("Version", x => x.S.VocabularyVersion), ("At", _ => now));
         summaries.Execute(studies);
 
-        using var settings = new PreparedInsert<(string NctId, string Setting)>(
+        using var settings = RowInsert.Prepare<(string NctId, string Setting)>(
             connection, transaction, InsertSetting, ("NctId", x => x.NctId), ("Setting", x => x.Setting));
         settings.Execute(studies.SelectMany(s => (s.Study.Summary.Settings ?? []).Select(setting => (s.NctId, setting))));
         StudyFacets.Write(connection, transaction, studies.Select(s => s.NctId).Where(id => !unlisted.Contains(id)), unlisted);
     }
 
     /// <summary>Sets the normalised columns of existing outcome rows (renormalize; the other derived rows are inserted anew).</summary>
-    public static void UpdateOutcomes(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies)
+    public static void UpdateOutcomes(DbConnection connection, DbTransaction transaction, IReadOnlyList<(string NctId, NormalisedStudy Study)> studies)
     {
-        using var outcomes = new PreparedInsert<(string NctId, OutcomeTerms T)>(
+        using var outcomes = RowInsert.Prepare<(string NctId, OutcomeTerms T)>(
             connection, transaction, UpdateOutcome,
             ("NctId", x => x.NctId),
             ("Kind", x => x.T.Kind),

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -11,7 +12,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// offline: after a vocabulary change, nothing needs fetching again. Works in batches, each in
 /// one transaction, so readers see a study either all old or all new.
 /// </summary>
-public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class Renormaliser(EvidenceDatabase connections, TimeProvider clock)
 {
     private const int BatchSize = 500;
 
@@ -47,8 +48,8 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
     public IReadOnlyList<(string Version, long Studies)> Stale(string version)
     {
         using var connection = connections.Open();
-        return [.. connection.Query<(string, long)>(
-            "SELECT vocabulary_version, COUNT(*) FROM study_summaries WHERE vocabulary_version <> @version GROUP BY 1 ORDER BY 1", new { version })];
+        return [.. connection.Query<(string, long)>(connection.Sql(
+            "SELECT vocabulary_version, COUNT(*) FROM study_summaries WHERE vocabulary_version <> @version GROUP BY 1 ORDER BY 1"), new { version })];
     }
 
     /// <returns>How many studies were renormalised, and how many of their values changed.</returns>
@@ -57,22 +58,22 @@ public sealed class Renormaliser(SqliteConnectionFactory connections, TimeProvid
         ArgumentNullException.ThrowIfNull(normaliser);
         using var connection = connections.Open();
         // Registrations listed under another first: their text joins the full-text row of the one they are listed under.
-        var ids = connection.Query<string>("SELECT nct_id FROM studies ORDER BY shown_as IS NULL, nct_id").ToList();
+        var ids = connection.Query<string>(connection.Sql("SELECT nct_id FROM studies ORDER BY shown_as IS NULL, nct_id")).ToList();
         long done = 0, changed = 0;
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batchIds = JsonSerializer.Serialize(batch);
-            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>(SelectCurrent, new { Ids = batchIds }).ToList();
+            var rows = connection.Query<(string NctId, string RawJson, byte[]? Raw, long? RawSize, string? Before)>(connection.Sql(SelectCurrent), new { Ids = batchIds }).ToList();
             var normalised = rows.ConvertAll(r => (r.NctId, Study: normaliser.Normalise(StudyRecordParser.Parse(StoredJson.Read(r.RawJson, r.Raw, r.RawSize))), r.Before));
 
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var transaction = connections.BeginWrite(connection);
             NormalisationWriter.DeleteDerived(connection, transaction, batchIds);
 
             var studies = normalised.ConvertAll(n => (n.NctId, n.Study));
             NormalisationWriter.UpdateOutcomes(connection, transaction, studies);
             NormalisationWriter.InsertDerived(connection, transaction, studies, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            changed += connection.Query<(string NctId, string? After)>(SelectDerived, new { Ids = batchIds }, transaction)
+            changed += connection.Query<(string NctId, string? After)>(connection.Sql(SelectDerived), new { Ids = batchIds }, transaction)
                 .Count(after => normalised.First(n => n.NctId == after.NctId).Before != after.After);
             transaction.Commit();
             done += batch.Length;

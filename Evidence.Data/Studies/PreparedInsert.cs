@@ -1,6 +1,10 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 using SQLitePCL;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Data.Studies;
 
@@ -13,7 +17,7 @@ namespace TrialEvidence.Data.Studies;
 /// the writer's time (see docs/architecture.md). Everything that is not a per-row bulk write keeps
 /// using Dapper. The statement runs in whatever transaction the connection is in (the caller's).
 /// </summary>
-internal sealed class PreparedInsert<T> : IDisposable
+internal sealed class PreparedInsert<T> : IRowInsert<T>
 {
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
@@ -84,6 +88,8 @@ internal sealed class PreparedInsert<T> : IDisposable
                 return raw.sqlite3_bind_double(_statement, index, number);
             case byte[] bytes:
                 return raw.sqlite3_bind_blob(_statement, index, bytes);
+            case JsonText json:
+                return Bind(index, json.Text);
             default:
                 throw new NotSupportedException($"A value of type {value.GetType().Name} is not bound by {nameof(PreparedInsert<T>)}.");
         }
@@ -98,4 +104,87 @@ internal sealed class PreparedInsert<T> : IDisposable
     }
 
     public void Dispose() => _statement.Dispose();
+}
+
+/// <summary>A statement executed for many rows, in the caller's transaction.</summary>
+internal interface IRowInsert<in T> : IDisposable
+{
+    void Execute(IEnumerable<T> rows);
+}
+
+/// <summary>JSON held in a text value: text on SQLite, jsonb on PostgreSQL.</summary>
+internal readonly record struct JsonText(string Text)
+{
+    public static JsonText? Of(string? text) => text is null ? null : new JsonText(text);
+}
+
+internal static class RowInsert
+{
+    /// <summary>The statement prepared for <paramref name="connection"/>'s engine.</summary>
+    public static IRowInsert<T> Prepare<T>(DbConnection connection, DbTransaction transaction, string sql, params (string Name, Func<T, object?> Value)[] columns) =>
+        connection is NpgsqlConnection postgres
+            ? new PostgresRowInsert<T>(postgres, sql, columns)
+            : new PreparedInsert<T>((SqliteConnection)connection, (SqliteTransaction)transaction, sql, columns);
+}
+
+/// <summary>
+/// The statement for PostgreSQL: rows sent in batches of commands (one round trip per
+/// <see cref="RowsPerBatch"/> rows), each value a typed parameter.
+/// </summary>
+internal sealed class PostgresRowInsert<T>(NpgsqlConnection connection, string sql, (string Name, Func<T, object?> Value)[] columns) : IRowInsert<T>
+{
+    private const int RowsPerBatch = 200;
+
+    private readonly string _sql = PostgresSql.From(sql);
+
+    public void Execute(IEnumerable<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var batch = new NpgsqlBatch(connection);
+        try
+        {
+            foreach (var row in rows)
+            {
+                var command = new NpgsqlBatchCommand(_sql);
+                foreach (var (name, value) in columns)
+                {
+                    command.Parameters.Add(Parameter(name, value(row)));
+                }
+
+                batch.BatchCommands.Add(command);
+                if (batch.BatchCommands.Count == RowsPerBatch)
+                {
+                    batch.ExecuteNonQuery();
+                    batch.Dispose();
+                    batch = new NpgsqlBatch(connection);
+                }
+            }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                batch.ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            batch.Dispose();
+        }
+    }
+
+    private static NpgsqlParameter Parameter(string name, object? value) => value switch
+    {
+        null => new NpgsqlParameter(name, DBNull.Value),
+        JsonText json => new NpgsqlParameter(name, NpgsqlDbType.Jsonb) { Value = json.Text },
+        string text => new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = text },
+        int number => new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = (long)number },
+        long number => new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = number },
+        bool flag => new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = flag ? 1L : 0L },
+        double number => new NpgsqlParameter(name, NpgsqlDbType.Double) { Value = number },
+        byte[] bytes => new NpgsqlParameter(name, NpgsqlDbType.Bytea) { Value = bytes },
+        _ => throw new NotSupportedException($"A value of type {value.GetType().Name} is not bound by {nameof(PostgresRowInsert<T>)}."),
+    };
+
+    public void Dispose()
+    {
+    }
 }

@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -50,7 +52,7 @@ public static partial class Registrations
     public const string KeysFunction = "registry_keys";
 
     /// <summary>Registers <see cref="KeysFunction"/> on <paramref name="connection"/>: migration 0024 writes the stored studies' keys with the import's own rules.</summary>
-    public static void Register(SqliteConnection connection)
+    public static void Register(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         connection.CreateFunction<string, string?, string>(
@@ -82,15 +84,15 @@ public static partial class Registrations
     /// studies that became listed or unlisted, or whose trial's registrations changed while they
     /// are listed: their list rows must be written again.
     /// </summary>
-    public static IReadOnlyList<string> Update(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<StudyRecord> records)
+    public static IReadOnlyList<string> Update(DbConnection connection, DbTransaction transaction, IReadOnlyList<StudyRecord> records)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(records);
         var ids = records.Select(r => r.NctId).ToList();
         // The trials the studies belonged to before: a key they no longer name may part them.
         var (before, _) = Closure(connection, transaction, ids);
-        connection.Execute(DeleteKeys, new { Ids = JsonSerializer.Serialize(ids) }, transaction);
-        using (var insert = new PreparedInsert<(string Key, string NctId, bool Own)>(
+        connection.Execute(connection.Sql(DeleteKeys), new { Ids = JsonSerializer.Serialize(ids) }, transaction);
+        using (var insert = RowInsert.Prepare<(string Key, string NctId, bool Own)>(
                    connection, transaction, InsertKeys, ("Key", x => x.Key), ("NctId", x => x.NctId), ("Own", x => x.Own ? 1 : 0)))
         {
             insert.Execute(records.SelectMany(r => Keys(r).Select(k => (k.Key, r.NctId, k.Own))));
@@ -98,13 +100,13 @@ public static partial class Registrations
 
         var (affected, linked) = Closure(connection, transaction, [.. before.Union(ids)]);
         if (affected.Count == ids.Count && !linked
-            && !connection.Query<string>(SelectShownAs, new { Ids = JsonSerializer.Serialize(ids) }, transaction).Any())
+            && !connection.Query<string>(connection.Sql(SelectShownAs), new { Ids = JsonSerializer.Serialize(ids) }, transaction).Any())
         {
             return []; // the usual case: no study of the batch names or is named by another
         }
 
-        var members = connection.Query<Member>(SelectMembers, new { Ids = JsonSerializer.Serialize(affected) }, transaction).ToDictionary(m => m.NctId, StringComparer.Ordinal);
-        var edges = connection.Query<(string A, string B)>(SelectEdges, new { Ids = JsonSerializer.Serialize(affected) }, transaction).ToList();
+        var members = connection.Query<Member>(connection.Sql(SelectMembers), new { Ids = JsonSerializer.Serialize(affected) }, transaction).ToDictionary(m => m.NctId, StringComparer.Ordinal);
+        var edges = connection.Query<(string A, string B)>(connection.Sql(SelectEdges), new { Ids = JsonSerializer.Serialize(affected) }, transaction).ToList();
         // Those listed or unlisted, and the listed ones whose registrations changed (a listed
         // study's facet rows name every registry its trial is registered in), before and after,
         // have their list rows written again.
@@ -117,7 +119,7 @@ public static partial class Registrations
                 var shownAs = id == primary ? null : primary;
                 if (members[id].ShownAs != shownAs)
                 {
-                    connection.Execute("UPDATE studies SET shown_as = @ShownAs WHERE nct_id = @Id", new { ShownAs = shownAs, Id = id }, transaction);
+                    connection.Execute(connection.Sql("UPDATE studies SET shown_as = @ShownAs WHERE nct_id = @Id"), new { ShownAs = shownAs, Id = id }, transaction);
                     changed.UnionWith(new[] { id, members[id].ShownAs, shownAs }.OfType<string>());
                 }
             }
@@ -128,9 +130,9 @@ public static partial class Registrations
     }
 
     /// <summary>The studies that studies of <paramref name="ids"/> are listed under, other than those of <paramref name="ids"/>.</summary>
-    public static IEnumerable<string> ListedUnder(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> ids) =>
-        connection.Query<string>(
-            "SELECT DISTINCT shown_as FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND shown_as IS NOT NULL AND shown_as NOT IN (SELECT value FROM json_each(@Ids))",
+    public static IEnumerable<string> ListedUnder(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> ids) =>
+        connection.Query<string>(connection.Sql(
+            "SELECT DISTINCT shown_as FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)) AND shown_as IS NOT NULL AND shown_as NOT IN (SELECT value FROM json_each(@Ids))"),
             new { Ids = JsonSerializer.Serialize(ids) },
             transaction);
 
@@ -164,7 +166,7 @@ public static partial class Registrations
     /// others, and whether any link was found at all (one among the seeds themselves included):
     /// without one, no group is more than one study.
     /// </summary>
-    private static (List<string> Studies, bool Linked) Closure(SqliteConnection connection, SqliteTransaction transaction, List<string> seeds)
+    private static (List<string> Studies, bool Linked) Closure(DbConnection connection, DbTransaction transaction, List<string> seeds)
     {
         var found = new HashSet<string>(seeds, StringComparer.Ordinal);
         var frontier = seeds.ToList();
@@ -172,7 +174,7 @@ public static partial class Registrations
         // A trial has a few registrations; the bound only stops a key that many records misuse from joining them all.
         while (frontier.Count > 0 && found.Count < MaxGroupSize * Math.Max(1, seeds.Count))
         {
-            var neighbours = connection.Query<string>(Neighbours, new { Ids = JsonSerializer.Serialize(frontier) }, transaction).ToList();
+            var neighbours = connection.Query<string>(connection.Sql(Neighbours), new { Ids = JsonSerializer.Serialize(frontier) }, transaction).ToList();
             linked |= neighbours.Count > 0;
             frontier = [.. neighbours.Where(found.Add)];
         }

@@ -27,13 +27,14 @@ public sealed partial class StudyWriter
         ORDER BY COALESCE(last_update_posted_date, ''), id
         """;
 
-    // raw_json is '' for versions stored since migration 0014: the record is in raw (StoredJson).
+    // On SQLite raw_json is '' for versions stored since migration 0014: the record is in raw
+    // (StoredJson). PostgreSQL keeps it as text in raw_json, which it compresses itself.
     private const string InsertVersion = """
         INSERT INTO study_versions (nct_id, version_holder, last_update_posted_date, content_hash, fetched_at, source, via, raw_json, raw, raw_size)
-        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, @Via, '', @Raw, @RawSize)
+        VALUES (@NctId, @VersionHolder, @LastUpdatePostedDate, @ContentHash, @FetchedAt, @Source, @Via, @RawJson, @Raw, @RawSize)
         """;
 
-    private static readonly (string, Func<VersionRow, object?>)[] VersionColumns =
+    private static (string, Func<VersionRow, object?>)[] VersionColumns(bool postgres) =>
     [
         ("NctId", x => x.Record.NctId),
         ("VersionHolder", x => x.Record.VersionHolder),
@@ -42,8 +43,9 @@ public sealed partial class StudyWriter
         ("FetchedAt", x => x.FetchedAt),
         ("Source", x => x.Source),
         ("Via", x => x.Record.Via),
-        ("Raw", x => x.Raw),
-        ("RawSize", x => x.RawSize),
+        ("RawJson", x => postgres ? System.Text.Encoding.UTF8.GetString(x.RawUtf8.Span) : string.Empty),
+        ("Raw", x => postgres ? null : x.Raw),
+        ("RawSize", x => postgres ? null : x.RawUtf8.Length),
     ];
 
     // The studies just added, into the sponsor trigram index in one statement (migration 0019);
@@ -189,8 +191,8 @@ public sealed partial class StudyWriter
         ("Type", x => x.Type),
         ("Name", x => x.Name),
         ("Description", x => x.Description),
-        ("OtherNames", x => StoredList(x.OtherNames)),
-        ("ArmGroupLabels", x => StoredList(x.ArmGroupLabels)),
+        ("OtherNames", x => JsonText.Of(StoredList(x.OtherNames))),
+        ("ArmGroupLabels", x => JsonText.Of(StoredList(x.ArmGroupLabels))),
     ];
 
     private const string InsertArmGroup = """
@@ -205,7 +207,7 @@ public sealed partial class StudyWriter
         ("Label", x => x.Label),
         ("Type", x => x.Type),
         ("Description", x => x.Description),
-        ("InterventionNames", x => StoredList(x.InterventionNames)),
+        ("InterventionNames", x => JsonText.Of(StoredList(x.InterventionNames))),
     ];
 
     private const string InsertOutcome = """

@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -19,7 +21,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
 {
     /// <param name="previous">The versions the studies showed when read ahead (an import's), used while each is still current; the rest are read here.</param>
     public IReadOnlyList<WriteOutcome> WriteBatch(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<IncomingStudy> batch, IReadOnlyDictionary<string, PreviousVersion>? previous = null)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<IncomingStudy> batch, IReadOnlyDictionary<string, PreviousVersion>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(batch);
@@ -43,12 +45,12 @@ public sealed partial class StudyWriter(TimeProvider clock)
         return outcomes;
     }
 
-    private List<WriteOutcome> WriteDistinct(SqliteConnection connection, SqliteTransaction transaction, List<IncomingStudy> batch, IReadOnlyDictionary<string, PreviousVersion>? previous)
+    private List<WriteOutcome> WriteDistinct(DbConnection connection, DbTransaction transaction, List<IncomingStudy> batch, IReadOnlyDictionary<string, PreviousVersion>? previous)
     {
         var ids = new { Ids = JsonSerializer.Serialize(batch.Select(s => s.Study.Record.NctId)) };
-        var known = connection.Query<(string NctId, string ContentHash)>(SelectKnownVersions, ids, transaction).ToHashSet();
-        var current = connection.Query<VersionKey>(SelectCurrentVersions, ids, transaction).ToDictionary(v => v.NctId);
-        var snapshots = connection.Query<Snapshot>(SelectSnapshots, ids, transaction).ToLookup(s => s.NctId);
+        var known = connection.Query<(string NctId, string ContentHash)>(connection.Sql(SelectKnownVersions), ids, transaction).ToHashSet();
+        var current = connection.Query<VersionKey>(connection.Sql(SelectCurrentVersions), ids, transaction).ToDictionary(v => v.NctId);
+        var snapshots = connection.Query<Snapshot>(connection.Sql(SelectSnapshots), ids, transaction).ToLookup(s => s.NctId);
 
         var now = clock.GetUtcNow().ToString("O");
         var outcomes = new List<WriteOutcome>(batch.Count);
@@ -64,7 +66,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
                 continue;
             }
 
-            versions.Add(new VersionRow(record, study.ContentHash, now, source, study.StoredRaw, study.RawUtf8.Length));
+            versions.Add(new VersionRow(record, study.ContentHash, now, source, study.StoredRaw, study.RawUtf8));
             var existing = current.GetValueOrDefault(record.NctId);
             // Only a strictly newer version replaces the current one: of two with the same dates
             // (a fields= subset and a full record, say), the one stored first stays current.
@@ -90,14 +92,19 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
         // Read before the upsert moves current_version_id on: what each replaced study showed until now.
         var changeRows = Changes(connection, transaction, studies, current, previous, now);
-        Insert(connection, transaction, InsertVersion, VersionColumns, versions);
+        var postgres = EvidenceDatabase.IsPostgres(connection);
+        Insert(connection, transaction, InsertVersion, VersionColumns(postgres), versions);
         Insert(connection, transaction, InsertChange, ChangeColumns, changeRows);
         Insert(connection, transaction, UpsertStudy, StudyColumns, studies);
-        connection.Execute(IndexNewSponsors, new { Ids = JsonSerializer.Serialize(studies.Where(s => !s.Replaces).Select(s => s.Record.NctId)) }, transaction);
+        if (!postgres)
+        {
+            // PostgreSQL's sponsor index is a trigram index on the column itself.
+            connection.Execute(IndexNewSponsors, new { Ids = JsonSerializer.Serialize(studies.Where(s => !s.Replaces).Select(s => s.Record.NctId)) }, transaction);
+        }
         var replaced = new { Ids = JsonSerializer.Serialize(studies.Where(s => s.Replaces).Select(s => s.Record.NctId)) };
         foreach (var delete in DeleteChildren)
         {
-            connection.Execute(delete, replaced, transaction);
+            connection.Execute(connection.Sql(delete), replaced, transaction);
         }
 
         NormalisationWriter.DeleteDerived(connection, transaction, replaced.Ids);
@@ -144,7 +151,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
     /// kept as history (older, or of the same dates) changes nothing a coordinator follows.
     /// </summary>
     private static List<ChangeRow> Changes(
-        SqliteConnection connection, SqliteTransaction transaction, List<StudyRow> studies, Dictionary<string, VersionKey> current,
+        DbConnection connection, DbTransaction transaction, List<StudyRow> studies, Dictionary<string, VersionKey> current,
         IReadOnlyDictionary<string, PreviousVersion>? readAhead, string now)
     {
         var replacing = studies.Where(s => s.Compares).ToList();
@@ -173,13 +180,13 @@ public sealed partial class StudyWriter(TimeProvider clock)
         return rows;
     }
 
-    private static void Insert<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, (string, Func<T, object?>)[] columns, IEnumerable<T> rows)
+    private static void Insert<T>(DbConnection connection, DbTransaction transaction, string sql, (string, Func<T, object?>)[] columns, IEnumerable<T> rows)
     {
-        using var insert = new PreparedInsert<T>(connection, transaction, sql, columns);
+        using var insert = RowInsert.Prepare(connection, transaction, sql, columns);
         insert.Execute(rows);
     }
 
-    private static void InsertChildren(SqliteConnection connection, SqliteTransaction transaction, List<(StudyRecord Record, NormalisedStudy Normalised)> studies)
+    private static void InsertChildren(DbConnection connection, DbTransaction transaction, List<(StudyRecord Record, NormalisedStudy Normalised)> studies)
     {
         var records = studies.ConvertAll(s => s.Record);
         Insert(connection, transaction, InsertCondition, ListItemColumns, records.SelectMany(r => r.Conditions.Select((value, i) => new ListItem(r.NctId, i, value))));
@@ -217,7 +224,7 @@ public sealed partial class StudyWriter(TimeProvider clock)
 
     private sealed record Snapshot(string NctId, string? LastUpdatePostedDate, long? Count, string? Type);
 
-    private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, byte[] Raw, int RawSize);
+    private sealed record VersionRow(StudyRecord Record, string ContentHash, string FetchedAt, string Source, byte[] Raw, ReadOnlyMemory<byte> RawUtf8);
 
     private sealed record StudyRow(StudyRecord Record, NormalisedStudy Normalised, string ContentHash, string UpdatedAt, bool Replaces)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using TrialEvidence.Data.Database;
@@ -10,7 +11,7 @@ namespace TrialEvidence.Fetching;
 /// What single-study fetches keep: the fetched study with the ETag the registry gave for it (in
 /// one transaction), the last ETag per study, and retired NCT ids (study_aliases).
 /// </summary>
-public sealed class FetchStore(SqliteConnectionFactory connections, StudyIngest ingest, TimeProvider clock)
+public sealed class FetchStore(EvidenceDatabase connections, StudyIngest ingest, TimeProvider clock)
 {
     /// <summary>Stores the fetched study and, in the same transaction, the ETag it came with.</summary>
     /// <exception cref="StudyFormatException">The registry's answer is not a usable study record.</exception>
@@ -28,7 +29,7 @@ public sealed class FetchStore(SqliteConnectionFactory connections, StudyIngest 
             outcome = stored.Outcomes[0];
             if (etag is not null)
             {
-                connection.Execute(UpsertEtag, new { url = EtagKey(stored.Studies[0].Study.Record.NctId), etag, now = Now() }, transaction);
+                connection.Execute(connection.Sql(UpsertEtag), new { url = EtagKey(stored.Studies[0].Study.Record.NctId), etag, now = Now() }, transaction);
             }
         });
         return outcome;
@@ -37,13 +38,13 @@ public sealed class FetchStore(SqliteConnectionFactory connections, StudyIngest 
     public string? KnownEtag(string nctId)
     {
         using var connection = connections.Open();
-        return connection.QuerySingleOrDefault<string?>("SELECT etag FROM http_etags WHERE url = @url", new { url = EtagKey(nctId) });
+        return connection.QuerySingleOrDefault<string?>(connection.Sql("SELECT etag FROM http_etags WHERE url = @url"), new { url = EtagKey(nctId) });
     }
 
     public void RecordAlias(string retired, string replacement)
     {
         using var connection = connections.Open();
-        connection.Execute(UpsertAlias, new { retired, replacement, now = Now() });
+        connection.Execute(connection.Sql(UpsertAlias), new { retired, replacement, now = Now() });
     }
 
     private const string UpsertEtag = """

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -8,7 +9,7 @@ using TrialEvidence.Data.Ingest;
 namespace TrialEvidence.Harvesting;
 
 /// <summary>Reads and writes harvest_runs (runs and their checkpoints) and topic_studies.</summary>
-public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIngest ingest, TimeProvider clock)
+public sealed class HarvestRunStore(EvidenceDatabase connections, StudyIngest ingest, TimeProvider clock)
 {
     private const string RunColumns = """
         id AS Id, topic AS Topic, kind AS Kind, started_at AS StartedAt, harvest_started_at AS HarvestStartedAt,
@@ -40,8 +41,8 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     public HarvestRun? Latest(string topic)
     {
         using var connection = connections.Open();
-        return connection.QuerySingleOrDefault<HarvestRun>(
-            $"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id DESC LIMIT 1", new { topic });
+        return connection.QuerySingleOrDefault<HarvestRun>(connection.Sql(
+            $"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id DESC LIMIT 1"), new { topic });
     }
 
     /// <summary>
@@ -51,8 +52,8 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     public (DateTimeOffset Started, string TopicQuery)? LastComplete(string topic)
     {
         using var connection = connections.Open();
-        var last = connection.QuerySingleOrDefault<(string Started, string TopicQuery)?>(
-            "SELECT harvest_started_at, topic_query FROM harvest_runs WHERE topic = @topic AND outcome = @succeeded ORDER BY id DESC LIMIT 1",
+        var last = connection.QuerySingleOrDefault<(string Started, string TopicQuery)?>(connection.Sql(
+            "SELECT harvest_started_at, topic_query FROM harvest_runs WHERE topic = @topic AND outcome = @succeeded ORDER BY id DESC LIMIT 1"),
             new { topic, succeeded = HarvestOutcome.Succeeded });
         return last is { } found
             ? (DateTimeOffset.Parse(found.Started, CultureInfo.InvariantCulture), found.TopicQuery)
@@ -62,8 +63,8 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     public IReadOnlyList<HarvestRun> Recent(string? topic, int limit)
     {
         using var connection = connections.Open();
-        return connection.Query<HarvestRun>(
-            $"SELECT {RunColumns} FROM harvest_runs WHERE @topic IS NULL OR topic = @topic ORDER BY id DESC LIMIT @limit",
+        return connection.Query<HarvestRun>(connection.Sql(
+            $"SELECT {RunColumns} FROM harvest_runs WHERE @topic IS NULL OR topic = @topic ORDER BY id DESC LIMIT @limit"),
             new { topic, limit }).ToList();
     }
 
@@ -71,7 +72,7 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     public IReadOnlyList<HarvestRun> History(string topic)
     {
         using var connection = connections.Open();
-        return connection.Query<HarvestRun>($"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id", new { topic }).ToList();
+        return connection.Query<HarvestRun>(connection.Sql($"SELECT {RunColumns} FROM harvest_runs WHERE topic = @topic ORDER BY id"), new { topic }).ToList();
     }
 
     /// <summary>Records a new running run; null when another run of the topic is running already.</summary>
@@ -80,15 +81,15 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
         using var connection = connections.Open();
         try
         {
-            return connection.ExecuteScalar<long>("""
+            return connection.ExecuteScalar<long>(connection.Sql("""
                 INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, updated_since,
                                           resumed_from, next_page_token, pages, total_count, owner)
                 VALUES (@Topic, @Kind, @StartedAt, @HarvestStartedAt, @Outcome, @Query, @TopicQuery, @UpdatedSince,
                         @ResumedFrom, @NextPageToken, @Pages, @TotalCount, @Owner)
                 RETURNING id
-                """, run);
+                """), run);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: ux_harvest_runs_running
+        catch (DbException ex) when (EvidenceDatabase.IsUniqueViolation(ex)) // ux_harvest_runs_running
         {
             return null;
         }
@@ -112,7 +113,7 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
         var seenAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         return (connection, transaction, stored) =>
         {
-            connection.Execute(RecordPage, new
+            connection.Execute(connection.Sql(RecordPage), new
             {
                 RunId = run.Id,
                 NextPageToken = nextPageToken,
@@ -122,7 +123,7 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
                 stored.Counts.Unchanged,
                 stored.Counts.Rejected,
             }, transaction);
-            connection.Execute(AddTopicStudies, new
+            connection.Execute(connection.Sql(AddTopicStudies), new
             {
                 RunId = run.Id,
                 run.Topic,
@@ -137,12 +138,12 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     {
         ArgumentNullException.ThrowIfNull(run);
         using var connection = connections.Open();
-        return connection.ExecuteScalar<long>("""
+        return connection.ExecuteScalar<long>(connection.Sql("""
             WITH RECURSIVE chain (id, resumed_from) AS (
                 SELECT @Id, @ResumedFrom
                 UNION ALL SELECT r.id, r.resumed_from FROM harvest_runs r JOIN chain c ON r.id = c.resumed_from)
             SELECT MIN(id) FROM chain
-            """, new { run.Id, run.ResumedFrom });
+            """), new { run.Id, run.ResumedFrom });
     }
 
     /// <summary>
@@ -152,54 +153,54 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     public long TrialsStoredSince(string topic, long firstRunId)
     {
         using var connection = connections.Open();
-        return connection.ExecuteScalar<long>("""
+        return connection.ExecuteScalar<long>(connection.Sql("""
             SELECT COUNT(DISTINCT COALESCE((SELECT k.key FROM study_keys k WHERE k.nct_id = t.nct_id AND k.own = 1 LIMIT 1), t.nct_id))
             FROM topic_studies t WHERE t.topic = @topic AND t.last_run_id >= @firstRunId
-            """, new { topic, firstRunId });
+            """), new { topic, firstRunId });
     }
 
     /// <summary>How many trials the topic's harvests have found: its studies, each trial once however many of its registrations it holds.</summary>
     public long TopicTrialCount(string topic)
     {
         using var connection = connections.Open();
-        return connection.ExecuteScalar<long>("""
+        return connection.ExecuteScalar<long>(connection.Sql("""
             SELECT COUNT(DISTINCT COALESCE(s.shown_as, s.nct_id))
             FROM topic_studies t JOIN studies s ON s.nct_id = t.nct_id WHERE t.topic = @topic
-            """, new { topic });
+            """), new { topic });
     }
 
     /// <summary>How many studies the topic's harvests have found.</summary>
     public long TopicStudyCount(string topic)
     {
         using var connection = connections.Open();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = @topic", new { topic });
+        return connection.ExecuteScalar<long>(connection.Sql("SELECT COUNT(*) FROM topic_studies WHERE topic = @topic"), new { topic });
     }
 
     public void SetRegistryDataTimestamp(long runId, string dataTimestamp)
     {
         using var connection = connections.Open();
-        connection.Execute("UPDATE harvest_runs SET registry_data_timestamp = @dataTimestamp WHERE id = @runId", new { runId, dataTimestamp });
+        connection.Execute(connection.Sql("UPDATE harvest_runs SET registry_data_timestamp = @dataTimestamp WHERE id = @runId"), new { runId, dataTimestamp });
     }
 
     /// <summary>When the data the run stores was fetched from: a bulk download's start, which may precede the run.</summary>
     public void SetHarvestStartedAt(long runId, string harvestStartedAt)
     {
         using var connection = connections.Open();
-        connection.Execute("UPDATE harvest_runs SET harvest_started_at = @harvestStartedAt WHERE id = @runId", new { runId, harvestStartedAt });
+        connection.Execute(connection.Sql("UPDATE harvest_runs SET harvest_started_at = @harvestStartedAt WHERE id = @runId"), new { runId, harvestStartedAt });
     }
 
     /// <summary>What the running run is waiting to retry; null when its last request succeeded.</summary>
     public void SetRetrying(long runId, string? retrying)
     {
         using var connection = connections.Open();
-        connection.Execute("UPDATE harvest_runs SET retrying = @retrying WHERE id = @runId", new { runId, retrying });
+        connection.Execute(connection.Sql("UPDATE harvest_runs SET retrying = @retrying WHERE id = @runId"), new { runId, retrying });
     }
 
     public void Finish(long runId, string outcome, string finishedAt, string? error)
     {
         using var connection = connections.Open();
-        connection.Execute(
-            "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error, retrying = NULL WHERE id = @runId",
+        connection.Execute(connection.Sql(
+            "UPDATE harvest_runs SET outcome = @outcome, finished_at = @finishedAt, error = @error, retrying = NULL WHERE id = @runId"),
             new { runId, outcome, finishedAt, error });
     }
 
@@ -207,8 +208,8 @@ public sealed class HarvestRunStore(SqliteConnectionFactory connections, StudyIn
     public IReadOnlyList<string> FirstSeenIn(string topic, IReadOnlyList<long> runIds, int limit)
     {
         using var connection = connections.Open();
-        return [.. connection.Query<string>(
-            "SELECT nct_id FROM topic_studies WHERE topic = @topic AND first_run_id IN (SELECT value FROM json_each(@runIds)) ORDER BY nct_id LIMIT @limit",
+        return [.. connection.Query<string>(connection.Sql(
+            "SELECT nct_id FROM topic_studies WHERE topic = @topic AND first_run_id IN (SELECT value FROM json_each(@runIds)) ORDER BY nct_id LIMIT @limit"),
             new { topic, runIds = System.Text.Json.JsonSerializer.Serialize(runIds), limit })];
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -29,7 +30,7 @@ public sealed partial class HarvestService(
     IClinicalTrialsGovApi api,
     RegistryDownload download,
     StudyImporter importer,
-    SqliteConnectionFactory connections,
+    EvidenceDatabase connections,
     HarvestRunStore runs,
     IOptionsMonitor<TopicsOptions> topics,
     IOptions<RegistryOptions> registry,
@@ -192,7 +193,7 @@ public sealed partial class HarvestService(
     /// </summary>
     private async Task DownloadAndImportAsync(HarvestRun run, IProgress<HarvestProgress>? progress, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(connections.DatabasePath)!, "downloads", run.Topic);
+        var folder = Path.Combine(connections.WorkFolder, "downloads", run.Topic);
         var clock = Stopwatch.StartNew();
         try
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public sealed record HistoryOutcome(string NctId, int Listed, int Stored, string
 public sealed partial class StudyHistory(
     IClinicalTrialsGovHistory client,
     StudyIngest ingest,
-    SqliteConnectionFactory connections,
+    EvidenceDatabase connections,
     IOptions<HistoryOptions> options,
     ILogger<StudyHistory> logger)
 {
@@ -59,7 +60,7 @@ public sealed partial class StudyHistory(
         string? oldest;
         using (var connection = connections.Open())
         {
-            oldest = connection.ExecuteScalar<string?>("SELECT MIN(last_update_posted_date) FROM study_versions WHERE nct_id = @nctId", new { nctId });
+            oldest = connection.ExecuteScalar<string?>(connection.Sql("SELECT MIN(last_update_posted_date) FROM study_versions WHERE nct_id = @nctId"), new { nctId });
         }
 
         // The newest of them when there are more than may be read: those just before the first

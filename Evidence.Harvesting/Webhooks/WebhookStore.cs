@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -18,7 +19,7 @@ public sealed record WebhookDeliveryLog(
 /// The webhooks' state in the database: each webhook's position in study_changes (the outbox),
 /// its deliveries (one at a time, in order), and every attempt to send one.
 /// </summary>
-public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvider clock)
+public sealed class WebhookStore(EvidenceDatabase connections, TimeProvider clock)
 {
     /// <summary>
     /// Gives each webhook not seen before the newest change as its position: a webhook receives
@@ -27,11 +28,11 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
     public void Register(IEnumerable<string> webhooks)
     {
         using var connection = connections.Open();
-        connection.Execute(
+        connection.Execute(connection.Sql(
             """
             INSERT OR IGNORE INTO webhook_cursors (webhook, last_change_id, registered_at)
             SELECT value, (SELECT COALESCE(MAX(id), 0) FROM study_changes), @Now FROM json_each(@Names)
-            """,
+            """),
             new { Names = JsonSerializer.Serialize(webhooks), Now = Now() });
     }
 
@@ -50,13 +51,13 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
         var now = Now();
         if (Pending(connection, null, webhook.Name) is { } waiting
             ? string.CompareOrdinal(waiting.NextAttemptAt, now) > 0
-            : (connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes") ?? 0)
-              <= (connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }) ?? long.MaxValue))
+            : (connection.ExecuteScalar<long?>(connection.Sql("SELECT MAX(id) FROM study_changes")) ?? 0)
+              <= (connection.ExecuteScalar<long?>(connection.Sql("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name"), new { webhook.Name }) ?? long.MaxValue))
         {
             return null; // the usual answer, read without taking the write lock
         }
 
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var transaction = connections.BeginWrite(connection);
         now = Now();
         var claimedUntil = At(clock.GetUtcNow() + lease);
         if (Pending(connection, transaction, webhook.Name) is { } pending)
@@ -66,33 +67,33 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
                 return null; // waiting after a failed round, or being sent by another process
             }
 
-            connection.Execute("UPDATE webhook_deliveries SET next_attempt_at = @ClaimedUntil WHERE id = @Id", new { ClaimedUntil = claimedUntil, pending.Id }, transaction);
+            connection.Execute(connection.Sql("UPDATE webhook_deliveries SET next_attempt_at = @ClaimedUntil WHERE id = @Id"), new { ClaimedUntil = claimedUntil, pending.Id }, transaction);
             transaction.Commit();
             return pending;
         }
 
-        var position = connection.ExecuteScalar<long?>("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name", new { webhook.Name }, transaction);
+        var position = connection.ExecuteScalar<long?>(connection.Sql("SELECT last_change_id FROM webhook_cursors WHERE webhook = @Name"), new { webhook.Name }, transaction);
         if (position is null)
         {
             return null; // not registered (configured after this process started): Register first
         }
 
-        var upTo = connection.ExecuteScalar<long?>("SELECT MAX(id) FROM study_changes", transaction: transaction) ?? 0;
+        var upTo = connection.ExecuteScalar<long?>(connection.Sql("SELECT MAX(id) FROM study_changes"), transaction: transaction) ?? 0;
         var changes = ChangeLog.After(connection, transaction, position.Value, upTo, webhook.Topics, webhook.Fields, maxChanges);
         // Past the changes taken, or, when fewer than asked were left, past every change read
         // (those of other topics and fields included), so they are not looked at again.
         var moveTo = changes.Count == maxChanges ? changes[^1].Id : upTo;
-        connection.Execute("UPDATE webhook_cursors SET last_change_id = @MoveTo WHERE webhook = @Name", new { MoveTo = moveTo, webhook.Name }, transaction);
+        connection.Execute(connection.Sql("UPDATE webhook_cursors SET last_change_id = @MoveTo WHERE webhook = @Name"), new { MoveTo = moveTo, webhook.Name }, transaction);
         WebhookDelivery? delivery = null;
         if (changes.Count > 0)
         {
             delivery = new WebhookDelivery(
                 Guid.CreateVersion7().ToString(), webhook.Name, changes[0].Id, changes[^1].Id, changes.Count, WebhookBody.Write(webhook.Name, changes), 0, now);
-            connection.Execute(
+            connection.Execute(connection.Sql(
                 """
                 INSERT INTO webhook_deliveries (id, webhook, first_change_id, last_change_id, changes, body, created_at, next_attempt_at)
                 VALUES (@Id, @Webhook, @FirstChangeId, @LastChangeId, @Changes, @Body, @Now, @ClaimedUntil)
-                """,
+                """),
                 new { delivery.Id, delivery.Webhook, delivery.FirstChangeId, delivery.LastChangeId, delivery.Changes, delivery.Body, Now = now, ClaimedUntil = claimedUntil },
                 transaction);
         }
@@ -105,7 +106,7 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
     public void Release(string id)
     {
         using var connection = connections.Open();
-        connection.Execute("UPDATE webhook_deliveries SET next_attempt_at = @Now WHERE id = @id AND delivered_at IS NULL", new { id, Now = Now() });
+        connection.Execute(connection.Sql("UPDATE webhook_deliveries SET next_attempt_at = @Now WHERE id = @id AND delivered_at IS NULL"), new { id, Now = Now() });
     }
 
     /// <summary>The receiver took it (a 2xx answer).</summary>
@@ -118,11 +119,11 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
     public void LogAttempt(string deliveryId, int? status, string? error, TimeSpan duration)
     {
         using var connection = connections.Open();
-        connection.Execute(
+        connection.Execute(connection.Sql(
             """
             INSERT INTO webhook_attempts (delivery_id, attempted_at, status, error, duration_ms)
             VALUES (@DeliveryId, @Now, @Status, @Error, @DurationMs)
-            """,
+            """),
             new { DeliveryId = deliveryId, Now = Now(), Status = status, Error = error, DurationMs = (long)duration.TotalMilliseconds });
     }
 
@@ -130,7 +131,7 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
     public IReadOnlyList<WebhookDeliveryLog> Log(string? webhook, int limit)
     {
         using var connection = connections.Open();
-        return [.. connection.Query<WebhookDeliveryLog>(
+        return [.. connection.Query<WebhookDeliveryLog>(connection.Sql(
             """
             SELECT id AS Id, webhook AS Webhook, changes AS Changes, created_at AS CreatedAt,
                    (SELECT COUNT(*) FROM webhook_attempts a WHERE a.delivery_id = d.id) AS Attempts,
@@ -140,7 +141,7 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
             WHERE @Webhook IS NULL OR webhook = @Webhook
             ORDER BY created_at DESC, id DESC
             LIMIT @Limit
-            """,
+            """),
             new { Webhook = webhook, Limit = limit }).Select(d => d.DeliveredAt is null ? d : d with { NextAttemptAt = null })];
     }
 
@@ -148,25 +149,25 @@ public sealed class WebhookStore(SqliteConnectionFactory connections, TimeProvid
     {
         using var connection = connections.Open();
         var now = Now();
-        connection.Execute(
+        connection.Execute(connection.Sql(
             """
             UPDATE webhook_deliveries
             SET rounds = rounds + 1, last_attempt_at = @Now, last_status = @Status, last_error = @Error,
                 delivered_at = CASE WHEN @Error IS NULL THEN @Now END,
                 next_attempt_at = COALESCE(@NextAttemptAt, next_attempt_at)
             WHERE id = @Id AND delivered_at IS NULL
-            """,
+            """),
             new { Id = id, Now = now, Status = status, Error = error, NextAttemptAt = nextAttemptAt is { } at ? At(at) : null });
     }
 
-    private static WebhookDelivery? Pending(SqliteConnection connection, SqliteTransaction? transaction, string webhook) =>
-        connection.QueryFirstOrDefault<WebhookDelivery>(
+    private static WebhookDelivery? Pending(DbConnection connection, DbTransaction? transaction, string webhook) =>
+        connection.QueryFirstOrDefault<WebhookDelivery>(connection.Sql(
             """
             SELECT id AS Id, webhook AS Webhook, first_change_id AS FirstChangeId, last_change_id AS LastChangeId, changes AS Changes,
                    body AS Body, rounds AS Rounds, next_attempt_at AS NextAttemptAt
             FROM webhook_deliveries WHERE webhook = @webhook AND delivered_at IS NULL
             ORDER BY created_at, id LIMIT 1
-            """,
+            """),
             new { webhook },
             transaction);
 

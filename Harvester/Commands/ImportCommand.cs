@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ internal static class ImportCommand
         ImportSummary summary;
         try
         {
-            output.WriteLine($"Importing into {services.GetRequiredService<SqliteConnectionFactory>().DatabasePath}");
+            output.WriteLine($"Importing into {services.GetRequiredService<EvidenceDatabase>().Description}");
             summary = importer.Import(RecordSource.Expand(paths, _ => skipped++), progress, cancellationToken: cancellationToken);
         }
         catch (FileNotFoundException ex)

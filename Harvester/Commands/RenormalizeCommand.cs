@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,8 @@ internal static class RenormalizeCommand
     /// <summary>A command that works on what is stored: a path that names no database is a mistake, not a new database.</summary>
     internal static int? ExistingDatabase(IServiceProvider services, string why, TextWriter error)
     {
-        var path = services.GetRequiredService<SqliteConnectionFactory>().DatabasePath;
-        if (File.Exists(path))
+        // A PostgreSQL database is a server's: it exists or the connection says why not.
+        if (services.GetRequiredService<EvidenceDatabase>() is not SqliteConnectionFactory { DatabasePath: var path } || File.Exists(path))
         {
             return null;
         }

@@ -1,6 +1,9 @@
 using Npgsql;
 using Xunit;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Ingest;
+using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.TestSupport;
 
@@ -65,6 +68,11 @@ public sealed class TempPostgresDatabase : IDisposable
     public Migrator Migrator { get; }
 
     public NpgsqlConnection Open() => Database.Open();
+
+    public StudyImporter CreateImporter(TimeProvider? clock = null) =>
+        new(new StudyIngest(Database, new StudyWriter(clock ?? TimeProvider.System)));
+
+    public ImportSummary Import(params string[] paths) => CreateImporter().Import(RecordSource.Expand(paths));
 
     public void Dispose()
     {

@@ -45,7 +45,7 @@ public sealed class DatabaseCopyTests : IDisposable
         using var copied = back.Open();
         foreach (var table in DatabaseCopy.Tables)
         {
-            Assert.Equal(Rows(original, table), Rows(copied, table));
+            Assert.Equal(TableRows.Of(original, table), TableRows.Of(copied, table));
         }
 
         // The sponsor index is rebuilt, not copied: it finds what the original's finds.
@@ -152,22 +152,4 @@ public sealed class DatabaseCopyTests : IDisposable
     private static DatabaseLocation Location(TempDatabase database) => new(DatabaseProvider.Sqlite, database.Path);
 
     private static DatabaseLocation Location(TempPostgresDatabase database) => new(DatabaseProvider.Postgres, database.ConnectionString);
-
-    /// <summary>Every row of a table as text, in a fixed order (rowids included where other tables refer to them).</summary>
-    private static List<string> Rows(SqliteConnection connection, string table)
-    {
-        var rowid = table is "studies" or "study_search" ? "rowid, " : string.Empty;
-        return connection.Query($"SELECT {rowid}* FROM {table}")
-            .Select(row => string.Join('|', ((IDictionary<string, object?>)row).Values.Select(Text)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-        static string Text(object? value) => value switch
-        {
-            null => "NULL",
-            byte[] bytes => Convert.ToHexString(bytes),
-            double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-        };
-    }
 }

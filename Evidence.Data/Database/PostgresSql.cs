@@ -1,0 +1,266 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TrialEvidence.Data.Database;
+
+/// <summary>
+/// The product's SQL, written once in SQLite's dialect, for PostgreSQL. A short, fixed list of
+/// SQLite idioms is rewritten, outside string literals and quoted names, and each statement's
+/// translation is kept; the rest of the SQL is what both engines read alike (the upserts, the
+/// joins, the parameters). What the list does not cover is written per engine where it is used
+/// (full-text search, pragmas, bulk loads): a MATCH reaching here is a bug, and throws.
+/// <list type="bullet">
+/// <item><c>INSERT OR IGNORE</c>: <c>INSERT ... ON CONFLICT DO NOTHING</c>.</item>
+/// <item>A unary <c>+</c> before a column (SQLite's way of keeping its planner off an index): dropped.</item>
+/// <item><c>LIKE</c>: <c>ILIKE</c> (SQLite's LIKE ignores ASCII case; with the columns' "C" collation so does ILIKE).</item>
+/// <item><c>group_concat(x[, sep])</c>: <c>string_agg(CAST(x AS text), sep or ',')</c>.</item>
+/// <item><c>json_group_array(x)</c>: <c>COALESCE(json_agg(x), '[]')</c>; <c>json_array(...)</c>: <c>json_build_array(...)</c>.</item>
+/// <item><c>CAST(x AS INTEGER)</c>, <c>AS REAL</c>: bigint, double precision (PostgreSQL's integer and real are 32-bit).</item>
+/// </list>
+/// SQLite's <c>json_each</c> over a parameter (a JSON array or object as text) and its
+/// <c>COLLATE NOCASE</c> exist on PostgreSQL as a function and a collation of the same names
+/// (migrations/postgres).
+/// </summary>
+public static partial class PostgresSql
+{
+    private static readonly ConcurrentDictionary<string, string> Translated = new(StringComparer.Ordinal);
+
+    public static string From(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return Translated.GetOrAdd(sql, Translate);
+    }
+
+    private static string Translate(string sql)
+    {
+        var statements = Split(sql).Select(TranslateStatement);
+        return string.Join(";", statements);
+    }
+
+    private static string TranslateStatement(string statement)
+    {
+        var ignore = false;
+        var parts = Parts(statement);
+        var text = new StringBuilder();
+        foreach (var (code, isCode) in parts)
+        {
+            if (!isCode)
+            {
+                text.Append(code);
+                continue;
+            }
+
+            if (MatchOperator().IsMatch(code))
+            {
+                throw new NotSupportedException("full-text MATCH is SQLite's: write the PostgreSQL query beside it");
+            }
+
+            var rewritten = InsertOrIgnore().Replace(code, _ =>
+            {
+                ignore = true;
+                return "INSERT INTO";
+            });
+            rewritten = UnaryPlus().Replace(rewritten, string.Empty);
+            rewritten = Like().Replace(rewritten, "ILIKE");
+            rewritten = CastInteger().Replace(rewritten, "AS bigint");
+            rewritten = CastReal().Replace(rewritten, "AS double precision");
+            text.Append(rewritten);
+        }
+
+        var result = RewriteCalls(text.ToString());
+        if (ignore)
+        {
+            var trimmed = result.TrimEnd();
+            result = trimmed + " ON CONFLICT DO NOTHING" + result[trimmed.Length..];
+        }
+
+        return result;
+    }
+
+    /// <summary>group_concat, json_group_array and json_array, whose arguments may hold calls and commas of their own.</summary>
+    private static string RewriteCalls(string sql)
+    {
+        var text = new StringBuilder(sql.Length + 32);
+        var literals = PartsWithOffsets(sql).Where(p => !p.IsCode).Select(p => (Start: p.Offset, End: p.Offset + p.Text.Length)).ToList();
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var match = Call().Match(sql, i);
+            while (match.Success && literals.Any(l => match.Index >= l.Start && match.Index < l.End))
+            {
+                match = match.NextMatch();
+            }
+
+            if (!match.Success)
+            {
+                text.Append(sql, i, sql.Length - i);
+                break;
+            }
+
+            text.Append(sql, i, match.Index - i);
+            var open = match.Index + match.Length - 1;
+            var close = Closing(sql, open);
+            var arguments = TopLevelArguments(sql[(open + 1)..close]).Select(RewriteCalls).ToList();
+            text.Append(match.Groups["name"].Value.ToLowerInvariant() switch
+            {
+                // The separator and an ORDER BY after it ("',' ORDER BY f.facet, f.value") are the rest, commas and all.
+                "group_concat" => $"string_agg(CAST({arguments[0]} AS text), {(arguments.Count > 1 ? string.Join(", ", arguments.Skip(1)) : "','")})",
+                "json_group_array" => $"COALESCE(json_agg({arguments[0]}), '[]'::json)",
+                _ => $"json_build_array({string.Join(",", arguments)})",
+            });
+            i = close + 1;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>, string literals skipped.</summary>
+    private static int Closing(string sql, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < sql.Length; i++)
+        {
+            switch (sql[i])
+            {
+                case '\'':
+                case '"':
+                    i = sql.IndexOf(sql[i], i + 1);
+                    if (i < 0)
+                    {
+                        throw new FormatException("an unclosed quote in SQL");
+                    }
+
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+
+                    break;
+            }
+        }
+
+        throw new FormatException("an unclosed parenthesis in SQL");
+    }
+
+    private static List<string> TopLevelArguments(string arguments)
+    {
+        var result = new List<string>();
+        var start = 0;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            switch (arguments[i])
+            {
+                case '\'':
+                case '"':
+                    i = arguments.IndexOf(arguments[i], i + 1);
+                    break;
+                case '(':
+                    i = Closing(arguments, i);
+                    break;
+                case ',':
+                    result.Add(arguments[start..i].Trim());
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        result.Add(arguments[start..].Trim());
+        return result;
+    }
+
+    /// <summary>The statements of <paramref name="sql"/>, cut at semicolons outside quotes.</summary>
+    private static List<string> Split(string sql)
+    {
+        var statements = new List<string>();
+        var start = 0;
+        foreach (var (part, isCode, offset) in PartsWithOffsets(sql))
+        {
+            if (!isCode)
+            {
+                continue;
+            }
+
+            for (var i = part.IndexOf(';'); i >= 0; i = part.IndexOf(';', i + 1))
+            {
+                statements.Add(sql[start..(offset + i)]);
+                start = offset + i + 1;
+            }
+        }
+
+        statements.Add(sql[start..]);
+        return statements;
+    }
+
+    private static IEnumerable<(string Text, bool IsCode)> Parts(string sql) =>
+        PartsWithOffsets(sql).Select(p => (p.Text, p.IsCode));
+
+    /// <summary>The SQL cut into code and what is not code: string literals, quoted names and comments.</summary>
+    private static IEnumerable<(string Text, bool IsCode, int Offset)> PartsWithOffsets(string sql)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            int end;
+            if (c is '\'' or '"')
+            {
+                end = sql.IndexOf(c, i + 1);
+                while (end >= 0 && end + 1 < sql.Length && sql[end + 1] == c)
+                {
+                    end = sql.IndexOf(c, end + 2); // a doubled quote inside
+                }
+            }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                end = sql.IndexOf('\n', i);
+            }
+            else
+            {
+                i++;
+                continue;
+            }
+
+            end = end < 0 ? sql.Length - 1 : end;
+            if (i > start)
+            {
+                yield return (sql[start..i], true, start);
+            }
+
+            yield return (sql[i..(end + 1)], false, i);
+            start = i = end + 1;
+        }
+
+        if (start < sql.Length)
+        {
+            yield return (sql[start..], true, start);
+        }
+    }
+
+    [GeneratedRegex(@"\bINSERT\s+OR\s+IGNORE\s+INTO\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InsertOrIgnore();
+
+    [GeneratedRegex(@"(?<=[\s(,=])\+(?=[A-Za-z_])")]
+    private static partial Regex UnaryPlus();
+
+    [GeneratedRegex(@"(?<![A-Za-z_])LIKE\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Like();
+
+    [GeneratedRegex(@"\bAS\s+INTEGER\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CastInteger();
+
+    [GeneratedRegex(@"\bAS\s+REAL\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CastReal();
+
+    [GeneratedRegex(@"\bMATCH\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MatchOperator();
+
+    [GeneratedRegex(@"\b(?<name>group_concat|json_group_array|json_array)\s*\(", RegexOptions.IgnoreCase)]
+    private static partial Regex Call();
+}
