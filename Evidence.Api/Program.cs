@@ -33,10 +33,6 @@ try
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => Volatile.Read(ref started) || level < LogLevel.Error);
     builder.Services.AddOpenApi();
     builder.Services.AddEvidenceDatabase(builder.Configuration);
-    // Issue 15 in progress: the harvester's commands store into PostgreSQL; the API's reads do not yet.
-    builder.Services.AddOptions<DatabaseOptions>().Validate(
-        o => o.Provider == DatabaseProvider.Sqlite,
-        "Database:Provider Postgres is not served by the API yet (the harvester's commands and 'copy' use it): run the API on Sqlite");
     builder.Services.AddHarvesting(builder.Configuration);
     builder.Services.AddEvidenceApi(builder.Configuration);
     // The product is one process: the API, the web page and (unless Scheduler:Enabled is false) the harvest scheduler.

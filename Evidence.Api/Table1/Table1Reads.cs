@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
@@ -14,19 +15,20 @@ namespace TrialEvidence.Api.Table1;
 /// Every read of Table 1, and the only place its SQL lives: rows for filtered trials, or for a
 /// curated list of NCT ids in the given order, selected with the Trials feature's filters.
 /// </summary>
-public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<ApiOptions> options)
+public sealed class Table1Reads(EvidenceDatabase connections, IOptions<ApiOptions> options)
 {
     private const string Sql = $"""
         SELECT s.nct_id AS NctId, x.institution AS Institution, s.phase AS Phase, s.overall_status AS Status, s.registry_status AS RegistryStatus,
-               (SELECT group_concat(o.nct_id, '; ') FROM (SELECT o.nct_id FROM studies o WHERE o.shown_as = s.nct_id ORDER BY o.nct_id) o) AS OtherRegistrations,
+               (SELECT group_concat(o.nct_id, '; ' ORDER BY o.nct_id) FROM studies o WHERE o.shown_as = s.nct_id) AS OtherRegistrations,
                s.enrollment_count AS EnrollmentCount, s.enrollment_type AS EnrollmentType,
                x.intervention_summary AS Intervention, s.last_update_posted_date AS LastUpdate, s.version_holder AS VersionHolder,
                v.content_hash AS ContentHash, v.fetched_at AS FetchedAt,
-               COALESCE(x.disease, (SELECT group_concat(name, '; ') FROM (SELECT name FROM conditions c WHERE c.nct_id = s.nct_id ORDER BY ordinal))) AS Disease,
-               (SELECT group_concat(cell, '; ') FROM (
-                    SELECT DISTINCT CASE WHEN o.endpoint_class = @otherEndpoint OR o.endpoint_class IS NULL THEN o.measure
-                                         ELSE o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') END AS cell
-                    FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' ORDER BY o.ordinal)) AS Endpoints,
+               COALESCE(x.disease, (SELECT group_concat(c.name, '; ' ORDER BY c.ordinal) FROM conditions c WHERE c.nct_id = s.nct_id)) AS Disease,
+               (SELECT group_concat(e.cell, '; ' ORDER BY e.first) FROM (
+                    SELECT CASE WHEN o.endpoint_class = @otherEndpoint OR o.endpoint_class IS NULL THEN o.measure
+                                ELSE o.endpoint_class || COALESCE(' (' || o.endpoint_landmark || ')', '') END AS cell,
+                           MIN(o.ordinal) AS first
+                    FROM outcomes o WHERE o.nct_id = s.nct_id AND o.kind = '{OutcomeKind.Primary}' GROUP BY 1) e) AS Endpoints,
                (SELECT e.count FROM enrollment_snapshots e WHERE e.nct_id = s.nct_id AND e.type = '{EnrollmentTypes.Estimated}'
                 ORDER BY COALESCE(e.last_update_posted_date, ''), e.id LIMIT 1) AS FirstEstimate
         FROM studies s
@@ -40,15 +42,15 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         using var connection = connections.Open();
         var selection = TrialReads.Select(connection, filters, options.Value.MergeFacetFiltersFrom);
         // Words alone: counted and paged from the full-text index's rows, without a seek into studies per match.
-        var total = connection.ExecuteScalar<long>(
-            selection.SearchOnly is { } match ? $"SELECT COUNT(*) FROM ({TrialReads.Matches(match)})" : $"SELECT COUNT(*) FROM studies s WHERE {selection.Where}",
+        var total = connection.ExecuteScalar<long>(connection.Sql(
+            selection.SearchOnly is { } match ? $"SELECT COUNT(*) FROM ({TrialReads.Matches(match)})" : $"SELECT COUNT(*) FROM studies s WHERE {selection.Where}"),
             selection.Parameters);
         selection.Parameters.Add("limit", limit);
         selection.Parameters.Add("otherEndpoint", Terms.OtherEndpoint);
         var where = selection.SearchOnly is { } words
             ? $"s.nct_id IN (SELECT c.nct_id FROM {TrialReads.MatchedCodes(words)} ORDER BY c.nct_id LIMIT @limit)"
             : selection.Where;
-        var rows = connection.Query<RowData>($"{Sql} WHERE {where} ORDER BY s.nct_id LIMIT @limit", selection.Parameters).Select(ToRow).ToList();
+        var rows = connection.Query<RowData>(connection.Sql($"{Sql} WHERE {where} ORDER BY s.nct_id LIMIT @limit"), selection.Parameters).Select(ToRow).ToList();
         return (rows, total);
     }
 
@@ -65,12 +67,12 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         using var connection = connections.Open();
         // An id of a registration listed under another of its trial (Registrations) asks for that
         // one's row: a trial asked for by two of its ids is one row, where the first asks for it.
-        var listedAs = connection.Query<(string NctId, string ListedAs)>(
-            "SELECT nct_id, COALESCE(shown_as, nct_id) FROM studies WHERE nct_id IN (SELECT value FROM json_each(@json))", new { json })
+        var listedAs = connection.Query<(string NctId, string ListedAs)>(connection.Sql(
+            "SELECT nct_id, COALESCE(shown_as, nct_id) FROM studies WHERE nct_id IN (SELECT value FROM json_each(@json))"), new { json })
             .ToDictionary(r => r.NctId, r => r.ListedAs, StringComparer.Ordinal);
         var wanted = ids.Where(listedAs.ContainsKey).Select(id => listedAs[id]).Distinct(StringComparer.Ordinal).ToList();
         selection.Parameters.Add("ids", JsonSerializer.Serialize(wanted));
-        var rows = connection.Query<RowData>($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids)) AND {selection.Where}", selection.Parameters)
+        var rows = connection.Query<RowData>(connection.Sql($"{Sql} WHERE s.nct_id IN (SELECT value FROM json_each(@ids)) AND {selection.Where}"), selection.Parameters)
             .ToDictionary(r => r.NctId);
         return (wanted.Where(rows.ContainsKey).Select(id => ToRow(rows[id])).ToList(), ids.Where(id => !listedAs.ContainsKey(id)).ToList());
     }
@@ -84,11 +86,11 @@ public sealed class Table1Reads(SqliteConnectionFactory connections, IOptions<Ap
         ArgumentNullException.ThrowIfNull(rows);
         var versions = JsonSerializer.Serialize(rows.Select(r => new[] { r.NctNumber, r.ContentHash }));
         using var connection = connections.Open();
-        return connection.Query<(string NctId, string? RawJson, byte[]? Raw, long? RawSize)>("""
+        return connection.Query<(string NctId, string? RawJson, byte[]? Raw, long? RawSize)>(connection.Sql("""
                 SELECT v.nct_id, v.raw_json, v.raw, v.raw_size
                 FROM json_each(@versions) j
                 JOIN study_versions v ON v.nct_id = j.value ->> 0 AND v.content_hash = j.value ->> 1
-                """, new { versions })
+                """), new { versions })
             .ToDictionary(v => v.NctId, v => StudyRecordParser.Parse(StoredJson.Read(v.RawJson, v.Raw, v.RawSize)), StringComparer.Ordinal);
     }
 

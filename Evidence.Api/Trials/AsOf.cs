@@ -97,7 +97,7 @@ public sealed class AsOfSnapshot : IDisposable
 }
 
 /// <summary>Makes <see cref="AsOfSnapshot"/>s of the evidence database.</summary>
-public sealed class AsOfSnapshots(SqliteConnectionFactory connections, IOptions<ApiOptions> options, TimeProvider clock)
+public sealed class AsOfSnapshots(EvidenceDatabase connections, IOptions<ApiOptions> options, TimeProvider clock)
 {
     /// <summary>At most this many trials are rebuilt for one answer (about a second per thousand).</summary>
     public const int MaxTrials = 5000;
@@ -127,8 +127,8 @@ public sealed class AsOfSnapshots(SqliteConnectionFactory connections, IOptions<
 
         var where = string.Join(" AND ", filter);
         using var source = connections.Open();
-        using var read = source.BeginTransaction(deferred: true); // one state of the database throughout
-        var trials = source.ExecuteScalar<long>($"SELECT COUNT(DISTINCT v.nct_id) FROM study_versions v WHERE {where}", parameters, read);
+        using var read = EvidenceDatabase.BeginRead(source); // one state of the database throughout
+        var trials = source.ExecuteScalar<long>(source.Sql($"SELECT COUNT(DISTINCT v.nct_id) FROM study_versions v WHERE {where}"), parameters, read);
         if (trials > MaxTrials)
         {
             throw new AsOfTooLargeException((int)trials, MaxTrials);
@@ -142,12 +142,12 @@ public sealed class AsOfSnapshots(SqliteConnectionFactory connections, IOptions<
             new Migrator(target, clock).Migrate();
             using (var session = new StudyIngest(target, new StudyWriter(clock)).OpenBulkSession())
             {
-                var versionIds = source.Query<long>($"SELECT v.id FROM study_versions v WHERE {where} ORDER BY v.id", parameters, read).ToList();
+                var versionIds = source.Query<long>(source.Sql($"SELECT v.id FROM study_versions v WHERE {where} ORDER BY v.id"), parameters, read).ToList();
                 foreach (var chunk in versionIds.Chunk(BatchSize))
                 {
                     var batch = new IngestBatch(chunk.Length);
-                    foreach (var version in source.Query<(long Id, string Source, string? RawJson, byte[]? Raw, long? RawSize)>(
-                        "SELECT id, source, raw_json, raw, raw_size FROM study_versions WHERE id IN (SELECT value FROM json_each(@Ids)) ORDER BY id",
+                    foreach (var version in source.Query<(long Id, string Source, string? RawJson, byte[]? Raw, long? RawSize)>(source.Sql(
+                        "SELECT id, source, raw_json, raw, raw_size FROM study_versions WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(@Ids)) ORDER BY id"),
                         new { Ids = JsonSerializer.Serialize(chunk) },
                         read))
                     {

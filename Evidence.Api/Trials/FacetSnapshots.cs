@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
@@ -18,7 +19,7 @@ namespace TrialEvidence.Api.Trials;
 /// <see cref="MinimumInterval"/>, a column's order at most every <see cref="SortKeysMinimumInterval"/>,
 /// and each never for more than a tenth of the time.
 /// </summary>
-public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVersionWatcher versions, IOptions<ApiOptions> options, ILogger<FacetSnapshots> logger)
+public sealed class FacetSnapshots(EvidenceDatabase connections, DataVersionWatcher versions, IOptions<ApiOptions> options, ILogger<FacetSnapshots> logger)
 {
     /// <summary>The shortest time between two reads of a copy.</summary>
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(5);
@@ -79,7 +80,7 @@ public sealed class FacetSnapshots(SqliteConnectionFactory connections, DataVers
     /// tenth of the time) when it is not.
     /// </summary>
     private sealed class VersionedCopy<T>(
-        SqliteConnectionFactory connections, DataVersionWatcher versions, ILogger logger, string what, Func<SqliteConnection, T?> read, Func<T, (int Studies, long Bytes)> size,
+        EvidenceDatabase connections, DataVersionWatcher versions, ILogger logger, string what, Func<DbConnection, T?> read, Func<T, (int Studies, long Bytes)> size,
         TimeSpan minimumInterval)
         where T : class
     {

@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -44,12 +46,12 @@ internal static partial class SimilarTitles
 
     public static List<SimilarTrial> Of(IDbConnection connection, IDbTransaction read, string nctId, IReadOnlyCollection<string> trial)
     {
-        var registry = connection.QuerySingle<string>("SELECT registry FROM studies WHERE nct_id = @nctId", new { nctId }, read);
+        var registry = connection.QuerySingle<string>(connection.Sql("SELECT registry FROM studies WHERE nct_id = @nctId"), new { nctId }, read);
         // Each registration of this trial, and of each candidate, is compared with each of the
         // other's: the index found the candidate by any of its registrations' words.
         var own = Registrations(connection, read, trial).Select(r => r.Words).ToList();
         var words = own.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
-        var documents = Math.Max(1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total' AND value = ''", transaction: read));
+        var documents = Math.Max(1, connection.ExecuteScalar<long>(connection.Sql("SELECT count FROM facet_counts WHERE facet = 'total' AND value = ''"), transaction: read));
         var frequencies = Frequencies(connection, read, words);
         // The candidates share a rare word of the titles: a query on their common words would rank
         // most of the index (a title's "hepatocellular carcinoma" in an HCC mirror).
@@ -63,12 +65,12 @@ internal static partial class SimilarTitles
         }
 
         var match = "titles : (" + string.Join(" OR ", rare.Select(w => $"\"{w}\"")) + ")";
-        var candidates = connection.Query<(string Id, string Registry, string? Brief, string? Official, string? Sponsor)>("""
+        var candidates = connection.Query<(string Id, string Registry, string? Brief, string? Official, string? Sponsor)>(connection.Sql("""
             SELECT s.nct_id, s.registry, s.brief_title, s.official_title, s.lead_sponsor
             FROM (SELECT rowid FROM study_search WHERE study_search MATCH @match ORDER BY rank LIMIT @limit) m
             JOIN studies s ON s.rowid = m.rowid
             WHERE s.registry <> @registry AND s.nct_id NOT IN (SELECT value FROM json_each(@trial))
-            """, new { match, limit = Candidates, registry, trial = System.Text.Json.JsonSerializer.Serialize(trial) }, read).ToList();
+            """), new { match = new FullTextQuery(match), limit = Candidates, registry, trial = System.Text.Json.JsonSerializer.Serialize(trial) }, read).ToList();
         if (candidates.Count == 0)
         {
             return [];
@@ -92,11 +94,11 @@ internal static partial class SimilarTitles
 
     /// <summary>The title words of each registration of the trials listed as <paramref name="listed"/> (those listed under them included), by the id they are listed as.</summary>
     private static IEnumerable<(string ListedAs, HashSet<string> Words)> Registrations(IDbConnection connection, IDbTransaction read, IReadOnlyCollection<string> listed) =>
-        connection.Query<(string ListedAs, string? Brief, string? Official)>("""
+        connection.Query<(string ListedAs, string? Brief, string? Official)>(connection.Sql("""
                 SELECT nct_id, brief_title, official_title FROM studies WHERE nct_id IN (SELECT value FROM json_each(@ids))
                 UNION ALL
                 SELECT shown_as, brief_title, official_title FROM studies WHERE shown_as IN (SELECT value FROM json_each(@ids))
-                """, new { ids = System.Text.Json.JsonSerializer.Serialize(listed) }, read)
+                """), new { ids = System.Text.Json.JsonSerializer.Serialize(listed) }, read)
             .Select(r => (r.ListedAs, Words(r.Brief, r.Official)))
             .Where(r => r.Item2.Count > 0);
 
@@ -104,8 +106,8 @@ internal static partial class SimilarTitles
     private static Dictionary<string, long> Frequencies(IDbConnection connection, IDbTransaction read, HashSet<string> words) =>
         words.Count == 0
             ? new(StringComparer.Ordinal)
-            : connection.Query<(string Term, long Docs)>(
-                    "SELECT term, doc FROM study_search_terms WHERE term IN (SELECT value FROM json_each(@terms))",
+            : connection.Query<(string Term, long Docs)>(connection.Sql(
+                    "SELECT term, doc FROM study_search_terms WHERE term IN (SELECT value FROM json_each(@terms))"),
                     new { terms = System.Text.Json.JsonSerializer.Serialize(words) }, read)
                 .ToDictionary(t => t.Term, t => t.Docs, StringComparer.Ordinal);
 

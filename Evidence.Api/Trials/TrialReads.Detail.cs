@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using System.Data;
 using System.Text.Json;
 using Dapper;
@@ -14,25 +16,25 @@ public sealed partial class TrialReads
         using var connection = connections.Open();
         // One read transaction: a harvest committing meanwhile cannot pair one version's record
         // with another's normalised rows.
-        using var read = connection.BeginTransaction(deferred: true);
+        using var read = EvidenceDatabase.BeginRead(connection);
         var id = new { id = nctId };
-        var stored = connection.QuerySingleOrDefault<(string? RawJson, byte[]? Raw, long? RawSize)?>(
-            "SELECT v.raw_json, v.raw, v.raw_size FROM studies s JOIN study_versions v ON v.id = s.current_version_id WHERE s.nct_id = @id", id, read);
+        var stored = connection.QuerySingleOrDefault<(string? RawJson, byte[]? Raw, long? RawSize)?>(connection.Sql(
+            "SELECT v.raw_json, v.raw, v.raw_size FROM studies s JOIN study_versions v ON v.id = s.current_version_id WHERE s.nct_id = @id"), id, read);
         if (stored is not { } version)
         {
             return null;
         }
 
         using var document = JsonDocument.Parse(StoredJson.Read(version.RawJson, version.Raw, version.RawSize));
-        var values = connection.Query<(int Ordinal, string Field, string Value)>(
-            "SELECT ordinal, field, value FROM intervention_values WHERE nct_id = @id ORDER BY ordinal, field, position", id, read)
+        var values = connection.Query<(int Ordinal, string Field, string Value)>(connection.Sql(
+            "SELECT ordinal, field, value FROM intervention_values WHERE nct_id = @id ORDER BY ordinal, field, position"), id, read)
             .ToLookup(v => (v.Ordinal, v.Field), v => v.Value);
-        var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string? Disease, string Vocabulary, string At)?>(
-            "SELECT institution, country, intervention_summary, rt_ici_sequence, disease, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id", id, read);
-        var settings = connection.Query<string>("SELECT setting FROM study_settings WHERE nct_id = @id", id, read).ToHashSet(StringComparer.Ordinal);
+        var summary = connection.QuerySingleOrDefault<(string? Institution, string? Country, string? Interventions, string Sequence, string? Disease, string Vocabulary, string At)?>(connection.Sql(
+            "SELECT institution, country, intervention_summary, rt_ici_sequence, disease, vocabulary_version, normalised_at FROM study_summaries WHERE nct_id = @id"), id, read);
+        var settings = connection.Query<string>(connection.Sql("SELECT setting FROM study_settings WHERE nct_id = @id"), id, read).ToHashSet(StringComparer.Ordinal);
         // The interventions, and ordinal -1 when values were read from the trial's free text.
-        var interventions = connection.Query<int>(
-                "SELECT ordinal FROM interventions WHERE nct_id = @id UNION SELECT ordinal FROM intervention_values WHERE nct_id = @id ORDER BY ordinal", id, read)
+        var interventions = connection.Query<int>(connection.Sql(
+                "SELECT ordinal FROM interventions WHERE nct_id = @id UNION SELECT ordinal FROM intervention_values WHERE nct_id = @id ORDER BY ordinal"), id, read)
             .Select(ordinal => new InterventionTerms(
                 ordinal,
                 [.. values[(ordinal, NormalisedField.Agent)]],
@@ -45,24 +47,24 @@ public sealed partial class TrialReads
                 AlsoRtModalities = [.. values[(ordinal, NormalisedField.RtModality)].Skip(1)],
             })
             .ToList();
-        var outcomes = connection.Query<(string Kind, int Ordinal, string? Class, string? Landmark)>(
-                "SELECT kind, ordinal, endpoint_class, endpoint_landmark FROM outcomes WHERE nct_id = @id ORDER BY kind DESC, ordinal", id, read)
+        var outcomes = connection.Query<(string Kind, int Ordinal, string? Class, string? Landmark)>(connection.Sql(
+                "SELECT kind, ordinal, endpoint_class, endpoint_landmark FROM outcomes WHERE nct_id = @id ORDER BY kind DESC, ordinal"), id, read)
             .Select(o => new OutcomeTerms(o.Kind, o.Ordinal, o.Class ?? Terms.OtherEndpoint, o.Landmark))
             .ToList();
         var regimens = connection.Query<(int Ordinal, string SourceField, string RawText, double? TotalMin, double? TotalMax, long? FractionsMin, long? FractionsMax,
-                double? PerFractionMin, double? PerFractionMax, double? BedMin, double? BedMax, double? Eqd2Min, double? Eqd2Max)>("""
+                double? PerFractionMin, double? PerFractionMax, double? BedMin, double? BedMax, double? Eqd2Min, double? Eqd2Max)>(connection.Sql("""
                 SELECT ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max,
                        dose_per_fraction_gy_min, dose_per_fraction_gy_max, bed10_gy_min, bed10_gy_max, eqd2_gy_min, eqd2_gy_max
                 FROM rt_regimens WHERE nct_id = @id ORDER BY ordinal
-                """, id, read)
+                """), id, read)
             .Select(r => new RtRegimen(r.Ordinal, r.SourceField, r.RawText, r.TotalMin, r.TotalMax, (int?)r.FractionsMin, (int?)r.FractionsMax,
                 r.PerFractionMin, r.PerFractionMax, r.BedMin, r.BedMax, r.Eqd2Min, r.Eqd2Max))
             .ToList();
-        var provenance = connection.Query<(string Entity, int EntityOrdinal, string Field, string Value, string SourceField, string Matched)>(
-                "SELECT entity, entity_ordinal, field, value, source_field, matched_text FROM normalised_terms WHERE nct_id = @id ORDER BY entity, entity_ordinal, field", id, read)
+        var provenance = connection.Query<(string Entity, int EntityOrdinal, string Field, string Value, string SourceField, string Matched)>(connection.Sql(
+                "SELECT entity, entity_ordinal, field, value, source_field, matched_text FROM normalised_terms WHERE nct_id = @id ORDER BY entity, entity_ordinal, field"), id, read)
             .Select(t => new TermSource(t.Entity, t.EntityOrdinal, t.Field, t.Value, t.SourceField, t.Matched))
             .ToList();
-        var enrollment = connection.Query<TrialEnrollment>(EnrollmentSql, id, read).ToList();
+        var enrollment = connection.Query<TrialEnrollment>(connection.Sql(EnrollmentSql), id, read).ToList();
         var registrations = Registrations(connection, read, id);
         var record = StudyRecordParser.Parse(document.RootElement);
         return new TrialDetail(
@@ -83,8 +85,8 @@ public sealed partial class TrialReads
                 provenance),
             enrollment,
             // The trial's topics: those that found any of its registrations (as its list row's).
-            connection.Query<string>(
-                "SELECT DISTINCT topic FROM topic_studies WHERE nct_id IN (SELECT value FROM json_each(@ids)) ORDER BY topic",
+            connection.Query<string>(connection.Sql(
+                "SELECT DISTINCT topic FROM topic_studies WHERE nct_id IN (SELECT value FROM json_each(@ids)) ORDER BY topic"),
                 new { ids = JsonSerializer.Serialize(registrations.Select(r => r.Id)) }, read).ToList(),
             registrations,
             Newest(registrations));
@@ -107,7 +109,7 @@ public sealed partial class TrialReads
 
     private static List<TrialRegistration> Registrations(IDbConnection connection, IDbTransaction read, object id) =>
         [.. connection.Query<(string Id, string Registry, string ListedAs, string? Status, long? EnrollmentCount, string? EnrollmentType, string? StartDate,
-                string? CompletionDate, string? LastUpdatePostedDate, string SourcesJson)>(RegistrationsSql, id, read)
+                string? CompletionDate, string? LastUpdatePostedDate, string SourcesJson)>(connection.Sql(RegistrationsSql), id, read)
             .Select(r => new TrialRegistration(r.Id, r.Registry, RegistryId.RegistryUrl(r.Id), r.ListedAs, r.Status, r.EnrollmentCount, r.EnrollmentType,
                 r.StartDate, r.CompletionDate, r.LastUpdatePostedDate, JsonSerializer.Deserialize<List<string>>(r.SourcesJson) ?? []))];
 
@@ -138,7 +140,7 @@ public sealed partial class TrialReads
     public List<TrialEnrollment> EnrollmentHistory(string nctId)
     {
         using var connection = connections.Open();
-        return [.. connection.Query<TrialEnrollment>(EnrollmentSql, new { id = nctId })];
+        return [.. connection.Query<TrialEnrollment>(connection.Sql(EnrollmentSql), new { id = nctId })];
     }
 
     private const string EnrollmentSql = """
@@ -150,8 +152,8 @@ public sealed partial class TrialReads
     public List<SimilarTrial>? Similar(string nctId)
     {
         using var connection = connections.Open();
-        using var read = connection.BeginTransaction(deferred: true);
-        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM studies WHERE nct_id = @nctId", new { nctId }, read) == 0)
+        using var read = EvidenceDatabase.BeginRead(connection);
+        if (connection.ExecuteScalar<long>(connection.Sql("SELECT COUNT(*) FROM studies WHERE nct_id = @nctId"), new { nctId }, read) == 0)
         {
             return null;
         }
@@ -172,22 +174,22 @@ public sealed partial class TrialReads
     public byte[]? Raw(string nctId, long? version)
     {
         using var connection = connections.Open();
-        var stored = connection.QuerySingleOrDefault<(byte[]? RawJson, byte[]? Raw, long? RawSize)?>("""
+        var stored = connection.QuerySingleOrDefault<(byte[]? RawJson, byte[]? Raw, long? RawSize)?>(connection.Sql("""
             SELECT CAST(v.raw_json AS BLOB), v.raw, v.raw_size FROM study_versions v JOIN studies s USING (nct_id)
             WHERE v.nct_id = @id AND v.id = COALESCE(@version, s.current_version_id)
-            """, new { id = nctId, version });
+            """), new { id = nctId, version });
         return stored is not { } found ? null
             : found.Raw is not null && found.RawSize is { } size ? StoredJson.Decompress(found.Raw, size)
             : found.RawJson ?? [];
     }
 
     private static List<TrialVersion> Versions(IDbConnection connection, IDbTransaction? transaction, string nctId) =>
-        connection.Query<TrialVersion>("""
+        connection.Query<TrialVersion>(connection.Sql("""
             SELECT v.id AS Id, v.version_holder AS VersionHolder, v.last_update_posted_date AS LastUpdatePostedDate,
                    v.content_hash AS ContentHash, v.fetched_at AS FetchedAt, v.source AS Source,
                    v.id = s.current_version_id AS "Current"
             FROM study_versions v JOIN studies s USING (nct_id)
             WHERE v.nct_id = @nctId
             ORDER BY COALESCE(v.last_update_posted_date, ''), v.id
-            """, new { nctId }, transaction).ToList();
+            """), new { nctId }, transaction).ToList();
 }

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
+using TrialEvidence.Data.Search;
 using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Studies;
@@ -89,7 +91,7 @@ public sealed partial class TrialReads
         if (filters.Q is { } q && FullTextQuery(q) is { } match)
         {
             // The index's rowid is the study's: a seek per match, no NCT id compared.
-            search = where.One(match, "s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH {0})");
+            search = where.One(new FullTextQuery(match), "s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH {0})");
         }
 
         var sql = where.Sql(sizes, probeOnly, intersectFrom);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -15,7 +16,7 @@ namespace TrialEvidence.Api.Trials;
 /// facets, one trial with its normalised values and provenance, its versions and their raw JSON.
 /// The WHERE clause the filters make is in TrialReads.Filters.cs; Table 1 selects with it too.
 /// </summary>
-public sealed partial class TrialReads(SqliteConnectionFactory connections, IOptions<ApiOptions> options, FacetSnapshots snapshots)
+public sealed partial class TrialReads(EvidenceDatabase connections, IOptions<ApiOptions> options, FacetSnapshots snapshots)
 {
     /// <summary>The facets of a page, by the API's name of each (the facet names of study_facets).</summary>
     public static readonly IReadOnlyList<string> FacetNames = ["status", "phase", "country", "agent", "target", "modality", "endpoint", "topic", "setting", "registry"];
@@ -74,7 +75,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         return Page(connection, filters, paging, inMemory: true) ?? Page(connection, filters, paging, inMemory: false)!;
     }
 
-    private TrialPage? Page(SqliteConnection connection, TrialFilters filters, TrialPaging paging, bool inMemory)
+    private TrialPage? Page(DbConnection connection, TrialFilters filters, TrialPaging paging, bool inMemory)
     {
         var selection = Select(connection, filters, options.Value.MergeFacetFiltersFrom);
         var parameters = selection.Parameters;
@@ -105,15 +106,15 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         // Otherwise words alone in NCT order: the matches' codes and the page's ids in one pass over
         // the full-text index's rows, each study's row of codes read once, not once per purpose.
         var searched = memory is null && selection.SearchOnly is { } words && byNctId && !selection.All && single is null
-            ? connection.QuerySingle<(string? Codes, string PageIds)>(
+            ? connection.QuerySingle<(string? Codes, string PageIds)>(connection.Sql(
                 $"""
                 WITH hits AS MATERIALIZED (SELECT c.nct_id, c.codes FROM {MatchedCodes(words)})
                 SELECT (SELECT group_concat(codes) FROM hits),
-                       (SELECT json_group_array(nct_id) FROM (SELECT nct_id FROM hits ORDER BY nct_id {idDirection} LIMIT @limit OFFSET @offset))
-                """, parameters)
+                       (SELECT json_group_array(nct_id ORDER BY nct_id {idDirection}) FROM (SELECT nct_id FROM hits ORDER BY nct_id {idDirection} LIMIT @limit OFFSET @offset))
+                """), parameters)
             : ((string? Codes, string PageIds)?)null;
         var counts = (selection.All || single is not null
-                ? connection.Query<FacetRow>(selection.All ? AllFacetsSql : PairFacetsSql, parameters)
+                ? connection.Query<FacetRow>(connection.Sql(selection.All ? AllFacetsSql : PairFacetsSql), parameters)
                 : memory is { } fromMemory
                 ? Named(connection, selection, fromMemory.Counts)
                 : CountSelected(connection, selection, searched is { } read ? read.Codes ?? string.Empty : null))
@@ -130,7 +131,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
         }
 
         var pageIds = memory?.Page is not null
-            ? "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT value FROM json_each(@pageRowids))"
+            ? "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT CAST(value AS INTEGER) FROM json_each(@pageRowids))"
             : searched is not null
             ? "SELECT value AS nct_id FROM json_each(@pageIds)"
             : single is not null && byNctId
@@ -138,11 +139,11 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             : selection.MergedOnly is { } merged && byNctId
             ? $"{merged} ORDER BY 1 {idDirection} LIMIT @limit OFFSET @offset"
             : $"SELECT s.nct_id FROM studies s WHERE {selection.Where} ORDER BY {OrderBy(paging.Sort)} LIMIT @limit OFFSET @offset";
-        var trials = connection.Query<TrialSummary>(
+        var trials = connection.Query<TrialSummary>(connection.Sql(
             $"""
             WITH page AS MATERIALIZED ({pageIds})
             SELECT {SummaryColumns} FROM page JOIN studies s USING (nct_id) LEFT JOIN study_summaries x USING (nct_id) ORDER BY {OrderBy(paging.Sort)}
-            """,
+            """),
             parameters).ToList();
         if (memory is { } answered)
         {
@@ -171,7 +172,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// order is cut once every study's place in that order is held for this version.
     /// </summary>
     private (int[] Counts, long[]? Page, long Version)? InMemory(
-        SqliteConnection connection, TrialFilters filters, TrialSelection selection, TrialPaging paging, long offset, bool byNctId, bool descending)
+        DbConnection connection, TrialFilters filters, TrialSelection selection, TrialPaging paging, long offset, bool byNctId, bool descending)
     {
         if (!snapshots.TryCurrent(out var snapshot, out var version))
         {
@@ -187,8 +188,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
 
         var rowids = groups is not null
             ? snapshot.Select(groups)
-            : CommaNumbers.Parse(connection.ExecuteScalar<string?>(
-                selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}",
+            : CommaNumbers.Parse(connection.ExecuteScalar<string?>(connection.Sql(
+                selection.SearchOnly is { } match ? $"SELECT group_concat(rowid) FROM ({Matches(match)})" : $"SELECT group_concat(s.rowid) FROM studies s WHERE {selection.Where}"),
                 selection.Parameters));
         var sortKeys = (int[]?)null;
         var paged = (selection.SearchOnly is not null || groups is not null) && (byNctId || snapshots.TrySortKeys(SortColumn(paging.Sort), version, out sortKeys));
@@ -201,11 +202,11 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// added up here and named from facet_ids. The facets wanted are in the parameter @facets.
     /// </summary>
     /// <param name="read">The codes when already read (with a search's page), else read here.</param>
-    private static List<FacetRow> CountSelected(SqliteConnection connection, TrialSelection selection, string? read = null)
+    private static List<FacetRow> CountSelected(DbConnection connection, TrialSelection selection, string? read = null)
     {
         var counts = FacetCodeSnapshot.NewCounts();
         // One string of all the codes, comma-joined: a single value crosses from SQLite, not a row per study.
-        foreach (var id in CommaNumbers.Parse(read ?? connection.ExecuteScalar<string?>(CodesOf(selection), selection.Parameters)))
+        foreach (var id in CommaNumbers.Parse(read ?? connection.ExecuteScalar<string?>(connection.Sql(CodesOf(selection)), selection.Parameters)))
         {
             FacetCodeSnapshot.Tally(ref counts, checked((int)id));
         }
@@ -214,8 +215,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     }
 
     /// <summary>The counts of the facet numbers <paramref name="counts"/> (indexed by number) of the facets wanted (@facets), named from facet_ids.</summary>
-    private static List<FacetRow> Named(SqliteConnection connection, TrialSelection selection, int[] counts) =>
-        [.. connection.Query<(long Id, string Facet, string Value)>(FacetIdsSql, selection.Parameters)
+    private static List<FacetRow> Named(DbConnection connection, TrialSelection selection, int[] counts) =>
+        [.. connection.Query<(long Id, string Facet, string Value)>(connection.Sql(FacetIdsSql), selection.Parameters)
             .Where(row => row.Id < counts.Length && counts[row.Id] > 0)
             .Select(row => new FacetRow { Facet = row.Facet, Value = row.Value, Count = counts[row.Id] })];
 
@@ -260,7 +261,7 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// of its facet; a country is compared without ASCII case, as the SQL compares it
     /// (COLLATE NOCASE). None when any other filter is given.
     /// </summary>
-    private static List<IReadOnlyCollection<int>>? FacetGroups(SqliteConnection connection, TrialFilters filters)
+    private static List<IReadOnlyCollection<int>>? FacetGroups(DbConnection connection, TrialFilters filters)
     {
         if (HasOtherThanFacetFilters(filters))
         {
@@ -276,8 +277,8 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             return null;
         }
 
-        var numbers = connection.Query<(long Id, string Facet, string Value)>(
-            FacetIdsSql, new { facets = JsonSerializer.Serialize(wanted.Select(w => w.Facet).Distinct()) }).ToList();
+        var numbers = connection.Query<(long Id, string Facet, string Value)>(connection.Sql(
+            FacetIdsSql), new { facets = JsonSerializer.Serialize(wanted.Select(w => w.Facet).Distinct()) }).ToList();
         return [.. wanted.Select(w => (IReadOnlyCollection<int>)[.. numbers
             .Where(n => n.Facet == w.Facet && (w.Values is null || w.Values.Contains(w.Facet == "country" ? AsciiLower(n.Value) : n.Value, StringComparer.Ordinal)))
             .Select(n => checked((int)n.Id))])];
@@ -344,15 +345,15 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
     /// The selection, planned by how many studies each of its facet values selects (the
     /// maintained counts, one indexed read): see <see cref="Select(TrialFilters, IReadOnlyDictionary{ValueTuple{string, string}, long}?)"/>.
     /// </summary>
-    public static TrialSelection Select(SqliteConnection connection, TrialFilters filters, long intersectFrom = IntersectFrom)
+    public static TrialSelection Select(DbConnection connection, TrialFilters filters, long intersectFrom = IntersectFrom)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(filters);
         // A sponsor word in many names ("university") is read faster from every study in NCT
         // order than from the trigram index (whose 170,000 candidates of 600,000 would be sorted).
         var commonSponsorWords = (filters.Sponsor ?? [])
-            .Where(value => HasTrigram(value) && connection.ExecuteScalar<long>(
-                CommonSponsorWordCount,
+            .Where(value => HasTrigram(value) && connection.ExecuteScalar<long>(connection.Sql(
+                CommonSponsorWordCount),
                 new { value, cap = CommonSponsorWord }) >= CommonSponsorWord)
             .ToHashSet(StringComparer.Ordinal);
         var keys = FacetValues(filters);
@@ -361,14 +362,14 @@ public sealed partial class TrialReads(SqliteConnectionFactory connections, IOpt
             return Select(filters, commonSponsorWords: commonSponsorWords);
         }
 
-        var sizes = connection.Query<(string Facet, string Value, long Count)>(
-                "SELECT facet, value, count FROM facet_counts WHERE (facet, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@keys))",
+        var sizes = connection.Query<(string Facet, string Value, long Count)>(connection.Sql(
+                "SELECT facet, value, count FROM facet_counts WHERE (facet, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@keys))"),
                 new { keys = JsonSerializer.Serialize(keys.Select(k => new[] { k.Facet, k.Value })) })
             .ToDictionary(r => (r.Facet, r.Value), r => r.Count);
         return Select(filters, sizes, intersectFrom: intersectFrom, commonSponsorWords: commonSponsorWords);
     }
 
-    /// <summary>Names that contain a sponsor word at least this often make it common (see <see cref="Select(SqliteConnection, TrialFilters, long)"/>).</summary>
+    /// <summary>Names that contain a sponsor word at least this often make it common (see <see cref="Select(DbConnection, TrialFilters, long)"/>).</summary>
     internal const long CommonSponsorWord = 20_000;
 
     /// <summary>How many names hold the sponsor words @value, counted up to @cap, from the same candidates the filter reads.</summary>

@@ -28,11 +28,19 @@ public abstract class EvidenceDatabase
     /// </summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
-    /// <summary>A transaction that reads one state of the database throughout.</summary>
-    public abstract DbTransaction BeginRead(DbConnection connection);
+    /// <summary>
+    /// A transaction that reads one state of the database throughout, on either engine: SQLite's
+    /// deferred transaction (WAL keeps its first read's snapshot), PostgreSQL's REPEATABLE READ.
+    /// </summary>
+    public static DbTransaction BeginRead(DbConnection connection) => connection switch
+    {
+        Microsoft.Data.Sqlite.SqliteConnection sqlite => sqlite.BeginTransaction(deferred: true),
+        null => throw new ArgumentNullException(nameof(connection)),
+        _ => connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead),
+    };
 
     /// <summary><paramref name="sql"/>, written in SQLite's dialect, for the engine <paramref name="connection"/> is of.</summary>
-    public static string Sql(DbConnection connection, string sql) =>
+    public static string Sql(System.Data.IDbConnection connection, string sql) =>
         connection is Npgsql.NpgsqlConnection ? PostgresSql.From(sql) : sql;
 
     /// <summary>Whether <paramref name="exception"/> is a unique constraint refusing a row, on either engine.</summary>
@@ -44,11 +52,11 @@ public abstract class EvidenceDatabase
     };
 
     /// <summary>Whether <paramref name="connection"/> is PostgreSQL's.</summary>
-    public static bool IsPostgres(DbConnection connection) => connection is Npgsql.NpgsqlConnection;
+    public static bool IsPostgres(System.Data.IDbConnection connection) => connection is Npgsql.NpgsqlConnection;
 }
 
 /// <summary>SQL written in SQLite's dialect, for the engine of the connection it runs on.</summary>
 public static class DialectExtensions
 {
-    public static string Sql(this DbConnection connection, string sql) => EvidenceDatabase.Sql(connection, sql);
+    public static string Sql(this System.Data.IDbConnection connection, string sql) => EvidenceDatabase.Sql(connection, sql);
 }

@@ -43,12 +43,6 @@ public sealed class PostgresDatabase : EvidenceDatabase, IDisposable
         return transaction;
     }
 
-    /// <summary>One snapshot for all the transaction's reads.</summary>
-    public override DbTransaction BeginRead(DbConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return connection.BeginTransaction(IsolationLevel.RepeatableRead);
-    }
 
     public override NpgsqlConnection Open()
     {

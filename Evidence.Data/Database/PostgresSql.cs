@@ -17,6 +17,12 @@ namespace TrialEvidence.Data.Database;
 /// <item><c>group_concat(x[, sep])</c>: <c>string_agg(CAST(x AS text), sep or ',')</c>.</item>
 /// <item><c>json_group_array(x)</c>: <c>COALESCE(json_agg(x), '[]')</c>; <c>json_array(...)</c>: <c>json_build_array(...)</c>.</item>
 /// <item><c>CAST(x AS INTEGER)</c>, <c>AS REAL</c>: bigint, double precision (PostgreSQL's integer and real are 32-bit).</item>
+/// <item>The full-text index: <c>study_search MATCH @q</c> (a <see cref="Search.FullTextQuery"/>,
+/// which PostgreSQL gets as a tsquery) as <c>document @@ CAST(@q AS tsquery)</c>, FTS5's rank
+/// as ts_rank_cd; the sponsor trigram index's candidates as an ILIKE on lead_sponsor.</item>
+/// <item><c>instr(a, b)</c>: <c>strpos(a, b)</c>.</item>
+/// <item>A subquery in FROM without a name gets one; <c>CAST(column AS BLOB)</c> is <c>convert_to(column, 'UTF8')</c>.</item>
+/// <item><c>value ->> 0</c> (an item of an array json_each gave as text): <c>(value::jsonb ->> 0)</c>.</item>
 /// </list>
 /// SQLite's <c>json_each</c> over a parameter (a JSON array or object as text) and its
 /// <c>COLLATE NOCASE</c> exist on PostgreSQL as a function and a collation of the same names
@@ -40,6 +46,9 @@ public static partial class PostgresSql
 
     private static string TranslateStatement(string statement)
     {
+        // A fixed fragment with literals inside (TrialReads.SponsorCandidates), matched whole.
+        statement = SponsorCandidates().Replace(statement, m =>
+            $"SELECT rowid FROM studies WHERE lead_sponsor ILIKE '%' || replace(replace(replace({m.Groups["value"].Value}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'");
         var ignore = false;
         var parts = Parts(statement);
         var text = new StringBuilder();
@@ -51,12 +60,21 @@ public static partial class PostgresSql
                 continue;
             }
 
-            if (MatchOperator().IsMatch(code))
+            var rewritten = code;
+            var search = FullTextMatch().Match(rewritten);
+            if (search.Success)
             {
-                throw new NotSupportedException("full-text MATCH is SQLite's: write the PostgreSQL query beside it");
+                var query = $"CAST({search.Groups["query"].Value} AS tsquery)";
+                rewritten = FullTextMatch().Replace(rewritten, m => $"document @@ CAST({m.Groups["query"].Value} AS tsquery)");
+                rewritten = ByRank().Replace(rewritten, $"ORDER BY ts_rank_cd(document, {query}) DESC");
             }
 
-            var rewritten = InsertOrIgnore().Replace(code, _ =>
+            if (MatchOperator().IsMatch(rewritten))
+            {
+                throw new NotSupportedException("this full-text MATCH is SQLite's only: write the PostgreSQL query beside it");
+            }
+
+            rewritten = InsertOrIgnore().Replace(rewritten, _ =>
             {
                 ignore = true;
                 return "INSERT INTO";
@@ -65,10 +83,13 @@ public static partial class PostgresSql
             rewritten = Like().Replace(rewritten, "ILIKE");
             rewritten = CastInteger().Replace(rewritten, "AS bigint");
             rewritten = CastReal().Replace(rewritten, "AS double precision");
+            rewritten = Instr().Replace(rewritten, "strpos(");
+            rewritten = CastBlob().Replace(rewritten, m => $"convert_to({m.Groups["text"].Value}, 'UTF8')");
+            rewritten = JsonItem().Replace(rewritten, m => $"({m.Groups["value"].Value}::jsonb ->> {m.Groups["index"].Value})");
             text.Append(rewritten);
         }
 
-        var result = RewriteCalls(text.ToString());
+        var result = AliasSubqueries(RewriteCalls(text.ToString()));
         if (ignore)
         {
             var trimmed = result.TrimEnd();
@@ -110,6 +131,42 @@ public static partial class PostgresSql
                 _ => $"json_build_array({string.Join(",", arguments)})",
             });
             i = close + 1;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Words after a subquery in FROM that are not its alias (PostgreSQL before 16 wants one).</summary>
+    private static readonly HashSet<string> NotAnAlias = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "WHERE", "ORDER", "GROUP", "LIMIT", "OFFSET", "JOIN", "LEFT", "INNER", "CROSS", "UNION", "EXCEPT", "INTERSECT", "HAVING", "WINDOW", "ON", "USING",
+    };
+
+    /// <summary>Gives each subquery in FROM that has no name one ("AS subquery_1").</summary>
+    private static string AliasSubqueries(string sql)
+    {
+        var literals = PartsWithOffsets(sql).Where(p => !p.IsCode).Select(p => (Start: p.Offset, End: p.Offset + p.Text.Length)).ToList();
+        var insertAt = new List<int>();
+        foreach (Match match in SubqueryInFrom().Matches(sql))
+        {
+            if (literals.Any(l => match.Index >= l.Start && match.Index < l.End))
+            {
+                continue;
+            }
+
+            var close = Closing(sql, match.Index + match.Length - 1);
+            var rest = sql[(close + 1)..].TrimStart();
+            var next = new string([.. rest.TakeWhile(c => char.IsLetterOrDigit(c) || c == '_')]);
+            if (next.Length == 0 || NotAnAlias.Contains(next))
+            {
+                insertAt.Add(close + 1);
+            }
+        }
+
+        var text = new StringBuilder(sql);
+        for (var i = insertAt.Count - 1; i >= 0; i--)
+        {
+            text.Insert(insertAt[i], " AS subquery_" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return text.ToString();
@@ -258,7 +315,36 @@ public static partial class PostgresSql
     [GeneratedRegex(@"\bAS\s+REAL\b", RegexOptions.IgnoreCase)]
     private static partial Regex CastReal();
 
-    [GeneratedRegex(@"\bMATCH\b", RegexOptions.IgnoreCase)]
+    /// <summary>A text column read as its bytes: PostgreSQL's CAST to bytea would read backslashes as escapes.</summary>
+    [GeneratedRegex(@"\bCAST\(\s*(?<text>[\w.]+)\s+AS\s+BLOB\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex CastBlob();
+
+    [GeneratedRegex(@"\binstr\s*\(", RegexOptions.IgnoreCase)]
+    private static partial Regex Instr();
+
+    [GeneratedRegex(@"\bFROM\s*\(\s*(?=SELECT\b|WITH\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex SubqueryInFrom();
+
+    /// <summary>An item of a JSON array that json_each gave as text: <c>j.value ->> 0</c>.</summary>
+    [GeneratedRegex(@"(?<value>\b(?:\w+\.)?value)\s*->>\s*(?<index>\d+)")]
+    private static partial Regex JsonItem();
+
+    /// <summary>SQLite's full-text index asked with a <see cref="Search.FullTextQuery"/> parameter.</summary>
+    [GeneratedRegex(@"\bstudy_search\s+MATCH\s+(?<query>@\w+)")]
+    private static partial Regex FullTextMatch();
+
+    /// <summary>FTS5's rank: best first.</summary>
+    [GeneratedRegex(@"\bORDER\s+BY\s+rank\b")]
+    private static partial Regex ByRank();
+
+    /// <summary>
+    /// The sponsor names that hold a value, from SQLite's trigram index (a quoted phrase); on
+    /// PostgreSQL the pg_trgm index on lead_sponsor serves the ILIKE itself.
+    /// </summary>
+    [GeneratedRegex(@"SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '""' \|\| replace\((?<value>@\w+), '""', '""""'\) \|\| '""'")]
+    private static partial Regex SponsorCandidates();
+
+    [GeneratedRegex(@"(?<![@\w])MATCH\b", RegexOptions.IgnoreCase)]
     private static partial Regex MatchOperator();
 
     [GeneratedRegex(@"\b(?<name>group_concat|json_group_array|json_array)\s*\(", RegexOptions.IgnoreCase)]

@@ -40,8 +40,6 @@ public sealed class SqliteConnectionFactory : EvidenceDatabase
     /// <summary>BEGIN IMMEDIATE: the write lock first, so the batch's reads see what it will write over.</summary>
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
-    /// <summary>A deferred transaction: WAL gives its first read's snapshot to every read after it.</summary>
-    public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
     public override SqliteConnection Open()
     {

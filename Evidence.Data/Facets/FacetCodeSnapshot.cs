@@ -1,3 +1,5 @@
+using TrialEvidence.Data.Database;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace TrialEvidence.Data.Facets;
@@ -42,10 +44,10 @@ public sealed class FacetCodeSnapshot
     /// Reads every row of study_facet_codes in one read transaction of <paramref name="connection"/>;
     /// none when the rowids are too sparse to index by (see <see cref="MaxRowidsPerStudy"/>).
     /// </summary>
-    public static FacetCodeSnapshot? Load(SqliteConnection connection, CancellationToken cancellationToken = default)
+    public static FacetCodeSnapshot? Load(DbConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = EvidenceDatabase.BeginRead(connection);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT COUNT(*), COALESCE(MAX(study_rowid), 0) FROM study_facet_codes";
@@ -91,13 +93,14 @@ public sealed class FacetCodeSnapshot
                 starts[next] = codes.Count;
             }
 
-            transaction.Commit();
             if (row != count)
             {
                 // Counted and read in one transaction: the rows cannot differ.
                 throw new InvalidOperationException($"study_facet_codes held {count} rows and {row} were read");
             }
         }
+
+        transaction.Commit(); // after the reader is closed: PostgreSQL's connection runs one command at a time
 
         // NCT order as SQLite sorts text (BINARY: bytes of UTF-8, the same order as ordinal UTF-16 for these ids).
         Array.Sort(ids, rowids, StringComparer.Ordinal);
@@ -340,7 +343,7 @@ public sealed class FacetCodeSnapshot
     /// where it has none. <paramref name="column"/> must be a column name of the caller's own
     /// list, never input. Read in one transaction of <paramref name="connection"/>.
     /// </summary>
-    public static int[] LoadSortKeys(SqliteConnection connection, string column, CancellationToken cancellationToken = default)
+    public static int[] LoadSortKeys(DbConnection connection, string column, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(column);
@@ -349,7 +352,7 @@ public sealed class FacetCodeSnapshot
             throw new ArgumentException($"not a column name: {column}", nameof(column));
         }
 
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = EvidenceDatabase.BeginRead(connection);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM studies";

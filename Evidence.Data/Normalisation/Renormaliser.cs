@@ -28,7 +28,7 @@ public sealed class Renormaliser(EvidenceDatabase connections, TimeProvider cloc
             (SELECT json_group_array(json_array(ordinal, source_field, raw_text, total_dose_gy_min, total_dose_gy_max, fractions_min, fractions_max)) FROM
                (SELECT * FROM rt_regimens r WHERE r.nct_id = s.nct_id ORDER BY ordinal)),
             (SELECT json_array(institution, country, intervention_summary, rt_ici_sequence, disease) FROM study_summaries x WHERE x.nct_id = s.nct_id),
-            (SELECT json_group_array(setting) FROM (SELECT setting FROM study_settings g WHERE g.nct_id = s.nct_id ORDER BY 1)))
+            (SELECT json_group_array(setting ORDER BY setting) FROM study_settings g WHERE g.nct_id = s.nct_id))
         """;
 
     /// <summary>A batch's current raw versions and derived values before renormalising.</summary>

@@ -209,7 +209,7 @@ public sealed class HarvestRunStore(EvidenceDatabase connections, StudyIngest in
     {
         using var connection = connections.Open();
         return [.. connection.Query<string>(connection.Sql(
-            "SELECT nct_id FROM topic_studies WHERE topic = @topic AND first_run_id IN (SELECT value FROM json_each(@runIds)) ORDER BY nct_id LIMIT @limit"),
+            "SELECT nct_id FROM topic_studies WHERE topic = @topic AND first_run_id IN (SELECT CAST(value AS INTEGER) FROM json_each(@runIds)) ORDER BY nct_id LIMIT @limit"),
             new { topic, runIds = System.Text.Json.JsonSerializer.Serialize(runIds), limit })];
     }
 }

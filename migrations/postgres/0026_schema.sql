@@ -580,3 +580,31 @@ BEGIN
 END $$;
 CREATE TRIGGER tr_topic_studies_facet_gone AFTER DELETE ON topic_studies
 REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION topic_studies_facet_gone();
+
+-- SQLite's PRAGMA data_version, which DataVersionWatcher reads to know that what it keeps in
+-- memory is still current: a number every statement that writes evidence moves, seen by others
+-- once its transaction commits. (PostgreSQL's own counters move with every transaction of the
+-- server, reads included, or with other databases' writes.)
+CREATE TABLE data_version (
+    id      bigint PRIMARY KEY DEFAULT 1 CHECK (id = 1),  -- one row
+    version bigint NOT NULL
+);
+INSERT INTO data_version (id, version) VALUES (1, 0);
+
+CREATE FUNCTION data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE data_version SET version = version + 1;
+    RETURN NULL;
+END $$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+             AND tablename NOT IN ('data_version', 'schema_migrations', 'http_etags', 'webhook_cursors', 'webhook_deliveries', 'webhook_attempts')
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION data_changed()',
+                       'tr_' || t || '_data_changed', t);
+    END LOOP;
+END $$;

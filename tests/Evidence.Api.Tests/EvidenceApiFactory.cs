@@ -1,3 +1,6 @@
+using System.Data.Common;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -12,10 +15,34 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
     public const string ApiKey = "test-key-of-sixteen-characters";
 
     public EvidenceApiFactory()
+        : this(postgres: TestProvider.IsPostgres) // TRIALEVIDENCE_TEST_PROVIDER=postgres runs the suite on PostgreSQL (.ci/run does, a second time)
     {
+    }
+
+    /// <param name="postgres">Whether the application reads PostgreSQL (else its SQLite file).</param>
+    /// <param name="importClock">The clock the records are imported by (when fetched): one for two applications that must answer alike.</param>
+    protected EvidenceApiFactory(bool postgres, TimeProvider? importClock = null)
+    {
+        _importClock = importClock ?? TimeProvider.System;
         Database = new TempDatabase();
+        Postgres = postgres ? new TempPostgresDatabase() : null;
         Import(SharedData.CtGov);
     }
+
+    /// <summary>The database the application reads when the suite runs on PostgreSQL; null on SQLite.</summary>
+    public TempPostgresDatabase? Postgres { get; }
+
+    /// <summary>The database the application reads, whichever engine it is.</summary>
+    public EvidenceDatabase Connections => Postgres is { } postgres ? postgres.Database : Database.Connections;
+
+    /// <summary>A connection to the database the application reads (its SQL goes through <c>connection.Sql(...)</c>).</summary>
+    public DbConnection OpenDatabase() => Connections.Open();
+
+    /// <summary>Imports records into the database the application reads.</summary>
+    public ImportSummary ImportRecords(string path) =>
+        (Postgres?.CreateImporter(_importClock) ?? Database.CreateImporter(_importClock)).Import(RecordSource.Expand([path]));
+
+    private readonly TimeProvider _importClock;
 
     /// <summary>Imports each of <paramref name="paths"/> in turn; a rejected record stops the fixture, named.</summary>
     protected void Import(params string[] paths)
@@ -23,7 +50,7 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(paths);
         foreach (var path in paths)
         {
-            var summary = Database.Import(path);
+            var summary = ImportRecords(path);
             if (summary.Rejections.Count > 0)
             {
                 throw new InvalidOperationException($"{path} did not import: {summary.Rejections[0]}");
@@ -37,6 +64,12 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("Database:Path", Database.Path);
+        if (Postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", Postgres.ConnectionString);
+        }
+
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Api:HarvestApiKey", ApiKey);
     }
@@ -47,6 +80,7 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Database.Dispose();
+            Postgres?.Dispose();
         }
     }
 }

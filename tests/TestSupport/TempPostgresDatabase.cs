@@ -32,6 +32,15 @@ public static class PostgresServer
     }
 }
 
+/// <summary>Which engine the suites that run on both use: TRIALEVIDENCE_TEST_PROVIDER=postgres, else SQLite.</summary>
+public static class TestProvider
+{
+    public const string Variable = "TRIALEVIDENCE_TEST_PROVIDER";
+
+    public static bool IsPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(Variable), "postgres", StringComparison.OrdinalIgnoreCase);
+}
+
 /// <summary>A new, empty PostgreSQL database on the test server, migrated unless told otherwise; dropped on dispose.</summary>
 public sealed class TempPostgresDatabase : IDisposable
 {
@@ -78,10 +87,23 @@ public sealed class TempPostgresDatabase : IDisposable
     {
         Database.Dispose();
         NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(_admin);
-        connection.Open();
-        using var drop = connection.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)";
-        drop.ExecuteNonQuery();
+        // A server process of its own (autovacuum starting on the new database) can hold it a
+        // moment longer than FORCE may end: try again, then leave it (a leftover test database is harmless).
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(_admin);
+                connection.Open();
+                using var drop = connection.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)";
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 }

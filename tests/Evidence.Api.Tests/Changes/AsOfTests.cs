@@ -11,8 +11,8 @@ public sealed class HistoryFactory : EvidenceApiFactory
 {
     public HistoryFactory()
     {
-        Database.Import(Database.WriteFile("v2.json", LaterVersion.OfShared("NCT05147467", "2024-03-15", LaterVersion.Enrollment(90, "ESTIMATED"))));
-        Database.Import(Database.WriteFile("v3.json", LaterVersion.OfShared("NCT05147467", "2024-09-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
+        ImportRecords(Database.WriteFile("v2.json", LaterVersion.OfShared("NCT05147467", "2024-03-15", LaterVersion.Enrollment(90, "ESTIMATED"))));
+        ImportRecords(Database.WriteFile("v3.json", LaterVersion.OfShared("NCT05147467", "2024-09-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
     }
 }
 

@@ -15,9 +15,9 @@ public sealed class ChangedRecordsFactory : EvidenceApiFactory
 {
     public ChangedRecordsFactory()
     {
-        Database.Import(Database.WriteFile("NCT05147467-v2.json", LaterVersion.OfShared(
+        ImportRecords(Database.WriteFile("NCT05147467-v2.json", LaterVersion.OfShared(
             "NCT05147467", "2024-06-30", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + LaterVersion.Enrollment(68, "ACTUAL"))));
-        Database.Import(Database.WriteFile("NCT03281889-v2.json", LaterVersion.OfShared("NCT03281889", "2022-04-20", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + (r =>
+        ImportRecords(Database.WriteFile("NCT03281889-v2.json", LaterVersion.OfShared("NCT03281889", "2022-04-20", LaterVersion.Status("ACTIVE_NOT_RECRUITING") + (r =>
         {
             LaterVersion.StatusModule(r)["primaryCompletionDateStruct"] = new JsonObject { ["date"] = "2022-03-31", ["type"] = "ACTUAL" };
             r["protocolSection"]!["contactsLocationsModule"]!["locations"]!.AsArray()

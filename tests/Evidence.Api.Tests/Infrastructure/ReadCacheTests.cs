@@ -41,7 +41,7 @@ public sealed class ReadCacheTests
         status["lastUpdatePostDateStruct"] = new JsonObject { ["date"] = "2026-12-01", ["type"] = "ACTUAL" };
         var file = Path.Combine(factory.Database.Directory, "changed.json");
         await File.WriteAllTextAsync(file, changed.ToJsonString());
-        factory.Database.Import(file);
+        factory.ImportRecords(file);
 
         var (after, idsAfter) = await TotalAndIds(client);
         Assert.Equal(total - 1, after);

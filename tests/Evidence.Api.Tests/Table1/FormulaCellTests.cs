@@ -14,7 +14,7 @@ public sealed class FormulaRecordFactory : EvidenceApiFactory
             .Replace("\"Hepatocellular Carcinoma\"", "\"=HYPERLINK(\\\"http://example.invalid\\\",\\\"x\\\")\"", StringComparison.Ordinal)
             .Replace("\"2019-11-19\"", "\"2024-01-01\"", StringComparison.Ordinal) // a newer version, so it becomes current
             .Replace("\"Mian XI\"", "\"<img src=x onerror=alert(1)> | ctl\\u0001char\"", StringComparison.Ordinal); // the sponsor, shown as Institution
-        Database.Import(Database.WriteFile("formula.json", record));
+        ImportRecords(Database.WriteFile("formula.json", record));
     }
 }
 

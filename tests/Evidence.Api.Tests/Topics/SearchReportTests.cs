@@ -1,3 +1,4 @@
+using TrialEvidence.Data.Database;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
@@ -183,17 +184,17 @@ public sealed class SearchReportTests(HarvestedTopicFactory factory) : IClassFix
     private List<HarvestRun> Runs()
     {
         using var connection = factory.Database.Open();
-        return [.. connection.Query<HarvestRun>("""
+        return [.. connection.Query<HarvestRun>(connection.Sql("""
             SELECT id AS Id, kind AS Kind, outcome AS Outcome, harvest_started_at AS HarvestStartedAt, updated_since AS UpdatedSince,
                    registry_data_timestamp AS RegistryDataTimestamp, total_count AS TotalCount, studies_new AS StudiesNew,
                    studies_changed AS StudiesChanged, studies_unchanged AS StudiesUnchanged, studies_rejected AS StudiesRejected
             FROM harvest_runs WHERE topic = 'everything' ORDER BY id
-            """)];
+            """))];
     }
 
     private long TopicTrials()
     {
         using var connection = factory.Database.Open();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = 'everything'");
+        return connection.ExecuteScalar<long>(connection.Sql("SELECT COUNT(*) FROM topic_studies WHERE topic = 'everything'"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class BispecificRecordFactory : EvidenceApiFactory
             }
         }
 
-        var summary = Database.Import(Database.WriteFile($"{NctId}.json", record.ToJsonString()));
+        var summary = ImportRecords(Database.WriteFile($"{NctId}.json", record.ToJsonString()));
         Assert.Empty(summary.Rejections);
     }
 }

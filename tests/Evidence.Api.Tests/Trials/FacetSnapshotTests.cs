@@ -1,3 +1,4 @@
+using TrialEvidence.Data.Database;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,8 +60,8 @@ public sealed class FacetSnapshotTests : IDisposable
     /// <summary>The values the test database holds of a facet.</summary>
     private string[] Values(string facet)
     {
-        using var connection = _inSql.Database.Open();
-        return [.. connection.Query<string>("SELECT DISTINCT value FROM study_facets WHERE facet = @facet ORDER BY 1", new { facet })];
+        using var connection = _inSql.OpenDatabase();
+        return [.. connection.Query<string>(connection.Sql("SELECT DISTINCT value FROM study_facets WHERE facet = @facet ORDER BY 1"), new { facet })];
     }
 
     [Fact]
@@ -103,17 +104,17 @@ public sealed class FacetSnapshotTests : IDisposable
     {
         foreach (var application in new[] { _inMemory, _inSql })
         {
-            using var connection = application.Database.Open();
+            using var connection = application.OpenDatabase();
             var now = "2026-12-04T00:00:00Z";
-            var runId = connection.ExecuteScalar<long>(
-                "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES ('liver', 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id",
+            var runId = connection.ExecuteScalar<long>(connection.Sql(
+                "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, outcome, query, topic_query, owner) VALUES ('liver', 'full', @now, @now, 'succeeded', '{}', '{}', 'test') RETURNING id"),
                 new { now });
-            connection.Execute(
+            connection.Execute(connection.Sql(
                 """
                 INSERT INTO topic_studies (topic, nct_id, first_seen_at, last_seen_at, first_run_id, last_run_id)
                 SELECT 'liver', nct_id, @now, @now, @runId, @runId FROM studies WHERE rowid % 2 = 0
                 UNION ALL SELECT 'lung', nct_id, @now, @now, @runId, @runId FROM studies WHERE rowid % 3 = 0
-                """,
+                """),
                 new { now, runId });
         }
     }
@@ -172,11 +173,12 @@ public sealed class FacetSnapshotTests : IDisposable
         const string url = "/api/trials?q=hepatocellular&pageSize=100";
         var before = await Body(client, url);
         string removed;
-        using (var connection = _inMemory.Database.Open())
+        using (var connection = _inMemory.OpenDatabase())
         {
-            removed = connection.ExecuteScalar<string>(
-                "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH 'hepatocellular') ORDER BY 1 LIMIT 1")!;
-            connection.Execute("DELETE FROM studies WHERE nct_id = @removed", new { removed });
+            var (first, query) = FullTextOracle.Lift(
+                "SELECT s.nct_id FROM studies s WHERE s.rowid IN (SELECT rowid FROM study_search WHERE study_search MATCH 'hepatocellular') ORDER BY 1 LIMIT 1");
+            removed = connection.ExecuteScalar<string>(connection.Sql(first), query)!;
+            connection.Execute(connection.Sql("DELETE FROM studies WHERE nct_id = @removed"), new { removed });
         }
 
         Assert.False(snapshots.TryCurrent(out _, out _));

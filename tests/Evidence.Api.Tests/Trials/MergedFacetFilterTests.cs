@@ -1,3 +1,4 @@
+using TrialEvidence.Data.Database;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 
@@ -34,8 +35,8 @@ public sealed class MergedFacetFilterTests(MergedFacetFilterTests.MergeAlways fa
 
     private List<string> Sql(string where)
     {
-        using var connection = factory.Database.Open();
-        return connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {where} ORDER BY s.nct_id").ToList();
+        using var connection = factory.OpenDatabase();
+        return connection.Query<string>(connection.Sql($"SELECT s.nct_id FROM studies s WHERE {where} ORDER BY s.nct_id")).ToList();
     }
 
     [Theory]

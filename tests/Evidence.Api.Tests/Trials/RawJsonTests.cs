@@ -16,17 +16,21 @@ public sealed class RawBytesFactory : EvidenceApiFactory
         var crlf = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(study).ReplaceLineEndings("\r\n\t"));
         Received = HostileRecords.WithUnreadField(crlf, "é → 😀 \\u00e9 \\ud83d\\ude00 \\\" "u8).Bytes;
         File.WriteAllBytes(Path.Combine(Database.Directory, "received.json"), Received);
-        Database.Import(Path.Combine(Database.Directory, "received.json"));
+        ImportRecords(Path.Combine(Database.Directory, "received.json"));
 
         var legacy = HostileRecords.WithUnreadField(study, "legacy"u8).Bytes;
         File.WriteAllBytes(Path.Combine(Database.Directory, "legacy.json"), legacy);
-        Database.Import(Path.Combine(Database.Directory, "legacy.json"));
+        ImportRecords(Path.Combine(Database.Directory, "legacy.json"));
         Legacy = [.. legacy.AsSpan().TrimEnd("\r\n"u8)];
         Legacy[Legacy.AsSpan().IndexOf("legacy"u8)] = 0xFF;
-        using var connection = Database.Open();
-        connection.Execute(
-            "UPDATE study_versions SET raw_json = CAST(@bytes AS TEXT), raw = NULL, raw_size = NULL WHERE source = @source",
-            new { bytes = Legacy, source = Path.Combine(Database.Directory, "legacy.json#0") });
+        if (Postgres is null)
+        {
+            // Bytes that are not UTF-8, as a SQLite file from before the import checked them may hold; PostgreSQL's text cannot.
+            using var connection = Database.Open();
+            connection.Execute(
+                "UPDATE study_versions SET raw_json = CAST(@bytes AS TEXT), raw = NULL, raw_size = NULL WHERE source = @source",
+                new { bytes = Legacy, source = Path.Combine(Database.Directory, "legacy.json#0") });
+        }
     }
 
     public byte[] Received { get; }
@@ -35,7 +39,7 @@ public sealed class RawBytesFactory : EvidenceApiFactory
 
     public long VersionFrom(string file)
     {
-        using var connection = Database.Open();
+        using var connection = OpenDatabase();
         return connection.QuerySingle<long>("SELECT id FROM study_versions WHERE source = @source", new { source = Path.Combine(Database.Directory, file) + "#0" });
     }
 }
@@ -52,9 +56,10 @@ public sealed class RawJsonTests(RawBytesFactory factory) : IClassFixture<RawByt
         Assert.Equal(factory.Received.AsSpan().TrimEnd("\r\n\t"u8).ToArray(), raw);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Raw_returns_stored_bytes_that_are_not_utf8_as_stored_not_as_replacement_characters()
     {
+        Skip.If(TestProvider.IsPostgres, "PostgreSQL's text holds only UTF-8: bytes that are not can only be in an old SQLite file");
         var raw = await _client.GetByteArrayAsync($"/api/trials/NCT03418623/raw?version={factory.VersionFrom("legacy.json")}");
 
         Assert.Equal(factory.Legacy, raw);

@@ -26,7 +26,7 @@ public sealed class OddIdsFactory : EvidenceApiFactory
             """;
         File.WriteAllText(path, "<?xml version='1.0' encoding='UTF-8' ?><Trials_downloaded_from_ICTRP>\n"
             + Trial(Ids[0], "JPRN") + Trial(Ids[1], "EUCTR") + Trial(Ids[2], "CTRI") + "</Trials_downloaded_from_ICTRP>\n");
-        var summary = Database.Import(path);
+        var summary = ImportRecords(path);
         if (summary.Rejections.Count > 0 || summary.Counts.New != 3)
         {
             throw new InvalidOperationException("the odd ids did not import: " + string.Join("; ", summary.Rejections));
@@ -88,8 +88,8 @@ public sealed class ChangedChiCtrFactory : EvidenceApiFactory
               </Trial>
             </Trials_downloaded_from_ICTRP>
             """);
-        Database.Import(Export("v1.xml", "1 December 2026", "Recruiting", "30"));
-        Database.Import(Export("v2.xml", "2 December 2026", "Completed", "28"));
+        ImportRecords(Export("v1.xml", "1 December 2026", "Recruiting", "30"));
+        ImportRecords(Export("v2.xml", "2 December 2026", "Completed", "28"));
     }
 }
 

@@ -1,3 +1,4 @@
+using TrialEvidence.Data.Database;
 using System.Text.Json;
 using Dapper;
 
@@ -16,8 +17,9 @@ public sealed class TrialFilterTests(EvidenceApiFactory factory) : ApiTest(facto
 
     private List<string> Sql(string where, object? parameters = null)
     {
-        using var connection = Factory.Database.Open();
-        return connection.Query<string>($"SELECT s.nct_id FROM studies s WHERE {where} ORDER BY s.nct_id", parameters).ToList();
+        using var connection = Factory.OpenDatabase();
+        var (sql, query) = FullTextOracle.Lift($"SELECT s.nct_id FROM studies s WHERE {where} ORDER BY s.nct_id", parameters);
+        return connection.Query<string>(connection.Sql(sql), query).ToList();
     }
 
     public static TheoryData<string, string> Filters => new()

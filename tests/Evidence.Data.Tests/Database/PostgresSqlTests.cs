@@ -34,6 +34,9 @@ public sealed class PostgresSqlTests
     [InlineData(
         "SELECT json_group_array(DISTINCT COALESCE(v.via, s.registry)) FROM v",
         "SELECT COALESCE(json_agg(DISTINCT COALESCE(v.via, s.registry)), '[]'::json) FROM v")]
+    [InlineData(
+        "JOIN v ON v.nct_id = j.value ->> 0 AND (facet, value) IN (SELECT value ->> 0, value->>1 FROM json_each(@k))",
+        "JOIN v ON v.nct_id = (j.value::jsonb ->> 0) AND (facet, value) IN (SELECT (value::jsonb ->> 0), (value::jsonb ->> 1) FROM json_each(@k))")]
     public void Sqlite_idioms_are_rewritten(string sqlite, string postgres) =>
         Assert.Equal(postgres, PostgresSql.From(sqlite));
 
@@ -45,6 +48,32 @@ public sealed class PostgresSqlTests
         Assert.Equal(sql, PostgresSql.From(sql));
 
     [Fact]
-    public void A_full_text_match_is_refused_since_postgres_searches_otherwise() =>
-        Assert.Throws<NotSupportedException>(() => PostgresSql.From("SELECT rowid FROM study_search WHERE study_search MATCH @q"));
+    public void The_full_text_index_is_asked_through_its_tsquery_and_ranked_as_fts5_ranks()
+    {
+        Assert.Equal(
+            "SELECT rowid FROM study_search WHERE document @@ CAST(@match AS tsquery) ORDER BY ts_rank_cd(document, CAST(@match AS tsquery)) DESC LIMIT 30",
+            PostgresSql.From("SELECT rowid FROM study_search WHERE study_search MATCH @match ORDER BY rank LIMIT 30"));
+        Assert.Equal(
+            "s.rowid IN (SELECT rowid FROM studies WHERE lead_sponsor ILIKE '%' || replace(replace(replace(@p1, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')",
+            PostgresSql.From("s.rowid IN (SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '\"' || replace(@p1, '\"', '\"\"') || '\"')"));
+    }
+
+    [Fact]
+    public void A_full_text_match_it_does_not_know_is_refused_rather_than_sent_wrong() =>
+        Assert.Throws<NotSupportedException>(() => PostgresSql.From("SELECT rowid FROM study_search WHERE study_search MATCH 'literal'"));
+}
+
+/// <summary>FTS5 queries as the API makes them, and the tsqueries PostgreSQL is given for them.</summary>
+public sealed class FullTextQueryTests
+{
+    [Theory]
+    [InlineData("\"hepatocellular\" \"PD-1\"", "('hepatocellular') & ('pd' <-> '1')")]
+    [InlineData("asthma OR melanoma", "('asthma') | ('melanoma')")]
+    [InlineData("\"liver\" NOT \"sorafenib\"", "('liver') & !('sorafenib')")]
+    [InlineData("\"cancer\" OR \"carcinoma\" \"liver\"", "('cancer') | ('carcinoma') & ('liver')")]
+    [InlineData("titles : (\"Sjögren\" OR \"immunoglobulin\")", "(('sjogren':A) | ('immunoglobulin':A))")]
+    [InlineData("\"-\" OR \"x\"", "('-') | ('x')")]
+    [InlineData("\"a \"\"quoted\"\" word\"", "('a' <-> 'quoted' <-> 'word')")]
+    public void A_query_asks_postgres_what_it_asks_fts5(string fts5, string tsquery) =>
+        Assert.Equal(tsquery, new TrialEvidence.Data.Search.FullTextQuery(fts5).TsQuery);
 }
