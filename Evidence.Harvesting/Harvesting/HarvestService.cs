@@ -44,11 +44,19 @@ public sealed partial class HarvestService(
 {
     /// <exception cref="HarvestFailedException">The harvest failed; the run is recorded with the reason.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the run is recorded as interrupted and resumes next time.</exception>
-    public async Task<HarvestRun> HarvestAsync(string topicName, IProgress<HarvestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<HarvestRun> HarvestAsync(string topicName, IProgress<HarvestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        HarvestAsync(topicName, ownerGone: false, progress, cancellationToken);
+
+    /// <param name="ownerGone">
+    /// The scheduler's cluster knows that the instance running the topic's harvest is gone (it
+    /// stopped checking in): a run it left running is closed and resumed here, though its process,
+    /// on another machine, cannot be seen from this one.
+    /// </param>
+    public async Task<HarvestRun> HarvestAsync(string topicName, bool ownerGone, IProgress<HarvestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var topic = topics.CurrentValue.Find(topicName) ?? throw new HarvestFailedException(
             topicName, null, $"there is no topic '{topicName}'; configured: {string.Join(", ", topics.CurrentValue.Topics.Select(t => t.Name))}");
-        var run = Begin(topic);
+        var run = Begin(topic, ownerGone: ownerGone);
         if (topic.IsEuctr)
         {
             await HarvestPagesAsync(run, progress, EuctrPages(run), cancellationToken).ConfigureAwait(false);
@@ -100,19 +108,21 @@ public sealed partial class HarvestService(
         }
     }
 
-    private HarvestRun Begin(TopicOptions topic, bool allowResume = true)
+    private HarvestRun Begin(TopicOptions topic, bool allowResume = true, bool ownerGone = false)
     {
         var now = Now();
         var latest = runs.Latest(topic.Name);
         if (latest?.Outcome == HarvestOutcome.Running)
         {
-            if (ProcessOwner.IsAlive(latest.Owner))
+            if (!ownerGone && ProcessOwner.IsAlive(latest.Owner))
             {
                 throw AlreadyRunning(topic.Name, latest);
             }
 
             // Killed or crashed, before its first page, mid-harvest or after its last: close it.
-            runs.Finish(latest.Id, HarvestOutcome.Interrupted, now, "the process running it stopped (killed or crashed)");
+            runs.Finish(latest.Id, HarvestOutcome.Interrupted, now, ownerGone
+                ? $"the scheduler instance running it ({latest.Owner}) stopped checking in; another took the harvest over"
+                : "the process running it stopped (killed or crashed)");
             latest = latest with { Outcome = HarvestOutcome.Interrupted };
         }
 

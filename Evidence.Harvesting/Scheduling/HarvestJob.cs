@@ -18,13 +18,22 @@ public sealed partial class HarvestJob(HarvestService harvests, ILogger<HarvestJ
 
     public static TriggerKey ScheduleKeyFor(string topic) => new($"harvest-{topic}-schedule", "harvests");
 
+    /// <summary>The one-off trigger of a harvest that cannot wait for its schedule (HarvestLifecycle).</summary>
+    public static TriggerKey StartUpKeyFor(string topic) => new($"harvest-{topic}-now", "harvests");
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var topic = context.MergedJobDataMap.GetString(TopicKey) ?? context.JobDetail.Key.Name;
         try
         {
-            var run = await harvests.HarvestAsync(topic, progress: null, cancellationToken).ConfigureAwait(false);
+            // Recovering: the cluster re-runs the job of an instance that stopped checking in.
+            if (context.Recovering)
+            {
+                LogTakenOver(logger, topic);
+            }
+
+            var run = await harvests.HarvestAsync(topic, ownerGone: context.Recovering, progress: null, cancellationToken).ConfigureAwait(false);
             LogSucceeded(logger, topic, run.Id, run.Pages, run.StudiesNew, run.StudiesChanged);
         }
         catch (HarvestFailedException ex)
@@ -49,6 +58,9 @@ public sealed partial class HarvestJob(HarvestService harvests, ILogger<HarvestJ
         var schedule = await context.Scheduler.GetTrigger(ScheduleKeyFor(topic), cancellationToken).ConfigureAwait(false);
         return schedule?.NextFireTimeUtc;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Taking over the harvest of {Topic}: the scheduler instance running it stopped checking in")]
+    private static partial void LogTakenOver(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest of {Topic} succeeded: run {RunId}, {Pages} pages, {New} new and {Changed} changed studies")]
     private static partial void LogSucceeded(ILogger logger, string topic, long runId, long pages, long @new, long changed);

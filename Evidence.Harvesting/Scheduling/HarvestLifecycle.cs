@@ -66,8 +66,22 @@ public sealed partial class HarvestLifecycle(
             {
                 if (WhyNow(topic, runs.Latest(topic.Name), clock.GetUtcNow()) is { } reason)
                 {
-                    LogTriggered(logger, topic.Name, reason);
-                    await scheduler.TriggerJob(HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false);
+                    // A trigger of one name per topic: instances of a cluster starting together
+                    // add it once, and the harvest runs once.
+                    var now = TriggerBuilder.Create()
+                        .WithIdentity(HarvestJob.StartUpKeyFor(topic.Name))
+                        .ForJob(HarvestJob.KeyFor(topic.Name))
+                        .StartNow()
+                        .Build();
+                    try
+                    {
+                        await scheduler.ScheduleJob(now, default(ScheduleJobOptions), cancellationToken).ConfigureAwait(false);
+                        LogTriggered(logger, topic.Name, reason);
+                    }
+                    catch (ObjectAlreadyExistsException)
+                    {
+                        LogTriggeredElsewhere(logger, topic.Name);
+                    }
                 }
             }
         }
@@ -84,6 +98,9 @@ public sealed partial class HarvestLifecycle(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvesting {Topic} now: {Reason}")]
     private static partial void LogTriggered(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvesting {Topic} now: another instance of the cluster has triggered it")]
+    private static partial void LogTriggeredElsewhere(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not trigger the start-up harvests; topics wait for their schedule")]
     private static partial void LogTriggerFailed(ILogger logger, Exception exception);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Quartz;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Topics;
 using TrialEvidence.Data.Configuration;
 
@@ -28,13 +30,39 @@ public static class SchedulingRegistration
         // The jobs are made from the topics now, before options validation runs at start: a topic
         // with a schedule that is not cron gets no trigger here and is named by TopicsValidation.
         var topics = TopicsToSchedule(configuration);
-        services.AddQuartz(quartz =>
+        var database = configuration.GetSection(DatabaseOptions.Section);
+        var clustered = Enum.TryParse<DatabaseProvider>(database[nameof(DatabaseOptions.Provider)], ignoreCase: true, out var provider)
+            && provider == DatabaseProvider.Postgres && database[nameof(DatabaseOptions.ConnectionString)] is { Length: > 0 };
+        IEnumerable<KeyValuePair<string, string?>> properties = clustered ? [new("quartz.scheduler.instanceName", ClusteredSchedulerName)] : [];
+        services.AddQuartz(properties, quartz =>
         {
+            if (clustered)
+            {
+                // On PostgreSQL several instances (API or scheduler) may share the database: the
+                // jobs and triggers are kept there and the instances form one cluster, so each fire
+                // time is taken by one of them, and a harvest whose instance stops checking in is
+                // run again (resuming from its checkpoint) by another.
+                // Quartz makes its own tables (qrtz_*) when they are missing.
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(NpgsqlFactory.Instance, PostgresConnectionString.Parse(database[nameof(DatabaseOptions.ConnectionString)]!).ConnectionString);
+                    store.ProvisionSchema();
+                    store.ConfigureStore(options => options.StoreJobDataAsStrings = true);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = ClusterCheckin;
+                        cluster.CheckinMisfireThreshold = ClusterCheckin * 3;
+                    });
+                });
+            }
+
             foreach (var topic in topics.Topics.Where(t => t.Enabled && CronExpression.TryParse(t.Schedule, out _)))
             {
                 var job = HarvestJob.KeyFor(topic.Name);
                 quartz.AddJob<HarvestJob>(j => j
                     .WithIdentity(job)
+                    .RequestRecovery(clustered)
                     .UsingJobData(HarvestJob.TopicKey, topic.Name)
                     .WithDescription($"Harvest topic {topic.Name} from ClinicalTrials.gov"));
                 quartz.AddTrigger(t => t
@@ -47,6 +75,12 @@ public static class SchedulingRegistration
         services.AddHostedService<HarvestLifecycle>();
         return services;
     }
+
+    /// <summary>The cluster's name in qrtz_ tables: the instances that share it share the jobs.</summary>
+    public const string ClusteredSchedulerName = "TrialEvidence";
+
+    /// <summary>How often an instance tells the cluster it lives; three missed and its harvests are taken over.</summary>
+    public static readonly TimeSpan ClusterCheckin = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The topics as configured, or none when they cannot be read (a value of the wrong type):

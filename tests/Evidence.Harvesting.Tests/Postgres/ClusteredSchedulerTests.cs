@@ -1,0 +1,96 @@
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using TrialEvidence.Harvesting;
+
+namespace TrialEvidence.Harvesting.Tests.Postgres;
+
+/// <summary>
+/// Two instances with their schedulers on, on one PostgreSQL database (Quartz's clustered job
+/// store): every fire time of a topic is harvested once, by one of them, and so is a topic both
+/// find never harvested at start-up.
+/// </summary>
+public sealed class ClusteredSchedulerTests : ReplayRegistryTest
+{
+    private Dictionary<string, string?> Settings(TempPostgresDatabase database, string schedule)
+    {
+        var settings = HarvestTestHost.Settings(Registry.BaseAddress, "unused.db");
+        settings["Database:Provider"] = "Postgres";
+        settings["Database:ConnectionString"] = database.ConnectionString;
+        settings["Topics:0:Enabled"] = "false"; // the shipped topic: not this test's
+        settings["Topics:1:Schedule"] = schedule;
+        return settings;
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_harvest_each_fire_time_of_a_topic_once()
+    {
+        using var database = new TempPostgresDatabase();
+        using (var connection = database.Open())
+        {
+            // Harvested just now: nothing is due at start-up, only the schedule fires.
+            connection.Execute(
+                "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, finished_at, outcome, query, topic_query, owner) VALUES ('everything', 'full', @now, @now, @now, 'succeeded', '{}', '{}', 'test')",
+                new { now = DateTimeOffset.UtcNow.ToString("O") });
+        }
+
+        var settings = Settings(database, "0/3 * * * * ?"); // every third second
+        using var first = HarvestTestHost.Build(settings, withScheduler: true);
+        using var second = HarvestTestHost.Build(settings, withScheduler: true);
+        var from = DateTimeOffset.UtcNow;
+        await first.StartAsync();
+        await second.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        long instances;
+        using (var connection = database.Open())
+        {
+            instances = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM qrtz_scheduler_state");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        await first.StopAsync();
+        await second.StopAsync();
+        var to = DateTimeOffset.UtcNow;
+
+        using var runs = database.Open();
+        var harvests = runs.Query<(string StartedAt, string FinishedAt, string Outcome)>(
+                "SELECT started_at, finished_at, outcome FROM harvest_runs WHERE topic = 'everything' AND owner <> 'test' ORDER BY id")
+            .Select(r => (Started: At(r.StartedAt), Finished: At(r.FinishedAt), r.Outcome))
+            .ToList();
+        // The fire times of the schedule while both ran: at most one harvest each. Two instances
+        // each firing them would harvest twice as often.
+        var fireTimes = (to.ToUnixTimeSeconds() / 3) - ((from.ToUnixTimeSeconds() + 2) / 3) + 1;
+        Assert.Equal(2, instances);
+        Assert.InRange(harvests.Count, 3, fireTimes);
+        Assert.All(harvests, r => Assert.Equal(HarvestOutcome.Succeeded, r.Outcome));
+        // One at a time across the cluster: a fire time that comes while a harvest runs waits for it.
+        Assert.All(harvests.Zip(harvests.Skip(1)), pair => Assert.True(pair.Second.Started >= pair.First.Finished, $"{pair.Second.Started:O} began before {pair.First.Finished:O} ended"));
+    }
+
+    private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [SkippableFact]
+    public async Task A_topic_that_two_instances_find_never_harvested_at_start_up_is_harvested_once()
+    {
+        using var database = new TempPostgresDatabase();
+        var settings = Settings(database, "0 0 4 ? * MON"); // weekly: only the start-up trigger fires here
+        using var first = HarvestTestHost.Build(settings, withScheduler: true);
+        using var second = HarvestTestHost.Build(settings, withScheduler: true);
+
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        using var connection = database.Open();
+        while (DateTime.UtcNow < deadline
+               && connection.ExecuteScalar<long>("SELECT COUNT(*) FROM harvest_runs WHERE topic = 'everything' AND outcome = 'succeeded'") == 0)
+        {
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // time for a second run, if one were coming
+        await first.StopAsync();
+        await second.StopAsync();
+
+        Assert.Equal(
+            [(HarvestOutcome.Succeeded, "full")],
+            connection.Query<(string, string)>("SELECT outcome, kind FROM harvest_runs WHERE topic = 'everything' ORDER BY id"));
+    }
+}

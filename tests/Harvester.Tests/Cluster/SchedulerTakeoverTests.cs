@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using TrialEvidence.ReplayRegistry;
+using TrialEvidence.TestSupport.Harvesting;
+
+namespace TrialEvidence.Harvester.Tests.Cluster;
+
+/// <summary>
+/// Two harvester processes with their schedulers on one PostgreSQL database: the one running a
+/// harvest is killed (SIGKILL, no shutdown of any kind) and the other, once the cluster sees it
+/// stop checking in, takes the harvest over and finishes it from its checkpoint.
+/// </summary>
+public sealed class SchedulerTakeoverTests : ReplayRegistryTest
+{
+    [SkippableFact]
+    public async Task A_harvest_whose_process_is_killed_is_finished_by_the_other_instance()
+    {
+        using var database = new TempPostgresDatabase();
+        // Every page after the first takes a second: the harvest is under way when its process dies.
+        Registry.InjectFault(Fault.Slow(TimeSpan.FromSeconds(1)), times: 1000, when: r => r.Query.ContainsKey("pageToken"));
+        var settings = HarvestTestHost.Settings(Registry.BaseAddress, "unused.db");
+        settings["Database:Provider"] = "Postgres";
+        settings["Database:ConnectionString"] = database.ConnectionString;
+        settings["Topics:0:Enabled"] = "false";
+        settings["Topics:1:Schedule"] = "0 0 4 ? * MON"; // weekly: the start-up trigger alone fires here
+        settings["Registry:AttemptTimeout"] = "00:00:05";
+        using var first = SchedulerProcess.Start(settings);
+        using var second = SchedulerProcess.Start(settings);
+        using var connection = database.Open();
+
+        // The run starts and stores a page or two; its owner is one of the two processes.
+        var running = await Until(() => connection.QuerySingleOrDefault<(long Id, string Owner, long Pages)?>(
+            "SELECT id, owner, pages FROM harvest_runs WHERE topic = 'everything' AND outcome = 'running' AND next_page_token IS NOT NULL"), TimeSpan.FromSeconds(60));
+        var pid = int.Parse(running.Owner.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var (killed, survivor) = pid == first.Id ? (first, second) : (second, first);
+        Assert.Equal(pid, killed.Id);
+        killed.Kill();
+
+        var finished = await Until(() => connection.QuerySingleOrDefault<(long Id, long? ResumedFrom)?>(
+            "SELECT id, resumed_from FROM harvest_runs WHERE topic = 'everything' AND outcome = 'succeeded'"), TimeSpan.FromSeconds(90));
+
+        Assert.Equal(running.Id, finished.ResumedFrom);
+        Assert.Equal("interrupted", connection.ExecuteScalar<string>("SELECT outcome FROM harvest_runs WHERE id = @Id", new { running.Id }));
+        Assert.Equal(Registry.Studies.Count, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = 'everything'"));
+        Assert.Contains(survivor.Log, line => line.Contains("Taking over the harvest of everything", StringComparison.Ordinal));
+        Assert.False(survivor.HasExited);
+    }
+
+    private static async Task<T> Until<T>(Func<T?> read, TimeSpan limit)
+        where T : struct
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (read() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"not within {limit.TotalSeconds} s");
+    }
+
+    /// <summary>The harvester's scheduler (no command) in a process of its own, configured through the environment.</summary>
+    private sealed class SchedulerProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly ConcurrentQueue<string> _log = new();
+
+        private SchedulerProcess(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Keep(e.Data);
+            _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public int Id => _process.Id;
+
+        public bool HasExited => _process.HasExited;
+
+        public IReadOnlyList<string> Log => [.. _log];
+
+        public static SchedulerProcess Start(IReadOnlyDictionary<string, string?> settings)
+        {
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            // The harvester from its own build output: its deps.json matches the files beside it there.
+            var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "Harvester", "bin", build.Parent!.Name, build.Name, "trialevidence-harvester.dll"));
+            foreach (var (key, value) in settings)
+            {
+                start.Environment["TRIALEVIDENCE_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+
+            return new SchedulerProcess(Process.Start(start)!);
+        }
+
+        /// <summary>SIGKILL: the process ends where it is, nothing of it runs after.</summary>
+        public void Kill()
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                _log.Enqueue(line);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+        }
+    }
+}
