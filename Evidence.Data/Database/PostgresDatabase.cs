@@ -19,6 +19,14 @@ public sealed class PostgresDatabase : EvidenceDatabase, IDisposable
     {
         var builder = PostgresConnectionString.Parse(connectionString);
         builder.ApplicationName ??= "TrialEvidence";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The same statements run for every batch: prepared once per connection, not parsed and
+            // planned for every row (unless the connection string says otherwise).
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         Description = PostgresConnectionString.Describe(builder);
         _source = NpgsqlDataSource.Create(builder);
     }

@@ -591,9 +591,14 @@ CREATE TABLE data_version (
 );
 INSERT INTO data_version (id, version) VALUES (1, 0);
 
+-- Once per transaction, not per statement: a batch runs thousands of statements, and thousands
+-- of updates of one row in one transaction each walk the row's versions before them.
 CREATE FUNCTION data_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE data_version SET version = version + 1;
+    IF current_setting('trialevidence.data_changed_in', true) IS DISTINCT FROM txid_current()::text THEN
+        UPDATE data_version SET version = version + 1;
+        PERFORM set_config('trialevidence.data_changed_in', txid_current()::text, true);
+    END IF;
     RETURN NULL;
 END $$;
 
