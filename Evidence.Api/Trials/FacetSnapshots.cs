@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

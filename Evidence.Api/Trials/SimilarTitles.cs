@@ -1,9 +1,9 @@
-using TrialEvidence.Data.Database;
-using System.Data.Common;
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Search;
 
 namespace TrialEvidence.Api.Trials;

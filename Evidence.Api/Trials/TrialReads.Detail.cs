@@ -1,8 +1,8 @@
-using TrialEvidence.Data.Database;
-using System.Data.Common;
 using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Normalisation;
 using TrialEvidence.Data.Studies;
 

@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
-using TrialEvidence.Data.Search;
 using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
+using TrialEvidence.Data.Search;
 using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Api.Trials;

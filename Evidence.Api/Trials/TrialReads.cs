@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using TrialEvidence.Api.Infrastructure;
 using TrialEvidence.Data.Database;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Data.Changes;

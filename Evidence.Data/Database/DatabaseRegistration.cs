@@ -2,10 +2,10 @@ using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
-using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.Data.Database;
 

@@ -1,4 +1,3 @@
-using TrialEvidence.Data.Database;
 using System.Data.Common;
 
 namespace TrialEvidence.Data.Database;

@@ -1,6 +1,5 @@
-using TrialEvidence.Data.Database;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Data.Facets;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Studies;
 

@@ -1,8 +1,7 @@
-using TrialEvidence.Data.Database;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Studies;
 

@@ -1,9 +1,9 @@
-using TrialEvidence.Data.Database;
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Data.Studies;
 

@@ -1,9 +1,8 @@
-using TrialEvidence.Data.Database;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Changes;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Data.Studies;

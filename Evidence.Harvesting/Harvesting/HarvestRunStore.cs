@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Ingest;
 

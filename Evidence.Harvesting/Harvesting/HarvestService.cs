@@ -8,11 +8,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Registry;
-using TrialEvidence.ClinicalTrialsGov;
 using TrialEvidence.Topics;
 
 namespace TrialEvidence.Harvesting;

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
+using TrialEvidence.Data.Configuration;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Topics;
-using TrialEvidence.Data.Configuration;
 
 namespace TrialEvidence.Scheduling;
 

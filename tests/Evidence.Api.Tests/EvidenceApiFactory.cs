@@ -1,8 +1,8 @@
 using System.Data.Common;
-using TrialEvidence.Data.Database;
-using TrialEvidence.Data.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Import;
 
 namespace TrialEvidence.Api.Tests;
 

@@ -1,9 +1,9 @@
 using Npgsql;
-using Xunit;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
 using TrialEvidence.Data.Ingest;
 using TrialEvidence.Data.Studies;
+using Xunit;
 
 namespace TrialEvidence.TestSupport;
 

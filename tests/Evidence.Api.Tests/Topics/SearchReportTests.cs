@@ -1,10 +1,10 @@
-using TrialEvidence.Data.Database;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Dapper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using TrialEvidence.Data.Database;
 using TrialEvidence.Harvesting;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 

@@ -1,8 +1,8 @@
-using TrialEvidence.Data.Database;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Api.Tests.Trials;
 

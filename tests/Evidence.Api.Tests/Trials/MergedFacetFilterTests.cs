@@ -1,6 +1,6 @@
-using TrialEvidence.Data.Database;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Api.Tests.Trials;
 

@@ -1,6 +1,6 @@
-using TrialEvidence.Data.Database;
 using System.Text.Json;
 using Dapper;
+using TrialEvidence.Data.Database;
 
 namespace TrialEvidence.Api.Tests.Trials;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
