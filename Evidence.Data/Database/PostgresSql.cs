@@ -103,12 +103,12 @@ public static partial class PostgresSql
     private static string RewriteCalls(string sql)
     {
         var text = new StringBuilder(sql.Length + 32);
-        var literals = PartsWithOffsets(sql).Where(p => !p.IsCode).Select(p => (Start: p.Offset, End: p.Offset + p.Text.Length)).ToList();
+        var inLiteral = InLiteral(sql);
         var i = 0;
         while (i < sql.Length)
         {
             var match = Call().Match(sql, i);
-            while (match.Success && literals.Any(l => match.Index >= l.Start && match.Index < l.End))
+            while (match.Success && inLiteral(match.Index))
             {
                 match = match.NextMatch();
             }
@@ -145,11 +145,11 @@ public static partial class PostgresSql
     /// <summary>Gives each subquery in FROM that has no name one ("AS subquery_1").</summary>
     private static string AliasSubqueries(string sql)
     {
-        var literals = PartsWithOffsets(sql).Where(p => !p.IsCode).Select(p => (Start: p.Offset, End: p.Offset + p.Text.Length)).ToList();
+        var inLiteral = InLiteral(sql);
         var insertAt = new List<int>();
         foreach (Match match in SubqueryInFrom().Matches(sql))
         {
-            if (literals.Any(l => match.Index >= l.Start && match.Index < l.End))
+            if (inLiteral(match.Index))
             {
                 continue;
             }
@@ -252,6 +252,13 @@ public static partial class PostgresSql
 
         statements.Add(sql[start..]);
         return statements;
+    }
+
+    /// <summary>Whether a position of <paramref name="sql"/> is inside a string literal, a quoted name or a comment.</summary>
+    private static Func<int, bool> InLiteral(string sql)
+    {
+        var literals = PartsWithOffsets(sql).Where(p => !p.IsCode).Select(p => (Start: p.Offset, End: p.Offset + p.Text.Length)).ToList();
+        return index => literals.Any(l => index >= l.Start && index < l.End);
     }
 
     private static IEnumerable<(string Text, bool IsCode)> Parts(string sql) =>

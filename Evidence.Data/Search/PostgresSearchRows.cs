@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Npgsql;
-using NpgsqlTypes;
+using TrialEvidence.Data.Studies;
 
 namespace TrialEvidence.Data.Search;
 
@@ -12,35 +11,21 @@ namespace TrialEvidence.Data.Search;
 /// </summary>
 internal static class PostgresSearchRows
 {
-    private const int RowsPerBatch = 200;
-
     private const string SelectText = """
         SELECT rowid, titles, summary, conditions, interventions, sponsor
         FROM study_search WHERE rowid IN (SELECT rowid FROM studies WHERE nct_id IN (SELECT value FROM json_each(@Ids)))
         """;
 
-    private const string SetDocument = "UPDATE study_search SET document = CAST(@document AS tsvector) WHERE rowid = @rowid";
+    private const string SetDocument = "UPDATE study_search SET document = CAST(@Document AS tsvector) WHERE rowid = @Rowid";
 
     public static void WriteDocuments(DbConnection connection, DbTransaction transaction, string idsJson)
     {
         var rows = connection.Query<(long Rowid, string? Titles, string? Summary, string? Conditions, string? Interventions, string? Sponsor)>(
-            SelectText, new { Ids = idsJson }, transaction).ToList();
-        var postgres = (NpgsqlConnection)connection;
-        foreach (var chunk in rows.Chunk(RowsPerBatch))
-        {
-            using var batch = new NpgsqlBatch(postgres);
-            foreach (var row in chunk)
-            {
-                var command = new NpgsqlBatchCommand(SetDocument);
-                command.Parameters.Add(new NpgsqlParameter("document", NpgsqlDbType.Text)
-                {
-                    Value = PostgresSearchDocument.Of(row.Titles, row.Summary, row.Conditions, row.Interventions, row.Sponsor),
-                });
-                command.Parameters.Add(new NpgsqlParameter("rowid", NpgsqlDbType.Bigint) { Value = row.Rowid });
-                batch.BatchCommands.Add(command);
-            }
-
-            batch.ExecuteNonQuery();
-        }
+            SelectText, new { Ids = idsJson }, transaction);
+        using var update = RowInsert.Prepare<(long Rowid, string? Titles, string? Summary, string? Conditions, string? Interventions, string? Sponsor)>(
+            connection, transaction, SetDocument,
+            ("Document", row => PostgresSearchDocument.Of(row.Titles, row.Summary, row.Conditions, row.Interventions, row.Sponsor)),
+            ("Rowid", row => row.Rowid));
+        update.Execute(rows.ToList());
     }
 }
