@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using TrialEvidence.Api.Infrastructure;
+using TrialEvidence.Data.Facets;
 using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Api.Trials;
@@ -44,7 +45,7 @@ public sealed record TrialFilters : IValidatedRequest
 /// <summary>The values each filter accepts, and the checks that turn bad input into a 400 naming the parameter.</summary>
 public static partial class FilterRules
 {
-    public const int MaxTextLength = 200;
+    public const int MaxTextLength = StudyFacets.MaxValueLength;
     public const int MaxValuesPerParameter = 50;
 
     public static readonly string[] Statuses =

@@ -25,6 +25,14 @@ public static class StudyFacets
     /// <summary>The suffix of the facets that count only the structured interventions' values (freeText=exclude).</summary>
     public const string StructuredSuffix = ":structured";
 
+    /// <summary>
+    /// The longest facet value, in characters, and the longest filter value the API takes: a longer
+    /// status, country or intervention value (registry text run on, or hostile) is stored with its
+    /// study but is not counted or selected by, where it would only make a facet nobody can pick
+    /// and, on PostgreSQL, a key longer than a B-tree index entry may be.
+    /// </summary>
+    public const int MaxValueLength = 200;
+
     /// <summary>The phases a phase facet counts (and a filter accepts): a stored list is "PHASE1/PHASE2".</summary>
     public static readonly IReadOnlyList<string> Phases = ["EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"];
 
@@ -75,18 +83,18 @@ public static class StudyFacets
     private static readonly string Insert = $"""
         INSERT OR IGNORE INTO study_facets (nct_id, facet, value)
                   SELECT nct_id, '{Total}', '' FROM studies WHERE nct_id IN {Ids}
-        UNION ALL SELECT nct_id, 'status', overall_status FROM studies WHERE nct_id IN {Ids} AND overall_status IS NOT NULL
+        UNION ALL SELECT nct_id, 'status', overall_status FROM studies WHERE nct_id IN {Ids} AND length(overall_status) <= {MaxValueLength}
         UNION ALL SELECT nct_id, 'registry', registry FROM studies WHERE nct_id IN {Ids}
         UNION ALL SELECT shown_as, 'registry', registry FROM studies WHERE shown_as IN {Ids}
         UNION ALL SELECT s.nct_id, 'phase', p.value FROM studies s
                   JOIN json_each(@Phases) p ON ('{StoredPhases.Separator}' || s.phase || '{StoredPhases.Separator}') LIKE '%{StoredPhases.Separator}' || p.value || '{StoredPhases.Separator}%'
                   WHERE s.nct_id IN {Ids}
-        UNION ALL SELECT nct_id, 'country', country FROM locations WHERE nct_id IN {Ids} AND country IS NOT NULL
-        UNION ALL SELECT nct_id, 'country', country FROM study_summaries WHERE nct_id IN {Ids} AND country IS NOT NULL
+        UNION ALL SELECT nct_id, 'country', country FROM locations WHERE nct_id IN {Ids} AND length(country) <= {MaxValueLength}
+        UNION ALL SELECT nct_id, 'country', country FROM study_summaries WHERE nct_id IN {Ids} AND length(country) <= {MaxValueLength}
         UNION ALL SELECT v.nct_id, f.value, v.value FROM intervention_values v JOIN json_each(@Fields) f ON f.key = +v.field
-                  WHERE v.nct_id IN {Ids}
+                  WHERE v.nct_id IN {Ids} AND length(v.value) <= {MaxValueLength}
         UNION ALL SELECT v.nct_id, f.value || '{StructuredSuffix}', v.value FROM intervention_values v JOIN json_each(@Fields) f ON f.key = +v.field
-                  WHERE v.nct_id IN {Ids} AND v.ordinal <> {InterventionTerms.FreeTextOrdinal}
+                  WHERE v.nct_id IN {Ids} AND v.ordinal <> {InterventionTerms.FreeTextOrdinal} AND length(v.value) <= {MaxValueLength}
         UNION ALL SELECT nct_id, 'endpoint', endpoint_class FROM outcomes WHERE nct_id IN {Ids} AND kind = '{OutcomeKind.Primary}' AND endpoint_class IS NOT NULL
         UNION ALL SELECT nct_id, 'setting', setting FROM study_settings WHERE nct_id IN {Ids}
         """;

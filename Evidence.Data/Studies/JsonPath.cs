@@ -26,6 +26,22 @@ internal static class JsonPath
         };
     }
 
+    /// <summary>The longest registry code or date: a status, a date (ISO 8601, "2020-03").</summary>
+    public const int MaxCodeLength = 200;
+
+    /// <summary>
+    /// A string the registry fills from a list of codes or with a date, which the database orders
+    /// and looks studies up by: one longer than <see cref="MaxCodeLength"/> is no such value (and
+    /// longer than PostgreSQL's B-tree entries may be), so the record is refused, naming the field.
+    /// </summary>
+    public static string? Code(this JsonElement? element, string name)
+    {
+        var text = element.String(name);
+        return text is { Length: > MaxCodeLength }
+            ? throw new StudyFormatException($"\"{name}\" is {text.Length:N0} characters long, which no registry code or date is (at most {MaxCodeLength})")
+            : text;
+    }
+
     public static long? Int64(this JsonElement? element, string name)
     {
         var value = element.Get(name);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Facets;
 
 namespace TrialEvidence.Data.Tests.Facets;
 
@@ -42,6 +43,30 @@ public sealed class StudyFacetsTests : IDisposable
         Assert.Equal(FacetConsistency.Recounted(connection), FacetConsistency.Maintained(connection));
         Assert.Equal(FacetConsistency.FacetRowsByStudy(connection), FacetConsistency.Coded(connection));
         Assert.Equal(studies - 1, connection.ExecuteScalar<long>("SELECT count FROM facet_counts WHERE facet = 'total'"));
+    }
+
+    /// <summary>
+    /// A country longer than any filter value may be (registry text run on) stays on its site but
+    /// makes no facet that nobody could pick, and no key longer than PostgreSQL's B-tree holds.
+    /// </summary>
+    [Fact]
+    public void A_country_longer_than_a_filter_value_stays_on_its_site_and_is_counted_in_no_facet()
+    {
+        var longest = new string('x', StudyFacets.MaxValueLength);
+        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("NCT03475563.json")))!;
+        var sites = record["protocolSection"]!["contactsLocationsModule"]!["locations"]!.AsArray();
+        sites[0]!["country"] = longest;
+        sites[1]!["country"] = longest + "x";
+        _database.Import(_database.WriteFile("NCT03475563.json", record.ToJsonString()));
+
+        using var connection = _database.Open();
+        Assert.Equal(
+            [longest, longest + "x"],
+            connection.Query<string>("SELECT country FROM locations WHERE nct_id = 'NCT03475563' AND ordinal < 2 ORDER BY ordinal"));
+        Assert.Equal(
+            [longest],
+            connection.Query<string>("SELECT value FROM study_facets WHERE nct_id = 'NCT03475563' AND facet = 'country' AND length(value) >= 200"));
+        FacetConsistency.AssertHolds(connection);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using Dapper;
 
 namespace TrialEvidence.Data.Tests.Import;
@@ -100,5 +101,43 @@ public class HostileInputImportTests
         using var connection = database.Open();
         var stored = connection.QuerySingle<byte[]>("SELECT CAST(raw_json AS BLOB) FROM study_versions_json WHERE nct_id = @id", new { id = "NCT03418623" });
         Assert.Equal(bytes.AsSpan().TrimEnd("\r\n\t"u8).ToArray(), stored);
+    }
+
+    /// <summary>
+    /// A status or date runs on past any registry code (a broken export, or hostile): the record
+    /// is refused, naming the field, and the version stored before it stays current, as it was.
+    /// </summary>
+    [Theory]
+    [InlineData("overallStatus")]
+    [InlineData("startDateStruct")]
+    [InlineData("lastUpdatePostDateStruct")]
+    public void A_status_or_date_longer_than_any_registry_code_refuses_the_record_and_keeps_the_stored_version(string field)
+    {
+        using var database = new TempDatabase();
+        Assert.Equal(1, database.Import(SharedData.CtGovFile("NCT03418623.json")).Counts.New);
+        var text = string.Concat(Enumerable.Repeat("RECRUITING ", 30));
+        var later = database.WriteFile("later/NCT03418623.json", LaterVersion.OfShared("NCT03418623", "2030-01-02", record =>
+        {
+            var status = LaterVersion.StatusModule(record);
+            if (field == "overallStatus")
+            {
+                status[field] = text;
+            }
+            else
+            {
+                status[field]!["date"] = text;
+            }
+        }));
+
+        var summary = database.Import(later);
+
+        var rejection = Assert.Single(summary.Rejections);
+        Assert.Contains($"is {text.Length} characters long, which no registry code or date is (at most 200)", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains(field == "overallStatus" ? "\"overallStatus\"" : "\"date\"", rejection.Reason, StringComparison.Ordinal);
+        using var connection = database.Open();
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM study_versions WHERE nct_id = 'NCT03418623'"));
+        Assert.Equal(
+            JsonDocument.Parse(File.ReadAllText(SharedData.CtGovFile("NCT03418623.json"))).RootElement.GetProperty("protocolSection").GetProperty("statusModule").GetProperty("overallStatus").GetString(),
+            connection.ExecuteScalar<string>("SELECT overall_status FROM studies WHERE nct_id = 'NCT03418623'"));
     }
 }
