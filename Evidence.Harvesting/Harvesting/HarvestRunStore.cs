@@ -127,7 +127,9 @@ public sealed class HarvestRunStore(EvidenceDatabase connections, StudyIngest in
                 RunId = run.Id,
                 run.Topic,
                 SeenAt = seenAt,
-                NctIds = JsonSerializer.Serialize(stored.Studies.Select(s => s.Study.Record.NctId)),
+                // Once each: a page may hold one study twice (EUCTR's download can give a member
+                // state's record twice), and PostgreSQL refuses an upsert that meets a row twice.
+                NctIds = JsonSerializer.Serialize(stored.Studies.Select(s => s.Study.Record.NctId).Distinct(StringComparer.Ordinal)),
             }, transaction);
         };
     }

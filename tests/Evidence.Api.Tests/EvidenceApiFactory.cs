@@ -7,8 +7,9 @@ using TrialEvidence.Data.Import;
 namespace TrialEvidence.Api.Tests;
 
 /// <summary>
-/// The real application on a real SQLite file filled by importing ../shared/ctgov; the scheduler
-/// is off (no registry to reach), harvests on demand take the key "test-key".
+/// The real application on a real database filled by importing ../shared/ctgov: a SQLite file,
+/// or PostgreSQL when the suite runs there (<see cref="ApiDatabase"/>); the scheduler is off (no
+/// registry to reach), harvests on demand take the key <see cref="ApiKey"/>.
 /// </summary>
 public class EvidenceApiFactory : WebApplicationFactory<Program>
 {
@@ -24,25 +25,25 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
     protected EvidenceApiFactory(bool postgres, TimeProvider? importClock = null)
     {
         _importClock = importClock ?? TimeProvider.System;
-        Database = new TempDatabase();
-        Postgres = postgres ? new TempPostgresDatabase() : null;
+        _database = new ApiDatabase(postgres);
         Import(SharedData.CtGov);
     }
 
-    /// <summary>The database the application reads when the suite runs on PostgreSQL; null on SQLite.</summary>
-    public TempPostgresDatabase? Postgres { get; }
-
-    /// <summary>The database the application reads, whichever engine it is.</summary>
-    public EvidenceDatabase Connections => Postgres is { } postgres ? postgres.Database : Database.Connections;
-
-    /// <summary>A connection to the database the application reads (its SQL goes through <c>connection.Sql(...)</c>).</summary>
-    public DbConnection OpenDatabase() => Connections.Open();
-
-    /// <summary>Imports records into the database the application reads.</summary>
-    public ImportSummary ImportRecords(string path) =>
-        (Postgres?.CreateImporter(_importClock) ?? Database.CreateImporter(_importClock)).Import(RecordSource.Expand([path]));
+    private readonly ApiDatabase _database;
 
     private readonly TimeProvider _importClock;
+
+    /// <summary>The database the application reads when the suite runs on PostgreSQL; null on SQLite.</summary>
+    public TempPostgresDatabase? Postgres => _database.Postgres;
+
+    /// <summary>The database the application reads, whichever engine it is.</summary>
+    public EvidenceDatabase Connections => _database.Connections;
+
+    /// <summary>A connection to the database the application reads (its SQL goes through <c>connection.Sql(...)</c>).</summary>
+    public DbConnection OpenDatabase() => _database.Open();
+
+    /// <summary>Imports records into the database the application reads.</summary>
+    public ImportSummary ImportRecords(string path) => _database.CreateImporter(_importClock).Import(RecordSource.Expand([path]));
 
     /// <summary>Imports each of <paramref name="paths"/> in turn; a rejected record stops the fixture, named.</summary>
     protected void Import(params string[] paths)
@@ -58,18 +59,13 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    public TempDatabase Database { get; }
+    /// <summary>The SQLite file (the application's database unless the suite runs on PostgreSQL), and the tests' scratch folder.</summary>
+    public TempDatabase Database => _database.Sqlite;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Database:Path", Database.Path);
-        if (Postgres is not null)
-        {
-            builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("Database:ConnectionString", Postgres.ConnectionString);
-        }
-
+        _database.Configure(builder);
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Api:HarvestApiKey", ApiKey);
     }
@@ -79,8 +75,7 @@ public class EvidenceApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Database.Dispose();
-            Postgres?.Dispose();
+            _database.Dispose();
         }
     }
 }

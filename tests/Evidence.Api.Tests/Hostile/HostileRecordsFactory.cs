@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace TrialEvidence.Api.Tests.Hostile;
 
 /// <summary>
-/// The API on a real Kestrel server over loopback, on a database holding ../shared/ctgov and
+/// The API on a real Kestrel server over loopback, on a database (<see cref="ApiDatabase"/>) holding ../shared/ctgov and
 /// records whose registry text is hostile: a phase that is no enum value, quotes, brackets,
 /// Markdown links and images, HTML, spreadsheet formulas, control characters, a 100 KB title.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class HostileRecordsFactory : WebApplicationFactory<Program>
     /// <summary>NCT ids of the hostile records, NCT99000000 onwards (never a real registry id).</summary>
     public static readonly IReadOnlyList<string> Ids = [.. Enumerable.Range(0, Texts.Length).Select(i => $"NCT990000{i:D2}")];
 
-    public TempDatabase Database { get; } = new();
+    public ApiDatabase Database { get; } = new();
 
     public HostileRecordsFactory()
     {
@@ -41,7 +41,7 @@ public sealed class HostileRecordsFactory : WebApplicationFactory<Program>
             Database.WriteFile($"hostile/{Ids[i]}.json", Record(Ids[i], Texts[i]).ToJsonString());
         }
 
-        var hostile = Database.Import(Path.Combine(Database.Directory, "hostile"));
+        var hostile = Database.Import(Path.Combine(Database.Sqlite.Directory, "hostile"));
         Assert.Empty(hostile.Rejections);
         Assert.Equal(Texts.Length, hostile.Counts.New);
         UseKestrel(0);
@@ -86,7 +86,7 @@ public sealed class HostileRecordsFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Database:Path", Database.Path);
+        Database.Configure(builder);
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Api:HarvestApiKey", EvidenceApiFactory.ApiKey);
     }

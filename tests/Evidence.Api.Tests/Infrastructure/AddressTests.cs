@@ -8,13 +8,12 @@ public sealed class AddressTests
     [Fact]
     public async Task An_address_in_ASPNETCORE_URLS_is_the_one_it_listens_on()
     {
-        using var database = new TempDatabase();
+        using var database = new ApiDatabase();
         var address = new Uri($"http://127.0.0.1:{ApiProcess.FreePort()}/");
-        using var api = ApiProcess.Start(new Dictionary<string, string>
+        using var api = ApiProcess.Start(database.Environment(new()
         {
             ["ASPNETCORE_URLS"] = address.ToString(),
-            ["TRIALEVIDENCE_Database__Path"] = database.Path,
-        });
+        }));
 
         Assert.Equal(HttpStatusCode.OK, await api.FirstAnswer(new Uri(address, "/api/topics"), TimeSpan.FromSeconds(60)));
     }

@@ -24,6 +24,10 @@ public sealed class ApiProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Lines written to standard output so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
@@ -92,6 +96,13 @@ public sealed class ApiProcess : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGKILL: the process ends where it is, and nothing of it runs after (no shutdown of any kind).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
     }
 
     public void Dispose()

@@ -35,11 +35,41 @@ public sealed class StartupTests
         }
     }
 
-    private sealed class FreshDatabaseFactory(string path) : WebApplicationFactory<Program>
+    /// <summary>On PostgreSQL, a new empty database gets every one of PostgreSQL's migrations.</summary>
+    [SkippableFact]
+    public async Task Starting_on_a_new_postgres_database_applies_every_migration()
     {
+        using var database = new TempPostgresDatabase(migrate: false);
+        using (var factory = new FreshDatabaseFactory(new Dictionary<string, string>
+               {
+                   ["Database:Provider"] = "Postgres",
+                   ["Database:ConnectionString"] = database.ConnectionString,
+               }))
+        {
+            using var client = factory.CreateClient();
+            using var response = await client.GetAsync("/api/trials");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var connection = database.Open();
+        var applied = connection.Query<int>("SELECT version FROM schema_migrations ORDER BY version").ToList();
+        Assert.Equal(Migration.EmbeddedPostgres.Select(m => m.Version), applied);
+    }
+
+    private sealed class FreshDatabaseFactory(Dictionary<string, string> settings) : WebApplicationFactory<Program>
+    {
+        public FreshDatabaseFactory(string path)
+            : this(new Dictionary<string, string> { ["Database:Path"] = path })
+        {
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("Database:Path", path);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting("Scheduler:Enabled", "false");
         }
     }

@@ -79,7 +79,7 @@ public sealed class EuctrTopicTests(EuctrTopicTests.Factory factory) : IClassFix
 
     public sealed class Factory : WebApplicationFactory<Program>, IAsyncLifetime
     {
-        public TempDatabase Database { get; } = new();
+        public ApiDatabase Database { get; } = new();
 
         public ReplayRegistryServer Registry { get; private set; } = null!;
 
@@ -103,10 +103,12 @@ public sealed class EuctrTopicTests(EuctrTopicTests.Factory factory) : IClassFix
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             ArgumentNullException.ThrowIfNull(builder);
-            foreach (var (key, value) in HarvestTestHost.Settings(Registry.BaseAddress, Database.Path))
+            foreach (var (key, value) in HarvestTestHost.Settings(Registry.BaseAddress, Database.Sqlite.Path))
             {
                 builder.UseSetting(key, value);
             }
+
+            Database.Configure(builder);
 
             builder.UseSetting("Euctr:BaseUrl", EuctrBaseUrl);
             builder.UseSetting("Euctr:RequestsPerSecond", "200");

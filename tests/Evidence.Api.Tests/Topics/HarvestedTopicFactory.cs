@@ -19,7 +19,7 @@ public sealed class HarvestedTopicFactory : WebApplicationFactory<Program>, IAsy
 {
     public const string UpdatedDataTimestamp = "2031-02-03T04:05:06";
 
-    public TempDatabase Database { get; } = new();
+    public ApiDatabase Database { get; } = new();
 
     public ReplayRegistryServer Registry { get; private set; } = null!;
 
@@ -48,10 +48,12 @@ public sealed class HarvestedTopicFactory : WebApplicationFactory<Program>, IAsy
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        foreach (var (key, value) in HarvestTestHost.Settings(Registry.BaseAddress, Database.Path))
+        foreach (var (key, value) in HarvestTestHost.Settings(Registry.BaseAddress, Database.Sqlite.Path))
         {
             builder.UseSetting(key, value);
         }
+
+        Database.Configure(builder);
 
         builder.UseSetting("Scheduler:Enabled", "false");
     }

@@ -20,12 +20,12 @@ public sealed class ImportedRecordsFactory : WebApplicationFactory<Program>
         Import(SecondDay, SharedData.CtGovFile("NCT03418623.json"));
     }
 
-    public TempDatabase Database { get; } = new();
+    public ApiDatabase Database { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Database:Path", Database.Path);
+        Database.Configure(builder);
         builder.UseSetting("Scheduler:Enabled", "false");
     }
 

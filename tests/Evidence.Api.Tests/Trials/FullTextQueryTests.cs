@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Dapper;
 using TrialEvidence.Api.Trials;
+using TrialEvidence.Data.Database;
+using TrialEvidence.Data.Search;
 
 namespace TrialEvidence.Api.Tests.Trials;
 
@@ -20,12 +23,14 @@ public sealed class FullTextQueryTests
     [Fact]
     public void A_search_for_a_stroke_letter_finds_the_study_that_holds_it()
     {
-        using var database = new TempDatabase();
+        using var database = new ApiDatabase();
+        var record = JsonNode.Parse(File.ReadAllText(SharedData.CtGovFile("NCT03475563.json")))!;
+        record["protocolSection"]!["identificationModule"]!["briefTitle"] = "A trial in Łódź";
+        Assert.Equal(1, database.Import(database.WriteFile("lodz/NCT03475563.json", record.ToJsonString())).Counts.New);
         using var connection = database.Open();
-        connection.Execute("INSERT INTO study_search (rowid, nct_id, titles, summary, conditions, interventions, sponsor) VALUES (1, 'NCT00000001', 'A trial in Łódź', '', '', '', '')");
 
-        var found = connection.Query<long>(TrialReads.Matches("@q"), new { q = TrialReads.FullTextQuery("Łódź") }).ToList();
+        var found = connection.Query<long>(connection.Sql(TrialReads.Matches("@q")), new { q = new FullTextQuery(TrialReads.FullTextQuery("Łódź")!) }).ToList();
 
-        Assert.Equal([1L], found);
+        Assert.Equal([connection.ExecuteScalar<long>(connection.Sql("SELECT rowid FROM studies WHERE nct_id = 'NCT03475563'"))], found);
     }
 }

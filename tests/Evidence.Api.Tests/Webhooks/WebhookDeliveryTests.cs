@@ -16,18 +16,18 @@ public sealed class WebhookDeliveryTests : IDisposable
     private const string Secret = "a-receivers-secret-of-some-length";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly TempDatabase _database = new();
+    private readonly ApiDatabase _database = new();
 
     public WebhookDeliveryTests() => _database.Import(SharedData.CtGov);
 
     public void Dispose() => _database.Dispose();
 
     /// <summary>The API on the test's database with one webhook to <paramref name="url"/>, quick to poll and retry.</summary>
-    private sealed class Api(TempDatabase database, Uri url, IReadOnlyDictionary<string, string>? more = null) : WebApplicationFactory<Program>
+    private sealed class Api(ApiDatabase database, Uri url, IReadOnlyDictionary<string, string>? more = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("Database:Path", database.Path);
+            database.Configure(builder);
             builder.UseSetting("Scheduler:Enabled", "false");
             builder.UseSetting("Webhooks:0:Name", "coordinator");
             builder.UseSetting("Webhooks:0:Url", url.ToString());

@@ -31,14 +31,14 @@ public sealed class SchedulerTakeoverTests : ReplayRegistryTest
         using var connection = database.Open();
 
         // The run starts and stores a page or two; its owner is one of the two processes.
-        var running = await Until(() => connection.QuerySingleOrDefault<(long Id, string Owner, long Pages)?>(
+        var running = await Poll.Until(() => connection.QuerySingleOrDefault<(long Id, string Owner, long Pages)?>(
             "SELECT id, owner, pages FROM harvest_runs WHERE topic = 'everything' AND outcome = 'running' AND next_page_token IS NOT NULL"), TimeSpan.FromSeconds(60));
         var pid = int.Parse(running.Owner.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
         var (killed, survivor) = pid == first.Id ? (first, second) : (second, first);
         Assert.Equal(pid, killed.Id);
         killed.Kill();
 
-        var finished = await Until(() => connection.QuerySingleOrDefault<(long Id, long? ResumedFrom)?>(
+        var finished = await Poll.Until(() => connection.QuerySingleOrDefault<(long Id, long? ResumedFrom)?>(
             "SELECT id, resumed_from FROM harvest_runs WHERE topic = 'everything' AND outcome = 'succeeded'"), TimeSpan.FromSeconds(90));
 
         Assert.Equal(running.Id, finished.ResumedFrom);
@@ -46,23 +46,6 @@ public sealed class SchedulerTakeoverTests : ReplayRegistryTest
         Assert.Equal(Registry.Studies.Count, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = 'everything'"));
         Assert.Contains(survivor.Log, line => line.Contains("Taking over the harvest of everything", StringComparison.Ordinal));
         Assert.False(survivor.HasExited);
-    }
-
-    private static async Task<T> Until<T>(Func<T?> read, TimeSpan limit)
-        where T : struct
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (read() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"not within {limit.TotalSeconds} s");
     }
 
     /// <summary>The harvester's scheduler (no command) in a process of its own, configured through the environment.</summary>
