@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -58,6 +59,17 @@ public sealed class ReadCache : IDisposable
     public void Set(string key, CachedAnswer answer, long bytes) =>
         _cache?.Set(key, answer, new MemoryCacheEntryOptions { Size = bytes + EntryOverheadBytes, SlidingExpiration = TimeSpan.FromMinutes(30) });
 
+    /// <summary>Answers being computed, by key: a request that finds its own there waits for that answer.</summary>
+    private readonly ConcurrentDictionary<string, Task<CachedAnswer?>> _computing = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The computation of <paramref name="key"/> under way: another request's, or <paramref name="mine"/>
+    /// when there is none (the caller then computes, and ends it with <see cref="Computed"/>).
+    /// </summary>
+    public Task<CachedAnswer?> Computing(string key, Task<CachedAnswer?> mine) => _computing.GetOrAdd(key, mine);
+
+    public void Computed(string key, Task<CachedAnswer?> mine) => _computing.TryRemove(KeyValuePair.Create(key, mine));
+
     public void Dispose() => _cache?.Dispose();
 }
 
@@ -66,7 +78,8 @@ public sealed record CachedAnswer(FileContentHttpResult Result, IReadOnlyList<Ke
 
 /// <summary>
 /// Serves a GET from <see cref="ReadCache"/> when the same URL (and Accept header) was answered
-/// at the same data version; otherwise runs the endpoint and keeps a successful answer.
+/// at the same data version; otherwise runs the endpoint, once for the same requests arriving
+/// while it runs, and keeps a successful answer.
 /// </summary>
 public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json) : IEndpointFilter
 {
@@ -85,14 +98,40 @@ public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json)
         var key = ReadCache.KeyFor(cache.DataVersion(), http.Request);
         if (cache.TryGet(key, out var hit))
         {
-            foreach (var (name, value) in hit!.Headers)
-            {
-                http.Response.Headers[name] = value;
-            }
-
-            return hit.Result;
+            return Served(http, hit!);
         }
 
+        // The same request at the same data version being answered already (a page opened by
+        // many at once, after a harvest): its answer serves this one too, computed once. When it
+        // keeps none (an error), this request is answered on its own.
+        var mine = new TaskCompletionSource<CachedAnswer?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var computing = cache.Computing(key, mine.Task);
+        if (computing != mine.Task)
+        {
+            return await computing.WaitAsync(http.RequestAborted) is { } shared ? Served(http, shared) : (await Answer(key, context, next)).Result;
+        }
+
+        try
+        {
+            var (result, kept) = await Answer(key, context, next);
+            mine.SetResult(kept);
+            return result;
+        }
+        catch
+        {
+            mine.TrySetResult(null);
+            throw;
+        }
+        finally
+        {
+            cache.Computed(key, mine.Task);
+        }
+    }
+
+    /// <summary>The endpoint's answer, and what of it is kept under <paramref name="key"/> (null for an error).</summary>
+    private async Task<(object? Result, CachedAnswer? Kept)> Answer(string key, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
         var before = http.Response.Headers.Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var result = await next(context);
         // A JSON answer is written to bytes once, here, and those bytes are sent now and on every
@@ -105,12 +144,23 @@ public sealed class ReadCacheFilter(ReadCache cache, IOptions<JsonOptions> json)
                 TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions), JsonContentType),
             _ => null,
         };
-        if (kept is FileContentHttpResult answer)
+        if (kept is not FileContentHttpResult answer)
         {
-            cache.Set(key, new CachedAnswer(answer, [.. http.Response.Headers.Where(h => !before.Contains(h.Key))]), answer.FileContents.Length);
-            return answer;
+            return (result, null);
         }
 
-        return result;
+        var cached = new CachedAnswer(answer, [.. http.Response.Headers.Where(h => !before.Contains(h.Key))]);
+        cache.Set(key, cached, answer.FileContents.Length);
+        return (answer, cached);
+    }
+
+    private static FileContentHttpResult Served(HttpContext http, CachedAnswer answer)
+    {
+        foreach (var (name, value) in answer.Headers)
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        return answer.Result;
     }
 }

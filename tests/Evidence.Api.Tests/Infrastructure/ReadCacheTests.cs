@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TrialEvidence.Api.Infrastructure;
 
 namespace TrialEvidence.Api.Tests.Infrastructure;
@@ -79,6 +82,74 @@ public sealed class ReadCacheTests
         Assert.Equal(ReadCache.KeyFor(1, shortRequest).Length, ReadCache.KeyFor(1, longRequest).Length);
         Assert.NotEqual(ReadCache.KeyFor(1, longRequest), ReadCache.KeyFor(2, longRequest));
         Assert.True(ReadCache.KeyFor(1, longRequest).Length <= 64);
+    }
+
+    /// <summary>
+    /// Many asking at once for what nobody asked before (the page opened by a team after a
+    /// harvest): the answer is computed once, and each of them gets it with its headers.
+    /// </summary>
+    [Fact]
+    public async Task The_same_request_arriving_while_it_is_computed_waits_for_that_answer()
+    {
+        using var factory = new EvidenceApiFactory();
+        var filter = new ReadCacheFilter(factory.Services.GetRequiredService<ReadCache>(), factory.Services.GetRequiredService<IOptions<JsonOptions>>());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var computed = 0;
+        EndpointFilterDelegate endpoint = async context =>
+        {
+            Interlocked.Increment(ref computed);
+            await gate.Task;
+            context.HttpContext.Response.Headers["X-Total-Count"] = "7";
+            return TypedResults.Ok(new { total = 7 });
+        };
+
+        var requests = Enumerable.Range(0, 8).Select(_ => Request("/api/trials", "?status=RECRUITING")).ToList();
+        var answers = requests.Select(r => filter.InvokeAsync(EndpointFilterInvocationContext.Create(r), endpoint).AsTask()).ToList();
+        await Task.Delay(200); // all eight are in: one computes, seven wait
+        gate.SetResult();
+        var results = await Task.WhenAll(answers);
+
+        Assert.Equal(1, computed);
+        Assert.All(results, r => Assert.Equal("{\"total\":7}"u8.ToArray(), Assert.IsType<FileContentHttpResult>(r).FileContents.ToArray()));
+        Assert.All(requests, r => Assert.Equal("7", r.Response.Headers["X-Total-Count"].ToString()));
+    }
+
+    /// <summary>An answer not kept (an error) serves nobody else: a request that waited for it is answered on its own.</summary>
+    [Fact]
+    public async Task A_request_that_waited_for_an_error_is_answered_on_its_own()
+    {
+        using var factory = new EvidenceApiFactory();
+        var filter = new ReadCacheFilter(factory.Services.GetRequiredService<ReadCache>(), factory.Services.GetRequiredService<IOptions<JsonOptions>>());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var computed = 0;
+        EndpointFilterDelegate endpoint = async _ =>
+        {
+            if (Interlocked.Increment(ref computed) == 1)
+            {
+                await gate.Task;
+                return TypedResults.Problem("the first fails", statusCode: 503);
+            }
+
+            return TypedResults.Ok(new { total = 7 });
+        };
+
+        var first = filter.InvokeAsync(EndpointFilterInvocationContext.Create(Request("/api/trials", "?q=x")), endpoint).AsTask();
+        var second = filter.InvokeAsync(EndpointFilterInvocationContext.Create(Request("/api/trials", "?q=x")), endpoint).AsTask();
+        await Task.Delay(200);
+        gate.SetResult();
+
+        Assert.IsType<ProblemHttpResult>(await first);
+        Assert.IsType<FileContentHttpResult>(await second);
+        Assert.Equal(2, computed);
+    }
+
+    private static DefaultHttpContext Request(string path, string query)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query);
+        return context;
     }
 
     private sealed class CacheOff : EvidenceApiFactory
