@@ -197,8 +197,15 @@ public sealed partial class TrialReads
     /// </summary>
     private const string SponsorCandidates = """SELECT rowid FROM sponsor_search WHERE sponsor_search MATCH '"' || replace({0}, '"', '""') || '"'""";
 
-    /// <summary>The same as <see cref="SponsorContains"/>, the candidates first from the trigram index.</summary>
-    private const string SponsorIndexed = $"((s.rowid IN ({SponsorCandidates}) AND s.lead_sponsor {LikeContains}) OR {RegistrationSponsorContains})";
+    /// <summary>
+    /// The same as <see cref="SponsorContains"/>, the candidates first from the trigram index, as
+    /// one list of NCT ids: the studies whose sponsor holds the value and those a registration
+    /// holding it is listed under. (Written as an OR of the two, PostgreSQL read every study to test it.)
+    /// </summary>
+    private const string SponsorIndexed = $"""
+        s.nct_id IN (SELECT c.nct_id FROM studies c WHERE c.rowid IN ({SponsorCandidates}) AND c.lead_sponsor {LikeContains}
+                     UNION ALL SELECT h.shown_as FROM studies h WHERE h.shown_as IS NOT NULL AND h.lead_sponsor {LikeContains})
+        """;
 
     /// <summary>Whether a sponsor value is long enough (three characters) to be looked up in the trigram index.</summary>
     private static bool HasTrigram(string value) => value.EnumerateRunes().Count() >= 3;
