@@ -120,11 +120,153 @@ internal readonly record struct JsonText(string Text)
 
 internal static class RowInsert
 {
-    /// <summary>The statement prepared for <paramref name="connection"/>'s engine.</summary>
+    /// <summary>
+    /// The statement prepared for <paramref name="connection"/>'s engine. On PostgreSQL a plain
+    /// INSERT of parameters into a table's columns is a binary COPY; any other statement (an
+    /// upsert, an INSERT OR IGNORE, an UPDATE) goes in batches of commands.
+    /// </summary>
     public static IRowInsert<T> Prepare<T>(DbConnection connection, DbTransaction transaction, string sql, params (string Name, Func<T, object?> Value)[] columns) =>
         connection is NpgsqlConnection postgres
-            ? new PostgresRowInsert<T>(postgres, sql, columns)
+            ? (IRowInsert<T>?)PostgresCopyInsert<T>.TryPrepare(postgres, sql, columns) ?? new PostgresRowInsert<T>(postgres, sql, columns)
             : new PreparedInsert<T>((SqliteConnection)connection, (SqliteTransaction)transaction, sql, columns);
+}
+
+/// <summary>
+/// A plain INSERT of parameters on PostgreSQL, sent as one binary COPY per call: the rows stream
+/// in one round trip, and the server runs no statement per row (its statement triggers fire once,
+/// over all the rows, as for one INSERT). Each value is written as its column's type, read from
+/// the catalog once per table.
+/// </summary>
+internal sealed partial class PostgresCopyInsert<T> : IRowInsert<T>
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly string _copy;
+    private readonly (Func<T, object?> Value, NpgsqlDbType Type)[] _columns;
+
+    private PostgresCopyInsert(NpgsqlConnection connection, string copy, (Func<T, object?>, NpgsqlDbType)[] columns)
+    {
+        _connection = connection;
+        _copy = copy;
+        _columns = columns;
+    }
+
+    /// <summary>The COPY for <paramref name="sql"/>, or null when it is not a plain INSERT of parameters into columns of types written here.</summary>
+    public static PostgresCopyInsert<T>? TryPrepare(NpgsqlConnection connection, string sql, (string Name, Func<T, object?> Value)[] columns)
+    {
+        var insert = PlainInsert().Match(sql);
+        if (!insert.Success)
+        {
+            return null;
+        }
+
+        var table = insert.Groups["table"].Value;
+        var names = insert.Groups["columns"].Value.Split(',', StringSplitOptions.TrimEntries);
+        var values = insert.Groups["values"].Value.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Length != values.Length)
+        {
+            return null;
+        }
+
+        var types = ColumnTypes.GetOrAdd(table, t => Read(connection, t));
+        var written = new (Func<T, object?>, NpgsqlDbType)[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var parameter = columns.FirstOrDefault(c => values[i] == "@" + c.Name);
+            if (parameter.Value is null || !types.TryGetValue(names[i], out var type) || WrittenAs(type) is not { } npgsqlType)
+            {
+                return null;
+            }
+
+            written[i] = (parameter.Value, npgsqlType);
+        }
+
+        return new PostgresCopyInsert<T>(connection, $"COPY {table} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", written);
+    }
+
+    public void Execute(IEnumerable<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var rowsOf = rows.GetEnumerator();
+        if (!rowsOf.MoveNext())
+        {
+            return;
+        }
+
+        using var importer = _connection.BeginBinaryImport(_copy);
+        do
+        {
+            importer.StartRow();
+            foreach (var (value, type) in _columns)
+            {
+                Write(importer, value(rowsOf.Current), type);
+            }
+        }
+        while (rowsOf.MoveNext());
+
+        importer.Complete();
+    }
+
+    private static void Write(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type)
+    {
+        switch (value)
+        {
+            case null:
+                importer.WriteNull();
+                break;
+            case JsonText json:
+                importer.Write(json.Text, type);
+                break;
+            case bool flag when type == NpgsqlDbType.Bigint:
+                importer.Write(flag ? 1L : 0L, type);
+                break;
+            case int or long when type == NpgsqlDbType.Bigint:
+                importer.Write(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), type);
+                break;
+            case int or long or float or double when type == NpgsqlDbType.Double:
+                importer.Write(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), type);
+                break;
+            case string or byte[]:
+                importer.Write(value, type);
+                break;
+            default:
+                throw new NotSupportedException($"A {value.GetType().Name} is not written to a {type} column by {nameof(PostgresCopyInsert<T>)}.");
+        }
+    }
+
+    /// <summary>The column types of each table, by column name: the schema is the same for every database of this version.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, string>> ColumnTypes = new(StringComparer.Ordinal);
+
+    private static Dictionary<string, string> Read(NpgsqlConnection connection, string table)
+    {
+        using var command = new NpgsqlCommand(
+            "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = to_regclass(@table) AND attnum > 0 AND NOT attisdropped", connection);
+        command.Parameters.AddWithValue("table", table);
+        using var reader = command.ExecuteReader();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            types[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return types;
+    }
+
+    private static NpgsqlDbType? WrittenAs(string type) => type switch
+    {
+        "text" => NpgsqlDbType.Text,
+        "bigint" => NpgsqlDbType.Bigint,
+        "double precision" => NpgsqlDbType.Double,
+        "bytea" => NpgsqlDbType.Bytea,
+        "jsonb" => NpgsqlDbType.Jsonb,
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*INSERT\s+INTO\s+(?<table>\w+)\s*\((?<columns>[\w\s,]+)\)\s*VALUES\s*\((?<values>[@\w\s,]+)\)\s*;?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex PlainInsert();
+
+    public void Dispose()
+    {
+    }
 }
 
 /// <summary>
