@@ -21,6 +21,9 @@ public sealed partial class HarvestJob(HarvestService harvests, ILogger<HarvestJ
     /// <summary>The one-off trigger of a harvest that cannot wait for its schedule (HarvestLifecycle).</summary>
     public static TriggerKey StartUpKeyFor(string topic) => new($"harvest-{topic}-now", "harvests");
 
+    /// <summary>The one-off trigger of a harvest handed over by an instance of a cluster that stops (HarvestLifecycle).</summary>
+    public static TriggerKey HandOverKeyFor(string topic, string instance) => new($"harvest-{topic}-from-{instance}", "harvests");
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -11,8 +11,9 @@ namespace TrialEvidence.Scheduling;
 /// At start-up, runs at once every topic that cannot wait for its next fire time: one never
 /// harvested, one whose last run was interrupted or failed (it resumes from its checkpoint), and
 /// one whose scheduled time passed while the program was not running (a misfire across restarts).
-/// At shutdown, interrupts running harvests, which then stop at once and resume next time,
-/// instead of holding the process through their retries.
+/// At shutdown, stops taking fire times and interrupts running harvests, which then stop at once
+/// instead of holding the process through their retries: alone, the next run resumes them; in a
+/// cluster (PostgreSQL), another instance resumes them now (HarvestJob hands them over).
 /// </summary>
 public sealed partial class HarvestLifecycle(
     ISchedulerFactory schedulers,
@@ -32,9 +33,42 @@ public sealed partial class HarvestLifecycle(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        // No more fire times here: a harvest handed over is taken by another instance, not by
+        // this one on its way out.
+        await scheduler.Standby(cancellationToken).ConfigureAwait(false);
+        var clustered = (await scheduler.GetMetadata(cancellationToken).ConfigureAwait(false)).JobStoreClustered;
         foreach (var topic in topics.CurrentValue.Topics)
         {
-            await scheduler.Interrupt(HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false);
+            var job = HarvestJob.KeyFor(topic.Name);
+            if (await scheduler.Interrupt(job, cancellationToken).ConfigureAwait(false) && clustered)
+            {
+                await HandOverAsync(scheduler, job, topic.Name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A harvest interrupted because this instance stops (a restart, a deployment), in a cluster:
+    /// a one-off trigger to run it now, which waits until the interrupted run has ended here and
+    /// is then taken by another instance, which resumes the run from its checkpoint. (Alone, an
+    /// instance resumes it at its next start.) Named after this instance: the trigger of the run
+    /// being interrupted, if it is another's hand-over, is kept until that run ends.
+    /// </summary>
+    private async Task HandOverAsync(IScheduler scheduler, JobKey job, string topic, CancellationToken cancellationToken)
+    {
+        var now = TriggerBuilder.Create()
+            .WithIdentity(HarvestJob.HandOverKeyFor(topic, scheduler.SchedulerInstanceId))
+            .ForJob(job)
+            .StartNow()
+            .Build();
+        try
+        {
+            await scheduler.ScheduleJob(now, default(ScheduleJobOptions), cancellationToken).ConfigureAwait(false);
+            LogHandedOver(logger, topic);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Handed over already.
         }
     }
 
@@ -101,6 +135,9 @@ public sealed partial class HarvestLifecycle(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvesting {Topic} now: another instance of the cluster has triggered it")]
     private static partial void LogTriggeredElsewhere(ILogger logger, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the harvest of {Topic} is handed over to another instance of the cluster, which resumes it")]
+    private static partial void LogHandedOver(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not trigger the start-up harvests; topics wait for their schedule")]
     private static partial void LogTriggerFailed(ILogger logger, Exception exception);

@@ -1,5 +1,8 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartz;
+using TrialEvidence.ReplayRegistry;
 using TrialEvidence.Harvesting;
 
 namespace TrialEvidence.Harvesting.Tests.Postgres;
@@ -52,16 +55,18 @@ public sealed class ClusteredSchedulerTests : ReplayRegistryTest
         var to = DateTimeOffset.UtcNow;
 
         using var runs = database.Open();
-        var harvests = runs.Query<(string StartedAt, string FinishedAt, string Outcome)>(
-                "SELECT started_at, finished_at, outcome FROM harvest_runs WHERE topic = 'everything' AND owner <> 'test' ORDER BY id")
-            .Select(r => (Started: At(r.StartedAt), Finished: At(r.FinishedAt), r.Outcome))
+        var harvests = runs.Query<(string StartedAt, string FinishedAt, string Outcome, long? ResumedFrom)>(
+                "SELECT started_at, finished_at, outcome, resumed_from FROM harvest_runs WHERE topic = 'everything' AND owner <> 'test' ORDER BY id")
+            .Select(r => (Started: At(r.StartedAt), Finished: At(r.FinishedAt), r.Outcome, r.ResumedFrom))
             .ToList();
-        // The fire times of the schedule while both ran: at most one harvest each. Two instances
-        // each firing them would harvest twice as often.
+        // The fire times of the schedule while both ran: at most one harvest each (a harvest the
+        // first instance handed over when it stopped, resumed by the second, is that harvest).
+        // Two instances each firing them would harvest twice as often.
         var fireTimes = (to.ToUnixTimeSeconds() / 3) - ((from.ToUnixTimeSeconds() + 2) / 3) + 1;
         Assert.Equal(2, instances);
-        Assert.InRange(harvests.Count, 3, fireTimes);
-        Assert.All(harvests, r => Assert.Equal(HarvestOutcome.Succeeded, r.Outcome));
+        Assert.InRange(harvests.Count(r => r.ResumedFrom is null), 3, fireTimes);
+        // Each succeeded, or was interrupted by an instance's stop.
+        Assert.All(harvests, r => Assert.Contains(r.Outcome, new[] { HarvestOutcome.Succeeded, HarvestOutcome.Interrupted }));
         // One at a time across the cluster: a fire time that comes while a harvest runs waits for it.
         Assert.All(harvests.Zip(harvests.Skip(1)), pair => Assert.True(pair.Second.Started >= pair.First.Finished, $"{pair.Second.Started:O} began before {pair.First.Finished:O} ended"));
     }
@@ -93,4 +98,43 @@ public sealed class ClusteredSchedulerTests : ReplayRegistryTest
             [(HarvestOutcome.Succeeded, "full")],
             connection.Query<(string, string)>("SELECT outcome, kind FROM harvest_runs WHERE topic = 'everything' ORDER BY id"));
     }
+
+    /// <summary>
+    /// A restart or a deployment stops the instance running a harvest: it hands the harvest over,
+    /// and the other instance resumes it from its checkpoint now, not at the next fire time.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_harvest_whose_instance_stops_gracefully_is_resumed_by_the_other_at_once()
+    {
+        using var database = new TempPostgresDatabase();
+        // Every page after the first takes a second: the harvest is under way when its instance stops.
+        Registry.InjectFault(Fault.Slow(TimeSpan.FromSeconds(1)), times: 1000, when: r => r.Query.ContainsKey("pageToken"));
+        var settings = Settings(database, "0 0 4 ? * MON"); // weekly: only the start-up trigger fires here
+        settings["Registry:AttemptTimeout"] = "00:00:05";
+        using var first = HarvestTestHost.Build(settings, withScheduler: true);
+        using var second = HarvestTestHost.Build(settings, withScheduler: true);
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
+        using var connection = database.Open();
+
+        var running = await Poll.Until(() => connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM harvest_runs WHERE topic = 'everything' AND outcome = 'running' AND next_page_token IS NOT NULL"), TimeSpan.FromSeconds(60));
+        var owner = await Harvesting(first) ? first : await Harvesting(second) ? second : null;
+        Assert.NotNull(owner);
+        var stopped = DateTimeOffset.UtcNow;
+        await owner.StopAsync();
+
+        var resumed = await Poll.Until(() => connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM harvest_runs WHERE topic = 'everything' AND outcome = 'succeeded' AND resumed_from = @running", new { running }), TimeSpan.FromSeconds(60));
+        var waited = DateTimeOffset.UtcNow - stopped;
+        await (owner == first ? second : first).StopAsync();
+
+        Assert.Equal(HarvestOutcome.Interrupted, connection.ExecuteScalar<string>("SELECT outcome FROM harvest_runs WHERE id = @running", new { running }));
+        Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM harvest_runs WHERE topic = 'everything'"));
+        Assert.Equal(Registry.Studies.Count, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = 'everything'"));
+        Assert.True(resumed > running);
+        Assert.True(waited < TimeSpan.FromSeconds(45), $"resumed {waited.TotalSeconds:F0} s after the stop");
+    }
+
+    private static async Task<bool> Harvesting(IHost host) =>
+        (await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetMetadata()).LocalExecutingJobs > 0;
 }
