@@ -13,7 +13,7 @@ namespace TrialEvidence.Scheduling;
 /// one whose scheduled time passed while the program was not running (a misfire across restarts).
 /// At shutdown, stops taking fire times and interrupts running harvests, which then stop at once
 /// instead of holding the process through their retries: alone, the next run resumes them; in a
-/// cluster (PostgreSQL), another instance resumes them now (HarvestJob hands them over).
+/// cluster (PostgreSQL), another instance resumes them now (<see cref="HandOverAsync"/>).
 /// </summary>
 public sealed partial class HarvestLifecycle(
     ISchedulerFactory schedulers,
@@ -56,19 +56,23 @@ public sealed partial class HarvestLifecycle(
     /// </summary>
     private async Task HandOverAsync(IScheduler scheduler, JobKey job, string topic, CancellationToken cancellationToken)
     {
-        var now = TriggerBuilder.Create()
-            .WithIdentity(HarvestJob.HandOverKeyFor(topic, scheduler.SchedulerInstanceId))
-            .ForJob(job)
-            .StartNow()
-            .Build();
+        if (await TriggerNowAsync(scheduler, HarvestJob.HandOverKeyFor(topic, scheduler.SchedulerInstanceId), job, cancellationToken).ConfigureAwait(false))
+        {
+            LogHandedOver(logger, topic);
+        }
+    }
+
+    /// <summary>Adds a one-off trigger of <paramref name="job"/> that fires now; false when one of that name is there already.</summary>
+    private static async Task<bool> TriggerNowAsync(IScheduler scheduler, TriggerKey key, JobKey job, CancellationToken cancellationToken)
+    {
         try
         {
-            await scheduler.ScheduleJob(now, default(ScheduleJobOptions), cancellationToken).ConfigureAwait(false);
-            LogHandedOver(logger, topic);
+            await scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity(key).ForJob(job).StartNow().Build(), default(ScheduleJobOptions), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (ObjectAlreadyExistsException)
         {
-            // Handed over already.
+            return false;
         }
     }
 
@@ -102,17 +106,11 @@ public sealed partial class HarvestLifecycle(
                 {
                     // A trigger of one name per topic: instances of a cluster starting together
                     // add it once, and the harvest runs once.
-                    var now = TriggerBuilder.Create()
-                        .WithIdentity(HarvestJob.StartUpKeyFor(topic.Name))
-                        .ForJob(HarvestJob.KeyFor(topic.Name))
-                        .StartNow()
-                        .Build();
-                    try
+                    if (await TriggerNowAsync(scheduler, HarvestJob.StartUpKeyFor(topic.Name), HarvestJob.KeyFor(topic.Name), cancellationToken).ConfigureAwait(false))
                     {
-                        await scheduler.ScheduleJob(now, default(ScheduleJobOptions), cancellationToken).ConfigureAwait(false);
                         LogTriggered(logger, topic.Name, reason);
                     }
-                    catch (ObjectAlreadyExistsException)
+                    else
                     {
                         LogTriggeredElsewhere(logger, topic.Name);
                     }

@@ -56,10 +56,17 @@ public sealed class ApiDatabase(bool postgres) : IDisposable
         ArgumentNullException.ThrowIfNull(environment);
         foreach (var (key, value) in Settings())
         {
-            environment.Add("TRIALEVIDENCE_" + key.Replace(":", "__", StringComparison.Ordinal), value);
+            environment.Add(Variable(key), value);
         }
 
         return environment;
+    }
+
+    /// <summary>The environment variable of a setting ("Database:Path": TRIALEVIDENCE_Database__Path).</summary>
+    public static string Variable(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return "TRIALEVIDENCE_" + key.Replace(":", "__", StringComparison.Ordinal);
     }
 
     /// <summary>Points the application at this database.</summary>

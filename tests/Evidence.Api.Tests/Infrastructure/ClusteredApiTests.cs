@@ -28,24 +28,17 @@ public sealed class ClusteredApiTests : IAsyncLifetime
     public async Task A_scheduled_harvest_runs_once_and_the_other_instance_finishes_it_when_its_owner_is_killed()
     {
         Skip.IfNot(TestProvider.IsPostgres, "API instances share a database only on PostgreSQL: this runs in the suite's PostgreSQL pass (TRIALEVIDENCE_TEST_PROVIDER=postgres)");
-        using var database = new TempPostgresDatabase();
+        using var database = new ApiDatabase(postgres: true);
         // One fire time, far enough ahead for both instances to start and for the topic's first
         // harvest (start-up: never harvested) to end.
         var fireAt = DateTimeOffset.UtcNow.AddSeconds(40);
-        var environment = new Dictionary<string, string>
-        {
-            ["TRIALEVIDENCE_Database__Provider"] = "Postgres",
-            ["TRIALEVIDENCE_Database__ConnectionString"] = database.ConnectionString,
-            ["TRIALEVIDENCE_Scheduler__Enabled"] = "true",
-            ["TRIALEVIDENCE_Topics__0__Enabled"] = "false",
-        };
-        foreach (var (key, value) in HarvestTestHost.Settings(_registry.BaseAddress, "unused.db").Where(s => s.Key != "Database:Path"))
-        {
-            environment["TRIALEVIDENCE_" + key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
-        environment["TRIALEVIDENCE_Topics__1__Schedule"] = fireAt.ToString("s m H d M ? yyyy", CultureInfo.InvariantCulture);
-        environment["TRIALEVIDENCE_Registry__AttemptTimeout"] = "00:00:05";
+        var settings = HarvestTestHost.Settings(_registry.BaseAddress, "unused.db");
+        settings.Remove("Database:Path"); // the database's own
+        settings["Scheduler:Enabled"] = "true";
+        settings["Topics:0:Enabled"] = "false";
+        settings["Topics:1:Schedule"] = fireAt.ToString("s m H d M ? yyyy", CultureInfo.InvariantCulture);
+        settings["Registry:AttemptTimeout"] = "00:00:05";
+        var environment = database.Environment(settings.ToDictionary(s => ApiDatabase.Variable(s.Key), s => s.Value!));
         var addresses = new[] { ApiProcess.FreePort(), ApiProcess.FreePort() }.Select(p => new Uri($"http://127.0.0.1:{p}/")).ToList();
         using var first = ApiProcess.Start(new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = addresses[0].ToString() });
         using var second = ApiProcess.Start(new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = addresses[1].ToString() });

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using TrialEvidence.Harvester.Tests.Commands;
 using TrialEvidence.ReplayRegistry;
 using TrialEvidence.TestSupport.Harvesting;
 
@@ -26,8 +25,10 @@ public sealed class SchedulerTakeoverTests : ReplayRegistryTest
         settings["Topics:0:Enabled"] = "false";
         settings["Topics:1:Schedule"] = "0 0 4 ? * MON"; // weekly: the start-up trigger alone fires here
         settings["Registry:AttemptTimeout"] = "00:00:05";
-        using var first = SchedulerProcess.Start(settings);
-        using var second = SchedulerProcess.Start(settings);
+        // The harvester's scheduler (no command), its settings on the command line.
+        string[] arguments = [.. settings.Select(s => $"--{s.Key}={s.Value}")];
+        using var first = HarvesterProcess.Start(arguments);
+        using var second = HarvesterProcess.Start(arguments);
         using var connection = database.Open();
 
         // The run starts and stores a page or two; its owner is one of the two processes.
@@ -37,6 +38,7 @@ public sealed class SchedulerTakeoverTests : ReplayRegistryTest
         var (killed, survivor) = pid == first.Id ? (first, second) : (second, first);
         Assert.Equal(pid, killed.Id);
         killed.Kill();
+        killed.Process.WaitForExit();
 
         var finished = await Poll.Until(() => connection.QuerySingleOrDefault<(long Id, long? ResumedFrom)?>(
             "SELECT id, resumed_from FROM harvest_runs WHERE topic = 'everything' AND outcome = 'succeeded'"), TimeSpan.FromSeconds(90));
@@ -44,74 +46,7 @@ public sealed class SchedulerTakeoverTests : ReplayRegistryTest
         Assert.Equal(running.Id, finished.ResumedFrom);
         Assert.Equal("interrupted", connection.ExecuteScalar<string>("SELECT outcome FROM harvest_runs WHERE id = @Id", new { running.Id }));
         Assert.Equal(Registry.Studies.Count, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM topic_studies WHERE topic = 'everything'"));
-        Assert.Contains(survivor.Log, line => line.Contains("Taking over the harvest of everything", StringComparison.Ordinal));
-        Assert.False(survivor.HasExited);
-    }
-
-    /// <summary>The harvester's scheduler (no command) in a process of its own, configured through the environment.</summary>
-    private sealed class SchedulerProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly ConcurrentQueue<string> _log = new();
-
-        private SchedulerProcess(Process process)
-        {
-            _process = process;
-            _process.OutputDataReceived += (_, e) => Keep(e.Data);
-            _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public int Id => _process.Id;
-
-        public bool HasExited => _process.HasExited;
-
-        public IReadOnlyList<string> Log => [.. _log];
-
-        public static SchedulerProcess Start(IReadOnlyDictionary<string, string?> settings)
-        {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            // The harvester from its own build output: its deps.json matches the files beside it there.
-            var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            start.ArgumentList.Add(Path.Combine(SharedData.RepositoryRoot, "Harvester", "bin", build.Parent!.Name, build.Name, "trialevidence-harvester.dll"));
-            foreach (var (key, value) in settings)
-            {
-                start.Environment["TRIALEVIDENCE_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-
-            return new SchedulerProcess(Process.Start(start)!);
-        }
-
-        /// <summary>SIGKILL: the process ends where it is, nothing of it runs after.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is not null)
-            {
-                _log.Enqueue(line);
-            }
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
-            }
-
-            _process.Dispose();
-        }
+        Assert.Contains("Taking over the harvest of everything", survivor.Output, StringComparison.Ordinal);
+        Assert.False(survivor.Process.HasExited);
     }
 }
