@@ -4,8 +4,9 @@ namespace TrialEvidence.Data.Normalisation;
 /// When a word is a misspelling of a drug's generic name ("pembrolizumb", "durvulamab"): a name
 /// of at least <see cref="MinimumLength"/> letters, a word without digits, the same first letter,
 /// and at most one edit away (two for names of <see cref="TwoEditsFrom"/> letters or more), an
-/// edit being a letter inserted, deleted, changed, or two neighbours swapped ("y" for "i" is no
-/// edit, <see cref="FoldY"/>). Generic names of one
+/// edit being a letter inserted, deleted, changed, or two letters swapped that are neighbours or
+/// have one letter between them ("ipilumimab" for ipilimumab; "y" for "i" is no edit,
+/// <see cref="FoldY"/>). Generic names of one
 /// stem mostly differ by more than that (nivolumab and lirilumab by three), a word near two names
 /// matches neither (<see cref="TermMatcher{T}"/>), and shorter names are matched only exactly:
 /// afatinib and apatinib, two real drugs, are one letter apart. The tests hold the real names that
@@ -76,8 +77,10 @@ public static class NearSpelling
     }
 
     /// <summary>
-    /// The optimal-string-alignment distance of two words (insertions, deletions, substitutions
-    /// and swaps of neighbours), or <paramref name="limit"/> + 1 as soon as it must exceed the limit.
+    /// The optimal-string-alignment distance of two words (insertions, deletions, substitutions,
+    /// swaps of neighbours, and swaps of two letters across a third, which registrants make with a
+    /// name's vowels: "ipilumimab", "durvulamab"), or <paramref name="limit"/> + 1 as soon as it
+    /// must exceed the limit.
     /// </summary>
     public static int Distance(string a, string b, int limit)
     {
@@ -86,6 +89,7 @@ public static class NearSpelling
             return limit + 1;
         }
 
+        Span<int> previous3 = stackalloc int[b.Length + 1];
         Span<int> previous2 = stackalloc int[b.Length + 1];
         Span<int> previous = stackalloc int[b.Length + 1];
         Span<int> current = stackalloc int[b.Length + 1];
@@ -107,6 +111,11 @@ public static class NearSpelling
                     value = Math.Min(value, previous2[j - 2] + 1);
                 }
 
+                if (i > 2 && j > 2 && a[i - 1] == b[j - 3] && a[i - 3] == b[j - 1] && a[i - 2] == b[j - 2])
+                {
+                    value = Math.Min(value, previous3[j - 3] + 1);
+                }
+
                 current[j] = value;
                 rowMinimum = Math.Min(rowMinimum, value);
             }
@@ -116,7 +125,8 @@ public static class NearSpelling
                 return limit + 1;
             }
 
-            var spare = previous2;
+            var spare = previous3;
+            previous3 = previous2;
             previous2 = previous;
             previous = current;
             current = spare;

@@ -26,6 +26,8 @@ public class NearSpellingTests
     [InlineData("Tislelimab", "tislelizumab")]
     [InlineData("Mytomicin C", "mitomycin")] // set 21: "y" for "i", twice
     [InlineData("amurubicin", "amrubicin")] // set 26: a letter added
+    [InlineData("Ipilumimab", "ipilimumab")] // set 29 (NCT01996202): two vowels swapped across the "m"
+    [InlineData("Durvulamab", "durvalumab")]
     public void A_generic_name_misspelled_by_an_edit_or_two_names_its_agent(string name, string agent)
     {
         var study = Normalise(WithArms([Intervention("DRUG", name)]));
@@ -124,6 +126,9 @@ public class NearSpellingTests
     [InlineData("pembrolizumab", "pembrolizumb", 1)]
     [InlineData("pembrolizumab", "pembrolizuamb", 1)]
     [InlineData("durvalumab", "durvulumab", 1)]
+    [InlineData("ipilimumab", "ipilumimab", 1)] // two letters swapped across a third that stays
+    [InlineData("abc", "cxa", 3)] // not when the letter between differs
+    [InlineData("abcd", "dbca", 2)] // nor across two letters
     [InlineData("nivolumab", "lirilumab", 3)]
     [InlineData("kitten", "sitting", 3)]
     public void Distance_counts_insertions_deletions_changes_and_swaps(string a, string b, int distance)
