@@ -57,7 +57,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             }
 
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
-            var allClasses = vocabulary.IciClassMatches(words);
+            // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
+            var allClasses = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).DistinctBy(m => (m.Value, m.Position)).ToList();
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
             var rt = GivenInText.Given(allRt, words, sequence: true);
@@ -382,7 +383,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// The words of a sentence that say what the trial gives, as a range of word positions: what
-    /// patients "will receive", "will be treated/given/administered/applied", "will undergo" or "will have", or the efficacy,
+    /// patients "will receive", "will be treated/given/administered/applied", "will undergo" or "will have" (or "are
+    /// scheduled to" receive, undergo or be given it), or the efficacy,
     /// safety, feasibility, effect or activity "of" a therapy it assesses (the whole sentence);
     /// what the trial's own therapy "includes" or "consists of" (<see cref="OpensWithOwnTherapy"/>), to the end;
     /// what patients are randomized or assigned "to receive" (or "to" a therapy), up to the end of that clause; the
@@ -417,6 +419,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 || (AssessedWords.Contains(word) && next == "of" && !OfOthers(words, i)))
             {
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
+            }
+
+            if (word == "scheduled" && next == "to" && words.WordsBefore(i, 2).ToList() is [.., "are" or "is"] or ["will", "be"] && words.WordsFrom(i + 2, 2).ToList() is ["receive" or "undergo" or "administered", ..] or ["be", "treated" or "given" or "administered"])
+            {
+                // "The eligible patients are scheduled to receive ...", as they "will receive" it
+                // (and as registrants also write it, "scheduled to administered"); not what they
+                // "had been" or "were" scheduled to receive before the trial.
+                return (0, words.Words.Count);
             }
 
             if (word == "to" && next == "receive" && words.WordsBefore(i, 6).Any(AssignedWords.Contains))

@@ -13,13 +13,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     public InterventionTerms Normalise(StudyRecord record, ArmMembership membership, Intervention intervention, List<TermSource> sources)
     {
+        var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
         if (IsPlacebo(intervention.Name))
         {
-            return new InterventionTerms(intervention.Ordinal, [], [], [], null, [], []);
+            // A placebo gives no agent of its own; the drugs its description joins to it are
+            // given with it ("Placebo Plus Pemetrexed and Carboplatin").
+            return PlaceboPartners(record, membership, intervention, description, sources);
         }
 
         var own = OwnTexts(intervention).ToList();
-        var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
         var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
         var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
         var isRadiation = IsRadiation(intervention);
@@ -41,6 +43,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && !FreeTextEvidence.SupportsCare(record);
         var readsDescription = isDrug || deliversDrugs || (!neverDrug && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
+        if (intervention.OtherNames.Count > 0 && agents.Any(a => a.Field == own[0].Field))
+        {
+            // "Nivolumab" with the other name "BMS-986213" (nivolumab and relatlimab in one
+            // product) beside an intervention "Relatlimab": an agent only its other names give
+            // is the intervention's named for it.
+            var listed = NamedForElsewhere(record, membership, intervention).Agents;
+            agents = [.. agents.Where(a => a.Field == own[0].Field || agents.Any(n => n.Field == own[0].Field && n.Match.Value.Name == a.Match.Value.Name) || !listed.Contains(a.Match.Value.Name))];
+        }
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
             var named = NamedClasses(own);
@@ -71,6 +81,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                         && !(kinds.OnlyChemoradiotherapy && (NamedElsewhere(elsewhere, m.Value) || !InRtCourse(a.Text, rt, m.Position))))
                     .Select(m => (a.Field, m));
             })];
+        }
+
+        if (agents.Count > 0 && isDrug)
+        {
+            agents = [.. agents, .. FormulaAgents(record, membership, intervention, description, (_, match) => match is { } agent && agents.Any(a => a.Match.Value.Name == agent.Value.Name))];
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
@@ -247,6 +262,144 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
+    /// A placebo's terms: no agent of its own, but the drugs its description joins to it
+    /// (<see cref="FormulaAgents"/>: "3mg/kg IV(placebo+cis-platinum+5FU)"), as partners.
+    /// </summary>
+    private InterventionTerms PlaceboPartners(StudyRecord record, ArmMembership membership, Intervention intervention, (string Field, TermText Text) description, List<TermSource> sources)
+    {
+        var partners = FormulaAgents(record, membership, intervention, description, (word, _) => PlaceboWords.Contains(word))
+            .DistinctBy(p => p.Match.Value.Name).ToList();
+        foreach (var (field, match) in partners)
+        {
+            sources.Add(new TermSource("intervention", intervention.Ordinal, NormalisedField.Agent, match.Value.Name, field, match.Matched));
+        }
+
+        List<string> classes = [.. partners.Select(p => p.Match.Value.Class).Distinct()];
+        List<string> targets = [.. partners.SelectMany(p => p.Match.Value.Targets).Distinct()];
+        List<string> properties = partners.Any(p => p.Match.Value.Bispecific) ? [Terms.Bispecific] : [];
+        return new InterventionTerms(intervention.Ordinal, [.. partners.Select(p => p.Match.Value.Name)], classes, targets, null, [.. classes.Where(c => c != Terms.Ici)], properties);
+    }
+
+    /// <summary>
+    /// The drugs a description writes as the intervention's formula, joined by "+" or "plus" to
+    /// what the intervention is (<paramref name="isHead"/> of a word and the agent starting at it:
+    /// its own agent, or the placebo it is) near the description's start, "and" and commas
+    /// continuing the list, words in brackets skipped ("AK104 (administered on Day 1 of each cycle,
+    /// Q3W)+Oxaliplatin (130 mg/m2 ...)+ Capecitabine", "Subjects will receive Placebo Plus
+    /// Pemetrexed and Carboplatin", "Placebo (matching tislelizumab) + cisplatin"): the arm's
+    /// drugs written on one of its interventions. Not a drug that names a placebo ("lenvatinib-
+    /// matched placebo", "ipilimumab placebo"), nor one an intervention of the same arm is named
+    /// for, by the drug or by its class ("Cisplatin", "Chemotherapy", "PD-1 inhibitor"): that one's.
+    /// </summary>
+    private List<(string Field, TermMatch<AgentEntry> Match)> FormulaAgents(
+        StudyRecord record, ArmMembership membership, Intervention intervention, (string Field, TermText Text) description, Func<string, TermMatch<AgentEntry>?, bool> isHead)
+    {
+        var text = description.Text;
+        if (!text.Original.Contains('+', StringComparison.Ordinal) && !text.Words.Any(w => w.Word == "plus"))
+        {
+            // No formula without a "+" or "plus"; most descriptions have neither, and are not matched again.
+            return [];
+        }
+
+        var matches = vocabulary.Agents.Matches(text).OrderBy(m => m.Position).ToList();
+        var start = Enumerable.Range(0, Math.Min(text.Words.Count, FormulaHeadWithin))
+            .FirstOrDefault(i => isHead(text.Words[i].Word, matches.FirstOrDefault(m => m.Position == i)), -1);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var elsewhere = NamedForElsewhere(record, membership, intervention);
+        var joined = new List<(string, TermMatch<AgentEntry>)>();
+        var previousEnd = start + (matches.FirstOrDefault(m => m.Position == start)?.Words ?? 1);
+        var plus = false;
+        foreach (var match in matches)
+        {
+            if (match.Position < previousEnd || InBrackets(text, previousEnd - 1, match.Position))
+            {
+                // Before the head, or a name in brackets after a term ("Cadonilimab (AK104)").
+                continue;
+            }
+
+            var link = WithoutBrackets(text.Between(previousEnd - 1, match.Position)).Trim().ToLowerInvariant();
+            if (link is not ("+" or "plus" or "and" or "," or "+ and" or ", and" or "and +"))
+            {
+                break;
+            }
+
+            plus |= link.Contains('+') || link == "plus";
+            previousEnd = match.Position + match.Words;
+            if (!NamesPlacebo(text, match) && !elsewhere.Agents.Contains(match.Value.Name) && !elsewhere.Classes.Contains(match.Value.Class)
+                && GivenInText.IsGiven(text, match.Position, match.Position + match.Words))
+            {
+                joined.Add((description.Field, match));
+            }
+        }
+
+        return plus ? joined : [];
+    }
+
+    /// <summary>Whether a drug's name names its placebo ("lenvatinib-matched placebo", "ipilimumab placebo", "matching nivolumab").</summary>
+    private static bool NamesPlacebo(TermText text, TermMatch<AgentEntry> drug) =>
+        text.WordsFrom(drug.Position + drug.Words, 1).Any(w => PlaceboWords.Contains(w) || w is "matched" or "matching")
+        || text.WordsBefore(drug.Position, 1).Any(w => w is "matching" or "matched");
+
+    /// <summary>Whether word <paramref name="position"/> stands inside brackets opened after word <paramref name="from"/>.</summary>
+    private static bool InBrackets(TermText text, int from, int position)
+    {
+        var depth = 0;
+        foreach (var c in text.Original.AsSpan(text.Words[from].End, text.Words[position].Start - text.Words[from].End))
+        {
+            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+        }
+
+        return depth > 0;
+    }
+
+    /// <summary>
+    /// What the interventions that share an arm with this one (all of them, where the record
+    /// says of no arm) are named for: the agents their names give, and the classes their names
+    /// say ("Chemotherapy"; "PD-1 inhibitor" or "Immunotherapy": ICI).
+    /// </summary>
+    private (HashSet<string> Agents, HashSet<string> Classes) NamedForElsewhere(StudyRecord record, ArmMembership membership, Intervention intervention)
+    {
+        var arms = membership.ArmsOf(intervention).Select(a => a.Ordinal).ToHashSet();
+        var names = record.Interventions
+            .Where(i => i.Ordinal != intervention.Ordinal && (arms.Count == 0 || membership.ArmsOf(i) is not { Count: > 0 } theirs || theirs.Any(a => arms.Contains(a.Ordinal))))
+            .Select(i => TermText.Of(i.Name))
+            .ToList();
+        HashSet<string> classes = [.. names.SelectMany(n => vocabulary.PartnerClasses.Matches(n).Select(m => m.Value))];
+        if (names.Any(n => vocabulary.IciClassMatches(n).Count > 0 || n.Words.Any(w => w.Word is "immunotherapy" or "immunotherapies")))
+        {
+            classes.Add(Terms.Ici);
+        }
+
+        return ([.. names.SelectMany(n => vocabulary.Agents.Matches(n).Select(m => m.Value.Name))], classes);
+    }
+
+    /// <summary>How near the start of a description the formula's first term must stand ("3mg/kg IV(HLX10+...": the fourth word).</summary>
+    private const int FormulaHeadWithin = 6;
+
+    /// <summary>A link of a formula without what stands in brackets in it (a dose, a schedule).</summary>
+    private static string WithoutBrackets(ReadOnlySpan<char> link)
+    {
+        var kept = new System.Text.StringBuilder(link.Length);
+        var depth = 0;
+        foreach (var c in link)
+        {
+            depth += c == '(' ? 1 : 0;
+            if (depth == 0)
+            {
+                kept.Append(c);
+            }
+
+            depth -= c == ')' && depth > 0 ? 1 : 0;
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>
     /// A placebo or sham stands in for what it is not: "Placebo", "Oral Placebo", "Placebo to
     /// Pembrolizumab" or a "Placebo" described as "matched to atezolizumab" gives no agent and no
     /// RT, whatever its description names. A name that joins a placebo with something else
@@ -389,7 +542,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             var found = vocabulary.IciClassMatches(text)
                 .Where(m => GivenInText.IsGiven(text, m.Position, m.Position + m.Words))
-                .SelectMany(m => SlashedTargets(text, m).Prepend(m))
+                .SelectMany(m => vocabulary.SlashedTargets(text, m).Prepend(m))
                 .DistinctBy(m => m.Value)
                 .ToList();
             if (found.Count > 0)
@@ -492,29 +645,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>A text that names an ICI as absent: its class words are that agent's ("without Tislelizumab (PD-1 inhibitor)").</summary>
     private bool NamesAbsentAgent(TermText text) => vocabulary.Agents.Matches(text).Any(m => m.Value.Class == Terms.Ici && Absent(text, m.Position));
-
-    /// <summary>
-    /// The checkpoints written with slashes beside a class term: "anti-PD-1/PD-L1 antibodies" and
-    /// "PD-1/PD-L1 inhibitor" name PD-1 and PD-L1, "PD-1/PD-L1/CTLA-4 inhibitors" all three.
-    /// </summary>
-    private IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
-    {
-        for (var start = match.Position; start > 0 && Slash(text, start - 1, start) && vocabulary.CheckpointSpelled(text, start - 1, backward: true) is ({ } target, var words);)
-        {
-            start -= words;
-            yield return new TermMatch<string>(target, text.Original[text.Words[start].Start..text.Words[start + words - 1].End], start, words);
-        }
-
-        for (var next = match.Position + match.Words; next < text.Words.Count && Slash(text, next - 1, next) && vocabulary.CheckpointSpelled(text, next, backward: false) is ({ } target, var words);)
-        {
-            yield return new TermMatch<string>(target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
-            next += words;
-        }
-    }
-
-    /// <summary>Whether only a slash stands between word <paramref name="left"/> and word <paramref name="right"/>.</summary>
-    private static bool Slash(TermText text, int left, int right) =>
-        text.Between(left, right).Trim() is "/";
 
     /// <summary>
     /// A name that says only what kind of treatment it is ("Immunotherapy", "Active comparator",
@@ -731,10 +861,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Last, a radiation intervention of no kind anywhere takes the kind its summary defines
         // the trial's RT by (DefinedRt), where its name says radiation and names no isotope
         // ("Radiation Therapy", not "Iodine I 131 tositumomab" or "Strontium chloride Sr 89"), and
-        // the trial's other interventions name no kind of RT but a schedule ("Conventionally
-        // Fractionated Radiation Therapy" beside "Hypofractionated Radiation Therapy": both use
-        // the x-rays the summary names).
-        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt) && named.Count > 0
+        // the trial's other interventions name no kind of external RT but a schedule
+        // ("Conventionally Fractionated Radiation Therapy" beside "Hypofractionated Radiation
+        // Therapy": both use the x-rays the summary names; "radiation therapy" beside
+        // "brachytherapy": the x-rays are the one, the internal radiation the other).
+        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt || !vocabulary.IsExternal(value)) && named.Count > 0
             && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
             tiers.Add(DefinedRt(vocabulary, record));

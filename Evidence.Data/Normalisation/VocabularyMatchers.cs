@@ -42,6 +42,10 @@ public sealed class VocabularyMatchers
 
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
+
+    /// <summary>Whether a kind of RT is given from outside the body (EBRT, SBRT, hypofractionated, particles), not from a source placed in it or a drug.</summary>
+    public bool IsExternal(string modality) =>
+        modality == Terms.UnspecifiedRt || _modalityFamily.GetValueOrDefault(modality) is ExternalBeamFamily or ProtonFamily or CarbonIonFamily;
     private readonly HashSet<string> _rtCourses;
     private readonly HashSet<string> _drugDelivering;
 
@@ -92,6 +96,29 @@ public sealed class VocabularyMatchers
         [.. IciClasses.Matches(text).Where(m => !IsCompanyCode(text, m)).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
             ? [m, m with { Value = "PD-1" }]
             : new[] { m })];
+
+    /// <summary>
+    /// The checkpoints written with slashes beside a class term: "anti-PD-1/PD-L1 antibodies" and
+    /// "PD-1/PD-L1 inhibitor" name PD-1 and PD-L1, "PD-1/PD-L1/CTLA-4 inhibitors" all three.
+    /// </summary>
+    public IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
+    {
+        for (var start = match.Position; start > 0 && Slash(text, start - 1, start) && CheckpointSpelled(text, start - 1, backward: true) is ({ } target, var words);)
+        {
+            start -= words;
+            yield return new TermMatch<string>(target, text.Original[text.Words[start].Start..text.Words[start + words - 1].End], start, words);
+        }
+
+        for (var next = match.Position + match.Words; next < text.Words.Count && Slash(text, next - 1, next) && CheckpointSpelled(text, next, backward: false) is ({ } target, var words);)
+        {
+            yield return new TermMatch<string>(target, text.Original[text.Words[next].Start..text.Words[next + words - 1].End], next, words);
+            next += words;
+        }
+    }
+
+    /// <summary>Whether only a slash stands between word <paramref name="left"/> and word <paramref name="right"/>.</summary>
+    private static bool Slash(TermText text, int left, int right) =>
+        text.Between(left, right).Trim() is "/";
 
     /// <summary>
     /// An acronym run into a number is a development code, not a class word: "ICI 176,334" is
@@ -237,8 +264,53 @@ public sealed class VocabularyMatchers
         var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
-        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)))))];
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))))
+            && !AmongSources(text, m))];
     }
+
+    /// <summary>
+    /// Whether a kind (not RT itself, the list's subject) stands in a list of what radiation may
+    /// use, not what the text gives: "or other sources" after it, or a source beside it across a
+    /// comma, "or" or "and" in a list that names gamma rays or neutrons ("Radiation therapy uses
+    /// high energy x-rays, gamma rays, neutrons, protons or other sources"). A kind with the rays
+    /// it uses ("SBRT with 6MV X-rays", "Using 6-MV X-rays, IMRT", "unlike x-rays, protons") is
+    /// what the text gives.
+    /// </summary>
+    private static bool AmongSources(TermText text, TermMatch<string> match)
+    {
+        if (match.Value == Terms.UnspecifiedRt)
+        {
+            return false;
+        }
+
+        var end = match.Position + match.Words;
+        if (text.WordsFrom(end, 3).ToList() is ["or" or "and", "other", "sources"])
+        {
+            return true;
+        }
+
+        var window = text.WordsBefore(match.Position, SourceListWords).Concat(text.WordsFrom(end, SourceListWords)).ToList();
+        if (!window.Contains("neutrons") && !window.Contains("gamma"))
+        {
+            return false;
+        }
+
+        var before = match.Position - 1;
+        var joinedBefore = before >= 0 && text.Words[before].Word is "or" or "and";
+        before -= joinedBefore ? 1 : 0;
+        var after = end;
+        var joinedAfter = after < text.Words.Count && text.Words[after].Word is "or" or "and";
+        after += joinedAfter ? 1 : 0;
+        return (before >= 0 && SourceWords.Contains(text.Words[before].Word) && (joinedBefore || text.Between(before, match.Position).Contains(',')))
+            || (after < text.Words.Count && (SourceWords.Contains(text.Words[after].Word) || text.WordsFrom(after, 2).ToList() is ["gamma" or "x", "rays"])
+                && (joinedAfter || text.Between(end - 1, end).Contains(',')));
+    }
+
+    /// <summary>How far around a kind a list of radiation sources is looked for.</summary>
+    private const int SourceListWords = 6;
+
+    /// <summary>The sources of radiation a list of what RT may use names beside its kinds ("x-rays, gamma rays, neutrons").</summary>
+    private static readonly HashSet<string> SourceWords = new(["rays", "neutrons", "electrons", "particles", "photons"], StringComparer.Ordinal);
 
     /// <summary>A technique introduced by "using", "via", "with" or "by" (not "followed by", "combined with") after another kind.</summary>
     private static bool DeliversAnother(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches)

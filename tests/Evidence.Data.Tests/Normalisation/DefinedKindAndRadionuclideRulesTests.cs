@@ -53,4 +53,22 @@ public class DefinedKindAndRadionuclideRulesTests
         var study = Normalise(Trial("HPV+ Local Radiotherapy-Treated Patients and Their Voice", null, [Intervention("OTHER", "Voice therapy")]));
         Assert.Null(study.FreeText?.RtModality);
     }
+
+    /// <summary>
+    /// Set 57 (NCT00278304): the US National Cancer Institute's rationale defines radiation therapy
+    /// by x-rays beside brachytherapy, the internal radiation: the radiation therapy is EBRT. Beside
+    /// another external kind the definition does not tell the two apart.
+    /// </summary>
+    [Theory]
+    [InlineData("brachytherapy", "EBRT")]
+    [InlineData("stereotactic body radiation therapy", "RT, unspecified")]
+    public void Radiation_therapy_the_summary_defines_by_x_rays_beside_internal_radiation_is_ebrt(string sibling, string kind)
+    {
+        var study = Normalise(Trial(
+            "Radiation Therapy in Treating Patients With Cervical Cancer",
+            "RATIONALE: Radiation therapy uses high-energy x-rays to kill tumor cells. Internal radiation uses radioactive material placed directly into or near a tumor to kill tumor cells.",
+            [Intervention("RADIATION", sibling), Intervention("RADIATION", "radiation therapy")]));
+
+        Assert.Equal(kind, study.Interventions[1].RtModality);
+    }
 }

@@ -81,6 +81,31 @@ public class FreeTextEvidenceTests
         Assert.Equal("anti-PD-1 + RT", study.Summary.InterventionSummary);
     }
 
+    /// <summary>Set 57 (NCT03949231): checkpoints joined by slashes to a class word, in a title as in an intervention.</summary>
+    [Theory]
+    [InlineData("Infusion of PD1/PDL1 Inhibitor Via Hepatic Arterial Versus Vein for Advanced Hepatocellular Carcinoma", new[] { "PD-1", "PD-L1" })]
+    [InlineData("Anti-PD-1/PD-L1/CTLA-4 Antibodies Plus Lenvatinib for Advanced Hepatocellular Carcinoma", new[] { "PD-1", "PD-L1", "CTLA-4" })]
+    [InlineData("PD-L1 Inhibitor Plus Lenvatinib for Advanced Hepatocellular Carcinoma", new[] { "PD-L1" })]
+    public void A_title_gives_each_checkpoint_its_slashes_join_to_the_class_word(string title, string[] targets)
+    {
+        var study = Normalise(Trial(title));
+
+        Assert.Equal(targets.Order(StringComparer.Ordinal), study.FreeText!.Targets.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Set 57 (NCT05343325): a record of no intervention and no arm whose summary says what patients "are scheduled to" receive.</summary>
+    [Theory]
+    [InlineData("The eligible patients are scheduled to administered neoadjuvant low-dose radiotherapy, tislelizumab, combined with albumin-bound paclitaxel and cisplatin for two cycles.", new[] { "tislelizumab" })]
+    [InlineData("Eligible patients are scheduled to receive tislelizumab and cisplatin for two cycles.", new[] { "tislelizumab" })]
+    [InlineData("Patients who had been scheduled to receive nivolumab before enrolment are excluded.", new string[0])]
+    public void A_summary_gives_what_patients_are_scheduled_to_receive(string summary, string[] agents)
+    {
+        var study = Normalise(Trial("Neoadjuvant Low-dose Radiotherapy Combined With Chemoimmunotherapy in Locally Advanced HNSCC", summary));
+
+        Assert.Equal(agents, study.FreeText?.Agents ?? []);
+        Assert.Equal("RT, unspecified", study.FreeText?.RtModality);
+    }
+
     [Fact]
     public void An_arm_that_names_the_agent_gives_it()
     {

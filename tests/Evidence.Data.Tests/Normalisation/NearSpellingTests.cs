@@ -227,6 +227,25 @@ public class NearSpellingTests
         Assert.Empty(terms.AgentProperties);
     }
 
+    /// <summary>
+    /// Set 57 (NCT05625399): the fixed-dose product's code as other name of each component's
+    /// intervention. Each intervention is the agent it is named for; the product's code alone
+    /// still gives both.
+    /// </summary>
+    [Fact]
+    public void A_co_formulation_code_among_the_other_names_gives_no_agent_another_intervention_is_named_for()
+    {
+        var study = Normalise(WithArms(
+            [Intervention("DRUG", "Nivolumab", "Specified dose on specified days", otherNames: ["BMS-986213"]),
+             Intervention("DRUG", "Relatlimab", "Specified dose on specified days", otherNames: ["BMS-986213"])]));
+
+        Assert.Equal(["nivolumab"], study.Interventions[0].Agents);
+        Assert.Equal(["PD-1"], study.Interventions[0].Targets);
+        Assert.Equal(["relatlimab"], study.Interventions[1].Agents);
+        Assert.Equal(["LAG-3"], study.Interventions[1].Targets);
+        Assert.Equal(["nivolumab", "relatlimab"], OnlyIntervention(Intervention("DRUG", "Nivolumab", otherNames: ["BMS-986213"])).Agents.Order());
+    }
+
     [Fact]
     public void The_code_of_one_agent_of_a_co_formulation_gives_that_agent_alone()
     {

@@ -35,12 +35,16 @@ public class RtDefinitionAndFieldRulesTests
         Assert.Equal(("descriptionModule.briefSummary", "EBRT", "high energy x-rays"), (source.SourceField, source.Value, source.Matched));
     }
 
+    /// <summary>
+    /// Beside another external kind, the x-rays could be either's; beside brachytherapy (internal
+    /// radiation) they are the radiation therapy's (set 57, <see cref="DefinedKindAndRadionuclideRulesTests"/>).
+    /// </summary>
     [Fact]
-    public void A_summary_definition_does_not_choose_between_two_rt_interventions()
+    public void A_summary_definition_does_not_choose_between_two_external_rt_interventions()
     {
         var study = Normalise(Trial("Two Radiation Schedules", "Radiation therapy uses high energy x-rays to kill tumor cells.",
-            [Intervention("RADIATION", "Radiation Therapy", arms: ["A"]), Intervention("RADIATION", "Brachytherapy", arms: ["B"])],
-            Arm("A", null, "Radiation: Radiation Therapy"), Arm("B", null, "Radiation: Brachytherapy")));
+            [Intervention("RADIATION", "Radiation Therapy", arms: ["A"]), Intervention("RADIATION", "Proton therapy", arms: ["B"])],
+            Arm("A", null, "Radiation: Radiation Therapy"), Arm("B", null, "Radiation: Proton therapy")));
 
         Assert.Equal([Terms.UnspecifiedRt], study.Interventions[0].RtModalities);
     }

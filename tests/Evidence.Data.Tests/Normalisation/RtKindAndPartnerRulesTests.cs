@@ -352,4 +352,39 @@ public class RtKindAndPartnerRulesTests
 
         Assert.Equal(["PD-1"], study.Interventions[0].Targets);
     }
+
+    /// <summary>Set 57 (NCT01811394): the particle named in the plural, its fractions no kind of their own (guide rule 3).</summary>
+    [Theory]
+    [InlineData("protons", "Treatment is performed using 16 x 4 GyE protons", "Proton")]
+    [InlineData("carbon ions", "Treatment is performed using 16 x 4 GyE carbon ions", "Carbon ion")]
+    public void A_particle_named_in_the_plural_is_its_kind_whatever_its_fractions(string name, string description, string kind)
+    {
+        var terms = OnlyIntervention(Intervention("RADIATION", name, description));
+
+        Assert.Equal(kind, terms.RtModality);
+        Assert.Empty(terms.AlsoRtModalities);
+    }
+
+    [Fact]
+    public void Protons_in_a_list_of_what_rt_may_use_name_no_kind()
+    {
+        var terms = OnlyIntervention(Intervention(
+            "RADIATION", "Radiation therapy", "Radiation therapy uses high energy x-rays, gamma rays, neutrons, protons or other sources to kill tumor cells"));
+
+        Assert.Equal("RT, unspecified", terms.RtModality);
+    }
+
+    /// <summary>
+    /// Set 57 (NCT03550391): whole-brain RT is EBRT (guide rule 4) delivered in 3 Gy fractions,
+    /// which make it hypofractionated RT (rule 5), as IMRT's do (rule 2); with no dose it stays EBRT.
+    /// </summary>
+    [Theory]
+    [InlineData("Hippocampal-avoidant (HA-WBRT) Radiotherapy", "30Gy in 10 fractions", "Hypofractionated RT")]
+    [InlineData("Whole brain radiation therapy", "30 Gy in 10 fractions to the whole brain", "Hypofractionated RT")]
+    [InlineData("Whole brain radiation therapy", "20 Gy in 10 fractions to the whole brain", "EBRT")]
+    [InlineData("Whole brain radiation therapy", "Given daily", "EBRT")]
+    public void Whole_brain_rt_in_fractions_of_three_gy_or_more_is_hypofractionated(string name, string description, string kind)
+    {
+        Assert.Equal(kind, OnlyIntervention(Intervention("RADIATION", name, description)).RtModality);
+    }
 }
