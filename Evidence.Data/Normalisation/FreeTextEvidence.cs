@@ -621,6 +621,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool Studied(TermText words, int start, int end)
     {
+        // "Study of Preoperative Short-course Radiotherapy": the phase and schedule words of the
+        // therapy are the therapy's.
+        for (var modifiers = 0; start > 0 && modifiers < 4 && (PhaseWords.Contains(words.Words[start - 1].Word) || ScheduleWords.Contains(words.Words[start - 1].Word)); modifiers++)
+        {
+            start--;
+        }
+
         var before = words.WordsBefore(start, 3).ToList();
         var studied = (before.Count >= 2 && before[^2] is "study" or "studies" or "trial" or "trials" && before[^1] == "of")
             || (before is [var amount, "dose" or "doses", "of"] && DoseAmounts.Contains(amount))
@@ -638,6 +645,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         words.WordsFrom(end, 1).Any(w => w == "as")
         && words.WordsFrom(end + 1, 4).TakeWhile(w => !PopulationWords.Contains(w) && w is not "for" and not "in" and not "of")
             .Any(w => w is "therapy" or "treatment" or "therapies" or "treatments");
+
+    /// <summary>Words of a therapy's schedule a title may put before it ("Short-course", "Low-dose", "Palliative").</summary>
+    private static readonly HashSet<string> ScheduleWords = new(
+        ["short", "long", "course", "low", "high", "dose", "palliative", "definitive", "concurrent", "sequential", "salvage"], StringComparer.Ordinal);
 
     /// <summary>How a title says a dose of a therapy is given ("A Single Dose of", not "the Dose of Radiation to the Heart").</summary>
     private static readonly HashSet<string> DoseAmounts = new(

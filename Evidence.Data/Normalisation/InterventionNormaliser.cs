@@ -408,8 +408,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool IsPlacebo(string? name)
     {
         var words = TermText.Of(name).Words.Select(w => w.Word).ToList();
-        return words.Any(PlaceboWords.Contains) && !words.Any(JoiningWords.Contains) && !(name ?? string.Empty).AsSpan().ContainsAny("+/&,");
+        return words.Any(PlaceboWords.Contains) && !words.Any(JoiningWords.Contains) && !(name ?? string.Empty).AsSpan().ContainsAny(Joiners);
     }
+
+    /// <summary>What joins a placebo to something else in a name: "+", "/", "&amp;" and commas, the ideographic comma ("Placebo、CAPOX") and full-width forms.</summary>
+    private static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("+/&,\u3001\uFF0C\uFF0B\uFF0F\uFF06");
 
     private static readonly HashSet<string> PlaceboWords = new(["placebo", "placebos", "sham", "dummy"], StringComparer.Ordinal);
 

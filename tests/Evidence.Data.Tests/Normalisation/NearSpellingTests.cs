@@ -94,7 +94,6 @@ public class NearSpellingTests
     [InlineData("dovitinib")]
     [InlineData("nilotinib")]
     [InlineData("imatinib")]
-    [InlineData("sunitinib")]
     [InlineData("pazopanib")]
     [InlineData("erlotinib")]
     [InlineData("fruquintinib")]
