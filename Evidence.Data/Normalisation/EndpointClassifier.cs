@@ -269,7 +269,15 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
         var number = match.Groups["number"].Value;
         var value = int.TryParse(number, CultureInfo.InvariantCulture, out var n) ? n : Array.IndexOf(NumberWords, number.ToLowerInvariant()) + 1;
-        var months = match.Groups["unit"].Value.StartsWith("y", StringComparison.OrdinalIgnoreCase) ? value * 12 : value;
+        var unit = match.Groups["unit"].Value;
+        if (unit.StartsWith("w", StringComparison.OrdinalIgnoreCase))
+        {
+            // "PFS rate at 48 weeks" (a rate or survival at a week, not "response at 6 weeks"):
+            // weeks are not a whole number of months.
+            return ($"{value} weeks", match.Value.Trim());
+        }
+
+        var months = unit.StartsWith("y", StringComparison.OrdinalIgnoreCase) ? value * 12 : value;
         return ($"{months} months", match.Value.Trim());
     }
 
@@ -315,7 +323,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     [GeneratedRegex(@"\b\d+(\.\d+)?\s*-?\s*(days?|weeks?|months?|years?|yrs?)?\b-?|\b(days?|weeks?|months?|years?|in-hospital|hospital|icu|landmark)\b|\bin-", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoints();
 
-    [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b|\b(?:rate|survival)\s+at\s+(?<number>\d{1,3})[\s-]*(?<unit>weeks?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoint();
 
     /// <summary>A time frame that is one time point and nothing else ("1 year", "24 months"; not "up to 2 years").</summary>

@@ -4,7 +4,7 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 
 namespace TrialEvidence.Data.Tests.Normalisation;
 
-/// <summary>Set 58's findings (issue 10): a bifunctional antibody's code, an ideographic comma after a placebo, a therapy a title studies with its phase and schedule words.</summary>
+/// <summary>Sets 58 and 59's findings (issue 10): a bifunctional antibody's code, an ideographic comma after a placebo, a therapy a title studies with its phase and schedule words.</summary>
 public class CodeJoinerAndStudiedTitleRulesTests
 {
     private static JsonObject ArmsOnly(string title, params JsonObject[] arms)
@@ -26,6 +26,15 @@ public class CodeJoinerAndStudiedTitleRulesTests
         Assert.Equal(["retlirafusp alfa"], terms.Agents);
         Assert.Equal(["PD-L1"], terms.Targets);
         Assert.Equal([Terms.Bispecific], terms.AgentProperties);
+    }
+
+    [Fact]
+    public void Fludarabine_phosphate_is_fludarabine()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Fludarabine Phosphate", "Given IV"));
+
+        Assert.Equal(["fludarabine"], terms.Agents);
+        Assert.Equal([Terms.Chemotherapy], terms.PartnerClasses);
     }
 
     [Fact]

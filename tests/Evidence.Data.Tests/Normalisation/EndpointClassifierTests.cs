@@ -89,6 +89,9 @@ public class EndpointClassifierTests
     [InlineData("1-year overall survival rate", "12 months")]
     [InlineData("Two-year local control", "24 months")]
     [InlineData("Median progression-free survival", null)]
+    [InlineData("Progression Free Survival Rate at 48 weeks", "48 weeks")] // set 59: a rate at a week, kept in weeks
+    [InlineData("Overall survival at 24 weeks", "24 weeks")]
+    [InlineData("Disease response at 6 weeks post stereotactic body radiotherapy", null)] // set 29: when a response is assessed, not a rate
     public void A_rate_at_a_time_point_has_a_landmark(string measure, string? landmark)
     {
         Assert.Equal(landmark, Classify(measure).Landmark);
