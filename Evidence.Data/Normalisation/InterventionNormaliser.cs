@@ -18,10 +18,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             // A placebo gives no agent of its own; the drugs its description joins to it are
             // given with it ("Placebo Plus Pemetrexed and Carboplatin").
-            return PlaceboPartners(record, membership, intervention, description, sources);
+            return PlaceboPartners(intervention, description, new(() => NamedForElsewhere(record, membership, intervention)), sources);
         }
 
         var own = OwnTexts(intervention).ToList();
+        var armNames = new Lazy<(HashSet<string> Agents, HashSet<string> Classes)>(() => NamedForElsewhere(record, membership, intervention));
         var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
         var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
         var isRadiation = IsRadiation(intervention);
@@ -48,8 +49,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // "Nivolumab" with the other name "BMS-986213" (nivolumab and relatlimab in one
             // product) beside an intervention "Relatlimab": an agent only its other names give
             // is the intervention's named for it.
-            var listed = NamedForElsewhere(record, membership, intervention).Agents;
-            agents = [.. agents.Where(a => a.Field == own[0].Field || agents.Any(n => n.Field == own[0].Field && n.Match.Value.Name == a.Match.Value.Name) || !listed.Contains(a.Match.Value.Name))];
+            var byName = agents.Where(a => a.Field == own[0].Field).Select(a => a.Match.Value.Name).ToHashSet(StringComparer.Ordinal);
+            agents = [.. agents.Where(a => byName.Contains(a.Match.Value.Name) || !armNames.Value.Agents.Contains(a.Match.Value.Name))];
         }
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {
@@ -85,7 +86,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         if (agents.Count > 0 && isDrug)
         {
-            agents = [.. agents, .. FormulaAgents(record, membership, intervention, description, (_, match) => match is { } agent && agents.Any(a => a.Match.Value.Name == agent.Value.Name))];
+            agents = [.. agents, .. FormulaAgents(description, armNames, (_, match) => match is { } agent && agents.Any(a => a.Match.Value.Name == agent.Value.Name))];
         }
 
         agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
@@ -265,9 +266,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// A placebo's terms: no agent of its own, but the drugs its description joins to it
     /// (<see cref="FormulaAgents"/>: "3mg/kg IV(placebo+cis-platinum+5FU)"), as partners.
     /// </summary>
-    private InterventionTerms PlaceboPartners(StudyRecord record, ArmMembership membership, Intervention intervention, (string Field, TermText Text) description, List<TermSource> sources)
+    private InterventionTerms PlaceboPartners(
+        Intervention intervention, (string Field, TermText Text) description, Lazy<(HashSet<string> Agents, HashSet<string> Classes)> elsewhere, List<TermSource> sources)
     {
-        var partners = FormulaAgents(record, membership, intervention, description, (word, _) => PlaceboWords.Contains(word))
+        var partners = FormulaAgents(description, elsewhere, (word, _) => PlaceboWords.Contains(word))
             .DistinctBy(p => p.Match.Value.Name).ToList();
         foreach (var (field, match) in partners)
         {
@@ -289,10 +291,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// Pemetrexed and Carboplatin", "Placebo (matching tislelizumab) + cisplatin"): the arm's
     /// drugs written on one of its interventions. Not a drug that names a placebo ("lenvatinib-
     /// matched placebo", "ipilimumab placebo"), nor one an intervention of the same arm is named
-    /// for, by the drug or by its class ("Cisplatin", "Chemotherapy", "PD-1 inhibitor"): that one's.
+    /// for, by the drug or by its class ("Cisplatin", "Chemotherapy", "PD-1 inhibitor"):
+    /// that one's (<paramref name="elsewhere"/>, <see cref="NamedForElsewhere"/>).
     /// </summary>
     private List<(string Field, TermMatch<AgentEntry> Match)> FormulaAgents(
-        StudyRecord record, ArmMembership membership, Intervention intervention, (string Field, TermText Text) description, Func<string, TermMatch<AgentEntry>?, bool> isHead)
+        (string Field, TermText Text) description, Lazy<(HashSet<string> Agents, HashSet<string> Classes)> elsewhere, Func<string, TermMatch<AgentEntry>?, bool> isHead)
     {
         var text = description.Text;
         if (!text.Original.Contains('+', StringComparison.Ordinal) && !text.Words.Any(w => w.Word == "plus"))
@@ -309,19 +312,24 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             return [];
         }
 
-        var elsewhere = NamedForElsewhere(record, membership, intervention);
         var joined = new List<(string, TermMatch<AgentEntry>)>();
         var previousEnd = start + (matches.FirstOrDefault(m => m.Position == start)?.Words ?? 1);
         var plus = false;
         foreach (var match in matches)
         {
-            if (match.Position < previousEnd || InBrackets(text, previousEnd - 1, match.Position))
+            if (match.Position < previousEnd)
             {
-                // Before the head, or a name in brackets after a term ("Cadonilimab (AK104)").
                 continue;
             }
 
-            var link = WithoutBrackets(text.Between(previousEnd - 1, match.Position)).Trim().ToLowerInvariant();
+            var (outside, open) = OutsideBrackets(text.Between(previousEnd - 1, match.Position));
+            if (open)
+            {
+                // A name in brackets after a term ("Cadonilimab (AK104)").
+                continue;
+            }
+
+            var link = outside.Trim().ToLowerInvariant();
             if (link is not ("+" or "plus" or "and" or "," or "+ and" or ", and" or "and +"))
             {
                 break;
@@ -329,7 +337,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
             plus |= link.Contains('+') || link == "plus";
             previousEnd = match.Position + match.Words;
-            if (!NamesPlacebo(text, match) && !elsewhere.Agents.Contains(match.Value.Name) && !elsewhere.Classes.Contains(match.Value.Class)
+            if (!NamesPlacebo(text, match) && !elsewhere.Value.Agents.Contains(match.Value.Name) && !elsewhere.Value.Classes.Contains(match.Value.Class)
                 && GivenInText.IsGiven(text, match.Position, match.Position + match.Words))
             {
                 joined.Add((description.Field, match));
@@ -343,18 +351,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool NamesPlacebo(TermText text, TermMatch<AgentEntry> drug) =>
         text.WordsFrom(drug.Position + drug.Words, 1).Any(w => PlaceboWords.Contains(w) || w is "matched" or "matching")
         || text.WordsBefore(drug.Position, 1).Any(w => w is "matching" or "matched");
-
-    /// <summary>Whether word <paramref name="position"/> stands inside brackets opened after word <paramref name="from"/>.</summary>
-    private static bool InBrackets(TermText text, int from, int position)
-    {
-        var depth = 0;
-        foreach (var c in text.Original.AsSpan(text.Words[from].End, text.Words[position].Start - text.Words[from].End))
-        {
-            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
-        }
-
-        return depth > 0;
-    }
 
     /// <summary>
     /// What the interventions that share an arm with this one (all of them, where the record
@@ -380,8 +376,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>How near the start of a description the formula's first term must stand ("3mg/kg IV(HLX10+...": the fourth word).</summary>
     private const int FormulaHeadWithin = 6;
 
-    /// <summary>A link of a formula without what stands in brackets in it (a dose, a schedule).</summary>
-    private static string WithoutBrackets(ReadOnlySpan<char> link)
+    /// <summary>
+    /// A link of a formula without what stands in brackets in it (a dose, a schedule), and whether
+    /// a bracket it opens is still open at its end: the next term stands inside it.
+    /// </summary>
+    private static (string Outside, bool Open) OutsideBrackets(ReadOnlySpan<char> link)
     {
         var kept = new System.Text.StringBuilder(link.Length);
         var depth = 0;
@@ -396,7 +395,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             depth -= c == ')' && depth > 0 ? 1 : 0;
         }
 
-        return kept.ToString();
+        return (kept.ToString(), depth > 0);
     }
 
     /// <summary>

@@ -42,10 +42,6 @@ public sealed class VocabularyMatchers
 
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
-
-    /// <summary>Whether a kind of RT is given from outside the body (EBRT, SBRT, hypofractionated, particles), not from a source placed in it or a drug.</summary>
-    public bool IsExternal(string modality) =>
-        modality == Terms.UnspecifiedRt || _modalityFamily.GetValueOrDefault(modality) is ExternalBeamFamily or ProtonFamily or CarbonIonFamily;
     private readonly HashSet<string> _rtCourses;
     private readonly HashSet<string> _drugDelivering;
 
@@ -96,6 +92,10 @@ public sealed class VocabularyMatchers
         [.. IciClasses.Matches(text).Where(m => !IsCompanyCode(text, m)).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
             ? [m, m with { Value = "PD-1" }]
             : new[] { m })];
+
+    /// <summary>Whether a kind of RT is given from outside the body (EBRT, SBRT, hypofractionated, particles), not from a source placed in it or a drug.</summary>
+    public bool IsExternal(string modality) =>
+        modality == Terms.UnspecifiedRt || _modalityFamily.GetValueOrDefault(modality) is ExternalBeamFamily or ProtonFamily or CarbonIonFamily;
 
     /// <summary>
     /// The checkpoints written with slashes beside a class term: "anti-PD-1/PD-L1 antibodies" and
