@@ -84,6 +84,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             })];
         }
 
+        if (agents.Count == 0 && isRadiation)
+        {
+            agents = CourseChemotherapy(record, intervention, description);
+        }
+
         if (agents.Count > 0 && isDrug)
         {
             agents = [.. agents, .. FormulaAgents(description, armNames, (_, match) => match is { } agent && agents.Any(a => a.Match.Value.Name == agent.Value.Name))];
@@ -1050,6 +1055,37 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool GivenBeside(TermText text, TermMatch<AgentEntry> drug) =>
         text.WordsBefore(drug.Position, 3).Any(w => w is "oral" or "followed" or "then")
         || text.WordsFrom(drug.Position + drug.Words, 1).Any(w => w is "orally" or "po");
+
+    /// <summary>
+    /// The chemotherapy a radiation intervention's description gives with its course, where the
+    /// record has no other intervention for it: "50.4Gy radiation with concurrent capecitabine",
+    /// "capecitabine-based long-term radiotherapy", "IMRT": "1. Gemcitabine plus cisplatin
+    /// induction chemotherapy ... 2. Concurrent cisplatin chemotherapy ... 3. IMRT". Registrants
+    /// mostly list the drugs as interventions of their own ("Radiotherapy": "60Gy ... concomitant
+    /// to temozolomide", beside "Temozolomide"); then, or where an intervention other than
+    /// radiation names chemotherapy ("Chemotherapy"), the radiation's description only times the
+    /// course by them. Another arm's chemoradiation ("Standard chemoradiation": "Cisplatin-based
+    /// chemoradiation to 70 Gy") is that arm's course, not this one's drugs.
+    /// </summary>
+    private List<(string Field, TermMatch<AgentEntry> Match)> CourseChemotherapy(StudyRecord record, Intervention intervention, (string Field, TermText Text) description)
+    {
+        var named = vocabulary.Agents.Matches(description.Text)
+            .Where(m => m.Value.Class == Terms.Chemotherapy && GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words))
+            .ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var others = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal && !IsRadiation(i)).SelectMany(OwnTexts).ToList();
+        if (Find(vocabulary.PartnerClasses, others).Any(p => p.Match.Value == Terms.Chemotherapy))
+        {
+            return [];
+        }
+
+        var elsewhere = NamedByOtherInterventions(record, intervention);
+        return [.. named.Where(m => !NamedElsewhere(elsewhere, m.Value)).Select(m => (description.Field, m))];
+    }
 
     private static bool NamedElsewhere((HashSet<string> Agents, bool Ici) elsewhere, AgentEntry agent) =>
         elsewhere.Agents.Contains(agent.Name) || (elsewhere.Ici && agent.Class == Terms.Ici);
