@@ -147,6 +147,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-58", "Reconstructed-58", 30)]
     [InlineData("reconstructed-59", "Reconstructed-59", 29)]
     [InlineData("reconstructed-60", "Reconstructed-60", 21)]
+    [InlineData("reconstructed-61", "Reconstructed-61", 31)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -161,7 +162,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-60 were labelled a second time, blind to the first labels
+    /// Sets 49-61 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -178,6 +179,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(58, 30)]
     [InlineData(59, 29)]
     [InlineData(60, 21)]
+    [InlineData(61, 31)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
