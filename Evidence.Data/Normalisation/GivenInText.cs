@@ -93,7 +93,8 @@ internal static class GivenInText
     {
         for (var i = Math.Max(1, position - 4); i < position; i++)
         {
-            if ((SequenceWords.Contains(words.Words[i].Word) || words.Words[i].Word is "on" or "during") && ProgressionWords.Contains(words.Words[i - 1].Word)
+            if ((SequenceWords.Contains(words.Words[i].Word) || words.Words[i].Word is "on" or "during")
+                && (ProgressionWords.Contains(words.Words[i - 1].Word) || RecurredDisease(words, i - 1))
                 && Enumerable.Range(i + 1, position - i - 1).All(j => PriorTherapyModifiers.Contains(words.Words[j].Word)))
             {
                 return true;
@@ -102,6 +103,17 @@ internal static class GivenInText
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a cancer that a progression word a few
+    /// words before says recurred or spread ("recurrent and metastatic nasopharyngeal carcinoma
+    /// after IMRT"): what follows it was given before.
+    /// </summary>
+    private static bool RecurredDisease(TermText words, int index) =>
+        DiseaseNouns.Contains(words.Words[index].Word)
+        && Enumerable.Range(Math.Max(0, index - 5), Math.Min(5, index)).Any(j => ProgressionWords.Contains(words.Words[j].Word));
+
+    private static readonly HashSet<string> DiseaseNouns = new(["cancer", "cancers", "carcinoma", "carcinomas", "tumor", "tumors", "tumour", "tumours", "disease"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the therapy at word <paramref name="position"/> is in a clause that tells what

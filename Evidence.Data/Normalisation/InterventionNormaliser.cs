@@ -57,7 +57,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             var named = NamedClasses(own);
             var elsewhere = new Lazy<(HashSet<string> Agents, bool Ici)>(() => NamedByOtherInterventions(record, intervention));
             agents = [.. vocabulary.Agents.Matches(description.Text)
-                .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words)
+                .Where(m => GivenInText.IsGiven(description.Text, m.Position, m.Position + m.Words) && !PlaceboOf(description.Text, m)
                     && (deliversDrugs ? m.Value.Class == Terms.Chemotherapy && !GivenBeside(description.Text, m)
                         : named.Count == 0 || named.Contains(m.Value.Class)
                             || (!NamedElsewhere(elsewhere.Value, m.Value) && EveryArmNames(membership.ArmsOf(intervention), m.Value))))
@@ -187,7 +187,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         var ici = agents.Where(a => a.Match.Value.Class == Terms.Ici).ToList();
         var partners = agents.Where(a => a.Match.Value.Class != Terms.Ici).ToList();
-        List<string> agentNames = [.. agents.Select(a => a.Match.Value.Name)];
+        List<string> agentNames = [.. agents.Where(a => !a.Match.Value.ClassOnly).Select(a => a.Match.Value.Name)];
         List<string> agentClasses = agents.Count > 0 || classTerms.Count > 0 ? [.. agents.Select(a => a.Match.Value.Class).Concat(classTerms.Count > 0 ? [Terms.Ici] : []).Distinct()]
             : partnerTerm.Match is { } partnerClass ? [partnerClass.Value]
             : [];
@@ -229,7 +229,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var entity = intervention.Ordinal;
         foreach (var (field, match) in agents)
         {
-            sources.Add(new TermSource("intervention", entity, NormalisedField.Agent, match.Value.Name, field, match.Matched));
+            // A drug known only for its class is the provenance of that class.
+            sources.Add(match.Value.ClassOnly
+                ? new TermSource("intervention", entity, NormalisedField.PartnerClass, match.Value.Class, field, match.Matched)
+                : new TermSource("intervention", entity, NormalisedField.Agent, match.Value.Name, field, match.Matched));
         }
 
         foreach (var (field, match) in classTerms)
@@ -264,6 +267,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return new InterventionTerms(intervention.Ordinal, agentNames, agentClasses, targets, modality.FirstOrDefault().Match?.Value, partnerClasses, properties)
         {
             AlsoRtModalities = [.. modality.Skip(1).Select(m => m.Match.Value)],
+            ClassOnlyAgents = [.. agents.Where(a => a.Match.Value.ClassOnly).Select(a => a.Match.Value.Name)],
         };
     }
 
@@ -278,13 +282,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .DistinctBy(p => p.Match.Value.Name).ToList();
         foreach (var (field, match) in partners)
         {
-            sources.Add(new TermSource("intervention", intervention.Ordinal, NormalisedField.Agent, match.Value.Name, field, match.Matched));
+            sources.Add(match.Value.ClassOnly
+                ? new TermSource("intervention", intervention.Ordinal, NormalisedField.PartnerClass, match.Value.Class, field, match.Matched)
+                : new TermSource("intervention", intervention.Ordinal, NormalisedField.Agent, match.Value.Name, field, match.Matched));
         }
 
         List<string> classes = [.. partners.Select(p => p.Match.Value.Class).Distinct()];
         List<string> targets = [.. partners.SelectMany(p => p.Match.Value.Targets).Distinct()];
         List<string> properties = partners.Any(p => p.Match.Value.Bispecific) ? [Terms.Bispecific] : [];
-        return new InterventionTerms(intervention.Ordinal, [.. partners.Select(p => p.Match.Value.Name)], classes, targets, null, [.. classes.Where(c => c != Terms.Ici)], properties);
+        return new InterventionTerms(intervention.Ordinal, [.. partners.Where(p => !p.Match.Value.ClassOnly).Select(p => p.Match.Value.Name)], classes, targets, null, [.. classes.Where(c => c != Terms.Ici)], properties);
     }
 
     /// <summary>
@@ -637,7 +643,34 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// durvalumab" gives it in one arm).
     /// </summary>
     private List<(string Field, TermMatch<AgentEntry> Match)> OwnAgents(List<(string Field, TermText Text)> own) =>
-        [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text).Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position)).Select(m => (t.Field, m)))];
+        [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text)
+            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m))
+            .Select(m => (t.Field, m)))];
+
+    /// <summary>
+    /// Whether a name gives the drug as the placebo that stands for it ("Toripalimab + placebo for
+    /// lenvatinib", "lenvatinib-matched placebo", "matching nivolumab"); not a drug a placebo is
+    /// joined to ("Lenvatinib + placebo": the placebo stands for another drug).
+    /// </summary>
+    private bool PlaceboOf(TermText text, TermMatch<AgentEntry> drug)
+    {
+        var before = text.WordsBefore(drug.Position, 3).ToList();
+        if (before is [.., "placebo" or "placebos" or "dummy", "for" or "of" or "to"] or [.., "matching" or "matched"] or ["placebo" or "placebos", "matched" or "matching", "to" or "for" or "with"])
+        {
+            return true;
+        }
+
+        var next = drug.Position + drug.Words;
+        if (next < text.Words.Count && text.Words[next].Word is "placebo" or "placebos" or "dummy" or "matched" or "matching"
+            && text.Between(next - 1, next).Trim() is "" or "-")
+        {
+            return true;
+        }
+
+        // "Placebos for Nivolumab and Ipilimumab": a drug listed after one named as placebo is too.
+        return drug.Position >= 2 && text.Words[drug.Position - 1].Word is "and" or "or"
+            && vocabulary.Agents.Matches(text).LastOrDefault(m => m.Position + m.Words == drug.Position - 1) is { } previous && PlaceboOf(text, previous);
+    }
 
     private static bool Absent(TermText text, int position) =>
         text.WordsBefore(position, 2).ToList() is [.., "without" or "no"] and not ["or", _];
@@ -814,7 +847,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             named = OwnRt(own, dropTimed: true);
         }
 
-        var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Count > 0 || vocabulary.LightWords.Matches(t.Text).Count > 0);
+        // Imaging that guides the RT ("MRI-guided adaptive radiotherapy", "68Ga-PSMA-guided
+        // salvage radiotherapy") is a technique of it, not imaging instead of it.
+        var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Any(m => !GuidesTherapy(t.Text, m.Position + m.Words)) || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A combination product is what its description combines ("nivolumab": "Combined
         // neoadjuvant therapy consisting of nivolumab + SABR").
         // So is a drug named as an arm ("nivolumab, docetaxel, cisplatin Group": its description
@@ -886,6 +921,19 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // avoidance", "Routine PCI") whose own words, description or arms state a dose ("PTV
             // 25Gy/10F") is RT; an arm's dose is another intervention's where one names RT.
             return [(dose.Field, new TermMatch<string>(Terms.UnspecifiedRt, dose.Text, 0))];
+        }
+
+        if (candidates.Count == 0 && isRadiation && !imagingOrLight && NamesDoseOrField(own[0].Text) && !NamesNoRt(own[0].Text)
+            && vocabulary.ImagingWords.Matches(description.Text).Count == 0 && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING"))
+        {
+            // A radiation intervention of no RT word and no dose whose name speaks of a dose or of
+            // what it spares ("Standard dose", "Hippocampal sparing"): the registrant's type says
+            // it is RT, of no kind its words name, as the annotators of sets 12 and 30 labelled
+            // it. Not any name the type is given ("Active monitoring", "Radiofrequency
+            // ablation", "Lymphoscintigraphy"), nor one that names no treatment or another
+            // energy ("No dose escalation", "Hyperthermia dose"), imaging in its description or
+            // a diagnostic trial ("Reduced-dose protocol" of a chest CT).
+            return [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name ?? string.Empty, 0))];
         }
 
         var kinds = tier == 2 && ArmsCompareKinds(candidates)
@@ -1020,6 +1068,35 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         ["the", "a", "their", "his", "her", "concurrent", "course", "courses", "of", "and", "after", "before", "entire", "whole", "daily",
          "thoracic", "pelvic", "radical", "definitive", "adjuvant", "postoperative", "preoperative"],
         StringComparer.Ordinal);
+
+    /// <summary>Whether imaging ending before word <paramref name="next"/> guides what follows ("MRI-guided", "PET based").</summary>
+    private static bool GuidesTherapy(TermText text, int next)
+    {
+        // "68Ga-PSMA-guided": the tracer's target may stand between.
+        for (var i = next; i < Math.Min(text.Words.Count, next + 2); i++)
+        {
+            if (text.Words[i].Word is "guided" or "based" or "directed" or "adapted")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a name speaks of a radiation dose or of what the radiation spares ("Standard dose", "Dose escalation", "Hippocampal sparing").</summary>
+    private static bool NamesDoseOrField(TermText name) =>
+        name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost");
+
+    /// <summary>
+    /// Whether an intervention's name says it gives no treatment ("No adjuvant therapy",
+    /// "Observation", "Sham") or a treatment by another energy than ionising radiation
+    /// ("Hyperthermia", "HIFU", "Tumor Treating Fields").
+    /// </summary>
+    private static bool NamesNoRt(TermText name) =>
+        name.Words is [("no" or "without" or "none", _, _), ..]
+        || name.Words.Any(w => w.Word is "observation" or "surveillance" or "sham" or "placebo" or "watchful"
+            or "hyperthermia" or "thermotherapy" or "hifu" or "ultrasound" or "electrochemotherapy" or "ttfields");
 
     /// <summary>The first dose of radiation in Gy that <paramref name="texts"/> state, with its field.</summary>
     private static (string Field, string Text)? DoseStatement(IEnumerable<(string Field, TermText Text)> texts) =>

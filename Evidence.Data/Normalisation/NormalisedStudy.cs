@@ -53,6 +53,13 @@ public sealed record InterventionTerms(
     /// </summary>
     public IReadOnlyList<string> AlsoRtModalities { get; init; } = [];
 
+    /// <summary>
+    /// Drugs the intervention gives that the vocabulary knows for their class only (a partner the
+    /// topic does not list: "Axitinib"): no agent value, but the Table 1 cell still names them.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ClassOnlyAgents { get; init; } = [];
+
     /// <summary>Every modality the intervention gives, <see cref="RtModality"/> first.</summary>
     [JsonIgnore]
     public IEnumerable<string> RtModalities => RtModality is null ? [] : AlsoRtModalities.Prepend(RtModality);

@@ -150,13 +150,32 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
-            if (doses.Count == 0 && _freeText.SoleRtOfNoKind(record, terms) == term.Ordinal)
+            if (doses.Count == 0 && (_freeText.SoleRtOfNoKind(record, terms) == term.Ordinal || EveryRtUndosed(record, membership, terms, regimens)))
             {
                 // The trial's one RT intervention, of no kind and no dose of its own or its arms':
                 // the doses of the summary's sentences that give RT are that RT's ("Receive
                 // Radiotherapy: Pelvic IMRT or VMAT, DT 25Gy/5Fx"), not those of RT given before.
+                // So for several where every one is of no kind and none has a dose of its own
+                // ("Ultra-fractionated PBI", "Ultra-fractionated WBI": "whole-breast radiotherapy
+                // ... 26 Gy in 5 fractions ... partial breast irradiation ... 26Gy in 5 fractions"):
+                // they are hypofractionated only where every dose the summary gives is.
                 doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.BriefSummary)
                     .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
+                var sole = _freeText.SoleRtOfNoKind(record, terms) == term.Ordinal;
+                if (!sole && (RtDoseParser.Doses(record.BriefSummary).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary)).ToList() is var stated
+                    && (!AllHypofractionated(stated) || stated.Count < terms.Count(t => t.RtModality is not null))))
+                {
+                    // Several RT interventions take the summary's doses only where it states no
+                    // other ("SCRT (25Gy/5Fx)" beside "LCRT (50Gy/25Fx)": the long course is not
+                    // hypofractionated) and one for each ("Thoracic radiotherapy ... 30 Gy in 10
+                    // fractions" says nothing of the RT to residual metastases).
+                    doses = [];
+                }
+
+                if (sole && !AllHypofractionated(doses) && ComparedSchedules(record.BriefSummary) is { Count: > 0 } compared)
+                {
+                    doses = compared;
+                }
             }
 
             // One RT shared by arms of different schedules ("25 Gy/5 fractions" against "40 Gy/15
@@ -177,6 +196,78 @@ public sealed partial class StudyNormaliser
 
         return result;
     }
+
+    /// <summary>Whether the trial gives several RT interventions, each of no kind and of no dose of its own or its arms', whose kind its free text may say.</summary>
+    private bool EveryRtUndosed(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens) =>
+        terms.Where(t => t.RtModality is not null).ToList() is { Count: > 1 } rt
+        && rt.All(t => t.RtModality == Terms.UnspecifiedRt && t.AlsoRtModalities.Count == 0 && _freeText.MayNameKindOf(record, t)
+            && !regimens.Any(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{t.Ordinal}].", StringComparison.Ordinal))
+            && ArmDoses(record, membership, terms, t, regimens).Count == 0);
+
+    /// <summary>
+    /// The hypofractionated schedules a summary offers the trial's one RT as alternatives: two doses
+    /// joined by "or", "versus" or "compared with" in a sentence that randomises or assigns them
+    /// ("patients will be randomized to receive either the conventional schedule of 25 x 2 Gy or a
+    /// shorter preoperative regimen of 14 x 3 Gy", "This is a randomized trial ... which compares
+    /// ... either 40 Gy in 15 fractions or 25 Gy in 5 fractions"). One RT shared by the schedules
+    /// takes the most specific kind they compare, as guide rule 9 has it for arms. Not a course and
+    /// its boost ("45 Gy in 25 fractions followed by a boost of 7 Gy x 3"), a course before the one
+    /// randomised ("After a first course of 30 Gy in 10 fractions"), nor schedules another trial
+    /// compared ("The CHHiP trial compared 74 Gy in 37 fractions with 60 Gy in 20 fractions").
+    /// </summary>
+    private static List<RtRegimen> ComparedSchedules(string? summary)
+    {
+        var compared = new List<RtRegimen>();
+        foreach (var (_, sentence) in TermText.Sentences([(RecordFields.BriefSummary, summary)]))
+        {
+            var lower = sentence.ToLowerInvariant();
+            if (!AssignsTreatment().IsMatch(lower))
+            {
+                continue;
+            }
+
+            // The parser finds doses pattern by pattern; in the sentence's order they are its alternatives.
+            var doses = new List<(int Start, int End, RtRegimen Regimen)>();
+            foreach (var dose in RtDoseParser.Doses(sentence))
+            {
+                var at = sentence.IndexOf(dose.Text, StringComparison.Ordinal);
+                while (at >= 0 && doses.Any(d => d.Start == at))
+                {
+                    at = sentence.IndexOf(dose.Text, at + 1, StringComparison.Ordinal);
+                }
+
+                if (at >= 0)
+                {
+                    doses.Add((at, at + dose.Text.Length, RtDoseParser.ToRegimen(dose, 0, RecordFields.BriefSummary)));
+                }
+            }
+
+            doses.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+            // A dose that follows another course ("followed by a boost of 7 Gy x 3", "After a first
+            // course of 30 Gy in 10 fractions") is no alternative; the courses between it are.
+            var courses = doses.Where((d, i) => !CourseJoiner().IsMatch(lower[(i == 0 ? 0 : doses[i - 1].End)..d.Start])).ToList();
+            for (var i = 0; i + 1 < courses.Count; i++)
+            {
+                if (AlternativeJoiner().IsMatch(lower[courses[i].End..courses[i + 1].Start]))
+                {
+                    compared.AddRange(new[] { courses[i].Regimen, courses[i + 1].Regimen }.Where(IsHypofractionated));
+                }
+            }
+        }
+
+        return compared;
+    }
+
+    /// <summary>A sentence that randomises or assigns the trial's own treatment.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:randomi[sz]ed|randomly|randomi[sz]ation|assigned|allocated)\b")]
+    private static partial System.Text.RegularExpressions.Regex AssignsTreatment();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:or|versus|vs\.?|compared (?:with|to))\b")]
+    private static partial System.Text.RegularExpressions.Regex AlternativeJoiner();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:followed|then|after|before|boost|plus|and then)\b|\+")]
+    private static partial System.Text.RegularExpressions.Regex CourseJoiner();
 
     /// <summary>The parsed doses of the arms of <paramref name="term"/>'s intervention that give no other RT intervention.</summary>
     private static List<RtRegimen> ArmDoses(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, InterventionTerms term, List<RtRegimen> regimens)

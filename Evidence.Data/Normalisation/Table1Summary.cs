@@ -178,9 +178,9 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     /// </summary>
     private string? Describe(Intervention intervention, InterventionTerms terms)
     {
-        if (terms.Agents.Count > 0)
+        if (terms.Agents.Count > 0 || terms.ClassOnlyAgents.Count > 0)
         {
-            return Agents(terms.Agents);
+            return Agents([.. terms.Agents, .. terms.ClassOnlyAgents]);
         }
 
         if (terms.RtModality is not null)

@@ -240,9 +240,11 @@ public sealed class Vocabulary
 /// A drug: canonical generic name, class (ICI, anti-VEGF, TKI, chemotherapy), the checkpoints it
 /// blocks (an ICI's targets; a bispecific has one or two: cadonilimab PD-1 and CTLA-4,
 /// ivonescimab PD-1, its other arm binding VEGF), whether it is a bispecific antibody (a property,
-/// not a target), brand names and codes.
+/// not a target), brand names and codes. A <paramref name="ClassOnly"/> drug is known for its class
+/// but is not one of the topic's agents (a partner that DOMAIN.md does not list: sunitinib,
+/// ramucirumab): it gives its class and no agent name, as the labelling guide has it.
 /// </summary>
-public sealed record AgentEntry(string Name, string Class, IReadOnlyList<string> Targets, IReadOnlyList<string> Synonyms, bool Bispecific = false);
+public sealed record AgentEntry(string Name, string Class, IReadOnlyList<string> Targets, IReadOnlyList<string> Synonyms, bool Bispecific = false, bool ClassOnly = false);
 
 /// <summary>One product of several agents: its names and codes, and the agents (by generic name) it holds.</summary>
 public sealed record CoformulationEntry(IReadOnlyList<string> Names, IReadOnlyList<string> Agents);

@@ -88,10 +88,113 @@ public sealed class VocabularyMatchers
     /// The checkpoint classes a text names, reading "PD-(L)1" (PD-1 or PD-L1, as registrants
     /// write a class that takes both) as both targets.
     /// </summary>
-    public List<TermMatch<string>> IciClassMatches(TermText text) =>
-        [.. IciClasses.Matches(text).Where(m => !IsCompanyCode(text, m)).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
+    public List<TermMatch<string>> IciClassMatches(TermText text)
+    {
+        List<TermMatch<string>> classes = [.. IciClasses.Matches(text).Where(m => !IsCompanyCode(text, m)).SelectMany(m => m.Value == "PD-L1" && m.Matched.Contains("(L)", StringComparison.OrdinalIgnoreCase)
             ? [m, m with { Value = "PD-1" }]
             : new[] { m })];
+        return MayJoinCheckpoint(text.Original) && JoinedCheckpoints(text, classes) is { Count: > 0 } joined ? [.. classes, .. joined] : classes;
+    }
+
+    /// <summary>
+    /// A checkpoint written bare, as the drug that blocks it, joined to a therapy by "+", "plus" or
+    /// "combined with" ("Apatinib Combined With PD-1", "SOX+PD-1", "PD-1 Plus Chemotherapy",
+    /// "TACE+Lenvatinib+PD-1"): registrants, Chinese ones above all, name the antibody by its
+    /// checkpoint. Not the checkpoint as a property or a marker ("PD-L1+ patients", "PD-L1
+    /// positive", "PD-1 expressing cells", "PD-1 and CTLA-4 pathways"): the other side of the joiner
+    /// must be a therapy the vocabulary knows, or a word for one.
+    /// </summary>
+    private List<TermMatch<string>> JoinedCheckpoints(TermText text, List<TermMatch<string>> classes)
+    {
+        var joined = new List<TermMatch<string>>();
+        List<(int Start, int End)>? therapies = null;
+        for (var i = 0; i < text.Words.Count; i++)
+        {
+            if (CheckpointSpelled(text, i, backward: false) is not var (target, count)
+                || classes.Any(c => i < c.Position + c.Words && c.Position < i + count)
+                || (i > 0 && text.Words[i - 1].Word == "anti")
+                || !EndsAsDrug(text, i + count))
+            {
+                continue;
+            }
+
+            therapies ??= TherapySpans(text);
+            var end = i + count;
+            // The therapy it is joined to must be given: "Progressing After Platinum-based
+            // Chemotherapy Plus PD-1" names a regimen before the trial, the checkpoint with it.
+            if ((JoinerBefore(text, i) is { } left && therapies.Any(t => t.End == left && GivenInText.IsGiven(text, t.Start, t.End)))
+                || (JoinerAfter(text, end) is { } right && therapies.Any(t => t.Start == right && GivenInText.IsGiven(text, t.Start, t.End))))
+            {
+                joined.Add(new TermMatch<string>(target, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, count));
+            }
+
+            i = end - 1;
+        }
+
+        return joined;
+    }
+
+    /// <summary>Whether a text may hold a bare checkpoint joined to a therapy: a cheap test before the words are spelled.</summary>
+    private static bool MayJoinCheckpoint(string text) =>
+        (text.Contains("PD", StringComparison.OrdinalIgnoreCase) || text.Contains("CTLA", StringComparison.OrdinalIgnoreCase))
+        && (text.Contains('+') || text.Contains("plus", StringComparison.OrdinalIgnoreCase) || text.Contains("combined", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The word after the therapy a joiner before word <paramref name="position"/> joins it to ("SOX+", "Apatinib Combined With", "lenvatinib plus").</summary>
+    private static int? JoinerBefore(TermText text, int position) =>
+        position >= 1 && text.Between(position - 1, position).Trim() is "+" or "＋" ? position
+        : position >= 2 && text.Words[position - 1].Word == "plus" ? position - 1
+        : position >= 3 && text.Words[position - 2].Word == "combined" && text.Words[position - 1].Word == "with" ? position - 2
+        : position >= 4 && text.WordsFrom(position - 3, 3).SequenceEqual(["in", "combination", "with"]) ? position - 3
+        : null;
+
+    /// <summary>The first word of the therapy a joiner after the checkpoint ending before word <paramref name="end"/> joins it to ("+CRT", "Plus Chemotherapy").</summary>
+    private static int? JoinerAfter(TermText text, int end) =>
+        end < text.Words.Count && text.Between(end - 1, end).Trim() is "+" or "＋" ? end
+        : end + 1 < text.Words.Count && text.Words[end].Word == "plus" ? end + 1
+        : end + 2 < text.Words.Count && text.Words[end].Word == "combined" && text.Words[end + 1].Word == "with" ? end + 2
+        : end + 3 < text.Words.Count && text.WordsFrom(end, 3).SequenceEqual(["in", "combination", "with"]) ? end + 3
+        : null;
+
+    /// <summary>The spans of the therapies a text names: drugs, regimens, RT, partner classes, locoregional procedures and words for a treatment.</summary>
+    private List<(int Start, int End)> TherapySpans(TermText text) =>
+        [.. Agents.Matches(text).Select(m => (m.Position, m.Position + m.Words))
+            .Concat(RtModalities.Matches(text).Select(m => (m.Position, m.Position + m.Words)))
+            .Concat(PartnerClasses.Matches(text).Select(m => (m.Position, m.Position + m.Words)))
+            .Concat(Locoregional.Matches(text).Select(m => (m.Position, m.Position + m.Words)))
+            .Concat(text.Words.Select((w, i) => (w.Word, i)).Where(w => TreatmentWords.Contains(w.Word)).Select(w => (w.i, w.i + 1)))];
+
+    private static readonly HashSet<string> TreatmentWords = new(
+        ["therapy", "treatment", "chemotherapy", "chemoradiotherapy", "chemoradiation", "radiotherapy", "surgery", "resection", "ablation", "tablets", "capsules", "regimen"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a bare checkpoint ending before word <paramref name="end"/> ends as a drug's name
+    /// does: at the end of the text, before a comma or bracket, a joiner to a therapy ("PD-1 +
+    /// Radical Radiotherapy"), or a word that goes on to the trial's setting or treatment ("in",
+    /// "for", "to", "treatment"). Not before what makes it a marker, a cell or another product
+    /// ("PD-L1 Testing", "PD-1 Knockout T Cells", "PD-L1 CAR-T", "PD-L1-Guided", "CTLA4-Ig",
+    /// "PD-L1+ Tumour Sampling", "PD-L1 positive", "PD-L1 as Prognostic Markers").
+    /// </summary>
+    private bool EndsAsDrug(TermText text, int end)
+    {
+        if (end >= text.Words.Count)
+        {
+            return true;
+        }
+
+        var between = text.Between(end - 1, end);
+        var next = text.Words[end].Word;
+        return between.IndexOfAny("+＋") >= 0 ? JoinerAfter(text, end) is { } right && TherapySpans(text).Any(t => t.Start == right)
+            : between.IndexOfAny("/-") >= 0 ? false
+            : between.IndexOfAny(",;()") >= 0 || DrugFollowers.Contains(next)
+                // "and"/"or" go on to another therapy ("PD-1 and Lenvatinib"), not to a marker ("PD-L1 and CD8 Density").
+                || (next is "and" or "or" && TherapySpans(text).Any(t => t.Start == end + 1));
+    }
+
+    /// <summary>Words that follow a drug's name and go on to its setting, schedule or what it is joined to.</summary>
+    private static readonly HashSet<string> DrugFollowers = new(
+        ["in", "for", "to", "versus", "vs", "plus", "combined", "followed", "then", "treatment", "therapy", "immunotherapy", "maintenance", "monotherapy"],
+        StringComparer.Ordinal);
 
     /// <summary>Whether a kind of RT is given from outside the body (EBRT, SBRT, hypofractionated, particles), not from a source placed in it or a drug.</summary>
     public bool IsExternal(string modality) =>

@@ -38,11 +38,12 @@ public class CodeJoinerAndStudiedTitleRulesTests
     }
 
     [Fact]
-    public void Sunitinib_is_a_tki()
+    public void Sunitinib_is_a_tki_known_for_its_class_only()
     {
+        // Labelling guide, "Partners by DOMAIN.md's lists": a TKI the topic does not list keeps its class and no agent.
         var terms = OnlyIntervention(Intervention("DRUG", "Sunitinib", otherNames: ["Sutent"]));
 
-        Assert.Equal(["sunitinib"], terms.Agents);
+        Assert.Empty(terms.Agents);
         Assert.Equal(["TKI"], terms.PartnerClasses);
     }
 
