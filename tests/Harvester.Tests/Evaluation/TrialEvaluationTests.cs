@@ -162,7 +162,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-61 were labelled a second time, blind to the first labels
+    /// Sets 49-62 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -180,6 +180,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(59, 29)]
     [InlineData(60, 21)]
     [InlineData(61, 31)]
+    [InlineData(62, 33)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
