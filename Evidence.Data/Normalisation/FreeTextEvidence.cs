@@ -43,7 +43,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // purpose perhaps only in its detailed description ("The rationale for this study is to
         // determine the safety and efficacy of combined immune checkpoint inhibitors and
         // radiation therapy"), read as its summary is (of this trial only: OfThisTrial).
-        var bare = record.Interventions.Count == 0 && record.ArmGroups.Count == 0;
+        // So does one whose arms say nothing of what they give ("Standard", "Test", with no description).
+        var bare = record.Interventions.Count == 0 && record.ArmGroups.All(a => string.IsNullOrWhiteSpace(a.Description) && !NamesTherapy(TermText.Of(a.Label)));
         var described = bare ? TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]) : [];
         foreach (var (field, sentence) in OwnSentences(record).Concat(described))
         {
@@ -663,7 +664,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         ["omission", "omitting", "avoidance", "avoiding", "withdrawal", "discontinuation", "stopping", "cost", "costs", "effectiveness",
          "uptake", "access", "adherence", "patterns", "practice", "practices", "decisions", "decision", "referral", "referrals",
          "knowledge", "attitudes", "perceptions", "towards", "experience", "experiences", "registry", "database", "audit", "survey", "quality",
-         "response", "prediction", "predicting", "predictor", "predictors", "variability", "contouring", "delineation"],
+         "response", "prediction", "predicting", "predictor", "predictors", "variability", "contouring", "delineation",
+         "toxicity", "toxicities", "complications", "sequelae", "morbidity"],
         StringComparer.Ordinal);
 
     /// <summary>What a title may study of a therapy rather than give it.</summary>
@@ -718,6 +720,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     internal static IEnumerable<string> SentencesGivingRt(VocabularyMatchers vocabulary, string? text) =>
         TermText.Sentences([(string.Empty, text)]).Select(s => s.Sentence)
             .Where(sentence => TermText.Of(sentence) is var words && GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0);
+
+    /// <summary>Whether a text names a drug, an ICI class, RT or a partner class.</summary>
+    private bool NamesTherapy(TermText text) =>
+        vocabulary.Agents.Matches(text).Count > 0 || vocabulary.IciClassMatches(text).Count > 0 || vocabulary.RtKindMatches(text).Count > 0
+        || vocabulary.PartnerClasses.Matches(text).Count > 0 || vocabulary.Locoregional.Matches(text).Count > 0;
 
     /// <summary>A supportive-care or prevention trial: it supports patients through therapies it does not give.</summary>
     internal static bool SupportsCare(StudyRecord record) =>

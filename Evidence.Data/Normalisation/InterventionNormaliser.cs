@@ -984,7 +984,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return defined;
     }
 
-    /// <summary>"high energy photons" (or "high-energy photon beams") right after the "uses" that defines <paramref name="subject"/>, as EBRT.</summary>
+    /// <summary>"high energy photons" (or "high-energy photon beams", or "x-rays") right after the "uses" that defines <paramref name="subject"/>, as EBRT.</summary>
     private static TermMatch<string>? Photons(TermText text, TermMatch<string> subject)
     {
         var after = subject.Position + subject.Words;
@@ -996,8 +996,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         var start = uses + 1;
         var words = text.WordsFrom(start, 4).ToList();
-        var length = words is ["high", "energy", "photon" or "photons", ..] ? 3 : 0;
-        length += length > 0 && words.Count > 3 && words[3] is "beam" or "beams" ? 1 : 0;
+        // "uses x-rays to damage tumor cells" (the NCI's older wording) defines it as the
+        // "high energy x-rays" of guide rule 4 do.
+        var length = words is ["high", "energy", "photon" or "photons", ..] ? 3 : words is ["x", "rays" or "ray", ..] ? 2 : 0;
+        length += length == 3 && words.Count > 3 && words[3] is "beam" or "beams" ? 1 : 0;
         return length == 0 ? null : new TermMatch<string>(Terms.Ebrt, text.Original[text.Words[start].Start..text.Words[start + length - 1].End], start, length);
     }
 
