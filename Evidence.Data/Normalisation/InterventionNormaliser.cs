@@ -132,6 +132,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             }
         }
 
+        if (agents.Count == 0 && classTerms.Count == 0 && isDrug && BareCheckpoint(own[0]) is { } bare)
+        {
+            // A drug named only by the checkpoint its antibody blocks ("Drug: PD-1"), as Chinese
+            // registrants write it: a drug is no marker.
+            classTerms = [bare];
+        }
+
         if (agents.Count == 0 && classTerms.Count == 0 && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
         {
             classTerms = [unknownIci];
@@ -933,7 +940,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // ablation", "Lymphoscintigraphy"), nor one that names no treatment or another
             // energy ("No dose escalation", "Hyperthermia dose"), imaging in its description or
             // a diagnostic trial ("Reduced-dose protocol" of a chest CT).
-            return [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name ?? string.Empty, 0))];
+            // "Hypofractionated Arm (1)": the schedule its name gives.
+            var kind = own[0].Text.Words.Any(w => w.Word is "hypofractionated" or "hypofractionation") ? Terms.HypofractionatedRt : Terms.UnspecifiedRt;
+            return [(own[0].Field, new TermMatch<string>(kind, intervention.Name ?? string.Empty, 0))];
         }
 
         var kinds = tier == 2 && ArmsCompareKinds(candidates)
@@ -1086,9 +1095,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return false;
     }
 
-    /// <summary>Whether a name speaks of a radiation dose or of what the radiation spares ("Standard dose", "Dose escalation", "Hippocampal sparing").</summary>
+    /// <summary>The checkpoint a name is, whole ("PD-1", "PD1", "PD-L1"), as a class term.</summary>
+    private (string Field, TermMatch<string> Match)? BareCheckpoint((string Field, TermText Text) name) =>
+        name.Text.Words.Count > 0 && vocabulary.CheckpointSpelled(name.Text, 0, backward: false) is var (target, words) && words == name.Text.Words.Count
+            ? (name.Field, new TermMatch<string>(target, name.Text.Original.Trim(), 0, words))
+            : null;
+
+    /// <summary>Whether a name speaks of a radiation dose, schedule or what the radiation spares ("Standard dose", "Dose escalation", "Hypofractionated Arm (1)", "Hippocampal sparing").</summary>
     private static bool NamesDoseOrField(TermText name) =>
-        name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost");
+        name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost"
+            or "hypofractionated" or "hypofractionation" or "conventional");
 
     /// <summary>
     /// Whether an intervention's name says it gives no treatment ("No adjuvant therapy",
