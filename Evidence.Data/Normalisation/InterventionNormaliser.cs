@@ -205,12 +205,20 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : [];
         // A class word beside the agents ("Long-course chemoradiation, with Tislelizumab",
         // "Pembrolizumab plus chemotherapy") gives a partner of that class too.
+        // In a name that also has a placebo ("placebo + avastin + platinum-based chemotherapy"),
+        // the class word is given unless it is itself absent or the placebo's.
         var besidePartner = agents.Count > 0 || classTerms.Count > 0
-            ? Find(vocabulary.PartnerClasses, own.Where(t => !NamesAbsentOrPlacebo(t.Text))).FirstOrDefault(p => !partnerClasses.Contains(p.Match.Value))
+            ? own.SelectMany(t => vocabulary.PartnerClasses.Matches(t.Text).Where(m => !NamesAbsentOrPlacebo(t.Text) || !AbsentOrPlaceboOf(t.Text, m.Position)).Select(m => (t.Field, m)))
+                .FirstOrDefault(p => !partnerClasses.Contains(p.m.Value))
             : default;
-        if (besidePartner.Match is { } beside)
+        if (besidePartner.m is { } beside)
         {
             partnerClasses.Add(beside.Value);
+            // It is a class of what the intervention gives, as its drugs' classes are.
+            if (!agentClasses.Contains(beside.Value))
+            {
+                agentClasses.Add(beside.Value);
+            }
         }
 
         if (locoregional.Match is not null)
@@ -678,6 +686,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return drug.Position >= 2 && text.Words[drug.Position - 1].Word is "and" or "or"
             && vocabulary.Agents.Matches(text).LastOrDefault(m => m.Position + m.Words == drug.Position - 1) is { } previous && PlaceboOf(text, previous);
     }
+
+    /// <summary>Whether the term at <paramref name="position"/> is named absent or as what a placebo stands for ("without chemotherapy", "placebo for chemotherapy").</summary>
+    private static bool AbsentOrPlaceboOf(TermText text, int position) =>
+        Absent(text, position) || text.WordsBefore(position, 2).ToList() is [.., "placebo" or "placebos" or "matching"] or ["placebo" or "placebos", "for" or "of" or "to"];
 
     private static bool Absent(TermText text, int position) =>
         text.WordsBefore(position, 2).ToList() is [.., "without" or "no"] and not ["or", _];

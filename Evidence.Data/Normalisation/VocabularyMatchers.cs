@@ -367,9 +367,19 @@ public sealed class VocabularyMatchers
         var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
-        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))))
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))
+                || AbbreviatesKind(text, m, matches)))
             && !AmongSources(text, m))];
     }
+
+    /// <summary>
+    /// Whether an EBRT term in brackets abbreviates the phrase of another kind right before it
+    /// ("Hypofractionated Image guided External Beam Radiation Therapy (EBRT)"): the phrase's kind
+    /// is the one it gives, as a technique's is (guide rule 2).
+    /// </summary>
+    private static bool AbbreviatesKind(TermText text, TermMatch<string> ebrt, List<TermMatch<string>> matches) =>
+        ebrt.Position > 0 && text.Between(ebrt.Position - 1, ebrt.Position).Trim() is "("
+        && matches.Any(m => m.Position + m.Words == ebrt.Position && m.Value is not (Terms.Ebrt or Terms.UnspecifiedRt));
 
     /// <summary>
     /// Whether a kind (not RT itself, the list's subject) stands in a list of what radiation may
