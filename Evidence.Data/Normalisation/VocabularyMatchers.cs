@@ -368,9 +368,19 @@ public sealed class VocabularyMatchers
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))
-                || AbbreviatesKind(text, m, matches)))
+                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches)))
             && !AmongSources(text, m))];
     }
+
+    /// <summary>
+    /// Whether a technique is the other of two that one schedule word qualifies ("Hypofractionated
+    /// 3D-CRT or IMRT": hypofractionated RT by either technique, guide rule 2): joined by "or",
+    /// "and" or a slash to a technique that "hypofractionated" made hypofractionated RT.
+    /// </summary>
+    private static bool AlternativeTechnique(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches) =>
+        StudyNormaliser.NamesTechnique(technique.Matched)
+        && matches.Any(m => m.Value == Terms.HypofractionatedRt && m.Position + m.Words < technique.Position && StudyNormaliser.NamesTechnique(m.Matched)
+            && text.WordsFrom(m.Position + m.Words, technique.Position - m.Position - m.Words).ToList() is [] or ["or"] or ["and"]);
 
     /// <summary>
     /// Whether an EBRT term in brackets abbreviates the phrase of another kind right before it

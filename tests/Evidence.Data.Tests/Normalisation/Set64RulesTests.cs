@@ -5,7 +5,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
 /// Set 64's findings (issue 10): an EBRT abbreviation after a phrase of another kind, and a class
-/// word beside a placebo and named drugs.
+/// word beside a placebo and named drugs; and set 65's, a schedule word before two techniques.
 /// </summary>
 public class Set64RulesTests
 {
@@ -17,6 +17,17 @@ public class Set64RulesTests
     public void An_ebrt_abbreviation_after_a_phrase_of_another_kind_is_that_phrase(string name, string[] modalities)
     {
         Assert.Equal(modalities, OnlyIntervention(Intervention("RADIATION", name)).RtModalities);
+    }
+
+    /// <summary>Set 65 (NCT00331773): one schedule word before two techniques, joined as alternatives.</summary>
+    [Theory]
+    [InlineData("Hypofractionated 3D-CRT or IMRT", new[] { "Hypofractionated RT" })]
+    [InlineData("Hypofractionated IMRT/VMAT", new[] { "Hypofractionated RT" })]
+    [InlineData("Conventional 3D-CRT or IMRT", new[] { "EBRT" })]
+    [InlineData("Hypofractionated IMRT followed by brachytherapy", new[] { "Brachytherapy", "Hypofractionated RT" })] // a course of another kind stays
+    public void A_schedule_word_before_alternative_techniques_qualifies_both(string name, string[] modalities)
+    {
+        Assert.Equal(modalities, OnlyIntervention(Intervention("RADIATION", name)).RtModalities.Order(StringComparer.Ordinal));
     }
 
     [Fact]
