@@ -709,9 +709,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether the trial's free text may say the kind of <paramref name="rt"/>: RT of no kind, not a
     /// drug (a radioligand), in a trial that assigns treatment and is not of an RT injury.
     /// </summary>
-    internal bool MayNameKindOf(StudyRecord record, InterventionTerms rt) => TextMayNameKindOf(record, rt);
-
-    private bool TextMayNameKindOf(StudyRecord record, InterventionTerms rt) =>
+    internal bool TextMayNameKindOf(StudyRecord record, InterventionTerms rt) =>
         rt.RtModality == Terms.UnspecifiedRt
         && record.Interventions[rt.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC")
         && ReadsFreeText(record) && !TreatsRtInjury(record);

@@ -244,10 +244,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var entity = intervention.Ordinal;
         foreach (var (field, match) in agents)
         {
-            // A drug known only for its class is the provenance of that class.
-            sources.Add(match.Value.ClassOnly
-                ? new TermSource("intervention", entity, NormalisedField.PartnerClass, match.Value.Class, field, match.Matched)
-                : new TermSource("intervention", entity, NormalisedField.Agent, match.Value.Name, field, match.Matched));
+            sources.Add(AgentSource(entity, field, match));
         }
 
         foreach (var (field, match) in classTerms)
@@ -286,6 +283,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         };
     }
 
+    /// <summary>The provenance of a drug an intervention gives: its agent, or for a drug known only for its class, that class.</summary>
+    private static TermSource AgentSource(int entity, string field, TermMatch<AgentEntry> match) =>
+        match.Value.ClassOnly
+            ? new TermSource("intervention", entity, NormalisedField.PartnerClass, match.Value.Class, field, match.Matched)
+            : new TermSource("intervention", entity, NormalisedField.Agent, match.Value.Name, field, match.Matched);
+
     /// <summary>
     /// A placebo's terms: no agent of its own, but the drugs its description joins to it
     /// (<see cref="FormulaAgents"/>: "3mg/kg IV(placebo+cis-platinum+5FU)"), as partners.
@@ -297,9 +300,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .DistinctBy(p => p.Match.Value.Name).ToList();
         foreach (var (field, match) in partners)
         {
-            sources.Add(match.Value.ClassOnly
-                ? new TermSource("intervention", intervention.Ordinal, NormalisedField.PartnerClass, match.Value.Class, field, match.Matched)
-                : new TermSource("intervention", intervention.Ordinal, NormalisedField.Agent, match.Value.Name, field, match.Matched));
+            sources.Add(AgentSource(intervention.Ordinal, field, match));
         }
 
         List<string> classes = [.. partners.Select(p => p.Match.Value.Class).Distinct()];

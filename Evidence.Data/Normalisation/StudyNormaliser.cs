@@ -133,6 +133,10 @@ public sealed partial class StudyNormaliser
         StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens, List<TermSource> sources)
     {
         var result = new List<InterventionTerms>(terms.Count);
+        // What the trial as a whole says, read once and only where an RT of no dose needs it.
+        var soleRt = new Lazy<int?>(() => _freeText.SoleRtOfNoKind(record, terms));
+        var everyRtUndosed = new Lazy<bool>(() => EveryRtUndosed(record, membership, terms, regimens));
+        var summaryDoses = new Lazy<List<RtRegimen>>(() => [.. RtDoseParser.Doses(record.BriefSummary).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))]);
         foreach (var term in terms)
         {
             // RT of no kind, of the kind a summary defines the trial's RT by (DefinedRt), or EBRT
@@ -150,7 +154,8 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
-            if (doses.Count == 0 && (_freeText.SoleRtOfNoKind(record, terms) == term.Ordinal || EveryRtUndosed(record, membership, terms, regimens)))
+            var sole = soleRt.Value == term.Ordinal;
+            if (doses.Count == 0 && (sole || everyRtUndosed.Value))
             {
                 // The trial's one RT intervention, of no kind and no dose of its own or its arms':
                 // the doses of the summary's sentences that give RT are that RT's ("Receive
@@ -161,9 +166,7 @@ public sealed partial class StudyNormaliser
                 // they are hypofractionated only where every dose the summary gives is.
                 doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.BriefSummary)
                     .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
-                var sole = _freeText.SoleRtOfNoKind(record, terms) == term.Ordinal;
-                if (!sole && (RtDoseParser.Doses(record.BriefSummary).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary)).ToList() is var stated
-                    && (!AllHypofractionated(stated) || stated.Count < terms.Count(t => t.RtModality is not null))))
+                if (!sole && (!AllHypofractionated(summaryDoses.Value) || summaryDoses.Value.Count < terms.Count(t => t.RtModality is not null)))
                 {
                     // Several RT interventions take the summary's doses only where it states no
                     // other ("SCRT (25Gy/5Fx)" beside "LCRT (50Gy/25Fx)": the long course is not
@@ -200,7 +203,7 @@ public sealed partial class StudyNormaliser
     /// <summary>Whether the trial gives several RT interventions, each of no kind and of no dose of its own or its arms', whose kind its free text may say.</summary>
     private bool EveryRtUndosed(StudyRecord record, ArmMembership membership, List<InterventionTerms> terms, List<RtRegimen> regimens) =>
         terms.Where(t => t.RtModality is not null).ToList() is { Count: > 1 } rt
-        && rt.All(t => t.RtModality == Terms.UnspecifiedRt && t.AlsoRtModalities.Count == 0 && _freeText.MayNameKindOf(record, t)
+        && rt.All(t => t.RtModality == Terms.UnspecifiedRt && t.AlsoRtModalities.Count == 0 && _freeText.TextMayNameKindOf(record, t)
             && !regimens.Any(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{t.Ordinal}].", StringComparison.Ordinal))
             && ArmDoses(record, membership, terms, t, regimens).Count == 0);
 

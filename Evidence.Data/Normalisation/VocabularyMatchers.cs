@@ -107,23 +107,23 @@ public sealed class VocabularyMatchers
     private List<TermMatch<string>> JoinedCheckpoints(TermText text, List<TermMatch<string>> classes)
     {
         var joined = new List<TermMatch<string>>();
-        List<(int Start, int End)>? therapies = null;
+        // The text's therapies, matched once and only where a bare checkpoint stands in it.
+        var therapies = new Lazy<List<(int Start, int End)>>(() => TherapySpans(text));
         for (var i = 0; i < text.Words.Count; i++)
         {
             if (CheckpointSpelled(text, i, backward: false) is not var (target, count)
                 || classes.Any(c => i < c.Position + c.Words && c.Position < i + count)
                 || (i > 0 && text.Words[i - 1].Word == "anti")
-                || !EndsAsDrug(text, i + count))
+                || !EndsAsDrug(text, i + count, therapies))
             {
                 continue;
             }
 
-            therapies ??= TherapySpans(text);
             var end = i + count;
             // The therapy it is joined to must be given: "Progressing After Platinum-based
             // Chemotherapy Plus PD-1" names a regimen before the trial, the checkpoint with it.
-            if ((JoinerBefore(text, i) is { } left && therapies.Any(t => t.End == left && GivenInText.IsGiven(text, t.Start, t.End)))
-                || (JoinerAfter(text, end) is { } right && therapies.Any(t => t.Start == right && GivenInText.IsGiven(text, t.Start, t.End))))
+            if ((JoinerBefore(text, i) is { } left && therapies.Value.Any(t => t.End == left && GivenInText.IsGiven(text, t.Start, t.End)))
+                || (JoinerAfter(text, end) is { } right && therapies.Value.Any(t => t.Start == right && GivenInText.IsGiven(text, t.Start, t.End))))
             {
                 joined.Add(new TermMatch<string>(target, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, count));
             }
@@ -175,7 +175,7 @@ public sealed class VocabularyMatchers
     /// ("PD-L1 Testing", "PD-1 Knockout T Cells", "PD-L1 CAR-T", "PD-L1-Guided", "CTLA4-Ig",
     /// "PD-L1+ Tumour Sampling", "PD-L1 positive", "PD-L1 as Prognostic Markers").
     /// </summary>
-    private bool EndsAsDrug(TermText text, int end)
+    private static bool EndsAsDrug(TermText text, int end, Lazy<List<(int Start, int End)>> therapies)
     {
         if (end >= text.Words.Count)
         {
@@ -184,11 +184,11 @@ public sealed class VocabularyMatchers
 
         var between = text.Between(end - 1, end);
         var next = text.Words[end].Word;
-        return between.IndexOfAny("+＋") >= 0 ? JoinerAfter(text, end) is { } right && TherapySpans(text).Any(t => t.Start == right)
+        return between.IndexOfAny("+＋") >= 0 ? JoinerAfter(text, end) is { } right && therapies.Value.Any(t => t.Start == right)
             : between.IndexOfAny("/-") >= 0 ? false
             : between.IndexOfAny(",;()") >= 0 || DrugFollowers.Contains(next)
                 // "and"/"or" go on to another therapy ("PD-1 and Lenvatinib"), not to a marker ("PD-L1 and CD8 Density").
-                || (next is "and" or "or" && TherapySpans(text).Any(t => t.Start == end + 1));
+                || (next is "and" or "or" && therapies.Value.Any(t => t.Start == end + 1));
     }
 
     /// <summary>Words that follow a drug's name and go on to its setting, schedule or what it is joined to.</summary>
