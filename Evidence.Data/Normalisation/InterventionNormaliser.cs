@@ -103,7 +103,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // names what it is given with.
         var classTerms = agents.Count == 0
             ? ClassTerms([.. (readsDescription && !IsOtherDrugName(own[0].Text) ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))])
-            : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. own.Where(t => !NamesAbsentAgent(t.Text))])
+            : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. (agents.All(a => a.Field == description.Field) && NamedClasses(own).Count == 0 ? [.. own, description] : own)
+                .Where(t => !NamesAbsentAgent(t.Text))])
             : [];
         if (classTerms is [var onlyClass]
             && (MeshAgent(record, onlyClass.Match.Value) is { } mesh ? [mesh]
@@ -930,7 +931,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt || !vocabulary.IsExternal(value)) && named.Count > 0
             && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
-            tiers.Add(DefinedRt(vocabulary, record));
+            tiers.Add([.. DefinedRt(vocabulary, record), .. TitledEbrt(vocabulary, record)]);
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
@@ -1004,6 +1005,30 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         return defined;
+    }
+
+    /// <summary>
+    /// The external beam a title names as the trial's RT ("Post Operative External Beam
+    /// Radiotherapy for Prostate Cancer: Randomized Trial Comparing Standard vs. Hypofractionated
+    /// Radiation Therapy"): a title, official first, whose RT is EBRT given, with at most a
+    /// schedule or RT of no kind beside it, names the kind of the trial's RT of no kind, as a
+    /// summary that defines RT by x-rays does (<see cref="DefinedRt"/>). A title that names
+    /// another kind ("SBRT vs Conventional Radiotherapy") compares kinds and defines none; nor
+    /// does one that names EBRT as prior therapy or absent.
+    /// </summary>
+    internal static List<(string Field, TermMatch<string> Match)> TitledEbrt(VocabularyMatchers vocabulary, StudyRecord record)
+    {
+        foreach (var (field, title) in new[] { (RecordFields.OfficialTitle, record.OfficialTitle), (RecordFields.BriefTitle, record.BriefTitle) })
+        {
+            var text = TermText.Of(title);
+            var matches = vocabulary.RtKindMatches(text);
+            if (matches.Any(m => m.Value == Terms.Ebrt) && matches.All(m => m.Value is Terms.Ebrt or Terms.HypofractionatedRt or Terms.UnspecifiedRt))
+            {
+                return [.. matches.Where(m => m.Value == Terms.Ebrt && GivenInText.IsGiven(text, m.Position, m.Position + m.Words, sequence: true)).Take(1).Select(m => (field, m))];
+            }
+        }
+
+        return [];
     }
 
     /// <summary>"high energy photons" (or "high-energy photon beams", or "x-rays") right after the "uses" that defines <paramref name="subject"/>, as EBRT.</summary>

@@ -5,7 +5,9 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
 /// Set 64's findings (issue 10): an EBRT abbreviation after a phrase of another kind, and a class
-/// word beside a placebo and named drugs; and set 65's, a schedule word before two techniques.
+/// word beside a placebo and named drugs; and set 65's, a schedule word before two techniques and
+/// a title that names the trial's RT as external beam, and a description that gives chemotherapy
+/// and an antibody of no name.
 /// </summary>
 public class Set64RulesTests
 {
@@ -28,6 +30,46 @@ public class Set64RulesTests
     public void A_schedule_word_before_alternative_techniques_qualifies_both(string name, string[] modalities)
     {
         Assert.Equal(modalities, OnlyIntervention(Intervention("RADIATION", name)).RtModalities.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Set 65 (NCT03987386): the official title says the RT of no kind is external beam.</summary>
+    [Theory]
+    [InlineData("Post Operative External Beam Radiotherapy for Prostate Cancer: Randomized Trial Comparing Standard vs. Hypofractionated Radiation Therapy", "EBRT")]
+    [InlineData("IMRT After Prostatectomy: Standard vs. Hypofractionated Schedules", "EBRT")] // a technique alone is EBRT (guide rule 2)
+    [InlineData("Stereotactic Radiosurgery Versus External Beam Radiotherapy", "RT, unspecified")] // the title compares kinds
+    [InlineData("Hypofractionated Radiotherapy in Men Previously Treated With External Beam Radiotherapy", "RT, unspecified")] // prior therapy
+    [InlineData("Standard vs. Hypofractionated Radiation Therapy for Prostate Cancer", "RT, unspecified")] // a schedule names no kind
+    public void A_title_that_names_external_beam_gives_the_kind_of_rt_of_no_kind(string officialTitle, string modality)
+    {
+        var protocol = WithArms([Intervention("RADIATION", "Hypofractionated Radiation Therapy"), Intervention("RADIATION", "Radiation Therapy")]);
+        protocol["identificationModule"] = new System.Text.Json.Nodes.JsonObject { ["nctId"] = "NCT00000001", ["briefTitle"] = "Radiation Therapy in Treating Patients With Prostate Cancer", ["officialTitle"] = officialTitle };
+
+        var study = Normalise(protocol);
+
+        Assert.Equal(["Hypofractionated RT"], study.Interventions[0].RtModalities);
+        Assert.Equal([modality], study.Interventions[1].RtModalities);
+    }
+
+    /// <summary>Set 65 (NCT03977272): a name of no drug whose description gives chemotherapy and an unnamed anti-PD-1 antibody.</summary>
+    [Fact]
+    public void A_description_that_gives_drugs_gives_its_class_words_too()
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", "Combination drug", "Accompanying with modified-FOLFIRINOX, Anti-PD-1 antibody was applied biweekly"));
+
+        Assert.Equal(["ICI", "chemotherapy"], terms.AgentClasses.Order(StringComparer.Ordinal));
+        Assert.Equal(["PD-1"], terms.Targets);
+    }
+
+    [Theory]
+    [InlineData("Chemotherapy", "Gemcitabine and cisplatin; patients in the other arm also receive an anti-PD-1 antibody")] // the name says which class
+    [InlineData("Combination drug", "Gemcitabine and cisplatin, without anti-PD-1 antibody")] // absent
+    [InlineData("Combination drug", "Gemcitabine and cisplatin in patients who progressed on anti-PD-1 antibody")] // prior therapy
+    public void A_description_s_class_word_that_is_not_what_the_intervention_gives_is_not_taken(string name, string description)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name, description));
+
+        Assert.Equal(["chemotherapy"], terms.AgentClasses);
+        Assert.Empty(terms.Targets);
     }
 
     [Fact]
