@@ -7,9 +7,10 @@ namespace TrialEvidence.Data.Normalisation;
 /// its titles ("RT + Anti-PD-1") or arms. Read only when the interventions name no RT (or no
 /// ICI), never for an observational study (it assigns nothing), and only from the trial's own
 /// description of itself: a title where it names RT and an ICI together, an arm's label and
-/// description for that arm, and the brief summary only for the kind of RT they name (in a record
-/// with no intervention and no arm, the summary's words of what the trial gives, and the detailed
-/// description's where a sentence speaks of this trial); never the eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
+/// description for that arm, and the brief summary only for the kind of RT they name and for the
+/// RT of its sentence of what every patient receives (in a record with no intervention and no
+/// arm, the summary's words of what the trial gives, and the detailed description's where a
+/// sentence speaks of this trial); never the eligibility criteria. A therapy the words around it name as prior, failed, absent or excluded,
 /// or as a cause or a measurement, is not the trial's (<see cref="GivenInText.IsGiven(TermText, int, int)"/>): precision matters
 /// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
 /// they came from free text.
@@ -95,11 +96,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // the summary's sentence of its purpose or of what patients will receive counts
                 // ("All patients will receive anti PD-1 therapy with pembrolizumab"), and of the
                 // detailed description, one that says so of this trial ("The rationale for this
-                // study is to determine the safety and efficacy of ..."), not of earlier ones.
+                // study is to determine the safety and efficacy of ..."), not of earlier ones. In a
+                // record with interventions, only the RT of the summary's sentence of what every
+                // patient receives ("All patients receive intensity modulated radiotherapy with
+                // conventional fraction", beside "Drug: nimotuzumab"): its ICI words there may be
+                // the structured drugs' class.
                 var inDescription = field == RecordFields.DetailedDescription;
-                if (!bare || (inDescription && !OfThisTrial(words)) || WhatTheTrialGives(words, wholeAssessedSentence: !inDescription) is not var (from, to))
+                var range = bare ? (inDescription && !OfThisTrial(words) ? null : WhatTheTrialGives(words, wholeAssessedSentence: !inDescription))
+                    : inDescription ? null : EveryPatientReceives(words);
+                if (range is not var (from, to))
                 {
                     continue;
+                }
+
+                if (!bare)
+                {
+                    (named, iciClasses) = ([], []);
                 }
 
                 // Only the therapies in the words that say what is given ("randomized to receive
@@ -553,6 +565,28 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
+    /// <summary>
+    /// The words of a sentence that says what every patient of the trial receives ("All patients
+    /// receive intensity modulated radiotherapy with conventional fraction", "All participants will
+    /// undergo SBRT"): from after the verb to the end of its clause.
+    /// </summary>
+    internal static (int From, int To)? EveryPatientReceives(TermText words)
+    {
+        for (var i = 0; i + 2 < words.Words.Count; i++)
+        {
+            if (words.Words[i].Word is "all" or "every" && words.Words[i + 1].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
+            {
+                var verb = words.Words[i + 2].Word == "will" ? i + 3 : i + 2;
+                if (verb < words.Words.Count && words.Words[verb].Word is "receive" or "receives" or "undergo" or "undergoes")
+                {
+                    return (verb + 1, ClauseEnd(words, verb + 1));
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static int ClauseEnd(TermText words, int from)
     {
         for (var j = from + 1; j < words.Words.Count; j++)

@@ -199,7 +199,14 @@ internal static class GivenInText
     /// doctors"), or its absence ("Radiation-Free Management", <see cref="HyphenFree"/>).
     /// </summary>
     internal static bool NamedAsSomethingElse(TermText words, int end) =>
-        words.WordsFrom(end, 2).Any(NotGivenAfter.Contains) || HyphenFree(words, end);
+        words.WordsFrom(end, 2).Any(NotGivenAfter.Contains) || HyphenFree(words, end) || Analogue(words, end);
+
+    /// <summary>
+    /// Whether "analog" or "analogue" follows the drug ending before word <paramref name="end"/>
+    /// ("5-FU Analog based chemotherapy"): a drug like it, not the drug itself.
+    /// </summary>
+    internal static bool Analogue(TermText words, int end) =>
+        words.WordsFrom(end, 1).Any(w => w is "analog" or "analogs" or "analogue" or "analogues");
 
     /// <summary>
     /// Whether "-free" is joined to the therapy ending before word <paramref name="end"/>

@@ -188,7 +188,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         }
 
         var partnerTerm = agents.Count == 0 && classTerms.Count == 0 ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
-        if (agents.Count == 0 && classTerms.Count == 0 && partnerTerm.Match is null && isDrug && StemClass(own) is { } stemmed)
+        if (agents.Count == 0 && classTerms.Count == 0 && partnerTerm.Match is null && isDrug && (StemClass(own) ?? AnalogueClass(own)) is { } stemmed)
         {
             partnerTerm = stemmed;
         }
@@ -661,7 +661,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private List<(string Field, TermMatch<AgentEntry> Match)> OwnAgents(List<(string Field, TermText Text)> own) =>
         [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text)
-            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m))
+            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m) && !GivenInText.Analogue(t.Text, m.Position + m.Words))
             .Select(m => (t.Field, m)))];
 
     /// <summary>
@@ -802,6 +802,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && vocabulary.PartnerClasses.Matches(text).Count == 0 && vocabulary.IciClassMatches(text).Count == 0
             && vocabulary.SystemicTherapyWords.Matches(text).Count == 0 && vocabulary.RtModalities.Matches(text).Count == 0
             && vocabulary.Locoregional.Matches(text).Count == 0 && !PlaceboWords.Contains(word);
+
+    /// <summary>The class of a drug an intervention names an analogue of ("Gemcitabine analogue": chemotherapy, no agent).</summary>
+    private (string Field, TermMatch<string> Match)? AnalogueClass(List<(string Field, TermText Text)> own) =>
+        own.SelectMany(t => vocabulary.Agents.Matches(t.Text).Where(m => GivenInText.Analogue(t.Text, m.Position + m.Words) && !m.Value.ClassOnly)
+                .Select(m => ((string Field, TermMatch<string> Match)?)(t.Field, new TermMatch<string>(m.Value.Class, m.Matched, m.Position, m.Words))))
+            .FirstOrDefault(c => c!.Value.Match.Value != Terms.Ici);
 
     /// <summary>The partner class of a generic name the vocabulary does not hold, from its stem ("tucatinib": TKI; not "trametinib", a MEK inhibitor's "-metinib").</summary>
     private (string Field, TermMatch<string> Match)? StemClass(List<(string Field, TermText Text)> own) =>

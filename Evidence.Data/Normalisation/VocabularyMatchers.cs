@@ -19,8 +19,12 @@ public sealed class VocabularyMatchers
             otherNames: vocabulary.OtherGenericNames);
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.SelectMany(WithPlural).Select(term => (term, c.Target))), rules: rules);
         IciTargets = [.. vocabulary.IciClassTerms.Where(c => c.Target != Terms.UnspecifiedIci).Select(c => (TermText.Key(c.Target), c.Target))];
-        PartnerClasses = new(vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
-        RtModalities = new(vocabulary.RtModalities.SelectMany(m => m.Terms.Concat(m.Courses ?? []).Select(term => (term, m.Name))), rules: rules);
+        // The one-word names of RT and of a partner class are matched misspelt too ("Radiotherpay",
+        // "chemotherpay"), as drugs' generic names are (NearSpelling: long words only).
+        var partnerTerms = vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))).ToList();
+        PartnerClasses = new(partnerTerms, nearSpellings: partnerTerms.Where(t => OneWord(t.term)), rules: rules);
+        var rtTerms = vocabulary.RtModalities.SelectMany(m => m.Terms.Concat(m.Courses ?? []).Select(term => (term, m.Name))).ToList();
+        RtModalities = new(rtTerms, nearSpellings: rtTerms.Where(t => OneWord(t.term)), rules: rules, otherNames: NotRtMisspellings);
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class)), rules: rules))).ToList();
         OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
@@ -39,6 +43,15 @@ public sealed class VocabularyMatchers
         _drugDelivering = vocabulary.Locoregional.Where(l => l.DeliversDrugs).Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         _rtCourses = vocabulary.RtModalities.SelectMany(m => m.Courses ?? []).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Real words within two edits of an RT term that are not it: hyperfractionation is the
+    /// opposite of hypofractionation, and a radiosurgeon gives radiosurgery.
+    /// </summary>
+    private static readonly string[] NotRtMisspellings = ["hyperfractionation", "hyperfractionated", "radiosurgeon", "radiosurgeons"];
+
+    /// <summary>Whether a term is one word ("radiotherapy", not "stereotactic body radiotherapy"): only such are matched misspelt.</summary>
+    private static bool OneWord(string term) => TermText.Of(term).Words.Count == 1;
 
     private readonly Dictionary<string, int> _modalityRank;
     private readonly Dictionary<string, string?> _modalityFamily;
