@@ -51,6 +51,14 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             (endpoint, field, matched) = (Terms.PathologicalResponse, pathological.Field, pathological.Matched);
         }
 
+        if (endpoint == Terms.DiseaseFreeSurvival && field == $"{prefix}.measure" && matched is { } efs && EventFree(efs) && ProgressionOnly(outcome.Description))
+        {
+            // "Event-free survival (EFS)": "the time from date of randomization until the date of
+            // disease progression or death": the events it counts are progression-free survival's,
+            // as both annotators of set 67 read it; an EFS that counts recurrence stays DFS/RFS.
+            (endpoint, field, matched) = (Terms.ProgressionFreeSurvival, $"{prefix}.description", "progression");
+        }
+
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or
@@ -279,6 +287,18 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
         var months = unit.StartsWith("y", StringComparison.OrdinalIgnoreCase) ? value * 12 : value;
         return ($"{months} months", match.Value.Trim());
+    }
+
+    /// <summary>Whether the matched words name event-free survival ("Event-free survival", "EFS").</summary>
+    private static bool EventFree(string matched) =>
+        TermText.Key(matched) is "eventfreesurvival" or "efs";
+
+    /// <summary>Whether a description counts progression as an event and no recurrence or relapse ("until the date of disease progression or death").</summary>
+    private static bool ProgressionOnly(string? description)
+    {
+        var words = TermText.Of(description).Words.Select(w => w.Word).ToList();
+        return words.Any(w => w is "progression" or "progressive") && words.Contains("death")
+            && !words.Any(w => w.StartsWith("recurr", StringComparison.Ordinal) || w.StartsWith("relaps", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -106,11 +106,17 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. (agents.All(a => a.Field == description.Field) && NamedClasses(own).Count == 0 ? [.. own, description] : own)
                 .Where(t => !NamesAbsentAgent(t.Text))])
             : [];
-        if (classTerms is [var onlyClass]
-            && (MeshAgent(record, onlyClass.Match.Value) is { } mesh ? [mesh]
-                : ArmAgents(record, intervention, arms, onlyClass.Match.Value) is { Count: > 0 } armAgents ? armAgents
-                : SummaryAgents(record, intervention, onlyClass.Match.Value) is { Count: > 0 } summarised ? summarised
-                : []) is { Count: > 0 } resolved)
+        // Class words of several checkpoints ("Anti-PD-1/ CTLA-4 tetrameric bispecific antibody")
+        // resolve only to one agent that blocks them all, a bispecific the record names
+        // ("Cadonilimab Plus SOX" in its title); two antibodies stay their classes.
+        var classTargets = classTerms.Select(c => c.Match.Value).Distinct().ToList();
+        var resolvable = classTargets is [_] || (classTargets.Count > 1 && !classTargets.Contains(Terms.UnspecifiedIci));
+        if (resolvable
+            && (MeshAgent(record, classTargets[0]) is { } mesh ? [mesh]
+                : ArmAgents(record, intervention, arms, classTargets[0]) is { Count: > 0 } armAgents ? armAgents
+                : SummaryAgents(record, intervention, classTargets[0]) is { Count: > 0 } summarised ? summarised
+                : []) is { Count: > 0 } resolved
+            && (classTargets.Count == 1 || (resolved is [var blocksAll] && blocksAll.Match.Value.Targets.ToHashSet(StringComparer.Ordinal).SetEquals(classTargets))))
         {
             // "PD-1 inhibitor" in the intervention, one PD-1 drug in the registry's MeSH terms for
             // the study or given in the intervention's arms ("followed by camrelizumab"); for a
@@ -963,6 +969,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // "Hypofractionated Arm (1)": the schedule its name gives.
             var kind = own[0].Text.Words.Any(w => w.Word is "hypofractionated" or "hypofractionation") ? Terms.HypofractionatedRt : Terms.UnspecifiedRt;
             return [(own[0].Field, new TermMatch<string>(kind, intervention.Name ?? string.Empty, 0))];
+        }
+
+        if (tier == 0 && given.Count > 0)
+        {
+            // A kind the name gives, made more specific by its description ("Low dose rate
+            // prostate brachytherapy": "Permanent implantation of radioactive Iodine-125 seeds"
+            // is the seeds, as "iodine-125 seed brachytherapy" is): the most specific of a family
+            // other than external beam (RtKinds).
+            candidates = [.. candidates, .. given.Where(g => candidates.Any(c => vocabulary.SameFamily(c.Match.Value, g.Match.Value)))];
         }
 
         var kinds = tier == 2 && ArmsCompareKinds(candidates)

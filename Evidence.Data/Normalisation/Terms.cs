@@ -40,6 +40,12 @@ public static class Terms
     /// <summary>The endpoint class of overall survival (death from any cause).</summary>
     public const string OverallSurvival = "OS";
 
+    /// <summary>The endpoint class of progression-free survival (progression or death).</summary>
+    public const string ProgressionFreeSurvival = "PFS";
+
+    /// <summary>The endpoint class of disease-free, recurrence-free and event-free survival.</summary>
+    public const string DiseaseFreeSurvival = "DFS/RFS";
+
     /// <summary>The endpoint class of a tumour's response (objective response rate).</summary>
     public const string ObjectiveResponse = "ORR";
 

@@ -361,6 +361,10 @@ public sealed class VocabularyMatchers
 
     public static VocabularyMatchers Embedded => EmbeddedMatchers.Value;
 
+    /// <summary>Whether two kinds of RT are of one family other than external beam (brachytherapy and iodine-125 seeds).</summary>
+    public bool SameFamily(string kind, string other) =>
+        _modalityFamily[kind] is { } family and not ExternalBeamFamily && string.Equals(_modalityFamily[other], family, StringComparison.Ordinal);
+
     /// <summary>The most specific RT modality among the matches ("RT, unspecified" only when nothing more is said).</summary>
     public TermMatch<string>? MostSpecificModality(IEnumerable<TermMatch<string>> matches)
     {
