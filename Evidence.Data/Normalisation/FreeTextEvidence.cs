@@ -40,6 +40,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var classes = new List<(string Field, TermMatch<string> Match)>();
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
+        var placeboAfterRt = new Lazy<bool>(() => structured.Any(i => i.GivesIci)
+            && record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(w => w.Word is "placebo" or "placebos")));
         // A record that lists no intervention and no arm says what it gives only in words, its
         // purpose perhaps only in its detailed description ("The rationale for this study is to
         // determine the safety and efficacy of combined immune checkpoint inhibitors and
@@ -79,9 +81,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // name RT only as received before it ("received ... radiotherapy prior to study entry").
                 // And where a title says the ICI is maintenance after RT ("Durvalumab Maintenance
                 // After Thoracic Chemoradiotherapy"), so is the RT an arm's ICI comes after
-                // ("Durvalumab every 4 weeks after thoracic chemoradiotherapy").
+                // ("Durvalumab every 4 weeks after thoracic chemoradiotherapy"). So is the RT a
+                // title's ICI follows where the record's interventions compare that ICI with a
+                // placebo and give no RT ("Dostarlimab vs Placebo After Chemoradiation": patients
+                // enter after it, as in PACIFIC).
                 rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position)
-                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field) ? rtOnlyBefore.Value : titleConsolidates.Value)))
+                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field) ? rtOnlyBefore.Value || placeboAfterRt.Value : titleConsolidates.Value)))
                     || StatesDose(sentence))];
             }
 
@@ -156,6 +161,24 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             agents.AddRange(needIci ? named.Select(m => (field, m)) : []);
             classes.AddRange(needIci ? iciClasses.Select(m => (field, m)) : []);
+        }
+
+        if (needRt && modalities.Count == 0)
+        {
+            // A drug's description that is the trial's whole protocol ("AK112": "4-6 weeks after
+            // the surgery, the patients will be given chemoradiotherapy or radiotherapy alone"):
+            // the RT of its sentence of what the patients will receive, where nothing else gives
+            // RT; not what another treatment "will be administered" with or during ("BSC ...
+            // could include ... palliative radiotherapy").
+            foreach (var (field, sentence) in TermText.Sentences(record.Interventions.Select(i => ($"interventions[{i.Ordinal}].description", i.Description))))
+            {
+                var words = TermText.Of(sentence);
+                if (PatientsWillReceive(words) is var (from, to))
+                {
+                    modalities.AddRange(GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false)
+                        .Where(m => m.Position >= from && m.Position < to && !PatientsUndergo(words, m.Position)).Select(m => (field, m)));
+                }
+            }
         }
 
         if (modalities.Count > 0 && TreatsRtInjury(record))
@@ -564,7 +587,29 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         ["progress", "progresses", "progressed", "progression", "relapse", "recurrence", "discretion", "completion", "standard", "previous", "previously", "prior"],
         StringComparer.Ordinal);
 
-    /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
+    /// <summary>
+    /// The words of a sentence whose patients will receive something ("the patients will be given
+    /// chemoradiotherapy", "Participants will undergo SBRT"): from after the verb to the end of
+    /// its clause.
+    /// </summary>
+    internal static (int From, int To)? PatientsWillReceive(TermText words)
+    {
+        for (var i = 0; i + 2 < words.Words.Count; i++)
+        {
+            if (words.Words[i].Word is "patients" or "participants" or "subjects" && words.Words[i + 1].Word == "will")
+            {
+                var verb = words.WordsFrom(i + 2, 2).ToList();
+                var length = verb is ["receive" or "undergo", ..] ? 1 : verb is ["be", "given" or "treated"] ? 2 : 0;
+                if (length > 0)
+                {
+                    return (i + 2 + length, ClauseEnd(words, i + 2 + length));
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The words of a sentence that says what every patient of the trial receives ("All patients
     /// receive intensity modulated radiotherapy with conventional fraction", "All participants will
@@ -587,6 +632,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return null;
     }
 
+    /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
     private static int ClauseEnd(TermText words, int from)
     {
         for (var j = from + 1; j < words.Words.Count; j++)
@@ -741,12 +787,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether the trial's free text may say the kind of <paramref name="rt"/>: RT of no kind, not a
-    /// drug (a radioligand), in a trial that assigns treatment and is not of an RT injury.
+    /// drug (a radioligand), in a study that is not diagnostic or screening and not of an RT injury.
+    /// An observational study's registered RT is what it observes ("radiotherapy" in a
+    /// "Comparative Study of Hypofractionated Adjuvant Radiotherapy"): its words say which, though
+    /// they give no RT the interventions do not.
     /// </summary>
     internal bool TextMayNameKindOf(StudyRecord record, InterventionTerms rt) =>
         rt.RtModality == Terms.UnspecifiedRt
         && record.Interventions[rt.Ordinal].Type?.ToUpperInvariant() is not ("DRUG" or "BIOLOGICAL" or "GENETIC")
-        && ReadsFreeText(record) && !TreatsRtInjury(record);
+        && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING") && !TreatsRtInjury(record);
 
     /// <summary>The sentences of <paramref name="text"/> that name RT as given (not before the trial, not denied).</summary>
     internal static IEnumerable<string> SentencesGivingRt(VocabularyMatchers vocabulary, string? text) =>

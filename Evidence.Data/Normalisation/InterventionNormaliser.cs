@@ -1010,7 +1010,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             }
 
             var subject = matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && Defines(text, m));
-            var kinds = subject is null ? [] : matches.Where(m => m.Position > subject.Position && m.Value != Terms.UnspecifiedRt).ToList();
+            // A kind after other RT words is an alternative of them, not what RT uses ("uses high
+            // energy radiation or protons to kill tumor cells": photons or protons).
+            var kinds = subject is null ? [] : matches.Where(m => m.Position > subject.Position && m.Value != Terms.UnspecifiedRt
+                && !matches.Any(o => o.Value == Terms.UnspecifiedRt && o.Position > subject.Position && o.Position < m.Position)).ToList();
             if (subject is not null && kinds.Count == 0 && Photons(text, subject) is { } photons)
             {
                 // "Radiation therapy uses high energy photons to kill tumor cells": x-rays by another
