@@ -477,8 +477,8 @@ public sealed class VocabularyMatchers
     /// "Proton" just before another RT word ("Proton Stereotactic Body Radiation Therapy",
     /// "Proton SBRT"): proton therapy too, beside the kind it qualifies; so is "proton" as the
     /// first of two alternatives that share the second's words ("Proton or heavy ion radiation
-    /// therapy", "proton or photon radiotherapy", "proton or photon SBRT"). ("Carbon ion" is a
-    /// term of its own.)
+    /// therapy", "proton or photon radiotherapy", "proton or photon SBRT"), or the first of two
+    /// courses ("proton plus carbon-ion radiotherapy"). ("Carbon ion" is a term of its own.)
     /// </summary>
     private TermMatch<string>? ProtonBefore(TermText text, TermMatch<string> match)
     {
@@ -493,7 +493,7 @@ public sealed class VocabularyMatchers
             at--;
         }
 
-        var alternative = at >= 1 && text.Words[at].Word is "or" or "and" && IsProton(text.Words[at - 1].Word);
+        var alternative = at >= 1 && text.Words[at].Word is "or" or "and" or "plus" && IsProton(text.Words[at - 1].Word);
         if (alternative)
         {
             at--;
