@@ -155,6 +155,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-67", "Reconstructed-67", 27)]
     [InlineData("reconstructed-68", "Reconstructed-68", 32)]
     [InlineData("reconstructed-69", "Reconstructed-69", 26)]
+    [InlineData("reconstructed-70", "Reconstructed-70", 21)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -169,7 +170,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-69 were labelled a second time, blind to the first labels
+    /// Sets 49-70 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -195,6 +196,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(67, 27)]
     [InlineData(68, 32)]
     [InlineData(69, 26)]
+    [InlineData(70, 21)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
