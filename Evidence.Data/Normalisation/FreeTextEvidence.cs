@@ -868,7 +868,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
         {
             var words = TermText.Of(s.Sentence);
-            if (words.Words.Any(w => w.Word is "versus" or "vs" or "compared" or "comparing"))
+            // What is compared is after the word: RT ("SBRT Versus Conventional Radiotherapy"), not
+            // how it is given ("Whole Breast + Lymph Node Irradiation: Prone Compared to Supine
+            // Position", one RT in two positions).
+            var rt = vocabulary.RtKindMatches(words);
+            var compares = words.Words.Select((w, i) => (w.Word, i)).Where(w => w.Word is "versus" or "vs" or "compared" or "comparing").Select(w => w.i).ToList();
+            if (compares.Any(at => rt.Any(m => m.Position > at)))
             {
                 return true;
             }

@@ -971,7 +971,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             return [(own[0].Field, new TermMatch<string>(kind, intervention.Name ?? string.Empty, 0))];
         }
 
-        if (tier == 0 && given.Count > 0)
+        if (tier == 0 && isRadiation && candidates.All(c => c.Match.Value == Terms.HypofractionatedRt)
+            && ScheduleDeliveredBy(given) is { Count: > 0 } described)
+        {
+            // A name that gives only a schedule ("Ultra-fractionated radiation therapy") whose
+            // description names the kind that delivers it ("adaptive MRI-guided SAbR in 5
+            // treatments"): that kind, as "hypofractionated" before SBRT says what SBRT is. Not its
+            // arms' kinds: an arm describes all its interventions, the SBRT of another among them.
+            candidates = described;
+        }
+        else if (tier == 0 && given.Count > 0)
         {
             // A kind the name gives, made more specific by its description ("Low dose rate
             // prostate brachytherapy": "Permanent implantation of radioactive Iodine-125 seeds"
@@ -985,6 +994,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
+
+    /// <summary>The kinds among <paramref name="matches"/> that deliver a schedule (SBRT, a particle, brachytherapy), not photons of no technique or the schedule itself.</summary>
+    private static List<(string Field, TermMatch<string> Match)> ScheduleDeliveredBy(List<(string Field, TermMatch<string> Match)> matches) =>
+        [.. matches.Where(m => m.Match.Value is not (Terms.Ebrt or Terms.UnspecifiedRt or Terms.HypofractionatedRt))];
 
     /// <summary>
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
@@ -1037,8 +1050,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// Radiation Therapy"): a title, official first, whose RT is EBRT given, with at most a
     /// schedule or RT of no kind beside it, names the kind of the trial's RT of no kind, as a
     /// summary that defines RT by x-rays does (<see cref="DefinedRt"/>). A title that names
-    /// another kind ("SBRT vs Conventional Radiotherapy") compares kinds and defines none; nor
-    /// does one that names EBRT as prior therapy or absent.
+    /// another kind ("SBRT vs Conventional Radiotherapy") or compares the EBRT with RT of no kind
+    /// ("Whole Breast Irradiation Versus Partial Breast Radiotherapy") defines none; nor does one
+    /// that names EBRT as prior therapy or absent.
     /// </summary>
     internal static List<(string Field, TermMatch<string> Match)> TitledEbrt(VocabularyMatchers vocabulary, StudyRecord record)
     {
@@ -1046,7 +1060,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             var text = TermText.Of(title);
             var matches = vocabulary.RtKindMatches(text);
-            if (matches.Any(m => m.Value == Terms.Ebrt) && matches.All(m => m.Value is Terms.Ebrt or Terms.HypofractionatedRt or Terms.UnspecifiedRt))
+            // "Whole Breast Irradiation Versus Partial Breast Radiotherapy" compares the EBRT with
+            // RT of another kind; "Standard vs. Hypofractionated Radiation Therapy" compares schedules.
+            var compared = text.Words.Select((w, i) => (w.Word, i)).Where(w => w.Word is "versus" or "vs" or "compared" or "comparing")
+                .Any(w => matches.Any(m => m.Position > w.i && m.Value == Terms.UnspecifiedRt));
+            if (!compared && matches.Any(m => m.Value == Terms.Ebrt) && matches.All(m => m.Value is Terms.Ebrt or Terms.HypofractionatedRt or Terms.UnspecifiedRt))
             {
                 return [.. matches.Where(m => m.Value == Terms.Ebrt && GivenInText.IsGiven(text, m.Position, m.Position + m.Words, sequence: true)).Take(1).Select(m => (field, m))];
             }

@@ -518,7 +518,9 @@ public sealed class VocabularyMatchers
     /// "Hypofractionated" a few words before RT of no kind or a photon technique
     /// ("Hypofractionated Postoperative Radiotherapy", "Hypofractionated Image-Guided Radiation
     /// Therapy"): hypofractionated RT, delivered by that technique. Before SBRT it says what SBRT
-    /// is and changes nothing.
+    /// is and changes nothing. "Ultrafractionated" (or "ultra-fractionated") is ultra-hypofractionated
+    /// ("Ultrafractionated Radiation Treatment", 26 Gy in 5 fractions), as annotators of sets 61 and
+    /// 70 read it.
     /// </summary>
     private static TermMatch<string>? HypofractionatedBefore(TermText text, TermMatch<string> match)
     {
@@ -536,7 +538,8 @@ public sealed class VocabularyMatchers
                 return null;
             }
 
-            if (text.Words[i].Word is "hypofractionated" or "hypofractionation" or "hypo"
+            if ((text.Words[i].Word is "hypofractionated" or "hypofractionation" or "hypo" or "ultrafractionated" or "ultrahypofractionated"
+                    || (text.Words[i].Word is "fractionated" && i > 0 && text.Words[i - 1].Word == "ultra"))
                 && (i == 0 || text.Words[i - 1].Word is not ("non" or "not" or "no" or "without")))
             {
                 var end = match.Position + match.Words;
