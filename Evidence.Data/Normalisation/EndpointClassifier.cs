@@ -293,12 +293,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static bool EventFree(string matched) =>
         TermText.Key(matched) is "eventfreesurvival" or "efs";
 
-    /// <summary>Whether a description counts progression as an event and no recurrence or relapse ("until the date of disease progression or death").</summary>
+    /// <summary>Whether a description counts progression as an event and no recurrence, relapse, failure or metastasis ("until the date of disease progression or death").</summary>
     private static bool ProgressionOnly(string? description)
     {
         var words = TermText.Of(description).Words.Select(w => w.Word).ToList();
         return words.Any(w => w is "progression" or "progressive") && words.Contains("death")
-            && !words.Any(w => w.StartsWith("recurr", StringComparison.Ordinal) || w.StartsWith("relaps", StringComparison.Ordinal));
+            && !words.Any(w => w.StartsWith("recurr", StringComparison.Ordinal) || w.StartsWith("relaps", StringComparison.Ordinal) || w.StartsWith("metasta", StringComparison.Ordinal)
+                || w is "failure" or "failures");
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // placebo and give no RT ("Dostarlimab vs Placebo After Chemoradiation": patients
                 // enter after it, as in PACIFIC).
                 rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position)
-                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field) ? rtOnlyBefore.Value || placeboAfterRt.Value : titleConsolidates.Value)))
+                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field) ? rtOnlyBefore.Value || (placeboAfterRt.Value && !Concurrent(words, m.Position)) : titleConsolidates.Value)))
                     || StatesDose(sentence))];
             }
 
@@ -116,7 +116,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
                 if (!bare)
                 {
-                    (named, iciClasses) = ([], []);
+                    // Alone, "following" and "after" mean RT before the trial ("All patients receive
+                    // durvalumab following definitive chemoradiotherapy").
+                    (rt, named, iciClasses) = (GivenInText.Given(allRt, words, sequence: false), [], []);
                 }
 
                 // Only the therapies in the words that say what is given ("randomized to receive
@@ -613,18 +615,31 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// The words of a sentence that says what every patient of the trial receives ("All patients
     /// receive intensity modulated radiotherapy with conventional fraction", "All participants will
-    /// undergo SBRT"): from after the verb to the end of its clause.
+    /// undergo SBRT", "Each enrolled patient will be treated with ..."): from after the verb to the
+    /// end of its clause.
     /// </summary>
     internal static (int From, int To)? EveryPatientReceives(TermText words)
     {
         for (var i = 0; i + 2 < words.Words.Count; i++)
         {
-            if (words.Words[i].Word is "all" or "every" && words.Words[i + 1].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
+            if (words.Words[i].Word is not ("all" or "every" or "each"))
             {
-                var verb = words.Words[i + 2].Word == "will" ? i + 3 : i + 2;
-                if (verb < words.Words.Count && words.Words[verb].Word is "receive" or "receives" or "undergo" or "undergoes")
+                continue;
+            }
+
+            // "All enrolled patients", "Each eligible participant".
+            var subject = words.Words[i + 1].Word is "enrolled" or "eligible" or "included" or "randomized" or "randomised" ? i + 2 : i + 1;
+            if (subject < words.Words.Count && words.Words[subject].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
+            {
+                var verb = subject + 1 < words.Words.Count && words.Words[subject + 1].Word == "will" ? subject + 2 : subject + 1;
+                var phrase = words.WordsFrom(verb, 3).ToList();
+                var length = phrase is ["receive" or "receives" or "undergo" or "undergoes", ..] ? 1
+                    : phrase is ["be", "treated", "with"] ? 3
+                    : phrase is ["be", "given", ..] ? 2
+                    : 0;
+                if (length > 0)
                 {
-                    return (verb + 1, ClauseEnd(words, verb + 1));
+                    return (verb + length, ClauseEnd(words, verb + length));
                 }
             }
         }
@@ -939,6 +954,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return false;
     }
+
+    /// <summary>Whether the ICI is also given with the RT at <paramref name="position"/> ("During and After Chemoradiation", "Concurrent With and Following Chemoradiation").</summary>
+    private static bool Concurrent(TermText words, int position) =>
+        words.WordsBefore(position, 5).Any(w => w is "during" or "concurrent" or "concurrently" or "with" or "concomitant" or "alongside");
 
     /// <summary>Whether a title gives an ICI as consolidation, adjuvant or maintenance treatment after RT (<see cref="ConsolidatesAfter"/>).</summary>
     private bool TitleConsolidatesAfterRt(StudyRecord record) =>

@@ -230,7 +230,7 @@ internal static class GivenInText
 
     private static readonly HashSet<string> NotGivenAfter = new(
         ["induced", "related", "associated", "dermatitis", "mucositis", "necrosis", "pneumonitis", "colitis", "myocarditis", "hepatitis",
-         "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory",
+         "toxicity", "toxicities", "injury", "exposure", "expression", "biomarker", "assay", "oncology", "naive", "pcr", "refractory", "uptake", "scintigraphy",
          "resistant", "resistance", "failure", "planning", "dosimetry", "calibration", "monitoring", "monitor", "protection", "protective",
          "shield", "shielding", "proctitis", "proctopathy", "enteritis", "cystitis", "fibrosis", "recall", "field", "fields", "score", "scores", "scale",
          "gel", "cream", "ointment", "lotion", "spray", "dressing", "dressings", "mouthwash", "balm", "emulsion",

@@ -103,7 +103,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // names what it is given with.
         var classTerms = agents.Count == 0
             ? ClassTerms([.. (readsDescription && !IsOtherDrugName(own[0].Text) ? [.. own, description] : own).Where(t => !NamesAbsentAgent(t.Text))])
-            : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. (agents.All(a => a.Field == description.Field) && NamedClasses(own).Count == 0 ? [.. own, description] : own)
+            : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. (agents.All(a => a.Field == description.Field) && NamedClasses(own).Count == 0 && !NamesControl(own[0].Text) ? [.. own, description] : own)
                 .Where(t => !NamesAbsentAgent(t.Text))])
             : [];
         // Class words of several checkpoints ("Anti-PD-1/ CTLA-4 tetrameric bispecific antibody")
@@ -815,6 +815,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 .Select(m => ((string Field, TermMatch<string> Match)?)(t.Field, new TermMatch<string>(m.Value.Class, m.Matched, m.Position, m.Words))))
             .FirstOrDefault(c => c!.Value.Match.Value != Terms.Ici);
 
+    /// <summary>Whether a name says the intervention is the control ("Control", "Standard of care", "Comparator"): its description may name what the other arm adds.</summary>
+    private static bool NamesControl(TermText name) =>
+        name.Words.Any(w => w.Word is "control" or "comparator" or "standard" or "usual");
+
     /// <summary>The partner class of a generic name the vocabulary does not hold, from its stem ("tucatinib": TKI; not "trametinib", a MEK inhibitor's "-metinib").</summary>
     private (string Field, TermMatch<string> Match)? StemClass(List<(string Field, TermText Text)> own) =>
         WordWithStem(own, vocabulary.Vocabulary.PartnerClassStems.Select(s => (s.Stem, s.Class)),
@@ -940,7 +944,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // ("Conventionally Fractionated Radiation Therapy" beside "Hypofractionated Radiation
         // Therapy": both use the x-rays the summary names; "radiation therapy" beside
         // "brachytherapy": the x-rays are the one, the internal radiation the other).
-        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt || !vocabulary.IsExternal(value)) && named.Count > 0
+        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt || !vocabulary.IsExternal(value)) && named.Count > 0
             && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
         {
             tiers.Add([.. DefinedRt(vocabulary, record), .. TitledEbrt(vocabulary, record)]);
@@ -1060,11 +1064,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             var text = TermText.Of(title);
             var matches = vocabulary.RtKindMatches(text);
-            // "Whole Breast Irradiation Versus Partial Breast Radiotherapy" compares the EBRT with
-            // RT of another kind; "Standard vs. Hypofractionated Radiation Therapy" compares schedules.
-            var compared = text.Words.Select((w, i) => (w.Word, i)).Where(w => w.Word is "versus" or "vs" or "compared" or "comparing")
-                .Any(w => matches.Any(m => m.Position > w.i && m.Value == Terms.UnspecifiedRt));
-            if (!compared && matches.Any(m => m.Value == Terms.Ebrt) && matches.All(m => m.Value is Terms.Ebrt or Terms.HypofractionatedRt or Terms.UnspecifiedRt))
+            // "Whole Breast Irradiation Versus Partial Breast Radiotherapy", "Targeted Intraoperative
+            // Radiotherapy Versus Whole Breast External Beam Radiotherapy": the EBRT is compared with
+            // RT of another kind, in either title; "Standard vs. Hypofractionated Radiation Therapy"
+            // compares schedules.
+            if (text.Words.Any(w => w.Word is "versus" or "vs" or "compared" or "comparing") && matches.Any(m => m.Value == Terms.UnspecifiedRt))
+            {
+                return [];
+            }
+
+            if (matches.Any(m => m.Value == Terms.Ebrt) && matches.All(m => m.Value is Terms.Ebrt or Terms.HypofractionatedRt or Terms.UnspecifiedRt))
             {
                 return [.. matches.Where(m => m.Value == Terms.Ebrt && GivenInText.IsGiven(text, m.Position, m.Position + m.Words, sequence: true)).Take(1).Select(m => (field, m))];
             }

@@ -103,7 +103,7 @@ public sealed partial class StudyNormaliser
     internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|external[- ]beam)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TechniqueWords();
 
     /// <summary>The kind of the trial's one RT intervention of no kind (or of its several), where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>

@@ -22,7 +22,7 @@ public sealed class VocabularyMatchers
         // The one-word names of RT and of a partner class are matched misspelt too ("Radiotherpay",
         // "chemotherpay"), as drugs' generic names are (NearSpelling: long words only).
         var partnerTerms = vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))).ToList();
-        PartnerClasses = new(partnerTerms, nearSpellings: partnerTerms.Where(t => OneWord(t.term)), rules: rules);
+        PartnerClasses = new(partnerTerms, nearSpellings: partnerTerms.Where(t => OneWord(t.term)), rules: rules, otherNames: NotPartnerMisspellings);
         var rtTerms = vocabulary.RtModalities.SelectMany(m => m.Terms.Concat(m.Courses ?? []).Select(term => (term, m.Name))).ToList();
         RtModalities = new(rtTerms, nearSpellings: rtTerms.Where(t => OneWord(t.term)), rules: rules, otherNames: NotRtMisspellings);
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
@@ -49,6 +49,9 @@ public sealed class VocabularyMatchers
     /// opposite of hypofractionation, and a radiosurgeon gives radiosurgery.
     /// </summary>
     private static readonly string[] NotRtMisspellings = ["hyperfractionation", "hyperfractionated", "radiosurgeon", "radiosurgeons"];
+
+    /// <summary>Real words within two edits of a partner-class term that are not it: an antiandrogen is hormone therapy, not antiangiogenic.</summary>
+    private static readonly string[] NotPartnerMisspellings = ["antiandrogenic", "antiandrogens"];
 
     /// <summary>Whether a term is one word ("radiotherapy", not "stereotactic body radiotherapy"): only such are matched misspelt.</summary>
     private static bool OneWord(string term) => TermText.Of(term).Words.Count == 1;
@@ -385,8 +388,20 @@ public sealed class VocabularyMatchers
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))
-                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches)))
+                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches)))
             && !AmongSources(text, m))];
+    }
+
+    /// <summary>
+    /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided
+    /// Stereotactic Body Radiotherapy", "Linac-based SRS"): the technique of that kind (guide rule 2).
+    /// </summary>
+    private static bool GuidesAnother(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches)
+    {
+        var after = technique.Position + technique.Words;
+        var words = text.WordsFrom(after, 1).ToList();
+        var next = words is ["guided" or "based"] ? after + 1 : -1;
+        return next > 0 && matches.Any(m => m.Position == next && m.Value is not (Terms.Ebrt or Terms.UnspecifiedRt or Terms.HypofractionatedRt));
     }
 
     /// <summary>

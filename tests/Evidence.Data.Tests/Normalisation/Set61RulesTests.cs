@@ -114,7 +114,7 @@ public class Set61RulesTests
     }
 
     [Theory]
-    [InlineData("Ultra-fractionated PBI")]
+    [InlineData("Partial-breast irradiation (PBI)")]
     [InlineData("APBI")]
     [InlineData("Partial breast irradiation")]
     public void Partial_breast_irradiation_is_rt_of_no_kind(string name)
