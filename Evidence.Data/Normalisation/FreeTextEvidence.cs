@@ -248,6 +248,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("study", 0, NormalisedField.Target, match.Value, field, match.Matched));
         }
 
+        // A title that compares kinds ("SBRT Versus Hypofractionated Radiotherapy") gives the trial
+        // each kind it compares, as guide rule 1 has an intervention give each alternative.
+        var compared = modality is null ? [] : ComparedInTitles(record).Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
+        foreach (var (field, match) in compared)
+        {
+            sources.Add(new TermSource("study", 0, NormalisedField.RtModality, match.Value, field, match.Matched));
+        }
+
         var givesIci = ici.Count > 0 || iciClass.Count > 0;
         return new InterventionTerms(
             Ordinal,
@@ -256,8 +264,25 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()] : [.. iciClass.Select(c => c.Match.Value)],
             modality?.Value,
             [],
-            ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : []);
+            ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : [])
+        {
+            AlsoRtModalities = [.. compared.Select(c => c.Match.Value)],
+        };
     }
+
+    /// <summary>The kinds of RT a title compares, given on either side of "versus", "vs" or "compared" ("Proton ... vs. Partial Photon Radiation Therapy").</summary>
+    private List<(string Field, TermMatch<string> Match)> ComparedInTitles(StudyRecord record) =>
+        [.. OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).SelectMany(s =>
+        {
+            var words = TermText.Of(s.Sentence);
+            if (!words.Words.Any(w => w.Word is "versus" or "vs" or "compared"))
+            {
+                return [];
+            }
+
+            var given = GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false);
+            return vocabulary.RtKinds(given).Select(m => (s.Field, m));
+        })];
 
     /// <summary>
     /// The ICI of a class the free text gives that the record's index terms name: its keywords or
