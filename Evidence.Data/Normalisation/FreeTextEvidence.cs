@@ -912,7 +912,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // how it is given ("Whole Breast + Lymph Node Irradiation: Prone Compared to Supine
             // Position", one RT in two positions).
             var rt = vocabulary.RtKindMatches(words);
-            var compares = words.Words.Select((w, i) => (w.Word, i)).Where(w => w.Word is "versus" or "vs" or "compared" or "comparing").Select(w => w.i).ToList();
+            var compares = words.Words.Select((w, i) => (w.Word, i)).Where(w => Compares(w.Word)).Select(w => w.i).ToList();
             if (compares.Any(at => rt.Any(m => m.Position > at)))
             {
                 return true;
@@ -920,7 +920,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             var phrases = 0;
             var phraseEnd = -1;
-            foreach (var match in vocabulary.RtKindMatches(words).OrderBy(m => m.Position))
+            foreach (var match in rt.OrderBy(m => m.Position))
             {
                 phrases += match.Position >= phraseEnd ? 1 : 0;
                 phraseEnd = Math.Max(phraseEnd, match.Position + match.Words);
@@ -979,6 +979,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return false;
     }
+
+    /// <summary>Whether a title's word says it compares what follows or precedes it ("versus", "vs", "compared", "comparing").</summary>
+    internal static bool Compares(string word) => word is "versus" or "vs" or "compared" or "comparing";
 
     /// <summary>Whether the ICI is also given with the RT at <paramref name="position"/> ("During and After Chemoradiation", "Concurrent With and Following Chemoradiation").</summary>
     private static bool Concurrent(TermText words, int position) =>

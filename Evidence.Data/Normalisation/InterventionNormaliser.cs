@@ -1001,7 +1001,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>The kinds among <paramref name="matches"/> that deliver a schedule (SBRT, a particle, brachytherapy), not photons of no technique or the schedule itself.</summary>
     private static List<(string Field, TermMatch<string> Match)> ScheduleDeliveredBy(List<(string Field, TermMatch<string> Match)> matches) =>
-        [.. matches.Where(m => m.Match.Value is not (Terms.Ebrt or Terms.UnspecifiedRt or Terms.HypofractionatedRt))];
+        [.. matches.Where(m => VocabularyMatchers.BeyondPhotonSchedule(m.Match.Value))];
 
     /// <summary>
     /// The kinds a summary or detailed description defines the trial's RT by ("Radiation therapy
@@ -1068,7 +1068,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // Radiotherapy Versus Whole Breast External Beam Radiotherapy": the EBRT is compared with
             // RT of another kind, in either title; "Standard vs. Hypofractionated Radiation Therapy"
             // compares schedules.
-            if (text.Words.Any(w => w.Word is "versus" or "vs" or "compared" or "comparing") && matches.Any(m => m.Value == Terms.UnspecifiedRt))
+            if (text.Words.Any(w => FreeTextEvidence.Compares(w.Word)) && matches.Any(m => m.Value == Terms.UnspecifiedRt))
             {
                 return [];
             }

@@ -401,8 +401,15 @@ public sealed class VocabularyMatchers
         var after = technique.Position + technique.Words;
         var words = text.WordsFrom(after, 1).ToList();
         var next = words is ["guided" or "based"] ? after + 1 : -1;
-        return next > 0 && matches.Any(m => m.Position == next && m.Value is not (Terms.Ebrt or Terms.UnspecifiedRt or Terms.HypofractionatedRt));
+        return next > 0 && matches.Any(m => m.Position == next && BeyondPhotonSchedule(m.Value));
     }
+
+    /// <summary>
+    /// Whether a kind says more than photons of a technique or a schedule (SBRT, a particle,
+    /// brachytherapy): the kind that a technique or schedule word describes how to deliver.
+    /// </summary>
+    internal static bool BeyondPhotonSchedule(string modality) =>
+        modality is not (Terms.Ebrt or Terms.UnspecifiedRt or Terms.HypofractionatedRt);
 
     /// <summary>
     /// Whether a technique is the other of two that one schedule word qualifies ("Hypofractionated
