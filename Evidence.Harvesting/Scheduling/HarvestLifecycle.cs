@@ -9,7 +9,8 @@ namespace TrialEvidence.Scheduling;
 
 /// <summary>
 /// At start-up, runs at once every topic that cannot wait for its next fire time: one never
-/// harvested, one whose last run was interrupted or failed (it resumes from its checkpoint), and
+/// harvested, one whose last run was interrupted, failed or left running by a process that is
+/// gone (it resumes from its checkpoint), and
 /// one whose scheduled time passed while the program was not running (a misfire across restarts).
 /// At shutdown, stops taking fire times and interrupts running harvests, which then stop at once
 /// instead of holding the process through their retries: alone, the next run resumes them; in a
@@ -77,12 +78,24 @@ public sealed partial class HarvestLifecycle(
     }
 
     /// <summary>Why a topic must run now, or null when its schedule can be waited for.</summary>
-    public static string? WhyNow(TopicOptions topic, HarvestRun? latest, DateTimeOffset now)
+    /// <param name="scheduleFiresFrom">
+    /// The first fire time of the topic's trigger in this scheduler (null when it has none). A
+    /// fire time from then on is the trigger's own: it fires it, late if the scheduler was busy
+    /// starting, so it is not missed; only a time before it passed while no trigger was there.
+    /// </param>
+    public static string? WhyNow(TopicOptions topic, HarvestRun? latest, DateTimeOffset now, DateTimeOffset? scheduleFiresFrom)
     {
         ArgumentNullException.ThrowIfNull(topic);
         if (latest is null)
         {
             return "never harvested";
+        }
+
+        if (latest.Outcome == HarvestOutcome.Running && ProcessOwner.IsAlive(latest.Owner))
+        {
+            // Under way in a live process (another instance of a cluster, which started it at a
+            // fire time before this one started): a run now would only repeat it when it ends.
+            return null;
         }
 
         if (latest.Outcome != HarvestOutcome.Succeeded)
@@ -92,7 +105,7 @@ public sealed partial class HarvestLifecycle(
 
         var lastStart = DateTimeOffset.Parse(latest.StartedAt, System.Globalization.CultureInfo.InvariantCulture);
         var due = new CronExpression(topic.Schedule, TimeZoneInfo.Utc).GetNextValidTimeAfter(lastStart);
-        return due is { } time && time < now ? $"its scheduled run of {time:u} was missed" : null;
+        return due is { } time && time < now && (scheduleFiresFrom is not { } firesFrom || time < firesFrom) ? $"its scheduled run of {time:u} was missed" : null;
     }
 
     private async Task TriggerDueAsync(CancellationToken cancellationToken)
@@ -102,7 +115,7 @@ public sealed partial class HarvestLifecycle(
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
             foreach (var topic in topics.CurrentValue.Topics.Where(t => t.Enabled))
             {
-                if (WhyNow(topic, runs.Latest(topic.Name), clock.GetUtcNow()) is { } reason)
+                if (WhyNow(topic, runs.Latest(topic.Name), clock.GetUtcNow(), await FirstFireAsync(scheduler, topic.Name, cancellationToken).ConfigureAwait(false)) is { } reason)
                 {
                     // A trigger of one name per topic: instances of a cluster starting together
                     // add it once, and the harvest runs once.
@@ -126,6 +139,16 @@ public sealed partial class HarvestLifecycle(
         {
             LogTriggerFailed(logger, ex);
         }
+    }
+
+    /// <summary>
+    /// The first fire time of the topic's cron trigger, computed as Quartz computes it when the
+    /// trigger is stored: the first after one second before the trigger's start.
+    /// </summary>
+    private static async Task<DateTimeOffset?> FirstFireAsync(IScheduler scheduler, string topic, CancellationToken cancellationToken)
+    {
+        var schedule = await scheduler.GetTrigger(HarvestJob.ScheduleKeyFor(topic), cancellationToken).ConfigureAwait(false);
+        return schedule?.GetFireTimeAfter(schedule.StartTimeUtc.AddSeconds(-1));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvesting {Topic} now: {Reason}")]

@@ -67,8 +67,11 @@ public sealed class HarvestTestHost : IDisposable
         return new HarvestTestHost(database, Build(settings));
     }
 
-    /// <summary>A host with the programs' harvesting services over <paramref name="settings"/> (and appsettings.json).</summary>
-    public static IHost Build(IReadOnlyDictionary<string, string?> settings, bool withScheduler = false)
+    /// <summary>
+    /// A host with the programs' harvesting services over <paramref name="settings"/> (and
+    /// appsettings.json), and <paramref name="more"/> services registered after them.
+    /// </summary>
+    public static IHost Build(IReadOnlyDictionary<string, string?> settings, bool withScheduler = false, Action<IServiceCollection>? more = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -79,6 +82,7 @@ public sealed class HarvestTestHost : IDisposable
             builder.Services.AddHarvestScheduling(builder.Configuration);
         }
 
+        more?.Invoke(builder.Services);
         return builder.Build();
     }
 
