@@ -115,7 +115,8 @@ public sealed partial class HarvestLifecycle(
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
             foreach (var topic in topics.CurrentValue.Topics.Where(t => t.Enabled))
             {
-                if (WhyNow(topic, runs.Latest(topic.Name), clock.GetUtcNow(), await FirstFireAsync(scheduler, topic.Name, cancellationToken).ConfigureAwait(false)) is { } reason)
+                var latest = runs.Latest(topic.Name);
+                if (WhyNow(topic, latest, clock.GetUtcNow(), await FirstFireAsync(scheduler, topic.Name, cancellationToken).ConfigureAwait(false)) is { } reason)
                 {
                     // A trigger of one name per topic: instances of a cluster starting together
                     // add it once, and the harvest runs once.
@@ -127,6 +128,10 @@ public sealed partial class HarvestLifecycle(
                     {
                         LogTriggeredElsewhere(logger, topic.Name);
                     }
+                }
+                else if (latest is { Outcome: HarvestOutcome.Running })
+                {
+                    LogUnderWay(logger, topic.Name, latest.Id, latest.Owner);
                 }
             }
         }
@@ -156,6 +161,9 @@ public sealed partial class HarvestLifecycle(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvesting {Topic} now: another instance of the cluster has triggered it")]
     private static partial void LogTriggeredElsewhere(ILogger logger, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not harvesting {Topic} now: run {RunId} is under way in {Owner}; the topic's next fire time harvests it again")]
+    private static partial void LogUnderWay(ILogger logger, string topic, long runId, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping: the harvest of {Topic} is handed over to another instance of the cluster, which resumes it")]
     private static partial void LogHandedOver(ILogger logger, string topic);
