@@ -484,6 +484,19 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
+            if (PresentProtocol(word, next))
+            {
+                // "Patients undergo 10 fractions of intensity-modulated whole-brain radiotherapy":
+                // the US National Cancer Institute's outlines say in the present what patients get.
+                return (i + 2, words.Words.Count);
+            }
+
+            if (BeginsTreatment(words, i))
+            {
+                // "patients will begin treatment on SBRT ... with concurrent and adjuvant atezolizumab".
+                return (i + 3, words.Words.Count);
+            }
+
             if (word == "scheduled" && next == "to" && words.WordsBefore(i, 2).ToList() is [.., "are" or "is"] or ["will", "be"] && words.WordsFrom(i + 2, 2).ToList() is ["receive" or "undergo" or "administered", ..] or ["be", "treated" or "given" or "administered"])
             {
                 // "The eligible patients are scheduled to receive ...", as they "will receive" it
@@ -516,6 +529,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>"Patients undergo", "Participants receive": what an outline says patients get, in the present.</summary>
+    private static bool PresentProtocol(string word, string next) =>
+        word is "patients" or "participants" && next is "undergo" or "receive";
+
+    /// <summary>"will begin treatment", "will start therapy": what patients will be given follows.</summary>
+    private static bool BeginsTreatment(TermText words, int i) =>
+        words.Words[i].Word == "will" && words.WordsFrom(i + 1, 2).ToList() is ["begin" or "start" or "commence", "treatment" or "therapy"];
 
     /// <summary>The adverbs that may stand between "will" and what patients receive ("will also receive", "will then be treated").</summary>
     private static readonly HashSet<string> SequenceAdverbs = new(
@@ -599,7 +620,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return false;
             }
 
-            protocol |= (word is "will" && next is "receive" or "undergo" or "be") || (word is "then" && next is "receive" or "undergo");
+            protocol |= (word is "will" && next is "receive" or "undergo" or "be") || (word is "then" && next is "receive" or "undergo")
+                || PresentProtocol(word, next) || BeginsTreatment(words, i);
         }
 
         return protocol;
@@ -1034,14 +1056,27 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",
     /// "Radiodermatitis", "radiation-induced mucositis", "Radiation-induced Oral Side Effects");
-    /// not a cancer RT caused ("Radiation-Induced Sarcoma"), whose trial may well give RT.
+    /// not a cancer RT caused ("Radiation-Induced Sarcoma"), whose trial may well give RT, nor a
+    /// trial whose title opens with its RT (<see cref="TitleOpensWithRt"/>).
     /// </summary>
     internal bool TreatsRtInjury(StudyRecord record) =>
-        record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
+        !TitleOpensWithRt(record) && record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
             || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)
                 || (words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "induced" or "related" or "associated")
                     && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))));
+
+    /// <summary>
+    /// Whether the brief title opens with the RT the trial gives ("Re-irradiation for Pelvic
+    /// Recurrences in Rectal Cancer Patients"), not with an injury of it ("Radiation Dermatitis
+    /// ..."): its conditions' RT injury ("Radiation Toxicity") is then what it measures of its RT.
+    /// </summary>
+    private bool TitleOpensWithRt(StudyRecord record)
+    {
+        var words = TermText.Of(record.BriefTitle);
+        return vocabulary.RtModalities.Matches(words).FirstOrDefault(m => m.Position == 0) is { } rt
+            && !words.WordsFrom(rt.Position + rt.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated");
+    }
 
     /// <summary>
     /// A trial whose conditions or title name an injury an ICI causes ("Anti-PD-1/PD-L1 Induced

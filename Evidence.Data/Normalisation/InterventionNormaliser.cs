@@ -944,10 +944,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // ("Conventionally Fractionated Radiation Therapy" beside "Hypofractionated Radiation
         // Therapy": both use the x-rays the summary names; "radiation therapy" beside
         // "brachytherapy": the x-rays are the one, the internal radiation the other).
-        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt || !vocabulary.IsExternal(value)) && named.Count > 0
-            && own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && !own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)))
+        // So does one named by its dose alone ("Cumulative BED ≤ 130 Gy2", described as
+        // "Radiation"): its digits are the dose's, not an isotope's. A title's external beam is not
+        // this one's where another intervention names EBRT as its own ("Neoadjuvant IMRT" beside
+        // "Intraoperative radiation therapy", in a title naming both): the title names that one.
+        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt || !vocabulary.IsExternal(value))
+            && (named.Count > 0
+                ? own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && (!own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)) || NamesDose(own[0].Text))
+                : given.Count > 0 && NamesDose(own[0].Text)))
         {
-            tiers.Add([.. DefinedRt(vocabulary, record), .. TitledEbrt(vocabulary, record)]);
+            tiers.Add([.. DefinedRt(vocabulary, record), .. siblings.Value.Contains(Terms.Ebrt) ? [] : TitledEbrt(vocabulary, record)]);
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
@@ -1194,6 +1200,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool NamesDoseOrField(TermText name) =>
         name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost"
             or "hypofractionated" or "hypofractionation" or "conventional");
+
+    /// <summary>Whether a name states a radiation dose in its units ("46 Gy", "Cumulative BED ≤ 130 Gy2", "EQD2 of 60 Gy").</summary>
+    private static bool NamesDose(TermText name) =>
+        name.Words.Any(w => w.Word is "gy" or "cgy" or "gray" or "bed" or "eqd2" || (w.Word.StartsWith("gy", StringComparison.Ordinal) && w.Word.Length > 2 && w.Word[2..].All(char.IsDigit))
+            || (char.IsDigit(w.Word[0]) && w.Word.EndsWith("gy", StringComparison.Ordinal)));
 
     /// <summary>
     /// Whether an intervention's name says it gives no treatment ("No adjuvant therapy",

@@ -7,7 +7,8 @@ namespace TrialEvidence.Data.Normalisation;
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
 /// "5 fractions of 8 Gy", "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy",
-/// "8 Gy in 3 fractions for a total of 24 Gy", "8 Gy in a single fraction", "a single fraction of 8 Gy", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
+/// "8 Gy in 3 fractions for a total of 24 Gy", "8 Gy in a single fraction", "a single fraction of 8 Gy",
+/// "a single fraction of radiotherapy (total of 10 Gy)", "once daily for 5 days (total of 20 Gy)", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
 /// </summary>
 public static partial class RtDoseParser
@@ -98,6 +99,8 @@ public static partial class RtDoseParser
         (InFractionsToTotal(), Kind.InFractionsToTotal),
         (InASingleFraction(), Kind.SingleFraction),
         (SingleFractionOf(), Kind.SingleFraction),
+        (SingleFractionTotal(), Kind.SingleFraction),
+        (DailyForDaysTotal(), Kind.TotalInFractions),
         (TotalInFractions(), Kind.TotalInFractions),
         (TotalInDoses(), Kind.TotalInFractions),
         (PerFractionTimesCount(), Kind.PerFractionTimesCount),
@@ -137,6 +140,13 @@ public static partial class RtDoseParser
         }
 
         var count = Range(match.Groups["count"].Value);
+        if (count.Min != Math.Floor(count.Min) || count.Max != Math.Floor(count.Max))
+        {
+            // "40.8 Gy in 1.2 fractions twice daily": a count is whole; this is a dose per
+            // fraction written as a count, and the statement is kept raw, not guessed.
+            return new ParsedDose(match.Value.Trim(), null, null, null);
+        }
+
         var fractions = ((int)count.Min, (int)count.Max);
         return kind == Kind.TotalInFractions
             ? new ParsedDose(match.Value.Trim(), dose, fractions, null)
@@ -178,6 +188,21 @@ public static partial class RtDoseParser
     /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy": "of" within three words, none of them "or", "versus", "instead"...</summary>
     [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex SingleFractionOf();
+
+    /// <summary>
+    /// "a single fraction of radiotherapy to the area of spinal cord compression (total of 10 Gy)":
+    /// a total in brackets within twelve words after "single fraction", none of them "or",
+    /// "versus", "instead"... (the total of another schedule compared with it).
+    /// </summary>
+    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d()]+){0,12}?\s*\(\s*(?:a\s+)?total(?:\s+dose)?(?:\s+of)?\s+(?<dose>" + Number + @")\s*" + Unit + @"\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex SingleFractionTotal();
+
+    /// <summary>
+    /// "once daily for 5 days (total of 20 Gy)", "daily for 5 consecutive days to a total dose of
+    /// 20 Gy": a fraction a day for that many days. Not twice daily, whose days count half the fractions.
+    /// </summary>
+    [GeneratedRegex(@"(?<!(?:twice|bid|thrice)[\s-])\b(?:once[- ])?daily\s*,?\s*for\s+(?<count>\d+)\s+(?:consecutive\s+)?(?:treatment\s+|working\s+)?days\s*(?:\(\s*|,\s*|to\s+|for\s+)?(?:a\s+)?total(?:\s+dose)?(?:\s+of)?\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    private static partial Regex DailyForDaysTotal();
 
     /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + NumberRange + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]

@@ -154,7 +154,11 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
-            var sole = soleRt.Value == term.Ordinal;
+            // The trial's one RT intervention: of no kind, EBRT named only by the technique that
+            // delivers it ("Patients undergo external beam radiotherapy") or of the kind its
+            // summary defines RT by ("Radiation therapy uses high-energy x-rays").
+            var definedInText = kindSources.Count > 0 && kindSources.All(s => s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription);
+            var sole = soleRt.Value == term.Ordinal || ((byTechnique || definedInText) && terms.Count(t => t.RtModality is not null) == 1);
             if (doses.Count == 0 && (sole || everyRtUndosed.Value))
             {
                 // The trial's one RT intervention, of no kind and no dose of its own or its arms':
@@ -166,6 +170,17 @@ public sealed partial class StudyNormaliser
                 // they are hypofractionated only where every dose the summary gives is.
                 doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.BriefSummary)
                     .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.BriefSummary))];
+                if (sole && doses.Count == 0)
+                {
+                    // Where the summary states no dose, the detailed description's sentences that
+                    // give RT do: the US National Cancer Institute's records state each arm's
+                    // schedule in its outline ("Arm I (multi-fraction radiotherapy): Patients
+                    // undergo 5 fractions of 20 Gy external-beam radiotherapy. Arm II ...: 1
+                    // fraction of 8 Gy"), hypofractionated only where every one is.
+                    doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.DetailedDescription)
+                        .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.DetailedDescription))];
+                }
+
                 if (!sole && (!AllHypofractionated(summaryDoses.Value) || summaryDoses.Value.Count < terms.Count(t => t.RtModality is not null)))
                 {
                     // Several RT interventions take the summary's doses only where it states no

@@ -77,7 +77,13 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         return [.. name.Words.Where((_, i) => !titles.Contains(i)).Select(w => w.Word)];
     }
 
-    /// <summary>A sponsor of class INDIV, or a name without organisation words that has a title or degree or is two to four words long.</summary>
+    /// <summary>
+    /// The organisation words of eight letters or more, which name an organisation inside a
+    /// compound word too ("Rigshospitalet", the Danish national hospital; "Universitätsspital").
+    /// </summary>
+    private IEnumerable<string> CompoundOrganisationWords => vocabulary.Vocabulary.OrganisationWords.Where(w => w.Length >= 8);
+
+    /// <summary>A sponsor of class INDIV, or a name without organisation words (alone or inside a compound) that has a title or degree or is two to four words long.</summary>
     private bool IsPerson(string sponsor, string? sponsorClass)
     {
         if (string.Equals(sponsorClass, "INDIV", StringComparison.OrdinalIgnoreCase))
@@ -86,7 +92,8 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         }
 
         var words = TermText.Of(sponsor);
-        if (sponsorClass is not (null or "" or "OTHER" or "UNKNOWN") || vocabulary.OrganisationWords.Matches(words).Count > 0)
+        if (sponsorClass is not (null or "" or "OTHER" or "UNKNOWN") || vocabulary.OrganisationWords.Matches(words).Count > 0
+            || words.Words.Any(w => CompoundOrganisationWords.Any(o => w.Word.Length > o.Length && w.Word.Contains(o, StringComparison.Ordinal))))
         {
             return false;
         }

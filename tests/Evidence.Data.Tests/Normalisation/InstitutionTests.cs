@@ -29,6 +29,9 @@ public class InstitutionTests
     [InlineData("Hoffmann-La Roche", "INDUSTRY")]
     [InlineData("Akeso", "INDUSTRY")]
     [InlineData("Istituto Clinico Humanitas", "OTHER")]
+    [InlineData("Rigshospitalet, Denmark", "OTHER")] // set 73: "hospital" inside a compound word
+    [InlineData("OSE Immunotherapeutics", "OTHER")] // "therapeutics" inside one
+    [InlineData("Consorci Sanitari de Terrassa", "OTHER")] // set 73: Catalan organisation words
     public void An_organisation_sponsor_is_the_institution_with_the_sites_country(string sponsor, string sponsorClass)
     {
         var study = Normalise(Study(sponsor, sponsorClass, ("Site One", "China")));

@@ -35,6 +35,9 @@ public class RtDoseParserTests
     [InlineData("8 Gy single-fraction RT", 8, 1, 8)]
     [InlineData("single dose radiation regimens of 8Gy", 8, 1, 8)]
     [InlineData("Single-Dose Radiotherapy, SDRT) of 24 Gy", 24, 1, 24)]
+    [InlineData("a single fraction of radiotherapy to the area of spinal cord compression (total of 10 Gy)", 10, 1, 10)] // set 73: the NCI's outline
+    [InlineData("radiotherapy to the area of spinal cord compression once daily for 5 days (total of 20 Gy)", 20, 5, 4)]
+    [InlineData("radiotherapy daily for 5 consecutive days to a total dose of 25 Gy", 25, 5, 5)]
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);
@@ -69,6 +72,9 @@ public class RtDoseParserTests
     [InlineData("up to 60 Gray to the tumour", "60 Gray")]
     [InlineData("doses of 7 Gy to a total of 50 Gy", "7 Gy to a total of 50 Gy")] // not a whole number of fractions
     [InlineData("50 Gy, 2 doses of mitomycin C", "50 Gy")] // a drug's doses beside an RT dose
+    [InlineData("radiotherapy twice daily for 5 days (total of 30 Gy)", "30 Gy")] // two fractions a day
+    [InlineData("hyperfractionated IMRT, 40.8 Gy in 1.2 fractions twice daily", "40.8 Gy in 1.2 fractions")] // set 73: a count is whole
+    [InlineData("a single fraction or five fractions of radiotherapy (total of 20 Gy)", "20 Gy")] // the total of the schedule compared with it
     public void A_dose_without_its_fractions_stays_raw_and_is_not_guessed(string text, string raw)
     {
         var regimen = Only(text);
