@@ -248,9 +248,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             sources.Add(new TermSource("study", 0, NormalisedField.Target, match.Value, field, match.Matched));
         }
 
-        // A title that compares kinds ("SBRT Versus Hypofractionated Radiotherapy") gives the trial
-        // each kind it compares, as guide rule 1 has an intervention give each alternative.
-        var compared = modality is null ? [] : ComparedInTitles(record).Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
+        // A title that compares kinds ("SBRT Versus Hypofractionated Radiotherapy") or combines
+        // them gives the trial each, as guide rule 1 has an intervention give each alternative
+        // and each course.
+        var compared = modality is null ? [] : ComparedOrCombinedInTitles(record).Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
         foreach (var (field, match) in compared)
         {
             sources.Add(new TermSource("study", 0, NormalisedField.RtModality, match.Value, field, match.Matched));
@@ -270,18 +271,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         };
     }
 
-    /// <summary>The kinds of RT a title compares, given on either side of "versus", "vs" or "compared" ("Proton ... vs. Partial Photon Radiation Therapy").</summary>
-    private List<(string Field, TermMatch<string> Match)> ComparedInTitles(StudyRecord record) =>
+    /// <summary>
+    /// The kinds of RT a title compares, given on either side of "versus", "vs" or "compared"
+    /// ("Proton ... vs. Partial Photon Radiation Therapy"), or combines as courses ("Combined Y-90
+    /// SIRT and SBRT"); not one named as prior therapy.
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> ComparedOrCombinedInTitles(StudyRecord record) =>
         [.. OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).SelectMany(s =>
         {
             var words = TermText.Of(s.Sentence);
-            if (!words.Words.Any(w => w.Word is "versus" or "vs" or "compared"))
-            {
-                return [];
-            }
-
             var given = GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false);
-            return vocabulary.RtKinds(given).Select(m => (s.Field, m));
+            var kinds = vocabulary.RtKinds(given);
+            // A title that combines kinds ("Combined Y-90 Selective Internal Radiation Therapy (Y-90
+            // SIRT) and Stereotactic Body Radiation Therapy (SBRT)") gives each as a course.
+            return words.Words.Any(w => w.Word is "versus" or "vs" or "compared") || kinds.Count(k => k.Value != Terms.UnspecifiedRt) > 1
+                ? kinds.Select(m => (s.Field, m))
+                : [];
         })];
 
     /// <summary>
@@ -484,17 +489,18 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
-            if (PresentProtocol(word, next))
+            if (PresentProtocol(words, i))
             {
                 // "Patients undergo 10 fractions of intensity-modulated whole-brain radiotherapy":
                 // the US National Cancer Institute's outlines say in the present what patients get.
                 return (i + 2, words.Words.Count);
             }
 
-            if (BeginsTreatment(words, i))
+            if (BeginsTreatment(words, i) is { } begun)
             {
-                // "patients will begin treatment on SBRT ... with concurrent and adjuvant atezolizumab".
-                return (i + 3, words.Words.Count);
+                // "patients will begin treatment on SBRT ... with concurrent and adjuvant
+                // atezolizumab", "Patients will begin stereotactic body radiotherapy".
+                return (begun, words.Words.Count);
             }
 
             if (word == "scheduled" && next == "to" && words.WordsBefore(i, 2).ToList() is [.., "are" or "is"] or ["will", "be"] && words.WordsFrom(i + 2, 2).ToList() is ["receive" or "undergo" or "administered", ..] or ["be", "treated" or "given" or "administered"])
@@ -530,13 +536,47 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return null;
     }
 
-    /// <summary>"Patients undergo", "Participants receive": what an outline says patients get, in the present.</summary>
-    private static bool PresentProtocol(string word, string next) =>
-        word is "patients" or "participants" && next is "undergo" or "receive";
+    /// <summary>
+    /// Whether a sentence says what this trial is for ("The purpose of this trial is", "The aim of
+    /// the present study", "This study will", "This trial aims"), not what one did ("In this
+    /// study, pemetrexed combined with involved-field radiation therapy showed feasibility").
+    /// </summary>
+    private static bool NamesThisTrial(TermText words) =>
+        Enumerable.Range(0, Math.Max(0, words.Words.Count - 2)).Any(i =>
+            words.Words[i].Word is "this" or "present" or "current" && words.Words[i + 1].Word is "study" or "trial"
+            && (words.WordsBefore(i, 3).Any(w => w is "purpose" or "aim" or "objective" or "goal")
+                || words.Words[i + 2].Word is "will" or "aims" or "seeks" or "investigates" or "evaluates"));
 
-    /// <summary>"will begin treatment", "will start therapy": what patients will be given follows.</summary>
-    private static bool BeginsTreatment(TermText words, int i) =>
-        words.Words[i].Word == "will" && words.WordsFrom(i + 1, 2).ToList() is ["begin" or "start" or "commence", "treatment" or "therapy"];
+    /// <summary>
+    /// "Patients undergo", "Participants receive" opening a sentence or an outline's arm ("Arm I
+    /// (...): Patients undergo"): what an outline says patients get, in the present; not what
+    /// "most patients receive", nor what they receive as usual care or after the trial.
+    /// </summary>
+    private static bool PresentProtocol(TermText words, int i) =>
+        words.Words[i].Word is "patients" or "participants" && i + 1 < words.Words.Count && words.Words[i + 1].Word is "undergo" or "receive"
+        && (i == 0 || words.Between(i - 1, i).Contains(":", StringComparison.Ordinal))
+        && !OfOthersOrCare(words);
+
+    /// <summary>
+    /// "will begin treatment on", "will start therapy with", "will begin stereotactic body
+    /// radiotherapy": the position from which what patients will be given follows; not what
+    /// "patients who decline surgery will begin", off study or after the trial.
+    /// </summary>
+    private static int? BeginsTreatment(TermText words, int i)
+    {
+        if (words.Words[i].Word != "will" || !words.WordsFrom(i + 1, 1).Any(w => w is "begin" or "start" or "commence")
+            || words.Words.Take(i).Any(w => w.Word is "who" or "whom") || OfOthersOrCare(words))
+        {
+            return null;
+        }
+
+        return words.WordsFrom(i + 2, 1).Any(w => w is "treatment" or "therapy") ? i + 3 : i + 2;
+    }
+
+    /// <summary>Whether a sentence ties what patients receive to usual care, progression or another study ("as part of their usual care", "off study").</summary>
+    private static bool OfOthersOrCare(TermText words) =>
+        words.Words.Any(w => AfterTheTrialWords.Contains(w.Word) || w.Word is "usual" or "routine" or "most" or "many" or "currently")
+        || Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(j => words.Words[j].Word == "off" && words.Words[j + 1].Word is "study" or "protocol" or "trial");
 
     /// <summary>The adverbs that may stand between "will" and what patients receive ("will also receive", "will then be treated").</summary>
     private static readonly HashSet<string> SequenceAdverbs = new(
@@ -591,7 +631,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// standard of care"). Not a sentence of earlier studies ("Previous studies have demonstrated
     /// the efficacy of pembrolizumab").
     /// </summary>
-    private static bool OfThisTrial(TermText words)
+    internal static bool OfThisTrial(TermText words)
     {
         if (words.Words.Count == 0)
         {
@@ -621,7 +661,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             }
 
             protocol |= (word is "will" && next is "receive" or "undergo" or "be") || (word is "then" && next is "receive" or "undergo")
-                || PresentProtocol(word, next) || BeginsTreatment(words, i);
+                || PresentProtocol(words, i) || BeginsTreatment(words, i) is not null;
         }
 
         return protocol;
@@ -899,10 +939,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var named = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
-            // A summary sentence tells the kind only where it names the RT with an ICI (the rest
-            // is background and what patients had before).
+            // A summary sentence tells the kind only where it names the RT with an ICI, or says
+            // what this trial does ("The purpose of this trial is to improve the therapeutic
+            // effects by using proton therapy and chemotherapy concurrently"): the rest is
+            // background and what patients had before.
             if (named.Count == 0 || IsImagingDose(words, named)
-                || (field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0))
+                || (field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0
+                    && !NamesThisTrial(words)))
             {
                 continue;
             }
@@ -1074,8 +1117,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private bool TitleOpensWithRt(StudyRecord record)
     {
         var words = TermText.Of(record.BriefTitle);
-        return vocabulary.RtModalities.Matches(words).FirstOrDefault(m => m.Position == 0) is { } rt
-            && !words.WordsFrom(rt.Position + rt.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated");
+        var rt = vocabulary.RtModalities.Matches(words);
+        // "Hypofractionated Proton Therapy for ...": a word of which RT, where or how much may come first.
+        return rt.Any(m => m.Position == 0 || (m.Position == 1 && RtQualifiers.Contains(words.Words[0].Word)))
+            && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated"))
+            && !words.Words.Any(w => RtInjuryWords.Contains(w.Word));
     }
 
     /// <summary>
@@ -1099,7 +1145,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     internal static readonly HashSet<string> RtInjuries = new(
         ["dermatitis", "mucositis", "proctitis", "proctopathy", "enteritis", "cystitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
-         "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage"],
+         "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage", "reaction", "reactions"],
         StringComparer.Ordinal);
 
     /// <summary>The injuries an ICI causes: an RT injury's words and the immune-related ones. After <see cref="RtInjuries"/>, which it reads as it starts.</summary>

@@ -945,15 +945,18 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Therapy": both use the x-rays the summary names; "radiation therapy" beside
         // "brachytherapy": the x-rays are the one, the internal radiation the other).
         // So does one named by its dose alone ("Cumulative BED ≤ 130 Gy2", described as
-        // "Radiation"): its digits are the dose's, not an isotope's. A title's external beam is not
-        // this one's where another intervention names EBRT as its own ("Neoadjuvant IMRT" beside
-        // "Intraoperative radiation therapy", in a title naming both): the title names that one.
+        // "Radiation", not "Lutetium Lu 177 dotatate"): its digits are the dose's, not an
+        // isotope's. A title's external beam is not this one's where another intervention names
+        // EBRT as its own, as a course beside it ("Neoadjuvant IMRT Followed by Surgery and
+        // Intraoperative Radiation Therapy", "Pelvic IMRT ... Followed by a Boost"): the title's
+        // EBRT is that one's. A title that compares something else ("Prone Versus Supine
+        // Position for Whole-Breast Irradiation") names the RT both arms give.
         if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt || !vocabulary.IsExternal(value))
             && (named.Count > 0
                 ? own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && (!own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)) || NamesDose(own[0].Text))
-                : given.Count > 0 && NamesDose(own[0].Text)))
+                : given.Count > 0 && NamesDose(own[0].Text) && given.All(g => SaysRadiationOnly(g.Match.Matched))))
         {
-            tiers.Add([.. DefinedRt(vocabulary, record), .. siblings.Value.Contains(Terms.Ebrt) ? [] : TitledEbrt(vocabulary, record)]);
+            tiers.Add([.. DefinedRt(vocabulary, record), .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
@@ -1196,10 +1199,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             ? (name.Field, new TermMatch<string>(target, name.Text.Original.Trim(), 0, words))
             : null;
 
-    /// <summary>Whether a name speaks of a radiation dose, schedule or what the radiation spares ("Standard dose", "Dose escalation", "Hypofractionated Arm (1)", "Hippocampal sparing").</summary>
+    /// <summary>
+    /// Whether a name speaks of a radiation dose, schedule, what the radiation spares or how it is
+    /// planned ("Standard dose", "Dose escalation", "Hypofractionated Arm (1)", "Hippocampal
+    /// sparing", "Localization, simulation and immobilization").
+    /// </summary>
     private static bool NamesDoseOrField(TermText name) =>
         name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost"
-            or "hypofractionated" or "hypofractionation" or "conventional");
+            or "hypofractionated" or "hypofractionation" or "conventional" or "simulation" or "immobilization" or "immobilisation");
+
+    /// <summary>Whether matched RT words are only the generic ones ("Radiation", "radiation therapy"), naming no source.</summary>
+    private static bool SaysRadiationOnly(string matched) =>
+        TermText.Of(matched).Words.All(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "reirradiation" or "re" or "rt" or "therapy" or "treatment");
+
+    /// <summary>Whether a title compares ("versus", "vs", "compared", "comparing"): what its arms differ in, the RT they share.</summary>
+    private static bool TitlesCompare(StudyRecord record) =>
+        new[] { record.BriefTitle, record.OfficialTitle }.Any(title => TermText.Of(title).Words.Any(w => FreeTextEvidence.Compares(w.Word)));
 
     /// <summary>Whether a name states a radiation dose in its units ("46 Gy", "Cumulative BED ≤ 130 Gy2", "EQD2 of 60 Gy").</summary>
     private static bool NamesDose(TermText name) =>

@@ -192,16 +192,19 @@ public static partial class RtDoseParser
     /// <summary>
     /// "a single fraction of radiotherapy to the area of spinal cord compression (total of 10 Gy)":
     /// a total in brackets within twelve words after "single fraction", none of them "or",
-    /// "versus", "instead"... (the total of another schedule compared with it).
+    /// "versus", "instead", "rather than"... (the total of another schedule compared with it).
+    /// A day's number may be among the words ("on day 1"); no other number is (another dose).
+    /// Not "single dose", which is a drug's as often ("a single dose of dexamethasone").
     /// </summary>
-    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d()]+){0,12}?\s*\(\s*(?:a\s+)?total(?:\s+dose)?(?:\s+of)?\s+(?<dose>" + Number + @")\s*" + Unit + @"\s*\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsingle[- ]fraction\b(?:\s+(?!(?:or|versus|vs|instead|compared|and|rather|than|not)\b)(?:[^\s.;\d()]+|(?<=\bdays?\s)\d+)){0,12}?\s*\(\s*(?:a\s+)?total(?:\s+dose)?(?:\s+of)?\s+(?<dose>" + Number + @")\s*" + Unit + @"\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex SingleFractionTotal();
 
     /// <summary>
     /// "once daily for 5 days (total of 20 Gy)", "daily for 5 consecutive days to a total dose of
-    /// 20 Gy": a fraction a day for that many days. Not twice daily, whose days count half the fractions.
+    /// 20 Gy", "once daily for 5 days, for a total of 20 Gy": a fraction a day for that many days.
+    /// Not twice daily or "2 fractions daily", whose days count half the fractions.
     /// </summary>
-    [GeneratedRegex(@"(?<!(?:twice|bid|thrice)[\s-])\b(?:once[- ])?daily\s*,?\s*for\s+(?<count>\d+)\s+(?:consecutive\s+)?(?:treatment\s+|working\s+)?days\s*(?:\(\s*|,\s*|to\s+|for\s+)?(?:a\s+)?total(?:\s+dose)?(?:\s+of)?\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!(?:twice|bid|thrice|fractions?|times|\d)[\s-])\b(?:once[- ])?daily\s*,?\s*for\s+(?<count>\d+)\s+(?:consecutive\s+)?(?:treatment\s+|working\s+)?days\s*(?:\(\s*|,\s*)?(?:to\s+|for\s+)?(?:a\s+)?total(?:\s+dose)?(?:\s+of)?\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex DailyForDaysTotal();
 
     /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>

@@ -103,7 +103,7 @@ public sealed partial class StudyNormaliser
     internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|external[- ]beam)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|external[- ]beam|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TechniqueWords();
 
     /// <summary>The kind of the trial's one RT intervention of no kind (or of its several), where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>
@@ -177,7 +177,10 @@ public sealed partial class StudyNormaliser
                     // schedule in its outline ("Arm I (multi-fraction radiotherapy): Patients
                     // undergo 5 fractions of 20 Gy external-beam radiotherapy. Arm II ...: 1
                     // fraction of 8 Gy"), hypofractionated only where every one is.
+                    // Only its sentences of this trial: not background ("60 Gy in 20 fractions is
+                    // standard") nor a first course ("must have had radiotherapy ... 30 Gy in 10 fractions").
                     doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.DetailedDescription)
+                        .Where(sentence => FreeTextEvidence.OfThisTrial(TermText.Of(sentence)))
                         .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.DetailedDescription))];
                 }
 

@@ -78,10 +78,20 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// The organisation words of eight letters or more, which name an organisation inside a
-    /// compound word too ("Rigshospitalet", the Danish national hospital; "Universitätsspital").
+    /// The organisation words of six letters or more, which name an organisation at the end of a
+    /// compound word too ("Rigshospitalet", the Danish national hospital; "Kantonsspital";
+    /// "Immunotherapeutics").
     /// </summary>
-    private IEnumerable<string> CompoundOrganisationWords => vocabulary.Vocabulary.OrganisationWords.Where(w => w.Length >= 8);
+    private IEnumerable<string> CompoundOrganisationWords => vocabulary.Vocabulary.OrganisationWords.Where(w => w.Length >= 6);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> ends with <paramref name="organisation"/>, or with it and a
+    /// Scandinavian definite article ("hospital-et", "sykehus-et"); not an English word made from
+    /// it ("researcher", "institutional").
+    /// </summary>
+    private static bool EndsCompound(string word, string organisation) =>
+        word.EndsWith(organisation, StringComparison.Ordinal)
+        || word.EndsWith(organisation + "et", StringComparison.Ordinal) || word.EndsWith(organisation + "en", StringComparison.Ordinal);
 
     /// <summary>A sponsor of class INDIV, or a name without organisation words (alone or inside a compound) that has a title or degree or is two to four words long.</summary>
     private bool IsPerson(string sponsor, string? sponsorClass)
@@ -93,7 +103,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 
         var words = TermText.Of(sponsor);
         if (sponsorClass is not (null or "" or "OTHER" or "UNKNOWN") || vocabulary.OrganisationWords.Matches(words).Count > 0
-            || words.Words.Any(w => CompoundOrganisationWords.Any(o => w.Word.Length > o.Length && w.Word.Contains(o, StringComparison.Ordinal))))
+            || words.Words.Any(w => CompoundOrganisationWords.Any(o => w.Word.Length > o.Length && EndsCompound(w.Word, o))))
         {
             return false;
         }
