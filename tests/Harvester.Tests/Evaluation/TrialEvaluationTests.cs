@@ -160,6 +160,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-72", "Reconstructed-72", 13)]
     [InlineData("reconstructed-73", "Reconstructed-73", 17)]
     [InlineData("reconstructed-74", "Reconstructed-74", 24)]
+    [InlineData("reconstructed-75", "Reconstructed-75", 21)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -174,7 +175,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-74 were labelled a second time, blind to the first labels
+    /// Sets 49-75 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -205,6 +206,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(72, 13)]
     [InlineData(73, 17)]
     [InlineData(74, 24)]
+    [InlineData(75, 21)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
