@@ -251,7 +251,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // A title that compares kinds ("SBRT Versus Hypofractionated Radiotherapy") or combines
         // them gives the trial each, as guide rule 1 has an intervention give each alternative
         // and each course.
-        var compared = modality is null ? [] : ComparedOrCombinedInTitles(record).Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
+        // So does an arm that gives several ("Intensity Modulated Radiation Therapy (IMRT) Is
+        // Mandated; Proton therapy ... is an acceptable treatment modality"), read as an
+        // intervention's words are (guide rule 1).
+        var armKinds = modalities.Where(m => m.Field.StartsWith("armGroups[", StringComparison.Ordinal)).GroupBy(m => m.Field, StringComparer.Ordinal)
+            .SelectMany(arm => vocabulary.RtKinds(arm.Select(m => m.Match)).Select(kind => (Field: arm.Key, Match: kind)));
+        var compared = modality is null ? [] : ComparedOrCombinedInTitles(record).Concat(armKinds)
+            .Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
         foreach (var (field, match) in compared)
         {
             sources.Add(new TermSource("study", 0, NormalisedField.RtModality, match.Value, field, match.Matched));
@@ -770,10 +776,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit"], StringComparer.Ordinal);
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...".</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
         JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", ModifiedFrom(words, rt.Position))
-        || (!DescribesPeople(words, rt.Position) && rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1));
+        || (!DescribesPeople(words, rt.Position) && rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1))
+        || (ModifiedFrom(words, rt.Position) is var from && from >= 2 && !DescribesPeople(words, from - 2)
+            && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"]);
 
     /// <summary>Where the words that qualify the RT at <paramref name="position"/> start ("CPG 7909 + Local Radiotherapy": at "Local").</summary>
     private static int ModifiedFrom(TermText words, int position)
