@@ -161,6 +161,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-73", "Reconstructed-73", 17)]
     [InlineData("reconstructed-74", "Reconstructed-74", 24)]
     [InlineData("reconstructed-75", "Reconstructed-75", 21)]
+    [InlineData("reconstructed-76", "Reconstructed-76", 13)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -175,7 +176,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-75 were labelled a second time, blind to the first labels
+    /// Sets 49-76 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -207,6 +208,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(73, 17)]
     [InlineData(74, 24)]
     [InlineData(75, 21)]
+    [InlineData(76, 13)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
