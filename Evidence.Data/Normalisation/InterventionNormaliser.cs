@@ -1002,6 +1002,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             candidates = [.. candidates, .. given.Where(g => candidates.Any(c => vocabulary.SameFamily(c.Match.Value, g.Match.Value)))];
         }
 
+        if (tier == 0 && candidates.Any(c => c.Field == own[0].Field && c.Match.Value == Terms.Sbrt)
+            && candidates.Where(c => c.Match.Value == Terms.Ebrt).All(c => c.Field.Contains(".otherNames[", StringComparison.Ordinal)
+                && TermText.Of(c.Match.Matched).Words.Any(w => w.Word is "photon" or "photons" or "external")))
+        {
+            // An other name that says how the named SBRT is delivered ("Stereotactic Body
+            // Radiotherapy", other name "External photon radiation"): the SBRT's photons, not a
+            // course of their own (guide rule 2).
+            candidates = [.. candidates.Where(c => c.Match.Value != Terms.Ebrt)];
+        }
+
         var kinds = tier == 2 && ArmsCompareKinds(candidates)
             ? vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : []
             : vocabulary.RtKinds(candidates.Select(c => c.Match));

@@ -25,6 +25,9 @@ public static class Terms
     /// <summary>The modality of photon external-beam RT, whose techniques (IMRT, VMAT, IGRT) can deliver another kind (a name of the vocabulary's RT modalities).</summary>
     public const string Ebrt = "EBRT";
 
+    /// <summary>Stereotactic body RT and radiosurgery (HSRT, SRS, CyberKnife...: guide rule 8).</summary>
+    public const string Sbrt = "SBRT";
+
     /// <summary>The class of cytotoxic agents, and a partner class.</summary>
     public const string Chemotherapy = "chemotherapy";
 
