@@ -82,7 +82,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     /// compound word too ("Rigshospitalet", the Danish national hospital; "Kantonsspital";
     /// "Immunotherapeutics").
     /// </summary>
-    private IEnumerable<string> CompoundOrganisationWords => vocabulary.Vocabulary.OrganisationWords.Where(w => w.Length >= 6);
+    private readonly string[] _compoundOrganisationWords = [.. vocabulary.Vocabulary.OrganisationWords.Where(w => w.Length >= 6)];
 
     /// <summary>
     /// Whether <paramref name="word"/> ends with <paramref name="organisation"/>, or with it and a
@@ -103,7 +103,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 
         var words = TermText.Of(sponsor);
         if (sponsorClass is not (null or "" or "OTHER" or "UNKNOWN") || vocabulary.OrganisationWords.Matches(words).Count > 0
-            || words.Words.Any(w => CompoundOrganisationWords.Any(o => w.Word.Length > o.Length && EndsCompound(w.Word, o))))
+            || words.Words.Any(w => _compoundOrganisationWords.Any(o => w.Word.Length > o.Length && EndsCompound(w.Word, o))))
         {
             return false;
         }
