@@ -31,9 +31,7 @@ public sealed class ClusteredSchedulerTests : ReplayRegistryTest
         using (var connection = database.Open())
         {
             // Harvested just now: nothing is due at start-up, only the schedule fires.
-            connection.Execute(
-                "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, finished_at, outcome, query, topic_query, owner) VALUES ('everything', 'full', @now, @now, @now, 'succeeded', '{}', '{}', 'test')",
-                new { now = DateTimeOffset.UtcNow.ToString("O") });
+            HarvestTestHost.RecordSucceededRun(connection, HarvestTestHost.Everything, DateTimeOffset.UtcNow);
         }
 
         var settings = Settings(database, "0/3 * * * * ?"); // every third second

@@ -54,13 +54,9 @@ public sealed class SchedulerTests : ReplayRegistryTest
     public async Task A_fire_time_missed_while_stopped_runs_once_at_start_up_and_one_not_yet_due_waits(int hoursSinceLastRun, int runsAtStartUp)
     {
         using var database = new TempDatabase();
-        var lastRun = DateTimeOffset.UtcNow.AddHours(-hoursSinceLastRun).ToString("O");
         using (var connection = database.Open())
         {
-            Dapper.SqlMapper.Execute(
-                connection,
-                "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, finished_at, outcome, query, topic_query, owner) VALUES (@topic, 'full', @lastRun, @lastRun, @lastRun, 'succeeded', '{}', '{}', 'test')",
-                new { topic = HarvestTestHost.Everything, lastRun });
+            HarvestTestHost.RecordSucceededRun(connection, HarvestTestHost.Everything, DateTimeOffset.UtcNow.AddHours(-hoursSinceLastRun));
         }
 
         var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path);
@@ -98,10 +94,7 @@ public sealed class SchedulerTests : ReplayRegistryTest
         using (var connection = database.Open())
         {
             // Harvested just now: only the schedule is due.
-            Dapper.SqlMapper.Execute(
-                connection,
-                "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, finished_at, outcome, query, topic_query, owner) VALUES (@topic, 'full', @now, @now, @now, 'succeeded', '{}', '{}', 'test')",
-                new { topic = HarvestTestHost.Everything, now = DateTimeOffset.UtcNow.ToString("O") });
+            HarvestTestHost.RecordSucceededRun(connection, HarvestTestHost.Everything, DateTimeOffset.UtcNow);
         }
 
         var settings = HarvestTestHost.Settings(Registry.BaseAddress, database.Path);

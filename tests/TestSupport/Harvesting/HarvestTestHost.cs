@@ -1,4 +1,6 @@
+using System.Data;
 using System.Globalization;
+using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -66,6 +68,15 @@ public sealed class HarvestTestHost : IDisposable
         configure?.Invoke(settings);
         return new HarvestTestHost(database, Build(settings));
     }
+
+    /// <summary>
+    /// Records a succeeded full harvest of <paramref name="topic"/> that began and ended at
+    /// <paramref name="at"/>, owned by no process ('test'): the last run the start-up check reads.
+    /// </summary>
+    public static void RecordSucceededRun(IDbConnection connection, string topic, DateTimeOffset at) =>
+        connection.Execute(
+            "INSERT INTO harvest_runs (topic, kind, started_at, harvest_started_at, finished_at, outcome, query, topic_query, owner) VALUES (@topic, 'full', @at, @at, @at, 'succeeded', '{}', '{}', 'test')",
+            new { topic, at = at.ToString("O", CultureInfo.InvariantCulture) });
 
     /// <summary>
     /// A host with the programs' harvesting services over <paramref name="settings"/> (and
