@@ -176,7 +176,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-76 were labelled a second time, blind to the first labels
+    /// Sets 49-77 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -209,6 +209,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(74, 24)]
     [InlineData(75, 21)]
     [InlineData(76, 13)]
+    [InlineData(77, 16)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
