@@ -49,7 +49,23 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // So does one whose arms say nothing of what they give ("Standard", "Test", with no description).
         var bare = record.Interventions.Count == 0 && record.ArmGroups.All(a => string.IsNullOrWhiteSpace(a.Description) && !NamesTherapy(TermText.Of(a.Label)));
         var described = bare ? TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]) : [];
-        foreach (var (field, sentence) in OwnSentences(record).Concat(described))
+        // An observational study that lists no intervention is read from its titles, where they
+        // name the treatment it studies ("Surgery Versus Stereotactic Body Radiation Therapy for
+        // Stage I NSCLC"), and from its summary's sentences of what the study assesses ("an
+        // observational retrospective study to investigate the efficacy and safety of the
+        // treatment with an immune checkpoint inhibitor (nivolumab or pembrolizumab) in
+        // combination with radiotherapy"); the rest of its summary and arms describe the
+        // patients it follows, treated outside it ("patients treated with ICIs").
+        // Nothing of it is read where a title follows its patients through the therapies
+        // (<see cref="FollowsPatientsThrough"/>).
+        var observed = IsObservational(record);
+        if (observed && OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && FollowsPatientsThrough(TermText.Of(s.Sentence))))
+        {
+            return null;
+        }
+
+        foreach (var (field, sentence) in OwnSentences(record).Concat(described)
+            .Where(s => !observed || RecordFields.IsTitle(s.Field) || (s.Field == RecordFields.BriefSummary && AssessesInStudy(TermText.Of(s.Sentence)))))
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtKindMatches(words);
@@ -278,8 +294,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// The kinds of RT a title compares, given on either side of "versus", "vs" or "compared"
-    /// ("Proton ... vs. Partial Photon Radiation Therapy"), or combines as courses ("Combined Y-90
+    /// The kinds of RT a title compares, given on either side of "versus", "vs", "compared" or
+    /// "comparing" ("Proton ... vs. Partial Photon Radiation Therapy"), or combines as courses ("Combined Y-90
     /// SIRT and SBRT"); not one named as prior therapy.
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> ComparedOrCombinedInTitles(StudyRecord record) =>
@@ -290,7 +306,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             var kinds = vocabulary.RtKinds(given);
             // A title that combines kinds ("Combined Y-90 Selective Internal Radiation Therapy (Y-90
             // SIRT) and Stereotactic Body Radiation Therapy (SBRT)") gives each as a course.
-            return words.Words.Any(w => w.Word is "versus" or "vs" or "compared") || kinds.Count(k => k.Value != Terms.UnspecifiedRt) > 1
+            return words.Words.Any(w => Compares(w.Word)) || kinds.Count(k => k.Value != Terms.UnspecifiedRt) > 1
                 ? kinds.Select(m => (s.Field, m))
                 : [];
         })];
@@ -693,9 +709,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             if (words.Words[i].Word is "patients" or "participants" or "subjects" && words.Words[i + 1].Word == "will")
             {
-                var verb = words.WordsFrom(i + 2, 2).ToList();
-                var length = verb is ["receive" or "undergo", ..] ? 1 : verb is ["be", "given" or "treated"] ? 2 : 0;
-                if (length > 0)
+                if (ReceivingVerb(words, i + 2) is { } length)
                 {
                     return (i + 2 + length, ClauseEnd(words, i + 2 + length));
                 }
@@ -725,12 +739,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             if (subject < words.Words.Count && words.Words[subject].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
             {
                 var verb = subject + 1 < words.Words.Count && words.Words[subject + 1].Word == "will" ? subject + 2 : subject + 1;
-                var phrase = words.WordsFrom(verb, 3).ToList();
-                var length = phrase is ["receive" or "receives" or "undergo" or "undergoes", ..] ? 1
-                    : phrase is ["be", "treated", "with"] ? 3
-                    : phrase is ["be", "given", ..] ? 2
-                    : 0;
-                if (length > 0)
+                if (ReceivingVerb(words, verb) is { } length)
                 {
                     return (verb + length, ClauseEnd(words, verb + length));
                 }
@@ -739,6 +748,18 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// The number of words of the verb at <paramref name="at"/> by which patients receive what
+    /// follows ("receive(s)", "undergo(es)", "be given", "be treated (with)"), or null.
+    /// </summary>
+    private static int? ReceivingVerb(TermText words, int at) => words.WordsFrom(at, 3).ToList() switch
+    {
+        ["receive" or "receives" or "undergo" or "undergoes", ..] => 1,
+        ["be", "treated", "with"] => 3,
+        ["be", "given" or "treated", ..] => 2,
+        _ => null,
+    };
 
     /// <summary>The position of the first word at or after <paramref name="from"/> that a comma, semicolon or colon comes before: where its clause ends.</summary>
     private static int ClauseEnd(TermText words, int from)
@@ -766,11 +787,21 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// of", "the efficacy of ICI in bladder preservation is unknown").
     /// </summary>
     private static bool OfOthers(TermText words, int index) =>
-        words.WordsBefore(index, 2).ToList() is ["of" or "on", "the"] || words.Words.Any(w => Verdicts.Contains(w.Word));
+        words.WordsBefore(index, 2).ToList() is ["of" or "on", "the"] || words.Words.Any(w => Verdicts.Contains(w.Word)) || OfEarlierResearch(words);
+
+    /// <summary>
+    /// Whether a sentence tells of earlier research ("Our prior research highlighted the
+    /// effectiveness of combining toripalimab-based induction therapy", "Previous studies found"):
+    /// what it assessed is not what this trial gives.
+    /// </summary>
+    private static bool OfEarlierResearch(TermText words) =>
+        Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
+            words.Words[i].Word is "prior" or "previous" or "earlier" or "preliminary" or "preceding"
+            && words.Words[i + 1].Word is "research" or "study" or "studies" or "trial" or "trials" or "work" or "works" or "findings" or "results" or "data");
 
     /// <summary>What a sentence says of an efficacy others found or nobody knows.</summary>
     private static readonly HashSet<string> Verdicts = new(
-        ["unknown", "unclear", "uncertain", "demonstrated", "shown", "reported", "established", "proven", "proved", "confirmed"],
+        ["unknown", "unclear", "uncertain", "demonstrated", "shown", "reported", "established", "proven", "proved", "confirmed", "highlighted"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> AssessedWords = new(
@@ -922,8 +953,33 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         record.PrimaryPurpose?.ToUpperInvariant() is "SUPPORTIVE_CARE" or "PREVENTION";
 
     private static bool ReadsFreeText(StudyRecord record) =>
-        !string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase)
+        (!IsObservational(record) || record.Interventions.Count == 0)
         && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING");
+
+    /// <summary>
+    /// Whether an observational study's title follows patients through the therapies it names
+    /// ("Immune Response During Pelvic (chemo)Radiation And/or Brachytherapy", "Quality of Life
+    /// of Patients Undergoing Radiotherapy"): they are where its patients are, not what it
+    /// studies. A word of it comes before the first therapy named.
+    /// </summary>
+    private bool FollowsPatientsThrough(TermText words)
+    {
+        var therapies = vocabulary.RtKindMatches(words).Select(m => m.Position)
+            .Concat(vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position))
+            .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).ToList();
+        return therapies.Count > 0 && words.Words.Take(therapies.Min()).Any(w => w.Word is "during" or "undergoing" or "receiving");
+    }
+
+    /// <summary>
+    /// Whether a sentence names a study and what it assesses ("study to investigate the efficacy
+    /// and safety of"), not others' findings (<see cref="OfOthers"/>).
+    /// </summary>
+    private static bool AssessesInStudy(TermText words) =>
+        words.Words.Any(w => w.Word is "study" or "studies")
+        && Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i => AssessedWords.Contains(words.Words[i].Word) && words.Words[i + 1].Word == "of" && !OfOthers(words, i));
+
+    private static bool IsObservational(StudyRecord record) =>
+        string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy" (or whose
@@ -1115,7 +1171,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
             || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)
                 || (words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "induced" or "related" or "associated")
-                    && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))));
+                    && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))
+                || InjuryCausedBy(words, m.Position)));
 
     /// <summary>
     /// Whether the brief title opens with the RT the trial gives ("Re-irradiation for Pelvic
@@ -1142,7 +1199,29 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             ImmuneRelatedAdverse(words)
             || vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position + m.Words)
                 .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position + m.Words))
-                .Any(end => words.WordsFrom(end, 4).Any(IciInjuries.Contains) || words.WordsFrom(end, 3).Any(w => w is "induced" or "related" or "associated")));
+                .Any(end => words.WordsFrom(end, 4).Any(IciInjuries.Contains) || words.WordsFrom(end, 3).Any(w => w is "induced" or "related" or "associated"))
+            || vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position)
+                .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).Any(start => InjuryCausedBy(words, start)));
+
+    /// <summary>
+    /// Whether the therapy at <paramref name="position"/> is what an injury before it is "induced
+    /// by" or "caused by", at most two words between ("Myocarditis Induced by Immune-checkpoint Inhibitors", "Pneumonitis
+    /// Caused by Radiotherapy"); not a cancer ("Sarcoma Induced by Radiotherapy"), whose trial
+    /// may well give the therapy.
+    /// </summary>
+    private bool InjuryCausedBy(TermText words, int position)
+    {
+        // "Caused by Thoracic Radiotherapy": a word or two of where or which may stand between.
+        for (var by = position - 1; by >= Math.Max(2, position - 3); by--)
+        {
+            if (words.Words[by].Word == "by" && words.Words[by - 1].Word is "induced" or "caused")
+            {
+                return !vocabulary.NamesNeoplasm(words.Words[by - 2].Word);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"immune-related adverse event(s)", "irAE(s)".</summary>
     private static bool ImmuneRelatedAdverse(TermText words) =>

@@ -865,6 +865,34 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// A boost's name also takes its description's main course; a radiation intervention of no RT
     /// word is RT of no kind where a dose is stated for it.
     /// </summary>
+    /// <summary>
+    /// Where the record's titles, summary or arms name a drug's whole name right after a
+    /// radionuclide ("177Lu Octreotate", "Lutetium-177 Octreotate" for "octreotate"): the
+    /// radionuclide, with the field it is in. A radionuclide is RT of no kind named with its mass
+    /// number ("177Lu", "radium-223"), not a word of RT ("radiotherapy").
+    /// </summary>
+    private (string Field, TermMatch<string> Match)? RadiolabelledElsewhere(StudyRecord record, TermText name)
+    {
+        if (name.Words.Count is 0 or > 3 || vocabulary.Agents.Matches(name).Count > 0)
+        {
+            return null;
+        }
+
+        foreach (var (field, sentence) in FreeTextEvidence.OwnSentences(record))
+        {
+            var words = TermText.Of(sentence);
+            foreach (var nuclide in vocabulary.RtKindMatches(words).Where(m => m.Value == Terms.UnspecifiedRt && m.Matched.Any(char.IsDigit)))
+            {
+                if (words.WordsFrom(nuclide.Position + nuclide.Words, name.Words.Count).SequenceEqual(name.Words.Select(w => w.Word), StringComparer.Ordinal))
+                {
+                    return (field, nuclide);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private List<(string Field, TermMatch<string> Match)> Modality(
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
         List<(string Field, TermText Text)> arms, bool isRadiation, bool localTherapy)
@@ -876,6 +904,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = OwnRt(own, dropTimed: false);
+        if (named.Count == 0 && intervention.Type?.ToUpperInvariant() is null or "DRUG" or "BIOLOGICAL" && RadiolabelledElsewhere(record, own[0].Text) is { } radiolabelled)
+        {
+            // A drug named by the ligand of a radioligand ("octreotate") that the record's
+            // titles, summary or arms name with its radionuclide ("7.8GBq 177Lu Octreotate (Lutate)
+            // given intravenously"): the radioligand, RT of no kind (guide rule 10).
+            named = [radiolabelled];
+        }
         if (!isRadiation && named.Count > 0 && (FreeTextEvidence.SupportsCare(record) || siblingRt.Value.Count > 0))
         {
             // A treatment given during RT ("Gargle with sodium bicarbonate during radiotherapy",

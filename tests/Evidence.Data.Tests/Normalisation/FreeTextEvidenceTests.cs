@@ -226,12 +226,6 @@ public class FreeTextEvidenceTests
     }
 
     [Fact]
-    public void An_observational_study_assigns_no_therapy_whatever_its_title()
-    {
-        Assert.Null(Normalise(Trial("Cranial Radiotherapy Outcomes in a Registry of Children", type: "OBSERVATIONAL")).FreeText);
-    }
-
-    [Fact]
     public void Structured_rt_and_ici_leave_the_free_text_unread()
     {
         var study = Normalise(Trial(

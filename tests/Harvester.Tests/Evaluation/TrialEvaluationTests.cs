@@ -162,6 +162,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-74", "Reconstructed-74", 24)]
     [InlineData("reconstructed-75", "Reconstructed-75", 21)]
     [InlineData("reconstructed-76", "Reconstructed-76", 13)]
+    [InlineData("reconstructed-77", "Reconstructed-77", 16)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
