@@ -162,7 +162,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
                     : [];
-                var added = needRt ? rt.Where(m => AddedToTreatment(words, m) || (bare && TitleSubject(words, m))).ToList() : [];
+                var added = needRt ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))).ToList() : [];
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
                     continue;
@@ -827,9 +827,20 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>Words that say which RT, where, or how much, before its name ("Local", "Low-Dose", "Palliative").</summary>
+    /// <summary>
+    /// Whether a title opens with a chemoradiation at <paramref name="match"/>, a word of which,
+    /// where or how much before it at most ("PReoperative Chemoradiation (Paclitaxel-carboplatin
+    /// or FOLFOX) for ..."): the drugs the record lists are its chemotherapy, so the trial gives
+    /// the RT too. Not RT alone ("Radiotherapy for Bone Metastases" beside "Drug: Ondansetron"),
+    /// which may be the care a drug is given during.
+    /// </summary>
+    private static bool OpensWithChemoradiation(TermText words, TermMatch<string> match) =>
+        (match.Position == 0 || (match.Position == 1 && RtQualifiers.Contains(words.Words[0].Word)))
+        && match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> RtQualifiers = new(
         ["local", "low", "dose", "palliative", "focal", "regional", "concurrent", "sequential", "adjuvant", "neoadjuvant", "definitive",
-         "thoracic", "pelvic", "short", "course", "hypofractionated", "consolidative", "salvage"],
+         "thoracic", "pelvic", "short", "course", "hypofractionated", "consolidative", "salvage", "preoperative", "postoperative"],
         StringComparer.Ordinal);
 
     /// <summary>

@@ -89,6 +89,19 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     /// Scandinavian definite article ("hospital-et", "sykehus-et"); not an English word made from
     /// it ("researcher", "institutional").
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="word"/> opens with <paramref name="organisation"/> joined to what
+    /// follows by the linking "s" German puts after "-tät", "-ung" and "-schaft"
+    /// ("Universitätsmedizin", "Universitätsspital", "Stiftungsklinikum"); other organisation
+    /// words take none, so a name that opens with their letters is left alone ("Hospitalsky").
+    /// </summary>
+    private static bool StartsCompound(string word, string organisation) =>
+        LinkingSEndings.Any(ending => organisation.EndsWith(ending, StringComparison.Ordinal))
+        && word.Length > organisation.Length + 1 && word.StartsWith(organisation + "s", StringComparison.Ordinal);
+
+    /// <summary>German endings after which a compound takes a linking "s" ("Universität" folded to "universitat" or "universitaet").</summary>
+    private static readonly string[] LinkingSEndings = ["tat", "taet", "ung", "schaft"];
+
     private static bool EndsCompound(string word, string organisation) =>
         word.EndsWith(organisation, StringComparison.Ordinal)
         || word.EndsWith(organisation + "et", StringComparison.Ordinal) || word.EndsWith(organisation + "en", StringComparison.Ordinal);
@@ -103,7 +116,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
 
         var words = TermText.Of(sponsor);
         if (sponsorClass is not (null or "" or "OTHER" or "UNKNOWN") || vocabulary.OrganisationWords.Matches(words).Count > 0
-            || words.Words.Any(w => _compoundOrganisationWords.Any(o => w.Word.Length > o.Length && EndsCompound(w.Word, o))))
+            || words.Words.Any(w => _compoundOrganisationWords.Any(o => w.Word.Length > o.Length && (EndsCompound(w.Word, o) || StartsCompound(w.Word, o)))))
         {
             return false;
         }

@@ -32,7 +32,9 @@ public class InstitutionTests
     [InlineData("Rigshospitalet, Denmark", "OTHER")] // set 73: "hospital" inside a compound word
     [InlineData("OSE Immunotherapeutics", "OTHER")] // "therapeutics" inside one
     [InlineData("Consorci Sanitari de Terrassa", "OTHER")] // set 73: Catalan organisation words
-    public void An_organisation_sponsor_is_the_institution_with_the_sites_country(string sponsor, string sponsorClass)
+    [InlineData("Universitätsmedizin Mannheim", null)] // set 79: "Universität" opening a German compound, no sponsor class
+    [InlineData("Universitätsspital Basel", null)]
+    public void An_organisation_sponsor_is_the_institution_with_the_sites_country(string sponsor, string? sponsorClass)
     {
         var study = Normalise(Study(sponsor, sponsorClass, ("Site One", "China")));
 
@@ -41,6 +43,7 @@ public class InstitutionTests
 
     [Theory]
     [InlineData("Mian XI", null)]
+    [InlineData("Klinikus Hospitalsky", null)] // an organisation word's letters opening a name, with no linking "s"
     [InlineData("Jane Q. Doe", "INDIV")]
     public void A_person_sponsor_is_never_shown_as_the_institution_the_first_site_is(string sponsor, string? sponsorClass)
     {
