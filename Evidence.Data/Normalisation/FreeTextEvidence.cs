@@ -162,7 +162,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
                     : [];
-                var added = needRt ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))).ToList() : [];
+                var added = needRt ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)).ToList() : [];
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
                     continue;
@@ -511,6 +511,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
+            if (word is "study" or "trial" && next == "of" && verb == i + 1 && OpensAsThisStudy(words, i))
+            {
+                // "This is a single arm phase II study of docetaxel, prednisone, and sunitinib
+                // systemic therapy followed by salvage external beam radiation therapy for men
+                // who ...": what the study is of.
+                return (i + 2, words.Words.Count);
+            }
+
             if (PresentProtocol(words, i))
             {
                 // "Patients undergo 10 fractions of intensity-modulated whole-brain radiotherapy":
@@ -568,6 +576,15 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             words.Words[i].Word is "this" or "present" or "current" && words.Words[i + 1].Word is "study" or "trial"
             && (words.WordsBefore(i, 3).Any(w => w is "purpose" or "aim" or "objective" or "goal")
                 || words.Words[i + 2].Word is "will" or "aims" or "seeks" or "investigates" or "evaluates"));
+
+    /// <summary>
+    /// Whether the words before the "study" or "trial" at <paramref name="index"/> open the
+    /// sentence as this trial's description ("This is a single arm phase II", "A randomized
+    /// phase III"), with no verb of what others did between.
+    /// </summary>
+    private static bool OpensAsThisStudy(TermText words, int index) =>
+        index <= 10 && words.Words[0].Word is "this" or "a" or "an" && (words.Words[0].Word != "this" || words.WordsFrom(1, 1).Any(w => w is "is" or "study" or "trial"))
+        && !words.Words.Take(index).Any(w => Verdicts.Contains(w.Word) || w.Word is "previous" or "prior" or "earlier" or "was" or "were");
 
     /// <summary>
     /// "Patients undergo", "Participants receive" opening a sentence or an outline's arm ("Arm I
@@ -827,6 +844,26 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>Words that say which RT, where, or how much, before its name ("Local", "Low-Dose", "Palliative").</summary>
+    /// <summary>
+    /// Whether a title of the US National Cancer Institute's form "&lt;therapies&gt; in Treating
+    /// Patients With ..." names the RT at <paramref name="match"/> among the therapies it tests
+    /// ("Radiation Therapy and Cetuximab in Treating Patients With Recurrent Head and Neck
+    /// Cancer"): every word before "in treating" is of them, none saying it came before ("after",
+    /// "following", "prior", "previous", "previously").
+    /// </summary>
+    private static bool InTreating(TermText words, TermMatch<string> match)
+    {
+        for (var i = match.Position + match.Words; i + 1 < words.Words.Count; i++)
+        {
+            if (words.Words[i].Word == "in" && words.Words[i + 1].Word == "treating")
+            {
+                return !words.Words.Take(i).Any(w => w.Word is "after" or "following" or "prior" or "previous" or "previously" or "before" or "without" or "versus" or "vs" or "or");
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether a title opens with a chemoradiation at <paramref name="match"/>, a word of which,
     /// where or how much before it at most ("PReoperative Chemoradiation (Paclitaxel-carboplatin
