@@ -1244,12 +1244,18 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     internal bool TreatsIciInjury(StudyRecord record) =>
         record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
-            ImmuneRelatedAdverse(words)
-            || vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position + m.Words)
-                .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position + m.Words))
-                .Any(end => words.WordsFrom(end, 4).Any(IciInjuries.Contains) || words.WordsFrom(end, 3).Any(w => w is "induced" or "related" or "associated"))
-            || vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position)
-                .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).Any(start => InjuryCausedBy(words, start)));
+        {
+            if (ImmuneRelatedAdverse(words))
+            {
+                return true;
+            }
+
+            var ici = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => (m.Position, m.Words))
+                .Concat(vocabulary.IciClassMatches(words).Select(m => (m.Position, m.Words)));
+            return ici.Any(m => words.WordsFrom(m.Position + m.Words, 4).Any(IciInjuries.Contains)
+                || words.WordsFrom(m.Position + m.Words, 3).Any(w => w is "induced" or "related" or "associated")
+                || InjuryCausedBy(words, m.Position));
+        });
 
     /// <summary>
     /// Whether the therapy at <paramref name="position"/> is what an injury before it is "induced

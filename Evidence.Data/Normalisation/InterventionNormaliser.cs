@@ -873,7 +873,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private (string Field, TermMatch<string> Match)? RadiolabelledElsewhere(StudyRecord record, TermText name)
     {
-        if (name.Words.Count is 0 or > 3 || vocabulary.Agents.Matches(name).Count > 0)
+        // Most drugs' names are nowhere else in the record's words: only those that are are read.
+        if (name.Words.Count is 0 or > 3
+            || !new[] { record.BriefTitle, record.OfficialTitle, record.BriefSummary }.Concat(record.ArmGroups.SelectMany(a => new[] { a.Label, a.Description }))
+                .Any(text => text?.Contains(name.Words[^1].Word, StringComparison.OrdinalIgnoreCase) == true)
+            || vocabulary.Agents.Matches(name).Count > 0)
         {
             return null;
         }
