@@ -584,7 +584,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool OpensAsThisStudy(TermText words, int index) =>
         index <= 10 && words.Words[0].Word is "this" or "a" or "an" && (words.Words[0].Word != "this" || words.WordsFrom(1, 1).Any(w => w is "is" or "study" or "trial"))
-        && !words.Words.Take(index).Any(w => Verdicts.Contains(w.Word) || w.Word is "previous" or "prior" or "earlier" or "was" or "were");
+        && !words.Words.Take(index).Any(w => w.Word is "previous" or "prior" or "earlier" or "retrospective")
+        && !words.Words.Any(w => Verdicts.Contains(w.Word) || w.Word is "showed" or "found" or "was" or "were" or "had" or "achieved" or "suggested");
 
     /// <summary>
     /// "Patients undergo", "Participants receive" opening a sentence or an outline's arm ("Arm I
@@ -812,7 +813,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// what it assessed is not what this trial gives.
     /// </summary>
     private static bool OfEarlierResearch(TermText words) =>
-        Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
+        !NamesThisStudy(words) && Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
             words.Words[i].Word is "prior" or "previous" or "earlier" or "preliminary" or "preceding"
             && words.Words[i + 1].Word is "research" or "study" or "studies" or "trial" or "trials" or "work" or "works" or "findings" or "results" or "data");
 
@@ -857,7 +858,12 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             if (words.Words[i].Word == "in" && words.Words[i + 1].Word == "treating")
             {
-                return !words.Words.Take(i).Any(w => w.Word is "after" or "following" or "prior" or "previous" or "previously" or "before" or "without" or "versus" or "vs" or "or");
+                // "With or Without" gives the RT to all; "during", "preventing", "reducing" and
+                // "effects" make the title's drug supportive care of an RT it does not give.
+                var before = words.Words.Take(i).Select(w => w.Word).ToList();
+                return !before.Any(w => w is "after" or "following" or "prior" or "previous" or "previously" or "before" or "versus" or "vs"
+                        or "during" or "preventing" or "reducing" or "effects" or "effect" or "toxicity")
+                    && !before.Where((w, j) => w == "without" && (j == 0 || before[j - 1] != "or")).Any();
             }
         }
 
@@ -1018,13 +1024,20 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return therapies.Count > 0 && words.Words.Take(therapies.Min()).Any(w => w.Word is "during" or "undergoing" or "receiving");
     }
 
+    /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>
+    private static bool NamesThisStudy(TermText words) =>
+        Enumerable.Range(0, words.Words.Count).Any(i => words.Words[i].Word is "this" or "present" or "current" or "proposed"
+            && words.WordsFrom(i + 1, 4).Any(w => w is "study" or "trial"));
+
     /// <summary>
     /// Whether a sentence names a study and what it assesses ("study to investigate the efficacy
     /// and safety of"), not others' findings (<see cref="OfOthers"/>).
     /// </summary>
     private static bool AssessesInStudy(TermText words) =>
         words.Words.Any(w => w.Word is "study" or "studies")
-        && Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i => AssessedWords.Contains(words.Words[i].Word) && words.Words[i + 1].Word == "of" && !OfOthers(words, i));
+        && Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i => AssessedWords.Contains(words.Words[i].Word) && words.Words[i + 1].Word == "of" && !OfOthers(words, i)
+            // "the effect of the COVID-19 pandemic on radiotherapy delivery": what follows "on" is what is affected.
+            && !words.WordsFrom(i + 2, 8).Contains("on", StringComparer.Ordinal));
 
     private static bool IsObservational(StudyRecord record) =>
         string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
@@ -1261,16 +1274,21 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether the therapy at <paramref name="position"/> is what an injury before it is "induced
     /// by" or "caused by", at most two words between ("Myocarditis Induced by Immune-checkpoint Inhibitors", "Pneumonitis
     /// Caused by Radiotherapy"); not a cancer ("Sarcoma Induced by Radiotherapy"), whose trial
-    /// may well give the therapy.
+    /// may well give the therapy, nor an effect the trial seeks ("Abscopal Effect Induced by
+    /// SBRT", "Tumour Regression Induced by Short-Course Radiotherapy").
     /// </summary>
-    private bool InjuryCausedBy(TermText words, int position)
+    private static bool IsInjury(string word) =>
+        RtInjuries.Contains(word) || IciInjuries.Contains(word) || word.EndsWith("itis", StringComparison.Ordinal) || word.EndsWith("pathy", StringComparison.Ordinal)
+        || word is "pruritus" or "rash" or "fatigue" or "pain" or "nausea" or "events";
+
+    private static bool InjuryCausedBy(TermText words, int position)
     {
         // "Caused by Thoracic Radiotherapy": a word or two of where or which may stand between.
         for (var by = position - 1; by >= Math.Max(2, position - 3); by--)
         {
             if (words.Words[by].Word == "by" && words.Words[by - 1].Word is "induced" or "caused")
             {
-                return !vocabulary.NamesNeoplasm(words.Words[by - 2].Word);
+                return IsInjury(words.Words[by - 2].Word);
             }
         }
 
