@@ -844,13 +844,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return start;
     }
 
-    /// <summary>Words that say which RT, where, or how much, before its name ("Local", "Low-Dose", "Palliative").</summary>
     /// <summary>
     /// Whether a title of the US National Cancer Institute's form "&lt;therapies&gt; in Treating
     /// Patients With ..." names the RT at <paramref name="match"/> among the therapies it tests
     /// ("Radiation Therapy and Cetuximab in Treating Patients With Recurrent Head and Neck
-    /// Cancer"): every word before "in treating" is of them, none saying it came before ("after",
-    /// "following", "prior", "previous", "previously").
+    /// Cancer"): no word before "in treating" says the RT came before ("after", "following",
+    /// "prior", "before"), is compared ("versus") or absent ("without", but not "with or without"),
+    /// or that the title's drug is supportive care of it ("during", "preventing", "reducing",
+    /// "effects", "toxicity").
     /// </summary>
     private static bool InTreating(TermText words, TermMatch<string> match)
     {
@@ -878,9 +879,13 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// which may be the care a drug is given during.
     /// </summary>
     private static bool OpensWithChemoradiation(TermText words, TermMatch<string> match) =>
-        (match.Position == 0 || (match.Position == 1 && RtQualifiers.Contains(words.Words[0].Word)))
-        && match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase);
+        OpensTitle(words, match) && match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the RT at <paramref name="match"/> opens a title, a word of which RT, where or how much before it at most ("Hypofractionated Proton Therapy for ...").</summary>
+    private static bool OpensTitle(TermText words, TermMatch<string> match) =>
+        match.Position == 0 || (match.Position == 1 && RtQualifiers.Contains(words.Words[0].Word));
+
+    /// <summary>Words that say which RT, where, or how much, before its name ("Local", "Low-Dose", "Palliative").</summary>
     private static readonly HashSet<string> RtQualifiers = new(
         ["local", "low", "dose", "palliative", "focal", "regional", "concurrent", "sequential", "adjuvant", "neoadjuvant", "definitive",
          "thoracic", "pelvic", "short", "course", "hypofractionated", "consolidative", "salvage", "preoperative", "postoperative"],
@@ -1039,7 +1044,8 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // "the effect of the COVID-19 pandemic on radiotherapy delivery": what follows "on" is what is affected.
             && !words.WordsFrom(i + 2, 8).Contains("on", StringComparer.Ordinal));
 
-    private static bool IsObservational(StudyRecord record) =>
+    /// <summary>An observational study: it follows patients and assigns no treatment.</summary>
+    internal static bool IsObservational(StudyRecord record) =>
         string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -1244,8 +1250,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     {
         var words = TermText.Of(record.BriefTitle);
         var rt = vocabulary.RtModalities.Matches(words);
-        // "Hypofractionated Proton Therapy for ...": a word of which RT, where or how much may come first.
-        return rt.Any(m => m.Position == 0 || (m.Position == 1 && RtQualifiers.Contains(words.Words[0].Word)))
+        return rt.Any(m => OpensTitle(words, m))
             && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated"))
             && !words.Words.Any(w => RtInjuryWords.Contains(w.Word));
     }
@@ -1277,10 +1282,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// may well give the therapy, nor an effect the trial seeks ("Abscopal Effect Induced by
     /// SBRT", "Tumour Regression Induced by Short-Course Radiotherapy").
     /// </summary>
-    private static bool IsInjury(string word) =>
-        RtInjuries.Contains(word) || IciInjuries.Contains(word) || word.EndsWith("itis", StringComparison.Ordinal) || word.EndsWith("pathy", StringComparison.Ordinal)
-        || word is "pruritus" or "rash" or "fatigue" or "pain" or "nausea" or "events";
-
     private static bool InjuryCausedBy(TermText words, int position)
     {
         // "Caused by Thoracic Radiotherapy": a word or two of where or which may stand between.
@@ -1294,6 +1295,11 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return false;
     }
+
+    /// <summary>Whether a word names an injury: an RT or ICI injury word, an inflammation ("-itis"), a disorder ("-pathy"), or a symptom a therapy causes.</summary>
+    private static bool IsInjury(string word) =>
+        RtInjuries.Contains(word) || IciInjuries.Contains(word) || word.EndsWith("itis", StringComparison.Ordinal) || word.EndsWith("pathy", StringComparison.Ordinal)
+        || word is "pruritus" or "rash" or "fatigue" or "pain" or "nausea" or "events";
 
     /// <summary>"immune-related adverse event(s)", "irAE(s)".</summary>
     private static bool ImmuneRelatedAdverse(TermText words) =>

@@ -165,7 +165,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // is rituximab with chemotherapy.
             var trialClass = TrialIciClass(record);
             classTerms = trialClass is { Count: > 0 } ? trialClass
-                : trialClass is [] && immunotherapy.Word is "immunotherapy" or "immunotherapies" && IsInterventional(record)
+                : trialClass is [] && immunotherapy.Word is "immunotherapy" or "immunotherapies" && !FreeTextEvidence.IsObservational(record)
                     && !NamesOtherImmunotherapy(record) && !NamesIciClass(record) && !arms.Append(description).Any(t => ListsImmunotherapyAmongKinds(t.Text))
                     ? [(immunotherapy.Field, new TermMatch<string>(Terms.UnspecifiedIci, immunotherapy.Word, immunotherapy.Position))]
                 : [];
@@ -619,9 +619,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             "gd2", "rituximab", "obinutuzumab", "blinatumomab", "allergen", "allergens", "sublingual"],
         StringComparer.Ordinal);
 
-    private static bool IsInterventional(StudyRecord record) =>
-        !string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Kinds of treatment an arm may list as alternatives beside immunotherapy.</summary>
     private static readonly HashSet<string> TreatmentKinds = new(
         ["chemotherapy", "radiotherapy", "hormones", "hormonal", "hormone", "targeted", "surgery", "observation"], StringComparer.Ordinal);
@@ -855,17 +852,6 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         OwnTexts(intervention).Any(t => vocabulary.Agents.Matches(t.Text).Any(m => m.Value.Class == Terms.Ici) || vocabulary.IciClassMatches(t.Text).Count > 0);
 
     /// <summary>
-    /// The RT an intervention gives: what its own words name; for a radiation intervention that
-    /// names no kind, its description's and then its arms' words. An arm describes all its
-    /// interventions, so a kind another intervention of the trial names as its own ("Prostate
-    /// SBRT" beside "Conventionally Fractionated Radiotherapy") is that one's, not this one's; a
-    /// description that times it by another RT ("from the 2nd day of SBRT") does not name its
-    /// kind. RT words that name something else ("Radiation monitoring device") are not RT, and a
-    /// radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is imaging.
-    /// A boost's name also takes its description's main course; a radiation intervention of no RT
-    /// word is RT of no kind where a dose is stated for it.
-    /// </summary>
-    /// <summary>
     /// Where the record's titles, summary or arms name a drug's whole name right after a
     /// radionuclide ("177Lu Octreotate", "Lutetium-177 Octreotate" for "octreotate"): the
     /// radionuclide, with the field it is in. A radionuclide is RT of no kind named with its mass
@@ -897,6 +883,17 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return null;
     }
 
+    /// <summary>
+    /// The RT an intervention gives: what its own words name; for a radiation intervention that
+    /// names no kind, its description's and then its arms' words. An arm describes all its
+    /// interventions, so a kind another intervention of the trial names as its own ("Prostate
+    /// SBRT" beside "Conventionally Fractionated Radiotherapy") is that one's, not this one's; a
+    /// description that times it by another RT ("from the 2nd day of SBRT") does not name its
+    /// kind. RT words that name something else ("Radiation monitoring device") are not RT, and a
+    /// radiation intervention that names an imaging procedure and no RT ("Low-dose CT") is imaging.
+    /// A boost's name also takes its description's main course; a radiation intervention of no RT
+    /// word is RT of no kind where a dose is stated for it.
+    /// </summary>
     private List<(string Field, TermMatch<string> Match)> Modality(
         StudyRecord record, Intervention intervention, List<(string Field, TermText Text)> own, (string Field, TermText Text) description,
         List<(string Field, TermText Text)> arms, bool isRadiation, bool localTherapy)

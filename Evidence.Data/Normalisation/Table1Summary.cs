@@ -85,11 +85,6 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     private readonly string[] _compoundOrganisationWords = [.. vocabulary.Vocabulary.OrganisationWords.Where(w => w.Length >= 6)];
 
     /// <summary>
-    /// Whether <paramref name="word"/> ends with <paramref name="organisation"/>, or with it and a
-    /// Scandinavian definite article ("hospital-et", "sykehus-et"); not an English word made from
-    /// it ("researcher", "institutional").
-    /// </summary>
-    /// <summary>
     /// Whether <paramref name="word"/> opens with <paramref name="organisation"/> joined to what
     /// follows by the linking "s" German puts after "-tät", "-ung" and "-schaft"
     /// ("Universitätsmedizin", "Universitätsspital", "Stiftungsklinikum"); other organisation
@@ -102,6 +97,11 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     /// <summary>German endings after which a compound takes a linking "s" ("Universität" folded to "universitat" or "universitaet").</summary>
     private static readonly string[] LinkingSEndings = ["tat", "taet", "ung", "schaft"];
 
+    /// <summary>
+    /// Whether <paramref name="word"/> ends with <paramref name="organisation"/>, or with it and a
+    /// Scandinavian definite article ("hospital-et", "sykehus-et"); not an English word made from
+    /// it ("researcher", "institutional").
+    /// </summary>
     private static bool EndsCompound(string word, string organisation) =>
         word.EndsWith(organisation, StringComparison.Ordinal)
         || word.EndsWith(organisation + "et", StringComparison.Ordinal) || word.EndsWith(organisation + "en", StringComparison.Ordinal);

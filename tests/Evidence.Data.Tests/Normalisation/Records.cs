@@ -90,6 +90,14 @@ internal static class Records
         return protocol;
     }
 
+    /// <summary>An observational study (<see cref="Trial"/>): it follows patients and assigns no treatment.</summary>
+    public static JsonObject Observational(string title, string? summary = null, JsonObject[]? interventions = null)
+    {
+        var protocol = Trial(title, summary, interventions ?? []);
+        protocol["designModule"] = new JsonObject { ["studyType"] = "OBSERVATIONAL" };
+        return protocol;
+    }
+
     public static NormalisedStudy Normalise(JsonObject protocolSection, JsonObject? derivedSection = null) =>
         StudyNormaliser.Embedded.Normalise(Parse(protocolSection, derivedSection));
 

@@ -12,13 +12,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession45RulesTests
 {
-    private static JsonObject Observational(string title, string? summary = null)
-    {
-        var protocol = Trial(title, summary, []);
-        protocol["designModule"] = new JsonObject { ["studyType"] = "OBSERVATIONAL" };
-        return protocol;
-    }
-
     private static JsonObject WithConditions(JsonObject protocol, params string[] conditions)
     {
         protocol["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray(conditions.Select(c => (JsonNode)c).ToArray()) };

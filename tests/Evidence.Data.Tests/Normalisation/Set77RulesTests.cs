@@ -11,13 +11,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class Set77RulesTests
 {
-    private static JsonObject Observational(string title, string? summary = null, JsonObject[]? interventions = null)
-    {
-        var protocol = Trial(title, summary, interventions ?? []);
-        protocol["designModule"] = new JsonObject { ["studyType"] = "OBSERVATIONAL" };
-        return protocol;
-    }
-
     /// <summary>
     /// NCT04184011 and seven such records of earlier sets: an observational study that lists no
     /// intervention says in its title what treatment it studies; what it follows patients through,
