@@ -43,15 +43,18 @@ public sealed class CrawlDelayTests : ReplayRegistryTest
     /// Every request the registry saw took a turn from the limiter (which spaces its turns by the
     /// interval: CrawlDelayRateLimiterTests, on a fake clock): a request sent again below it, as
     /// the handler's own resend was, arrives without one. The arrivals also span the turns they
-    /// took. Gaps between single arrivals are not asserted: measured inside the stand-in registry,
-    /// a loaded machine can delay one arrival's timestamp and not the next.
+    /// took, less one interval. Gaps between single arrivals are not asserted, and the span is
+    /// given one interval of slack: measured inside the stand-in registry, a loaded machine can
+    /// delay one arrival's timestamp and not the next (the first arrival, on a new connection,
+    /// was once late enough to leave 646 ms for three 300 ms turns). A request sent without a
+    /// turn is caught by the count, and one sent without waiting would leave a span near zero.
     /// </summary>
     private static void AssertEveryRequestTookItsTurn(HarvestTestHost host, List<RecordedRequest> requests)
     {
         Assert.Equal(requests.Count, host.RegistryTurns);
         var span = requests[^1].ElapsedSince(requests[0]);
         Assert.True(
-            span >= Interval * (requests.Count - 1) * 0.75,
+            span >= Interval * (requests.Count - 2),
             $"{requests.Count} requests arrived within {span.TotalMilliseconds:N0} ms; the crawl delay is {Interval.TotalMilliseconds:N0} ms");
     }
 
