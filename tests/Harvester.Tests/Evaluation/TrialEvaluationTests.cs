@@ -167,6 +167,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-79", "Reconstructed-79", 20)]
     [InlineData("reconstructed-80", "Reconstructed-80", 17)]
     [InlineData("reconstructed-81", "Reconstructed-81", 19)]
+    [InlineData("reconstructed-82", "Reconstructed-82", 23)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -181,7 +182,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-81 were labelled a second time, blind to the first labels
+    /// Sets 49-82 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -219,6 +220,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(79, 20)]
     [InlineData(80, 17)]
     [InlineData(81, 19)]
+    [InlineData(82, 23)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
