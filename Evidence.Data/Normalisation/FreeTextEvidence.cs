@@ -1321,6 +1321,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>
     internal static IEnumerable<(string Field, string Sentence)> OwnSentences(StudyRecord record)
     {
+        // A dozen rules read them for each study: cut once per record on each thread (a record never changes).
+        if (t_ownSentences is { } known && ReferenceEquals(known.Record, record))
+        {
+            return known.Sentences;
+        }
+
+        var sentences = CutOwnSentences(record);
+        t_ownSentences = (record, sentences);
+        return sentences;
+    }
+
+    [ThreadStatic]
+    private static (StudyRecord Record, IReadOnlyList<(string Field, string Sentence)> Sentences)? t_ownSentences;
+
+    private static IReadOnlyList<(string Field, string Sentence)> CutOwnSentences(StudyRecord record)
+    {
         var texts = new List<(string Field, string? Text)>
         {
             (RecordFields.BriefTitle, record.BriefTitle),
@@ -1335,6 +1351,6 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             texts.Add(($"armGroups[{arm.Ordinal}].description", arm.Description));
         }
 
-        return TermText.Sentences(texts);
+        return [.. TermText.Sentences(texts)];
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrialEvidence.Data.Normalisation;
 
 /// <summary>One occurrence of a vocabulary term in a text.</summary>
@@ -88,6 +90,21 @@ public sealed class TermMatcher<T>
     public List<TermMatch<T>> Matches(TermText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // The rules of one study ask the same matcher about the same text many times over: each
+        // thread keeps the answers for the texts it read most recently (TermText.Of hands out
+        // one instance per text), and gives each caller its own copy of the list.
+        if (RecentMatches.TryGet(this, text, out var known))
+        {
+            return [.. (List<TermMatch<T>>)known];
+        }
+
+        var found = Find(text);
+        RecentMatches.Add(this, text, found);
+        return [.. found];
+    }
+
+    private List<TermMatch<T>> Find(TermText text)
+    {
         var matches = new List<TermMatch<T>>();
         var words = text.Words;
         var found = new List<(int Words, Node Node)>();
@@ -206,6 +223,48 @@ public sealed class TermMatcher<T>
         public bool IsNot { get; set; }
 
         public bool IsTerm => Key is not null;
+    }
+}
+
+/// <summary>
+/// The matches each matcher found in the texts a thread read most recently (up to
+/// <see cref="Limit"/>, then it starts again): the rules of one study ask the same matcher about
+/// the same text many times over, and <see cref="TermText.Of"/> hands out one instance per text.
+/// </summary>
+internal static class RecentMatches
+{
+    private const int Limit = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<(object Matcher, TermText Text), object>? t_found;
+
+    public static bool TryGet(object matcher, TermText text, out object found)
+    {
+        found = null!;
+        return t_found is { } recent && recent.TryGetValue((matcher, text), out found!);
+    }
+
+    public static void Add(object matcher, TermText text, object found)
+    {
+        var recent = t_found ??= new Dictionary<(object, TermText), object>(ByReference.Instance);
+        if (recent.Count >= Limit)
+        {
+            recent.Clear();
+        }
+
+        recent[(matcher, text)] = found;
+    }
+
+    /// <summary>Keys compared by the identity of the matcher and of the text.</summary>
+    private sealed class ByReference : IEqualityComparer<(object Matcher, TermText Text)>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals((object Matcher, TermText Text) x, (object Matcher, TermText Text) y) =>
+            ReferenceEquals(x.Matcher, y.Matcher) && ReferenceEquals(x.Text, y.Text);
+
+        public int GetHashCode((object Matcher, TermText Text) key) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Matcher), RuntimeHelpers.GetHashCode(key.Text));
     }
 }
 

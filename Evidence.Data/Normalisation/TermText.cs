@@ -42,9 +42,38 @@ public sealed partial class TermText
     [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
     private static partial Regex SentenceBreaks();
 
+    /// <summary>
+    /// The words of a text. The rules of one study read the same titles, sentences and
+    /// descriptions many times over, so each thread keeps the texts it cut most recently (up to
+    /// <see cref="RecentLimit"/>, then starts again) and cuts each once: a TermText never changes.
+    /// </summary>
     public static TermText Of(string? text)
     {
         var original = text ?? string.Empty;
+        var recent = t_recent ??= new Dictionary<string, TermText>(StringComparer.Ordinal);
+        if (recent.TryGetValue(original, out var known))
+        {
+            return known;
+        }
+
+        var made = Cut(original);
+        if (recent.Count >= RecentLimit)
+        {
+            recent.Clear();
+        }
+
+        recent[original] = made;
+        return made;
+    }
+
+    /// <summary>How many texts a thread keeps cut: more than one study's rules read (a few hundred), few enough to stay small.</summary>
+    private const int RecentLimit = 2048;
+
+    [ThreadStatic]
+    private static Dictionary<string, TermText>? t_recent;
+
+    private static TermText Cut(string original)
+    {
         // One word per six characters or so: the list rarely grows, and a text is folded and
         // lower-cased once into a pooled buffer that each word is cut from.
         var words = new List<(string, int, int)>((original.Length / 6) + 1);

@@ -74,4 +74,18 @@ public class TermMatcherTests
 
         Assert.Single(ctla4.Matches(TermText.Of("CP-675,206 10 mg/kg")));
     }
+
+    /// <summary>Matches and words are remembered per thread for the texts read last: each caller still gets a list of its own, and two matchers do not share answers.</summary>
+    [Fact]
+    public void A_remembered_answer_is_a_copy_and_belongs_to_its_matcher()
+    {
+        var text = TermText.Of("anti-PD-1 antibody beside an anti-PD-L1 antibody");
+        var first = Targets.Matches(text);
+        first.Clear();
+        var other = new TermMatcher<string>([("antibody", "antibody")]);
+
+        Assert.Same(text, TermText.Of("anti-PD-1 antibody beside an anti-PD-L1 antibody"));
+        Assert.Equal(["PD-1", "PD-L1"], Targets.Matches(text).Select(m => m.Value));
+        Assert.Equal(["antibody", "antibody"], other.Matches(text).Select(m => m.Value));
+    }
 }
