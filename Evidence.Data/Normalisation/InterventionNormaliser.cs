@@ -922,7 +922,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         // Imaging that guides the RT ("MRI-guided adaptive radiotherapy", "68Ga-PSMA-guided
         // salvage radiotherapy") is a technique of it, not imaging instead of it.
-        var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Any(m => !GuidesTherapy(t.Text, m.Position + m.Words)) || vocabulary.LightWords.Matches(t.Text).Count > 0);
+        var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Any(m => !GuidesTherapy(t.Text, m.Position + m.Words) && !IsChemotherapyBesideRt(t.Text, m.Position))
+            || vocabulary.LightWords.Matches(t.Text).Count > 0);
         // A combination product is what its description combines ("nivolumab": "Combined
         // neoadjuvant therapy consisting of nivolumab + SABR").
         // So is a drug named as an arm ("nivolumab, docetaxel, cisplatin Group": its description
@@ -1223,6 +1224,34 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         ["the", "a", "their", "his", "her", "concurrent", "course", "courses", "of", "and", "after", "before", "entire", "whole", "daily",
          "thoracic", "pelvic", "radical", "definitive", "adjuvant", "postoperative", "preoperative"],
         StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the word at <paramref name="position"/> is "CT" joined to RT ("ct + rt", "RT/CT",
+    /// "CT and RT"): chemotherapy beside radiotherapy, as oncologists abbreviate it, not a scan.
+    /// </summary>
+    private static bool IsChemotherapyBesideRt(TermText text, int position)
+    {
+        if (text.Words[position].Word != "ct")
+        {
+            return false;
+        }
+
+        return IsRtJoined(position + 1, position + 1) || IsRtJoined(position - 1, position) || IsRtJoined(position + 2, position + 1) || IsRtJoined(position - 2, position - 1);
+
+        // The RT word at "other", joined by a sign ("+", "/", "-", "&") or by the word "and" between.
+        bool IsRtJoined(int other, int between)
+        {
+            if (other < 0 || other >= text.Words.Count || text.Words[other].Word is not ("rt" or "radiotherapy"))
+            {
+                return false;
+            }
+
+            var (left, right) = other < position ? (other, position) : (position, other);
+            return right - left == 1
+                ? text.Between(left, right).Trim() is "+" or "/" or "-" or "&"
+                : text.Words[between].Word == "and";
+        }
+    }
 
     /// <summary>Whether imaging ending before word <paramref name="next"/> guides what follows ("MRI-guided", "PET based").</summary>
     private static bool GuidesTherapy(TermText text, int next)
