@@ -182,7 +182,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-82 were labelled a second time, blind to the first labels
+    /// Sets 49-83 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -221,6 +221,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(80, 17)]
     [InlineData(81, 19)]
     [InlineData(82, 23)]
+    [InlineData(83, 22)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
