@@ -453,13 +453,19 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether a "for" in the six words before the therapy at <paramref name="position"/> makes it
     /// what something else is for ("Dosimetry Assessment for Breast Cancer Radiotherapy"), with no
     /// "with", "using", "plus", "via" or "by" between that gives it ("Neoadjuvant Treatment for
-    /// Rectal Cancer With Short Course Radiotherapy").
+    /// Rectal Cancer With Short Course Radiotherapy"). A "with" or "by" after "treated" does not
+    /// give it: it says how the people the title is for are treated ("Dexamethasone 96 mg Versus
+    /// 16 mg Per Day for Malignant Spinal Cord Compression Treated by Radiotherapy").
     /// </summary>
     private static bool ForSomethingElse(TermText words, int position)
     {
-        var before = words.WordsBefore(position, 6).ToList();
+        // After "treated by", the people the title is for, however many words name them.
+        var from = ModifiedFrom(words, position);
+        var treated = from >= 2 && words.Words[from - 1].Word is "with" or "by" && words.Words[from - 2].Word == "treated";
+        var before = words.WordsBefore(position, treated ? position : 6).ToList();
         var at = before.LastIndexOf("for");
-        return at >= 0 && !before.Skip(at + 1).Any(w => w is "with" or "using" or "plus" or "via" or "by");
+        return at >= 0 && !Enumerable.Range(at + 1, before.Count - at - 1)
+            .Any(i => before[i] is "with" or "using" or "plus" or "via" or "by" && !(before[i] is "with" or "by" && before[i - 1] == "treated"));
     }
 
     /// <summary>

@@ -167,6 +167,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             classTerms = trialClass is { Count: > 0 } ? trialClass
                 : trialClass is [] && immunotherapy.Word is "immunotherapy" or "immunotherapies" && !FreeTextEvidence.IsObservational(record)
                     && !NamesOtherImmunotherapy(record) && !NamesIciClass(record) && !arms.Append(description).Any(t => ListsImmunotherapyAmongKinds(t.Text))
+                    && !InterventionsAreKinds(record, intervention)
                     ? [(immunotherapy.Field, new TermMatch<string>(Terms.UnspecifiedIci, immunotherapy.Word, immunotherapy.Position))]
                 : [];
         }
@@ -622,6 +623,30 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>Kinds of treatment an arm may list as alternatives beside immunotherapy.</summary>
     private static readonly HashSet<string> TreatmentKinds = new(
         ["chemotherapy", "radiotherapy", "hormones", "hormonal", "hormone", "targeted", "surgery", "observation"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the trial lists kinds of treatment as its interventions, two or more beside this
+    /// one, each named by its kind alone, one of them a kind no regimen of RT and immunotherapy
+    /// is made of ("Chemotherapy", "Targeted Systemic Therapy", "Observation" beside
+    /// "Immunotherapy" in a trial of SABR against standard of care): a menu of the care a
+    /// physician may choose, so "Immunotherapy" there is a category, not a regimen. Not
+    /// "Radiotherapy" and "Chemotherapy" alone beside it, which a regimen may be.
+    /// </summary>
+    private static bool InterventionsAreKinds(StudyRecord record, Intervention intervention)
+    {
+        var kinds = record.Interventions
+            .Where(i => i.Ordinal != intervention.Ordinal)
+            .Select(i => TermText.Of(i.Name).Words)
+            .Where(words => words.Any(w => TreatmentKinds.Contains(w.Word)) && words.All(w => TreatmentKinds.Contains(w.Word) || KindNameWords.Contains(w.Word)))
+            .ToList();
+        return kinds.Count >= 2 && kinds.Any(words => words.Any(w => MenuKinds.Contains(w.Word)));
+    }
+
+    /// <summary>Kinds of treatment that only a menu of care lists beside immunotherapy.</summary>
+    private static readonly HashSet<string> MenuKinds = new(["targeted", "hormones", "hormonal", "hormone", "observation"], StringComparer.Ordinal);
+
+    /// <summary>Words that may stand beside a kind in the name of an intervention that is only that kind.</summary>
+    private static readonly HashSet<string> KindNameWords = new(["therapy", "therapies", "treatment", "systemic", "standard", "of", "care"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a sentence of a text offers immunotherapy as one kind of treatment among others,
@@ -1199,14 +1224,17 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// Whether the RT word at <paramref name="position"/> says when something else is given:
     /// "during" or "throughout" up to four words before it, with only words of a course between
     /// ("during radiotherapy", "during the course of radiotherapy", "during and after
-    /// radiotherapy", "throughout the entire thoracic radiotherapy").
+    /// radiotherapy", "throughout the entire thoracic radiotherapy"), or "with" after a
+    /// concurrent drug ("concurrent chemotherapy with radiation", beside the IMRT another
+    /// intervention gives).
     /// </summary>
     private static bool TimedByRt(TermText text, int position)
     {
         for (var i = position - 1; i >= Math.Max(0, position - 5); i--)
         {
             var word = text.Words[i].Word;
-            if (word is "during" or "throughout")
+            if (word is "during" or "throughout"
+                || (word == "with" && text.WordsBefore(i, 3).Any(w => w is "concurrent" or "concomitant" or "simultaneous")))
             {
                 return true;
             }

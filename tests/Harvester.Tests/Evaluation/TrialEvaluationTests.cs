@@ -168,6 +168,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-80", "Reconstructed-80", 17)]
     [InlineData("reconstructed-81", "Reconstructed-81", 19)]
     [InlineData("reconstructed-82", "Reconstructed-82", 23)]
+    [InlineData("reconstructed-83", "Reconstructed-83", 22)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
