@@ -162,7 +162,10 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
                     : [];
-                var added = needRt ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)).ToList() : [];
+                var added = needRt
+                    ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
+                        || ChemoradiationJoinedToListedDrug(record, words, m)).ToList()
+                    : [];
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
                     continue;
@@ -887,6 +890,26 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool OpensWithChemoradiation(TermText words, TermMatch<string> match) =>
         OpensTitle(words, match) && match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether a title joins a chemoradiation to a drug the record lists ("Evaluation of
+    /// Nelfinavir and Chemoradiation for Pancreatic Cancer", beside "Drug: Nelfinavir" and
+    /// "Drug: Gemcitabine"): the drug is given with it, and the listed chemotherapy is its
+    /// chemotherapy, so the trial gives the RT too.
+    /// </summary>
+    private static bool ChemoradiationJoinedToListedDrug(StudyRecord record, TermText words, TermMatch<string> match)
+    {
+        var from = ModifiedFrom(words, match.Position);
+        if (!(match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase) || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase))
+            || from < 2 || words.Words[from - 1].Word is not ("and" or "with" or "plus"))
+        {
+            return false;
+        }
+
+        var drug = words.Words[from - 2].Word;
+        return record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
+            && TermText.Of(i.Name).Words is [.., var (last, _, _)] && last == drug);
+    }
+
     /// <summary>Whether the RT at <paramref name="match"/> opens a title, a word of which RT, where or how much before it at most ("Hypofractionated Proton Therapy for ...").</summary>
     private static bool OpensTitle(TermText words, TermMatch<string> match) =>
         match.Position == 0 || (match.Position == 1 && RtQualifiers.Contains(words.Words[0].Word));
@@ -1249,14 +1272,18 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether the brief title opens with the RT the trial gives ("Re-irradiation for Pelvic
-    /// Recurrences in Rectal Cancer Patients"), not with an injury of it ("Radiation Dermatitis
-    /// ..."): its conditions' RT injury ("Radiation Toxicity") is then what it measures of its RT.
+    /// Recurrences in Rectal Cancer Patients") or names it as what the trial studies ("Phase II
+    /// Trial Evaluating Adjuvant Pelvic Radiotherapy Using Either IMRT or 3-Dimensional
+    /// Planning"), not an injury of it ("Radiation Dermatitis ..."): its conditions' RT injury
+    /// ("Radiation Toxicity") is then what it measures of its RT.
     /// </summary>
     private bool TitleOpensWithRt(StudyRecord record)
     {
         var words = TermText.Of(record.BriefTitle);
         var rt = vocabulary.RtModalities.Matches(words);
-        return rt.Any(m => OpensTitle(words, m))
+        return rt.Any(m => OpensTitle(words, m)
+                || (ModifiedFrom(words, m.Position) is var from
+                    && (Studied(words, from, m.Position + m.Words) || (from > 0 && words.Words[from - 1].Word is "evaluating" or "testing" or "investigating"))))
             && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated"))
             && !words.Words.Any(w => RtInjuryWords.Contains(w.Word));
     }

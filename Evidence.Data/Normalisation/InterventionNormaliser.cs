@@ -930,6 +930,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = OwnRt(own, dropTimed: false);
+        if (named.Count == 0 && isRadiation && SpelledOut(record, intervention) is { } spelled)
+        {
+            // A radiation intervention named by an acronym the titles or summary spell out
+            // ("ARCON": "Accelerated Radiotherapy Plus Carbogen and Nicotinamide (ARCON)"): the
+            // RT its words name.
+            named = OwnRt([spelled], dropTimed: false);
+        }
         if (named.Count == 0 && intervention.Type?.ToUpperInvariant() is null or "DRUG" or "BIOLOGICAL" && RadiolabelledElsewhere(record, own[0].Text) is { } radiolabelled)
         {
             // A drug named by the ligand of a radioligand ("octreotate") that the record's
@@ -1217,6 +1224,41 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private List<(string Field, TermMatch<string> Match)> OwnRt(IEnumerable<(string Field, TermText Text)> own, bool dropTimed) =>
         [.. own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..])
             .SelectMany(t => FindRt([t]).Where(m => !dropTimed || !TimedByRt(t.Text, m.Match.Position)))];
+
+    /// <summary>
+    /// Where the record's titles or summary spell out the acronym an intervention is named by
+    /// (two capitals or more, no spaces: "... Accelerated Radiotherapy Plus Carbogen and
+    /// Nicotinamide (ARCON)"), the eight words or fewer before the acronym in brackets, with the
+    /// field they are in; otherwise null.
+    /// </summary>
+    private static (string Field, TermText Text)? SpelledOut(StudyRecord record, Intervention intervention)
+    {
+        var name = intervention.Name?.Trim();
+        if (name is not { Length: >= 3 and <= 10 } || !name.All(char.IsLetterOrDigit) || name.Count(char.IsUpper) < 2)
+        {
+            return null;
+        }
+
+        foreach (var (field, text) in new[] { (RecordFields.BriefTitle, record.BriefTitle), (RecordFields.OfficialTitle, record.OfficialTitle), (RecordFields.BriefSummary, record.BriefSummary) })
+        {
+            var at = text?.IndexOf($"({name})", StringComparison.Ordinal) ?? -1;
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var before = TermText.Of(text![..at]);
+            if (before.Words.Count == 0)
+            {
+                continue;
+            }
+
+            var start = before.Words[Math.Max(0, before.Words.Count - 8)].Start;
+            return (field, TermText.Of(text[start..at]));
+        }
+
+        return null;
+    }
 
     private static bool IsRadiation(Intervention intervention) => string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 
