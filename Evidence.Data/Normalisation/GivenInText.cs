@@ -66,11 +66,24 @@ internal static class GivenInText
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
-            && !InPatientsHistory(words, position)
+            && !InPatientsHistory(words, position) && !Explained(words, position)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
+
+    /// <summary>
+    /// Whether the therapy at <paramref name="position"/> is what patients are told of
+    /// ("will receive information about radiotherapy via virtual reality", "education on
+    /// immunotherapy"): the subject of information, not a treatment.
+    /// </summary>
+    private static bool Explained(TermText words, int position) =>
+        position >= 2 && words.Words[position - 1].Word is "about" or "on" or "of" or "regarding"
+        && InformationWords.Contains(words.Words[position - 2].Word);
+
+    private static readonly HashSet<string> InformationWords = new(
+        ["information", "education", "knowledge", "questions", "video", "videos", "leaflet", "leaflets", "booklet", "brochure", "counselling", "counseling", "teaching"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the word at <paramref name="index"/> is a "than" that compares a quantity ("more
