@@ -171,6 +171,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-83", "Reconstructed-83", 22)]
     [InlineData("reconstructed-84", "Reconstructed-84", 19)]
     [InlineData("reconstructed-85", "Reconstructed-85", 20)]
+    [InlineData("reconstructed-86", "Reconstructed-86", 23)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -185,7 +186,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-85 were labelled a second time, blind to the first labels
+    /// Sets 49-86 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -227,6 +228,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(83, 22)]
     [InlineData(84, 19)]
     [InlineData(85, 20)]
+    [InlineData(86, 23)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
