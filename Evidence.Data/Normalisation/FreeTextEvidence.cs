@@ -467,9 +467,22 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var treated = from >= 2 && words.Words[from - 1].Word is "with" or "by" && words.Words[from - 2].Word == "treated";
         var before = words.WordsBefore(position, treated ? position : 6).ToList();
         var at = before.LastIndexOf("for");
+        if (treated && at >= 0 && before.Take(at).All(StudyTitleWords.Contains))
+        {
+            // "A Phase II Trial for Oligometastatic Prostate Cancer Treated With SBRT": the trial is
+            // for those people, and treating them is what it does.
+            return false;
+        }
+
         return at >= 0 && !Enumerable.Range(at + 1, before.Count - at - 1)
             .Any(i => before[i] is "with" or "using" or "plus" or "via" or "by" && !(before[i] is "with" or "by" && before[i - 1] == "treated"));
     }
+
+    /// <summary>Words that name only the study itself before a title's "for" ("A Randomised Phase II Trial for").</summary>
+    private static readonly HashSet<string> StudyTitleWords = new(
+        ["a", "an", "the", "phase", "i", "ii", "iii", "iv", "1", "2", "3", "trial", "study", "randomised", "randomized", "pilot", "prospective",
+         "multicentre", "multicenter", "controlled", "open", "label", "single", "arm", "feasibility", "clinical"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the words after a therapy a title names leave it a therapy: not the people it names
@@ -907,7 +920,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         var drug = words.Words[from - 2].Word;
         return record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
-            && TermText.Of(i.Name).Words is [.., var (last, _, _)] && last == drug);
+            && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
     }
 
     /// <summary>Whether the RT at <paramref name="match"/> opens a title, a word of which RT, where or how much before it at most ("Hypofractionated Proton Therapy for ...").</summary>
@@ -1274,15 +1287,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether the brief title opens with the RT the trial gives ("Re-irradiation for Pelvic
     /// Recurrences in Rectal Cancer Patients") or names it as what the trial studies ("Phase II
     /// Trial Evaluating Adjuvant Pelvic Radiotherapy Using Either IMRT or 3-Dimensional
-    /// Planning"), not an injury of it ("Radiation Dermatitis ..."): its conditions' RT injury
+    /// Planning", where it lists a radiation intervention), not an injury of it ("Radiation Dermatitis ..."): its conditions' RT injury
     /// ("Radiation Toxicity") is then what it measures of its RT.
     /// </summary>
     private bool TitleOpensWithRt(StudyRecord record)
     {
         var words = TermText.Of(record.BriefTitle);
         var rt = vocabulary.RtModalities.Matches(words);
+        // A title that studies RT is of a trial that lists it, not of a cream that protects from it.
+        var listsRt = record.Interventions.Any(i => string.Equals(i.Type, "RADIATION", StringComparison.OrdinalIgnoreCase));
         return rt.Any(m => OpensTitle(words, m)
-                || (ModifiedFrom(words, m.Position) is var from
+                || (listsRt && ModifiedFrom(words, m.Position) is var from
                     && (Studied(words, from, m.Position + m.Words) || (from > 0 && words.Words[from - 1].Word is "evaluating" or "testing" or "investigating"))))
             && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated"))
             && !words.Words.Any(w => RtInjuryWords.Contains(w.Word));

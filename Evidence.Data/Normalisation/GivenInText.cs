@@ -77,9 +77,12 @@ internal static class GivenInText
     /// ("will receive information about radiotherapy via virtual reality", "education on
     /// immunotherapy"): the subject of information, not a treatment.
     /// </summary>
-    private static bool Explained(TermText words, int position) =>
-        position >= 2 && words.Words[position - 1].Word is "about" or "on" or "of" or "regarding"
-        && InformationWords.Contains(words.Words[position - 2].Word);
+    private static bool Explained(TermText words, int position)
+    {
+        // "an educational video about the radiotherapy procedure": an article may stand between.
+        var at = position >= 1 && words.Words[position - 1].Word is "the" or "a" or "their" or "your" ? position - 1 : position;
+        return at >= 2 && words.Words[at - 1].Word is "about" or "on" or "of" or "regarding" && InformationWords.Contains(words.Words[at - 2].Word);
+    }
 
     private static readonly HashSet<string> InformationWords = new(
         ["information", "education", "knowledge", "questions", "video", "videos", "leaflet", "leaflets", "booklet", "brochure", "counselling", "counseling", "teaching"],

@@ -167,7 +167,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             classTerms = trialClass is { Count: > 0 } ? trialClass
                 : trialClass is [] && immunotherapy.Word is "immunotherapy" or "immunotherapies" && !FreeTextEvidence.IsObservational(record)
                     && !NamesOtherImmunotherapy(record) && !NamesIciClass(record) && !arms.Append(description).Any(t => ListsImmunotherapyAmongKinds(t.Text))
-                    && !InterventionsAreKinds(record, intervention)
+                    && !InterventionsAreKinds(record, membership, intervention)
                     ? [(immunotherapy.Field, new TermMatch<string>(Terms.UnspecifiedIci, immunotherapy.Word, immunotherapy.Position))]
                 : [];
         }
@@ -632,10 +632,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// physician may choose, so "Immunotherapy" there is a category, not a regimen. Not
     /// "Radiotherapy" and "Chemotherapy" alone beside it, which a regimen may be.
     /// </summary>
-    private static bool InterventionsAreKinds(StudyRecord record, Intervention intervention)
+    private static bool InterventionsAreKinds(StudyRecord record, ArmMembership membership, Intervention intervention)
     {
+        // Kinds only in another arm are compared with it ("Immunotherapy" against "Observation"), not offered beside it.
+        var arms = membership.ArmsOf(intervention);
         var kinds = record.Interventions
-            .Where(i => i.Ordinal != intervention.Ordinal)
+            .Where(i => i.Ordinal != intervention.Ordinal && (arms.Count == 0 || membership.ArmsOf(i) is var theirs && (theirs.Count == 0 || theirs.Any(arms.Contains))))
             .Select(i => TermText.Of(i.Name).Words)
             .Where(words => words.Any(w => TreatmentKinds.Contains(w.Word)) && words.All(w => TreatmentKinds.Contains(w.Word) || KindNameWords.Contains(w.Word)))
             .ToList();
@@ -930,6 +932,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = OwnRt(own, dropTimed: false);
+        if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt)
+            && own[0].Text.Words.Select((w, i) => (w.Word, i)).FirstOrDefault(w => w.Word == "hdr") is (not null, var hdr))
+        {
+            // "Endo-HDR", "HDR boost": a radiation intervention's "HDR" is high-dose-rate
+            // brachytherapy (not in a genetic one: "HDR-edited" cells, homology-directed repair).
+            named = [(own[0].Field, new TermMatch<string>(_brachytherapy.Value, "HDR", hdr))];
+        }
+
         if (named.Count == 0 && isRadiation && SpelledOut(record, intervention) is { } spelled)
         {
             // A radiation intervention named by an acronym the titles or summary spell out
@@ -1223,13 +1233,23 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> OwnRt(IEnumerable<(string Field, TermText Text)> own, bool dropTimed) =>
         [.. own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..])
-            .SelectMany(t => FindRt([t]).Where(m => !dropTimed || !TimedByRt(t.Text, m.Match.Position)))];
+            .SelectMany(t => FindRt([t]).Where(m => !dropTimed || !(TimedByRt(t.Text, m.Match.Position)
+                || (m.Match.Value == Terms.UnspecifiedRt && ConcurrentWith(t.Text, m.Match.Position)))))];
+
+    /// <summary>
+    /// Whether the RT word at <paramref name="position"/> follows a "with" after a concurrent drug
+    /// ("concurrent chemotherapy with radiation", beside the IMRT another intervention gives): the
+    /// drug is timed by that RT. Only RT of no kind: "Concurrent durvalumab with SBRT" names an RT
+    /// of its own.
+    /// </summary>
+    private static bool ConcurrentWith(TermText text, int position) =>
+        position >= 1 && text.Words[position - 1].Word == "with" && text.WordsBefore(position - 1, 3).Any(w => w is "concurrent" or "concomitant" or "simultaneous");
 
     /// <summary>
     /// Where the record's titles or summary spell out the acronym an intervention is named by
     /// (two capitals or more, no spaces: "... Accelerated Radiotherapy Plus Carbogen and
-    /// Nicotinamide (ARCON)"), the eight words or fewer before the acronym in brackets, with the
-    /// field they are in; otherwise null.
+    /// Nicotinamide (ARCON)"), the eight words or fewer before the acronym in brackets, back to
+    /// what it is compared with, with the field they are in; otherwise null.
     /// </summary>
     private static (string Field, TermText Text)? SpelledOut(StudyRecord record, Intervention intervention)
     {
@@ -1253,12 +1273,31 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 continue;
             }
 
-            var start = before.Words[Math.Max(0, before.Words.Count - 8)].Start;
-            return (field, TermText.Of(text[start..at]));
+            // Not across what it is compared with ("Hypofractionated Radiotherapy (HFRT) Versus
+            // Conventionally Fractionated Radiotherapy (CFRT)", "compares SBRT with ... (CPRT)").
+            var first = Math.Max(0, before.Words.Count - 8);
+            for (var i = before.Words.Count - 1; i >= first; i--)
+            {
+                if (before.Words[i].Word is "versus" or "vs" or "with" or "compared" or "comparing" or "or" || text.AsSpan(before.Words[i].End, (i + 1 < before.Words.Count ? before.Words[i + 1].Start : at) - before.Words[i].End).Contains(')'))
+                {
+                    first = i + 1;
+                    break;
+                }
+            }
+
+            if (first >= before.Words.Count)
+            {
+                continue;
+            }
+
+            return (field, TermText.Of(text[before.Words[first].Start..at]));
         }
 
         return null;
     }
+
+    /// <summary>The RT kind the vocabulary calls "HDR brachytherapy".</summary>
+    private Lazy<string> _brachytherapy => new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
 
     private static bool IsRadiation(Intervention intervention) => string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 
@@ -1266,17 +1305,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// Whether the RT word at <paramref name="position"/> says when something else is given:
     /// "during" or "throughout" up to four words before it, with only words of a course between
     /// ("during radiotherapy", "during the course of radiotherapy", "during and after
-    /// radiotherapy", "throughout the entire thoracic radiotherapy"), or "with" after a
-    /// concurrent drug ("concurrent chemotherapy with radiation", beside the IMRT another
-    /// intervention gives).
+    /// radiotherapy", "throughout the entire thoracic radiotherapy").
     /// </summary>
     private static bool TimedByRt(TermText text, int position)
     {
         for (var i = position - 1; i >= Math.Max(0, position - 5); i--)
         {
             var word = text.Words[i].Word;
-            if (word is "during" or "throughout"
-                || (word == "with" && text.WordsBefore(i, 3).Any(w => w is "concurrent" or "concomitant" or "simultaneous")))
+            if (word is "during" or "throughout")
             {
                 return true;
             }
@@ -1301,7 +1337,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool IsChemotherapyBesideRt(TermText text, int position)
     {
-        if (text.Words[position].Word != "ct")
+        if (text.Words[position].Word != "ct" || text.Words.Any(w => ScanWords.Contains(w.Word)))
         {
             return false;
         }
@@ -1322,6 +1358,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
                 : text.Words[between].Word == "and";
         }
     }
+
+    /// <summary>Words that make a "CT" beside RT the scan that plans it ("CT and RT simulation").</summary>
+    private static readonly HashSet<string> ScanWords = new(["simulation", "simulator", "planning", "scan", "scans", "imaging", "mask"], StringComparer.Ordinal);
 
     /// <summary>Whether imaging ending before word <paramref name="next"/> guides what follows ("MRI-guided", "PET based").</summary>
     private static bool GuidesTherapy(TermText text, int next)

@@ -90,6 +90,13 @@ internal static class Records
         return protocol;
     }
 
+    /// <summary>The protocol with <paramref name="conditions"/> as its conditions.</summary>
+    public static JsonObject WithConditions(JsonObject protocol, params string[] conditions)
+    {
+        protocol["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray(conditions.Select(c => (JsonNode)c).ToArray()) };
+        return protocol;
+    }
+
     /// <summary>An observational study (<see cref="Trial"/>): it follows patients and assigns no treatment.</summary>
     public static JsonObject Observational(string title, string? summary = null, JsonObject[]? interventions = null)
     {

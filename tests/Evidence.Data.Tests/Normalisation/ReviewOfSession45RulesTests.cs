@@ -12,12 +12,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession45RulesTests
 {
-    private static JsonObject WithConditions(JsonObject protocol, params string[] conditions)
-    {
-        protocol["conditionsModule"] = new JsonObject { ["conditions"] = new JsonArray(conditions.Select(c => (JsonNode)c).ToArray()) };
-        return protocol;
-    }
-
     // ---- "X induced by / caused by <therapy>": only an injury is an injury -------------------
 
     /// <summary>An abscopal effect (or an immune response) the trial's therapies induce is what the trial studies of them, not an injury.</summary>
