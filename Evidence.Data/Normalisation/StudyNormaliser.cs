@@ -76,6 +76,31 @@ public sealed partial class StudyNormaliser
         };
     }
 
+    /// <summary>
+    /// The title word that gives the trial a hypofractionated schedule ("... With Hypofractionated
+    /// Schedule"), where no title also names a conventional or standard schedule it may be
+    /// compared with; otherwise null.
+    /// </summary>
+    private static (string Field, string Matched)? HypofractionatedTitle(StudyRecord record)
+    {
+        (string Field, string Matched)? found = null;
+        foreach (var (field, title) in new[] { (RecordFields.BriefTitle, record.BriefTitle), (RecordFields.OfficialTitle, record.OfficialTitle) })
+        {
+            var words = TermText.Of(title).Words;
+            if (words.Any(w => w.Word is "conventional" or "conventionally" or "standard" or "normofractionated" or "normofractionation"))
+            {
+                return null;
+            }
+
+            if (found is null && words.FirstOrDefault(w => w.Word is "hypofractionated" or "hypofractionation") is { Word: not null } word)
+            {
+                found = (field, title![word.Start..word.End]);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Whether another outcome of the same kind has the same measure at another time frame ("Disease free survival" at "1 year" and at "2 year").</summary>
     private static bool IsRepeated(StudyRecord record, Outcome outcome) =>
         !string.IsNullOrWhiteSpace(outcome.Measure)
@@ -149,6 +174,19 @@ public sealed partial class StudyNormaliser
                 && !kindSources.Any(s => s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription))
             {
                 result.Add(term);
+                continue;
+            }
+
+            if (byTechnique && terms.Count(t => t.RtModality is not null) == 1 && HypofractionatedTitle(record) is { } titled)
+            {
+                // The trial's one RT, named by its technique alone ("IMRT"), in a title that gives
+                // it a hypofractionated schedule and compares no other ("Trial Comparing Intensity
+                // Modulated Radiotherapy Versus Conformal Radiotherapy ... With Hypofractionated
+                // Schedule"): hypofractionated RT, as "hypofractionated IMRT" is (guide rule 2),
+                // whatever the dose per fraction ("70 Gy/25 fx").
+                sources.RemoveAll(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality);
+                sources.Add(new TermSource("intervention", term.Ordinal, NormalisedField.RtModality, Terms.HypofractionatedRt, titled.Field, titled.Matched));
+                result.Add(term with { RtModality = Terms.HypofractionatedRt });
                 continue;
             }
 
