@@ -1279,7 +1279,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         !TitleOpensWithRt(record) && record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
             || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)
-                || (words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "induced" or "related" or "associated")
+                || (words.WordsFrom(m.Position + m.Words, 1).Any(CausalWords.Contains)
                     && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))
                 || InjuryCausedBy(words, m.Position)));
 
@@ -1299,7 +1299,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         return rt.Any(m => OpensTitle(words, m)
                 || (listsRt && ModifiedFrom(words, m.Position) is var from
                     && (Studied(words, from, m.Position + m.Words) || (from > 0 && words.Words[from - 1].Word is "evaluating" or "testing" or "investigating"))))
-            && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || w is "induced" or "related" or "associated"))
+            && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || CausalWords.Contains(w)))
             && !words.Words.Any(w => RtInjuryWords.Contains(w.Word));
     }
 
@@ -1319,7 +1319,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             var ici = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => (m.Position, m.Words))
                 .Concat(vocabulary.IciClassMatches(words).Select(m => (m.Position, m.Words)));
             return ici.Any(m => words.WordsFrom(m.Position + m.Words, 4).Any(IciInjuries.Contains)
-                || words.WordsFrom(m.Position + m.Words, 3).Any(w => w is "induced" or "related" or "associated")
+                || words.WordsFrom(m.Position + m.Words, 3).Any(CausalWords.Contains)
                 || InjuryCausedBy(words, m.Position));
         });
 
@@ -1343,6 +1343,9 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return false;
     }
+
+    /// <summary>Words after a therapy that make what comes before it its effect ("Radiation-induced", "Immune-related", "RT-associated").</summary>
+    private static readonly HashSet<string> CausalWords = new(["induced", "related", "associated"], StringComparer.Ordinal);
 
     /// <summary>Whether a word names an injury: an RT or ICI injury word, an inflammation ("-itis"), a disorder ("-pathy"), or a symptom a therapy causes.</summary>
     private static bool IsInjury(string word) =>

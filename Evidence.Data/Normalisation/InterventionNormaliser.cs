@@ -1259,7 +1259,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             return null;
         }
 
-        foreach (var (field, text) in new[] { (RecordFields.BriefTitle, record.BriefTitle), (RecordFields.OfficialTitle, record.OfficialTitle), (RecordFields.BriefSummary, record.BriefSummary) })
+        foreach (var (field, text) in RecordFields.Titles(record).Append((RecordFields.BriefSummary, record.BriefSummary)))
         {
             var at = text?.IndexOf($"({name})", StringComparison.Ordinal) ?? -1;
             if (at <= 0)
@@ -1296,8 +1296,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return null;
     }
 
-    /// <summary>The RT kind the vocabulary calls "HDR brachytherapy".</summary>
-    private Lazy<string> _brachytherapy => new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
+    /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
+    private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
 
     private static bool IsRadiation(Intervention intervention) => string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 

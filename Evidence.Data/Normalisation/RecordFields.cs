@@ -16,6 +16,10 @@ internal static class RecordFields
 
     public const string EligibilityCriteria = "eligibilityModule.eligibilityCriteria";
 
+    /// <summary>The record's brief and official titles, with their fields.</summary>
+    public static (string Field, string? Text)[] Titles(Studies.StudyRecord record) =>
+        [(BriefTitle, record.BriefTitle), (OfficialTitle, record.OfficialTitle)];
+
     /// <summary>Whether a field is one of the record's titles.</summary>
     public static bool IsTitle(string field) => field.StartsWith("identificationModule.", StringComparison.Ordinal);
 }

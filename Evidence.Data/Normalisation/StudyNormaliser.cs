@@ -84,7 +84,7 @@ public sealed partial class StudyNormaliser
     private static (string Field, string Matched)? HypofractionatedTitle(StudyRecord record)
     {
         (string Field, string Matched)? found = null;
-        foreach (var (field, title) in new[] { (RecordFields.BriefTitle, record.BriefTitle), (RecordFields.OfficialTitle, record.OfficialTitle) })
+        foreach (var (field, title) in RecordFields.Titles(record))
         {
             var words = TermText.Of(title).Words;
             if (words.Any(w => w.Word is "conventional" or "conventionally" or "standard" or "normofractionated" or "normofractionation"))

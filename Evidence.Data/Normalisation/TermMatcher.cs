@@ -236,24 +236,16 @@ internal static class RecentMatches
     private const int Limit = 4096;
 
     [ThreadStatic]
-    private static Dictionary<(object Matcher, TermText Text), object>? t_found;
+    private static RecentAnswers<(object Matcher, TermText Text), object>? t_found;
 
     public static bool TryGet(object matcher, TermText text, out object found)
     {
         found = null!;
-        return t_found is { } recent && recent.TryGetValue((matcher, text), out found!);
+        return t_found is { } recent && recent.TryGet((matcher, text), out found);
     }
 
-    public static void Add(object matcher, TermText text, object found)
-    {
-        var recent = t_found ??= new Dictionary<(object, TermText), object>(ByReference.Instance);
-        if (recent.Count >= Limit)
-        {
-            recent.Clear();
-        }
-
-        recent[(matcher, text)] = found;
-    }
+    public static void Add(object matcher, TermText text, object found) =>
+        (t_found ??= new RecentAnswers<(object, TermText), object>(Limit, ByReference.Instance)).Add((matcher, text), found);
 
     /// <summary>Keys compared by the identity of the matcher and of the text.</summary>
     private sealed class ByReference : IEqualityComparer<(object Matcher, TermText Text)>

@@ -50,19 +50,14 @@ public sealed partial class TermText
     public static TermText Of(string? text)
     {
         var original = text ?? string.Empty;
-        var recent = t_recent ??= new Dictionary<string, TermText>(StringComparer.Ordinal);
-        if (recent.TryGetValue(original, out var known))
+        var recent = t_recent ??= new RecentAnswers<string, TermText>(RecentLimit, StringComparer.Ordinal);
+        if (recent.TryGet(original, out var known))
         {
             return known;
         }
 
         var made = Cut(original);
-        if (recent.Count >= RecentLimit)
-        {
-            recent.Clear();
-        }
-
-        recent[original] = made;
+        recent.Add(original, made);
         return made;
     }
 
@@ -70,7 +65,7 @@ public sealed partial class TermText
     private const int RecentLimit = 2048;
 
     [ThreadStatic]
-    private static Dictionary<string, TermText>? t_recent;
+    private static RecentAnswers<string, TermText>? t_recent;
 
     private static TermText Cut(string original)
     {
