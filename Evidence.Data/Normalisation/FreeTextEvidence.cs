@@ -1001,7 +1001,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
     private static readonly HashSet<string> PopulationWords = new(
-        ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "survivors", "cases"],
+        ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "kids", "adolescents", "survivors", "cases"],
         StringComparer.Ordinal);
 
     /// <summary>
@@ -1060,15 +1060,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// Whether an observational study's title follows patients through the therapies it names
     /// ("Immune Response During Pelvic (chemo)Radiation And/or Brachytherapy", "Quality of Life
-    /// of Patients Undergoing Radiotherapy"): they are where its patients are, not what it
-    /// studies. A word of it comes before the first therapy named.
+    /// of Patients Undergoing Radiotherapy", "Motion of Kids on Radiation Treatment"): they are
+    /// where its patients are, not what it studies. A word of it comes before the first therapy
+    /// named, or the people are "on" it (<see cref="PatientsUndergo"/>).
     /// </summary>
     private bool FollowsPatientsThrough(TermText words)
     {
         var therapies = vocabulary.RtKindMatches(words).Select(m => m.Position)
             .Concat(vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position))
             .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).ToList();
-        return therapies.Count > 0 && words.Words.Take(therapies.Min()).Any(w => w.Word is "during" or "undergoing" or "receiving");
+        return therapies.Count > 0
+            && (words.Words.Take(therapies.Min()).Any(w => w.Word is "during" or "undergoing" or "receiving") || PatientsUndergo(words, therapies.Min()));
     }
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>

@@ -6,7 +6,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// <summary>
 /// Reads radiotherapy dose and fractionation from free text: "40 Gy in 5 fractions", "8 Gy x 3",
 /// "8 Gy × 3", "3 x 8 Gy", "18 Gy/6 F", "30 Gy/3 fx", "50 Gy in 25 fx", "24-40 Gy in 3-5 fractions",
-/// "5 fractions of 8 Gy", "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy",
+/// "5 fractions of 8 Gy", "25 Gy in five fractions" (a count in words), "30 Gy in 10 daily doses", "39 Gy (RBE) in 13 fractions", "3 Gy to a total dose of 36 Gy",
 /// "8 Gy in 3 fractions for a total of 24 Gy", "8 Gy in a single fraction", "a single fraction of 8 Gy",
 /// "a single fraction of radiotherapy (total of 10 Gy)", "once daily for 5 days (total of 20 Gy)", cGy as well as Gy. A dose that is not tied to a fraction count ("45 Gy")
 /// is kept raw: it could be a total or a dose per fraction, and we do not guess.
@@ -158,15 +158,44 @@ public static partial class RtDoseParser
 
     private static (double Min, double Max) Range(string text)
     {
+        if (SpelledCount(text.Trim()) is { } spelled)
+        {
+            return (spelled, spelled);
+        }
+
         var parts = RangeSeparator().Split(text.Trim());
         var numbers = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         return (numbers.Min(), numbers.Max());
     }
 
+    /// <summary>A count written in words ("five", "Twenty-five", "thirty three"), or null.</summary>
+    private static int? SpelledCount(string text)
+    {
+        var parts = text.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        return parts switch
+        {
+            [var one] when Array.IndexOf(Units, one) is var unit and > 0 => unit,
+            [var one] when Array.IndexOf(Tens, one) is var ten and > 1 => ten * 10,
+            [var ten, var unit] when Array.IndexOf(Tens, ten) is var t and > 1 && Array.IndexOf(Units, unit) is var u and > 0 and < 10 => (t * 10) + u,
+            _ => null,
+        };
+    }
+
+    private static readonly string[] Units =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+
+    private static readonly string[] Tens = ["", "", "twenty", "thirty", "forty"];
+
     private static double Round(double value) => Math.Round(value, 2);
 
     private const string Number = @"\d+(?:\.\d+)?";
     private const string NumberRange = Number + @"(?:\s*(?:-|to)\s*" + Number + ")?";
+
+    /// <summary>A count written in words, one to forty-nine ("five fractions", "Two fractions of 38.5 Gy", "twenty-five fractions").</summary>
+    private const string CountWord = @"\b(?:(?:twenty|thirty|forty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b";
+
+    /// <summary>A fraction count: digits, a range of them, or words.</summary>
+    private const string Count = "(?:" + NumberRange + "|" + CountWord + ")";
     /// <summary>
     /// Gy or cGy, with a particle beam's biological-effectiveness mark if written ("Gy (RBE)",
     /// "Gy[RBE]", "GyRBE", "Gy (E)", "GyE"), or CGE (cobalt gray equivalent, a Gy).
@@ -174,11 +203,11 @@ public static partial class RtDoseParser
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
-    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + Count + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
     private static partial Regex TotalInFractions();
 
     /// <summary>"8 Gy in 3 fractions for a total of 24 Gy": read before TotalInFractions, which would take 8 Gy for the whole course.</summary>
-    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+)\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+|" + CountWord + @")\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InFractionsToTotal();
 
     /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction".</summary>
@@ -208,7 +237,7 @@ public static partial class RtDoseParser
     private static partial Regex DailyForDaysTotal();
 
     /// <summary>"30 Gy in 10 daily doses": doses count fractions only after "in" or "over" ("50 Gy, 2 doses of mitomycin" is no schedule).</summary>
-    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + NumberRange + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s*(?<count>" + Count + @")\s*(?:daily\s+)?doses\b", RegexOptions.IgnoreCase)]
     private static partial Regex TotalInDoses();
 
     [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:x|\*)\s*(?<count>" + NumberRange + @")(?:\s*" + FractionWord + ")?", RegexOptions.IgnoreCase)]
@@ -217,7 +246,7 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*(?:x|\*)\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountTimesPerFraction();
 
-    [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*" + FractionWord + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<count>" + Count + @")\s*" + FractionWord + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountOfPerFraction();
 
     /// <summary>"single doses of 3Gy to a total dose of 36Gy", "2.5 Gy per fraction to a total of 50 Gy".</summary>

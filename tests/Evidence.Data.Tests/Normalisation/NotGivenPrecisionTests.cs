@@ -28,7 +28,9 @@ public class NotGivenPrecisionTests
         var study = Normalise(Trial("Pembrolizumab and Palliative Radiotherapy in Melanoma",
             "Stereotactic body radiotherapy can induce abscopal responses. In this trial patients receive palliative radiotherapy, 8 Gy in one fraction, with pembrolizumab.",
             [Intervention("DRUG", "Pembrolizumab"), Intervention("RADIATION", "Radiotherapy")]));
-        Assert.Equal(Terms.UnspecifiedRt, study.Interventions[1].RtModality); // actual: SBRT
+        // Not SBRT: the trial's own sentence gives 8 Gy in one fraction, hypofractionated RT
+        // (guide rule 5; "one" read as a count since set 89).
+        Assert.Equal(Terms.HypofractionatedRt, study.Interventions[1].RtModality); // actual: SBRT
     }
 
     [Fact]

@@ -38,6 +38,12 @@ public class RtDoseParserTests
     [InlineData("a single fraction of radiotherapy to the area of spinal cord compression (total of 10 Gy)", 10, 1, 10)] // set 73: the NCI's outline
     [InlineData("radiotherapy to the area of spinal cord compression once daily for 5 days (total of 20 Gy)", 20, 5, 4)]
     [InlineData("radiotherapy daily for 5 consecutive days to a total dose of 25 Gy", 25, 5, 5)]
+    [InlineData("25 Gy in five fractions", 25, 5, 5)] // set 89: a count in words
+    [InlineData("50 Gy in Twenty-Five fractions", 50, 25, 2)]
+    [InlineData("45 Gy in twenty five daily fractions", 45, 25, 1.8)]
+    [InlineData("Two fractions of 3.85 Gy", 7.7, 2, 3.85)]
+    [InlineData("30 Gy in ten daily doses", 30, 10, 3)]
+    [InlineData("8 Gy in three fractions for a total of 24 Gy", 24, 3, 8)]
     public void Dose_and_fractionation_forms_are_read(string text, double total, int fractions, double perFraction)
     {
         var regimen = Only(text);
@@ -75,6 +81,8 @@ public class RtDoseParserTests
     [InlineData("radiotherapy twice daily for 5 days (total of 30 Gy)", "30 Gy")] // two fractions a day
     [InlineData("hyperfractionated IMRT, 40.8 Gy in 1.2 fractions twice daily", "40.8 Gy in 1.2 fractions")] // set 73: a count is whole
     [InlineData("a single fraction or five fractions of radiotherapy (total of 20 Gy)", "20 Gy")] // the total of the schedule compared with it
+    [InlineData("45 Gy to someone's pelvis", "45 Gy")] // "one" inside a word is no count
+    [InlineData("60 Gy, tenfold fractions", "60 Gy")]
     public void A_dose_without_its_fractions_stays_raw_and_is_not_guessed(string text, string raw)
     {
         var regimen = Only(text);
