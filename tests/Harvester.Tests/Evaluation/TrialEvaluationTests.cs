@@ -177,6 +177,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-89", "Reconstructed-89", 21)]
     [InlineData("reconstructed-90", "Reconstructed-90", 17)]
     [InlineData("reconstructed-91", "Reconstructed-91", 19)]
+    [InlineData("reconstructed-92", "Reconstructed-92", 16)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -191,7 +192,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-91 were labelled a second time, blind to the first labels
+    /// Sets 49-92 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -239,6 +240,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(89, 21)]
     [InlineData(90, 17)]
     [InlineData(91, 19)]
+    [InlineData(92, 16)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
