@@ -273,9 +273,19 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         // So does an arm that gives several ("Intensity Modulated Radiation Therapy (IMRT) Is
         // Mandated; Proton therapy ... is an acceptable treatment modality"), read as an
         // intervention's words are (guide rule 1).
-        var armKinds = modalities.Where(m => m.Field.StartsWith("armGroups[", StringComparison.Ordinal)).GroupBy(m => m.Field, StringComparer.Ordinal)
+        // So does the sentence of a record with no intervention that says what it gives
+        // ("a combination of modern radiotherapy elements ... (IMRT, IGRT; brachytherapy in case
+        // of positive resection margin)").
+        var armKinds = modalities.Where(m => m.Field.StartsWith("armGroups[", StringComparison.Ordinal)
+                || (bare && m.Field is RecordFields.BriefSummary or RecordFields.DetailedDescription && !refinements.Any(r => ReferenceEquals(r.Match, m.Match))))
+            .GroupBy(m => m.Field, StringComparer.Ordinal)
             .SelectMany(arm => vocabulary.RtKinds(arm.Select(m => m.Match)).Select(kind => (Field: arm.Key, Match: kind)));
-        var compared = modality is null ? [] : ComparedOrCombinedInTitles(record).Concat(armKinds)
+        // A technique there delivers the stereotactic or hypofractionated RT beside it ("VMAT-IGRT"
+        // for a single dose of 24 Gy: guide rule 2), not a course of its own as beside brachytherapy.
+        var delivered = modality?.Value is Terms.Sbrt or Terms.HypofractionatedRt;
+        var compared = modality is null ? [] : ComparedOrCombinedInTitles(record)
+            .Concat(armKinds.Where(k => !(delivered && k.Field is RecordFields.BriefSummary or RecordFields.DetailedDescription
+                && k.Match.Value == Terms.Ebrt && StudyNormaliser.NamesTechnique(k.Match.Matched))))
             .Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
         foreach (var (field, match) in compared)
         {

@@ -947,6 +947,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // RT its words name.
             named = OwnRt([spelled], dropTimed: false);
         }
+        if (named.Count == 0 && isRadiation && RtAcronym(intervention.Name))
+        {
+            // A radiation intervention named by an acronym of RT the vocabulary does not know
+            // ("PBRT", "PLNRT", "DART"): RT of no kind, which what the record defines its RT by
+            // may make more specific (below).
+            named = [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name!.Trim(), 0))];
+        }
         if (named.Count == 0 && intervention.Type?.ToUpperInvariant() is null or "DRUG" or "BIOLOGICAL" && RadiolabelledElsewhere(record, own[0].Text) is { } radiolabelled)
         {
             // A drug named by the ligand of a radioligand ("octreotate") that the record's
@@ -1032,7 +1039,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Position for Whole-Breast Irradiation") names the RT both arms give.
         if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt || !vocabulary.IsExternal(value))
             && (named.Count > 0
-                ? own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") && (!own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)) || NamesDose(own[0].Text))
+                ? (own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") || RtAcronym(intervention.Name))
+                    && (!own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)) || NamesDose(own[0].Text))
                 : given.Count > 0 && NamesDose(own[0].Text) && given.All(g => SaysRadiationOnly(g.Match.Matched))))
         {
             tiers.Add([.. DefinedRt(vocabulary, record), .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
@@ -1295,6 +1303,13 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a name is an acronym of RT alone: capitals ending in "RT", three to seven letters
+    /// ("PBRT" for prostate bed RT, "PLNRT", "DART", "SART"), the way registrants name RT courses.
+    /// </summary>
+    private static bool RtAcronym(string? name) =>
+        name?.Trim() is { Length: >= 3 and <= 7 } acronym && acronym.EndsWith("RT", StringComparison.Ordinal) && acronym.All(char.IsAsciiLetterUpper);
 
     /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
     private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
