@@ -29,7 +29,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // safety or response in passing.
         var measure = TermText.Of(outcome.Measure);
         var (endpoint, field, matched) = First(outcome.Measure, measure, $"{prefix}.measure")
-            ?? (IsVague(outcome.Measure) ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
+            ?? (IsVague(outcome.Measure) || measure.Words is [("free", _, _), ..] ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
         // The injury is read in the measure, and in the description of a vague one that decided the class.
@@ -188,7 +188,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         foreach (var (endpointClass, matcher) in vocabulary.Endpoints)
         {
             var matches = matcher.Matches(words);
-            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && (DeathInComposite(text!, matches) || CauseSpecific(words, matches))))
+            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && (DeathInComposite(text!, matches) || CauseSpecific(words, matches) || NotSurvivalOfAll(words, matches))))
             {
                 continue;
             }
@@ -241,6 +241,19 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         match.Words == 2 && words.Words[match.Position].Word is "year" or "years" or "month" or "months";
 
     private static readonly HashSet<string> CauseWords = new(["related", "specific", "attributable"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Survival words that are not the survival of all: death as how long a measure is followed
+    /// ("every 3 months until death", not "Time until death"), and survival after "free" whose event the measure leaves
+    /// out ("Free survival rate", of an event-free survival its description names).
+    /// </summary>
+    private static bool NotSurvivalOfAll(TermText words, List<TermMatch<string>> matches) =>
+        matches.All(m => m.Position > 0 && words.Words[m.Position - 1].Word is var before
+            && ((before is "until" or "till" && DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position - 1, 4).Any(FollowUpWords.Contains))
+                || (before == "free" && m.Matched.StartsWith("survival", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>Words of how often or how long a measure is followed ("every 3 months until death", "followed until death"), not "Time until death".</summary>
+    private static readonly HashSet<string> FollowUpWords = new(["every", "followed", "follow", "months", "weeks", "years", "thereafter"], StringComparer.Ordinal);
 
     private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
     {

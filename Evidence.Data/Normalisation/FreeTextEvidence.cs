@@ -1072,15 +1072,19 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// ("Immune Response During Pelvic (chemo)Radiation And/or Brachytherapy", "Quality of Life
     /// of Patients Undergoing Radiotherapy", "Motion of Kids on Radiation Treatment"): they are
     /// where its patients are, not what it studies. A word of it comes before the first therapy
-    /// named, or the people are "on" it (<see cref="PatientsUndergo"/>).
+    /// named, the people are "on" it (<see cref="PatientsUndergo"/>) or "treated with" it.
     /// </summary>
     private bool FollowsPatientsThrough(TermText words)
     {
         var therapies = vocabulary.RtKindMatches(words).Select(m => m.Position)
             .Concat(vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position))
             .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).ToList();
+        var first = therapies.Count > 0 ? therapies.Min() : 0;
+        // "... in Patients With Head and Neck Neoplasms Treated With Radiotherapy": the people's
+        // treatment, however many words of their disease come between.
         return therapies.Count > 0
-            && (words.Words.Take(therapies.Min()).Any(w => w.Word is "during" or "undergoing" or "receiving") || PatientsUndergo(words, therapies.Min()));
+            && (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving") || PatientsUndergo(words, first)
+                || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))));
     }
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>

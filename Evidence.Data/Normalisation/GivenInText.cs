@@ -7,7 +7,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// (<see cref="FreeTextEvidence"/>) and an intervention's description and arms
 /// (<see cref="InterventionNormaliser"/>).
 /// </summary>
-internal static class GivenInText
+internal static partial class GivenInText
 {
     /// <summary>
     /// The matches of a sentence that it names as given (<see cref="IsGiven"/>). Terms in a row
@@ -206,7 +206,13 @@ internal static class GivenInText
 
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
     internal static bool MarksTime(TermText words, int position) =>
-        words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous);
+        (words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous))
+        // "starting in the 4th week of radiotherapy", "during the last week of radiation": one
+        // week of it, a point in time; not "6 weeks of radiotherapy", a course.
+        || (words.WordsBefore(position, 3).ToList() is [var which, "week", "of"] && OrdinalWord().IsMatch(which));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|\d+(?:st|nd|rd|th))$")]
+    private static partial System.Text.RegularExpressions.Regex OrdinalWord();
 
     /// <summary>
     /// Whether the words after a therapy's name make it something else: what it caused, what is

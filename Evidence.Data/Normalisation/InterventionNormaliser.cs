@@ -947,12 +947,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // RT its words name.
             named = OwnRt([spelled], dropTimed: false);
         }
-        if (named.Count == 0 && isRadiation && RtAcronym(intervention.Name))
+        if (named.Count == 0 && isRadiation && RtAcronymIn(own[0].Text) is { } acronym)
         {
             // A radiation intervention named by an acronym of RT the vocabulary does not know
-            // ("PBRT", "PLNRT", "DART"): RT of no kind, which what the record defines its RT by
-            // may make more specific (below).
-            named = [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name!.Trim(), 0))];
+            // ("PBRT", "PLNRT", "DART", "SCPRT plus neoadjuvant chemotherapy"): RT of no kind,
+            // which what the record defines its RT by may make more specific (below).
+            named = [(own[0].Field, acronym)];
         }
         if (named.Count == 0 && intervention.Type?.ToUpperInvariant() is null or "DRUG" or "BIOLOGICAL" && RadiolabelledElsewhere(record, own[0].Text) is { } radiolabelled)
         {
@@ -1037,13 +1037,16 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Intraoperative Radiation Therapy", "Pelvic IMRT ... Followed by a Boost"): the title's
         // EBRT is that one's. A title that compares something else ("Prone Versus Supine
         // Position for Whole-Breast Irradiation") names the RT both arms give.
-        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt || !vocabulary.IsExternal(value))
+        if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt or Terms.Sbrt || !vocabulary.IsExternal(value))
             && (named.Count > 0
-                ? (own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") || RtAcronym(intervention.Name))
+                ? (own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") || RtAcronymIn(own[0].Text) is not null)
                     && (!own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)) || NamesDose(own[0].Text))
                 : given.Count > 0 && NamesDose(own[0].Text) && given.All(g => SaysRadiationOnly(g.Match.Matched))))
         {
-            tiers.Add([.. DefinedRt(vocabulary, record), .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
+            // A kind the summary defines that another intervention names as its own
+            // ("Radiosurgery uses special equipment ...", beside "Radiation: Radiosurgery") is that one's.
+            tiers.Add([.. DefinedRt(vocabulary, record).Where(d => d.Match.Value == Terms.Ebrt || !siblings.Value.Contains(d.Match.Value)),
+                .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
@@ -1099,10 +1102,21 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             candidates = [.. candidates.Where(c => c.Match.Value != Terms.Ebrt)];
         }
 
-        var kinds = tier == 2 && ArmsCompareKinds(candidates)
+        // So does a name that compares kinds itself ("Proton versus photon radiation therapy"):
+        // one intervention the arms share (guide rule 9).
+        var kinds = (tier == 2 && ArmsCompareKinds(candidates)) || (tier == 0 && ComparesOwnKinds(own[0], candidates))
             ? vocabulary.MostSpecificModality(candidates.Select(c => c.Match)) is { } best ? [best] : []
             : vocabulary.RtKinds(candidates.Select(c => c.Match));
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
+    }
+
+    /// <summary>Whether an intervention's name puts "versus" or "vs" between two kinds it names.</summary>
+    private static bool ComparesOwnKinds((string Field, TermText Text) name, List<(string Field, TermMatch<string> Match)> candidates)
+    {
+        var own = candidates.Where(c => c.Field == name.Field).Select(c => c.Match).OrderBy(m => m.Position).ToList();
+        return own.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count() > 1
+            && Enumerable.Range(own[0].Position + own[0].Words, Math.Max(0, own[^1].Position - own[0].Position - own[0].Words))
+                .Any(i => name.Text.Words[i].Word is "versus" or "vs");
     }
 
     /// <summary>The kinds among <paramref name="matches"/> that deliver a schedule (SBRT, a particle, brachytherapy), not photons of no technique or the schedule itself.</summary>
@@ -1231,7 +1245,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     {
         var after = text.WordsFrom(subject.Position + subject.Words, 8).ToList();
         return after.FirstOrDefault() is "uses" or "use"
-            || (subject.Position == 0 && after is ["is", "a", "type" or "form" or "kind", "of", ..] && after.Contains("uses"));
+            || (subject.Position == 0 && after is ["is", "a", "type" or "form" or "kind", "of", ..] && after.Contains("uses"))
+            // "External beam radiation therapy is delivered with intensity-modulated radiation
+            // therapy (IMRT)": how the trial's RT is delivered.
+            || (subject.Position == 0 && subject.Value != Terms.UnspecifiedRt && after is ["is" or "will", ..]
+                && after.Take(3).Any(w => w is "delivered") && after.Skip(1).Take(3).Any(w => w is "with" or "using" or "by"));
     }
 
     /// <summary>
@@ -1310,6 +1328,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool RtAcronym(string? name) =>
         name?.Trim() is { Length: >= 3 and <= 7 } acronym && acronym.EndsWith("RT", StringComparison.Ordinal) && acronym.All(char.IsAsciiLetterUpper);
+
+    /// <summary>The first word of a name that is an acronym of RT (<see cref="RtAcronym"/>), as RT of no kind; otherwise null.</summary>
+    private static TermMatch<string>? RtAcronymIn(TermText name) =>
+        name.Words.Select((w, i) => (Text: name.Original[w.Start..w.End], Position: i)).FirstOrDefault(w => RtAcronym(w.Text)) is ({ } text, var position)
+            ? new TermMatch<string>(Terms.UnspecifiedRt, text, position)
+            : null;
 
     /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
     private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);

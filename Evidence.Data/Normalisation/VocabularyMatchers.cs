@@ -386,6 +386,7 @@ public sealed class VocabularyMatchers
     {
         var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
+        matches.AddRange(matches.Select(m => ElidedHypofractionated(text, m, matches)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches)))
@@ -515,7 +516,7 @@ public sealed class VocabularyMatchers
             at--;
         }
 
-        var alternative = at >= 1 && text.Words[at].Word is "or" or "and" or "plus" && IsProton(text.Words[at - 1].Word);
+        var alternative = at >= 1 && text.Words[at].Word is "or" or "and" or "plus" or "versus" or "vs" && IsProton(text.Words[at - 1].Word);
         if (alternative)
         {
             at--;
@@ -534,6 +535,41 @@ public sealed class VocabularyMatchers
         return new TermMatch<string>(proton, text.Original[word.Start..word.End], at);
 
         static bool IsProton(string word) => word is "proton" or "protons";
+    }
+
+    /// <summary>
+    /// "Hypofractionated" compared with the schedule of the RT word after it ("Hypofractionated
+    /// Versus Conventional Radiotherapy", "hypofractionated or conventionally fractionated RT"):
+    /// the RT word is the other arm's (<see cref="HypofractionatedBefore"/>), and the elided one
+    /// before it is hypofractionated RT, a kind of its own (guide rule 1). Not where the word is
+    /// already a term ("Hypofractionation versus ...") or is negated ("non-hypofractionated").
+    /// </summary>
+    private static TermMatch<string>? ElidedHypofractionated(TermText text, TermMatch<string> match, List<TermMatch<string>> matches)
+    {
+        if (match.Value is not (Terms.UnspecifiedRt or Terms.Ebrt))
+        {
+            return null;
+        }
+
+        for (var i = match.Position - 1; i >= Math.Max(1, match.Position - 3); i--)
+        {
+            var word = text.Words[i].Word;
+            if (word is "or" or "versus" or "vs")
+            {
+                var at = i - 1;
+                return text.Words[at].Word is "hypofractionated" or "hypofractionation" && (at == 0 || text.Words[at - 1].Word is not ("non" or "not" or "no" or "without"))
+                    && !matches.Any(m => m.Position <= at && at < m.Position + m.Words)
+                    ? new TermMatch<string>(Terms.HypofractionatedRt, text.Original[text.Words[at].Start..text.Words[at].End], at)
+                    : null;
+            }
+
+            if (word is not ("conventional" or "conventionally" or "standard" or "fractionated" or "normofractionated" or "normo"))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public class Set71RulesTests
     /// <summary>NCT00085735: "Craniospinal Irradiation" and "Radiation Therapy" beside "Involved-Field Radiation Therapy", under "Radiation therapy uses high-energy x-rays".</summary>
     [Theory]
     [InlineData("Involved-Field Radiation Therapy", "EBRT")] // the sibling's kind is the x-rays' kind
-    [InlineData("Stereotactic Body Radiation Therapy", "RT, unspecified")] // another external kind: the x-rays may be its
+    [InlineData("Stereotactic Body Radiation Therapy", "EBRT")] // the SBRT is the sibling's own kind; the x-rays define this one (sets 78 and 92)
     public void Rt_of_no_kind_takes_the_summary_s_x_rays_beside_other_external_beam(string sibling, string modality)
     {
         var study = Normalise(Trial(
