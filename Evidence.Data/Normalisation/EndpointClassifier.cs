@@ -29,7 +29,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // safety or response in passing.
         var measure = TermText.Of(outcome.Measure);
         var (endpoint, field, matched) = First(outcome.Measure, measure, $"{prefix}.measure")
-            ?? (IsVague(outcome.Measure) || measure.Words is [("free", _, _), ..] ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
+            ?? (IsVague(outcome.Measure) || measure.Words is [("free", _, _), ("survival", _, _), ..] ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
         // The injury is read in the measure, and in the description of a vague one that decided the class.
@@ -181,7 +181,17 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     /// <summary>Safety, for a measure that names a complication of treatment ("Major wound complications") and no class.</summary>
     private (string Class, string? Field, string? Matched)? ByComplication(TermText measure, string field) =>
-        vocabulary.Complications.Matches(measure) is [var complication, ..] ? (Terms.Safety, field, complication.Matched) : null;
+        vocabulary.Complications.Matches(measure) is [var complication, ..] && !OfSomethingElse(measure, complication.Position + complication.Words)
+            ? (Terms.Safety, field, complication.Matched) : null;
+
+    /// <summary>
+    /// Whether complications ending before word <paramref name="end"/> are said to be of something
+    /// other than a treatment ("Major complications of bone metastases (pathological fracture)": the
+    /// disease's, which the trial prevents), not "of radiotherapy" or "of surgery".
+    /// </summary>
+    private static bool OfSomethingElse(TermText measure, int end) =>
+        measure.WordsFrom(end, 1).Any(w => w == "of")
+        && !measure.WordsFrom(end + 1, 3).Any(w => w is "treatment" or "therapy" or "radiotherapy" or "radiation" or "irradiation" or "surgery" or "reconstruction" or "rt");
 
     private (string Class, string? Field, string? Matched)? First(string? text, TermText words, string field)
     {
@@ -243,17 +253,16 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> CauseWords = new(["related", "specific", "attributable"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Survival words that are not the survival of all: death as how long a measure is followed
-    /// ("every 3 months until death", not "Time until death"), and survival after "free" whose event the measure leaves
-    /// out ("Free survival rate", of an event-free survival its description names).
+    /// Survival words that are not the survival of all: survival after "free" whose event the
+    /// measure leaves out ("Free survival rate", of an event-free survival its description names),
+    /// and death as the end of a schedule of assessments ("assessed every 3 months until death";
+    /// not "Time in months until death", nor "alive at 12 months, followed every 3 months until death").
     /// </summary>
     private static bool NotSurvivalOfAll(TermText words, List<TermMatch<string>> matches) =>
         matches.All(m => m.Position > 0 && words.Words[m.Position - 1].Word is var before
-            && ((before is "until" or "till" && DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position - 1, 4).Any(FollowUpWords.Contains))
-                || (before == "free" && m.Matched.StartsWith("survival", StringComparison.OrdinalIgnoreCase))));
-
-    /// <summary>Words of how often or how long a measure is followed ("every 3 months until death", "followed until death"), not "Time until death".</summary>
-    private static readonly HashSet<string> FollowUpWords = new(["every", "followed", "follow", "months", "weeks", "years", "thereafter"], StringComparer.Ordinal);
+            && ((before == "free" && m.Matched.StartsWith("survival", StringComparison.OrdinalIgnoreCase))
+                || (before is "until" or "till" && DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position - 1, 5).Contains("every", StringComparer.Ordinal)
+                    && !words.Words.Any(w => w.Word is "alive" or "died" or "dead"))));
 
     private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
     {

@@ -855,7 +855,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> AssessedWords = new(
-        ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit"], StringComparer.Ordinal);
+        ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
@@ -1082,9 +1082,14 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var first = therapies.Count > 0 ? therapies.Min() : 0;
         // "... in Patients With Head and Neck Neoplasms Treated With Radiotherapy": the people's
         // treatment, however many words of their disease come between.
+        // Not a title that compares treatments or assesses their outcomes ("Efficacy and Safety in
+        // HCC Patients Treated With SBRT Plus PD-1 Inhibitors", "Outcomes of Men on Active
+        // Surveillance Versus Radiotherapy"): what it studies is the treatment.
+        var assesses = words.Words.Any(w => Compares(w.Word) || w.Word is "efficacy" or "effectiveness" or "outcome" or "outcomes" or "survival" or "safety");
         return therapies.Count > 0
-            && (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving") || PatientsUndergo(words, first)
-                || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))));
+            && (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving")
+                || (!assesses && (PatientsUndergo(words, first)
+                    || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))))));
     }
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>

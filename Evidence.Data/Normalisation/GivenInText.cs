@@ -207,9 +207,11 @@ internal static partial class GivenInText
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
     internal static bool MarksTime(TermText words, int position) =>
         (words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous))
-        // "starting in the 4th week of radiotherapy", "during the last week of radiation": one
-        // week of it, a point in time; not "6 weeks of radiotherapy", a course.
-        || (words.WordsBefore(position, 3).ToList() is [var which, "week", "of"] && OrdinalWord().IsMatch(which));
+        // "starting in the 4th week of radiotherapy", "from the last week of radiation": one week
+        // of it that starts or ends something, a point in time; not "6 weeks of radiotherapy", a
+        // course, nor "cisplatin in the first and fourth week of radiotherapy", given during it.
+        || (words.WordsBefore(position, 3).ToList() is [var which, "week", "of"] && OrdinalWord().IsMatch(which)
+            && words.WordsBefore(position - 3, 3).Any(w => w is "starting" or "start" or "starts" or "started" or "from" or "beginning" or "until" or "till" or "through" or "throughout"));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|\d+(?:st|nd|rd|th))$")]
     private static partial System.Text.RegularExpressions.Regex OrdinalWord();

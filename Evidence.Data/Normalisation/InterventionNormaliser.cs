@@ -1110,13 +1110,24 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return [.. kinds.Select(kind => candidates.First(c => ReferenceEquals(c.Match, kind)))];
     }
 
-    /// <summary>Whether an intervention's name puts "versus" or "vs" between two kinds it names.</summary>
+    /// <summary>
+    /// Whether an intervention's name puts "versus" or "vs" between kinds it names, none on both
+    /// sides ("Proton versus photon radiation therapy"; not "EBRT plus brachytherapy boost versus
+    /// EBRT alone", whose EBRT both arms give).
+    /// </summary>
     private static bool ComparesOwnKinds((string Field, TermText Text) name, List<(string Field, TermMatch<string> Match)> candidates)
     {
         var own = candidates.Where(c => c.Field == name.Field).Select(c => c.Match).OrderBy(m => m.Position).ToList();
-        return own.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count() > 1
-            && Enumerable.Range(own[0].Position + own[0].Words, Math.Max(0, own[^1].Position - own[0].Position - own[0].Words))
-                .Any(i => name.Text.Words[i].Word is "versus" or "vs");
+        var versus = own.Count < 2 ? -1 : Enumerable.Range(own[0].Position + own[0].Words, Math.Max(0, own[^1].Position - own[0].Position - own[0].Words))
+            .FirstOrDefault(i => name.Text.Words[i].Word is "versus" or "vs", -1);
+        if (versus < 0)
+        {
+            return false;
+        }
+
+        var before = own.Where(m => m.Position < versus).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        var after = own.Where(m => m.Position > versus).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        return before.Count > 0 && after.Count > 0 && !before.Overlaps(after);
     }
 
     /// <summary>The kinds among <paramref name="matches"/> that deliver a schedule (SBRT, a particle, brachytherapy), not photons of no technique or the schedule itself.</summary>
@@ -1248,7 +1259,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             || (subject.Position == 0 && after is ["is", "a", "type" or "form" or "kind", "of", ..] && after.Contains("uses"))
             // "External beam radiation therapy is delivered with intensity-modulated radiation
             // therapy (IMRT)": how the trial's RT is delivered.
-            || (subject.Position == 0 && subject.Value != Terms.UnspecifiedRt && after is ["is" or "will", ..]
+            || (subject.Position == 0 && subject.Value == Terms.Ebrt && after is ["is" or "will", ..]
                 && after.Take(3).Any(w => w is "delivered") && after.Skip(1).Take(3).Any(w => w is "with" or "using" or "by"));
     }
 
@@ -1329,9 +1340,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool RtAcronym(string? name) =>
         name?.Trim() is { Length: >= 3 and <= 7 } acronym && acronym.EndsWith("RT", StringComparison.Ordinal) && acronym.All(char.IsAsciiLetterUpper);
 
-    /// <summary>The first word of a name that is an acronym of RT (<see cref="RtAcronym"/>), as RT of no kind; otherwise null.</summary>
+    /// <summary>The first word of a name that is an acronym of RT (<see cref="RtAcronym"/>), as RT of no kind; otherwise null, and where the name says it is not given ("No PORT", "Omission of PMRT", "Observation (no PMRT)").</summary>
     private static TermMatch<string>? RtAcronymIn(TermText name) =>
-        name.Words.Select((w, i) => (Text: name.Original[w.Start..w.End], Position: i)).FirstOrDefault(w => RtAcronym(w.Text)) is ({ } text, var position)
+        !NamesNoRt(name) && name.Words.Select((w, i) => (Text: name.Original[w.Start..w.End], Position: i)).FirstOrDefault(w => RtAcronym(w.Text)) is ({ } text, var position)
+            && GivenInText.IsGiven(name, position, position + 1)
             ? new TermMatch<string>(Terms.UnspecifiedRt, text, position)
             : null;
 

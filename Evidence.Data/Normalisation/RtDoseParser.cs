@@ -102,6 +102,7 @@ public static partial class RtDoseParser
         (SingleFractionTotal(), Kind.SingleFraction),
         (DailyForDaysTotal(), Kind.TotalInFractions),
         (TotalInFractions(), Kind.TotalInFractions),
+        (TotalInWordFractions(), Kind.TotalInFractions),
         (TotalInDoses(), Kind.TotalInFractions),
         (PerFractionTimesCount(), Kind.PerFractionTimesCount),
         (CountTimesPerFraction(), Kind.CountTimesPerFraction),
@@ -203,8 +204,16 @@ public static partial class RtDoseParser
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = @"(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
-    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + Count + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|/|,|over|delivered in|given in)?\s*(?<count>" + NumberRange + @")\s*" + FractionWord, RegexOptions.IgnoreCase)]
     private static partial Regex TotalInFractions();
+
+    /// <summary>
+    /// "25 Gy in five fractions": a count in words only after "in" or "over" and before
+    /// "fractions" not said per day or week ("50 Gy, one fraction per day, five days per week",
+    /// "1.8 Gy, five fractions per week", "1.6 Gy two times a day" are rates, not counts).
+    /// </summary>
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s+(?<count>" + CountWord + @")\s+(?:daily\s+)?(?:fractions?|fx|sessions?)\b(?!\s*(?:per|a|an|each|every|daily|weekly)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalInWordFractions();
 
     /// <summary>"8 Gy in 3 fractions for a total of 24 Gy": read before TotalInFractions, which would take 8 Gy for the whole course.</summary>
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+|" + CountWord + @")\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
@@ -246,7 +255,7 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*(?:x|\*)\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountTimesPerFraction();
 
-    [GeneratedRegex(@"(?<count>" + Count + @")\s*" + FractionWord + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<count>" + Count + @")\s*(?:(?:daily|once[- ]daily|weekly)\s+)?(?:fractions?|fx|sessions?)\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountOfPerFraction();
 
     /// <summary>"single doses of 3Gy to a total dose of 36Gy", "2.5 Gy per fraction to a total of 50 Gy".</summary>

@@ -15,6 +15,10 @@ public sealed class Table1PageTests(RunningProduct product) : IClassFixture<Runn
     public static BrowserTypeLaunchOptions LaunchOptions()
     {
         Assert.True(File.Exists(Chromium), $"browser tests need Chromium at {Chromium}: apt-get install chromium (.ci/run does)");
+        // A page's first render on a loaded 2-core runner can take longer than Playwright's 5 s
+        // default (a Table 1 comparison failed so once, with no element yet); a wrong page still
+        // fails, only later.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
