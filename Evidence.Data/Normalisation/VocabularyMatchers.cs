@@ -384,7 +384,7 @@ public sealed class VocabularyMatchers
     /// </summary>
     public List<TermMatch<string>> RtKindMatches(TermText text)
     {
-        var matches = RtModalities.Matches(text).Select(m => HypofractionatedBefore(text, m) ?? m).ToList();
+        var matches = RtModalities.Matches(text).Select(m => StereotacticGuided(text, m) ?? HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         matches.AddRange(matches.Select(m => ElidedHypofractionated(text, m, matches)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
@@ -535,6 +535,38 @@ public sealed class VocabularyMatchers
         return new TermMatch<string>(proton, text.Original[word.Start..word.End], at);
 
         static bool IsProton(string word) => word is "proton" or "protons";
+    }
+
+    /// <summary>
+    /// "Stereotactic" before RT of no kind with only the imaging that guides it between
+    /// ("Stereotactic MRI-guided Radiation Therapy", "Stereotactic MR-guided adaptive radiotherapy"):
+    /// stereotactic RT, guided so (SBRT, guide rule 8), as "stereotactic radiation therapy" is.
+    /// </summary>
+    private TermMatch<string>? StereotacticGuided(TermText text, TermMatch<string> match)
+    {
+        if (match.Value != Terms.UnspecifiedRt || match.Position < 2)
+        {
+            return null;
+        }
+
+        for (var i = match.Position - 1; i >= Math.Max(0, match.Position - 5); i--)
+        {
+            var word = text.Words[i].Word;
+            if (word is "stereotactic" or "stereotaxic")
+            {
+                var end = match.Position + match.Words;
+                return i < match.Position - 1 && _modalityFamily.ContainsKey(Terms.Sbrt)
+                    ? new TermMatch<string>(Terms.Sbrt, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, end - i)
+                    : null;
+            }
+
+            if (word is not ("mri" or "mr" or "guided" or "image" or "ct" or "pet" or "adaptive" or "online" or "daily" or "based" or "linac" or "magnetic" or "resonance" or "imaging"))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
