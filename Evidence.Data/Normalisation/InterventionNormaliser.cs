@@ -434,7 +434,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// A placebo or sham stands in for what it is not: "Placebo", "Oral Placebo", "Placebo to
+    /// A placebo or sham (or "mock radiation treatment") stands in for what it is not: "Placebo", "Oral Placebo", "Placebo to
     /// Pembrolizumab" or a "Placebo" described as "matched to atezolizumab" gives no agent and no
     /// RT, whatever its description names. A name that joins a placebo with something else
     /// ("Durvalumab or placebo", "Placebo + TACE") is read as usual.
@@ -448,7 +448,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// <summary>What joins a placebo to something else in a name: "+", "/", "&amp;" and commas, the ideographic comma ("Placebo、CAPOX") and full-width forms.</summary>
     private static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("+/&,\u3001\uFF0C\uFF0B\uFF0F\uFF06");
 
-    private static readonly HashSet<string> PlaceboWords = new(["placebo", "placebos", "sham", "dummy"], StringComparer.Ordinal);
+    private static readonly HashSet<string> PlaceboWords = new(["placebo", "placebos", "sham", "dummy", "mock"], StringComparer.Ordinal);
 
     /// <summary>One-word names that say what kind of treatment, not which drug: their description names the drugs.</summary>
     private static readonly HashSet<string> GenericNames = new(
@@ -1463,7 +1463,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool NamesNoRt(TermText name) =>
         name.Words is [("no" or "without" or "none", _, _), ..]
-        || name.Words.Any(w => w.Word is "observation" or "surveillance" or "sham" or "placebo" or "watchful"
+        || name.Words.Any(w => w.Word is "observation" or "surveillance" or "sham" or "mock" or "placebo" or "watchful"
             or "hyperthermia" or "thermotherapy" or "hifu" or "ultrasound" or "electrochemotherapy" or "ttfields");
 
     /// <summary>The first dose of radiation in Gy that <paramref name="texts"/> state, with its field.</summary>
