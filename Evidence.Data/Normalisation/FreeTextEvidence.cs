@@ -1079,17 +1079,25 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         var therapies = vocabulary.RtKindMatches(words).Select(m => m.Position)
             .Concat(vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => m.Position))
             .Concat(vocabulary.IciClassMatches(words).Select(m => m.Position)).ToList();
-        var first = therapies.Count > 0 ? therapies.Min() : 0;
-        // "... in Patients With Head and Neck Neoplasms Treated With Radiotherapy": the people's
-        // treatment, however many words of their disease come between.
+        if (therapies.Count == 0)
+        {
+            return false;
+        }
+
+        var first = therapies.Min();
+        if (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving"))
+        {
+            return true;
+        }
+
         // Not a title that compares treatments or assesses their outcomes ("Efficacy and Safety in
         // HCC Patients Treated With SBRT Plus PD-1 Inhibitors", "Outcomes of Men on Active
-        // Surveillance Versus Radiotherapy"): what it studies is the treatment.
+        // Surveillance Versus Radiotherapy"): what it studies is the treatment. Otherwise "...
+        // in Patients With Head and Neck Neoplasms Treated With Radiotherapy" is the people's
+        // treatment, however many words of their disease come between.
         var assesses = words.Words.Any(w => Compares(w.Word) || w.Word is "efficacy" or "effectiveness" or "outcome" or "outcomes" or "survival" or "safety");
-        return therapies.Count > 0
-            && (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving")
-                || (!assesses && (PatientsUndergo(words, first)
-                    || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))))));
+        return !assesses && (PatientsUndergo(words, first)
+            || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))));
     }
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>

@@ -1315,7 +1315,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             var first = Math.Max(0, before.Words.Count - 8);
             for (var i = before.Words.Count - 1; i >= first; i--)
             {
-                if (before.Words[i].Word is "versus" or "vs" or "with" or "compared" or "comparing" or "or" || text.AsSpan(before.Words[i].End, (i + 1 < before.Words.Count ? before.Words[i + 1].Start : at) - before.Words[i].End).Contains(')'))
+                if (FreeTextEvidence.Compares(before.Words[i].Word) || before.Words[i].Word is "with" or "or" || text.AsSpan(before.Words[i].End, (i + 1 < before.Words.Count ? before.Words[i + 1].Start : at) - before.Words[i].End).Contains(')'))
                 {
                     first = i + 1;
                     break;
