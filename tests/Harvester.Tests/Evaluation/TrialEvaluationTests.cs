@@ -183,6 +183,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-95", "Reconstructed-95", 14)]
     [InlineData("reconstructed-96", "Reconstructed-96", 20)]
     [InlineData("reconstructed-97", "Reconstructed-97", 12)]
+    [InlineData("reconstructed-98", "Reconstructed-98", 17)]
     [InlineData("reconstructed-99", "Reconstructed-99", 21)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
@@ -252,6 +253,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(95, 14)]
     [InlineData(96, 20)]
     [InlineData(97, 12)]
+    [InlineData(98, 17)]
     [InlineData(99, 21)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
