@@ -15,7 +15,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// as much as recall. The values are kept apart as <see cref="Ordinal"/> -1, so a reviewer sees
 /// they came from free text.
 /// </summary>
-internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
+internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 {
     /// <summary>The intervention ordinal under which values derived from free text are stored.</summary>
     public const int Ordinal = InterventionTerms.FreeTextOrdinal;
@@ -221,6 +221,17 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var modality = vocabulary.MostSpecificModality(modalities.Select(m => m.Match));
+        if (modality is not null && doses.Count == 0 && bare)
+        {
+            // A record of no intervention whose summary prescribes the dose apart from the RT it
+            // names ("... single dose external beam radiotherapy ... patients ... will receive 24 Gy
+            // in a single-dose"): the dose of the RT the record gives.
+            doses.AddRange(TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary)])
+                .Where(s => PrescribesDose(TermText.Of(s.Sentence), s.Sentence))
+                .Select(s => (s.Field, Dose: HypofractionatedDose(s.Sentence)))
+                .Where(d => d.Dose is not null).Take(1).Select(d => (d.Field, d.Dose!)));
+        }
+
         if (modality is { Value: Terms.UnspecifiedRt } && doses.Count == 0
             && InterventionNormaliser.DefinedRt(vocabulary, record).DistinctBy(d => d.Match.Value).ToList() is [var defined])
         {
@@ -644,6 +655,25 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return words.WordsFrom(i + 2, 1).Any(w => w is "treatment" or "therapy") ? i + 3 : i + 2;
     }
+
+    /// <summary>
+    /// Whether a sentence prescribes the trial's RT: a dose that "will be" applied, given or
+    /// delivered, or that patients "will receive" ("30.6 Gray (Gy) will be applied in 1.8 to 2Gy
+    /// fractions in conformal radiation to tumor bed"), as a protocol says what it gives; not what
+    /// others did or usual care gives.
+    /// </summary>
+    private static bool PrescribesDose(TermText words, string sentence) =>
+        Enumerable.Range(0, Math.Max(0, words.Words.Count - 2)).Any(i => words.Words[i].Word == "will"
+            && (words.Words[i + 1].Word is "receive" or "undergo"
+                || (words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed"))
+            // Whoever "previously untreated" patients are, not those "who progress" or "if" a condition holds.
+            && !words.Words.Take(i).Any(w => w.Word is "who" or "whom" or "whose" or "if" or "when" or "those")
+            && !words.Words.Skip(i).Any(w => AfterTheTrialWords.Contains(w.Word) || w.Word is "usual" or "routine"))
+        && DoseUnit().IsMatch(sentence);
+
+    /// <summary>A number of gray ("30.6 Gray", "2Gy", "3990 cGy").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d\s*(?:c?Gy|[Gg]ray)\b")]
+    private static partial System.Text.RegularExpressions.Regex DoseUnit();
 
     /// <summary>Whether a sentence ties what patients receive to usual care, progression or another study ("as part of their usual care", "off study").</summary>
     private static bool OfOthersOrCare(TermText words) =>
@@ -1147,7 +1177,7 @@ internal sealed class FreeTextEvidence(VocabularyMatchers vocabulary)
             // background and what patients had before.
             if (named.Count == 0 || IsImagingDose(words, named)
                 || (field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0
-                    && !NamesThisTrial(words)))
+                    && !NamesThisTrial(words) && !PrescribesDose(words, sentence)))
             {
                 continue;
             }

@@ -691,8 +691,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private List<(string Field, TermMatch<AgentEntry> Match)> OwnAgents(List<(string Field, TermText Text)> own) =>
         [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text)
-            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m) && !GivenInText.Analogue(t.Text, m.Position + m.Words))
+            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m) && !GivenInText.Analogue(t.Text, m.Position + m.Words)
+                && !PartOfCode(t.Text, m))
             .Select(m => (t.Field, m)))];
+
+    /// <summary>
+    /// Whether a regimen's acronym is the start of another code, a hyphen and one letter after it
+    /// ("Enteral nutritional emulsion (TPF-T)" is a nutrition product, not TPF); not a regimen
+    /// numbered after a hyphen ("FOLFOX-4") or joined to what delivers it ("FOLFOX-HAIC").
+    /// </summary>
+    private bool PartOfCode(TermText text, TermMatch<AgentEntry> match)
+    {
+        var end = text.Words[match.Position + match.Words - 1].End;
+        var original = text.Original;
+        return vocabulary.IsRegimenName(match.Matched) && end + 1 < original.Length && original[end] == '-' && char.IsLetter(original[end + 1])
+            && (end + 2 == original.Length || !char.IsLetterOrDigit(original[end + 2]));
+    }
 
     /// <summary>
     /// Whether a name gives the drug as the placebo that stands for it ("Toripalimab + placebo for
@@ -932,6 +946,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = OwnRt(own, dropTimed: false);
+        var acronym = isRadiation ? RtAcronymIn(own[0].Text) : null;
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt)
             && own[0].Text.Words.Select((w, i) => (w.Word, i)).FirstOrDefault(w => w.Word == "hdr") is (not null, var hdr))
         {
@@ -947,12 +962,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             // RT its words name.
             named = OwnRt([spelled], dropTimed: false);
         }
-        if (named.Count == 0 && isRadiation && RtAcronymIn(own[0].Text) is { } acronym)
+        if (named.Count == 0 && acronym is { } rtAcronym)
         {
             // A radiation intervention named by an acronym of RT the vocabulary does not know
             // ("PBRT", "PLNRT", "DART", "SCPRT plus neoadjuvant chemotherapy"): RT of no kind,
             // which what the record defines its RT by may make more specific (below).
-            named = [(own[0].Field, acronym)];
+            named = [(own[0].Field, rtAcronym)];
         }
         if (named.Count == 0 && intervention.Type?.ToUpperInvariant() is null or "DRUG" or "BIOLOGICAL" && RadiolabelledElsewhere(record, own[0].Text) is { } radiolabelled)
         {
@@ -1039,7 +1054,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // Position for Whole-Breast Irradiation") names the RT both arms give.
         if (radiationOfNoKind && siblingRt.Value.All(value => value is Terms.UnspecifiedRt or Terms.HypofractionatedRt or Terms.Ebrt or Terms.Sbrt || !vocabulary.IsExternal(value))
             && (named.Count > 0
-                ? (own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") || RtAcronymIn(own[0].Text) is not null)
+                ? (own[0].Text.Words.Any(w => w.Word is "radiation" or "radiotherapy" or "irradiation" or "rt") || acronym is not null)
                     && (!own[0].Text.Words.Any(w => w.Word.Any(char.IsDigit)) || NamesDose(own[0].Text))
                 : given.Count > 0 && NamesDose(own[0].Text) && given.All(g => SaysRadiationOnly(g.Match.Matched))))
         {

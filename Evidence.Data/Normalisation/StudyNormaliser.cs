@@ -222,7 +222,15 @@ public sealed partial class StudyNormaliser
                         .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.DetailedDescription))];
                 }
 
-                if (!sole && (!AllHypofractionated(summaryDoses.Value) || summaryDoses.Value.Count < terms.Count(t => t.RtModality is not null)))
+                if (!sole && DosesBesideName(record, term.Ordinal) is { Count: > 0 } named)
+                {
+                    // Several RT interventions named by their schedule ("Short-course RT",
+                    // "Long-course RT") whose free text gives each its dose beside its name
+                    // ("randomized to short-course preoperative RT (5x5 Gy) ... or long-course
+                    // preoperative RT(25x2 Gy)"): each its own dose (guide rule 6).
+                    doses = named;
+                }
+                else if (!sole && (!AllHypofractionated(summaryDoses.Value) || summaryDoses.Value.Count < terms.Count(t => t.RtModality is not null)))
                 {
                     // Several RT interventions take the summary's doses only where it states no
                     // other ("SCRT (25Gy/5Fx)" beside "LCRT (50Gy/25Fx)": the long course is not
@@ -254,6 +262,79 @@ public sealed partial class StudyNormaliser
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The doses a record's summary or detailed description states right after an RT
+    /// intervention's own name, its words in order with at most two others between
+    /// ("short-course preoperative RT (5x5 Gy)" for "Short-course RT"), where the name says more
+    /// than that it is RT ("Radiotherapy" is every arm's) and no other intervention of the trial
+    /// has the same name.
+    /// </summary>
+    private static List<RtRegimen> DosesBesideName(StudyRecord record, int ordinal)
+    {
+        var name = TermText.Of(record.Interventions[ordinal].Name);
+        if (name.Words.Count < 2 || name.Words.All(w => RtNameWords.Contains(w.Word))
+            || record.Interventions.Any(i => i.Ordinal != ordinal && string.Equals(i.Name?.Trim(), record.Interventions[ordinal].Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            return [];
+        }
+
+        var doses = new List<RtRegimen>();
+        foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
+        {
+            var words = TermText.Of(sentence);
+            for (var start = 0; start < words.Words.Count; start++)
+            {
+                if (NameEndsAt(words, start, name) is not { } end)
+                {
+                    continue;
+                }
+
+                var after = sentence.AsSpan(words.Words[end].End);
+                foreach (var dose in RtDoseParser.Doses(sentence))
+                {
+                    var at = sentence.IndexOf(dose.Text, words.Words[end].End, StringComparison.Ordinal);
+                    if (at >= 0 && after[..(at - words.Words[end].End)].Trim().TrimStart('(').Trim().Length == 0)
+                    {
+                        doses.Add(RtDoseParser.ToRegimen(dose, 0, field));
+                    }
+                }
+            }
+        }
+
+        return doses;
+    }
+
+    /// <summary>Words that say only that a name is RT ("Radiation therapy", "RT").</summary>
+    private static readonly HashSet<string> RtNameWords = new(["radiotherapy", "radiation", "therapy", "rt", "irradiation", "treatment"], StringComparer.Ordinal);
+
+    /// <summary>Where the words of <paramref name="name"/> start at <paramref name="start"/> and follow in order with at most two others between, the index of the last; otherwise null.</summary>
+    private static int? NameEndsAt(TermText words, int start, TermText name)
+    {
+        if (words.Words[start].Word != name.Words[0].Word)
+        {
+            return null;
+        }
+
+        var at = start;
+        var skipped = 0;
+        foreach (var (word, _, _) in name.Words.Skip(1))
+        {
+            at++;
+            while (at < words.Words.Count && words.Words[at].Word != word && skipped < 2)
+            {
+                at++;
+                skipped++;
+            }
+
+            if (at >= words.Words.Count || words.Words[at].Word != word)
+            {
+                return null;
+            }
+        }
+
+        return at;
     }
 
     /// <summary>Whether the trial gives several RT interventions, each of no kind and of no dose of its own or its arms', whose kind its free text may say.</summary>

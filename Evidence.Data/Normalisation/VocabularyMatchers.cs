@@ -42,7 +42,13 @@ public sealed class VocabularyMatchers
         _modalityOfFamily = vocabulary.RtModalities.Where(m => m.Family is not null).GroupBy(m => m.Family!).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         _drugDelivering = vocabulary.Locoregional.Where(l => l.DeliversDrugs).Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         _rtCourses = vocabulary.RtModalities.SelectMany(m => m.Courses ?? []).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
+        _regimenNames = vocabulary.Regimens.SelectMany(r => r.Names).Select(TermText.Key).ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _regimenNames;
+
+    /// <summary>Whether matched text is a regimen's name ("TPF", "FOLFOX"), not a drug's.</summary>
+    public bool IsRegimenName(string matched) => _regimenNames.Contains(TermText.Key(matched));
 
     /// <summary>
     /// Real words within two edits of an RT term that are not it: hyperfractionation is the

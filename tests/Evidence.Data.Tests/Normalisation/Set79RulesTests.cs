@@ -12,7 +12,7 @@ public class Set79RulesTests
     [InlineData("EOX chemotherapy", new[] { "capecitabine", "epirubicin", "oxaliplatin" })]
     [InlineData("R-CHOP", new[] { "cyclophosphamide", "doxorubicin", "vincristine" })] // rituximab is no cytotoxic; prednisone no class (the annotators of sets 13-73)
     [InlineData("BEP", new[] { "bleomycin", "cisplatin", "etoposide" })]
-    [InlineData("Enteral nutritional emulsion (TPF-T)", new string[0])] // TPF is left out: a nutrition product shares its letters
+    [InlineData("Enteral nutritional emulsion (TPF-T)", new string[0])] // a nutrition product's code begins with TPF's letters (sets 98-101)
     public void A_regimen_s_acronym_gives_its_drugs(string name, string[] agents)
     {
         Assert.Equal(agents, OnlyIntervention(Intervention("DRUG", name)).Agents.Order(StringComparer.Ordinal));
