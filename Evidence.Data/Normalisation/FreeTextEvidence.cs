@@ -657,19 +657,43 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether a sentence prescribes the trial's RT: a dose that "will be" applied, given or
-    /// delivered, or that patients "will receive" ("30.6 Gray (Gy) will be applied in 1.8 to 2Gy
-    /// fractions in conformal radiation to tumor bed"), as a protocol says what it gives; not what
-    /// others did or usual care gives.
+    /// The words a sentence prescribes as the trial's RT: after a dose "will be" applied, given,
+    /// delivered or treated with, or that patients "will receive", to the end of its clause
+    /// ("30.6 Gray (Gy) will be applied in 1.8 to 2Gy fractions in conformal radiation to tumor
+    /// bed"), as a protocol says what it gives; null where the sentence states no dose or ties it
+    /// to others, a condition, progression or usual care ("patients who progress", "In case of
+    /// intracranial progression", "In routine practice"), "previously untreated" patients aside.
     /// </summary>
-    private static bool PrescribesDose(TermText words, string sentence) =>
-        Enumerable.Range(0, Math.Max(0, words.Words.Count - 2)).Any(i => words.Words[i].Word == "will"
-            && (words.Words[i + 1].Word is "receive" or "undergo"
-                || (words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed"))
-            // Whoever "previously untreated" patients are, not those "who progress" or "if" a condition holds.
-            && !words.Words.Take(i).Any(w => w.Word is "who" or "whom" or "whose" or "if" or "when" or "those")
-            && !words.Words.Skip(i).Any(w => AfterTheTrialWords.Contains(w.Word) || w.Word is "usual" or "routine"))
-        && DoseUnit().IsMatch(sentence);
+    private static (int From, int To)? PrescribedRange(TermText words, string sentence)
+    {
+        if (!DoseUnit().IsMatch(sentence)
+            || words.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word is "who" or "whom" or "whose" or "if" or "when" or "those" or "case" or "usual" or "routine"
+                || (AfterTheTrialWords.Contains(w.Word) && !(w.Word is "previously" or "previous" or "prior" && words.WordsFrom(w.i + 1, 1).Any(n => n.StartsWith("untreated", StringComparison.Ordinal))))))
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 2 < words.Words.Count; i++)
+        {
+            if (words.Words[i].Word != "will")
+            {
+                continue;
+            }
+
+            var verb = words.Words[i + 1].Word is "receive" or "undergo" ? i + 1
+                : words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed" or "treated" ? i + 2
+                : -1;
+            if (verb > 0)
+            {
+                return (verb + 1, ClauseEnd(words, verb + 1));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a sentence prescribes the trial's RT (<see cref="PrescribedRange"/>).</summary>
+    private static bool PrescribesDose(TermText words, string sentence) => PrescribedRange(words, sentence) is not null;
 
     /// <summary>A number of gray ("30.6 Gray", "2Gy", "3990 cGy").</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\d\s*(?:c?Gy|[Gg]ray)\b")]
@@ -1173,11 +1197,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var named = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
             // A summary sentence tells the kind only where it names the RT with an ICI, or says
             // what this trial does ("The purpose of this trial is to improve the therapeutic
-            // effects by using proton therapy and chemotherapy concurrently"): the rest is
-            // background and what patients had before.
-            if (named.Count == 0 || IsImagingDose(words, named)
-                || (field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici) && vocabulary.IciClassMatches(words).Count == 0
-                    && !NamesThisTrial(words) && !PrescribesDose(words, sentence)))
+            // effects by using proton therapy and chemotherapy concurrently"), or prescribes its
+            // dose (the kinds of the clause it prescribes, not "a comparative proton therapy plan"
+            // after it): the rest is background and what patients had before.
+            var summary = field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici)
+                && vocabulary.IciClassMatches(words).Count == 0 && !NamesThisTrial(words);
+            if (summary && PrescribedRange(words, sentence) is var (from, to))
+            {
+                named = [.. named.Where(m => m.Position >= from && m.Position < to)];
+                summary = false;
+            }
+
+            if (named.Count == 0 || IsImagingDose(words, named) || summary)
             {
                 continue;
             }

@@ -44,6 +44,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && !FreeTextEvidence.SupportsCare(record);
         var readsDescription = isDrug || deliversDrugs || (!neverDrug && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
+        if (string.Equals(intervention.Type, "DIETARY_SUPPLEMENT", StringComparison.OrdinalIgnoreCase) || own.Any(t => t.Text.Words.Any(w => NutritionWords.Contains(w.Word))))
+        {
+            // A nutrition product's code is no chemotherapy regimen ("Enteral nutritional
+            // emulsion (TPF-T)", "Enteral nutritional suspension (TPF)").
+            agents = [.. agents.Where(a => !vocabulary.IsRegimenName(a.Match.Matched))];
+        }
         if (intervention.OtherNames.Count > 0 && agents.Any(a => a.Field == own[0].Field))
         {
             // "Nivolumab" with the other name "BMS-986213" (nivolumab and relatlimab in one
@@ -691,22 +697,12 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     /// </summary>
     private List<(string Field, TermMatch<AgentEntry> Match)> OwnAgents(List<(string Field, TermText Text)> own) =>
         [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text)
-            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m) && !GivenInText.Analogue(t.Text, m.Position + m.Words)
-                && !PartOfCode(t.Text, m))
+            .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m) && !GivenInText.Analogue(t.Text, m.Position + m.Words))
             .Select(m => (t.Field, m)))];
 
-    /// <summary>
-    /// Whether a regimen's acronym is the start of another code, a hyphen and one letter after it
-    /// ("Enteral nutritional emulsion (TPF-T)" is a nutrition product, not TPF); not a regimen
-    /// numbered after a hyphen ("FOLFOX-4") or joined to what delivers it ("FOLFOX-HAIC").
-    /// </summary>
-    private bool PartOfCode(TermText text, TermMatch<AgentEntry> match)
-    {
-        var end = text.Words[match.Position + match.Words - 1].End;
-        var original = text.Original;
-        return vocabulary.IsRegimenName(match.Matched) && end + 1 < original.Length && original[end] == '-' && char.IsLetter(original[end + 1])
-            && (end + 2 == original.Length || !char.IsLetterOrDigit(original[end + 2]));
-    }
+    /// <summary>Words of a nutrition product ("Enteral nutritional emulsion").</summary>
+    private static readonly HashSet<string> NutritionWords = new(
+        ["enteral", "nutrition", "nutritional", "emulsion", "supplement", "supplements", "feeding", "formula"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a name gives the drug as the placebo that stands for it ("Toripalimab + placebo for

@@ -170,8 +170,11 @@ public sealed partial class StudyNormaliser
             // rule 2): the intervention's own doses say more.
             var kindSources = sources.Where(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality).ToList();
             var byTechnique = term.RtModality == Terms.Ebrt && term.AlsoRtModalities.Count == 0 && kindSources.Count > 0 && kindSources.All(s => NamesTechnique(s.Matched));
-            if (term.RtModality != Terms.UnspecifiedRt && !byTechnique
-                && !kindSources.Any(s => s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription))
+            // Not a kind beyond a photon schedule (SBRT, a particle, brachytherapy), wherever it
+            // was read: "8 Gy in a single fraction with stereotactic body radiotherapy" is SBRT.
+            if ((term.RtModality != Terms.UnspecifiedRt && !byTechnique
+                    && !kindSources.Any(s => s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription))
+                || (term.RtModality is { } kind && VocabularyMatchers.BeyondPhotonSchedule(kind)))
             {
                 result.Add(term);
                 continue;
@@ -192,6 +195,14 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
+            if (doses.Count == 0 && ScheduledTotal(record, regimens, term.Ordinal) is { } scheduled)
+            {
+                // A total dose of no stated fractions ("46 Gy Radiation Therapy") that the free text
+                // schedules ("a total radiation dose of 46 Gy in 10 fractions (Dose Level 1), 40 Gy
+                // in 7 fractions ..."): that schedule.
+                doses = [scheduled];
+            }
+
             // The trial's one RT intervention: of no kind, EBRT named only by the technique that
             // delivers it ("Patients undergo external beam radiotherapy") or of the kind its
             // summary defines RT by ("Radiation therapy uses high-energy x-rays").
@@ -265,16 +276,47 @@ public sealed partial class StudyNormaliser
     }
 
     /// <summary>
+    /// The schedule the summary or detailed description gives the one total dose an intervention
+    /// states with no fraction count ("46 Gy" in "46 Gy Radiation Therapy", kept raw): the one
+    /// statement of that total and a fraction count; none where there is no such statement or
+    /// more than one.
+    /// </summary>
+    private static RtRegimen? ScheduledTotal(StudyRecord record, List<RtRegimen> regimens, int ordinal)
+    {
+        var totals = regimens.Where(r => !r.IsParsed && r.SourceField.StartsWith($"interventions[{ordinal}].", StringComparison.Ordinal))
+            .Select(r => TotalOnly().Match(r.RawText)).Where(m => m.Success)
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (totals is not [var total])
+        {
+            return null;
+        }
+
+        var same = new[] { (RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription) }
+            .SelectMany(t => RtDoseParser.Doses(t.Item2).Select(d => RtDoseParser.ToRegimen(d, 0, t.Item1)))
+            .Where(d => d.TotalDoseGyMin == total && d.TotalDoseGyMax == total && d.FractionsMin is not null && d.FractionsMin == d.FractionsMax)
+            .DistinctBy(d => d.FractionsMin).ToList();
+        return same is [var schedule] ? schedule : null;
+    }
+
+    /// <summary>A total dose alone ("46 Gy").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*Gy\s*$")]
+    private static partial System.Text.RegularExpressions.Regex TotalOnly();
+
+    /// <summary>
     /// The doses a record's summary or detailed description states right after an RT
-    /// intervention's own name, its words in order with at most two others between
-    /// ("short-course preoperative RT (5x5 Gy)" for "Short-course RT"), where the name says more
+    /// intervention's own name (in brackets or after a comma or colon), its words in order with
+    /// at most two others between and no "or" or "and" among them ("short-course preoperative RT
+    /// (5x5 Gy)" for "Short-course RT"), or right before it ("5 x 5 Gy short-course
+    /// radiotherapy"), in a sentence not of others or usual care, where the name is an acronym of
+    /// four capitals or more ("SCRT") or two words or more that say more
     /// than that it is RT ("Radiotherapy" is every arm's) and no other intervention of the trial
     /// has the same name.
     /// </summary>
     private static List<RtRegimen> DosesBesideName(StudyRecord record, int ordinal)
     {
         var name = TermText.Of(record.Interventions[ordinal].Name);
-        if (name.Words.Count < 2 || name.Words.All(w => RtNameWords.Contains(w.Word))
+        var acronym = record.Interventions[ordinal].Name?.Trim() is { Length: >= 4 } one && one.All(char.IsAsciiLetterUpper);
+        if ((name.Words.Count < 2 && !acronym) || name.Words.All(w => RtNameWords.Contains(w.Word))
             || record.Interventions.Any(i => i.Ordinal != ordinal && string.Equals(i.Name?.Trim(), record.Interventions[ordinal].Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             return [];
@@ -284,6 +326,15 @@ public sealed partial class StudyNormaliser
         foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
         {
             var words = TermText.Of(sentence);
+            // Not what others gave or usual care gives ("Historically, postoperative radiotherapy
+            // 66 Gy in 33 fractions was the standard").
+            if (words.Words.Any(w => w.Word is "historically" or "traditionally" or "previously" or "previous" or "prior" or "usual" or "usually" or "routine" or "routinely" or "currently"))
+            {
+                continue;
+            }
+
+            // The parser reads "5 × 5 Gy" as "5 x 5 Gy": find its text where the sign is a letter.
+            var plain = sentence.Replace('×', 'x');
             for (var start = 0; start < words.Words.Count; start++)
             {
                 if (NameEndsAt(words, start, name) is not { } end)
@@ -291,11 +342,16 @@ public sealed partial class StudyNormaliser
                     continue;
                 }
 
-                var after = sentence.AsSpan(words.Words[end].End);
+                var after = plain.AsSpan(words.Words[end].End);
+                var before = plain.AsSpan(0, words.Words[start].Start);
                 foreach (var dose in RtDoseParser.Doses(sentence))
                 {
-                    var at = sentence.IndexOf(dose.Text, words.Words[end].End, StringComparison.Ordinal);
-                    if (at >= 0 && after[..(at - words.Words[end].End)].Trim().TrimStart('(').Trim().Length == 0)
+                    // After the name ("SCRT (5 x 5 Gy)", "short-course RT, 5 x 5 Gy") or right
+                    // before it ("5 x 5 Gy short-course radiotherapy").
+                    var at = plain.IndexOf(dose.Text, words.Words[end].End, StringComparison.Ordinal);
+                    var beside = at >= 0 && after[..(at - words.Words[end].End)].Trim().Trim("(,:".ToCharArray()).Trim().Length == 0;
+                    beside |= before.TrimEnd().EndsWith(dose.Text, StringComparison.Ordinal);
+                    if (beside)
                     {
                         doses.Add(RtDoseParser.ToRegimen(dose, 0, field));
                     }
@@ -305,6 +361,9 @@ public sealed partial class StudyNormaliser
 
         return doses;
     }
+
+    /// <summary>Words that join one arm's name to another's.</summary>
+    private static readonly HashSet<string> Joiners = new(["or", "and", "versus", "vs", "to", "with", "plus", "nor"], StringComparer.Ordinal);
 
     /// <summary>Words that say only that a name is RT ("Radiation therapy", "RT").</summary>
     private static readonly HashSet<string> RtNameWords = new(["radiotherapy", "radiation", "therapy", "rt", "irradiation", "treatment"], StringComparer.Ordinal);
@@ -322,7 +381,8 @@ public sealed partial class StudyNormaliser
         foreach (var (word, _, _) in name.Words.Skip(1))
         {
             at++;
-            while (at < words.Words.Count && words.Words[at].Word != word && skipped < 2)
+            // Not across "or" or "and" to another arm's name ("standard or shortened radiotherapy").
+            while (at < words.Words.Count && words.Words[at].Word != word && skipped < 2 && !Joiners.Contains(words.Words[at].Word))
             {
                 at++;
                 skipped++;

@@ -22,7 +22,7 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
         var country = MainCountry(record);
         var sponsor = record.LeadSponsor?.Trim();
         string? institution;
-        if (sponsor is { Length: > 0 } && !IsPerson(sponsor, record.LeadSponsorClass) && !IsResponsibleInvestigator(record, sponsor))
+        if (sponsor is { Length: > 0 } && !SponsorIsPerson(record, sponsor) && !IsResponsibleInvestigator(record, sponsor))
         {
             institution = sponsor;
             sources.Add(new TermSource("study", 0, NormalisedField.Institution, sponsor, "sponsorCollaboratorsModule.leadSponsor.name", sponsor));
@@ -105,6 +105,18 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     private static bool EndsCompound(string word, string organisation) =>
         word.EndsWith(organisation, StringComparison.Ordinal)
         || word.EndsWith(organisation + "et", StringComparison.Ordinal) || word.EndsWith(organisation + "en", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the lead sponsor is a person (<see cref="IsPerson"/>); not one the record names as
+    /// the responsible party by the type "Sponsor" with no title or degree ("Hoffmann-La Roche",
+    /// "Advanced Accelerator Applications"): a person who is responsible registers as
+    /// sponsor-investigator.
+    /// </summary>
+    private bool SponsorIsPerson(StudyRecord record, string sponsor) =>
+        IsPerson(sponsor, record.LeadSponsorClass)
+        && (!string.Equals(record.ResponsiblePartyType, "SPONSOR", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(record.LeadSponsorClass, "INDIV", StringComparison.OrdinalIgnoreCase)
+            || vocabulary.PersonWords.Matches(TermText.Of(sponsor)).Count > 0);
 
     /// <summary>A sponsor of class INDIV, or a name without organisation words (alone or inside a compound) that has a title or degree or is two to four words long.</summary>
     private bool IsPerson(string sponsor, string? sponsorClass)

@@ -394,7 +394,20 @@ public sealed class VocabularyMatchers
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         matches.AddRange(matches.Select(m => ElidedHypofractionated(text, m, matches)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
-        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m))
+        var beyondPhotons = matches.Any(m => BeyondPhotonSchedule(m.Value));
+        if (matches.Any(IsScheduleOnly))
+        {
+            // "hypofractionated schedule" says how the RT beside it is given: of SBRT or another
+            // kind beyond photons it adds nothing ("SBRT in a hypofractionated regimen"), nor does
+            // a schedule compared with another ("IMRT After Prostatectomy: Standard vs.
+            // Hypofractionated Schedules" is IMRT by either); external beam given so is
+            // hypofractionated RT alone ("Whole breast irradiation, hypofractionated schedule",
+            // guide rule 4).
+            var compared = text.Words.Any(w => w.Word is "vs" or "versus" or "or" or "compared" or "comparing");
+            matches = beyondPhotons || compared ? [.. matches.Where(m => !IsScheduleOnly(m))] : [.. matches.Where(m => m.Value != Terms.Ebrt)];
+        }
+
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || ((particle || beyondPhotons) && IsImageGuidance(m))
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches)))
             && !AmongSources(text, m))];
     }
@@ -496,7 +509,13 @@ public sealed class VocabularyMatchers
 
     /// <summary>Whether an external-beam match is image guidance ("IGRT", "image-guided radiotherapy"): how a beam is aimed, not a kind of its own beside a particle.</summary>
     private static bool IsImageGuidance(TermMatch<string> match) =>
-        match.Value == Terms.Ebrt && (match.Matched.Contains("IGRT", StringComparison.OrdinalIgnoreCase) || match.Matched.Contains("image", StringComparison.OrdinalIgnoreCase));
+        match.Value == Terms.Ebrt && (match.Matched.Contains("IGRT", StringComparison.OrdinalIgnoreCase) || match.Matched.Contains("image", StringComparison.OrdinalIgnoreCase)
+            || match.Matched.Contains("SGRT", StringComparison.OrdinalIgnoreCase) || match.Matched.Contains("surface", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A hypofractionated schedule named with no RT word ("hypofractionated regimen", "hypofractionated schedule").</summary>
+    private static bool IsScheduleOnly(TermMatch<string> match) =>
+        match.Value == Terms.HypofractionatedRt && TermText.Of(match.Matched).Words is [.., (var last, _, _)]
+        && last is "regimen" or "regimens" or "schedule" or "schedules" or "scheme";
 
     /// <summary>A photon technique word right before a particle beam ("Intensity-modulated proton therapy").</summary>
     private bool QualifiesParticle(TermMatch<string> technique, List<TermMatch<string>> matches) =>
@@ -545,12 +564,14 @@ public sealed class VocabularyMatchers
 
     /// <summary>
     /// "Stereotactic" before RT of no kind with only the imaging that guides it between
-    /// ("Stereotactic MRI-guided Radiation Therapy", "Stereotactic MR-guided adaptive radiotherapy"):
-    /// stereotactic RT, guided so (SBRT, guide rule 8), as "stereotactic radiation therapy" is.
+    /// ("Stereotactic MRI-guided Radiation Therapy", "Stereotactic MR-guided adaptive radiotherapy"),
+    /// or right before hypofractionated RT ("Stereotactic hypofractionated RT"): stereotactic RT
+    /// (SBRT, guide rule 8), as "stereotactic radiation therapy" is.
     /// </summary>
     private TermMatch<string>? StereotacticGuided(TermText text, TermMatch<string> match)
     {
-        if (match.Value != Terms.UnspecifiedRt || match.Position < 2)
+        var hypofractionated = match.Value == Terms.HypofractionatedRt;
+        if (!(match.Value == Terms.UnspecifiedRt || hypofractionated) || match.Position < (hypofractionated ? 1 : 2))
         {
             return null;
         }
@@ -560,8 +581,10 @@ public sealed class VocabularyMatchers
             var word = text.Words[i].Word;
             if (word is "stereotactic" or "stereotaxic")
             {
+                // "Stereotactic hypofractionated RT 5x7Gy" is SBRT too (guide rule 8); not
+                // "non-stereotactic hypofractionated radiotherapy".
                 var end = match.Position + match.Words;
-                return i < match.Position - 1 && _modalityFamily.ContainsKey(Terms.Sbrt)
+                return (i < match.Position - 1 || hypofractionated) && !(i > 0 && text.Words[i - 1].Word == "non") && _modalityFamily.ContainsKey(Terms.Sbrt)
                     ? new TermMatch<string>(Terms.Sbrt, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, end - i)
                     : null;
             }

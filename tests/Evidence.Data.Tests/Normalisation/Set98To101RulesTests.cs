@@ -95,11 +95,11 @@ public class Set98To101RulesTests
     /// <summary>NCT04649476 "Camrelizumanb plus TPF"; NCT06342167's "Enteral nutritional emulsion (TPF-T)", a nutrition product's code, gives no drug.</summary>
     [Theory]
     [InlineData("DRUG", "Camrelizumab plus TPF", "camrelizumab,docetaxel,cisplatin,fluorouracil")]
-    [InlineData("DRUG", "DCF induction chemotherapy", "docetaxel,cisplatin,fluorouracil")]
     [InlineData("DIETARY_SUPPLEMENT", "Enteral nutritional emulsion (TPF-T)", "")]
     [InlineData("DRUG", "Enteral nutritional emulsion (TPF-T)", "")]
     [InlineData("DRUG", "FOLFOX-4", "fluorouracil,oxaliplatin")]
     [InlineData("PROCEDURE", "FOLFOX-HAIC", "fluorouracil,oxaliplatin")]
+    [InlineData("DRUG", "TPF induction chemotherapy", "docetaxel,cisplatin,fluorouracil")]
     public void Tpf_gives_docetaxel_cisplatin_and_fluorouracil(string type, string name, string agents)
     {
         Assert.Equal(agents, string.Join(",", OnlyIntervention(Intervention(type, name)).Agents));
