@@ -657,18 +657,20 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// The words a sentence prescribes as the trial's RT: after a dose "will be" applied, given,
-    /// delivered or treated with, or that patients "will receive", to the end of its clause
-    /// ("30.6 Gray (Gy) will be applied in 1.8 to 2Gy fractions in conformal radiation to tumor
-    /// bed"), as a protocol says what it gives; null where the sentence states no dose or ties it
-    /// to others, a condition, progression or usual care ("patients who progress", "In case of
-    /// intracranial progression", "In routine practice"), "previously untreated" patients aside.
+    /// The words a sentence prescribes as the trial's RT where it states a dose that "will be"
+    /// applied, given, delivered or treated with, or that patients "will receive"
+    /// ("Intensity-modulated radiotherapy will be delivered ... 45 Gy in 25 fractions", "30.6 Gray
+    /// (Gy) will be applied ... in conformal radiation to tumor bed"): the whole sentence, as a
+    /// protocol says what it gives, less a kind of a plan ("a comparative proton therapy plan will
+    /// be generated"). Null where the sentence opens on a condition or on progression ("In case of
+    /// intracranial progression", "At progression", "In the event of", "If"), speaks of whom else
+    /// ("who", "many", "most") before the verb, or of usual or routine care.
     /// </summary>
     private static (int From, int To)? PrescribedRange(TermText words, string sentence)
     {
-        if (!DoseUnit().IsMatch(sentence)
-            || words.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word is "who" or "whom" or "whose" or "if" or "when" or "those" or "case" or "usual" or "routine"
-                || (AfterTheTrialWords.Contains(w.Word) && !(w.Word is "previously" or "previous" or "prior" && words.WordsFrom(w.i + 1, 1).Any(n => n.StartsWith("untreated", StringComparison.Ordinal))))))
+        if (!DoseUnit().IsMatch(sentence) || words.Words.Count < 3
+            || words.Words.Any(w => w.Word is "usual" or "usually" or "routine" or "routinely")
+            || (words.Words[0].Word is "at" or "upon" or "on" && words.WordsFrom(1, 2).Any(AfterTheTrialWords.Contains)))
         {
             return null;
         }
@@ -680,12 +682,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 continue;
             }
 
-            var verb = words.Words[i + 1].Word is "receive" or "undergo" ? i + 1
-                : words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed" or "treated" ? i + 2
-                : -1;
-            if (verb > 0)
+            var prescribes = words.Words[i + 1].Word is "receive" or "undergo"
+                || (words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed" or "treated");
+            if (prescribes && !words.Words.Take(i).Any(w => w.Word is "who" or "whom" or "whose" or "if" or "when" or "case" or "event" or "many" or "most" or "those"))
             {
-                return (verb + 1, ClauseEnd(words, verb + 1));
+                return (0, words.Words.Count);
             }
         }
 
@@ -1204,7 +1205,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 && vocabulary.IciClassMatches(words).Count == 0 && !NamesThisTrial(words);
             if (summary && PrescribedRange(words, sentence) is var (from, to))
             {
-                named = [.. named.Where(m => m.Position >= from && m.Position < to)];
+                named = [.. named.Where(m => m.Position >= from && m.Position < to && !words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "plan" or "plans" or "planning"))];
                 summary = false;
             }
 

@@ -44,12 +44,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && !FreeTextEvidence.SupportsCare(record);
         var readsDescription = isDrug || deliversDrugs || (!neverDrug && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
-        if (string.Equals(intervention.Type, "DIETARY_SUPPLEMENT", StringComparison.OrdinalIgnoreCase) || own.Any(t => t.Text.Words.Any(w => NutritionWords.Contains(w.Word))))
-        {
-            // A nutrition product's code is no chemotherapy regimen ("Enteral nutritional
-            // emulsion (TPF-T)", "Enteral nutritional suspension (TPF)").
-            agents = [.. agents.Where(a => !vocabulary.IsRegimenName(a.Match.Matched))];
-        }
+        var supplement = string.Equals(intervention.Type, "DIETARY_SUPPLEMENT", StringComparison.OrdinalIgnoreCase);
+        agents = [.. agents.Where(a => !vocabulary.IsRegimenName(a.Match.Matched)
+            // A nutrition product's code is no chemotherapy regimen ("Enteral nutritional emulsion
+            // (TPF-T)", "Enteral nutritional suspension (TPF)"): a supplement's, or one in brackets
+            // after words of nutrition; not a regimen beside them ("Enteral nutrition plus TPF").
+            || !(supplement || ProductCode(own.First(t => t.Field == a.Field).Text, a.Match))
+            // Nor a drug's other name that is also a regimen's (pentostatin, "DCF"), where the
+            // name gives a drug.
+                && !(a.Field.Contains(".otherNames[", StringComparison.Ordinal) && agents.Any(b => b.Field == own[0].Field)))];
         if (intervention.OtherNames.Count > 0 && agents.Any(a => a.Field == own[0].Field))
         {
             // "Nivolumab" with the other name "BMS-986213" (nivolumab and relatlimab in one
@@ -699,6 +702,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         [.. own.SelectMany(t => vocabulary.Agents.Matches(t.Text)
             .Where(m => !Absent(t.Text, m.Position) && !GivenInText.IsImagingTracer(t.Text, m.Position) && !PlaceboOf(t.Text, m) && !GivenInText.Analogue(t.Text, m.Position + m.Words))
             .Select(m => (t.Field, m)))];
+
+    /// <summary>Whether a match opens the brackets after words of nutrition ("Enteral nutritional emulsion (TPF-T)").</summary>
+    private static bool ProductCode(TermText text, TermMatch<AgentEntry> match) =>
+        match.Position > 0 && text.Between(match.Position - 1, match.Position).Trim().EndsWith('(')
+        && text.Words.Take(match.Position).Any(w => NutritionWords.Contains(w.Word));
 
     /// <summary>Words of a nutrition product ("Enteral nutritional emulsion").</summary>
     private static readonly HashSet<string> NutritionWords = new(

@@ -195,11 +195,12 @@ public sealed partial class StudyNormaliser
 
             var own = regimens.Where(r => r.IsParsed && r.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal)).ToList();
             var doses = own.Count > 0 ? own : ArmDoses(record, membership, terms, term, regimens);
-            if (doses.Count == 0 && ScheduledTotal(record, regimens, term.Ordinal) is { } scheduled)
+            if (doses.Count == 0 && terms.All(t => t.RtModality is null or Terms.UnspecifiedRt) && ScheduledTotal(record, regimens, term.Ordinal) is { } scheduled)
             {
                 // A total dose of no stated fractions ("46 Gy Radiation Therapy") that the free text
                 // schedules ("a total radiation dose of 46 Gy in 10 fractions (Dose Level 1), 40 Gy
-                // in 7 fractions ..."): that schedule.
+                // in 7 fractions ..."): that schedule, where no RT of the trial names a kind (an SBRT
+                // arm's "50 Gy in 5 fractions" is not "Conventional radiotherapy" of 50 Gy).
                 doses = [scheduled];
             }
 
@@ -291,8 +292,9 @@ public sealed partial class StudyNormaliser
             return null;
         }
 
-        var same = new[] { (RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription) }
-            .SelectMany(t => RtDoseParser.Doses(t.Item2).Select(d => RtDoseParser.ToRegimen(d, 0, t.Item1)))
+        var same = TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)])
+            .Where(s => !Background(TermText.Of(s.Sentence)))
+            .SelectMany(s => RtDoseParser.Doses(s.Sentence).Select(d => RtDoseParser.ToRegimen(d, 0, s.Field)))
             .Where(d => d.TotalDoseGyMin == total && d.TotalDoseGyMax == total && d.FractionsMin is not null && d.FractionsMin == d.FractionsMax)
             .DistinctBy(d => d.FractionsMin).ToList();
         return same is [var schedule] ? schedule : null;
@@ -328,7 +330,7 @@ public sealed partial class StudyNormaliser
             var words = TermText.Of(sentence);
             // Not what others gave or usual care gives ("Historically, postoperative radiotherapy
             // 66 Gy in 33 fractions was the standard").
-            if (words.Words.Any(w => w.Word is "historically" or "traditionally" or "previously" or "previous" or "prior" or "usual" or "usually" or "routine" or "routinely" or "currently"))
+            if (Background(words))
             {
                 continue;
             }
@@ -361,6 +363,18 @@ public sealed partial class StudyNormaliser
 
         return doses;
     }
+
+    /// <summary>
+    /// Whether a sentence speaks of what was or is usually done, or of other studies
+    /// ("Historically, postoperative radiotherapy 66 Gy in 33 fractions was the standard",
+    /// "Shortened courses ... have been tested in other trials"); not of patients "without prior
+    /// pelvic radiotherapy" or "previously untreated", who are this trial's.
+    /// </summary>
+    private static bool Background(TermText words) =>
+        words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "routinely" or "conventionally")
+        || Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
+            (words.Words[i].Word is "other" or "previous" or "earlier" or "prior" && words.Words[i + 1].Word is "trials" or "studies" or "trial" or "study")
+            || (words.Words[i].Word is "have" or "has" && words.Words[i + 1].Word == "been"));
 
     /// <summary>Words that join one arm's name to another's.</summary>
     private static readonly HashSet<string> Joiners = new(["or", "and", "versus", "vs", "to", "with", "plus", "nor"], StringComparer.Ordinal);

@@ -110,11 +110,14 @@ internal sealed class Table1Summary(VocabularyMatchers vocabulary)
     /// Whether the lead sponsor is a person (<see cref="IsPerson"/>); not one the record names as
     /// the responsible party by the type "Sponsor" with no title or degree ("Hoffmann-La Roche",
     /// "Advanced Accelerator Applications"): a person who is responsible registers as
-    /// sponsor-investigator.
+    /// sponsor-investigator. Not where the record names another organisation as the one that
+    /// registered it ("Mohamed Abdelhafez" registered by Assiut University): that one is the
+    /// institution, and the sponsor a person.
     /// </summary>
     private bool SponsorIsPerson(StudyRecord record, string sponsor) =>
         IsPerson(sponsor, record.LeadSponsorClass)
         && (!string.Equals(record.ResponsiblePartyType, "SPONSOR", StringComparison.OrdinalIgnoreCase)
+            || (record.Organization?.Trim() is { Length: > 0 } organization && !string.Equals(organization, sponsor, StringComparison.OrdinalIgnoreCase))
             || string.Equals(record.LeadSponsorClass, "INDIV", StringComparison.OrdinalIgnoreCase)
             || vocabulary.PersonWords.Matches(TermText.Of(sponsor)).Count > 0);
 

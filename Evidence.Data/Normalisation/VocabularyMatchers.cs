@@ -394,20 +394,12 @@ public sealed class VocabularyMatchers
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         matches.AddRange(matches.Select(m => ElidedHypofractionated(text, m, matches)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
-        var beyondPhotons = matches.Any(m => BeyondPhotonSchedule(m.Value));
         if (matches.Any(IsScheduleOnly))
         {
-            // "hypofractionated schedule" says how the RT beside it is given: of SBRT or another
-            // kind beyond photons it adds nothing ("SBRT in a hypofractionated regimen"), nor does
-            // a schedule compared with another ("IMRT After Prostatectomy: Standard vs.
-            // Hypofractionated Schedules" is IMRT by either); external beam given so is
-            // hypofractionated RT alone ("Whole breast irradiation, hypofractionated schedule",
-            // guide rule 4).
-            var compared = text.Words.Any(w => w.Word is "vs" or "versus" or "or" or "compared" or "comparing");
-            matches = beyondPhotons || compared ? [.. matches.Where(m => !IsScheduleOnly(m))] : [.. matches.Where(m => m.Value != Terms.Ebrt)];
+            matches = ScheduleQualifies(text, matches);
         }
 
-        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || ((particle || beyondPhotons) && IsImageGuidance(m))
+        return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches)))
             && !AmongSources(text, m))];
     }
@@ -511,6 +503,52 @@ public sealed class VocabularyMatchers
     private static bool IsImageGuidance(TermMatch<string> match) =>
         match.Value == Terms.Ebrt && (match.Matched.Contains("IGRT", StringComparison.OrdinalIgnoreCase) || match.Matched.Contains("image", StringComparison.OrdinalIgnoreCase)
             || match.Matched.Contains("SGRT", StringComparison.OrdinalIgnoreCase) || match.Matched.Contains("surface", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// What a schedule named with no RT word ("hypofractionated schedule") qualifies: the RT
+    /// before it. Of SBRT or another kind beyond photons it adds nothing ("SBRT in a
+    /// hypofractionated regimen"), nor where the text compares ("IMRT After Prostatectomy:
+    /// Standard vs. Hypofractionated Schedules"); the external beam before it, back to a course
+    /// that follows another ("followed by", "then"), is hypofractionated RT alone ("3D-CRT or IMRT
+    /// in a hypofractionated schedule", guide rule 4), not an earlier course ("Whole-pelvis IMRT
+    /// ... followed by a prostate boost in a hypofractionated schedule").
+    /// </summary>
+    private static List<TermMatch<string>> ScheduleQualifies(TermText text, List<TermMatch<string>> matches)
+    {
+        var compared = text.Words.Any(w => w.Word is "vs" or "versus" or "compared" or "comparing");
+        var dropped = new HashSet<TermMatch<string>>();
+        foreach (var schedule in matches.Where(IsScheduleOnly).ToList())
+        {
+            var before = matches.Where(m => m.Position + m.Words <= schedule.Position && !IsScheduleOnly(m)).OrderByDescending(m => m.Position).ToList();
+            if (compared || (before.Count > 0 && BeyondPhotonSchedule(before[0].Value)))
+            {
+                dropped.Add(schedule);
+                continue;
+            }
+
+            foreach (var ebrt in before.TakeWhile(m => m.Value is Terms.Ebrt or Terms.UnspecifiedRt).Where(m => m.Value == Terms.Ebrt))
+            {
+                if (text.WordsFrom(ebrt.Position + ebrt.Words, schedule.Position - ebrt.Position - ebrt.Words).Any(w => w is "followed" or "then"))
+                {
+                    break;
+                }
+
+                dropped.Add(ebrt);
+            }
+        }
+
+        return [.. matches.Where(m => !dropped.Contains(m))];
+    }
+
+    /// <summary>
+    /// Whether image or surface guidance follows a kind beyond photons it guides ("SBRT with IGRT",
+    /// "SBRT with surface-guided radiotherapy (SGRT)"): not a course of its own, as one before it
+    /// is ("Pelvic IGRT ... followed by image-guided adaptive brachytherapy").
+    /// </summary>
+    private static bool GuidesKindBefore(TermText text, TermMatch<string> guidance, List<TermMatch<string>> matches) =>
+        IsImageGuidance(guidance) && matches.Any(m => BeyondPhotonSchedule(m.Value) && m.Position + m.Words <= guidance.Position
+            && text.WordsFrom(m.Position + m.Words, guidance.Position - m.Position - m.Words).ToList() is ["with" or "using" or "under", .. var rest]
+            && rest.All(w => w is "image" or "surface" or "guided" or "radiotherapy" or "radiation" or "therapy" or "igrt" or "sgrt"));
 
     /// <summary>A hypofractionated schedule named with no RT word ("hypofractionated regimen", "hypofractionated schedule").</summary>
     private static bool IsScheduleOnly(TermMatch<string> match) =>

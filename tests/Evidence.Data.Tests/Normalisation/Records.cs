@@ -110,4 +110,31 @@ internal static class Records
 
     public static InterventionTerms OnlyIntervention(params JsonObject[] interventions) =>
         Normalise(WithArms(interventions)).Interventions[0];
+
+    /// <summary>A record of no arm whose lead sponsor (of <paramref name="sponsorClass"/>), responsible party type and registering organisation are given.</summary>
+    public static JsonObject Sponsored(string sponsor, string? sponsorClass, string? responsiblePartyType, string? organization = null)
+    {
+        var protocol = WithArms([]);
+        var identification = new JsonObject { ["nctId"] = "NCT00000001" };
+        if (organization is not null)
+        {
+            identification["organization"] = new JsonObject { ["fullName"] = organization };
+        }
+
+        protocol["identificationModule"] = identification;
+        var lead = new JsonObject { ["name"] = sponsor };
+        if (sponsorClass is not null)
+        {
+            lead["class"] = sponsorClass;
+        }
+
+        var sponsors = new JsonObject { ["leadSponsor"] = lead };
+        if (responsiblePartyType is not null)
+        {
+            sponsors["responsibleParty"] = new JsonObject { ["type"] = responsiblePartyType };
+        }
+
+        protocol["sponsorCollaboratorsModule"] = sponsors;
+        return protocol;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using static TrialEvidence.Data.Tests.Normalisation.Records;
 
 namespace TrialEvidence.Data.Tests.Normalisation;
@@ -47,25 +46,6 @@ public class Set102And103RulesTests
             [Intervention("RADIATION", "46 Gy Radiation Therapy"), Intervention("RADIATION", "40 Gy Radiation Therapy"), Intervention("RADIATION", "35 Gy Radiation Therapy")]), description));
 
         Assert.Equal(modality, study.Interventions[0].RtModality);
-    }
-
-    private static JsonObject Sponsored(string sponsor, string? sponsorClass, string? responsiblePartyType)
-    {
-        var protocol = WithArms([]);
-        var lead = new JsonObject { ["name"] = sponsor };
-        if (sponsorClass is not null)
-        {
-            lead["class"] = sponsorClass;
-        }
-
-        var sponsors = new JsonObject { ["leadSponsor"] = lead };
-        if (responsiblePartyType is not null)
-        {
-            sponsors["responsibleParty"] = new JsonObject { ["type"] = responsiblePartyType };
-        }
-
-        protocol["sponsorCollaboratorsModule"] = sponsors;
-        return protocol;
     }
 
     /// <summary>
