@@ -37,7 +37,9 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
 
         // From the Table 1 page, as a person gets there.
         await page.GotoAsync(product.Address + "?q=APG-2575");
-        await page.ClickAsync(Table1Page.RowIds);
+        // The trial's own link, waited for: clicking whichever row came first once waited 30 s
+        // for this trial's page in vain on a loaded runner (CI of ab6914c).
+        await page.Locator(Table1Page.RowIds).Filter(new LocatorFilterOptions { HasText = "NCT05147467" }).ClickAsync();
         await page.WaitForURLAsync("**/trials/NCT05147467");
         await Assertions.Expect(page.Locator("#enrollment-chart circle")).ToHaveCountAsync(3);
 
