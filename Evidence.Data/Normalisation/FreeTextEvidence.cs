@@ -657,44 +657,36 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// The words a sentence prescribes as the trial's RT where it states a dose that "will be"
-    /// applied, given, delivered or treated with, or that patients "will receive"
-    /// ("Intensity-modulated radiotherapy will be delivered ... 45 Gy in 25 fractions", "30.6 Gray
-    /// (Gy) will be applied ... in conformal radiation to tumor bed"): the whole sentence, as a
-    /// protocol says what it gives, less a kind of a plan ("a comparative proton therapy plan will
-    /// be generated"). Null where the sentence opens on a condition or on progression ("In case of
-    /// intracranial progression", "At progression", "In the event of", "If"), speaks of whom else
-    /// ("who", "many", "most") before the verb, or of usual or routine care.
+    /// Whether a sentence prescribes the trial's RT: it states a dose that "will be" applied,
+    /// given, delivered or treated with, or that patients "will receive" ("Intensity-modulated
+    /// radiotherapy will be delivered ... 45 Gy in 25 fractions", "30.6 Gray (Gy) will be applied
+    /// ... in conformal radiation to tumor bed"), as a protocol says what it gives. Not where the
+    /// sentence opens on a condition or on progression ("In case of intracranial progression", "At
+    /// progression", "In the event of", "If"), speaks of whom else ("who", "many", "most") before
+    /// the verb, or of usual or routine care.
     /// </summary>
-    private static (int From, int To)? PrescribedRange(TermText words, string sentence)
+    private static bool PrescribesDose(TermText words, string sentence)
     {
         if (!DoseUnit().IsMatch(sentence) || words.Words.Count < 3
             || words.Words.Any(w => w.Word is "usual" or "usually" or "routine" or "routinely")
             || (words.Words[0].Word is "at" or "upon" or "on" && words.WordsFrom(1, 2).Any(AfterTheTrialWords.Contains)))
         {
-            return null;
+            return false;
         }
 
         for (var i = 0; i + 2 < words.Words.Count; i++)
         {
-            if (words.Words[i].Word != "will")
-            {
-                continue;
-            }
-
-            var prescribes = words.Words[i + 1].Word is "receive" or "undergo"
-                || (words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed" or "treated");
+            var prescribes = words.Words[i].Word == "will"
+                && (words.Words[i + 1].Word is "receive" or "undergo"
+                    || (words.Words[i + 1].Word == "be" && words.Words[i + 2].Word is "applied" or "given" or "delivered" or "administered" or "prescribed" or "treated"));
             if (prescribes && !words.Words.Take(i).Any(w => w.Word is "who" or "whom" or "whose" or "if" or "when" or "case" or "event" or "many" or "most" or "those"))
             {
-                return (0, words.Words.Count);
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
-
-    /// <summary>Whether a sentence prescribes the trial's RT (<see cref="PrescribedRange"/>).</summary>
-    private static bool PrescribesDose(TermText words, string sentence) => PrescribedRange(words, sentence) is not null;
 
     /// <summary>A number of gray ("30.6 Gray", "2Gy", "3990 cGy").</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\d\s*(?:c?Gy|[Gg]ray)\b")]
@@ -1199,13 +1191,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // A summary sentence tells the kind only where it names the RT with an ICI, or says
             // what this trial does ("The purpose of this trial is to improve the therapeutic
             // effects by using proton therapy and chemotherapy concurrently"), or prescribes its
-            // dose (the kinds of the clause it prescribes, not "a comparative proton therapy plan"
-            // after it): the rest is background and what patients had before.
+            // dose (every kind it names but one of a plan: "a comparative proton therapy plan will
+            // be generated"): the rest is background and what patients had before.
             var summary = field == RecordFields.BriefSummary && vocabulary.Agents.Matches(words).All(m => m.Value.Class != Terms.Ici)
                 && vocabulary.IciClassMatches(words).Count == 0 && !NamesThisTrial(words);
-            if (summary && PrescribedRange(words, sentence) is var (from, to))
+            if (summary && PrescribesDose(words, sentence))
             {
-                named = [.. named.Where(m => m.Position >= from && m.Position < to && !words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "plan" or "plans" or "planning"))];
+                named = [.. named.Where(m => !words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "plan" or "plans" or "planning"))];
                 summary = false;
             }
 

@@ -44,22 +44,20 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             && !FreeTextEvidence.SupportsCare(record);
         var readsDescription = isDrug || deliversDrugs || (!neverDrug && NamesOnlyKind(own[0].Text));
         var agents = OwnAgents(own);
+        // A nutrition product's code is no chemotherapy regimen ("Enteral nutritional emulsion
+        // (TPF-T)", "Enteral nutritional suspension (TPF)"): a supplement's, or one in brackets
+        // after words of nutrition; not a regimen beside them ("Enteral nutrition plus TPF").
         var supplement = string.Equals(intervention.Type, "DIETARY_SUPPLEMENT", StringComparison.OrdinalIgnoreCase);
-        agents = [.. agents.Where(a => !vocabulary.IsRegimenName(a.Match.Matched)
-            // A nutrition product's code is no chemotherapy regimen ("Enteral nutritional emulsion
-            // (TPF-T)", "Enteral nutritional suspension (TPF)"): a supplement's, or one in brackets
-            // after words of nutrition; not a regimen beside them ("Enteral nutrition plus TPF").
-            || !(supplement || ProductCode(own.First(t => t.Field == a.Field).Text, a.Match))
-            // Nor a drug's other name that is also a regimen's (pentostatin, "DCF"), where the
-            // name gives a drug.
-                && !(a.Field.Contains(".otherNames[", StringComparison.Ordinal) && agents.Any(b => b.Field == own[0].Field)))];
+        agents = [.. agents.Where(a => !vocabulary.IsRegimenName(a.Match.Matched) || !(supplement || ProductCode(own.First(t => t.Field == a.Field).Text, a.Match)))];
         if (intervention.OtherNames.Count > 0 && agents.Any(a => a.Field == own[0].Field))
         {
             // "Nivolumab" with the other name "BMS-986213" (nivolumab and relatlimab in one
             // product) beside an intervention "Relatlimab": an agent only its other names give
-            // is the intervention's named for it.
+            // is the intervention's named for it. An other name that is also a regimen's gives
+            // none ("Pentostatin", other name "DCF").
             var byName = agents.Where(a => a.Field == own[0].Field).Select(a => a.Match.Value.Name).ToHashSet(StringComparer.Ordinal);
-            agents = [.. agents.Where(a => byName.Contains(a.Match.Value.Name) || !armNames.Value.Agents.Contains(a.Match.Value.Name))];
+            agents = [.. agents.Where(a => !(a.Field.Contains(".otherNames[", StringComparison.Ordinal) && vocabulary.IsRegimenName(a.Match.Matched))
+                && (byName.Contains(a.Match.Value.Name) || !armNames.Value.Agents.Contains(a.Match.Value.Name)))];
         }
         if (agents.Count == 0 && readsDescription && !IsOtherDrugName(own[0].Text))
         {

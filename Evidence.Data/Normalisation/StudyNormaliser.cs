@@ -337,6 +337,7 @@ public sealed partial class StudyNormaliser
 
             // The parser reads "5 × 5 Gy" as "5 x 5 Gy": find its text where the sign is a letter.
             var plain = sentence.Replace('×', 'x');
+            var stated = new Lazy<List<ParsedDose>>(() => [.. RtDoseParser.Doses(sentence)]);
             for (var start = 0; start < words.Words.Count; start++)
             {
                 if (NameEndsAt(words, start, name) is not { } end)
@@ -346,7 +347,7 @@ public sealed partial class StudyNormaliser
 
                 var after = plain.AsSpan(words.Words[end].End);
                 var before = plain.AsSpan(0, words.Words[start].Start);
-                foreach (var dose in RtDoseParser.Doses(sentence))
+                foreach (var dose in stated.Value)
                 {
                     // After the name ("SCRT (5 x 5 Gy)", "short-course RT, 5 x 5 Gy") or right
                     // before it ("5 x 5 Gy short-course radiotherapy").
