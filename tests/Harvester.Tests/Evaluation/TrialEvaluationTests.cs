@@ -192,6 +192,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-104", "Reconstructed-104", 19)]
     [InlineData("reconstructed-105", "Reconstructed-105", 13)]
     [InlineData("reconstructed-106", "Reconstructed-106", 9)]
+    [InlineData("reconstructed-108", "Reconstructed-108", 20)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -206,7 +207,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-106 were labelled a second time, blind to the first labels
+    /// Sets 49-108 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -269,6 +270,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(104, 19)]
     [InlineData(105, 13)]
     [InlineData(106, 9)]
+    [InlineData(108, 20)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
