@@ -192,6 +192,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-104", "Reconstructed-104", 19)]
     [InlineData("reconstructed-105", "Reconstructed-105", 13)]
     [InlineData("reconstructed-106", "Reconstructed-106", 9)]
+    [InlineData("reconstructed-107", "Reconstructed-107", 19)]
     [InlineData("reconstructed-108", "Reconstructed-108", 20)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
@@ -270,6 +271,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(104, 19)]
     [InlineData(105, 13)]
     [InlineData(106, 9)]
+    [InlineData(107, 19)]
     [InlineData(108, 20)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
