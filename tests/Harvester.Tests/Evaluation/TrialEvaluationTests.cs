@@ -194,6 +194,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-106", "Reconstructed-106", 9)]
     [InlineData("reconstructed-107", "Reconstructed-107", 19)]
     [InlineData("reconstructed-108", "Reconstructed-108", 20)]
+    [InlineData("reconstructed-109", "Reconstructed-109", 18)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -208,7 +209,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-108 were labelled a second time, blind to the first labels
+    /// Sets 49-109 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -273,6 +274,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(106, 9)]
     [InlineData(107, 19)]
     [InlineData(108, 20)]
+    [InlineData(109, 18)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
