@@ -164,7 +164,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     : [];
                 var added = needRt
                     ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
-                        || ChemoradiationJoinedToListedDrug(record, words, m)).ToList()
+                        || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && ObservesTreated(words, m))).ToList()
                     : [];
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
@@ -554,6 +554,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
+            if (word is "if" or "whether" && i >= 1 && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish"
+                && Enumerable.Range(i + 1, words.Words.Count - i - 1).FirstOrDefault(j => ImprovesWords.Contains(words.Words[j].Word)) is var improves and > 0)
+            {
+                // "to investigate if nivolumab plus ipilimumab given as adjuvant treatment improve
+                // disease free survival": what the trial tests improves an outcome, between the two.
+                return (i + 1, improves);
+            }
+
             if (word is "study" or "trial" && next == "of" && verb == i + 1 && OpensAsThisStudy(words, i))
             {
                 // "This is a single arm phase II study of docetaxel, prednisone, and sunitinib
@@ -593,6 +601,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             {
                 // "randomized to nivolumab/ipilimumab plus either sequential or concurrent SBRT".
                 return (i + 2, ClauseEnd(words, i + 2));
+            }
+
+            if (word == "studying" && words.WordsBefore(i, 1).Any(w => w is "is" or "are") && words.WordsBefore(i, 6).Any(w => w is "trial" or "study"))
+            {
+                // "This randomized phase II trial is studying two different chemotherapy and
+                // radiation therapy regimens to see how they work in treating patients with ...":
+                // what the trial is studying, up to "to see" or "in treating" (the NCI's outlines).
+                var end = Enumerable.Range(i + 1, words.Words.Count - i - 1)
+                    .FirstOrDefault(j => j + 1 < words.Words.Count && (words.Words[j].Word, words.Words[j + 1].Word) is ("to", "see") or ("in", "treating"), words.Words.Count);
+                return (i + 1, end);
             }
 
             if (word == "how" && next == "well")
@@ -1024,7 +1042,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool AsTherapy(TermText words, int end) =>
         words.WordsFrom(end, 1).Any(w => w == "as")
         && words.WordsFrom(end + 1, 4).TakeWhile(w => !PopulationWords.Contains(w) && w is not "for" and not "in" and not "of")
-            .Any(w => w is "therapy" or "treatment" or "therapies" or "treatments");
+            .Any(w => w is "therapy" or "treatment" or "therapies" or "treatments" or "monotherapy" or "monotherapies");
 
     /// <summary>Words of a therapy's schedule a title may put before it ("Short-course", "Low-dose", "Palliative").</summary>
     private static readonly HashSet<string> ScheduleWords = new(
@@ -1132,6 +1150,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var first = therapies.Min();
+        if (KeepsRegistry(words))
+        {
+            // "Prospective Cohort Study of Liver Cancer Patients Treated With Proton Beam Therapy":
+            // a registry of the people treated with a therapy observes it (labelling guide, per trial).
+            return false;
+        }
+
         if (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving"))
         {
             return true;
@@ -1146,6 +1171,38 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         return !assesses && (PatientsUndergo(words, first)
             || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))));
     }
+
+    /// <summary>
+    /// Whether an observational study's title keeps a registry, cohort or database of people and
+    /// names nothing it measures of them ("Proton and Photon Consortium Registry", "Prospective
+    /// Cohort Study of Liver Cancer Patients Treated With Proton Beam Therapy"; not "Registry of
+    /// Quality of Life During Radiotherapy" or "Cohort of Cardiac Toxicity After Radiotherapy").
+    /// </summary>
+    private static bool KeepsRegistry(TermText words) =>
+        words.Words.Any(w => RegistryWords.Contains(w.Word)) && !words.Words.Any(w => MeasuredOfPeople.Contains(w.Word));
+
+    /// <summary>
+    /// Whether an observational study's title keeps a registry of the people "treated with" or
+    /// "treated by" the therapy at <paramref name="therapy"/> (<see cref="KeepsRegistry"/>): it
+    /// observes that therapy, which the labelling guide counts as the trial's (per trial).
+    /// </summary>
+    private static bool ObservesTreated(TermText words, TermMatch<string> therapy) =>
+        KeepsRegistry(words) && words.WordsBefore(therapy.Position, 2).ToList() is ["treated", "with" or "by"]
+        && words.Words.Take(therapy.Position).Any(w => RegistryWords.Contains(w.Word));
+
+    /// <summary>Verbs by which a purpose says what the therapy it tests does to an outcome ("whether X improves survival").</summary>
+    private static readonly HashSet<string> ImprovesWords = new(
+        ["improve", "improves", "prolong", "prolongs", "increase", "increases", "reduce", "reduces", "decrease", "decreases", "extend", "extends"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> RegistryWords = new(["registry", "registries", "cohort", "cohorts", "database"], StringComparer.Ordinal);
+
+    /// <summary>What a study measures of the people it follows, not the therapy they are treated with.</summary>
+    private static readonly HashSet<string> MeasuredOfPeople = new(
+        ["quality", "life", "toxicity", "toxicities", "complications", "sequelae", "morbidity", "symptom", "symptoms", "fatigue", "pain",
+         "motion", "function", "cognition", "cognitive", "biomarker", "biomarkers", "markers", "immune", "imaging", "dysphagia", "hearing",
+         "cardiac", "cardiovascular", "dermatitis", "mucositis", "adherence", "patterns", "practice", "practices", "costs", "cost"],
+        StringComparer.Ordinal);
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>
     private static bool NamesThisStudy(TermText words) =>

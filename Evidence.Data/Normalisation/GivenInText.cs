@@ -67,7 +67,8 @@ internal static partial class GivenInText
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
             && !InPatientsHistory(words, position) && !Explained(words, position)
-            && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i))
+            && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i)
+                    && !PostOperative(words, position - before.Count + i))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
@@ -94,6 +95,16 @@ internal static partial class GivenInText
     /// </summary>
     private static bool QuantityThan(TermText words, int index) =>
         words.Words[index].Word == "than" && index + 1 < words.Words.Count && char.IsDigit(words.Words[index + 1].Word[0]);
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a "post" that times the therapy after an
+    /// operation ("Post-Operative Adjuvant Concurrent Chemoradiotherapy", "post-mastectomy
+    /// radiotherapy"), not after an earlier therapy: the word after it is an operation's.
+    /// </summary>
+    private static bool PostOperative(TermText words, int index) =>
+        words.Words[index].Word == "post" && index + 1 < words.Words.Count
+        && words.Words[index + 1].Word is var next
+        && (next is "operative" or "operatively" or "op" or "surgical" or "surgery" or "operation" or "resection" || next.EndsWith("ectomy", StringComparison.Ordinal));
 
     /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" or "with and without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
     internal static bool WithOrWithout(TermText words, int index) =>

@@ -100,6 +100,7 @@ public static partial class RtDoseParser
         (InASingleFraction(), Kind.SingleFraction),
         (SingleFractionOf(), Kind.SingleFraction),
         (SingleFractionTotal(), Kind.SingleFraction),
+        (SingleDoseOfGy(), Kind.SingleFraction),
         (DailyForDaysTotal(), Kind.TotalInFractions),
         (TotalInFractions(), Kind.TotalInFractions),
         (TotalInWordFractions(), Kind.TotalInFractions),
@@ -228,6 +229,14 @@ public static partial class RtDoseParser
     /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction".</summary>
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InASingleFraction();
+
+    /// <summary>
+    /// "a single 5 Gy dose of radiation", "a single 8-Gy fraction": the dose between "single" and
+    /// the fraction or dose it is, at most "radiation" between; not one fraction of a schedule
+    /// ("a single 2 Gy fraction daily").
+    /// </summary>
+    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?!\s*(?:daily|per|a\s+day|each|every|weekly|a\s+week|twice|once|for\s+\d|x\s*\d|\d))", RegexOptions.IgnoreCase)]
+    private static partial Regex SingleDoseOfGy();
 
     /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy": "of" within three words, none of them "or", "versus", "instead"...</summary>
     [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
