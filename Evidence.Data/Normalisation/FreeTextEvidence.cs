@@ -123,7 +123,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // conventional fraction", beside "Drug: nimotuzumab"): its ICI words there may be
                 // the structured drugs' class.
                 var inDescription = field == RecordFields.DetailedDescription;
-                var range = bare ? (inDescription && !OfThisTrial(words) ? null : WhatTheTrialGives(words, wholeAssessedSentence: !inDescription))
+                var range = bare ? (inDescription && !OfThisTrial(words) ? null : WhatTheTrialGives(words, wholeAssessedSentence: !inDescription) ?? TestedOrStudied(words))
                     : inDescription ? null : EveryPatientReceives(words);
                 if (range is not var (from, to))
                 {
@@ -164,7 +164,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     : [];
                 var added = needRt
                     ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
-                        || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && ObservesTreated(words, m))).ToList()
+                        || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && RegistryOfTreated(words, m.Position))).ToList()
                     : [];
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
@@ -292,11 +292,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             .GroupBy(m => m.Field, StringComparer.Ordinal)
             .SelectMany(arm => vocabulary.RtKinds(arm.Select(m => m.Match)).Select(kind => (Field: arm.Key, Match: kind)));
         // A technique there delivers the stereotactic or hypofractionated RT beside it ("VMAT-IGRT"
-        // for a single dose of 24 Gy: guide rule 2), not a course of its own as beside brachytherapy.
+        // for a single dose of 24 Gy: guide rule 2), not a course of its own as beside brachytherapy;
+        // RT named by what it treats ("whole-brain radiation therapy") is a course, compared or given beside.
         var delivered = modality?.Value is Terms.Sbrt or Terms.HypofractionatedRt;
         var compared = modality is null ? [] : ComparedOrCombinedInTitles(record)
             .Concat(armKinds.Where(k => !(delivered && k.Field is RecordFields.BriefSummary or RecordFields.DetailedDescription
-                && k.Match.Value == Terms.Ebrt && StudyNormaliser.NamesTechnique(k.Match.Matched))))
+                && k.Match.Value == Terms.Ebrt && StudyNormaliser.NamesTechnique(k.Match.Matched) && !StudyNormaliser.NamesTargetVolume(k.Match.Matched))))
             .Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
         foreach (var (field, match) in compared)
         {
@@ -554,14 +555,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
-            if (word is "if" or "whether" && i >= 1 && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish"
-                && Enumerable.Range(i + 1, words.Words.Count - i - 1).FirstOrDefault(j => ImprovesWords.Contains(words.Words[j].Word)) is var improves and > 0)
-            {
-                // "to investigate if nivolumab plus ipilimumab given as adjuvant treatment improve
-                // disease free survival": what the trial tests improves an outcome, between the two.
-                return (i + 1, improves);
-            }
-
             if (word is "study" or "trial" && next == "of" && verb == i + 1 && OpensAsThisStudy(words, i))
             {
                 // "This is a single arm phase II study of docetaxel, prednisone, and sunitinib
@@ -603,23 +596,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (i + 2, ClauseEnd(words, i + 2));
             }
 
-            if (word == "studying" && words.WordsBefore(i, 1).Any(w => w is "is" or "are") && words.WordsBefore(i, 6).Any(w => w is "trial" or "study"))
-            {
-                // "This randomized phase II trial is studying two different chemotherapy and
-                // radiation therapy regimens to see how they work in treating patients with ...":
-                // what the trial is studying, up to "to see" or "in treating" (the NCI's outlines).
-                var end = Enumerable.Range(i + 1, words.Words.Count - i - 1)
-                    .FirstOrDefault(j => j + 1 < words.Words.Count && (words.Words[j].Word, words.Words[j + 1].Word) is ("to", "see") or ("in", "treating"), words.Words.Count);
-                return (i + 1, end);
-            }
-
             if (word == "how" && next == "well")
             {
                 var works = Enumerable.Range(i + 2, Math.Max(0, words.Words.Count - i - 2)).FirstOrDefault(j => words.Words[j].Word is "work" or "works" or "worked", -1);
                 if (works > i + 2)
                 {
-                    // "how well pembrolizumab works compared with ... ipilimumab": the comparator is given too.
-                    return (i + 2, words.WordsFrom(works + 1, 1).Any(w => w is "compared" or "versus" or "vs") ? words.Words.Count : works);
+                    // "how well pembrolizumab works compared with ... ipilimumab": the comparator is
+                    // given too. "... is studying stereotactic radiosurgery to see how well it works
+                    // compared to whole-brain radiation therapy": "it" is what the trial studies, before.
+                    var from = words.Words[i + 2].Word is "it" or "they"
+                        ? Enumerable.Range(0, i).LastOrDefault(j => words.Words[j].Word is "studying" or "studies" or "study" or "evaluating" or "testing", -1) + 1
+                        : i + 2;
+                    return (from, words.WordsFrom(works + 1, 1).Any(w => w is "compared" or "versus" or "vs") ? words.Words.Count : works);
                 }
             }
         }
@@ -982,12 +970,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether a title joins a chemoradiation to a drug the record lists ("Evaluation of
     /// Nelfinavir and Chemoradiation for Pancreatic Cancer", beside "Drug: Nelfinavir" and
     /// "Drug: Gemcitabine"): the drug is given with it, and the listed chemotherapy is its
-    /// chemotherapy, so the trial gives the RT too.
+    /// chemotherapy, so the trial gives the RT too. So does a title that opens with the listed
+    /// drug joined to any RT ("Enzalutamide and External Beam Hypofractionated Radiotherapy").
     /// </summary>
     private static bool ChemoradiationJoinedToListedDrug(StudyRecord record, TermText words, TermMatch<string> match)
     {
         var from = ModifiedFrom(words, match.Position);
-        if (!(match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase) || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase))
+        // Any RT where the title opens with the drug ("Enzalutamide and External Beam
+        // Hypofractionated Radiotherapy For Intermediate Risk Localized Prostate Cancer").
+        var chemoradiation = match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase) || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase);
+        if (!(chemoradiation || from == 2)
             || from < 2 || words.Words[from - 1].Word is not ("and" or "with" or "plus"))
         {
             return false;
@@ -1005,7 +997,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>Words that say which RT, where, or how much, before its name ("Local", "Low-Dose", "Palliative").</summary>
     private static readonly HashSet<string> RtQualifiers = new(
         ["local", "low", "dose", "palliative", "focal", "regional", "concurrent", "sequential", "adjuvant", "neoadjuvant", "definitive",
-         "thoracic", "pelvic", "short", "course", "hypofractionated", "consolidative", "salvage", "preoperative", "postoperative"],
+         "thoracic", "pelvic", "short", "course", "hypofractionated", "consolidative", "salvage", "preoperative", "postoperative", "external", "beam"],
         StringComparer.Ordinal);
 
     /// <summary>
@@ -1150,7 +1142,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         var first = therapies.Min();
-        if (KeepsRegistry(words))
+        if (therapies.Any(p => RegistryOfTreated(words, p)))
         {
             // "Prospective Cohort Study of Liver Cancer Patients Treated With Proton Beam Therapy":
             // a registry of the people treated with a therapy observes it (labelling guide, per trial).
@@ -1173,22 +1165,61 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether an observational study's title keeps a registry, cohort or database of people and
-    /// names nothing it measures of them ("Proton and Photon Consortium Registry", "Prospective
-    /// Cohort Study of Liver Cancer Patients Treated With Proton Beam Therapy"; not "Registry of
-    /// Quality of Life During Radiotherapy" or "Cohort of Cardiac Toxicity After Radiotherapy").
+    /// Whether an observational study's title keeps a registry, cohort or database of the people
+    /// "treated with" or "treated by" the therapy at <paramref name="position"/>, and says nothing
+    /// else of them: only words of the study's design before the registry word ("A Multi Center
+    /// Registry of", "Prospective Cohort Study of"), and after it "of" and the people, with a word
+    /// for them and no "in", "during" or "after" ("of Liver Cancer Patients Treated With Proton
+    /// Beam Therapy", "of Men With Prostate Cancer Treated by Brachytherapy"). Such a study
+    /// observes that therapy, which the labelling guide counts as the trial's (per trial); not
+    /// "Xerostomia Registry of Patients Treated With ...", "Cohort Study of Second Malignancies in
+    /// Children Treated With Radiotherapy".
     /// </summary>
-    private static bool KeepsRegistry(TermText words) =>
-        words.Words.Any(w => RegistryWords.Contains(w.Word)) && !words.Words.Any(w => MeasuredOfPeople.Contains(w.Word));
+    private static bool RegistryOfTreated(TermText words, int position)
+    {
+        if (position < 3 || words.WordsBefore(position, 2).ToList() is not ["treated", "with" or "by"])
+        {
+            return false;
+        }
 
-    /// <summary>
-    /// Whether an observational study's title keeps a registry of the people "treated with" or
-    /// "treated by" the therapy at <paramref name="therapy"/> (<see cref="KeepsRegistry"/>): it
-    /// observes that therapy, which the labelling guide counts as the trial's (per trial).
-    /// </summary>
-    private static bool ObservesTreated(TermText words, TermMatch<string> therapy) =>
-        KeepsRegistry(words) && words.WordsBefore(therapy.Position, 2).ToList() is ["treated", "with" or "by"]
-        && words.Words.Take(therapy.Position).Any(w => RegistryWords.Contains(w.Word));
+        var treated = position - 2;
+        var registry = Enumerable.Range(0, treated).LastOrDefault(i => RegistryWords.Contains(words.Words[i].Word), -1);
+        if (registry < 0)
+        {
+            return false;
+        }
+
+        var people = words.Words.Skip(registry + 1).Take(treated - registry - 1).Select(w => w.Word).SkipWhile(w => w is "study" or "studies").ToList();
+        if (people is not ["of", ..] || !people.Any(PopulationWords.Contains) || people.Count > 8
+            || people.Any(w => w is "in" or "during" or "after" or "following" or "on" or "among" or "before"))
+        {
+            return false;
+        }
+
+        // Back to the title's start or a colon ("Proton and Photon Consortium Registry (PPCR): A
+        // Multi Center Registry of ..."), only words of the study's design.
+        for (var i = registry - 1; i >= 0; i--)
+        {
+            if (words.Between(i, i + 1).Contains(':'))
+            {
+                return true;
+            }
+
+            if (!DesignWords.Contains(words.Words[i].Word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words of a study's design before the registry word of its title.</summary>
+    private static readonly HashSet<string> DesignWords = new(
+        ["a", "an", "the", "prospective", "retrospective", "multicenter", "multicentre", "multi", "center", "centre", "national", "nationwide",
+         "international", "longitudinal", "observational", "clinical", "population", "based", "real", "world", "hospital", "single",
+         "institutional", "institution", "data", "collection"],
+        StringComparer.Ordinal);
 
     /// <summary>Verbs by which a purpose says what the therapy it tests does to an outcome ("whether X improves survival").</summary>
     private static readonly HashSet<string> ImprovesWords = new(
@@ -1197,11 +1228,95 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     private static readonly HashSet<string> RegistryWords = new(["registry", "registries", "cohort", "cohorts", "database"], StringComparer.Ordinal);
 
-    /// <summary>What a study measures of the people it follows, not the therapy they are treated with.</summary>
-    private static readonly HashSet<string> MeasuredOfPeople = new(
-        ["quality", "life", "toxicity", "toxicities", "complications", "sequelae", "morbidity", "symptom", "symptoms", "fatigue", "pain",
-         "motion", "function", "cognition", "cognitive", "biomarker", "biomarkers", "markers", "immune", "imaging", "dysphagia", "hearing",
-         "cardiac", "cardiovascular", "dermatitis", "mucositis", "adherence", "patterns", "practice", "practices", "costs", "cost"],
+
+    /// <summary>
+    /// Where no words say what the trial gives (<see cref="WhatTheTrialGives"/>), the therapy a
+    /// purpose tests "if" or "whether" it improves an outcome, up to that verb ("to investigate if
+    /// nivolumab plus ipilimumab given as adjuvant treatment improve disease free survival"), or
+    /// the therapy a trial "is studying" (the NCI's outlines: "This randomized phase II trial is
+    /// studying two different chemotherapy and radiation therapy regimens to see how they work"),
+    /// up to what it is studied for or in whom. Only where the therapy is what follows, with at
+    /// most words of how many or how it is added before it: not "whether avoiding radiotherapy",
+    /// "whether FDG-PET/CT performed during chemoradiotherapy", "is studying late cardiac effects
+    /// in survivors ... treated with radiation therapy".
+    /// </summary>
+    private (int From, int To)? TestedOrStudied(TermText words)
+    {
+        for (var i = 1; i + 1 < words.Words.Count; i++)
+        {
+            var word = words.Words[i].Word;
+            var tests = word is "if" or "whether" && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish";
+            var studies = word == "studying" && words.Words[i - 1].Word is "is" or "are" && words.WordsBefore(i, 6).Any(w => w is "trial" or "study");
+            if (!tests && !studies)
+            {
+                continue;
+            }
+
+            var from = i + 1;
+            while (from < words.Words.Count && LeadingTherapyWords.Contains(words.Words[from].Word))
+            {
+                from++;
+            }
+
+            if (!StartsTherapy(words, from) && !JoinsTherapy(words, from))
+            {
+                return null;
+            }
+
+            var to = Enumerable.Range(from, words.Words.Count - from).FirstOrDefault(j => tests
+                ? ImprovesWords.Contains(words.Words[j].Word)
+                : StudiedForOrIn(words, j), tests ? -1 : words.Words.Count);
+            return to > from ? (from, to) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="from"/> name a treatment the vocabulary may not know
+    /// joined to one it does ("GnRH antagonists in combination with external beam radiation
+    /// therapy", "X plus pembrolizumab"), within eight words and with nothing between that says
+    /// when or how something else is done ("during", "performed", "measuring", "prior").
+    /// </summary>
+    private bool JoinsTherapy(TermText words, int from)
+    {
+        for (var p = from + 1; p < Math.Min(words.Words.Count, from + 8); p++)
+        {
+            if (NotJoinedWords.Contains(words.Words[p - 1].Word))
+            {
+                return false;
+            }
+
+            if (words.Words[p - 1].Word is "with" or "plus" && StartsTherapy(words, p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that make what follows them not the therapy tested but when or how something else is done.</summary>
+    private static readonly HashSet<string> NotJoinedWords = new(
+        ["during", "after", "before", "following", "performed", "used", "using", "measuring", "measured", "prior", "previous", "exposure",
+         "avoiding", "withholding", "omitting", "omission", "without", "device", "levels", "level", "expression"],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether a therapy the vocabulary knows (RT, a drug, an ICI class, a partner class) starts at <paramref name="position"/>.</summary>
+    private bool StartsTherapy(TermText words, int position) =>
+        vocabulary.RtKindMatches(words).Any(m => m.Position == position) || vocabulary.Agents.Matches(words).Any(m => m.Position == position)
+        || vocabulary.IciClassMatches(words).Any(m => m.Position == position) || vocabulary.PartnerClasses.Matches(words).Any(m => m.Position == position);
+
+    /// <summary>Where what a trial "is studying" ends: what it is studied for ("to see", "in treating", "in preventing") or in whom ("in patients", "who", "treated").</summary>
+    private static bool StudiedForOrIn(TermText words, int j) =>
+        words.Words[j].Word is "who" or "treated" or "undergoing" or "receiving"
+        || (j + 1 < words.Words.Count && (words.Words[j].Word, words.Words[j + 1].Word) is ("to", "see") or ("in", "treating" or "preventing" or "reducing"))
+        || (words.Words[j].Word is "in" or "for" && words.WordsFrom(j + 1, 3).Any(PopulationWords.Contains));
+
+    /// <summary>Words of how many therapies or how one is added that may stand before it ("whether adding", "is studying two different").</summary>
+    private static readonly HashSet<string> LeadingTherapyWords = new(
+        ["the", "a", "an", "adding", "addition", "of", "combining", "giving", "two", "three", "different", "new", "concurrent", "sequential",
+         "adjuvant", "neoadjuvant", "perioperative", "preoperative", "postoperative", "high", "low", "dose", "short", "course"],
         StringComparer.Ordinal);
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>

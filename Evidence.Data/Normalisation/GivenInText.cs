@@ -98,13 +98,18 @@ internal static partial class GivenInText
 
     /// <summary>
     /// Whether the word at <paramref name="index"/> is a "post" that times the therapy after an
-    /// operation ("Post-Operative Adjuvant Concurrent Chemoradiotherapy", "post-mastectomy
-    /// radiotherapy"), not after an earlier therapy: the word after it is an operation's.
+    /// operation or a transplant ("Post-Operative Adjuvant Concurrent Chemoradiotherapy",
+    /// "post-mastectomy radiotherapy", "Post-Transplant Maintenance Nivolumab"), not after an
+    /// earlier therapy: the word after it is an operation's.
     /// </summary>
     private static bool PostOperative(TermText words, int index) =>
         words.Words[index].Word == "post" && index + 1 < words.Words.Count
         && words.Words[index + 1].Word is var next
-        && (next is "operative" or "operatively" or "op" or "surgical" or "surgery" or "operation" or "resection" || next.EndsWith("ectomy", StringComparison.Ordinal));
+        && (next is "operative" or "operatively" or "op" or "surgical" or "surgery" or "operation" or "resection" or "transplant" or "transplantation"
+            || next.EndsWith("ectomy", StringComparison.Ordinal))
+        // Not in a list an earlier "after" or "following" governs ("Arm Lymphedema Following
+        // Axillary Dissection and Post-Operative Regional Nodal Irradiation"): what came before.
+        && !words.Words.Take(index).Any(w => SequenceWords.Contains(w.Word));
 
     /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" or "with and without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
     internal static bool WithOrWithout(TermText words, int index) =>

@@ -797,7 +797,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     private static readonly HashSet<string> LocalTherapyWords = new(
         ["local", "locoregional", "regional", "intervention", "interventions", "interventional", "treatment", "treatments", "therapy", "therapies",
-         "consolidative", "consolidation", "definitive", "control"],
+         "consolidative", "consolidation", "definitive", "control", "ablative", "metastasis", "metastases", "directed", "lat", "lct"],
         StringComparer.Ordinal);
 
     /// <summary>Words of treatments that are not drugs, in a name that lists kinds of treatment.</summary>
@@ -948,6 +948,15 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
             .Select(m => m.Match.Value)]);
         var siblings = new Lazy<HashSet<string>>(() => siblingRt.Value.Where(value => value != Terms.UnspecifiedRt).ToHashSet(StringComparer.Ordinal));
         var named = OwnRt(own, dropTimed: false);
+        if (named.Any(m => IsOtherName(m.Field) && m.Match.Value != Terms.UnspecifiedRt)
+            && named.Where(m => !IsOtherName(m.Field)).All(m => m.Match.Value == Terms.UnspecifiedRt))
+        {
+            // An other name is the same RT by another name ("Low dose Radiotherapy", other name
+            // "Brachytherapy"): the kind it names is the name's, not a second course beside a
+            // low-dose one (guide rule 7).
+            named = [.. named.Where(m => IsOtherName(m.Field) || m.Match.Value != Terms.UnspecifiedRt)];
+        }
+
         var acronym = isRadiation ? RtAcronymIn(own[0].Text) : null;
         if (isRadiation && named.All(m => m.Match.Value == Terms.UnspecifiedRt)
             && own[0].Text.Words.Select((w, i) => (w.Word, i)).FirstOrDefault(w => w.Word == "hdr") is (not null, var hdr))
@@ -996,7 +1005,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // is the arm's whole protocol, surgery and RT included), where no other intervention of
         // the trial gives RT and the trial treats the disease; not a drug of an arm ("Cisplatin
         // (Arm A)", "Nivolumab Cohort 1"), which is one of its treatments.
+        // So is a conditioning regimen named with TBI ("Cy/TBI": "Cyclophosphamide 120 mg/kg and
+        // total body irradiation 12 Gy"), whose acronym alone names no kind (guide rule 4).
         var combination = string.Equals(intervention.Type, "COMBINATION_PRODUCT", StringComparison.OrdinalIgnoreCase)
+            || own[0].Text.Words.Any(w => w.Word.Length <= 8 && (w.Word.StartsWith("tbi", StringComparison.Ordinal) || w.Word.EndsWith("tbi", StringComparison.Ordinal)))
             || (intervention.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" && own[0].Text.Words is [.., (var last, _, _)] && ArmWords.Contains(last)
                 && siblingRt.Value.Count == 0 && !FreeTextEvidence.SupportsCare(record));
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
@@ -1068,6 +1080,14 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
         var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
+        if (tier == 0 && isRadiation && candidates.All(c => c.Match.Value == Terms.Ebrt && StudyNormaliser.NamesTechnique(c.Match.Matched))
+            && vocabulary.RtKinds(given.Select(g => g.Match)) is [{ Value: Terms.Sbrt }])
+        {
+            // A radiation intervention named by its technique alone ("Dynamic conformal arc
+            // (DCA)", "VMAT") whose description gives stereotactic RT and no other course ("SBRT
+            // delivered with the DCA technique"): the technique delivers it (guide rule 2).
+            candidates = [.. given.Where(g => g.Match.Value == Terms.Sbrt)];
+        }
         if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement(siblingRt.Value.Count > 0 ? [.. own, description] : [.. own, description, .. arms]) is { } dose)
         {
             // A radiation intervention named by what it spares or whom it treats ("hippocampus
@@ -1282,13 +1302,24 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// The RT an intervention's own words name, less a name that says it lacks RT ("No Local
-    /// Definitive Radiotherapy", "Without RT": a comparator) and, with <paramref name="dropTimed"/>,
+    /// Definitive Radiotherapy", "Without RT": a comparator) or an RT it gives "without"
+    /// (<see cref="Without"/>) and, with <paramref name="dropTimed"/>,
     /// the RT another treatment is given during (<see cref="TimedByRt"/>).
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> OwnRt(IEnumerable<(string Field, TermText Text)> own, bool dropTimed) =>
         [.. own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..])
-            .SelectMany(t => FindRt([t]).Where(m => !dropTimed || !(TimedByRt(t.Text, m.Match.Position)
-                || (m.Match.Value == Terms.UnspecifiedRt && ConcurrentWith(t.Text, m.Match.Position)))))];
+            .SelectMany(t => FindRt([t]).Where(m => !Without(t.Text, m.Match.Position) && (!dropTimed || !(TimedByRt(t.Text, m.Match.Position)
+                || (m.Match.Value == Terms.UnspecifiedRt && ConcurrentWith(t.Text, m.Match.Position))))))];
+
+    /// <summary>
+    /// Whether a name gives the RT at <paramref name="position"/> "without", after another
+    /// treatment ("SRS without whole brain RT"), not "with or without" it (one arm gives it).
+    /// </summary>
+    private static bool Without(TermText text, int position)
+    {
+        var at = Enumerable.Range(Math.Max(1, position - 2), Math.Min(2, position)).LastOrDefault(i => text.Words[i].Word == "without", -1);
+        return at >= 1 && !GivenInText.WithOrWithout(text, at);
+    }
 
     /// <summary>
     /// Whether the RT word at <paramref name="position"/> follows a "with" after a concurrent drug
@@ -1366,6 +1397,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
     private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
+
+    private static bool IsOtherName(string field) => field.Contains(".otherNames[", StringComparison.Ordinal);
 
     private static bool IsRadiation(Intervention intervention) => string.Equals(intervention.Type, "RADIATION", StringComparison.OrdinalIgnoreCase);
 

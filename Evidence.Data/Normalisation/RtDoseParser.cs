@@ -233,9 +233,11 @@ public static partial class RtDoseParser
     /// <summary>
     /// "a single 5 Gy dose of radiation", "a single 8-Gy fraction": the dose between "single" and
     /// the fraction or dose it is, at most "radiation" between; not one fraction of a schedule
-    /// ("a single 2 Gy fraction daily").
+    /// that the words after it give, up to the sentence's end ("a single 2 Gy fraction daily",
+    /// "a single 1.8 Gy fraction, five days a week, to 50.4 Gy", "a single 4 Gy dose on days 1,
+    /// 8 and 15").
     /// </summary>
-    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?!\s*(?:daily|per|a\s+day|each|every|weekly|a\s+week|twice|once|for\s+\d|x\s*\d|\d))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?![^.;]{0,40}?\b(?:daily|days?|weekly|weeks?|each|every|per|twice|once|fractions|total)\b)(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
     private static partial Regex SingleDoseOfGy();
 
     /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy": "of" within three words, none of them "or", "versus", "instead"...</summary>

@@ -128,6 +128,13 @@ public sealed partial class StudyNormaliser
     internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
+    /// <summary>Whether matched EBRT words name what the beams treat ("whole-brain", "total body"), a course of its own, not how they are delivered.</summary>
+    internal static bool NamesTargetVolume(string matched) =>
+        TargetVolumeWords().IsMatch(matched);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TargetVolumeWords();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|external[- ]beam|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TechniqueWords();
 

@@ -400,7 +400,7 @@ public sealed class VocabularyMatchers
         }
 
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
-                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches)))
+                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)))
             && !AmongSources(text, m))];
     }
 
@@ -432,6 +432,17 @@ public sealed class VocabularyMatchers
         StudyNormaliser.NamesTechnique(technique.Matched)
         && matches.Any(m => m.Value == Terms.HypofractionatedRt && m.Position + m.Words < technique.Position && StudyNormaliser.NamesTechnique(m.Matched)
             && text.WordsFrom(m.Position + m.Words, technique.Position - m.Position - m.Words).ToList() is [] or ["or"] or ["and"]);
+
+    /// <summary>
+    /// Whether a technique stands right before a stereotactic or hypofractionated RT as the words
+    /// that qualify it, nothing between ("External Beam Hypofractionated Radiotherapy", "IMRT
+    /// hypofractionated radiotherapy"): it delivers that kind (guide rule 2), as "Hypofractionated
+    /// External Beam Radiotherapy" does.
+    /// </summary>
+    private static bool QualifiesKindAfter(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches) =>
+        StudyNormaliser.NamesTechnique(technique.Matched) && !IsImageGuidance(technique)
+        && matches.Any(m => m.Position == technique.Position + technique.Words && m.Value is Terms.HypofractionatedRt or Terms.Sbrt
+            && text.Between(technique.Position + technique.Words - 1, m.Position).Trim() is "" or "-");
 
     /// <summary>
     /// Whether an EBRT term in brackets abbreviates the phrase of another kind right before it

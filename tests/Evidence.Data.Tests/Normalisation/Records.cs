@@ -108,6 +108,9 @@ internal static class Records
     public static NormalisedStudy Normalise(JsonObject protocolSection, JsonObject? derivedSection = null) =>
         StudyNormaliser.Embedded.Normalise(Parse(protocolSection, derivedSection));
 
+    /// <summary>Every kind of RT an intervention gives, in order, joined by " + "; empty for none.</summary>
+    public static string Kinds(InterventionTerms? terms) => terms is null ? "" : string.Join(" + ", terms.RtModalities.Order(StringComparer.Ordinal));
+
     public static InterventionTerms OnlyIntervention(params JsonObject[] interventions) =>
         Normalise(WithArms(interventions)).Interventions[0];
 

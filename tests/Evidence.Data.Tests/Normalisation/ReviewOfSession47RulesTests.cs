@@ -15,8 +15,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession47RulesTests
 {
-    private static string Kinds(InterventionTerms? terms) => terms is null ? "" : string.Join(" + ", terms.RtModalities.Order(StringComparer.Ordinal));
-
     private static string? Endpoint(string measure, string? description, JsonObject? protocol = null)
     {
         protocol ??= WithArms([]);

@@ -13,8 +13,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession48RulesTests
 {
-    private static string Kinds(InterventionTerms? terms) => terms is null ? "" : string.Join(" + ", terms.RtModalities.Order(StringComparer.Ordinal));
-
     // ---- Stereotactic and hypofractionated words (vocabulary) -----------------------------------
 
     [Theory]

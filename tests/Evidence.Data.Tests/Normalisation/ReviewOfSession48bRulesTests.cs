@@ -15,8 +15,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession48bRulesTests
 {
-    private static string Kinds(InterventionTerms? terms) => terms is null ? "" : string.Join(" + ", terms.RtModalities.Order(StringComparer.Ordinal));
-
     private static string AgentList(InterventionTerms terms) => string.Join(",", terms.Agents.Order(StringComparer.Ordinal));
 
     // ---- Radiosurgery named by what it does ("radiosurgical", "gamma capsulotomy") -------------------
