@@ -979,7 +979,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Any RT where the title opens with the drug ("Enzalutamide and External Beam
         // Hypofractionated Radiotherapy For Intermediate Risk Localized Prostate Cancer").
         var chemoradiation = match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase) || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase);
-        if (!(chemoradiation || from == 2)
+        if (!(chemoradiation || (from == 2 && NotStudiedOf(words, match.Position + match.Words)))
             || from < 2 || words.Words[from - 1].Word is not ("and" or "with" or "plus"))
         {
             return false;
@@ -1189,8 +1189,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        var people = words.Words.Skip(registry + 1).Take(treated - registry - 1).Select(w => w.Word).SkipWhile(w => w is "study" or "studies").ToList();
-        if (people is not ["of", ..] || !people.Any(PopulationWords.Contains) || people.Count > 8
+        // "Registry of", "Registry for", "Registry to Collect Outcomes of": then the people.
+        var people = words.Words.Skip(registry + 1).Take(treated - registry - 1).Select(w => w.Word).SkipWhile(RegistryPurposeWords.Contains).ToList();
+        if (people is not ["of" or "for", ..] || !people.Any(PopulationWords.Contains) || people.Count > 14
             || people.Any(w => w is "in" or "during" or "after" or "following" or "on" or "among" or "before"))
         {
             return false;
@@ -1205,7 +1206,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return true;
             }
 
-            if (!DesignWords.Contains(words.Words[i].Word))
+            if (!DesignWords.Contains(words.Words[i].Word) && !NamesPlace(words.Words[i].Word))
             {
                 return false;
             }
@@ -1213,6 +1214,17 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return true;
     }
+
+    /// <summary>Words between a registry word and the people it keeps ("Registry to Collect Outcomes of", "Cohort Study of").</summary>
+    private static readonly HashSet<string> RegistryPurposeWords = new(
+        ["study", "studies", "to", "collect", "collecting", "clinical", "outcomes", "outcome", "data", "and", "long", "term", "follow", "up"],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether a word names where a registry is kept ("Swedish", "German", "European", "Korean", "Dutch"), by its ending or as one of a few without one.</summary>
+    private static bool NamesPlace(string word) =>
+        word.Length > 4 && (word.EndsWith("ish", StringComparison.Ordinal) || word.EndsWith("ian", StringComparison.Ordinal)
+            || word.EndsWith("ean", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal))
+        || word is "german" or "french" or "dutch" or "swiss" or "nordic" or "greek" or "thai" or "american" or "african" or "mexican" or "canadian";
 
     /// <summary>Words of a study's design before the registry word of its title.</summary>
     private static readonly HashSet<string> DesignWords = new(
@@ -1263,6 +1275,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return null;
             }
 
+            if (TherapyEnd(words, from) is var end && end > from && words.WordsFrom(end, 1).Any(w => w is "dose" or "doses" or "exposure" or "volume" or "volumes"))
+            {
+                // "whether radiotherapy dose to the heart increases cardiac events": a dose received, not the therapy tested.
+                return null;
+            }
+
             var to = Enumerable.Range(from, words.Words.Count - from).FirstOrDefault(j => tests
                 ? ImprovesWords.Contains(words.Words[j].Word)
                 : StudiedForOrIn(words, j), tests ? -1 : words.Words.Count);
@@ -1302,6 +1320,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
          "avoiding", "withholding", "omitting", "omission", "without", "device", "levels", "level", "expression"],
         StringComparer.Ordinal);
 
+    /// <summary>Where the longest therapy the vocabulary knows that starts at <paramref name="position"/> ends; <paramref name="position"/> where none does.</summary>
+    private int TherapyEnd(TermText words, int position) =>
+        vocabulary.RtKindMatches(words).Where(m => m.Position == position).Select(m => m.Position + m.Words)
+            .Concat(vocabulary.Agents.Matches(words).Where(m => m.Position == position).Select(m => m.Position + m.Words))
+            .DefaultIfEmpty(position).Max();
+
     /// <summary>Whether a therapy the vocabulary knows (RT, a drug, an ICI class, a partner class) starts at <paramref name="position"/>.</summary>
     private bool StartsTherapy(TermText words, int position) =>
         vocabulary.RtKindMatches(words).Any(m => m.Position == position) || vocabulary.Agents.Matches(words).Any(m => m.Position == position)
@@ -1315,8 +1339,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>Words of how many therapies or how one is added that may stand before it ("whether adding", "is studying two different").</summary>
     private static readonly HashSet<string> LeadingTherapyWords = new(
-        ["the", "a", "an", "adding", "addition", "of", "combining", "giving", "two", "three", "different", "new", "concurrent", "sequential",
-         "adjuvant", "neoadjuvant", "perioperative", "preoperative", "postoperative", "high", "low", "dose", "short", "course"],
+        ["the", "a", "an", "adding", "addition", "of", "combining", "combination", "giving", "use", "role", "two", "three", "different", "new",
+         "concurrent", "sequential", "adjuvant", "neoadjuvant", "perioperative", "preoperative", "postoperative", "high", "low", "dose", "short",
+         "course", "escalated", "reduced", "accelerated", "intensified", "de", "escalation"],
         StringComparer.Ordinal);
 
     /// <summary>Whether a sentence names this study ("this phase II study", "the present trial"): what it says of earlier research is its basis.</summary>
@@ -1381,6 +1406,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             kinds.AddRange(GivenInText.Given(named, words, sequence: false).Select(m => (field, m)));
         }
 
+        if (kinds.Count == 0 && ordinals.Count == 1)
+        {
+            // Where nothing else names a kind, the detailed description's protocol may: a sentence
+            // of an arm or of a dose that names one kind, the same in every such sentence ("Arm
+            // Cisplatin: ... followed by cisplatin 40 mg/m2/week in concurrent with IMRT",
+            // "Intensity modulated radiotherapy (IMRT) is given five fractions per week at 1.8-2 Gy").
+            kinds.AddRange(ProtocolKinds(record));
+        }
+
         // The titles say what the trial is; the summary and arms decide only where they name no kind.
         var titled = kinds.Where(k => RecordFields.IsTitle(k.Field)).ToList();
         var decisive = titled.Count > 0 ? titled : kinds;
@@ -1390,6 +1424,40 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // With ... Durvalumab"); titles naming more than one may be comparing them.
         var applies = chosen.Count > 0 && (ordinals.Count == 1 || (chosen.Count == 1 && titled.Count > 0 && !TitlesMayCompareRt(record)));
         return applies ? (ordinals, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
+    }
+
+    /// <summary>
+    /// The one kind of RT the detailed description's protocol sentences give: those that state a
+    /// dose in gray or speak of an arm or group, not of others' trials, usual care or what
+    /// patients had before; none where they name more than one kind, or none.
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> ProtocolKinds(StudyRecord record)
+    {
+        var found = new List<(string Field, TermMatch<string> Match)>();
+        var armBefore = false;
+        foreach (var (field, sentence) in TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]))
+        {
+            var words = TermText.Of(sentence);
+            // An arm's label may be a sentence of its own ("Arm Cisplatin:", then its treatment).
+            var arm = words.Words.Any(w => w.Word is "arm" or "arms" or "group" or "groups");
+            var ofArm = arm || armBefore;
+            armBefore = arm && words.Words.Count <= 4;
+            if (!(DoseUnit().IsMatch(sentence) || ofArm)
+                || OfOthersOrCare(words) || OfOthers(words, 0) || words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "conventionally" or "previously" or "prior"))
+            {
+                continue;
+            }
+
+            var named = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
+            if (IsImagingDose(words, named))
+            {
+                continue;
+            }
+
+            found.AddRange(GivenInText.Given(named, words, sequence: false).Select(m => (field, m)));
+        }
+
+        return vocabulary.RtKinds(found.Select(f => f.Match)) is [var one] ? [found.First(f => f.Match.Value == one.Value)] : [];
     }
 
     /// <summary>

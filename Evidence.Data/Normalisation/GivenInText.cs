@@ -108,8 +108,9 @@ internal static partial class GivenInText
         && (next is "operative" or "operatively" or "op" or "surgical" or "surgery" or "operation" or "resection" or "transplant" or "transplantation"
             || next.EndsWith("ectomy", StringComparison.Ordinal))
         // Not in a list an earlier "after" or "following" governs ("Arm Lymphedema Following
-        // Axillary Dissection and Post-Operative Regional Nodal Irradiation"): what came before.
-        && !words.Words.Take(index).Any(w => SequenceWords.Contains(w.Word));
+        // Axillary Dissection and Post-Operative Regional Nodal Irradiation"): what came before;
+        // "After surgical resection, patients receive post-operative IMRT" is no such list.
+        && !(index >= 1 && words.Words[index - 1].Word is "and" or "or" && words.Words.Take(index).Any(w => SequenceWords.Contains(w.Word)));
 
     /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" or "with and without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
     internal static bool WithOrWithout(TermText words, int index) =>

@@ -7,7 +7,7 @@ namespace TrialEvidence.Data.Normalisation;
 /// first its name and other names, then its description, then the descriptions of its arms,
 /// and recording which field and words each value came from.
 /// </summary>
-internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
+internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabulary)
 {
     private static readonly HashSet<string> DrugTypes = new(["DRUG", "BIOLOGICAL", "COMBINATION_PRODUCT", "GENETIC"], StringComparer.OrdinalIgnoreCase);
 
@@ -38,7 +38,8 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // procedure that delivers drugs ("HAIC": "mFOLFOX7", "TACE with epirubicin") for the
         // chemotherapy it delivers. An agent the name gives "without" is not given
         // ("Chemoradiation, without Tislelizumab").
-        var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault();
+        // Not a procedure the name gives "without" ("Cytoreductive surgery without HIPEC").
+        var locoregional = Find(vocabulary.Locoregional, own).FirstOrDefault(l => !Without(own.First(t => t.Field == l.Field).Text, l.Match.Position));
         var neverDrug = NeverDrugTypes.Contains(intervention.Type ?? string.Empty);
         var deliversDrugs = locoregional.Match is { } procedure && vocabulary.DeliversDrugs(procedure.Value) && !isRadiation && !neverDrug
             && !FreeTextEvidence.SupportsCare(record);
@@ -240,7 +241,11 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         {
             // The drugs a locoregional procedure delivers ("FOLFOX-HAIC", "TACE with epirubicin")
             // are the procedure; a drug beside it ("TACE plus lenvatinib") is a partner of its own.
-            partnerClasses = [.. partnerClasses.Where(c => c != Terms.Chemotherapy), Terms.Locoregional];
+            // Systemic chemotherapy named beside it ("Perioperative systemic chemotherapy plus
+            // CRS-HIPEC") is a partner of its own too.
+            var systemic = own.Any(t => vocabulary.PartnerClasses.Matches(t.Text).Any(m => m.Value == Terms.Chemotherapy
+                && t.Text.WordsBefore(m.Position, 1).Any(w => w is "systemic" or "intravenous")));
+            partnerClasses = [.. partnerClasses.Where(c => c != Terms.Chemotherapy || systemic), Terms.Locoregional];
         }
 
         // A drug the vocabulary does not hold, named beside one it does ("Axitinib plus Toripalimab"):
@@ -790,10 +795,35 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         return (classes, !name.Words.Any(w => w.Word is "chemotherapy" or "immunotherapy" or "immunochemotherapy" or "chemoimmunotherapy"));
     }
 
-    /// <summary>A name that says only that a treatment is local ("Local intervention therapy", "Local consolidative treatment").</summary>
+    /// <summary>A name that says only that a treatment is local ("Local intervention therapy", "Local consolidative treatment", "Metastasis-directed therapy").</summary>
     private static bool NamesLocalTherapy(TermText name) =>
-        name.Words.Count > 0 && name.Words.All(w => LocalTherapyWords.Contains(w.Word) || FillerWords.Contains(w.Word))
-        && name.Words.Any(w => w.Word is "local" or "locoregional" or "regional");
+        name.Words.Count > 0 && name.Words.All(w => LocalTherapyWords.Contains(w.Word) || FillerWords.Contains(w.Word) || w.Word == "mdt")
+        && (name.Words.Any(w => w.Word is "local" or "locoregional" or "regional")
+            || (name.Words.Any(w => w.Word is "metastasis" or "metastases") && name.Words.Any(w => w.Word == "directed")));
+
+    /// <summary>
+    /// The RT a local therapy's description offers: of its first sentence, the list of what it may
+    /// be ("Surgical metastasectomy, stereotactic ablative radiotherapy, thermal ablation, or
+    /// electroporation"); not RT the sentence denies, leaves to another arm or to need, or cites
+    /// ("is not permitted", "given in the other arm", "as needed", "has been shown").
+    /// </summary>
+    private List<(string Field, TermMatch<string> Match)> OfferedRt(Intervention intervention, string field)
+    {
+        if (TermText.Sentences([(field, intervention.Description)]).FirstOrDefault() is not ({ } sentenceField, { } sentence))
+        {
+            return [];
+        }
+
+        var words = TermText.Of(sentence);
+        return words.Words.Any(w => NotOfferedWords.Contains(w.Word))
+            ? []
+            : [.. FindRt([(sentenceField, words)]).Where(m => GivenInText.IsGiven(words, m.Match.Position, m.Match.Position + m.Match.Words))];
+    }
+
+    /// <summary>Words by which a local therapy's description names RT it does not offer.</summary>
+    private static readonly HashSet<string> NotOfferedWords = new(
+        ["not", "arm", "arms", "control", "alternative", "instead", "shown", "been", "needed", "if", "permitted", "allowed", "prior", "previous"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> LocalTherapyWords = new(
         ["local", "locoregional", "regional", "intervention", "interventions", "interventional", "treatment", "treatments", "therapy", "therapies",
@@ -1008,7 +1038,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         // So is a conditioning regimen named with TBI ("Cy/TBI": "Cyclophosphamide 120 mg/kg and
         // total body irradiation 12 Gy"), whose acronym alone names no kind (guide rule 4).
         var combination = string.Equals(intervention.Type, "COMBINATION_PRODUCT", StringComparison.OrdinalIgnoreCase)
-            || own[0].Text.Words.Any(w => w.Word.Length <= 8 && (w.Word.StartsWith("tbi", StringComparison.Ordinal) || w.Word.EndsWith("tbi", StringComparison.Ordinal)))
+            || TbiRegimen().IsMatch(intervention.Name ?? string.Empty)
             || (intervention.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" && own[0].Text.Words is [.., (var last, _, _)] && ArmWords.Contains(last)
                 && siblingRt.Value.Count == 0 && !FreeTextEvidence.SupportsCare(record));
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
@@ -1041,7 +1071,7 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
         if (((localTherapy || combination) && named.Count == 0) || radiationOfNoKind || rtOfNoKind)
         {
-            tiers.Add(given);
+            tiers.Add(localTherapy && !combination && !isRadiation && named.Count == 0 ? OfferedRt(intervention, description.Field) : given);
         }
 
         // So are the arms of a radiation intervention of no kind, and of another whose own words
@@ -1081,12 +1111,22 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));
         var candidates = tier >= 0 ? tiers[tier] : [.. tiers.SelectMany(t => t)];
         if (tier == 0 && isRadiation && candidates.All(c => c.Match.Value == Terms.Ebrt && StudyNormaliser.NamesTechnique(c.Match.Matched))
-            && vocabulary.RtKinds(given.Select(g => g.Match)) is [{ Value: Terms.Sbrt }])
+            && vocabulary.RtKinds(given.Select(g => g.Match)) is [{ Value: Terms.Sbrt }]
+            && !description.Text.Words.Any(w => w.Word is "boost" or "boosts" or "followed" or "then" or "after" or "sequential" or "subsequently"))
         {
             // A radiation intervention named by its technique alone ("Dynamic conformal arc
             // (DCA)", "VMAT") whose description gives stereotactic RT and no other course ("SBRT
-            // delivered with the DCA technique"): the technique delivers it (guide rule 2).
+            // delivered with the DCA technique"): the technique delivers it (guide rule 2). Not a
+            // description of courses ("45 Gy/25 fx to pelvic nodes, followed by a SBRT boost").
             candidates = [.. given.Where(g => g.Match.Value == Terms.Sbrt)];
+        }
+        else if (tier == 0 && isRadiation && candidates.All(c => c.Match.Value == Terms.Ebrt)
+            && given.Where(g => g.Match.Value is not (Terms.Ebrt or Terms.UnspecifiedRt)
+                && description.Text.WordsFrom(g.Match.Position + g.Match.Words, 1).Any(w => w is "boost" or "boosts")).ToList() is { Count: > 0 } boosts)
+        {
+            // "IMRT": "45 Gy/25 fx to pelvic nodes, followed by a SBRT boost of 21 Gy/3 fx": the
+            // boost its description adds is a course of its own (guide rule 1).
+            candidates = [.. candidates, .. boosts];
         }
         if (candidates.Count == 0 && isRadiation && !imagingOrLight && DoseStatement(siblingRt.Value.Count > 0 ? [.. own, description] : [.. own, description, .. arms]) is { } dose)
         {
@@ -1318,7 +1358,9 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
     private static bool Without(TermText text, int position)
     {
         var at = Enumerable.Range(Math.Max(1, position - 2), Math.Min(2, position)).LastOrDefault(i => text.Words[i].Word == "without", -1);
-        return at >= 1 && !GivenInText.WithOrWithout(text, at);
+        // "with or without", "with/without", "with versus without": one arm gives it.
+        return at >= 1 && !GivenInText.WithOrWithout(text, at) && text.Words[at - 1].Word != "with"
+            && !(at >= 2 && text.Words[at - 1].Word is "versus" or "vs" && text.Words[at - 2].Word == "with");
     }
 
     /// <summary>
@@ -1397,6 +1439,10 @@ internal sealed class InterventionNormaliser(VocabularyMatchers vocabulary)
 
     /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
     private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
+
+    /// <summary>A conditioning regimen of TBI and a drug ("Cy/TBI", "TBICy", "Flu-TBI", "TBI + VP16"), not "TBI" alone (traumatic brain injury).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:cy|flu|bu|vp-?16|mel|etop)\s*[/+-]?\s*tbi\b|\btbi\s*[/+-]?\s*(?:cy|flu|bu|vp-?16|mel|etop)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TbiRegimen();
 
     private static bool IsOtherName(string field) => field.Contains(".otherNames[", StringComparison.Ordinal);
 

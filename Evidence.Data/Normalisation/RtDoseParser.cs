@@ -235,9 +235,9 @@ public static partial class RtDoseParser
     /// the fraction or dose it is, at most "radiation" between; not one fraction of a schedule
     /// that the words after it give, up to the sentence's end ("a single 2 Gy fraction daily",
     /// "a single 1.8 Gy fraction, five days a week, to 50.4 Gy", "a single 4 Gy dose on days 1,
-    /// 8 and 15").
+    /// 8 and 15"); "on day 1" or "each painful bone metastasis" is still one fraction.
     /// </summary>
-    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?![^.;]{0,40}?\b(?:daily|days?|weekly|weeks?|each|every|per|twice|once|fractions|total)\b)(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?![^.;]{0,40}?\b(?:daily|per\s+day|a\s+day|each\s+(?:treatment\s+)?day|every\s+(?:treatment\s+)?day|days?\s+a\s+week|a\s+week|per\s+week|weekly|on\s+days|fractions|to\s+a\s+total|total\s+(?:dose|of)|to\s+\d+(?:\.\d+)?\s*c?Gy|twice|once\s+daily)\b)(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
     private static partial Regex SingleDoseOfGy();
 
     /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy": "of" within three words, none of them "or", "versus", "instead"...</summary>

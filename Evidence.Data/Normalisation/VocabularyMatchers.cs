@@ -437,12 +437,15 @@ public sealed class VocabularyMatchers
     /// Whether a technique stands right before a stereotactic or hypofractionated RT as the words
     /// that qualify it, nothing between ("External Beam Hypofractionated Radiotherapy", "IMRT
     /// hypofractionated radiotherapy"): it delivers that kind (guide rule 2), as "Hypofractionated
-    /// External Beam Radiotherapy" does.
+    /// External Beam Radiotherapy" does. Not a hyphenated pair of courses or a boost ("Whole-pelvis
+    /// IMRT-SBRT boost"), nor RT named by what it treats ("WBRT SRS boost").
     /// </summary>
     private static bool QualifiesKindAfter(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches) =>
-        StudyNormaliser.NamesTechnique(technique.Matched) && !IsImageGuidance(technique)
+        StudyNormaliser.NamesTechnique(technique.Matched) && !StudyNormaliser.NamesTargetVolume(technique.Matched) && !IsImageGuidance(technique)
         && matches.Any(m => m.Position == technique.Position + technique.Words && m.Value is Terms.HypofractionatedRt or Terms.Sbrt
-            && text.Between(technique.Position + technique.Words - 1, m.Position).Trim() is "" or "-");
+            && text.Between(technique.Position + technique.Words - 1, m.Position).Trim() is ""
+            // "IMRT SBRT boost": a boost is a course of its own after the technique's.
+            && !text.WordsFrom(m.Position + m.Words, 1).Any(w => w is "boost" or "boosts"));
 
     /// <summary>
     /// Whether an EBRT term in brackets abbreviates the phrase of another kind right before it
