@@ -297,7 +297,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var delivered = modality?.Value is Terms.Sbrt or Terms.HypofractionatedRt;
         var compared = modality is null ? [] : ComparedOrCombinedInTitles(record)
             .Concat(armKinds.Where(k => !(delivered && k.Field is RecordFields.BriefSummary or RecordFields.DetailedDescription
-                && k.Match.Value == Terms.Ebrt && StudyNormaliser.NamesTechnique(k.Match.Matched) && !StudyNormaliser.NamesTargetVolume(k.Match.Matched))))
+                && k.Match.Value == Terms.Ebrt && StudyNormaliser.NamesDeliveryTechnique(k.Match.Matched))))
             .Where(c => c.Match.Value != modality.Value && c.Match.Value != Terms.UnspecifiedRt).DistinctBy(c => c.Match.Value).ToList();
         foreach (var (field, match) in compared)
         {
@@ -1238,8 +1238,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         ["improve", "improves", "prolong", "prolongs", "increase", "increases", "reduce", "reduces", "decrease", "decreases", "extend", "extends"],
         StringComparer.Ordinal);
 
+    /// <summary>Words by which a title keeps a registry of people ("Registry of", "Cohort Study of").</summary>
     private static readonly HashSet<string> RegistryWords = new(["registry", "registries", "cohort", "cohorts", "database"], StringComparer.Ordinal);
-
 
     /// <summary>
     /// Where no words say what the trial gives (<see cref="WhatTheTrialGives"/>), the therapy a
@@ -1270,12 +1270,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 from++;
             }
 
-            if (!StartsTherapy(words, from) && !JoinsTherapy(words, from))
+            var therapies = TherapySpans(words);
+            if (!therapies.ContainsKey(from) && !JoinsTherapy(words, from, therapies))
             {
                 return null;
             }
 
-            if (TherapyEnd(words, from) is var end && end > from && words.WordsFrom(end, 1).Any(w => w is "dose" or "doses" or "exposure" or "volume" or "volumes"))
+            if (therapies.GetValueOrDefault(from, from) is var end && end > from && words.WordsFrom(end, 1).Any(w => w is "dose" or "doses" or "exposure" or "volume" or "volumes"))
             {
                 // "whether radiotherapy dose to the heart increases cardiac events": a dose received, not the therapy tested.
                 return null;
@@ -1296,7 +1297,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// therapy", "X plus pembrolizumab"), within eight words and with nothing between that says
     /// when or how something else is done ("during", "performed", "measuring", "prior").
     /// </summary>
-    private bool JoinsTherapy(TermText words, int from)
+    private static bool JoinsTherapy(TermText words, int from, Dictionary<int, int> therapies)
     {
         for (var p = from + 1; p < Math.Min(words.Words.Count, from + 8); p++)
         {
@@ -1305,7 +1306,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return false;
             }
 
-            if (words.Words[p - 1].Word is "with" or "plus" && StartsTherapy(words, p))
+            if (words.Words[p - 1].Word is "with" or "plus" && therapies.ContainsKey(p))
             {
                 return true;
             }
@@ -1320,16 +1321,27 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
          "avoiding", "withholding", "omitting", "omission", "without", "device", "levels", "level", "expression"],
         StringComparer.Ordinal);
 
-    /// <summary>Where the longest therapy the vocabulary knows that starts at <paramref name="position"/> ends; <paramref name="position"/> where none does.</summary>
-    private int TherapyEnd(TermText words, int position) =>
-        vocabulary.RtKindMatches(words).Where(m => m.Position == position).Select(m => m.Position + m.Words)
-            .Concat(vocabulary.Agents.Matches(words).Where(m => m.Position == position).Select(m => m.Position + m.Words))
-            .DefaultIfEmpty(position).Max();
+    /// <summary>
+    /// The therapies the vocabulary knows in a sentence (RT, a drug, an ICI class, a partner class),
+    /// read once: each start, with where the longest RT or drug that starts there ends (the start
+    /// itself for a class).
+    /// </summary>
+    private Dictionary<int, int> TherapySpans(TermText words)
+    {
+        var spans = new Dictionary<int, int>();
+        foreach (var (position, end) in vocabulary.RtKindMatches(words).Select(m => (m.Position, m.Position + m.Words))
+            .Concat(vocabulary.Agents.Matches(words).Select(m => (m.Position, m.Position + m.Words))))
+        {
+            spans[position] = Math.Max(end, spans.GetValueOrDefault(position, position));
+        }
 
-    /// <summary>Whether a therapy the vocabulary knows (RT, a drug, an ICI class, a partner class) starts at <paramref name="position"/>.</summary>
-    private bool StartsTherapy(TermText words, int position) =>
-        vocabulary.RtKindMatches(words).Any(m => m.Position == position) || vocabulary.Agents.Matches(words).Any(m => m.Position == position)
-        || vocabulary.IciClassMatches(words).Any(m => m.Position == position) || vocabulary.PartnerClasses.Matches(words).Any(m => m.Position == position);
+        foreach (var position in vocabulary.IciClassMatches(words).Select(m => m.Position).Concat(vocabulary.PartnerClasses.Matches(words).Select(m => m.Position)))
+        {
+            spans.TryAdd(position, position);
+        }
+
+        return spans;
+    }
 
     /// <summary>Where what a trial "is studying" ends: what it is studied for ("to see", "in treating", "in preventing") or in whom ("in patients", "who", "treated").</summary>
     private static bool StudiedForOrIn(TermText words, int j) =>

@@ -128,9 +128,12 @@ public sealed partial class StudyNormaliser
     internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
-    /// <summary>Whether matched EBRT words name what the beams treat ("whole-brain", "total body"), a course of its own, not how they are delivered.</summary>
-    internal static bool NamesTargetVolume(string matched) =>
-        TargetVolumeWords().IsMatch(matched);
+    /// <summary>
+    /// Whether matched EBRT words name how beams are delivered (IMRT, VMAT, "external beam"), not
+    /// what they treat ("whole-brain", "total body"), which is a course of its own.
+    /// </summary>
+    internal static bool NamesDeliveryTechnique(string matched) =>
+        NamesTechnique(matched) && !TargetVolumeWords().IsMatch(matched);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TargetVolumeWords();

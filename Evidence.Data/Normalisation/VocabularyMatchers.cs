@@ -441,7 +441,7 @@ public sealed class VocabularyMatchers
     /// IMRT-SBRT boost"), nor RT named by what it treats ("WBRT SRS boost").
     /// </summary>
     private static bool QualifiesKindAfter(TermText text, TermMatch<string> technique, List<TermMatch<string>> matches) =>
-        StudyNormaliser.NamesTechnique(technique.Matched) && !StudyNormaliser.NamesTargetVolume(technique.Matched) && !IsImageGuidance(technique)
+        StudyNormaliser.NamesDeliveryTechnique(technique.Matched) && !IsImageGuidance(technique)
         && matches.Any(m => m.Position == technique.Position + technique.Words && m.Value is Terms.HypofractionatedRt or Terms.Sbrt
             && text.Between(technique.Position + technique.Words - 1, m.Position).Trim() is ""
             // "IMRT SBRT boost": a boost is a course of its own after the technique's.
