@@ -1455,7 +1455,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var ofArm = arm || armBefore;
             armBefore = arm && words.Words.Count <= 4;
             if (!(DoseUnit().IsMatch(sentence) || ofArm)
-                || OfOthersOrCare(words) || OfOthers(words, 0) || words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "conventionally" or "previously" or "prior"))
+                || OfOthersOrCare(words) || OfOthers(words, 0) || StudyNormaliser.Background(words)
+                // What patients had before, here in any sentence: a protocol says what it gives.
+                || words.Words.Any(w => w.Word is "previously" or "prior"))
             {
                 continue;
             }

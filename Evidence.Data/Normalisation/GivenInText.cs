@@ -112,9 +112,15 @@ internal static partial class GivenInText
         // "After surgical resection, patients receive post-operative IMRT" is no such list.
         && !(index >= 1 && words.Words[index - 1].Word is "and" or "or" && words.Words.Take(index).Any(w => SequenceWords.Contains(w.Word)));
 
-    /// <summary>Whether the word at <paramref name="index"/> is the "without" of "with or without" or "with and without" ("Systemic Therapy With or Without SABR"): one arm gives it.</summary>
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is the "without" of "with or without", "with
+    /// and without", "with/without" or "with versus without" ("Systemic Therapy With or Without
+    /// SABR"): one arm gives it.
+    /// </summary>
     internal static bool WithOrWithout(TermText words, int index) =>
-        words.Words[index].Word == "without" && index >= 2 && words.Words[index - 1].Word is "or" or "and" && words.Words[index - 2].Word == "with";
+        words.Words[index].Word == "without" && index >= 1
+        && (words.Words[index - 1].Word == "with"
+            || (index >= 2 && words.Words[index - 1].Word is "or" or "and" or "versus" or "vs" && words.Words[index - 2].Word == "with"));
 
     /// <summary>
     /// "whose cancers have not progressed following definitive chemoradiotherapy", "relapsed after

@@ -1043,8 +1043,10 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 && siblingRt.Value.Count == 0 && !FreeTextEvidence.SupportsCare(record));
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
+        // Nor is a name that says the arm has none ("no radiation", typed radiation as the arm
+        // it stands for is): its description and arms ("no radiotherapy") name the RT withheld.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight))
+            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight || own[0].Text.Words is [("no" or "without" or "none", _, _), ..]))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
@@ -1358,9 +1360,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private static bool Without(TermText text, int position)
     {
         var at = Enumerable.Range(Math.Max(1, position - 2), Math.Min(2, position)).LastOrDefault(i => text.Words[i].Word == "without", -1);
-        // "with or without", "with/without", "with versus without": one arm gives it.
-        return at >= 1 && !GivenInText.WithOrWithout(text, at) && text.Words[at - 1].Word != "with"
-            && !(at >= 2 && text.Words[at - 1].Word is "versus" or "vs" && text.Words[at - 2].Word == "with");
+        return at >= 1 && !GivenInText.WithOrWithout(text, at);
     }
 
     /// <summary>

@@ -205,8 +205,8 @@ public static partial class RtDoseParser
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = FractionRate + @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
-    /// <summary>How often fractions come, before the word for them ("daily fractions").</summary>
-    private const string FractionRate = @"(?:(?:daily|once[- ]daily|weekly)\s+)?";
+    /// <summary>How often fractions come, before the word for them ("daily fractions", "10 twice-daily fractions").</summary>
+    private const string FractionRate = @"(?:(?:daily|(?:once|twice)[- ]daily|weekly)\s+)?";
 
     /// <summary>The words for fractions a count in words or "fractions of" is read with: not the abbreviations "f" and "frs", nor "times", which also count other things.</summary>
     private const string FractionNoun = @"(?:fractions?|fx|sessions?)";
@@ -219,7 +219,7 @@ public static partial class RtDoseParser
     /// "fractions" not said per day or week ("50 Gy, one fraction per day, five days per week",
     /// "1.8 Gy, five fractions per week", "1.6 Gy two times a day" are rates, not counts).
     /// </summary>
-    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s+(?<count>" + CountWord + @")\s+(?:daily\s+)?" + FractionNoun + @"\b(?!\s*(?:per|a|an|each|every|daily|weekly)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<dose>" + NumberRange + @")\s*" + Unit + @"\s*(?:in|over|delivered in|given in)\s+(?<count>" + CountWord + @")\s+" + FractionRate + FractionNoun + @"\b(?!\s*(?:per|a|an|each|every|daily|weekly)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TotalInWordFractions();
 
     /// <summary>"8 Gy in 3 fractions for a total of 24 Gy": read before TotalInFractions, which would take 8 Gy for the whole course.</summary>

@@ -219,7 +219,15 @@ public sealed partial class StudyNormaliser
             // summary defines RT by ("Radiation therapy uses high-energy x-rays").
             var definedInText = kindSources.Count > 0 && kindSources.All(s => s.SourceField is RecordFields.BriefSummary or RecordFields.DetailedDescription);
             var sole = soleRt.Value == term.Ordinal || ((byTechnique || definedInText) && terms.Count(t => t.RtModality is not null) == 1);
-            if (doses.Count == 0 && (sole || everyRtUndosed.Value))
+            if (doses.Count == 0 && !sole && !everyRtUndosed.Value && DosesBesideName(record, term.Ordinal) is { Count: > 0 } besideName)
+            {
+                // One of several RT interventions, beside others of a kind ("Whole Breast
+                // Irradiation" beside "Once Daily APBI"), whose free text gives its dose beside its
+                // name ("APBI 38.5 Gy in 10 daily fractions of 3.85Gy"): that dose, as where none
+                // has a kind (below).
+                doses = besideName;
+            }
+            else if (doses.Count == 0 && (sole || everyRtUndosed.Value))
             {
                 // The trial's one RT intervention, of no kind and no dose of its own or its arms':
                 // the doses of the summary's sentences that give RT are that RT's ("Receive
@@ -322,12 +330,17 @@ public sealed partial class StudyNormaliser
     /// radiotherapy"), in a sentence not of others or usual care, where the name is an acronym of
     /// four capitals or more ("SCRT") or two words or more that say more
     /// than that it is RT ("Radiotherapy" is every arm's) and no other intervention of the trial
-    /// has the same name.
+    /// has the same name. A name that opens with how often its fractions come ("Twice Daily
+    /// APBI") is looked for without those words, as the free text names it ("APBI 38.5 Gy in 10
+    /// daily fractions ... or 38.5 Gy in 10 twice daily fractions").
     /// </summary>
     private static List<RtRegimen> DosesBesideName(StudyRecord record, int ordinal)
     {
-        var name = TermText.Of(record.Interventions[ordinal].Name);
-        var acronym = record.Interventions[ordinal].Name?.Trim() is { Length: >= 4 } one && one.All(char.IsAsciiLetterUpper);
+        var full = TermText.Of(record.Interventions[ordinal].Name);
+        var rate = full.Words.TakeWhile(w => RateWords.Contains(w.Word)).Count();
+        var text = rate > 0 && rate < full.Words.Count ? full.Original[full.Words[rate].Start..].Trim() : record.Interventions[ordinal].Name?.Trim();
+        var name = rate > 0 && rate < full.Words.Count ? TermText.Of(text) : full;
+        var acronym = text is { Length: >= 4 } one && one.All(char.IsAsciiLetterUpper);
         if ((name.Words.Count < 2 && !acronym) || name.Words.All(w => RtNameWords.Contains(w.Word))
             || record.Interventions.Any(i => i.Ordinal != ordinal && string.Equals(i.Name?.Trim(), record.Interventions[ordinal].Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
@@ -335,6 +348,7 @@ public sealed partial class StudyNormaliser
         }
 
         var doses = new List<RtRegimen>();
+        var ofRate = new List<RtRegimen>();
         foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
         {
             var words = TermText.Of(sentence);
@@ -368,12 +382,25 @@ public sealed partial class StudyNormaliser
                     {
                         doses.Add(RtDoseParser.ToRegimen(dose, 0, field));
                     }
+
+                    // A name looked for without how often its fractions come takes, of the doses
+                    // after it, those said to come that often ("Twice Daily APBI": "or 38.5 Gy in
+                    // 10 twice daily fractions"), not the first ("38.5 Gy in 10 daily fractions").
+                    if (rate > 0 && at >= 0 && SaysRate(TermText.Of(dose.Text), full.Words.Take(rate).Select(w => w.Word).ToList()))
+                    {
+                        ofRate.Add(RtDoseParser.ToRegimen(dose, 0, field));
+                    }
                 }
             }
         }
 
-        return doses;
+        return ofRate.Count > 0 ? ofRate : doses;
     }
+
+    /// <summary>Whether a dose's words say its fractions come as often as <paramref name="rate"/> says ("twice daily").</summary>
+    private static bool SaysRate(TermText dose, List<string> rate) =>
+        Enumerable.Range(0, Math.Max(0, dose.Words.Count - rate.Count + 1))
+            .Any(i => rate.Select((word, k) => dose.Words[i + k].Word == word).All(same => same));
 
     /// <summary>
     /// Whether a sentence speaks of what was or is usually done, or of other studies
@@ -381,11 +408,14 @@ public sealed partial class StudyNormaliser
     /// "Shortened courses ... have been tested in other trials"); not of patients "without prior
     /// pelvic radiotherapy" or "previously untreated", who are this trial's.
     /// </summary>
-    private static bool Background(TermText words) =>
+    internal static bool Background(TermText words) =>
         words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "routinely" or "conventionally")
         || Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
             (words.Words[i].Word is "other" or "previous" or "earlier" or "prior" && words.Words[i + 1].Word is "trials" or "studies" or "trial" or "study")
             || (words.Words[i].Word is "have" or "has" && words.Words[i + 1].Word == "been"));
+
+    /// <summary>Words that say how often fractions come, opening an RT's name ("Twice Daily APBI").</summary>
+    private static readonly HashSet<string> RateWords = new(["once", "twice", "daily", "weekly", "bid", "qd"], StringComparer.Ordinal);
 
     /// <summary>Words that join one arm's name to another's.</summary>
     private static readonly HashSet<string> Joiners = new(["or", "and", "versus", "vs", "to", "with", "plus", "nor"], StringComparer.Ordinal);

@@ -44,6 +44,9 @@ public class ArmNamedAndAddedRtRulesTests
     [InlineData("Chemotherapy With or Without Stereotactic Ablative Radiotherapy for Recurrent Ovarian Cancer", "SBRT")]
     [InlineData("Durvalumab Plus Radiotherapy in Bladder Cancer", "RT, unspecified")]
     [InlineData("Radiotherapy Combined With Temozolomide in Glioma", "RT, unspecified")]
+    // "with/without" and "with versus without" are "with or without": one arm gives the RT.
+    [InlineData("Chemotherapy With/Without Stereotactic Ablative Radiotherapy for Recurrent Ovarian Cancer", "SBRT")]
+    [InlineData("Chemotherapy With Versus Without Stereotactic Ablative Radiotherapy for Recurrent Ovarian Cancer", "SBRT")]
     public void A_title_that_adds_rt_to_another_treatment_gives_it(string title, string modality)
     {
         var study = Normalise(Trial(title, null, []));
@@ -54,6 +57,8 @@ public class ArmNamedAndAddedRtRulesTests
     [InlineData("Radiotherapy-Induced Dermatitis Treated With a Cream")]
     [InlineData("Stereotactic Radiotherapy Outcomes in Patients Without Prior Radiotherapy")]
     [InlineData("Quality of Life After Radiotherapy")]
+    // A "without" of its own is an absence, not an arm.
+    [InlineData("Chemotherapy Without Radiotherapy for Recurrent Ovarian Cancer")]
     public void A_title_that_names_rt_without_adding_it_gives_none(string title)
     {
         var study = Normalise(Trial(title, null, []));

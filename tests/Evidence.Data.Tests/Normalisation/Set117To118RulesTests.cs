@@ -1,0 +1,91 @@
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Sets 117 and 118's findings (issue 10): a radiation intervention named for the arm with no RT,
+/// intensity-modulated proton therapy, fractions given twice daily, and the dose free text gives
+/// beside an RT intervention's name when another RT of the trial has a kind.
+/// </summary>
+public class Set117To118RulesTests
+{
+    /// <summary>NCT00805597: the control arm's "no radiation", typed radiation like the arm it stands for.</summary>
+    [Theory]
+    [InlineData("no radiation")]
+    [InlineData("No radiotherapy")]
+    [InlineData("Without RT")]
+    public void A_radiation_intervention_named_for_the_arm_without_rt_gives_none(string name)
+    {
+        var study = Normalise(Trial(
+            "Clinical Trial of Postmastectomy Radiotherapy in Breast Cancer With One to Three Positive Nodes", null,
+            [Intervention("RADIATION", "radiation", arms: ["radiotherapy"]), Intervention("RADIATION", name, arms: ["no radiotherapy"])],
+            Arm("radiotherapy", "radiotherapy of 50Gy/25f/5w to the ipsilateral chest wall and supraclavicular region", "Radiation: radiation"),
+            Arm("no radiotherapy", "no radiotherapy", $"Radiation: {name}")));
+
+        Assert.Equal("RT, unspecified", study.Interventions[0].RtModality);
+        Assert.Null(study.Interventions[1].RtModality);
+    }
+
+    [Fact]
+    public void A_radiation_intervention_whose_name_only_mentions_no_later_still_gives_its_rt()
+    {
+        // "no" that does not open the name is not the arm without RT.
+        Assert.Equal("RT, unspecified", OnlyIntervention(Intervention("RADIATION", "Radiotherapy with no concurrent drug")).RtModality);
+    }
+
+    /// <summary>NCT01854554: "IMPT" against "IMRT". Guide rule 3: intensity-modulated proton therapy is proton beam therapy only.</summary>
+    [Theory]
+    [InlineData("IMPT")]
+    [InlineData("Intensity-modulated proton therapy")]
+    [InlineData("Intensity Modulated Proton Radiotherapy (IMPT)")]
+    public void Intensity_modulated_proton_therapy_is_proton_only(string name)
+    {
+        Assert.Equal("Proton", Kinds(OnlyIntervention(Intervention("RADIATION", name))));
+    }
+
+    [Theory]
+    [InlineData("38.5 Gy in 10 twice daily fractions of 3.85 Gy", 38.5, 10)]
+    [InlineData("45 Gy in 30 twice-daily fractions", 45, 30)]
+    [InlineData("36 Gy in six once-daily fractions", 36, 6)]
+    [InlineData("25 Gy in five weekly fractions", 25, 5)]
+    public void Fractions_said_to_come_once_or_twice_a_day_are_counted(string text, double gy, int fractions)
+    {
+        var dose = Assert.Single(RtDoseParser.Doses(text));
+
+        Assert.Equal((gy, gy), dose.TotalGy);
+        Assert.Equal((fractions, fractions), dose.Fractions);
+    }
+
+    /// <summary>
+    /// NCT03616626: "Twice Daily APBI" and "Once Daily APBI" beside "Whole Breast Irradiation" (a
+    /// kind); the summary gives each APBI its schedule after the acronym.
+    /// </summary>
+    [Fact]
+    public void Rt_interventions_beside_one_of_a_kind_take_the_dose_given_beside_their_names()
+    {
+        var study = Normalise(Trial(
+            "Whole Breast Irradiation vs Twice Daily vs. Once Daily Accelerated Partial Breast Irradiation",
+            "Eligible patients will be randomly allocated to receive 3DCRT Whole Breast Irradiation (WBI) 50 Gy in 25 daily fractions over 5 weeks or "
+            + "APBI 38.5 Gy in 10 once daily fractions of 3.85Gy over two weeks or 38.5 Gy in 10 twice daily fractions of 3.85Gy over one week.",
+            [Intervention("RADIATION", "Twice Daily APBI"), Intervention("RADIATION", "Once Daily APBI"), Intervention("RADIATION", "Whole Breast Irradiation")]));
+
+        Assert.Equal(["Hypofractionated RT", "Hypofractionated RT", "EBRT"], study.Interventions.Select(i => i.RtModality));
+        // Each APBI's provenance is its own schedule: the one said to come as often as its name says.
+        Assert.Equal(
+            ["38.5 Gy in 10 twice daily fractions", "38.5 Gy in 10 once daily fractions"],
+            [.. new[] { 0, 1 }.Select(i => study.Sources.Single(s => s.Entity == "intervention" && s.EntityOrdinal == i && s.Field == NormalisedField.RtModality).Matched)]);
+    }
+
+    [Fact]
+    public void Rt_interventions_whose_names_the_free_text_gives_no_dose_beside_keep_no_kind()
+    {
+        // The summary's only dose is the whole-breast RT's: the APBI's kind is not guessed from it.
+        var study = Normalise(Trial(
+            "Whole Breast Irradiation vs Accelerated Partial Breast Irradiation",
+            "Patients receive Whole Breast Irradiation (WBI) 50 Gy in 25 daily fractions or APBI as per institutional practice.",
+            [Intervention("RADIATION", "Twice Daily APBI"), Intervention("RADIATION", "Whole Breast Irradiation")]));
+
+        Assert.Equal(["RT, unspecified", "EBRT"], study.Interventions.Select(i => i.RtModality));
+    }
+}
