@@ -22,13 +22,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     public InterventionTerms? Derive(StudyRecord record, IReadOnlyList<InterventionTerms> structured, List<TermSource> sources)
     {
-        var needRt = !structured.Any(i => i.RtModality is not null);
-        var needIci = !structured.Any(i => i.GivesIci);
         // An observational study assigns nothing, a diagnostic or screening trial tests or
         // predicts for the therapies it names, and a supportive-care or prevention trial
         // supports patients through them (a cream for radiodermatitis, a probiotic "while on
-        // ICI"); a record that does not say its type is read.
-        if (!ReadsFreeText(record) || SupportsCare(record) || (!needRt && !needIci))
+        // ICI"); a record that does not say its type is read. Of a supportive-care or prevention
+        // trial, only a title's RT that one arm adds to another treatment ("Palliative Stenting
+        // With or Without Radiotherapy") or that the title gives "in treating" patients
+        // ("Single-Dose Local Radiation Therapy Compared With Ibandronate in Treating Patients
+        // With Localized Metastatic Bone Pain") is read: palliation by RT is care too.
+        var care = SupportsCare(record);
+        var needRt = !structured.Any(i => i.RtModality is not null);
+        var needIci = !care && !structured.Any(i => i.GivesIci);
+        if (!ReadsFreeText(record) || (!needRt && !needIci))
         {
             return null;
         }
@@ -65,7 +70,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         foreach (var (field, sentence) in OwnSentences(record).Concat(described)
-            .Where(s => !observed || RecordFields.IsTitle(s.Field) || (s.Field == RecordFields.BriefSummary && AssessesInStudy(TermText.Of(s.Sentence)))))
+            .Where(s => (!observed || RecordFields.IsTitle(s.Field) || (s.Field == RecordFields.BriefSummary && AssessesInStudy(TermText.Of(s.Sentence))))
+                && (!care || RecordFields.IsTitle(s.Field))))
         {
             var words = TermText.Of(sentence);
             var allRt = vocabulary.RtKindMatches(words);
@@ -156,16 +162,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // is: a therapy the title names as its subject is given ("Radiotherapy for Metastatic
             // Spinal Cord Compression", "Dose Escalated SBRT With MRI Guidance for Liver
             // Metastases"), unless the title studies something of it (<see cref="TitleSubject"/>).
-            if (RecordFields.IsTitle(field) && !combination)
+            if (RecordFields.IsTitle(field) && (!combination || care))
             {
                 var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m))).ToList() : [];
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
                     : [];
-                var added = needRt
-                    ? rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
-                        || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && RegistryOfTreated(words, m.Position))).ToList()
-                    : [];
+                var added = !needRt ? []
+                    : care ? rt.Where(m => AddedToTreatment(words, m) || InTreating(words, m)).ToList()
+                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
+                        || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && RegistryOfTreated(words, m.Position))).ToList();
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
                     continue;
@@ -184,7 +190,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             classes.AddRange(needIci ? iciClasses.Select(m => (field, m)) : []);
         }
 
-        if (needRt && modalities.Count == 0)
+        if (needRt && modalities.Count == 0 && !care)
         {
             // A drug's description that is the trial's whole protocol ("AK112": "4-6 weeks after
             // the surgery, the patients will be given chemoradiotherapy or radiotherapy alone"):
@@ -443,11 +449,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// Whether a title names the therapy at <paramref name="position"/> to describe its people
     /// ("Cancer Patients Treated With Immune Checkpoint Inhibitors", "Patients Given Neoadjuvant
-    /// Chemoradiotherapy"): a word for people in the four words before it. Not "Chemotherapy
-    /// Given With Nivolumab", which joins the two.
+    /// Chemoradiotherapy"): a word for people in the four words before it, or a "with or
+    /// without" that says how people were treated (<see cref="TreatedWithOrWithout"/>). Not
+    /// "Chemotherapy Given With Nivolumab", which joins the two.
     /// </summary>
     private static bool DescribesPeople(TermText words, int position) =>
-        words.WordsBefore(position, 4).Any(PopulationWords.Contains);
+        words.WordsBefore(position, 4).Any(PopulationWords.Contains)
+        || (position >= 1 && GivenInText.WithOrWithout(words, position - 1) && TreatedWithOrWithout(words, position - 1));
 
     /// <summary>
     /// An agent a title names in brackets right after a class it gives ("Trial of PD1 Antibody
@@ -913,9 +921,21 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
         JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", ModifiedFrom(words, rt.Position))
-        || (!DescribesPeople(words, rt.Position) && rt.Position >= 1 && GivenInText.WithOrWithout(words, rt.Position - 1))
+        || (ModifiedFrom(words, rt.Position) is var qualified && qualified >= 1 && !DescribesPeople(words, qualified) && GivenInText.WithOrWithout(words, qualified - 1))
         || (ModifiedFrom(words, rt.Position) is var from && from >= 2 && !DescribesPeople(words, from - 2)
             && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"]);
+
+    /// <summary>
+    /// Whether the "with or without" whose "without" is at <paramref name="without"/> says how
+    /// people were treated ("Quality of Life of Women Treated for Breast Cancer With Versus
+    /// Without Radiotherapy"): people and "treated" or "diagnosed" in the six words before it.
+    /// </summary>
+    private static bool TreatedWithOrWithout(TermText words, int without)
+    {
+        var with = Enumerable.Range(Math.Max(0, without - 2), Math.Min(2, without)).LastOrDefault(i => words.Words[i].Word == "with", -1);
+        var before = with < 0 ? [] : words.WordsBefore(with, 6).ToList();
+        return before.Any(PopulationWords.Contains) && before.Any(w => w is "treated" or "diagnosed");
+    }
 
     /// <summary>Where the words that qualify the RT at <paramref name="position"/> start ("CPG 7909 + Local Radiotherapy": at "Local").</summary>
     private static int ModifiedFrom(TermText words, int position)
@@ -1455,14 +1475,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var ofArm = arm || armBefore;
             armBefore = arm && words.Words.Count <= 4;
             if (!(DoseUnit().IsMatch(sentence) || ofArm)
-                || OfOthersOrCare(words) || OfOthers(words, 0) || StudyNormaliser.Background(words)
-                // What patients had before, here in any sentence: a protocol says what it gives.
-                || words.Words.Any(w => w.Word is "previously" or "prior"))
+                || OfOthersOrCare(words) || OfOthers(words, 0)
+                // Not StudyNormaliser.Background: a protocol's own steps say "has been" and
+                // "routinely" ("After informed consent has been obtained, patients receive IMRT",
+                // "Cone-beam CT is routinely acquired before each fraction of IMRT").
+                || words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "conventionally" or "previously" or "prior"))
             {
                 continue;
             }
 
-            var named = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
+            // Not a kind the sentence says "has been" used, studied or given: others' experience
+            // ("Stereotactic body radiotherapy has been used at 50 Gy in 5 fractions").
+            var named = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt
+                && words.WordsFrom(m.Position + m.Words, 2).ToList() is not (["has" or "have", "been"] or [_, "been"])).ToList();
             if (IsImagingDose(words, named))
             {
                 continue;

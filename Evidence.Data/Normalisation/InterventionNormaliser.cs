@@ -1043,10 +1043,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 && siblingRt.Value.Count == 0 && !FreeTextEvidence.SupportsCare(record));
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
-        // Nor is a name that says the arm has none ("no radiation", typed radiation as the arm
-        // it stands for is): its description and arms ("no radiotherapy") name the RT withheld.
+        // Nor is a name that says the arm has no RT and nothing else ("no radiation", "None", typed
+        // radiation as the arm it stands for is): its description and arms ("no radiotherapy")
+        // name the RT withheld. "No boost", "Without chemotherapy" or "No elective nodal
+        // irradiation" withhold something else: their descriptions say what RT they give.
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight || own[0].Text.Words is [("no" or "without" or "none", _, _), ..]))
+            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight
+                || own[0].Text.Words is [("none", _, _)]
+                || (own[0].Text.Words is [("no" or "without" or "none", _, _), _, ..] && own[0].Text.Words.Skip(1).All(w => StudyNormaliser.RtNameWords.Contains(w.Word)))))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
@@ -1344,14 +1348,22 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
     /// <summary>
     /// The RT an intervention's own words name, less a name that says it lacks RT ("No Local
-    /// Definitive Radiotherapy", "Without RT": a comparator) or an RT it gives "without"
+    /// Definitive Radiotherapy", "Without RT": a comparator, <see cref="AfterAbsence"/>) or an RT it gives "without"
     /// (<see cref="Without"/>) and, with <paramref name="dropTimed"/>,
     /// the RT another treatment is given during (<see cref="TimedByRt"/>).
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> OwnRt(IEnumerable<(string Field, TermText Text)> own, bool dropTimed) =>
-        [.. own.Where(t => t.Text.Words is not [("no" or "without", _, _), ..])
-            .SelectMany(t => FindRt([t]).Where(m => !Without(t.Text, m.Match.Position) && (!dropTimed || !(TimedByRt(t.Text, m.Match.Position)
+        [.. own.SelectMany(t => FindRt([t]).Where(m => !AfterAbsence(t.Text, m.Match.Position) && !Without(t.Text, m.Match.Position) && (!dropTimed || !(TimedByRt(t.Text, m.Match.Position)
                 || (m.Match.Value == Terms.UnspecifiedRt && ConcurrentWith(t.Text, m.Match.Position))))))];
+
+    /// <summary>
+    /// Whether a name that opens with "no" or "without" names the RT at <paramref name="position"/>
+    /// in what it withholds ("No RT", "Without radiotherapy"), not after a colon that says what
+    /// it gives ("No boost: whole breast irradiation 40 Gy in 15 fractions").
+    /// </summary>
+    private static bool AfterAbsence(TermText text, int position) =>
+        text.Words is [("no" or "without", _, _), ..]
+        && !(text.Original.IndexOf(':') is var colon and >= 0 && text.Words[position].Start > colon);
 
     /// <summary>
     /// Whether a name gives the RT at <paramref name="position"/> "without", after another

@@ -205,8 +205,8 @@ public static partial class RtDoseParser
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = FractionRate + @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
-    /// <summary>How often fractions come, before the word for them ("daily fractions", "10 twice-daily fractions").</summary>
-    private const string FractionRate = @"(?:(?:daily|(?:once|twice)[- ]daily|weekly)\s+)?";
+    /// <summary>How often fractions come, before the word for them ("daily fractions", "10 twice-daily fractions", "6 once-weekly fractions").</summary>
+    private const string FractionRate = @"(?:(?:daily|(?:once|twice)[- ]daily|(?:once[- ])?weekly)\s+)?";
 
     /// <summary>The words for fractions a count in words or "fractions of" is read with: not the abbreviations "f" and "frs", nor "times", which also count other things.</summary>
     private const string FractionNoun = @"(?:fractions?|fx|sessions?)";
@@ -272,7 +272,8 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"(?<count>" + NumberRange + @")\s*(?:x|\*)\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountTimesPerFraction();
 
-    [GeneratedRegex(@"(?<count>" + Count + @")\s*" + FractionRate + FractionNoun + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    /// <summary>"10 daily fractions of 3 Gy"; not "two daily fractions of 1.5 Gy", two a day.</summary>
+    [GeneratedRegex(@"(?<count>" + Count + @")\s*(?!(?<=\b(?:two|2)\s*)daily\b)" + FractionRate + FractionNoun + @"\s*of\s*(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex CountOfPerFraction();
 
     /// <summary>"single doses of 3Gy to a total dose of 36Gy", "2.5 Gy per fraction to a total of 50 Gy".</summary>

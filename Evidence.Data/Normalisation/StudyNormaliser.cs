@@ -337,12 +337,35 @@ public sealed partial class StudyNormaliser
     private static List<RtRegimen> DosesBesideName(StudyRecord record, int ordinal)
     {
         var full = TermText.Of(record.Interventions[ordinal].Name);
+        if (record.Interventions.Any(i => i.Ordinal != ordinal && string.Equals(i.Name?.Trim(), record.Interventions[ordinal].Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            return [];
+        }
+
+        // Other RT interventions' names: a name found inside a longer one of theirs is theirs
+        // ("Thoracic radiotherapy" in "hypofractionated thoracic radiotherapy 45 Gy in 15 fractions").
+        var others = record.Interventions.Where(i => i.Ordinal != ordinal).Select(i => TermText.Of(i.Name)).Where(n => n.Words.Count > full.Words.Count).ToList();
+        var doses = Beside(record, full, [], others);
         var rate = full.Words.TakeWhile(w => RateWords.Contains(w.Word)).Count();
-        var text = rate > 0 && rate < full.Words.Count ? full.Original[full.Words[rate].Start..].Trim() : record.Interventions[ordinal].Name?.Trim();
-        var name = rate > 0 && rate < full.Words.Count ? TermText.Of(text) : full;
-        var acronym = text is { Length: >= 4 } one && one.All(char.IsAsciiLetterUpper);
-        if ((name.Words.Count < 2 && !acronym) || name.Words.All(w => RtNameWords.Contains(w.Word))
-            || record.Interventions.Any(i => i.Ordinal != ordinal && string.Equals(i.Name?.Trim(), record.Interventions[ordinal].Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (doses.Count > 0 || rate == 0 || rate == full.Words.Count)
+        {
+            return doses;
+        }
+
+        // Not found as named: without how often its fractions come ("Twice Daily APBI" as "APBI").
+        var rateWords = full.Words.Take(rate).SelectMany(w => w.Word switch { "bid" => ["twice", "daily"], "qd" => ["once", "daily"], var word => new[] { word } }).ToList();
+        return Beside(record, TermText.Of(full.Original[full.Words[rate].Start..]), rateWords, others);
+    }
+
+    /// <summary>
+    /// The doses the free text gives beside <paramref name="name"/> (see <see cref="DosesBesideName"/>);
+    /// with <paramref name="rate"/>, of the doses after it, those said to come that often, where
+    /// any is, before any other RT is named.
+    /// </summary>
+    private static List<RtRegimen> Beside(StudyRecord record, TermText name, List<string> rate, List<TermText> others)
+    {
+        var acronym = name.Original.Trim() is { Length: >= 4 } one && one.All(char.IsAsciiLetterUpper);
+        if ((name.Words.Count < 2 && !acronym) || name.Words.All(w => RtNameWords.Contains(w.Word)))
         {
             return [];
         }
@@ -353,8 +376,10 @@ public sealed partial class StudyNormaliser
         {
             var words = TermText.Of(sentence);
             // Not what others gave or usual care gives ("Historically, postoperative radiotherapy
-            // 66 Gy in 33 fractions was the standard").
-            if (Background(words))
+            // 66 Gy in 33 fractions was the standard"), nor doses that follow the names in their
+            // order ("SBRT or conventional radiotherapy, 54 Gy in 3 fractions and 66 Gy in 33
+            // fractions respectively").
+            if (Background(words) || words.Words.Any(w => w.Word == "respectively"))
             {
                 continue;
             }
@@ -364,7 +389,9 @@ public sealed partial class StudyNormaliser
             var stated = new Lazy<List<ParsedDose>>(() => [.. RtDoseParser.Doses(sentence)]);
             for (var start = 0; start < words.Words.Count; start++)
             {
-                if (NameEndsAt(words, start, name) is not { } end)
+                if (NameEndsAt(words, start, name) is not { } end
+                    || others.Any(other => Enumerable.Range(Math.Max(0, start - other.Words.Count + 1), Math.Min(start + 1, other.Words.Count))
+                        .Any(from => NameEndsAt(words, from, other) is { } otherEnd && otherEnd >= end)))
                 {
                     continue;
                 }
@@ -383,10 +410,11 @@ public sealed partial class StudyNormaliser
                         doses.Add(RtDoseParser.ToRegimen(dose, 0, field));
                     }
 
-                    // A name looked for without how often its fractions come takes, of the doses
-                    // after it, those said to come that often ("Twice Daily APBI": "or 38.5 Gy in
-                    // 10 twice daily fractions"), not the first ("38.5 Gy in 10 daily fractions").
-                    if (rate > 0 && at >= 0 && SaysRate(TermText.Of(dose.Text), full.Words.Take(rate).Select(w => w.Word).ToList()))
+                    // "Twice Daily APBI": "APBI 38.5 Gy in 10 daily fractions ... or 38.5 Gy in 10
+                    // twice daily fractions", not the first; not past another RT ("or IMRT 60 Gy in
+                    // 30 daily fractions").
+                    if (rate.Count > 0 && at >= 0 && SaysRate(TermText.Of(dose.Text), plain[(at + dose.Text.Length)..], rate)
+                        && !NamesOtherRt(TermText.Of(plain[words.Words[end].End..at])))
                     {
                         ofRate.Add(RtDoseParser.ToRegimen(dose, 0, field));
                     }
@@ -397,19 +425,32 @@ public sealed partial class StudyNormaliser
         return ofRate.Count > 0 ? ofRate : doses;
     }
 
-    /// <summary>Whether a dose's words say its fractions come as often as <paramref name="rate"/> says ("twice daily").</summary>
-    private static bool SaysRate(TermText dose, List<string> rate) =>
-        Enumerable.Range(0, Math.Max(0, dose.Words.Count - rate.Count + 1))
-            .Any(i => rate.Select((word, k) => dose.Words[i + k].Word == word).All(same => same));
+    /// <summary>Whether words between a name and a dose name RT again: an RT word or an acronym of capitals ("or IMRT").</summary>
+    private static bool NamesOtherRt(TermText between) =>
+        between.Words.Any(w => (RtNameWords.Contains(w.Word) && w.Word is not ("therapy" or "treatment"))
+            || (w.End - w.Start >= 3 && between.Original[w.Start..w.End].All(char.IsAsciiLetterUpper)));
+
+    /// <summary>
+    /// Whether a dose's words, or the two right after it, say its fractions come as often as
+    /// <paramref name="rate"/> says ("38.5 Gy in 10 twice daily fractions", "45 Gy in 15
+    /// fractions once daily").
+    /// </summary>
+    private static bool SaysRate(TermText dose, string after, List<string> rate)
+    {
+        var words = dose.Words.Select(w => w.Word).Concat(TermText.Of(after).Words.Take(2).Select(w => w.Word)).ToList();
+        return Enumerable.Range(0, Math.Max(0, words.Count - rate.Count + 1))
+            .Any(i => rate.Select((word, k) => words[i + k] == word).All(same => same));
+    }
 
     /// <summary>
     /// Whether a sentence speaks of what was or is usually done, or of other studies
     /// ("Historically, postoperative radiotherapy 66 Gy in 33 fractions was the standard",
-    /// "Shortened courses ... have been tested in other trials"); not of patients "without prior
+    /// "Shortened courses ... have been tested in other trials", "prostate radiotherapy, 60 Gy in
+    /// 20 fractions, became the standard of care"); not of patients "without prior
     /// pelvic radiotherapy" or "previously untreated", who are this trial's.
     /// </summary>
     internal static bool Background(TermText words) =>
-        words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "routinely" or "conventionally")
+        words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "routinely" or "conventionally" or "became")
         || Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
             (words.Words[i].Word is "other" or "previous" or "earlier" or "prior" && words.Words[i + 1].Word is "trials" or "studies" or "trial" or "study")
             || (words.Words[i].Word is "have" or "has" && words.Words[i + 1].Word == "been"));
@@ -421,7 +462,7 @@ public sealed partial class StudyNormaliser
     private static readonly HashSet<string> Joiners = new(["or", "and", "versus", "vs", "to", "with", "plus", "nor"], StringComparer.Ordinal);
 
     /// <summary>Words that say only that a name is RT ("Radiation therapy", "RT").</summary>
-    private static readonly HashSet<string> RtNameWords = new(["radiotherapy", "radiation", "therapy", "rt", "irradiation", "treatment"], StringComparer.Ordinal);
+    internal static readonly HashSet<string> RtNameWords = new(["radiotherapy", "radiation", "therapy", "rt", "irradiation", "treatment"], StringComparer.Ordinal);
 
     /// <summary>Where the words of <paramref name="name"/> start at <paramref name="start"/> and follow in order with at most two others between, the index of the last; otherwise null.</summary>
     private static int? NameEndsAt(TermText words, int start, TermText name)

@@ -401,7 +401,27 @@ public sealed class VocabularyMatchers
 
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)))
-            && !AmongSources(text, m))];
+            && !AmongSources(text, m) && !AcronymOfOtherWords(text, m, matches))];
+    }
+
+    /// <summary>
+    /// Whether an acronym the vocabulary knows as RT is, in brackets, the acronym of the words
+    /// right before it, which name no RT ("Intensive Multimodal Physical Therapy (IMPT)"): the
+    /// record defines it as something else. "Intensity Modulated Proton Therapy (IMPT)" names
+    /// protons before it.
+    /// </summary>
+    private static bool AcronymOfOtherWords(TermText text, TermMatch<string> match, List<TermMatch<string>> matches)
+    {
+        var acronym = match.Matched;
+        if (match.Words != 1 || acronym.Length < 3 || !acronym.All(char.IsAsciiLetterUpper) || match.Position < acronym.Length
+            || text.Original[..text.Words[match.Position].Start].TrimEnd() is not [.., '('])
+        {
+            return false;
+        }
+
+        var from = match.Position - acronym.Length;
+        return Enumerable.Range(0, acronym.Length).All(i => char.ToLowerInvariant(text.Words[from + i].Word[0]) == char.ToLowerInvariant(acronym[i]))
+            && !matches.Any(m => m.Position >= from && m.Position < match.Position);
     }
 
     /// <summary>

@@ -4,11 +4,13 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 117 and 118's findings (issue 10): a radiation intervention named for the arm with no RT,
-/// intensity-modulated proton therapy, fractions given twice daily, and the dose free text gives
-/// beside an RT intervention's name when another RT of the trial has a kind.
+/// Sets 117-120's findings (issue 10): a radiation intervention named for the arm with no RT,
+/// intensity-modulated proton therapy, fractions given twice daily, the dose free text gives
+/// beside an RT intervention's name when another RT of the trial has a kind, the RT a
+/// supportive-care trial's title adds to another treatment, mitomycin C as "MMC" and
+/// radiographic PFS as "rPFS".
 /// </summary>
-public class Set117To118RulesTests
+public class Set117To120RulesTests
 {
     /// <summary>NCT00805597: the control arm's "no radiation", typed radiation like the arm it stands for.</summary>
     [Theory]
@@ -87,5 +89,66 @@ public class Set117To118RulesTests
             [Intervention("RADIATION", "Twice Daily APBI"), Intervention("RADIATION", "Whole Breast Irradiation")]));
 
         Assert.Equal(["RT, unspecified", "EBRT"], study.Interventions.Select(i => i.RtModality));
+    }
+
+    /// <summary>
+    /// NCT01179074 (set 119, scored unseen before this rule): a supportive-care trial that lists
+    /// no intervention, whose title has one arm add RT to palliative stenting.
+    /// </summary>
+    [Theory]
+    [InlineData("Palliative Stenting With or Without Radiotherapy for Inoperable Oesophageal Carcinoma: a Randomised Trial", "RT, unspecified")]
+    [InlineData("Single-Dose Local Radiation Therapy Compared With Ibandronate in Treating Patients With Localized Metastatic Bone Pain", "RT, unspecified")]
+    // RT the patients have, not what an arm adds: a cream, a film, a mouthwash through RT.
+    [InlineData("Mepitel Film Versus Standard Skin Care in Patients Receiving Breast Radiotherapy", null)]
+    [InlineData("Honey Mouthwash With or Without Benzydamine for Mucositis During Head and Neck Radiotherapy", null)]
+    [InlineData("Radiotherapy Plus Cream for Radiation Dermatitis", null)]
+    public void A_supportive_care_trials_title_gives_only_the_rt_an_arm_adds(string title, string? modality)
+    {
+        var study = Normalise(WithPurpose(Trial(title, "To assess the benefits for patients with cancer.", []), "SUPPORTIVE_CARE"));
+
+        Assert.Equal(modality, study.FreeText?.RtModality);
+    }
+
+    [Fact]
+    public void A_supportive_care_trials_title_gives_no_ici()
+    {
+        // The ICI of a supportive-care title is the one patients are supported through.
+        var study = Normalise(WithPurpose(Trial("Probiotics With or Without Pembrolizumab-Related Diarrhoea Prophylaxis", null, []), "SUPPORTIVE_CARE"));
+
+        Assert.Null(study.FreeText);
+    }
+
+    /// <summary>NCT00384891 (set 120): "Synergo + MMC", chemohyperthermia with mitomycin C.</summary>
+    [Theory]
+    [InlineData("DEVICE", "Synergo + MMC")]
+    [InlineData("DRUG", "Intravesical MMC 40 mg")]
+    public void Mmc_is_mitomycin(string type, string name)
+    {
+        Assert.Equal(["mitomycin"], OnlyIntervention(Intervention(type, name)).Agents);
+    }
+
+    /// <summary>NCT04934722 (set 120): a primary outcome of no measure whose description defines rPFS.</summary>
+    [Fact]
+    public void Radiographic_pfs_is_pfs()
+    {
+        var outcome = new System.Text.Json.Nodes.JsonObject
+        {
+            ["description"] = "rPFS was defined as the time from randomization to radiological tumor progression using RECIST 1.1 as assessed by BICR, or death due to any cause.",
+            ["timeFrame"] = "Up to approximately 17 months",
+        };
+        var protocol = new System.Text.Json.Nodes.JsonObject { ["outcomesModule"] = new System.Text.Json.Nodes.JsonObject { ["primaryOutcomes"] = new System.Text.Json.Nodes.JsonArray(outcome) } };
+
+        Assert.Equal("PFS", Normalise(protocol).Outcomes[0].EndpointClass);
+    }
+
+    /// <summary>An acronym the vocabulary knows as RT, defined in brackets as words that name none.</summary>
+    [Theory]
+    [InlineData("BEHAVIORAL", "Intensive Multimodal Physical Therapy (IMPT)", "")]
+    [InlineData("RADIATION", "Intensity Modulated Proton Therapy (IMPT)", "Proton")]
+    [InlineData("RADIATION", "Proton beam therapy (PBT)", "Proton")]
+    [InlineData("OTHER", "Peer-Based Training (PBT)", "")]
+    public void An_acronym_defined_as_other_words_is_not_rt(string type, string name, string kinds)
+    {
+        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention(type, name))));
     }
 }
