@@ -20,6 +20,9 @@ public class EndpointClassifierTests
 
     [Theory]
     [InlineData("Objective response rate (ORR) per RECIST 1.1", "ORR")]
+    [InlineData("Freedom from failure", "DFS/RFS")] // failure of any kind, as failure-free survival
+    [InlineData("Freedom from treatment failure at 5 years", "DFS/RFS")]
+    [InlineData("Local progression-free interval in irradiated field", "local control")] // local, not progression anywhere
     [InlineData("Expression of programmed death ligand-1 (PD-L1) in nasopharyngeal carcinoma", "other")] // set 18: a checkpoint's name, not death
     [InlineData("Programmed cell death 1 expression on T cells", "other")]
     [InlineData("Pathological down-staging rate", "pathological response")] // set 19
