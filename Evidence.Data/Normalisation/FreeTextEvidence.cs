@@ -249,8 +249,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // A checkpoint named ("anti-PD-1") says more than "ICI" beside it, as in an intervention.
-        var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value) : [];
-        if (iciClass is [var onlyClass] && IndexedAgent(record, onlyClass.Match.Value) is { } indexed)
+        // Beside named agents, only a drug that blocks a checkpoint none of them blocks is a
+        // target of its own ("ipilimumab ... nivolumab", and "novel IO combinations (i.e. ...
+        // anti-LAG3)"); not the checkpoint as a marker ("Programmed Cell Death-Ligand 1
+        // (PD-L1)-Positive").
+        var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value)
+            : [.. classes.Where(c => c.Match.Value != Terms.UnspecifiedIci && !ici.Any(a => a.Match.Value.Targets.Contains(c.Match.Value))
+                    && TermText.Of(c.Match.Matched).Words.Any(w => BlockerWords.Contains(w.Word)))
+                .DistinctBy(c => c.Match.Value)];
+        if (ici.Count == 0 && iciClass is [var onlyClass] && IndexedAgent(record, onlyClass.Match.Value) is { } indexed)
         {
             // "Perioperative Chemotherapy Plus PD-1 Antibody" with the keyword "Camrelizumab": that antibody.
             (ici, iciClass) = ([indexed], []);
@@ -315,7 +322,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             Ordinal,
             [.. ici.Select(a => a.Match.Value.Name)],
             givesIci ? [Terms.Ici] : [],
-            ici.Count > 0 ? [.. ici.SelectMany(a => a.Match.Value.Targets).Distinct()] : [.. iciClass.Select(c => c.Match.Value)],
+            [.. ici.SelectMany(a => a.Match.Value.Targets).Concat(iciClass.Select(c => c.Match.Value)).Distinct()],
             modality?.Value,
             [],
             ici.Any(a => a.Match.Value.Bispecific) ? [Terms.Bispecific] : [])
@@ -1087,6 +1094,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
+    /// <summary>Words that make a checkpoint's name a drug that blocks it ("anti-LAG3", "TIGIT inhibitor", "PD-1 antibody").</summary>
+    private static readonly HashSet<string> BlockerWords = new(
+        ["anti", "inhibitor", "inhibitors", "antibody", "antibodies", "blockade", "blocker", "blockers", "blocking", "mab", "ab"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> PopulationWords = new(
         ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "kids", "adolescents", "survivors", "cases"],
         StringComparer.Ordinal);

@@ -849,7 +849,12 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// <summary>Words of a name that stands for an arm of the trial, not for one treatment.</summary>
     private static readonly HashSet<string> ArmWords = new(["group", "arm", "cohort"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> FillerWords = new(["a", "the", "of", "and", "plus", "with"], StringComparer.Ordinal);
+    /// <summary>
+    /// Words a name of a kind of treatment may have beside the kind: articles, joiners, and whose
+    /// choice it is ("Investigator's choice of Chemotherapy", "Physician's choice chemotherapy").
+    /// </summary>
+    private static readonly HashSet<string> FillerWords = new(
+        ["a", "the", "of", "and", "plus", "with", "investigator", "investigators", "physician", "physicians", "s", "choice"], StringComparer.Ordinal);
 
     /// <summary>Types whose descriptions never say which drug they give: counselling, devices, tests.</summary>
     private static readonly HashSet<string> NeverDrugTypes = new(["BEHAVIORAL", "DEVICE", "DIAGNOSTIC_TEST"], StringComparer.OrdinalIgnoreCase);

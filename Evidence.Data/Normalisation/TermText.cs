@@ -33,13 +33,14 @@ public sealed partial class TermText
 
     /// <summary>
     /// Each text cut into sentences (after ". ; : ! ?" and at line breaks), trimmed, empty ones
-    /// left out, each with the field it came from.
+    /// left out, each with the field it came from. Not after an abbreviation that goes on
+    /// ("novel IO combinations (i.e. anti-IL 8, COX2-inhibitors, anti-LAG3)", "e.g.", "vs.").
     /// </summary>
     public static IEnumerable<(string Field, string Sentence)> Sentences(IEnumerable<(string Field, string? Text)> texts) =>
         texts.SelectMany(t => SentenceBreaks().Split(t.Text ?? string.Empty).Select(sentence => (t.Field, Sentence: sentence.Trim())))
             .Where(s => s.Sentence.Length > 0);
 
-    [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
+    [GeneratedRegex(@"(?<=[.;:!?])(?<!\b(?:i\.e|e\.g|vs|cf)\.)\s+|\n+", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceBreaks();
 
     /// <summary>

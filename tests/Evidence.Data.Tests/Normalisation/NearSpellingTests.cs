@@ -44,7 +44,7 @@ public class NearSpellingTests
     /// resembles nor another.
     /// </summary>
     [Theory]
-    [InlineData("lirilumab")] // KIR, not a checkpoint of the vocabulary; three edits from nivolumab
+    [InlineData("tavolimab")] // OX40, an agonist, not a checkpoint inhibitor of the vocabulary (lirilumab, KIR, now is one)
     [InlineData("aclarubicin")] // an anthracycline outside the vocabulary, two letters from amrubicin
     [InlineData("inolimomab")] // CD25; three from ipilimumab
     [InlineData("magrolimab")] // CD47

@@ -4,13 +4,14 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 117-120's findings (issue 10): a radiation intervention named for the arm with no RT,
+/// Sets 117-121's findings (issue 10): a radiation intervention named for the arm with no RT,
 /// intensity-modulated proton therapy, fractions given twice daily, the dose free text gives
 /// beside an RT intervention's name when another RT of the trial has a kind, the RT a
-/// supportive-care trial's title adds to another treatment, mitomycin C as "MMC" and
-/// radiographic PFS as "rPFS".
+/// supportive-care trial's title adds to another treatment, mitomycin C as "MMC", radiographic
+/// PFS as "rPFS", lirilumab, an investigator's choice of regimens, a checkpoint blocker beside
+/// named agents, and abbreviations inside a sentence.
 /// </summary>
-public class Set117To120RulesTests
+public class Set117To121RulesTests
 {
     /// <summary>NCT00805597: the control arm's "no radiation", typed radiation like the arm it stands for.</summary>
     [Theory]
@@ -150,5 +151,60 @@ public class Set117To120RulesTests
     public void An_acronym_defined_as_other_words_is_not_rt(string type, string name, string kinds)
     {
         Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention(type, name))));
+    }
+
+    /// <summary>NCT01592370 (set 121): lirilumab, an anti-KIR antibody, given with nivolumab.</summary>
+    [Theory]
+    [InlineData("Lirilumab")]
+    [InlineData("BMS-986015")]
+    public void Lirilumab_is_an_ici_of_kir(string name)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name));
+
+        Assert.Equal(["lirilumab"], terms.Agents);
+        Assert.Equal(["KIR"], terms.Targets);
+    }
+
+    /// <summary>NCT04342936 (set 121): the comparator arm's investigator's choice, by regimen.</summary>
+    [Fact]
+    public void An_investigators_choice_of_chemotherapy_gives_the_drugs_of_the_regimens_its_arm_names()
+    {
+        var study = Normalise(Trial("Camrelizumab vs Chemotherapy in Relapsed Hodgkin Lymphoma", null,
+            [Intervention("DRUG", "Camrelizumab", arms: ["Camrelizumab"]), Intervention("DRUG", "Investigator's choice of Chemotherapy", arms: ["Chemotherapy"])],
+            Arm("Camrelizumab", "Camrelizumab 200mg IV every 2 weeks", "Drug: Camrelizumab"),
+            Arm("Chemotherapy", "Participants receive investigator's choice of chemotherapy (Gemox, IGEV or DHAP) for up to 6 cycles.", "Drug: Investigator's choice of Chemotherapy")));
+
+        Assert.Equal(["gemcitabine", "oxaliplatin", "ifosfamide", "vinorelbine", "cytarabine", "cisplatin"], study.Interventions[1].Agents);
+    }
+
+    /// <summary>NCT03026140 (set 121): a record of no intervention whose summary adds an anti-LAG3 to the named ipilimumab and nivolumab.</summary>
+    [Fact]
+    public void A_blocker_of_a_checkpoint_no_named_agent_blocks_is_a_target_beside_them()
+    {
+        var study = Normalise(Described(Trial("Neoadjuvant Immune Checkpoint Inhibition and Novel IO Combinations in Early-stage Colon Cancer",
+            "Patients will be treated with short-term immunotherapy + novel IO combinations (i.e. anti-IL 8, COX2-inhibitors, anti-LAG3) until surgical resection.", []),
+            "Patients in group 1 will be treated with a single dose of ipilimumab 1mg/kg on day 1 and two cycles of nivolumab 3mg/kg on day 1 and 15."));
+
+        Assert.Equal(["CTLA-4", "PD-1", "LAG-3"], study.FreeText?.Targets);
+    }
+
+    [Fact]
+    public void A_checkpoint_named_as_a_marker_beside_named_agents_is_no_target()
+    {
+        // "PD-L1-Positive" says whom the trial enrols: pembrolizumab's PD-1 is the only target.
+        var study = Normalise(Trial("Pembrolizumab With or Without Lenvatinib in Adults With Programmed Cell Death-Ligand 1 (PD-L1)-Positive Nonsmall Cell Lung Cancer",
+            "The purpose of this study is to assess pembrolizumab combined with lenvatinib compared to pembrolizumab alone.", []));
+
+        Assert.Equal(["PD-1"], study.FreeText?.Targets);
+    }
+
+    [Theory]
+    [InlineData("Novel IO combinations (i.e. anti-IL 8, COX2-inhibitors, anti-LAG3) are given.", 1)]
+    [InlineData("Local therapy (e.g. SBRT or surgery) follows.", 1)]
+    [InlineData("SBRT vs. surgery is compared.", 1)]
+    [InlineData("SBRT is given. Surgery follows.", 2)]
+    public void An_abbreviation_that_goes_on_does_not_end_a_sentence(string text, int sentences)
+    {
+        Assert.Equal(sentences, TermText.Sentences([("briefSummary", text)]).Count());
     }
 }
