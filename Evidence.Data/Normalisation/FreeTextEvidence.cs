@@ -43,6 +43,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var agents = new List<(string Field, TermMatch<AgentEntry> Match)>();
         var doses = new List<(string Field, ParsedDose Dose)>();
         var classes = new List<(string Field, TermMatch<string> Match)>();
+        var blockers = new List<(string Field, TermMatch<string> Match)>();
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
         var placeboAfterRt = new Lazy<bool>(() => structured.Any(i => i.GivesIci)
@@ -169,7 +170,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
                     : [];
                 var added = !needRt ? []
-                    : care ? rt.Where(m => AddedToTreatment(words, m) || InTreating(words, m)).ToList()
+                    : care ? rt.Where(m => AddedInCare(words, m)).ToList()
                     : rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
                         || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && RegistryOfTreated(words, m.Position))).ToList();
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
@@ -188,6 +189,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             agents.AddRange(needIci ? named.Select(m => (field, m)) : []);
             classes.AddRange(needIci ? iciClasses.Select(m => (field, m)) : []);
+            blockers.AddRange(needIci ? iciClasses.Where(m => BlockerBeside(words, m, allAgents)).Select(m => (field, m)) : []);
         }
 
         if (needRt && modalities.Count == 0 && !care)
@@ -254,8 +256,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // anti-LAG3)"); not the checkpoint as a marker ("Programmed Cell Death-Ligand 1
         // (PD-L1)-Positive").
         var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value)
-            : [.. classes.Where(c => c.Match.Value != Terms.UnspecifiedIci && !ici.Any(a => a.Match.Value.Targets.Contains(c.Match.Value))
-                    && TermText.Of(c.Match.Matched).Words.Any(w => BlockerWords.Contains(w.Word)))
+            : [.. blockers.Where(c => c.Match.Value != Terms.UnspecifiedIci && !ici.Any(a => a.Match.Value.Targets.Contains(c.Match.Value)))
                 .DistinctBy(c => c.Match.Value)];
         if (ici.Count == 0 && iciClass is [var onlyClass] && IndexedAgent(record, onlyClass.Match.Value) is { } indexed)
         {
@@ -934,14 +935,38 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether the "with or without" whose "without" is at <paramref name="without"/> says how
-    /// people were treated ("Quality of Life of Women Treated for Breast Cancer With Versus
-    /// Without Radiotherapy"): people and "treated" or "diagnosed" in the six words before it.
+    /// people treated for a disease were treated ("Quality of Life of Women Treated for Breast
+    /// Cancer With Versus Without Radiotherapy"): people and "treated for" or "diagnosed" in the
+    /// six words before it. Not people treated with a therapy the trial adds RT to ("Patients
+    /// Treated With Temozolomide With or Without Hypofractionated Radiotherapy"); in a
+    /// supportive-care trial, people receiving or undergoing one too (<paramref name="care"/>:
+    /// "Women Receiving Chemotherapy With or Without Radiotherapy").
     /// </summary>
-    private static bool TreatedWithOrWithout(TermText words, int without)
+    private static bool TreatedWithOrWithout(TermText words, int without, bool care = false)
     {
         var with = Enumerable.Range(Math.Max(0, without - 2), Math.Min(2, without)).LastOrDefault(i => words.Words[i].Word == "with", -1);
         var before = with < 0 ? [] : words.WordsBefore(with, 6).ToList();
-        return before.Any(PopulationWords.Contains) && before.Any(w => w is "treated" or "diagnosed");
+        return before.Any(PopulationWords.Contains)
+            && (before.Contains("diagnosed") || before.Select((w, i) => w == "treated" && i + 1 < before.Count && before[i + 1] == "for").Any(found => found)
+                || (care && before.Any(w => w is "treated" or "receiving" or "undergoing" or "given")));
+    }
+
+    /// <summary>
+    /// The RT a supportive-care title gives: one arm's ("Palliative Stenting With or Without
+    /// Radiotherapy"), not the patients' ("Women Receiving Chemotherapy With or Without
+    /// Radiotherapy"), nor RT "plus" or "concurrent with" what they receive ("Benzydamine
+    /// Mouthwash Plus Radiotherapy"); or RT among the therapies an "in Treating" title opens with
+    /// ("Single-Dose Local Radiation Therapy Compared With Ibandronate in Treating Patients"),
+    /// not what the care is for ("Methylphenidate for Fatigue From Radiation Therapy in Treating
+    /// Patients").
+    /// </summary>
+    private static bool AddedInCare(TermText words, TermMatch<string> rt)
+    {
+        var qualified = ModifiedFrom(words, rt.Position);
+        var withOrWithout = qualified >= 1 && GivenInText.WithOrWithout(words, qualified - 1)
+            && !DescribesPeople(words, qualified) && !TreatedWithOrWithout(words, qualified - 1, care: true);
+        return withOrWithout
+            || (InTreating(words, rt) && !words.WordsBefore(qualified, qualified).Any(w => w is "for" or "from" or "after" or "during" or "caused" or "induced" or "related"));
     }
 
     /// <summary>Where the words that qualify the RT at <paramref name="position"/> start ("CPG 7909 + Local Radiotherapy": at "Local").</summary>
@@ -1094,6 +1119,22 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
+    /// <summary>
+    /// Whether a class word names a drug given beside named agents: words of a blocker
+    /// ("anti-LAG3", "TIGIT inhibitor"), not a named agent's mechanism in apposition to it
+    /// ("pembrolizumab, a PD-1/PD-L1 inhibitor"; but "nivolumab plus an anti-TIGIT antibody") nor, in a sentence of a marker, the antibody of
+    /// an assay ("PD-L1 expression by the 22C3 anti-PD-L1 antibody").
+    /// </summary>
+    private static bool BlockerBeside(TermText words, TermMatch<string> match, List<TermMatch<AgentEntry>> agents) =>
+        TermText.Of(match.Matched).Words.Any(w => BlockerWords.Contains(w.Word))
+        && !agents.Any(a => a.Position + a.Words <= match.Position && match.Position - (a.Position + a.Words) <= 6
+            && words.Between(a.Position + a.Words - 1, a.Position + a.Words).TrimStart() is [',' or '(', ..]
+            && !words.Words.Skip(a.Position + a.Words).Take(match.Position - a.Position - a.Words).Any(w => w.Word is "and" or "plus" or "with" or "or" or "combined" or "then" or "followed"))
+        && !words.Words.Any(w => MarkerWords.Contains(w.Word));
+
+    private static readonly HashSet<string> MarkerWords = new(
+        ["expression", "expressing", "assay", "staining", "immunohistochemistry", "ihc", "tps", "cps", "positive", "negative", "score", "clone"], StringComparer.Ordinal);
+
     /// <summary>Words that make a checkpoint's name a drug that blocks it ("anti-LAG3", "TIGIT inhibitor", "PD-1 antibody").</summary>
     private static readonly HashSet<string> BlockerWords = new(
         ["anti", "inhibitor", "inhibitors", "antibody", "antibodies", "blockade", "blocker", "blockers", "blocking", "mab", "ab"], StringComparer.Ordinal);
@@ -1490,7 +1531,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // Not StudyNormaliser.Background: a protocol's own steps say "has been" and
                 // "routinely" ("After informed consent has been obtained, patients receive IMRT",
                 // "Cone-beam CT is routinely acquired before each fraction of IMRT").
-                || words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "conventionally" or "previously" or "prior"))
+                || words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "conventionally")
+                // What patients had before; not "no prior systemic therapy", this trial's patients.
+                || words.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word is "previously" or "prior" && !words.WordsBefore(w.i, 2).Any(b => b is "no" or "without" or "not")))
             {
                 continue;
             }

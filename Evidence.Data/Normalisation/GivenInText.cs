@@ -162,7 +162,7 @@ internal static partial class GivenInText
     /// therapy's own modifiers: "Definitive, Platinum-based, Concurrent Chemoradiation"), a semicolon or
     /// colon, or a verb that starts what the trial does ("will", "undergo", "get"). "Who have"
     /// counts only with a participle of treatment or progression ("who have brain metastases"
-    /// says nothing of therapy).
+    /// says nothing of therapy). So does "previously treated with" or "pretreated with".
     /// </summary>
     private static bool InPatientsHistory(TermText words, int position)
     {
@@ -178,6 +178,14 @@ internal static partial class GivenInText
 
             if (words.Words[i - 1].Word == "who"
                 && (HistoryVerbs.Contains(word) || (word is "have" or "has" && words.WordsFrom(i + 1, 1).Any(IsHistoryParticiple))))
+            {
+                return true;
+            }
+
+            // "Patients Previously Treated With Chemotherapy With or Without Radiotherapy",
+            // "pretreated with": what they had before, whatever "with" joins after it.
+            if (word == "with" && (words.Words[i - 1].Word == "pretreated"
+                || (i >= 2 && words.Words[i - 1].Word == "treated" && words.Words[i - 2].Word is "previously" or "heavily" or "already")))
             {
                 return true;
             }

@@ -778,8 +778,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// ("Chemoimmunotherapy": ICI and chemotherapy; "Neoadjuvant immunotherapy": ICI), none for
     /// any other name; and whether only chemoradiotherapy words give them.
     /// </summary>
-    private static (HashSet<string> Classes, bool OnlyChemoradiotherapy) KindClasses(TermText name)
+    private (HashSet<string> Classes, bool OnlyChemoradiotherapy) KindClasses(TermText name)
     {
+        if (name.Words.Any(w => w.Word == "choice") && name.Words.All(w => FillerWords.Contains(w.Word) || w.Word is "treatment" or "therapy")
+            && name.Words.Any(w => w.Word is "treatment" or "therapy"))
+        {
+            // "Treatment of Physician's Choice": whatever drugs its arm lists.
+            return ([.. vocabulary.Vocabulary.Agents.Select(a => a.Class)], false);
+        }
+
         if (!NamesOnlyKind(name))
         {
             return ([], false);

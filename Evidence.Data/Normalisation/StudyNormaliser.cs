@@ -378,8 +378,8 @@ public sealed partial class StudyNormaliser
             // Not what others gave or usual care gives ("Historically, postoperative radiotherapy
             // 66 Gy in 33 fractions was the standard"), nor doses that follow the names in their
             // order ("SBRT or conventional radiotherapy, 54 Gy in 3 fractions and 66 Gy in 33
-            // fractions respectively").
-            if (Background(words) || words.Words.Any(w => w.Word == "respectively"))
+            // fractions respectively"; not "assessed at 4 and 12 weeks respectively").
+            if (Background(words) || words.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word == "respectively" && words.WordsBefore(w.i, 6).Contains("gy")))
             {
                 continue;
             }
@@ -450,7 +450,8 @@ public sealed partial class StudyNormaliser
     /// pelvic radiotherapy" or "previously untreated", who are this trial's.
     /// </summary>
     internal static bool Background(TermText words) =>
-        words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "routinely" or "conventionally" or "became")
+        words.Words.Any(w => w.Word is "historically" or "traditionally" or "usually" or "routinely" or "conventionally")
+        || words.Words.Select((w, i) => (w.Word, i)).Any(w => w.Word is "became" or "become" && words.WordsFrom(w.i + 1, 2).Contains("standard"))
         || Enumerable.Range(0, Math.Max(0, words.Words.Count - 1)).Any(i =>
             (words.Words[i].Word is "other" or "previous" or "earlier" or "prior" && words.Words[i + 1].Word is "trials" or "studies" or "trial" or "study")
             || (words.Words[i].Word is "have" or "has" && words.Words[i + 1].Word == "been"));

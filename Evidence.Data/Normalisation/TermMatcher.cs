@@ -25,6 +25,14 @@ public sealed class TermMatcher<T>
 
     private readonly HashSet<string> _otherNames;
 
+    /// <summary>
+    /// Whether an acronym the record defines in brackets as other words is not the term
+    /// (<see cref="AcronymOfOtherWords"/>): for vocabularies that spell out every term they
+    /// abbreviate (RT kinds, drugs), not those whose spelled forms vary ("major pathology
+    /// response (MPR)", "High-intensity focused ultrasound (HIFU)").
+    /// </summary>
+    public bool AcronymsMayBeRedefined { get; init; }
+
     /// <summary>Keys of terms that match only as written, letter case included ("pCR" is not "PCR"), with those spellings.</summary>
     private readonly Dictionary<string, HashSet<string>> _exactCase = new(StringComparer.Ordinal);
 
@@ -141,7 +149,7 @@ public sealed class TermMatcher<T>
                     continue; // "PCR" is not the term "pCR"
                 }
 
-                if (!term.IsNot)
+                if (!term.IsNot && !(AcronymsMayBeRedefined && AcronymOfOtherWords(text, i, length, written, term.Values, matches)))
                 {
                     // The same wording standing for several values (a co-formulation's code) gives one match per value.
                     matches.AddRange(term.Values.Select(value => new TermMatch<T>(value, written, i, length)));
@@ -160,6 +168,59 @@ public sealed class TermMatcher<T>
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// Whether a term written as an acronym ("IMPT", "MMC") stands in brackets right after the
+    /// words whose initials spell it, and those words are not the same term spelled out: the
+    /// record defines the acronym as something else ("Intensive Multimodal Physical Therapy
+    /// (IMPT)", "Multidisciplinary Melanoma Clinic (MMC)"). "Stereotactic Body Radiation Therapy
+    /// (SBRT)" is the term both ways.
+    /// </summary>
+    private static bool AcronymOfOtherWords(TermText text, int at, int length, string written, IReadOnlyList<T> values, List<TermMatch<T>> before)
+    {
+        if (length != 1 || written.Length < 3 || !written.All(char.IsAsciiLetterUpper) || at < 2
+            || text.Original[..text.Words[at].Start].TrimEnd() is not [.., '('])
+        {
+            return false;
+        }
+
+        // The words spelled by the acronym: one a letter ("Intensive Multimodal Physical Therapy
+        // (IMPT)"), or fewer whose initials it keeps in order, first and last letter included
+        // ("Photobiomodulation Therapy (PBT)").
+        var letters = written.ToLowerInvariant();
+        for (var count = written.Length; count >= 2; count--)
+        {
+            var from = at - count;
+            if (from < 0)
+            {
+                continue;
+            }
+
+            var initials = Enumerable.Range(from, count).Select(k => text.Words[k].Word[0]).ToList();
+            if (initials[0] == letters[0] && initials[^1] == letters[^1] && IsSubsequence(initials, letters)
+                && (count < written.Length || initials.SequenceEqual(letters)))
+            {
+                return !before.Any(m => m.Position + m.Words > from && m.Position < at && values.Contains(m.Value));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="initials"/> appear in <paramref name="letters"/> in order.</summary>
+    private static bool IsSubsequence(List<char> initials, string letters)
+    {
+        var next = 0;
+        foreach (var letter in letters)
+        {
+            if (next < initials.Count && initials[next] == letter)
+            {
+                next++;
+            }
+        }
+
+        return next == initials.Count;
     }
 
     /// <summary>The node that ends <paramref name="key"/>, made if new; none for an empty key.</summary>

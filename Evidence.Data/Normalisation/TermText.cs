@@ -33,14 +33,15 @@ public sealed partial class TermText
 
     /// <summary>
     /// Each text cut into sentences (after ". ; : ! ?" and at line breaks), trimmed, empty ones
-    /// left out, each with the field it came from. Not after an abbreviation that goes on
-    /// ("novel IO combinations (i.e. anti-IL 8, COX2-inhibitors, anti-LAG3)", "e.g.", "vs.").
+    /// left out, each with the field it came from. "i.e." and "e.g." end one too: rules read the
+    /// protocol's sentences by how they open ("Patients (i.e. treatment-naive) receive ..."), and
+    /// joining them changes what those rules see (a measured step of its own).
     /// </summary>
     public static IEnumerable<(string Field, string Sentence)> Sentences(IEnumerable<(string Field, string? Text)> texts) =>
         texts.SelectMany(t => SentenceBreaks().Split(t.Text ?? string.Empty).Select(sentence => (t.Field, Sentence: sentence.Trim())))
             .Where(s => s.Sentence.Length > 0);
 
-    [GeneratedRegex(@"(?<=[.;:!?])(?<!\b(?:i\.e|e\.g|vs|cf)\.)\s+|\n+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=[.;:!?])\s+|\n+")]
     private static partial Regex SentenceBreaks();
 
     /// <summary>

@@ -16,7 +16,10 @@ public sealed class VocabularyMatchers
                 .Concat(vocabulary.Coformulations.Concat(vocabulary.Regimens).SelectMany(c => c.Names.SelectMany(term => c.Agents.Select(agent => (term, agentsByName[agent]))))),
             nearSpellings: vocabulary.Agents.Select(a => (a.Name, a)),
             rules,
-            otherNames: vocabulary.OtherGenericNames);
+            otherNames: vocabulary.OtherGenericNames)
+        {
+            AcronymsMayBeRedefined = true,
+        };
         IciClasses = new(vocabulary.IciClassTerms.SelectMany(c => c.Terms.SelectMany(WithPlural).Select(term => (term, c.Target))), rules: rules);
         IciTargets = [.. vocabulary.IciClassTerms.Where(c => c.Target != Terms.UnspecifiedIci).Select(c => (TermText.Key(c.Target), c.Target))];
         // The one-word names of RT and of a partner class are matched misspelt too ("Radiotherpay",
@@ -24,7 +27,7 @@ public sealed class VocabularyMatchers
         var partnerTerms = vocabulary.PartnerClassTerms.SelectMany(m => m.Terms.Select(term => (term, m.Name))).ToList();
         PartnerClasses = new(partnerTerms, nearSpellings: partnerTerms.Where(t => OneWord(t.term)), rules: rules, otherNames: NotPartnerMisspellings);
         var rtTerms = vocabulary.RtModalities.SelectMany(m => m.Terms.Concat(m.Courses ?? []).Select(term => (term, m.Name))).ToList();
-        RtModalities = new(rtTerms, nearSpellings: rtTerms.Where(t => OneWord(t.term)), rules: rules, otherNames: NotRtMisspellings);
+        RtModalities = new(rtTerms, nearSpellings: rtTerms.Where(t => OneWord(t.term)), rules: rules, otherNames: NotRtMisspellings) { AcronymsMayBeRedefined = true };
         Locoregional = new(vocabulary.Locoregional.SelectMany(m => m.Terms.Select(term => (term, m.Name))), rules: rules);
         Endpoints = vocabulary.Endpoints.Select(e => (e.Class, new TermMatcher<string>(e.Terms.Select(t => (t, e.Class)), rules: rules))).ToList();
         OrganisationWords = new(vocabulary.OrganisationWords.Select(word => (word, word)));
@@ -401,27 +404,7 @@ public sealed class VocabularyMatchers
 
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)))
-            && !AmongSources(text, m) && !AcronymOfOtherWords(text, m, matches))];
-    }
-
-    /// <summary>
-    /// Whether an acronym the vocabulary knows as RT is, in brackets, the acronym of the words
-    /// right before it, which name no RT ("Intensive Multimodal Physical Therapy (IMPT)"): the
-    /// record defines it as something else. "Intensity Modulated Proton Therapy (IMPT)" names
-    /// protons before it.
-    /// </summary>
-    private static bool AcronymOfOtherWords(TermText text, TermMatch<string> match, List<TermMatch<string>> matches)
-    {
-        var acronym = match.Matched;
-        if (match.Words != 1 || acronym.Length < 3 || !acronym.All(char.IsAsciiLetterUpper) || match.Position < acronym.Length
-            || text.Original[..text.Words[match.Position].Start].TrimEnd() is not [.., '('])
-        {
-            return false;
-        }
-
-        var from = match.Position - acronym.Length;
-        return Enumerable.Range(0, acronym.Length).All(i => char.ToLowerInvariant(text.Words[from + i].Word[0]) == char.ToLowerInvariant(acronym[i]))
-            && !matches.Any(m => m.Position >= from && m.Position < match.Position);
+            && !AmongSources(text, m))];
     }
 
     /// <summary>
