@@ -1307,8 +1307,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>Verbs by which a purpose says what the therapy it tests does to an outcome ("whether X improves survival").</summary>
     private static readonly HashSet<string> ImprovesWords = new(
-        ["improve", "improves", "prolong", "prolongs", "increase", "increases", "reduce", "reduces", "decrease", "decreases", "extend", "extends",
-         "help", "helps", "control", "controls"],
+        ["improve", "improves", "prolong", "prolongs", "increase", "increases", "reduce", "reduces", "decrease", "decreases", "extend", "extends"],
         StringComparer.Ordinal);
 
     /// <summary>Words by which a title keeps a registry of people ("Registry of", "Cohort Study of").</summary>
@@ -1317,8 +1316,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// Where no words say what the trial gives (<see cref="WhatTheTrialGives"/>), the therapy a
     /// purpose tests "if" or "whether" it improves an outcome, up to that verb ("to investigate if
-    /// nivolumab plus ipilimumab given as adjuvant treatment improve disease free survival", "to
-    /// learn if the combination of durvalumab and tremelimumab can help to control sarcoma"), or
+    /// nivolumab plus ipilimumab given as adjuvant treatment improve disease free survival"), or
     /// the therapy a trial "is studying" (the NCI's outlines: "This randomized phase II trial is
     /// studying two different chemotherapy and radiation therapy regimens to see how they work"),
     /// up to what it is studied for or in whom. Only where the therapy is what follows, with at
@@ -1331,7 +1329,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         for (var i = 1; i + 1 < words.Words.Count; i++)
         {
             var word = words.Words[i].Word;
-            var tests = word is "if" or "whether" && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish" or "learn";
+            var tests = word is "if" or "whether" && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish";
             var studies = word == "studying" && words.Words[i - 1].Word is "is" or "are" && words.WordsBefore(i, 6).Any(w => w is "trial" or "study");
             if (!tests && !studies)
             {
