@@ -1306,6 +1306,21 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     /// <summary>Verbs by which a purpose says what the therapy it tests does to an outcome ("whether X improves survival").</summary>
+    /// <summary>
+    /// Whether the words at <paramref name="at"/> say a therapy "can help (to) control" a disease
+    /// (MD Anderson's "to learn if the combination of durvalumab and tremelimumab can help to
+    /// control sarcoma"): a modal, "help" and a verb of treating; not "may help recruit T cells"
+    /// nor "can help doctors predict".
+    /// </summary>
+    private static bool CanHelpTo(TermText words, int at) =>
+        words.Words[at].Word is "can" or "may" or "will" or "could" or "might"
+        && words.WordsFrom(at + 1, 3).ToList() is [("help" or "helps"), var next, ..] rest
+        && (next == "to" ? rest.ElementAtOrDefault(2) : next) is "control" or "treat" or "shrink" or "prevent" or "improve" or "delay" or "slow" or "stop" or "eliminate";
+
+    /// <summary>Words right after a therapy that make it something measured or a group of people: its levels, scans, receipt, patients.</summary>
+    private static readonly HashSet<string> MeasuredWords = new(
+        ["level", "levels", "concentration", "concentrations", "scan", "scans", "received", "patients"], StringComparer.Ordinal);
+
     private static readonly HashSet<string> ImprovesWords = new(
         ["improve", "improves", "prolong", "prolongs", "increase", "increases", "reduce", "reduces", "decrease", "decreases", "extend", "extends"],
         StringComparer.Ordinal);
@@ -1316,7 +1331,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// Where no words say what the trial gives (<see cref="WhatTheTrialGives"/>), the therapy a
     /// purpose tests "if" or "whether" it improves an outcome, up to that verb ("to investigate if
-    /// nivolumab plus ipilimumab given as adjuvant treatment improve disease free survival"), or
+    /// nivolumab plus ipilimumab given as adjuvant treatment improve disease free survival", "to
+    /// learn if the combination of durvalumab and tremelimumab can help to control sarcoma":
+    /// <see cref="CanHelpTo"/>), or
     /// the therapy a trial "is studying" (the NCI's outlines: "This randomized phase II trial is
     /// studying two different chemotherapy and radiation therapy regimens to see how they work"),
     /// up to what it is studied for or in whom. Only where the therapy is what follows, with at
@@ -1329,7 +1346,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         for (var i = 1; i + 1 < words.Words.Count; i++)
         {
             var word = words.Words[i].Word;
-            var tests = word is "if" or "whether" && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish";
+            var tests = word is "if" or "whether" && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish" or "learn";
             var studies = word == "studying" && words.Words[i - 1].Word is "is" or "are" && words.WordsBefore(i, 6).Any(w => w is "trial" or "study");
             if (!tests && !studies)
             {
@@ -1348,14 +1365,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return null;
             }
 
-            if (therapies.GetValueOrDefault(from, from) is var end && end > from && words.WordsFrom(end, 1).Any(w => w is "dose" or "doses" or "exposure" or "volume" or "volumes"))
+            if (therapies.GetValueOrDefault(from, from) is var end && end > from
+                && (words.WordsFrom(end, 1).Any(w => w is "dose" or "doses" or "exposure" or "volume" or "volumes") || words.WordsFrom(end, 2).Any(MeasuredWords.Contains)))
             {
-                // "whether radiotherapy dose to the heart increases cardiac events": a dose received, not the therapy tested.
+                // "whether radiotherapy dose to the heart increases cardiac events": a dose received,
+                // not the therapy tested; so are its levels, its scans, its receipt and its
+                // patients ("whether nivolumab trough concentrations help predict", "if radiation
+                // therapy received for childhood cancer can help explain").
                 return null;
             }
 
             var to = Enumerable.Range(from, words.Words.Count - from).FirstOrDefault(j => tests
-                ? ImprovesWords.Contains(words.Words[j].Word)
+                ? ImprovesWords.Contains(words.Words[j].Word) || CanHelpTo(words, j)
                 : StudiedForOrIn(words, j), tests ? -1 : words.Words.Count);
             return to > from ? (from, to) : null;
         }

@@ -7,10 +7,11 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// An independent review (issue 10) of the rule of vocabulary .131: in a record of no
 /// intervention, a purpose "to learn if" a therapy is read as "to determine if" is, and "help",
 /// "helps", "control" and "controls" end the therapy tested as "improve" does. It broke ten of
-/// these cases (a therapy cut off at "control" or "help", blood levels, scans, past RT and
-/// patient groups read as tested), so .131 was reverted and these are the guards any next
-/// attempt must keep. The review's six cases that .130 fails too are in docs/adding-a-topic.md
-/// (the .131 entry), not here. Each case asserts what a careful systematic reviewer would label
+/// these cases (a therapy cut off at "control" or "help"; blood levels, scans, past RT and
+/// patient groups read as tested), so .131 was reverted; .132 reads only a modal, "help" and a
+/// verb of treating ("can help to control"), and not a therapy followed by its levels, scans,
+/// receipt or patients. Its four cases that .130 and .132 both fail are in docs/adding-a-topic.md
+/// (the .132 entry), not here. Each case asserts what a careful systematic reviewer would label
 /// (DOMAIN.md, LABELLING-GUIDE.md), not what the code does; each reads the free text as "RT kinds
 /// | ICI agents | ICI class given".
 /// </summary>
@@ -23,6 +24,22 @@ public class ReviewOfSession50cRulesTests
     }
 
     // ---- What should be given: MD Anderson's "to learn if ... can help to control" -------------------
+
+    [Fact]
+    public void Learn_if_sbrt_given_with_pembrolizumab_can_help_to_control_gives_both()
+    {
+        // The purpose names the two therapies the trial gives before "can help": SBRT and pembrolizumab.
+        Assert.Equal("SBRT | pembrolizumab | ICI", Read("Metastatic Non-Small Cell Lung Cancer",
+            "The goal of this clinical research study is to learn if stereotactic body radiation therapy (SBRT) given with pembrolizumab can help to control non-small cell lung cancer that has spread."));
+    }
+
+    [Fact]
+    public void Learn_if_adding_rt_to_a_checkpoint_inhibitor_can_help_to_control_gives_rt_and_the_class()
+    {
+        // RT of no stated kind is added to an ICI named by its class: "RT, unspecified" and the class, no agent.
+        Assert.Equal("RT, unspecified |  | ICI", Read("Melanoma Brain Metastases",
+            "The goal of this clinical research study is to learn if adding radiation therapy to an immune checkpoint inhibitor can help to control melanoma that has spread to the brain."));
+    }
 
     [Fact]
     public void Whether_rt_to_control_the_primary_plus_pembrolizumab_improves_survival_gives_both()

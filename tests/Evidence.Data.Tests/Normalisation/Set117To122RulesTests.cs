@@ -9,9 +9,9 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// beside an RT intervention's name when another RT of the trial has a kind, the RT a
 /// supportive-care trial's title adds to another treatment, mitomycin C as "MMC", radiographic
 /// PFS as "rPFS", lirilumab, an investigator's choice of regimens, a checkpoint blocker beside
-/// named agents, and abbreviations inside a sentence.
+/// named agents, and a purpose "to learn if" a therapy "can help to control" a disease.
 /// </summary>
-public class Set117To121RulesTests
+public class Set117To122RulesTests
 {
     /// <summary>NCT00805597: the control arm's "no radiation", typed radiation like the arm it stands for.</summary>
     [Theory]
@@ -200,5 +200,19 @@ public class Set117To121RulesTests
             "The purpose of this study is to assess pembrolizumab combined with lenvatinib compared to pembrolizumab alone.", []));
 
         Assert.Equal(["PD-1"], study.FreeText?.Targets);
+    }
+
+    /// <summary>NCT02815995 (set 122): a record of no intervention whose summary says what it tests "to learn if".</summary>
+    [Theory]
+    [InlineData("The goal of this clinical research study is to learn if the combination of durvalumab and tremelimumab can help to control sarcoma.", "PD-L1 + CTLA-4")]
+    [InlineData("The goal of this clinical research study is to learn if giving nivolumab with radiation therapy can help control head and neck cancer.", "PD-1")]
+    // What is learned of people who had a therapy, or of what helps someone else do something, is no therapy tested.
+    [InlineData("The goal of this clinical research study is to learn if patients who received pembrolizumab can return to work sooner.", "")]
+    [InlineData("The goal of this clinical research study is to learn if pembrolizumab can help doctors decide on surgery.", "")]
+    public void A_purpose_to_learn_if_a_therapy_can_help_to_control_gives_it(string summary, string targets)
+    {
+        var free = Normalise(Trial("Multi-Arm Study to Test the Efficacy of Immunotherapeutic Agents", summary, [])).FreeText;
+
+        Assert.Equal(targets, string.Join(" + ", free?.Targets ?? []));
     }
 }
