@@ -927,11 +927,23 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
     /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT".</summary>
-    private static bool AddedToTreatment(TermText words, TermMatch<string> rt) =>
-        JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", ModifiedFrom(words, rt.Position))
-        || (ModifiedFrom(words, rt.Position) is var qualified && qualified >= 1 && !DescribesPeople(words, qualified) && GivenInText.WithOrWithout(words, qualified - 1))
-        || (ModifiedFrom(words, rt.Position) is var from && from >= 2 && !DescribesPeople(words, from - 2)
-            && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"]);
+    private static bool AddedToTreatment(TermText words, TermMatch<string> rt)
+    {
+        var from = ModifiedFrom(words, rt.Position);
+        return JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", from)
+            || AddedWithOrWithout(words, from, care: false)
+            || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"]);
+    }
+
+    /// <summary>
+    /// Whether the RT whose qualifying words start at <paramref name="qualified"/> follows a "with
+    /// or without" that gives it to one arm, not one that describes people
+    /// (<see cref="DescribesPeople"/>); in a supportive-care title (<paramref name="care"/>), not
+    /// one after people receiving or undergoing a treatment either (<see cref="TreatedWithOrWithout"/>).
+    /// </summary>
+    private static bool AddedWithOrWithout(TermText words, int qualified, bool care) =>
+        qualified >= 1 && GivenInText.WithOrWithout(words, qualified - 1) && !DescribesPeople(words, qualified)
+        && !(care && TreatedWithOrWithout(words, qualified - 1, care: true));
 
     /// <summary>
     /// Whether the "with or without" whose "without" is at <paramref name="without"/> says how
@@ -947,7 +959,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var with = Enumerable.Range(Math.Max(0, without - 2), Math.Min(2, without)).LastOrDefault(i => words.Words[i].Word == "with", -1);
         var before = with < 0 ? [] : words.WordsBefore(with, 6).ToList();
         return before.Any(PopulationWords.Contains)
-            && (before.Contains("diagnosed") || before.Select((w, i) => w == "treated" && i + 1 < before.Count && before[i + 1] == "for").Any(found => found)
+            && (before.Contains("diagnosed") || before.Zip(before.Skip(1)).Contains(("treated", "for"))
                 || (care && before.Any(w => w is "treated" or "receiving" or "undergoing" or "given")));
     }
 
@@ -963,9 +975,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool AddedInCare(TermText words, TermMatch<string> rt)
     {
         var qualified = ModifiedFrom(words, rt.Position);
-        var withOrWithout = qualified >= 1 && GivenInText.WithOrWithout(words, qualified - 1)
-            && !DescribesPeople(words, qualified) && !TreatedWithOrWithout(words, qualified - 1, care: true);
-        return withOrWithout
+        return AddedWithOrWithout(words, qualified, care: true)
             || (InTreating(words, rt) && !words.WordsBefore(qualified, qualified).Any(w => w is "for" or "from" or "after" or "during" or "caused" or "induced" or "related"));
     }
 
@@ -1118,7 +1128,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
          "response", "prediction", "predicting", "predictor", "predictors", "variability", "contouring", "delineation", "effectiveness"],
         StringComparer.Ordinal);
 
-    /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
     /// <summary>
     /// Whether a class word names a drug given beside named agents: words of a blocker
     /// ("anti-LAG3", "TIGIT inhibitor"), not a named agent's mechanism in apposition to it
@@ -1132,6 +1141,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             && !words.Words.Skip(a.Position + a.Words).Take(match.Position - a.Position - a.Words).Any(w => w.Word is "and" or "plus" or "with" or "or" or "combined" or "then" or "followed"))
         && !words.Words.Any(w => MarkerWords.Contains(w.Word));
 
+    /// <summary>Words of a sentence about a checkpoint as a marker: its expression, assay or score.</summary>
     private static readonly HashSet<string> MarkerWords = new(
         ["expression", "expressing", "assay", "staining", "immunohistochemistry", "ihc", "tps", "cps", "positive", "negative", "score", "clone"], StringComparer.Ordinal);
 
@@ -1139,6 +1149,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> BlockerWords = new(
         ["anti", "inhibitor", "inhibitors", "antibody", "antibodies", "blockade", "blocker", "blockers", "blocking", "mab", "ab"], StringComparer.Ordinal);
 
+    /// <summary>Who a "with or without" can describe instead of a treatment ("Patients With or Without Radiotherapy").</summary>
     private static readonly HashSet<string> PopulationWords = new(
         ["patients", "patient", "participants", "subjects", "people", "persons", "individuals", "those", "women", "men", "adults", "children", "kids", "adolescents", "survivors", "cases"],
         StringComparer.Ordinal);
@@ -1305,7 +1316,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
          "institutional", "institution", "data", "collection"],
         StringComparer.Ordinal);
 
-    /// <summary>Verbs by which a purpose says what the therapy it tests does to an outcome ("whether X improves survival").</summary>
     /// <summary>
     /// Whether the words at <paramref name="at"/> say a therapy "can help (to) control" a disease
     /// (MD Anderson's "to learn if the combination of durvalumab and tremelimumab can help to
@@ -1321,6 +1331,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> MeasuredWords = new(
         ["level", "levels", "concentration", "concentrations", "scan", "scans", "received", "patients"], StringComparer.Ordinal);
 
+    /// <summary>Verbs by which a purpose says what the therapy it tests does to an outcome ("whether X improves survival").</summary>
     private static readonly HashSet<string> ImprovesWords = new(
         ["improve", "improves", "prolong", "prolongs", "increase", "increases", "reduce", "reduces", "decrease", "decreases", "extend", "extends"],
         StringComparer.Ordinal);

@@ -1055,14 +1055,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 && siblingRt.Value.Count == 0 && !FreeTextEvidence.SupportsCare(record));
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
-        // Nor is a name that says the arm has no RT and nothing else ("no radiation", "None", typed
-        // radiation as the arm it stands for is): its description and arms ("no radiotherapy")
-        // name the RT withheld. "No boost", "Without chemotherapy" or "No elective nodal
-        // irradiation" withhold something else: their descriptions say what RT they give.
+        // Nor is a name that says the arm has no RT and nothing else (NamesOnlyAbsentRt).
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight
-                || own[0].Text.Words is [("none", _, _)]
-                || (own[0].Text.Words is [("no" or "without" or "none", _, _), _, ..] && own[0].Text.Words.Skip(1).All(w => StudyNormaliser.RtNameWords.Contains(w.Word)))))
+            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight || NamesOnlyAbsentRt(own[0].Text)))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
@@ -1367,6 +1362,17 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private List<(string Field, TermMatch<string> Match)> OwnRt(IEnumerable<(string Field, TermText Text)> own, bool dropTimed) =>
         [.. own.SelectMany(t => FindRt([t]).Where(m => !AfterAbsence(t.Text, m.Match.Position) && !Without(t.Text, m.Match.Position) && (!dropTimed || !(TimedByRt(t.Text, m.Match.Position)
                 || (m.Match.Value == Terms.UnspecifiedRt && ConcurrentWith(t.Text, m.Match.Position))))))];
+
+    /// <summary>
+    /// Whether a name says its arm has no RT and nothing else ("no radiation", "None", "Without
+    /// RT", typed radiation as the arm it stands for is): its description and arms ("no
+    /// radiotherapy") name the RT withheld. Not "No boost", "Without chemotherapy" or "No
+    /// elective nodal irradiation", which withhold something else: their descriptions say what RT
+    /// they give.
+    /// </summary>
+    private static bool NamesOnlyAbsentRt(TermText name) =>
+        name.Words is [("none", _, _)]
+        || (name.Words is [("no" or "without" or "none", _, _), _, ..] && name.Words.Skip(1).All(w => StudyNormaliser.RtNameWords.Contains(w.Word)));
 
     /// <summary>
     /// Whether a name that opens with "no" or "without" names the RT at <paramref name="position"/>

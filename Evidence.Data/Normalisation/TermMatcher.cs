@@ -198,8 +198,8 @@ public sealed class TermMatcher<T>
             }
 
             var initials = Enumerable.Range(from, count).Select(k => text.Words[k].Word[0]).ToList();
-            if (initials[0] == letters[0] && initials[^1] == letters[^1] && IsSubsequence(initials, letters)
-                && (count < written.Length || initials.SequenceEqual(letters)))
+            // As many words as letters, in order, are the letters themselves.
+            if (initials[0] == letters[0] && initials[^1] == letters[^1] && IsSubsequence(initials, letters))
             {
                 return !before.Any(m => m.Position + m.Words > from && m.Position < at && values.Contains(m.Value));
             }
