@@ -209,6 +209,8 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-121", "Reconstructed-121", 24)]
     [InlineData("reconstructed-122", "Reconstructed-122", 23)]
     [InlineData("reconstructed-123", "Reconstructed-123", 22)]
+    [InlineData("reconstructed-124", "Reconstructed-124", 21)]
+    [InlineData("reconstructed-125", "Reconstructed-125", 15)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -223,7 +225,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-123 were labelled a second time, blind to the first labels
+    /// Sets 49-125 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -303,6 +305,8 @@ public sealed partial class TrialEvaluationTests
     [InlineData(121, 24)]
     [InlineData(122, 23)]
     [InlineData(123, 22)]
+    [InlineData(124, 21)]
+    [InlineData(125, 15)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
