@@ -248,6 +248,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             modalities.Add(defined);
             modality = defined.Match;
         }
+        else if (modality is { Value: Terms.UnspecifiedRt } && doses.Count == 0 && ExternalBeamOnly(record, []) is { } external)
+        {
+            // RT of no kind in a record that names no kind but external beam ("Palliative Stenting
+            // With or Without Radiotherapy", whose summary compares "stenting and external beam
+            // radiotherapy" with stenting alone): external beam, as for an intervention.
+            modalities.Add(external);
+            modality = external.Match;
+        }
 
         var ici = agents.DistinctBy(a => a.Match.Value.Name).ToList();
         // A checkpoint named ("anti-PD-1") says more than "ICI" beside it, as in an intervention.
@@ -1539,8 +1547,69 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // the one kind the titles give them all ("Hypofractionated Stereotactic Radiation Therapy
         // With ... Durvalumab"); titles naming more than one may be comparing them.
         var applies = chosen.Count > 0 && (ordinals.Count == 1 || (chosen.Count == 1 && titled.Count > 0 && !TitlesMayCompareRt(record)));
+        if (chosen.Count == 0 && ExternalBeamOnly(record, ordinals) is { } external)
+        {
+            return (ordinals, [external]);
+        }
+
         return applies ? (ordinals, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
     }
+
+    /// <summary>
+    /// Where no sentence gives the RT a kind, the external beam the record names wherever it
+    /// speaks of RT, where that is the only kind it names: in its titles, summary, detailed
+    /// description, arms and interventions ("whole-breast irradiation (WBRT) is a standard of
+    /// care" in a trial of "Radiotherapy" against "No Radiotherapy"; "three-dimensional conformal
+    /// radiation therapy (3DCRT) was performed" beside "Paclitaxel plus Cisplatin with
+    /// radiotherapy"). Photon RT of no kind is external beam; what else the record calls it says
+    /// nothing of another. None where the record names any other kind (stereotactic, a particle,
+    /// brachytherapy, a hypofractionated schedule) even as history, or names external beam only as
+    /// history or absence, or none; nor where the RT is given during surgery or is a radionuclide.
+    /// </summary>
+    private (string Field, TermMatch<string> Match)? ExternalBeamOnly(StudyRecord record, IReadOnlyList<int> ordinals)
+    {
+        // Not RT given during surgery, nor a radionuclide named by its isotope ("Iodine I 131
+        // tositumomab" typed as radiation): neither is external beam.
+        if (ordinals.Any(o => record.Interventions[o] is var rt
+            && (IntraoperativeWords().IsMatch(string.Join(' ', [rt.Name, rt.Description, .. rt.OtherNames]))
+                || ((rt.Name ?? "").Any(char.IsDigit) && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase)))))
+        {
+            return null;
+        }
+
+        var texts = new List<(string Field, string? Text)>
+        {
+            (RecordFields.BriefTitle, record.BriefTitle),
+            (RecordFields.OfficialTitle, record.OfficialTitle),
+            (RecordFields.BriefSummary, record.BriefSummary),
+            (RecordFields.DetailedDescription, record.DetailedDescription),
+        };
+        texts.AddRange(record.ArmGroups.SelectMany(a => new (string, string?)[] { ($"armGroups[{a.Ordinal}].label", a.Label), ($"armGroups[{a.Ordinal}].description", a.Description) }));
+        texts.AddRange(record.Interventions.SelectMany(i => new (string, string?)[] { ($"interventions[{i.Ordinal}].name", i.Name), ($"interventions[{i.Ordinal}].description", i.Description) }));
+        (string Field, TermMatch<string> Match)? found = null;
+        foreach (var (field, sentence) in TermText.Sentences(texts))
+        {
+            var words = TermText.Of(sentence);
+            var kinds = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
+            if (kinds.Any(k => k.Value != Terms.Ebrt) || (kinds.Count > 0 && IntraoperativeWords().IsMatch(sentence)))
+            {
+                return null;
+            }
+
+            // Not external beam given before the trial or named as something else ("Recurrence
+            // After External Beam Radiotherapy", "prior high energy x-rays to the pelvis"): the
+            // trial's RT may be another.
+            if (GivenInText.Given(kinds, words, sequence: false) is [var given, ..])
+            {
+                found ??= (field, given);
+            }
+        }
+
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:intra-?operative|IORT)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex IntraoperativeWords();
 
     /// <summary>
     /// The one kind of RT the detailed description's protocol sentences give: those that state a

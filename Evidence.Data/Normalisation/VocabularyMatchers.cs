@@ -461,9 +461,10 @@ public sealed class VocabularyMatchers
 
     /// <summary>
     /// Whether a kind (not RT itself, the list's subject) stands in a list of what radiation may
-    /// use, not what the text gives: "or other sources" after it, or a source beside it across a
+    /// use, not what the text gives: "or other sources" ("types", "kinds", "forms") after it, or a source beside it across a
     /// comma, "or" or "and" in a list that names gamma rays or neutrons ("Radiation therapy uses
-    /// high energy x-rays, gamma rays, neutrons, protons or other sources"). A kind with the rays
+    /// high energy x-rays, gamma rays, neutrons, protons or other sources"), or particles and seeds
+    /// ("Radiation therapy uses high energy x-rays, particles, or radioactive seeds"). A kind with the rays
     /// it uses ("SBRT with 6MV X-rays", "Using 6-MV X-rays, IMRT", "unlike x-rays, protons") is
     /// what the text gives.
     /// </summary>
@@ -475,13 +476,13 @@ public sealed class VocabularyMatchers
         }
 
         var end = match.Position + match.Words;
-        if (text.WordsFrom(end, 3).ToList() is ["or" or "and", "other", "sources"])
+        if (text.WordsFrom(end, 3).ToList() is ["or" or "and", "other", "sources" or "types" or "kinds" or "forms"])
         {
             return true;
         }
 
         var window = text.WordsBefore(match.Position, SourceListWords).Concat(text.WordsFrom(end, SourceListWords)).ToList();
-        if (!window.Contains("neutrons") && !window.Contains("gamma"))
+        if (!window.Contains("neutrons") && !window.Contains("gamma") && !(window.Contains("particles") && window.Contains("seeds")))
         {
             return false;
         }
@@ -494,7 +495,7 @@ public sealed class VocabularyMatchers
         after += joinedAfter ? 1 : 0;
         return (before >= 0 && SourceWords.Contains(text.Words[before].Word) && (joinedBefore || text.Between(before, match.Position).Contains(',')))
             || (after < text.Words.Count && (SourceWords.Contains(text.Words[after].Word) || text.WordsFrom(after, 2).ToList() is ["gamma" or "x", "rays"])
-                && (joinedAfter || text.Between(end - 1, end).Contains(',')));
+                && (joinedAfter || text.Between(end - 1, end).IndexOfAny([',', '/']) >= 0));
     }
 
     /// <summary>How far around a kind a list of radiation sources is looked for.</summary>

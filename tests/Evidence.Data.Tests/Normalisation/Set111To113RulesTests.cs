@@ -105,7 +105,7 @@ public class Set111To113RulesTests
     [InlineData("Arm A: cisplatin 40 mg/m2 weekly in concurrent with IMRT. Arm B: nimotuzumab 200 mg weekly in concurrent with IMRT.", "EBRT")]
     [InlineData("Earlier studies gave proton therapy of 60 Gy in 30 fractions. Intensity modulated radiotherapy is given at 2 Gy a day.", "EBRT")] // others' trials are no protocol
     [InlineData("Arm A receives IMRT at 2 Gy a day. Arm B receives a brachytherapy boost of 7 Gy.", "RT, unspecified")] // two kinds: not chosen
-    [InlineData("Intensity modulated radiotherapy has been used widely in cervical cancer.", "RT, unspecified")] // no dose, no arm
+    [InlineData("Stereotactic body radiotherapy has been used widely in cervical cancer.", "RT, unspecified")] // no dose, no arm (external beam there: ExternalBeamOnlyRulesTests)
     public void The_detailed_descriptions_protocol_names_the_sole_rts_kind(string description, string modality)
     {
         var study = Normalise(Described(Trial("Postoperative Concurrent Chemoradiotherapy Combined With Endostar for Cervical Cancer", null,

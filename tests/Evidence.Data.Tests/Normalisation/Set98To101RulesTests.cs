@@ -51,8 +51,10 @@ public class Set98To101RulesTests
     /// <summary>NCT01777633: re-irradiation whose summary prescribes "30.6 Gray (Gy) ... in conformal radiation to tumor bed".</summary>
     [Theory]
     [InlineData("Radiation guidelines: 30.6 Gray (Gy) will be applied in 1.8 to 2Gy fractions in conformal radiation to tumor bed.", "EBRT")]
-    [InlineData("Patients who progress will be given 30 Gy in conformal radiation to the tumour.", "RT, unspecified")] // after the trial
-    [InlineData("Earlier trials gave 30.6 Gy in conformal radiation to the tumor bed.", "RT, unspecified")] // no prescription
+    // Not prescriptions. Of a kind other than external beam: a record that names only external
+    // beam gives RT of no kind that kind whatever it prescribes (ExternalBeamOnlyRulesTests).
+    [InlineData("Patients who progress will be given 30 Gy in stereotactic radiotherapy to the tumour.", "RT, unspecified")] // after the trial
+    [InlineData("Earlier trials gave 30 Gy in stereotactic radiotherapy to the tumor bed.", "RT, unspecified")] // no prescription
     public void A_summary_that_prescribes_the_dose_names_the_kind(string summary, string modality)
     {
         var study = Normalise(Trial("Palliative Re-irradiation for Progressive DIPG in Children", summary,
