@@ -1568,11 +1568,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private (string Field, TermMatch<string> Match)? ExternalBeamOnly(StudyRecord record, IReadOnlyList<int> ordinals)
     {
-        // Not RT given during surgery, nor a radionuclide named by its isotope ("Iodine I 131
-        // tositumomab" typed as radiation): neither is external beam.
+        // Not RT given during surgery or a second course ("Re-irradiation": the external beam the
+        // record names is likely the first), nor a radionuclide, named by its isotope ("Iodine I
+        // 131 tositumomab") or its brand ("Xofigo") and typed as radiation: none is external beam.
         if (ordinals.Any(o => record.Interventions[o] is var rt
-            && (IntraoperativeWords().IsMatch(string.Join(' ', [rt.Name, rt.Description, .. rt.OtherNames]))
-                || ((rt.Name ?? "").Any(char.IsDigit) && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase)))))
+            && (OtherCourseWords().IsMatch(string.Join(' ', [rt.Name, rt.Description, .. rt.OtherNames]))
+                || ((rt.Name ?? "").Any(char.IsDigit) && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase))
+                || NamesRadionuclide(rt.Name))))
         {
             return null;
         }
@@ -1591,15 +1593,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var words = TermText.Of(sentence);
             var kinds = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
-            if (kinds.Any(k => k.Value != Terms.Ebrt) || (kinds.Count > 0 && IntraoperativeWords().IsMatch(sentence)))
+            if (kinds.Any(k => k.Value != Terms.Ebrt) || (kinds.Count > 0 && OtherCourseWords().IsMatch(sentence)))
             {
                 return null;
             }
 
             // Not external beam given before the trial or named as something else ("Recurrence
-            // After External Beam Radiotherapy", "prior high energy x-rays to the pelvis"): the
-            // trial's RT may be another.
-            if (GivenInText.Given(kinds, words, sequence: false) is [var given, ..])
+            // After External Beam Radiotherapy", "prior high energy x-rays to the pelvis"), nor a
+            // course of other patients or times ("a historical cohort treated with whole-brain
+            // radiotherapy", "had external beam radiotherapy to the same vertebrae 6 months
+            // earlier", "is reserved for widespread disease"): the trial's RT may be another.
+            if (!words.Words.Any(w => AnotherCourseWords.Contains(w.Word))
+                && !words.Words.Zip(words.Words.Skip(1)).Any(p => p.First.Word is "were" or "was" or "been" && p.Second.Word == "treated")
+                && GivenInText.Given(kinds, words, sequence: false) is [var given, ..])
             {
                 found ??= (field, given);
             }
@@ -1608,8 +1614,29 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         return found;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:intra-?operative|IORT)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex IntraoperativeWords();
+    /// <summary>Words of RT given during surgery (IORT, IOERT) or as a second course (re-irradiation).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:intra-?operative|IORT|IOERT|IOEBRT|re-?irradiat\w*|re-?treatment|second course)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OtherCourseWords();
+
+    /// <summary>Words that put a course of RT at another time or with other patients than the trial's (<see cref="ExternalBeamOnly"/>; so does "were treated").</summary>
+    private static readonly HashSet<string> AnotherCourseWords = new(
+        ["historical", "historically", "earlier", "previously", "previous", "prior", "recurred", "relapsed", "reserved"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an intervention's name says RT only by a radionuclide (an isotope, a brand such as
+    /// "Xofigo", radioiodine): its RT words, as the vocabulary matches them, are none of
+    /// "radiotherapy", "radiation", "irradiation" or "RT".
+    /// </summary>
+    private bool NamesRadionuclide(string? name)
+    {
+        var matches = vocabulary.RtKindMatches(TermText.Of(name));
+        return matches.Count > 0 && !matches.Any(m => GenericRtWords().IsMatch(m.Matched) && !m.Matched.Any(char.IsDigit)
+            && !m.Matched.Contains("iodine", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"radiation|radiotherap|irradiat|\bRT\b|\bCRT\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex GenericRtWords();
 
     /// <summary>
     /// The one kind of RT the detailed description's protocol sentences give: those that state a

@@ -461,7 +461,7 @@ public sealed class VocabularyMatchers
 
     /// <summary>
     /// Whether a kind (not RT itself, the list's subject) stands in a list of what radiation may
-    /// use, not what the text gives: "or other sources" ("types", "kinds", "forms") after it, or a source beside it across a
+    /// use, not what the text gives: "or other sources" or "or other types of radiation" after it, or a source beside it across a
     /// comma, "or" or "and" in a list that names gamma rays or neutrons ("Radiation therapy uses
     /// high energy x-rays, gamma rays, neutrons, protons or other sources"), or particles and seeds
     /// ("Radiation therapy uses high energy x-rays, particles, or radioactive seeds"). A kind with the rays
@@ -476,7 +476,8 @@ public sealed class VocabularyMatchers
         }
 
         var end = match.Position + match.Words;
-        if (text.WordsFrom(end, 3).ToList() is ["or" or "and", "other", "sources" or "types" or "kinds" or "forms"])
+        if (text.WordsFrom(end, 3).ToList() is ["or" or "and", "other", "sources"]
+            || text.WordsFrom(end, 5).ToList() is ["or" or "and", "other", "types" or "kinds" or "forms", "of", "radiation" or "energy"])
         {
             return true;
         }

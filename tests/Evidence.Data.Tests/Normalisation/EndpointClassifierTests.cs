@@ -32,6 +32,14 @@ public class EndpointClassifierTests
     [InlineData("3-year cancer-specific survival", "other")]
     [InlineData("Cancer-specific 5-year survival", "other")]
     [InlineData("Disease-specific 5-year survival", "other")]
+    // Sets 124-125 and the annotators of sets 8, 24, 43 and 58: a response or relief of pain or of a
+    // tumour marker is not a tumour's objective response (vocabulary .134).
+    [InlineData("Pain relief (response rate) measured with the Visual Analog Scale (VAS)", "other")]
+    [InlineData("Prostate-Specific Antigen Response Rate (PSA-RR)", "other")]
+    [InlineData("PSA response rate (decline of 50% or more from baseline)", "other")]
+    [InlineData("Overall pain response rate at the treated site", "other")]
+    [InlineData("Complete biochemical response", "other")]
+    [InlineData("Objective response rate per RECIST 1.1", "ORR")]
     [InlineData("Disease-free 3-year survival", "DFS/RFS")]
     [InlineData("Overall Response Rate", "ORR")]
     [InlineData("Objective remission rate", "ORR")]

@@ -63,7 +63,6 @@ public class ExternalBeamOnlyRulesTests
     /// </summary>
     [Theory]
     [InlineData("Intensity modulated radiotherapy has been used widely in cervical cancer.")]
-    [InlineData("Earlier trials gave 30.6 Gy in conformal radiation to the tumor bed.")]
     [InlineData("Patients who progress will be given 30 Gy in conformal radiation to the tumour.")]
     public void Background_external_beam_gives_rt_of_no_kind_its_kind(string sentence)
     {
@@ -74,6 +73,8 @@ public class ExternalBeamOnlyRulesTests
     // External beam only as history or absence: the trial's RT may be another.
     [InlineData("Patients with prior high energy x-rays to the pelvis are excluded.")]
     [InlineData("Patients who received whole-breast irradiation before are not eligible.")]
+    // External beam of other patients or times ("earlier", "historical", "were treated").
+    [InlineData("Earlier trials gave 30.6 Gy in conformal radiation to the tumor bed.")]
     // Another kind anywhere in the record: what the bare RT is stays open.
     [InlineData("Whole-breast irradiation is standard; stereotactic body radiotherapy has also been used in small series.")]
     [InlineData("Whole-breast irradiation is standard; hypofractionated schedules are common.")]
@@ -128,6 +129,15 @@ public class ExternalBeamOnlyRulesTests
             [Intervention("RADIATION", name)]));
 
         Assert.Equal("RT, unspecified", study.Interventions[0].RtModality);
+    }
+
+    /// <summary>An intracavitary boost named by its applicators is brachytherapy (vocabulary .134, from the review of .133).</summary>
+    [Theory]
+    [InlineData("HDR boost with tandem and ovoid applicators")]
+    [InlineData("Tandem and ring brachytherapy boost")]
+    public void A_boost_named_by_its_applicators_is_brachytherapy(string name)
+    {
+        Assert.Equal("Brachytherapy", Kinds(OnlyIntervention(Intervention("RADIATION", name))));
     }
 
     /// <summary>A radioligand is a drug: external beam named beside it in a comparison is not its kind.</summary>
