@@ -209,7 +209,42 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 return (Terms.Safety, field, safety.Matched);
             }
 
+            if (endpointClass == Terms.OtherEndpoint && matches.All(IsSymptomOrMarkerResponse) && ApartFrom(words, matches, field) is { } apart)
+            {
+                // "Objective response rate per RECIST 1.1 and PSA response rate": the tumour's
+                // response is measured beside the marker's; not "Prostate-Specific Antigen Response
+                // Rate" or "Pain relief (response rate)", where the rate is the marker's or the pain's.
+                return apart;
+            }
+
+            if (endpointClass == Terms.ObjectiveResponse && matches.All(m => words.WordsFrom(m.Position + m.Words, 3).Any(w => w is "pain" or "psa")))
+            {
+                // "Overall response rate of pain at the treated site": the pain's response.
+                continue;
+            }
+
             return (endpointClass, field, matches[0].Matched);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>
+    private static bool IsSymptomOrMarkerResponse(TermMatch<string> match) =>
+        TermText.Of(match.Matched).Words.Any(w => w.Word is "pain" or "psa" or "antigen" or "biochemical" or "ca");
+
+    /// <summary>
+    /// The first class after "other" that a measure names apart from its symptom or marker
+    /// responses: not inside one of them or within two words after it ("Pain relief (response rate)").
+    /// </summary>
+    private (string Class, string? Field, string? Matched)? ApartFrom(TermText words, List<TermMatch<string>> weak, string field)
+    {
+        foreach (var (endpointClass, matcher) in vocabulary.Endpoints.Where(e => e.Class != Terms.OtherEndpoint))
+        {
+            if (matcher.Matches(words).FirstOrDefault(m => !weak.Any(w => m.Position >= w.Position && m.Position <= w.Position + w.Words + 2)) is { } apart)
+            {
+                return (endpointClass, field, apart.Matched);
+            }
         }
 
         return null;

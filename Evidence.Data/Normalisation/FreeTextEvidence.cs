@@ -1568,13 +1568,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private (string Field, TermMatch<string> Match)? ExternalBeamOnly(StudyRecord record, IReadOnlyList<int> ordinals)
     {
-        // Not RT given during surgery or a second course ("Re-irradiation": the external beam the
-        // record names is likely the first), nor a radionuclide, named by its isotope ("Iodine I
-        // 131 tositumomab") or its brand ("Xofigo") and typed as radiation: none is external beam.
+        // Not a radionuclide, named by its isotope ("Iodine I 131 tositumomab") or its brand
+        // ("Xofigo"), typed as radiation.
         if (ordinals.Any(o => record.Interventions[o] is var rt
-            && (OtherCourseWords().IsMatch(string.Join(' ', [rt.Name, rt.Description, .. rt.OtherNames]))
-                || ((rt.Name ?? "").Any(char.IsDigit) && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase))
-                || NamesRadionuclide(rt.Name))))
+            && (((rt.Name ?? "").Any(char.IsDigit) && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase))
+                || NamesRadionuclide(rt.Name) || NamesRadionuclide(rt.Description))))
         {
             return null;
         }
@@ -1587,13 +1585,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             (RecordFields.DetailedDescription, record.DetailedDescription),
         };
         texts.AddRange(record.ArmGroups.SelectMany(a => new (string, string?)[] { ($"armGroups[{a.Ordinal}].label", a.Label), ($"armGroups[{a.Ordinal}].description", a.Description) }));
-        texts.AddRange(record.Interventions.SelectMany(i => new (string, string?)[] { ($"interventions[{i.Ordinal}].name", i.Name), ($"interventions[{i.Ordinal}].description", i.Description) }));
+        texts.AddRange(record.Interventions.SelectMany(i => new (string, string?)[]
+        {
+            ($"interventions[{i.Ordinal}].name", i.Name), ($"interventions[{i.Ordinal}].description", i.Description), ($"interventions[{i.Ordinal}].otherNames", string.Join("; ", i.OtherNames)),
+        }));
         (string Field, TermMatch<string> Match)? found = null;
         foreach (var (field, sentence) in TermText.Sentences(texts))
         {
+            // Anywhere in the record, RT that is not a first course of external beam: during
+            // surgery, a second course, a partial-breast or FLASH course, radioactive sources or
+            // applicators (one of these may be the trial's RT of no kind).
             var words = TermText.Of(sentence);
             var kinds = vocabulary.RtKindMatches(words).Where(m => m.Value != Terms.UnspecifiedRt).ToList();
-            if (kinds.Any(k => k.Value != Terms.Ebrt) || (kinds.Count > 0 && OtherCourseWords().IsMatch(sentence)))
+            if (kinds.Any(k => k.Value != Terms.Ebrt) || OtherCourseWords().IsMatch(sentence))
             {
                 return null;
             }
@@ -1602,9 +1606,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // After External Beam Radiotherapy", "prior high energy x-rays to the pelvis"), nor a
             // course of other patients or times ("a historical cohort treated with whole-brain
             // radiotherapy", "had external beam radiotherapy to the same vertebrae 6 months
-            // earlier", "is reserved for widespread disease"): the trial's RT may be another.
+            // earlier", "is reserved for widespread disease", "212 patients underwent IMRT"): the
+            // trial's RT may be another.
             if (!words.Words.Any(w => AnotherCourseWords.Contains(w.Word))
-                && !words.Words.Zip(words.Words.Skip(1)).Any(p => p.First.Word is "were" or "was" or "been" && p.Second.Word == "treated")
+                && !words.Words.Zip(words.Words.Skip(1)).Any(p => p.First.Word is "were" or "was" or "been" or "had" or "have"
+                    && p.Second.Word is "treated" or "given" or "palliated" or "irradiated" or "managed" or "received")
                 && GivenInText.Given(kinds, words, sequence: false) is [var given, ..])
             {
                 found ??= (field, given);
@@ -1614,23 +1620,28 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         return found;
     }
 
-    /// <summary>Words of RT given during surgery (IORT, IOERT) or as a second course (re-irradiation).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:intra-?operative|IORT|IOERT|IOEBRT|re-?irradiat\w*|re-?treatment|second course)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Words of RT other than a first course of external beam: given during surgery (IORT, IOERT,
+    /// INTRABEAM), a second course (re-irradiation, salvage, repeat), a partial-breast or FLASH
+    /// course, radioactive sources (seeds, radioiodine, a radionuclide) or applicators.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:intra-?operative\w*|IORT|IOERT|IOEBRT|INTRABEAM|during (?:the )?(?:surgery|lumpectomy|resection|operation)|re-?irradiat\w*|re-?treat\w*|second course|salvage|repeat(?:ed)? (?:radiotherapy|radiation|irradiation|course)|partial[- ]breast|APBI|FLASH|radioactive|seeds?|applicators?|radioiodine|radionuclide\w*|radioligand\w*|radiopharmaceutical\w*|strontium|samarium)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex OtherCourseWords();
 
-    /// <summary>Words that put a course of RT at another time or with other patients than the trial's (<see cref="ExternalBeamOnly"/>; so does "were treated").</summary>
+    /// <summary>Words that put a course of RT at another time or with other patients than the trial's (<see cref="ExternalBeamOnly"/>; so do "were treated", "was given", "had received").</summary>
     private static readonly HashSet<string> AnotherCourseWords = new(
-        ["historical", "historically", "earlier", "previously", "previous", "prior", "recurred", "relapsed", "reserved"],
+        ["historical", "historically", "earlier", "previously", "previous", "prior", "recurred", "relapsed", "recurrence", "reserved", "despite",
+         "underwent", "undergone", "cohort", "compared", "comparison", "contemporaneous"],
         StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether an intervention's name says RT only by a radionuclide (an isotope, a brand such as
-    /// "Xofigo", radioiodine): its RT words, as the vocabulary matches them, are none of
-    /// "radiotherapy", "radiation", "irradiation" or "RT".
+    /// Whether a text says RT only by a radionuclide (an isotope, a brand such as "Xofigo",
+    /// radioiodine): its RT words, as the vocabulary matches them, are none of "radiotherapy",
+    /// "radiation", "irradiation" or "RT".
     /// </summary>
-    private bool NamesRadionuclide(string? name)
+    private bool NamesRadionuclide(string? text)
     {
-        var matches = vocabulary.RtKindMatches(TermText.Of(name));
+        var matches = vocabulary.RtKindMatches(TermText.Of(text));
         return matches.Count > 0 && !matches.Any(m => GenericRtWords().IsMatch(m.Matched) && !m.Matched.Any(char.IsDigit)
             && !m.Matched.Contains("iodine", StringComparison.OrdinalIgnoreCase));
     }

@@ -404,8 +404,23 @@ public sealed class VocabularyMatchers
 
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)))
-            && !AmongSources(text, m))];
+            && !AmongSources(text, m) && !RenamedMoreSpecifically(text, m, matches))];
     }
+
+    /// <summary>
+    /// Whether another kind renames this one, more specifically, across "also known as", "known
+    /// as", "also called" or "aka" ("ultra-hypofractionated radiation therapy, also known as
+    /// stereotactic body radiation therapy"): one RT by two names, the more specific its kind.
+    /// </summary>
+    private bool RenamedMoreSpecifically(TermText text, TermMatch<string> match, List<TermMatch<string>> matches) =>
+        matches.Any(other => other.Value != match.Value && _modalityRank[other.Value] < _modalityRank[match.Value]
+            && (other.Position > match.Position
+                ? RenamingWords(text, match.Position + match.Words, other.Position)
+                : RenamingWords(text, other.Position + other.Words, match.Position)));
+
+    /// <summary>Whether the words from <paramref name="start"/> to <paramref name="end"/> say that what follows is another name of what precedes.</summary>
+    private static bool RenamingWords(TermText text, int start, int end) =>
+        end > start && text.WordsFrom(start, end - start).ToList() is ["also", "known", "as"] or ["known", "as"] or ["also", "called"] or ["aka"] or ["otherwise", "known", "as"];
 
     /// <summary>
     /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided
@@ -621,7 +636,8 @@ public sealed class VocabularyMatchers
 
     /// <summary>
     /// "Stereotactic" before RT of no kind with only the imaging that guides it between
-    /// ("Stereotactic MRI-guided Radiation Therapy", "Stereotactic MR-guided adaptive radiotherapy"),
+    /// ("Stereotactic MRI-guided Radiation Therapy", "Stereotactic MR-guided adaptive radiotherapy",
+    /// "stereotactic magnetic resonance imaging (MRI)-guided adaptive radiotherapy"),
     /// or right before hypofractionated RT ("Stereotactic hypofractionated RT"): stereotactic RT
     /// (SBRT, guide rule 8), as "stereotactic radiation therapy" is.
     /// </summary>
@@ -633,7 +649,8 @@ public sealed class VocabularyMatchers
             return null;
         }
 
-        for (var i = match.Position - 1; i >= Math.Max(0, match.Position - 5); i--)
+        // Seven words: "stereotactic magnetic resonance imaging (MRI)-guided adaptive radiotherapy".
+        for (var i = match.Position - 1; i >= Math.Max(0, match.Position - 7); i--)
         {
             var word = text.Words[i].Word;
             if (word is "stereotactic" or "stereotaxic")
