@@ -1202,6 +1202,26 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         TermText.Sentences([(string.Empty, text)]).Select(s => s.Sentence)
             .Where(sentence => TermText.Of(sentence) is var words && GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0);
 
+    /// <summary>
+    /// The sentences of <paramref name="text"/> that give RT in this trial's protocol: of this trial
+    /// (<see cref="OfThisTrial"/>), or right after an arm's label that is a sentence of its own
+    /// ("Arm A:", then "WBRT 3 Gy x10 alone."), as <see cref="ProtocolKinds"/> reads them.
+    /// </summary>
+    internal static IEnumerable<string> TrialSentencesGivingRt(VocabularyMatchers vocabulary, string? text)
+    {
+        var armBefore = false;
+        foreach (var (_, sentence) in TermText.Sentences([(string.Empty, text)]))
+        {
+            var words = TermText.Of(sentence);
+            if ((armBefore || OfThisTrial(words)) && GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0)
+            {
+                yield return sentence;
+            }
+
+            armBefore = words.Words.Count is > 0 and <= 4 && words.Words[0].Word is "arm" or "group" or "cohort";
+        }
+    }
+
     /// <summary>Whether a text names a drug, an ICI class, RT or a partner class.</summary>
     private bool NamesTherapy(TermText text) =>
         vocabulary.Agents.Matches(text).Count > 0 || vocabulary.IciClassMatches(text).Count > 0 || vocabulary.RtKindMatches(text).Count > 0
@@ -1739,9 +1759,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         var membership = new ArmMembership(record);
         var arms = rt.Select(i => membership.ArmsOf(record.Interventions[i.Ordinal])).ToList();
+        // With no arms listed, one of them names the drug its arm adds, or every one is named by
+        // its schedule alone ("10 GY in 5 daily fractions", "20 GY in 10 daily fractions"): one RT
+        // at different doses.
         var oneRtPerArm = record.ArmGroups.Count > 0
             ? arms.All(a => a.Count > 0) && arms.SelectMany(a => a).GroupBy(a => a.Ordinal).All(g => g.Count() == 1)
-            : rt.Any(i => i.Agents.Count > 0);
+            : rt.Any(i => i.Agents.Count > 0) || rt.All(i => InterventionNormaliser.NamesDose(TermText.Of(record.Interventions[i.Ordinal].Name))
+                && vocabulary.RtKindMatches(TermText.Of(record.Interventions[i.Ordinal].Name)).All(m => m.Value == Terms.UnspecifiedRt));
         return oneRtPerArm ? [.. rt.Select(i => i.Ordinal)] : [];
     }
 

@@ -25,7 +25,10 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         var armNames = new Lazy<(HashSet<string> Agents, HashSet<string> Classes)>(() => NamedForElsewhere(record, membership, intervention));
         var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
         var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
-        var isRadiation = IsRadiation(intervention);
+        // An intervention of no type whose name states a schedule in gray ("5 daily fractions of 2
+        // Gy") is radiation as surely as one typed so: gray is a unit of absorbed radiation only.
+        var isRadiation = IsRadiation(intervention)
+            || (string.IsNullOrWhiteSpace(intervention.Type) && TermText.Of(intervention.Name) is var untyped && NamesDose(untyped) && NamesDoseOrField(untyped));
 
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with), and of a class name
@@ -1578,7 +1581,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         new[] { record.BriefTitle, record.OfficialTitle }.Any(title => TermText.Of(title).Words.Any(w => FreeTextEvidence.Compares(w.Word)));
 
     /// <summary>Whether a name states a radiation dose in its units ("46 Gy", "Cumulative BED ≤ 130 Gy2", "EQD2 of 60 Gy").</summary>
-    private static bool NamesDose(TermText name) =>
+    internal static bool NamesDose(TermText name) =>
         name.Words.Any(w => w.Word is "gy" or "cgy" or "gray" or "bed" or "eqd2" || (w.Word.StartsWith("gy", StringComparison.Ordinal) && w.Word.Length > 2 && w.Word[2..].All(char.IsDigit))
             || (char.IsDigit(w.Word[0]) && w.Word.EndsWith("gy", StringComparison.Ordinal)));
 

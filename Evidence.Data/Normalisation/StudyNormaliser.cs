@@ -245,11 +245,20 @@ public sealed partial class StudyNormaliser
                     // schedule in its outline ("Arm I (multi-fraction radiotherapy): Patients
                     // undergo 5 fractions of 20 Gy external-beam radiotherapy. Arm II ...: 1
                     // fraction of 8 Gy"), hypofractionated only where every one is.
-                    // Only its sentences of this trial: not background ("60 Gy in 20 fractions is
-                    // standard") nor a first course ("must have had radiotherapy ... 30 Gy in 10 fractions").
-                    doses = [.. FreeTextEvidence.SentencesGivingRt(_vocabulary, record.DetailedDescription)
-                        .Where(sentence => FreeTextEvidence.OfThisTrial(TermText.Of(sentence)))
+                    // Only its sentences of this trial, an arm's among them ("Arm A:", "WBRT 3 Gy x10
+                    // alone."): not background ("60 Gy in 20 fractions is standard") nor a first
+                    // course ("must have had radiotherapy ... 30 Gy in 10 fractions").
+                    doses = [.. FreeTextEvidence.TrialSentencesGivingRt(_vocabulary, record.DetailedDescription)
                         .SelectMany(RtDoseParser.Doses).Select(d => RtDoseParser.ToRegimen(d, 0, RecordFields.DetailedDescription))];
+                }
+
+                if (sole && doses.Count == 0)
+                {
+                    // Where neither states a dose, the titles may, as the schedules the trial
+                    // compares ("One Fraction Radiotherapy (8 Gy x 1) and Multifraction
+                    // Radiotherapy (3 Gy x 10)"): hypofractionated only where every one is.
+                    doses = [.. RecordFields.Titles(record)
+                        .SelectMany(t => RtDoseParser.Doses(t.Text).Select(d => RtDoseParser.ToRegimen(d, 0, t.Field)))];
                 }
 
                 if (!sole && DosesBesideName(record, term.Ordinal) is { Count: > 0 } named)
