@@ -25,10 +25,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         var armNames = new Lazy<(HashSet<string> Agents, HashSet<string> Classes)>(() => NamedForElsewhere(record, membership, intervention));
         var arms = membership.ArmsOf(intervention).Select(a => (Field: $"armGroups[{a.Ordinal}].description", Text: TermText.Of(a.Description))).ToList();
         var isDrug = intervention.Type is null || DrugTypes.Contains(intervention.Type);
-        // An intervention of no type whose name states a schedule in gray ("5 daily fractions of 2
-        // Gy") is radiation as surely as one typed so: gray is a unit of absorbed radiation only.
+        // An intervention of no type whose name is a schedule in gray and nothing else ("5 daily
+        // fractions of 2 Gy") is radiation as surely as one typed so: gray is a unit of absorbed
+        // radiation only. Not a name that says what is given at a dose ("Amifostine 500 mg before
+        // each 2 Gy fraction", "Blood sampling after a cumulative dose of 20 Gy").
         var isRadiation = IsRadiation(intervention)
-            || (string.IsNullOrWhiteSpace(intervention.Type) && TermText.Of(intervention.Name) is var untyped && NamesDose(untyped) && NamesDoseOrField(untyped));
+            || (string.IsNullOrWhiteSpace(intervention.Type) && TermText.Of(intervention.Name) is var untyped && NamesDose(untyped)
+                && untyped.Words.Any(w => w.Word is "fraction" or "fractions" or "fx")
+                && untyped.Words.All(w => w.Word.All(char.IsDigit) || ScheduleWords.Contains(w.Word)));
 
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with), and of a class name
@@ -1579,6 +1583,11 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// <summary>Whether a title compares ("versus", "vs", "compared", "comparing"): what its arms differ in, the RT they share.</summary>
     private static bool TitlesCompare(StudyRecord record) =>
         new[] { record.BriefTitle, record.OfficialTitle }.Any(title => TermText.Of(title).Words.Any(w => FreeTextEvidence.Compares(w.Word)));
+
+    /// <summary>The words of a name that is a schedule and nothing else ("5 daily fractions of 2 Gy", "10 GY in 5 daily fractions").</summary>
+    private static readonly HashSet<string> ScheduleWords = new(
+        ["gy", "cgy", "gray", "fraction", "fractions", "fx", "daily", "weekly", "once", "twice", "of", "in", "x", "over", "per", "a", "day", "days", "week", "weeks", "total"],
+        StringComparer.Ordinal);
 
     /// <summary>Whether a name states a radiation dose in its units ("46 Gy", "Cumulative BED ≤ 130 Gy2", "EQD2 of 60 Gy").</summary>
     internal static bool NamesDose(TermText name) =>

@@ -108,6 +108,11 @@ public sealed partial class StudyNormaliser
             && string.Equals(o.Measure?.Trim(), outcome.Measure.Trim(), StringComparison.OrdinalIgnoreCase)
             && !string.Equals(o.TimeFrame?.Trim(), outcome.TimeFrame?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Words of a title that put its doses on a course other than the trial's: before, instead of or after it, or a second course.</summary>
+    private static readonly HashSet<string> TitleOtherCourseWords = new(
+        ["after", "following", "rather", "instead", "than", "prior", "previous", "previously", "recurrent", "recurrence", "reirradiation", "re", "salvage", "despite"],
+        StringComparer.Ordinal);
+
     /// <summary>The least dose per fraction, in Gy, that is hypofractionated whatever the site (conventional is 1.8-2 Gy; moderate hypofractionation starts above it).</summary>
     public const double HypofractionatedGyPerFraction = 3.0;
 
@@ -254,11 +259,21 @@ public sealed partial class StudyNormaliser
 
                 if (sole && doses.Count == 0)
                 {
-                    // Where neither states a dose, the titles may, as the schedules the trial
-                    // compares ("One Fraction Radiotherapy (8 Gy x 1) and Multifraction
-                    // Radiotherapy (3 Gy x 10)"): hypofractionated only where every one is.
-                    doses = [.. RecordFields.Titles(record)
-                        .SelectMany(t => RtDoseParser.Doses(t.Text).Select(d => RtDoseParser.ToRegimen(d, 0, t.Field)))];
+                    // Where neither states a dose, the titles may: hypofractionated where every one
+                    // is, or, in a title that compares schedules ("Comparable Investigation of One
+                    // Fraction Radiotherapy (8 Gy x 1) and Multifraction Radiotherapy (3 Gy x 10)"),
+                    // where one is, the one RT shared by the arms taking the most specific kind
+                    // they compare (guide rule 9). Not a title's course before or instead of the
+                    // trial's ("Re-irradiation ... After Short-Course Radiotherapy (5 x 5 Gy)",
+                    // "Long-Course Chemoradiation Rather Than 5 x 5 Gy").
+                    var titles = RecordFields.Titles(record).Select(t => (t.Field, t.Text, Words: TermText.Of(t.Text)))
+                        .Where(t => !t.Words.Words.Any(w => TitleOtherCourseWords.Contains(w.Word))).ToList();
+                    doses = [.. titles.SelectMany(t => RtDoseParser.Doses(t.Text).Select(d => RtDoseParser.ToRegimen(d, 0, t.Field)))];
+                    if (titles.Any(t => t.Words.Words.Any(w => FreeTextEvidence.Compares(w.Word) || w.Word is "comparison" or "comparable"))
+                        && doses.Where(IsHypofractionated).ToList() is { Count: > 0 } hypofractionated)
+                    {
+                        doses = hypofractionated;
+                    }
                 }
 
                 if (!sole && DosesBesideName(record, term.Ordinal) is { Count: > 0 } named)

@@ -652,6 +652,13 @@ public sealed class VocabularyMatchers
         // Seven words: "stereotactic magnetic resonance imaging (MRI)-guided adaptive radiotherapy".
         for (var i = match.Position - 1; i >= Math.Max(0, match.Position - 7); i--)
         {
+            // Not across the end of a sentence ("... on a stereotactic CT. Daily online adaptive
+            // radiotherapy then delivers 78 Gy in 39 fractions").
+            if (text.Between(i, i + 1).IndexOfAny(".;") >= 0)
+            {
+                return null;
+            }
+
             var word = text.Words[i].Word;
             if (word is "stereotactic" or "stereotaxic")
             {

@@ -25,6 +25,7 @@ public class Set126To127RulesTests
     [InlineData("Vitamin D3 50,000 IU weekly")] // no gray
     [InlineData("Dose escalation")] // a dose, but of nothing in gray
     [InlineData("60 Gy")] // a dose in gray, no schedule: not guessed
+    [InlineData("Amifostine 500 mg before each 2 Gy fraction")] // a drug timed by the fractions
     public void An_untyped_intervention_that_states_no_schedule_in_gray_is_not_rt(string name)
     {
         var study = Normalise(Trial("A Study in Alzheimer's Disease", null, [Untyped(name)]));
@@ -61,8 +62,12 @@ public class Set126To127RulesTests
     /// <summary>NCT02024815: the one RT intervention, the schedules only in the official title (guide rule 9).</summary>
     [Theory]
     [InlineData("Comparable Investigation of One Fraction Radiotherapy (8 Gy x 1) and Multifraction Radiotherapy (3 Gy x 10) of Painful Bone Destructions", "Hypofractionated RT")]
-    // One schedule of conventional fractions: not every one is hypofractionated.
-    [InlineData("Single Fraction (8 Gy x 1) Versus Conventional Radiotherapy (2 Gy x 25) for Painful Bone Destructions", "EBRT")]
+    // Schedules compared: the one RT takes the most specific (guide rule 9).
+    [InlineData("Single Fraction (8 Gy x 1) Versus Conventional Radiotherapy (2 Gy x 25) for Painful Bone Destructions", "Hypofractionated RT")]
+    // One schedule of conventional fractions, nothing compared.
+    [InlineData("Conventional Radiotherapy (2 Gy x 25) for Painful Bone Destructions", "EBRT")]
+    // A course before the trial's.
+    [InlineData("Radiotherapy for Bone Destructions Progressing After Single Fraction Radiotherapy (8 Gy x 1)", "EBRT")]
     public void The_one_rt_takes_the_schedules_its_title_compares(string officialTitle, string kind)
     {
         var protocol = Trial("One Fraction Against Multifraction Radiotherapy in Multiple Myeloma", null, [Intervention("RADIATION", "External Beam radiotherapy")]);
