@@ -1583,8 +1583,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// radiation therapy (3DCRT) was performed" beside "Paclitaxel plus Cisplatin with
     /// radiotherapy"). Photon RT of no kind is external beam; what else the record calls it says
     /// nothing of another. None where the record names any other kind (stereotactic, a particle,
-    /// brachytherapy, a hypofractionated schedule) even as history, or names external beam only as
-    /// history or absence, or none; nor where the RT is given during surgery or is a radionuclide.
+    /// brachytherapy, a hypofractionated schedule) even as history, or RT that is not a first
+    /// course of external beam (<see cref="OtherCourseWords"/>: during surgery, a second course,
+    /// radioactive sources), or names external beam only as history, absence or the course of
+    /// other patients or times, or names none; nor where the RT is a radionuclide. Read where no
+    /// rule gives the RT a kind (sets 8-119's annotators labelled such RT EBRT; vocabulary .133-.135).
     /// </summary>
     private (string Field, TermMatch<string> Match)? ExternalBeamOnly(StudyRecord record, IReadOnlyList<int> ordinals)
     {
