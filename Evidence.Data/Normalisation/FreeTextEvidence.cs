@@ -1200,7 +1200,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>The sentences of <paramref name="text"/> that name RT as given (not before the trial, not denied).</summary>
     internal static IEnumerable<string> SentencesGivingRt(VocabularyMatchers vocabulary, string? text) =>
         TermText.Sentences([(string.Empty, text)]).Select(s => s.Sentence)
-            .Where(sentence => TermText.Of(sentence) is var words && GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0);
+            .Where(sentence => GivesRt(vocabulary, TermText.Of(sentence)));
+
+    /// <summary>Whether a sentence names RT as given (not before the trial, not denied).</summary>
+    private static bool GivesRt(VocabularyMatchers vocabulary, TermText words) =>
+        GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0;
 
     /// <summary>
     /// The sentences of <paramref name="text"/> that give RT in this trial's protocol: of this trial
@@ -1213,7 +1217,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         foreach (var (_, sentence) in TermText.Sentences([(string.Empty, text)]))
         {
             var words = TermText.Of(sentence);
-            if ((armBefore || OfThisTrial(words)) && GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false).Count > 0)
+            if ((armBefore || OfThisTrial(words)) && GivesRt(vocabulary, words))
             {
                 yield return sentence;
             }
@@ -1767,8 +1771,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // at different doses.
         var oneRtPerArm = record.ArmGroups.Count > 0
             ? arms.All(a => a.Count > 0) && arms.SelectMany(a => a).GroupBy(a => a.Ordinal).All(g => g.Count() == 1)
-            : rt.Any(i => i.Agents.Count > 0) || rt.All(i => InterventionNormaliser.NamesDose(TermText.Of(record.Interventions[i.Ordinal].Name))
-                && vocabulary.RtKindMatches(TermText.Of(record.Interventions[i.Ordinal].Name)).All(m => m.Value == Terms.UnspecifiedRt));
+            : rt.Any(i => i.Agents.Count > 0) || rt.All(i => TermText.Of(record.Interventions[i.Ordinal].Name) is var name
+                && InterventionNormaliser.NamesDose(name) && vocabulary.RtKindMatches(name).All(m => m.Value == Terms.UnspecifiedRt));
         return oneRtPerArm ? [.. rt.Select(i => i.Ordinal)] : [];
     }
 
