@@ -394,7 +394,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static partial Regex DeathAlternative();
 
     /// <summary>Death as one item of a list of three or more ("a, b, c, death", "a, b and death", "death, a, b"), items with words.</summary>
-    [GeneratedRegex(@"[^,;.]*[a-z][^,;.]*,[^,;.]*[a-z][^,;.]*(,|\band\b)[^;.]*\b(deaths?|mortality)\b|\b(deaths?|mortality)\s*,[^,;.]*[a-z][^,;.]*(,|\band\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[^,;.]*[a-z][^,;.]*,[^,;.]*[a-z][^,;.]*(,|\band\b)[^;.]*\b(deaths?|mortality)\b|\b(deaths?|mortality)\s*,[^,;.]*[a-z][^,;.]*(,|\band\b)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex DeathInList();
 
     /// <summary>Time points and places in time ("30-day", "1-", "5 years", "in-hospital", "ICU"), left out when looking for a list of states.</summary>

@@ -46,6 +46,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var blockers = new List<(string Field, TermMatch<string> Match)>();
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
+        var iciConsolidates = new Lazy<bool>(() => IciIsConsolidation(record));
         var placeboAfterRt = new Lazy<bool>(() => structured.Any(i => i.GivesIci)
             && record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(w => w.Word is "placebo" or "placebos")));
         // A record that lists no intervention and no arm says what it gives only in words, its
@@ -107,9 +108,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // ("Durvalumab every 4 weeks after thoracic chemoradiotherapy"). So is the RT a
                 // title's ICI follows where the record's interventions compare that ICI with a
                 // placebo and give no RT ("Dostarlimab vs Placebo After Chemoradiation": patients
-                // enter after it, as in PACIFIC).
-                rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position)
-                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field) ? rtOnlyBefore.Value || (placeboAfterRt.Value && !Concurrent(words, m.Position)) : titleConsolidates.Value)))
+                // enter after it, as in PACIFIC). So is the RT a title's ICI follows where a title
+                // or an arm calls that ICI consolidation or maintenance ("Study of Toripalimab ...
+                // Following Concurrent Chemoradiotherapy" with the arm "Toripalimab Consolidation").
+                rt = [.. rt.Where(m => !((ConsolidatesAfter(words, m.Position) && !Concurrent(words, m.Position))
+                        || (Follows(words, m.Position) && (RecordFields.IsTitle(field)
+                            ? rtOnlyBefore.Value || ((placeboAfterRt.Value || iciConsolidates.Value) && !Concurrent(words, m.Position))
+                            : titleConsolidates.Value))
+                        || (RecordFields.IsTitle(field) && iciConsolidates.Value && FollowsTheIci(words, m.Position, named) && !Concurrent(words, m.Position)))
                     || StatesDose(sentence))];
             }
 
@@ -566,6 +572,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return (OwnTherapySubjectWords + 1, words.Words.Count);
         }
 
+        if (words.Words is [("giving", _, _), _, ..])
+        {
+            // "Giving chemotherapy, such as cyclophosphamide and busulfan, and total-body
+            // irradiation (TBI) before a donor ... transplant helps stop the growth of cancer
+            // cells": the US National Cancer Institute's summaries give the rationale of the
+            // regimen the trial gives in a sentence that opens on it.
+            return (1, words.Words.Count);
+        }
+
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
@@ -579,11 +594,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
-            if (word is "study" or "trial" && next == "of" && verb == i + 1 && OpensAsThisStudy(words, i))
+            if (word is "study" or "trial" && next is "of" or "using" && verb == i + 1 && OpensAsThisStudy(words, i))
             {
                 // "This is a single arm phase II study of docetaxel, prednisone, and sunitinib
                 // systemic therapy followed by salvage external beam radiation therapy for men
-                // who ...": what the study is of.
+                // who ...": what the study is of; or uses ("This is a phase II trial using a
+                // non-myeloablative cyclophosphamide/ fludarabine/total body irradiation (TBI)
+                // preparative regimen").
                 return (i + 2, words.Words.Count);
             }
 
@@ -1807,17 +1824,82 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>Whether a title's word says it compares what follows or precedes it ("versus", "vs", "compared", "comparing").</summary>
     internal static bool Compares(string word) => word is "versus" or "vs" or "compared" or "comparing";
 
-    /// <summary>Whether the ICI is also given with the RT at <paramref name="position"/> ("During and After Chemoradiation", "Concurrent With and Following Chemoradiation").</summary>
-    private static bool Concurrent(TermText words, int position) =>
-        words.WordsBefore(position, 5).Any(w => w is "during" or "concurrent" or "concurrently" or "with" or "concomitant" or "alongside");
+    /// <summary>
+    /// Whether the ICI is also given with the RT at <paramref name="position"/> ("During and After
+    /// Chemoradiation", "Concurrent With and Following Chemoradiation"): a word of it within five
+    /// words before, and before the RT's own words ("definitive concurrent") and the "after" or
+    /// "following" nearest it; not "Following Concurrent Chemoradiotherapy", whose "concurrent" is
+    /// the chemoradiotherapy's, nor "in Patients With LS-SCLC Following sCRT".
+    /// </summary>
+    private static bool Concurrent(TermText words, int position)
+    {
+        var from = Math.Max(0, position - 5);
+        var to = position;
+        while (to > from && GivenInText.PriorTherapyModifiers.Contains(words.Words[to - 1].Word))
+        {
+            to--;
+        }
+
+        for (var i = to - 1; i >= from; i--)
+        {
+            if (GivenInText.SequenceWords.Contains(words.Words[i].Word))
+            {
+                to = i;
+                break;
+            }
+        }
+
+        return Enumerable.Range(from, to - from).Any(i => words.Words[i].Word is "during" or "concurrent" or "concurrently" or "concomitant" or "alongside"
+            || (words.Words[i].Word == "with" && words.WordsFrom(i + 1, 1).Any(w => w is "and" or "or")));
+    }
+
+    /// <summary>
+    /// Whether a title's RT at <paramref name="position"/> comes after an "after" or "following"
+    /// that comes after one of the ICIs <paramref name="named"/> ("Study of Nivolumab ... Following
+    /// Neoadjuvant Chemotherapy Plus Nivolumab and Definitive Concurrent Chemoradiation Therapy"),
+    /// with no "during" or "concurrent with" of the ICI between.
+    /// </summary>
+    private static bool FollowsTheIci(TermText words, int position, List<TermMatch<AgentEntry>> named)
+    {
+        for (var i = position - 1; i > 0; i--)
+        {
+            if (words.Words[i].Word == "during" || (words.Words[i].Word is "concurrent" or "concurrently" && words.WordsFrom(i + 1, 1).Any(w => w == "with")))
+            {
+                return false;
+            }
+
+            if (GivenInText.SequenceWords.Contains(words.Words[i].Word))
+            {
+                return named.Any(m => m.Position < i);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a title gives an ICI as consolidation, adjuvant or maintenance treatment after RT (<see cref="ConsolidatesAfter"/>).</summary>
     private bool TitleConsolidatesAfterRt(StudyRecord record) =>
         OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
         {
             var words = TermText.Of(s.Sentence);
-            return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position));
+            return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position) && !Concurrent(words, m.Position));
         });
+
+    /// <summary>
+    /// Whether a title or an arm calls the trial's ICI consolidation or maintenance treatment
+    /// ("Nivolumab as Consolidation Therapy", "Toripalimab Consolidation", "Durvalumab
+    /// Maintenance"): the word within three words after the ICI, or right before it.
+    /// </summary>
+    private bool IciIsConsolidation(StudyRecord record) =>
+        OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field) || s.Field.StartsWith("armGroups[", StringComparison.Ordinal)).Any(s =>
+        {
+            var words = TermText.Of(s.Sentence);
+            return vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => (m.Position, m.Words))
+                .Concat(vocabulary.IciClassMatches(words).Select(m => (m.Position, m.Words)))
+                .Any(m => words.WordsFrom(m.Position + m.Words, 3).Any(ConsolidationWords.Contains) || words.WordsBefore(m.Position, 1).Any(ConsolidationWords.Contains));
+        });
+
+    private static readonly HashSet<string> ConsolidationWords = new(["consolidation", "consolidative", "maintenance"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the record's summary and arms name RT, and only as something not given by the trial

@@ -689,7 +689,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         new[] { record.BriefTitle, record.OfficialTitle, record.BriefSummary, record.DetailedDescription }
             .Concat(record.ArmGroups.Select(a => a.Label + " " + a.Description))
             .Concat(record.Interventions.SelectMany(i => i.OtherNames.Prepend(i.Name).Append(i.Description)))
-            .Any(text => TermText.Of(text).Words.Any(w => OtherImmunotherapyWords.Contains(w.Word)));
+            .Any(text => TermText.Of(text).Words.Any(w => OtherImmunotherapyWords.Contains(w.Word) || NamesCellOrGeneTherapy(w.Word)));
+
+    /// <summary>
+    /// Whether a word is the name of a cell or gene therapy by its INN stem: "-cel" for cells
+    /// ("algenpantucel-L", "sipuleucel-T", "lifileucel"), "-vec" for gene vectors ("talimogene
+    /// laherparepvec"); eight letters at least, so no English word ("parcel") is one.
+    /// </summary>
+    private static bool NamesCellOrGeneTherapy(string word) =>
+        word.Length >= 8 && (word.EndsWith("cel", StringComparison.Ordinal) || word.EndsWith("vec", StringComparison.Ordinal));
 
     /// <summary>
     /// The ICI class that a trial's own sentences (titles, summary, arms that give something:

@@ -247,6 +247,14 @@ public sealed class TermMatcher<T>
         return node;
     }
 
+    /// <summary>
+    /// What each matcher's near spellings made of the words a thread read most recently: a
+    /// registry's texts repeat their long words (drug names, "radiotherapy", "chemotherapy") from
+    /// study to study, and each is otherwise measured against every name of its first letter again.
+    /// </summary>
+    [ThreadStatic]
+    private static RecentAnswers<(TermMatcher<T> Matcher, string Word), (bool Near, T Value)>? t_near;
+
     /// <summary>The one value whose near-spelling term <paramref name="word"/> is a misspelling of; none when no term or several are near.</summary>
     private bool TryNear(string word, out T found)
     {
@@ -256,6 +264,24 @@ public sealed class TermMatcher<T>
             return false;
         }
 
+        var recent = t_near ??= new RecentAnswers<(TermMatcher<T>, string), (bool, T)>(NearWordsKept, EqualityComparer<(TermMatcher<T>, string)>.Default);
+        if (recent.TryGet((this, word), out var known))
+        {
+            found = known.Value;
+            return known.Near;
+        }
+
+        var near = Near(word, candidates, out found);
+        recent.Add((this, word), (near, found));
+        return near;
+    }
+
+    /// <summary>How many words' near spellings each thread keeps (<see cref="t_near"/>).</summary>
+    private const int NearWordsKept = 16384;
+
+    private static bool Near(string word, List<(string Key, T Value)> candidates, out T found)
+    {
+        found = default!;
         var count = 0;
         foreach (var (key, value) in candidates)
         {

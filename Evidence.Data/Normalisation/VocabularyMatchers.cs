@@ -403,7 +403,8 @@ public sealed class VocabularyMatchers
         }
 
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
-                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)))
+                || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)
+                || BeamOfAnother(text, m, matches)))
             && !AmongSources(text, m) && !RenamedMoreSpecifically(text, m, matches))];
     }
 
@@ -421,6 +422,16 @@ public sealed class VocabularyMatchers
     /// <summary>Whether the words from <paramref name="start"/> to <paramref name="end"/> say that what follows is another name of what precedes.</summary>
     private static bool RenamingWords(TermText text, int start, int end) =>
         end > start && text.WordsFrom(start, end - start).ToList() is ["also", "known", "as"] or ["known", "as"] or ["also", "called"] or ["aka"] or ["otherwise", "known", "as"];
+
+    /// <summary>
+    /// Whether photons named alone ("Photon", not "photon therapy") are the beam of another kind
+    /// the text gives, not a course of EBRT: of stereotactic RT ("Proton or Photon SBRT", "SBRT
+    /// with protons or photons"), or low-energy photons of RT during surgery ("IORT with
+    /// low-energy photons"). An intervention named "Photon" beside one of protons is EBRT.
+    /// </summary>
+    private static bool BeamOfAnother(TermText text, TermMatch<string> photons, List<TermMatch<string>> matches) =>
+        TermText.Key(photons.Matched) is "photon" or "photons"
+        && (matches.Any(m => m.Value == Terms.Sbrt) || text.WordsBefore(photons.Position, 2).Any(w => w is "low" or "energy" or "kilovoltage" or "kv"));
 
     /// <summary>
     /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided
