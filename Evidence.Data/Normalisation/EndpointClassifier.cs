@@ -35,9 +35,11 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // The injury is read in the measure, and in the description of a vague one that decided the class.
         var injury = endpoint == Terms.Safety && !treatsDisease
             && (NamesInjury(measure) || (field?.EndsWith(".description", StringComparison.Ordinal) == true && NamesInjury(TermText.Of(outcome.Description))));
-        if (endpoint == Terms.ObjectiveResponse && !ofTumour)
+        if ((endpoint == Terms.ObjectiveResponse || (endpoint == Terms.DiseaseFreeSurvival && matched is { } recurrence && !TermText.Key(recurrence).Contains("survival", StringComparison.Ordinal)
+                && !TermText.Key(recurrence).Contains("free", StringComparison.Ordinal))) && !ofTumour)
         {
-            // "OMERACT-OARSI response rate" in a trial of knee osteoarthritis: a response, not a tumour's.
+            // "OMERACT-OARSI response rate" in a trial of knee osteoarthritis: a response, not a
+            // tumour's; so is a "Recurrence rate" there (of an infection, of a stone) not a cancer's.
             (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
         }
 
@@ -198,7 +200,8 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         foreach (var (endpointClass, matcher) in vocabulary.Endpoints)
         {
             var matches = matcher.Matches(words);
-            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && (DeathInComposite(text!, matches) || CauseSpecific(words, matches) || NotSurvivalOfAll(words, matches))))
+            if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && (DeathInComposite(text!, matches) || CauseSpecific(words, matches) || NotSurvivalOfAll(words, matches)))
+                || (endpointClass == Terms.DiseaseFreeSurvival && matches.All(m => LocalRecurrence(words, m))))
             {
                 continue;
             }
@@ -229,6 +232,18 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         return null;
     }
 
+    /// <summary>
+    /// Whether a DFS/RFS term of recurrence alone ("recurrence rate", "time to recurrence") is a
+    /// local recurrence, a local-control term ending on its "recurrence" ("Marginal recurrence
+    /// rate", "Locoregional recurrence rate"): the tumour's at its site, local control.
+    /// </summary>
+    private bool LocalRecurrence(TermText words, TermMatch<string> recurrence)
+    {
+        var at = recurrence.Position + TermText.Of(recurrence.Matched).Words.TakeWhile(w => w.Word != "recurrence").Count();
+        return !TermText.Key(recurrence.Matched).Contains("survival", StringComparison.Ordinal) && !TermText.Key(recurrence.Matched).Contains("free", StringComparison.Ordinal)
+            && vocabulary.Endpoints.Where(e => e.Class == Terms.LocalControl).Any(e => e.Matcher.Matches(words).Any(m => m.Position < at + 1 && m.Position + m.Words == at + 1));
+    }
+
     /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>
     private static bool IsSymptomOrMarkerResponse(TermMatch<string> match) =>
         TermText.Of(match.Matched).Words.Any(w => w.Word is "pain" or "psa" or "antigen" or "biochemical" or "ca");
@@ -250,7 +265,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         return null;
     }
 
-    /// <summary>A safety term joined to one of <paramref name="others"/> by "and" or "or" alone ("feasibility and safety").</summary>
+    /// <summary>A safety term joined to one of <paramref name="others"/> by "and" or "or" alone ("feasibility and safety"), or that defines it ("feasibility (i.e. rate of patients without DLT)").</summary>
     private TermMatch<string>? SafetyBeside(TermText words, List<TermMatch<string>> others)
     {
         var safety = EndpointMatcher(Terms.Safety).Matches(words);
@@ -258,7 +273,11 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         {
             var (first, second) = o.Position < s.Position ? (o, s) : (s, o);
             var between = words.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
-            return between is ["and"] or ["or"] or ["and", "or"];
+            return between is ["and"] or ["or"] or ["and", "or"]
+                // "Feasibility rate (i.e. rate of patients not experiencing dose-limiting toxicity
+                // [DLT])": the other term defined as the safety it counts.
+                || (o.Position < s.Position && between.Count <= 10 && Enumerable.Range(0, Math.Min(3, between.Count - 1))
+                    .Any(i => (between[i], between[i + 1]) is ("i", "e") or ("defined", "as")));
         }));
     }
 

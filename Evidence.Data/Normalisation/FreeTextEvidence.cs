@@ -572,13 +572,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return (OwnTherapySubjectWords + 1, words.Words.Count);
         }
 
-        if (words.Words is [("giving", _, _), _, ..])
+        if (words.Words is [("giving", _, _), (not "up", _, _), ..] && HypothesisVerb(words) is { } hypothesis)
         {
             // "Giving chemotherapy, such as cyclophosphamide and busulfan, and total-body
             // irradiation (TBI) before a donor ... transplant helps stop the growth of cancer
             // cells": the US National Cancer Institute's summaries give the rationale of the
-            // regimen the trial gives in a sentence that opens on it.
-            return (1, words.Words.Count);
+            // regimen the trial gives in a sentence that opens on it and says what it "may" do or
+            // "helps" do; not what giving something "is" (usual care), "can cause" or "improved"
+            // in another trial, nor "giving up" smoking.
+            return (1, hypothesis);
         }
 
         for (var i = 0; i + 1 < words.Words.Count; i++)
@@ -655,6 +657,37 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// The position of the verb by which a sentence opening "Giving ..." says what the regimen
+    /// may do ("may kill", "might", "could", "helps stop"), where no verb of what giving it is,
+    /// does or did comes first ("is the usual treatment", "can cause", "improved survival",
+    /// "lowers the risk"); none otherwise.
+    /// </summary>
+    private static int? HypothesisVerb(TermText words)
+    {
+        for (var i = 1; i < words.Words.Count; i++)
+        {
+            var word = words.Words[i].Word;
+            if (word is "may" or "might" or "could" or "helps" or "help")
+            {
+                return i;
+            }
+
+            if (word is "is" or "are" or "was" or "were" or "can" or "has" or "have" or "had" or "will" or "would" || ResultVerbs.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Verbs by which a sentence says what a treatment did or does, not what it may do.</summary>
+    private static readonly HashSet<string> ResultVerbs = new(
+        ["improved", "improves", "improve", "showed", "shows", "demonstrated", "demonstrates", "caused", "causes", "cause", "increased", "increases",
+            "reduced", "reduces", "lowered", "lowers", "led", "leads", "resulted", "results", "prolonged", "prolongs", "achieved", "achieves"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a sentence says what this trial is for ("The purpose of this trial is", "The aim of
@@ -951,13 +984,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT".</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "Addition of RT".</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt)
     {
         var from = ModifiedFrom(words, rt.Position);
         return JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", from)
             || AddedWithOrWithout(words, from, care: false)
-            || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"]);
+            || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"])
+            || words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"];
     }
 
     /// <summary>
@@ -1857,14 +1891,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether a title's RT at <paramref name="position"/> comes after an "after" or "following"
     /// that comes after one of the ICIs <paramref name="named"/> ("Study of Nivolumab ... Following
     /// Neoadjuvant Chemotherapy Plus Nivolumab and Definitive Concurrent Chemoradiation Therapy"),
-    /// with no "during" or "concurrent with" of the ICI between.
+    /// with no "during" or "concurrent with" of the ICI between, nor a colon or a word that adds
+    /// or compares the RT.
     /// </summary>
     private static bool FollowsTheIci(TermText words, int position, List<TermMatch<AgentEntry>> named)
     {
         for (var i = position - 1; i > 0; i--)
         {
-            if (words.Words[i].Word == "during" || (words.Words[i].Word is "concurrent" or "concurrently" && words.WordsFrom(i + 1, 1).Any(w => w == "with")))
+            if (words.Words[i].Word is "during" or "adding" or "add" or "versus" or "vs" or "compared" or "comparing"
+                || (words.Words[i].Word is "concurrent" or "concurrently" && words.WordsFrom(i + 1, 1).Any(w => w == "with"))
+                || words.Between(i, i + 1).IndexOfAny([':', ';']) >= 0)
             {
+                // "Durvalumab Maintenance After Chemo-immunotherapy: a Randomised Trial of Adding
+                // Low-Dose Thoracic Radiotherapy": the RT is what the trial adds.
                 return false;
             }
 
@@ -1896,8 +1935,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var words = TermText.Of(s.Sentence);
             return vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).Select(m => (m.Position, m.Words))
                 .Concat(vocabulary.IciClassMatches(words).Select(m => (m.Position, m.Words)))
-                .Any(m => words.WordsFrom(m.Position + m.Words, 3).Any(ConsolidationWords.Contains) || words.WordsBefore(m.Position, 1).Any(ConsolidationWords.Contains));
+                .Any(m => Enumerable.Range(m.Position + m.Words, 3).Any(i => i < words.Words.Count && ConsolidationWords.Contains(words.Words[i].Word) && !OfAnotherTherapy(words, i + 1))
+                    || words.WordsBefore(m.Position, 1).Any(ConsolidationWords.Contains));
         });
+
+    /// <summary>Whether the word at <paramref name="position"/> names a therapy other than an ICI ("Toripalimab + consolidation chemotherapy": the chemotherapy's consolidation).</summary>
+    private bool OfAnotherTherapy(TermText words, int position) =>
+        words.WordsFrom(position, 1).Any(w => w is "chemotherapy" or "chemo" or "chemoradiotherapy" or "chemoradiation" or "radiotherapy" or "radiation" or "rt" or "surgery")
+        || vocabulary.Agents.Matches(words).Any(m => m.Position == position && m.Value.Class != Terms.Ici);
 
     private static readonly HashSet<string> ConsolidationWords = new(["consolidation", "consolidative", "maintenance"], StringComparer.Ordinal);
 

@@ -68,7 +68,7 @@ internal static partial class GivenInText
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
             && !InPatientsHistory(words, position) && !Explained(words, position)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i)
-                    && !PostOperative(words, position - before.Count + i))
+                    && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
@@ -88,6 +88,13 @@ internal static partial class GivenInText
     private static readonly HashSet<string> InformationWords = new(
         ["information", "education", "knowledge", "questions", "video", "videos", "leaflet", "leaflets", "booklet", "brochure", "counselling", "counseling", "teaching"],
         StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is the "not" of "or not with" ("mDCF in
+    /// Combination or Not With Atezolizumab"): with or without, one arm gives it.
+    /// </summary>
+    private static bool OrNotWith(TermText words, int index) =>
+        words.Words[index].Word == "not" && index >= 1 && words.Words[index - 1].Word == "or" && words.WordsFrom(index + 1, 1).Any(w => w == "with");
 
     /// <summary>
     /// Whether the word at <paramref name="index"/> is a "than" that compares a quantity ("more

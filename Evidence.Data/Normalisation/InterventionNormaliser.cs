@@ -636,7 +636,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// <summary>Words of immunotherapies that are not checkpoint inhibitors: vaccines, cells, cytokines, BCG, oncolytic viruses, other antibodies, allergen immunotherapy.</summary>
     private static readonly HashSet<string> OtherImmunotherapyWords = new(
         ["vaccine", "vaccines", "vaccination", "dendritic", "car", "cik", "til", "tils", "nk", "adoptive", "cytokine", "cytokines", "interleukin", "il", "interferon", "csf", "bcg", "oncolytic",
-            "gd2", "rituximab", "obinutuzumab", "blinatumomab", "allergen", "allergens", "sublingual"],
+            "gd2", "rituximab", "obinutuzumab", "blinatumomab", "allergen", "allergens", "sublingual", "vec"],
         StringComparer.Ordinal);
 
     /// <summary>Kinds of treatment an arm may list as alternatives beside immunotherapy.</summary>
@@ -689,10 +689,12 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         new[] { record.BriefTitle, record.OfficialTitle, record.BriefSummary, record.DetailedDescription }
             .Concat(record.ArmGroups.Select(a => a.Label + " " + a.Description))
             .Concat(record.Interventions.SelectMany(i => i.OtherNames.Prepend(i.Name).Append(i.Description)))
-            .Any(text => TermText.Of(text).Words.Any(w => OtherImmunotherapyWords.Contains(w.Word) || NamesCellOrGeneTherapy(w.Word)));
+            .Any(text => TermText.Of(text).Words.Any(w => OtherImmunotherapyWords.Contains(w.Word)))
+        || record.Interventions.SelectMany(i => i.OtherNames.Prepend(i.Name)).Any(name => TermText.Of(name).Words.Any(w => NamesCellOrGeneTherapy(w.Word)));
 
     /// <summary>
-    /// Whether a word is the name of a cell or gene therapy by its INN stem: "-cel" for cells
+    /// Whether a word is the name of a cell or gene therapy by its INN stem, as an intervention
+    /// names it (not a summary's prior or excluded "sipuleucel-T"): "-cel" for cells
     /// ("algenpantucel-L", "sipuleucel-T", "lifileucel"), "-vec" for gene vectors ("talimogene
     /// laherparepvec"); eight letters at least, so no English word ("parcel") is one.
     /// </summary>

@@ -426,12 +426,24 @@ public sealed class VocabularyMatchers
     /// <summary>
     /// Whether photons named alone ("Photon", not "photon therapy") are the beam of another kind
     /// the text gives, not a course of EBRT: of stereotactic RT ("Proton or Photon SBRT", "SBRT
-    /// with protons or photons"), or low-energy photons of RT during surgery ("IORT with
-    /// low-energy photons"). An intervention named "Photon" beside one of protons is EBRT.
+    /// with protons or photons"), low-energy photons of RT during surgery ("IORT with
+    /// low-energy photons"), or the photons another kind emits or is compared with ("an iridium-192
+    /// source emitting high energy photons", "proton therapy, which spares normal tissue compared
+    /// with high energy photons"). Photons named beside protons as the alternative ("Proton/Photon
+    /// RT", "Protons or photons") and an intervention named "Photon" are EBRT.
     /// </summary>
     private static bool BeamOfAnother(TermText text, TermMatch<string> photons, List<TermMatch<string>> matches) =>
         TermText.Key(photons.Matched) is "photon" or "photons"
-        && (matches.Any(m => m.Value == Terms.Sbrt) || text.WordsBefore(photons.Position, 2).Any(w => w is "low" or "energy" or "kilovoltage" or "kv"));
+        && (matches.Any(m => m.Value == Terms.Sbrt) || text.WordsBefore(photons.Position, 2).ToList() is [.., "low", "energy"] or ["low", _]
+            || (matches.Any(m => BeyondPhotonSchedule(m.Value)) && !matches.Any(m => BeyondPhotonSchedule(m.Value) && AlternativeBeams(text, m, photons))));
+
+    /// <summary>Whether two beams are named as alternatives, side by side: "Proton/Photon", "Protons or photons", "proton and photon", "Proton vs Photon".</summary>
+    private static bool AlternativeBeams(TermText text, TermMatch<string> one, TermMatch<string> other)
+    {
+        var (first, second) = one.Position < other.Position ? (one, other) : (other, one);
+        var between = text.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
+        return between is [] or ["or"] or ["and"] or ["vs"] or ["versus"] or ["or", "with"];
+    }
 
     /// <summary>
     /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided
