@@ -201,7 +201,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         {
             var matches = matcher.Matches(words);
             if (matches.Count == 0 || (endpointClass == Terms.OverallSurvival && (DeathInComposite(text!, matches) || CauseSpecific(words, matches) || NotSurvivalOfAll(words, matches)))
-                || (endpointClass == Terms.DiseaseFreeSurvival && matches.All(m => LocalRecurrence(words, m))))
+                || (endpointClass is Terms.DiseaseFreeSurvival or Terms.OverallSurvival && matches.All(m => OfSomethingElse(words, m))))
             {
                 continue;
             }
@@ -233,16 +233,31 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether a DFS/RFS term of recurrence alone ("recurrence rate", "time to recurrence") is a
-    /// local recurrence, a local-control term ending on its "recurrence" ("Marginal recurrence
-    /// rate", "Locoregional recurrence rate"): the tumour's at its site, local control.
+    /// Whether a term of recurrence or survival alone ("recurrence rate", "time to recurrence",
+    /// "survival time") is of something other than the tumour or the patient: a word before it
+    /// that names another thing ("Pleural effusion recurrence rate", "Implant survival time",
+    /// "Marginal recurrence rate", which local control names) or "of" another thing after it
+    /// ("Time to recurrence of pain"). Not "Recurrence rate", "Median survival time", "5-year
+    /// recurrence rate", "Time to recurrence of disease".
     /// </summary>
-    private bool LocalRecurrence(TermText words, TermMatch<string> recurrence)
+    private static bool OfSomethingElse(TermText words, TermMatch<string> match)
     {
-        var at = recurrence.Position + TermText.Of(recurrence.Matched).Words.TakeWhile(w => w.Word != "recurrence").Count();
-        return !TermText.Key(recurrence.Matched).Contains("survival", StringComparison.Ordinal) && !TermText.Key(recurrence.Matched).Contains("free", StringComparison.Ordinal)
-            && vocabulary.Endpoints.Where(e => e.Class == Terms.LocalControl).Any(e => e.Matcher.Matches(words).Any(m => m.Position < at + 1 && m.Position + m.Words == at + 1));
+        if (TermText.Key(match.Matched) is not ("recurrencerate" or "recurrencerates" or "rateofrecurrence" or "timetorecurrence" or "survivaltime"))
+        {
+            return false;
+        }
+
+        var before = words.WordsBefore(match.Position, 1).ToList();
+        var after = words.WordsFrom(match.Position + match.Words, 2).ToList();
+        return (before is [var word] && !char.IsDigit(word[0]) && !OwnRecurrenceWords.Contains(word))
+            || (after is ["of", var of] && !OwnRecurrenceWords.Contains(of));
     }
+
+    /// <summary>Words that may qualify a recurrence or a survival that is still the tumour's or the patient's.</summary>
+    private static readonly HashSet<string> OwnRecurrenceWords = new(
+        ["overall", "median", "mean", "cancer", "tumor", "tumour", "disease", "the", "and", "or", "of", "patient", "patients", "total", "any", "first",
+            "cumulative", "actuarial", "estimated", "year", "years", "month", "months", "week", "weeks", "day", "days", "its", "their", "malignancy"],
+        StringComparer.Ordinal);
 
     /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>
     private static bool IsSymptomOrMarkerResponse(TermMatch<string> match) =>
@@ -276,8 +291,8 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             return between is ["and"] or ["or"] or ["and", "or"]
                 // "Feasibility rate (i.e. rate of patients not experiencing dose-limiting toxicity
                 // [DLT])": the other term defined as the safety it counts.
-                || (o.Position < s.Position && between.Count <= 10 && Enumerable.Range(0, Math.Min(3, between.Count - 1))
-                    .Any(i => (between[i], between[i + 1]) is ("i", "e") or ("defined", "as")));
+                || (o.Position < s.Position && between.Count <= 10 && !words.Between(o.Position, s.Position).Contains(';')
+                    && Enumerable.Range(0, Math.Min(3, between.Count - 1)).Any(i => (between[i], between[i + 1]) is ("i", "e") or ("defined", "as")));
         }));
     }
 

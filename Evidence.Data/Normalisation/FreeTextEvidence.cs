@@ -71,11 +71,17 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return null;
         }
 
+        // The field whose last sentence said what the trial gives up to a colon ("compare ... two
+        // conditioning regimens ...: Total Body Irradiation (TBI) and ..."): the sentence after it
+        // lists what it gives.
+        string? listFollows = null;
         foreach (var (field, sentence) in OwnSentences(record).Concat(described)
             .Where(s => (!observed || RecordFields.IsTitle(s.Field) || (s.Field == RecordFields.BriefSummary && AssessesInStudy(TermText.Of(s.Sentence))))
                 && (!care || RecordFields.IsTitle(s.Field))))
         {
             var words = TermText.Of(sentence);
+            var continuesList = listFollows == field;
+            listFollows = null;
             var allRt = vocabulary.RtKindMatches(words);
             if (allRt.Count > 0 && allRt.All(m => m.Value == Terms.UnspecifiedRt) && (IsImagingDose(words, allRt) || vocabulary.LightWords.Matches(words).Count > 0))
             {
@@ -137,7 +143,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // the structured drugs' class.
                 var inDescription = field == RecordFields.DetailedDescription;
                 var range = bare ? (inDescription && !OfThisTrial(words) ? null : WhatTheTrialGives(words, wholeAssessedSentence: !inDescription) ?? TestedOrStudied(words))
+                        ?? (continuesList ? (0, words.Words.Count) : null)
                     : inDescription ? null : EveryPatientReceives(words);
+                if (range is var (_, end) && end == words.Words.Count && sentence.TrimEnd().EndsWith(':'))
+                {
+                    listFollows = field;
+                }
+
                 if (range is not var (from, to))
                 {
                     continue;
@@ -580,7 +592,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // regimen the trial gives in a sentence that opens on it and says what it "may" do or
             // "helps" do; not what giving something "is" (usual care), "can cause" or "improved"
             // in another trial, nor "giving up" smoking.
-            return (1, hypothesis);
+            return hypothesis > 0 ? (1, words.Words.Count) : null;
         }
 
         for (var i = 0; i + 1 < words.Words.Count; i++)
@@ -674,7 +686,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return i;
             }
 
-            if (word is "is" or "are" or "was" or "were" or "can" or "has" or "have" or "had" or "will" or "would" || ResultVerbs.Contains(word))
+            // "Giving durvalumab, an antibody that is designed to block PD-L1, ... may": a verb of
+            // a relative clause says what the drug is, not what giving it does.
+            if ((word is "is" or "are" or "was" or "were" or "can" or "has" or "have" or "had" or "will" or "would" || ResultVerbs.Contains(word))
+                && !words.WordsBefore(i, 2).Any(w => w is "that" or "which" or "who"))
             {
                 return null;
             }
@@ -984,14 +999,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "Addition of RT".</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "a Trial of Adding RT", "Addition of RT" opening it (not "Preferences About Adding RT").</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt)
     {
         var from = ModifiedFrom(words, rt.Position);
         return JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", from)
             || AddedWithOrWithout(words, from, care: false)
             || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"])
-            || words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"];
+            || (words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"]
+                && (from - (words.Words[from - 1].Word == "adding" ? 1 : 2) == 0
+                    || words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 3).Any(w => w is "trial" or "study" or "randomised" or "randomized")));
     }
 
     /// <summary>

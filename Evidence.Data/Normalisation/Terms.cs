@@ -55,9 +55,6 @@ public static class Terms
     /// <summary>The endpoint class of a response read in the resected tumour (pCR, major pathological response).</summary>
     public const string PathologicalResponse = "pathological response";
 
-    /// <summary>The endpoint class of local control: the tumour's recurrence or progression at its site.</summary>
-    public const string LocalControl = "local control";
-
     /// <summary>The disease setting of patients with distant disease.</summary>
     public const string MetastaticSetting = "metastatic";
 

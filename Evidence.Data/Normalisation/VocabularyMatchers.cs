@@ -426,24 +426,18 @@ public sealed class VocabularyMatchers
     /// <summary>
     /// Whether photons named alone ("Photon", not "photon therapy") are the beam of another kind
     /// the text gives, not a course of EBRT: of stereotactic RT ("Proton or Photon SBRT", "SBRT
-    /// with protons or photons"), low-energy photons of RT during surgery ("IORT with
-    /// low-energy photons"), or the photons another kind emits or is compared with ("an iridium-192
-    /// source emitting high energy photons", "proton therapy, which spares normal tissue compared
-    /// with high energy photons"). Photons named beside protons as the alternative ("Proton/Photon
-    /// RT", "Protons or photons") and an intervention named "Photon" are EBRT.
+    /// with protons or photons"), low-energy photons of RT during surgery ("IORT with low-energy
+    /// photons"), the photons a source emits ("an iridium-192 source emitting high energy
+    /// photons"), or the high-energy photons of physics beside another kind ("proton therapy,
+    /// which spares normal tissue compared with high energy photons"). Photons as a course
+    /// ("Pelvic photons, 45 Gy in 25 fractions, followed by a brachytherapy boost"), as the
+    /// alternative to protons ("Proton/Photon RT") and an intervention named "Photon" are EBRT.
     /// </summary>
     private static bool BeamOfAnother(TermText text, TermMatch<string> photons, List<TermMatch<string>> matches) =>
         TermText.Key(photons.Matched) is "photon" or "photons"
         && (matches.Any(m => m.Value == Terms.Sbrt) || text.WordsBefore(photons.Position, 2).ToList() is [.., "low", "energy"] or ["low", _]
-            || (matches.Any(m => BeyondPhotonSchedule(m.Value)) && !matches.Any(m => BeyondPhotonSchedule(m.Value) && AlternativeBeams(text, m, photons))));
-
-    /// <summary>Whether two beams are named as alternatives, side by side: "Proton/Photon", "Protons or photons", "proton and photon", "Proton vs Photon".</summary>
-    private static bool AlternativeBeams(TermText text, TermMatch<string> one, TermMatch<string> other)
-    {
-        var (first, second) = one.Position < other.Position ? (one, other) : (other, one);
-        var between = text.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
-        return between is [] or ["or"] or ["and"] or ["vs"] or ["versus"] or ["or", "with"];
-    }
+            || text.WordsBefore(photons.Position, 3).Any(w => w is "emitting" or "emits" or "emitted")
+            || (text.WordsBefore(photons.Position, 2).ToList() is ["high", "energy"] && matches.Any(m => BeyondPhotonSchedule(m.Value))));
 
     /// <summary>
     /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided

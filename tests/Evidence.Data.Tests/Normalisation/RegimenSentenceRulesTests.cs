@@ -51,4 +51,23 @@ public class RegimenSentenceRulesTests
 
         Assert.Null(free?.RtModality);
     }
+
+    /// <summary>NCT06557161 (set 109): the regimens the trial compares are listed after a colon, cut as a sentence of their own.</summary>
+    [Fact]
+    public void What_a_trial_compares_listed_after_a_colon_is_given()
+    {
+        var free = Normalise(Trial("Conditioning Regimens for Adult Acute Lymphoblastic Leukemia",
+            "This study aims to compare the effects of two different conditioning regimens on patients with acute lymphoblastic leukemia (ALL) undergoing matched sibling donor hematopoietic stem cell transplantation (MSD-HSCT): Total Body Irradiation (TBI) and Total Marrow, Central Nervous System and Lymphoid Irradiation (TMLI).", [])).FreeText;
+
+        Assert.Equal("EBRT", free?.RtModality);
+    }
+
+    [Fact]
+    public void A_list_after_a_colon_of_what_patients_had_is_not_given()
+    {
+        var free = Normalise(Trial("Late Effects After Transplant",
+            "Survivors were conditioned with one of two regimens before their transplant: Total Body Irradiation (TBI) or busulfan. This study follows their thyroid function.", [])).FreeText;
+
+        Assert.Null(free?.RtModality);
+    }
 }
