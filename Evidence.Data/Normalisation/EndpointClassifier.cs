@@ -235,28 +235,30 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>
     /// Whether a term of recurrence or survival alone ("recurrence rate", "time to recurrence",
     /// "survival time") is of something other than the tumour or the patient: a word before it
-    /// that names another thing ("Pleural effusion recurrence rate", "Implant survival time",
-    /// "Marginal recurrence rate", which local control names) or "of" another thing after it
-    /// ("Time to recurrence of pain"). Not "Recurrence rate", "Median survival time", "5-year
-    /// recurrence rate", "Time to recurrence of disease".
+    /// or an "of" after it that names another thing ("Pleural effusion recurrence rate", "Implant
+    /// survival time", "Time to recurrence of pain"), or a local-control term that ends on its
+    /// "recurrence" ("Marginal recurrence rate", "Regional nodal recurrence rate": local control).
+    /// Not "Early recurrence rate", "Biochemical recurrence rate", "Recurrence rate of
+    /// hepatocellular carcinoma", "Average survival time".
     /// </summary>
-    private static bool OfSomethingElse(TermText words, TermMatch<string> match)
+    private bool OfSomethingElse(TermText words, TermMatch<string> match)
     {
         if (TermText.Key(match.Matched) is not ("recurrencerate" or "recurrencerates" or "rateofrecurrence" or "timetorecurrence" or "survivaltime"))
         {
             return false;
         }
 
-        var before = words.WordsBefore(match.Position, 1).ToList();
-        var after = words.WordsFrom(match.Position + match.Words, 2).ToList();
-        return (before is [var word] && !char.IsDigit(word[0]) && !OwnRecurrenceWords.Contains(word))
-            || (after is ["of", var of] && !OwnRecurrenceWords.Contains(of));
+        var recurrence = match.Position + TermText.Of(match.Matched).Words.TakeWhile(w => w.Word != "recurrence").Count();
+        return words.WordsBefore(match.Position, 1).Any(OtherThingWords.Contains)
+            || words.WordsFrom(match.Position + match.Words, 2).ToList() is ["of", var of] && OtherThingWords.Contains(of)
+            || vocabulary.Endpoints.Where(e => e.Class == "local control").Any(e => e.Matcher.Matches(words).Any(m => m.Position < recurrence && m.Position + m.Words == recurrence + 1));
     }
 
-    /// <summary>Words that may qualify a recurrence or a survival that is still the tumour's or the patient's.</summary>
-    private static readonly HashSet<string> OwnRecurrenceWords = new(
-        ["overall", "median", "mean", "cancer", "tumor", "tumour", "disease", "the", "and", "or", "of", "patient", "patients", "total", "any", "first",
-            "cumulative", "actuarial", "estimated", "year", "years", "month", "months", "week", "weeks", "day", "days", "its", "their", "malignancy"],
+    /// <summary>Things other than a tumour or a patient that recur or survive (a symptom, a fluid, a device, a cell).</summary>
+    private static readonly HashSet<string> OtherThingWords = new(
+        ["effusion", "effusions", "implant", "implants", "graft", "grafts", "cell", "cells", "pain", "symptom", "symptoms", "stone", "stones", "infection",
+            "infections", "ascites", "fistula", "hernia", "keloid", "keloids", "bleeding", "haemorrhage", "hemorrhage", "seizure", "seizures", "stenosis",
+            "stricture", "obstruction", "ulcer", "ulcers", "wound", "prosthesis", "catheter", "stent", "flap", "flaps"],
         StringComparer.Ordinal);
 
     /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>

@@ -145,7 +145,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 var range = bare ? (inDescription && !OfThisTrial(words) ? null : WhatTheTrialGives(words, wholeAssessedSentence: !inDescription) ?? TestedOrStudied(words))
                         ?? (continuesList ? (0, words.Words.Count) : null)
                     : inDescription ? null : EveryPatientReceives(words);
-                if (range is var (_, end) && end == words.Words.Count && sentence.TrimEnd().EndsWith(':'))
+                if (range is var (_, end) && end == words.Words.Count && sentence.TrimEnd().EndsWith(':') && !words.Words.Any(w => ListOfHistoryWords.Contains(w.Word)))
                 {
                     listFollows = field;
                 }
@@ -592,7 +592,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // regimen the trial gives in a sentence that opens on it and says what it "may" do or
             // "helps" do; not what giving something "is" (usual care), "can cause" or "improved"
             // in another trial, nor "giving up" smoking.
-            return hypothesis > 0 ? (1, words.Words.Count) : null;
+            // What it may spare patients is not given ("may reduce the need for radiation therapy").
+            var avoided = Enumerable.Range(hypothesis, words.Words.Count - hypothesis).FirstOrDefault(i => AvoidedWords.Contains(words.Words[i].Word), words.Words.Count);
+            return (1, avoided);
         }
 
         for (var i = 0; i + 1 < words.Words.Count; i++)
@@ -697,6 +699,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// Words by which a sentence ending in a colon introduces what patients had or must have had,
+    /// not what the trial gives ("if they have completed one of the following:").
+    /// </summary>
+    private static readonly HashSet<string> ListOfHistoryWords = new(
+        ["if", "after", "following", "completed", "received", "progressed", "prior", "previous", "previously", "history", "eligible", "eligibility", "criteria"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words after which a "Giving ..." sentence names what the regimen may spare patients, not what it gives.</summary>
+    private static readonly HashSet<string> AvoidedWords = new(
+        ["need", "avoid", "avoiding", "instead", "rather", "spare", "sparing", "omit", "omitting", "replace", "replacing", "than", "without"], StringComparer.Ordinal);
 
     /// <summary>Verbs by which a sentence says what a treatment did or does, not what it may do.</summary>
     private static readonly HashSet<string> ResultVerbs = new(
@@ -999,7 +1013,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "a Trial of Adding RT", "Addition of RT" opening it (not "Preferences About Adding RT").</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "The Addition of RT" (not what people think "About Adding RT").</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt)
     {
         var from = ModifiedFrom(words, rt.Position);
@@ -1007,9 +1021,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             || AddedWithOrWithout(words, from, care: false)
             || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"])
             || (words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"]
-                && (from - (words.Words[from - 1].Word == "adding" ? 1 : 2) == 0
-                    || words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 3).Any(w => w is "trial" or "study" or "randomised" or "randomized")));
+                && !words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 2).Any(TopicWords.Contains));
     }
+
+    /// <summary>Words that make an addition the topic of what people think, not what a trial does ("Patient Preferences About Adding Radiotherapy").</summary>
+    private static readonly HashSet<string> TopicWords = new(
+        ["about", "regarding", "concerning", "towards", "toward", "preferences", "preference", "attitudes", "perceptions", "views"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the RT whose qualifying words start at <paramref name="qualified"/> follows a "with

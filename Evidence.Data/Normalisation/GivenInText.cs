@@ -90,13 +90,13 @@ internal static partial class GivenInText
         StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether the word at <paramref name="index"/> is the "not" of a combination's "or not with"
-    /// ("mDCF in Combination or Not With Atezolizumab", "Associated or Not With"): with or without,
-    /// one arm gives it; not people "Previously Treated or Not With" it.
+    /// Whether the word at <paramref name="index"/> is the "not" of a treatment's "or not with"
+    /// ("mDCF in Combination or Not With Atezolizumab", "Concomitant or Not With"): with or
+    /// without, one arm gives it; not people "Previously Treated or Not With" it.
     /// </summary>
     private static bool OrNotWith(TermText words, int index) =>
         words.Words[index].Word == "not" && index >= 2 && words.Words[index - 1].Word == "or" && words.WordsFrom(index + 1, 1).Any(w => w == "with")
-        && words.Words[index - 2].Word is "combination" or "combined" or "associated" or "association";
+        && words.Words[index - 2].Word is not ("treated" or "pretreated" or "exposed" or "received" or "receiving" or "treating" or "responding" or "responded" or "eligible");
 
     /// <summary>
     /// Whether the word at <paramref name="index"/> is a "than" that compares a quantity ("more

@@ -425,19 +425,41 @@ public sealed class VocabularyMatchers
 
     /// <summary>
     /// Whether photons named alone ("Photon", not "photon therapy") are the beam of another kind
-    /// the text gives, not a course of EBRT: of stereotactic RT ("Proton or Photon SBRT", "SBRT
-    /// with protons or photons"), low-energy photons of RT during surgery ("IORT with low-energy
-    /// photons"), the photons a source emits ("an iridium-192 source emitting high energy
-    /// photons"), or the high-energy photons of physics beside another kind ("proton therapy,
-    /// which spares normal tissue compared with high energy photons"). Photons as a course
-    /// ("Pelvic photons, 45 Gy in 25 fractions, followed by a brachytherapy boost"), as the
-    /// alternative to protons ("Proton/Photon RT") and an intervention named "Photon" are EBRT.
+    /// the text gives, not a course of EBRT: of the stereotactic RT beside them ("Proton or Photon
+    /// SBRT", "SBRT with protons or photons"), low-energy photons of RT during surgery ("IORT with low-energy
+    /// photons"), or, beside another kind, the photons its source emits or it is compared with
+    /// ("an iridium-192 source emitting high energy photons", "proton therapy, which spares
+    /// normal tissue compared with high energy photons"). Photons as a course ("Whole pelvis
+    /// treated with high-energy photons (18 MV), 45 Gy in 25 fractions, followed by a
+    /// brachytherapy boost", "a linear accelerator emitting 6 MV photons"), as the alternative to
+    /// protons ("Proton/Photon RT", "high-energy photons or protons") and an intervention named
+    /// "Photon" are EBRT.
     /// </summary>
     private static bool BeamOfAnother(TermText text, TermMatch<string> photons, List<TermMatch<string>> matches) =>
         TermText.Key(photons.Matched) is "photon" or "photons"
-        && (matches.Any(m => m.Value == Terms.Sbrt) || text.WordsBefore(photons.Position, 2).ToList() is [.., "low", "energy"] or ["low", _]
-            || text.WordsBefore(photons.Position, 3).Any(w => w is "emitting" or "emits" or "emitted")
-            || (text.WordsBefore(photons.Position, 2).ToList() is ["high", "energy"] && matches.Any(m => BeyondPhotonSchedule(m.Value))));
+        && (matches.Any(m => m.Value == Terms.Sbrt && BeamOf(text, photons, m)) || text.WordsBefore(photons.Position, 2).ToList() is [.., "low", "energy"] or ["low", _]
+            || (matches.Any(m => BeyondPhotonSchedule(m.Value)) && !matches.Any(m => BeyondPhotonSchedule(m.Value) && AlternativeBeams(text, m, photons))
+                && text.WordsBefore(photons.Position, 4).Any(w => w is "emitting" or "emits" or "emitted" or "compared" or "than" or "relative")));
+
+    /// <summary>
+    /// Whether photons are the beam of the stereotactic RT beside them: within four words of it,
+    /// with no number or course word between ("Proton or Photon SBRT", "SBRT with protons or
+    /// photons"; not "photons to the pelvic nodes (45 Gy in 25 fractions) followed by an SBRT boost").
+    /// </summary>
+    private static bool BeamOf(TermText text, TermMatch<string> photons, TermMatch<string> stereotactic)
+    {
+        var (first, second) = photons.Position < stereotactic.Position ? (photons, stereotactic) : (stereotactic, photons);
+        var gap = second.Position - first.Position - first.Words;
+        return gap <= 4 && !text.WordsFrom(first.Position + first.Words, gap).Any(w => char.IsDigit(w[0]) || w is "followed" or "then" or "boost" or "to");
+    }
+
+    /// <summary>Whether two beams are named side by side as alternatives: "Proton/Photon", "photons or protons", "proton and photon", "Proton vs Photon".</summary>
+    private static bool AlternativeBeams(TermText text, TermMatch<string> one, TermMatch<string> other)
+    {
+        var (first, second) = one.Position < other.Position ? (one, other) : (other, one);
+        var between = text.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
+        return between is [] or ["or"] or ["and"] or ["vs"] or ["versus"];
+    }
 
     /// <summary>
     /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided
