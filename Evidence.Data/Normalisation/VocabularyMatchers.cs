@@ -439,7 +439,8 @@ public sealed class VocabularyMatchers
         TermText.Key(photons.Matched) is "photon" or "photons"
         && (matches.Any(m => m.Value == Terms.Sbrt && BeamOf(text, photons, m)) || text.WordsBefore(photons.Position, 2).ToList() is [.., "low", "energy"] or ["low", _]
             || (matches.Any(m => BeyondPhotonSchedule(m.Value)) && !matches.Any(m => BeyondPhotonSchedule(m.Value) && AlternativeBeams(text, m, photons))
-                && text.WordsBefore(photons.Position, 4).Any(w => w is "emitting" or "emits" or "emitted" or "compared" or "than" or "relative")));
+                && Enumerable.Range(Math.Max(0, photons.Position - 4), Math.Min(4, photons.Position)).Any(i => text.Words[i].Word is "emitting" or "emits" or "emitted" or "compared" or "relative"
+                    || (text.Words[i].Word == "than" && !text.WordsFrom(i + 1, 1).Any(w => char.IsDigit(w[0]))))));
 
     /// <summary>
     /// Whether photons are the beam of the stereotactic RT beside them: within four words of it,
