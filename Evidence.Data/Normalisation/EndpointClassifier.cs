@@ -234,12 +234,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether a term of recurrence or survival alone ("recurrence rate", "time to recurrence",
-    /// "survival time") is of something other than the tumour or the patient: a noun before it
-    /// ("Pleural effusion recurrence rate", "Seroma recurrence rate", "Implant survival time"),
-    /// the thing an "of" after it names ("Time to recurrence of pain", "... of malignant pleural
-    /// effusion at 30 days"), or a local-control term that ends on its "recurrence" ("Marginal
-    /// recurrence rate": local control). Not a word of the tumour, of time or of kind before it
-    /// ("Early", "Biochemical", "Average", "Postoperative", "HCC"), nor "of hepatocellular carcinoma".
+    /// "survival time") is of something other than the tumour or the patient: a thing that is no
+    /// tumour right before it ("Seroma recurrence rate", "Implant survival time", "VTE recurrence
+    /// rate") or in the "of" phrase after it ("Time to recurrence of pain", "... of malignant
+    /// pleural effusion at 30 days"), or a local-control term that ends on its "recurrence"
+    /// ("Marginal recurrence rate": local control). Any other word keeps the class ("Distant",
+    /// "Long-term", "Biochemical", "of bladder tumours", "of participants", "of patients treated
+    /// with whole-brain radiotherapy").
     /// </summary>
     private bool OfSomethingElse(TermText words, TermMatch<string> match)
     {
@@ -254,52 +255,30 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             return true;
         }
 
-        if (match.Position > 0 && !OfTheTumour(words, match.Position - 1))
+        if (words.WordsBefore(match.Position, 1).Any(OtherThingWords.Contains))
         {
             return true;
         }
 
-        // "of X ... at 30 days": the last word before a preposition or the end is the thing that recurs.
+        // "of X ... at 30 days": the words up to a preposition, a verb or the end name what recurs.
         var after = match.Position + match.Words;
-        if (words.WordsFrom(after, 1).Any(w => w == "of"))
-        {
-            var head = after + 1;
-            while (head + 1 < words.Words.Count && !ThingEndWords.Contains(words.Words[head + 1].Word))
-            {
-                head++;
-            }
-
-            return head < words.Words.Count && !OfTheTumour(words, head);
-        }
-
-        return false;
+        return words.WordsFrom(after, 1).Any(w => w == "of")
+            && words.Words.Skip(after + 1).Select(w => w.Word).TakeWhile(w => !ThingEndWords.Contains(w)).Any(OtherThingWords.Contains);
     }
 
-    /// <summary>
-    /// Whether the word at <paramref name="index"/> may qualify a recurrence or a survival that is
-    /// still the tumour's or the patient's: a word of the tumour, of time or of number, an
-    /// abbreviation as written ("HCC"), a tumour's name ("carcinoma", "-oma" but "seroma",
-    /// "hematoma", "granuloma"), or an adjective by its ending ("biochemical", "postoperative").
-    /// </summary>
-    private static bool OfTheTumour(TermText words, int index)
-    {
-        var word = words.Words[index].Word;
-        var written = words.Original[words.Words[index].Start..words.Words[index].End];
-        return char.IsDigit(word[0]) || OwnRecurrenceWords.Contains(word) || (written.Length > 1 && written.All(c => !char.IsLetter(c) || char.IsUpper(c)))
-            || (word.EndsWith("oma", StringComparison.Ordinal) && word is not ("seroma" or "hematoma" or "haematoma" or "granuloma"))
-            || (word.Length > 4 && AdjectiveEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)));
-    }
+    /// <summary>Things other than a tumour or a patient that recur or survive: a symptom, a fluid collection, a clot, a device, a graft, cells.</summary>
+    private static readonly HashSet<string> OtherThingWords = new(
+        ["effusion", "effusions", "seroma", "seromas", "lymphocele", "lymphoceles", "implant", "implants", "graft", "grafts", "cell", "cells", "pain",
+            "symptom", "symptoms", "stone", "stones", "infection", "infections", "ascites", "fistula", "fistulae", "fistulas", "hernia", "hernias", "keloid",
+            "keloids", "bleeding", "haemorrhage", "hemorrhage", "seizure", "seizures", "stenosis", "stricture", "strictures", "obstruction", "ulcer", "ulcers",
+            "wound", "wounds", "prosthesis", "catheter", "catheters", "stent", "stents", "flap", "flaps", "vte", "dvt", "thrombosis", "thromboembolism",
+            "embolism", "hematoma", "haematoma", "pterygium", "incontinence", "lymphedema", "lymphoedema", "cyst", "cysts", "hydrocephalus", "pneumothorax",
+            "abscess", "abscesses"],
+        StringComparer.Ordinal);
 
-    private static readonly string[] AdjectiveEndings = ["al", "ic", "ive", "ous", "ar", "ary", "ed"];
-
-    /// <summary>Words after which an "of" phrase's thing has ended ("of pain at the treated site", "of lymphocele after sclerotherapy").</summary>
-    private static readonly HashSet<string> ThingEndWords = new(["at", "after", "within", "in", "by", "during", "following", "from", "to", "per", "and", "or", "on"], StringComparer.Ordinal);
-
-    /// <summary>Words that may qualify a recurrence or a survival that is still the tumour's or the patient's.</summary>
-    private static readonly HashSet<string> OwnRecurrenceWords = new(
-        ["overall", "median", "mean", "average", "early", "late", "cancer", "tumor", "tumour", "disease", "the", "and", "or", "of", "patient", "patients",
-            "total", "any", "first", "year", "years", "month", "months", "week", "weeks", "day", "days", "its", "their", "malignancy", "metastases",
-            "metastasis", "carcinoma", "sarcoma", "melanoma", "leukemia", "leukaemia", "lymphoma", "myeloma", "glioma", "blastoma"],
+    /// <summary>Words at which an "of" phrase's thing has ended ("of pain at the treated site", "of patients treated with", "of lymphocele after sclerotherapy").</summary>
+    private static readonly HashSet<string> ThingEndWords = new(
+        ["at", "after", "within", "in", "by", "during", "following", "from", "to", "per", "and", "or", "on", "with", "treated", "who", "receiving", "undergoing"],
         StringComparer.Ordinal);
 
     /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>

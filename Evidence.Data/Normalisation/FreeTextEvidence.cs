@@ -1021,13 +1021,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             || AddedWithOrWithout(words, from, care: false)
             || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"])
             || (words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"]
-                && !words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 4).Any(TopicWords.Contains));
+                && !words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 5).Any(TopicWords.Contains));
     }
 
     /// <summary>Words that make an addition the topic of what people think or what it costs, not what a trial does ("Patient Preferences About Adding Radiotherapy", "Cost-Effectiveness of Adding SBRT").</summary>
     private static readonly HashSet<string> TopicWords = new(
         ["about", "regarding", "concerning", "towards", "toward", "preferences", "preference", "attitudes", "perceptions", "views", "cost", "costs",
-            "effectiveness", "economic", "economics", "model", "modelling", "modeling", "survey"], StringComparer.Ordinal);
+            "economic", "economics", "model", "modelling", "modeling", "survey"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the RT whose qualifying words start at <paramref name="qualified"/> follows a "with
