@@ -35,8 +35,8 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // The injury is read in the measure, and in the description of a vague one that decided the class.
         var injury = endpoint == Terms.Safety && !treatsDisease
             && (NamesInjury(measure) || (field?.EndsWith(".description", StringComparison.Ordinal) == true && NamesInjury(TermText.Of(outcome.Description))));
-        if ((endpoint == Terms.ObjectiveResponse || (endpoint == Terms.DiseaseFreeSurvival && matched is { } recurrence && !TermText.Key(recurrence).Contains("survival", StringComparison.Ordinal)
-                && !TermText.Key(recurrence).Contains("free", StringComparison.Ordinal))) && !ofTumour)
+        if ((endpoint == Terms.ObjectiveResponse || (endpoint == Terms.DiseaseFreeSurvival && matched is { } recurrence && TermText.Key(recurrence) is var key
+                && !key.Contains("survival", StringComparison.Ordinal) && !key.Contains("free", StringComparison.Ordinal))) && !ofTumour)
         {
             // "OMERACT-OARSI response rate" in a trial of knee osteoarthritis: a response, not a
             // tumour's; so is a "Recurrence rate" there (of an infection, of a stone) not a cancer's.
@@ -250,7 +250,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         }
 
         var recurrence = match.Position + TermText.Of(match.Matched).Words.TakeWhile(w => w.Word != "recurrence").Count();
-        if (vocabulary.Endpoints.Where(e => e.Class == "local control").Any(e => e.Matcher.Matches(words).Any(m => m.Position < recurrence && m.Position + m.Words == recurrence + 1)))
+        if (vocabulary.Endpoints.Where(e => e.Class == Terms.LocalControl).Any(e => e.Matcher.Matches(words).Any(m => m.Position < recurrence && m.Position + m.Words == recurrence + 1)))
         {
             return true;
         }
@@ -308,8 +308,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         var safety = EndpointMatcher(Terms.Safety).Matches(words);
         return safety.FirstOrDefault(s => others.Any(o =>
         {
-            var (first, second) = o.Position < s.Position ? (o, s) : (s, o);
-            var between = words.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
+            var between = words.WordsBetween(o, s);
             return between is ["and"] or ["or"] or ["and", "or"]
                 // "Feasibility rate (i.e. rate of patients not experiencing dose-limiting toxicity
                 // [DLT])": the other term defined as the safety it counts.

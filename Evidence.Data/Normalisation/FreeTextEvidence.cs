@@ -117,7 +117,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // enter after it, as in PACIFIC). So is the RT a title's ICI follows where a title
                 // or an arm calls that ICI consolidation or maintenance ("Study of Toripalimab ...
                 // Following Concurrent Chemoradiotherapy" with the arm "Toripalimab Consolidation").
-                rt = [.. rt.Where(m => !((ConsolidatesAfter(words, m.Position) && !Concurrent(words, m.Position))
+                rt = [.. rt.Where(m => !(ConsolidatesAfter(words, m.Position)
                         || (Follows(words, m.Position) && (RecordFields.IsTitle(field)
                             ? rtOnlyBefore.Value || ((placeboAfterRt.Value || iciConsolidates.Value) && !Concurrent(words, m.Position))
                             : titleConsolidates.Value))
@@ -1956,7 +1956,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
         {
             var words = TermText.Of(s.Sentence);
-            return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position) && !Concurrent(words, m.Position));
+            return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position));
         });
 
     /// <summary>
@@ -2011,11 +2011,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// Whether the RT at word <paramref name="position"/> comes "after" or "following" a
     /// consolidation, adjuvant or maintenance treatment named before it in the sentence
-    /// ("Adjuvant sintilimab plus capecitabine after concurrent chemoradiotherapy").
+    /// ("Adjuvant sintilimab plus capecitabine after concurrent chemoradiotherapy"), and not also
+    /// during it ("Nivolumab Consolidation During and Following Chemoradiation": <see cref="Concurrent"/>).
     /// </summary>
     private static bool ConsolidatesAfter(TermText words, int position) =>
         words.WordsBefore(position, 4).Any(w => w is "after" or "following")
-        && words.Words.Take(position).Any(w => w.Word is "consolidation" or "consolidative" or "adjuvant" or "maintenance");
+        && words.Words.Take(position).Any(w => w.Word is "consolidation" or "consolidative" or "adjuvant" or "maintenance")
+        && !Concurrent(words, position);
 
     /// <summary>
     /// A trial whose conditions or title name an injury RT causes ("Radiation Dermatitis",

@@ -31,6 +31,13 @@ public sealed partial class TermText
     /// <summary>The <paramref name="count"/> words (or fewer, at the end) from word <paramref name="position"/> on.</summary>
     public IEnumerable<string> WordsFrom(int position, int count) => Words.Skip(position).Take(count).Select(w => w.Word);
 
+    /// <summary>The words between two matches in this text, whichever comes first (none where they touch or overlap).</summary>
+    public List<string> WordsBetween<T>(TermMatch<T> one, TermMatch<T> other)
+    {
+        var (first, second) = one.Position < other.Position ? (one, other) : (other, one);
+        return [.. WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words)];
+    }
+
     /// <summary>
     /// Each text cut into sentences (after ". ; : ! ?" and at line breaks), trimmed, empty ones
     /// left out, each with the field it came from. "i.e." and "e.g." end one too: rules read the

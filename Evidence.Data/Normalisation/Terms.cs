@@ -55,6 +55,9 @@ public static class Terms
     /// <summary>The endpoint class of a response read in the resected tumour (pCR, major pathological response).</summary>
     public const string PathologicalResponse = "pathological response";
 
+    /// <summary>The endpoint class of the tumour's control at its site (local or regional recurrence or progression).</summary>
+    public const string LocalControl = "local control";
+
     /// <summary>The disease setting of patients with distant disease.</summary>
     public const string MetastaticSetting = "metastatic";
 

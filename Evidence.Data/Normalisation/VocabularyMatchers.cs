@@ -447,20 +447,12 @@ public sealed class VocabularyMatchers
     /// with no number or course word between ("Proton or Photon SBRT", "SBRT with protons or
     /// photons"; not "photons to the pelvic nodes (45 Gy in 25 fractions) followed by an SBRT boost").
     /// </summary>
-    private static bool BeamOf(TermText text, TermMatch<string> photons, TermMatch<string> stereotactic)
-    {
-        var (first, second) = photons.Position < stereotactic.Position ? (photons, stereotactic) : (stereotactic, photons);
-        var gap = second.Position - first.Position - first.Words;
-        return gap <= 4 && !text.WordsFrom(first.Position + first.Words, gap).Any(w => char.IsDigit(w[0]) || w is "followed" or "then" or "boost" or "to");
-    }
+    private static bool BeamOf(TermText text, TermMatch<string> photons, TermMatch<string> stereotactic) =>
+        text.WordsBetween(photons, stereotactic) is { Count: <= 4 } between && !between.Any(w => char.IsDigit(w[0]) || w is "followed" or "then" or "boost" or "to");
 
     /// <summary>Whether two beams are named side by side as alternatives: "Proton/Photon", "photons or protons", "proton and photon", "Proton vs Photon".</summary>
-    private static bool AlternativeBeams(TermText text, TermMatch<string> one, TermMatch<string> other)
-    {
-        var (first, second) = one.Position < other.Position ? (one, other) : (other, one);
-        var between = text.WordsFrom(first.Position + first.Words, second.Position - first.Position - first.Words).ToList();
-        return between is [] or ["or"] or ["and"] or ["vs"] or ["versus"];
-    }
+    private static bool AlternativeBeams(TermText text, TermMatch<string> one, TermMatch<string> other) =>
+        text.WordsBetween(one, other) is [] or ["or"] or ["and"] or ["vs"] or ["versus"];
 
     /// <summary>
     /// Whether a technique guides or carries another kind right after it ("MR-Linac Guided
