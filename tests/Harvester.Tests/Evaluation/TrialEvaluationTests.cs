@@ -221,6 +221,8 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-133", "Reconstructed-133", 15)]
     [InlineData("reconstructed-134", "Reconstructed-134", 14)]
     [InlineData("reconstructed-135", "Reconstructed-135", 17)]
+    [InlineData("reconstructed-136", "Reconstructed-136", 25)]
+    [InlineData("reconstructed-137", "Reconstructed-137", 19)]
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
         var run = CliRun.Invoke("evaluate", "--labels", Path.Combine(Labels, labels), Path.Combine(AppContext.BaseDirectory, "Evaluation", records));
@@ -235,7 +237,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-135 were labelled a second time, blind to the first labels
+    /// Sets 49-137 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -327,6 +329,8 @@ public sealed partial class TrialEvaluationTests
     [InlineData(133, 15)]
     [InlineData(134, 14)]
     [InlineData(135, 17)]
+    [InlineData(136, 25)]
+    [InlineData(137, 19)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
