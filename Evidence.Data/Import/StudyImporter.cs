@@ -18,13 +18,13 @@ namespace TrialEvidence.Data.Import;
 /// </summary>
 public sealed class StudyImporter(StudyIngest ingest)
 {
-    public const int DefaultBatchSize = 250;
+    public const int DefaultBatchSize = 100;
 
     /// <summary>A batch is written when it holds this many studies...</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>...or this many bytes of raw JSON, so memory stays bounded whatever the record sizes.</summary>
-    public long BatchBytes { get; init; } = 16L * 1024 * 1024;
+    public long BatchBytes { get; init; } = 4L * 1024 * 1024;
 
     /// <summary>Sources up to this size are read once and kept in memory; larger ones are read twice (check, then import).</summary>
     public long SinglePassBytes { get; init; } = DefaultSinglePassBytes;
