@@ -93,6 +93,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
             var allClasses = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).DistinctBy(m => (m.Value, m.Position)).ToList();
+            if (RecordFields.IsTitle(field))
+            {
+                // A title's ICI that the people it enrols are on ("... in Participants With Solid
+                // Tumors on PD1/PDL1 Inhibitor Therapy"): their treatment, not the trial's.
+                allAgents = [.. allAgents.Where(m => !PatientsUndergo(words, m.Position))];
+                allClasses = [.. allClasses.Where(m => !PatientsUndergo(words, m.Position))];
+            }
+
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
             // they mean treatment given before the trial.
             var rt = GivenInText.Given(allRt, words, sequence: true);
@@ -837,10 +845,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool PatientsUndergo(TermText words, int position)
     {
-        var before = words.WordsBefore(position, 5).ToList();
-        for (var i = 0; i + 1 < before.Count; i++)
+        var before = words.WordsBefore(position, 10).ToList();
+        for (var i = Math.Max(0, before.Count - 5); i + 1 < before.Count; i++)
         {
-            if (PopulationWords.Contains(before[i]) && before[i + 1] is "undergoing" or "receiving" or "having" or "on")
+            if (before[i + 1] is "undergoing" or "receiving" or "having" or "on"
+                && (PopulationWords.Contains(before[i]) || OfPeopleWith(before, i)))
             {
                 return true;
             }
@@ -848,6 +857,20 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the words up to <paramref name="last"/> are people and their disease ("Participants
+    /// With Solid Tumors", "patients with HCC"): a word for people, "with", then at most
+    /// <see cref="DiseaseWordsBetween"/> words of no verb of treatment.
+    /// </summary>
+    private static bool OfPeopleWith(List<string> words, int last)
+    {
+        var with = words.FindLastIndex(last, Math.Min(last + 1, DiseaseWordsBetween + 1), w => w == "with");
+        return with >= 1 && PopulationWords.Contains(words[with - 1])
+            && !words.Skip(with + 1).Take(last - with).Any(w => w is "undergoing" or "receiving" or "having" or "treated" or "given");
+    }
+
+    private const int DiseaseWordsBetween = 4;
 
     /// <summary>
     /// Whether a sentence of a detailed description speaks of this trial: it names it ("this

@@ -14,7 +14,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     public InterventionTerms Normalise(StudyRecord record, ArmMembership membership, Intervention intervention, List<TermSource> sources)
     {
         var description = (Field: $"interventions[{intervention.Ordinal}].description", Text: TermText.Of(intervention.Description));
-        if (IsPlacebo(intervention.Name))
+        if (IsPlacebo(intervention.Name) || ShamTwin(record, intervention))
         {
             // A placebo gives no agent of its own; the drugs its description joins to it are
             // given with it ("Placebo Plus Pemetrexed and Carboplatin").
@@ -464,6 +464,28 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         return words.Any(PlaceboWords.Contains) && !words.Any(JoiningWords.Contains) && !(name ?? string.Empty).AsSpan().ContainsAny(Joiners);
     }
 
+    /// <summary>
+    /// An intervention registered twice under one name, once for a sham arm ("IRay" in "Sham 24
+    /// Gy radiation", a SHAM_COMPARATOR arm, beside "IRay" in "24 Gy radiation"): the sham arm's
+    /// copy is the sham of the other and gives nothing. Not one that every arm shares, nor one of
+    /// a sham arm only (a sham comparator's real treatment, "Radiotherapy" beside "Sham acupuncture").
+    /// </summary>
+    /// <remarks>The arms are those each copy lists by label: an arm's "Device: IRay" names both.</remarks>
+    private static bool ShamTwin(StudyRecord record, Intervention intervention)
+    {
+        var arms = LabelledArms(intervention);
+        return arms.Count > 0 && arms.All(IsShamArm)
+            && record.Interventions.Any(other => other.Ordinal != intervention.Ordinal
+                && string.Equals(other.Name?.Trim(), intervention.Name?.Trim(), StringComparison.OrdinalIgnoreCase)
+                && string.Equals(other.Type, intervention.Type, StringComparison.OrdinalIgnoreCase)
+                && LabelledArms(other) is { Count: > 0 } otherArms && !otherArms.Any(IsShamArm));
+
+        List<ArmGroup> LabelledArms(Intervention of) =>
+            [.. record.ArmGroups.Where(arm => arm.Label is not null && of.ArmGroupLabels.Contains(arm.Label, StringComparer.OrdinalIgnoreCase))];
+
+        static bool IsShamArm(ArmGroup arm) => string.Equals(arm.Type, "SHAM_COMPARATOR", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>What joins a placebo to something else in a name: "+", "/", "&amp;" and commas, the ideographic comma ("Placebo、CAPOX") and full-width forms.</summary>
     private static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("+/&,\u3001\uFF0C\uFF0B\uFF0F\uFF06");
 
@@ -844,6 +866,36 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             : [.. FindRt([(sentenceField, words)]).Where(m => GivenInText.IsGiven(words, m.Match.Position, m.Match.Position + m.Match.Words))];
     }
 
+    /// <summary>
+    /// Whether a description is only the name of a kind of RT, with at most a few words of what
+    /// it is before ("low voltage external beam radiosurgery", "Stereotactic radiosurgery"): it
+    /// ends with the RT and says nothing of when, with what or for what ("Spacer placed before
+    /// radiotherapy", "Mask for head and neck radiotherapy").
+    /// </summary>
+    private bool DescribedAsRt(TermText description)
+    {
+        var words = description.Words;
+        if (words.Count is 0 or > MaxRtDescriptionWords || words.Any(w => NotOfferedWords.Contains(w.Word) || RtDescriptionStops.Contains(w.Word)))
+        {
+            return false;
+        }
+
+        var rt = vocabulary.RtKindMatches(description);
+        return rt.Count > 0 && rt.Max(m => m.Position + m.Words) == words.Count;
+    }
+
+    private const int MaxRtDescriptionWords = 8;
+
+    /// <summary>Words of a radionuclide given into a joint rather than a tumour's arteries.</summary>
+    private static readonly HashSet<string> JointWords = new(
+        ["intraarticular", "intra-articular", "articular", "joint", "joints", "synovial", "radiosynoviorthesis", "radiosynovectomy", "synovectomy", "synoviorthesis"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words by which a description places RT beside something else rather than naming what the device is.</summary>
+    private static readonly HashSet<string> RtDescriptionStops = new(
+        ["before", "during", "after", "with", "for", "to", "of", "in", "and", "or", "from", "by", "on", "under", "following", "prior", "guided", "planning", "simulation"],
+        StringComparer.Ordinal);
+
     /// <summary>Words by which a local therapy's description names RT it does not offer.</summary>
     private static readonly HashSet<string> NotOfferedWords = new(
         ["not", "arm", "arms", "control", "alternative", "instead", "shown", "been", "needed", "if", "permitted", "allowed", "prior", "previous"],
@@ -1073,8 +1125,11 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // A diagnostic test is never RT; a name that says imaging or light and no kind of RT
         // ("Low-dose CT", "I-131 whole-body scan", "Laser irradiation") is not RT.
         // Nor is a name that says the arm has no RT and nothing else (NamesOnlyAbsentRt).
+        // A device whose name says nothing of it ("IRay") and whose description is the name of a
+        // kind of RT and nothing more ("low voltage external beam radiosurgery") delivers that RT.
+        var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase) && DescribedAsRt(description.Text);
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
-            || (named.Count == 0 && (!(isRadiation || localTherapy || combination) || imagingOrLight || NamesOnlyAbsentRt(own[0].Text)))
+            || (named.Count == 0 && (!(isRadiation || localTherapy || combination || rtDevice) || imagingOrLight || NamesOnlyAbsentRt(own[0].Text)))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
         {
             return [];
@@ -1099,7 +1154,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // "radiation"): its description says which, as a radiation intervention's does.
         var rtOfNoKind = named.Count > 0 && named.All(m => m.Match.Value == Terms.UnspecifiedRt);
         var tiers = new List<List<(string Field, TermMatch<string> Match)>> { named };
-        if (((localTherapy || combination) && named.Count == 0) || radiationOfNoKind || rtOfNoKind)
+        if (((localTherapy || combination || rtDevice) && named.Count == 0) || radiationOfNoKind || rtOfNoKind)
         {
             tiers.Add(localTherapy && !combination && !isRadiation && named.Count == 0 ? OfferedRt(intervention, description.Field) : given);
         }
@@ -1136,6 +1191,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             // ("Radiosurgery uses special equipment ...", beside "Radiation: Radiosurgery") is that one's.
             tiers.Add([.. DefinedRt(vocabulary, record).Where(d => d.Match.Value == Terms.Ebrt || !siblings.Value.Contains(d.Match.Value)),
                 .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
+        }
+
+        if (own.Append(description).Any(t => t.Text.Words.Any(w => JointWords.Contains(w.Word))))
+        {
+            // Yttrium-90 or holmium-166 injected into a joint ("Intraarticular administration ...
+            // yttrium-90 per joint", radiosynoviorthesis) is no radioembolisation: RT of no kind.
+            tiers = [.. tiers.Select(t => t.Select(m => vocabulary.IsRadioembolisation(m.Match.Value)
+                ? (m.Field, new TermMatch<string>(Terms.UnspecifiedRt, m.Match.Matched, m.Match.Position, m.Match.Words)) : m).ToList())];
         }
 
         var tier = tiers.FindIndex(t => t.Any(m => m.Match.Value != Terms.UnspecifiedRt));

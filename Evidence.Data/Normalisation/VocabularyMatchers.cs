@@ -221,6 +221,11 @@ public sealed class VocabularyMatchers
         ["in", "for", "to", "versus", "vs", "plus", "combined", "followed", "then", "treatment", "therapy", "immunotherapy", "maintenance", "monotherapy"],
         StringComparer.Ordinal);
 
+    /// <summary>Whether a kind of RT is radioembolisation (SIRT/TARE), given into the arteries of a tumour.</summary>
+    public bool IsRadioembolisation(string modality) => _modalityFamily.GetValueOrDefault(modality) is RadioembolisationFamily;
+
+    private const string RadioembolisationFamily = "radioembolisation";
+
     /// <summary>Whether a kind of RT is given from outside the body (EBRT, SBRT, hypofractionated, particles), not from a source placed in it or a drug.</summary>
     public bool IsExternal(string modality) =>
         modality == Terms.UnspecifiedRt || _modalityFamily.GetValueOrDefault(modality) is ExternalBeamFamily or ProtonFamily or CarbonIonFamily;

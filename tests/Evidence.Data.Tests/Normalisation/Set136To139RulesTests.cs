@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using TrialEvidence.Data.Normalisation;
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Sets 136-139's findings (issue 10, vocabulary .145): an anti-PD-1 INN and a PD-L1 code the
+/// vocabulary lacked, a device that a description names as RT, the sham copy of a device, a
+/// radionuclide given into a joint, and a title's ICI that its people are on.
+/// </summary>
+public class Set136To139RulesTests
+{
+    /// <summary>NCT04799353 and NCT04465890 (set 136): both annotators read these as ICIs.</summary>
+    [Theory]
+    [InlineData("Budigalimab", "budigalimab", "PD-1")]
+    [InlineData("ABBV-181", "budigalimab", "PD-1")]
+    [InlineData("ASC22", "envafolimab", "PD-L1")]
+    public void An_antibody_known_by_its_name_or_code_is_an_ici_of_its_checkpoint(string name, string agent, string target)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name));
+
+        Assert.Equal([agent], terms.Agents);
+        Assert.Equal([target], terms.Targets);
+    }
+
+    /// <summary>NCT01339949 (set 137): "IRay", a device described as "low voltage external beam radiosurgery".</summary>
+    [Theory]
+    [InlineData("low voltage external beam radiosurgery", "SBRT")]
+    [InlineData("Stereotactic radiosurgery", "SBRT")]
+    [InlineData("Hydrogel spacer placed before radiotherapy", "")]
+    [InlineData("Thermoplastic mask for head and neck radiotherapy", "")]
+    [InlineData("Device that measures radiation dose in vivo", "")]
+    public void A_device_is_rt_only_where_its_description_is_the_name_of_a_kind_of_rt(string description, string kinds)
+    {
+        var terms = OnlyIntervention(Intervention("DEVICE", "IRay", description));
+
+        Assert.Equal(kinds, Kinds(terms));
+    }
+
+    /// <summary>NCT01339949 (set 137): the copy of "IRay" listed for the sham arm gives nothing; the other gives SBRT.</summary>
+    [Fact]
+    public void The_sham_arms_copy_of_a_device_registered_twice_gives_no_rt()
+    {
+        var protocol = WithArms(
+            [Intervention("DEVICE", "IRay", "low voltage external beam radiosurgery", arms: ["24 Gy radiation"]),
+             Intervention("DEVICE", "IRay", "low voltage external beam radiosurgery", arms: ["Sham 24 Gy radiation"])],
+            Typed(Arm("24 Gy radiation", null, "Device: IRay"), "EXPERIMENTAL"),
+            Typed(Arm("Sham 24 Gy radiation", null, "Device: IRay"), "SHAM_COMPARATOR"));
+
+        var study = Normalise(protocol);
+
+        Assert.Equal("SBRT", Kinds(study.Interventions[0]));
+        Assert.Equal("", Kinds(study.Interventions[1]));
+    }
+
+    /// <summary>A sham arm's own real treatment, registered once, is still given ("Radiotherapy" beside "Sham acupuncture").</summary>
+    [Fact]
+    public void Rt_registered_once_for_a_sham_arm_is_still_given()
+    {
+        var protocol = WithArms(
+            [Intervention("PROCEDURE", "Acupuncture", arms: ["Acupuncture"]),
+             Intervention("RADIATION", "Radiotherapy", "Intensity-modulated radiotherapy", arms: ["Sham acupuncture"])],
+            Typed(Arm("Acupuncture", null, "Procedure: Acupuncture"), "EXPERIMENTAL"),
+            Typed(Arm("Sham acupuncture", null, "Radiation: Radiotherapy"), "SHAM_COMPARATOR"));
+
+        var study = Normalise(protocol);
+
+        Assert.Equal("EBRT", Kinds(study.Interventions[1]));
+    }
+
+    /// <summary>NCT01615991 (set 138): yttrium-90 injected into a joint is RT of no kind (guide rule 10), not SIRT.</summary>
+    [Theory]
+    [InlineData("Radiosynoviorthesis", "Intraarticular administration from 111 to 222 Mbq yttrium-90 per joint", "RT, unspecified")]
+    [InlineData("Yttrium-90 colloid", null, "RT, unspecified")]
+    [InlineData("Radioembolization", "Yttrium-90 glass microspheres given into the hepatic artery", "SIRT")]
+    [InlineData("Yttrium-90", "Microspheres delivered by a catheter into the tumour's arteries", "SIRT")]
+    public void A_radionuclide_given_into_a_joint_is_no_radioembolisation(string name, string? description, string kinds)
+    {
+        var terms = OnlyIntervention(Intervention("DRUG", name, description));
+
+        Assert.Equal(kinds, Kinds(terms));
+    }
+
+    /// <summary>NCT04847050 (set 138): a vaccine trial enrolling people already on PD-1/PD-L1 inhibitors gives no ICI.</summary>
+    [Theory]
+    [InlineData("A Trial of the Safety and Immunogenicity of the COVID-19 Vaccine (mRNA-1273) in Participants With Hematologic Malignancies and Various Regimens of Immunosuppression, and in Participants With Solid Tumors on PD1/PDL1 Inhibitor Therapy")]
+    [InlineData("Influenza Vaccination in Patients With Lung Cancer Receiving Nivolumab")]
+    public void A_titles_ici_that_the_people_it_enrols_are_on_is_not_the_trials(string title)
+    {
+        var free = Normalise(Trial(title, null, [])).FreeText;
+
+        Assert.DoesNotContain(Terms.Ici, free?.AgentClasses ?? []);
+    }
+
+    /// <summary>A title's ICI that the trial gives to people with a disease is still read.</summary>
+    [Theory]
+    [InlineData("Pembrolizumab Plus SBRT in Patients With Oligometastatic NSCLC", "pembrolizumab")]
+    [InlineData("Nivolumab for Patients With HCC on Sorafenib Who Progressed", "nivolumab")]
+    public void A_titles_ici_given_to_people_with_a_disease_is_read(string title, string agent)
+    {
+        var free = Normalise(Trial(title, null, [])).FreeText;
+
+        Assert.Contains(agent, free?.Agents ?? []);
+    }
+
+    private static JsonObject Typed(JsonObject arm, string type)
+    {
+        arm["type"] = type;
+        return arm;
+    }
+}
