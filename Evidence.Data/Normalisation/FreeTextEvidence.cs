@@ -93,12 +93,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
             var allClasses = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).DistinctBy(m => (m.Value, m.Position)).ToList();
-            if (RecordFields.IsTitle(field))
+            if (RecordFields.IsTitle(field) && allRt.Count == 0)
             {
-                // A title's ICI that the people it enrols are on ("... in Participants With Solid
-                // Tumors on PD1/PDL1 Inhibitor Therapy"): their treatment, not the trial's.
-                allAgents = [.. allAgents.Where(m => !PatientsUndergo(words, m.Position))];
-                allClasses = [.. allClasses.Where(m => !PatientsUndergo(words, m.Position))];
+                // A title's ICI that the people it enrols are on, where it names no RT ("... in
+                // Participants With Solid Tumors on PD1/PDL1 Inhibitor Therapy"): their treatment,
+                // not the trial's. Not one the people continue through the trial's RT ("Patients
+                // With Melanoma on Nivolumab Randomised to Palliative Radiotherapy"), nor one
+                // they are "undergoing" or "receiving" as its regimen ("Patients With HCC
+                // Undergoing Neoadjuvant Camrelizumab ...").
+                allAgents = [.. allAgents.Where(m => !PatientsUndergo(words, m.Position, onlyOn: true))];
+                allClasses = [.. allClasses.Where(m => !PatientsUndergo(words, m.Position, onlyOn: true))];
             }
 
             // Where the sentence names RT and an ICI, "after" and "following" order the two; alone,
@@ -843,12 +847,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// pembrolizumab"): a word for people, then "undergoing", "receiving", "having" or "on", with
     /// at most three words of therapy between.
     /// </summary>
-    private static bool PatientsUndergo(TermText words, int position)
+    private static bool PatientsUndergo(TermText words, int position, bool onlyOn = false)
     {
         var before = words.WordsBefore(position, 10).ToList();
         for (var i = Math.Max(0, before.Count - 5); i + 1 < before.Count; i++)
         {
-            if (before[i + 1] is "undergoing" or "receiving" or "having" or "on"
+            if ((onlyOn ? before[i + 1] is "on" : before[i + 1] is "undergoing" or "receiving" or "having" or "on")
                 && (PopulationWords.Contains(before[i]) || OfPeopleWith(before, i)))
             {
                 return true;

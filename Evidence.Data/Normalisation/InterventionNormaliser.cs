@@ -470,11 +470,17 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// copy is the sham of the other and gives nothing. Not one that every arm shares, nor one of
     /// a sham arm only (a sham comparator's real treatment, "Radiotherapy" beside "Sham acupuncture").
     /// </summary>
-    /// <remarks>The arms are those each copy lists by label: an arm's "Device: IRay" names both.</remarks>
-    private static bool ShamTwin(StudyRecord record, Intervention intervention)
+    /// <remarks>
+    /// The arms are those each copy lists by label: an arm's "Device: IRay" names both. The sham
+    /// arm must sham this intervention: the words after its label's "sham", up to what joins
+    /// another treatment, name it or the RT its words give ("Sham 24 Gy radiation"); not a sham
+    /// of something else given with it ("Sham hyperthermia + radiotherapy", "Sham SBRT +
+    /// pembrolizumab": the radiotherapy and the pembrolizumab are real).
+    /// </remarks>
+    private bool ShamTwin(StudyRecord record, Intervention intervention)
     {
         var arms = LabelledArms(intervention);
-        return arms.Count > 0 && arms.All(IsShamArm)
+        return arms.Count > 0 && arms.All(arm => IsShamArm(arm) && Shams(arm, intervention))
             && record.Interventions.Any(other => other.Ordinal != intervention.Ordinal
                 && string.Equals(other.Name?.Trim(), intervention.Name?.Trim(), StringComparison.OrdinalIgnoreCase)
                 && string.Equals(other.Type, intervention.Type, StringComparison.OrdinalIgnoreCase)
@@ -484,6 +490,27 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             [.. record.ArmGroups.Where(arm => arm.Label is not null && of.ArmGroupLabels.Contains(arm.Label, StringComparer.OrdinalIgnoreCase))];
 
         static bool IsShamArm(ArmGroup arm) => string.Equals(arm.Type, "SHAM_COMPARATOR", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether <paramref name="arm"/>'s label shams <paramref name="intervention"/> (see <see cref="ShamTwin"/>).</summary>
+    private bool Shams(ArmGroup arm, Intervention intervention)
+    {
+        var label = arm.Label ?? string.Empty;
+        var sham = label.IndexOf("sham", StringComparison.OrdinalIgnoreCase);
+        if (sham < 0)
+        {
+            return false;
+        }
+
+        var shammed = label[(sham + "sham".Length)..];
+        var joiner = shammed.AsSpan().IndexOfAny(Joiners);
+        var words = TermText.Of(joiner >= 0 ? shammed[..joiner] : shammed);
+        var cut = words.Words.Select(w => w.Word).ToList().FindIndex(JoiningWords.Contains) is var at and >= 0 ? at : words.Words.Count;
+        var phrase = string.Join(' ', words.Words.Take(cut).Select(w => w.Word));
+        var name = TermText.Key(intervention.Name ?? string.Empty);
+        var givesRt = OwnTexts(intervention).Select(t => t.Text).Append(TermText.Of(intervention.Description)).Any(t => vocabulary.RtKindMatches(t).Count > 0);
+        return (name.Length > 0 && TermText.Key(phrase).Contains(name, StringComparison.Ordinal))
+            || (givesRt && vocabulary.RtKindMatches(TermText.Of(phrase)).Count > 0);
     }
 
     /// <summary>What joins a placebo to something else in a name: "+", "/", "&amp;" and commas, the ideographic comma ("Placebo、CAPOX") and full-width forms.</summary>
@@ -875,20 +902,33 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private bool DescribedAsRt(TermText description)
     {
         var words = description.Words;
-        if (words.Count is 0 or > MaxRtDescriptionWords || words.Any(w => NotOfferedWords.Contains(w.Word) || RtDescriptionStops.Contains(w.Word)))
+        if (words.Count is 0 or > MaxRtDescriptionWords || words.Any(w => NotOfferedWords.Contains(w.Word) || RtDescriptionStops.Contains(w.Word) || PlaceboWords.Contains(w.Word)))
         {
             return false;
         }
 
+        // Only words of the beam's energy or delivery before the RT ("low voltage external beam
+        // radiosurgery", "electronic brachytherapy"); not a thing of its own ("Silicone film
+        // dressing ...", "Skin dosimetry ...", "Hydrogel rectal spacer ...").
         var rt = vocabulary.RtKindMatches(description);
-        return rt.Count > 0 && rt.Max(m => m.Position + m.Words) == words.Count;
+        return rt.Count > 0 && rt.Max(m => m.Position + m.Words) == words.Count
+            && words.Take(rt.Min(m => m.Position)).All(w => RtDeviceModifiers.Contains(w.Word));
     }
+
+    /// <summary>Words of a beam's energy or of how a device delivers RT, which may come before the RT a device's description names.</summary>
+    private static readonly HashSet<string> RtDeviceModifiers = new(
+        ["low", "high", "voltage", "energy", "kilovoltage", "kv", "orthovoltage", "megavoltage", "superficial", "external", "beam", "electronic", "robotic", "frameless",
+         "dose", "rate", "hdr", "ldr", "pdr", "interstitial", "intracavitary", "interstitial-intracavitary", "intraluminal", "endoluminal"],
+        StringComparer.Ordinal);
+
+    /// <summary>Punctuation by which a description lists what a device is and what it is for ("Hydrogel rectal spacer, prostate SBRT").</summary>
+    private static readonly System.Buffers.SearchValues<char> ListPunctuation = System.Buffers.SearchValues.Create(",;:()");
 
     private const int MaxRtDescriptionWords = 8;
 
     /// <summary>Words of a radionuclide given into a joint rather than a tumour's arteries.</summary>
     private static readonly HashSet<string> JointWords = new(
-        ["intraarticular", "intra-articular", "articular", "joint", "joints", "synovial", "radiosynoviorthesis", "radiosynovectomy", "synovectomy", "synoviorthesis"],
+        ["intraarticular", "intra-articular", "radiosynoviorthesis", "radiosynovectomy", "synovectomy", "synoviorthesis"],
         StringComparer.Ordinal);
 
     /// <summary>Words by which a description places RT beside something else rather than naming what the device is.</summary>
@@ -1127,7 +1167,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // Nor is a name that says the arm has no RT and nothing else (NamesOnlyAbsentRt).
         // A device whose name says nothing of it ("IRay") and whose description is the name of a
         // kind of RT and nothing more ("low voltage external beam radiosurgery") delivers that RT.
-        var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase) && DescribedAsRt(description.Text);
+        var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
+            && intervention.Description?.AsSpan().ContainsAny(ListPunctuation) == false && DescribedAsRt(description.Text);
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
             || (named.Count == 0 && (!(isRadiation || localTherapy || combination || rtDevice) || imagingOrLight || NamesOnlyAbsentRt(own[0].Text)))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))
@@ -1193,7 +1234,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
         }
 
-        if (own.Append(description).Any(t => t.Text.Words.Any(w => JointWords.Contains(w.Word))))
+        if (own.Append(description).Any(t => t.Text.Words.Select((w, i) => (w.Word, i)).Any(w => JointWords.Contains(w.Word)
+            || (w.Word == "articular" && w.i > 0 && t.Text.Words[w.i - 1].Word == "intra"))))
         {
             // Yttrium-90 or holmium-166 injected into a joint ("Intraarticular administration ...
             // yttrium-90 per joint", radiosynoviorthesis) is no radioembolisation: RT of no kind.

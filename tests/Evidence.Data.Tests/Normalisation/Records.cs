@@ -50,6 +50,13 @@ internal static class Records
         ["interventionNames"] = new JsonArray(interventionNames.Select(n => (JsonNode)n).ToArray()),
     };
 
+    /// <summary><paramref name="arm"/> (made by <see cref="Arm"/>) with another arm type ("SHAM_COMPARATOR").</summary>
+    public static JsonObject Typed(JsonObject arm, string type)
+    {
+        arm["type"] = type;
+        return arm;
+    }
+
     /// <summary>A protocol section with a title, a brief summary, interventions and arms.</summary>
     public static JsonObject Trial(string title, string? summary, JsonObject[] interventions, params JsonObject[] arms)
     {
