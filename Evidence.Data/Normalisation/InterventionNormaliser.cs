@@ -29,10 +29,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // fractions of 2 Gy") is radiation as surely as one typed so: gray is a unit of absorbed
         // radiation only. Not a name that says what is given at a dose ("Amifostine 500 mg before
         // each 2 Gy fraction", "Blood sampling after a cumulative dose of 20 Gy").
+        // So is one of no type whose name is radiation and nothing else beside it ("Orbital
+        // Radiation", "Whole Brain Radiotherapy"; a registry that records no types, or a record
+        // that left it out): not one that names a drug, another treatment or imaging with it.
         var isRadiation = IsRadiation(intervention)
-            || (string.IsNullOrWhiteSpace(intervention.Type) && TermText.Of(intervention.Name) is var untyped && NamesDose(untyped)
-                && untyped.Words.Any(w => w.Word is "fraction" or "fractions" or "fx")
-                && untyped.Words.All(w => w.Word.All(char.IsDigit) || ScheduleWords.Contains(w.Word)));
+            || (string.IsNullOrWhiteSpace(intervention.Type) && TermText.Of(intervention.Name) is var untyped
+                && ((NamesDose(untyped)
+                        && untyped.Words.Any(w => w.Word is "fraction" or "fractions" or "fx")
+                        && untyped.Words.All(w => w.Word.All(char.IsDigit) || ScheduleWords.Contains(w.Word)))
+                    || NamesRadiationOnly(untyped)));
 
         // Agents: from the intervention's own words; a drug's description only when they name none
         // (descriptions of one drug often mention others it is given with), and of a class name
@@ -925,6 +930,17 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private static readonly System.Buffers.SearchValues<char> ListPunctuation = System.Buffers.SearchValues.Create(",;:()");
 
     private const int MaxRtDescriptionWords = 8;
+
+    /// <summary>Whether a name is radiation and nothing else beside it: an RT term, and no agent, other treatment or imaging.</summary>
+    private bool NamesRadiationOnly(TermText name) =>
+        vocabulary.RtKindMatches(name).Count > 0 && vocabulary.Agents.Matches(name).Count == 0
+        && !name.Words.Any(w => NotRadiationOnlyWords.Contains(w.Word));
+
+    /// <summary>Words by which a name joins radiation to another treatment, or names imaging or a drug's dose.</summary>
+    private static readonly HashSet<string> NotRadiationOnlyWords = new(
+        ["chemoradiation", "chemoradiotherapy", "chemotherapy", "crt", "ccrt", "surgery", "resection", "plus", "with", "and", "or", "followed", "then",
+         "versus", "vs", "imaging", "scan", "ct", "mri", "pet", "placebo", "sham", "no", "without", "mg", "observation"],
+        StringComparer.Ordinal);
 
     /// <summary>Words of a radionuclide given into a joint rather than a tumour's arteries.</summary>
     private static readonly HashSet<string> JointWords = new(

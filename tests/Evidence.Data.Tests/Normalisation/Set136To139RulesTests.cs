@@ -5,7 +5,7 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 136-139's findings (issue 10, vocabulary .145): an anti-PD-1 INN and a PD-L1 code the
+/// Sets 136-139's findings (issue 10, vocabularies .145 and .147): an anti-PD-1 INN and a PD-L1 code the
 /// vocabulary lacked, a device that a description names as RT, the sham copy of a device, a
 /// radionuclide given into a joint, and a title's ICI that its people are on.
 /// </summary>
@@ -92,6 +92,45 @@ public class Set136To139RulesTests
 
         Assert.DoesNotContain(Terms.Ici, free?.AgentClasses ?? []);
     }
+
+    /// <summary>
+    /// NCT02494700 (set 139): "Orbital Radiation" of no type, beside "External Beam Radiation
+    /// Therapy", in a record whose summary says "Orbital radiation therapy uses external beam
+    /// radiation": a radiation intervention, which the summary's definition makes EBRT.
+    /// </summary>
+    [Fact]
+    public void An_untyped_intervention_named_radiation_only_is_read_as_a_radiation_intervention()
+    {
+        var protocol = Trial("Ultra Low Dose Orbital Radiation Therapy in Treating Patients With Indolent B-cell Lymphoma",
+            "This phase II trial studies how well ultra low dose orbital radiation therapy works. Orbital radiation therapy uses external beam radiation to destroy cancer cells.",
+            [Untyped("External Beam Radiation Therapy"), Untyped("Orbital Radiation")]);
+
+        var study = Normalise(protocol);
+
+        Assert.Equal("EBRT", Kinds(study.Interventions[1]));
+    }
+
+    /// <summary>An untyped name of imaging is not radiation, whatever the summary says RT uses.</summary>
+    [Fact]
+    public void An_untyped_name_of_imaging_is_not_a_radiation_intervention()
+    {
+        var protocol = Trial("A Study in Head and Neck Cancer", "Radiation therapy uses high-energy x-rays to kill tumor cells.", [Untyped("Low-dose CT scan")]);
+
+        Assert.Equal("", Kinds(Normalise(protocol).Interventions[0]));
+    }
+
+    /// <summary>NCT01697371 (set 139): "Stereotactic Body Proton Therapy" is proton beam therapy and SBRT (guide rule 3, as "proton SBRT").</summary>
+    [Theory]
+    [InlineData("Stereotactic Body Proton Therapy", "Proton + SBRT")]
+    [InlineData("Stereotactic body carbon ion radiotherapy", "Carbon ion + SBRT")]
+    [InlineData("Stereotactic body radiotherapy", "SBRT")]
+    public void Stereotactic_body_particle_therapy_is_the_particle_and_sbrt(string name, string kinds)
+    {
+        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention("RADIATION", name))));
+        Assert.Equal(kinds, Kinds(Normalise(Trial($"Phase I-II Trial of {name} for Patients With Liver Metastases", null, [])).FreeText));
+    }
+
+    private static JsonObject Untyped(string name) => new() { ["name"] = name };
 
     /// <summary>A title's ICI that the trial gives to people with a disease is still read.</summary>
     [Theory]
