@@ -931,15 +931,24 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
     private const int MaxRtDescriptionWords = 8;
 
-    /// <summary>Whether a name is radiation and nothing else beside it: an RT term, and no agent, other treatment or imaging.</summary>
-    private bool NamesRadiationOnly(TermText name) =>
-        vocabulary.RtKindMatches(name).Count > 0 && vocabulary.Agents.Matches(name).Count == 0
-        && !name.Words.Any(w => NotRadiationOnlyWords.Contains(w.Word));
+    /// <summary>
+    /// Whether a name is radiation and nothing else beside it: it ends with an RT term ("Orbital
+    /// Radiation"), names no agent, other treatment or imaging, and does not time or place
+    /// something else by the RT ("Supervised exercise during radiotherapy", "Radiation
+    /// dermatitis", "Omission of radiotherapy").
+    /// </summary>
+    private bool NamesRadiationOnly(TermText name)
+    {
+        var rt = vocabulary.RtKindMatches(name);
+        return rt.Count > 0 && rt.Max(m => m.Position + m.Words) == name.Words.Count && vocabulary.Agents.Matches(name).Count == 0
+            && !name.Words.Any(w => NotRadiationOnlyWords.Contains(w.Word) || RtDescriptionStops.Contains(w.Word));
+    }
 
     /// <summary>Words by which a name joins radiation to another treatment, or names imaging or a drug's dose.</summary>
     private static readonly HashSet<string> NotRadiationOnlyWords = new(
         ["chemoradiation", "chemoradiotherapy", "chemotherapy", "crt", "ccrt", "surgery", "resection", "plus", "with", "and", "or", "followed", "then",
-         "versus", "vs", "imaging", "scan", "ct", "mri", "pet", "placebo", "sham", "no", "without", "mg", "observation"],
+         "versus", "vs", "imaging", "scan", "ct", "mri", "pet", "placebo", "sham", "no", "without", "mg", "observation", "throughout", "omission",
+         "omitting", "omitted", "avoiding", "deferred", "delayed"],
         StringComparer.Ordinal);
 
     /// <summary>Words of a radionuclide given into a joint rather than a tumour's arteries.</summary>

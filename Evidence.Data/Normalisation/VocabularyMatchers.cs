@@ -400,6 +400,7 @@ public sealed class VocabularyMatchers
     {
         var matches = RtModalities.Matches(text).Select(m => StereotacticGuided(text, m) ?? HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
+        matches.AddRange(matches.Select(m => StereotacticParticle(text, m)).OfType<TermMatch<string>>().ToList());
         matches.AddRange(matches.Select(m => ElidedHypofractionated(text, m, matches)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
         if (matches.Any(IsScheduleOnly))
@@ -411,6 +412,27 @@ public sealed class VocabularyMatchers
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)
                 || BeamOfAnother(text, m, matches)))
             && !AmongSources(text, m) && !RenamedMoreSpecifically(text, m, matches))];
+    }
+
+    /// <summary>
+    /// SBRT beside a particle beam that "stereotactic" or "stereotactic body" qualifies
+    /// ("Stereotactic Body Proton Therapy", "stereotactic carbon ion radiotherapy"): proton or
+    /// carbon ion and SBRT, as "proton SBRT" is (labelling guide rule 3). Not "stereotactic body"
+    /// of anything else ("Stereotactic body frame").
+    /// </summary>
+    private TermMatch<string>? StereotacticParticle(TermText text, TermMatch<string> match)
+    {
+        if (_modalityFamily.GetValueOrDefault(match.Value) is not (ProtonFamily or CarbonIonFamily))
+        {
+            return null;
+        }
+
+        return text.WordsBefore(match.Position, 2).ToList() switch
+        {
+            ["stereotactic", "body"] => new TermMatch<string>(Terms.Sbrt, "stereotactic body", match.Position - 2, 2),
+            [.., "stereotactic"] => new TermMatch<string>(Terms.Sbrt, "stereotactic", match.Position - 1, 1),
+            _ => null,
+        };
     }
 
     /// <summary>
