@@ -1488,7 +1488,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Where no words say what the trial gives (<see cref="WhatTheTrialGives"/>), the therapy a
     /// purpose tests "if" or "whether" it improves an outcome, up to that verb ("to investigate if
     /// nivolumab plus ipilimumab given as adjuvant treatment improve disease free survival", "to
-    /// learn if the combination of durvalumab and tremelimumab can help to control sarcoma":
+    /// learn if the combination of durvalumab and tremelimumab can help to control sarcoma", "to
+    /// see if the combination of tremelimumab and durvalumab with brain radiation therapy can
+    /// help", "to find out whether ...":
     /// <see cref="CanHelpTo"/>), or
     /// the therapy a trial "is studying" (the NCI's outlines: "This randomized phase II trial is
     /// studying two different chemotherapy and radiation therapy regimens to see how they work"),
@@ -1502,7 +1504,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         for (var i = 1; i + 1 < words.Words.Count; i++)
         {
             var word = words.Words[i].Word;
-            var tests = word is "if" or "whether" && words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish" or "learn";
+            var tests = word is "if" or "whether" && (words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish" or "learn"
+                || (words.Words[i - 1].Word is "see" && words.WordsBefore(i - 1, 1).Any(w => w is "to"))
+                || (words.Words[i - 1].Word is "out" && words.WordsBefore(i - 1, 2).ToList() is ["to", "find"]));
             var studies = word == "studying" && words.Words[i - 1].Word is "is" or "are" && words.WordsBefore(i, 6).Any(w => w is "trial" or "study");
             if (!tests && !studies)
             {

@@ -5,7 +5,7 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 136-139's findings (issue 10, vocabularies .145 and .147): an anti-PD-1 INN and a PD-L1 code the
+/// Sets 136-140's findings (issue 10, vocabularies .145, .147 and .149): an anti-PD-1 INN and a PD-L1 code the
 /// vocabulary lacked, a device that a description names as RT, the sham copy of a device, a
 /// radionuclide given into a joint, and a title's ICI that its people are on.
 /// </summary>
@@ -128,6 +128,31 @@ public class Set136To139RulesTests
     {
         Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention("RADIATION", name))));
         Assert.Equal(kinds, Kinds(Normalise(Trial($"Phase I-II Trial of {name} for Patients With Liver Metastases", null, [])).FreeText));
+    }
+
+    /// <summary>
+    /// NCT02563925 (set 140): a record of no interventions whose summary's purpose is "to see if
+    /// the combination of tremelimumab and durvalumab with brain radiation therapy can help": both
+    /// ICIs are the trial's, as "to learn if" and "to investigate if" already read.
+    /// </summary>
+    [Theory]
+    [InlineData("The purpose of this study is to see if the combination of tremelimumab and durvalumab with brain radiation therapy can help treat this type of breast cancer that has spread to the brain.")]
+    [InlineData("We want to find out whether the combination of tremelimumab and durvalumab with brain radiation therapy can help control brain metastases.")]
+    public void A_summarys_purpose_to_see_if_a_combination_helps_gives_its_agents(string summary)
+    {
+        var free = Normalise(Trial("Brain Irradiation and Tremelimumab in Metastatic Breast Cancer", summary, [])).FreeText;
+
+        Assert.Equal(["durvalumab", "tremelimumab"], (free?.Agents ?? []).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>What patients in another study were given "to see if" it helped is not this trial's.</summary>
+    [Fact]
+    public void A_summarys_history_of_what_others_gave_is_not_read()
+    {
+        var free = Normalise(Trial("Brain Irradiation in Metastatic Breast Cancer",
+            "Earlier investigators gave pembrolizumab to see if it helps; this study gives whole brain radiotherapy alone.", [])).FreeText;
+
+        Assert.DoesNotContain("pembrolizumab", free?.Agents ?? []);
     }
 
     private static JsonObject Untyped(string name) => new() { ["name"] = name };
