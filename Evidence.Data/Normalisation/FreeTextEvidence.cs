@@ -1505,8 +1505,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var word = words.Words[i].Word;
             var tests = word is "if" or "whether" && (words.Words[i - 1].Word is "investigate" or "determine" or "evaluate" or "assess" or "test" or "examine" or "establish" or "learn"
-                || (words.Words[i - 1].Word is "see" && words.WordsBefore(i - 1, 1).Any(w => w is "to"))
-                || (words.Words[i - 1].Word is "out" && words.WordsBefore(i - 1, 2).ToList() is ["to", "find"]));
+                || (words.Words[i - 1].Word is "see" && words.WordsBefore(i - 1, 1).Any(w => w is "to") && StatesOwnPurpose(words, i))
+                || (words.Words[i - 1].Word is "out" && words.WordsBefore(i - 1, 2).ToList() is ["to", "find"] && StatesOwnPurpose(words, i)));
             var studies = word == "studying" && words.Words[i - 1].Word is "is" or "are" && words.WordsBefore(i, 6).Any(w => w is "trial" or "study");
             if (!tests && !studies)
             {
@@ -1543,6 +1543,30 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// Whether "to see if" or "to find out whether" at <paramref name="at"/> states this trial's own
+    /// purpose ("The purpose of this study is to see if", "This study will find out whether", "We
+    /// want to find out whether"), of a therapy it gives rather than one it avoids, replaces, asks
+    /// about or that was given before ("to see if radiotherapy can be avoided", "whether
+    /// radiotherapy to the lung in the past increases", "the treatment patients prefer"); not what
+    /// others did ("In an earlier trial, doctors wanted to see if", "Researchers have used mice to
+    /// see if"). These lay phrasings are common in background sentences, so they ask more than
+    /// "to investigate if" does.
+    /// </summary>
+    private static bool StatesOwnPurpose(TermText words, int at)
+    {
+        var before = words.Words.Take(at).Select(w => w.Word).ToList();
+        var own = before.Any(w => w is "purpose" or "aim" or "goal" or "objective")
+            || before.Zip(before.Skip(1)).Any(p => (p.First == "this" && p.Second is "study" or "trial") || (p.First == "we" && p.Second is "want" or "will" or "aim" or "hope"));
+        return own && !words.Words.Any(w => NotOwnPurposeWords.Contains(w.Word));
+    }
+
+    /// <summary>Words by which a "to see if" sentence is about dropping, replacing or choosing a therapy, or about the past or others.</summary>
+    private static readonly HashSet<string> NotOwnPurposeWords = new(
+        ["avoid", "avoided", "avoiding", "omit", "omitted", "omitting", "omission", "left", "spared", "replace", "replaced", "replacing", "instead",
+         "past", "prior", "previous", "previously", "earlier", "mice", "mouse", "animal", "animals", "prefer", "preferred", "preference", "choose", "choice"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the words from <paramref name="from"/> name a treatment the vocabulary may not know
