@@ -923,7 +923,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// <summary>Words of a beam's energy or of how a device delivers RT, which may come before the RT a device's description names.</summary>
     private static readonly HashSet<string> RtDeviceModifiers = new(
         ["low", "high", "voltage", "energy", "kilovoltage", "kv", "orthovoltage", "megavoltage", "superficial", "external", "beam", "electronic", "robotic", "frameless",
-         "dose", "rate", "hdr", "ldr", "pdr", "interstitial", "intracavitary", "interstitial-intracavitary", "intraluminal", "endoluminal"],
+         "dose", "rate", "hdr", "ldr", "pdr", "interstitial", "intracavitary", "intraluminal", "endoluminal"],
         StringComparer.Ordinal);
 
     /// <summary>Punctuation by which a description lists what a device is and what it is for ("Hydrogel rectal spacer, prostate SBRT").</summary>
@@ -951,9 +951,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
          "omitting", "omitted", "avoiding", "deferred", "delayed"],
         StringComparer.Ordinal);
 
-    /// <summary>Words of a radionuclide given into a joint rather than a tumour's arteries.</summary>
+    /// <summary>Words of a radionuclide given into a joint rather than a tumour's arteries ("intra-articular" is cut into two words and read as such).</summary>
     private static readonly HashSet<string> JointWords = new(
-        ["intraarticular", "intra-articular", "radiosynoviorthesis", "radiosynovectomy", "synovectomy", "synoviorthesis"],
+        ["intraarticular", "radiosynoviorthesis", "radiosynovectomy", "synovectomy", "synoviorthesis"],
         StringComparer.Ordinal);
 
     /// <summary>Words by which a description places RT beside something else rather than naming what the device is.</summary>
@@ -1259,8 +1259,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 .. siblings.Value.Contains(Terms.Ebrt) && !TitlesCompare(record) ? [] : TitledEbrt(vocabulary, record)]);
         }
 
-        if (own.Append(description).Any(t => t.Text.Words.Select((w, i) => (w.Word, i)).Any(w => JointWords.Contains(w.Word)
-            || (w.Word == "articular" && w.i > 0 && t.Text.Words[w.i - 1].Word == "intra"))))
+        if (tiers.Any(t => t.Any(m => vocabulary.IsRadioembolisation(m.Match.Value)))
+            && own.Append(description).Any(t => t.Text.Words.Select((w, i) => (w.Word, i)).Any(w => JointWords.Contains(w.Word)
+                || (w.Word == "articular" && w.i > 0 && t.Text.Words[w.i - 1].Word == "intra"))))
         {
             // Yttrium-90 or holmium-166 injected into a joint ("Intraarticular administration ...
             // yttrium-90 per joint", radiosynoviorthesis) is no radioembolisation: RT of no kind.

@@ -9,7 +9,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// vocabulary lacked, a device that a description names as RT, the sham copy of a device, a
 /// radionuclide given into a joint, and a title's ICI that its people are on.
 /// </summary>
-public class Set136To139RulesTests
+public class Set136To140RulesTests
 {
     /// <summary>NCT04799353 and NCT04465890 (set 136): both annotators read these as ICIs.</summary>
     [Theory]
