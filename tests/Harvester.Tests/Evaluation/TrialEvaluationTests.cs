@@ -225,6 +225,8 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-137", "Reconstructed-137", 19)]
     [InlineData("reconstructed-139", "Reconstructed-139", 14)]
     [InlineData("reconstructed-140", "Reconstructed-140", 14)]
+    [InlineData("reconstructed-141", "Reconstructed-141", 20)]
+    [InlineData("reconstructed-142", "Reconstructed-142", 9)]
     // Set 138 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-138/NOTES.md).
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
     {
@@ -240,7 +242,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-140 were labelled a second time, blind to the first labels
+    /// Sets 49-142 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -337,6 +339,8 @@ public sealed partial class TrialEvaluationTests
     [InlineData(138, 25)]
     [InlineData(139, 14)]
     [InlineData(140, 14)]
+    [InlineData(141, 20)]
+    [InlineData(142, 9)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
