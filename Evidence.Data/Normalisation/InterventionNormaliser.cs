@@ -1312,6 +1312,17 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             return [(own[0].Field, new TermMatch<string>(kind, intervention.Name ?? string.Empty, 0))];
         }
 
+        if (candidates.Count == 0 && isRadiation && !imagingOrLight && NamesOnlyStudyPart(own[0].Text)
+            && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING"))
+        {
+            // A radiation intervention named only by the part of the trial it belongs to ("Phase
+            // I", "Phase II" of a phase I/II trial; "Treatment Group 1") says nothing but its type,
+            // and the type says RT: RT of no kind, which what the trial's words name may make
+            // more specific (StudyNormaliser.SoleRtKind), as the annotators of sets 100 and 142
+            // labelled it. Not a diagnostic trial's, whose "radiation" is imaging.
+            return [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name ?? string.Empty, 0))];
+        }
+
         if (tier == 0 && isRadiation && candidates.All(c => c.Match.Value == Terms.HypofractionatedRt)
             && ScheduleDeliveredBy(given) is { Count: > 0 } described)
         {
@@ -1392,6 +1403,20 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             if (matches.FirstOrDefault(m => m.Position == 0 && m.Value != Terms.UnspecifiedRt) is { } opening && Defines(text, OpeningPhrase(matches, opening)))
             {
                 defined.Add((field, opening));
+                continue;
+            }
+
+            if (matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && DeliveredBy(text, m) is not null) is { } delivered
+                && DeliveredBy(text, delivered) is int by
+                && matches.FirstOrDefault(m => m.Position > delivered.Position) is { } means && means.Value is not (Terms.UnspecifiedRt or Terms.Ebrt) && means.Position - by <= 3)
+            {
+                // "The radiation therapy treatments will be administered with electronic
+                // brachytherapy using the FDA cleared Xoft Axxent System": the kind that delivers
+                // the trial's RT, named at most three words after "with" ("high dose rate
+                // brachytherapy"). Not a technique of external beam ("Radiation will be delivered
+                // using intensity modulated radiation therapy"), which delivers whatever schedule
+                // the intervention's dose gives (guide rule 2).
+                defined.Add((field, means));
                 continue;
             }
 
@@ -1490,6 +1515,38 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// right after it, or "is a type of [cancer] treatment that uses" ("Radiation therapy is a type
     /// of cancer treatment that uses beams of high energy x-rays"), at the start of the sentence.
     /// </summary>
+    /// <summary>
+    /// Where a sentence opens with RT of no kind and says what delivers it ("The radiation therapy
+    /// treatments will be administered with electronic brachytherapy", "Radiotherapy is delivered
+    /// using proton beams"), the position of the words after "with", "using" or "by" (past an
+    /// article); null otherwise.
+    /// </summary>
+    private static int? DeliveredBy(TermText text, TermMatch<string> subject)
+    {
+        if (subject.Position > 1 || (subject.Position == 1 && text.Words[0].Word != "the"))
+        {
+            return null;
+        }
+
+        var at = subject.Position + subject.Words;
+        at += text.WordsFrom(at, 1).FirstOrDefault() is "treatment" or "treatments" ? 1 : 0;
+        var verb = text.WordsFrom(at, 3).ToList();
+        at += verb switch
+        {
+            ["will", "be", _] => 2,
+            ["is" or "are", _, ..] => 1,
+            _ => -1000,
+        };
+        if (at < 0 || text.WordsFrom(at, 1).FirstOrDefault() is not ("administered" or "delivered" or "given")
+            || text.WordsFrom(at + 1, 1).FirstOrDefault() is not ("with" or "using" or "by"))
+        {
+            return null;
+        }
+
+        at += 2;
+        return at + (text.WordsFrom(at, 1).FirstOrDefault() is "a" or "an" or "the" ? 1 : 0);
+    }
+
     private static bool Defines(TermText text, TermMatch<string> subject)
     {
         var after = text.WordsFrom(subject.Position + subject.Words, 8).ToList();
@@ -1716,6 +1773,30 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private static bool NamesDoseOrField(TermText name) =>
         name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost"
             or "hypofractionated" or "hypofractionation" or "conventional" or "simulation" or "immobilization" or "immobilisation");
+
+    /// <summary>
+    /// Whether a name is only the label of a part of the trial: a phase, arm, group, cohort or
+    /// part and its number or letter ("Phase I", "Phase 2", "Treatment Group 1", "Arm B", "Cohort
+    /// 2a"), with no word of what it gives.
+    /// </summary>
+    private static bool NamesOnlyStudyPart(TermText name)
+    {
+        var words = name.Words.Select(w => w.Word).ToList();
+        if (words.Count is < 2 or > 3 || !IsPartLabel(words[^1]) || !StudyPartWords.Contains(words[^2]))
+        {
+            return false;
+        }
+
+        return words.Count == 2 || words[0] is "treatment" or "study" or "experimental";
+    }
+
+    /// <summary>The words that name a part of a trial ("phase", "arm", "group", "cohort", "part").</summary>
+    private static readonly HashSet<string> StudyPartWords = new(["phase", "arm", "group", "cohort", "part"], StringComparer.Ordinal);
+
+    /// <summary>A part's number or letter: "1", "2a", "I", "II", "IV", "A".</summary>
+    private static bool IsPartLabel(string word) =>
+        (word.Length <= 3 && char.IsDigit(word[0]) && word.Skip(1).All(c => char.IsDigit(c) || c is 'a' or 'b'))
+        || word is "i" or "ii" or "iii" or "iv" or "a" or "b" or "c" or "d";
 
     /// <summary>Whether matched RT words are only the generic ones ("Radiation", "radiation therapy"), naming no source.</summary>
     private static bool SaysRadiationOnly(string matched) =>

@@ -1,0 +1,84 @@
+using static TrialEvidence.Data.Tests.Normalisation.Records;
+
+namespace TrialEvidence.Data.Tests.Normalisation;
+
+/// <summary>
+/// Sets 141 and 142's findings (issue 10, vocabulary .151): a radiation intervention named only by
+/// the part of the trial it belongs to, a summary that says what delivers the trial's RT, late
+/// effects of a treatment as its safety, and "pre-operative" or "prior to liver resection" as the
+/// neoadjuvant setting.
+/// </summary>
+public class Set141To142RulesTests
+{
+    /// <summary>NCT04679454 (set 142): "Phase I" and "Phase II", typed radiation, with no arms; NCT00765570 (set 100): "Treatment Group 1".</summary>
+    [Theory]
+    [InlineData("RADIATION", "Phase I", "RT, unspecified")]
+    [InlineData("RADIATION", "Phase 2", "RT, unspecified")]
+    [InlineData("RADIATION", "Treatment Group 1", "RT, unspecified")]
+    [InlineData("RADIATION", "Arm B", "RT, unspecified")]
+    [InlineData("RADIATION", "Cohort 2a", "RT, unspecified")]
+    [InlineData("DRUG", "Phase I", "")]
+    [InlineData("RADIATION", "Group education", "")]
+    [InlineData("RADIATION", "Phase I dosimetry scan", "")]
+    [InlineData("RADIATION", "Arm B: PET scan", "")]
+    public void A_radiation_intervention_named_only_by_its_part_of_the_trial_is_rt_of_no_kind(string type, string name, string kinds)
+    {
+        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention(type, name))));
+    }
+
+    /// <summary>In a diagnostic trial a radiation intervention's "Phase I" is imaging, as other names of no RT word are there.</summary>
+    [Fact]
+    public void A_diagnostic_trials_part_label_is_no_rt()
+    {
+        var protocol = WithPurpose(WithArms([Intervention("RADIATION", "Phase I")]), "DIAGNOSTIC");
+
+        Assert.Equal("", Kinds(Normalise(protocol).Interventions[0]));
+    }
+
+    /// <summary>
+    /// NCT02040493 (set 141): "Intra-operative radiation therapy (IORT)" in a record whose summary
+    /// says "The radiation therapy treatments will be administered with electronic brachytherapy":
+    /// brachytherapy, as both annotators labelled it.
+    /// </summary>
+    [Theory]
+    [InlineData("The radiation therapy treatments will be administered with electronic brachytherapy using the FDA cleared Xoft Axxent System.", "Brachytherapy")]
+    [InlineData("Radiotherapy is delivered using proton beams.", "Proton")]
+    [InlineData("Radiotherapy is usually delivered with protons at other centres.", "RT, unspecified")]
+    [InlineData("Patients whose radiation therapy was delivered with brachytherapy before are not eligible.", "RT, unspecified")]
+    [InlineData("Radiation will be delivered using intensity modulated radiation therapy (IMRT) five days a week.", "RT, unspecified")]
+    public void A_summary_that_says_what_delivers_the_trials_rt_gives_its_kind(string summary, string kinds)
+    {
+        var protocol = Trial("Intra-Operative Radiation Therapy Immediately Following Resection of Early Stage Breast Cancer", summary,
+            [Intervention("RADIATION", "Intra-operative radiation therapy (IORT)")]);
+
+        Assert.Equal(kinds, Kinds(Normalise(protocol).Interventions[0]));
+    }
+
+    /// <summary>
+    /// NCT06421649 (set 141) and NCT01288235 (set 94): the late effects of the RT a trial of the
+    /// disease gives are its safety, as both annotators of each labelled them; in a supportive-care
+    /// trial they are what its treatment is for.
+    /// </summary>
+    [Theory]
+    [InlineData("Taste dysfunction", "TREATMENT", "safety")]
+    [InlineData("Endocrine dysfunction", "TREATMENT", "safety")]
+    [InlineData("Neurocognitive sequelae", "TREATMENT", "safety")]
+    [InlineData("Taste dysfunction", "SUPPORTIVE_CARE", "other")]
+    [InlineData("Neurocognitive function", "TREATMENT", "other")]
+    public void A_late_effect_of_a_disease_treating_trial_is_its_safety(string measure, string purpose, string endpoint)
+    {
+        Assert.Equal(endpoint, Normalise(WithPurpose(WithOutcome(measure), purpose)).Outcomes[0].EndpointClass);
+    }
+
+    /// <summary>NCT03682276 (set 142): "Ipilimumab and Nivolumab Combination Prior to Liver Resection in Hepatocellular Carcinoma".</summary>
+    [Theory]
+    [InlineData("Safety and Bioactivity of Ipilimumab and Nivolumab Combination Prior to Liver Resection in Hepatocellular Carcinoma", true)]
+    [InlineData("Pre-operative SBRT and Pembrolizumab for Hepatocellular Carcinoma", true)]
+    [InlineData("Nivolumab After Liver Resection for Hepatocellular Carcinoma", false)]
+    public void Treatment_before_liver_resection_is_neoadjuvant(string title, bool neoadjuvant)
+    {
+        var settings = Normalise(Trial(title, null, [])).Summary.Settings;
+
+        Assert.Equal(neoadjuvant, settings?.Contains("neoadjuvant") == true);
+    }
+}
