@@ -1313,13 +1313,16 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         }
 
         if (candidates.Count == 0 && isRadiation && !imagingOrLight && NamesOnlyStudyPart(own[0].Text)
+            && description.Text.Words.Count == 0 && arms.Count == 0
             && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING"))
         {
             // A radiation intervention named only by the part of the trial it belongs to ("Phase
-            // I", "Phase II" of a phase I/II trial; "Treatment Group 1") says nothing but its type,
-            // and the type says RT: RT of no kind, which what the trial's words name may make
-            // more specific (StudyNormaliser.SoleRtKind), as the annotators of sets 100 and 142
-            // labelled it. Not a diagnostic trial's, whose "radiation" is imaging.
+            // I", "Phase II" of a phase I/II trial; "Treatment Group 1"), with no description and
+            // no arm, says nothing but its type, and the type says RT: RT of no kind, which what
+            // the trial's words name may make more specific (StudyNormaliser.SoleRtKind), as the
+            // annotators of sets 100 and 142 labelled it. Not one whose description or arm says
+            // what it is ("Arm B": "the machine is not switched on", "Regional hyperthermia"; a
+            // sham or no-intervention arm), nor a diagnostic trial's, whose "radiation" is imaging.
             return [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name ?? string.Empty, 0))];
         }
 
@@ -1408,14 +1411,17 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
             if (matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && DeliveredBy(text, m) is not null) is { } delivered
                 && DeliveredBy(text, delivered) is int by
-                && matches.FirstOrDefault(m => m.Position > delivered.Position) is { } means && means.Value is not (Terms.UnspecifiedRt or Terms.Ebrt) && means.Position - by <= 3)
+                && matches.FirstOrDefault(m => m.Position > delivered.Position) is { } means && means.Value is not (Terms.UnspecifiedRt or Terms.Ebrt) && means.Position - by <= 3
+                && !matches.Any(m => m.Position > means.Position) && text.WordsFrom(means.Position + means.Words, 1).FirstOrDefault() is not ("or" or "and"))
             {
                 // "The radiation therapy treatments will be administered with electronic
                 // brachytherapy using the FDA cleared Xoft Axxent System": the kind that delivers
                 // the trial's RT, named at most three words after "with" ("high dose rate
                 // brachytherapy"). Not a technique of external beam ("Radiation will be delivered
                 // using intensity modulated radiation therapy"), which delivers whatever schedule
-                // the intervention's dose gives (guide rule 2).
+                // the intervention's dose gives (guide rule 2), nor one of alternatives ("using
+                // protons or photons", "using SBRT or conventional fractionation"), each of which
+                // is a kind of its own (guide rule 1).
                 defined.Add((field, means));
                 continue;
             }
@@ -1516,10 +1522,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// of cancer treatment that uses beams of high energy x-rays"), at the start of the sentence.
     /// </summary>
     /// <summary>
-    /// Where a sentence opens with RT of no kind and says what delivers it ("The radiation therapy
-    /// treatments will be administered with electronic brachytherapy", "Radiotherapy is delivered
-    /// using proton beams"), the position of the words after "with", "using" or "by" (past an
-    /// article); null otherwise.
+    /// Where a sentence opens with RT of no kind and says what will deliver it ("The radiation
+    /// therapy treatments will be administered with electronic brachytherapy", "Radiotherapy will
+    /// be delivered using proton beams"), the position of the words after "with" or "using" (past
+    /// an article); null otherwise. Only the trial's plan ("will be"): what RT "is delivered by"
+    /// in general is background ("Radiation therapy is delivered by brachytherapy in about one in
+    /// five men"), and "by" names who gives it as often as what ("by CyberKnife-certified
+    /// radiation oncologists").
     /// </summary>
     private static int? DeliveredBy(TermText text, TermMatch<string> subject)
     {
@@ -1530,15 +1539,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         var at = subject.Position + subject.Words;
         at += text.WordsFrom(at, 1).FirstOrDefault() is "treatment" or "treatments" ? 1 : 0;
-        var verb = text.WordsFrom(at, 3).ToList();
-        at += verb switch
+        if (!text.WordsFrom(at, 2).SequenceEqual(["will", "be"]))
         {
-            ["will", "be", _] => 2,
-            ["is" or "are", _, ..] => 1,
-            _ => -1000,
-        };
-        if (at < 0 || text.WordsFrom(at, 1).FirstOrDefault() is not ("administered" or "delivered" or "given")
-            || text.WordsFrom(at + 1, 1).FirstOrDefault() is not ("with" or "using" or "by"))
+            return null;
+        }
+
+        at += 2;
+        if (text.WordsFrom(at, 1).FirstOrDefault() is not ("administered" or "delivered" or "given")
+            || text.WordsFrom(at + 1, 1).FirstOrDefault() is not ("with" or "using"))
         {
             return null;
         }

@@ -42,7 +42,8 @@ public class Set141To142RulesTests
     /// </summary>
     [Theory]
     [InlineData("The radiation therapy treatments will be administered with electronic brachytherapy using the FDA cleared Xoft Axxent System.", "Brachytherapy")]
-    [InlineData("Radiotherapy is delivered using proton beams.", "Proton")]
+    [InlineData("Radiotherapy will be delivered using proton beams.", "Proton")]
+    [InlineData("Radiotherapy is delivered using proton beams at a few centres.", "RT, unspecified")]
     [InlineData("Radiotherapy is usually delivered with protons at other centres.", "RT, unspecified")]
     [InlineData("Patients whose radiation therapy was delivered with brachytherapy before are not eligible.", "RT, unspecified")]
     [InlineData("Radiation will be delivered using intensity modulated radiation therapy (IMRT) five days a week.", "RT, unspecified")]
