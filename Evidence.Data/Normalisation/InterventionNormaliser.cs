@@ -920,6 +920,24 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             && words.Take(rt.Min(m => m.Position)).All(w => RtDeviceModifiers.Contains(w.Word));
     }
 
+    /// <summary>
+    /// The radioactive seeds a device's description says it carries: seeds of brachytherapy's
+    /// family within six words after "loaded", "containing", "combined", "embedded" or "carrying";
+    /// none where the description names a sham, a placebo or the device without them ("a covered
+    /// stent without 125I seeds").
+    /// </summary>
+    private TermMatch<string>? SeedsCarried(TermText description)
+    {
+        if (description.Words.Any(w => PlaceboWords.Contains(w.Word) || w.Word is "without" or "no" or "not" or "conventional"))
+        {
+            return null;
+        }
+
+        return vocabulary.RtKindMatches(description).FirstOrDefault(m => vocabulary.SameFamily(m.Value, _brachytherapy.Value)
+            && TermText.Of(m.Matched).Words.Any(w => w.Word is "seed" or "seeds")
+            && description.WordsBefore(m.Position, 6).Any(w => w is "loaded" or "containing" or "contains" or "combined" or "combines" or "embedded" or "carrying" or "carries"));
+    }
+
     /// <summary>Words of a beam's energy or of how a device delivers RT, which may come before the RT a device's description names.</summary>
     private static readonly HashSet<string> RtDeviceModifiers = new(
         ["low", "high", "voltage", "energy", "kilovoltage", "kv", "orthovoltage", "megavoltage", "superficial", "external", "beam", "electronic", "robotic", "frameless",
@@ -1194,6 +1212,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // kind of RT and nothing more ("low voltage external beam radiosurgery") delivers that RT.
         var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
             && intervention.Description?.AsSpan().ContainsAny(ListPunctuation) == false && DescribedAsRt(description.Text);
+        if (named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase) && SeedsCarried(description.Text) is { } seeds)
+        {
+            // A device whose description says it carries radioactive seeds ("The esophageal stent
+            // combined a self-expandable covered esophageal stent and 125I radioactive seeds",
+            // "a biliary stent loaded with iodine-125 seeds"): the seeds' brachytherapy, as both
+            // annotators of set 143 labelled it.
+            return [(description.Field, seeds)];
+        }
+
         if (string.Equals(intervention.Type, "DIAGNOSTIC_TEST", StringComparison.OrdinalIgnoreCase)
             || (named.Count == 0 && (!(isRadiation || localTherapy || combination || rtDevice) || imagingOrLight || NamesOnlyAbsentRt(own[0].Text)))
             || (imagingOrLight && named.All(m => m.Match.Value == Terms.UnspecifiedRt)))

@@ -3,12 +3,12 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 141 and 142's findings (issue 10, vocabulary .151): a radiation intervention named only by
-/// the part of the trial it belongs to, a summary that says what delivers the trial's RT, late
-/// effects of a treatment as its safety, and "pre-operative" or "prior to liver resection" as the
-/// neoadjuvant setting.
+/// Sets 141-143's findings (issue 10, vocabularies .151 and .153): a radiation intervention named
+/// only by the part of the trial it belongs to, a summary that says what delivers the trial's RT,
+/// late effects of a treatment as its safety, "prior to liver resection" as the neoadjuvant
+/// setting, a device that carries iodine-125 seeds, and "RTh" for radiotherapy.
 /// </summary>
-public class Set141To142RulesTests
+public class Set141To143RulesTests
 {
     /// <summary>NCT04679454 (set 142): "Phase I" and "Phase II", typed radiation, with no arms; NCT00765570 (set 100): "Treatment Group 1".</summary>
     [Theory]
@@ -81,5 +81,30 @@ public class Set141To142RulesTests
         var settings = Normalise(Trial(title, null, [])).Summary.Settings;
 
         Assert.Equal(neoadjuvant, settings?.Contains("neoadjuvant") == true);
+    }
+
+    /// <summary>
+    /// NCT00826813 (set 143): "Esophageal stent placement", a device described as "a
+    /// self-expandable covered esophageal stent and 125I radioactive seeds", the seeds in sheathes
+    /// "containing 125I radioactive seeds": iodine-125 seed brachytherapy.
+    /// </summary>
+    [Theory]
+    [InlineData("The esophageal stent combined a self-expandable covered esophageal stent and 125I radioactive seeds. Sheathes were attached to the outer surface of the stent, containing 125I radioactive seeds of CIAE 6711.", "I-125 seed")]
+    [InlineData("A biliary stent loaded with iodine-125 seeds.", "I-125 seed")]
+    [InlineData("A covered stent without 125I seeds, loaded into the delivery system.", "")]
+    [InlineData("Sham stent containing inactive 125I seeds.", "")]
+    [InlineData("Stent placement before 125I seed implantation in a later session.", "")]
+    public void A_device_that_carries_radioactive_seeds_gives_their_brachytherapy(string description, string kinds)
+    {
+        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention("DEVICE", "Esophageal stent placement", description))));
+    }
+
+    /// <summary>NCT03880396 (set 143): "Definitive Concurrent Hypofractionated Rth With Weekly Cisplatin", an observational study of no interventions.</summary>
+    [Theory]
+    [InlineData("Definitive Concurrent Hypofractionated Rth With Weekly Cisplatin in Locally Advanced SCCHN", "Hypofractionated RT")]
+    [InlineData("Effect of Accelerated RTh in Squamous Cell Carcinoma of the Head and Neck", "RT, unspecified")]
+    public void Rth_is_radiotherapy(string title, string kinds)
+    {
+        Assert.Equal(kinds, Kinds(Normalise(Observational(title)).FreeText));
     }
 }
