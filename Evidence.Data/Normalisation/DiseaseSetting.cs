@@ -45,17 +45,14 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
             var criterion = field == RecordFields.EligibilityCriteria;
             // A phase of treatment is not the trial's where a criterion says it was earlier
-            // treatment or dates an assessment by it, or where the patients "underwent" it before
-            // ("Patients who underwent TACE prior to liver resection ... are randomised to
-            // adjuvant nivolumab").
+            // treatment or dates an assessment by it.
             foreach (var match in vocabulary.DiseaseSettings.Matches(words))
             {
                 var setting = match.Value.Setting;
                 if (!found.ContainsKey(setting.Name) && (namesDisease || !match.Value.NameOnly) && !IsDenied(words, match.Position, match.Words)
                     && (!setting.NeedsSystemicTherapy || NamesSystemicTherapy(words, match.Position))
                     && !(setting.PhaseOfTreatment && criterion && EarlierTreatment(words, match.Position))
-                    && !(setting.PhaseOfTreatment && criterion && DatesAnAssessment(words, match.Position))
-                    && !(setting.PhaseOfTreatment && !criterion && words.WordsBefore(match.Position, 10).Contains("underwent"))
+                    && !(setting.Name == Terms.NeoadjuvantSetting && criterion && DatesAnAssessment(words, match.Position))
                     && !SaysOtherThanThePatients(setting.Name, words, match.Position, match.Words))
                 {
                     found[setting.Name] = (field, match.Matched);
@@ -307,17 +304,25 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> PriorTherapyWords = new(
-        ["prior", "previous", "previously", "received", "receipt", "given", "completed", "history", "after", "underwent"], StringComparer.Ordinal);
+        ["prior", "previous", "previously", "received", "receipt", "given", "completed", "history", "after"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether a criterion's phase word at <paramref name="position"/> dates an assessment, not a
-    /// treatment: a window of time right before it ("liver function assessed within 7 days prior
-    /// to liver resection"); not a treatment's timing ("the first vaccination at least 2 weeks
-    /// before surgery", "paricalcitol ... until the day prior to surgery").
+    /// Whether a criterion's "before surgery" at <paramref name="position"/> dates an assessment,
+    /// not a treatment: a window of time right before it in a criterion of a test ("Child-Pugh A
+    /// liver function assessed within 7 days prior to resection"); not a treatment's timing ("the
+    /// first vaccination at least 2 weeks before surgery", "two doses of pembrolizumab within 6
+    /// weeks before surgery").
     /// </summary>
     private static bool DatesAnAssessment(TermText words, int position) =>
         position > 1 && words.Words[position - 1].Word is "day" or "days" or "week" or "weeks" or "hour" or "hours" or "month" or "months"
-        && words.WordsBefore(position - 1, 3).Contains("within");
+        && words.WordsBefore(position - 1, 3).Contains("within")
+        && words.Words.Any(w => AssessmentWords.Contains(w.Word))
+        && !words.Words.Any(w => w.Word is "receive" or "received" or "receiving" or "dose" or "doses" or "treatment" or "treated" or "start" or "randomisation" or "randomization");
+
+    /// <summary>Words of a test or an assessment in a criterion ("assessed", "laboratory", "scan").</summary>
+    private static readonly HashSet<string> AssessmentWords = new(
+        ["assessed", "assessment", "function", "test", "tests", "laboratory", "scan", "scans", "obtained", "measured", "imaging", "evaluation", "evaluated"],
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> PlannedWords = new(
         ["scheduled", "planned", "planning", "candidate", "candidates", "eligible", "suitable", "will", "undergo", "undergoing", "receiving", "requiring",

@@ -21,8 +21,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// point ("1 year", "2 year") is then the landmark of that copy, where one time frame alone is
     /// how long the measure is followed.
     /// </param>
-    /// <param name="namesSubject">Whether the trial's titles or conditions hold a word: a late effect they name is what the trial treats.</param>
-    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false, bool ofTumour = true, Func<string, bool>? namesSubject = null)
+    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false, bool ofTumour = true)
     {
         var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
         // The measure decides; its description only when the measure itself says nothing specific
@@ -31,7 +30,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         var measure = TermText.Of(outcome.Measure);
         var (endpoint, field, matched) = First(outcome.Measure, measure, $"{prefix}.measure")
             ?? (IsVague(outcome.Measure) || measure.Words is [("free", _, _), ("survival", _, _), ..] ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
-            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure", ofTumour, namesSubject) : null)
+            ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
         // The injury is read in the measure, and in the description of a vague one that decided the class.
         var injury = endpoint == Terms.Safety && !treatsDisease
@@ -182,39 +181,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static (string Class, string? Field, string? Matched)? ByToxicityGrade(string? measure, string field) =>
         ToxicityGrade().Match(measure ?? string.Empty) is { Success: true } grade ? (Terms.Safety, field, grade.Value) : null;
 
-    /// <summary>
-    /// Safety, for a measure that names a complication of treatment ("Major wound complications")
-    /// or a late effect of it ("Taste dysfunction", "Neurocognitive sequelae") and no class. A late
-    /// effect only in a trial of a tumour that does not name it as its subject, and not where the
-    /// words say it is something else: a state the patients have ("in patients with hepatic
-    /// dysfunction"), its improvement, a cell's or an organ system's failure ("T cell dysfunction
-    /// markers", "Multiple organ dysfunction score", "early allograft dysfunction") or another
-    /// disease's ("post-COVID-19 sequelae").
-    /// </summary>
-    private (string Class, string? Field, string? Matched)? ByComplication(TermText measure, string field, bool ofTumour, Func<string, bool>? namesSubject)
-    {
-        if (vocabulary.Complications.Matches(measure) is not [var complication, ..] || OfSomethingElse(measure, complication.Position + complication.Words))
-        {
-            return null;
-        }
-
-        var lateEffect = TermText.Key(complication.Matched) is "dysfunction" or "dysfunctions" or "sequelae";
-        if (lateEffect && (!ofTumour || namesSubject?.Invoke(TermText.Key(complication.Matched)) == true || NotALateEffect(measure, complication.Position)))
-        {
-            return null;
-        }
-
-        return (Terms.Safety, field, complication.Matched);
-    }
-
-    /// <summary>The words around a late effect at <paramref name="position"/> that make it something other than one (<see cref="ByComplication"/>).</summary>
-    private static bool NotALateEffect(TermText measure, int position)
-    {
-        var before = measure.WordsBefore(position, 4).ToList();
-        return before is [.., "cell" or "cells" or "immune" or "endothelial" or "organ" or "organs" or "graft" or "allograft" or "mitochondrial"]
-            || before.Any(w => w is "with" or "improvement" or "improved" or "recovery" or "resolution" or "reversal" || w.StartsWith("post", StringComparison.Ordinal))
-            || measure.WordsFrom(position + 1, 1).Any(w => w is "marker" or "markers");
-    }
+    /// <summary>Safety, for a measure that names a complication of treatment ("Major wound complications") and no class.</summary>
+    private (string Class, string? Field, string? Matched)? ByComplication(TermText measure, string field) =>
+        vocabulary.Complications.Matches(measure) is [var complication, ..] && !OfSomethingElse(measure, complication.Position + complication.Words)
+            ? (Terms.Safety, field, complication.Matched) : null;
 
     /// <summary>
     /// Whether complications ending before word <paramref name="end"/> are said to be of something

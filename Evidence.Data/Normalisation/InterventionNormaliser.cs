@@ -923,12 +923,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// <summary>
     /// The radioactive seeds a device's description says it carries: seeds of brachytherapy's
     /// family within six words after "loaded", "containing", "combined", "embedded" or "carrying";
-    /// none where the description names a sham, a placebo or the device without them ("a covered
-    /// stent without 125I seeds").
+    /// none where the name or description names a sham, a placebo, the device without them or
+    /// alone ("a covered stent without 125I seeds", "stent alone; patients in the experimental arm
+    /// receive the same stent loaded with 125I seeds": the arms differ in them), or seeds that
+    /// mark a lesion for removal ("Radioactive seed localization": "a needle pre-loaded with a
+    /// single I-125 seed ... removed with the surgical specimen").
     /// </summary>
     private TermMatch<string>? SeedsCarried(TermText description)
     {
-        if (description.Words.Any(w => PlaceboWords.Contains(w.Word) || w.Word is "without" or "no" or "not" or "conventional"))
+        if (description.Words.Any(w => PlaceboWords.Contains(w.Word) || SeedsNotGivenWords.Contains(w.Word)))
         {
             return null;
         }
@@ -937,6 +940,12 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             && TermText.Of(m.Matched).Words.Any(w => w.Word is "seed" or "seeds")
             && description.WordsBefore(m.Position, 6).Any(w => w is "loaded" or "containing" or "contains" or "combined" or "combines" or "embedded" or "carrying" or "carries"));
     }
+
+    /// <summary>Words by which a device's seeds are not the RT it gives (<see cref="SeedsCarried"/>).</summary>
+    private static readonly HashSet<string> SeedsNotGivenWords = new(
+        ["without", "no", "not", "conventional", "alone", "control", "arm", "arms", "group", "groups", "localization", "localisation", "localize", "localise",
+         "marker", "markers", "marking", "removed", "removal", "retrieved", "retrieval"],
+        StringComparer.Ordinal);
 
     /// <summary>Words of a beam's energy or of how a device delivers RT, which may come before the RT a device's description names.</summary>
     private static readonly HashSet<string> RtDeviceModifiers = new(
@@ -1160,6 +1169,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             named = [(own[0].Field, new TermMatch<string>(_brachytherapy.Value, "HDR", hdr))];
         }
 
+        if (named.Count == 0 && isRadiation && own[0].Text.Words is [(var particle and ("proton" or "protons"), _, _)])
+        {
+            // A radiation intervention named "Proton" beside one named "Photon" (RADCOMP): proton
+            // beam therapy. The word alone is no term of the vocabulary: in other text it is as
+            // often a proton pump inhibitor's.
+            named = [(own[0].Field, new TermMatch<string>(_proton.Value, particle, 0))];
+        }
+
         if (named.Count == 0 && isRadiation && SpelledOut(record, intervention) is { } spelled)
         {
             // A radiation intervention named by an acronym the titles or summary spell out
@@ -1212,7 +1229,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // kind of RT and nothing more ("low voltage external beam radiosurgery") delivers that RT.
         var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
             && intervention.Description?.AsSpan().ContainsAny(ListPunctuation) == false && DescribedAsRt(description.Text);
-        if (named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase) && SeedsCarried(description.Text) is { } seeds)
+        if (named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
+            && !own[0].Text.Words.Any(w => SeedsNotGivenWords.Contains(w.Word)) && SeedsCarried(description.Text) is { } seeds)
         {
             // A device whose description says it carries radioactive seeds ("The esophageal stent
             // combined a self-expandable covered esophageal stent and 125I radioactive seeds",
@@ -1341,7 +1359,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         if (candidates.Count == 0 && isRadiation && !imagingOrLight && NamesOnlyStudyPart(own[0].Text)
             && description.Text.Words.Count == 0 && arms.Count == 0
-            && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING"))
+            && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING" or "BASIC_SCIENCE")
+            && !RecordFields.Titles(record).Any(t => vocabulary.ImagingWords.Matches(TermText.Of(t.Text)).Count > 0))
         {
             // A radiation intervention named only by the part of the trial it belongs to ("Phase
             // I", "Phase II" of a phase I/II trial; "Treatment Group 1"), with no description and
@@ -1349,7 +1368,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             // the trial's words name may make more specific (StudyNormaliser.SoleRtKind), as the
             // annotators of sets 100 and 142 labelled it. Not one whose description or arm says
             // what it is ("Arm B": "the machine is not switched on", "Regional hyperthermia"; a
-            // sham or no-intervention arm), nor a diagnostic trial's, whose "radiation" is imaging.
+            // sham or no-intervention arm), nor a diagnostic or basic-science study's or one whose
+            // title names imaging ("[18F]Fluciclovine PET Biodistribution"), whose "radiation" is imaging.
             return [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name ?? string.Empty, 0))];
         }
 
@@ -1439,7 +1459,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             if (matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && DeliveredBy(text, m) is not null) is { } delivered
                 && DeliveredBy(text, delivered) is int by
                 && matches.FirstOrDefault(m => m.Position > delivered.Position) is { } means && means.Value is not (Terms.UnspecifiedRt or Terms.Ebrt) && means.Position - by <= 3
-                && !matches.Any(m => m.Position > means.Position) && text.WordsFrom(means.Position + means.Words, 1).FirstOrDefault() is not ("or" or "and"))
+                && !matches.Any(m => m.Position > means.Position) && text.WordsFrom(means.Position + means.Words, 1).FirstOrDefault() is not ("or" or "and" or "like" or "boost" or "boosts"))
             {
                 // "The radiation therapy treatments will be administered with electronic
                 // brachytherapy using the FDA cleared Xoft Axxent System": the kind that delivers
@@ -1448,7 +1468,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 // using intensity modulated radiation therapy"), which delivers whatever schedule
                 // the intervention's dose gives (guide rule 2), nor one of alternatives ("using
                 // protons or photons", "using SBRT or conventional fractionation"), each of which
-                // is a kind of its own (guide rule 1).
+                // is a kind of its own (guide rule 1), a likeness ("a brachytherapy-like dose
+                // distribution using VMAT") or a boost beside the main course ("with intracavitary
+                // brachytherapy boost").
                 defined.Add((field, means));
                 continue;
             }
@@ -1709,6 +1731,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
     /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
     private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
+
+    private readonly Lazy<string> _proton = new(() => vocabulary.RtKindMatches(TermText.Of("proton beam therapy")).Single().Value);
 
     /// <summary>A conditioning regimen of TBI and a drug ("Cy/TBI", "TBICy", "Flu-TBI", "TBI + VP16"), not "TBI" alone (traumatic brain injury).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:cy|flu|bu|vp-?16|mel|etop)\s*[/+-]?\s*tbi\b|\btbi\s*[/+-]?\s*(?:cy|flu|bu|vp-?16|mel|etop)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

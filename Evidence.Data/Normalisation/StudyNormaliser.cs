@@ -48,11 +48,7 @@ public sealed partial class StudyNormaliser
                 || record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" or "RADIATION" or "GENETIC" or "COMBINATION_PRODUCT" or "PROCEDURE")
                 || interventions.Any(i => i.Agents.Count > 0 || i.AgentClasses.Count > 0 || i.RtModality is not null || i.PartnerClasses.Count > 0));
         var ofTumour = _vocabulary.MayBeNeoplasmTrial(record);
-        // The words of what the trial is about (its titles and conditions): a late effect it names
-        // there ("Tadalafil for Erectile Dysfunction After Radiotherapy") is what it treats.
-        var subject = new Lazy<HashSet<string>>(() => RecordFields.Titles(record).Select(t => t.Text).Concat(record.Conditions)
-            .SelectMany(t => TermText.Of(t).Words.Select(w => w.Word)).ToHashSet(StringComparer.Ordinal));
-        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease, repeated: IsRepeated(record, o), ofTumour, word => subject.Value.Contains(word))).ToList();
+        var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease, repeated: IsRepeated(record, o), ofTumour)).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);
         interventions = HypofractionatedByDose(record, membership, interventions, regimens, sources);

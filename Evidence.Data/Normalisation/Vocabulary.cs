@@ -92,8 +92,7 @@ public sealed class Vocabulary
     public IReadOnlyList<string> OtherGenericNames { get; init; } = [];
 
     /// <summary>
-    /// Complications and late effects of a treatment ("wound complications", "wound healing
-    /// disorders", "Taste dysfunction", "Neurocognitive sequelae"): in a
+    /// Complications of a treatment ("wound complications", "wound healing disorders"): in a
     /// trial that treats the disease, the safety of its treatment (a measure that names no
     /// class); in a supportive-care or prevention trial (a wound dressing), what it is for.
     /// </summary>

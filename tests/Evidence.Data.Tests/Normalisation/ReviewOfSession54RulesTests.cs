@@ -129,27 +129,6 @@ public class ReviewOfSession54RulesTests
         Assert.Equal(Terms.OtherEndpoint, endpoint);
     }
 
-    [Fact]
-    public void Erectile_dysfunction_after_prostate_sbrt_is_its_safety()
-    {
-        // The late effect of the RT the trial gives, as "Taste dysfunction" after proton therapy (set 141).
-        var endpoint = EndpointOf("Five-Fraction SBRT for Intermediate-Risk Prostate Cancer", "TREATMENT",
-            "Erectile dysfunction at 24 months", ["Prostate Cancer"],
-            Intervention("RADIATION", "SBRT", "36.25 Gy in 5 fractions"));
-
-        Assert.Equal(Terms.Safety, endpoint);
-    }
-
-    [Fact]
-    public void Thyroid_dysfunction_in_an_ici_trial_is_its_safety()
-    {
-        var endpoint = EndpointOf("Durvalumab After Chemoradiotherapy in Stage III NSCLC", "TREATMENT",
-            "Incidence of thyroid dysfunction", ["Non-small Cell Lung Cancer"],
-            Intervention("DRUG", "Durvalumab", "10 mg/kg IV every 2 weeks"));
-
-        Assert.Equal(Terms.Safety, endpoint);
-    }
-
     // ---- 1. A radiation intervention named only by its part of the trial --------------------
 
     [Fact]
@@ -263,13 +242,5 @@ public class ReviewOfSession54RulesTests
             null);
 
         Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings ?? []);
-    }
-
-    [Fact]
-    public void Sbrt_prior_to_liver_resection_is_neoadjuvant()
-    {
-        var settings = SettingsOf("Stereotactic Body Radiotherapy Prior to Liver Resection for Hepatocellular Carcinoma", null, null);
-
-        Assert.Contains(Terms.NeoadjuvantSetting, settings ?? []);
     }
 }

@@ -3,12 +3,11 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 141-143's findings (issue 10, vocabularies .151 and .153): a radiation intervention named
-/// only by the part of the trial it belongs to, a summary that says what delivers the trial's RT,
-/// late effects of a treatment as its safety, "prior to liver resection" as the neoadjuvant
-/// setting, a device that carries iodine-125 seeds, and "RTh" for radiotherapy.
+/// Sets 141-144's findings (issue 10, vocabularies .151, .153 and .155): a radiation intervention
+/// named only by the part of the trial it belongs to or by "Proton", a summary that says what will
+/// deliver the trial's RT, a device that carries iodine-125 seeds, and "RTh" for radiotherapy.
 /// </summary>
-public class Set141To143RulesTests
+public class Set141To144RulesTests
 {
     /// <summary>NCT04679454 (set 142): "Phase I" and "Phase II", typed radiation, with no arms; NCT00765570 (set 100): "Treatment Group 1".</summary>
     [Theory]
@@ -56,34 +55,6 @@ public class Set141To143RulesTests
     }
 
     /// <summary>
-    /// NCT06421649 (set 141) and NCT01288235 (set 94): the late effects of the RT a trial of the
-    /// disease gives are its safety, as both annotators of each labelled them; in a supportive-care
-    /// trial they are what its treatment is for.
-    /// </summary>
-    [Theory]
-    [InlineData("Taste dysfunction", "TREATMENT", "safety")]
-    [InlineData("Endocrine dysfunction", "TREATMENT", "safety")]
-    [InlineData("Neurocognitive sequelae", "TREATMENT", "safety")]
-    [InlineData("Taste dysfunction", "SUPPORTIVE_CARE", "other")]
-    [InlineData("Neurocognitive function", "TREATMENT", "other")]
-    public void A_late_effect_of_a_disease_treating_trial_is_its_safety(string measure, string purpose, string endpoint)
-    {
-        Assert.Equal(endpoint, Normalise(WithPurpose(WithOutcome(measure), purpose)).Outcomes[0].EndpointClass);
-    }
-
-    /// <summary>NCT03682276 (set 142): "Ipilimumab and Nivolumab Combination Prior to Liver Resection in Hepatocellular Carcinoma".</summary>
-    [Theory]
-    [InlineData("Safety and Bioactivity of Ipilimumab and Nivolumab Combination Prior to Liver Resection in Hepatocellular Carcinoma", true)]
-    [InlineData("Pre-operative SBRT and Pembrolizumab for Hepatocellular Carcinoma", true)]
-    [InlineData("Nivolumab After Liver Resection for Hepatocellular Carcinoma", false)]
-    public void Treatment_before_liver_resection_is_neoadjuvant(string title, bool neoadjuvant)
-    {
-        var settings = Normalise(Trial(title, null, [])).Summary.Settings;
-
-        Assert.Equal(neoadjuvant, settings?.Contains("neoadjuvant") == true);
-    }
-
-    /// <summary>
     /// NCT00826813 (set 143): "Esophageal stent placement", a device described as "a
     /// self-expandable covered esophageal stent and 125I radioactive seeds", the seeds in sheathes
     /// "containing 125I radioactive seeds": iodine-125 seed brachytherapy.
@@ -106,5 +77,17 @@ public class Set141To143RulesTests
     public void Rth_is_radiotherapy(string title, string kinds)
     {
         Assert.Equal(kinds, Kinds(Normalise(Observational(title)).FreeText));
+    }
+
+    /// <summary>NCT02603341 (set 144): radiation interventions "Photon" and "Proton"; a drug named "Proton pump inhibitor" is no RT.</summary>
+    [Theory]
+    [InlineData("RADIATION", "Proton", "Proton")]
+    [InlineData("RADIATION", "Protons", "Proton")]
+    [InlineData("RADIATION", "Photon", "EBRT")]
+    [InlineData("DRUG", "Proton", "")]
+    [InlineData("DRUG", "Proton pump inhibitor", "")]
+    public void A_radiation_intervention_named_proton_is_proton_beam_therapy(string type, string name, string kinds)
+    {
+        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention(type, name))));
     }
 }
