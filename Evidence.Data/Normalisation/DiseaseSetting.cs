@@ -308,16 +308,23 @@ internal sealed partial class DiseaseSetting(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether a criterion's "before surgery" at <paramref name="position"/> dates an assessment,
-    /// not a treatment: a window of time right before it in a criterion of a test ("Child-Pugh A
-    /// liver function assessed within 7 days prior to resection"); not a treatment's timing ("the
+    /// not a treatment: a window of time right before it in a criterion whose subject, before it,
+    /// is a test ("Child-Pugh A liver function assessed within 7 days prior to resection") and
+    /// that names no giving of treatment; not a treatment's timing ("the
     /// first vaccination at least 2 weeks before surgery", "two doses of pembrolizumab within 6
     /// weeks before surgery").
     /// </summary>
     private static bool DatesAnAssessment(TermText words, int position) =>
         position > 1 && words.Words[position - 1].Word is "day" or "days" or "week" or "weeks" or "hour" or "hours" or "month" or "months"
         && words.WordsBefore(position - 1, 3).Contains("within")
-        && words.Words.Any(w => AssessmentWords.Contains(w.Word))
-        && !words.Words.Any(w => w.Word is "receive" or "received" or "receiving" or "dose" or "doses" or "treatment" or "treated" or "start" or "randomisation" or "randomization");
+        && words.Words.Take(position).Any(w => AssessmentWords.Contains(w.Word))
+        && !words.Words.Any(w => DosingWords.Contains(w.Word));
+
+    /// <summary>Words of giving a treatment, by which a criterion's window is the treatment's timing, not a test's (<see cref="DatesAnAssessment"/>).</summary>
+    private static readonly HashSet<string> DosingWords = new(
+        ["receive", "received", "receiving", "dose", "doses", "treatment", "treated", "start", "randomisation", "randomization", "administered", "given", "take",
+         "taking", "cycle", "cycles", "fraction", "fractions", "mg", "daily", "weekly", "infusion", "therapy", "radiotherapy", "chemotherapy"],
+        StringComparer.Ordinal);
 
     /// <summary>Words of a test or an assessment in a criterion ("assessed", "laboratory", "scan").</summary>
     private static readonly HashSet<string> AssessmentWords = new(

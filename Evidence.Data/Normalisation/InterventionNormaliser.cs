@@ -800,8 +800,22 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         }
 
         var next = drug.Position + drug.Words;
+        // "Nofazinlimab (CS1003) Placebo": past the drug's code in brackets, and the code itself.
+        var bracketed = drug.Position > 0 && text.Between(drug.Position - 1, drug.Position).Trim() is "(";
+        if (next < text.Words.Count && text.Between(next - 1, next).Trim() is "(")
+        {
+            for (var k = next + 1; k < Math.Min(next + 4, text.Words.Count); k++)
+            {
+                if (text.Between(k - 1, k).Trim() is ")")
+                {
+                    (next, bracketed) = (k, true);
+                    break;
+                }
+            }
+        }
+
         if (next < text.Words.Count && text.Words[next].Word is "placebo" or "placebos" or "dummy" or "matched" or "matching"
-            && text.Between(next - 1, next).Trim() is "" or "-")
+            && (text.Between(next - 1, next).Trim() is "" or "-" || (bracketed && text.Between(next - 1, next).Trim() is ")")))
         {
             return true;
         }
@@ -922,7 +936,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
     /// <summary>
     /// The radioactive seeds a device's description says it carries: seeds of brachytherapy's
-    /// family within six words after "loaded", "containing", "combined", "embedded" or "carrying";
+    /// family within six words after "loaded", "containing", "combined", "embedded" or "carrying"
+    /// that follows what carries them ("stent", "strand", "plaque", "sheath"; not "needles
+    /// containing I-125 seeds" beside a spacer, nor a prostate "containing the implanted seeds");
     /// none where the name or description names a sham, a placebo, the device without them or
     /// alone ("a covered stent without 125I seeds", "stent alone; patients in the experimental arm
     /// receive the same stent loaded with 125I seeds": the arms differ in them), or seeds that
@@ -938,13 +954,19 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         return vocabulary.RtKindMatches(description).FirstOrDefault(m => vocabulary.SameFamily(m.Value, _brachytherapy.Value)
             && TermText.Of(m.Matched).Words.Any(w => w.Word is "seed" or "seeds")
-            && description.WordsBefore(m.Position, 6).Any(w => w is "loaded" or "containing" or "contains" or "combined" or "combines" or "embedded" or "carrying" or "carries"));
+            && Enumerable.Range(Math.Max(0, m.Position - 6), Math.Min(6, m.Position)).Any(i => description.Words[i].Word is "loaded" or "containing" or "contains" or "combined" or "combines" or "embedded" or "carrying" or "carries"
+                && description.WordsBefore(i, 3).Any(w => SeedCarriers.Contains(w))));
     }
+
+    /// <summary>What a device that carries seeds is ("a stent loaded with", "a strand containing", "a plaque loaded with").</summary>
+    private static readonly HashSet<string> SeedCarriers = new(
+        ["stent", "stents", "strand", "strands", "plaque", "plaques", "sheath", "sheaths", "sheathes", "catheter", "catheters", "applicator", "applicators", "jacket", "mesh"],
+        StringComparer.Ordinal);
 
     /// <summary>Words by which a device's seeds are not the RT it gives (<see cref="SeedsCarried"/>).</summary>
     private static readonly HashSet<string> SeedsNotGivenWords = new(
         ["without", "no", "not", "conventional", "alone", "control", "arm", "arms", "group", "groups", "localization", "localisation", "localize", "localise",
-         "marker", "markers", "marking", "removed", "removal", "retrieved", "retrieval"],
+         "marker", "markers", "marking", "removed", "removal", "retrieved", "retrieval", "excise", "excised", "excises", "excision", "guided", "spacer"],
         StringComparer.Ordinal);
 
     /// <summary>Words of a beam's energy or of how a device delivers RT, which may come before the RT a device's description names.</summary>
@@ -1169,11 +1191,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             named = [(own[0].Field, new TermMatch<string>(_brachytherapy.Value, "HDR", hdr))];
         }
 
-        if (named.Count == 0 && isRadiation && own[0].Text.Words is [(var particle and ("proton" or "protons"), _, _)])
+        if (named.Count == 0 && isRadiation && own[0].Text.Words is [(var particle and ("proton" or "protons"), _, _)]
+            && record.Interventions.Any(i => IsRadiation(i) && TermText.Of(i.Name).Words is [("photon" or "photons", _, _)]))
         {
             // A radiation intervention named "Proton" beside one named "Photon" (RADCOMP): proton
             // beam therapy. The word alone is no term of the vocabulary: in other text it is as
-            // often a proton pump inhibitor's.
+            // often a proton pump inhibitor's, or imaging ("Proton" radiography, proton
+            // magnetic resonance spectroscopy).
             named = [(own[0].Field, new TermMatch<string>(_proton.Value, particle, 0))];
         }
 
@@ -1229,7 +1253,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // kind of RT and nothing more ("low voltage external beam radiosurgery") delivers that RT.
         var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
             && intervention.Description?.AsSpan().ContainsAny(ListPunctuation) == false && DescribedAsRt(description.Text);
-        if (named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
+        if (named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase) && !imagingOrLight
             && !own[0].Text.Words.Any(w => SeedsNotGivenWords.Contains(w.Word)) && SeedsCarried(description.Text) is { } seeds)
         {
             // A device whose description says it carries radioactive seeds ("The esophageal stent
@@ -1359,8 +1383,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         if (candidates.Count == 0 && isRadiation && !imagingOrLight && NamesOnlyStudyPart(own[0].Text)
             && description.Text.Words.Count == 0 && arms.Count == 0
-            && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING" or "BASIC_SCIENCE")
-            && !RecordFields.Titles(record).Any(t => vocabulary.ImagingWords.Matches(TermText.Of(t.Text)).Count > 0))
+            && record.PrimaryPurpose?.ToUpperInvariant() is not ("DIAGNOSTIC" or "SCREENING" or "BASIC_SCIENCE") && !FreeTextEvidence.IsObservational(record)
+            && TitlesNameRtOnly(record))
         {
             // A radiation intervention named only by the part of the trial it belongs to ("Phase
             // I", "Phase II" of a phase I/II trial; "Treatment Group 1"), with no description and
@@ -1368,8 +1392,10 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             // the trial's words name may make more specific (StudyNormaliser.SoleRtKind), as the
             // annotators of sets 100 and 142 labelled it. Not one whose description or arm says
             // what it is ("Arm B": "the machine is not switched on", "Regional hyperthermia"; a
-            // sham or no-intervention arm), nor a diagnostic or basic-science study's or one whose
-            // title names imaging ("[18F]Fluciclovine PET Biodistribution"), whose "radiation" is imaging.
+            // sham or no-intervention arm), nor an observational, diagnostic or basic-science
+            // study's; and only where a title names RT and no imaging or light ("[18F]Fluciclovine
+            // PET Biodistribution", "Photobiomodulation for ... Oral Mucositis", "Microwave Ablation
+            // Versus Radiofrequency Ablation" name no RT the part label could be).
             return [(own[0].Field, new TermMatch<string>(Terms.UnspecifiedRt, intervention.Name ?? string.Empty, 0))];
         }
 
@@ -1456,7 +1482,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 continue;
             }
 
-            if (matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && DeliveredBy(text, m) is not null) is { } delivered
+            if (record.Interventions.Count(IsRadiation) <= 1
+                && matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && DeliveredBy(text, m) is not null) is { } delivered
                 && DeliveredBy(text, delivered) is int by
                 && matches.FirstOrDefault(m => m.Position > delivered.Position) is { } means && means.Value is not (Terms.UnspecifiedRt or Terms.Ebrt) && means.Position - by <= 3
                 && !matches.Any(m => m.Position > means.Position) && text.WordsFrom(means.Position + means.Words, 1).FirstOrDefault() is not ("or" or "and" or "like" or "boost" or "boosts"))
@@ -1470,7 +1497,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 // protons or photons", "using SBRT or conventional fractionation"), each of which
                 // is a kind of its own (guide rule 1), a likeness ("a brachytherapy-like dose
                 // distribution using VMAT") or a boost beside the main course ("with intracavitary
-                // brachytherapy boost").
+                // brachytherapy boost"). Only where the trial has at most one radiation
+                // intervention: beside several ("Radiotherapy to the primary tumour", "Radiotherapy
+                // to metastatic sites"), the sentence's kind may be any one's.
                 defined.Add((field, means));
                 continue;
             }
@@ -1832,6 +1861,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private static bool NamesDoseOrField(TermText name) =>
         name.Words.Any(w => w.Word is "dose" or "doses" or "dosage" or "fraction" or "fractions" or "fractionated" or "fractionation" or "sparing" or "avoidance" or "boost"
             or "hypofractionated" or "hypofractionation" or "conventional" or "simulation" or "immobilization" or "immobilisation");
+
+    /// <summary>Whether a title of the record names RT and none names imaging or light (<see cref="NamesOnlyStudyPart"/>).</summary>
+    private bool TitlesNameRtOnly(StudyRecord record)
+    {
+        var titles = RecordFields.Titles(record).Select(t => TermText.Of(t.Text)).ToList();
+        return titles.Any(t => vocabulary.RtKindMatches(t).Count > 0)
+            && !titles.Any(t => vocabulary.ImagingWords.Matches(t).Count > 0 || vocabulary.LightWords.Matches(t).Count > 0);
+    }
 
     /// <summary>
     /// Whether a name is only the label of a part of the trial: a phase, arm, group, cohort or

@@ -3,11 +3,12 @@ using static TrialEvidence.Data.Tests.Normalisation.Records;
 namespace TrialEvidence.Data.Tests.Normalisation;
 
 /// <summary>
-/// Sets 141-144's findings (issue 10, vocabularies .151, .153 and .155): a radiation intervention
-/// named only by the part of the trial it belongs to or by "Proton", a summary that says what will
-/// deliver the trial's RT, a device that carries iodine-125 seeds, and "RTh" for radiotherapy.
+/// Sets 141-145's findings (issue 10, vocabularies .151-.156): a radiation intervention named only
+/// by the part of the trial it belongs to or by "Proton", a summary that says what will deliver
+/// the trial's RT, a device that carries iodine-125 seeds, "RTh" for radiotherapy, the placebo of a
+/// drug named with its code, and complication rates as safety.
 /// </summary>
-public class Set141To144RulesTests
+public class Set141To145RulesTests
 {
     /// <summary>NCT04679454 (set 142): "Phase I" and "Phase II", typed radiation, with no arms; NCT00765570 (set 100): "Treatment Group 1".</summary>
     [Theory]
@@ -22,7 +23,21 @@ public class Set141To144RulesTests
     [InlineData("RADIATION", "Arm B: PET scan", "")]
     public void A_radiation_intervention_named_only_by_its_part_of_the_trial_is_rt_of_no_kind(string type, string name, string kinds)
     {
-        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention(type, name))));
+        var protocol = Trial("Single Fraction Preoperative Radiotherapy for Early Stage Breast Cancer", null, [Intervention(type, name)]);
+
+        Assert.Equal(kinds, Kinds(Normalise(protocol).Interventions[0]));
+    }
+
+    /// <summary>A part label means RT only where a title names RT, and none names imaging or light.</summary>
+    [Theory]
+    [InlineData("A Study of Treatment Schedules in Early Breast Cancer")]
+    [InlineData("Low-level Laser Therapy and Radiotherapy-induced Oral Mucositis")]
+    [InlineData("PET Imaging Before Radiotherapy in Lung Cancer")]
+    public void A_part_label_is_no_rt_where_the_titles_name_no_rt_or_name_imaging_or_light(string title)
+    {
+        var protocol = Trial(title, null, [Intervention("RADIATION", "Phase I")]);
+
+        Assert.Equal("", Kinds(Normalise(protocol).Interventions[0]));
     }
 
     /// <summary>In a diagnostic trial a radiation intervention's "Phase I" is imaging, as other names of no RT word are there.</summary>
@@ -88,6 +103,36 @@ public class Set141To144RulesTests
     [InlineData("DRUG", "Proton pump inhibitor", "")]
     public void A_radiation_intervention_named_proton_is_proton_beam_therapy(string type, string name, string kinds)
     {
-        Assert.Equal(kinds, Kinds(OnlyIntervention(Intervention(type, name))));
+        var study = Normalise(WithArms([Intervention(type, name), Intervention("RADIATION", name == "Photon" ? "Proton" : "Photon")]));
+
+        Assert.Equal(kinds, Kinds(study.Interventions[0]));
+    }
+
+    /// <summary>"Proton" beside no "Photon" intervention is no RT the name alone can give (proton radiography, proton MR spectroscopy).</summary>
+    [Fact]
+    public void A_radiation_intervention_named_proton_with_no_photon_beside_it_gives_no_kind_by_its_name()
+    {
+        Assert.Equal("", Kinds(OnlyIntervention(Intervention("RADIATION", "Proton"))));
+    }
+
+    /// <summary>NCT04194775 (set 145): "Nofazinlimab (CS1003) Placebo+Lenvatinib", the placebo arm's intervention, gives lenvatinib only.</summary>
+    [Theory]
+    [InlineData("Nofazinlimab (CS1003) Placebo+Lenvatinib", "lenvatinib")]
+    [InlineData("Nofazinlimab (CS1003)+Lenvatinib", "lenvatinib + nofazinlimab")]
+    [InlineData("Pembrolizumab (MK-3475) + placebo for lenvatinib", "pembrolizumab")]
+    public void The_placebo_of_a_drug_named_with_its_code_in_brackets_gives_no_drug(string name, string agents)
+    {
+        Assert.Equal(agents, string.Join(" + ", OnlyIntervention(Intervention("DRUG", name)).Agents.Order(StringComparer.Ordinal)));
+    }
+
+    /// <summary>NCT01344356 (set 145): "complication rates" of SBRT are its safety, as both annotators labelled them; in a supportive-care trial they are what it is for.</summary>
+    [Theory]
+    [InlineData("complication rates", "TREATMENT", "safety")]
+    [InlineData("Major complication rate at 90 days", "TREATMENT", "safety")]
+    [InlineData("complication rates", "SUPPORTIVE_CARE", "other")]
+    [InlineData("Complication rate of bone metastases", "TREATMENT", "other")]
+    public void Complication_rates_of_a_disease_treating_trial_are_its_safety(string measure, string purpose, string endpoint)
+    {
+        Assert.Equal(endpoint, Normalise(WithPurpose(WithOutcome(measure), purpose)).Outcomes[0].EndpointClass);
     }
 }
