@@ -112,6 +112,18 @@ internal static class Records
         return protocol;
     }
 
+    /// <summary>The disease settings of a record of no intervention with a title, summary, eligibility criteria and one condition.</summary>
+    public static IReadOnlyList<string> SettingsOf(string title, string? summary, string? criteria, string condition)
+    {
+        var protocol = WithConditions(Trial(title, summary, []), condition);
+        if (criteria is not null)
+        {
+            protocol["eligibilityModule"] = new JsonObject { ["eligibilityCriteria"] = criteria };
+        }
+
+        return Normalise(protocol).Summary.Settings ?? [];
+    }
+
     public static NormalisedStudy Normalise(JsonObject protocolSection, JsonObject? derivedSection = null) =>
         StudyNormaliser.Embedded.Normalise(Parse(protocolSection, derivedSection));
 

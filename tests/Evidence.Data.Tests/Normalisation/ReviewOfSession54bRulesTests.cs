@@ -14,17 +14,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession54bRulesTests
 {
-    private static IReadOnlyList<string> SettingsOf(string title, string? summary, string? criteria, string condition)
-    {
-        var protocol = WithConditions(Trial(title, summary, []), condition);
-        if (criteria is not null)
-        {
-            protocol["eligibilityModule"] = new JsonObject { ["eligibilityCriteria"] = criteria };
-        }
-
-        return Normalise(protocol).Summary.Settings ?? [];
-    }
-
     private static string EndpointOf(string title, string measure, string[] conditions, params JsonObject[] interventions)
     {
         var protocol = WithConditions(WithPurpose(Trial(title, null, interventions), "TREATMENT"), conditions);

@@ -15,17 +15,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession54cRulesTests
 {
-    private static IReadOnlyList<string> SettingsOf(string title, string? summary, string? criteria, string condition)
-    {
-        var protocol = WithConditions(Trial(title, summary, []), condition);
-        if (criteria is not null)
-        {
-            protocol["eligibilityModule"] = new JsonObject { ["eligibilityCriteria"] = criteria };
-        }
-
-        return Normalise(protocol).Summary.Settings ?? [];
-    }
-
     /// <summary>Every kind of RT the trial gives, from its interventions and its free text, in order, joined by " + ".</summary>
     private static string TrialKinds(NormalisedStudy study) =>
         string.Join(" + ", study.AllInterventionTerms.SelectMany(t => t.RtModalities).Distinct().Order(StringComparer.Ordinal));
