@@ -1191,14 +1191,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             named = [(own[0].Field, new TermMatch<string>(_brachytherapy.Value, "HDR", hdr))];
         }
 
-        if (named.Count == 0 && isRadiation && own[0].Text.Words is [(var particle and ("proton" or "protons"), _, _)]
+        if (named.Count == 0 && isRadiation && own[0].Text.Words is [("proton", _, _)]
             && record.Interventions.Any(i => IsRadiation(i) && TermText.Of(i.Name).Words is [("photon" or "photons", _, _)]))
         {
             // A radiation intervention named "Proton" beside one named "Photon" (RADCOMP): proton
-            // beam therapy. The word alone is no term of the vocabulary: in other text it is as
-            // often a proton pump inhibitor's, or imaging ("Proton" radiography, proton
-            // magnetic resonance spectroscopy).
-            named = [(own[0].Field, new TermMatch<string>(_proton.Value, particle, 0))];
+            // beam therapy. The word alone is no term of the vocabulary ("protons" is): in other
+            // text it is as often a proton pump inhibitor's, or imaging ("Proton" radiography,
+            // proton magnetic resonance spectroscopy).
+            named = [(own[0].Field, new TermMatch<string>(_proton.Value, "proton", 0))];
         }
 
         if (named.Count == 0 && isRadiation && SpelledOut(record, intervention) is { } spelled)
@@ -1251,9 +1251,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // Nor is a name that says the arm has no RT and nothing else (NamesOnlyAbsentRt).
         // A device whose name says nothing of it ("IRay") and whose description is the name of a
         // kind of RT and nothing more ("low voltage external beam radiosurgery") delivers that RT.
-        var rtDevice = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase)
-            && intervention.Description?.AsSpan().ContainsAny(ListPunctuation) == false && DescribedAsRt(description.Text);
-        if (named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase) && !imagingOrLight
+        var device = named.Count == 0 && string.Equals(intervention.Type, "DEVICE", StringComparison.OrdinalIgnoreCase);
+        var rtDevice = device && intervention.Description?.AsSpan().ContainsAny(ListPunctuation) == false && DescribedAsRt(description.Text);
+        if (device && !imagingOrLight
             && !own[0].Text.Words.Any(w => SeedsNotGivenWords.Contains(w.Word)) && SeedsCarried(description.Text) is { } seeds)
         {
             // A device whose description says it carries radioactive seeds ("The esophageal stent
@@ -1483,8 +1483,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             }
 
             if (record.Interventions.Count(IsRadiation) <= 1
-                && matches.FirstOrDefault(m => m.Value == Terms.UnspecifiedRt && DeliveredBy(text, m) is not null) is { } delivered
-                && DeliveredBy(text, delivered) is int by
+                && matches.Where(m => m.Value == Terms.UnspecifiedRt).Select(m => (Subject: m, By: DeliveredBy(text, m))).FirstOrDefault(d => d.By is not null) is (var delivered, int by)
                 && matches.FirstOrDefault(m => m.Position > delivered.Position) is { } means && means.Value is not (Terms.UnspecifiedRt or Terms.Ebrt) && means.Position - by <= 3
                 && !matches.Any(m => m.Position > means.Position) && text.WordsFrom(means.Position + means.Words, 1).FirstOrDefault() is not ("or" or "and" or "like" or "boost" or "boosts"))
             {
@@ -1595,11 +1594,6 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     }
 
     /// <summary>
-    /// Whether the RT named by <paramref name="subject"/> is defined by the words after it: "uses"
-    /// right after it, or "is a type of [cancer] treatment that uses" ("Radiation therapy is a type
-    /// of cancer treatment that uses beams of high energy x-rays"), at the start of the sentence.
-    /// </summary>
-    /// <summary>
     /// Where a sentence opens with RT of no kind and says what will deliver it ("The radiation
     /// therapy treatments will be administered with electronic brachytherapy", "Radiotherapy will
     /// be delivered using proton beams"), the position of the words after "with" or "using" (past
@@ -1633,6 +1627,11 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         return at + (text.WordsFrom(at, 1).FirstOrDefault() is "a" or "an" or "the" ? 1 : 0);
     }
 
+    /// <summary>
+    /// Whether the RT named by <paramref name="subject"/> is defined by the words after it: "uses"
+    /// right after it, or "is a type of [cancer] treatment that uses" ("Radiation therapy is a type
+    /// of cancer treatment that uses beams of high energy x-rays"), at the start of the sentence.
+    /// </summary>
     private static bool Defines(TermText text, TermMatch<string> subject)
     {
         var after = text.WordsFrom(subject.Position + subject.Words, 8).ToList();
@@ -1761,6 +1760,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// <summary>The RT kind the vocabulary calls "HDR brachytherapy", looked up once.</summary>
     private readonly Lazy<string> _brachytherapy = new(() => vocabulary.RtKindMatches(TermText.Of("HDR brachytherapy")).Single().Value);
 
+    /// <summary>The RT kind the vocabulary calls "proton beam therapy", looked up once.</summary>
     private readonly Lazy<string> _proton = new(() => vocabulary.RtKindMatches(TermText.Of("proton beam therapy")).Single().Value);
 
     /// <summary>A conditioning regimen of TBI and a drug ("Cy/TBI", "TBICy", "Flu-TBI", "TBI + VP16"), not "TBI" alone (traumatic brain injury).</summary>

@@ -203,16 +203,8 @@ public class ReviewOfSession54RulesTests
 
     // ---- 4. "prior to liver resection" as neoadjuvant ----------------------------------------
 
-    private static IReadOnlyList<string>? SettingsOf(string title, string? summary, string? criteria)
-    {
-        var protocol = WithConditions(Trial(title, summary, []), "Hepatocellular Carcinoma");
-        if (criteria is not null)
-        {
-            protocol["eligibilityModule"] = new JsonObject { ["eligibilityCriteria"] = criteria };
-        }
-
-        return Normalise(protocol).Summary.Settings;
-    }
+    private static IReadOnlyList<string> SettingsOf(string title, string? summary, string? criteria) =>
+        Records.SettingsOf(title, summary, criteria, "Hepatocellular Carcinoma");
 
     [Fact]
     public void A_liver_function_test_prior_to_liver_resection_in_an_adjuvant_trial_is_not_neoadjuvant()
@@ -220,7 +212,7 @@ public class ReviewOfSession54RulesTests
         var settings = SettingsOf("Adjuvant Sintilimab After Liver Resection for Hepatocellular Carcinoma With Microvascular Invasion", null,
             "Inclusion Criteria:\n* Child-Pugh A liver function assessed within 7 days prior to liver resection\n* R0 resection\n\nExclusion Criteria:\n* Prior systemic therapy");
 
-        Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings ?? []);
+        Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings);
     }
 
     [Fact]
@@ -230,7 +222,7 @@ public class ReviewOfSession54RulesTests
         var settings = SettingsOf("Adjuvant Sintilimab After Liver Resection for Hepatocellular Carcinoma With Microvascular Invasion", null,
             "Inclusion Criteria:\n* Child-Pugh A liver function assessed within 7 days prior to resection\n* R0 resection\n\nExclusion Criteria:\n* Prior systemic therapy");
 
-        Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings ?? []);
+        Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings);
     }
 
     [Fact]
@@ -241,6 +233,6 @@ public class ReviewOfSession54RulesTests
             "Patients who underwent TACE prior to liver resection and have a high risk of recurrence are randomised to adjuvant nivolumab or active surveillance.",
             null);
 
-        Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings ?? []);
+        Assert.DoesNotContain(Terms.NeoadjuvantSetting, settings);
     }
 }
