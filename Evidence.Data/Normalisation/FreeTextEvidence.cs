@@ -56,6 +56,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // So does one whose arms say nothing of what they give ("Standard", "Test", with no description).
         var bare = record.Interventions.Count == 0 && record.ArmGroups.All(a => string.IsNullOrWhiteSpace(a.Description) && !NamesTherapy(TermText.Of(a.Label)));
         var described = bare ? TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]) : [];
+        // One whose interventions are only what it assesses ("Brief pain inventory (BPI)",
+        // "Simulation CT", "QOL assessment") says what it gives in its title, as a bare one does.
+        var assessesOnly = !bare && ListsOnlyAssessments(record);
         // An observational study that lists no intervention is read from its titles, where they
         // name the treatment it studies ("Surgery Versus Stereotactic Body Radiation Therapy for
         // Stage I NSCLC"), and from its summary's sentences of what the study assesses ("an
@@ -201,8 +204,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     : [];
                 var added = !needRt ? []
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
-                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
-                        || ChemoradiationJoinedToListedDrug(record, words, m) || (observed && RegistryOfTreated(words, m.Position))).ToList();
+                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || assessesOnly || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
+                        || ChemoradiationJoinedToListedDrug(record, words, m) || ListedDrugAddedToChemoradiation(record, words, m) || Sensitised(words, m)
+                        || (observed && RegistryOfTreated(words, m.Position))).ToList();
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
                     continue;
@@ -277,6 +281,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // uses high-energy x-rays to kill tumor cells"): that kind, as for an intervention.
             modalities.Add(defined);
             modality = defined.Match;
+        }
+        else if (modality is { Value: Terms.UnspecifiedRt } && doses.Count == 0 && OnlyKindTitled(record) is { } titled)
+        {
+            // RT of no kind in a record's words ("All participants will be treated with radiation
+            // therapy and ADT") whose title names one kind of RT and compares none ("T-Cell
+            // Clonality After Stereotactic Body Radiation Therapy Alone and in Combination With
+            // M9241"): the title's kind.
+            modalities.Add(titled);
+            modality = titled.Match;
         }
         else if (modality is { Value: Terms.UnspecifiedRt } && doses.Count == 0 && ExternalBeamOnly(record, []) is { } external)
         {
@@ -1173,6 +1186,67 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
     }
 
+    /// <summary>
+    /// Whether a title adds a drug the record lists to a chemoradiation named before it ("Study of
+    /// Post-Op Adjuvant Concurrent Chemo-RT With or Without Nimotuzumab", beside "Drug:
+    /// Nimotuzumab" and "Drug: Placebo"; "Chemoradiation Plus Nelfinavir"): every arm has the
+    /// chemoradiation, so the trial gives the RT.
+    /// </summary>
+    private static bool ListedDrugAddedToChemoradiation(StudyRecord record, TermText words, TermMatch<string> match)
+    {
+        var chemoradiation = match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase)
+            || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase)
+            || (match.Position >= 1 && words.Words[match.Position - 1].Word == "chemo" && words.Between(match.Position - 1, match.Position) is "-");
+        var end = match.Position + match.Words;
+        var drugAt = words.WordsFrom(end, 3).ToList() switch
+        {
+            ["with", "or", "without"] => end + 3,
+            ["combined", "with", _] => end + 2,
+            ["plus" or "and" or "with", ..] => end + 1,
+            _ => -1,
+        };
+        if (!chemoradiation || drugAt < 0 || drugAt >= words.Words.Count)
+        {
+            return false;
+        }
+
+        var drug = words.Words[drugAt].Word;
+        return record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
+            && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
+    }
+
+    /// <summary>
+    /// Whether a title names the RT at <paramref name="match"/> as what its drug sensitises
+    /// ("Intra-tumoural Hydrogen Peroxide as a Radiation Sensitizer in Patients With Locally
+    /// Advanced/Recurrent Breast Cancer"): a sensitiser is given with the RT it sensitises, so
+    /// the trial gives that RT.
+    /// </summary>
+    private static bool Sensitised(TermText words, TermMatch<string> match) =>
+        words.WordsFrom(match.Position + match.Words, 1).Any(w => w is "sensitizer" or "sensitiser" or "sensitizers" or "sensitisers");
+
+    /// <summary>
+    /// Whether an interventional trial of treatment lists only what it assesses or records
+    /// ("Brief pain inventory (BPI)", "Simulation CT", "QOL assessment"; "scoring acute toxicity",
+    /// "video fluoroscopy"): every intervention is of no type or of a type that need not treat
+    /// (other, procedure, diagnostic test), names an assessment (<see cref="AssessmentWords"/>,
+    /// imaging) and no therapy. Not where a title names imaging ("Using Magnetic Resonance
+    /// Imaging (MRI) to Assess Mandibular and Soft Tissue Responses to Radiation Therapy"): the
+    /// trial studies the imaging of patients who have the RT.
+    /// </summary>
+    private bool ListsOnlyAssessments(StudyRecord record) =>
+        record.Interventions.Count > 0 && !IsObservational(record) && record.PrimaryPurpose?.ToUpperInvariant() is null or "TREATMENT"
+        && record.Interventions.All(i => i.Type?.ToUpperInvariant() is null or "OTHER" or "PROCEDURE" or "DIAGNOSTIC_TEST"
+            && TermText.Of(i.Name) is var name && (name.Words.Any(w => AssessmentWords.Contains(w.Word)) || vocabulary.ImagingWords.Matches(name).Count > 0)
+            && !NamesTherapy(name) && !NamesTherapy(TermText.Of(i.Description)))
+        && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && vocabulary.ImagingWords.Matches(TermText.Of(s.Sentence)).Count > 0);
+
+    /// <summary>Words of an intervention that assesses or records rather than treats ("QOL assessment", "Brief pain inventory").</summary>
+    private static readonly HashSet<string> AssessmentWords = new(
+        ["assessment", "assessments", "questionnaire", "questionnaires", "inventory", "scoring", "score", "scores", "evaluation", "evaluations",
+         "measurement", "measurements", "survey", "surveys", "interview", "interviews", "collection", "sampling", "biospecimen", "biospecimens",
+         "qol", "simulation", "test", "testing", "imaging", "fluoroscopy"],
+        StringComparer.Ordinal);
+
     /// <summary>Whether the RT at <paramref name="match"/> opens a title, a word of which RT, where or how much before it at most ("Hypofractionated Proton Therapy for ...").</summary>
     private static bool OpensTitle(TermText words, TermMatch<string> match) =>
         match.Position == 0 || (match.Position == 1 && RtQualifiers.Contains(words.Words[0].Word));
@@ -1718,6 +1792,22 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         return applies ? (ordinals, [.. chosen.Select(kind => decisive.First(k => ReferenceEquals(k.Match, kind)))]) : null;
+    }
+
+    /// <summary>
+    /// The one kind of RT the titles name, where they name one and no word of comparison
+    /// ("versus", "compared"), imaging or light: several kinds, or kinds compared, are the arms'.
+    /// </summary>
+    private (string Field, TermMatch<string> Match)? OnlyKindTitled(StudyRecord record)
+    {
+        var titles = OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Select(s => (s.Field, Words: TermText.Of(s.Sentence))).ToList();
+        if (titles.Any(t => t.Words.Words.Any(w => Compares(w.Word)) || vocabulary.ImagingWords.Matches(t.Words).Count > 0 || vocabulary.LightWords.Matches(t.Words).Count > 0))
+        {
+            return null;
+        }
+
+        var kinds = titles.SelectMany(t => vocabulary.RtKindMatches(t.Words).Where(m => m.Value != Terms.UnspecifiedRt).Select(m => (t.Field, Match: m))).ToList();
+        return kinds.DistinctBy(k => k.Match.Value).Count() == 1 ? kinds[0] : null;
     }
 
     /// <summary>
