@@ -198,14 +198,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // Metastases"), unless the title studies something of it (<see cref="TitleSubject"/>).
             if (RecordFields.IsTitle(field) && (!combination || care))
             {
-                var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m))).ToList() : [];
+                var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m)).ToList() : [];
                 var joined = needIci
-                    ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses)).ToList()
+                    ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses) || JoinedToListedDrug(record, words, m)).ToList()
                     : [];
                 var added = !needRt ? []
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
-                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || assessesOnly || OpensWithChemoradiation(words, m)) && TitleSubject(words, m)) || InTreating(words, m)
-                        || ChemoradiationJoinedToListedDrug(record, words, m) || ListedDrugAddedToChemoradiation(record, words, m) || Sensitised(words, m)
+                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || (assessesOnly && !PatientsAreThere(words, m)) || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))
+                        || InTreating(words, m) || ChemoradiationJoinedToListedDrug(record, words, m) || ListedDrugAddedToChemoradiation(record, words, m)
+                        || (Sensitised(words, m) && !observed && GivesTreatment(record))
                         || (observed && RegistryOfTreated(words, m.Position))).ToList();
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
@@ -1205,7 +1206,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             ["plus" or "and" or "with", ..] => end + 1,
             _ => -1,
         };
-        if (!chemoradiation || drugAt < 0 || drugAt >= words.Words.Count)
+        // The chemoradiation opens the title, after words of the study, its phase or the RT's
+        // qualifiers at most ("Study of Post-Op Adjuvant Concurrent Chemo-RT"): not the patients'
+        // history ("... Patients Who Finished Concurrent Chemoradiotherapy With Cisplatin").
+        var opens = match.Position - (match.Position >= 1 && words.Words[match.Position - 1].Word == "chemo" ? 1 : 0);
+        if (!chemoradiation || drugAt < 0 || drugAt >= words.Words.Count
+            || !words.Words.Take(opens).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || RtQualifiers.Contains(w.Word) || w.Word is "of" or "post" or "op"))
         {
             return false;
         }
@@ -1216,6 +1222,30 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
+    /// Whether a title joins the ICI at <paramref name="match"/> "with" or "and" a drug the record
+    /// lists ("PD-1 Monoclonal Antibody With Recombinant Human Adenovirus Type 5 Injection", beside
+    /// "Drug: Recombinant Human Adenovirus Type 5 Injection"): the two are given together. Not the
+    /// ICI of people the title describes (<see cref="DescribesPeople"/>).
+    /// </summary>
+    private static bool JoinedToListedDrug<T>(StudyRecord record, TermText words, TermMatch<T> match)
+    {
+        var end = match.Position + match.Words;
+        if (end + 1 >= words.Words.Count || words.Words[end].Word is not ("with" or "and") || DescribesPeople(words, match.Position))
+        {
+            return false;
+        }
+
+        var drug = words.Words[end + 1].Word;
+        return !GenericDrugWords.Contains(drug) && record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
+            && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
+    }
+
+    /// <summary>Words of a drug's name that say nothing of which drug it is ("Placebo", "Injection").</summary>
+    private static readonly HashSet<string> GenericDrugWords = new(
+        ["placebo", "injection", "infusion", "tablet", "tablets", "capsule", "capsules", "therapy", "treatment", "standard", "chemotherapy", "a", "an", "the"],
+        StringComparer.Ordinal);
+
+    /// <summary>
     /// Whether a title names the RT at <paramref name="match"/> as what its drug sensitises
     /// ("Intra-tumoural Hydrogen Peroxide as a Radiation Sensitizer in Patients With Locally
     /// Advanced/Recurrent Breast Cancer"): a sensitiser is given with the RT it sensitises, so
@@ -1223,6 +1253,25 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool Sensitised(TermText words, TermMatch<string> match) =>
         words.WordsFrom(match.Position + match.Words, 1).Any(w => w is "sensitizer" or "sensitiser" or "sensitizers" or "sensitisers");
+
+    /// <summary>
+    /// Whether an interventional record treats patients: of purpose treatment or none, and no title
+    /// names a window-of-opportunity study or healthy volunteers ("Metformin as a Radiation
+    /// Sensitizer: a Window-of-Opportunity Study Before Radical Prostatectomy", "Pharmacokinetics
+    /// of Oral Nimorazole, a Hypoxic Radiation Sensitiser, in Healthy Volunteers").
+    /// </summary>
+    private static bool GivesTreatment(StudyRecord record) =>
+        record.PrimaryPurpose?.ToUpperInvariant() is null or "TREATMENT"
+        && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence).Words.Any(w => w.Word is "window" or "healthy" or "volunteers"));
+
+    /// <summary>
+    /// Whether a title names the RT at <paramref name="match"/> as where its people are: a word
+    /// for people, or "during", "undergoing", "treated" or "having", anywhere before it ("Quality
+    /// of Life in Women With Breast Cancer Treated With Hypofractionated Radiotherapy", "Tumour
+    /// Hypoxia in Cervical Cancer During Chemoradiation").
+    /// </summary>
+    private static bool PatientsAreThere(TermText words, TermMatch<string> match) =>
+        words.Words.Take(match.Position).Any(w => PopulationWords.Contains(w.Word) || w.Word is "during" or "undergoing" or "treated" or "having");
 
     /// <summary>
     /// Whether an interventional trial of treatment lists only what it assesses or records
@@ -1237,8 +1286,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         record.Interventions.Count > 0 && !IsObservational(record) && record.PrimaryPurpose?.ToUpperInvariant() is null or "TREATMENT"
         && record.Interventions.All(i => i.Type?.ToUpperInvariant() is null or "OTHER" or "PROCEDURE" or "DIAGNOSTIC_TEST"
             && TermText.Of(i.Name) is var name && (name.Words.Any(w => AssessmentWords.Contains(w.Word)) || vocabulary.ImagingWords.Matches(name).Count > 0)
+            && !name.Words.Any(w => NotAssessmentWords.Contains(w.Word))
             && !NamesTherapy(name) && !NamesTherapy(TermText.Of(i.Description)))
         && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && vocabulary.ImagingWords.Matches(TermText.Of(s.Sentence)).Count > 0);
+
+    /// <summary>Words of an intervention that does something besides assessing ("Cardiopulmonary exercise testing and training").</summary>
+    private static readonly HashSet<string> NotAssessmentWords = new(
+        ["training", "exercise", "exercises", "program", "programme", "intervention", "therapy", "treatment", "counselling", "counseling", "education", "rehabilitation"],
+        StringComparer.Ordinal);
 
     /// <summary>Words of an intervention that assesses or records rather than treats ("QOL assessment", "Brief pain inventory").</summary>
     private static readonly HashSet<string> AssessmentWords = new(
@@ -1806,7 +1861,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return null;
         }
 
-        var kinds = titles.SelectMany(t => vocabulary.RtKindMatches(t.Words).Where(m => m.Value != Terms.UnspecifiedRt).Select(m => (t.Field, Match: m))).ToList();
+        // Not a kind the titles name as history or absence ("After Prior Brachytherapy", "Not
+        // Eligible for SBRT", "Without Brachytherapy Boost").
+        var kinds = titles.SelectMany(t => GivenInText.Given(vocabulary.RtKindMatches(t.Words), t.Words, sequence: true)
+            .Where(m => m.Value != Terms.UnspecifiedRt).Select(m => (t.Field, Match: m))).ToList();
         return kinds.DistinctBy(k => k.Match.Value).Count() == 1 ? kinds[0] : null;
     }
 

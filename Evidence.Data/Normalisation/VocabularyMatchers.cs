@@ -36,7 +36,8 @@ public sealed class VocabularyMatchers
             s.Terms.Select(term => (term, (s, false))).Concat((s.NameTerms ?? []).Select(term => (term, (s, true))))));
         PersonWords = new(vocabulary.PersonWords.Select(word => (word, word)));
         BackgroundWords = new(vocabulary.BackgroundWords.Select(word => (word, word)));
-        ImagingWords = new(vocabulary.ImagingWords.Select(word => (word, word)));
+        // "In-111" (indium) only as written: "in 111 patients" is no isotope.
+        ImagingWords = new(vocabulary.ImagingWords.Select(word => (word, word)), rules: new TermRules([], rules.CaseSensitive));
         LightWords = new(vocabulary.LightWords.Select(word => (word, word)));
         SystemicTherapyWords = new(vocabulary.SystemicTherapyWords.Select(word => (word, word)));
         Complications = new(vocabulary.ComplicationTerms.Select(term => (term, term)));

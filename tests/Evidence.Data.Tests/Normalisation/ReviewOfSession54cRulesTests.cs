@@ -15,10 +15,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession54cRulesTests
 {
-    /// <summary>Every kind of RT the trial gives, from its interventions and its free text, in order, joined by " + ".</summary>
-    private static string TrialKinds(NormalisedStudy study) =>
-        string.Join(" + ", study.AllInterventionTerms.SelectMany(t => t.RtModalities).Distinct().Order(StringComparer.Ordinal));
-
     // ---- 1. A part label typed radiation, with no description and no arm ---------------------------
 
     [Fact]
