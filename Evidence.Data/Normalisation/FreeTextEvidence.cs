@@ -636,13 +636,23 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 return (wholeAssessedSentence || !AssessedWords.Contains(word) ? 0 : i + 2, words.Words.Count);
             }
 
-            if (word is "study" or "trial" && next is "of" or "using" && verb == i + 1 && OpensAsThisStudy(words, i))
+            if (word is "study" or "trial" && next == "is" && words.WordsFrom(i + 2, 2).ToList() is ["assessing" or "evaluating" or "testing" or "investigating" or "examining", "if" or "whether"]
+                && (OpensAsThisStudy(words, i) || (i == 1 && words.Words[0].Word == "the")))
+            {
+                // "The trial is assessing if durvalumab monotherapy or the combination of
+                // durvalumab and tremelimumab can improve Disease Free Survival": what it tests,
+                // in the present, is what it gives.
+                return (i + 4, words.Words.Count);
+            }
+
+            if (word is "study" or "trial" && next is "of" or "using" or "uses" && verb == i + 1 && OpensAsThisStudy(words, i))
             {
                 // "This is a single arm phase II study of docetaxel, prednisone, and sunitinib
                 // systemic therapy followed by salvage external beam radiation therapy for men
                 // who ...": what the study is of; or uses ("This is a phase II trial using a
                 // non-myeloablative cyclophosphamide/ fludarabine/total body irradiation (TBI)
-                // preparative regimen").
+                // preparative regimen", "This clinical trial uses nivolumab and radiotherapy prior
+                // to definitive surgical resection").
                 return (i + 2, words.Words.Count);
             }
 
@@ -761,7 +771,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// phase III"), with no verb of what others did between.
     /// </summary>
     private static bool OpensAsThisStudy(TermText words, int index) =>
-        index <= 10 && words.Words[0].Word is "this" or "a" or "an" && (words.Words[0].Word != "this" || words.WordsFrom(1, 1).Any(w => w is "is" or "study" or "trial"))
+        index <= 10 && words.Words[0].Word is "this" or "a" or "an"
+        && (words.Words[0].Word != "this" || words.WordsFrom(1, 1).Any(w => w is "is" or "study" or "trial") || words.WordsFrom(1, 2).ToList() is ["clinical", "study" or "trial"])
         && !words.Words.Take(index).Any(w => w.Word is "previous" or "prior" or "earlier" or "retrospective")
         && !words.Words.Any(w => Verdicts.Contains(w.Word) || w.Word is "showed" or "found" or "was" or "were" or "had" or "achieved" or "suggested");
 
@@ -918,7 +929,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var word = words.Words[i].Word;
             var next = i + 1 < words.Words.Count ? words.Words[i + 1].Word : string.Empty;
-            if ((word is "this" or "present" or "current" or "proposed" && next is "study" or "trial" or "protocol" or "project")
+            if ((word is "this" or "present" or "current" or "proposed" && (next is "study" or "trial" or "protocol" or "project"
+                    || (next == "clinical" && words.WordsFrom(i + 2, 1).Any(w => w is "study" or "trial"))))
                 || (word == "we" && next is "will" or "aim" or "propose" or "plan"))
             {
                 return true;
@@ -1235,10 +1247,38 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
+        // The ICI opens the title, after words of the study or its phase at most: not the
+        // patients' history ("... Progressing Under Pembrolizumab and Lenvatinib", "De-escalation
+        // From Pembrolizumab and Lenvatinib").
+        if (!words.Words.Take(match.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || w.Word == "of"))
+        {
+            return false;
+        }
+
+        // A class named as a blocker ("PD-1 Monoclonal Antibody"), not the checkpoint itself, a
+        // marker ("Programmed Death-Ligand 1 and Cetuximab Response").
+        if (match.Value is string target && target != Terms.UnspecifiedIci && !TermText.Of(match.Matched).Words.Any(w => BlockerWords.Contains(w.Word)))
+        {
+            return false;
+        }
+
+        // Not a title that studies the listed drug's response, kinetics or immunogenicity in
+        // patients on the ICI ("Nivolumab and Omeprazole: a Pharmacokinetic Interaction Study",
+        // "Anti-PD-1 and Influenza Vaccination: Antibody Response").
+        if (!NotStudiedOf(words, end + 2) || OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence).Words.Any(w => NotCombinationStudyWords.Contains(w.Word))))
+        {
+            return false;
+        }
+
         var drug = words.Words[end + 1].Word;
         return !GenericDrugWords.Contains(drug) && record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
             && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
     }
+
+    /// <summary>Words of a title that studies a drug given to patients on an ICI, not the two given together.</summary>
+    private static readonly HashSet<string> NotCombinationStudyWords = new(
+        ["pharmacokinetic", "pharmacokinetics", "interaction", "interactions", "immunogenicity", "seroconversion", "seroprotection", "vaccination"],
+        StringComparer.Ordinal);
 
     /// <summary>Words of a drug's name that say nothing of which drug it is ("Placebo", "Injection").</summary>
     private static readonly HashSet<string> GenericDrugWords = new(
@@ -1256,22 +1296,28 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether an interventional record treats patients: of purpose treatment or none, and no title
-    /// names a window-of-opportunity study or healthy volunteers ("Metformin as a Radiation
-    /// Sensitizer: a Window-of-Opportunity Study Before Radical Prostatectomy", "Pharmacokinetics
-    /// of Oral Nimorazole, a Hypoxic Radiation Sensitiser, in Healthy Volunteers").
+    /// names a window-of-opportunity or presurgical study, healthy volunteers or a drug given
+    /// before an operation ("Metformin as a Radiation Sensitizer: a Window-of-Opportunity Study
+    /// Before Radical Prostatectomy", "Pharmacokinetics of Oral Nimorazole, a Hypoxic Radiation
+    /// Sensitiser, in Healthy Volunteers").
     /// </summary>
     private static bool GivesTreatment(StudyRecord record) =>
         record.PrimaryPurpose?.ToUpperInvariant() is null or "TREATMENT"
-        && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence).Words.Any(w => w.Word is "window" or "healthy" or "volunteers"));
+        && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence) is var t
+            && (t.Words.Any(w => w.Word is "window" or "healthy" or "volunteers" or "presurgical")
+                || Enumerable.Range(0, t.Words.Count).Any(i => t.Words[i].Word == "before" && BeforeLaterTreatment(t, i))));
 
     /// <summary>
-    /// Whether a title names the RT at <paramref name="match"/> as where its people are: a word
-    /// for people, or "during", "undergoing", "treated" or "having", anywhere before it ("Quality
-    /// of Life in Women With Breast Cancer Treated With Hypofractionated Radiotherapy", "Tumour
-    /// Hypoxia in Cervical Cancer During Chemoradiation").
+    /// Whether a title names the RT at <paramref name="match"/> as where its people are or what
+    /// is assessed of it: a word for people or of assessment, or "during", "undergoing",
+    /// "treated", "having", "before", "managed" or "effects", anywhere before it ("Quality of Life
+    /// in Women With Breast Cancer Treated With Hypofractionated Radiotherapy", "Tumour Hypoxia in
+    /// Cervical Cancer During Chemoradiation", "Comprehensive Geriatric Assessment Before
+    /// Radiotherapy").
     /// </summary>
     private static bool PatientsAreThere(TermText words, TermMatch<string> match) =>
-        words.Words.Take(match.Position).Any(w => PopulationWords.Contains(w.Word) || w.Word is "during" or "undergoing" or "treated" or "having");
+        words.Words.Take(match.Position).Any(w => PopulationWords.Contains(w.Word) || AssessmentWords.Contains(w.Word)
+            || w.Word is "during" or "undergoing" or "treated" or "having" or "before" or "managed" or "effects");
 
     /// <summary>
     /// Whether an interventional trial of treatment lists only what it assesses or records
@@ -1865,7 +1911,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Eligible for SBRT", "Without Brachytherapy Boost").
         var kinds = titles.SelectMany(t => GivenInText.Given(vocabulary.RtKindMatches(t.Words), t.Words, sequence: true)
             .Where(m => m.Value != Terms.UnspecifiedRt).Select(m => (t.Field, Match: m))).ToList();
-        return kinds.DistinctBy(k => k.Match.Value).Count() == 1 ? kinds[0] : null;
+        // Not where a title also gives RT of no kind apart from the kind ("Salvage Radiotherapy
+        // ... Following Brachytherapy", "Radiotherapy Boost as an Alternative to Brachytherapy"):
+        // that RT is the trial's, and the kind another course.
+        var unspecified = titles.SelectMany(t => GivenInText.Given(vocabulary.RtKindMatches(t.Words), t.Words, sequence: false)
+            .Where(m => m.Value == Terms.UnspecifiedRt && !kinds.Any(k => k.Field == t.Field && m.Position < k.Match.Position + k.Match.Words && k.Match.Position < m.Position + m.Words))).Any();
+        return !unspecified && kinds.DistinctBy(k => k.Match.Value).Count() == 1 ? kinds[0] : null;
     }
 
     /// <summary>

@@ -192,9 +192,10 @@ internal static partial class GivenInText
             }
 
             // "Patients Previously Treated With Chemotherapy With or Without Radiotherapy",
-            // "pretreated with": what they had before, whatever "with" joins after it.
+            // "pretreated with" (or "Pre-treated With", cut into two words): what they had before,
+            // whatever "with" joins after it.
             if (word == "with" && (words.Words[i - 1].Word == "pretreated"
-                || (i >= 2 && words.Words[i - 1].Word == "treated" && words.Words[i - 2].Word is "previously" or "heavily" or "already")))
+                || (i >= 2 && words.Words[i - 1].Word == "treated" && words.Words[i - 2].Word is "previously" or "heavily" or "already" or "pre")))
             {
                 return true;
             }

@@ -130,6 +130,10 @@ internal static class Records
     /// <summary>Every kind of RT an intervention gives, in order, joined by " + "; empty for none.</summary>
     public static string Kinds(InterventionTerms? terms) => terms is null ? "" : string.Join(" + ", terms.RtModalities.Order(StringComparer.Ordinal));
 
+    /// <summary>An interventional trial of treatment with <paramref name="title"/> and <paramref name="interventions"/>, normalised.</summary>
+    public static NormalisedStudy Treatment(string title, params JsonObject[] interventions) =>
+        Normalise(WithPurpose(Trial(title, null, interventions), "TREATMENT"));
+
     /// <summary>Every kind of RT the trial gives, from its interventions and its free text, in order, joined by " + ".</summary>
     public static string TrialKinds(NormalisedStudy study) =>
         string.Join(" + ", study.AllInterventionTerms.SelectMany(t => t.RtModalities).Distinct().Order(StringComparer.Ordinal));

@@ -16,9 +16,6 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession55RulesTests
 {
-    private static NormalisedStudy Treatment(string title, params JsonObject[] interventions) =>
-        Normalise(WithPurpose(Trial(title, null, interventions), "TREATMENT"));
-
     // ---- 1. A listed drug after a title's chemoradiation ("Chemo-RT With or Without Nimotuzumab") --------
     // The chemoradiation is history the patients bring, named further than four words after the
     // word that says so, or after a word GivenInText does not know ("having completed",
