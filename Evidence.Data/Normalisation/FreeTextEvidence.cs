@@ -206,7 +206,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
                     : rt.Where(m => AddedToTreatment(words, m) || ((bare || (assessesOnly && !PatientsAreThere(words, m)) || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))
                         || InTreating(words, m) || ChemoradiationJoinedToListedDrug(record, words, m) || ListedDrugAddedToChemoradiation(record, words, m)
-                        || (Sensitised(words, m) && !observed && GivesTreatment(record))
+                        || (Sensitised(words, m) && !observed && GivesTreatment(record, rt.Any(o => o.Position != m.Position)))
                         || (observed && RegistryOfTreated(words, m.Position))).ToList();
                 if (joined.Count == 0 && added.Count == 0 && joinedClasses.Count == 0)
                 {
@@ -637,15 +637,17 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             }
 
             if (word is "study" or "trial" && next == "is" && words.WordsFrom(i + 2, 2).ToList() is ["assessing" or "evaluating" or "testing" or "investigating" or "examining", "if" or "whether"]
-                && (OpensAsThisStudy(words, i) || (i == 1 && words.Words[0].Word == "the")))
+                && (OpensAsThisStudy(words, i) || (i == 1 && words.Words[0].Word == "the"))
+                && WhetherSubject(words, i + 4) is { } subject)
             {
                 // "The trial is assessing if durvalumab monotherapy or the combination of
                 // durvalumab and tremelimumab can improve Disease Free Survival": what it tests,
                 // in the present, is what it gives.
-                return (i + 4, words.Words.Count);
+                return (i + 4, subject);
             }
 
-            if (word is "study" or "trial" && next is "of" or "using" or "uses" && verb == i + 1 && OpensAsThisStudy(words, i))
+            if (word is "study" or "trial" && next is "of" or "using" or "uses" && verb == i + 1 && OpensAsThisStudy(words, i)
+                && !(next == "uses" && words.WordsFrom(i + 2, 3).Any(UsedMethodWords.Contains)))
             {
                 // "This is a single arm phase II study of docetaxel, prednisone, and sunitinib
                 // systemic therapy followed by salvage external beam radiation therapy for men
@@ -707,6 +709,32 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// The end of the subject of a "whether" clause from <paramref name="from"/>: up to its verb
+    /// ("if durvalumab ... can improve"), or "during" (what it is given during is the patients'
+    /// care); none where the verb says the subject is left out ("whether radiotherapy can be
+    /// safely omitted", "stopped").
+    /// </summary>
+    private static int? WhetherSubject(TermText words, int from)
+    {
+        var end = Enumerable.Range(from, Math.Max(0, words.Words.Count - from))
+            .FirstOrDefault(j => WhetherVerbs.Contains(words.Words[j].Word) || words.Words[j].Word == "during", words.Words.Count);
+        return words.WordsFrom(end, 5).Any(w => w is "omitted" or "omit" or "stopped" or "stop" or "discontinued" or "withheld" or "withdrawn" or "avoided" or "spared")
+            ? null
+            : end;
+    }
+
+    private static readonly HashSet<string> WhetherVerbs = new(
+        ["can", "could", "may", "might", "will", "would", "is", "are", "improves", "improve", "reduces", "reduce", "increases", "prolongs",
+         "predicts", "predict", "influences", "influence", "affects", "affect", "benefit", "benefits", "helps", "works", "leads"],
+        StringComparer.Ordinal);
+
+    /// <summary>What a study "uses" that is a method or material, not a therapy ("uses blood samples", "uses questionnaires", "uses MRI").</summary>
+    private static readonly HashSet<string> UsedMethodWords = new(
+        ["data", "samples", "sample", "blood", "tissue", "specimens", "records", "questionnaires", "questionnaire", "surveys", "survey",
+         "interviews", "imaging", "mri", "scans", "scan", "pet", "ct", "app", "software", "algorithm", "artificial", "model"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// The position of the verb by which a sentence opening "Giving ..." says what the regimen
@@ -1250,7 +1278,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // The ICI opens the title, after words of the study or its phase at most: not the
         // patients' history ("... Progressing Under Pembrolizumab and Lenvatinib", "De-escalation
         // From Pembrolizumab and Lenvatinib").
-        if (!words.Words.Take(match.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || w.Word == "of"))
+        if (!words.Words.Take(match.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || w.Word is "of" or "and"
+            || AssessedWords.Contains(w.Word) || record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(n => n.Word == w.Word))))
         {
             return false;
         }
@@ -1299,13 +1328,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// names a window-of-opportunity or presurgical study, healthy volunteers or a drug given
     /// before an operation ("Metformin as a Radiation Sensitizer: a Window-of-Opportunity Study
     /// Before Radical Prostatectomy", "Pharmacokinetics of Oral Nimorazole, a Hypoxic Radiation
-    /// Sensitiser, in Healthy Volunteers").
+    /// Sensitiser, in Healthy Volunteers"). The operation counts only where the title names no
+    /// other RT (<paramref name="otherRt"/>: "... as a Radiation Sensitizer in Neoadjuvant
+    /// Chemoradiotherapy Before Surgery" gives its chemoradiation).
     /// </summary>
-    private static bool GivesTreatment(StudyRecord record) =>
+    private static bool GivesTreatment(StudyRecord record, bool otherRt) =>
         record.PrimaryPurpose?.ToUpperInvariant() is null or "TREATMENT"
         && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence) is var t
             && (t.Words.Any(w => w.Word is "window" or "healthy" or "volunteers" or "presurgical")
-                || Enumerable.Range(0, t.Words.Count).Any(i => t.Words[i].Word == "before" && BeforeLaterTreatment(t, i))));
+                || (!otherRt && Enumerable.Range(0, t.Words.Count).Any(i => t.Words[i].Word == "before" && BeforeLaterTreatment(t, i)))));
 
     /// <summary>
     /// Whether a title names the RT at <paramref name="match"/> as where its people are or what
@@ -1316,8 +1347,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Radiotherapy").
     /// </summary>
     private static bool PatientsAreThere(TermText words, TermMatch<string> match) =>
-        words.Words.Take(match.Position).Any(w => PopulationWords.Contains(w.Word) || AssessmentWords.Contains(w.Word)
-            || w.Word is "during" or "undergoing" or "treated" or "having" or "before" or "managed" or "effects");
+        Enumerable.Range(0, match.Position).Any(i => words.Words[i].Word is var w && (PopulationWords.Contains(w)
+            || (AssessmentWords.Contains(w) && !words.WordsFrom(i + 1, 1).Any(n => n is "guided" or "based" or "adapted" or "driven" or "directed")
+                && !(words.WordsFrom(i + 1, 1).Any(n => n == "of") && match.Position - i <= 4))
+            || w is "during" or "undergoing" or "treated" or "having" or "before" or "managed" or "effects"));
 
     /// <summary>
     /// Whether an interventional trial of treatment lists only what it assesses or records
@@ -1914,7 +1947,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Not where a title also gives RT of no kind apart from the kind ("Salvage Radiotherapy
         // ... Following Brachytherapy", "Radiotherapy Boost as an Alternative to Brachytherapy"):
         // that RT is the trial's, and the kind another course.
-        var unspecified = titles.SelectMany(t => GivenInText.Given(vocabulary.RtKindMatches(t.Words), t.Words, sequence: false)
+        var unspecified = titles.Where(t => kinds.Any(k => k.Field == t.Field)).SelectMany(t => GivenInText.Given(vocabulary.RtKindMatches(t.Words), t.Words, sequence: false)
             .Where(m => m.Value == Terms.UnspecifiedRt && !kinds.Any(k => k.Field == t.Field && m.Position < k.Match.Position + k.Match.Words && k.Match.Position < m.Position + m.Words))).Any();
         return !unspecified && kinds.DistinctBy(k => k.Match.Value).Count() == 1 ? kinds[0] : null;
     }

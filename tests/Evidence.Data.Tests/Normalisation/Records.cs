@@ -134,6 +134,10 @@ internal static class Records
     public static NormalisedStudy Treatment(string title, params JsonObject[] interventions) =>
         Normalise(WithPurpose(Trial(title, null, interventions), "TREATMENT"));
 
+    /// <summary>The ICI the trial's free text gives, agents and targets, joined by " + "; empty for none.</summary>
+    public static string IciOf(NormalisedStudy study) =>
+        string.Join(" + ", (study.FreeText?.Agents ?? []).Concat(study.FreeText?.Targets ?? []));
+
     /// <summary>Every kind of RT the trial gives, from its interventions and its free text, in order, joined by " + ".</summary>
     public static string TrialKinds(NormalisedStudy study) =>
         string.Join(" + ", study.AllInterventionTerms.SelectMany(t => t.RtModalities).Distinct().Order(StringComparer.Ordinal));

@@ -20,10 +20,6 @@ public class ReviewOfSession55bRulesTests
     private static NormalisedStudy OfPurpose(string purpose, string title, params JsonObject[] interventions) =>
         Normalise(WithPurpose(Trial(title, null, interventions), purpose));
 
-    /// <summary>The ICI the trial's free text gives, agents and targets, joined by " + "; empty for none.</summary>
-    private static string IciOf(NormalisedStudy study) =>
-        string.Join(" + ", (study.FreeText?.Agents ?? []).Concat(study.FreeText?.Targets ?? []));
-
     // ---- 5. A title's ICI joined "with" or "and" to a listed drug (.158) ------------------------------------
     // The ICI is the patients' earlier regimen, described by a word GivenInText does not know
     // ("progressing under", "pre-treated", "unresponsive to", "from", "in place of"), and the
