@@ -642,7 +642,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             {
                 // "The trial is assessing if durvalumab monotherapy or the combination of
                 // durvalumab and tremelimumab can improve Disease Free Survival": what it tests,
-                // in the present, is what it gives.
+                // in the present, is what it gives, up to the clause's verb (WhetherSubject).
                 return (i + 4, subject);
             }
 
@@ -725,6 +725,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             : end;
     }
 
+    /// <summary>Verbs that end the subject of a "whether" clause ("can improve", "predicts", "benefit").</summary>
     private static readonly HashSet<string> WhetherVerbs = new(
         ["can", "could", "may", "might", "will", "would", "is", "are", "improves", "improve", "reduces", "reduce", "increases", "prolongs",
          "predicts", "predict", "influences", "influence", "affects", "affect", "benefit", "benefits", "helps", "works", "leads"],
@@ -1275,9 +1276,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        // The ICI opens the title, after words of the study or its phase at most: not the
-        // patients' history ("... Progressing Under Pembrolizumab and Lenvatinib", "De-escalation
-        // From Pembrolizumab and Lenvatinib").
+        // The ICI opens the title, after words of the study, its phase, what it assesses or the
+        // listed interventions at most ("Efficacy and Safety of Camrelizumab and Apatinib", "TACE,
+        // Tislelizumab and Lenvatinib"): not the patients' history ("... Progressing Under
+        // Pembrolizumab and Lenvatinib", "De-escalation From Pembrolizumab and Lenvatinib").
         if (!words.Words.Take(match.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || w.Word is "of" or "and"
             || AssessedWords.Contains(w.Word) || record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(n => n.Word == w.Word))))
         {
