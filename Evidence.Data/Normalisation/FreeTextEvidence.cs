@@ -58,7 +58,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var described = bare ? TermText.Sentences([(RecordFields.DetailedDescription, record.DetailedDescription)]) : [];
         // One whose interventions are only what it assesses ("Brief pain inventory (BPI)",
         // "Simulation CT", "QOL assessment") says what it gives in its title, as a bare one does.
-        var assessesOnly = !bare && ListsOnlyAssessments(record);
+        var assessesOnly = new Lazy<bool>(() => !bare && ListsOnlyAssessments(record));
         // An observational study that lists no intervention is read from its titles, where they
         // name the treatment it studies ("Surgery Versus Stereotactic Body Radiation Therapy for
         // Stage I NSCLC"), and from its summary's sentences of what the study assesses ("an
@@ -69,7 +69,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Nothing of it is read where a title follows its patients through the therapies
         // (<see cref="FollowsPatientsThrough"/>).
         var observed = IsObservational(record);
-        if (observed && OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && FollowsPatientsThrough(TermText.Of(s.Sentence))))
+        if (observed && TitleSentences(record).Any(t => FollowsPatientsThrough(t.Words)))
         {
             return null;
         }
@@ -204,7 +204,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     : [];
                 var added = !needRt ? []
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
-                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || (assessesOnly && !PatientsAreThere(words, m)) || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))
+                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || (assessesOnly.Value && !PatientsAreThere(words, m)) || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))
                         || InTreating(words, m) || ChemoradiationJoinedToListedDrug(record, words, m) || ListedDrugAddedToChemoradiation(record, words, m)
                         || (Sensitised(words, m) && !observed && GivesTreatment(record, rt.Any(o => o.Position != m.Position)))
                         || (observed && RegistryOfTreated(words, m.Position))).ToList();
@@ -1223,10 +1223,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        var drug = words.Words[from - 2].Word;
-        return record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
-            && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
+        return ListsDrugNamed(record, words.Words[from - 2].Word);
     }
+
+    /// <summary>Whether a drug or biological the record lists has <paramref name="word"/> in its name ("Nimotuzumab", "Recombinant").</summary>
+    private static bool ListsDrugNamed(StudyRecord record, string word) =>
+        record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" && TermText.Of(i.Name).Words.Any(w => w.Word == word));
 
     /// <summary>
     /// Whether a title adds a drug the record lists to a chemoradiation named before it ("Study of
@@ -1257,9 +1259,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        var drug = words.Words[drugAt].Word;
-        return record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
-            && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
+        return ListsDrugNamed(record, words.Words[drugAt].Word);
     }
 
     /// <summary>
@@ -1296,14 +1296,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Not a title that studies the listed drug's response, kinetics or immunogenicity in
         // patients on the ICI ("Nivolumab and Omeprazole: a Pharmacokinetic Interaction Study",
         // "Anti-PD-1 and Influenza Vaccination: Antibody Response").
-        if (!NotStudiedOf(words, end + 2) || OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence).Words.Any(w => NotCombinationStudyWords.Contains(w.Word))))
+        if (!NotStudiedOf(words, end + 2) || TitleSentences(record).Any(t => t.Words.Words.Any(w => NotCombinationStudyWords.Contains(w.Word))))
         {
             return false;
         }
 
         var drug = words.Words[end + 1].Word;
-        return !GenericDrugWords.Contains(drug) && record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL"
-            && TermText.Of(i.Name).Words.Any(w => w.Word == drug));
+        return !GenericDrugWords.Contains(drug) && ListsDrugNamed(record, drug);
     }
 
     /// <summary>Words of a title that studies a drug given to patients on an ICI, not the two given together.</summary>
@@ -1336,9 +1335,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool GivesTreatment(StudyRecord record, bool otherRt) =>
         record.PrimaryPurpose?.ToUpperInvariant() is null or "TREATMENT"
-        && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence) is var t
-            && (t.Words.Any(w => w.Word is "window" or "healthy" or "volunteers" or "presurgical")
-                || (!otherRt && Enumerable.Range(0, t.Words.Count).Any(i => t.Words[i].Word == "before" && BeforeLaterTreatment(t, i)))));
+        && !TitleSentences(record).Select(title => title.Words).Any(t =>
+            t.Words.Any(w => w.Word is "window" or "healthy" or "volunteers" or "presurgical")
+            || (!otherRt && Enumerable.Range(0, t.Words.Count).Any(i => t.Words[i].Word == "before" && BeforeLaterTreatment(t, i))));
 
     /// <summary>
     /// Whether a title names the RT at <paramref name="match"/> as where its people are or what
@@ -1369,7 +1368,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             && TermText.Of(i.Name) is var name && (name.Words.Any(w => AssessmentWords.Contains(w.Word)) || vocabulary.ImagingWords.Matches(name).Count > 0)
             && !name.Words.Any(w => NotAssessmentWords.Contains(w.Word))
             && !NamesTherapy(name) && !NamesTherapy(TermText.Of(i.Description)))
-        && !OwnSentences(record).Any(s => RecordFields.IsTitle(s.Field) && vocabulary.ImagingWords.Matches(TermText.Of(s.Sentence)).Count > 0);
+        && !TitleSentences(record).Any(t => vocabulary.ImagingWords.Matches(t.Words).Count > 0);
 
     /// <summary>Words of an intervention that does something besides assessing ("Cardiopulmonary exercise testing and training").</summary>
     private static readonly HashSet<string> NotAssessmentWords = new(
@@ -1936,7 +1935,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private (string Field, TermMatch<string> Match)? OnlyKindTitled(StudyRecord record)
     {
-        var titles = OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Select(s => (s.Field, Words: TermText.Of(s.Sentence))).ToList();
+        var titles = TitleSentences(record).ToList();
         if (titles.Any(t => t.Words.Words.Any(w => Compares(w.Word)) || vocabulary.ImagingWords.Matches(t.Words).Count > 0 || vocabulary.LightWords.Matches(t.Words).Count > 0))
         {
             return null;
@@ -2407,6 +2406,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> IciInjuries = new(
         [.. RtInjuries, "colitis", "hepatitis", "myocarditis", "nephritis", "thyroiditis", "hypophysitis", "diarrhea", "diarrhoea", "interstitial"],
         StringComparer.Ordinal);
+
+    /// <summary>The sentences of the record's titles (<see cref="OwnSentences"/>), cut into words.</summary>
+    private static IEnumerable<(string Field, TermText Words)> TitleSentences(StudyRecord record) =>
+        OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Select(s => (s.Field, TermText.Of(s.Sentence)));
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>
     internal static IEnumerable<(string Field, string Sentence)> OwnSentences(StudyRecord record)
