@@ -126,6 +126,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             : agents.All(a => a.Match.Value.Class != Terms.Ici) ? ClassTerms([.. (agents.All(a => a.Field == description.Field) && NamedClasses(own).Count == 0 && !NamesControl(own[0].Text) ? [.. own, description] : own)
                 .Where(t => !NamesAbsentAgent(t.Text))])
             : [];
+        if (classTerms.Count == 0 && isDrug && agents.All(a => a.Match.Value.Class != Terms.Ici) && BareCheckpoint(own[0]) is { } bare)
+        {
+            // A drug named only by the checkpoint its antibody blocks ("Drug: PD-1"), as Chinese
+            // registrants write it: a drug is no marker. Like a class word, it is the one ICI of
+            // that target the arms or title give.
+            classTerms = [bare];
+        }
+
         // Class words of several checkpoints ("Anti-PD-1/ CTLA-4 tetrameric bispecific antibody")
         // resolve only to one agent that blocks them all, a bispecific the record names
         // ("Cadonilimab Plus SOX" in its title); two antibodies stay their classes.
@@ -157,13 +165,6 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                     .Select(m => (a.Field, m)))];
                 agents = agents.DistinctBy(a => a.Match.Value.Name).ToList();
             }
-        }
-
-        if (agents.Count == 0 && classTerms.Count == 0 && isDrug && BareCheckpoint(own[0]) is { } bare)
-        {
-            // A drug named only by the checkpoint its antibody blocks ("Drug: PD-1"), as Chinese
-            // registrants write it: a drug is no marker.
-            classTerms = [bare];
         }
 
         if (agents.Count == 0 && classTerms.Count == 0 && isDrug && UnknownIci(record, intervention, own) is { } unknownIci)
@@ -562,8 +563,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 && (RecordFields.IsTitle(s.Field) ? 0 : FreeTextEvidence.WhatTheTrialGives(words)?.From) is { } from
                 ? vocabulary.Agents.Matches(words).Where(m => m.Position >= from && GivenInText.IsGiven(words, m.Position, m.Position + m.Words)).Select(m => (s.Field, Match: m))
                 : []), target);
-        var elsewhere = NamedByOtherInterventions(record, intervention);
-        if (given.Any(c => NamedElsewhere(elsewhere, c.Match.Value)))
+        // Another intervention that names the agent, or a checkpoint class other than this one's,
+        // may be where the title's agent goes; one of this same class is given it too (both arms
+        // of "placebo+PD-1+chemo" and "ATRA+pd-1+chemo" give the title's tislelizumab).
+        var others = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text)).ToList();
+        var namedAgents = others.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)).ToHashSet(StringComparer.Ordinal);
+        if (given.Any(c => namedAgents.Contains(c.Match.Value.Name))
+            || (given.Count > 0 && others.Any(text => vocabulary.IciClassMatches(text).Any(m => m.Value != target))))
         {
             return [];
         }
