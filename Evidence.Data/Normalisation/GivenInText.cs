@@ -248,6 +248,11 @@ internal static partial class GivenInText
     /// <summary>Whether the therapy named at word <paramref name="position"/> marks a point in time ("the first day of radiotherapy", "completion of SBRT").</summary>
     internal static bool MarksTime(TermText words, int position) =>
         (words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous))
+        // "a diagnostic PET/CT scan before beginning radiotherapy", "prior to starting RT": when
+        // something else happens, not what the trial gives.
+        || (words.WordsBefore(position, 2).ToList() is [var when, var begins] && when is "before" or "to" or "until"
+            && begins is "beginning" or "starting" or "commencing" or "initiating"
+            && (when != "to" || words.WordsBefore(position - 1, 2).FirstOrDefault() == "prior"))
         // "starting in the 4th week of radiotherapy", "from the last week of radiation": one week
         // of it that starts or ends something, a point in time; not "6 weeks of radiotherapy", a
         // course, nor "cisplatin in the first and fourth week of radiotherapy", given during it.
