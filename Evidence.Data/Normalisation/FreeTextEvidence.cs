@@ -200,7 +200,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             {
                 var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m)).ToList() : [];
                 var joined = needIci
-                    ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses) || JoinedToListedDrug(record, words, m)).ToList()
+                    ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses) || JoinedToListedDrug(record, words, m)
+                        || ComparedInTitle(words, m, named)).ToList()
                     : [];
                 var added = !needRt ? []
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
@@ -440,6 +441,34 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         JoinedInTitle(words, agent.Position, agent.Position + agent.Words, w => w is "plus" or "with", agent.Position)
         || (!DescribesPeople(words, agent.Position) && NotStudiedOf(words, agent.Position + agent.Words)
             && (HeadedByPhase(words, agent.Position) || BeforeLaterTreatment(words, agent.Position + agent.Words)));
+
+    /// <summary>
+    /// Whether a title opens with the agent at <paramref name="agent"/> (words of the study, its
+    /// phase or what it assesses before it at most), alone or joined to one more ("Nivolumab and
+    /// Ipilimumab"), and compares it with what follows ("Versus Chemotherapy", "vs. Placebo",
+    /// "Compared With Observation"): one arm gives it, whether or not the record lists it. Not the
+    /// agent of people the title describes, nor one whose effect is studied.
+    /// </summary>
+    private static bool ComparedInTitle<T>(TermText words, TermMatch<T> agent, List<TermMatch<T>> agents)
+    {
+        // The second of two joined agents ("Nivolumab and Ipilimumab Versus ...") is compared as
+        // the first is.
+        if (agents.FirstOrDefault(a => a.Position + a.Words + 1 == agent.Position && words.Words[agent.Position - 1].Word is "and" or "plus") is { Words: > 0 } first)
+        {
+            return ComparedInTitle(words, first, []);
+        }
+
+        var end = agent.Position + agent.Words;
+        var after = words.WordsFrom(end, 4).ToList();
+        if (after is ["and" or "plus", _, ..] || (end < words.Words.Count && words.Between(end - 1, end).Trim() is "+"))
+        {
+            after = after.Skip(after is ["and" or "plus", ..] ? 2 : 1).ToList();
+        }
+
+        return after is ["versus" or "vs", _, ..] or ["compared", "with" or "to", _, ..]
+            && words.Words.Take(agent.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || AssessedWords.Contains(w.Word) || w.Word is "of" or "and")
+            && !DescribesPeople(words, agent.Position) && NotStudiedOf(words, end);
+    }
 
     /// <summary>A phase word right before the agent at <paramref name="position"/> that opens the title or follows what studies, compares or joins it.</summary>
     private static bool HeadedByPhase(TermText words, int position)

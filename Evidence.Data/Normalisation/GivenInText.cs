@@ -249,15 +249,45 @@ internal static partial class GivenInText
     internal static bool MarksTime(TermText words, int position) =>
         (words.WordsBefore(position, 2).ToList() is [var previous, "of"] && TimeWords.Contains(previous))
         // "a diagnostic PET/CT scan before beginning radiotherapy", "prior to starting RT": when
-        // something else happens, not what the trial gives.
+        // something else happens, not what the trial gives. Only an assessment so timed: a
+        // treatment before it ("SBRT ... completed 1 week before starting camrelizumab", "TPF
+        // induction, then a 2-week rest before starting IMRT") is a sequence of what is given.
         || (words.WordsBefore(position, 2).ToList() is [var when, var begins] && when is "before" or "to" or "until"
             && begins is "beginning" or "starting" or "commencing" or "initiating"
-            && (when != "to" || words.WordsBefore(position - 1, 2).FirstOrDefault() == "prior"))
+            && (when != "to" || words.WordsBefore(position - 1, 2).FirstOrDefault() == "prior")
+            && AssessmentBefore(words, position - (when == "to" ? 3 : 2)))
         // "starting in the 4th week of radiotherapy", "from the last week of radiation": one week
         // of it that starts or ends something, a point in time; not "6 weeks of radiotherapy", a
         // course, nor "cisplatin in the first and fourth week of radiotherapy", given during it.
         || (words.WordsBefore(position, 3).ToList() is [var which, "week", "of"] && OrdinalWord().IsMatch(which)
             && words.WordsBefore(position - 3, 3).Any(w => w is "starting" or "start" or "starts" or "started" or "from" or "beginning" or "until" or "till" or "through" or "throughout"));
+
+    /// <summary>
+    /// Whether the clause before word <paramref name="end"/> (back to a full stop, semicolon or
+    /// colon) names an assessment: a scan, a sample, a test or a questionnaire.
+    /// </summary>
+    private static bool AssessmentBefore(TermText words, int end)
+    {
+        for (var i = end - 1; i >= 0; i--)
+        {
+            if (TimedAssessmentWords.Contains(words.Words[i].Word))
+            {
+                return true;
+            }
+
+            if (i > 0 && words.Between(i - 1, i).IndexOfAny('.', ';', ':') >= 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> TimedAssessmentWords = new(
+        ["scan", "scans", "pet", "ct", "mri", "spect", "ultrasound", "imaging", "biopsy", "biopsies", "sample", "samples", "sampling", "blood",
+         "test", "tests", "testing", "questionnaire", "questionnaires", "assessment", "assessments", "measurement", "measurements", "evaluation"],
+        StringComparer.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|last|final|\d+(?:st|nd|rd|th))$")]
     private static partial System.Text.RegularExpressions.Regex OrdinalWord();

@@ -215,7 +215,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 .FirstOrDefault(l => GivenInText.IsGiven(description.Text, l.Match.Position, l.Match.Position + l.Match.Words));
         }
 
-        var partnerTerm = agents.Count == 0 && classTerms.Count == 0 ? Find(vocabulary.PartnerClasses, own).FirstOrDefault() : default;
+        var partnerTerm = agents.Count == 0 && classTerms.Count == 0
+            ? Find(vocabulary.PartnerClasses, own).FirstOrDefault(p => !ChemoNotGiven(own.First(t => t.Field == p.Field).Text, p.Match, neverDrug))
+            : default;
         if (agents.Count == 0 && classTerms.Count == 0 && partnerTerm.Match is null && isDrug && (StemClass(own) ?? AnalogueClass(own)) is { } stemmed)
         {
             partnerTerm = stemmed;
@@ -237,7 +239,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // In a name that also has a placebo ("placebo + avastin + platinum-based chemotherapy"),
         // the class word is given unless it is itself absent or the placebo's.
         var besidePartner = agents.Count > 0 || classTerms.Count > 0
-            ? own.SelectMany(t => vocabulary.PartnerClasses.Matches(t.Text).Where(m => !NamesAbsentOrPlacebo(t.Text) || !AbsentOrPlaceboOf(t.Text, m.Position)).Select(m => (t.Field, m)))
+            ? own.SelectMany(t => vocabulary.PartnerClasses.Matches(t.Text).Where(m => (!NamesAbsentOrPlacebo(t.Text) || !AbsentOrPlaceboOf(t.Text, m.Position)) && !ChemoNotGiven(t.Text, m, neverDrug)).Select(m => (t.Field, m)))
                 .FirstOrDefault(p => !partnerClasses.Contains(p.m.Value))
             : default;
         if (besidePartner.m is { } beside)
@@ -566,10 +568,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // Another intervention that names the agent, or a checkpoint class other than this one's,
         // may be where the title's agent goes; one of this same class is given it too (both arms
         // of "placebo+PD-1+chemo" and "ATRA+pd-1+chemo" give the title's tislelizumab).
+        // Not where a title names this class beside its agent ("Tislelizumab Plus Sitravatinib
+        // Versus Anti-PD-1 Monotherapy"): there the class is the title's other treatment, and
+        // another intervention of the class may be it.
         var others = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text)).ToList();
         var namedAgents = others.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)).ToHashSet(StringComparer.Ordinal);
+        var titleNamesClass = given.Count > 0 && FreeTextEvidence.OwnSentences(record)
+            .Any(s => RecordFields.IsTitle(s.Field) && vocabulary.IciClassMatches(TermText.Of(s.Sentence)).Any(m => m.Value == target));
         if (given.Any(c => namedAgents.Contains(c.Match.Value.Name))
-            || (given.Count > 0 && others.Any(text => vocabulary.IciClassMatches(text).Any(m => m.Value != target))))
+            || (given.Count > 0 && others.Any(text => vocabulary.IciClassMatches(text).Any(m => m.Value != target || titleNamesClass))))
         {
             return [];
         }
@@ -1852,6 +1859,16 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a partner class matched as the colloquial "chemo" is not chemotherapy the
+    /// intervention gives: in a behavioural, device or diagnostic intervention ("Chemo class", a
+    /// nurse-led teaching session), or where the words around it say it is not given
+    /// ("Pembrolizumab maintenance post-chemo", "Observation (no adjuvant chemo)", "Olanzapine for
+    /// chemo-induced nausea"). "chemotherapy" and the other terms keep their old reading.
+    /// </summary>
+    private static bool ChemoNotGiven(TermText text, TermMatch<string> match, bool neverDrug) =>
+        TermText.Key(match.Matched) == "chemo" && (neverDrug || !GivenInText.IsGiven(text, match.Position, match.Position + match.Words));
 
     /// <summary>The checkpoint a name is, whole ("PD-1", "PD1", "PD-L1"), as a class term.</summary>
     private (string Field, TermMatch<string> Match)? BareCheckpoint((string Field, TermText Text) name) =>
