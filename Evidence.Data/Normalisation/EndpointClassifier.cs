@@ -43,6 +43,15 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
         }
 
+        if (endpoint == Terms.DiseaseFreeSurvival && !treatsDisease && matched is { } cancerFree && TermText.Key(cancerFree) == "cancerfreesurvival")
+        {
+            // "Ovarian cancer-free survival" in a prevention trial (risk-reducing surgery in BRCA
+            // carriers): the incidence of a cancer in people who have none, not its recurrence
+            // after treatment. "Disease-free survival", a "breast cancer free interval (BCFI)" of
+            // survivors (set 152) and the other terms keep their reading.
+            (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
+        }
+
         if (endpoint == Terms.ObjectiveResponse && field == $"{prefix}.measure" && PathologicalComplete(measure, outcome.Description, prefix) is { } pathological)
         {
             // "Complete response (CR) rate": "pathological complete response (pCR) plus clinical

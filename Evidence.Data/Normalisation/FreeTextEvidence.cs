@@ -59,6 +59,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // One whose interventions are only what it assesses ("Brief pain inventory (BPI)",
         // "Simulation CT", "QOL assessment") says what it gives in its title, as a bare one does.
         var assessesOnly = new Lazy<bool>(() => !bare && ListsOnlyAssessments(record));
+        // A title's ICI compared "Versus" what follows (<see cref="ComparedInTitle"/>) is given
+        // only in a record that lists a therapy or a control arm's (set 152's eNERGY: "Drug:
+        // Chemotherapy"; "Observation", "Treatment discontinuation"), or none: one that lists only
+        // a sample, a tracer, a questionnaire, a test or a vaccine ("Effect of Pembrolizumab
+        // Versus Chemotherapy on the Gut Microbiome" with "Stool sample collection") studies
+        // patients the title's treatments are given outside it.
+        var listsTherapy = new Lazy<bool>(() => record.Interventions.Count == 0
+            || record.Interventions.Any(i => TermText.Of(i.Name) is var name && (NamesTherapy(name) || name.Words.Any(w => ControlArmWords.Contains(w.Word)))));
         // An observational study that lists no intervention is read from its titles, where they
         // name the treatment it studies ("Surgery Versus Stereotactic Body Radiation Therapy for
         // Stage I NSCLC"), and from its summary's sentences of what the study assesses ("an
@@ -201,7 +209,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m)).ToList() : [];
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses) || JoinedToListedDrug(record, words, m)
-                        || ComparedInTitle(words, m, named)).ToList()
+                        || (listsTherapy.Value && ComparedInTitle(words, m, named))).ToList()
                     : [];
                 var added = !needRt ? []
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
@@ -452,10 +460,17 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool ComparedInTitle<T>(TermText words, TermMatch<T> agent, List<TermMatch<T>> agents)
     {
         // The second of two joined agents ("Nivolumab and Ipilimumab Versus ...") is compared as
-        // the first is.
+        // the first is, and so is the agent it is compared with ("Nivolumab Versus
+        // Pembrolizumab"): each arm gives its own.
         if (agents.FirstOrDefault(a => a.Position + a.Words + 1 == agent.Position && words.Words[agent.Position - 1].Word is "and" or "plus") is { Words: > 0 } first)
         {
             return ComparedInTitle(words, first, []);
+        }
+
+        if (agent.Position >= 1 && words.Words[agent.Position - 1].Word is "versus" or "vs"
+            && agents.Any(a => a.Position < agent.Position && a.Position + a.Words + 3 >= agent.Position && ComparedInTitle(words, a, [])))
+        {
+            return true;
         }
 
         var end = agent.Position + agent.Words;
@@ -469,6 +484,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             && words.Words.Take(agent.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || AssessedWords.Contains(w.Word) || w.Word is "of" or "and")
             && !DescribesPeople(words, agent.Position) && NotStudiedOf(words, end);
     }
+
+    /// <summary>Words of an intervention that is a control arm's treatment, not an assessment ("Observation", "Placebo", "Treatment discontinuation").</summary>
+    private static readonly HashSet<string> ControlArmWords = new(
+        ["observation", "placebo", "discontinuation", "surveillance", "stopping", "cessation"], StringComparer.Ordinal);
 
     /// <summary>A phase word right before the agent at <paramref name="position"/> that opens the title or follows what studies, compares or joins it.</summary>
     private static bool HeadedByPhase(TermText words, int position)

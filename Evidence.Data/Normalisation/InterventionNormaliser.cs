@@ -573,8 +573,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // another intervention of the class may be it.
         var others = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text)).ToList();
         var namedAgents = others.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)).ToHashSet(StringComparer.Ordinal);
+        // The class as the title's comparator: after "versus", "vs" or "compared" ("Versus
+        // Anti-PD-1 Monotherapy"); not in apposition to the agent ("Camrelizumab (Anti-PD-1
+        // Antibody) Plus Chemotherapy"), which says what the agent is.
         var titleNamesClass = given.Count > 0 && FreeTextEvidence.OwnSentences(record)
-            .Any(s => RecordFields.IsTitle(s.Field) && vocabulary.IciClassMatches(TermText.Of(s.Sentence)).Any(m => m.Value == target));
+            .Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence) is var title
+                && vocabulary.IciClassMatches(title).Any(m => m.Value == target
+                    && title.WordsBefore(m.Position, 3).Any(w => w is "versus" or "vs" or "compared")));
         if (given.Any(c => namedAgents.Contains(c.Match.Value.Name))
             || (given.Count > 0 && others.Any(text => vocabulary.IciClassMatches(text).Any(m => m.Value != target || titleNamesClass))))
         {
@@ -1861,14 +1866,16 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     }
 
     /// <summary>
-    /// Whether a partner class matched as the colloquial "chemo" is not chemotherapy the
-    /// intervention gives: in a behavioural, device or diagnostic intervention ("Chemo class", a
-    /// nurse-led teaching session), or where the words around it say it is not given
-    /// ("Pembrolizumab maintenance post-chemo", "Observation (no adjuvant chemo)", "Olanzapine for
-    /// chemo-induced nausea"). "chemotherapy" and the other terms keep their old reading.
+    /// Whether a partner class matched as the colloquial "chemo" or a bare "platinum" is not
+    /// chemotherapy the intervention gives: in a behavioural, device or diagnostic intervention
+    /// ("Chemo class", a nurse-led teaching session; "Platinum microcoils"), or where the words
+    /// around it say it is not given ("Pembrolizumab maintenance post-chemo", "Observation (no
+    /// adjuvant chemo)", "Olanzapine for chemo-induced nausea", "Pembrolizumab (post-platinum
+    /// cohort)", "Atezolizumab after platinum failure"). "chemotherapy" and the other terms keep
+    /// their old reading.
     /// </summary>
     private static bool ChemoNotGiven(TermText text, TermMatch<string> match, bool neverDrug) =>
-        TermText.Key(match.Matched) == "chemo" && (neverDrug || !GivenInText.IsGiven(text, match.Position, match.Position + match.Words));
+        TermText.Key(match.Matched) is "chemo" or "platinum" && (neverDrug || !GivenInText.IsGiven(text, match.Position, match.Position + match.Words));
 
     /// <summary>The checkpoint a name is, whole ("PD-1", "PD1", "PD-L1"), as a class term.</summary>
     private (string Field, TermMatch<string> Match)? BareCheckpoint((string Field, TermText Text) name) =>
