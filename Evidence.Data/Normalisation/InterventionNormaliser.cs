@@ -571,7 +571,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // Not where a title names this class beside its agent ("Tislelizumab Plus Sitravatinib
         // Versus Anti-PD-1 Monotherapy"): there the class is the title's other treatment, and
         // another intervention of the class may be it.
-        var others = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text)).ToList();
+        var others = OtherInterventionTexts(record, intervention);
         var namedAgents = others.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)).ToHashSet(StringComparer.Ordinal);
         // The class as the title's comparator: after "versus", "vs" or "compared" ("Versus
         // Anti-PD-1 Monotherapy"); not in apposition to the agent ("Camrelizumab (Anti-PD-1
@@ -1975,9 +1975,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// </summary>
     private (HashSet<string> Agents, bool Ici) NamedByOtherInterventions(StudyRecord record, Intervention intervention)
     {
-        var texts = record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text)).ToList();
+        var texts = OtherInterventionTexts(record, intervention);
         return ([.. texts.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name))], texts.Any(text => vocabulary.IciClassMatches(text).Count > 0));
     }
+
+    /// <summary>The own words (names and other names) of the record's interventions other than <paramref name="intervention"/>.</summary>
+    private static List<TermText> OtherInterventionTexts(StudyRecord record, Intervention intervention) =>
+        [.. record.Interventions.Where(i => i.Ordinal != intervention.Ordinal).SelectMany(i => OwnTexts(i).Select(t => t.Text))];
 
     /// <summary>
     /// Whether a drug a procedure's description names is given beside the procedure, not through it:
