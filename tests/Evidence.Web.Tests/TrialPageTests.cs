@@ -38,7 +38,10 @@ public sealed class TrialPageTests(ChangedTrialProduct product) : IClassFixture<
         // From the Table 1 page, as a person gets there.
         await page.GotoAsync(product.Address + "?q=APG-2575");
         // The trial's own link, waited for: clicking whichever row came first once waited 30 s
-        // for this trial's page in vain on a loaded runner (CI of ab6914c).
+        // for this trial's page in vain on a loaded runner (CI of ab6914c), and so did a click
+        // on this trial's link while the page was still rendering its search's answer (CI of
+        // 5f193c9): the click waits until the page has no request in flight.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator(Table1Page.RowIds).Filter(new LocatorFilterOptions { HasText = "NCT05147467" }).ClickAsync();
         await page.WaitForURLAsync("**/trials/NCT05147467");
         await Assertions.Expect(page.Locator("#enrollment-chart circle")).ToHaveCountAsync(3);
