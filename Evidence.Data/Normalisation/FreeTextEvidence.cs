@@ -399,9 +399,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// SIRT and SBRT"); not one named as prior therapy.
     /// </summary>
     private List<(string Field, TermMatch<string> Match)> ComparedOrCombinedInTitles(StudyRecord record) =>
-        [.. OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).SelectMany(s =>
+        [.. TitleSentences(record).SelectMany(s =>
         {
-            var words = TermText.Of(s.Sentence);
+            var words = s.Words;
             var given = GivenInText.Given(vocabulary.RtKindMatches(words), words, sequence: false);
             var kinds = vocabulary.RtKinds(given);
             // A title that combines kinds ("Combined Y-90 Selective Internal Radiation Therapy (Y-90
@@ -481,9 +481,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         return after is ["versus" or "vs", _, ..] or ["compared", "with" or "to", _, ..]
-            && words.Words.Take(agent.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || AssessedWords.Contains(w.Word) || w.Word is "of" or "and")
+            && words.Words.Take(agent.Position).All(w => MayOpenTitle(w.Word))
             && !DescribesPeople(words, agent.Position) && NotStudiedOf(words, end);
     }
+
+    /// <summary>A word that may come before the therapy a title opens with: of the study, its phase or what it assesses ("A Phase II Study of", "Neoadjuvant", "Efficacy and Safety of").</summary>
+    private static bool MayOpenTitle(string word) =>
+        StudyTitleWords.Contains(word) || PhaseWords.Contains(word) || AssessedWords.Contains(word) || word is "of" or "and";
 
     /// <summary>Words of an intervention that is a control arm's treatment, not an assessment ("Observation", "Placebo", "Treatment discontinuation").</summary>
     private static readonly HashSet<string> ControlArmWords = new(
@@ -1328,8 +1332,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // listed interventions at most ("Efficacy and Safety of Camrelizumab and Apatinib", "TACE,
         // Tislelizumab and Lenvatinib"): not the patients' history ("... Progressing Under
         // Pembrolizumab and Lenvatinib", "De-escalation From Pembrolizumab and Lenvatinib").
-        if (!words.Words.Take(match.Position).All(w => StudyTitleWords.Contains(w.Word) || PhaseWords.Contains(w.Word) || w.Word is "of" or "and"
-            || AssessedWords.Contains(w.Word) || record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(n => n.Word == w.Word))))
+        if (!words.Words.Take(match.Position).All(w => MayOpenTitle(w.Word) || record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(n => n.Word == w.Word))))
         {
             return false;
         }
@@ -2147,9 +2150,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// interventions one per arm may then be the RTs compared.
     /// </summary>
     private bool TitlesMayCompareRt(StudyRecord record) =>
-        OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
+        TitleSentences(record).Any(s =>
         {
-            var words = TermText.Of(s.Sentence);
+            var words = s.Words;
             // What is compared is after the word: RT ("SBRT Versus Conventional Radiotherapy"), not
             // how it is given ("Whole Breast + Lymph Node Irradiation: Prone Compared to Supine
             // Position", one RT in two positions).
@@ -2289,11 +2292,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>Whether a title gives an ICI as consolidation, adjuvant or maintenance treatment after RT (<see cref="ConsolidatesAfter"/>).</summary>
     private bool TitleConsolidatesAfterRt(StudyRecord record) =>
-        OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Any(s =>
-        {
-            var words = TermText.Of(s.Sentence);
-            return vocabulary.RtKindMatches(words).Any(m => ConsolidatesAfter(words, m.Position));
-        });
+        TitleSentences(record).Any(s => vocabulary.RtKindMatches(s.Words).Any(m => ConsolidatesAfter(s.Words, m.Position)));
 
     /// <summary>
     /// Whether a title or an arm calls the trial's ICI consolidation or maintenance treatment
@@ -2456,7 +2455,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         StringComparer.Ordinal);
 
     /// <summary>The sentences of the record's titles (<see cref="OwnSentences"/>), cut into words.</summary>
-    private static IEnumerable<(string Field, TermText Words)> TitleSentences(StudyRecord record) =>
+    internal static IEnumerable<(string Field, TermText Words)> TitleSentences(StudyRecord record) =>
         OwnSentences(record).Where(s => RecordFields.IsTitle(s.Field)).Select(s => (s.Field, TermText.Of(s.Sentence)));
 
     /// <summary>The sentences in which the trial describes what it gives, with their fields.</summary>

@@ -572,14 +572,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // Versus Anti-PD-1 Monotherapy"): there the class is the title's other treatment, and
         // another intervention of the class may be it.
         var others = OtherInterventionTexts(record, intervention);
-        var namedAgents = others.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)).ToHashSet(StringComparer.Ordinal);
+        var namedAgents = AgentsNamedIn(others);
         // The class as the title's comparator: after "versus", "vs" or "compared" ("Versus
         // Anti-PD-1 Monotherapy"); not in apposition to the agent ("Camrelizumab (Anti-PD-1
         // Antibody) Plus Chemotherapy"), which says what the agent is.
-        var titleNamesClass = given.Count > 0 && FreeTextEvidence.OwnSentences(record)
-            .Any(s => RecordFields.IsTitle(s.Field) && TermText.Of(s.Sentence) is var title
-                && vocabulary.IciClassMatches(title).Any(m => m.Value == target
-                    && title.WordsBefore(m.Position, 3).Any(w => w is "versus" or "vs" or "compared")));
+        var titleNamesClass = given.Count > 0 && FreeTextEvidence.TitleSentences(record)
+            .Any(t => vocabulary.IciClassMatches(t.Words).Any(m => m.Value == target
+                && t.Words.WordsBefore(m.Position, 3).Any(w => w is "versus" or "vs" or "compared")));
         if (given.Any(c => namedAgents.Contains(c.Match.Value.Name))
             || (given.Count > 0 && others.Any(text => vocabulary.IciClassMatches(text).Any(m => m.Value != target || titleNamesClass))))
         {
@@ -1976,8 +1975,12 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private (HashSet<string> Agents, bool Ici) NamedByOtherInterventions(StudyRecord record, Intervention intervention)
     {
         var texts = OtherInterventionTexts(record, intervention);
-        return ([.. texts.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name))], texts.Any(text => vocabulary.IciClassMatches(text).Count > 0));
+        return (AgentsNamedIn(texts), texts.Any(text => vocabulary.IciClassMatches(text).Count > 0));
     }
+
+    /// <summary>The agents <paramref name="texts"/> name, by name.</summary>
+    private HashSet<string> AgentsNamedIn(List<TermText> texts) =>
+        texts.SelectMany(text => vocabulary.Agents.Matches(text).Select(m => m.Value.Name)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The own words (names and other names) of the record's interventions other than <paramref name="intervention"/>.</summary>
     private static List<TermText> OtherInterventionTexts(StudyRecord record, Intervention intervention) =>
