@@ -206,7 +206,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // Metastases"), unless the title studies something of it (<see cref="TitleSubject"/>).
             if (RecordFields.IsTitle(field) && (!combination || care))
             {
-                var joinedClasses = needIci ? iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m)).ToList() : [];
+                var joinedClasses = needIci ? WithSlashedCheckpoints(words, iciClasses, [.. iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m))]) : [];
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses) || JoinedToListedDrug(record, words, m)
                         || (listsTherapy.Value && ComparedInTitle(words, m, named))).ToList()
@@ -1276,6 +1276,26 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         return ListsDrugNamed(record, words.Words[from - 2].Word);
+    }
+
+    /// <summary>
+    /// The joined classes with the checkpoints written with slashes beside them, where those are
+    /// among the given ones: "Acupuncture Combined With PD-1/PD-L1 Inhibitors" joins "PD-1" to the
+    /// acupuncture, and "PD-L1 Inhibitors" after the slash is the same drug class.
+    /// </summary>
+    private List<TermMatch<string>> WithSlashedCheckpoints(TermText words, List<TermMatch<string>> given, List<TermMatch<string>> joined)
+    {
+        var kept = new List<TermMatch<string>>(joined);
+        foreach (var term in vocabulary.IciClassMatches(words))
+        {
+            var written = vocabulary.SlashedTargets(words, term).Prepend(term).ToList();
+            if (written.Any(w => joined.Any(j => j.Position == w.Position && j.Value == w.Value)))
+            {
+                kept.AddRange(given.Where(g => !kept.Contains(g) && written.Any(w => w.Position == g.Position && w.Value == g.Value)));
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Whether a drug or biological the record lists has <paramref name="word"/> in its name ("Nimotuzumab", "Recombinant").</summary>
@@ -2445,8 +2465,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> RtInjuryWords = new(["radiodermatitis", "radionecrosis", "radiotoxicity", "radiodermatitides"], StringComparer.Ordinal);
 
     internal static readonly HashSet<string> RtInjuries = new(
-        ["dermatitis", "mucositis", "proctitis", "proctopathy", "enteritis", "cystitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
-         "oesophagitis", "xerostomia", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage", "reaction", "reactions"],
+        ["dermatitis", "mucositis", "stomatitis", "proctitis", "proctopathy", "enteritis", "cystitis", "vaginitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
+         "oesophagitis", "xerostomia", "ulcer", "ulcers", "ulceration", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage", "reaction", "reactions"],
         StringComparer.Ordinal);
 
     /// <summary>The injuries an ICI causes: an RT injury's words and the immune-related ones. After <see cref="RtInjuries"/>, which it reads as it starts.</summary>

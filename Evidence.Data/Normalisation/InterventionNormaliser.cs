@@ -1713,11 +1713,18 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     /// Where the record's titles or summary spell out the acronym an intervention is named by
     /// (two capitals or more, no spaces: "... Accelerated Radiotherapy Plus Carbogen and
     /// Nicotinamide (ARCON)"), the eight words or fewer before the acronym in brackets, back to
-    /// what it is compared with, with the field they are in; otherwise null.
+    /// what it is compared with, with the field they are in; otherwise null. An acronym followed
+    /// only by a word that says it is given ("STAR Treatment": "stereotactic arrhythmia
+    /// radioablation (STAR)") is read the same way.
     /// </summary>
     private static (string Field, TermText Text)? SpelledOut(StudyRecord record, Intervention intervention)
     {
         var name = intervention.Name?.Trim();
+        if (name?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var acronym, var given] && AcronymGivenWords.Contains(given.ToLowerInvariant()))
+        {
+            name = acronym;
+        }
+
         if (name is not { Length: >= 3 and <= 10 } || !name.All(char.IsLetterOrDigit) || name.Count(char.IsUpper) < 2)
         {
             return null;
@@ -1759,6 +1766,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         return null;
     }
+
+    /// <summary>Words after an acronym that name it as what an arm is given ("STAR Treatment", "ARCON arm").</summary>
+    private static readonly HashSet<string> AcronymGivenWords = new(["treatment", "therapy", "arm", "group", "procedure"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a name is an acronym of RT alone: capitals ending in "RT", three to seven letters
@@ -1819,8 +1829,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether the word at <paramref name="position"/> is "CT" joined to RT ("ct + rt", "RT/CT",
-    /// "CT and RT"): chemotherapy beside radiotherapy, as oncologists abbreviate it, not a scan.
+    /// Whether the word at <paramref name="position"/> is "CT" joined to RT or chemoradiotherapy
+    /// ("ct + rt", "RT/CT", "CT and RT", "Induction CT+ CRT"): chemotherapy beside radiotherapy,
+    /// as oncologists abbreviate it, not a scan.
     /// </summary>
     private static bool IsChemotherapyBesideRt(TermText text, int position)
     {
@@ -1834,7 +1845,7 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         // The RT word at "other", joined by a sign ("+", "/", "-", "&") or by the word "and" between.
         bool IsRtJoined(int other, int between)
         {
-            if (other < 0 || other >= text.Words.Count || text.Words[other].Word is not ("rt" or "radiotherapy"))
+            if (other < 0 || other >= text.Words.Count || text.Words[other].Word is not ("rt" or "radiotherapy" or "crt" or "ccrt" or "chemoradiotherapy" or "chemoradiation"))
             {
                 return false;
             }
