@@ -109,7 +109,9 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     /// <summary>Whether words name an injury RT or an ICI causes ("radiation dermatitis", "immune-related adverse events").</summary>
     private static bool NamesInjury(TermText words) =>
-        words.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)) || NamesImmuneRelated(words);
+        words.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)
+            && (!FreeTextEvidence.UlcerWords.Contains(w.Word) || words.Words.Any(r => r.Word.StartsWith("radi", StringComparison.Ordinal) || r.Word.StartsWith("irradia", StringComparison.Ordinal))))
+        || NamesImmuneRelated(words);
 
     /// <summary>Whether a measure names the immune-related adverse events of checkpoint inhibitors ("immune-related adverse events", "irAEs", "immune-mediated").</summary>
     private static bool NamesImmuneRelated(TermText measure) =>
@@ -229,6 +231,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 return apart;
             }
 
+            if (endpointClass == Terms.OtherEndpoint && matches.All(m => NamesPopulation(words, m)) && ApartFrom(words, matches, field) is { } measured)
+            {
+                // "Disease free survival (DFS) in MRD+ analysis set": the "other" term says whom
+                // the survival is measured in, not what is measured.
+                return measured;
+            }
+
             if (endpointClass == Terms.ObjectiveResponse && matches.All(m => words.WordsFrom(m.Position + m.Words, 3).Any(w => w is "pain" or "psa")))
             {
                 // "Overall response rate of pain at the treated site": the pain's response.
@@ -289,6 +298,15 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> ThingEndWords = new(
         ["at", "after", "within", "in", "by", "during", "following", "from", "to", "per", "and", "or", "on", "with", "treated", "who", "receiving", "undergoing"],
         StringComparer.Ordinal);
+
+    /// <summary>Whether a term stands after "in" or "among" (and "the" at most): the people a measure is taken in ("in MRD+ analysis set", "among the MRD-positive").</summary>
+    private static bool NamesPopulation(TermText words, TermMatch<string> match) =>
+        words.WordsBefore(match.Position, 2).ToList() switch
+        {
+            [.., "in" or "among"] => true,
+            ["in" or "among", "the"] => true,
+            _ => false,
+        };
 
     /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>
     private static bool IsSymptomOrMarkerResponse(TermMatch<string> match) =>
@@ -354,14 +372,23 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>
     /// Survival words that are not the survival of all: survival after "free" whose event the
     /// measure leaves out ("Free survival rate", of an event-free survival its description names),
-    /// and death as the end of a schedule of assessments ("assessed every 3 months until death";
-    /// not "Time in months until death", nor "alive at 12 months, followed every 3 months until death").
+    /// death as the end of a schedule of assessments ("assessed every 3 months until death";
+    /// not "Time in months until death", nor "alive at 12 months, followed every 3 months until death"),
+    /// and death as a competing risk (<see cref="CompetingRisk"/>).
     /// </summary>
     private static bool NotSurvivalOfAll(TermText words, List<TermMatch<string>> matches) =>
-        matches.All(m => m.Position > 0 && words.Words[m.Position - 1].Word is var before
+        matches.All(m => (DeathWord().IsMatch(m.Matched) && CompetingRisk(words, m.Position + m.Words)) || (m.Position > 0 && words.Words[m.Position - 1].Word is var before
             && ((before == "free" && m.Matched.StartsWith("survival", StringComparison.OrdinalIgnoreCase))
                 || (before is "until" or "till" && DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position - 1, 5).Contains("every", StringComparer.Ordinal)
-                    && !words.Words.Any(w => w.Word is "alive" or "died" or "dead"))));
+                    && !words.Words.Any(w => w.Word is "alive" or "died" or "dead")))));
+
+    /// <summary>
+    /// Whether the words from <paramref name="next"/> make a death before them a competing risk
+    /// ("Bleeding Combined With Death as Competing Risk", "death as a competing event"): what the
+    /// analysis allows for, not what it measures.
+    /// </summary>
+    private static bool CompetingRisk(TermText words, int next) =>
+        words.WordsFrom(next, 3).ToList() is ["as", "competing", _] or ["as", "a", "competing"];
 
     private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
     {

@@ -104,6 +104,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
             var allClasses = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).DistinctBy(m => (m.Value, m.Position)).ToList();
+            // A slashed checkpoint is given only with its class word: "PD-1/PD-L1 Inhibitor-Resistant"
+            // makes both the patients' history, though "PD-1" alone is followed by the slash.
+            var classHeads = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Select(t => (Slashed: t, Head: m)))
+                .DistinctBy(p => (p.Slashed.Value, p.Slashed.Position)).ToDictionary(p => p.Slashed, p => p.Head);
+            List<TermMatch<string>> GivenClasses(bool sequence)
+            {
+                var given = GivenInText.Given(allClasses, words, sequence);
+                return [.. given.Where(g => !classHeads.TryGetValue(g, out var head) || given.Contains(head))];
+            }
+
             if (RecordFields.IsTitle(field) && allRt.Count == 0)
             {
                 // A title's ICI that the people it enrols are on, where it names no RT ("... in
@@ -120,11 +130,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // they mean treatment given before the trial.
             var rt = GivenInText.Given(allRt, words, sequence: true);
             var named = GivenInText.Given(allAgents, words, sequence: true);
-            var iciClasses = GivenInText.Given(allClasses, words, sequence: true);
+            var iciClasses = GivenClasses(sequence: true);
             var combination = rt.Count > 0 && (named.Count > 0 || iciClasses.Count > 0);
             if (!combination)
             {
-                (rt, named, iciClasses) = (GivenInText.Given(allRt, words, sequence: false), GivenInText.Given(allAgents, words, sequence: false), GivenInText.Given(allClasses, words, sequence: false));
+                (rt, named, iciClasses) = (GivenInText.Given(allRt, words, sequence: false), GivenInText.Given(allAgents, words, sequence: false), GivenClasses(sequence: false));
             }
             else
             {
@@ -1657,7 +1667,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        if (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving"))
+        if (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving" or "getting" or "requiring"))
         {
             return true;
         }
@@ -2383,10 +2393,28 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     internal bool TreatsRtInjury(StudyRecord record) =>
         !TitleOpensWithRt(record) && record.Conditions.Append(record.BriefTitle).Select(TermText.Of).Any(words =>
             words.Words.Any(w => RtInjuryWords.Contains(w.Word))
-            || vocabulary.RtModalities.Matches(words).Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(RtInjuries.Contains)
+            || vocabulary.RtModalities.Matches(words).Any(m => InjuryAfter(words, m.Position + m.Words)
                 || (words.WordsFrom(m.Position + m.Words, 1).Any(CausalWords.Contains)
                     && !words.WordsFrom(m.Position + m.Words + 1, 3).Any(vocabulary.NamesNeoplasm))
-                || InjuryCausedBy(words, m.Position)));
+                || InjuryCausedBy(words, m.Position) || InjuryDuring(words, m.Position)));
+
+    /// <summary>
+    /// Whether the RT at <paramref name="position"/> is what an injury before it happens "during",
+    /// at most two words between ("Treatment of Therapy-Associated Diarrhea During Percutaneous
+    /// Radiation Therapy of the Small Pelvis"): the trial treats the injury of an RT its patients have.
+    /// </summary>
+    private static bool InjuryDuring(TermText words, int position)
+    {
+        for (var during = position - 1; during >= Math.Max(1, position - 3); during--)
+        {
+            if (words.Words[during].Word == "during")
+            {
+                return IsInjury(words.Words[during - 1].Word);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the brief title opens with the RT the trial gives ("Re-irradiation for Pelvic
@@ -2404,7 +2432,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         return rt.Any(m => OpensTitle(words, m)
                 || (listsRt && ModifiedFrom(words, m.Position) is var from
                     && (Studied(words, from, m.Position + m.Words) || (from > 0 && words.Words[from - 1].Word is "evaluating" or "testing" or "investigating"))))
-            && !rt.Any(m => words.WordsFrom(m.Position + m.Words, 2).Any(w => RtInjuries.Contains(w) || CausalWords.Contains(w)))
+            && !rt.Any(m => InjuryAfter(words, m.Position + m.Words) || words.WordsFrom(m.Position + m.Words, 2).Any(CausalWords.Contains))
             && !words.Words.Any(w => RtInjuryWords.Contains(w.Word));
     }
 
@@ -2449,6 +2477,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         return false;
     }
 
+    /// <summary>
+    /// Whether an RT injury is named within two words from <paramref name="next"/> ("Radiation
+    /// Dermatitis", "Radiation-induced Oral Mucositis"); an ulcer only right after the RT, with
+    /// nothing but a space between ("Radiation Ulcers"): "Radiotherapy of Ulcers" irradiates
+    /// them, and "Palliative Radiotherapy: Ulceration and Bleeding" treats a tumour's.
+    /// </summary>
+    private static bool InjuryAfter(TermText words, int next) =>
+        words.WordsFrom(next, 2).Any(w => RtInjuries.Contains(w) && !UlcerWords.Contains(w))
+        || (next > 0 && next < words.Words.Count && UlcerWords.Contains(words.Words[next].Word) && words.Between(next - 1, next).IsWhiteSpace());
+
+    /// <summary>The ulcer words of <see cref="RtInjuries"/>: an RT injury only beside the RT or in a measure that names it.</summary>
+    internal static readonly HashSet<string> UlcerWords = new(["ulcer", "ulcers", "ulceration"], StringComparer.Ordinal);
+
     /// <summary>Words after a therapy that make what comes before it its effect ("Radiation-induced", "Immune-related", "RT-associated").</summary>
     private static readonly HashSet<string> CausalWords = new(["induced", "related", "associated"], StringComparer.Ordinal);
 
@@ -2466,12 +2507,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     internal static readonly HashSet<string> RtInjuries = new(
         ["dermatitis", "mucositis", "stomatitis", "proctitis", "proctopathy", "enteritis", "cystitis", "vaginitis", "pneumonitis", "necrosis", "fibrosis", "esophagitis",
-         "oesophagitis", "xerostomia", "ulcer", "ulcers", "ulceration", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage", "reaction", "reactions"],
+         "oesophagitis", "xerostomia", "diarrhea", "diarrhoea", "ulcer", "ulcers", "ulceration", "injury", "injuries", "toxicity", "toxicities", "recall", "lymphopenia", "damage", "reaction", "reactions"],
         StringComparer.Ordinal);
 
     /// <summary>The injuries an ICI causes: an RT injury's words and the immune-related ones. After <see cref="RtInjuries"/>, which it reads as it starts.</summary>
     private static readonly HashSet<string> IciInjuries = new(
-        [.. RtInjuries, "colitis", "hepatitis", "myocarditis", "nephritis", "thyroiditis", "hypophysitis", "diarrhea", "diarrhoea", "interstitial"],
+        [.. RtInjuries, "colitis", "hepatitis", "myocarditis", "nephritis", "thyroiditis", "hypophysitis", "interstitial"],
         StringComparer.Ordinal);
 
     /// <summary>The sentences of the record's titles (<see cref="OwnSentences"/>), cut into words.</summary>

@@ -325,7 +325,8 @@ internal static partial class GivenInText
     private static readonly HashSet<string> NotGivenBefore = new(
         ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
          "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
-         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received", "scatter", "scattered", "stray", "occupational"],
+         "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received", "scatter", "scattered", "stray", "occupational",
+         "timeliness", "waiting"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotGivenAfter = new(

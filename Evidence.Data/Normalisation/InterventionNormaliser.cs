@@ -1247,6 +1247,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             named = OwnRt(own, dropTimed: true);
         }
 
+        if (named.Any(m => m.Match.Matched == "CRT") && DefinesCrtOtherwise(record))
+        {
+            // "Cardiac resynchronization therapy (CRT)", "cognitive remediation therapy (CRT)",
+            // "capillary refill time (CRT)": the record's "CRT" is not chemoradiotherapy.
+            named = [.. named.Where(m => m.Match.Matched != "CRT")];
+        }
+
         // Imaging that guides the RT ("MRI-guided adaptive radiotherapy", "68Ga-PSMA-guided
         // salvage radiotherapy") is a technique of it, not imaging instead of it.
         var imagingOrLight = own.Any(t => vocabulary.ImagingWords.Matches(t.Text).Any(m => !GuidesTherapy(t.Text, m.Position + m.Words) && !IsChemotherapyBesideRt(t.Text, m.Position))
@@ -1720,9 +1727,11 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     private static (string Field, TermText Text)? SpelledOut(StudyRecord record, Intervention intervention)
     {
         var name = intervention.Name?.Trim();
+        var named = false;
         if (name?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var acronym, var given] && AcronymGivenWords.Contains(given.ToLowerInvariant()))
         {
             name = acronym;
+            named = true;
         }
 
         if (name is not { Length: >= 3 and <= 10 } || !name.All(char.IsLetterOrDigit) || name.Count(char.IsUpper) < 2)
@@ -1756,6 +1765,14 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
                 }
             }
 
+            if (named)
+            {
+                // "STAR Treatment": only the words the acronym spells ("stereotactic arrhythmia
+                // radioablation (STAR)"), not an RT the patients had before ("after radiotherapy
+                // receive extracorporeal shock wave therapy (ESWT)").
+                first = Math.Max(first, before.Words.Count - name.Length);
+            }
+
             if (first >= before.Words.Count)
             {
                 continue;
@@ -1766,6 +1783,26 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the record's titles, summary or detailed description spell "(CRT)" out as words that
+    /// name neither chemotherapy nor RT ("cardiac resynchronization therapy (CRT)", "cognitive
+    /// remediation therapy (CRT)", "capillary refill time (CRT)"), and never as chemoradiotherapy.
+    /// </summary>
+    private static bool DefinesCrtOtherwise(StudyRecord record)
+    {
+        var definitions = RecordFields.Titles(record).Select(t => t.Text).Append(record.BriefSummary).Append(record.DetailedDescription)
+            .Where(t => t is not null).SelectMany(t => CrtDefinition().Matches(t!)).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToList();
+        return definitions.Count > 0 && !definitions.Any(d => CrtRtWord().IsMatch(d));
+    }
+
+    /// <summary>Up to four words before "(CRT)".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"((?:[\w-]+\s+){1,4})\(CRT\)")]
+    private static partial System.Text.RegularExpressions.Regex CrtDefinition();
+
+    /// <summary>Words that make "(CRT)" chemoradiotherapy or conformal RT.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:chemo|radi|irradia|concurrent|concomitant|conformal)")]
+    private static partial System.Text.RegularExpressions.Regex CrtRtWord();
 
     /// <summary>Words after an acronym that name it as what an arm is given ("STAR Treatment", "ARCON arm").</summary>
     private static readonly HashSet<string> AcronymGivenWords = new(["treatment", "therapy", "arm", "group", "procedure"], StringComparer.Ordinal);
@@ -1857,8 +1894,8 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         }
     }
 
-    /// <summary>Words that make a "CT" beside RT the scan that plans it ("CT and RT simulation").</summary>
-    private static readonly HashSet<string> ScanWords = new(["simulation", "simulator", "planning", "scan", "scans", "imaging", "mask"], StringComparer.Ordinal);
+    /// <summary>Words that make a "CT" beside RT the scan that plans or assesses it ("CT and RT simulation", "Restaging CT and chemoradiotherapy response assessment").</summary>
+    private static readonly HashSet<string> ScanWords = new(["simulation", "simulator", "planning", "scan", "scans", "imaging", "mask", "staging", "restaging", "contrast", "assessment"], StringComparer.Ordinal);
 
     /// <summary>Whether imaging ending before word <paramref name="next"/> guides what follows ("MRI-guided", "PET based").</summary>
     private static bool GuidesTherapy(TermText text, int next)

@@ -412,8 +412,20 @@ public sealed class VocabularyMatchers
         return [.. matches.Where(m => !(m.Value == Terms.Ebrt && (DeliversAnother(text, m, matches) || QualifiesParticle(m, matches) || (particle && IsImageGuidance(m)) || GuidesKindBefore(text, m, matches)
                 || AbbreviatesKind(text, m, matches) || AlternativeTechnique(text, m, matches) || GuidesAnother(text, m, matches) || QualifiesKindAfter(text, m, matches)
                 || BeamOfAnother(text, m, matches)))
-            && !AmongSources(text, m) && !RenamedMoreSpecifically(text, m, matches))];
+            && !AmongSources(text, m) && !RenamedMoreSpecifically(text, m, matches) && !CardiacCrt(text, m))];
     }
+
+    /// <summary>
+    /// "CRT" of the heart: a device ("CRT-D", "CRT-P") or written beside cardiac words ("Cardiac
+    /// CT and CRT", "biventricular pacing (CRT)"): cardiac resynchronization therapy, not chemoradiotherapy.
+    /// </summary>
+    private static bool CardiacCrt(TermText text, TermMatch<string> match) =>
+        match.Matched == "CRT"
+        && ((match.Position + 1 < text.Words.Count && text.Words[match.Position + 1].Word is "d" or "p" && text.Between(match.Position, match.Position + 1).Trim() is "-")
+            || text.Words.Any(w => CardiacWords.Contains(w.Word)));
+
+    private static readonly HashSet<string> CardiacWords = new(
+        ["cardiac", "heart", "pacing", "pacemaker", "biventricular", "resynchronization", "resynchronisation", "defibrillator", "lbbb"], StringComparer.Ordinal);
 
     /// <summary>
     /// SBRT beside a particle beam that "stereotactic" or "stereotactic body" qualifies
