@@ -21,7 +21,11 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// point ("1 year", "2 year") is then the landmark of that copy, where one time frame alone is
     /// how long the measure is followed.
     /// </param>
-    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false, bool ofTumour = true)
+    /// <param name="treatsBleeding">
+    /// The trial's titles say it treats bleeding (<see cref="TreatsBleeding"/>): a bleeding it
+    /// measures is what it treats, not a harm of its treatment.
+    /// </param>
+    public OutcomeTerms Classify(Outcome outcome, List<TermSource> sources, bool treatsDisease = true, bool repeated = false, bool ofTumour = true, bool treatsBleeding = false)
     {
         var prefix = $"{outcome.Kind}Outcomes[{outcome.Ordinal}]";
         // The measure decides; its description only when the measure itself says nothing specific
@@ -32,6 +36,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (IsVague(outcome.Measure) || measure.Words is [("free", _, _), ("survival", _, _), ..] ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
+        if (endpoint == Terms.Safety && treatsBleeding && matched is { } bleeding && TermText.Of(bleeding).Words.Any(w => w.Word == "bleeding"))
+        {
+            // "Proportion free of major bleeding" in a trial of haemostatic RT or tranexamic acid
+            // for a bleeding tumour: the bleeding is what the trial treats, not a harm of it.
+            (endpoint, field, matched) = (Terms.OtherEndpoint, null, null);
+        }
+
         // The injury is read in the measure, and in the description of a vague one that decided the class.
         var injury = endpoint == Terms.Safety && !treatsDisease
             && (NamesInjury(measure) || (field?.EndsWith(".description", StringComparison.Ordinal) == true && NamesInjury(TermText.Of(outcome.Description))));
@@ -107,10 +118,21 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         return new OutcomeTerms(outcome.Kind, outcome.Ordinal, endpoint, landmark?.Months);
     }
 
+    /// <summary>
+    /// Whether the record's titles say it treats bleeding: a haemostatic word ("Haemostatic
+    /// Radiotherapy", "Tranexamic Acid") or bleeding right after "for" or "against" ("... for
+    /// Bleeding Gastric Cancer"); not an anticoagulant's "Risk of Bleeding".
+    /// </summary>
+    internal static bool TreatsBleeding(StudyRecord record) =>
+        RecordFields.Titles(record).Select(t => TermText.Of(t.Text)).Any(words =>
+            words.Words.Any(w => w.Word is "haemostatic" or "hemostatic" or "haemostasis" or "hemostasis" or "tranexamic" or "antifibrinolytic")
+            || Enumerable.Range(1, Math.Max(0, words.Words.Count - 1)).Any(i => words.Words[i - 1].Word is "for" or "against"
+                && words.Words[i].Word is "bleeding" or "haemorrhage" or "hemorrhage" or "haemoptysis" or "hemoptysis" or "haematuria" or "hematuria"));
+
     /// <summary>Whether words name an injury RT or an ICI causes ("radiation dermatitis", "immune-related adverse events").</summary>
     private static bool NamesInjury(TermText words) =>
         words.Words.Any(w => FreeTextEvidence.RtInjuries.Contains(w.Word)
-            && (!FreeTextEvidence.UlcerWords.Contains(w.Word) || words.Words.Any(r => r.Word.StartsWith("radi", StringComparison.Ordinal) || r.Word.StartsWith("irradia", StringComparison.Ordinal))))
+            && (!(FreeTextEvidence.UlcerWords.Contains(w.Word) || w.Word is "diarrhea" or "diarrhoea") || words.Words.Any(r => r.Word.StartsWith("radi", StringComparison.Ordinal) || r.Word.StartsWith("irradia", StringComparison.Ordinal))))
         || NamesImmuneRelated(words);
 
     /// <summary>Whether a measure names the immune-related adverse events of checkpoint inhibitors ("immune-related adverse events", "irAEs", "immune-mediated").</summary>
@@ -231,7 +253,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 return apart;
             }
 
-            if (endpointClass == Terms.OtherEndpoint && matches.All(m => NamesPopulation(words, m)) && ApartFrom(words, matches, field) is { } measured)
+            if (endpointClass == Terms.OtherEndpoint && matches.All(m => NamesPopulation(words, m)) && ApartFrom(words, matches, field, before: matches.Min(m => m.Position)) is { } measured)
             {
                 // "Disease free survival (DFS) in MRD+ analysis set": the "other" term says whom
                 // the survival is measured in, not what is measured.
@@ -315,12 +337,14 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>
     /// The first class after "other" that a measure names apart from its symptom or marker
     /// responses: not inside one of them or within two words after it ("Pain relief (response rate)").
+    /// With <paramref name="before"/>, only a class that ends before that word ("DFS in MRD+ patients"; not
+    /// "Change in plasma concentration in patients with objective response", where the "other" term is measured).
     /// </summary>
-    private (string Class, string? Field, string? Matched)? ApartFrom(TermText words, List<TermMatch<string>> weak, string field)
+    private (string Class, string? Field, string? Matched)? ApartFrom(TermText words, List<TermMatch<string>> weak, string field, int? before = null)
     {
         foreach (var (endpointClass, matcher) in vocabulary.Endpoints.Where(e => e.Class != Terms.OtherEndpoint))
         {
-            if (matcher.Matches(words).FirstOrDefault(m => !weak.Any(w => m.Position >= w.Position && m.Position <= w.Position + w.Words + 2)) is { } apart)
+            if (matcher.Matches(words).FirstOrDefault(m => (before is not { } end || m.Position + m.Words <= end) && !weak.Any(w => m.Position >= w.Position && m.Position <= w.Position + w.Words + 2)) is { } apart)
             {
                 return (endpointClass, field, apart.Matched);
             }
@@ -377,18 +401,20 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// and death as a competing risk (<see cref="CompetingRisk"/>).
     /// </summary>
     private static bool NotSurvivalOfAll(TermText words, List<TermMatch<string>> matches) =>
-        matches.All(m => (DeathWord().IsMatch(m.Matched) && CompetingRisk(words, m.Position + m.Words)) || (m.Position > 0 && words.Words[m.Position - 1].Word is var before
+        matches.All(m => (DeathWord().IsMatch(m.Matched) && CompetingRisk(words, m.Position, m.Position + m.Words)) || (m.Position > 0 && words.Words[m.Position - 1].Word is var before
             && ((before == "free" && m.Matched.StartsWith("survival", StringComparison.OrdinalIgnoreCase))
                 || (before is "until" or "till" && DeathWord().IsMatch(m.Matched) && words.WordsBefore(m.Position - 1, 5).Contains("every", StringComparer.Ordinal)
                     && !words.Words.Any(w => w.Word is "alive" or "died" or "dead")))));
 
     /// <summary>
-    /// Whether the words from <paramref name="next"/> make a death before them a competing risk
-    /// ("Bleeding Combined With Death as Competing Risk", "death as a competing event"): what the
-    /// analysis allows for, not what it measures.
+    /// Whether the words around a death (from <paramref name="position"/> to <paramref name="next"/>)
+    /// make it a competing risk ("Bleeding Combined With Death as Competing Risk", "death as a
+    /// competing event", "accounting for the competing risk of death"): what the analysis allows
+    /// for, not what it measures.
     /// </summary>
-    private static bool CompetingRisk(TermText words, int next) =>
-        words.WordsFrom(next, 3).ToList() is ["as", "competing", _] or ["as", "a", "competing"];
+    private static bool CompetingRisk(TermText words, int position, int next) =>
+        words.WordsFrom(next, 3).ToList() is ["as", "competing", _] or ["as", "a", "competing"]
+        || words.WordsBefore(position, 3).ToList() is ["competing", "risk" or "risks" or "event" or "events", "of"];
 
     private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
     {

@@ -1261,17 +1261,28 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// where or how much before it at most ("PReoperative Chemoradiation (Paclitaxel-carboplatin
     /// or FOLFOX) for ..."): the drugs the record lists are its chemotherapy, so the trial gives
     /// the RT too. Not RT alone ("Radiotherapy for Bone Metastases" beside "Drug: Ondansetron"),
-    /// which may be the care a drug is given during.
+    /// which may be the care a drug is given during. A title that compares it, as the standard, with
+    /// what the record lists opens with it too ("Comparing Standard Concurrent Chemo-radiation to
+    /// Neoadjuvant Chemotherapy Then Surgery", "Comparing Study Between Concurrent Chemoradiation
+    /// and New Combination Treatment"): its standard arm gives it.
     /// </summary>
     private static bool OpensWithChemoradiation(TermText words, TermMatch<string> match) =>
-        OpensTitle(words, match) && match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase);
+        match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase)
+        && (OpensTitle(words, match)
+            || (words.Words.Take(match.Position).Any(w => w.Word is "comparing" or "comparison" or "compare")
+                && words.Words.Take(match.Position).All(w => ComparingOpeners.Contains(w.Word) || StudyTitleWords.Contains(w.Word) || RtQualifiers.Contains(w.Word))));
+
+    /// <summary>Words a title that compares may open with before the standard therapy it compares.</summary>
+    private static readonly HashSet<string> ComparingOpeners = new(["comparing", "comparison", "compare", "between", "of", "standard", "conventional"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a title joins a chemoradiation to a drug the record lists ("Evaluation of
     /// Nelfinavir and Chemoradiation for Pancreatic Cancer", beside "Drug: Nelfinavir" and
     /// "Drug: Gemcitabine"): the drug is given with it, and the listed chemotherapy is its
     /// chemotherapy, so the trial gives the RT too. So does a title that opens with the listed
-    /// drug joined to any RT ("Enzalutamide and External Beam Hypofractionated Radiotherapy").
+    /// drug joined to any RT ("Enzalutamide and External Beam Hypofractionated Radiotherapy"), or
+    /// opens with words of what it studies before that drug ("Efficacy and Tolerability of
+    /// Zoledronic Acid With Radiotherapy in Pts With Advanced Osteolytic Bone Lesions").
     /// </summary>
     private static bool ChemoradiationJoinedToListedDrug(StudyRecord record, TermText words, TermMatch<string> match)
     {
@@ -1279,7 +1290,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Any RT where the title opens with the drug ("Enzalutamide and External Beam
         // Hypofractionated Radiotherapy For Intermediate Risk Localized Prostate Cancer").
         var chemoradiation = match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase) || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase);
-        if (!(chemoradiation || (from == 2 && NotStudiedOf(words, match.Position + match.Words)))
+        var opensWithDrug = from >= 2 && words.Words.Take(from - 1).All(w => MayOpenTitle(w.Word) || ListsDrugNamed(record, w.Word));
+        if (!(chemoradiation || (opensWithDrug && NotStudiedOf(words, match.Position + match.Words)))
             || from < 2 || words.Words[from - 1].Word is not ("and" or "with" or "plus"))
         {
             return false;
@@ -1667,8 +1679,16 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        if (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving" or "getting" or "requiring"))
+        if (words.Words.Take(first).Any(w => w.Word is "during" or "undergoing" or "receiving"))
         {
+            return true;
+        }
+
+        var assesses = words.Words.Any(w => Compares(w.Word) || w.Word is "efficacy" or "effectiveness" or "outcome" or "outcomes" or "survival" or "safety");
+        if (!assesses && words.Words.Take(first).Any(w => w.Word is "getting" or "requiring"))
+        {
+            // "Frailty Study of Older Adults Getting Chemotherapy and Radiation Therapy"; not
+            // "Outcomes of Elderly Patients Requiring Radiotherapy: Hypofractionated Versus ...".
             return true;
         }
 
@@ -1677,7 +1697,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Surveillance Versus Radiotherapy"): what it studies is the treatment. Otherwise "...
         // in Patients With Head and Neck Neoplasms Treated With Radiotherapy" is the people's
         // treatment, however many words of their disease come between.
-        var assesses = words.Words.Any(w => Compares(w.Word) || w.Word is "efficacy" or "effectiveness" or "outcome" or "outcomes" or "survival" or "safety");
         return !assesses && (PatientsUndergo(words, first)
             || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))));
     }
@@ -2409,7 +2428,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             if (words.Words[during].Word == "during")
             {
-                return IsInjury(words.Words[during - 1].Word);
+                // Only an injury the title treats or prevents ("Treatment of Therapy-Associated
+                // Diarrhea During", "Probiotics for Diarrhoea During"): not the subject of a trial
+                // of the RT or of a drug with it ("Acute Toxicity During Hypofractionated
+                // Radiotherapy", "Diarrhoea During Chemoradiotherapy With Capecitabine").
+                return IsInjury(words.Words[during - 1].Word) && words.WordsBefore(during - 1, 4).Any(InjuryTreatingWords.Contains);
             }
         }
 
@@ -2486,6 +2509,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool InjuryAfter(TermText words, int next) =>
         words.WordsFrom(next, 2).Any(w => RtInjuries.Contains(w) && !UlcerWords.Contains(w))
         || (next > 0 && next < words.Words.Count && UlcerWords.Contains(words.Words[next].Word) && words.Between(next - 1, next).IsWhiteSpace());
+
+    /// <summary>Words that make an injury after them what a trial treats or prevents ("Treatment of", "for", "Preventing").</summary>
+    private static readonly HashSet<string> InjuryTreatingWords = new(
+        ["for", "against", "treat", "treating", "treatment", "prevent", "preventing", "prevention", "prophylaxis", "prophylactic", "reduce", "reducing",
+         "reduction", "manage", "managing", "management", "relieve", "relieving", "relief", "alleviate", "alleviating", "control", "controlling",
+         "mitigate", "mitigating", "ameliorate", "ameliorating", "minimise", "minimize", "minimising", "minimizing", "decrease", "decreasing",
+         "avoid", "avoiding", "protect", "protecting", "protection"],
+        StringComparer.Ordinal);
 
     /// <summary>The ulcer words of <see cref="RtInjuries"/>: an RT injury only beside the RT or in a measure that names it.</summary>
     internal static readonly HashSet<string> UlcerWords = new(["ulcer", "ulcers", "ulceration"], StringComparer.Ordinal);

@@ -68,7 +68,7 @@ internal static partial class GivenInText
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
             && !InPatientsHistory(words, position) && !Explained(words, position)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i)
-                    && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i))
+                    && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i) && !WaitingArm(words, position - before.Count + i))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
@@ -84,6 +84,15 @@ internal static partial class GivenInText
         var at = position >= 1 && words.Words[position - 1].Word is "the" or "a" or "their" or "your" ? position - 1 : position;
         return at >= 2 && words.Words[at - 1].Word is "about" or "on" or "of" or "regarding" && InformationWords.Contains(words.Words[at - 2].Word);
     }
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a "waiting" that is an arm ("Watchful
+    /// Waiting Versus Low-Dose Radiotherapy", "Waiting-List Control Versus"), not the wait for the
+    /// therapy ("Waiting Times for Palliative Radiotherapy", "waiting for radiotherapy").
+    /// </summary>
+    private static bool WaitingArm(TermText words, int index) =>
+        words.Words[index].Word == "waiting"
+        && !(index + 1 < words.Words.Count && words.Words[index + 1].Word is "time" or "times" or "period" or "periods" or "for");
 
     private static readonly HashSet<string> InformationWords = new(
         ["information", "education", "knowledge", "questions", "video", "videos", "leaflet", "leaflets", "booklet", "brochure", "counselling", "counseling", "teaching"],
