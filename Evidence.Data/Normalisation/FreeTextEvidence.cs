@@ -103,10 +103,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
-            var allClasses = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).DistinctBy(m => (m.Value, m.Position)).ToList();
+            var checkpointGroups = CheckpointGroups(words);
+            var allClasses = checkpointGroups.SelectMany(g => g).DistinctBy(m => (m.Value, m.Position)).ToList();
             // A slashed checkpoint is given only with its class word: "PD-1/PD-L1 Inhibitor-Resistant"
             // makes both the patients' history, though "PD-1" alone is followed by the slash.
-            var classHeads = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Select(t => (Slashed: t, Head: m)))
+            var classHeads = checkpointGroups.SelectMany(g => g.Skip(1).Select(t => (Slashed: t, Head: g[0])))
                 .DistinctBy(p => (p.Slashed.Value, p.Slashed.Position)).ToDictionary(p => p.Slashed, p => p.Head);
             List<TermMatch<string>> GivenClasses(bool sequence)
             {
@@ -216,7 +217,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // Metastases"), unless the title studies something of it (<see cref="TitleSubject"/>).
             if (RecordFields.IsTitle(field) && (!combination || care))
             {
-                var joinedClasses = needIci ? WithSlashedCheckpoints(words, iciClasses, [.. iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m))]) : [];
+                var joinedClasses = needIci ? WithSlashedCheckpoints(checkpointGroups, iciClasses, [.. iciClasses.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || JoinedToListedDrug(record, words, m))]) : [];
                 var joined = needIci
                     ? named.Where(m => JoinedToTreatment(words, m) || (bare && TitleSubject(words, m)) || NamesClass(words, m, joinedClasses) || JoinedToListedDrug(record, words, m)
                         || (listsTherapy.Value && ComparedInTitle(words, m, named))).ToList()
@@ -1301,16 +1302,22 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
+    /// Each ICI class term of a sentence with the checkpoints written with slashes beside it, the
+    /// class term first ("PD-1/PD-L1 inhibitor": PD-L1's class term, then PD-1).
+    /// </summary>
+    private List<List<TermMatch<string>>> CheckpointGroups(TermText words) =>
+        [.. vocabulary.IciClassMatches(words).Select(m => vocabulary.SlashedTargets(words, m).Prepend(m).ToList())];
+
+    /// <summary>
     /// The joined classes with the checkpoints written with slashes beside them, where those are
     /// among the given ones: "Acupuncture Combined With PD-1/PD-L1 Inhibitors" joins "PD-1" to the
     /// acupuncture, and "PD-L1 Inhibitors" after the slash is the same drug class.
     /// </summary>
-    private List<TermMatch<string>> WithSlashedCheckpoints(TermText words, List<TermMatch<string>> given, List<TermMatch<string>> joined)
+    private static List<TermMatch<string>> WithSlashedCheckpoints(List<List<TermMatch<string>>> checkpointGroups, List<TermMatch<string>> given, List<TermMatch<string>> joined)
     {
         var kept = new List<TermMatch<string>>(joined);
-        foreach (var term in vocabulary.IciClassMatches(words))
+        foreach (var written in checkpointGroups)
         {
-            var written = vocabulary.SlashedTargets(words, term).Prepend(term).ToList();
             if (written.Any(w => joined.Any(j => j.Position == w.Position && j.Value == w.Value)))
             {
                 kept.AddRange(given.Where(g => !kept.Contains(g) && written.Any(w => w.Position == g.Position && w.Value == g.Value)));
