@@ -330,9 +330,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var iciClass = ici.Count == 0 ? VocabularyMatchers.NamedCheckpointsFirst(classes.DistinctBy(c => c.Match.Value).ToList(), c => c.Match.Value)
             : [.. blockers.Where(c => c.Match.Value != Terms.UnspecifiedIci && !ici.Any(a => a.Match.Value.Targets.Contains(c.Match.Value)))
                 .DistinctBy(c => c.Match.Value)];
-        if (ici.Count == 0 && iciClass is [var onlyClass] && IndexedAgent(record, onlyClass.Match.Value) is { } indexed)
+        if (ici.Count == 0 && iciClass is [var onlyClass] && (IndexedAgent(record, onlyClass.Match.Value) ?? DefinedAgent(record, onlyClass.Match.Value)) is { } indexed)
         {
-            // "Perioperative Chemotherapy Plus PD-1 Antibody" with the keyword "Camrelizumab": that antibody.
+            // "Perioperative Chemotherapy Plus PD-1 Antibody" with the keyword "Camrelizumab": that
+            // antibody; so is the one the summary says the class is ("Tislelizumab, an
+            // anti-programmed death protein-1 (PD-1) monoclonal antibody").
             (ici, iciClass) = ([indexed], []);
         }
         if (modality is null && ici.Count == 0 && iciClass.Count == 0)
@@ -421,6 +423,43 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 ? kinds.Select(m => (s.Field, m))
                 : [];
         })];
+
+    /// <summary>
+    /// The ICI of a class the free text gives that the record's summary or description defines as
+    /// that class, in apposition or with "is a" ("Tislelizumab, an anti-programmed death protein-1
+    /// (PD-1) monoclonal antibody", "Toripalimab is a humanized anti-PD-1 antibody"), when they
+    /// define exactly one with that target (not for "ICI, unspecified").
+    /// </summary>
+    private (string Field, TermMatch<AgentEntry> Match)? DefinedAgent(StudyRecord record, string target)
+    {
+        if (target == Terms.UnspecifiedIci)
+        {
+            return null;
+        }
+
+        var defined = new List<(string Field, TermMatch<AgentEntry> Match)>();
+        foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
+        {
+            var words = TermText.Of(sentence);
+            var classes = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).ToList();
+            foreach (var agent in vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici && m.Value.Targets.Contains(target)))
+            {
+                var next = agent.Position + agent.Words;
+                var article = words.WordsFrom(next, 2).ToList() switch
+                {
+                    ["a" or "an", _] when words.Between(next - 1, next).Trim() is "," => next + 1,
+                    ["is", "a" or "an"] => next + 2,
+                    _ => -1,
+                };
+                if (article > 0 && classes.Any(c => c.Value == target && c.Position >= article && c.Position <= article + 6))
+                {
+                    defined.Add((field, agent));
+                }
+            }
+        }
+
+        return defined.DistinctBy(d => d.Match.Value.Name).Count() == 1 ? defined[0] : null;
+    }
 
     /// <summary>
     /// The ICI of a class the free text gives that the record's index terms name: its keywords or
