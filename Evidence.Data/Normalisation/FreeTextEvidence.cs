@@ -103,7 +103,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
             // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
-            var checkpointGroups = CheckpointGroups(words);
+            var checkpointGroups = vocabulary.IciClassGroups(words);
             var allClasses = checkpointGroups.SelectMany(g => g).DistinctBy(m => (m.Value, m.Position)).ToList();
             // A slashed checkpoint is given only with its class word: "PD-1/PD-L1 Inhibitor-Resistant"
             // makes both the patients' history, though "PD-1" alone is followed by the slash.
@@ -441,7 +441,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         foreach (var (field, sentence) in TermText.Sentences([(RecordFields.BriefSummary, record.BriefSummary), (RecordFields.DetailedDescription, record.DetailedDescription)]))
         {
             var words = TermText.Of(sentence);
-            var classes = vocabulary.IciClassMatches(words).SelectMany(m => vocabulary.SlashedTargets(words, m).Prepend(m)).ToList();
+            var classes = vocabulary.IciClassGroups(words).SelectMany(g => g).ToList();
             foreach (var agent in vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici && m.Value.Targets.Contains(target)))
             {
                 var next = agent.Position + agent.Words;
@@ -1339,13 +1339,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return ListsDrugNamed(record, words.Words[from - 2].Word);
     }
-
-    /// <summary>
-    /// Each ICI class term of a sentence with the checkpoints written with slashes beside it, the
-    /// class term first ("PD-1/PD-L1 inhibitor": PD-L1's class term, then PD-1).
-    /// </summary>
-    private List<List<TermMatch<string>>> CheckpointGroups(TermText words) =>
-        [.. vocabulary.IciClassMatches(words).Select(m => vocabulary.SlashedTargets(words, m).Prepend(m).ToList())];
 
     /// <summary>
     /// The joined classes with the checkpoints written with slashes beside them, where those are

@@ -667,9 +667,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
     {
         foreach (var (field, text) in texts)
         {
-            var found = vocabulary.IciClassMatches(text)
-                .Where(m => GivenInText.IsGiven(text, m.Position, m.Position + m.Words))
-                .SelectMany(m => vocabulary.SlashedTargets(text, m).Prepend(m))
+            var found = vocabulary.IciClassGroups(text)
+                .Where(g => GivenInText.IsGiven(text, g[0].Position, g[0].Position + g[0].Words))
+                .SelectMany(g => g)
                 .DistinctBy(m => m.Value)
                 .ToList();
             if (found.Count > 0)

@@ -48,7 +48,7 @@ public sealed partial class StudyNormaliser
                 || record.Interventions.Any(i => i.Type?.ToUpperInvariant() is "DRUG" or "BIOLOGICAL" or "RADIATION" or "GENETIC" or "COMBINATION_PRODUCT" or "PROCEDURE")
                 || interventions.Any(i => i.Agents.Count > 0 || i.AgentClasses.Count > 0 || i.RtModality is not null || i.PartnerClasses.Count > 0));
         var ofTumour = _vocabulary.MayBeNeoplasmTrial(record);
-        var treatsBleeding = EndpointClassifier.TreatsBleeding(record);
+        var treatsBleeding = record.Outcomes.Count > 0 && EndpointClassifier.TreatsBleeding(record);
         var outcomes = record.Outcomes.Select(o => _endpoints.Classify(o, sources, treatsDisease, repeated: IsRepeated(record, o), ofTumour, treatsBleeding)).ToList();
         interventions = SoleRtKind(record, interventions, sources);
         var regimens = RtRegimens(record, membership, interventions);

@@ -232,10 +232,18 @@ public sealed class VocabularyMatchers
         modality == Terms.UnspecifiedRt || _modalityFamily.GetValueOrDefault(modality) is ExternalBeamFamily or ProtonFamily or CarbonIonFamily;
 
     /// <summary>
+    /// Each ICI class term of a text with the checkpoints written with slashes beside it
+    /// (<see cref="SlashedTargets"/>), the class term first ("PD-1/PD-L1 inhibitor": PD-L1's class
+    /// term, then PD-1).
+    /// </summary>
+    public List<List<TermMatch<string>>> IciClassGroups(TermText text) =>
+        [.. IciClassMatches(text).Select(m => SlashedTargets(text, m).Prepend(m).ToList())];
+
+    /// <summary>
     /// The checkpoints written with slashes beside a class term: "anti-PD-1/PD-L1 antibodies" and
     /// "PD-1/PD-L1 inhibitor" name PD-1 and PD-L1, "PD-1/PD-L1/CTLA-4 inhibitors" all three.
     /// </summary>
-    public IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
+    private IEnumerable<TermMatch<string>> SlashedTargets(TermText text, TermMatch<string> match)
     {
         for (var start = match.Position; start > 0 && Slash(text, start - 1, start) && CheckpointSpelled(text, start - 1, backward: true) is ({ } target, var words);)
         {
