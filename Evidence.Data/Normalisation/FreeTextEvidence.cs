@@ -1307,10 +1307,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// and New Combination Treatment"): its standard arm gives it.
     /// </summary>
     private static bool OpensWithChemoradiation(TermText words, TermMatch<string> match) =>
-        match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase)
+        NamesChemoradiation(words, match)
         && (OpensTitle(words, match)
             || (words.Words.Take(match.Position).Any(w => w.Word is "comparing" or "comparison" or "compare")
                 && words.Words.Take(match.Position).All(w => ComparingOpeners.Contains(w.Word) || StudyTitleWords.Contains(w.Word) || RtQualifiers.Contains(w.Word))));
+
+    /// <summary>
+    /// Whether an RT match is a chemoradiation: a word that says so ("Chemoradiation",
+    /// "Radiochemotherapy") or RT joined to "chemo-" before it ("Chemo-RT", "chemo-radiation").
+    /// </summary>
+    private static bool NamesChemoradiation(TermText words, TermMatch<string> match) =>
+        match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase)
+        || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase)
+        || (match.Position >= 1 && words.Words[match.Position - 1].Word == "chemo" && words.Between(match.Position - 1, match.Position) is "-");
 
     /// <summary>Words a title that compares may open with before the standard therapy it compares.</summary>
     private static readonly HashSet<string> ComparingOpeners = new(["comparing", "comparison", "compare", "between", "of", "standard", "conventional"], StringComparer.Ordinal);
@@ -1329,7 +1338,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var from = ModifiedFrom(words, match.Position);
         // Any RT where the title opens with the drug ("Enzalutamide and External Beam
         // Hypofractionated Radiotherapy For Intermediate Risk Localized Prostate Cancer").
-        var chemoradiation = match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase) || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase);
+        var chemoradiation = NamesChemoradiation(words, match);
         var opensWithDrug = from >= 2 && words.Words.Take(from - 1).All(w => MayOpenTitle(w.Word) || ListsDrugNamed(record, w.Word));
         if (!(chemoradiation || (opensWithDrug && NotStudiedOf(words, match.Position + match.Words)))
             || from < 2 || words.Words[from - 1].Word is not ("and" or "with" or "plus"))
@@ -1371,9 +1380,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool ListedDrugAddedToChemoradiation(StudyRecord record, TermText words, TermMatch<string> match)
     {
-        var chemoradiation = match.Matched.StartsWith("chemo", StringComparison.OrdinalIgnoreCase)
-            || match.Matched.StartsWith("radiochemo", StringComparison.OrdinalIgnoreCase)
-            || (match.Position >= 1 && words.Words[match.Position - 1].Word == "chemo" && words.Between(match.Position - 1, match.Position) is "-");
+        var chemoradiation = NamesChemoradiation(words, match);
         var end = match.Position + match.Words;
         var drugAt = words.WordsFrom(end, 3).ToList() switch
         {

@@ -269,7 +269,30 @@ internal static partial class GivenInText
         // of it that starts or ends something, a point in time; not "6 weeks of radiotherapy", a
         // course, nor "cisplatin in the first and fourth week of radiotherapy", given during it.
         || (words.WordsBefore(position, 3).ToList() is [var which, "week", "of"] && OrdinalWord().IsMatch(which)
-            && words.WordsBefore(position - 3, 3).Any(w => w is "starting" or "start" or "starts" or "started" or "from" or "beginning" or "until" or "till" or "through" or "throughout"));
+            && words.WordsBefore(position - 3, 3).Any(w => w is "starting" or "start" or "starts" or "started" or "from" or "beginning" or "until" or "till" or "through" or "throughout"))
+        || OpensPeriodAround(words, position);
+
+    /// <summary>
+    /// Whether the therapy at <paramref name="position"/> opens a period that closes after it
+    /// ("placebo from 7 days before radiotherapy to one month after the end of radiotherapy"):
+    /// the time something else is taken around it, as a supportive trial gives it; not a course
+    /// that starts before it ("chemotherapy from 2 weeks before radiotherapy", with no end after it).
+    /// </summary>
+    private static bool OpensPeriodAround(TermText words, int position)
+    {
+        if (words.WordsBefore(position, 4).ToList() is not ["from", var amount, var unit, "before"]
+            || !(char.IsDigit(amount[0]) || NumberWords.Contains(amount)) || !PeriodUnits.Contains(unit))
+        {
+            return false;
+        }
+
+        var closes = words.WordsFrom(position + 1, 4).ToList().FindIndex(w => w is "to" or "until" or "till" or "through");
+        return closes >= 0 && words.WordsFrom(position + 2 + closes, 4).Contains("after");
+    }
+
+    private static readonly HashSet<string> NumberWords = new(["one", "two", "three", "four", "five", "six", "seven", "ten", "a"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> PeriodUnits = new(["day", "days", "week", "weeks", "month", "months", "hour", "hours"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the clause before word <paramref name="end"/> (back to a full stop, semicolon or
@@ -335,7 +358,7 @@ internal static partial class GivenInText
         ["prior", "previous", "previously", "pretreated", "history", "after", "following", "post", "without", "no", "not", "omission", "omitting",
          "unsuitable", "unfit", "ineligible", "eligible", "contraindication", "contraindications", "contraindicated", "refractory", "resistant",
          "failed", "failure", "intolerant", "unlike", "instead", "than", "receiving", "received", "scatter", "scattered", "stray", "occupational",
-         "timeliness", "waiting"],
+         "timeliness", "waiting", "financial"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> NotGivenAfter = new(
