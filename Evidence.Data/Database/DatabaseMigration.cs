@@ -19,7 +19,14 @@ internal sealed partial class DatabaseMigration(Migrator migrator, Renormaliser 
         var current = StudyNormaliser.Embedded.VocabularyVersion;
         foreach (var (version, studies) in renormaliser.Stale(current))
         {
-            LogStale(logger, studies, version, current);
+            if (version.EndsWith(StudyNormaliser.FailedMark, StringComparison.Ordinal))
+            {
+                LogFailed(logger, studies, version[..^StudyNormaliser.FailedMark.Length]);
+            }
+            else
+            {
+                LogStale(logger, studies, version, current);
+            }
         }
 
         return Task.CompletedTask;
@@ -27,6 +34,9 @@ internal sealed partial class DatabaseMigration(Migrator migrator, Renormaliser 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Studies} studies were normalised with vocabulary {Version}, not {Current}: run 'renormalize' to bring their values up to date")]
     private static partial void LogStale(ILogger logger, long studies, string version, string current);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Studies} studies have no normalised values: vocabulary {Version}'s normaliser failed on them (each trial's normaliser_error provenance names the rule); their records are stored, and 'renormalize' with a mended version derives them")]
+    private static partial void LogFailed(ILogger logger, long studies, string version);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -364,7 +364,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 // "Feasibility rate (i.e. rate of patients not experiencing dose-limiting toxicity
                 // [DLT])": the other term defined as the safety it counts.
                 || (o.Position < s.Position && between.Count <= 10 && !words.Between(o.Position, s.Position).Contains(';')
-                    && Enumerable.Range(0, Math.Min(3, between.Count - 1)).Any(i => (between[i], between[i + 1]) is ("i", "e") or ("defined", "as")));
+                    && Enumerable.Range(0, Math.Clamp(between.Count - 1, 0, 3)).Any(i => (between[i], between[i + 1]) is ("i", "e") or ("defined", "as")));
         }));
     }
 

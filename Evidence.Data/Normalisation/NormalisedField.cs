@@ -17,4 +17,7 @@ public static class NormalisedField
     public const string Institution = "institution";
     public const string DiseaseSetting = "disease_setting";
     public const string Sequence = "rt_ici_sequence";
+
+    /// <summary>Not a value: the failure of a normaliser rule on the record, which left the study without derived values (<see cref="StudyNormaliser.Unnormalised"/>).</summary>
+    public const string NormaliserError = "normaliser_error";
 }

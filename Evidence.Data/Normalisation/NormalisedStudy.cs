@@ -78,8 +78,8 @@ public sealed record InterventionTerms(
     public bool GivesIci => AgentClasses.Contains(Terms.Ici, StringComparer.Ordinal);
 }
 
-/// <summary>The class of one outcome, with its landmark time point when it is a rate at one.</summary>
-public sealed record OutcomeTerms(string Kind, int Ordinal, string EndpointClass, string? Landmark);
+/// <summary>The class of one outcome, with its landmark time point when it is a rate at one; no class where the normaliser failed on the record.</summary>
+public sealed record OutcomeTerms(string Kind, int Ordinal, string? EndpointClass, string? Landmark);
 
 /// <summary>Where a normalised value came from: the record field and the words as the registry wrote them.</summary>
 /// <param name="Entity">intervention, primary_outcome, secondary_outcome, other_outcome or study.</param>

@@ -52,14 +52,21 @@ public sealed class Renormaliser(EvidenceDatabase connections, TimeProvider cloc
             "SELECT vocabulary_version, COUNT(*) FROM study_summaries WHERE vocabulary_version <> @version GROUP BY 1 ORDER BY 1"), new { version })];
     }
 
-    /// <returns>How many studies were renormalised, and how many of their values changed.</returns>
+    /// <summary>How many studies the normaliser of <paramref name="version"/> failed on (<see cref="StudyNormaliser.Unnormalised"/>): stored, with no derived values.</summary>
+    public long Failed(string version)
+    {
+        using var connection = connections.Open();
+        return connection.ExecuteScalar<long>(connection.Sql("SELECT COUNT(*) FROM study_summaries WHERE vocabulary_version = @failed"), new { failed = version + StudyNormaliser.FailedMark });
+    }
+
+    /// <returns>How many studies were renormalised, how many of their values changed, and how many the normaliser failed on.</returns>
     public RenormaliseSummary Run(StudyNormaliser normaliser, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(normaliser);
         using var connection = connections.Open();
         // Registrations listed under another first: their text joins the full-text row of the one they are listed under.
         var ids = connection.Query<string>(connection.Sql("SELECT nct_id FROM studies ORDER BY shown_as IS NULL, nct_id")).ToList();
-        long done = 0, changed = 0;
+        long done = 0, changed = 0, failed = 0;
         foreach (var batch in ids.Chunk(BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,12 +84,13 @@ public sealed class Renormaliser(EvidenceDatabase connections, TimeProvider cloc
                 .Count(after => normalised.First(n => n.NctId == after.NctId).Before != after.After);
             transaction.Commit();
             done += batch.Length;
+            failed += normalised.Count(n => n.Study.VocabularyVersion.EndsWith(StudyNormaliser.FailedMark, StringComparison.Ordinal));
             progress?.Report(done);
         }
 
-        return new RenormaliseSummary(done, changed, normaliser.VocabularyVersion);
+        return new RenormaliseSummary(done, changed, normaliser.VocabularyVersion, failed);
     }
 }
 
-/// <summary>The outcome of a renormalisation: studies processed, studies whose normalised values changed.</summary>
-public sealed record RenormaliseSummary(long Studies, long Changed, string VocabularyVersion);
+/// <summary>The outcome of a renormalisation: studies processed, studies whose normalised values changed, studies the normaliser failed on.</summary>
+public sealed record RenormaliseSummary(long Studies, long Changed, string VocabularyVersion, long Failed = 0);

@@ -29,12 +29,88 @@ public sealed partial class StudyNormaliser
 
     public string VocabularyVersion => _vocabulary.Vocabulary.Version;
 
+    /// <summary>What follows the vocabulary version of a study the normaliser failed on (<see cref="Unnormalised"/>), as study_summaries stores it.</summary>
+    public const string FailedMark = " (normaliser failed)";
+
     /// <summary>The vocabulary it normalises with.</summary>
     public Vocabulary Vocabulary => _vocabulary.Vocabulary;
 
+    /// <summary>
+    /// Every normalised field of <paramref name="record"/>. Never throws for a record it cannot
+    /// read: a rule that fails on one record (a defect, found on a real record: set 162's
+    /// "feasibility, toxicity (tox) ...") leaves that study without derived values and says why
+    /// (<see cref="Unnormalised"/>), so that an import of the registry stores it and goes on.
+    /// </summary>
     public NormalisedStudy Normalise(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return Guarded(record, Derive);
+    }
+
+    /// <summary><paramref name="derive"/> of the record, or <see cref="Unnormalised"/> where it throws.</summary>
+    internal NormalisedStudy Guarded(StudyRecord record, Func<StudyRecord, NormalisedStudy> derive)
+    {
+        try
+        {
+            return derive(record);
+        }
+        catch (Exception failure) when (failure is not (OutOfMemoryException or InsufficientExecutionStackException))
+        {
+            return Unnormalised(record, failure);
+        }
+    }
+
+    /// <summary>
+    /// A study the rules failed on: one row per intervention and outcome with no value, the search
+    /// text of its own words, and one provenance row (<see cref="NormalisedField.NormaliserError"/>)
+    /// naming the failure and the rule it was in; its version is the vocabulary's and <see cref="FailedMark"/>,
+    /// which start-up, import and 'renormalize' report. Its record and raw JSON are stored as any
+    /// other's; 'renormalize' after an update derives its values.
+    /// </summary>
+    internal NormalisedStudy Unnormalised(StudyRecord record, Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(failure);
+        var interventions = record.Interventions.Select(i => new InterventionTerms(i.Ordinal, [], [], [], null, [], [])).ToList();
+        return new NormalisedStudy(
+            VocabularyVersion + FailedMark,
+            interventions,
+            [.. record.Outcomes.Select(o => new OutcomeTerms(o.Kind, o.Ordinal, null, null))],
+            [],
+            [new TermSource("study", 0, NormalisedField.NormaliserError, $"{failure.GetType().Name}: {failure.Message}", "record", RuleOf(failure))],
+            new StudySummary(null, null, null, SequenceDetector.Unknown),
+            SearchTextOf(record, interventions));
+    }
+
+    /// <summary>
+    /// The normaliser's method the failure was thrown in, as "Class.Method" ("EndpointClassifier.SafetyBeside",
+    /// a lambda named by the method it is written in), or "unknown" where it was thrown outside the normaliser.
+    /// </summary>
+    private static string RuleOf(Exception failure)
+    {
+        foreach (var method in new System.Diagnostics.StackTrace(failure).GetFrames().Select(f => f.GetMethod()))
+        {
+            var type = method?.DeclaringType;
+            // The frames from the throw up to Guarded, which caught it and is no rule.
+            if (type is null || type.Namespace != typeof(StudyNormaliser).Namespace || (type == typeof(StudyNormaliser) && method!.Name == nameof(Guarded)))
+            {
+                continue;
+            }
+
+            while (type.IsNested && type.Name.StartsWith('<'))
+            {
+                type = type.DeclaringType!;
+            }
+
+            var name = method!.Name;
+            return $"{type.Name}.{(name.StartsWith('<') && name.IndexOf('>') > 1 ? name[1..name.IndexOf('>')] : name)}";
+        }
+
+        return "unknown";
+    }
+
+    private NormalisedStudy Derive(StudyRecord record)
+    {
         var sources = new List<TermSource>();
         var membership = new ArmMembership(record);
         var interventions = record.Interventions.Select(i => _interventions.Normalise(record, membership, i, sources)).ToList();

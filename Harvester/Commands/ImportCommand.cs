@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TrialEvidence.Data.Database;
 using TrialEvidence.Data.Import;
+using TrialEvidence.Data.Normalisation;
 
 namespace TrialEvidence.Harvester.Commands;
 
@@ -80,6 +81,11 @@ internal static class ImportCommand
             $"Done in {clock.Elapsed.TotalSeconds:N1} s: {summary.Sources:N0} file(s), {summary}" +
             (summary.Counts.ChangedOlder > 0 ? $"; {summary.Counts.ChangedOlder:N0} changed version(s) were older than the stored one and kept as history" : string.Empty) +
             (skipped > 0 ? $"; {skipped:N0} file(s) of no registry format passed over" : string.Empty));
+        if (services.GetRequiredService<Renormaliser>().Failed(StudyNormaliser.Embedded.VocabularyVersion) is > 0 and var failed)
+        {
+            error.WriteLine($"warning: {RenormalizeCommand.NormaliserFailed(failed)}");
+        }
+
         if (summary.Sources == 0)
         {
             output.WriteLine("Nothing to import: no .json or .zip files were found.");

@@ -27,8 +27,16 @@ internal static class RenormalizeCommand
         var summary = services.GetRequiredService<Renormaliser>()
             .Run(StudyNormaliser.Embedded, new ThrottledProgress<long>(done => error.WriteLine($"  ... {done:N0} studies")), cancellationToken);
         output.WriteLine($"Renormalised {summary.Studies:N0} studies with vocabulary {summary.VocabularyVersion} in {clock.Elapsed.TotalSeconds:N1} s; {summary.Changed:N0} changed.");
+        if (summary.Failed > 0)
+        {
+            error.WriteLine($"warning: {NormaliserFailed(summary.Failed)}");
+        }
         return ExitCodes.Success;
     }
+
+    /// <summary>What to say of studies the normaliser failed on (<see cref="StudyNormaliser.Unnormalised"/>).</summary>
+    internal static string NormaliserFailed(long studies) =>
+        $"the normaliser failed on {studies:N0} studies: they are stored without normalised values (each trial's normaliser_error provenance names the rule); please report it, and run 'renormalize' after an update";
 
     /// <summary>A command that works on what is stored: a path that names no database is a mistake, not a new database.</summary>
     internal static int? ExistingDatabase(IServiceProvider services, string why, TextWriter error)

@@ -5,7 +5,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 
 public class EndpointClassifierTests
 {
-    private static (string Class, string? Landmark) Classify(string measure, string? description = null, bool treatsDisease = true)
+    private static (string? Class, string? Landmark) Classify(string measure, string? description = null, bool treatsDisease = true)
     {
         var outcome = new JsonObject { ["measure"] = measure, ["description"] = description, ["timeFrame"] = "2 years" };
         var protocol = new JsonObject { ["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) } };

@@ -12,7 +12,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession52bRulesTests
 {
-    private static string EndpointOf(string measure, string condition, string? purpose = null)
+    private static string? EndpointOf(string measure, string condition, string? purpose = null)
     {
         var protocol = WithConditions(WithOutcome(measure), condition);
         return Normalise(purpose is null ? protocol : WithPurpose(protocol, purpose)).Outcomes[0].EndpointClass;

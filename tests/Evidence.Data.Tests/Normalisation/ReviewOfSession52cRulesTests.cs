@@ -13,7 +13,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession52cRulesTests
 {
-    private static string EndpointOf(string measure, string condition)
+    private static string? EndpointOf(string measure, string condition)
     {
         var protocol = WithConditions(WithOutcome(measure), condition);
         return Normalise(protocol).Outcomes[0].EndpointClass;

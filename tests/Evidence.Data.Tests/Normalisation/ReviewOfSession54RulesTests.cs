@@ -15,7 +15,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 public class ReviewOfSession54RulesTests
 {
     /// <summary>A record whose one primary outcome is <paramref name="measure"/>, with a title, purpose, conditions and interventions.</summary>
-    private static string EndpointOf(string title, string? purpose, string measure, string[] conditions, params JsonObject[] interventions)
+    private static string? EndpointOf(string title, string? purpose, string measure, string[] conditions, params JsonObject[] interventions)
     {
         var protocol = Trial(title, null, interventions);
         if (purpose is not null)

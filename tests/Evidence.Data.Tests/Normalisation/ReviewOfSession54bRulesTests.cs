@@ -14,7 +14,7 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class ReviewOfSession54bRulesTests
 {
-    private static string EndpointOf(string title, string measure, string[] conditions, params JsonObject[] interventions)
+    private static string? EndpointOf(string title, string measure, string[] conditions, params JsonObject[] interventions)
     {
         var protocol = WithConditions(WithPurpose(Trial(title, null, interventions), "TREATMENT"), conditions);
         protocol["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(new JsonObject { ["measure"] = measure }) };

@@ -29,7 +29,7 @@ public class ReviewOfSet71RulesTests
         return protocol;
     }
 
-    private static string Endpoint(string measure, string? description)
+    private static string? Endpoint(string measure, string? description)
     {
         var protocol = WithPurpose(WithOutcome(measure), "TREATMENT");
         ((JsonObject)protocol["outcomesModule"]!["primaryOutcomes"]![0]!)["description"] = description;
