@@ -261,7 +261,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-161 were labelled a second time, blind to the first labels
+    /// Sets 49-162 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -379,6 +379,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(159, 20)]
     [InlineData(160, 28)]
     [InlineData(161, 35)]
+    [InlineData(162, 32)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
