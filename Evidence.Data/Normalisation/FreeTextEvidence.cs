@@ -1060,8 +1060,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         {
             var word = words.Words[i].Word;
             var next = i + 1 < words.Words.Count ? words.Words[i + 1].Word : string.Empty;
-            if ((word is "this" or "present" or "current" or "proposed" && (next is "study" or "trial" or "protocol" or "project"
-                    || (next == "clinical" && words.WordsFrom(i + 2, 1).Any(w => w is "study" or "trial"))))
+            if ((word is "this" or "present" or "current" or "proposed" && NamesStudyAfterDesign(words, i + 1))
                 || (word == "we" && next is "will" or "aim" or "propose" or "plan"))
             {
                 return true;
@@ -1078,6 +1077,37 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return protocol;
     }
+
+    /// <summary>
+    /// Whether "study", "trial", "protocol" or "project" is at <paramref name="from"/>, after at most
+    /// three words of its design ("this study", "this clinical trial", "This retrospective cohort
+    /// study", "this randomized phase II trial").
+    /// </summary>
+    private static bool NamesStudyAfterDesign(TermText words, int from)
+    {
+        for (var j = from; j < words.Words.Count && j <= from + 3; j++)
+        {
+            var word = words.Words[j].Word;
+            if (word is "study" or "trial" or "protocol" or "project")
+            {
+                return true;
+            }
+
+            if (!StudyDesignWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words of a study's design that may stand between "this" and "study" (<see cref="NamesStudyAfterDesign"/>).</summary>
+    private static readonly HashSet<string> StudyDesignWords = new(
+        ["clinical", "retrospective", "prospective", "observational", "interventional", "cohort", "randomized", "randomised", "controlled", "pilot",
+         "multicenter", "multicentre", "exploratory", "feasibility", "open", "label", "single", "arm", "translational", "real", "world",
+         "phase", "i", "ii", "iii", "ib", "1", "2", "3", "1b"],
+        StringComparer.Ordinal);
 
     /// <summary>How an objective opens ("To evaluate", "Determine").</summary>
     private static readonly HashSet<string> ObjectiveVerbs = new(
@@ -1119,14 +1149,28 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     {
         for (var i = 0; i + 2 < words.Words.Count; i++)
         {
-            if (words.Words[i].Word is not ("all" or "every" or "each"))
+            var quantifier = words.Words[i].Word;
+            if (quantifier is not ("all" or "every" or "each" or "both"))
             {
                 continue;
             }
 
-            // "All enrolled patients", "Each eligible participant".
+            // "All enrolled patients", "Each eligible participant"; "Both arms", "All groups", and
+            // "Patients in both arms" (the quantifier after "patients in").
             var subject = words.Words[i + 1].Word is "enrolled" or "eligible" or "included" or "randomized" or "randomised" ? i + 2 : i + 1;
-            if (subject < words.Words.Count && words.Words[subject].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
+            var arms = subject < words.Words.Count && words.Words[subject].Word is "arms" or "groups" or "cohorts" or "arm" or "group";
+            if (arms && words.WordsBefore(i, 2).ToList() is [_, "in"] && words.WordsBefore(i - 1, 1).Any(w => w is "patients" or "participants" or "subjects"))
+            {
+                arms = true;
+            }
+            else if (arms && (quantifier == "every" || i > 0))
+            {
+                // "every arm", or arms inside a clause ("... in all groups"): not what every patient receives.
+                arms = false;
+            }
+
+            if (subject < words.Words.Count && (arms || words.Words[subject].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
+                && (quantifier != "both" || arms))
             {
                 var verb = subject + 1 < words.Words.Count && words.Words[subject + 1].Word == "will" ? subject + 2 : subject + 1;
                 if (ReceivingVerb(words, verb) is { } length)

@@ -66,11 +66,43 @@ internal static partial class GivenInText
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
-            && !InPatientsHistory(words, position) && !Explained(words, position)
+            && !InPatientsHistory(words, position) && !Explained(words, position) && !StudiedAsExposure(words, position, end)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i)
                     && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i) && !WaitingArm(words, position - before.Count + i))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
+    }
+
+    /// <summary>
+    /// Whether the therapy from <paramref name="position"/> to <paramref name="end"/> is an exposure
+    /// a study relates an outcome to: "Association of Immune Checkpoint Inhibitor Therapy ... With
+    /// Early Myocardial Tissue ... Changes", "association between radiotherapy and ...", "Immune
+    /// Checkpoint Inhibitor Therapy for Cancer and Risk of Myocarditis" (a few words after it, with
+    /// no other therapy joined between: "Pembrolizumab Plus Radiotherapy and Risk of ..." leaves
+    /// pembrolizumab alone). Not "to reduce the risk of", which a treatment given is for.
+    /// </summary>
+    private static bool StudiedAsExposure(TermText words, int position, int end)
+    {
+        if (words.WordsBefore(position, 2).ToList() is ["association" or "associations", "of" or "between"])
+        {
+            return true;
+        }
+
+        var after = words.WordsFrom(end, 8).ToList();
+        for (var i = 0; i + 2 < after.Count; i++)
+        {
+            if (after[i] is "versus" or "vs" or "with" or "plus" or "or" or "to" or "compared" or "combined")
+            {
+                return false;
+            }
+
+            if (after[i] == "and" && (after.Skip(i + 1).Take(3).ToList() is ["risk", "of", ..] or ["the", "risk", "of"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
