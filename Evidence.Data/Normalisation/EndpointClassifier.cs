@@ -444,8 +444,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         }
 
         var match = pattern.Match(text);
-        if (!match.Success)
+        if (!match.Success || ListedTimesBefore().IsMatch(text.AsSpan(0, match.Groups["number"].Index)))
         {
+            // "at baseline, every 30 days ..., and then at 1, 2, and 4 months after treatment": the
+            // last of several times a measure is assessed, not one time point it is a rate at.
             return null;
         }
 
@@ -517,6 +519,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>Time points and places in time ("30-day", "1-", "5 years", "in-hospital", "ICU"), left out when looking for a list of states.</summary>
     [GeneratedRegex(@"\b\d+(\.\d+)?\s*-?\s*(days?|weeks?|months?|years?|yrs?)?\b-?|\b(days?|weeks?|months?|years?|in-hospital|hospital|icu|landmark)\b|\bin-", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoints();
+
+    /// <summary>Text that ends with a number and a list joint before a time point's number ("1, 2, and ", "6 or "): the time point is one of several.</summary>
+    [GeneratedRegex(@"\d\s*(-\s*)?(,\s*(and|or)?|and|or|&)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListedTimesBefore();
 
     [GeneratedRegex(@"(?:\bat\s+)?\b(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|mo|years?|yrs?|y)\b|\b(?:rate|survival)\s+at\s+(?<number>\d{1,3})[\s-]*(?<unit>weeks?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimePoint();

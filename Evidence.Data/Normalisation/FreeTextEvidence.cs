@@ -136,6 +136,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             if (!combination)
             {
                 (rt, named, iciClasses) = (GivenInText.Given(allRt, words, sequence: false), GivenInText.Given(allAgents, words, sequence: false), GivenClasses(sequence: false));
+                // A chemotherapy taken in a period the RT opens ("Capecitabine 825 mg/m2 twice daily
+                // from 1 day before radiotherapy until 1 week after radiotherapy") is chemoradiation:
+                // the RT is given with it, as with an ICI (sequence); not a supplement's period.
+                var chemotherapyAt = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Chemotherapy).Select(m => m.Position).DefaultIfEmpty(-1).Min();
+                if (chemotherapyAt >= 0)
+                {
+                    rt = [.. rt.Concat(allRt.Where(m => m.Position > chemotherapyAt && !rt.Contains(m) && GivenInText.OpensPeriodAround(words, m.Position)
+                        && GivenInText.IsGiven(words, m.Position, m.Position + m.Words, sequence: true))).OrderBy(m => m.Position)];
+                }
             }
             else
             {
@@ -1090,7 +1099,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var word = words.Words[j].Word;
             if (word is "study" or "trial" or "protocol" or "project")
             {
-                return true;
+                // With design words, not a sentence that reports a trial done ("The PACIFIC trial
+                // ... In this phase III trial, patients were randomized to durvalumab or placebo").
+                return j == from || !words.Words.Any(w => ReportedWords.Contains(w.Word));
             }
 
             if (!StudyDesignWords.Contains(word))
@@ -1101,6 +1112,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return false;
     }
+
+    /// <summary>Verbs of a trial already done, which a sentence of another trial "this phase III trial" names reports with.</summary>
+    private static readonly HashSet<string> ReportedWords = new(
+        ["was", "were", "showed", "demonstrated", "reported", "found", "improved", "established"], StringComparer.Ordinal);
 
     /// <summary>Words of a study's design that may stand between "this" and "study" (<see cref="NamesStudyAfterDesign"/>).</summary>
     private static readonly HashSet<string> StudyDesignWords = new(
@@ -1158,17 +1173,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             // "All enrolled patients", "Each eligible participant"; "Both arms", "All groups", and
             // "Patients in both arms" (the quantifier after "patients in").
             var subject = words.Words[i + 1].Word is "enrolled" or "eligible" or "included" or "randomized" or "randomised" ? i + 2 : i + 1;
-            var arms = subject < words.Words.Count && words.Words[subject].Word is "arms" or "groups" or "cohorts" or "arm" or "group";
-            if (arms && words.WordsBefore(i, 2).ToList() is [_, "in"] && words.WordsBefore(i - 1, 1).Any(w => w is "patients" or "participants" or "subjects"))
-            {
-                arms = true;
-            }
-            else if (arms && (quantifier == "every" || i > 0))
-            {
-                // "every arm", or arms inside a clause ("... in all groups"): not what every patient receives.
-                arms = false;
-            }
-
+            // Arms only as the sentence's subject or after "patients in"; not "every arm", nor arms
+            // inside a clause ("... in all groups").
+            var arms = subject < words.Words.Count && words.Words[subject].Word is "arms" or "groups" or "cohorts" or "arm" or "group"
+                && ((i == 0 && quantifier != "every") || words.WordsBefore(i, 2).ToList() is ["patients" or "participants" or "subjects", "in"]);
             if (subject < words.Words.Count && (arms || words.Words[subject].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
                 && (quantifier != "both" || arms))
             {

@@ -68,7 +68,8 @@ internal static partial class GivenInText
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
             && !InPatientsHistory(words, position) && !Explained(words, position) && !StudiedAsExposure(words, position, end)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i)
-                    && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i) && !WaitingArm(words, position - before.Count + i))
+                    && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i) && !WaitingArm(words, position - before.Count + i)
+                    && !FinancialOfAnother(words, position - before.Count + i, position))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
@@ -83,9 +84,18 @@ internal static partial class GivenInText
     /// </summary>
     private static bool StudiedAsExposure(TermText words, int position, int end)
     {
-        if (words.WordsBefore(position, 2).ToList() is ["association" or "associations", "of" or "between"])
+        if (words.WordsBefore(position, 2).ToList() is ["association" or "associations", var of and ("of" or "between")])
         {
-            return true;
+            // "The Association of SBRT and Pembrolizumab": in French and Italian usage, a
+            // combination given; not "association of radiotherapy and survival".
+            return of == "between" || words.WordsFrom(end, 2).ToList() is not [("and" or "plus"), var next] || OutcomeWords.Contains(next);
+        }
+
+        // "All patients will receive durvalumab and the risk of pneumonitis will be monitored":
+        // what they receive, and a risk measured of it.
+        if (words.WordsBefore(position, 3).Any(w => w is "receive" or "receives" or "undergo" or "undergoes"))
+        {
+            return false;
         }
 
         var after = words.WordsFrom(end, 8).ToList();
@@ -104,6 +114,20 @@ internal static partial class GivenInText
 
         return false;
     }
+
+    /// <summary>What "association of" a therapy "and" relates it to, not another therapy combined with it.</summary>
+    private static readonly HashSet<string> OutcomeWords = new(
+        ["risk", "the", "survival", "mortality", "outcome", "outcomes", "toxicity", "toxicities", "incidence", "response", "prognosis"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a "financial" that is not of the therapy at
+    /// <paramref name="position"/>: another topic "and" or a comma sets apart ("Financial Toxicity
+    /// and Hypofractionated Versus Conventional Radiotherapy", "To lower financial costs,
+    /// radiotherapy will be given in 5 fractions"); not "the Financial Burden of Radiotherapy".
+    /// </summary>
+    private static bool FinancialOfAnother(TermText words, int index, int position) =>
+        words.Words[index].Word == "financial"
+        && (words.WordsFrom(index + 1, position - index - 1).Any(w => w is "and" or "versus" or "vs") || words.Between(index, position).IndexOfAny([',', ';', ':']) >= 0);
 
     /// <summary>
     /// Whether the therapy at <paramref name="position"/> is what patients are told of
@@ -127,7 +151,7 @@ internal static partial class GivenInText
         && !(index + 1 < words.Words.Count && words.Words[index + 1].Word is "time" or "times" or "period" or "periods" or "for");
 
     private static readonly HashSet<string> InformationWords = new(
-        ["information", "education", "knowledge", "questions", "video", "videos", "leaflet", "leaflets", "booklet", "brochure", "counselling", "counseling", "teaching"],
+        ["information", "education", "knowledge", "questions", "questionnaire", "questionnaires", "survey", "surveys", "video", "videos", "leaflet", "leaflets", "booklet", "brochure", "counselling", "counseling", "teaching"],
         StringComparer.Ordinal);
 
     /// <summary>
@@ -310,7 +334,7 @@ internal static partial class GivenInText
     /// the time something else is taken around it, as a supportive trial gives it; not a course
     /// that starts before it ("chemotherapy from 2 weeks before radiotherapy", with no end after it).
     /// </summary>
-    private static bool OpensPeriodAround(TermText words, int position)
+    internal static bool OpensPeriodAround(TermText words, int position)
     {
         if (words.WordsBefore(position, 4).ToList() is not ["from", var amount, var unit, "before"]
             || !(char.IsDigit(amount[0]) || NumberWords.Contains(amount)) || !PeriodUnits.Contains(unit))
