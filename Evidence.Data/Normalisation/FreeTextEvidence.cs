@@ -101,7 +101,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 allRt = [];
             }
 
-            var allAgents = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Ici).ToList();
+            var agentMatches = vocabulary.Agents.Matches(words);
+            var allAgents = agentMatches.Where(m => m.Value.Class == Terms.Ici).ToList();
             // "PD1/PDL1 Inhibitor": each checkpoint the slashes join to the class word.
             var checkpointGroups = vocabulary.IciClassGroups(words);
             var allClasses = checkpointGroups.SelectMany(g => g).DistinctBy(m => (m.Value, m.Position)).ToList();
@@ -139,10 +140,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                 // A chemotherapy taken in a period the RT opens ("Capecitabine 825 mg/m2 twice daily
                 // from 1 day before radiotherapy until 1 week after radiotherapy") is chemoradiation:
                 // the RT is given with it, as with an ICI (sequence); not a supplement's period.
-                var chemotherapyAt = vocabulary.Agents.Matches(words).Where(m => m.Value.Class == Terms.Chemotherapy).Select(m => m.Position).DefaultIfEmpty(-1).Min();
+                var periods = allRt.Where(m => !rt.Contains(m) && GivenInText.OpensPeriodAround(words, m.Position)).ToList();
+                var chemotherapyAt = periods.Count == 0 ? -1
+                    : agentMatches.Where(m => m.Value.Class == Terms.Chemotherapy).Select(m => m.Position).DefaultIfEmpty(-1).Min();
                 if (chemotherapyAt >= 0)
                 {
-                    rt = [.. rt.Concat(allRt.Where(m => m.Position > chemotherapyAt && !rt.Contains(m) && GivenInText.OpensPeriodAround(words, m.Position)
+                    rt = [.. rt.Concat(periods.Where(m => m.Position > chemotherapyAt
                         && GivenInText.IsGiven(words, m.Position, m.Position + m.Words, sequence: true))).OrderBy(m => m.Position)];
                 }
             }
