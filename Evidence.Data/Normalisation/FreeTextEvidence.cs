@@ -1175,13 +1175,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
             // "All enrolled patients", "Each eligible participant"; "Both arms", "All groups", and
             // "Patients in both arms" (the quantifier after "patients in").
+            // (The loop leaves two words after the quantifier, so the subject is always a word.)
             var subject = words.Words[i + 1].Word is "enrolled" or "eligible" or "included" or "randomized" or "randomised" ? i + 2 : i + 1;
+            var noun = words.Words[subject].Word;
             // Arms only as the sentence's subject or after "patients in"; not "every arm", nor arms
-            // inside a clause ("... in all groups").
-            var arms = subject < words.Words.Count && words.Words[subject].Word is "arms" or "groups" or "cohorts" or "arm" or "group"
+            // inside a clause ("... in all groups"). "Both" only of arms.
+            var arms = noun is "arms" or "groups" or "cohorts" or "arm" or "group"
                 && ((i == 0 && quantifier != "every") || words.WordsBefore(i, 2).ToList() is ["patients" or "participants" or "subjects", "in"]);
-            if (subject < words.Words.Count && (arms || words.Words[subject].Word is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject")
-                && (quantifier != "both" || arms))
+            var people = quantifier != "both" && noun is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject";
+            if (arms || people)
             {
                 var verb = subject + 1 < words.Words.Count && words.Words[subject + 1].Word == "will" ? subject + 2 : subject + 1;
                 if (ReceivingVerb(words, verb) is { } length)

@@ -13,6 +13,9 @@ public sealed partial class StudyNormaliser
     private readonly FreeTextEvidence _freeText;
     private readonly DiseaseSetting _disease;
 
+    /// <summary><see cref="Derive"/> as the delegate <see cref="Guarded"/> calls, made once rather than for every study.</summary>
+    private readonly Func<StudyRecord, NormalisedStudy> _derive;
+
     public StudyNormaliser(VocabularyMatchers vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -23,6 +26,7 @@ public sealed partial class StudyNormaliser
         _summary = new Table1Summary(vocabulary);
         _freeText = new FreeTextEvidence(vocabulary);
         _disease = new DiseaseSetting(vocabulary);
+        _derive = Derive;
     }
 
     public static StudyNormaliser Embedded { get; } = new(VocabularyMatchers.Embedded);
@@ -44,7 +48,7 @@ public sealed partial class StudyNormaliser
     public NormalisedStudy Normalise(StudyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Guarded(record, Derive);
+        return Guarded(record, _derive);
     }
 
     /// <summary><paramref name="derive"/> of the record, or <see cref="Unnormalised"/> where it throws.</summary>
@@ -102,8 +106,10 @@ public sealed partial class StudyNormaliser
                 type = type.DeclaringType!;
             }
 
+            // A lambda's method is named "<Rule>b__1_0": the rule it is written in.
             var name = method!.Name;
-            return $"{type.Name}.{(name.StartsWith('<') && name.IndexOf('>') > 1 ? name[1..name.IndexOf('>')] : name)}";
+            var close = name.StartsWith('<') ? name.IndexOf('>') : -1;
+            return $"{type.Name}.{(close > 1 ? name[1..close] : name)}";
         }
 
         return "unknown";
