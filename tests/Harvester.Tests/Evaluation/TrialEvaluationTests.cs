@@ -250,6 +250,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-163", "Reconstructed-163", 21)]
     [InlineData("reconstructed-164", "Reconstructed-164", 11)]
     [InlineData("reconstructed-165", "Reconstructed-165", 17)]
+    [InlineData("reconstructed-167", "Reconstructed-167", 15)]
     // Set 166 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-166/NOTES.md).
     // Set 138 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-138/NOTES.md).
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
@@ -266,7 +267,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-166 were labelled a second time, blind to the first labels
+    /// Sets 49-167 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -389,6 +390,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(164, 11)]
     [InlineData(165, 17)]
     [InlineData(166, 15)]
+    [InlineData(167, 15)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
