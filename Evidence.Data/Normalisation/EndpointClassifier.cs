@@ -34,6 +34,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         var measure = TermText.Of(outcome.Measure);
         var (endpoint, field, matched) = First(outcome.Measure, measure, $"{prefix}.measure")
             ?? (IsVague(outcome.Measure) || measure.Words is [("free", _, _), ("survival", _, _), ..] ? First(outcome.Description, TermText.Of(outcome.Description), $"{prefix}.description") : null)
+            ?? BareSurvival(measure, $"{prefix}.measure")
             ?? (treatsDisease ? ByToxicityGrade(outcome.Measure, $"{prefix}.measure") ?? ByComplication(measure, $"{prefix}.measure") : null)
             ?? (Terms.OtherEndpoint, null, null);
         if (endpoint == Terms.Safety && treatsBleeding && matched is { } bleeding && TermText.Of(bleeding).Words.Any(w => w.Word == "bleeding"))
@@ -210,6 +211,19 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     private TermMatcher<string> EndpointMatcher(string endpointClass) => vocabulary.Endpoints.First(e => e.Class == endpointClass).Matcher;
 
+    /// <summary>
+    /// Overall survival, for a measure that is "Survival" and names no class: alone, with whom it
+    /// is measured in or when ("Survival (patients with evaluable disease)", "Survival every 30
+    /// days during treatment, ..."), as the annotators of sets 79, 165 and 168 labelled it. Not
+    /// survival "with", "without" or "free of" something, which is another measure ("Survival
+    /// with a WHO performance status 0-2"), nor survival "of" anything but people.
+    /// </summary>
+    private static (string Class, string? Field, string? Matched)? BareSurvival(TermText measure, string field) =>
+        measure.Words is [("survival", _, var end), ..] && measure.WordsFrom(1, 2).ToList() is var next
+        && next.FirstOrDefault() is not ("with" or "without" or "free")
+        && (next.FirstOrDefault() != "of" || next.Skip(1).FirstOrDefault() is "patients" or "participants" or "subjects" or "people")
+            ? (Terms.OverallSurvival, field, measure.Original[..end]) : null;
+
     /// <summary>Safety, for a measure that names a grade of toxicity and no class.</summary>
     private static (string Class, string? Field, string? Matched)? ByToxicityGrade(string? measure, string field) =>
         ToxicityGrade().Match(measure ?? string.Empty) is { Success: true } grade ? (Terms.Safety, field, grade.Value) : null;
@@ -332,7 +346,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     /// <summary>Whether an "other" term is a response of a symptom or a tumour marker ("pain relief", "PSA response"), which a tumour's response beside it outranks.</summary>
     private static bool IsSymptomOrMarkerResponse(TermMatch<string> match) =>
-        TermText.Of(match.Matched).Words.Any(w => w.Word is "pain" or "psa" or "antigen" or "biochemical" or "ca");
+        TermText.Of(match.Matched).Words.Any(w => w.Word is "pain" or "psa" or "antigen" or "biochemical" or "ca" or "ctdna" or "cfdna" or "dna");
 
     /// <summary>
     /// The first class after "other" that a measure names apart from its symptom or marker

@@ -651,7 +651,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool TitleSubject<T>(TermText words, TermMatch<T> therapy)
     {
         var end = therapy.Position + therapy.Words;
-        return NotStudiedOf(words, end) && !words.WordsBefore(therapy.Position, 4).Any(StudiedBeforeTherapy.Contains)
+        // "Comparison of Acute Toxicity and Cost Between Whole Breast Irradiation With Sequential
+        // Boost and Simultaneous Integrated Boost": what is studied of the therapies compared
+        // "between" them is measured in the arms that give them; only the words after "between" say
+        // what the therapy is.
+        var before = words.WordsBefore(therapy.Position, 4).ToList();
+        before = before.LastIndexOf("between") is var between and >= 0 ? before[(between + 1)..] : before;
+        return NotStudiedOf(words, end) && !before.Any(StudiedBeforeTherapy.Contains)
             && !DescribesPeople(words, therapy.Position) && !ForSomethingElse(words, therapy.Position)
             && !(words.WordsFrom(end, 1).Any(w => w == "as") && !AsTherapy(words, end));
     }
@@ -1800,8 +1806,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Surveillance Versus Radiotherapy"): what it studies is the treatment. Otherwise "...
         // in Patients With Head and Neck Neoplasms Treated With Radiotherapy" is the people's
         // treatment, however many words of their disease come between.
+        // "Patients Treated With Concurrent Chemoradiation": the words that qualify the therapy
+        // come between "treated with" and it.
+        var qualified = ModifiedFrom(words, first);
         return !assesses && (PatientsUndergo(words, first)
-            || (words.WordsBefore(first, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(first).Any(w => PopulationWords.Contains(w.Word))));
+            || (words.WordsBefore(qualified, 2).ToList() is ["treated", "with" or "by"] && words.Words.Take(qualified).Any(w => PopulationWords.Contains(w.Word))));
     }
 
     /// <summary>
@@ -2062,7 +2071,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>An observational study: it follows patients and assigns no treatment.</summary>
     internal static bool IsObservational(StudyRecord record) =>
-        string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase);
+        string.Equals(record.StudyType, "OBSERVATIONAL", StringComparison.OrdinalIgnoreCase)
+        || (string.IsNullOrEmpty(record.StudyType) && TitlesSayObservational(record));
+
+    /// <summary>
+    /// Whether a record that gives no study type calls itself observational in a title ("...: A
+    /// Prospective Observational Phase II Trial"): what the registry's study type would say.
+    /// </summary>
+    private static bool TitlesSayObservational(StudyRecord record) =>
+        new[] { record.BriefTitle, record.OfficialTitle }.Any(t => TermText.Of(t).Words.Any(w => w.Word == "observational"));
 
     /// <summary>
     /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy" (or whose

@@ -1540,7 +1540,9 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
             }
             // One kind and what it does ("uses high energy x-rays to kill"), not a list of what
             // RT may use ("x-rays, particles, or radioactive seeds", "x-rays/gamma rays").
-            if (kinds is [var kind] && text.WordsFrom(kind.Position + kind.Words, 1).FirstOrDefault() is "to")
+            // "uses high energy photons/electrons to kill" ("photons and electrons"): both are
+            // external beams, one kind.
+            if (kinds is [var kind] && text.WordsFrom(kind.Position + kind.Words + (kind.Value == Terms.Ebrt ? ElectronsBeside(text, kind.Position + kind.Words) : 0), 1).FirstOrDefault() is "to")
             {
                 defined.Add((field, kind));
             }
@@ -1582,6 +1584,15 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
         return [];
     }
+
+    /// <summary>How many words from <paramref name="at"/> add electrons to external beams named before ("photons/electrons", "photons and electrons"): 0 where none do.</summary>
+    private static int ElectronsBeside(TermText text, int at) =>
+        text.WordsFrom(at, 2).ToList() switch
+        {
+            ["electron" or "electrons", ..] => 1,
+            ["and" or "or", "electron" or "electrons"] => 2,
+            _ => 0,
+        };
 
     /// <summary>"high energy photons" (or "high-energy photon beams", or "x-rays") right after the "uses" that defines <paramref name="subject"/>, as EBRT.</summary>
     private static TermMatch<string>? Photons(TermText text, TermMatch<string> subject)

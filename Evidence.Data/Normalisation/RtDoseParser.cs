@@ -199,10 +199,10 @@ public static partial class RtDoseParser
     /// <summary>A fraction count: digits, a range of them, or words.</summary>
     private const string Count = "(?:" + NumberRange + "|" + CountWord + ")";
     /// <summary>
-    /// Gy or cGy, with a particle beam's biological-effectiveness mark if written ("Gy (RBE)",
+    /// Gy or cGy (or their plural, "15-20Gys"), with a particle beam's biological-effectiveness mark if written ("Gy (RBE)",
     /// "Gy[RBE]", "GyRBE", "Gy (E)", "GyE"), or CGE (cobalt gray equivalent, a Gy).
     /// </summary>
-    private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
+    private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)s?(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = FractionRate + @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
     /// <summary>How often fractions come, before the word for them ("daily fractions", "10 twice-daily fractions", "6 once-weekly fractions").</summary>
@@ -240,8 +240,8 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?![^.;]{0,40}?\b(?:daily|per\s+day|a\s+day|each\s+(?:treatment\s+)?day|every\s+(?:treatment\s+)?day|days?\s+a\s+week|a\s+week|per\s+week|weekly|on\s+days|fractions|to\s+a\s+total|total\s+(?:dose|of)|to\s+\d+(?:\.\d+)?\s*c?Gy|twice|once\s+daily)\b)(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
     private static partial Regex SingleDoseOfGy();
 
-    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy": "of" within three words, none of them "or", "versus", "instead"...</summary>
-    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy", "A single dose of 15-20Gys" (a range: the one fraction's dose is one of them): "of" within three words, none of them "or", "versus", "instead"...</summary>
+    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
     private static partial Regex SingleFractionOf();
 
     /// <summary>

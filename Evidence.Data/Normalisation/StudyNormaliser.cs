@@ -212,7 +212,7 @@ public sealed partial class StudyNormaliser
     internal static bool AllHypofractionated(IReadOnlyCollection<RtRegimen> doses) =>
         doses.Count > 0 && doses.All(IsHypofractionated);
 
-    /// <summary>Words of techniques that deliver external-beam RT (IMRT, VMAT, IGRT, an MR-Linac, 3D-CRT, tomotherapy), not kinds of their own.</summary>
+    /// <summary>Words of techniques that deliver external-beam RT (IMRT, VMAT, IGRT, an MR-Linac, 3D-CRT, tomotherapy, spatially fractionated or GRID RT), not kinds of their own.</summary>
     internal static bool NamesTechnique(string matched) =>
         TechniqueWords().IsMatch(matched);
 
@@ -226,7 +226,7 @@ public sealed partial class StudyNormaliser
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TargetVolumeWords();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|external[- ]beam|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:IMRT|VMAT|IGRT|MRI?[- ]?Linac|Linac[- ]MR|3D|3-dimensional|three-dimensional|tomotherapy|conformal|intensity[- ]modulated|volumetric|image[- ]guided|spatially[- ]fraction(?:at)?ed|GRID|lattice|whole[- ]brain|WBRT|whole[- ]breast|prophylactic cranial|external[- ]beam|total[- ]body|total[- ]marrow)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex TechniqueWords();
 
     /// <summary>The kind of the trial's one RT intervention of no kind (or of its several), where the trial's own words name any (<see cref="FreeTextEvidence.KindOfSoleRt"/>).</summary>

@@ -10,7 +10,7 @@ public sealed class ErrorTests(EvidenceApiFactory factory) : ApiTest(factory)
     {
         { "/api/trials?status=BOGUS", "status", "allowed: 'RECRUITING'" },
         { "/api/trials?phase=PHASE9", "phase", "allowed: 'EARLY_PHASE1'" },
-        { "/api/trials?agent=aspirin", "agent", "allowed: 'adebrelimab'" },
+        { "/api/trials?agent=aspirin", "agent", "'adebrelimab', " },
         { "/api/trials?target=PD-2", "target", "allowed: 'PD-1', 'PD-L1', 'CTLA-4'" },
         { "/api/trials?modality=laser", "modality", "allowed: 'SBRT'" },
         { "/api/trials?endpoint=QoL", "endpoint", "allowed: 'other'" },
