@@ -217,11 +217,16 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// days during treatment, ..."), as the annotators of sets 79, 165 and 168 labelled it. Not
     /// survival "with", "without" or "free of" something, which is another measure ("Survival
     /// with a WHO performance status 0-2"), nor survival "of" anything but people.
+    /// Nor survival whose "of" (right after it or after "time", "rate"...) names no people
+    /// ("Survival time of dental implants"), a cell-survival fraction ("Survival fraction of
+    /// irradiated lymphocytes") or survival after progression or relapse (post-progression survival).
     /// </summary>
     private static (string Class, string? Field, string? Matched)? BareSurvival(TermText measure, string field) =>
-        measure.Words is [("survival", _, var end), ..] && measure.WordsFrom(1, 2).ToList() is var next
-        && next.FirstOrDefault() is not ("with" or "without" or "free")
-        && (next.FirstOrDefault() != "of" || next.Skip(1).FirstOrDefault() is "patients" or "participants" or "subjects" or "people")
+        measure.Words is [("survival", _, var end), ..] && measure.WordsFrom(1, 4).ToList() is var next
+        && next.FirstOrDefault() is not ("with" or "without" or "free" or "fraction" or "fractions")
+        && next.Take(2).ToList().IndexOf("of") is var of
+        && (of < 0 || next.Skip(of + 1).FirstOrDefault() is "patients" or "participants" or "subjects" or "people")
+        && !(next.FirstOrDefault() is "after" or "following" or "post" && next.Skip(1).Take(3).Any(w => w is "progression" or "relapse" or "recurrence"))
             ? (Terms.OverallSurvival, field, measure.Original[..end]) : null;
 
     /// <summary>Safety, for a measure that names a grade of toxicity and no class.</summary>
@@ -287,7 +292,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Whether a term of recurrence or survival alone ("recurrence rate", "time to recurrence",
+    /// Whether a term of recurrence or survival alone ("recurrence rate", "time to recurrence", "survival rate",
     /// "survival time") is of something other than the tumour or the patient: a thing that is no
     /// tumour right before it ("Seroma recurrence rate", "Implant survival time", "VTE recurrence
     /// rate") or in the "of" phrase after it ("Time to recurrence of pain", "... of malignant
@@ -298,7 +303,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// </summary>
     private bool OfSomethingElse(TermText words, TermMatch<string> match)
     {
-        if (TermText.Key(match.Matched) is not ("recurrencerate" or "recurrencerates" or "rateofrecurrence" or "timetorecurrence" or "survivaltime"))
+        if (TermText.Key(match.Matched) is not ("recurrencerate" or "recurrencerates" or "rateofrecurrence" or "timetorecurrence" or "survivaltime" or "survivalrate"))
         {
             return false;
         }

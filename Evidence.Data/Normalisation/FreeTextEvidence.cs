@@ -655,8 +655,12 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         // Boost and Simultaneous Integrated Boost": what is studied of the therapies compared
         // "between" them is measured in the arms that give them; only the words after "between" say
         // what the therapy is.
+        // Not where all that is measured is cost ("Cost Comparison Between SBRT and Surgery"): a
+        // cost analysis, which gives neither, as "Cost-Effectiveness of" does not.
         var before = words.WordsBefore(therapy.Position, 4).ToList();
-        before = before.LastIndexOf("between") is var between and >= 0 ? before[(between + 1)..] : before;
+        before = before.LastIndexOf("between") is var between and >= 0
+            && !words.Words.Take(therapy.Position).Select(w => w.Word).Where(StudiedBeforeTherapy.Contains).All(w => w is "cost" or "costs" or "effectiveness")
+            ? before[(between + 1)..] : before;
         return NotStudiedOf(words, end) && !before.Any(StudiedBeforeTherapy.Contains)
             && !DescribesPeople(words, therapy.Position) && !ForSomethingElse(words, therapy.Position)
             && !(words.WordsFrom(end, 1).Any(w => w == "as") && !AsTherapy(words, end));
@@ -2079,7 +2083,32 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Prospective Observational Phase II Trial"): what the registry's study type would say.
     /// </summary>
     private static bool TitlesSayObservational(StudyRecord record) =>
-        new[] { record.BriefTitle, record.OfficialTitle }.Any(t => TermText.Of(t).Words.Any(w => w.Word == "observational"));
+        new[] { record.BriefTitle, record.OfficialTitle }.Any(t => TermText.Of(t).Words is var words
+            && words.Select((w, i) => (w.Word, i)).Any(w => w.Word == "observational" && !ObservationalBesideTrial(words, w.i)));
+
+    /// <summary>
+    /// Whether the "observational" at <paramref name="at"/> is no study type of the record:
+    /// "non-observational", or a cohort joined to the trial ("Phase II Trial With a Parallel
+    /// Observational Cohort", "Randomised Trial and Observational Cohort").
+    /// </summary>
+    private static bool ObservationalBesideTrial(IReadOnlyList<(string Word, int Start, int End)> words, int at)
+    {
+        if (at > 0 && words[at - 1].Word == "non")
+        {
+            return true;
+        }
+
+        var i = at - 1;
+        while (i >= 0 && ObservationalCohortQualifiers.Contains(words[i].Word))
+        {
+            i--;
+        }
+
+        return i >= 0 && words[i].Word is "with" or "and" or "plus" or "including";
+    }
+
+    private static readonly HashSet<string> ObservationalCohortQualifiers = new(
+        ["a", "an", "the", "parallel", "nested", "companion", "accompanying", "associated", "prospective", "concurrent"], StringComparer.Ordinal);
 
     /// <summary>
     /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy" (or whose

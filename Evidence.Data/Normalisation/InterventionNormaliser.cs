@@ -1585,12 +1585,13 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
         return [];
     }
 
-    /// <summary>How many words from <paramref name="at"/> add electrons to external beams named before ("photons/electrons", "photons and electrons"): 0 where none do.</summary>
+    /// <summary>How many words from <paramref name="at"/> add electrons to external beams named before ("photons/electrons", "photons and electrons", "photons and/or electrons"): 0 where none do.</summary>
     private static int ElectronsBeside(TermText text, int at) =>
         text.WordsFrom(at, 2).ToList() switch
         {
             ["electron" or "electrons", ..] => 1,
             ["and" or "or", "electron" or "electrons"] => 2,
+            _ when text.WordsFrom(at, 3).ToList() is ["and", "or", "electron" or "electrons"] => 3,
             _ => 0,
         };
 

@@ -205,6 +205,9 @@ public static partial class RtDoseParser
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)s?(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = FractionRate + @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
+    /// <summary>Not followed, within the sentence, by words of a schedule or a total (what <see cref="SingleDoseOfGy"/> also refuses): a "single dose" that is each fraction's of a course.</summary>
+    private const string OfACourse = @"(?![^.;]{0,40}?\b(?:daily|per\s+day|a\s+day|each\s+(?:treatment\s+)?day|every\s+(?:treatment\s+)?day|days?\s+a\s+week|a\s+week|per\s+week|weekly|on\s+days|fractions|to\s+a\s+total|total\s+(?:dose|of)|to\s+\d+(?:\.\d+)?\s*c?Gy|twice|once\s+daily)\b)";
+
     /// <summary>How often fractions come, before the word for them ("daily fractions", "10 twice-daily fractions", "6 once-weekly fractions").</summary>
     private const string FractionRate = @"(?:(?:daily|(?:once|twice)[- ]daily|(?:once[- ])?weekly)\s+)?";
 
@@ -240,8 +243,9 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?![^.;]{0,40}?\b(?:daily|per\s+day|a\s+day|each\s+(?:treatment\s+)?day|every\s+(?:treatment\s+)?day|days?\s+a\s+week|a\s+week|per\s+week|weekly|on\s+days|fractions|to\s+a\s+total|total\s+(?:dose|of)|to\s+\d+(?:\.\d+)?\s*c?Gy|twice|once\s+daily)\b)(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
     private static partial Regex SingleDoseOfGy();
 
-    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy", "A single dose of 15-20Gys" (a range: the one fraction's dose is one of them): "of" within three words, none of them "or", "versus", "instead"...</summary>
-    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + NumberRange + @")\s*" + Unit, RegexOptions.IgnoreCase)]
+    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy", "A single dose of 15-20Gys" (a range: the one fraction's dose is one of them): "of" within three words, none of them "or", "versus", "instead"...
+    /// Not a range that a schedule or total follows ("a single dose of 1.8-2.0 Gy five times a week up to a total dose of 50.4 Gy": the German "Einzeldosis", each fraction's dose).</summary>
+    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @"(?<range>\s*(?:-|to)\s*" + Number + @")?)\s*" + Unit + @"(?(range)" + OfACourse + ")", RegexOptions.IgnoreCase)]
     private static partial Regex SingleFractionOf();
 
     /// <summary>
