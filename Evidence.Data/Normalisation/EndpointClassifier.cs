@@ -215,11 +215,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// Overall survival, for a measure that is "Survival" and names no class: alone, with whom it
     /// is measured in or when ("Survival (patients with evaluable disease)", "Survival every 30
     /// days during treatment, ..."), as the annotators of sets 79, 165 and 168 labelled it. Not
-    /// survival "with", "without" or "free of" something, which is another measure ("Survival
-    /// with a WHO performance status 0-2"), nor survival "of" anything but people.
-    /// Nor survival whose "of" (right after it or after "time", "rate"...) names no people
-    /// ("Survival time of dental implants"), a cell-survival fraction ("Survival fraction of
-    /// irradiated lymphocytes") or survival after progression or relapse (post-progression survival).
+    /// another measure: survival "with", "without" or "free of" something ("Survival with a WHO
+    /// performance status 0-2"), of anything but people in an "of" right after it or after "time"
+    /// or "rate" ("Survival time of dental implants"), a cell-survival fraction ("Survival fraction
+    /// of irradiated lymphocytes"), or survival after progression or relapse.
     /// </summary>
     private static (string Class, string? Field, string? Matched)? BareSurvival(TermText measure, string field) =>
         measure.Words is [("survival", _, var end), ..] && measure.WordsFrom(1, 4).ToList() is var next

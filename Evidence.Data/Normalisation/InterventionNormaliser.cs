@@ -1587,11 +1587,11 @@ internal sealed partial class InterventionNormaliser(VocabularyMatchers vocabula
 
     /// <summary>How many words from <paramref name="at"/> add electrons to external beams named before ("photons/electrons", "photons and electrons", "photons and/or electrons"): 0 where none do.</summary>
     private static int ElectronsBeside(TermText text, int at) =>
-        text.WordsFrom(at, 2).ToList() switch
+        text.WordsFrom(at, 3).ToList() switch
         {
             ["electron" or "electrons", ..] => 1,
-            ["and" or "or", "electron" or "electrons"] => 2,
-            _ when text.WordsFrom(at, 3).ToList() is ["and", "or", "electron" or "electrons"] => 3,
+            ["and" or "or", "electron" or "electrons", ..] => 2,
+            ["and", "or", "electron" or "electrons"] => 3,
             _ => 0,
         };
 

@@ -205,7 +205,7 @@ public static partial class RtDoseParser
     private const string Unit = @"(?:(?<unit>c?Gy|[Gg]ray)s?(?:\s*[\(\[]\s*(?:RBE|E)\s*[\)\]]|\s*RBE\b|E\b|\b)|CGE\b)";
     private const string FractionWord = FractionRate + @"(?:fractions?|fx|frs?|f|times|sessions?)\b";
 
-    /// <summary>Not followed, within the sentence, by words of a schedule or a total (what <see cref="SingleDoseOfGy"/> also refuses): a "single dose" that is each fraction's of a course.</summary>
+    /// <summary>Not followed, within the sentence, by words of a schedule or a total: a "single dose" that is each fraction's of a course (<see cref="SingleDoseOfGy"/>, and a range in <see cref="SingleFractionOf"/>).</summary>
     private const string OfACourse = @"(?![^.;]{0,40}?\b(?:daily|per\s+day|a\s+day|each\s+(?:treatment\s+)?day|every\s+(?:treatment\s+)?day|days?\s+a\s+week|a\s+week|per\s+week|weekly|on\s+days|fractions|to\s+a\s+total|total\s+(?:dose|of)|to\s+\d+(?:\.\d+)?\s*c?Gy|twice|once\s+daily)\b)";
 
     /// <summary>How often fractions come, before the word for them ("daily fractions", "10 twice-daily fractions", "6 once-weekly fractions").</summary>
@@ -240,7 +240,7 @@ public static partial class RtDoseParser
     /// "a single 1.8 Gy fraction, five days a week, to 50.4 Gy", "a single 4 Gy dose on days 1,
     /// 8 and 15"); "on day 1" or "each painful bone metastasis" is still one fraction.
     /// </summary>
-    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b(?![^.;]{0,40}?\b(?:daily|per\s+day|a\s+day|each\s+(?:treatment\s+)?day|every\s+(?:treatment\s+)?day|days?\s+a\s+week|a\s+week|per\s+week|weekly|on\s+days|fractions|to\s+a\s+total|total\s+(?:dose|of)|to\s+\d+(?:\.\d+)?\s*c?Gy|twice|once\s+daily)\b)(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b" + OfACourse + @"(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
     private static partial Regex SingleDoseOfGy();
 
     /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy", "A single dose of 15-20Gys" (a range: the one fraction's dose is one of them): "of" within three words, none of them "or", "versus", "instead"...
