@@ -760,11 +760,14 @@ public sealed class VocabularyMatchers
     }
 
     /// <summary>
-    /// "Hypofractionated" compared with the schedule of the RT word after it ("Hypofractionated
-    /// Versus Conventional Radiotherapy", "hypofractionated or conventionally fractionated RT"):
-    /// the RT word is the other arm's (<see cref="HypofractionatedBefore"/>), and the elided one
-    /// before it is hypofractionated RT, a kind of its own (guide rule 1). Not where the word is
-    /// already a term ("Hypofractionation versus ...") or is negated ("non-hypofractionated").
+    /// "Hypofractionated" (or "Stereotactic") compared with the schedule of the RT word after it
+    /// ("Hypofractionated Versus Conventional Radiotherapy", "hypofractionated or conventionally
+    /// fractionated RT", "Between Hypofractionated and Conventional Radiotherapy", "Stereotactic
+    /// Versus Conventional Radiotherapy"): the RT word is the other arm's
+    /// (<see cref="HypofractionatedBefore"/>), and the elided one before it is hypofractionated RT
+    /// (or SBRT, guide rule 8), a kind of its own (guide rule 1). Not where the word is already a
+    /// term ("Hypofractionation versus ...") or is negated ("non-hypofractionated"); "and" only
+    /// where a schedule word follows it ("hypofractionated and conventional radiotherapy").
     /// </summary>
     private static TermMatch<string>? ElidedHypofractionated(TermText text, TermMatch<string> match, List<TermMatch<string>> matches)
     {
@@ -776,12 +779,18 @@ public sealed class VocabularyMatchers
         for (var i = match.Position - 1; i >= Math.Max(1, match.Position - 3); i--)
         {
             var word = text.Words[i].Word;
-            if (word is "or" or "versus" or "vs")
+            if (word is "or" or "versus" or "vs" || (word == "and" && i < match.Position - 1))
             {
                 var at = i - 1;
-                return text.Words[at].Word is "hypofractionated" or "hypofractionation" && (at == 0 || text.Words[at - 1].Word is not ("non" or "not" or "no" or "without"))
+                var elided = text.Words[at].Word switch
+                {
+                    "hypofractionated" or "hypofractionation" => Terms.HypofractionatedRt,
+                    "stereotactic" => Terms.Sbrt,
+                    _ => null,
+                };
+                return elided is not null && (at == 0 || text.Words[at - 1].Word is not ("non" or "not" or "no" or "without"))
                     && !matches.Any(m => m.Position <= at && at < m.Position + m.Words)
-                    ? new TermMatch<string>(Terms.HypofractionatedRt, text.Original[text.Words[at].Start..text.Words[at].End], at)
+                    ? new TermMatch<string>(elided, text.Original[text.Words[at].Start..text.Words[at].End], at)
                     : null;
             }
 

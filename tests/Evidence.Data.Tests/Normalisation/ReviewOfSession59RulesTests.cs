@@ -96,6 +96,20 @@ public class ReviewOfSession59RulesTests
         Assert.Equal("", TrialKinds(study));
     }
 
+    [Theory]
+    // A randomised treatment trial whose endpoint is toxicity gives both schedules it compares (review of .173; mended in .175).
+    [InlineData("Randomized Comparison of Toxicity Between Hypofractionated and Conventional Radiotherapy for Prostate Cancer", "Hypofractionated RT")]
+    // "Stereotactic" elided before the other arm's RT word is stereotactic RT (guide rule 8).
+    [InlineData("Stereotactic Versus Conventional Radiotherapy for Spine Metastases", "SBRT")]
+    [InlineData("Stereotactic or Conventionally Fractionated Radiotherapy for Brain Metastases", "SBRT")]
+    [InlineData("Conventional Radiotherapy for Spine Metastases", "RT, unspecified")]
+    public void A_kind_elided_before_the_other_arms_RT_word_is_given(string title, string kind)
+    {
+        var study = Normalise(WithPurpose(Trial(title, null, []), "TREATMENT"));
+
+        Assert.Equal(kind, TrialKinds(study));
+    }
+
     // ---- IsObservational from a title, for a record with no study type ----
 
     [Theory]
