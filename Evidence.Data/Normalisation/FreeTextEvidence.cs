@@ -2083,7 +2083,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Prospective Observational Phase II Trial"): what the registry's study type would say.
     /// </summary>
     private static bool TitlesSayObservational(StudyRecord record) =>
-        new[] { record.BriefTitle, record.OfficialTitle }.Any(t => TermText.Of(t).Words is var words
+        RecordFields.Titles(record).Any(t => TermText.Of(t.Text).Words is var words
             && words.Select((w, i) => (w.Word, i)).Any(w => w.Word == "observational" && !ObservationalBesideTrial(words, w.i)));
 
     /// <summary>

@@ -410,7 +410,7 @@ public sealed class VocabularyMatchers
         var matches = RtModalities.Matches(text).Select(m => StereotacticGuided(text, m) ?? HypofractionatedBefore(text, m) ?? m).ToList();
         matches.AddRange(matches.Select(m => ProtonBefore(text, m)).OfType<TermMatch<string>>().ToList());
         matches.AddRange(matches.Select(m => StereotacticParticle(text, m)).OfType<TermMatch<string>>().ToList());
-        matches.AddRange(matches.Select(m => ElidedHypofractionated(text, m, matches)).OfType<TermMatch<string>>().ToList());
+        matches.AddRange(matches.Select(m => ElidedKind(text, m, matches)).OfType<TermMatch<string>>().ToList());
         var particle = matches.Any(m => _modalityFamily[m.Value] is ProtonFamily or CarbonIonFamily);
         if (matches.Any(IsScheduleOnly))
         {
@@ -759,6 +759,10 @@ public sealed class VocabularyMatchers
         return null;
     }
 
+    /// <summary>Whether the word before <paramref name="at"/> negates it ("non-hypofractionated", "not hypofractionated", "without").</summary>
+    private static bool NegatedAt(TermText text, int at) =>
+        at > 0 && text.Words[at - 1].Word is "non" or "not" or "no" or "without";
+
     /// <summary>
     /// "Hypofractionated" (or "Stereotactic") compared with the schedule of the RT word after it
     /// ("Hypofractionated Versus Conventional Radiotherapy", "hypofractionated or conventionally
@@ -769,7 +773,7 @@ public sealed class VocabularyMatchers
     /// term ("Hypofractionation versus ...") or is negated ("non-hypofractionated"); "and" only
     /// where a schedule word follows it ("hypofractionated and conventional radiotherapy").
     /// </summary>
-    private static TermMatch<string>? ElidedHypofractionated(TermText text, TermMatch<string> match, List<TermMatch<string>> matches)
+    private static TermMatch<string>? ElidedKind(TermText text, TermMatch<string> match, List<TermMatch<string>> matches)
     {
         if (match.Value is not (Terms.UnspecifiedRt or Terms.Ebrt))
         {
@@ -788,7 +792,7 @@ public sealed class VocabularyMatchers
                     "stereotactic" => Terms.Sbrt,
                     _ => null,
                 };
-                return elided is not null && (at == 0 || text.Words[at - 1].Word is not ("non" or "not" or "no" or "without"))
+                return elided is not null && !NegatedAt(text, at)
                     && !matches.Any(m => m.Position <= at && at < m.Position + m.Words)
                     ? new TermMatch<string>(elided, text.Original[text.Words[at].Start..text.Words[at].End], at)
                     : null;
@@ -829,7 +833,7 @@ public sealed class VocabularyMatchers
 
             if ((text.Words[i].Word is "hypofractionated" or "hypofractionation" or "hypo" or "ultrafractionated" or "ultrahypofractionated"
                     || (text.Words[i].Word is "fractionated" && i > 0 && text.Words[i - 1].Word == "ultra"))
-                && (i == 0 || text.Words[i - 1].Word is not ("non" or "not" or "no" or "without")))
+                && !NegatedAt(text, i))
             {
                 var end = match.Position + match.Words;
                 return new TermMatch<string>(Terms.HypofractionatedRt, text.Original[text.Words[i].Start..text.Words[end - 1].End], i, end - i);
