@@ -82,6 +82,16 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             (endpoint, field, matched) = (Terms.ProgressionFreeSurvival, $"{prefix}.description", "progression");
         }
 
+        if (endpoint == Terms.TimeToProgression && field == $"{prefix}.measure" && ProgressionOnly(outcome.Description) && !Censors(outcome.Description))
+        {
+            // "Time to Disease Progression": "the interval between the day of randomization and
+            // the date of the first documentation of disease progression or date of death (from
+            // any cause), whichever occurs first": a time to progression that counts death is
+            // progression-free survival (set 172, both annotators), as an event-free survival is
+            // above; one that censors deaths stays TTP.
+            (endpoint, field, matched) = (Terms.ProgressionFreeSurvival, $"{prefix}.description", "death");
+        }
+
         if (injury)
         {
             // "No Radiation Dermatitis as Assessed by CTCAE" in a trial of a gel against it, or
@@ -278,9 +288,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 return measured;
             }
 
-            if (endpointClass == Terms.ObjectiveResponse && matches.All(m => words.WordsFrom(m.Position + m.Words, 3).Any(w => w is "pain" or "psa")))
+            if (endpointClass == Terms.ObjectiveResponse && matches.All(m => OfPainOrPsa(words, m.Position + m.Words)))
             {
-                // "Overall response rate of pain at the treated site": the pain's response.
+                // "Overall response rate of pain at the treated site", "Response rate over 50% in
+                // PSA": the pain's or the marker's response.
                 continue;
             }
 
@@ -288,6 +299,19 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="position"/> say a response is of pain or PSA: either
+    /// within three words ("response rate of pain", "Response rate PSA"), or "in" or "of" PSA within
+    /// five ("Response rate over 50% in PSA"); not PSA further on, where it says whom the response
+    /// is measured in ("Response rate by RECIST in patients with a PSA above 10").
+    /// </summary>
+    private static bool OfPainOrPsa(TermText words, int position)
+    {
+        var next = words.WordsFrom(position, 5).ToList();
+        return next.Take(3).Any(w => w is "pain" or "psa")
+            || Enumerable.Range(1, Math.Max(0, next.Count - 1)).Any(i => next[i] == "psa" && next[i - 1] is "in" or "of");
     }
 
     /// <summary>
@@ -495,6 +519,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             && !words.Any(w => w.StartsWith("recurr", StringComparison.Ordinal) || w.StartsWith("relaps", StringComparison.Ordinal) || w.StartsWith("metasta", StringComparison.Ordinal)
                 || w is "failure" or "failures");
     }
+
+    /// <summary>Whether a description censors some patients ("patients who die without progression are censored"), as a time to progression does its deaths.</summary>
+    private static bool Censors(string? description) =>
+        TermText.Of(description).Words.Any(w => w.Word.StartsWith("censor", StringComparison.Ordinal));
 
     /// <summary>
     /// A rate a description states at a time point ("85% at 2 years", "2-year overall survival");

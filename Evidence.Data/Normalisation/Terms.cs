@@ -46,6 +46,9 @@ public static class Terms
     /// <summary>The endpoint class of progression-free survival (progression or death).</summary>
     public const string ProgressionFreeSurvival = "PFS";
 
+    /// <summary>The endpoint class of the time to progression (progression alone; death censored).</summary>
+    public const string TimeToProgression = "TTP";
+
     /// <summary>The endpoint class of disease-free, recurrence-free and event-free survival.</summary>
     public const string DiseaseFreeSurvival = "DFS/RFS";
 
