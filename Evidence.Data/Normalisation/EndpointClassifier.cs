@@ -108,10 +108,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         // The measure's time point; else a rate its description states at one ("PFS of 85% at 2 years").
         // A time point of a safety measure or of an injury a trial prevents ("cardio-toxicity
         // after 1 or 5 years") is when it is assessed, not a landmark rate; nor is a rate an
-        // "other" measure's description states ("PSA decline of 50% at 3 months").
+        // "other" measure's description states ("PSA decline of 50% at 3 months"), nor the time
+        // point of an "other" measure that is no rate ("Significant difference in FACT-P scores
+        // after 12 months", "Pain reduction ... at 3 months": when a score is assessed).
         (string Months, string Matched)? landmark = null;
         var landmarkField = "measure";
-        if (endpoint != Terms.Safety && !injury)
+        if (endpoint != Terms.Safety && !injury && (endpoint != Terms.OtherEndpoint || NamesRate(outcome.Measure)))
         {
             (landmark, landmarkField) = Landmark(outcome.Measure, TimePoint()) is { } named
                 ? (named, "measure")
@@ -411,19 +413,14 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     }
 
     /// <summary>
-    /// Overall survival counts death from any cause on its own. Death named as one state of an
-    /// ordinal scale ("7 points: death"), one alternative of a composite ("death or
-    /// hospitalisation", "progression to critical or even death") or one item of a list of
-    /// states ("recovery, improvement, turning critical, death") is not OS; a wording that
-    /// names survival itself ("overall survival", "survival rate") still is.
-    /// </summary>
-    /// <summary>
     /// Death of one cause is not death from any cause: "lung cancer mortality", "disease-related
     /// death", "COVID-19 specific mortality" (a neoplasm word or "related"/"specific"/"attributable"
-    /// in the two words before every death word).
+    /// in the two words before every death word), "Deaths Related to Treatment" ("related" or
+    /// "attributable" right after it; not "death due to any cause").
     /// </summary>
     private bool CauseSpecific(TermText words, List<TermMatch<string>> matches) =>
-        matches.All(m => (DeathWord().IsMatch(m.Matched) && NamesCause(words, m.Position, 2)) || (IsSurvivalAtTime(words, m) && NamesCause(words, m.Position, 3)));
+        matches.All(m => (DeathWord().IsMatch(m.Matched) && (NamesCause(words, m.Position, 2) || words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "related" or "attributable")))
+            || (IsSurvivalAtTime(words, m) && NamesCause(words, m.Position, 3)));
 
     /// <summary>Whether one of the <paramref name="count"/> words before <paramref name="position"/> names a cause ("specific", "related", a neoplasm).</summary>
     private bool NamesCause(TermText words, int position, int count) =>
@@ -458,6 +455,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         words.WordsFrom(next, 3).ToList() is ["as", "competing", _] or ["as", "a", "competing"]
         || words.WordsBefore(position, 3).ToList() is ["competing", "risk" or "risks" or "event" or "events", "of"];
 
+    /// <summary>
+    /// Overall survival counts death from any cause on its own. Death named as one state of an
+    /// ordinal scale ("7 points: death"), one alternative of a composite ("death or
+    /// hospitalisation", "progression to critical or even death") or one item of a list of
+    /// states ("recovery, improvement, turning critical, death") is not OS; a wording that
+    /// names survival itself ("overall survival", "survival rate") still is.
+    /// </summary>
     private static bool DeathInComposite(string text, List<TermMatch<string>> matches)
     {
         if (matches.Any(m => !DeathWord().IsMatch(m.Matched)))
@@ -519,6 +523,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             && !words.Any(w => w.StartsWith("recurr", StringComparison.Ordinal) || w.StartsWith("relaps", StringComparison.Ordinal) || w.StartsWith("metasta", StringComparison.Ordinal)
                 || w is "failure" or "failures");
     }
+
+    /// <summary>Whether a measure names a rate or a survival, whose time point is a landmark ("PSA response rate at 12 weeks", "6-month radiation therapy-free survival").</summary>
+    private static bool NamesRate(string? measure) =>
+        TermText.Of(measure).Words.Any(w => w.Word is "rate" or "rates" or "survival" or "proportion" or "percentage" or "percent" or "free");
 
     /// <summary>Whether a description censors some patients ("patients who die without progression are censored"), as a time to progression does its deaths.</summary>
     private static bool Censors(string? description) =>

@@ -1264,15 +1264,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "The Addition of RT" (not what people think "About Adding RT").</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "The Addition of RT", "Combining RT and Temozolomide With ..." (not what people think "About Adding RT").</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt)
     {
         var from = ModifiedFrom(words, rt.Position);
         return JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", from)
             || AddedWithOrWithout(words, from, care: false)
             || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"])
-            || (words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"]
-                && !words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 5).Any(TopicWords.Contains));
+            || (words.WordsBefore(from, 2).ToList() is [.., "adding" or "combining"] or ["addition", "of"]
+                && !words.WordsBefore(from - (words.Words[from - 1].Word is "adding" or "combining" ? 1 : 2), 5).Any(TopicWords.Contains));
     }
 
     /// <summary>Words that make an addition the topic of what people think or what it costs, not what a trial does ("Patient Preferences About Adding Radiotherapy", "Cost-Effectiveness of Adding SBRT").</summary>
@@ -1403,18 +1403,52 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static bool ChemoradiationJoinedToListedDrug(StudyRecord record, TermText words, TermMatch<string> match)
     {
         var from = ModifiedFrom(words, match.Position);
-        // Any RT where the title opens with the drug ("Enzalutamide and External Beam
-        // Hypofractionated Radiotherapy For Intermediate Risk Localized Prostate Cancer").
-        var chemoradiation = NamesChemoradiation(words, match);
-        var opensWithDrug = from >= 2 && words.Words.Take(from - 1).All(w => MayOpenTitle(w.Word) || ListsDrugNamed(record, w.Word));
-        if (!(chemoradiation || (opensWithDrug && NotStudiedOf(words, match.Position + match.Words)))
-            || from < 2 || words.Words[from - 1].Word is not ("and" or "with" or "plus"))
+        var drug = DrugBeforeJoiner(words, from);
+        if (drug < 0 || !ListsDrugNamed(record, words.Words[drug].Word))
         {
             return false;
         }
 
-        return ListsDrugNamed(record, words.Words[from - 2].Word);
+        // Any RT where the title opens with the drug ("Enzalutamide and External Beam
+        // Hypofractionated Radiotherapy For Intermediate Risk Localized Prostate Cancer").
+        return NamesChemoradiation(words, match)
+            || (words.Words.Take(drug + 1).All(w => MayOpenTitle(w.Word) || ListsDrugNamed(record, w.Word)) && NotStudiedOf(words, match.Position + match.Words));
     }
+
+    /// <summary>
+    /// The word before the joiner that ends before word <paramref name="from"/> ("and", "with",
+    /// "plus", "combined with", "in combination with"), past an appositive set off by commas that
+    /// says what the drug is ("Testing Nelfinavir, an Inhibitor of Akt Signaling, in Combination
+    /// With Preoperative Chemoradiotherapy"); -1 where no joiner ends there.
+    /// </summary>
+    private static int DrugBeforeJoiner(TermText words, int from)
+    {
+        var joiner = words.WordsBefore(from, 3).ToList() is ["in", "combination", "with"] ? 3
+            : words.WordsBefore(from, 2).ToList() is ["combined", "with"] ? 2
+            : from >= 1 && words.Words[from - 1].Word is "and" or "with" or "plus" ? 1
+            : 0;
+        var last = from - joiner - 1;
+        if (joiner == 0 || last < 0)
+        {
+            return -1;
+        }
+
+        if (words.Between(last, last + 1).IndexOf(',') >= 0)
+        {
+            for (var opens = last - 1; opens >= Math.Max(0, last - MaxAppositiveWords); opens--)
+            {
+                if (words.Between(opens, opens + 1).IndexOf(',') >= 0)
+                {
+                    return opens;
+                }
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>The most words an appositive between a drug and its joiner holds ("an Inhibitor of Akt Signaling").</summary>
+    private const int MaxAppositiveWords = 6;
 
     /// <summary>
     /// The joined classes with the checkpoints written with slashes beside them, where those are
