@@ -82,7 +82,8 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             (endpoint, field, matched) = (Terms.ProgressionFreeSurvival, $"{prefix}.description", "progression");
         }
 
-        if (endpoint == Terms.TimeToProgression && field == $"{prefix}.measure" && ProgressionOnly(outcome.Description) && !Censors(outcome.Description))
+        if (endpoint == Terms.TimeToProgression && field == $"{prefix}.measure"
+            && (DeathAnEvent(outcome.Measure) || (ProgressionOnly(outcome.Description) && DeathAnEvent(outcome.Description) && !CensorsDeaths(outcome.Description))))
         {
             // "Time to Disease Progression": "the interval between the day of randomization and
             // the date of the first documentation of disease progression or date of death (from
@@ -290,6 +291,20 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 return measured;
             }
 
+            if (endpointClass == Terms.ConversionResection && matches.All(m => ResectionQualifies(words, m)))
+            {
+                // "Rate of resection cavity recurrence", "Rate of resection-related adverse events":
+                // the resection qualifies what the rate is of (local control, safety).
+                continue;
+            }
+
+            if (endpointClass == Terms.ObjectiveResponse && words.Words.Any(w => w.Word is "iron" or "ferritin"))
+            {
+                // "Response rate (decrease in liver iron concentration)" in a chelation trial that
+                // lists myelodysplastic syndromes among its conditions: iron overload's response.
+                continue;
+            }
+
             if (endpointClass == Terms.ObjectiveResponse && matches.All(m => OfPainOrPsa(words, m.Position + m.Words)))
             {
                 // "Overall response rate of pain at the treated site", "Response rate over 50% in
@@ -303,6 +318,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         return null;
     }
 
+    /// <summary>Whether a "rate of resection" is followed by a word it qualifies ("Rate of resection cavity recurrence", "... margin positivity", "... related complications").</summary>
+    private static bool ResectionQualifies(TermText words, TermMatch<string> match) =>
+        TermText.Key(match.Matched) == "rateofresection"
+        && words.WordsFrom(match.Position + match.Words, 1).Any(w => w is "cavity" or "bed" or "site" or "margin" or "margins" or "related" or "associated"
+            or "complication" or "complications" or "specimen" or "specimens");
+
     /// <summary>
     /// Whether the words from <paramref name="position"/> say a response is of pain or PSA: either
     /// within three words ("response rate of pain", "Response rate PSA"), or "in" or "of" PSA within
@@ -312,8 +333,15 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     private static bool OfPainOrPsa(TermText words, int position)
     {
         var next = words.WordsFrom(position, 5).ToList();
-        return next.Take(3).Any(w => w is "pain" or "psa")
-            || Enumerable.Range(1, Math.Max(0, next.Count - 1)).Any(i => next[i] == "psa" && next[i - 1] is "in" or "of");
+        var after = words.WordsFrom(position, 8).ToList();
+        return next.Take(3).Any(w => w == "pain")
+            || Enumerable.Range(0, next.Count).Any(i => next[i] == "psa" && (i < 3 || next[i - 1] is "in" or "of") && !PopulationAfter(after.Skip(i + 1)));
+
+        // "Objective response rate by RECIST in PSA progressors", "in PSA-selected patients": the
+        // PSA says whom the tumour's response is measured in.
+        static bool PopulationAfter(IEnumerable<string> rest) =>
+            rest.Take(2).ToList() is ["progressors" or "progressing" or "selected" or "patients" or "men" or "participants" or "subjects" or "population" or "cohort", ..]
+                or [not ("in" or "of" or "with" or "among" or "at" or "by" or "from" or "and" or "or"), "patients" or "men" or "participants" or "subjects"];
     }
 
     /// <summary>
@@ -419,8 +447,17 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// "attributable" right after it; not "death due to any cause").
     /// </summary>
     private bool CauseSpecific(TermText words, List<TermMatch<string>> matches) =>
-        matches.All(m => (DeathWord().IsMatch(m.Matched) && (NamesCause(words, m.Position, 2) || words.WordsFrom(m.Position + m.Words, 1).Any(w => w is "related" or "attributable")))
+        matches.All(m => (DeathWord().IsMatch(m.Matched) && (NamesCause(words, m.Position, 2) || RelatedAfter(words, m.Position + m.Words)))
             || (IsSurvivalAtTime(words, m) && NamesCause(words, m.Position, 3)));
+
+    /// <summary>
+    /// "Related" or "attributable" right after a death word, naming one cause ("Deaths Related to
+    /// Treatment"); not any or all of them ("Number of deaths related to any cause", "related or
+    /// unrelated to treatment").
+    /// </summary>
+    private static bool RelatedAfter(TermText words, int next) =>
+        words.WordsFrom(next, 1).Any(w => w is "related" or "attributable")
+        && !words.WordsFrom(next + 1, 3).Any(w => w is "any" or "all" or "unrelated");
 
     /// <summary>Whether one of the <paramref name="count"/> words before <paramref name="position"/> names a cause ("specific", "related", a neoplasm).</summary>
     private bool NamesCause(TermText words, int position, int count) =>
@@ -524,13 +561,35 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 || w is "failure" or "failures");
     }
 
-    /// <summary>Whether a measure names a rate or a survival, whose time point is a landmark ("PSA response rate at 12 weeks", "6-month radiation therapy-free survival").</summary>
+    /// <summary>Whether a measure names a rate or a survival, whose time point is a landmark ("PSA response rate at 12 weeks", "6-month radiation therapy-free survival", "Freedom from biochemical failure at 5 years", "Cumulative incidence of brain metastases at 2 years").</summary>
     private static bool NamesRate(string? measure) =>
-        TermText.Of(measure).Words.Any(w => w.Word is "rate" or "rates" or "survival" or "proportion" or "percentage" or "percent" or "free");
+        TermText.Of(measure).Words.ToList() is var words
+        && (words.Any(w => w.Word is "rate" or "rates" or "survival" or "proportion" or "percentage" or "percent" or "free" or "freedom" or "probability")
+            // "Cumulative incidence of brain metastases at 2 years": an actuarial rate.
+            || words.Zip(words.Skip(1)).Any(p => p.First.Word == "cumulative" && p.Second.Word == "incidence"));
 
-    /// <summary>Whether a description censors some patients ("patients who die without progression are censored"), as a time to progression does its deaths.</summary>
-    private static bool Censors(string? description) =>
-        TermText.Of(description).Words.Any(w => w.Word.StartsWith("censor", StringComparison.Ordinal));
+    /// <summary>
+    /// Whether a description censors deaths ("patients who die without progression are censored"),
+    /// as a time to progression does: a sentence that censors and names a death; not "patients
+    /// alive without progression are censored at last contact", which every PFS does.
+    /// </summary>
+    private static bool CensorsDeaths(string? description) =>
+        description is not null && SentenceEnd().Split(description).Select(TermText.Of)
+            .Any(s => s.Words.Any(w => w.Word.StartsWith("censor", StringComparison.Ordinal)) && s.Words.Any(w => w.Word is "die" or "dies" or "died" or "dying" or "death" or "deaths" or "dead"));
+
+    /// <summary>
+    /// Whether a text counts death as an event beside progression: "progression or (date of)
+    /// death", "death or progression", or death with "whichever occurs first"; not death named
+    /// otherwise ("followed every 3 months until death", "death without progression is a competing risk").
+    /// </summary>
+    private static bool DeathAnEvent(string? text) =>
+        text is not null && (ProgressionOrDeath().IsMatch(text) || (text.Contains("whichever", StringComparison.OrdinalIgnoreCase) && text.Contains("death", StringComparison.OrdinalIgnoreCase)));
+
+    [GeneratedRegex(@"\bprogress\w*\b[^.;]{0,60}?\bor\s+(?:\w+\s+){0,2}?death\b|\bdeath\s+or\s+(?:\w+\s+){0,2}?progress", RegexOptions.IgnoreCase)]
+    private static partial Regex ProgressionOrDeath();
+
+    [GeneratedRegex(@"(?<=[.;])\s+")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>
     /// A rate a description states at a time point ("85% at 2 years", "2-year overall survival");

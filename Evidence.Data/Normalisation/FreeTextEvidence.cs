@@ -236,7 +236,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
                     : [];
                 var added = !needRt ? []
                     : care ? rt.Where(m => AddedInCare(words, m)).ToList()
-                    : rt.Where(m => AddedToTreatment(words, m) || ((bare || (assessesOnly.Value && !PatientsAreThere(words, m)) || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))
+                    : rt.Where(m => AddedToTreatment(words, m) || CombinedWithTreatment(record, words, m) || ((bare || (assessesOnly.Value && !PatientsAreThere(words, m)) || OpensWithChemoradiation(words, m)) && TitleSubject(words, m))
                         || InTreating(words, m) || ChemoradiationJoinedToListedDrug(record, words, m) || ListedDrugAddedToChemoradiation(record, words, m)
                         || (Sensitised(words, m) && !observed && GivesTreatment(record, rt.Any(o => o.Position != m.Position)))
                         || (observed && RegistryOfTreated(words, m.Position))).ToList();
@@ -1264,16 +1264,27 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     private static readonly HashSet<string> AssessedWords = new(
         ["efficacy", "safety", "feasibility", "effect", "effects", "effectiveness", "tolerability", "activity", "benefit", "addition"], StringComparer.Ordinal);
 
-    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "The Addition of RT", "Combining RT and Temozolomide With ..." (not what people think "About Adding RT").</summary>
+    /// <summary>RT a title adds to another treatment: "plus RT", "+ RT", "with or without RT", "via RT", "RT plus ...", "RT combined with ...", "... Combined With RT", "Adding RT", "The Addition of RT" (not what people think "About Adding RT").</summary>
     private static bool AddedToTreatment(TermText words, TermMatch<string> rt)
     {
         var from = ModifiedFrom(words, rt.Position);
         return JoinedInTitle(words, rt.Position, rt.Position + rt.Words, w => w is "plus" or "via", from)
             || AddedWithOrWithout(words, from, care: false)
             || (from >= 2 && !DescribesPeople(words, from - 2) && words.WordsBefore(from, 2).ToList() is ["combined" or "concurrent" or "concomitant", "with"])
-            || (words.WordsBefore(from, 2).ToList() is [.., "adding" or "combining"] or ["addition", "of"]
-                && !words.WordsBefore(from - (words.Words[from - 1].Word is "adding" or "combining" ? 1 : 2), 5).Any(TopicWords.Contains));
+            || (words.WordsBefore(from, 2).ToList() is [.., "adding"] or ["addition", "of"]
+                && !words.WordsBefore(from - (words.Words[from - 1].Word == "adding" ? 1 : 2), 5).Any(TopicWords.Contains));
     }
+
+    /// <summary>
+    /// "Combining RT and Temozolomide With ...": "combining" right before the RT, which "and",
+    /// "with" or "plus" joins to what it is combined with; not "Combining Radiotherapy Data and
+    /// Genomics" (RT data, not RT), nor where a title of the record is about combining it
+    /// ("Combining Radiotherapy With Immunotherapy: a Survey of Radiation Oncologists").
+    /// </summary>
+    private static bool CombinedWithTreatment(StudyRecord record, TermText words, TermMatch<string> rt) =>
+        words.WordsBefore(ModifiedFrom(words, rt.Position), 1).ToList() is ["combining"]
+        && words.WordsFrom(rt.Position + rt.Words, 1).ToList() is ["and" or "with" or "plus"]
+        && !TitleSentences(record).Any(t => t.Words.Words.Any(w => TopicWords.Contains(w.Word)));
 
     /// <summary>Words that make an addition the topic of what people think or what it costs, not what a trial does ("Patient Preferences About Adding Radiotherapy", "Cost-Effectiveness of Adding SBRT").</summary>
     private static readonly HashSet<string> TopicWords = new(

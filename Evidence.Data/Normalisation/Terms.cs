@@ -49,6 +49,9 @@ public static class Terms
     /// <summary>The endpoint class of the time to progression (progression alone; death censored).</summary>
     public const string TimeToProgression = "TTP";
 
+    /// <summary>The endpoint class of conversion to resection and resection rates.</summary>
+    public const string ConversionResection = "conversion/resection";
+
     /// <summary>The endpoint class of disease-free, recurrence-free and event-free survival.</summary>
     public const string DiseaseFreeSurvival = "DFS/RFS";
 
