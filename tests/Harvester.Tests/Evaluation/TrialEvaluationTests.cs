@@ -262,6 +262,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-176", "Reconstructed-176", 15)]
     [InlineData("reconstructed-177", "Reconstructed-177", 22)]
     [InlineData("reconstructed-178", "Reconstructed-178", 13)]
+    [InlineData("reconstructed-179", "Reconstructed-179", 3)]
     // Set 166 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-166/NOTES.md).
     // Set 138 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-138/NOTES.md).
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
@@ -278,7 +279,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-178 were labelled a second time, blind to the first labels
+    /// Sets 49-179 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -413,6 +414,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(176, 15)]
     [InlineData(177, 22)]
     [InlineData(178, 13)]
+    [InlineData(179, 3)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
