@@ -83,14 +83,14 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         }
 
         if (endpoint == Terms.TimeToProgression && field == $"{prefix}.measure"
-            && (DeathAnEvent(outcome.Measure) || (ProgressionOnly(outcome.Description) && DeathAnEvent(outcome.Description) && !CensorsDeaths(outcome.Description))))
+            && (DeathAnEvent(outcome.Measure) is var inMeasure && inMeasure || (ProgressionOnly(outcome.Description) && DeathAnEvent(outcome.Description) && !CensorsDeaths(outcome.Description))))
         {
             // "Time to Disease Progression": "the interval between the day of randomization and
             // the date of the first documentation of disease progression or date of death (from
             // any cause), whichever occurs first": a time to progression that counts death is
             // progression-free survival (set 172, both annotators), as an event-free survival is
-            // above; one that censors deaths stays TTP.
-            (endpoint, field, matched) = (Terms.ProgressionFreeSurvival, $"{prefix}.description", "death");
+            // above; one that censors deaths stays TTP. "Time to Tumor Progression or Death" says so itself.
+            (endpoint, field, matched) = (Terms.ProgressionFreeSurvival, inMeasure ? $"{prefix}.measure" : $"{prefix}.description", "death");
         }
 
         if (injury)
@@ -328,12 +328,13 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// Whether the words from <paramref name="position"/> say a response is of pain or PSA: either
     /// within three words ("response rate of pain", "Response rate PSA"), or "in" or "of" PSA within
     /// five ("Response rate over 50% in PSA"); not PSA further on, where it says whom the response
-    /// is measured in ("Response rate by RECIST in patients with a PSA above 10").
+    /// is measured in ("Response rate by RECIST in patients with a PSA above 10"), nor PSA that
+    /// names the patients ("in PSA progressors", "in PSA-selected patients").
     /// </summary>
     private static bool OfPainOrPsa(TermText words, int position)
     {
-        var next = words.WordsFrom(position, 5).ToList();
         var after = words.WordsFrom(position, 8).ToList();
+        var next = after.Take(5).ToList();
         return next.Take(3).Any(w => w == "pain")
             || Enumerable.Range(0, next.Count).Any(i => next[i] == "psa" && (i < 3 || next[i - 1] is "in" or "of") && !PopulationAfter(after.Skip(i + 1)));
 

@@ -40,12 +40,13 @@ public class Set177To178RulesTests
     /// <summary>
     /// NCT00704366 and NCT00704392 (set 178): "AZD0530" (saracatinib) and "XL647" (tesevatinib),
     /// kinase inhibitors named only by code, are TKIs with no agent of the topic's (both
-    /// annotators), as sunitinib is.
+    /// annotators), as sunitinib is; so is set 179's "ABT-869" (linifanib, NCT00707889; .180).
     /// </summary>
     [Theory]
     [InlineData("AZD0530")]
     [InlineData("XL647")]
     [InlineData("Saracatinib")]
+    [InlineData("ABT-869")]
     public void Kinase_inhibitors_named_by_code_are_TKIs(string name)
     {
         var terms = OnlyIntervention(Intervention("DRUG", name));
