@@ -82,11 +82,17 @@ internal static class Records
         },
     };
 
-    /// <summary>A record of no arm whose one primary outcome is <paramref name="measure"/>.</summary>
-    public static JsonObject WithOutcome(string measure)
+    /// <summary>A record of no arm whose one primary outcome is <paramref name="measure"/>, described by <paramref name="description"/> where one is given.</summary>
+    public static JsonObject WithOutcome(string measure, string? description = null)
     {
         var protocol = WithArms([]);
-        protocol["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(new JsonObject { ["measure"] = measure }) };
+        var outcome = new JsonObject { ["measure"] = measure };
+        if (description is not null)
+        {
+            outcome["description"] = description;
+        }
+
+        protocol["outcomesModule"] = new JsonObject { ["primaryOutcomes"] = new JsonArray(outcome) };
         return protocol;
     }
 

@@ -14,8 +14,7 @@ public class ReviewOfSession60RulesTests
 {
     private static NormalisedOutcomeView Outcome(string measure, string? description = null, string? title = null, string? purpose = null, params string[] conditions)
     {
-        var protocol = WithOutcome(measure);
-        protocol["outcomesModule"]!["primaryOutcomes"]![0]!["description"] = description;
+        var protocol = WithOutcome(measure, description);
         if (title is not null)
         {
             protocol["identificationModule"] = new JsonObject { ["nctId"] = "NCT00000001", ["briefTitle"] = title };

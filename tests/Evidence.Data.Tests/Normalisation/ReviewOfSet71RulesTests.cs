@@ -31,8 +31,7 @@ public class ReviewOfSet71RulesTests
 
     private static string? Endpoint(string measure, string? description)
     {
-        var protocol = WithPurpose(WithOutcome(measure), "TREATMENT");
-        ((JsonObject)protocol["outcomesModule"]!["primaryOutcomes"]![0]!)["description"] = description;
+        var protocol = WithPurpose(WithOutcome(measure, description), "TREATMENT");
         return Normalise(protocol).Outcomes[0].EndpointClass;
     }
 

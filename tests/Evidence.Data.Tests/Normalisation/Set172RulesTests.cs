@@ -28,10 +28,7 @@ public class Set172RulesTests
     [InlineData("Time to recurrence", "From surgery until recurrence or death.", "DFS/RFS")]
     public void A_time_to_progression_that_counts_death_is_PFS(string measure, string? description, string endpoint)
     {
-        var protocol = WithOutcome(measure);
-        protocol["outcomesModule"]!["primaryOutcomes"]![0]!["description"] = description;
-
-        Assert.Equal(endpoint, Normalise(protocol).Outcomes[0].EndpointClass);
+        Assert.Equal(endpoint, Normalise(WithOutcome(measure, description)).Outcomes[0].EndpointClass);
     }
 
     /// <summary>

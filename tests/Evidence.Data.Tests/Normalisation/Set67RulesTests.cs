@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TrialEvidence.Data.Normalisation;
 using static TrialEvidence.Data.Tests.Normalisation.Records;
 
@@ -86,8 +85,7 @@ public class Set67RulesTests
     [InlineData("Disease-free survival", "Time to disease progression or death.", "DFS/RFS")] // not an EFS
     public void An_event_free_survival_of_progression_and_death_is_progression_free_survival(string measure, string? description, string endpoint)
     {
-        var protocol = WithPurpose(WithOutcome(measure), "TREATMENT");
-        ((JsonObject)protocol["outcomesModule"]!["primaryOutcomes"]![0]!)["description"] = description;
+        var protocol = WithPurpose(WithOutcome(measure, description), "TREATMENT");
 
         Assert.Equal(endpoint, Normalise(protocol).Outcomes[0].EndpointClass);
     }
