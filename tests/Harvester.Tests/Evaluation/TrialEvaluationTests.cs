@@ -263,6 +263,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData("reconstructed-177", "Reconstructed-177", 22)]
     [InlineData("reconstructed-178", "Reconstructed-178", 13)]
     [InlineData("reconstructed-179", "Reconstructed-179", 3)]
+    [InlineData("reconstructed-180", "Reconstructed-180", 5)]
     // Set 166 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-166/NOTES.md).
     // Set 138 is scored, not held to 0.98 here: not tuned on, its one predicted ICI is the patients' own treatment (Labels/reconstructed-138/NOTES.md).
     public void Evaluate_scores_the_reconstructed_oncology_records(string labels, string records, int trials)
@@ -279,7 +280,7 @@ public sealed partial class TrialEvaluationTests
     }
 
     /// <summary>
-    /// Sets 49-179 were labelled a second time, blind to the first labels
+    /// Sets 49-180 were labelled a second time, blind to the first labels
     /// (Labels/reconstructed-N/second-annotator): every trial, intervention and outcome of the
     /// first labels is labelled again, so how far two people agree is measured on all of them.
     /// </summary>
@@ -415,6 +416,7 @@ public sealed partial class TrialEvaluationTests
     [InlineData(177, 22)]
     [InlineData(178, 13)]
     [InlineData(179, 3)]
+    [InlineData(180, 5)]
     public void A_second_annotators_labels_cover_the_same_records(int set, int trials)
     {
         var first = Path.Combine(Labels, $"reconstructed-{set}");
