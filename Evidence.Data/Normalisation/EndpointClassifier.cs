@@ -121,7 +121,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
                     ? (framed, "timeFrame")
                     : endpoint == Terms.OtherEndpoint ? (null, "description")
-                    : (DescribedLandmark(outcome.Description), "description");
+                    : (DescribedLandmark(outcome.Description) ?? RateDescribedAt(outcome.Measure, outcome.Description), "description");
         }
 
         if (landmark is not null)
@@ -575,7 +575,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// alive without progression are censored at last contact", which every PFS does.
     /// </summary>
     private static bool CensorsDeaths(string? description) =>
-        description is not null && SentenceEnd().Split(description).Select(TermText.Of)
+        description is not null && TermText.Sentences([(string.Empty, description)]).Select(s => TermText.Of(s.Sentence))
             .Any(s => s.Words.Any(w => w.Word.StartsWith("censor", StringComparison.Ordinal)) && s.Words.Any(w => w.Word is "die" or "dies" or "died" or "dying" or "death" or "deaths" or "dead"));
 
     /// <summary>
@@ -589,9 +589,6 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     [GeneratedRegex(@"\bprogress\w*\b[^.;]{0,60}?\bor\s+(?:\w+\s+){0,2}?death\b|\bdeath\s+or\s+(?:\w+\s+){0,2}?progress", RegexOptions.IgnoreCase)]
     private static partial Regex ProgressionOrDeath();
 
-    [GeneratedRegex(@"(?<=[.;])\s+")]
-    private static partial Regex SentenceEnd();
-
     /// <summary>
     /// A rate a description states at a time point ("85% at 2 years", "2-year overall survival");
     /// each pattern read only where the text holds the words it needs.
@@ -602,6 +599,26 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ?? (description.Contains("survival", StringComparison.OrdinalIgnoreCase) || description.Contains("control", StringComparison.OrdinalIgnoreCase)
                 ? Landmark(description, SurvivalAtTimePoint())
                 : null);
+
+    /// <summary>
+    /// The one time point a rate's description gives ("Local Control Rate": "the number of patients
+    /// ... who are free from progression in the index lesions at 6 months"; "PFS rate defined as
+    /// the number of patients who are alive and progression-free at 1 year"): a measure that names
+    /// a rate, proportion or percentage of a survival or control is that rate at its time point.
+    /// Not a description that gives several ("at 6 and 12 months", "at 3 months and at 1 year").
+    /// </summary>
+    private static (string Months, string Matched)? RateDescribedAt(string? measure, string? description) =>
+        description is not null && NamesProportion(measure) && AtTimePoint().Matches(description) is [var only]
+            ? Landmark(description[only.Index..], AtTimePoint())
+            : null;
+
+    /// <summary>Whether a measure names a proportion ("Local Control Rate", "proportion of patients", "percentage"), not a survival alone.</summary>
+    private static bool NamesProportion(string? measure) =>
+        TermText.Of(measure).Words.Any(w => w.Word is "rate" or "rates" or "proportion" or "percentage" or "probability");
+
+    /// <summary>"at 6 months", "at 24 weeks", "at one year": a time point after "at".</summary>
+    [GeneratedRegex(@"\bat\s+(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>weeks?|months?|years?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AtTimePoint();
 
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 

@@ -747,6 +747,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return (1, avoided);
         }
 
+        if (ThisTrialStudies(words) is { } studied)
+        {
+            return studied;
+        }
+
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
@@ -833,6 +838,55 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return null;
     }
+
+    /// <summary>
+    /// What a sentence that opens "This (phase II / randomized...) trial studies" (tests, compares,
+    /// evaluates, investigates, examines, assesses) names before the patients it is for, the
+    /// purpose or the time it is given in ("This phase I trial studies the side effects and best
+    /// dose of nivolumab when given together with radiation therapy in treating patients with",
+    /// "This randomized phase III trial compares stereotactic radiosurgery with whole-brain
+    /// radiation therapy for patients with"): the trial's regimen, in the US National Cancer
+    /// Institute's summaries. Not "in patients undergoing radiation therapy", "during" or "after"
+    /// it, nor what it "prevents" or "reduces" in them, nor the treatment effects come "from" ("the
+    /// side effects on the heart from using immune checkpoint inhibitor"); a "whether" clause to its verb
+    /// (<see cref="WhetherSubject"/>); "how well" is read by the general rule.
+    /// </summary>
+    private static (int From, int To)? ThisTrialStudies(TermText words)
+    {
+        if (words.Words is not [("this", _, _), ..])
+        {
+            return null;
+        }
+
+        var study = Enumerable.Range(1, Math.Min(4, words.Words.Count - 1)).FirstOrDefault(j => words.Words[j].Word is "study" or "trial", -1);
+        if (study < 0 || !NamesStudyAfterDesign(words, 1) || study + 2 >= words.Words.Count || !StudiesVerbs.Contains(words.Words[study + 1].Word))
+        {
+            return null;
+        }
+
+        var from = study + 2;
+        if (words.Words[from].Word is "whether" or "if")
+        {
+            return WhetherSubject(words, from + 1) is { } subject ? (from + 1, subject) : null;
+        }
+
+        if (words.Words[from].Word == "how")
+        {
+            return null;
+        }
+
+        var to = Enumerable.Range(from, words.Words.Count - from).FirstOrDefault(k =>
+            words.Words[k].Word is "during" or "after" or "following" or "from" or "who" or "undergoing" or "receiving"
+            || (words.Words[k].Word is "in" or "for" or "among" or "to" && k + 1 < words.Words.Count
+                && (PopulationWords.Contains(words.Words[k + 1].Word) || words.Words[k + 1].Word.EndsWith("ing", StringComparison.Ordinal)
+                    || words.Words[k].Word == "to" && words.Words[k + 1].Word is "see" or "find" or "determine" or "learn" or "prevent" or "reduce" or "treat" or "improve" or "decrease")),
+            words.Words.Count);
+        return to > from ? (from, to) : null;
+    }
+
+    /// <summary>What this trial does to the regimen it names next (<see cref="ThisTrialStudies"/>).</summary>
+    private static readonly HashSet<string> StudiesVerbs = new(
+        ["studies", "tests", "compares", "evaluates", "investigates", "examines", "assesses"], StringComparer.Ordinal);
 
     /// <summary>
     /// The end of the subject of a "whether" clause from <paramref name="from"/>: up to its verb
@@ -1195,16 +1249,28 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             var people = quantifier != "both" && noun is "patients" or "participants" or "subjects" or "patient" or "participant" or "subject";
             if (arms || people)
             {
-                var verb = subject + 1 < words.Words.Count && words.Words[subject + 1].Word == "will" ? subject + 2 : subject + 1;
+                var will = subject + 1 < words.Words.Count && words.Words[subject + 1].Word == "will";
+                var verb = will ? subject + 2 : subject + 1;
                 if (ReceivingVerb(words, verb) is { } length)
                 {
                     return (verb + length, ClauseEnd(words, verb + length));
+                }
+
+                // "All patients will have standard surgery followed by radiation": what they will
+                // have; not what they "have had", "have received" or "will have completed".
+                if (will && words.WordsFrom(verb, 2).ToList() is ["have", var had] && !PastParticiples.Contains(had))
+                {
+                    return (verb + 1, ClauseEnd(words, verb + 1));
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>What patients "will have" done before something else, not what they will have then (<see cref="EveryPatientReceives"/>).</summary>
+    private static readonly HashSet<string> PastParticiples = new(
+        ["had", "been", "received", "undergone", "completed", "finished", "taken", "started", "begun", "stopped", "failed"], StringComparer.Ordinal);
 
     /// <summary>
     /// The number of words of the verb at <paramref name="at"/> by which patients receive what
@@ -2263,10 +2329,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private (string Field, TermMatch<string> Match)? ExternalBeamOnly(StudyRecord record, IReadOnlyList<int> ordinals)
     {
-        // Not a radionuclide, named by its isotope ("Iodine I 131 tositumomab") or its brand
-        // ("Xofigo"), typed as radiation.
+        // Not a radionuclide, named by its isotope ("Iodine I 131 tositumomab", "177Lu-X") or its
+        // brand ("Xofigo"), typed as radiation. A drug's code or a regimen's number is no isotope
+        // ("S1 plus Cisplatin with radiotherapy", "5-FU").
         if (ordinals.Any(o => record.Interventions[o] is var rt
-            && (((rt.Name ?? "").Any(char.IsDigit) && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase))
+            && ((IsotopeNotation().IsMatch(rt.Name ?? "") && !(rt.Name ?? "").Contains("Gy", StringComparison.OrdinalIgnoreCase))
                 || NamesRadionuclide(rt.Name) || NamesRadionuclide(rt.Description))))
         {
             return null;
@@ -2343,6 +2410,14 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"radiation|radiotherap|irradiat|\bRT\b|\bCRT\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex GenericRtWords();
+
+    /// <summary>
+    /// An isotope as registries write one: an element's symbol and a mass number of two or three
+    /// digits, either way round ("I 131", "Y-90", "177Lu", "Tc-99m"); not a code of one digit
+    /// ("S1", "5-FU").
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[A-Z][a-z]?[- ]?\d{2,3}m?|\d{2,3}m?[- ]?[A-Z][a-z]?)\b")]
+    private static partial System.Text.RegularExpressions.Regex IsotopeNotation();
 
     /// <summary>
     /// The one kind of RT the detailed description's protocol sentences give: those that state a

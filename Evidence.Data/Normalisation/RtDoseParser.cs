@@ -229,8 +229,8 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+|" + CountWord + @")\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InFractionsToTotal();
 
-    /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction".</summary>
-    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction", "20 Gy in a single session".</summary>
+    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose|session|shot)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InASingleFraction();
 
     /// <summary>
@@ -243,9 +243,9 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"\bsingle\s+(?<dose>" + Number + @")[\s-]*" + Unit + @"[\s-]+(?:(?:radiation|radiotherapy|RT)\s+)?(?:fraction|dose)\b" + OfACourse + @"(?!\s*(?:x\s*\d|\d|to\s+\d))", RegexOptions.IgnoreCase)]
     private static partial Regex SingleDoseOfGy();
 
-    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy", "A single dose of 15-20Gys" (a range: the one fraction's dose is one of them): "of" within three words, none of them "or", "versus", "instead"...
+    /// <summary>"a single fraction of 8 Gy", "single dose radiation regimens of 8Gy", "A single dose of 15-20Gys" (a range: the one fraction's dose is one of them), "a single session of 20 Gy", "Single shot of 25 Gy": "of" within three words, none of them "or", "versus", "instead"...
     /// Not a range that a schedule or total follows ("a single dose of 1.8-2.0 Gy five times a week up to a total dose of 50.4 Gy": the German "Einzeldosis", each fraction's dose).</summary>
-    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @"(?<range>\s*(?:-|to)\s*" + Number + @")?)\s*" + Unit + @"(?(range)" + OfACourse + ")", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bsingle[- ](?:fraction|dose|session|shot)\b(?:\s+(?!(?:or|versus|vs|instead|compared|and)\b)[^\s.;\d]+){0,3}?\s+of\s+(?<dose>" + Number + @"(?<range>\s*(?:-|to)\s*" + Number + @")?)\s*" + Unit + @"(?(range)" + OfACourse + ")", RegexOptions.IgnoreCase)]
     private static partial Regex SingleFractionOf();
 
     /// <summary>
