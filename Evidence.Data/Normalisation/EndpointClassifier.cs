@@ -121,7 +121,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
                     ? (framed, "timeFrame")
                     : endpoint == Terms.OtherEndpoint ? (null, "description")
-                    : (DescribedLandmark(outcome.Description) ?? RateDescribedAt(outcome.Measure, outcome.Description), "description");
+                    : (DescribedLandmark(outcome.Description) ?? (SurvivalOrControl(endpoint) ? RateDescribedAt(outcome.Measure, outcome.Description) : null), "description");
         }
 
         if (landmark is not null)
@@ -575,7 +575,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// alive without progression are censored at last contact", which every PFS does.
     /// </summary>
     private static bool CensorsDeaths(string? description) =>
-        description is not null && TermText.Sentences([(string.Empty, description)]).Select(s => TermText.Of(s.Sentence))
+        description is not null && SentenceEnd().Split(description).Select(TermText.Of)
             .Any(s => s.Words.Any(w => w.Word.StartsWith("censor", StringComparison.Ordinal)) && s.Words.Any(w => w.Word is "die" or "dies" or "died" or "dying" or "death" or "deaths" or "dead"));
 
     /// <summary>
@@ -588,6 +588,14 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     [GeneratedRegex(@"\bprogress\w*\b[^.;]{0,60}?\bor\s+(?:\w+\s+){0,2}?death\b|\bdeath\s+or\s+(?:\w+\s+){0,2}?progress", RegexOptions.IgnoreCase)]
     private static partial Regex ProgressionOrDeath();
+
+    /// <summary>
+    /// A sentence's end for <see cref="CensorsDeaths"/>: after "." or ";" only. Not a colon or a
+    /// line break, after which a description lists what is censored ("Deaths without prior
+    /// progression: censored at the last tumour assessment", "The following will be censored:").
+    /// </summary>
+    [GeneratedRegex(@"(?<=[.;])\s+")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>
     /// A rate a description states at a time point ("85% at 2 years", "2-year overall survival");
@@ -612,12 +620,27 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
             ? Landmark(description[only.Index..], AtTimePoint())
             : null;
 
+    /// <summary>
+    /// Whether an endpoint is a survival or a control, whose rate at a time point is a landmark;
+    /// not a response (ORR, DCR, pathological response) or a resection, whose "at 12 weeks" or "at
+    /// 3 months post-radiotherapy" is when it is assessed (annotators of NCT02843165, NCT07277764,
+    /// NCT05374252).
+    /// </summary>
+    private static bool SurvivalOrControl(string? endpoint) =>
+        endpoint is Terms.OverallSurvival or Terms.ProgressionFreeSurvival or Terms.DiseaseFreeSurvival or Terms.TimeToProgression or Terms.LocalControl;
+
     /// <summary>Whether a measure names a proportion ("Local Control Rate", "proportion of patients", "percentage"), not a survival alone.</summary>
     private static bool NamesProportion(string? measure) =>
         TermText.Of(measure).Words.Any(w => w.Word is "rate" or "rates" or "proportion" or "percentage" or "probability");
 
-    /// <summary>"at 6 months", "at 24 weeks", "at one year": a time point after "at".</summary>
-    [GeneratedRegex(@"\bat\s+(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>weeks?|months?|years?)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "at 6 months", "at 24 weeks", "at one year", "at week 24", "at the 2 year mark": a time point
+    /// after "at". Not the first of a list ("at 6 months and 12 months", "at Month 3, 6, 9"), a
+    /// scan interval ("at 8-week intervals"), a time from which an event counts ("at 18 weeks or
+    /// later"), a schedule's first visit ("at 3 months after SRS and then every 3 months") or when
+    /// follow-up starts ("measured from the start of adjuvant treatment at 6 weeks after surgery").
+    /// </summary>
+    [GeneratedRegex(@"(?<!\b(?:start\w*|begin\w*|commenc\w*)\b[^.;]{0,40}?)\bat\s+(?:the\s+)?(?:(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>weeks?|months?|years?)|(?<unit>week|month|year)\s+(?<number>\d{1,3}))\b(?!\s*(?:,|and|or|to|&)\s*\d|[\s-]*intervals?\b|\s+or\s+(?:later|more|longer|beyond)\b|[^.;]{0,40}?\b(?:then|thereafter)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AtTimePoint();
 
     private static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];

@@ -747,11 +747,6 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return (1, avoided);
         }
 
-        if (ThisTrialStudies(words) is { } studied)
-        {
-            return studied;
-        }
-
         for (var i = 0; i + 1 < words.Words.Count; i++)
         {
             var (word, next) = (words.Words[i].Word, words.Words[i + 1].Word);
@@ -836,7 +831,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             }
         }
 
-        return null;
+        // Only where no rule above reads the sentence: "the side effects of pembrolizumab given
+        // during and after radiation therapy" is the whole sentence's (the efficacy, safety or
+        // effects "of" a therapy), and "during" or "after" there orders the regimen.
+        return ThisTrialStudies(words);
     }
 
     /// <summary>
@@ -849,7 +847,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Institute's summaries. Not "in patients undergoing radiation therapy", "during" or "after"
     /// it, nor what it "prevents" or "reduces" in them, nor the treatment effects come "from" ("the
     /// side effects on the heart from using immune checkpoint inhibitor"); a "whether" clause to its verb
-    /// (<see cref="WhetherSubject"/>); "how well" is read by the general rule.
+    /// (<see cref="WhetherSubject"/>); "how well" is read by the general rule. Nor the people's
+    /// therapy ("in older women treated with radiation therapy", "patients given"), a response
+    /// measured "to" it, what it "caused", a harm of it studied ("the cardiotoxicity of"), or a
+    /// topic ("about"). Read only where <see cref="WhatTheTrialGives"/>'s other rules read nothing.
     /// </summary>
     private static (int From, int To)? ThisTrialStudies(TermText words)
     {
@@ -877,12 +878,37 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         var to = Enumerable.Range(from, words.Words.Count - from).FirstOrDefault(k =>
             words.Words[k].Word is "during" or "after" or "following" or "from" or "who" or "undergoing" or "receiving"
+                or "treated" or "caused" or "induced" or "about" or "despite"
+            // "in lung cancer patients given immune checkpoint inhibitors": the patients' treatment.
+            || (words.Words[k].Word == "given" && k > from && PopulationWords.Contains(words.Words[k - 1].Word))
+            // "to assess early response to pembrolizumab", "a marker of response to immune
+            // checkpoint inhibitors", "the dose to the heart in breast cancer radiotherapy": what is
+            // measured of a treatment, not one given.
+            || (words.Words[k].Word == "to" && k > from && StudiedOfTreatmentBeforeTo.Contains(words.Words[k - 1].Word))
+            // "the cardiotoxicity of immune checkpoint inhibitors", "late toxicity of pelvic
+            // radiotherapy": a harm studied, where no safety or effects of a regimen come first.
+            || (ToxicityWords.Contains(words.Words[k].Word) && !words.Words.Skip(from).Take(k - from).Any(w => AssessedWords.Contains(w.Word) || w.Word == "side"))
             || (words.Words[k].Word is "in" or "for" or "among" or "to" && k + 1 < words.Words.Count
                 && (PopulationWords.Contains(words.Words[k + 1].Word) || words.Words[k + 1].Word.EndsWith("ing", StringComparison.Ordinal)
-                    || words.Words[k].Word == "to" && words.Words[k + 1].Word is "see" or "find" or "determine" or "learn" or "prevent" or "reduce" or "treat" or "improve" or "decrease")),
+                    || words.Words[k].Word == "to" && PurposeVerbs.Contains(words.Words[k + 1].Word))),
             words.Words.Count);
         return to > from ? (from, to) : null;
     }
+
+    /// <summary>What a trial studies something "to" do (<see cref="ThisTrialStudies"/>): its purpose, not a treatment it adds.</summary>
+    private static readonly HashSet<string> PurposeVerbs = new(
+        ["see", "find", "determine", "learn", "prevent", "reduce", "treat", "improve", "decrease", "assess", "measure", "predict", "help", "evaluate",
+         "monitor", "identify", "detect", "guide", "select", "understand", "manage", "support"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words after which "to" names the treatment something is measured against, not one added ("response to", "resistant to", "dose to").</summary>
+    private static readonly HashSet<string> StudiedOfTreatmentBeforeTo = new(
+        ["response", "responses", "resistance", "resistant", "refractory", "exposure", "dose", "doses", "related", "due", "secondary", "sensitivity"],
+        StringComparer.Ordinal);
+
+    /// <summary>Harms a trial may study of a treatment patients have anyway (<see cref="ThisTrialStudies"/>).</summary>
+    private static readonly HashSet<string> ToxicityWords = new(
+        ["toxicity", "toxicities", "cardiotoxicity", "events", "complications", "damage", "injury", "injuries", "morbidity"], StringComparer.Ordinal);
 
     /// <summary>What this trial does to the regimen it names next (<see cref="ThisTrialStudies"/>).</summary>
     private static readonly HashSet<string> StudiesVerbs = new(
@@ -1270,7 +1296,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>What patients "will have" done before something else, not what they will have then (<see cref="EveryPatientReceives"/>).</summary>
     private static readonly HashSet<string> PastParticiples = new(
-        ["had", "been", "received", "undergone", "completed", "finished", "taken", "started", "begun", "stopped", "failed"], StringComparer.Ordinal);
+        ["had", "been", "received", "undergone", "completed", "finished", "taken", "started", "begun", "stopped", "failed",
+         // "will have to have completed", "will have previously received", "will have recovered
+         // from the toxicities of radiotherapy", "will have progressive disease despite radiotherapy".
+         "to", "previously", "already", "recovered", "progressed", "relapsed", "recurred", "progressive", "persistent", "recurrent", "residual"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// The number of words of the verb at <paramref name="at"/> by which patients receive what
@@ -2414,9 +2444,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// An isotope as registries write one: an element's symbol and a mass number of two or three
     /// digits, either way round ("I 131", "Y-90", "177Lu", "Tc-99m"); not a code of one digit
-    /// ("S1", "5-FU").
+    /// ("S1", "5-FU"). The element may be spelled out ("Lutetium-177 radiotherapy", "Rhenium-188
+    /// Radiation Therapy"), where NamesRadionuclide does not see it beside "radiotherapy".
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[A-Z][a-z]?[- ]?\d{2,3}m?|\d{2,3}m?[- ]?[A-Z][a-z]?)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[A-Z][a-z]?[- ]?\d{2,3}m?|\d{2,3}m?[- ]?[A-Z][a-z]?|(?i:iodine|yttrium|lutetium|radium|actinium|rhenium|holmium|phosphorus|strontium|samarium|thorium|lead|bismuth|astatine|copper|terbium|iridium|cesium|caesium|palladium|gallium|technetium)[- ]?\d{2,3}m?)\b")]
     private static partial System.Text.RegularExpressions.Regex IsotopeNotation();
 
     /// <summary>

@@ -229,8 +229,8 @@ public static partial class RtDoseParser
     [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:in|x)\s*(?<count>\d+|" + CountWord + @")\s*" + FractionWord + @"\s*,?\s*(?:for|to)\s+a\s+total(?:\s+dose)?\s+of\s+(?<total>" + Number + @")\s*(?<totalunit>c?Gy|[Gg]ray)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InFractionsToTotal();
 
-    /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction", "20 Gy in a single session".</summary>
-    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose|session|shot)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"8 Gy in a single fraction", "8 Gy single-fraction", "20 Gy in a single session"; not "7 Gy in a single session per week" (how often a fraction is given).</summary>
+    [GeneratedRegex(@"(?<dose>" + Number + @")\s*" + Unit + @"\s*(?:(?:in|as|x)\s+(?:a\s+|one\s+)?)?single[- ](?:fraction|dose|(?:session|shot)\b(?!,?\s*(?:(?:per|each|every|a)\s+(?:day|week)|daily|weekly)\b))\b", RegexOptions.IgnoreCase)]
     private static partial Regex InASingleFraction();
 
     /// <summary>

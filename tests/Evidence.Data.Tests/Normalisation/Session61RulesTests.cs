@@ -10,7 +10,8 @@ namespace TrialEvidence.Data.Tests.Normalisation;
 /// </summary>
 public class Session61RulesTests
 {
-    private const string ThreeDimensionalProtocol =
+    /// <summary>NCT02586753's protocol (set 58): 3D-CRT is the only RT kind the record names.</summary>
+    internal const string ThreeDimensionalProtocol =
         "Radiotherapy:Patients will be conducted CT simulation, and three-dimensional conformal radiation therapy (3DCRT) was performed. "
         + "1.8-2.0 Gy/fraction, 5 fractions a week, with a total dose of 60-66Gy.";
 
