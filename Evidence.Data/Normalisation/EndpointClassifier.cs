@@ -121,7 +121,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
                 : repeated && Landmark(outcome.TimeFrame, OnlyTimePoint()) is { } framed
                     ? (framed, "timeFrame")
                     : endpoint == Terms.OtherEndpoint ? (null, "description")
-                    : (DescribedLandmark(outcome.Description) ?? (SurvivalOrControl(endpoint) ? RateDescribedAt(outcome.Measure, outcome.Description) : null), "description");
+                    : (DescribedLandmark(outcome.Description) ?? RateDescribedAt(endpoint, outcome.Measure, outcome.Description), "description");
         }
 
         if (landmark is not null)
@@ -612,11 +612,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// The one time point a rate's description gives ("Local Control Rate": "the number of patients
     /// ... who are free from progression in the index lesions at 6 months"; "PFS rate defined as
     /// the number of patients who are alive and progression-free at 1 year"): a measure that names
-    /// a rate, proportion or percentage of a survival or control is that rate at its time point.
+    /// a rate, proportion or percentage of a survival or control (<see cref="SurvivalOrControl"/>)
+    /// is that rate at its time point.
     /// Not a description that gives several ("at 6 and 12 months", "at 3 months and at 1 year").
     /// </summary>
-    private static (string Months, string Matched)? RateDescribedAt(string? measure, string? description) =>
-        description is not null && NamesProportion(measure) && AtTimePoint().Matches(description) is [var only]
+    private static (string Months, string Matched)? RateDescribedAt(string? endpoint, string? measure, string? description) =>
+        description is not null && SurvivalOrControl(endpoint) && NamesProportion(measure) && AtTimePoint().Matches(description) is [var only]
             ? Landmark(description[only.Index..], AtTimePoint())
             : null;
 
