@@ -520,14 +520,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// in a measure, "6-month PFS rate", "PFS rate at 12 months", "1-year OS"; in a description, a
     /// rate at a time point ("85% at 2 years").
     /// </summary>
-    private static (string Months, string Matched)? Landmark(string? text, Regex pattern)
-    {
-        if (text is null)
-        {
-            return null;
-        }
+    private static (string Months, string Matched)? Landmark(string? text, Regex pattern) =>
+        text is null ? null : Landmark(text, pattern.Match(text));
 
-        var match = pattern.Match(text);
+    /// <summary>The time point of <paramref name="match"/>, a match of a time-point pattern in <paramref name="text"/>; null where it failed or is one of a list.</summary>
+    private static (string Months, string Matched)? Landmark(string text, Match match)
+    {
         if (!match.Success || ListedTimesBefore().IsMatch(text.AsSpan(0, match.Groups["number"].Index)))
         {
             // "at baseline, every 30 days ..., and then at 1, 2, and 4 months after treatment": the
@@ -565,7 +563,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// <summary>Whether a measure names a rate or a survival, whose time point is a landmark ("PSA response rate at 12 weeks", "6-month radiation therapy-free survival", "Freedom from biochemical failure at 5 years", "Cumulative incidence of brain metastases at 2 years").</summary>
     private static bool NamesRate(string? measure) =>
         TermText.Of(measure).Words.ToList() is var words
-        && (words.Any(w => w.Word is "rate" or "rates" or "survival" or "proportion" or "percentage" or "percent" or "free" or "freedom" or "probability")
+        && (words.Any(w => ProportionWords.Contains(w.Word) || w.Word is "survival" or "percent" or "free" or "freedom")
             // "Cumulative incidence of brain metastases at 2 years": an actuarial rate.
             || words.Zip(words.Skip(1)).Any(p => p.First.Word == "cumulative" && p.Second.Word == "incidence"));
 
@@ -618,7 +616,7 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     /// </summary>
     private static (string Months, string Matched)? RateDescribedAt(string? endpoint, string? measure, string? description) =>
         description is not null && SurvivalOrControl(endpoint) && NamesProportion(measure) && AtTimePoint().Matches(description) is [var only]
-            ? Landmark(description[only.Index..], AtTimePoint())
+            ? Landmark(description, only)
             : null;
 
     /// <summary>
@@ -632,7 +630,10 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
 
     /// <summary>Whether a measure names a proportion ("Local Control Rate", "proportion of patients", "percentage"), not a survival alone.</summary>
     private static bool NamesProportion(string? measure) =>
-        TermText.Of(measure).Words.Any(w => w.Word is "rate" or "rates" or "proportion" or "percentage" or "probability");
+        TermText.Of(measure).Words.Any(w => ProportionWords.Contains(w.Word));
+
+    /// <summary>Words that name a proportion (<see cref="NamesProportion"/>); <see cref="NamesRate"/> takes survivals and freedoms beside them.</summary>
+    private static readonly HashSet<string> ProportionWords = new(["rate", "rates", "proportion", "percentage", "probability"], StringComparer.Ordinal);
 
     /// <summary>
     /// "at 6 months", "at 24 weeks", "at one year", "at week 24", "at the 2 year mark": a time point
