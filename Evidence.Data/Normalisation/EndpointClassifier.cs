@@ -603,8 +603,12 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
         description is null ? null
         : (description.Contains('%') ? Landmark(description, RateAtTimePoint()) : null)
             ?? (description.Contains("survival", StringComparison.OrdinalIgnoreCase) || description.Contains("control", StringComparison.OrdinalIgnoreCase)
+                || SurvivalAbbreviations.Any(a => description.Contains(a, StringComparison.Ordinal))
                 ? Landmark(description, SurvivalAtTimePoint())
                 : null);
+
+    /// <summary>What a description may call a survival or control by ("estimate 2-year PFS"), in capitals as registries write them; <see cref="SurvivalAtTimePoint"/> reads them.</summary>
+    private static readonly string[] SurvivalAbbreviations = ["OS", "FS", "LC", "LRC", "CSS"];
 
     /// <summary>
     /// The one time point a rate's description gives ("Local Control Rate": "the number of patients
@@ -687,8 +691,15 @@ internal sealed partial class EndpointClassifier(VocabularyMatchers vocabulary)
     [GeneratedRegex(@"^\s*(?:at\s+)?(?<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>months?|years?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyTimePoint();
 
-    /// <summary>A survival or control named at a time point in a description ("the 3-year recurrence-free survival", "2-year local control").</summary>
-    [GeneratedRegex(@"\b(?<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>years?|months?)\s+(?:(?!for\b|of\b|every\b|the\b)[\w-]+\s+){0,2}(?:survival|control)\b", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A survival or control named at a time point in a description ("the 3-year recurrence-free
+    /// survival", "2-year local control", "estimate 2-year PFS"), by its words or its abbreviation
+    /// in capitals (OS, PFS, DFS, RFS, EFS, LRFS, DMFS, LC, LRC, CSS). The abbreviation on the
+    /// time point's line, and not after a median, a preposition or an article ("a 3-month
+    /// improvement in OS", "a 9-month median PFS", "every 3 months until a PFS event", "followed up
+    /// to 5 years" at a line's end): those times are durations, not the rate's.
+    /// </summary>
+    [GeneratedRegex(@"\b(?<number>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(?<unit>years?|months?)(?:\s+(?:(?!for\b|of\b|every\b|the\b)[\w-]+\s+){0,2}(?:survival|control)|[^\S\r\n]+(?:(?!(?:for|of|every|the|in|until|a|an|median|mean|to|from|with|by|at|after|before|on)\b)[\w-]+[^\S\r\n]+){0,2}(?-i:(?:[A-Z]{1,3})?FS|OS|LC|LRC|CSS))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SurvivalAtTimePoint();
 
     /// <summary>A percentage at or by a time point ("PFS of 85% at 2 years", "70 % by 12 months"); not an assessment time ("assessed at 3 months").</summary>

@@ -47,8 +47,13 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         var rtOnlyBefore = new Lazy<bool>(() => RtOnlyBeforeTheTrial(record));
         var titleConsolidates = new Lazy<bool>(() => TitleConsolidatesAfterRt(record));
         var iciConsolidates = new Lazy<bool>(() => IciIsConsolidation(record));
-        var placeboAfterRt = new Lazy<bool>(() => structured.Any(i => i.GivesIci)
-            && record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(w => w.Word is "placebo" or "placebos")));
+        // An ICI compared with a placebo, in the interventions or, in a record that lists none, in
+        // a title ("Pembrolizumab (MK-3475) Versus Placebo Following Surgery and Radiation"): the
+        // RT the ICI follows is how patients enter, as in PACIFIC.
+        var placeboAfterRt = new Lazy<bool>(() => (structured.Any(i => i.GivesIci)
+                && record.Interventions.Any(i => TermText.Of(i.Name).Words.Any(w => w.Word is "placebo" or "placebos")))
+            || (record.Interventions.Count == 0 && TitleSentences(record).Any(t => t.Words.Words.Any(w => w.Word is "placebo")
+                && vocabulary.Agents.Matches(t.Words).Any(m => m.Value.Class == Terms.Ici))));
         // A record that lists no intervention and no arm says what it gives only in words, its
         // purpose perhaps only in its detailed description ("The rationale for this study is to
         // determine the safety and efficacy of combined immune checkpoint inhibitors and
@@ -1138,7 +1143,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// Whether a sentence of a detailed description speaks of this trial: it names it ("this
     /// study", "the present trial", "we will"), opens with an objective ("To evaluate the safety
     /// and efficacy of", "Determine the recommended phase II dose"), or says what patients "will"
-    /// receive or undergo without tying it to progression or care after the trial ("Patients then
+    /// receive or undergo, or what the study will do or is designed as ("The study will",
+    /// "The trial is designed", <see cref="OpensWithTheTrialsDesign"/>), without tying it to
+    /// progression or care after the trial ("Patients then
     /// undergo 15 fractions of IMRT"; not "Patients who progress will receive nivolumab at the
     /// discretion of", "After completion of the study, patients will receive pembrolizumab as
     /// standard of care"). Not a sentence of earlier studies ("Previous studies have demonstrated
@@ -1157,7 +1164,11 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return true;
         }
 
-        var protocol = false;
+        // "The study will ...", "The trial is designed ..." opens as a sentence of this trial, but
+        // as what patients "will receive" does: not where it ties what it names to progression,
+        // the investigator's discretion or care after the trial ("The study will assess SBRT, and
+        // patients who progress will receive nivolumab at the investigator's discretion").
+        var protocol = OpensWithTheTrialsDesign(words);
         for (var i = 0; i < words.Words.Count; i++)
         {
             var word = words.Words[i].Word;
@@ -1179,6 +1190,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return protocol;
     }
+
+    /// <summary>
+    /// Whether a sentence opens by saying what the study is or will do, in the present or future
+    /// ("The trial is designed as an investigator-initiated, single center, prospective, single arm
+    /// phase II study ...", "The study will enrol ...", "The study aims to ..."): in the record's own
+    /// description, "the study" so opened is this one; earlier trials are reported in the past.
+    /// <see cref="OfThisTrial"/> reads it as it reads "will receive", so words of progression or of
+    /// care after the trial still turn the sentence away.
+    /// </summary>
+    private static bool OpensWithTheTrialsDesign(TermText words) =>
+        words.Words.Count > 3 && words.Words[0].Word == "the" && words.Words[1].Word is "study" or "trial"
+        && (words.Words[2].Word is "will" or "aims" or "intends" || (words.Words[2].Word == "is" && words.Words[3].Word is "designed" or "planned" or "intended"));
 
     /// <summary>
     /// Whether "study", "trial", "protocol" or "project" is at <paramref name="from"/>, after at most
@@ -1878,7 +1901,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// <summary>
     /// The sentences of <paramref name="text"/> that give RT in this trial's protocol: of this trial
     /// (<see cref="OfThisTrial"/>), or right after an arm's label that is a sentence of its own
-    /// ("Arm A:", then "WBRT 3 Gy x10 alone."), as <see cref="ProtocolKinds"/> reads them.
+    /// ("Arm A:", then "WBRT 3 Gy x10 alone."), as <see cref="ProtocolKinds"/> reads them; and an
+    /// objective of the schedule it assesses, though it names RT only as the patients' earlier
+    /// course (<see cref="ObjectiveOfSchedule"/>).
     /// </summary>
     internal static IEnumerable<string> TrialSentencesGivingRt(VocabularyMatchers vocabulary, string? text)
     {
@@ -1886,7 +1911,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         foreach (var (_, sentence) in TermText.Sentences([(string.Empty, text)]))
         {
             var words = TermText.Of(sentence);
-            if ((armBefore || OfThisTrial(words)) && GivesRt(vocabulary, words))
+            if ((armBefore || OfThisTrial(words)) && (GivesRt(vocabulary, words) || ObjectiveOfSchedule(vocabulary, sentence, words)))
             {
                 yield return sentence;
             }
@@ -1894,6 +1919,48 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             armBefore = words.Words.Count is > 0 and <= 4 && words.Words[0].Word is "arm" or "group" or "cohort";
         }
     }
+
+    /// <summary>
+    /// Whether an objective studies a schedule it states before any word of RT ("To assess the
+    /// safety of 45 Gy in 15 fractions in patients with ... previously treated with definitive
+    /// radiation therapy"): a dose in fractions is RT, and what the objective assesses is the
+    /// trial's, though the sentence's one RT word is the patients' earlier course. Only a dose the
+    /// objective assesses: right after its verb ("To compare 8 Gy x 1 with 20 Gy in 5 fractions")
+    /// or after the safety, efficacy, feasibility or toxicity "of" it; not a comparator's ("with
+    /// that of 26 Gy in 5 fractions reported in the FAST-Forward trial") nor an organ's constraint
+    /// ("keeping the spinal cord maximum dose below 30 Gy in 5 fractions"). Not where words of
+    /// another time or course come first ("To assess ... after prior 60 Gy in 30 fractions"), nor
+    /// a particle beam's dose ("60 Gy (RBE)", guide rule 3) or a brachytherapy dose rate's ("7 Gy
+    /// x 3 HDR"): no photon schedule.
+    /// </summary>
+    private static bool ObjectiveOfSchedule(VocabularyMatchers vocabulary, string sentence, TermText words)
+    {
+        var opening = words.Words.Count == 0 ? string.Empty : words.Words[0].Word == "to" && words.Words.Count > 1 ? words.Words[1].Word : words.Words[0].Word;
+        if (!ObjectiveVerbs.Contains(opening)
+            || RtDoseParser.Doses(sentence).Where(d => d.Fractions is not null).Select(d => (Dose: d, At: sentence.IndexOf(d.Text, StringComparison.Ordinal)))
+                .Where(d => d.At >= 0).OrderBy(d => d.At).FirstOrDefault() is not ({ } dose, var at))
+        {
+            return false;
+        }
+
+        var before = TermText.Of(sentence[..at]);
+        var leading = before.Words.Select(w => w.Word).ToList();
+        var assessed = leading is [_] or ["to", _]
+            || (leading.Count >= 3 && leading[^1] == "of" && AssessedScheduleWords.Contains(leading[^2]));
+        var after = TermText.Of(sentence[(at + dose.Text.Length)..]).WordsFrom(0, 4).ToList();
+        return assessed
+            && vocabulary.RtKindMatches(before).Count == 0
+            && !before.Words.Any(w => AnotherCourseWords.Contains(w.Word) || w.Word is "after" or "following" or "received" or "treated" or "had" or "standard" or "conventional")
+            && !ParticleDose().IsMatch(dose.Text)
+            && !after.Any(w => w is "hdr" or "ldr" or "pdr") && !after.Zip(after.Skip(1)).Any(p => p is ("dose", "rate"));
+    }
+
+    /// <summary>What an objective assesses "of" a schedule (<see cref="ObjectiveOfSchedule"/>): <see cref="AssessedWords"/>, and its toxicity.</summary>
+    private static readonly HashSet<string> AssessedScheduleWords = new([.. AssessedWords, "toxicity", "toxicities"], StringComparer.Ordinal);
+
+    /// <summary>A particle beam's dose: Gy (RBE), GyE, Gy (E), CGE.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"RBE|GyE\b|\(\s*E\s*\)|\[\s*E\s*\]|CGE", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ParticleDose();
 
     /// <summary>Whether a text names a drug, an ICI class, RT or a partner class.</summary>
     private bool NamesTherapy(TermText text) =>
@@ -2253,7 +2320,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// The kinds of RT of a trial whose only RT intervention says just "Radiotherapy" (or whose
-    /// several all do, <see cref="SeveralRtOfNoKind"/>), and the interventions they apply to: the kinds
+    /// several all do, <see cref="SeveralRtOfNoKind"/>; or of several that no arm tells apart, only
+    /// the external beam the record names, <see cref="ExternalBeamOnly"/>), and the interventions they apply to: the kinds
     /// its titles name as given, or where they name none, its summary and arms ("Immunotherapy
     /// Combined With Radiotherapy" whose summary gives "stereotactic ablative radiotherapy
     /// (SBRT)"), with the field each came from; every kind they give ("IMRT or SBRT"), none where
@@ -2265,7 +2333,15 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         IReadOnlyList<int> ordinals = SoleRtOfNoKind(record, structured) is { } sole ? [sole] : SeveralRtOfNoKind(record, structured);
         if (ordinals.Count == 0)
         {
-            return null;
+            // Several RT of no kind that the arms do not tell apart ("Short course radiation
+            // therapy", "Standard course radiation therapy", and no arms listed) may differ in
+            // kind, so no sentence's kind is given to them all; but where external beam is the
+            // only kind the record names, it is each one's.
+            var rt = structured.Where(i => i.RtModality is not null).ToList();
+            return rt.Count >= 2 && rt.All(i => i.AlsoRtModalities.Count == 0 && TextMayNameKindOf(record, i))
+                && ExternalBeamOnly(record, [.. rt.Select(i => i.Ordinal)]) is { } beam
+                ? ([.. rt.Select(i => i.Ordinal)], [beam])
+                : null;
         }
 
         var kinds = new List<(string Field, TermMatch<string> Match)>();
@@ -2558,7 +2634,9 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether "after", "following" or "post" is one of the two words before word <paramref name="position"/>,
-    /// or further before it with only words of a course between ("Following Definitive Concurrent Chemoradiotherapy").
+    /// or further before it with only words of a course between ("Following Definitive Concurrent
+    /// Chemoradiotherapy"), surgery before it among them ("Pembrolizumab Versus Placebo Following
+    /// Surgery and Radiation", KEYNOTE-630).
     /// </summary>
     private static bool Follows(TermText words, int position)
     {
@@ -2567,7 +2645,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return true;
         }
 
-        for (var i = position - 1; i >= Math.Max(0, position - 4) && GivenInText.PriorTherapyModifiers.Contains(words.Words[i].Word); i--)
+        for (var i = position - 1; i >= Math.Max(0, position - 4)
+            && (GivenInText.PriorTherapyModifiers.Contains(words.Words[i].Word) || words.Words[i].Word is "surgery" or "resection" or "and"); i--)
         {
             if (i > 0 && GivenInText.SequenceWords.Contains(words.Words[i - 1].Word))
             {
@@ -2583,7 +2662,8 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// Whether the ICI is also given with the RT at <paramref name="position"/> ("During and After
-    /// Chemoradiation", "Concurrent With and Following Chemoradiation"): a word of it within five
+    /// Chemoradiation", "Concurrent With and Following Chemoradiation"), or around it ("Nivolumab or
+    /// Placebo Given Before and After Stereotactic Radiosurgery": the RT is the trial's): a word of it within five
     /// words before, and before the RT's own words ("definitive concurrent") and the "after" or
     /// "following" nearest it; not "Following Concurrent Chemoradiotherapy", whose "concurrent" is
     /// the chemoradiotherapy's, nor "in Patients With LS-SCLC Following sCRT".
@@ -2607,7 +2687,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
         }
 
         return Enumerable.Range(from, to - from).Any(i => words.Words[i].Word is "during" or "concurrent" or "concurrently" or "concomitant" or "alongside"
-            || (words.Words[i].Word == "with" && words.WordsFrom(i + 1, 1).Any(w => w is "and" or "or")));
+            || (words.Words[i].Word is "with" or "before" && words.WordsFrom(i + 1, 1).Any(w => w is "and" or "or")));
     }
 
     /// <summary>

@@ -66,13 +66,106 @@ internal static partial class GivenInText
         // "the first day of radiation therapy": a point in time the therapy marks, alone in the
         // sentence (with an ICI beside it, it times one against the other: sequence).
         return !(!sequence && MarksTime(words, position)) && !AfterProgression(words, position) && !IsImagingTracer(words, position)
-            && !InPatientsHistory(words, position) && !Explained(words, position) && !StudiedAsExposure(words, position, end)
+            && !InPatientsHistory(words, position) && !Explained(words, position) && !StudiedAsExposure(words, position, end) && !ListedAsUnsuitable(words, position, end)
             && !before.Where((w, i) => !QuantityThan(words, position - before.Count + i) && !WithOrWithout(words, position - before.Count + i)
                     && !PostOperative(words, position - before.Count + i) && !OrNotWith(words, position - before.Count + i) && !WaitingArm(words, position - before.Count + i)
                     && !FinancialOfAnother(words, position - before.Count + i, position))
                 .Any(w => NotGivenBefore.Contains(w) && !(sequence && SequenceWords.Contains(w)))
             && !NamedAsSomethingElse(words, end);
     }
+
+    /// <summary>
+    /// Whether the therapy at <paramref name="position"/> ends a list of therapies that patients
+    /// are not fit for ("not amenable to curative-intent radical surgery and/or radiotherapy",
+    /// "who are not candidates for surgery or radiotherapy", "ineligible for curative surgery,
+    /// ablation or radiation therapy"): a list of more than the four words before it that
+    /// <see cref="NotGivenBefore"/> reads. Only words of therapies, their intent and joints stand
+    /// between ("unsuitable for surgery and will receive radiotherapy" gives it), in one sentence
+    /// (an intervention's description is read whole: "... not candidates for surgical resection or
+    /// liver transplantation. Stereotactic body radiotherapy 40 Gy in 5 fractions" gives it). A
+    /// comma ends the list where no "and" or "or" comes after it and the list does not go on after
+    /// the therapy ("For patients who are not candidates for surgery or ablation, SBRT will be
+    /// delivered"), or where it stands alone before "and" ("not candidates for surgery, and
+    /// radiotherapy will be given"). A drug named by name ends no such list here ("not amenable to
+    /// surgery or ablation, SBRT and durvalumab will be given"): the four words before it decide.
+    /// </summary>
+    private static bool ListedAsUnsuitable(TermText words, int position, int end)
+    {
+        if (!Enumerable.Range(position, Math.Max(0, Math.Min(end, words.Words.Count) - position)).Any(i => ListedTherapy(words.Words[i].Word)))
+        {
+            return false;
+        }
+
+        var commas = 0;
+        var joinedAfterComma = false;
+        var commaBeforeJoint = false;
+        var joined = false;
+        for (var i = position - 1; i >= Math.Max(1, position - 10); i--)
+        {
+            var gap = words.Between(i, i + 1);
+            if (gap.IndexOfAny(['.', ';', ':', '!', '?']) >= 0)
+            {
+                return false;
+            }
+
+            if (gap.Contains(',') && ++commas == 1)
+            {
+                joinedAfterComma = joined;
+                commaBeforeJoint = words.Words[i + 1].Word is "and" or "or";
+            }
+
+            var word = words.Words[i].Word;
+            joined |= word is "and" or "or";
+            if (word is "for" or "to")
+            {
+                var head = words.Words[i - 1].Word;
+                var unfit = UnfitWords.Contains(head)
+                    || (i >= 2 && head is "amenable" or "candidate" or "candidates" or "eligible" or "suitable" or "fit" or "appropriate"
+                        && words.WordsBefore(i - 1, 2).Any(w => w is "not" or "non" or "no" or "longer"));
+                return unfit && (commas == 0 || (joinedAfterComma && !(commas == 1 && commaBeforeJoint)) || ListGoesOn(words, end));
+            }
+
+            if (!ListedTherapy(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a word may stand in a list of therapies patients are not fit for (<see cref="ListedAsUnsuitable"/>).</summary>
+    private static bool ListedTherapy(string word) =>
+        ListedTherapyWords.Contains(word) || word.EndsWith("ectomy", StringComparison.Ordinal) || word.EndsWith("therapy", StringComparison.Ordinal);
+
+    /// <summary>Whether a comma, "and" or "or" after word <paramref name="end"/> - 1 goes on to another therapy of the list ("surgery, radiotherapy or ablation").</summary>
+    private static bool ListGoesOn(TermText words, int end)
+    {
+        if (end <= 0 || end >= words.Words.Count)
+        {
+            return false;
+        }
+
+        var next = end;
+        while (next < words.Words.Count && words.Words[next].Word is "and" or "or")
+        {
+            next++;
+        }
+
+        return (next > end || words.Between(end - 1, end).Contains(',')) && next < words.Words.Count
+            && words.Words[next].Word is not ("the" or "a" or "any") && ListedTherapy(words.Words[next].Word);
+    }
+
+    /// <summary>Words that say patients are not fit for what "for" or "to" lists (<see cref="ListedAsUnsuitable"/>).</summary>
+    private static readonly HashSet<string> UnfitWords = new(["ineligible", "unsuitable", "unfit", "unamenable", "inappropriate", "contraindicated", "contraindication", "contraindications"], StringComparer.Ordinal);
+
+    /// <summary>Words of a list of therapies and their intent (<see cref="ListedAsUnsuitable"/>).</summary>
+    private static readonly HashSet<string> ListedTherapyWords = new(
+        ["and", "or", "surgery", "surgical", "resection", "operation", "transplantation", "transplant", "ablation", "ablative", "curative", "intent",
+         "radical", "definitive", "locoregional", "local", "regional", "liver", "hepatic", "directed", "therapy", "therapies", "treatment", "treatments",
+         "radiation", "radiotherapy", "irradiation", "chemoradiation", "chemoradiotherapy", "chemotherapy", "embolization", "embolisation", "tace", "rfa",
+         "the", "a", "any", "further", "standard", "potentially", "stereotactic", "rt", "sbrt"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the therapy from <paramref name="position"/> to <paramref name="end"/> is an exposure
