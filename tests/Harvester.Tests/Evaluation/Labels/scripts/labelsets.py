@@ -8,9 +8,9 @@
       the normaliser's sums over the sets named in FILE (one name a line, as OUTDIR's file names:
       dev, ictrp, reconstructed, r2, r3 ...; or a split such as ../tuning-split-181.txt with
       --half), beside OUTDIR2's for the same sets.
-  python3 labelsets.py agree OUTDIR [--from N]
-      over sets from N with a second annotator: the second annotator against the first, and the
-      normaliser against the first.
+  python3 labelsets.py agree OUTDIR [--from N] [--sets FILE [--half tune|check]]
+      over sets from N (or those FILE names, as for sum) with a second annotator: the second
+      annotator against the first, and the normaliser against the first.
   python3 labelsets.py unseen FIRST LAST
       the scores each set's NOTES.md reports at the vocabulary it arrived at, pooled.
 
@@ -161,12 +161,17 @@ def main(argv):
         for field, values in mine.items():
             print(f'{field:22} {figure(values)}' + (f'  <- {figure(theirs[field])}' if theirs else ''))
     elif len(argv) >= 2 and argv[0] == 'agree':
-        start = int(argv[3]) if len(argv) > 3 and argv[2] == '--from' else 0
+        options = dict(zip(argv[2::2], argv[3::2]))
+        start = int(options.get('--from', 0))
         names = [f[:-4] for f in os.listdir(argv[1]) if re.fullmatch(r'r\d+\.txt', f) and int(f[1:-4]) >= start]
-        second, normaliser = total(argv[1], names, second=True), {}
+        if '--sets' in options:
+            listed = set(sets(options['--sets'], options.get('--half')))
+            names = [n for n in names if n in listed]
+        second = total(argv[1], names, second=True)
         with_second = [n for n in names if 'Second annotator' in open(os.path.join(argv[1], f'{n}.txt'), encoding='utf-8').read()]
         normaliser = total(argv[1], with_second)
-        print(f'{len(with_second)} sets with a second annotator, from set {start}: second annotator against the first | normaliser against the first')
+        among = f"of {options['--sets']}" + (f" ({options['--half']} half)" if '--half' in options else '') if '--sets' in options else f'from set {start}'
+        print(f'{len(with_second)} sets with a second annotator, {among}: second annotator against the first | normaliser against the first')
         for field, values in second.items():
             print(f'{field:22} {figure(values):32} | {figure(normaliser[field])}')
     elif len(argv) == 3 and argv[0] == 'unseen':
