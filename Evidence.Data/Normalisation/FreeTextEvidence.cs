@@ -1158,8 +1158,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             return false;
         }
 
-        var opening = words.Words[0].Word == "to" && words.Words.Count > 1 ? words.Words[1].Word : words.Words[0].Word;
-        if (ObjectiveVerbs.Contains(opening) || OpensWithOwnTherapy(words))
+        if (OpensWithObjective(words) || OpensWithOwnTherapy(words))
         {
             return true;
         }
@@ -1190,6 +1189,10 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
         return protocol;
     }
+
+    /// <summary>Whether a sentence opens with an objective's verb, "to" before it or not ("To evaluate ...", "Determine ...").</summary>
+    private static bool OpensWithObjective(TermText words) =>
+        words.Words.Count > 0 && ObjectiveVerbs.Contains(words.Words[0].Word == "to" && words.Words.Count > 1 ? words.Words[1].Word : words.Words[0].Word);
 
     /// <summary>
     /// Whether a sentence opens by saying what the study is or will do, in the present or future
@@ -1935,8 +1938,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     private static bool ObjectiveOfSchedule(VocabularyMatchers vocabulary, string sentence, TermText words)
     {
-        var opening = words.Words.Count == 0 ? string.Empty : words.Words[0].Word == "to" && words.Words.Count > 1 ? words.Words[1].Word : words.Words[0].Word;
-        if (!ObjectiveVerbs.Contains(opening)
+        if (!OpensWithObjective(words)
             || RtDoseParser.Doses(sentence).Where(d => d.Fractions is not null).Select(d => (Dose: d, At: sentence.IndexOf(d.Text, StringComparison.Ordinal)))
                 .Where(d => d.At >= 0).OrderBy(d => d.At).FirstOrDefault() is not ({ } dose, var at))
         {
@@ -2330,18 +2332,19 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
     /// </summary>
     public (IReadOnlyList<int> Ordinals, List<(string Field, TermMatch<string> Match)> Kinds)? KindOfSoleRt(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
-        IReadOnlyList<int> ordinals = SoleRtOfNoKind(record, structured) is { } sole ? [sole] : SeveralRtOfNoKind(record, structured);
+        var (ordinals, oneRt) = SoleRtOfNoKind(record, structured) is { } sole ? ([sole], true) : SeveralRtOfNoKind(record, structured);
         if (ordinals.Count == 0)
+        {
+            return null;
+        }
+
+        if (!oneRt)
         {
             // Several RT of no kind that the arms do not tell apart ("Short course radiation
             // therapy", "Standard course radiation therapy", and no arms listed) may differ in
             // kind, so no sentence's kind is given to them all; but where external beam is the
             // only kind the record names, it is each one's.
-            var rt = structured.Where(i => i.RtModality is not null).ToList();
-            return rt.Count >= 2 && rt.All(i => i.AlsoRtModalities.Count == 0 && TextMayNameKindOf(record, i))
-                && ExternalBeamOnly(record, [.. rt.Select(i => i.Ordinal)]) is { } beam
-                ? ([.. rt.Select(i => i.Ordinal)], [beam])
-                : null;
+            return ExternalBeamOnly(record, ordinals) is { } beam ? (ordinals, [beam]) : null;
         }
 
         var kinds = new List<(string Field, TermMatch<string> Match)>();
@@ -2601,17 +2604,18 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
 
     /// <summary>
     /// The ordinals of a trial's RT interventions when there are several, every one of no kind and
-    /// none a drug, in a trial that assigns treatment and is not of an RT injury, and they are one
-    /// RT given in different arms: no arm gives two of them, or, with no arms listed, one of them
-    /// names the drug its arm adds ("Radiotherapy", "Radiotherapy + durvalumab"). Two courses
-    /// ("Radiotherapy to the primary", "Radiotherapy to metastases") may be of different kinds.
+    /// none a drug, in a trial that assigns treatment and is not of an RT injury (none otherwise),
+    /// and whether they are one RT given in different arms: no arm gives two of them, or, with no
+    /// arms listed, one of them names the drug its arm adds ("Radiotherapy", "Radiotherapy +
+    /// durvalumab"). Two courses ("Radiotherapy to the primary", "Radiotherapy to metastases") may
+    /// be of different kinds.
     /// </summary>
-    private IReadOnlyList<int> SeveralRtOfNoKind(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
+    private (IReadOnlyList<int> Ordinals, bool OneRt) SeveralRtOfNoKind(StudyRecord record, IReadOnlyList<InterventionTerms> structured)
     {
         var rt = structured.Where(i => i.RtModality is not null).ToList();
         if (rt.Count < 2 || !rt.All(i => i.AlsoRtModalities.Count == 0 && TextMayNameKindOf(record, i)))
         {
-            return [];
+            return ([], false);
         }
 
         var membership = new ArmMembership(record);
@@ -2623,7 +2627,7 @@ internal sealed partial class FreeTextEvidence(VocabularyMatchers vocabulary)
             ? arms.All(a => a.Count > 0) && arms.SelectMany(a => a).GroupBy(a => a.Ordinal).All(g => g.Count() == 1)
             : rt.Any(i => i.Agents.Count > 0) || rt.All(i => TermText.Of(record.Interventions[i.Ordinal].Name) is var name
                 && InterventionNormaliser.NamesDose(name) && vocabulary.RtKindMatches(name).All(m => m.Value == Terms.UnspecifiedRt));
-        return oneRtPerArm ? [.. rt.Select(i => i.Ordinal)] : [];
+        return ([.. rt.Select(i => i.Ordinal)], oneRtPerArm);
     }
 
     /// <summary>A sentence naming imaging whose radiation is a dose received, in mSv or as "radiation dose/exposure", not RT given.</summary>

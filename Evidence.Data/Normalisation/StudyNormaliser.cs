@@ -267,11 +267,12 @@ public sealed partial class StudyNormaliser
             // intensity-modulated radiation therapy techniques", 25 Gy in 5 fractions: guide
             // rule 2): the intervention's own doses say more.
             var kindSources = sources.Where(s => s.Entity == "intervention" && s.EntityOrdinal == term.Ordinal && s.Field == NormalisedField.RtModality).ToList();
-            var byTechnique = term.RtModality == Terms.Ebrt && term.AlsoRtModalities.Count == 0 && kindSources.Count > 0 && kindSources.All(s => NamesTechnique(s.Matched));
+            var ebrtAlone = term.RtModality == Terms.Ebrt && term.AlsoRtModalities.Count == 0 && kindSources.Count > 0;
+            var byTechnique = ebrtAlone && kindSources.All(s => NamesTechnique(s.Matched));
             // RT of no kind of its own given external beam by another field ("EBRT" in another
             // intervention's description, FreeTextEvidence.KindOfSoleRt): its own dose says more,
             // as the technique's does ("Short-course radiotherapy", "25 Gy in 5 fractions").
-            var ebrtElsewhere = term.RtModality == Terms.Ebrt && term.AlsoRtModalities.Count == 0 && kindSources.Count > 0
+            var ebrtElsewhere = ebrtAlone
                 && kindSources.All(s => s.SourceField.StartsWith("interventions[", StringComparison.Ordinal) && !s.SourceField.StartsWith($"interventions[{term.Ordinal}].", StringComparison.Ordinal));
             // Not a kind beyond a photon schedule (SBRT, a particle, brachytherapy), wherever it
             // was read: "8 Gy in a single fraction with stereotactic body radiotherapy" is SBRT.
